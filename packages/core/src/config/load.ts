@@ -1,0 +1,149 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+import type { RuleRegistry } from '../engine/registry.js';
+import { isSeverity } from '../model/severity.js';
+import schema from './config.schema.json' with { type: 'json' };
+import {
+  ConfigError,
+  type ConfigFile,
+  DEFAULT_MAX_FILE_SIZE,
+  type ResolvedConfig,
+  type RuleLevel,
+  type RuleSetting,
+} from './config.js';
+
+// ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+
+export const CONFIG_FILE_NAMES = ['.plumbline.yaml', '.plumbline.yml'];
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+(addFormats as unknown as (a: Ajv) => void)(ajv);
+const validateConfig = ajv.compile<ConfigFile>(schema);
+
+export interface LoadConfigOptions {
+  /** The scanned directory; `.plumbline.yaml` is looked up there. */
+  root: string;
+  /** An explicit config file (`--config`); it must exist. */
+  configPath?: string;
+  /** Extra presets to apply first (`--preset`). */
+  presets?: string[];
+  /** Folders holding `<name>.yaml` presets. */
+  presetDirs: string[];
+  registry: RuleRegistry;
+}
+
+/** Finds, validates and resolves the configuration. Throws ConfigError with the key path. */
+export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
+  const resolved: ResolvedConfig = {
+    sources: [],
+    rules: new Map(),
+    ignore: [],
+    exceptions: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  };
+  let path = options.configPath;
+  if (path && !existsSync(path)) throw new ConfigError(`config file not found: ${path}`);
+  if (!path) path = CONFIG_FILE_NAMES.map((n) => join(options.root, n)).find((p) => existsSync(p));
+  const presets = options.presets ?? [];
+  if (!path && presets.length === 0) presets.push('recommended');
+  const stack: string[] = [];
+  for (const preset of presets) apply(resolved, presetPath(preset, options.presetDirs, undefined), options, stack);
+  if (path) apply(resolved, resolve(path), options, stack);
+  return resolved;
+}
+
+function presetPath(name: string, presetDirs: string[], from: string | undefined): string {
+  if (name.endsWith('.yaml') || name.endsWith('.yml') || name.includes('/')) {
+    return from && !isAbsolute(name) ? resolve(dirname(from), name) : resolve(name);
+  }
+  for (const dir of presetDirs) {
+    const candidate = join(dir, `${name}.yaml`);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new ConfigError(`${from ?? 'preset'}: extends: unknown preset "${name}"`);
+}
+
+function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, stack: string[]): void {
+  if (stack.includes(file)) throw new ConfigError(`${file}: extends: cycle through ${[...stack, file].join(' -> ')}`);
+  stack.push(file);
+  const config = readConfigFile(file);
+  const parents = config.extends === undefined ? [] : [config.extends].flat();
+  parents.forEach((parent, i) => {
+    const parentPath = presetPath(parent, options.presetDirs, file);
+    if (!existsSync(parentPath)) throw new ConfigError(`${file}: extends[${i}]: file not found: ${parent}`);
+    apply(into, parentPath, options, stack);
+  });
+  stack.pop();
+  into.sources.push(file);
+  if (config.failOn) into.failOn = config.failOn;
+  if (config.maxFileSize) into.maxFileSize = config.maxFileSize;
+  into.ignore.push(...(config.ignore ?? []));
+  for (const [name, value] of Object.entries(config.rules ?? {})) {
+    const rules = options.registry.resolve(name);
+    if (rules.length === 0) throw new ConfigError(`${file}: rules.${name}: unknown rule id or alias "${name}"`);
+    const level: RuleLevel | undefined = typeof value === 'string' ? value : value.severity;
+    const ruleOptions = typeof value === 'object' ? value.options : undefined;
+    for (const rule of rules) {
+      const previous = into.rules.get(rule.id);
+      const setting: RuleSetting = { enabled: previous?.enabled ?? !rule.meta.optIn, ...previous };
+      if (level === 'off') setting.enabled = false;
+      else if (level) setting.enabled = true;
+      if (level && isSeverity(level)) setting.severity = level;
+      if (ruleOptions) {
+        const schemaOfRule = rule.meta.options?.schema;
+        if (!schemaOfRule) throw new ConfigError(`${file}: rules.${name}.options: rule ${rule.id} takes no options`);
+        const validate = ajv.compile({ ...schemaOfRule, $schema: undefined });
+        if (!validate(ruleOptions)) {
+          throw new ConfigError(`${file}: ${formatErrors(validate.errors ?? [], `rules.${name}.options`)}`);
+        }
+        setting.options = { ...previous?.options, ...ruleOptions };
+      }
+      into.rules.set(rule.id, setting);
+    }
+  }
+  (config.exceptions ?? []).forEach((exception, i) => {
+    const rules = options.registry.resolve(exception.rule);
+    if (rules.length === 0) {
+      throw new ConfigError(`${file}: exceptions[${i}].rule: unknown rule id or alias "${exception.rule}"`);
+    }
+    for (const rule of rules) into.exceptions.push({ ...exception, ruleId: rule.id, source: file });
+  });
+}
+
+/** Reads one config file and checks it against the JSON schema. */
+export function readConfigFile(file: string): ConfigFile {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8'), { prettyErrors: true }) ?? {};
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (!validateConfig(data)) throw new ConfigError(`${file}: ${formatErrors(validateConfig.errors ?? [], '')}`);
+  return data;
+}
+
+/** ajv errors as `key.path: message`, the most specific first, one line each. */
+export function formatErrors(errors: ErrorObject[], prefix: string): string {
+  const lines = new Set<string>();
+  const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));
+  for (const error of errors) {
+    if (error.keyword === 'oneOf' && errors.length > 1) continue;
+    if (error.instancePath.split('/').length < deepest && errors.length > 1 && error.keyword !== 'additionalProperties') continue;
+    const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let key = [prefix, ...segments].filter(Boolean).join('.');
+    let message = error.message ?? 'is invalid';
+    if (error.keyword === 'additionalProperties') {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      key = [key, extra].filter(Boolean).join('.');
+      message = 'unknown key';
+    } else if (error.keyword === 'enum') {
+      message = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    }
+    lines.add(`${key || '(root)'}: ${message}`);
+  }
+  return [...lines].join('; ');
+}

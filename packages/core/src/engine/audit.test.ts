@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_FILE_SIZE, type ResolvedConfig } from '../config/config.js';
+import type { Domain } from '../model/domain.js';
+import type { Language } from '../model/language.js';
+import { defineRule } from '../model/rule.js';
+import { coreRules } from '../rules/index.js';
+import { MemoryFileSource } from './file-source.js';
+import { RuleRegistry } from './registry.js';
+import { runAudit } from './audit.js';
+
+/** A toy language: `.txt` files, one unit per line; `#` starts a comment; `!` is a syntax error. */
+interface Lines {
+  lines: { text: string; start: number }[];
+}
+const txt: Language<Lines> = {
+  id: 'txt',
+  claims: (p) => p.endsWith('.txt'),
+  parse(file) {
+    const lines: Lines['lines'] = [];
+    const comments = [];
+    let start = 0;
+    for (const [i, raw] of file.text.split('\n').entries()) {
+      const hash = raw.indexOf('#');
+      if (hash >= 0) comments.push({ line: i + 1, text: raw.slice(hash + 1), ownLine: raw.slice(0, hash).trim() === '', start: start + hash, end: start + raw.length });
+      lines.push({ text: hash >= 0 ? raw.slice(0, hash) : raw, start });
+      start += raw.length + 1;
+    }
+    const bang = file.text.indexOf('!');
+    const problems = bang >= 0 ? [{ message: 'unexpected !', loc: { file, start: bang, end: bang + 1 } }] : [];
+    return { model: bang >= 0 ? undefined : { lines }, problems, comments };
+  },
+};
+const domain: Domain<{ file: import('../model/source.js').SourceFile; line: Lines['lines'][number] }> = {
+  id: 'dockerfile',
+  languages: ['txt'],
+  *units(project) {
+    for (const f of project.byLanguage<Lines>('txt')) for (const line of f.model.lines) yield { file: f.file, line };
+  },
+};
+const noFoo = defineRule({
+  id: 'dockerfile/no-foo',
+  domain,
+  meta: {
+    title: 'No foo',
+    description: 'foo is bad',
+    rationale: 'because',
+    remediation: 'remove foo',
+    category: 'security',
+    severity: 'high',
+    confidence: 'high',
+    aliases: ['DL9999'],
+    examples: { invalid: [], valid: [] },
+  },
+  check({ file, line }, ctx) {
+    const i = line.text.indexOf('foo');
+    if (i >= 0) ctx.report({ at: { file, start: line.start + i, end: line.start + i + 3 }, message: 'foo found', evidence: 'foo' });
+  },
+});
+const registry = new RuleRegistry([noFoo, ...coreRules]);
+const config = (over: Partial<ResolvedConfig> = {}): ResolvedConfig => ({
+  sources: [],
+  rules: new Map(),
+  ignore: [],
+  exceptions: [],
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  ...over,
+});
+const audit = (files: Record<string, string | Buffer>, over: Partial<ResolvedConfig> = {}) =>
+  runAudit({ source: new MemoryFileSource(files), languages: [txt], registry, config: config(over), now: new Date('2026-06-01') });
+
+describe('runAudit', () => {
+  it('resolves spans to 1-based lines and columns and sorts findings', async () => {
+    const result = await audit({ 'b.txt': 'x\n  foo\n', 'a.txt': 'foo' });
+    expect(result.findings.map((f) => [f.file, f.startLine, f.startColumn, f.endLine, f.endColumn])).toEqual([
+      ['a.txt', 1, 1, 1, 4],
+      ['b.txt', 2, 3, 2, 6],
+    ]);
+    expect(result.summary).toMatchObject({ files: 2, findings: 2, bySeverity: { high: 2 } });
+  });
+
+  it('keeps fingerprints when lines are inserted above a finding', async () => {
+    const before = await audit({ 'a.txt': 'foo\n' });
+    const after = await audit({ 'a.txt': 'one\ntwo\n\nfoo\n' });
+    expect(after.findings[0]!.startLine).toBe(4);
+    expect(after.findings[0]!.fingerprint).toBe(before.findings[0]!.fingerprint);
+  });
+
+  it('gives identical findings in one file distinct fingerprints', async () => {
+    const result = await audit({ 'a.txt': 'foo\nfoo\n' });
+    expect(new Set(result.findings.map((f) => f.fingerprint)).size).toBe(2);
+  });
+
+  it('reports parse errors, binary and oversized files, and scans the rest', async () => {
+    const result = await audit(
+      { 'bad.txt': 'a\n b !\n', 'bin.txt': Buffer.from([0x66, 0, 0x6f]), 'big.txt': 'foo'.repeat(100), 'ok.txt': 'foo' },
+      { maxFileSize: 50 },
+    );
+    expect(result.errors.map((e) => [e.file, e.kind])).toEqual([
+      ['bad.txt', 'parse'],
+      ['big.txt', 'too-large'],
+      ['bin.txt', 'binary'],
+    ]);
+    expect(result.findings.map((f) => [f.file, f.ruleId, f.startLine, f.startColumn])).toEqual([
+      ['bad.txt', 'core/parse-error', 2, 4],
+      ['ok.txt', 'dockerfile/no-foo', 1, 1],
+    ]);
+  });
+
+  it('honours inline suppressions by id or alias, on the line or the line above', async () => {
+    const result = await audit({
+      'a.txt': 'foo # plumbline:ignore dockerfile/no-foo -- accepted\n# plumbline:ignore DL9999 -- legacy\nfoo\nfoo\n',
+    });
+    expect(result.findings.map((f) => [f.startLine, f.suppressed?.kind, f.suppressed?.reason])).toEqual([
+      [1, 'inline', 'accepted'],
+      [3, 'inline', 'legacy'],
+      [4, undefined, undefined],
+    ]);
+    expect(result.summary.findings).toBe(1);
+    expect(result.summary.suppressed).toBe(2);
+  });
+
+  it('reports a suppression without a reason, and one that matches nothing', async () => {
+    const result = await audit({ 'a.txt': '# plumbline:ignore dockerfile/no-foo\nfoo\nbar # plumbline:ignore dockerfile/no-foo -- nothing here\n# plumbline:ignore nope -- x\nz\n' });
+    const hygiene = result.findings.filter((f) => f.ruleId.startsWith('core/'));
+    expect(hygiene.map((f) => [f.ruleId, f.startLine, f.startColumn])).toEqual([
+      ['core/suppression-without-reason', 1, 1],
+      ['core/unused-suppression', 3, 5],
+      ['core/unused-suppression', 4, 1],
+    ]);
+    expect(hygiene[2]!.message).toContain('unknown rule `nope`');
+    expect(result.findings.find((f) => f.startLine === 2)?.suppressed?.kind).toBe('inline');
+  });
+
+  it('applies config exceptions until they expire, and says when one has', async () => {
+    const live = await audit({ 'a.txt': 'foo', 'b.txt': 'foo' }, {
+      exceptions: [{ rule: 'DL9999', ruleId: 'dockerfile/no-foo', paths: ['a.txt'], reason: 'tracked in JIRA-1', source: 'c' }],
+    });
+    expect(live.findings.map((f) => f.suppressed?.kind)).toEqual(['exception', undefined]);
+    const expired = await audit({ 'a.txt': 'foo' }, {
+      exceptions: [{ rule: 'DL9999', ruleId: 'dockerfile/no-foo', reason: 'old', expires: '2026-05-31', source: 'c' }],
+    });
+    expect(expired.findings[0]!.suppressed).toBeUndefined();
+    expect(expired.errors[0]).toMatchObject({ kind: 'expired-exception' });
+    expect(expired.errors[0]!.message).toContain('expired on 2026-05-31');
+  });
+
+  it('marks baseline findings as suppressed and reports only new ones', async () => {
+    const first = await audit({ 'a.txt': 'foo' });
+    const baseline = { version: 1 as const, generatedAt: '', findings: first.findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file })) };
+    const second = await runAudit({
+      source: new MemoryFileSource({ 'a.txt': 'x\nfoo', 'c.txt': 'foo' }),
+      languages: [txt],
+      registry,
+      config: config(),
+      baseline,
+    });
+    expect(second.findings.map((f) => [f.file, f.suppressed?.kind])).toEqual([
+      ['a.txt', 'baseline'],
+      ['c.txt', undefined],
+    ]);
+  });
+
+  it('applies severity overrides and turns rules off', async () => {
+    const low = await audit({ 'a.txt': 'foo' }, { rules: new Map([['dockerfile/no-foo', { enabled: true, severity: 'low' }]]) });
+    expect(low.findings[0]!.severity).toBe('low');
+    const off = await audit({ 'a.txt': 'foo' }, { rules: new Map([['dockerfile/no-foo', { enabled: false }]]) });
+    expect(off.findings).toEqual([]);
+  });
+
+  it('honours ignore globs', async () => {
+    const result = await audit({ 'vendor/a.txt': 'foo', 'src/b.txt': 'foo', 'x.txt': 'foo' }, { ignore: ['vendor/', 'x.txt'] });
+    expect(result.findings.map((f) => f.file)).toEqual(['src/b.txt']);
+  });
+});

@@ -1,0 +1,41 @@
+import type { AnyRule } from '../model/rule.js';
+import { normalisePeerId } from '../suppress/directives.js';
+
+/** All known rules, found by id or by any peer alias. */
+export class RuleRegistry {
+  private readonly byId = new Map<string, AnyRule>();
+  private readonly byAlias = new Map<string, AnyRule[]>();
+
+  constructor(readonly rules: readonly AnyRule[]) {
+    for (const rule of rules) {
+      if (this.byId.has(rule.id)) throw new Error(`duplicate rule id ${rule.id}`);
+      this.byId.set(rule.id, rule);
+      for (const alias of rule.meta.aliases) {
+        const key = aliasKey(alias);
+        this.byAlias.set(key, [...(this.byAlias.get(key) ?? []), rule]);
+      }
+    }
+  }
+
+  get(id: string): AnyRule | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Rules a name refers to: the rule with that id, or every rule carrying it as an alias. */
+  resolve(name: string): AnyRule[] {
+    const rule = this.byId.get(name);
+    if (rule) return [rule];
+    return this.byAlias.get(aliasKey(name)) ?? [];
+  }
+
+  /** Does `name` (id or alias) designate `rule`? */
+  names(rule: AnyRule, name: string): boolean {
+    if (name === rule.id || name === '*') return true;
+    const key = aliasKey(name);
+    return rule.meta.aliases.some((a) => aliasKey(a) === key);
+  }
+}
+
+export function aliasKey(alias: string): string {
+  return normalisePeerId(alias).toLowerCase();
+}

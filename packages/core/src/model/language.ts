@@ -1,0 +1,44 @@
+import type { Loc, SourceFile } from './source.js';
+
+export interface Comment {
+  /** 1-based line the comment is on. */
+  line: number;
+  /** Comment text without the comment marker. */
+  text: string;
+  /** True when nothing but whitespace precedes the comment on its line. */
+  ownLine: boolean;
+  /** Offsets of the comment (marker included) in the file. */
+  start: number;
+  end: number;
+}
+
+export interface ParseProblem {
+  message: string;
+  loc: Loc;
+}
+
+export interface ParseResult<M> {
+  /** Undefined when the file turned out not to be one this language handles (e.g. YAML that is no manifest). */
+  model: M | undefined;
+  problems: ParseProblem[];
+  comments: Comment[];
+  /** Why the file was skipped, when it was (e.g. a Helm template). */
+  skipped?: string;
+}
+
+export interface ParsedFile<M = unknown> {
+  language: string;
+  file: SourceFile;
+  model: M;
+  comments: Comment[];
+}
+
+/** A file format: which paths it claims and how it turns text into a model with offsets. */
+export interface Language<M = unknown> {
+  id: string;
+  /** Cheap, path-only test: should this file be read at all? */
+  claims(path: string): boolean;
+  /** Asynchronous set-up (e.g. loading a WebAssembly grammar); called once before parsing. */
+  init?(): Promise<void>;
+  parse(file: SourceFile): ParseResult<M>;
+}

@@ -1,0 +1,170 @@
+import type { ResolvedConfig } from '../config/config.js';
+import type { Baseline } from '../engine/baseline.js';
+import { globMatcher } from '../engine/globs.js';
+import type { RuleRegistry } from '../engine/registry.js';
+import type { Domain, DomainSuppression } from '../model/domain.js';
+import type { RuleDescriptor, ScanError } from '../model/finding.js';
+import type { ParsedFile } from '../model/language.js';
+import type { Project } from '../model/project.js';
+import type { AnyRule } from '../model/rule.js';
+import type { RawFinding } from '../engine/audit.js';
+import { suppressionWithoutReasonRule, unusedSuppressionRule } from '../rules/index.js';
+import { fingerprint } from '../engine/fingerprint.js';
+import { type Directive, parseDirectives } from './directives.js';
+
+interface ApplyInput {
+  findings: RawFinding[];
+  parsed: readonly ParsedFile[];
+  project: Project;
+  domains: Domain<unknown>[];
+  registry: RuleRegistry;
+  config: ResolvedConfig;
+  baseline?: Baseline;
+  now: Date;
+  errors: ScanError[];
+  describe: (rule: AnyRule) => RuleDescriptor;
+  isEnabled: (rule: AnyRule) => boolean;
+}
+
+/**
+ * Marks findings as suppressed (inline comments, domain annotations, config exceptions, the
+ * baseline) — keeping them in the output — and reports suppressions that are unjustified or unused.
+ */
+export function applySuppressions(input: ApplyInput): RawFinding[] {
+  const { findings, registry } = input;
+  const ruleOf = (f: RawFinding) => registry.get(f.ruleId);
+  const matches = (f: RawFinding, name: string) => {
+    const rule = ruleOf(f);
+    return rule ? registry.names(rule, name) : name === f.ruleId;
+  };
+  const byFile = groupBy(findings, (f) => f.file);
+  const hygiene: RawFinding[] = [];
+
+  // 1. Inline comments.
+  for (const parsed of input.parsed) {
+    const directives = parseDirectives(parsed.comments);
+    if (directives.length === 0) continue;
+    const inFile = byFile.get(parsed.file.path) ?? [];
+    for (const directive of directives) {
+      const target = targetLine(directive, parsed);
+      let used = false;
+      for (const f of inFile) {
+        if (f.suppressed || !directive.rules.some((name) => matches(f, name))) continue;
+        const line = directive.comment.line;
+        const inFinding = target >= f.startLine && target <= f.endLine;
+        const [from, to] = f.containerLines ?? [0, -1];
+        const inContainer = (target >= from && target <= to) || (line >= from && line <= to);
+        if (inFinding || inContainer) {
+          f.suppressed = { kind: 'inline', reason: directive.reason || 'no reason given' };
+          used = true;
+        }
+      }
+      if (directive.syntax === 'plumbline') hygiene.push(...checkDirective(directive, parsed, used, input));
+    }
+  }
+
+  // 2. Suppressions a domain reads from its model (e.g. Kubernetes annotations).
+  for (const domain of input.domains) {
+    let suppressions: DomainSuppression[] = [];
+    try {
+      suppressions = domain.suppressions?.(input.project) ?? [];
+    } catch (error) {
+      input.errors.push({ kind: 'internal', message: `domain ${domain.id} suppressions failed: ${(error as Error).message}` });
+    }
+    for (const s of suppressions) {
+      for (const f of byFile.get(s.file) ?? []) {
+        if (f.suppressed || f.startLine < s.startLine || f.startLine > s.endLine) continue;
+        if (s.rules.some((name) => matches(f, name))) f.suppressed = { kind: 'annotation', reason: s.reason };
+      }
+    }
+  }
+
+  // 3. Config exceptions, unless expired.
+  const today = input.now.toISOString().slice(0, 10);
+  for (const exception of input.config.exceptions) {
+    if (exception.expires && exception.expires <= today) {
+      input.errors.push({
+        kind: 'expired-exception',
+        ruleId: exception.ruleId,
+        file: exception.source,
+        message: `exception for ${exception.rule} ("${exception.reason}") expired on ${exception.expires}; its findings are reported again`,
+      });
+      continue;
+    }
+    const inPaths = exception.paths ? globMatcher(exception.paths) : undefined;
+    const inResources = exception.resources ? globMatcher(exception.resources) : undefined;
+    for (const f of findings) {
+      if (f.suppressed || f.ruleId !== exception.ruleId) continue;
+      const pathOk = inPaths ? inPaths(f.file) : !inResources;
+      const resourceOk = inResources ? f.resource !== undefined && inResources(f.resource) : false;
+      if (pathOk || resourceOk) f.suppressed = { kind: 'exception', reason: exception.reason };
+    }
+  }
+
+  // 4. The baseline.
+  if (input.baseline) {
+    const accepted = new Set(input.baseline.findings.map((f) => f.fingerprint));
+    for (const f of findings) {
+      if (!f.suppressed && accepted.has(f.fingerprint)) f.suppressed = { kind: 'baseline', reason: 'in baseline' };
+    }
+  }
+
+  return [...findings, ...hygiene].map(({ containerLines, ...finding }) => finding);
+}
+
+/** The line a directive covers: its own line, or for a comment on a line of its own, the next code line. */
+function targetLine(directive: Directive, parsed: ParsedFile): number {
+  if (!directive.comment.ownLine) return directive.comment.line;
+  const commentLines = new Set(parsed.comments.filter((c) => c.ownLine).map((c) => c.line));
+  let line = directive.comment.line + 1;
+  while (line <= parsed.file.lineCount && (commentLines.has(line) || parsed.file.lineText(line).trim() === '')) line++;
+  return line;
+}
+
+function checkDirective(directive: Directive, parsed: ParsedFile, used: boolean, input: ApplyInput): RawFinding[] {
+  const out: RawFinding[] = [];
+  const { file } = parsed;
+  const at = { file, start: directive.comment.start, end: directive.comment.end };
+  const span = file.span(at.start, at.end);
+  const make = (rule: AnyRule, message: string): RawFinding => {
+    const d = input.describe(rule);
+    return {
+      ruleId: rule.id,
+      title: d.title,
+      severity: input.config.rules.get(rule.id)?.severity ?? rule.meta.severity,
+      category: rule.meta.category,
+      confidence: rule.meta.confidence,
+      message,
+      remediation: rule.meta.remediation,
+      file: file.path,
+      ...span,
+      fingerprint: fingerprint({ ruleId: rule.id, file: file.path, evidence: directive.comment.text, occurrence: directive.comment.line }),
+      aliases: rule.meta.aliases,
+    };
+  };
+  if (!directive.reason && input.isEnabled(suppressionWithoutReasonRule)) {
+    out.push(make(suppressionWithoutReasonRule, `Ignore comment for ${directive.rules.join(', ') || '(no rule)'} gives no reason after \`--\`.`));
+  }
+  if (!used && input.isEnabled(unusedSuppressionRule)) {
+    const unknown = directive.rules.filter((name) => input.registry.resolve(name).length === 0);
+    const message =
+      directive.rules.length === 0
+        ? 'Ignore comment names no rule.'
+        : unknown.length > 0
+          ? `Ignore comment names unknown rule ${unknown.map((u) => `\`${u}\``).join(', ')}.`
+          : `Ignore comment for ${directive.rules.map((r) => `\`${r}\``).join(', ')} matches no finding here.`;
+    out.push(make(unusedSuppressionRule, message));
+  }
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

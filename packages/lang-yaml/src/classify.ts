@@ -1,0 +1,22 @@
+import type { DocumentKind } from './document.js';
+
+const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
+const ACTION_PATH = /(^|\/)action\.ya?ml$/;
+
+export function isWorkflowPath(path: string): boolean {
+  return WORKFLOW_PATH.test(path);
+}
+
+export function isActionPath(path: string): boolean {
+  return ACTION_PATH.test(path);
+}
+
+/** What a parsed document is, from its path and top-level keys. */
+export function classify(path: string, data: unknown): DocumentKind {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return 'other';
+  const d = data as Record<string, unknown>;
+  if (isWorkflowPath(path) && ('jobs' in d || 'on' in d)) return 'gha-workflow';
+  if (isActionPath(path) && typeof d.runs === 'object' && d.runs !== null) return 'gha-action';
+  if (typeof d.apiVersion === 'string' && typeof d.kind === 'string') return 'k8s';
+  return 'other';
+}

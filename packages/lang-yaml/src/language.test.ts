@@ -1,0 +1,77 @@
+import { SourceFile } from '@plumbline/core';
+import { describe, expect, it } from 'vitest';
+import { parseYaml } from './language.js';
+
+const spanOf = (file: SourceFile, loc: { start: number; end: number } | undefined) =>
+  loc && file.span(loc.start, loc.end);
+
+describe('parseYaml', () => {
+  it('parses every document of a multi-document manifest and classifies it', () => {
+    const file = new SourceFile(
+      'k8s/app.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n---\n# a comment\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: "nginx:latest"   # pinned? no\n',
+    );
+    const { model, problems, comments } = parseYaml(file);
+    expect(problems).toEqual([]);
+    expect(model?.documents.map((d) => [d.index, d.kind])).toEqual([
+      [0, 'k8s'],
+      [1, 'k8s'],
+    ]);
+    const deployment = model!.documents[1]!;
+    const route = ['spec', 'template', 'spec', 'containers', 0, 'image'];
+    expect(deployment.get(route)).toBe('nginx:latest');
+    expect(spanOf(file, deployment.at(route))).toEqual({ startLine: 15, startColumn: 18, endLine: 15, endColumn: 32 });
+    expect(spanOf(file, deployment.keyAt(route))).toEqual({ startLine: 15, startColumn: 11, endLine: 15, endColumn: 16 });
+    expect(spanOf(file, deployment.nearest([...route.slice(0, 5), 'resources']))).toEqual({
+      startLine: 14,
+      startColumn: 11,
+      endLine: 14,
+      endColumn: 20,
+    });
+    expect(comments.map((c) => [c.line, c.text.trim(), c.ownLine])).toEqual([
+      [5, 'a comment', true],
+      [15, 'pinned? no', false],
+    ]);
+  });
+
+  it('turns a syntax error into a located problem and keeps the good documents', () => {
+    const file = new SourceFile('k8s/bad.yaml', 'apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\n data: y\n');
+    const { model, problems } = parseYaml(file);
+    expect(model?.documents).toHaveLength(1);
+    expect(problems).toHaveLength(1);
+    expect(file.position(problems[0]!.loc.start).line).toBe(8);
+  });
+
+  it('stops an alias bomb instead of expanding it', () => {
+    const lines = ['apiVersion: v1', 'kind: ConfigMap', 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 8; i++) {
+      const prev = String.fromCharCode(97 + i);
+      const next = String.fromCharCode(98 + i);
+      lines.push(`${next}: &${next} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`);
+    }
+    const file = new SourceFile('k8s/bomb.yaml', `${lines.join('\n')}\n`);
+    const { model, problems } = parseYaml(file);
+    expect(model).toBeUndefined();
+    expect(problems[0]?.message).toMatch(/alias/);
+  });
+
+  it('skips Helm templates with a notice, but parses Argo {{inputs}} placeholders and workflows', () => {
+    const helm = parseYaml(new SourceFile('chart/templates/d.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n'));
+    expect(helm.model).toBeUndefined();
+    expect(helm.skipped).toMatch(/Helm/);
+    const argo = parseYaml(new SourceFile('wf.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  arguments: ["{{inputs.parameters.x}}"]\n'));
+    expect(argo.model?.documents[0]?.kind).toBe('k8s');
+    const wf = parseYaml(new SourceFile('.github/workflows/ci.yml', 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.sha }} {{version}}\n'));
+    expect(wf.model?.documents[0]?.kind).toBe('gha-workflow');
+  });
+
+  it('does not parse YAML that is neither a manifest nor a workflow', () => {
+    expect(parseYaml(new SourceFile('config/app.yaml', 'port: 8080\n')).model).toBeUndefined();
+    expect(parseYaml(new SourceFile('data.json', '{"apiVersion": 3}')).model).toBeUndefined();
+  });
+
+  it('does not take a comment-looking line inside a block scalar for a comment', () => {
+    const file = new SourceFile('.github/workflows/x.yml', 'on: push\njobs:\n  a:\n    steps:\n      - run: |\n          # plumbline:ignore x\n          echo\n');
+    expect(parseYaml(file).comments).toEqual([]);
+  });
+});

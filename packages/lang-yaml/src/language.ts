@@ -1,0 +1,75 @@
+import type { Language, ParseProblem, ParseResult, SourceFile } from '@plumbline/core';
+import { parseAllDocuments } from 'yaml';
+import { classify, isActionPath, isWorkflowPath } from './classify.js';
+import { yamlComments } from './comments.js';
+import { YamlDocument } from './document.js';
+
+export interface YamlFile {
+  documents: YamlDocument[];
+}
+
+/** Aliases expanded per document before we call it an alias bomb. */
+export const MAX_ALIAS_EXPANSION = 1000;
+
+const MANIFEST_HINT = /^\s*["']?(apiVersion|kind)["']?\s*:/m;
+/** Go-template actions that only Helm (or similar generators) would leave in a manifest. */
+const HELM_TEMPLATE = /{{-?\s*(\.[A-Za-z]|include\b|template\b|if\b|range\b|with\b|end\b|define\b|toYaml\b|tpl\b|\$[A-Za-z])/;
+const SKIPPED_NAMES = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|\.?pnpm-lock\.yaml|yarn\.lock)$/;
+
+/**
+ * YAML and JSON files: Kubernetes manifests, GitHub workflows and actions. Other YAML (tool
+ * configs, app settings) is read but not parsed, so it costs almost nothing.
+ */
+export const yamlLanguage: Language<YamlFile> = {
+  id: 'yaml',
+  claims: (path) => /\.(ya?ml|json)$/i.test(path) && !SKIPPED_NAMES.test(path),
+  parse: parseYaml,
+};
+
+export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
+  const { path, text } = file;
+  const gha = isWorkflowPath(path) || isActionPath(path);
+  if (!gha && !MANIFEST_HINT.test(text)) return { model: undefined, problems: [], comments: [] };
+  if (!gha && HELM_TEMPLATE.test(text)) {
+    return {
+      model: undefined,
+      problems: [],
+      comments: [],
+      skipped: 'skipped: Helm/Go template ({{ }}); render it (helm template) and scan the output',
+    };
+  }
+  const problems: ParseProblem[] = [];
+  const documents: YamlDocument[] = [];
+  const docs = parseAllDocuments(text, { merge: true, prettyErrors: false, strict: false });
+  const list = Array.isArray(docs) ? docs : [];
+  list.forEach((doc, index) => {
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        const [start, end] = error.pos;
+        problems.push({ message: firstLine(error.message), loc: { file, start, end: Math.max(end, start + 1) } });
+      }
+      return;
+    }
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch (error) {
+      const [start] = doc.range;
+      problems.push({
+        message: `YAML aliases expand past ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?): ${firstLine((error as Error).message)}`,
+        loc: { file, start, end: start + 1 },
+      });
+      return;
+    }
+    if (data === null || data === undefined) return;
+    const kind = classify(path, data);
+    if (path.toLowerCase().endsWith('.json') && kind === 'other') return;
+    documents.push(new YamlDocument(file, index, kind, data, doc));
+  });
+  if (documents.length === 0) return { model: undefined, problems, comments: [] };
+  return { model: { documents }, problems, comments: yamlComments(text) };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
