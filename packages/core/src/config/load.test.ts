@@ -26,13 +26,22 @@ const pinned = defineRule<never, { allowed: string[] }>({
     aliases: ['DL3026'],
     optIn: true,
     options: {
-      schema: { type: 'object', additionalProperties: false, properties: { allowed: { type: 'array', items: { type: 'string' } } } },
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { allowed: { type: 'array', items: { type: 'string' } } },
+      },
       defaults: { allowed: [] },
     },
   },
   check() {},
 });
-const root = defineRule({ id: 'dockerfile/no-root-user', domain: coreDomain, meta: { ...meta, aliases: ['DL3002', 'DS-0002'] }, check() {} });
+const root = defineRule({
+  id: 'dockerfile/no-root-user',
+  domain: coreDomain,
+  meta: { ...meta, aliases: ['DL3002', 'DS-0002'] },
+  check() {},
+});
 const registry = new RuleRegistry([pinned, root]);
 
 function workspace(files: Record<string, string>): string {
@@ -74,8 +83,16 @@ describe('loadConfig', () => {
     expect(config.failOn).toBe('medium');
     expect(config.ignore).toEqual(['vendor/**']);
     expect(config.rules.get('dockerfile/no-root-user')).toEqual({ enabled: false, severity: 'low' });
-    expect(config.rules.get('dockerfile/allowed-registries')).toEqual({ enabled: true, severity: 'critical', options: { allowed: ['ghcr.io'] } });
-    expect(config.exceptions[0]).toMatchObject({ ruleId: 'dockerfile/no-root-user', reason: 'migrating', expires: '2027-01-01' });
+    expect(config.rules.get('dockerfile/allowed-registries')).toEqual({
+      enabled: true,
+      severity: 'critical',
+      options: { allowed: ['ghcr.io'] },
+    });
+    expect(config.exceptions[0]).toMatchObject({
+      ruleId: 'dockerfile/no-root-user',
+      reason: 'migrating',
+      expires: '2027-01-01',
+    });
   });
 
   it('names the offending key path on a schema error', () => {
@@ -83,25 +100,41 @@ describe('loadConfig', () => {
     expect(errorOf(() => load(dir))).toMatch(/rules\.DL3002: must be one of off, on, critical/);
     const unknownKey = workspace({ '.plumbline.yaml': 'ignores: [x]\n' });
     expect(errorOf(() => load(unknownKey))).toMatch(/ignores: unknown key/);
-    const nested = workspace({ '.plumbline.yaml': 'exceptions:\n  - rule: DL3002\n    reason: ok\n    expires: someday\n' });
+    const nested = workspace({
+      '.plumbline.yaml': 'exceptions:\n  - rule: DL3002\n    reason: ok\n    expires: someday\n',
+    });
     expect(errorOf(() => load(nested))).toMatch(/exceptions\.0\.expires: must match format "date"/);
     const missing = workspace({ '.plumbline.yaml': 'exceptions:\n  - rule: DL3002\n' });
     expect(errorOf(() => load(missing))).toMatch(/exceptions\.0: must have required property 'reason'/);
   });
 
   it('rejects unknown rules, bad options, unknown presets and broken YAML', () => {
-    expect(errorOf(() => load(workspace({ '.plumbline.yaml': 'rules:\n  nope/x: off\n' })))).toMatch(/rules\.nope\/x: unknown rule/);
-    expect(errorOf(() => load(workspace({ '.plumbline.yaml': 'rules:\n  DL3026: { options: { allowed: 3 } }\n' })))).toMatch(
-      /rules\.DL3026\.options\.allowed: must be array/,
+    expect(errorOf(() => load(workspace({ '.plumbline.yaml': 'rules:\n  nope/x: off\n' })))).toMatch(
+      /rules\.nope\/x: unknown rule/,
     );
-    expect(errorOf(() => load(workspace({ '.plumbline.yaml': 'rules:\n  DL3002: { options: { x: 1 } }\n' })))).toMatch(/takes no options/);
-    expect(errorOf(() => load(workspace({ '.plumbline.yaml': 'extends: [nope]\n' })))).toMatch(/unknown preset "nope"/);
+    expect(
+      errorOf(() =>
+        load(workspace({ '.plumbline.yaml': 'rules:\n  DL3026: { options: { allowed: 3 } }\n' })),
+      ),
+    ).toMatch(/rules\.DL3026\.options\.allowed: must be array/);
+    expect(
+      errorOf(() => load(workspace({ '.plumbline.yaml': 'rules:\n  DL3002: { options: { x: 1 } }\n' }))),
+    ).toMatch(/takes no options/);
+    expect(errorOf(() => load(workspace({ '.plumbline.yaml': 'extends: [nope]\n' })))).toMatch(
+      /unknown preset "nope"/,
+    );
     expect(errorOf(() => load(workspace({ '.plumbline.yaml': 'rules: [\n' })))).toMatch(/not valid YAML/);
-    expect(errorOf(() => load(workspace({}), { configPath: '/nonexistent/p.yaml' }))).toMatch(/config file not found/);
+    expect(errorOf(() => load(workspace({}), { configPath: '/nonexistent/p.yaml' }))).toMatch(
+      /config file not found/,
+    );
   });
 
   it('detects extends cycles', () => {
-    const dir = workspace({ 'presets/a.yaml': 'extends: b\n', 'presets/b.yaml': 'extends: a\n', '.plumbline.yaml': 'extends: a\n' });
+    const dir = workspace({
+      'presets/a.yaml': 'extends: b\n',
+      'presets/b.yaml': 'extends: a\n',
+      '.plumbline.yaml': 'extends: a\n',
+    });
     expect(errorOf(() => load(dir))).toMatch(/cycle/);
   });
 });

@@ -23,7 +23,11 @@ const finding = (over: Partial<Finding>): Finding => ({
 describe('baseline', () => {
   it('round-trips through JSON and leaves out findings suppressed for other reasons', () => {
     const baseline = createBaseline(
-      [finding({ fingerprint: 'b', file: 'b.yaml' }), finding({ fingerprint: 'a' }), finding({ fingerprint: 'c', suppressed: { kind: 'inline', reason: 'x' } })],
+      [
+        finding({ fingerprint: 'b', file: 'b.yaml' }),
+        finding({ fingerprint: 'a' }),
+        finding({ fingerprint: 'c', suppressed: { kind: 'inline', reason: 'x' } }),
+      ],
       new Date('2026-01-02T03:04:05Z'),
     );
     const again = parseBaseline(JSON.stringify(baseline), 'b.json');

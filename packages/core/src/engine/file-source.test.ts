@@ -28,7 +28,12 @@ describe('DiskFileSource', () => {
       mkdirSync(join(dir, name, '..'), { recursive: true });
       writeFileSync(join(dir, name), text);
     }
-    expect(await list(new DiskFileSource(dir))).toEqual(['.gitignore', 'a.yaml', 'sub/.gitignore', 'sub/c.yaml']);
+    expect(await list(new DiskFileSource(dir))).toEqual([
+      '.gitignore',
+      'a.yaml',
+      'sub/.gitignore',
+      'sub/c.yaml',
+    ]);
   });
 
   it('survives a symbolic link loop and says so', async () => {

@@ -25,13 +25,8 @@ describe('parseDirectives', () => {
   });
 
   it('spells peer ids one way', () => {
-    expect(['AVD-DS-0002', 'DS002', 'ds-0002', 'KSV017', 'dl3008', 'ckv_k8s_16'].map(normalisePeerId)).toEqual([
-      'DS-0002',
-      'DS-0002',
-      'DS-0002',
-      'KSV-0017',
-      'DL3008',
-      'CKV_K8S_16',
-    ]);
+    expect(
+      ['AVD-DS-0002', 'DS002', 'ds-0002', 'KSV017', 'dl3008', 'ckv_k8s_16'].map(normalisePeerId),
+    ).toEqual(['DS-0002', 'DS-0002', 'DS-0002', 'KSV-0017', 'DL3008', 'CKV_K8S_16']);
   });
 });
