@@ -1,5 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureCommit, GitFileSource, isShallow, parentsOf, renamesSince, repoLayout } from './git.js';
+import {
+  ensureCommit,
+  findMergeBase,
+  GitFileSource,
+  isShallow,
+  mergeBase,
+  parentsOf,
+  renamesSince,
+  repoLayout,
+} from './git.js';
 import { TestRepo } from './test-support/git-repo.js';
 
 const repos: TestRepo[] = [];
@@ -79,5 +88,26 @@ describe('ensureCommit', () => {
     expect(await ensureCommit(clone.dir, head)).toBe(head);
     expect(await ensureCommit(clone.dir, base, { depth: 1 })).toBe(base);
     await expect(ensureCommit(clone.dir, 'f'.repeat(40), { depth: 1 })).rejects.toThrow(/git fetch failed/);
+  });
+});
+
+describe('findMergeBase', () => {
+  it('deepens a shallow clone until the merge base shows up', async () => {
+    const origin = new TestRepo();
+    repos.push(origin);
+    origin.git('config', 'uploadpack.allowAnySHA1InWant', 'true');
+    const fork = origin.commit('fork point', { 'a.txt': 'a\n' });
+    origin.git('checkout', '-q', '-b', 'feature');
+    for (let i = 0; i < 5; i++) origin.commit(`feature ${i}`, { 'f.txt': `${i}\n` });
+    const head = origin.git('rev-parse', 'HEAD');
+    origin.git('checkout', '-q', 'main');
+    for (let i = 0; i < 3; i++) origin.commit(`main ${i}`, { 'm.txt': `${i}\n` });
+    const base = origin.git('rev-parse', 'HEAD');
+    const clone = new TestRepo(`${origin.dir}-shallow`);
+    repos.push(clone);
+    origin.git('clone', '-q', '--depth=1', '--branch=feature', `file://${origin.dir}`, clone.dir);
+    await ensureCommit(clone.dir, base, { depth: 1 });
+    expect(await mergeBase(clone.dir, base, head)).toBeUndefined();
+    expect(await findMergeBase(clone.dir, base, head, [2, 4])).toBe(fork);
   });
 });

@@ -92,6 +92,41 @@ export async function mergeBase(cwd: string, a: string, b: string): Promise<stri
   }
 }
 
+/**
+ * The merge base of two commits, deepening a shallow clone step by step until it shows up
+ * (`actions/checkout` fetches one commit by default, which hides where a branch left its base).
+ */
+export async function findMergeBase(
+  cwd: string,
+  a: string,
+  b: string,
+  steps = [50, 500, 5000],
+): Promise<string | undefined> {
+  const found = await mergeBase(cwd, a, b);
+  if (found || !(await isShallow(cwd))) return found;
+  const remote = await defaultRemote(cwd);
+  if (!remote) return undefined;
+  for (const depth of steps) {
+    try {
+      await git(cwd, [
+        'fetch',
+        '--no-tags',
+        '--quiet',
+        '--no-write-fetch-head',
+        `--deepen=${depth}`,
+        remote,
+        a,
+        b,
+      ]);
+    } catch {
+      return undefined;
+    }
+    const base = await mergeBase(cwd, a, b);
+    if (base || !(await isShallow(cwd))) return base;
+  }
+  return undefined;
+}
+
 /** Top of the work tree and the scanned root's path inside it (`''` or `infra/`). */
 export async function repoLayout(root: string): Promise<{ topLevel: string; prefix: string }> {
   const topLevel = (await git(root, ['rev-parse', '--show-toplevel'])).trim();

@@ -5,6 +5,7 @@ export { hunkOf, parsePatch } from './diff.js';
 export type { GitFileSourceOptions } from './git.js';
 export {
   ensureCommit,
+  findMergeBase,
   GitFileSource,
   git,
   hasCommit,

@@ -1,0 +1,274 @@
+/**
+ * The committed bundle, run as GitHub runs it (node dist/index.js with INPUT_* and GITHUB_*), against
+ * a fake GitHub REST API on 127.0.0.1 and a real git repository with a base and a PR branch.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeGitHub, rateLimited } from '../../github/src/test-support/fake-github.ts';
+import { type ActionRun, PullRequestScenario, runBundle, webhookExample } from './test-support/scenario.ts';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(packageDir, 'dist', 'index.js');
+
+const BROKEN = (name: string) => `name: ${name}\non: push\njobs: {a: 1}}\n`;
+const VALID =
+  'name: ci\non: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ok\n';
+
+let gh: FakeGitHub;
+const scenarios: PullRequestScenario[] = [];
+beforeEach(async () => {
+  gh = await new FakeGitHub().start();
+});
+afterEach(async () => {
+  await gh.stop();
+});
+afterAll(() => {
+  for (const s of scenarios) s.remove();
+});
+
+function scenario(): PullRequestScenario {
+  const s = new PullRequestScenario({
+    '.github/workflows/old.yml': BROKEN('old'),
+    '.github/workflows/ci.yml': VALID,
+  });
+  scenarios.push(s);
+  s.push({
+    '.github/workflows/new.yml': BROKEN('new'),
+    '.github/workflows/ci.yml': VALID.replace('echo ok', 'echo changed'),
+  });
+  return s;
+}
+
+async function runOnPull(
+  s: PullRequestScenario,
+  event: string,
+  inputs: Record<string, string> = {},
+  workspace = s.checkout(),
+): Promise<ActionRun> {
+  gh.pulls.set(2, { number: 2, files: s.files() });
+  return runBundle(
+    bundle,
+    {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_API_URL: gh.url,
+      GITHUB_SHA: s.mergeSha,
+      GITHUB_REF: 'refs/pull/2/merge',
+    },
+    { 'github-token': gh.token, 'fail-on': 'medium', ...inputs },
+  );
+}
+
+function annotations(run: ActionRun): string[] {
+  return run.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=/.test(l));
+}
+
+function noSecret(run: ActionRun): void {
+  for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs)])
+    expect(text).not.toContain(gh.token);
+}
+
+describe('pull request', () => {
+  it('reports only the new finding: one sticky comment, a review comment on the changed line, annotations, summary, outputs, exit code', async () => {
+    const s = scenario();
+    const run = await runOnPull(s, s.event('opened'), { 'sarif-file': 'out/plumbline.sarif' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1); // a new medium finding, fail-on medium
+
+    // one sticky comment, with the hidden marker, linking the file at the PR head SHA
+    expect(gh.issueComments).toHaveLength(1);
+    const body = gh.issueComments[0]!.body;
+    expect(body).toContain('<!-- plumbline:report -->');
+    expect(body).toContain('Plumbline: 1 new finding (2 in total)');
+    expect(body).toContain(
+      `https://github.com/Codertocat/Hello-World/blob/${s.headSha}/.github/workflows/new.yml#L3`,
+    );
+    expect(body).not.toContain('old.yml');
+
+    // one review, its comment on the new file's changed line, with the fingerprint marker
+    expect(gh.reviews).toMatchObject([{ commit_id: s.headSha, event: 'COMMENT' }]);
+    expect(gh.reviewComments.map((c) => [c.path, c.line, c.side])).toEqual([
+      ['.github/workflows/new.yml', 3, 'RIGHT'],
+    ]);
+    expect(gh.reviewComments[0]!.body).toMatch(/^<!-- plumbline:fingerprint=[0-9a-f]{32} -->/);
+
+    // annotations for the new finding only, with escaped properties
+    expect(annotations(run)).toEqual([
+      expect.stringMatching(
+        /^::warning file=\.github\/workflows\/new\.yml,line=3,endLine=3,col=\d+,endColumn=\d+,title=core\/parse-error%3A File could not be parsed::Could not parse this file: .*%0A/,
+      ),
+    ]);
+    expect(run.summary).toContain('Plumbline: 1 new finding (2 in total)');
+    expect(run.outputs).toEqual({
+      findings: '2',
+      'new-findings': '1',
+      'sarif-file': 'out/plumbline.sarif',
+      'comment-url': expect.stringMatching(
+        /^https:\/\/github\.com\/Codertocat\/Hello-World\/pull\/2#issuecomment-\d+$/,
+      ),
+    });
+    noSecret(run);
+  });
+
+  it('on the next push updates the same comment and never re-posts a review comment for the same fingerprint', async () => {
+    const s = scenario();
+    await runOnPull(s, s.event('opened'));
+    const first = gh.issueComments[0]!;
+    s.push({ '.github/workflows/another.yml': BROKEN('another') });
+    const run = await runOnPull(s, s.event('synchronize'));
+    expect(gh.issueComments).toHaveLength(1);
+    expect(gh.issueComments[0]!.id).toBe(first.id);
+    expect(gh.issueComments[0]!.body).toContain('Plumbline: 2 new findings (3 in total)');
+    expect(gh.writes().filter((w) => w.startsWith('PATCH'))).toEqual([
+      `PATCH /repos/Codertocat/Hello-World/issues/comments/${first.id}`,
+    ]);
+    expect(gh.reviewComments.map((c) => c.path)).toEqual([
+      '.github/workflows/new.yml',
+      '.github/workflows/another.yml',
+    ]);
+    expect(run.stdout).toContain('Review comments: 1 posted, 1 already there, 0 refused by GitHub.');
+
+    // the same head again: nothing new to write at all
+    const again = await runOnPull(s, s.event('synchronize'));
+    expect(again.code).toBe(1);
+    expect(gh.reviewComments).toHaveLength(2);
+    expect(gh.issueComments).toHaveLength(1);
+  });
+
+  it('turns the comment to a clean state when the PR fixes its findings, and posts none when there never were any', async () => {
+    const s = scenario();
+    await runOnPull(s, s.event('opened'));
+    s.push({ '.github/workflows/new.yml': VALID });
+    const clean = await runOnPull(s, s.event('synchronize'));
+    expect(clean.code).toBe(0);
+    expect(gh.issueComments).toHaveLength(1);
+    expect(gh.issueComments[0]!.body).toContain('Plumbline: no new findings (1 in total)');
+    expect(clean.outputs['new-findings']).toBe('0');
+
+    const quiet = new PullRequestScenario({ 'a.yml': 'k: v\n' });
+    scenarios.push(quiet);
+    quiet.push({ 'b.yml': 'k: w\n' });
+    gh.issueComments.length = 0;
+    const before = gh.writes().length;
+    const none = await runOnPull(quiet, quiet.event('opened'));
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('Plumbline: no new findings (0 in total)');
+    expect(gh.writes().slice(before)).toEqual([]);
+  });
+
+  it('compares with the merge base when the PR head is checked out, fetching what the shallow clone lacks', async () => {
+    const s = scenario();
+    // main moves on and fixes old.yml: that must not count for (or against) this PR
+    s.advanceBase({ '.github/workflows/old.yml': VALID });
+    const workspace = s.checkout(s.headSha, 1);
+    const run = await runOnPull(s, s.event('opened'), {}, workspace);
+    expect(run.outputs['new-findings']).toBe('1');
+    expect(run.stdout).toContain('compared with the merge base');
+  });
+
+  it('falls back to annotations and the summary with one notice when the token may not write (403), without failing for it', async () => {
+    const s = scenario();
+    gh.readOnly = true;
+    const run = await runOnPull(s, s.event('opened'), { 'fail-on': 'none', 'upload-sarif': 'true' });
+    expect(run.code).toBe(0);
+    const notices = run.stdout.split('\n').filter((l) => l.startsWith('::notice'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/Resource not accessible by integration/);
+    expect(annotations(run)).toHaveLength(1);
+    expect(run.summary).toContain('Plumbline: 1 new finding');
+    expect(run.outputs['comment-url']).toBe('');
+    expect(gh.issueComments).toHaveLength(0);
+    // after the first refusal nothing else is attempted
+    expect(gh.writes()).toEqual(['POST /repos/Codertocat/Hello-World/issues/2/comments']);
+  });
+
+  it('does not call the API from a fork pull request (read-only token): one notice', async () => {
+    const s = scenario();
+    const event = s.event('opened', (p) => {
+      p.pull_request.head.repo.full_name = 'someone/Hello-World';
+      p.pull_request.head.repo.fork = true;
+    });
+    const run = await runOnPull(s, event);
+    expect(run.code).toBe(1);
+    expect(gh.requests).toEqual([]);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('::notice'))).toEqual([
+      expect.stringMatching(/comes from a fork/),
+    ]);
+  });
+
+  it('waits out a 403 rate limit (x-ratelimit-remaining: 0) instead of taking it for a permission problem', async () => {
+    const s = scenario();
+    gh.failures.push(rateLimited('POST', /\/issues\/2\/comments$/, 1));
+    const run = await runOnPull(s, s.event('opened'));
+    expect(gh.issueComments).toHaveLength(1);
+    expect(run.stdout).toMatch(/rate limit hit on POST .* retrying/);
+    expect(run.stdout).not.toContain('::notice');
+  });
+
+  it('`mode: all` reports every finding and fails on them', async () => {
+    const s = scenario();
+    const run = await runOnPull(s, s.event('opened'), {
+      mode: 'all',
+      comment: 'false',
+      'review-comments': 'false',
+    });
+    expect(run.code).toBe(1);
+    expect(annotations(run).map((a) => /file=([^,]+)/.exec(a)![1])).toEqual([
+      '.github/workflows/new.yml',
+      '.github/workflows/old.yml',
+    ]);
+    expect(run.outputs).toMatchObject({ findings: '2', 'new-findings': '2' });
+    expect(gh.requests).toEqual([]);
+  });
+
+  it('rejects a bad input with a clear error and exit code 2', async () => {
+    const s = scenario();
+    const run = await runOnPull(s, s.event('opened'), { 'fail-on': 'severe' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(
+      '::error::input fail-on: expected critical, high, medium, low, info or none, got "severe"',
+    );
+  });
+});
+
+describe('push', () => {
+  it('uploads SARIF (gzip+base64, commit and ref) and polls until processed; new findings since `before`', async () => {
+    const s = scenario();
+    const payload = webhookExample('push');
+    payload.ref = 'refs/heads/feature';
+    payload.before = s.baseSha;
+    payload.after = s.headSha;
+    const workspace = s.checkout(s.headSha, 1);
+    const run = await runBundle(
+      bundle,
+      {
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_EVENT_PATH: s.writeEvent(payload),
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_API_URL: gh.url,
+        GITHUB_SHA: s.headSha,
+        GITHUB_REF: 'refs/heads/feature',
+      },
+      { 'github-token': gh.token, 'upload-sarif': 'true', mode: 'new', 'fail-on': 'high' },
+    );
+    expect(run.code).toBe(0);
+    expect(gh.sarifs).toHaveLength(1);
+    expect(gh.sarifs[0]).toMatchObject({ commit_sha: s.headSha, ref: 'refs/heads/feature', polls: 2 });
+    const sarif = gh.sarifs[0]!.sarif as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    expect(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual([
+      '.github/workflows/new.yml',
+      '.github/workflows/old.yml',
+    ]);
+    expect(run.stdout).toMatch(/SARIF upload sarif-\d+: complete/);
+    expect(run.outputs['new-findings']).toBe('1');
+    expect(existsSync(join(workspace, 'plumbline.sarif'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(workspace, 'plumbline.sarif'), 'utf8'))).toEqual(sarif);
+    expect(gh.issueComments).toHaveLength(0);
+    noSecret(run);
+  });
+});
