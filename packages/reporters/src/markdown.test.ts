@@ -157,6 +157,11 @@ describe('renderMarkdown', () => {
     const tiny = renderMarkdown(realisticResult(), { maxLength: 200, marker: '<!-- plumbline -->' });
     expect(tiny.length).toBeLessThanOrEqual(200);
     expect(tiny.startsWith('<!-- plumbline -->')).toBe(true);
+    for (let maxLength = 60; maxLength < 400; maxLength += 7) {
+      const out = renderMarkdown(realisticResult(), { maxLength });
+      expect(out.length).toBeLessThanOrEqual(maxLength);
+      expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    }
   });
 
   it('caps long side lists with "…and N more"', () => {

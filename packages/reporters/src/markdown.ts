@@ -279,8 +279,10 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
   }
   if (text.length > maxLength) {
     const cut = '\n\n…(truncated)\n';
-    text = text.slice(0, Math.max(0, maxLength - cut.length)) + cut;
-    text = text.slice(0, maxLength);
+    let end = Math.max(0, maxLength - cut.length);
+    // Do not split an emoji (a surrogate pair) in two.
+    if (end > 0 && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+    text = (text.slice(0, end) + cut).slice(0, maxLength);
   }
   return text;
 }
