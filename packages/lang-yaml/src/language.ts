@@ -12,9 +12,13 @@ export interface YamlFile {
 export const MAX_ALIAS_EXPANSION = 1000;
 
 const MANIFEST_HINT = /^\s*["']?(apiVersion|kind)["']?\s*:/m;
-/** Go-template actions that only Helm (or similar generators) would leave in a manifest. */
+/**
+ * Go-template actions only a chart generator leaves in a manifest. Prometheus alert templates
+ * (`{{ $value }}`, `{{ $labels.pod }}`) and Argo placeholders (`{{inputs.parameters.x}}`) sit
+ * inside strings and are not matched.
+ */
 const HELM_TEMPLATE =
-  /{{-?\s*(\.[A-Za-z]|include\b|template\b|if\b|range\b|with\b|end\b|define\b|toYaml\b|tpl\b|\$[A-Za-z])/;
+  /{{-|-}}|{{\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|include\b|template\b|toYaml\b|tpl\b|define\b)|\|\s*nindent\b/;
 const SKIPPED_NAMES =
   /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|\.?pnpm-lock\.yaml|yarn\.lock)$/;
 
