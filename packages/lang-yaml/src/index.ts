@@ -4,3 +4,5 @@ export { YamlDocument } from './document.js';
 export type { Route, DocumentKind } from './document.js';
 export { classify, isWorkflowPath, isActionPath } from './classify.js';
 export { yamlComments } from './comments.js';
+export * from './k8s/index.js';
+export { isKustomizationPath } from './classify.js';
