@@ -73,3 +73,12 @@ spec:
             initialDelaySeconds: 30
             periodSeconds: 10
 `;
+
+/**
+ * A Pod manifest: `spec` lines (indented 2) go before `containers`, `container` lines (indented 6)
+ * after the container's `image`. Lines: 1-5 header; spec lines from 6; then `containers:`,
+ * `- name: app`, `image: app:1.0`, then the container lines.
+ */
+export function pod(container = '', spec = ''): string {
+  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n${spec}  containers:\n    - name: app\n      image: app:1.0\n${container}`;
+}
