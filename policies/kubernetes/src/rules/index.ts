@@ -25,29 +25,4 @@ import requireResources from './require-resources/rule.js';
 import requireSeccompProfile from './require-seccomp-profile/rule.js';
 import runAsNonRoot from './run-as-non-root/rule.js';
 
-export const rules: AnyRule[] = [
-  noAddedCapabilities,
-  noDangerousCapabilities,
-  noDefaultServiceAccount,
-  noHostIpc,
-  noHostNetwork,
-  noHostPath,
-  noHostPid,
-  noHostPort,
-  noPrivilegeEscalation,
-  noPrivilegedContainer,
-  noRootUser,
-  noSecretsInEnv,
-  noSensitiveHostPath,
-  noServiceAccountTokenAutomount,
-  noUnconfinedProfiles,
-  noUnmaskedProcMount,
-  noUnsafeSysctls,
-  preferSecretFiles,
-  requireDropAllCapabilities,
-  requireProbes,
-  requireReadOnlyRootFs,
-  requireResources,
-  requireSeccompProfile,
-  runAsNonRoot,
-];
+export const rules: AnyRule[] = [noAddedCapabilities, noDangerousCapabilities, noDefaultServiceAccount, noHostIpc, noHostNetwork, noHostPath, noHostPid, noHostPort, noPrivilegeEscalation, noPrivilegedContainer, noRootUser, noSecretsInEnv, noSensitiveHostPath, noServiceAccountTokenAutomount, noUnconfinedProfiles, noUnmaskedProcMount, noUnsafeSysctls, preferSecretFiles, requireDropAllCapabilities, requireProbes, requireReadOnlyRootFs, requireResources, requireSeccompProfile, runAsNonRoot];

@@ -27,7 +27,7 @@ export default defineRule<K8sObject>({
         {
           filename: 'k8s/app.yaml',
           code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      securityContext:\n        capabilities:\n          add: ["NET_BIND_SERVICE", "SYS_ADMIN"]\n',
-          errors: [{ line: 11, column: 39, endLine: 11, endColumn: 50 }],
+          errors: [{ line: 11, column: 37, endLine: 11, endColumn: 48 }],
         },
       ],
       valid: [
