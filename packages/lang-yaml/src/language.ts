@@ -1,6 +1,6 @@
 import type { Language, ParseProblem, ParseResult, SourceFile } from '@plumbline/core';
 import { parseAllDocuments } from 'yaml';
-import { classify, isActionPath, isWorkflowPath } from './classify.js';
+import { classify, isActionPath, isKustomizationPath, isWorkflowPath } from './classify.js';
 import { yamlComments } from './comments.js';
 import { YamlDocument } from './document.js';
 
@@ -35,7 +35,7 @@ export const yamlLanguage: Language<YamlFile> = {
 export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   const { path, text } = file;
   const gha = isWorkflowPath(path) || isActionPath(path);
-  if (!gha && !MANIFEST_HINT.test(text)) return { model: undefined, problems: [], comments: [] };
+  if (!gha && !isKustomizationPath(path) && !MANIFEST_HINT.test(text)) return { model: undefined, problems: [], comments: [] };
   if (!gha && HELM_TEMPLATE.test(text)) {
     return {
       model: undefined,
