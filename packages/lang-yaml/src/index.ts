@@ -4,3 +4,4 @@ export { YamlDocument } from './document.js';
 export type { Route, DocumentKind } from './document.js';
 export { classify, isWorkflowPath, isActionPath } from './classify.js';
 export { yamlComments } from './comments.js';
+export * from './gha/index.js';
