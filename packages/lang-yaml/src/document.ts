@@ -1,5 +1,5 @@
 import type { Loc, SourceFile } from '@plumbline/core';
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 
 /** A path into a YAML document: map keys and sequence indexes. */
 export type Route = readonly (string | number)[];
@@ -58,7 +58,11 @@ export class YamlDocument {
     const first = found.node && isMap(found.node) ? (found.node.items[0] as Pair | undefined) : undefined;
     if (first && isScalar(first.key) && first.key.range) {
       const end = (first.value as Node | null)?.range?.[1] ?? first.key.range[1];
-      return { file: this.file, start: first.key.range[0], end: trimEnd(this.file.text, first.key.range[0], end) };
+      return {
+        file: this.file,
+        start: first.key.range[0],
+        end: trimEnd(this.file.text, first.key.range[0], end),
+      };
     }
     return found.node ? this.nodeLoc(found.node) : undefined;
   }
@@ -98,7 +102,8 @@ export class YamlDocument {
 
   private resolve(node: Node | null): Node | null {
     let current = node;
-    for (let i = 0; i < 16 && current && isAlias(current); i++) current = (current.resolve(this.doc) as Node) ?? null;
+    for (let i = 0; i < 16 && current && isAlias(current); i++)
+      current = (current.resolve(this.doc) as Node) ?? null;
     return current;
   }
 

@@ -13,8 +13,10 @@ export const MAX_ALIAS_EXPANSION = 1000;
 
 const MANIFEST_HINT = /^\s*["']?(apiVersion|kind)["']?\s*:/m;
 /** Go-template actions that only Helm (or similar generators) would leave in a manifest. */
-const HELM_TEMPLATE = /{{-?\s*(\.[A-Za-z]|include\b|template\b|if\b|range\b|with\b|end\b|define\b|toYaml\b|tpl\b|\$[A-Za-z])/;
-const SKIPPED_NAMES = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|\.?pnpm-lock\.yaml|yarn\.lock)$/;
+const HELM_TEMPLATE =
+  /{{-?\s*(\.[A-Za-z]|include\b|template\b|if\b|range\b|with\b|end\b|define\b|toYaml\b|tpl\b|\$[A-Za-z])/;
+const SKIPPED_NAMES =
+  /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|\.?pnpm-lock\.yaml|yarn\.lock)$/;
 
 /**
  * YAML and JSON files: Kubernetes manifests, GitHub workflows and actions. Other YAML (tool
@@ -46,7 +48,10 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
         const [start, end] = error.pos;
-        problems.push({ message: firstLine(error.message), loc: { file, start, end: Math.max(end, start + 1) } });
+        problems.push({
+          message: firstLine(error.message),
+          loc: { file, start, end: Math.max(end, start + 1) },
+        });
       }
       return;
     }

@@ -6,7 +6,8 @@ export const unusedSuppressionRule = defineRule({
   domain: coreDomain,
   meta: {
     title: 'Suppression matches nothing',
-    description: 'A `plumbline:ignore` comment names a rule that reports nothing on the line it covers (or no rule at all).',
+    description:
+      'A `plumbline:ignore` comment names a rule that reports nothing on the line it covers (or no rule at all).',
     rationale: 'Low: stale ignores are harmless today but hide the next real finding on that line.',
     remediation: 'Delete the comment, or fix the rule id it names.',
     category: 'best-practice',
