@@ -57,7 +57,13 @@ export class ValueReader {
         : undefined;
     const expressions =
       typeof data === 'string' && data.includes('${{') ? this.expressions(route, data, loc) : [];
-    return { value: data, text, route, loc, keyLoc, expressions };
+    let locator: ((from: number, to: number) => Loc) | undefined;
+    const locate = (from: number, to: number): Loc => {
+      if (typeof data !== 'string') return loc;
+      locator ??= this.locator(route, data, loc);
+      return locator(Math.max(0, Math.min(from, data.length)), Math.max(0, Math.min(to, data.length)));
+    };
+    return { value: data, text, route, loc, keyLoc, expressions, locate };
   }
 
   /** Entries of a map (`with:`, `env:`); empty for anything else. */

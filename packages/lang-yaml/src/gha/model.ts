@@ -15,6 +15,11 @@ export interface GhaValue {
   keyLoc: Loc;
   /** `${{ }}` expressions inside a string value, each with its exact span. */
   expressions: Expression[];
+  /**
+   * Span in the file of `text.slice(start, end)`, through block-scalar indentation, folding,
+   * quotes and escapes (the whole value when the scalar cannot be mapped).
+   */
+  locate(start: number, end: number): Loc;
 }
 
 /** A context path read by an expression, with its span in the file. */
