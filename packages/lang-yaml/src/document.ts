@@ -44,6 +44,11 @@ export class YamlDocument {
     return this.nodeLoc(found.node);
   }
 
+  /** The `yaml` node at a route (aliases resolved): for scalar styles and raw ranges. */
+  node(route: Route): Node | undefined {
+    return this.walk(route)?.node ?? undefined;
+  }
+
   /** Location of the key whose value is at the route (or of the item for a sequence index). */
   keyAt(route: Route): Loc | undefined {
     const found = this.walk(route);

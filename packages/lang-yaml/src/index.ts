@@ -5,3 +5,4 @@ export { YamlDocument } from './document.js';
 export type { YamlFile } from './language.js';
 export { MAX_ALIAS_EXPANSION, parseYaml, yamlLanguage } from './language.js';
 export * from './k8s/index.js';
+export * from './gha/index.js';
