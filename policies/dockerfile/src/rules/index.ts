@@ -22,26 +22,4 @@ import uniqueStageNames from './unique-stage-names/rule.js';
 import validPort from './valid-port/rule.js';
 import workdirSystemDir from './workdir-system-dir/rule.js';
 
-export const rules: AnyRule[] = [
-  absoluteWorkdir,
-  addRemoteWithoutChecksum,
-  copyFromSelf,
-  copyFromUnknownStage,
-  copyMultiSourceSlash,
-  envSelfReference,
-  jsonFormCmd,
-  noLatestTag,
-  noMaintainer,
-  noRootUser,
-  noSshPort,
-  pinBaseImageDigest,
-  preferCopyOverAdd,
-  requireHealthcheck,
-  singleCmd,
-  singleEntrypoint,
-  singleHealthcheck,
-  trustedRegistries,
-  uniqueStageNames,
-  validPort,
-  workdirSystemDir,
-];
+export const rules: AnyRule[] = [absoluteWorkdir, addRemoteWithoutChecksum, copyFromSelf, copyFromUnknownStage, copyMultiSourceSlash, envSelfReference, jsonFormCmd, noLatestTag, noMaintainer, noRootUser, noSshPort, pinBaseImageDigest, preferCopyOverAdd, requireHealthcheck, singleCmd, singleEntrypoint, singleHealthcheck, trustedRegistries, uniqueStageNames, validPort, workdirSystemDir];

@@ -9,13 +9,4 @@ import noUntrustedEnvFileWrite from './no-untrusted-env-file-write/rule.js';
 import noWriteAllPermissions from './no-write-all-permissions/rule.js';
 import pinActionsToSha from './pin-actions-to-sha/rule.js';
 
-export const rules: AnyRule[] = [
-  noDeprecatedWorkflowCommands,
-  noInsecureCommands,
-  noTemplateInjectionInRun,
-  noTemplateInjectionInScript,
-  noUntrustedCheckoutInPrivilegedTrigger,
-  noUntrustedEnvFileWrite,
-  noWriteAllPermissions,
-  pinActionsToSha,
-];
+export const rules: AnyRule[] = [noDeprecatedWorkflowCommands, noInsecureCommands, noTemplateInjectionInRun, noTemplateInjectionInScript, noUntrustedCheckoutInPrivilegedTrigger, noUntrustedEnvFileWrite, noWriteAllPermissions, pinActionsToSha];
