@@ -1,6 +1,6 @@
 // Bundles src/index.ts into dist/index.js (one ESM file the runner executes without node_modules)
 // and copies the tree-sitter .wasm files next to it. `node scripts/bundle.mjs [outdir]`.
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,6 @@ const WASM = [
   ['web-tree-sitter', 'web-tree-sitter.wasm'],
   ['tree-sitter-bash', 'tree-sitter-bash.wasm'],
   ['@tree-sitter-grammars/tree-sitter-hcl', 'tree-sitter-terraform.wasm'],
-  ['@tree-sitter-grammars/tree-sitter-hcl', 'tree-sitter-hcl.wasm'],
 ];
 
 /** A file of an installed package, whether or not its `exports` list it; undefined when absent. */
@@ -50,6 +49,14 @@ export async function bundle(outdir = join(packageDir, 'dist')) {
     banner: { js: "import { createRequire as __plumblineRequire } from 'node:module'; const require = __plumblineRequire(import.meta.url);" },
   });
   writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
+  // Presets (`extends: recommended`) are read from files at run time.
+  const presetsFrom = join(packageDir, '..', '..', 'policies', 'presets');
+  const presetsTo = join(outdir, 'presets');
+  rmSync(presetsTo, { recursive: true, force: true });
+  mkdirSync(presetsTo);
+  for (const file of readdirSync(presetsFrom).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    copyFileSync(join(presetsFrom, file), join(presetsTo, file));
+  }
   const require = createRequire(join(packageDir, 'package.json'));
   const copied = [];
   for (const [pkg, file] of WASM) {

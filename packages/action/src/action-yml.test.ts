@@ -28,7 +28,9 @@ describe('action.yml', () => {
   });
 
   it('declares exactly the outputs the Action writes', () => {
-    const written = [...sources.matchAll(/setOutput\(\s*env\.GITHUB_OUTPUT,\s*'([a-z-]+)'/g)].map((m) => m[1]);
+    const written = [...sources.matchAll(/setOutput\(\s*env\.GITHUB_OUTPUT,\s*'([a-z-]+)'/g)].map(
+      (m) => m[1],
+    );
     expect(Object.keys(action.outputs).sort()).toEqual([...written].sort());
   });
 });

@@ -2,7 +2,8 @@
  * The committed bundle, run as GitHub runs it (node dist/index.js with INPUT_* and GITHUB_*), against
  * a fake GitHub REST API on 127.0.0.1 and a real git repository with a base and a PR branch.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,9 +13,13 @@ import { type ActionRun, PullRequestScenario, runBundle, webhookExample } from '
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(packageDir, 'dist', 'index.js');
 
-const BROKEN = (name: string) => `name: ${name}\non: push\njobs: {a: 1}}\n`;
-const VALID =
-  'name: ci\non: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ok\n';
+const workflow = (name: string, step: string) =>
+  `name: ${name}\non: pull_request\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - ${step}\n`;
+/** gha/no-template-injection-in-run (high) on line 9. */
+const INJECTED = (name: string) => workflow(name, 'run: echo "${{ github.event.pull_request.title }}"');
+/** gha/pin-actions-to-sha (medium) on line 9. */
+const UNPINNED = workflow('old', 'uses: codecov/codecov-action@v4');
+const VALID = workflow('ci', 'run: echo ok');
 
 let gh: FakeGitHub;
 const scenarios: PullRequestScenario[] = [];
@@ -30,12 +35,12 @@ afterAll(() => {
 
 function scenario(): PullRequestScenario {
   const s = new PullRequestScenario({
-    '.github/workflows/old.yml': BROKEN('old'),
+    '.github/workflows/old.yml': UNPINNED,
     '.github/workflows/ci.yml': VALID,
   });
   scenarios.push(s);
   s.push({
-    '.github/workflows/new.yml': BROKEN('new'),
+    '.github/workflows/new.yml': INJECTED('new'),
     '.github/workflows/ci.yml': VALID.replace('echo ok', 'echo changed'),
   });
   return s;
@@ -58,7 +63,7 @@ async function runOnPull(
       GITHUB_SHA: s.mergeSha,
       GITHUB_REF: 'refs/pull/2/merge',
     },
-    { 'github-token': gh.token, 'fail-on': 'medium', ...inputs },
+    { 'github-token': gh.token, ...inputs },
   );
 }
 
@@ -76,32 +81,35 @@ describe('pull request', () => {
     const s = scenario();
     const run = await runOnPull(s, s.event('opened'), { 'sarif-file': 'out/plumbline.sarif' });
     expect(run.stderr).toBe('');
-    expect(run.code).toBe(1); // a new medium finding, fail-on medium
+    expect(run.code).toBe(1); // a new high finding, fail-on high (the default)
 
     // one sticky comment, with the hidden marker, linking the file at the PR head SHA
     expect(gh.issueComments).toHaveLength(1);
     const body = gh.issueComments[0]!.body;
     expect(body).toContain('<!-- plumbline:report -->');
-    expect(body).toContain('Plumbline: 1 new finding (2 in total)');
+    expect(body).toContain('### Plumbline: new findings in this pull request · 1 older finding not shown');
+    expect(body).toContain('1 new finding**: 1 high');
+    expect(body).toContain('gha/no-template-injection-in-run');
     expect(body).toContain(
-      `https://github.com/Codertocat/Hello-World/blob/${s.headSha}/.github/workflows/new.yml#L3`,
+      `(https://github.com/Codertocat/Hello-World/blob/${s.headSha}/.github/workflows/new.yml#L9)`,
     );
     expect(body).not.toContain('old.yml');
 
     // one review, its comment on the new file's changed line, with the fingerprint marker
     expect(gh.reviews).toMatchObject([{ commit_id: s.headSha, event: 'COMMENT' }]);
     expect(gh.reviewComments.map((c) => [c.path, c.line, c.side])).toEqual([
-      ['.github/workflows/new.yml', 3, 'RIGHT'],
+      ['.github/workflows/new.yml', 9, 'RIGHT'],
     ]);
     expect(gh.reviewComments[0]!.body).toMatch(/^<!-- plumbline:fingerprint=[0-9a-f]{32} -->/);
 
     // annotations for the new finding only, with escaped properties
     expect(annotations(run)).toEqual([
       expect.stringMatching(
-        /^::warning file=\.github\/workflows\/new\.yml,line=3,endLine=3,col=\d+,endColumn=\d+,title=core\/parse-error%3A File could not be parsed::Could not parse this file: .*%0A/,
+        /^::error file=\.github\/workflows\/new\.yml,line=9,endLine=9,col=20,endColumn=\d+,title=gha\/no-template-injection-in-run%3A [^:]+::`github\.event\.pull_request\.title` is expanded .*%0A/,
       ),
     ]);
-    expect(run.summary).toContain('Plumbline: 1 new finding (2 in total)');
+    expect(run.summary).toContain('### Plumbline: new findings in this pull request');
+    expect(run.stdout).toContain('Plumbline: 1 new finding (2 in total), compared with the base branch at');
     expect(run.outputs).toEqual({
       findings: '2',
       'new-findings': '1',
@@ -117,11 +125,11 @@ describe('pull request', () => {
     const s = scenario();
     await runOnPull(s, s.event('opened'));
     const first = gh.issueComments[0]!;
-    s.push({ '.github/workflows/another.yml': BROKEN('another') });
+    s.push({ '.github/workflows/another.yml': INJECTED('another') });
     const run = await runOnPull(s, s.event('synchronize'));
     expect(gh.issueComments).toHaveLength(1);
     expect(gh.issueComments[0]!.id).toBe(first.id);
-    expect(gh.issueComments[0]!.body).toContain('Plumbline: 2 new findings (3 in total)');
+    expect(gh.issueComments[0]!.body).toContain('2 new findings**: 2 high');
     expect(gh.writes().filter((w) => w.startsWith('PATCH'))).toEqual([
       `PATCH /repos/Codertocat/Hello-World/issues/comments/${first.id}`,
     ]);
@@ -145,7 +153,7 @@ describe('pull request', () => {
     const clean = await runOnPull(s, s.event('synchronize'));
     expect(clean.code).toBe(0);
     expect(gh.issueComments).toHaveLength(1);
-    expect(gh.issueComments[0]!.body).toContain('Plumbline: no new findings (1 in total)');
+    expect(gh.issueComments[0]!.body).toContain('✅ **No new findings**');
     expect(clean.outputs['new-findings']).toBe('0');
 
     const quiet = new PullRequestScenario({ 'a.yml': 'k: v\n' });
@@ -178,7 +186,7 @@ describe('pull request', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/Resource not accessible by integration/);
     expect(annotations(run)).toHaveLength(1);
-    expect(run.summary).toContain('Plumbline: 1 new finding');
+    expect(run.summary).toContain('1 new finding**: 1 high');
     expect(run.outputs['comment-url']).toBe('');
     expect(gh.issueComments).toHaveLength(0);
     // after the first refusal nothing else is attempted
@@ -234,6 +242,27 @@ describe('pull request', () => {
   });
 });
 
+describe('sub-folder', () => {
+  it('scans `path` only and reports repository-relative paths in comments, annotations and SARIF', async () => {
+    const pod = (privileged: boolean) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        privileged: ${privileged}\n`;
+    const s = new PullRequestScenario({ 'deploy/pod.yaml': pod(false), 'other/pod.yaml': pod(true) });
+    scenarios.push(s);
+    s.push({ 'deploy/pod.yaml': pod(true) });
+    const run = await runOnPull(s, s.event('opened'), { path: 'deploy', 'fail-on': 'critical' });
+    expect(run.code).toBe(1);
+    expect(annotations(run)).toEqual([
+      expect.stringMatching(/^::error file=deploy\/pod\.yaml,line=10,.*title=k8s\/no-privileged-container/),
+    ]);
+    expect(gh.reviewComments.map((c) => [c.path, c.line])).toEqual([['deploy/pod.yaml', 10]]);
+    expect(gh.issueComments[0]!.body.startsWith('<!-- plumbline:report deploy -->')).toBe(true);
+    expect(gh.issueComments[0]!.body).toContain(`/blob/${s.headSha}/deploy/pod.yaml#L10`);
+    const sarif = readFileSync(join(s.tmp, 'ws0', 'plumbline.sarif'), 'utf8');
+    expect(sarif).toContain('"uri": "deploy/pod.yaml"');
+    expect(sarif).not.toContain('other/pod.yaml');
+  });
+});
+
 describe('push', () => {
   it('uploads SARIF (gzip+base64, commit and ref) and polls until processed; new findings since `before`', async () => {
     const s = scenario();
@@ -252,7 +281,7 @@ describe('push', () => {
         GITHUB_SHA: s.headSha,
         GITHUB_REF: 'refs/heads/feature',
       },
-      { 'github-token': gh.token, 'upload-sarif': 'true', mode: 'new', 'fail-on': 'high' },
+      { 'github-token': gh.token, 'upload-sarif': 'true', mode: 'new', 'fail-on': 'critical' },
     );
     expect(run.code).toBe(0);
     expect(gh.sarifs).toHaveLength(1);
@@ -270,5 +299,39 @@ describe('push', () => {
     expect(JSON.parse(readFileSync(join(workspace, 'plumbline.sarif'), 'utf8'))).toEqual(sarif);
     expect(gh.issueComments).toHaveLength(0);
     noSecret(run);
+  });
+});
+
+describe('runtime', () => {
+  it('runs from a copy of the action without node_modules: WebAssembly parsers and presets load from dist/', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'plumbline-action-copy-'));
+    const target = join(copy, 'packages', 'action');
+    mkdirSync(target, { recursive: true });
+    cpSync(join(packageDir, 'dist'), join(target, 'dist'), { recursive: true });
+    cpSync(join(packageDir, 'package.json'), join(target, 'package.json'));
+    const workspace = mkdtempSync(join(tmpdir(), 'plumbline-mixed-'));
+    mkdirSync(join(workspace, 'tf'));
+    mkdirSync(join(workspace, 'k8s'));
+    writeFileSync(
+      join(workspace, 'Dockerfile'),
+      'FROM ubuntu:latest\nRUN apt-get update && apt-get install -y curl\n',
+    );
+    writeFileSync(join(workspace, 'tf', 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n');
+    writeFileSync(
+      join(workspace, 'k8s', 'pod.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        privileged: true\n',
+    );
+    const run = await runBundle(
+      join(target, 'dist', 'index.js'),
+      { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_WORKSPACE: workspace },
+      { 'fail-on': 'critical', preset: 'recommended' },
+    );
+    const files = new Set(annotations(run).map((a) => /file=([^,]+)/.exec(a)![1]));
+    expect([...files].sort()).toEqual(['Dockerfile', 'k8s/pod.yaml', 'tf/main.tf']);
+    expect(run.stdout).toContain('k8s/no-privileged-container');
+    expect(run.stdout).not.toMatch(/parser failed|cannot|Plumbline failed/i);
+    expect(run.code).toBe(1);
+    rmSync(copy, { recursive: true, force: true });
+    rmSync(workspace, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,10 +32,10 @@ describe('dist/', () => {
     // Compare lengths first so a stale bundle fails with a short message, not a 1 MB diff.
     expect(inGit.length, 'packages/action/dist/index.js is stale: rebuild and commit it').toBe(fresh.length);
     expect(inGit.equals(fresh), 'packages/action/dist/index.js is stale: rebuild and commit it').toBe(true);
-    for (const file of readdirSync(out)) {
-      expect(committed(`dist/${file}`).equals(readFileSync(join(out, file))), `dist/${file} is stale`).toBe(
-        true,
-      );
+    for (const file of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+      if (statSync(join(out, file)).isDirectory()) continue;
+      const same = committed(`dist/${file}`).equals(readFileSync(join(out, file)));
+      expect(same, `dist/${file} is stale`).toBe(true);
     }
   });
 
@@ -43,6 +43,10 @@ describe('dist/', () => {
     const files = readdirSync(out).sort();
     expect(files).toContain('web-tree-sitter.wasm');
     expect(files).toContain('tree-sitter-bash.wasm');
+    expect(files).toContain('tree-sitter-terraform.wasm');
+    expect(readdirSync(join(out, 'presets')).sort()).toEqual(['recommended.yaml', 'strict.yaml']);
+    expect(files).toContain('tree-sitter-terraform.wasm');
+    expect(readdirSync(join(out, 'presets')).sort()).toEqual(['recommended.yaml', 'strict.yaml']);
     expect(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8'))).toEqual({ type: 'module' });
     expect(readFileSync(join(out, 'index.js'), 'utf8').split('\n')[0]).toContain('createRequire');
   });

@@ -1,14 +1,18 @@
 /** Entry of the bundled Action (dist/index.js), run by the root action.yml. */
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hclLanguage } from '@plumbline/lang-hcl';
 import { command } from './commands.js';
-import * as engine from './engine.js';
+import { createEngine } from './engine.js';
 import { runAction } from './run.js';
 
-// The tree-sitter .wasm files are copied next to the bundle (there is no node_modules at run time).
-process.env.PLUMBLINE_WASM_DIR ??= dirname(fileURLToPath(import.meta.url));
+// There is no node_modules at run time: the tree-sitter .wasm files and the presets are copied
+// next to the bundle by scripts/bundle.mjs.
+const dist = dirname(fileURLToPath(import.meta.url));
+process.env.PLUMBLINE_WASM_DIR ??= dist;
+hclLanguage.configure({ locateFile: (name) => join(dist, name) });
 
-runAction(process.env, engine, process.stdout).then(
+runAction(process.env, createEngine({ presetDirs: [join(dist, 'presets')] }), process.stdout).then(
   (code) => {
     process.exitCode = code;
   },

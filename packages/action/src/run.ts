@@ -146,10 +146,13 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
     `${server}/${owner}/${repo}/blob/${linkSha}/${encodePath(prefix + file)}#L${line}`;
   const helpUris = new Map(head.rules.map((r) => [r.id, r.helpUri]));
   const ruleUrl = (id: string) => helpUris.get(id) ?? `${server}/${owner}/${repo}`;
-  const noun = isNew ? 'new finding' : 'finding';
-  const title = `Plumbline: ${count === 0 ? `no ${noun}s` : `${count} ${noun}${count === 1 ? '' : 's'}`}${isNew ? ` (${total} in total)` : ''}`;
+  const older = total - count;
+  const title = isNew
+    ? `Plumbline: new findings in this ${pull ? 'pull request' : 'push'}${older > 0 ? ` · ${older} older finding${older === 1 ? '' : 's'} not shown` : ''}`
+    : 'Plumbline';
+  const headline = `Plumbline: ${count === 0 ? 'no' : count} ${isNew ? 'new ' : ''}finding${count === 1 ? '' : 's'}${isNew ? ` (${total} in total)` : ''}`;
 
-  log(`${title}${baseDescription ? `, compared with ${baseDescription}` : ''}`);
+  log(`${headline}${baseDescription ? `, compared with ${baseDescription}` : ''}`);
   const text = engine.renderText(reported).trim();
   if (text) log(text);
 

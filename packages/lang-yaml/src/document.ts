@@ -4,7 +4,7 @@ import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, type
 /** A path into a YAML document: map keys and sequence indexes. */
 export type Route = readonly (string | number)[];
 
-export type DocumentKind = 'k8s' | 'gha-workflow' | 'gha-action' | 'other';
+export type DocumentKind = 'k8s' | 'kustomization' | 'gha-workflow' | 'gha-action' | 'other';
 
 /**
  * One YAML document with its plain data and the way back from a route to source offsets.
@@ -42,6 +42,11 @@ export class YamlDocument {
     const found = this.walk(route);
     if (!found?.node) return undefined;
     return this.nodeLoc(found.node);
+  }
+
+  /** The `yaml` node at a route (aliases resolved): for scalar styles and raw ranges. */
+  node(route: Route): Node | undefined {
+    return this.walk(route)?.node ?? undefined;
   }
 
   /** Location of the key whose value is at the route (or of the item for a sequence index). */

@@ -1,0 +1,25 @@
+// Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
+import type { AnyRule } from '@plumbline/core';
+import absoluteWorkdir from './absolute-workdir/rule.js';
+import addRemoteWithoutChecksum from './add-remote-without-checksum/rule.js';
+import copyFromSelf from './copy-from-self/rule.js';
+import copyFromUnknownStage from './copy-from-unknown-stage/rule.js';
+import copyMultiSourceSlash from './copy-multi-source-slash/rule.js';
+import envSelfReference from './env-self-reference/rule.js';
+import jsonFormCmd from './json-form-cmd/rule.js';
+import noLatestTag from './no-latest-tag/rule.js';
+import noMaintainer from './no-maintainer/rule.js';
+import noRootUser from './no-root-user/rule.js';
+import noSshPort from './no-ssh-port/rule.js';
+import pinBaseImageDigest from './pin-base-image-digest/rule.js';
+import preferCopyOverAdd from './prefer-copy-over-add/rule.js';
+import requireHealthcheck from './require-healthcheck/rule.js';
+import singleCmd from './single-cmd/rule.js';
+import singleEntrypoint from './single-entrypoint/rule.js';
+import singleHealthcheck from './single-healthcheck/rule.js';
+import trustedRegistries from './trusted-registries/rule.js';
+import uniqueStageNames from './unique-stage-names/rule.js';
+import validPort from './valid-port/rule.js';
+import workdirSystemDir from './workdir-system-dir/rule.js';
+
+export const rules: AnyRule[] = [absoluteWorkdir, addRemoteWithoutChecksum, copyFromSelf, copyFromUnknownStage, copyMultiSourceSlash, envSelfReference, jsonFormCmd, noLatestTag, noMaintainer, noRootUser, noSshPort, pinBaseImageDigest, preferCopyOverAdd, requireHealthcheck, singleCmd, singleEntrypoint, singleHealthcheck, trustedRegistries, uniqueStageNames, validPort, workdirSystemDir];

@@ -1,0 +1,12 @@
+// Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
+import type { AnyRule } from '@plumbline/core';
+import noDeprecatedWorkflowCommands from './no-deprecated-workflow-commands/rule.js';
+import noInsecureCommands from './no-insecure-commands/rule.js';
+import noTemplateInjectionInRun from './no-template-injection-in-run/rule.js';
+import noTemplateInjectionInScript from './no-template-injection-in-script/rule.js';
+import noUntrustedCheckoutInPrivilegedTrigger from './no-untrusted-checkout-in-privileged-trigger/rule.js';
+import noUntrustedEnvFileWrite from './no-untrusted-env-file-write/rule.js';
+import noWriteAllPermissions from './no-write-all-permissions/rule.js';
+import pinActionsToSha from './pin-actions-to-sha/rule.js';
+
+export const rules: AnyRule[] = [noDeprecatedWorkflowCommands, noInsecureCommands, noTemplateInjectionInRun, noTemplateInjectionInScript, noUntrustedCheckoutInPrivilegedTrigger, noUntrustedEnvFileWrite, noWriteAllPermissions, pinActionsToSha];

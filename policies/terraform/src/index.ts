@@ -1,0 +1,2 @@
+export { configureTerraform, terraformDomain } from './domain.js';
+export { rules } from './rules/index.js';
