@@ -47676,6 +47676,11 @@ async function baseCommit(root, pull, event, env) {
       const commit = await ensureCommit(root, parents[0], { depth: 1 });
       return { commit, description: `the base branch at ${commit.slice(0, 7)} (merge commit parent)`, notes };
     }
+    if (head !== pull.head.sha) {
+      notes.push(
+        `The checkout (${head.slice(0, 7)}) is neither the pull request head (${pull.head.sha.slice(0, 7)}) nor GitHub's merge commit for it, so the scan may not show this pull request's code (with pull_request_target, actions/checkout checks out the base branch).`
+      );
+    }
     const base = await ensureCommit(root, pull.base.sha, { depth: 1 });
     const fork = await findMergeBase(root, base, head);
     if (fork) return { commit: fork, description: `the merge base ${fork.slice(0, 7)}`, notes };

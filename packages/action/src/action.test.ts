@@ -232,6 +232,25 @@ describe('pull request', () => {
     expect(gh.requests).toEqual([]);
   });
 
+  it('warns when the checkout is not the pull request code (pull_request_target checks out the base)', async () => {
+    const s = scenario();
+    gh.pulls.set(2, { number: 2, files: s.files() });
+    const run = await runBundle(
+      bundle,
+      {
+        GITHUB_EVENT_NAME: 'pull_request_target',
+        GITHUB_EVENT_PATH: s.event('opened'),
+        GITHUB_WORKSPACE: s.checkout(s.baseSha),
+        GITHUB_API_URL: gh.url,
+        GITHUB_SHA: s.baseSha,
+        GITHUB_REF: 'refs/heads/main',
+      },
+      { 'github-token': gh.token, comment: 'false', 'review-comments': 'false' },
+    );
+    expect(run.stdout).toMatch(/::notice::The checkout \([0-9a-f]{7}\) is neither the pull request head/);
+    expect(run.outputs['new-findings']).toBe('0');
+  });
+
   it('rejects a bad input with a clear error and exit code 2', async () => {
     const s = scenario();
     const run = await runOnPull(s, s.event('opened'), { 'fail-on': 'severe' });
