@@ -46,7 +46,7 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   }
   const problems: ParseProblem[] = [];
   const documents: YamlDocument[] = [];
-  const docs = parseAllDocuments(text, { merge: true, prettyErrors: false, strict: false });
+  const docs = parseAllDocuments(text, { merge: true, prettyErrors: false, strict: false, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
     if (doc.errors.length > 0) {
