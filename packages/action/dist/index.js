@@ -36477,7 +36477,7 @@ function parseYaml(file) {
   }
   const problems = [];
   const documents = [];
-  const docs = (0, import_yaml4.parseAllDocuments)(text, { merge: true, prettyErrors: false, strict: false });
+  const docs = (0, import_yaml4.parseAllDocuments)(text, { merge: true, prettyErrors: false, strict: false, logLevel: "error" });
   const list3 = Array.isArray(docs) ? docs : [];
   list3.forEach((doc, index) => {
     if (doc.errors.length > 0) {
