@@ -47412,21 +47412,17 @@ async function runAction(env, engine, out2) {
   const pull = (eventName === "pull_request" || eventName === "pull_request_target") && event.pull_request ? event.pull_request : void 0;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "/").split("/");
   const prefix = await repoPrefix(root, workspace);
-  let head;
-  try {
-    head = await engine.scan({
-      root,
-      configPath: inputs.config ? resolve3(workspace, inputs.config) : void 0,
-      presets: inputs.presets.length ? inputs.presets : void 0
-    });
-  } catch (error) {
-    log(command("error", { title: "Plumbline could not scan" }, error.message));
-    return 2;
-  }
   const scanOptions = {
     configPath: inputs.config ? resolve3(workspace, inputs.config) : void 0,
     presets: inputs.presets.length ? inputs.presets : void 0
   };
+  let head;
+  try {
+    head = await engine.scan({ root, ...scanOptions });
+  } catch (error) {
+    log(command("error", { title: "Plumbline could not scan" }, error.message));
+    return 2;
+  }
   let mode = inputs.mode ?? (pull ? "new" : "all");
   let reported = restrictTo(
     head,

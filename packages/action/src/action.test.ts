@@ -251,13 +251,17 @@ describe('pull request', () => {
     expect(run.outputs['new-findings']).toBe('0');
   });
 
-  it('rejects a bad input with a clear error and exit code 2', async () => {
+  it('rejects a bad input or a missing config file with a clear error and exit code 2', async () => {
     const s = scenario();
     const run = await runOnPull(s, s.event('opened'), { 'fail-on': 'severe' });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(
       '::error::input fail-on: expected critical, high, medium, low, info or none, got "severe"',
     );
+    const missing = await runOnPull(s, s.event('opened'), { config: 'nope.yaml' });
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toMatch(/^::error title=Plumbline could not scan::config file not found: .*nope\.yaml$/m);
+    expect(gh.requests).toEqual([]);
   });
 });
 

@@ -77,21 +77,18 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '/').split('/') as [string, string];
   const prefix = await repoPrefix(root, workspace);
 
-  let head: RunResult;
-  try {
-    head = await engine.scan({
-      root,
-      configPath: inputs.config ? resolve(workspace, inputs.config) : undefined,
-      presets: inputs.presets.length ? inputs.presets : undefined,
-    });
-  } catch (error) {
-    log(command('error', { title: 'Plumbline could not scan' }, (error as Error).message));
-    return 2;
-  }
   const scanOptions = {
     configPath: inputs.config ? resolve(workspace, inputs.config) : undefined,
     presets: inputs.presets.length ? inputs.presets : undefined,
   };
+  let head: RunResult;
+  try {
+    head = await engine.scan({ root, ...scanOptions });
+  } catch (error) {
+    // A configuration error (unknown rule, invalid file): nothing was scanned.
+    log(command('error', { title: 'Plumbline could not scan' }, (error as Error).message));
+    return 2;
+  }
 
   // What counts: the findings this change adds (pull request, push with a `before`), or all of them.
   let mode = inputs.mode ?? (pull ? 'new' : 'all');
