@@ -260,7 +260,9 @@ describe('pull request', () => {
     );
     const missing = await runOnPull(s, s.event('opened'), { config: 'nope.yaml' });
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toMatch(/^::error title=Plumbline could not scan::config file not found: .*nope\.yaml$/m);
+    expect(missing.stdout).toMatch(
+      /^::error title=Plumbline could not scan::config file not found: .*nope\.yaml$/m,
+    );
     expect(gh.requests).toEqual([]);
   });
 });
