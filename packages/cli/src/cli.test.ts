@@ -153,6 +153,44 @@ describe('plumbline audit', () => {
   });
 });
 
+describe('plumbline audit --new-since', () => {
+  it('reports only what the branch adds, and fails only on that', () => {
+    const dir = tree({ Dockerfile: 'FROM alpine:latest\nUSER 10001\nHEALTHCHECK CMD true\n' });
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+    };
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'feature');
+    // An edit above the old finding must not make it new; the privileged pod is new.
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      '# base image\nFROM alpine:latest\nUSER 10001\nHEALTHCHECK CMD true\n',
+    );
+    mkdirSync(join(dir, 'k8s'));
+    writeFileSync(
+      join(dir, 'k8s', 'pod.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n',
+    );
+    git('add', '.');
+    git('commit', '-qm', 'feature');
+    const all = JSON.parse(cli(['audit', dir, '--format', 'json', '--fail-on', 'none']).stdout);
+    expect(all.findings.some((f: { file: string }) => f.file === 'Dockerfile')).toBe(true);
+    const r = cli(['audit', dir, '--new-since', 'main', '--format', 'json']);
+    const json = JSON.parse(r.stdout);
+    expect(new Set(json.findings.map((f: { file: string }) => f.file))).toEqual(new Set(['k8s/pod.yaml']));
+    expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('k8s/no-privileged-container');
+    expect(r.stderr).toMatch(/Compared with [0-9a-f]{12}/);
+    expect(r.code).toBe(1);
+    expect(cli(['audit', dir, '--new-since', 'no-such-ref']).code).toBe(2);
+  });
+});
+
 describe('plumbline rules / explain / init', () => {
   it('lists every rule as JSON', () => {
     const r = cli(['rules', '--format', 'json']);

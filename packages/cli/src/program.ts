@@ -44,6 +44,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect)
     .option('--exclude <glob>', 'do not scan files matching this glob (repeatable)', collect)
+    .option(
+      '--new-since <git-ref>',
+      'report only findings that are new since this ref (its merge base with HEAD)',
+    )
     .option('-q, --quiet', 'no progress line, no notices; only the report')
     .option('--no-color', 'no ANSI colours in text output')
     .action(async (paths: string[], flags) => setExit(await auditCommand(paths, flags, io)));

@@ -176,3 +176,12 @@ describe('renderMarkdown', () => {
     expect(out).toContain('2000 files could not be scanned');
   });
 });
+
+describe('titles in <summary>', () => {
+  it('render code spans as <code>, since Markdown does not apply inside HTML', () => {
+    const result = realisticResult();
+    result.findings[0]!.title = 'Base image uses the `latest` tag <x>';
+    const md = renderMarkdown(result);
+    expect(md).toContain('<summary>Base image uses the <code>latest</code> tag &#60;x&#62;</summary>');
+  });
+});

@@ -75,6 +75,11 @@ function escapeHtml(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Titles use `code` spans; inside HTML they must become <code> elements to render. */
+function htmlWithCode(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 /** A code span that holds any text (backticks included). */
 function code(text: string): string {
   const folded = text.replace(/\s*\r?\n\s*/g, ' ');
@@ -159,7 +164,7 @@ function findingItem(f: Finding, ctx: Context): string {
   facts.push(`Confidence: ${f.confidence}`);
   if (f.aliases.length > 0) facts.push(`Also known as: ${f.aliases.map(code).join(', ')}`);
   details.push(`  ${facts.join(' · ')}`);
-  return `${head}\n  <details><summary>${escapeHtml(f.title || 'Details')}</summary>\n\n${details.join('\n\n')}\n\n  </details>`;
+  return `${head}\n  <details><summary>${htmlWithCode(f.title || 'Details')}</summary>\n\n${details.join('\n\n')}\n\n  </details>`;
 }
 
 function errorItem(e: ScanError): string {

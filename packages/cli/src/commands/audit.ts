@@ -18,6 +18,7 @@ export interface AuditFlags {
   exclude?: string[];
   quiet?: boolean;
   color?: boolean;
+  newSince?: string;
 }
 
 export const DEFAULT_BASELINE = '.plumbline-baseline.json';
@@ -46,15 +47,38 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
     ...(targets.length === 1 ? [] : targets.map((t) => relative(io.cwd, t).split('\\').join('/') || '.')),
   ];
   const progress = progressLine(io, !flags.quiet);
-  const { result, config } = await scanWithConfig({
+  const scanOptions = {
     root,
     configPath: flags.config ? resolve(io.cwd, flags.config) : undefined,
     presets: flags.preset,
     include: include.filter((i) => i !== '.'),
     exclude: flags.exclude,
     baseline: flags.baseline ? resolve(io.cwd, flags.baseline) : undefined,
-    onFile: progress.onFile,
-  });
+  };
+  const head = await scanWithConfig({ ...scanOptions, onFile: progress.onFile });
+  const { config } = head;
+  let result = head.result;
+  if (flags.newSince) {
+    if (!statSync(root).isDirectory())
+      throw new UsageError('--new-since needs a directory inside a git work tree');
+    // Loaded only here: plain audits never load the GitHub/git package.
+    const { newFindingsSince } = await import('@plumbline/github');
+    const diff = await newFindingsSince({
+      root,
+      ref: flags.newSince,
+      head: head.result,
+      scan: async (o) => (await scanWithConfig({ ...scanOptions, ...o })).result,
+    }).catch((error: Error) => {
+      throw new UsageError(`--new-since ${flags.newSince}: ${error.message.split('\n')[0]}`);
+    });
+    result = diff.result;
+    if (!flags.quiet) {
+      for (const note of diff.notes) io.stderr.write(`${note}\n`);
+      io.stderr.write(
+        `Compared with ${diff.baseCommit.slice(0, 12)}: ${diff.newFindings.length} new findings.\n`,
+      );
+    }
+  }
   progress.done();
 
   const format = flags.format as ReportFormat;
