@@ -2,11 +2,15 @@
 import type { AnyRule } from '@plumbline/core';
 import absoluteWorkdir from './absolute-workdir/rule.js';
 import addRemoteWithoutChecksum from './add-remote-without-checksum/rule.js';
+import apkNoCache from './apk-no-cache/rule.js';
+import aptListsCleanup from './apt-lists-cleanup/rule.js';
 import copyFromSelf from './copy-from-self/rule.js';
 import copyFromUnknownStage from './copy-from-unknown-stage/rule.js';
 import copyMultiSourceSlash from './copy-multi-source-slash/rule.js';
+import dnfCleanAll from './dnf-clean-all/rule.js';
 import envSelfReference from './env-self-reference/rule.js';
 import jsonFormCmd from './json-form-cmd/rule.js';
+import microdnfCleanAll from './microdnf-clean-all/rule.js';
 import noLatestTag from './no-latest-tag/rule.js';
 import noMaintainer from './no-maintainer/rule.js';
 import noRootUser from './no-root-user/rule.js';
@@ -21,15 +25,21 @@ import trustedRegistries from './trusted-registries/rule.js';
 import uniqueStageNames from './unique-stage-names/rule.js';
 import validPort from './valid-port/rule.js';
 import workdirSystemDir from './workdir-system-dir/rule.js';
+import yumCleanAll from './yum-clean-all/rule.js';
+import zypperClean from './zypper-clean/rule.js';
 
 export const rules: AnyRule[] = [
   absoluteWorkdir,
   addRemoteWithoutChecksum,
+  apkNoCache,
+  aptListsCleanup,
   copyFromSelf,
   copyFromUnknownStage,
   copyMultiSourceSlash,
+  dnfCleanAll,
   envSelfReference,
   jsonFormCmd,
+  microdnfCleanAll,
   noLatestTag,
   noMaintainer,
   noRootUser,
@@ -44,4 +54,6 @@ export const rules: AnyRule[] = [
   uniqueStageNames,
   validPort,
   workdirSystemDir,
+  yumCleanAll,
+  zypperClean,
 ];
