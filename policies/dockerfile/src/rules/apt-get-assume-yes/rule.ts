@@ -52,11 +52,7 @@ export default defineRule({
         )
       )
         continue;
-      if (
-        command.pipeline &&
-        command.pipeline.commands.slice(0, command.pipeline.index).some((c) => c.base === 'yes')
-      )
-        continue;
+      if (command.pipeline?.commands.slice(0, command.pipeline.index).some((c) => c.base === 'yes')) continue;
       const at = sub(command)!;
       report(
         ctx,
