@@ -12,7 +12,7 @@ export default pinRule({
   example: 'pip install flask',
   unpinned: (c) => {
     const pip = asPip(c);
-    if (!pip || pip.args.find((a) => !a.value.startsWith('-'))?.value !== 'install') return [];
+    if (pip?.args.find((a) => !a.value.startsWith('-'))?.value !== 'install') return [];
     const upgrade = hasOption(pip, 'U', ['upgrade']);
     return packagesOf(pip, 'pip').filter((w) => {
       const v = w.value;

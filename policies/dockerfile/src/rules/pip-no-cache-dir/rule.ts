@@ -39,7 +39,7 @@ export default defineRule({
         if (run.keyword !== 'RUN' || mountsCache(run, /\.cache|pip/)) continue;
         for (const command of run.shell?.commands ?? []) {
           const pip = asPip(command);
-          if (!pip || pip.args.find((a) => !a.value.startsWith('-'))?.value !== 'install') continue;
+          if (pip?.args.find((a) => !a.value.startsWith('-'))?.value !== 'install') continue;
           if (hasOption(pip, '', ['no-cache-dir', 'no-cache'])) continue;
           if (command.env.some((a) => a.name === 'PIP_NO_CACHE_DIR')) continue;
           report(
