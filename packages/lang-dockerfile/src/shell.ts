@@ -113,7 +113,8 @@ function collect(
         unwrap(file, text, map, script, cmd, node, depth);
         // Commands inside $(...) in the arguments.
         for (const child of node.namedChildren)
-          if (child && child.type !== 'command_name') visit(child, undefined);
+          if (child && child.type !== 'command_name' && child.type !== 'variable_assignment')
+            visit(child, undefined);
         return;
       }
       if (node.type === 'variable_assignment') {
