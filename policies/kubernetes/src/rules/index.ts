@@ -1,13 +1,20 @@
 // Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
 import type { AnyRule } from '@plumbline/core';
+import imagePullPolicy from './image-pull-policy/rule.js';
 import noAddedCapabilities from './no-added-capabilities/rule.js';
+import noCustomSelinuxOptions from './no-custom-selinux-options/rule.js';
 import noDangerousCapabilities from './no-dangerous-capabilities/rule.js';
+import noDefaultNamespace from './no-default-namespace/rule.js';
 import noDefaultServiceAccount from './no-default-service-account/rule.js';
+import noDeprecatedServiceAccountField from './no-deprecated-service-account-field/rule.js';
+import noDuplicateEnvVar from './no-duplicate-env-var/rule.js';
 import noHostIpc from './no-host-ipc/rule.js';
 import noHostNetwork from './no-host-network/rule.js';
 import noHostPath from './no-host-path/rule.js';
 import noHostPid from './no-host-pid/rule.js';
 import noHostPort from './no-host-port/rule.js';
+import noHostProcess from './no-host-process/rule.js';
+import noLatestImage from './no-latest-image/rule.js';
 import noPrivilegeEscalation from './no-privilege-escalation/rule.js';
 import noPrivilegedContainer from './no-privileged-container/rule.js';
 import noRootUser from './no-root-user/rule.js';
@@ -19,10 +26,12 @@ import noUnmaskedProcMount from './no-unmasked-proc-mount/rule.js';
 import noUnsafeSysctls from './no-unsafe-sysctls/rule.js';
 import preferSecretFiles from './prefer-secret-files/rule.js';
 import requireDropAllCapabilities from './require-drop-all-capabilities/rule.js';
+import requireImageDigest from './require-image-digest/rule.js';
 import requireProbes from './require-probes/rule.js';
 import requireReadOnlyRootFs from './require-read-only-root-fs/rule.js';
 import requireResources from './require-resources/rule.js';
 import requireSeccompProfile from './require-seccomp-profile/rule.js';
 import runAsNonRoot from './run-as-non-root/rule.js';
+import selectorMismatch from './selector-mismatch/rule.js';
 
-export const rules: AnyRule[] = [noAddedCapabilities, noDangerousCapabilities, noDefaultServiceAccount, noHostIpc, noHostNetwork, noHostPath, noHostPid, noHostPort, noPrivilegeEscalation, noPrivilegedContainer, noRootUser, noSecretsInEnv, noSensitiveHostPath, noServiceAccountTokenAutomount, noUnconfinedProfiles, noUnmaskedProcMount, noUnsafeSysctls, preferSecretFiles, requireDropAllCapabilities, requireProbes, requireReadOnlyRootFs, requireResources, requireSeccompProfile, runAsNonRoot];
+export const rules: AnyRule[] = [imagePullPolicy, noAddedCapabilities, noCustomSelinuxOptions, noDangerousCapabilities, noDefaultNamespace, noDefaultServiceAccount, noDeprecatedServiceAccountField, noDuplicateEnvVar, noHostIpc, noHostNetwork, noHostPath, noHostPid, noHostPort, noHostProcess, noLatestImage, noPrivilegeEscalation, noPrivilegedContainer, noRootUser, noSecretsInEnv, noSensitiveHostPath, noServiceAccountTokenAutomount, noUnconfinedProfiles, noUnmaskedProcMount, noUnsafeSysctls, preferSecretFiles, requireDropAllCapabilities, requireImageDigest, requireProbes, requireReadOnlyRootFs, requireResources, requireSeccompProfile, runAsNonRoot, selectorMismatch];
