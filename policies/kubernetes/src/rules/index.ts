@@ -1,6 +1,10 @@
 // Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
 import type { AnyRule } from '@plumbline/core';
 import imagePullPolicy from './image-pull-policy/rule.js';
+import ingressRequireTls from './ingress-require-tls/rule.js';
+import networkPolicyDefaultDeny from './network-policy-default-deny/rule.js';
+import networkPolicyMissing from './network-policy-missing/rule.js';
+import networkPolicySelectsNothing from './network-policy-selects-nothing/rule.js';
 import noAddedCapabilities from './no-added-capabilities/rule.js';
 import noCustomSelinuxOptions from './no-custom-selinux-options/rule.js';
 import noDangerousCapabilities from './no-dangerous-capabilities/rule.js';
@@ -20,7 +24,9 @@ import noPrivilegedContainer from './no-privileged-container/rule.js';
 import noRootUser from './no-root-user/rule.js';
 import noSecretsInEnv from './no-secrets-in-env/rule.js';
 import noSensitiveHostPath from './no-sensitive-host-path/rule.js';
+import noSensitivePortExposed from './no-sensitive-port-exposed/rule.js';
 import noServiceAccountTokenAutomount from './no-service-account-token-automount/rule.js';
+import noServiceExternalIps from './no-service-external-ips/rule.js';
 import noUnconfinedProfiles from './no-unconfined-profiles/rule.js';
 import noUnmaskedProcMount from './no-unmasked-proc-mount/rule.js';
 import noUnsafeSysctls from './no-unsafe-sysctls/rule.js';
@@ -40,7 +46,8 @@ import requireProbes from './require-probes/rule.js';
 import requireReadOnlyRootFs from './require-read-only-root-fs/rule.js';
 import requireResources from './require-resources/rule.js';
 import requireSeccompProfile from './require-seccomp-profile/rule.js';
+import restrictExternalServices from './restrict-external-services/rule.js';
 import runAsNonRoot from './run-as-non-root/rule.js';
 import selectorMismatch from './selector-mismatch/rule.js';
 
-export const rules: AnyRule[] = [imagePullPolicy, noAddedCapabilities, noCustomSelinuxOptions, noDangerousCapabilities, noDefaultNamespace, noDefaultServiceAccount, noDeprecatedServiceAccountField, noDuplicateEnvVar, noHostIpc, noHostNetwork, noHostPath, noHostPid, noHostPort, noHostProcess, noLatestImage, noPrivilegeEscalation, noPrivilegedContainer, noRootUser, noSecretsInEnv, noSensitiveHostPath, noServiceAccountTokenAutomount, noUnconfinedProfiles, noUnmaskedProcMount, noUnsafeSysctls, preferSecretFiles, rbacNoClusterAdminBinding, rbacNoClusterWideSecretRead, rbacNoDefaultServiceAccountBinding, rbacNoEscalationVerbs, rbacNoPodCreation, rbacNoPodExec, rbacNoPublicSubjects, rbacNoWebhookWrite, rbacNoWildcards, requireDropAllCapabilities, requireImageDigest, requireProbes, requireReadOnlyRootFs, requireResources, requireSeccompProfile, runAsNonRoot, selectorMismatch];
+export const rules: AnyRule[] = [imagePullPolicy, ingressRequireTls, networkPolicyDefaultDeny, networkPolicyMissing, networkPolicySelectsNothing, noAddedCapabilities, noCustomSelinuxOptions, noDangerousCapabilities, noDefaultNamespace, noDefaultServiceAccount, noDeprecatedServiceAccountField, noDuplicateEnvVar, noHostIpc, noHostNetwork, noHostPath, noHostPid, noHostPort, noHostProcess, noLatestImage, noPrivilegeEscalation, noPrivilegedContainer, noRootUser, noSecretsInEnv, noSensitiveHostPath, noSensitivePortExposed, noServiceAccountTokenAutomount, noServiceExternalIps, noUnconfinedProfiles, noUnmaskedProcMount, noUnsafeSysctls, preferSecretFiles, rbacNoClusterAdminBinding, rbacNoClusterWideSecretRead, rbacNoDefaultServiceAccountBinding, rbacNoEscalationVerbs, rbacNoPodCreation, rbacNoPodExec, rbacNoPublicSubjects, rbacNoWebhookWrite, rbacNoWildcards, requireDropAllCapabilities, requireImageDigest, requireProbes, requireReadOnlyRootFs, requireResources, requireSeccompProfile, restrictExternalServices, runAsNonRoot, selectorMismatch];
