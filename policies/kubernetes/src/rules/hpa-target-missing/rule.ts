@@ -24,7 +24,7 @@ export default defineRule<K8sObject>({
         {
           filename: 'k8s/app.yaml',
           code: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: webb}\n  minReplicas: 2\n  maxReplicas: 5\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1.0\n',
-          errors: [{ line: 6, column: 66, endLine: 6, endColumn: 70 }],
+          errors: [{ line: 6, column: 65, endLine: 6, endColumn: 69 }],
         },
       ],
       valid: [
