@@ -1,5 +1,13 @@
 // Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
 import type { AnyRule } from '@plumbline/core';
+import argoGpuWithoutToleration from './argo-gpu-without-toleration/rule.js';
+import argoPodGc from './argo-pod-gc/rule.js';
+import argoRetryStrategy from './argo-retry-strategy/rule.js';
+import argoTemplateResources from './argo-template-resources/rule.js';
+import argoWorkflowDeadline from './argo-workflow-deadline/rule.js';
+import argocdDefaultProject from './argocd-default-project/rule.js';
+import argocdPruneWithoutSelfHeal from './argocd-prune-without-self-heal/rule.js';
+import argocdTargetRevision from './argocd-target-revision/rule.js';
 import cronjobConcurrencyAndDeadline from './cronjob-concurrency-and-deadline/rule.js';
 import deprecatedApiVersion from './deprecated-api-version/rule.js';
 import hpaManagedReplicas from './hpa-managed-replicas/rule.js';
@@ -61,10 +69,14 @@ import requireResources from './require-resources/rule.js';
 import requireSeccompProfile from './require-seccomp-profile/rule.js';
 import restrictExternalServices from './restrict-external-services/rule.js';
 import rollingUpdateMaxUnavailable from './rolling-update-max-unavailable/rule.js';
+import rolloutBlueGreenPromotion from './rollout-blue-green-promotion/rule.js';
+import rolloutCanaryWithoutPause from './rollout-canary-without-pause/rule.js';
+import rolloutFullWeightFirstStep from './rollout-full-weight-first-step/rule.js';
+import rolloutTrafficRoutingServices from './rollout-traffic-routing-services/rule.js';
 import runAsNonRoot from './run-as-non-root/rule.js';
 import selectorMismatch from './selector-mismatch/rule.js';
 import serviceSelectsNothing from './service-selects-nothing/rule.js';
 import serviceTargetPortMismatch from './service-target-port-mismatch/rule.js';
 import singleReplica from './single-replica/rule.js';
 
-export const rules: AnyRule[] = [cronjobConcurrencyAndDeadline, deprecatedApiVersion, hpaManagedReplicas, hpaMinReplicas, hpaTargetMissing, identicalProbes, imagePullPolicy, ingressRequireTls, jobTtlSecondsAfterFinished, networkPolicyDefaultDeny, networkPolicyMissing, networkPolicySelectsNothing, noAddedCapabilities, noCustomSelinuxOptions, noDangerousCapabilities, noDefaultNamespace, noDefaultServiceAccount, noDeprecatedServiceAccountField, noDuplicateEnvVar, noHostIpc, noHostNetwork, noHostPath, noHostPid, noHostPort, noHostProcess, noLatestImage, noPrivilegeEscalation, noPrivilegedContainer, noRootUser, noSecretsInEnv, noSensitiveHostPath, noSensitivePortExposed, noServiceAccountTokenAutomount, noServiceExternalIps, noUnconfinedProfiles, noUnmaskedProcMount, noUnsafeSysctls, pdbBlocksEviction, pdbMinAvailableVsHpa, pdbSelectsNothing, preferSecretFiles, probePortNotExposed, rbacNoClusterAdminBinding, rbacNoClusterWideSecretRead, rbacNoDefaultServiceAccountBinding, rbacNoEscalationVerbs, rbacNoPodCreation, rbacNoPodExec, rbacNoPublicSubjects, rbacNoWebhookWrite, rbacNoWildcards, requireAntiAffinity, requireDropAllCapabilities, requireImageDigest, requirePodDisruptionBudget, requireProbes, requireReadOnlyRootFs, requireResources, requireSeccompProfile, restrictExternalServices, rollingUpdateMaxUnavailable, runAsNonRoot, selectorMismatch, serviceSelectsNothing, serviceTargetPortMismatch, singleReplica];
+export const rules: AnyRule[] = [argoGpuWithoutToleration, argoPodGc, argoRetryStrategy, argoTemplateResources, argoWorkflowDeadline, argocdDefaultProject, argocdPruneWithoutSelfHeal, argocdTargetRevision, cronjobConcurrencyAndDeadline, deprecatedApiVersion, hpaManagedReplicas, hpaMinReplicas, hpaTargetMissing, identicalProbes, imagePullPolicy, ingressRequireTls, jobTtlSecondsAfterFinished, networkPolicyDefaultDeny, networkPolicyMissing, networkPolicySelectsNothing, noAddedCapabilities, noCustomSelinuxOptions, noDangerousCapabilities, noDefaultNamespace, noDefaultServiceAccount, noDeprecatedServiceAccountField, noDuplicateEnvVar, noHostIpc, noHostNetwork, noHostPath, noHostPid, noHostPort, noHostProcess, noLatestImage, noPrivilegeEscalation, noPrivilegedContainer, noRootUser, noSecretsInEnv, noSensitiveHostPath, noSensitivePortExposed, noServiceAccountTokenAutomount, noServiceExternalIps, noUnconfinedProfiles, noUnmaskedProcMount, noUnsafeSysctls, pdbBlocksEviction, pdbMinAvailableVsHpa, pdbSelectsNothing, preferSecretFiles, probePortNotExposed, rbacNoClusterAdminBinding, rbacNoClusterWideSecretRead, rbacNoDefaultServiceAccountBinding, rbacNoEscalationVerbs, rbacNoPodCreation, rbacNoPodExec, rbacNoPublicSubjects, rbacNoWebhookWrite, rbacNoWildcards, requireAntiAffinity, requireDropAllCapabilities, requireImageDigest, requirePodDisruptionBudget, requireProbes, requireReadOnlyRootFs, requireResources, requireSeccompProfile, restrictExternalServices, rollingUpdateMaxUnavailable, rolloutBlueGreenPromotion, rolloutCanaryWithoutPause, rolloutFullWeightFirstStep, rolloutTrafficRoutingServices, runAsNonRoot, selectorMismatch, serviceSelectsNothing, serviceTargetPortMismatch, singleReplica];
