@@ -24,7 +24,7 @@ export default defineRule<K8sObject>({
         {
           filename: 'k8s/rollout.yaml',
           code: 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: my-app\nspec:\n  strategy:\n    canary:\n      steps:\n        - setWeight: 10\n        - setWeight: 50\n        - pause: {duration: 10m}\n',
-          errors: [{ line: 10, column: 11, endLine: 10, endColumn: 26 }],
+          errors: [{ line: 10, column: 11, endLine: 10, endColumn: 24 }],
         },
       ],
       valid: [
