@@ -189,3 +189,16 @@ export function sensitiveHostPath(path: string): boolean {
     (prefix) => p === prefix || p.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`) || p === prefix,
   );
 }
+
+/** Objects whose pods serve traffic (not batch work), complete (not patches). */
+export function servingPods(object: K8sObject): PodSpecView[] {
+  return podsOf(object, { classes: ['service', 'daemon', 'pod'] });
+}
+
+/** Replicas a workload asks for: the explicit value, or undefined when unset or not a number. */
+export function explicitReplicas(object: K8sObject): number | undefined {
+  const value = object.get(['spec', 'replicas']);
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return undefined;
+}
