@@ -1,9 +1,16 @@
 // Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
 import type { AnyRule } from '@plumbline/core';
+import checkoutPersistCredentials from './checkout-persist-credentials/rule.js';
 import issueCommentRequiresAuthorCheck from './issue-comment-requires-author-check/rule.js';
+import noAllSecretsExposure from './no-all-secrets-exposure/rule.js';
 import noAlwaysTrueCondition from './no-always-true-condition/rule.js';
+import noCacheInReleaseWorkflow from './no-cache-in-release-workflow/rule.js';
+import noCurlPipeShell from './no-curl-pipe-shell/rule.js';
 import noDeprecatedWorkflowCommands from './no-deprecated-workflow-commands/rule.js';
+import noHardcodedContainerCredentials from './no-hardcoded-container-credentials/rule.js';
 import noInsecureCommands from './no-insecure-commands/rule.js';
+import noSecretsInherit from './no-secrets-inherit/rule.js';
+import noSelfHostedRunnerOnPr from './no-self-hosted-runner-on-pr/rule.js';
 import noSpoofableBotCondition from './no-spoofable-bot-condition/rule.js';
 import noTemplateInjectionInRun from './no-template-injection-in-run/rule.js';
 import noTemplateInjectionInScript from './no-template-injection-in-script/rule.js';
@@ -13,13 +20,24 @@ import noUntrustedEnvFileWrite from './no-untrusted-env-file-write/rule.js';
 import noWorkflowLevelWritePermissions from './no-workflow-level-write-permissions/rule.js';
 import noWriteAllPermissions from './no-write-all-permissions/rule.js';
 import pinActionsToSha from './pin-actions-to-sha/rule.js';
+import pinContainerImages from './pin-container-images/rule.js';
+import preferOidcCredentials from './prefer-oidc-credentials/rule.js';
 import requireTopLevelPermissions from './require-top-level-permissions/rule.js';
+import secretsOutsideEnvironment from './secrets-outside-environment/rule.js';
+import useTrustedPublishing from './use-trusted-publishing/rule.js';
 
 export const rules: AnyRule[] = [
+  checkoutPersistCredentials,
   issueCommentRequiresAuthorCheck,
+  noAllSecretsExposure,
   noAlwaysTrueCondition,
+  noCacheInReleaseWorkflow,
+  noCurlPipeShell,
   noDeprecatedWorkflowCommands,
+  noHardcodedContainerCredentials,
   noInsecureCommands,
+  noSecretsInherit,
+  noSelfHostedRunnerOnPr,
   noSpoofableBotCondition,
   noTemplateInjectionInRun,
   noTemplateInjectionInScript,
@@ -29,5 +47,9 @@ export const rules: AnyRule[] = [
   noWorkflowLevelWritePermissions,
   noWriteAllPermissions,
   pinActionsToSha,
+  pinContainerImages,
+  preferOidcCredentials,
   requireTopLevelPermissions,
+  secretsOutsideEnvironment,
+  useTrustedPublishing,
 ];
