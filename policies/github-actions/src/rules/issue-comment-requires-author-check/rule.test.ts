@@ -4,6 +4,7 @@ import rule from './rule.js';
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
+    "on: [issue_comment, pull_request_target]\njobs:\n  a:\n    if: github.event_name == 'pull_request_target'\n    runs-on: x\n    steps: [{run: x}]\n",
     'on: issues\njobs:\n  a:\n    runs-on: x\n    steps: [{run: x}]\n',
     'on: issue_comment\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: peter-evans/slash-command-dispatch@v4\n      - run: x\n',
     'on: issue_comment\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: github.rest.reactions.createForIssueComment({})\n',

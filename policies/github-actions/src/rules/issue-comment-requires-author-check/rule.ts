@@ -14,8 +14,15 @@ const PERMISSION_CHECK_ACTIONS = [
   'tspascoal/get-user-teams-membership',
 ];
 
+/** The job's `if:` limits it to other events (`github.event_name == 'pull_request_target'`). */
+function otherEventsOnly(job: Job): boolean {
+  const text = job.if?.value.text ?? '';
+  const events = [...text.matchAll(/event_name\s*==\s*'([\w-]+)'/g)].map((m) => m[1]);
+  return events.length > 0 && !events.includes('issue_comment') && !/event_name\s*!=/.test(text);
+}
+
 function gated(job: Job): boolean {
-  if (GATE.test(job.if?.value.text ?? '')) return true;
+  if (GATE.test(job.if?.value.text ?? '') || otherEventsOnly(job)) return true;
   return job.steps.some(
     (s) =>
       usesAction(s.uses, ...PERMISSION_CHECK_ACTIONS) ||

@@ -1,4 +1,4 @@
-import { defineRule, type Loc } from '@plumbline/core';
+import { defineRule, type Loc, textOf } from '@plumbline/core';
 import { allSteps, type GhaValue, ghaDomain, type Step } from '@plumbline/lang-yaml';
 import { resourceOf } from '../../lib/util.js';
 
@@ -38,7 +38,7 @@ function finding(step: Step): { at: Loc; what: string } | undefined {
   }
   for (const e of step.run?.expressions ?? []) {
     const c = e.contexts.find((x) => x.path.startsWith('secrets.') && KUBECONFIG_SECRET.test(x.path));
-    if (c) return { at: e.loc, what: `a stored kubeconfig (\`${c.path}\`)` };
+    if (c) return { at: e.loc, what: `a stored kubeconfig (\`${textOf(c.loc)}\`)` };
   }
   return undefined;
 }

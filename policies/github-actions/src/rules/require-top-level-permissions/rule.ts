@@ -79,9 +79,16 @@ export default defineRule({
     const open = unit.jobs.filter((j) => !j.permissions);
     if (open.length === 0) return;
     const fix = fixOf(unit);
+    const names = open.map((j) => `\`${j.id}\``).join(', ');
+    const who =
+      open.length === unit.jobs.length
+        ? 'every job runs'
+        : open.length === 1
+          ? `job ${names} runs`
+          : `jobs ${names} run`;
     ctx.report({
       at: unit.on?.keyLoc ?? unit.doc.nearest(['on']),
-      message: `No top-level \`permissions:\`; ${open.length === unit.jobs.length ? 'every job' : `job${open.length > 1 ? 's' : ''} ${open.map((j) => `\`${j.id}\``).join(', ')}`} ${open.length === 1 && open.length !== unit.jobs.length ? 'runs' : 'run'} with the repository's default token permissions.`,
+      message: `No top-level \`permissions:\`; ${who} with the repository's default token permissions.`,
       evidence: 'permissions',
       ...(fix ? { fix } : {}),
     });
