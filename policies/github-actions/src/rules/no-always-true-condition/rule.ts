@@ -51,7 +51,7 @@ export default defineRule({
       ctx.report({
         at: value.loc,
         message:
-          /\n$/.test(text) && value.expressions.length === 1
+          /\n$/.test(text) && value.expressions.length === 1 && text.trim() === value.expressions[0]!.raw
             ? 'This `if:` keeps a trailing newline after `${{ }}` (block scalar `|`), so it is a non-empty string: always true.'
             : 'This `if:` mixes `${{ }}` with other text, so it evaluates to a non-empty string: always true.',
         resource,

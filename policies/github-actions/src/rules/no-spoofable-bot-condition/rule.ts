@@ -4,7 +4,7 @@ import { conditions } from '../../lib/util.js';
 
 const SPOOFABLE = new Set(['github.actor', 'github.triggering_actor', 'github.event.sender.login']);
 const BOT_COMPARISON =
-  /(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))\s*[!=]=\s*'[^']*\[bot\]'|'[^']*\[bot\]'\s*[!=]=\s*(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))/i;
+  /(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))\s*==\s*'[^']*\[bot\]'|'[^']*\[bot\]'\s*==\s*(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))/i;
 
 export default defineRule({
   id: 'gha/no-spoofable-bot-condition',
