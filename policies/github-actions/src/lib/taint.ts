@@ -124,11 +124,19 @@ function stepById(step: Step, id: string): Step | undefined {
   return siblings.find((s) => s.id !== undefined && s.id.toLowerCase() === id && s.index < step.index);
 }
 
-/** An earlier step whose outputs are derived from attacker-controlled text (through its env, with or script). */
+/**
+ * An earlier `run:` step that writes attacker-controlled text (from its `env:` or an expression)
+ * to `$GITHUB_OUTPUT`. Outputs of `uses:` steps are not followed: what an action outputs is not
+ * what it was given (a PR-creating action fed a title outputs a number and a URL).
+ */
 function stepSource(step: Step): string | undefined {
-  for (const v of [step.run, ...step.env.map((e) => e.value), ...step.with.map((e) => e.value)]) {
-    const source = directSource(v);
-    if (source) return source;
+  const script = step.run?.text;
+  if (!script || !/GITHUB_OUTPUT|::set-output/.test(script)) return undefined;
+  const direct = directSource(step.run);
+  if (direct) return direct;
+  for (const e of step.env) {
+    const source = directSource(e.value);
+    if (source && new RegExp(`\\$\\{?${e.name}\\b`).test(script)) return source;
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import type { GhaUnit, Job, Step, UsesRef } from '@plumbline/lang-yaml';
+import type { Condition, GhaUnit, Job, Step, UsesRef } from '@plumbline/lang-yaml';
 
 /**
  * The resource of a finding: `jobs.<id>` (or `runs` in an action file). Step positions are left
@@ -56,4 +56,18 @@ export function shellOf(step: Step): string {
   if (typeof d === 'string') return d.split(/\s+/)[0]!.toLowerCase();
   const windows = step.job?.runnerLabels.some((l) => l.includes('windows'));
   return windows ? 'pwsh' : 'bash';
+}
+
+/** Every `if:` of a unit (jobs and steps) with the resource it belongs to. */
+export function conditions(unit: GhaUnit): { condition: Condition; resource: string | undefined }[] {
+  const out: { condition: Condition; resource: string | undefined }[] = [];
+  if (unit.kind === 'workflow') {
+    for (const job of unit.jobs) {
+      if (job.if) out.push({ condition: job.if, resource: `jobs.${job.id}` });
+      for (const step of job.steps) if (step.if) out.push({ condition: step.if, resource: `jobs.${job.id}` });
+    }
+  } else {
+    for (const step of unit.steps) if (step.if) out.push({ condition: step.if, resource: 'runs' });
+  }
+  return out;
 }

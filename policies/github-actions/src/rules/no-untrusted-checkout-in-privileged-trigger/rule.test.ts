@@ -16,6 +16,21 @@ new RuleTester([yamlLanguage]).run(rule, {
       code: job('pull_request_target', `${checkoutHead}      - uses: actions/upload-artifact@v4\n`),
     },
     {
+      name: 'pull requests opened by Dependabot (branches of the base repository)',
+      code: job(
+        'pull_request_target',
+        `${checkoutHead}      - run: make generate\n`,
+        "    if: github.event.pull_request.user.login == 'dependabot[bot]'\n",
+      ),
+    },
+    {
+      name: 'later steps only install global tools or build another checkout',
+      code: job(
+        'pull_request_target',
+        `${checkoutHead}          path: pr\n      - uses: actions/checkout@v4\n        with: { repository: org/tool, path: tool }\n      - run: npm install -g markdownlint-cli\n      - run: cd tool && npm ci\n`,
+      ),
+    },
+    {
       name: 'same-repository pull requests only',
       code: job(
         'pull_request_target',

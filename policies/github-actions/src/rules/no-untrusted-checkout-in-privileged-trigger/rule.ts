@@ -50,22 +50,40 @@ function untrustedCheckout(step: Step): { at: Loc; runsAfter: boolean } | undefi
   return undefined;
 }
 
+/** Commands that run code from the checked-out tree (build scripts, package hooks, tests, repo scripts). */
+const BUILD =
+  /\b(?:npm|pnpm|yarn|bun)\s+(?:install|ci|i|run|test|build|exec|x)\b|\bmake\b|\bpip3?\s+install\b|\b(?:poetry|pipenv|uv)\s+(?:install|sync|run)\b|\bpython3?\s+(?:setup\.py|-m\s+(?:pytest|pip|build))|\bpytest\b|\btox\b|\bgo\s+(?:build|test|run|generate|install|vet)\b|\bcargo\s|\bmvnw?\b|\bgradlew?\b|\bbundle\s+(?:install|exec)\b|\brake\b|\bcomposer\s+install\b|\bdotnet\s|\bdocker\s+(?:build|compose)\b|\bskaffold\s+(?:run|build|dev|deploy|test)\b|\bbazel\b|\bcmake\b|\bpre-commit\b|(?:^|[\s;&|(])(?:\.\/|bash\s+\S|sh\s+\S|source\s)/m;
+/** Actions that build or run the checked-out code. */
+const BUILD_ACTIONS =
+  /^(docker\/build-push-action|docker\/bake-action|gradle\/gradle-build-action|gradle\/actions|github\/codeql-action|pre-commit\/action|jfrog\/frogbot|cypress-io\/github-action|golangci\/golangci-lint-action|goreleaser\/goreleaser-action|pnpm\/action-setup|borales\/actions-yarn)$/;
+
 function executes(step: Step): boolean {
-  if (step.run) return true;
+  if (step.run?.text !== undefined) {
+    // Global tool installs (`npm install -g x`, `pip install --user x`) do not touch the checked-out tree.
+    const script = step.run.text.replace(
+      /\b(?:npm|pnpm|yarn)\s+(?:install|i|add)\s+(?:-g|--global)\b[^\n;&|]*|\bpip3?\s+install\s+(?!-r\b|-e\b|\.)[\w=<>.[\], -]*$/gm,
+      '',
+    );
+    return BUILD.test(script);
+  }
   if (!step.uses) return false;
   if (step.uses.kind === 'local' || step.uses.kind === 'docker') return true;
   return (
     step.uses.kind === 'repository' &&
-    !INERT.includes(step.uses.action) &&
-    !/^actions\/setup-/.test(step.uses.action)
+    BUILD_ACTIONS.test(step.uses.action) &&
+    !INERT.includes(step.uses.action)
   );
 }
 
 /** The job only runs for pull requests from the same repository (no fork can reach it). */
 function sameRepoOnly(job: Job): boolean {
   const text = job.if?.value.text ?? '';
-  return /head\.repo\.full_name\s*==\s*github\.repository|github\.repository\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/.test(
-    text,
+  return (
+    /head\.repo\.full_name\s*==\s*(github\.repository|'[^']+\/[^']+')|(github\.repository|'[^']+\/[^']+')\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/.test(
+      text,
+    ) ||
+    // Pull requests opened by a bot (Dependabot, Renovate) come from branches of the base repository.
+    /pull_request\.user\.login\s*==\s*'[^']*\[bot\]'/.test(text)
   );
 }
 
@@ -126,7 +144,17 @@ jobs:
       for (const step of job.steps) {
         const checkout = untrustedCheckout(step);
         if (!checkout) continue;
-        const runner = checkout.runsAfter ? step : job.steps.find((s) => s.index > step.index && executes(s));
+        // Checked out into a sub-directory: only steps that work in it run the pull request's code.
+        const dir = step.with
+          .find((w) => w.name === 'path')
+          ?.value.text?.replace(/^\.\//, '')
+          .replace(/\/$/, '');
+        const inDir = (s: Step) =>
+          !dir || dir === '.' || [s.run?.text, s.workingDirectory?.text].some((t) => t?.includes(dir));
+        const runner =
+          checkout.runsAfter && executes(step)
+            ? step
+            : job.steps.find((s) => s.index > step.index && executes(s) && inDir(s));
         if (!runner) continue;
         ctx.report({
           at: checkout.at,
