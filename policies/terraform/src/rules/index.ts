@@ -1,7 +1,33 @@
 // Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
 import type { AnyRule } from '@plumbline/core';
 import backendS3Encrypt from './backend-s3-encrypt/rule.js';
+import s3BlockPublicAcls from './s3-block-public-acls/rule.js';
+import s3BlockPublicPolicy from './s3-block-public-policy/rule.js';
+import s3BucketEncryption from './s3-bucket-encryption/rule.js';
+import s3BucketKmsEncryption from './s3-bucket-kms-encryption/rule.js';
+import s3BucketLogging from './s3-bucket-logging/rule.js';
+import s3BucketPolicyPublicPrincipal from './s3-bucket-policy-public-principal/rule.js';
 import s3BucketPublicAccessBlock from './s3-bucket-public-access-block/rule.js';
+import s3BucketPublicAcl from './s3-bucket-public-acl/rule.js';
+import s3BucketVersioning from './s3-bucket-versioning/rule.js';
+import s3IgnorePublicAcls from './s3-ignore-public-acls/rule.js';
+import s3LifecycleLogs from './s3-lifecycle-logs/rule.js';
+import s3RestrictPublicBuckets from './s3-restrict-public-buckets/rule.js';
 import securityGroupOpenAdminPorts from './security-group-open-admin-ports/rule.js';
 
-export const rules: AnyRule[] = [backendS3Encrypt, s3BucketPublicAccessBlock, securityGroupOpenAdminPorts];
+export const rules: AnyRule[] = [
+  backendS3Encrypt,
+  s3BlockPublicAcls,
+  s3BlockPublicPolicy,
+  s3BucketEncryption,
+  s3BucketKmsEncryption,
+  s3BucketLogging,
+  s3BucketPolicyPublicPrincipal,
+  s3BucketPublicAccessBlock,
+  s3BucketPublicAcl,
+  s3BucketVersioning,
+  s3IgnorePublicAcls,
+  s3LifecycleLogs,
+  s3RestrictPublicBuckets,
+  securityGroupOpenAdminPorts,
+];
