@@ -47,6 +47,8 @@ export interface PolicyStatement {
   conditions: Condition[];
   /** The conditions (or part of them) cannot be known. */
   conditionsUnknown: boolean;
+  /** Where the conditions are written (the `Condition` entry, or the first `condition` block). */
+  conditionLoc?: Loc;
   loc: Loc;
 }
 
@@ -128,6 +130,8 @@ function statement(fields: Map<string, { value: Value; loc: Loc }>, loc: Loc): P
   }
   const c = conditions(fields.get('Condition')?.value ?? null);
   s.conditions = c.list;
+  const cl = fields.get('Condition')?.loc;
+  if (cl) s.conditionLoc = cl;
   s.conditionsUnknown = c.unknown || (fields.has('Condition') && isUnknown(fields.get('Condition')!.value));
   return s;
 }
@@ -277,7 +281,9 @@ export function documentStatements(doc: BlockView): PolicyStatement[] {
       });
       st.principalLoc = ps[0]!.loc;
     }
-    for (const c of s.blocks('condition')) {
+    const conds = s.blocks('condition');
+    if (conds[0]) st.conditionLoc = conds[0].loc;
+    for (const c of conds) {
       const test = asString(c.value('test'));
       const variable = asString(c.value('variable'));
       const f = field(c.value('values') ?? null, c.loc);
@@ -369,4 +375,9 @@ export function actionMatches(pattern: string, action: string): boolean {
 export function allowsEveryone(s: PolicyStatement): boolean {
   if (!s.principals) return false;
   return s.principals.some((p) => (p.type === '*' || p.type === 'AWS') && p.values.includes('*'));
+}
+
+/** An Allow statement granting every action on every resource. */
+export function isAdminStatement(s: PolicyStatement): boolean {
+  return s.effect === 'Allow' && !!s.action?.values.includes('*') && !!s.resource?.values.includes('*');
 }

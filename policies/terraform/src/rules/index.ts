@@ -1,6 +1,13 @@
 // Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
 import type { AnyRule } from '@plumbline/core';
 import backendS3Encrypt from './backend-s3-encrypt/rule.js';
+import iamAssumeRoleOpenPrincipal from './iam-assume-role-open-principal/rule.js';
+import iamGithubOidcTrust from './iam-github-oidc-trust/rule.js';
+import iamPasswordPolicyLength from './iam-password-policy-length/rule.js';
+import iamPolicyAdmin from './iam-policy-admin/rule.js';
+import iamPolicyWildcardAction from './iam-policy-wildcard-action/rule.js';
+import iamPrivilegeEscalation from './iam-privilege-escalation/rule.js';
+import iamUserPolicy from './iam-user-policy/rule.js';
 import s3BlockPublicAcls from './s3-block-public-acls/rule.js';
 import s3BlockPublicPolicy from './s3-block-public-policy/rule.js';
 import s3BucketEncryption from './s3-bucket-encryption/rule.js';
@@ -17,6 +24,13 @@ import securityGroupOpenAdminPorts from './security-group-open-admin-ports/rule.
 
 export const rules: AnyRule[] = [
   backendS3Encrypt,
+  iamAssumeRoleOpenPrincipal,
+  iamGithubOidcTrust,
+  iamPasswordPolicyLength,
+  iamPolicyAdmin,
+  iamPolicyWildcardAction,
+  iamPrivilegeEscalation,
+  iamUserPolicy,
   s3BlockPublicAcls,
   s3BlockPublicPolicy,
   s3BucketEncryption,
