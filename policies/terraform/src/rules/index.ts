@@ -1,6 +1,7 @@
 // Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
 import type { AnyRule } from '@plumbline/core';
 import backendS3Encrypt from './backend-s3-encrypt/rule.js';
+import defaultSecurityGroupRestrictsAll from './default-security-group-restricts-all/rule.js';
 import iamAssumeRoleOpenPrincipal from './iam-assume-role-open-principal/rule.js';
 import iamGithubOidcTrust from './iam-github-oidc-trust/rule.js';
 import iamPasswordPolicyLength from './iam-password-policy-length/rule.js';
@@ -21,9 +22,14 @@ import s3IgnorePublicAcls from './s3-ignore-public-acls/rule.js';
 import s3LifecycleLogs from './s3-lifecycle-logs/rule.js';
 import s3RestrictPublicBuckets from './s3-restrict-public-buckets/rule.js';
 import securityGroupOpenAdminPorts from './security-group-open-admin-ports/rule.js';
+import securityGroupOpenAllPorts from './security-group-open-all-ports/rule.js';
+import securityGroupRuleDescription from './security-group-rule-description/rule.js';
+import securityGroupUnrestrictedEgress from './security-group-unrestricted-egress/rule.js';
+import vpcFlowLogs from './vpc-flow-logs/rule.js';
 
 export const rules: AnyRule[] = [
   backendS3Encrypt,
+  defaultSecurityGroupRestrictsAll,
   iamAssumeRoleOpenPrincipal,
   iamGithubOidcTrust,
   iamPasswordPolicyLength,
@@ -44,4 +50,8 @@ export const rules: AnyRule[] = [
   s3LifecycleLogs,
   s3RestrictPublicBuckets,
   securityGroupOpenAdminPorts,
+  securityGroupOpenAllPorts,
+  securityGroupRuleDescription,
+  securityGroupUnrestrictedEgress,
+  vpcFlowLogs,
 ];
