@@ -2,6 +2,12 @@
 import type { AnyRule } from '@plumbline/core';
 import backendS3Encrypt from './backend-s3-encrypt/rule.js';
 import defaultSecurityGroupRestrictsAll from './default-security-group-restricts-all/rule.js';
+import ebsEncryption from './ebs-encryption/rule.js';
+import ec2Imdsv2 from './ec2-imdsv2/rule.js';
+import eksControlPlaneLogging from './eks-control-plane-logging/rule.js';
+import eksPublicCidr from './eks-public-cidr/rule.js';
+import eksPublicEndpoint from './eks-public-endpoint/rule.js';
+import eksSecretsEncryption from './eks-secrets-encryption/rule.js';
 import iamAssumeRoleOpenPrincipal from './iam-assume-role-open-principal/rule.js';
 import iamGithubOidcTrust from './iam-github-oidc-trust/rule.js';
 import iamPasswordPolicyLength from './iam-password-policy-length/rule.js';
@@ -30,6 +36,12 @@ import vpcFlowLogs from './vpc-flow-logs/rule.js';
 export const rules: AnyRule[] = [
   backendS3Encrypt,
   defaultSecurityGroupRestrictsAll,
+  ebsEncryption,
+  ec2Imdsv2,
+  eksControlPlaneLogging,
+  eksPublicCidr,
+  eksPublicEndpoint,
+  eksSecretsEncryption,
   iamAssumeRoleOpenPrincipal,
   iamGithubOidcTrust,
   iamPasswordPolicyLength,
