@@ -1,6 +1,10 @@
 // Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
 import type { AnyRule } from '@plumbline/core';
 import backendS3Encrypt from './backend-s3-encrypt/rule.js';
+import cloudtrailCloudwatchLogs from './cloudtrail-cloudwatch-logs/rule.js';
+import cloudtrailKmsEncryption from './cloudtrail-kms-encryption/rule.js';
+import cloudtrailLogValidation from './cloudtrail-log-validation/rule.js';
+import cloudtrailMultiRegion from './cloudtrail-multi-region/rule.js';
 import defaultSecurityGroupRestrictsAll from './default-security-group-restricts-all/rule.js';
 import ebsEncryption from './ebs-encryption/rule.js';
 import ec2Imdsv2 from './ec2-imdsv2/rule.js';
@@ -15,6 +19,13 @@ import iamPolicyAdmin from './iam-policy-admin/rule.js';
 import iamPolicyWildcardAction from './iam-policy-wildcard-action/rule.js';
 import iamPrivilegeEscalation from './iam-privilege-escalation/rule.js';
 import iamUserPolicy from './iam-user-policy/rule.js';
+import kmsKeyRotation from './kms-key-rotation/rule.js';
+import rdsBackupRetention from './rds-backup-retention/rule.js';
+import rdsClusterEncryption from './rds-cluster-encryption/rule.js';
+import rdsDeletionProtection from './rds-deletion-protection/rule.js';
+import rdsIamAuth from './rds-iam-auth/rule.js';
+import rdsInstanceEncryption from './rds-instance-encryption/rule.js';
+import rdsPublicAccess from './rds-public-access/rule.js';
 import s3BlockPublicAcls from './s3-block-public-acls/rule.js';
 import s3BlockPublicPolicy from './s3-block-public-policy/rule.js';
 import s3BucketEncryption from './s3-bucket-encryption/rule.js';
@@ -35,6 +46,10 @@ import vpcFlowLogs from './vpc-flow-logs/rule.js';
 
 export const rules: AnyRule[] = [
   backendS3Encrypt,
+  cloudtrailCloudwatchLogs,
+  cloudtrailKmsEncryption,
+  cloudtrailLogValidation,
+  cloudtrailMultiRegion,
   defaultSecurityGroupRestrictsAll,
   ebsEncryption,
   ec2Imdsv2,
@@ -49,6 +64,13 @@ export const rules: AnyRule[] = [
   iamPolicyWildcardAction,
   iamPrivilegeEscalation,
   iamUserPolicy,
+  kmsKeyRotation,
+  rdsBackupRetention,
+  rdsClusterEncryption,
+  rdsDeletionProtection,
+  rdsIamAuth,
+  rdsInstanceEncryption,
+  rdsPublicAccess,
   s3BlockPublicAcls,
   s3BlockPublicPolicy,
   s3BucketEncryption,
