@@ -1,6 +1,8 @@
 // Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
 import type { AnyRule } from '@plumbline/core';
+import backendLocalState from './backend-local-state/rule.js';
 import backendS3Encrypt from './backend-s3-encrypt/rule.js';
+import backendS3Locking from './backend-s3-locking/rule.js';
 import cloudtrailCloudwatchLogs from './cloudtrail-cloudwatch-logs/rule.js';
 import cloudtrailKmsEncryption from './cloudtrail-kms-encryption/rule.js';
 import cloudtrailLogValidation from './cloudtrail-log-validation/rule.js';
@@ -12,6 +14,7 @@ import eksControlPlaneLogging from './eks-control-plane-logging/rule.js';
 import eksPublicCidr from './eks-public-cidr/rule.js';
 import eksPublicEndpoint from './eks-public-endpoint/rule.js';
 import eksSecretsEncryption from './eks-secrets-encryption/rule.js';
+import hardcodedSecrets from './hardcoded-secrets/rule.js';
 import iamAssumeRoleOpenPrincipal from './iam-assume-role-open-principal/rule.js';
 import iamGithubOidcTrust from './iam-github-oidc-trust/rule.js';
 import iamPasswordPolicyLength from './iam-password-policy-length/rule.js';
@@ -20,12 +23,16 @@ import iamPolicyWildcardAction from './iam-policy-wildcard-action/rule.js';
 import iamPrivilegeEscalation from './iam-privilege-escalation/rule.js';
 import iamUserPolicy from './iam-user-policy/rule.js';
 import kmsKeyRotation from './kms-key-rotation/rule.js';
+import moduleSourcePinned from './module-source-pinned/rule.js';
+import providerHardcodedCredentials from './provider-hardcoded-credentials/rule.js';
 import rdsBackupRetention from './rds-backup-retention/rule.js';
 import rdsClusterEncryption from './rds-cluster-encryption/rule.js';
 import rdsDeletionProtection from './rds-deletion-protection/rule.js';
 import rdsIamAuth from './rds-iam-auth/rule.js';
 import rdsInstanceEncryption from './rds-instance-encryption/rule.js';
 import rdsPublicAccess from './rds-public-access/rule.js';
+import requiredProvidersVersion from './required-providers-version/rule.js';
+import requiredVersion from './required-version/rule.js';
 import s3BlockPublicAcls from './s3-block-public-acls/rule.js';
 import s3BlockPublicPolicy from './s3-block-public-policy/rule.js';
 import s3BucketEncryption from './s3-bucket-encryption/rule.js';
@@ -45,7 +52,9 @@ import securityGroupUnrestrictedEgress from './security-group-unrestricted-egres
 import vpcFlowLogs from './vpc-flow-logs/rule.js';
 
 export const rules: AnyRule[] = [
+  backendLocalState,
   backendS3Encrypt,
+  backendS3Locking,
   cloudtrailCloudwatchLogs,
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,
@@ -57,6 +66,7 @@ export const rules: AnyRule[] = [
   eksPublicCidr,
   eksPublicEndpoint,
   eksSecretsEncryption,
+  hardcodedSecrets,
   iamAssumeRoleOpenPrincipal,
   iamGithubOidcTrust,
   iamPasswordPolicyLength,
@@ -65,12 +75,16 @@ export const rules: AnyRule[] = [
   iamPrivilegeEscalation,
   iamUserPolicy,
   kmsKeyRotation,
+  moduleSourcePinned,
+  providerHardcodedCredentials,
   rdsBackupRetention,
   rdsClusterEncryption,
   rdsDeletionProtection,
   rdsIamAuth,
   rdsInstanceEncryption,
   rdsPublicAccess,
+  requiredProvidersVersion,
+  requiredVersion,
   s3BlockPublicAcls,
   s3BlockPublicPolicy,
   s3BucketEncryption,
