@@ -1,16 +1,22 @@
 // Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
 import type { AnyRule } from '@plumbline/core';
+import asgSingleAz from './asg-single-az/rule.js';
 import backendLocalState from './backend-local-state/rule.js';
 import backendS3Encrypt from './backend-s3-encrypt/rule.js';
 import backendS3Locking from './backend-s3-locking/rule.js';
+import cloudfrontHttps from './cloudfront-https/rule.js';
 import cloudtrailCloudwatchLogs from './cloudtrail-cloudwatch-logs/rule.js';
 import cloudtrailKmsEncryption from './cloudtrail-kms-encryption/rule.js';
 import cloudtrailLogValidation from './cloudtrail-log-validation/rule.js';
 import cloudtrailMultiRegion from './cloudtrail-multi-region/rule.js';
 import defaultSecurityGroupRestrictsAll from './default-security-group-restricts-all/rule.js';
+import dynamodbPitr from './dynamodb-pitr/rule.js';
 import ebsEncryption from './ebs-encryption/rule.js';
 import ec2Imdsv2 from './ec2-imdsv2/rule.js';
+import eksClusterVersion from './eks-cluster-version/rule.js';
 import eksControlPlaneLogging from './eks-control-plane-logging/rule.js';
+import eksGpuNodeGroupTaint from './eks-gpu-node-group-taint/rule.js';
+import eksNodeGroupMinSize from './eks-node-group-min-size/rule.js';
 import eksPublicCidr from './eks-public-cidr/rule.js';
 import eksPublicEndpoint from './eks-public-endpoint/rule.js';
 import eksSecretsEncryption from './eks-secrets-encryption/rule.js';
@@ -23,6 +29,10 @@ import iamPolicyWildcardAction from './iam-policy-wildcard-action/rule.js';
 import iamPrivilegeEscalation from './iam-privilege-escalation/rule.js';
 import iamUserPolicy from './iam-user-policy/rule.js';
 import kmsKeyRotation from './kms-key-rotation/rule.js';
+import lambdaDlq from './lambda-dlq/rule.js';
+import lbListenerHttps from './lb-listener-https/rule.js';
+import lbListenerTlsPolicy from './lb-listener-tls-policy/rule.js';
+import lbTargetGroupHealthCheck from './lb-target-group-health-check/rule.js';
 import moduleSourcePinned from './module-source-pinned/rule.js';
 import providerHardcodedCredentials from './provider-hardcoded-credentials/rule.js';
 import rdsBackupRetention from './rds-backup-retention/rule.js';
@@ -30,6 +40,7 @@ import rdsClusterEncryption from './rds-cluster-encryption/rule.js';
 import rdsDeletionProtection from './rds-deletion-protection/rule.js';
 import rdsIamAuth from './rds-iam-auth/rule.js';
 import rdsInstanceEncryption from './rds-instance-encryption/rule.js';
+import rdsMultiAz from './rds-multi-az/rule.js';
 import rdsPublicAccess from './rds-public-access/rule.js';
 import requiredProvidersVersion from './required-providers-version/rule.js';
 import requiredVersion from './required-version/rule.js';
@@ -52,17 +63,23 @@ import securityGroupUnrestrictedEgress from './security-group-unrestricted-egres
 import vpcFlowLogs from './vpc-flow-logs/rule.js';
 
 export const rules: AnyRule[] = [
+  asgSingleAz,
   backendLocalState,
   backendS3Encrypt,
   backendS3Locking,
+  cloudfrontHttps,
   cloudtrailCloudwatchLogs,
   cloudtrailKmsEncryption,
   cloudtrailLogValidation,
   cloudtrailMultiRegion,
   defaultSecurityGroupRestrictsAll,
+  dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
+  eksClusterVersion,
   eksControlPlaneLogging,
+  eksGpuNodeGroupTaint,
+  eksNodeGroupMinSize,
   eksPublicCidr,
   eksPublicEndpoint,
   eksSecretsEncryption,
@@ -75,6 +92,10 @@ export const rules: AnyRule[] = [
   iamPrivilegeEscalation,
   iamUserPolicy,
   kmsKeyRotation,
+  lambdaDlq,
+  lbListenerHttps,
+  lbListenerTlsPolicy,
+  lbTargetGroupHealthCheck,
   moduleSourcePinned,
   providerHardcodedCredentials,
   rdsBackupRetention,
@@ -82,6 +103,7 @@ export const rules: AnyRule[] = [
   rdsDeletionProtection,
   rdsIamAuth,
   rdsInstanceEncryption,
+  rdsMultiAz,
   rdsPublicAccess,
   requiredProvidersVersion,
   requiredVersion,
