@@ -101,3 +101,20 @@ export function ingressPermissions(module: TfModule): { owner: TfResource; p: Pe
   }
   return out;
 }
+
+/** Every egress permission open to the world, with the resource it belongs to. */
+export function egressPermissions(module: TfModule): { owner: TfResource; p: Permission }[] {
+  const out: { owner: TfResource; p: Permission }[] = [];
+  for (const sg of module.resourcesOf('aws_security_group')) {
+    for (const block of sg.blocks('egress'))
+      for (const p of permission(block, 'block')) out.push({ owner: sg, p });
+  }
+  for (const rule of module.resourcesOf('aws_security_group_rule')) {
+    if (rule.value('type') !== 'egress') continue;
+    for (const p of permission(rule, 'rule')) out.push({ owner: rule, p });
+  }
+  for (const rule of module.resourcesOf('aws_vpc_security_group_egress_rule')) {
+    for (const p of permission(rule, 'vpc-rule')) out.push({ owner: rule, p });
+  }
+  return out;
+}

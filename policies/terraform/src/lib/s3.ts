@@ -24,3 +24,19 @@ export function companions(
   }
   return { linked, unresolved };
 }
+
+/** Buckets that receive logs: targets of S3 access logging, CloudTrail, load balancer logs. */
+export function logBuckets(module: TfModule): Set<TfResource> {
+  const out = new Set<TfResource>();
+  const buckets = module.resourcesOf('aws_s3_bucket');
+  const mark = (value: import('@plumbline/lang-hcl').Value | undefined) => {
+    for (const b of buckets) if (b.isReferencedBy(value, 'bucket')) out.add(b);
+  };
+  for (const l of module.resourcesOf('aws_s3_bucket_logging')) mark(l.value('target_bucket'));
+  for (const b of buckets) for (const l of b.blocks('logging')) mark(l.value('target_bucket'));
+  for (const t of module.resourcesOf('aws_cloudtrail')) mark(t.value('s3_bucket_name'));
+  for (const lb of module.resourcesOf('aws_lb', 'aws_alb', 'aws_elb'))
+    for (const l of lb.blocks('access_logs')) mark(l.value('bucket'));
+  for (const f of module.resourcesOf('aws_flow_log')) mark(f.value('log_destination'));
+  return out;
+}
