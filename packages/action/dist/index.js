@@ -27,8 +27,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
+  for (var name3 in all)
+    __defProp(target, name3, { get: all[name3], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -222,9 +222,9 @@ var require_scope = __commonJS({
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
-      constructor(name2) {
-        super(`CodeGen: "code" for ${name2} not defined`);
-        this.value = name2.value;
+      constructor(name3) {
+        super(`CodeGen: "code" for ${name3} not defined`);
+        this.value = name3.value;
       }
     };
     var UsedValueState;
@@ -291,8 +291,8 @@ var require_scope = __commonJS({
         var _a;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
-        const name2 = this.toName(nameOrPrefix);
-        const { prefix } = name2;
+        const name3 = this.toName(nameOrPrefix);
+        const { prefix } = name3;
         const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
         let vs = this._values[prefix];
         if (vs) {
@@ -302,12 +302,12 @@ var require_scope = __commonJS({
         } else {
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey, name2);
+        vs.set(valueKey, name3);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
-        name2.setValue(value, { property: prefix, itemIndex });
-        return name2;
+        name3.setValue(value, { property: prefix, itemIndex });
+        return name3;
       }
       getValue(prefix, keyOrRef) {
         const vs = this._values[prefix];
@@ -316,17 +316,17 @@ var require_scope = __commonJS({
         return vs.get(keyOrRef);
       }
       scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name2) => {
-          if (name2.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name2}" has no value`);
-          return (0, code_1._)`${scopeName}${name2.scopePath}`;
+        return this._reduceValues(values, (name3) => {
+          if (name3.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name3}" has no value`);
+          return (0, code_1._)`${scopeName}${name3.scopePath}`;
         });
       }
       scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name2) => {
-          if (name2.value === void 0)
-            throw new Error(`CodeGen: name "${name2}" has no value`);
-          return name2.value.code;
+        return this._reduceValues(values, (name3) => {
+          if (name3.value === void 0)
+            throw new Error(`CodeGen: name "${name3}" has no value`);
+          return name3.value.code;
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
@@ -336,20 +336,20 @@ var require_scope = __commonJS({
           if (!vs)
             continue;
           const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name2) => {
-            if (nameSet.has(name2))
+          vs.forEach((name3) => {
+            if (nameSet.has(name3))
               return;
-            nameSet.set(name2, UsedValueState.Started);
-            let c = valueCode(name2);
+            nameSet.set(name3, UsedValueState.Started);
+            let c = valueCode(name3);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code2 = (0, code_1._)`${code2}${def} ${name2} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
+              code2 = (0, code_1._)`${code2}${def} ${name3} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name3)) {
               code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
-              throw new ValueError(name2);
+              throw new ValueError(name3);
             }
-            nameSet.set(name2, UsedValueState.Completed);
+            nameSet.set(name3, UsedValueState.Completed);
           });
         }
         return code2;
@@ -426,10 +426,10 @@ var require_codegen = __commonJS({
       }
     };
     var Def = class extends Node2 {
-      constructor(varKind, name2, rhs) {
+      constructor(varKind, name3, rhs) {
         super();
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name3;
         this.rhs = rhs;
       }
       render({ es5, _n }) {
@@ -649,17 +649,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name2, from, to) {
+      constructor(varKind, name3, from, to) {
         super();
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name3;
         this.from = from;
         this.to = to;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name: name2, from, to } = this;
-        return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
+        const { name: name3, from, to } = this;
+        return `for(${varKind} ${name3}=${from}; ${name3}<${to}; ${name3}++)` + super.render(opts);
       }
       get names() {
         const names = addExprNames(super.names, this.from);
@@ -667,11 +667,11 @@ var require_codegen = __commonJS({
       }
     };
     var ForIter = class extends For {
-      constructor(loop, varKind, name2, iterable) {
+      constructor(loop, varKind, name3, iterable) {
         super();
         this.loop = loop;
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name3;
         this.iterable = iterable;
       }
       render(opts) {
@@ -688,9 +688,9 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name2, args2, async) {
+      constructor(name3, args2, async) {
         super();
-        this.name = name2;
+        this.name = name3;
         this.args = args2;
         this.async = async;
       }
@@ -777,10 +777,10 @@ var require_codegen = __commonJS({
       }
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
-        const name2 = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name2);
-        return name2;
+        const name3 = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name3.prefix] || (this._values[name3.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name3);
+        return name3;
       }
       getScopeValue(prefix, keyOrRef) {
         return this._extScope.getValue(prefix, keyOrRef);
@@ -794,11 +794,11 @@ var require_codegen = __commonJS({
         return this._extScope.scopeCode(this._values);
       }
       _def(varKind, nameOrPrefix, rhs, constant) {
-        const name2 = this._scope.toName(nameOrPrefix);
+        const name3 = this._scope.toName(nameOrPrefix);
         if (rhs !== void 0 && constant)
-          this._constants[name2.str] = rhs;
-        this._leafNode(new Def(varKind, name2, rhs));
-        return name2;
+          this._constants[name3.str] = rhs;
+        this._leafNode(new Def(varKind, name3, rhs));
+        return name3;
       }
       // `const` declaration (`var` in es5 mode)
       const(nameOrPrefix, rhs, _constant) {
@@ -879,20 +879,20 @@ var require_codegen = __commonJS({
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name2 = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
+        const name3 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name3, from, to), () => forBody(name3));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name2 = this._scope.toName(nameOrPrefix);
+        const name3 = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
           return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i2) => {
-            this.var(name2, (0, code_1._)`${arr}[${i2}]`);
-            forBody(name2);
+            this.var(name3, (0, code_1._)`${arr}[${i2}]`);
+            forBody(name3);
           });
         }
-        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
+        return this._for(new ForIter("of", varKind, name3, iterable), () => forBody(name3));
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
@@ -900,8 +900,8 @@ var require_codegen = __commonJS({
         if (this.opts.ownProperties) {
           return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
-        const name2 = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name2, obj), () => forBody(name2));
+        const name3 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name3, obj), () => forBody(name3));
       }
       // end `for` loop
       endFor() {
@@ -966,8 +966,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name2, args2 = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name2, args2, async));
+      func(name3, args2 = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name3, args2, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -1134,14 +1134,14 @@ var require_util = __commonJS({
       return false;
     }
     exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword2, $data) {
       if (!$data) {
         if (typeof schema == "number" || typeof schema == "boolean")
           return schema;
         if (typeof schema == "string")
           return (0, codegen_1._)`${schema}`;
       }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword2)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
     function unescapeFragment(str3) {
@@ -1295,10 +1295,10 @@ var require_errors = __commonJS({
     var util_1 = require_util();
     var names_1 = require_names();
     exports.keywordError = {
-      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
+      message: ({ keyword: keyword2 }) => (0, codegen_1.str)`must pass "${keyword2}" keyword validation`
     };
     exports.keyword$DataError = {
-      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
+      message: ({ keyword: keyword2, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword2}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword2}" keyword is invalid ($data)`
     };
     function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
       const { it } = cxt;
@@ -1326,14 +1326,14 @@ var require_errors = __commonJS({
       gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
     }
     exports.resetErrorsCount = resetErrorsCount;
-    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
+    function extendErrors({ gen, keyword: keyword2, schemaValue, data, errsCount, it }) {
       if (errsCount === void 0)
         throw new Error("ajv implementation error");
       const err2 = gen.name("err");
       gen.forRange("i", errsCount, names_1.default.errors, (i2) => {
         gen.const(err2, (0, codegen_1._)`${names_1.default.vErrors}[${i2}]`);
         gen.if((0, codegen_1._)`${err2}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err2}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err2}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+        gen.assign((0, codegen_1._)`${err2}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword2}`);
         if (it.opts.verbose) {
           gen.assign((0, codegen_1._)`${err2}.schema`, schemaValue);
           gen.assign((0, codegen_1._)`${err2}.data`, data);
@@ -1384,25 +1384,25 @@ var require_errors = __commonJS({
       const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
       return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
     }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
-      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
+    function errorSchemaPath({ keyword: keyword2, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword2}`;
       if (schemaPath) {
         schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
       }
       return [E.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
-      const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      const { keyword: keyword2, data, schemaValue, it } = cxt;
+      const { opts, propertyName: propertyName2, topSchemaRef, schemaPath } = it;
+      keyValues.push([E.keyword, keyword2], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
         keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
         keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
       }
-      if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
+      if (propertyName2)
+        keyValues.push([E.propertyName, propertyName2]);
     }
   }
 });
@@ -1569,7 +1569,7 @@ var require_dataType = __commonJS({
     exports.coerceAndCheckDataType = coerceAndCheckDataType;
     var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
     function coerceToTypes(types, coerceTypes2) {
-      return coerceTypes2 ? types.filter((t) => COERCIBLE.has(t) || coerceTypes2 === "array" && t === "array") : [];
+      return coerceTypes2 ? types.filter((t2) => COERCIBLE.has(t2) || coerceTypes2 === "array" && t2 === "array") : [];
     }
     function coerceData(it, types, coerceTo) {
       const { gen, data, opts } = it;
@@ -1579,9 +1579,9 @@ var require_dataType = __commonJS({
         gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
       }
       gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
-          coerceSpecificType(t);
+      for (const t2 of coerceTo) {
+        if (COERCIBLE.has(t2) || t2 === "array" && opts.coerceTypes === "array") {
+          coerceSpecificType(t2);
         }
       }
       gen.else();
@@ -1591,8 +1591,8 @@ var require_dataType = __commonJS({
         gen.assign(data, coerced);
         assignParentData(it, coerced);
       });
-      function coerceSpecificType(t) {
-        switch (t) {
+      function coerceSpecificType(t2) {
+        switch (t2) {
           case "string":
             gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
             return;
@@ -1664,8 +1664,8 @@ var require_dataType = __commonJS({
       }
       if (types.number)
         delete types.integer;
-      for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+      for (const t2 in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t2, data, strictNums, correct));
       return cond;
     }
     exports.checkDataTypes = checkDataTypes;
@@ -1817,7 +1817,7 @@ var require_code2 = __commonJS({
     }
     exports.usePattern = usePattern;
     function validateArray(cxt) {
-      const { gen, data, keyword, it } = cxt;
+      const { gen, data, keyword: keyword2, it } = cxt;
       const valid = gen.name("valid");
       if (it.allErrors) {
         const validArr = gen.let("valid", true);
@@ -1831,7 +1831,7 @@ var require_code2 = __commonJS({
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
         gen.forRange("i", 0, len, (i2) => {
           cxt.subschema({
-            keyword,
+            keyword: keyword2,
             dataProp: i2,
             dataPropType: util_1.Type.Num
           }, valid);
@@ -1841,7 +1841,7 @@ var require_code2 = __commonJS({
     }
     exports.validateArray = validateArray;
     function validateUnion(cxt) {
-      const { gen, schema, keyword, it } = cxt;
+      const { gen, schema, keyword: keyword2, it } = cxt;
       if (!Array.isArray(schema))
         throw new Error("ajv implementation error");
       const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
@@ -1851,7 +1851,7 @@ var require_code2 = __commonJS({
       const schValid = gen.name("_valid");
       gen.block(() => schema.forEach((_sch, i2) => {
         const schCxt = cxt.subschema({
-          keyword,
+          keyword: keyword2,
           schemaProp: i2,
           compositeRule: true
         }, schValid);
@@ -1877,16 +1877,16 @@ var require_keyword = __commonJS({
     var code_1 = require_code2();
     var errors_1 = require_errors();
     function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema, parentSchema, it } = cxt;
+      const { gen, keyword: keyword2, schema, parentSchema, it } = cxt;
       const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
-      const schemaRef = useKeyword(gen, keyword, macroSchema);
+      const schemaRef = useKeyword(gen, keyword2, macroSchema);
       if (it.opts.validateSchema !== false)
         it.self.validateSchema(macroSchema, true);
       const valid = gen.name("valid");
       cxt.subschema({
         schema: macroSchema,
         schemaPath: codegen_1.nil,
-        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+        errSchemaPath: `${it.errSchemaPath}/${keyword2}`,
         topSchemaRef: schemaRef,
         compositeRule: true
       }, valid);
@@ -1895,10 +1895,10 @@ var require_keyword = __commonJS({
     exports.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
       var _a;
-      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+      const { gen, keyword: keyword2, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
       const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
+      const validateRef = useKeyword(gen, keyword2, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
@@ -1952,27 +1952,27 @@ var require_keyword = __commonJS({
       if (def.async && !schemaEnv.$async)
         throw new Error("async keyword in sync schema");
     }
-    function useKeyword(gen, keyword, result) {
+    function useKeyword(gen, keyword2, result) {
       if (result === void 0)
-        throw new Error(`keyword "${keyword}" failed to compile`);
+        throw new Error(`keyword "${keyword2}" failed to compile`);
       return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
     }
     function validSchemaType(schema, schemaType, allowUndefined = false) {
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
-      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword2) {
+      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword2) : def.keyword !== keyword2) {
         throw new Error("ajv implementation error");
       }
       const deps = def.dependencies;
       if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
-        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+        throw new Error(`parent schema must have dependencies of ${keyword2}: ${deps.join(",")}`);
       }
       if (def.validateSchema) {
-        const valid = def.validateSchema(schema[keyword]);
+        const valid = def.validateSchema(schema[keyword2]);
         if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
+          const msg = `keyword "${keyword2}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
             self2.logger.error(msg);
           else
@@ -1992,20 +1992,20 @@ var require_subschema = __commonJS({
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema !== void 0) {
+    function getSubschema(it, { keyword: keyword2, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword2 !== void 0 && schema !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
       }
-      if (keyword !== void 0) {
-        const sch = it.schema[keyword];
+      if (keyword2 !== void 0) {
+        const sch = it.schema[keyword2];
         return schemaProp === void 0 ? {
           schema: sch,
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}`
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword2)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword2}`
         } : {
           schema: sch[schemaProp],
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword2)}${(0, codegen_1.getProperty)(schemaProp)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword2}/${(0, util_1.escapeFragment)(schemaProp)}`
         };
       }
       if (schema !== void 0) {
@@ -2022,7 +2022,7 @@ var require_subschema = __commonJS({
       throw new Error('either "keyword" or "schema" must be passed');
     }
     exports.getSubschema = getSubschema;
-    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName: propertyName2 }) {
       if (data !== void 0 && dataProp !== void 0) {
         throw new Error('both "data" and "dataProp" passed, only one allowed');
       }
@@ -2038,8 +2038,8 @@ var require_subschema = __commonJS({
       if (data !== void 0) {
         const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
         dataContextProps(nextData);
-        if (propertyName !== void 0)
-          subschema.propertyName = propertyName;
+        if (propertyName2 !== void 0)
+          subschema.propertyName = propertyName2;
       }
       if (dataTypes)
         subschema.dataTypes = dataTypes;
@@ -2580,9 +2580,9 @@ var require_validate = __commonJS({
         it.dataTypes = types;
         return;
       }
-      types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+      types.forEach((t2) => {
+        if (!includesType(it.dataTypes, t2)) {
+          strictTypesError(it, `type "${t2}" not allowed by context "${it.dataTypes.join(",")}"`);
         }
       });
       narrowSchemaTypes(it, types);
@@ -2594,12 +2594,12 @@ var require_validate = __commonJS({
     }
     function checkKeywordTypes(it, ts) {
       const rules5 = it.self.RULES.all;
-      for (const keyword in rules5) {
-        const rule = rules5[keyword];
+      for (const keyword2 in rules5) {
+        const rule = rules5[keyword2];
         if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
           const { type } = rule.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+          if (type.length && !type.some((t2) => hasApplicableType(ts, t2))) {
+            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword2}"`);
           }
         }
       }
@@ -2607,15 +2607,15 @@ var require_validate = __commonJS({
     function hasApplicableType(schTs, kwdT) {
       return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
     }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
+    function includesType(ts, t2) {
+      return ts.includes(t2) || t2 === "integer" && ts.includes("number");
     }
     function narrowSchemaTypes(it, withTypes) {
       const ts = [];
-      for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-          ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
+      for (const t2 of it.dataTypes) {
+        if (includesType(withTypes, t2))
+          ts.push(t2);
+        else if (withTypes.includes("integer") && t2 === "number")
           ts.push("integer");
       }
       it.dataTypes = ts;
@@ -2626,15 +2626,15 @@ var require_validate = __commonJS({
       (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
     }
     var KeywordCxt = class {
-      constructor(it, def, keyword) {
-        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
+      constructor(it, def, keyword2) {
+        (0, keyword_1.validateKeywordUsage)(it, def, keyword2);
         this.gen = it.gen;
         this.allErrors = it.allErrors;
-        this.keyword = keyword;
+        this.keyword = keyword2;
         this.data = it.data;
-        this.schema = it.schema[keyword];
+        this.schema = it.schema[keyword2];
         this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
-        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword2, this.$data);
         this.schemaType = def.schemaType;
         this.parentSchema = it.schema;
         this.params = {};
@@ -2645,7 +2645,7 @@ var require_validate = __commonJS({
         } else {
           this.schemaCode = this.schemaValue;
           if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
-            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+            throw new Error(`${keyword2} value must be ${JSON.stringify(def.schemaType)}`);
           }
         }
         if ("code" in def ? def.trackErrors : def.errors !== false) {
@@ -2796,8 +2796,8 @@ var require_validate = __commonJS({
       }
     };
     exports.KeywordCxt = KeywordCxt;
-    function keywordCode(it, keyword, def, ruleType) {
-      const cxt = new KeywordCxt(it, def, keyword);
+    function keywordCode(it, keyword2, def, ruleType) {
+      const cxt = new KeywordCxt(it, def, keyword2);
       if ("code" in def) {
         def.code(cxt, ruleType);
       } else if (cxt.$data && def.validate) {
@@ -3681,10 +3681,10 @@ var require_schemes = __commonJS({
         "urn:uuid"
       ]
     );
-    function isValidSchemeName(name2) {
+    function isValidSchemeName(name3) {
       return supportedSchemeNames.indexOf(
         /** @type {*} */
-        name2
+        name3
       ) !== -1;
     }
     function wsIsSecure(wsComponent) {
@@ -4457,19 +4457,19 @@ var require_core = __commonJS({
         this.addKeyword("$async");
       }
       _addDefaultMetaSchema() {
-        const { $data, meta, schemaId } = this.opts;
+        const { $data, meta: meta2, schemaId } = this.opts;
         let _dataRefSchema = $dataRefSchema;
         if (schemaId === "id") {
           _dataRefSchema = { ...$dataRefSchema };
           _dataRefSchema.id = _dataRefSchema.$id;
           delete _dataRefSchema.$id;
         }
-        if (meta && $data)
+        if (meta2 && $data)
           this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
       }
       defaultMeta() {
-        const { meta, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
+        const { meta: meta2, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta2 == "object" ? meta2[schemaId] || meta2 : void 0;
       }
       validate(schemaKeyRef, data) {
         let v;
@@ -4489,12 +4489,12 @@ var require_core = __commonJS({
         const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta) {
+      compileAsync(schema, meta2) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta);
+        return runCompileAsync.call(this, schema, meta2);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -4526,7 +4526,7 @@ var require_core = __commonJS({
           if (!this.refs[ref])
             await loadMetaSchema.call(this, _schema.$schema);
           if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
+            this.addSchema(_schema, ref, meta2);
         }
         async function _loadSchema(ref) {
           const p = this._loading[ref];
@@ -4652,25 +4652,25 @@ var require_core = __commonJS({
         return this;
       }
       addKeyword(kwdOrDef, def) {
-        let keyword;
+        let keyword2;
         if (typeof kwdOrDef == "string") {
-          keyword = kwdOrDef;
+          keyword2 = kwdOrDef;
           if (typeof def == "object") {
             this.logger.warn("these parameters are deprecated, see docs for addKeyword");
-            def.keyword = keyword;
+            def.keyword = keyword2;
           }
         } else if (typeof kwdOrDef == "object" && def === void 0) {
           def = kwdOrDef;
-          keyword = def.keyword;
-          if (Array.isArray(keyword) && !keyword.length) {
+          keyword2 = def.keyword;
+          if (Array.isArray(keyword2) && !keyword2.length) {
             throw new Error("addKeywords: keyword must be string or non-empty array");
           }
         } else {
           throw new Error("invalid addKeywords parameters");
         }
-        checkKeyword.call(this, keyword, def);
+        checkKeyword.call(this, keyword2, def);
         if (!def) {
-          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+          (0, util_1.eachItem)(keyword2, (kwd) => addRule.call(this, kwd));
           return this;
         }
         keywordMetaschema.call(this, def);
@@ -4679,30 +4679,30 @@ var require_core = __commonJS({
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        (0, util_1.eachItem)(keyword2, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t2) => addRule.call(this, k, definition, t2)));
         return this;
       }
-      getKeyword(keyword) {
-        const rule = this.RULES.all[keyword];
+      getKeyword(keyword2) {
+        const rule = this.RULES.all[keyword2];
         return typeof rule == "object" ? rule.definition : !!rule;
       }
       // Remove keyword
-      removeKeyword(keyword) {
+      removeKeyword(keyword2) {
         const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
+        delete RULES.keywords[keyword2];
+        delete RULES.all[keyword2];
         for (const group of RULES.rules) {
-          const i2 = group.rules.findIndex((rule) => rule.keyword === keyword);
+          const i2 = group.rules.findIndex((rule) => rule.keyword === keyword2);
           if (i2 >= 0)
             group.rules.splice(i2, 1);
         }
         return this;
       }
       // Add format
-      addFormat(name2, format3) {
+      addFormat(name3, format3) {
         if (typeof format3 == "string")
           format3 = new RegExp(format3);
-        this.formats[name2] = format3;
+        this.formats[name3] = format3;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -4743,7 +4743,7 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta2, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
@@ -4759,7 +4759,7 @@ var require_core = __commonJS({
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta: meta2, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -4819,10 +4819,10 @@ var require_core = __commonJS({
           this.addSchema(optsSchemas[key], key);
     }
     function addInitialFormats() {
-      for (const name2 in this.opts.formats) {
-        const format3 = this.opts.formats[name2];
+      for (const name3 in this.opts.formats) {
+        const format3 = this.opts.formats[name3];
         if (format3)
-          this.addFormat(name2, format3);
+          this.addFormat(name3, format3);
       }
     }
     function addInitialKeywords(defs) {
@@ -4831,10 +4831,10 @@ var require_core = __commonJS({
         return;
       }
       this.logger.warn("keywords option as map is deprecated, pass array");
-      for (const keyword in defs) {
-        const def = defs[keyword];
+      for (const keyword2 in defs) {
+        const def = defs[keyword2];
         if (!def.keyword)
-          def.keyword = keyword;
+          def.keyword = keyword2;
         this.addKeyword(def);
       }
     }
@@ -4858,9 +4858,9 @@ var require_core = __commonJS({
       throw new Error("logger must implement log, warn and error methods");
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
-    function checkKeyword(keyword, def) {
+    function checkKeyword(keyword2, def) {
       const { RULES } = this;
-      (0, util_1.eachItem)(keyword, (kwd) => {
+      (0, util_1.eachItem)(keyword2, (kwd) => {
         if (RULES.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
@@ -4872,22 +4872,22 @@ var require_core = __commonJS({
         throw new Error('$data keyword must have "code" or "validate" function');
       }
     }
-    function addRule(keyword, definition, dataType) {
+    function addRule(keyword2, definition, dataType) {
       var _a;
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t2 }) => t2 === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
         RULES.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES.keywords[keyword2] = true;
       if (!definition)
         return;
       const rule = {
-        keyword,
+        keyword: keyword2,
         definition: {
           ...definition,
           type: (0, dataType_1.getJSONTypes)(definition.type),
@@ -4898,7 +4898,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
+      RULES.all[keyword2] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -5099,8 +5099,8 @@ var require_limitNumber = __commonJS({
       exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
     };
     var error = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+      message: ({ keyword: keyword2, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword2].okStr} ${schemaCode}`,
+      params: ({ keyword: keyword2, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword2].okStr}, limit: ${schemaCode}}`
     };
     var def = {
       keyword: Object.keys(KWDs),
@@ -5109,8 +5109,8 @@ var require_limitNumber = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+        const { keyword: keyword2, data, schemaCode } = cxt;
+        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword2].fail} ${schemaCode} || isNaN(${data})`);
       }
     };
     exports.default = def;
@@ -5180,8 +5180,8 @@ var require_limitLength = __commonJS({
     var util_1 = require_util();
     var ucs2length_1 = require_ucs2length();
     var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxLength" ? "more" : "fewer";
+      message({ keyword: keyword2, schemaCode }) {
+        const comp = keyword2 === "maxLength" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
       },
       params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
@@ -5193,8 +5193,8 @@ var require_limitLength = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
-        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const { keyword: keyword2, data, schemaCode, it } = cxt;
+        const op = keyword2 === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
         const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
         cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
       }
@@ -5247,8 +5247,8 @@ var require_limitProperties = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxProperties" ? "more" : "fewer";
+      message({ keyword: keyword2, schemaCode }) {
+        const comp = keyword2 === "maxProperties" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
       },
       params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
@@ -5260,8 +5260,8 @@ var require_limitProperties = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const { keyword: keyword2, data, schemaCode } = cxt;
+        const op = keyword2 === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
         cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
       }
     };
@@ -5358,8 +5358,8 @@ var require_limitItems = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxItems" ? "more" : "fewer";
+      message({ keyword: keyword2, schemaCode }) {
+        const comp = keyword2 === "maxItems" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
       },
       params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
@@ -5371,8 +5371,8 @@ var require_limitItems = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const { keyword: keyword2, data, schemaCode } = cxt;
+        const op = keyword2 === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
         cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
       }
     };
@@ -5426,7 +5426,7 @@ var require_uniqueItems = __commonJS({
           gen.if((0, codegen_1._)`${i2} > 1`, () => (canOptimize() ? loopN : loopN2)(i2, j));
         }
         function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+          return itemTypes.length > 0 && !itemTypes.some((t2) => t2 === "object" || t2 === "array");
         }
         function loopN(i2, j) {
           const item = gen.name("item");
@@ -5603,7 +5603,7 @@ var require_additionalItems = __commonJS({
       }
     };
     function validateAdditionalItems(cxt, items) {
-      const { gen, schema, data, keyword, it } = cxt;
+      const { gen, schema, data, keyword: keyword2, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
       if (schema === false) {
@@ -5616,7 +5616,7 @@ var require_additionalItems = __commonJS({
       }
       function validateItems(valid) {
         gen.forRange("i", items.length, len, (i2) => {
-          cxt.subschema({ keyword, dataProp: i2, dataPropType: util_1.Type.Num }, valid);
+          cxt.subschema({ keyword: keyword2, dataProp: i2, dataPropType: util_1.Type.Num }, valid);
           if (!it.allErrors)
             gen.if((0, codegen_1.not)(valid), () => gen.break());
         });
@@ -5652,7 +5652,7 @@ var require_items = __commonJS({
       }
     };
     function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-      const { gen, parentSchema, data, keyword, it } = cxt;
+      const { gen, parentSchema, data, keyword: keyword2, it } = cxt;
       checkStrictTuple(parentSchema);
       if (it.opts.unevaluated && schArr.length && it.items !== true) {
         it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
@@ -5663,7 +5663,7 @@ var require_items = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, sch))
           return;
         gen.if((0, codegen_1._)`${len} > ${i2}`, () => cxt.subschema({
-          keyword,
+          keyword: keyword2,
           schemaProp: i2,
           dataProp: i2
         }, valid));
@@ -5674,7 +5674,7 @@ var require_items = __commonJS({
         const l = schArr.length;
         const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
         if (opts.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+          const msg = `"${keyword2}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
           (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
         }
       }
@@ -5902,7 +5902,7 @@ var require_dependencies = __commonJS({
     }
     exports.validatePropertyDeps = validatePropertyDeps;
     function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-      const { gen, data, keyword, it } = cxt;
+      const { gen, data, keyword: keyword2, it } = cxt;
       const valid = gen.name("valid");
       for (const prop in schemaDeps) {
         if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
@@ -5910,7 +5910,7 @@ var require_dependencies = __commonJS({
         gen.if(
           (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
           () => {
-            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
+            const schCxt = cxt.subschema({ keyword: keyword2, schemaProp: prop }, valid);
             cxt.mergeValidEvaluated(schCxt, valid);
           },
           () => gen.var(valid, true)
@@ -6386,21 +6386,21 @@ var require_if = __commonJS({
           }, schValid);
           cxt.mergeEvaluated(schCxt);
         }
-        function validateClause(keyword, ifClause) {
+        function validateClause(keyword2, ifClause) {
           return () => {
-            const schCxt = cxt.subschema({ keyword }, schValid);
+            const schCxt = cxt.subschema({ keyword: keyword2 }, schValid);
             gen.assign(valid, schValid);
             cxt.mergeValidEvaluated(schCxt, valid);
             if (ifClause)
-              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
+              gen.assign(ifClause, (0, codegen_1._)`${keyword2}`);
             else
-              cxt.setParams({ ifClause: keyword });
+              cxt.setParams({ ifClause: keyword2 });
           };
         }
       }
     };
-    function hasSchema(it, keyword) {
-      const schema = it.schema[keyword];
+    function hasSchema(it, keyword2) {
+      const schema = it.schema[keyword2];
       return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
     }
     exports.default = def;
@@ -6416,9 +6416,9 @@ var require_thenElse = __commonJS({
     var def = {
       keyword: ["then", "else"],
       schemaType: ["object", "boolean"],
-      code({ keyword, parentSchema, it }) {
+      code({ keyword: keyword2, parentSchema, it }) {
         if (parentSchema.if === void 0)
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+          (0, util_1.checkStrictMode)(it, `"${keyword2}" without "if" is ignored`);
       }
     };
     exports.default = def;
@@ -7184,8 +7184,8 @@ var require_limit = __commonJS({
       formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
     };
     var error = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+      message: ({ keyword: keyword2, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword2].okStr} ${schemaCode}`,
+      params: ({ keyword: keyword2, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword2].okStr}, limit: ${schemaCode}}`
     };
     exports.formatLimitDefinition = {
       keyword: Object.keys(KWDs),
@@ -7194,7 +7194,7 @@ var require_limit = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, data, schemaCode, keyword, it } = cxt;
+        const { gen, data, schemaCode, keyword: keyword2, it } = cxt;
         const { opts, self: self2 } = it;
         if (!opts.validateFormats)
           return;
@@ -7217,7 +7217,7 @@ var require_limit = __commonJS({
           if (!fmtDef || fmtDef === true)
             return;
           if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
-            throw new Error(`"${keyword}": format "${format3}" does not define "compare" function`);
+            throw new Error(`"${keyword2}": format "${format3}" does not define "compare" function`);
           }
           const fmt = gen.scopeValue("formats", {
             key: format3,
@@ -7227,7 +7227,7 @@ var require_limit = __commonJS({
           cxt.fail$data(compareCode(fmt));
         }
         function compareCode(fmt) {
-          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword2].fail} 0`;
         }
       },
       dependencies: ["format"]
@@ -7262,11 +7262,11 @@ var require_dist = __commonJS({
         (0, limit_1.default)(ajv2);
       return ajv2;
     };
-    formatsPlugin.get = (name2, mode = "full") => {
+    formatsPlugin.get = (name3, mode = "full") => {
       const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
-      const f = formats[name2];
+      const f = formats[name3];
       if (!f)
-        throw new Error(`Unknown format "${name2}"`);
+        throw new Error(`Unknown format "${name3}"`);
       return f;
     };
     function addFormats2(ajv2, list3, fs2, exportName) {
@@ -7513,11 +7513,11 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags) {
+      constructor(yaml, tags2) {
         this.docStart = null;
         this.docEnd = false;
         this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
       }
       clone() {
         const copy = new _Directives(this.yaml, this.tags);
@@ -7556,8 +7556,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts2 = line.trim().split(/[ \t]+/);
-        const name2 = parts2.shift();
-        switch (name2) {
+        const name3 = parts2.shift();
+        switch (name3) {
           case "%TAG": {
             if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -7585,7 +7585,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name2}`, true);
+            onError(0, `Unknown directive ${name3}`, true);
             return false;
         }
       }
@@ -7645,12 +7645,12 @@ var require_directives = __commonJS({
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
-          const tags = {};
+          const tags2 = {};
           visit.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
-              tags[node.tag] = true;
+              tags2[node.tag] = true;
           });
-          tagNames = Object.keys(tags);
+          tagNames = Object.keys(tags2);
         } else
           tagNames = [];
         for (const [handle2, prefix] of tagEntries) {
@@ -7694,9 +7694,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i2 = 1; true; ++i2) {
-        const name2 = `${prefix}${i2}`;
-        if (!exclude.has(name2))
-          return name2;
+        const name3 = `${prefix}${i2}`;
+        if (!exclude.has(name3))
+          return name3;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -8015,15 +8015,15 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value, tagName, tags2) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match = tags2.filter((t2) => t2.tag === tagName);
+        const tagObj = match.find((t2) => !t2.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags2.find((t2) => t2.identify?.(value) && !t2.format);
     }
     function createNode(value, tagName, ctx) {
       if (identity.isDocument(value))
@@ -8230,12 +8230,12 @@ var require_stringifyComment = __commonJS({
   "../../node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment2) => str3.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str3.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -8519,15 +8519,15 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -8571,12 +8571,12 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -8618,8 +8618,8 @@ ${indent}${start2}${value}${end}`;
 ${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
-        const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
+        const { compat, tags: tags2 } = ctx.doc.schema;
+        if (tags2.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
       return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
@@ -8650,10 +8650,10 @@ ${indent}`);
       let res = _stringify(type);
       if (res === null) {
         const { defaultKeyType, defaultStringType } = ctx.options;
-        const t = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t);
+        const t2 = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t2);
         if (res === null)
-          throw new Error(`Unsupported default string type ${t}`);
+          throw new Error(`Unsupported default string type ${t2}`);
       }
       return res;
     }
@@ -8711,30 +8711,30 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item) {
+    function getTagObject(tags2, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
+        const match = tags2.filter((t2) => t2.tag === item.tag);
         if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+          return match.find((t2) => t2.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        let match = tags2.filter((t2) => t2.identify?.(obj));
         if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+          const testMatch = match.filter((t2) => t2.test);
           if (testMatch.length > 0)
             match = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
       } else {
         obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        tagObj = tags2.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
       }
       if (!tagObj) {
-        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name2} value`);
+        const name3 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name3} value`);
       }
       return tagObj;
     }
@@ -9092,8 +9092,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -9116,20 +9116,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -9139,10 +9139,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str4 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str4);
       }
@@ -9157,8 +9157,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -9178,13 +9178,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -9197,16 +9197,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i2 < items.length - 1) {
           str3 += ",";
@@ -9218,8 +9218,8 @@ ${indent}${line}` : "\n";
             str3 += ",";
           }
         }
-        if (comment)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        if (comment2)
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         lines.push(str3);
         linesAtValue = lines.length;
       }
@@ -9243,11 +9243,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -9318,14 +9318,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair, overwrite) {
+      add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+        if (identity.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -9564,7 +9564,7 @@ var require_string = __commonJS({
   "../../node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string = {
+    var string2 = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -9574,7 +9574,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string;
+    exports.string = string2;
   }
 });
 
@@ -9745,14 +9745,14 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool2.boolTag,
       int.intOct,
@@ -9867,7 +9867,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -9892,7 +9892,7 @@ var require_binary = __commonJS({
           }
           str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary2;
@@ -9916,16 +9916,16 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair.value ?? pair.key;
+              const cn = pair2.value ?? pair2.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair;
+            item = pair2;
           }
           seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -10006,13 +10006,13 @@ var require_omap = __commonJS({
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const pair of this.items) {
+        for (const pair2 of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+          if (identity.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair2, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -10228,24 +10228,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair;
+        let pair2;
         if (identity.isPair(key))
-          pair = key;
+          pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
-          this.items.push(pair);
+          this.items.push(pair2);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -10399,7 +10399,7 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var binary2 = require_binary();
     var bool2 = require_bool2();
     var float = require_float2();
@@ -10412,7 +10412,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool2.trueTag,
       bool2.falseTag,
@@ -10443,7 +10443,7 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
@@ -10458,7 +10458,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq.seq, string2.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -10496,10 +10496,10 @@ var require_tags = __commonJS({
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
-      let tags = schemaTags;
-      if (!tags) {
+      let tags2 = schemaTags;
+      if (!tags2) {
         if (Array.isArray(customTags))
-          tags = [];
+          tags2 = [];
         else {
           const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
@@ -10507,22 +10507,22 @@ var require_tags = __commonJS({
       }
       if (Array.isArray(customTags)) {
         for (const tag of customTags)
-          tags = tags.concat(tag);
+          tags2 = tags2.concat(tag);
       } else if (typeof customTags === "function") {
-        tags = customTags(tags.slice());
+        tags2 = customTags(tags2.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
-      return tags.reduce((tags2, tag) => {
+        tags2 = tags2.concat(merge2.merge);
+      return tags2.reduce((tags3, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
-        if (!tags2.includes(tagObj))
-          tags2.push(tagObj);
-        return tags2;
+        if (!tags3.includes(tagObj))
+          tags3.push(tagObj);
+        return tags3;
       }, []);
     }
     exports.coreKnownTags = coreKnownTags;
@@ -10537,18 +10537,18 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string = require_string();
-    var tags = require_tags();
+    var string2 = require_string();
+    var tags2 = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
-        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
+        this.tags = tags2.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -10733,11 +10733,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name2) {
+      createAlias(node, name3) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
+          !name3 || prev.has(name3) ? anchors.findNewAnchor(name3 || "a", prev) : name3;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -10956,9 +10956,9 @@ var require_errors2 = __commonJS({
   "../../node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code2, message) {
+      constructor(name3, pos, code2, message) {
         super();
-        this.name = name2;
+        this.name = name3;
         this.code = code2;
         this.message = message;
         this.pos = pos;
@@ -11024,7 +11024,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -11058,18 +11058,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -11137,7 +11137,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor,
         tag,
@@ -11220,7 +11220,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -11306,10 +11306,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -11319,10 +11319,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
@@ -11390,7 +11390,7 @@ var require_resolve_end = __commonJS({
   "../../node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep4 = "";
@@ -11404,15 +11404,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep4 + cb;
+                comment2 += sep4 + cb;
               sep4 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep4 += source;
               hasSpace = true;
               break;
@@ -11422,7 +11422,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -11573,18 +11573,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
+            pair2.srcToken = collItem;
           if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
+            map.items.push(pair2);
           } else {
             const map = new YAMLMap.YAMLMap(ctx.schema);
             map.flow = true;
-            map.items.push(pair);
+            map.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
             map.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map);
@@ -11598,8 +11598,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name3 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name3} must end with a ${expectedEnd}` : `${name3} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -11659,7 +11659,7 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
       if (!tag) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
@@ -11701,8 +11701,8 @@ var require_resolve_block_scalar = __commonJS({
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
-        const content = lines[i2][1];
-        if (content === "" || content === "\r")
+        const content2 = lines[i2][1];
+        if (content2 === "" || content2 === "\r")
           chompStart = i2;
         else
           break;
@@ -11718,8 +11718,8 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
-        const [indent, content] = lines[i2];
-        if (content === "" || content === "\r") {
+        const [indent, content2] = lines[i2];
+        if (content2 === "" || content2 === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
@@ -11736,7 +11736,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent.length + content2.length + 1;
       }
       for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
         if (lines[i2][0].length > trimIndent)
@@ -11748,35 +11748,35 @@ var require_resolve_block_scalar = __commonJS({
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
       for (let i2 = contentStart; i2 < chompStart; ++i2) {
-        let [indent, content] = lines[i2];
-        offset += indent.length + content.length + 1;
-        const crlf = content[content.length - 1] === "\r";
+        let [indent, content2] = lines[i2];
+        offset += indent.length + content2.length + 1;
+        const crlf = content2[content2.length - 1] === "\r";
         if (crlf)
-          content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+          content2 = content2.slice(0, -1);
+        if (content2 && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
+          value += sep4 + indent.slice(trimIndent) + content2;
           sep4 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent.length > trimIndent || content2[0] === "	") {
           if (sep4 === " ")
             sep4 = "\n";
           else if (!prevMoreIndented && sep4 === "\n")
             sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
+          value += sep4 + indent.slice(trimIndent) + content2;
           sep4 = "\n";
           prevMoreIndented = true;
-        } else if (content === "") {
+        } else if (content2 === "") {
           if (sep4 === "\n")
             value += "\n";
           else
             sep4 = "\n";
         } else {
-          value += sep4 + content;
+          value += sep4 + content2;
           sep4 = " ";
           prevMoreIndented = false;
         }
@@ -11821,7 +11821,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error !== -1)
         onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i2 = 1; i2 < props.length; ++i2) {
         const token = props[i2];
@@ -11838,7 +11838,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -11854,7 +11854,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split2 = source.split(/\n( *)/);
@@ -12100,7 +12100,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -12128,8 +12128,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -12215,7 +12215,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -12259,17 +12259,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
+          node.comment = comment2;
         else
-          node.commentBefore = comment;
+          node.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -12284,8 +12284,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
-        node.comment = comment;
+      if (comment2) {
+        node.comment = comment2;
         node.range[2] = end;
       }
       return node;
@@ -12371,14 +12371,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i2 = 0; i2 < prelude.length; ++i2) {
         const source = prelude[i2];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -12393,7 +12393,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -12413,25 +12413,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -12822,8 +12822,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -12833,8 +12833,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -12843,11 +12843,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -12857,7 +12857,7 @@ var require_cst_visit = __commonJS({
               i2 -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -13686,7 +13686,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser3 = class {
+    var Parser4 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -14459,7 +14459,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser3;
+    exports.Parser = Parser4;
   }
 });
 
@@ -14473,7 +14473,7 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
+    var parser4 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -14481,7 +14481,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -14495,7 +14495,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -14577,7 +14577,7 @@ var require_dist2 = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
+    var parser4 = require_parser();
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
@@ -14602,7 +14602,7 @@ var require_dist2 = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser3.Parser;
+    exports.Parser = parser4.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -14724,16 +14724,16 @@ function loadConfig(options) {
     apply(resolved, resolve(path), options, stack);
   return resolved;
 }
-function presetPath(name2, presetDirs, from) {
-  if (name2.endsWith(".yaml") || name2.endsWith(".yml") || name2.includes("/")) {
-    return from && !isAbsolute(name2) ? resolve(dirname(from), name2) : resolve(name2);
+function presetPath(name3, presetDirs, from) {
+  if (name3.endsWith(".yaml") || name3.endsWith(".yml") || name3.includes("/")) {
+    return from && !isAbsolute(name3) ? resolve(dirname(from), name3) : resolve(name3);
   }
   for (const dir of presetDirs) {
-    const candidate = join(dir, `${name2}.yaml`);
+    const candidate = join(dir, `${name3}.yaml`);
     if (existsSync(candidate))
       return candidate;
   }
-  throw new ConfigError(`${from ?? "preset"}: extends: unknown preset "${name2}"`);
+  throw new ConfigError(`${from ?? "preset"}: extends: unknown preset "${name3}"`);
 }
 function apply(into, file, options, stack) {
   if (stack.includes(file))
@@ -14754,10 +14754,10 @@ function apply(into, file, options, stack) {
   if (config.maxFileSize)
     into.maxFileSize = config.maxFileSize;
   into.ignore.push(...config.ignore ?? []);
-  for (const [name2, value] of Object.entries(config.rules ?? {})) {
-    const rules5 = options.registry.resolve(name2);
+  for (const [name3, value] of Object.entries(config.rules ?? {})) {
+    const rules5 = options.registry.resolve(name3);
     if (rules5.length === 0)
-      throw new ConfigError(`${file}: rules.${name2}: unknown rule id or alias "${name2}"`);
+      throw new ConfigError(`${file}: rules.${name3}: unknown rule id or alias "${name3}"`);
     const level = typeof value === "string" ? value : value.severity;
     const ruleOptions = typeof value === "object" ? value.options : void 0;
     for (const rule of rules5) {
@@ -14772,10 +14772,10 @@ function apply(into, file, options, stack) {
       if (ruleOptions) {
         const schemaOfRule = rule.meta.options?.schema;
         if (!schemaOfRule)
-          throw new ConfigError(`${file}: rules.${name2}.options: rule ${rule.id} takes no options`);
+          throw new ConfigError(`${file}: rules.${name3}.options: rule ${rule.id} takes no options`);
         const validate = ajv.compile({ ...schemaOfRule, $schema: void 0 });
         if (!validate(ruleOptions)) {
-          throw new ConfigError(`${file}: ${formatErrors(validate.errors ?? [], `rules.${name2}.options`)}`);
+          throw new ConfigError(`${file}: ${formatErrors(validate.errors ?? [], `rules.${name3}.options`)}`);
         }
         setting.options = { ...previous?.options, ...ruleOptions };
       }
@@ -15668,7 +15668,7 @@ var require_parse = __commonJS({
     };
     var splitTopLevel = (input) => {
       const parts2 = [];
-      let bracket = 0;
+      let bracket2 = 0;
       let paren = 0;
       let quote = 0;
       let value = "";
@@ -15691,10 +15691,10 @@ var require_parse = __commonJS({
         }
         if (quote === 0) {
           if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
+            bracket2++;
+          } else if (ch === "]" && bracket2 > 0) {
+            bracket2--;
+          } else if (bracket2 === 0) {
             if (ch === "(") {
               paren++;
             } else if (ch === ")" && paren > 0) {
@@ -15764,7 +15764,7 @@ var require_parse = __commonJS({
       if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
         return;
       }
-      let bracket = 0;
+      let bracket2 = 0;
       let paren = 0;
       let quote = 0;
       let escaped = false;
@@ -15786,14 +15786,14 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === "[") {
-          bracket++;
+          bracket2++;
           continue;
         }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
+        if (ch === "]" && bracket2 > 0) {
+          bracket2--;
           continue;
         }
-        if (bracket > 0) {
+        if (bracket2 > 0) {
           continue;
         }
         if (ch === "(") {
@@ -15875,9 +15875,9 @@ var require_parse = __commonJS({
           safeChars.push(...chars);
           continue;
         }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
           continue;
         }
         combinable = false;
@@ -16029,15 +16029,15 @@ var require_parse = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body2 = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
           open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          open.value = literal2;
+          open.output = safeOutput || utils.escapeRegex(literal2);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
@@ -16302,8 +16302,8 @@ var require_parse = __commonJS({
             brace.value = brace.output = "\\{";
             value = output = "\\}";
             state.output = out2;
-            for (const t of toks) {
-              state.output += t.output || t.value;
+            for (const t2 of toks) {
+              state.output += t2.output || t2.value;
             }
           }
           push({ type: "brace", value, output });
@@ -16928,11 +16928,11 @@ var init_rules = __esm({
 // ../core/dist/suppress/directives.js
 function parseDirectives(comments) {
   const out2 = [];
-  for (const comment of comments) {
+  for (const comment2 of comments) {
     for (const [pattern, read] of READERS) {
-      const m = comment.text.match(pattern);
+      const m = comment2.text.match(pattern);
       if (m) {
-        out2.push({ ...read(m), comment });
+        out2.push({ ...read(m), comment: comment2 });
         break;
       }
     }
@@ -16991,9 +16991,9 @@ var init_directives = __esm({
 function applySuppressions(input) {
   const { findings, registry } = input;
   const ruleOf = (f) => registry.get(f.ruleId);
-  const matches = (f, name2) => {
+  const matches = (f, name3) => {
     const rule = ruleOf(f);
-    return rule ? registry.names(rule, name2) : name2 === f.ruleId;
+    return rule ? registry.names(rule, name3) : name3 === f.ruleId;
   };
   const byFile = groupBy(findings, (f) => f.file);
   const hygiene = [];
@@ -17006,7 +17006,7 @@ function applySuppressions(input) {
       const target = targetLine(directive, parsed);
       let used = false;
       for (const f of inFile) {
-        if (f.suppressed || !directive.rules.some((name2) => matches(f, name2)))
+        if (f.suppressed || !directive.rules.some((name3) => matches(f, name3)))
           continue;
         const line = directive.comment.line;
         const inFinding = target >= f.startLine && target <= f.endLine;
@@ -17035,7 +17035,7 @@ function applySuppressions(input) {
       for (const f of byFile.get(s.file) ?? []) {
         if (f.suppressed || f.startLine < s.startLine || f.startLine > s.endLine)
           continue;
-        if (s.rules.some((name2) => matches(f, name2)))
+        if (s.rules.some((name3) => matches(f, name3)))
           f.suppressed = { kind: "annotation", reason: s.reason };
       }
     }
@@ -17069,7 +17069,7 @@ function applySuppressions(input) {
         f.suppressed = { kind: "baseline", reason: "in baseline" };
     }
   }
-  return [...findings, ...hygiene].map(({ containerLines, ...finding }) => finding);
+  return [...findings, ...hygiene].map(({ containerLines, ...finding3 }) => finding3);
 }
 function targetLine(directive, parsed) {
   if (!directive.comment.ownLine)
@@ -17084,7 +17084,7 @@ function checkDirective(directive, parsed, used, input) {
   const out2 = [];
   const { file } = parsed;
   const at = { file, start: directive.comment.start, end: directive.comment.end };
-  const span = file.span(at.start, at.end);
+  const span2 = file.span(at.start, at.end);
   const make = (rule, message) => {
     const d = input.describe(rule);
     return {
@@ -17096,7 +17096,7 @@ function checkDirective(directive, parsed, used, input) {
       message,
       remediation: rule.meta.remediation,
       file: file.path,
-      ...span,
+      ...span2,
       fingerprint: fingerprint({
         ruleId: rule.id,
         file: file.path,
@@ -17110,7 +17110,7 @@ function checkDirective(directive, parsed, used, input) {
     out2.push(make(suppressionWithoutReasonRule, `Ignore comment for ${directive.rules.join(", ") || "(no rule)"} gives no reason after \`--\`.`));
   }
   if (!used && input.isEnabled(unusedSuppressionRule)) {
-    const unknown = directive.rules.filter((name2) => input.registry.resolve(name2).length === 0);
+    const unknown = directive.rules.filter((name3) => input.registry.resolve(name3).length === 0);
     const message = directive.rules.length === 0 ? "Ignore comment names no rule." : unknown.length > 0 ? `Ignore comment names unknown rule ${unknown.map((u) => `\`${u}\``).join(", ")}.` : `Ignore comment for ${directive.rules.map((r) => `\`${r}\``).join(", ")} matches no finding here.`;
     out2.push(make(unusedSuppressionRule, message));
   }
@@ -17320,9 +17320,9 @@ function describeRule(rule, docsBase) {
 }
 function toFinding(rule, report3, defaultResource, config, describe2) {
   const loc = locOf(report3.at);
-  const span = loc.file.span(loc.start, loc.end);
+  const span2 = loc.file.span(loc.start, loc.end);
   const descriptor = describe2(rule);
-  const finding = {
+  const finding3 = {
     ruleId: rule.id,
     title: descriptor.title,
     severity: config.rules.get(rule.id)?.severity ?? rule.meta.severity,
@@ -17331,28 +17331,28 @@ function toFinding(rule, report3, defaultResource, config, describe2) {
     message: report3.message,
     remediation: rule.meta.remediation,
     file: loc.file.path,
-    ...span,
+    ...span2,
     fingerprint: report3.evidence ?? textOf(loc),
     aliases: rule.meta.aliases
   };
   const resource = report3.resource ?? defaultResource;
   if (resource)
-    finding.resource = resource;
+    finding3.resource = resource;
   if (report3.container) {
     const c = locOf(report3.container);
     const cs = c.file.span(c.start, c.end);
-    finding.containerLines = [cs.startLine, cs.endLine];
+    finding3.containerLines = [cs.startLine, cs.endLine];
   }
   if (report3.fix) {
     const fs2 = report3.fix.loc.file.span(report3.fix.loc.start, report3.fix.loc.end);
-    finding.fix = {
+    finding3.fix = {
       description: report3.fix.description,
       startLine: fs2.startLine,
       endLine: fs2.endLine,
       replacement: report3.fix.replacement
     };
   }
-  return finding;
+  return finding3;
 }
 function assignFingerprints(findings) {
   const ordered = [...findings].sort(compareFindings);
@@ -17520,11 +17520,11 @@ var require_ignore = __commonJS({
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
-            const name2 = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
+            const name3 = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name3)) {
               return null;
             }
-            body2 += POSIX_CLASSES[name2];
+            body2 += POSIX_CLASSES[name3];
             prev = EMPTY;
             index = end;
           } else {
@@ -18242,8 +18242,8 @@ var require_ignore = __commonJS({
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path);
-        return literal.ignored || literal.unignored ? literal : dir;
+        const literal2 = this._rules.testLiteral(path);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
       _t(path, cache) {
         const cached = cache[path];
@@ -18310,9 +18310,9 @@ var init_file_source = __esm({
       root;
       name;
       warnings = [];
-      constructor(root, name2 = ".") {
+      constructor(root, name3 = ".") {
         this.root = root;
-        this.name = name2;
+        this.name = name3;
       }
       async *list() {
         const rootStat = await stat(this.root);
@@ -18341,8 +18341,8 @@ var init_file_source = __esm({
           } catch {
           }
         }
-        for (const name2 of names) {
-          const full = join2(dir, name2);
+        for (const name3 of names) {
+          const full = join2(dir, name3);
           let info2 = await lstat(full).catch(() => void 0);
           if (!info2)
             continue;
@@ -18353,7 +18353,7 @@ var init_file_source = __esm({
               continue;
           }
           const isDir = info2.isDirectory();
-          if (isDir && ALWAYS_SKIPPED_DIRS.has(name2))
+          if (isDir && ALWAYS_SKIPPED_DIRS.has(name3))
             continue;
           if (isIgnored(scoped2, full, isDir))
             continue;
@@ -18412,17 +18412,17 @@ var init_registry = __esm({
         return this.byId.get(id);
       }
       /** Rules a name refers to: the rule with that id, or every rule carrying it as an alias. */
-      resolve(name2) {
-        const rule = this.byId.get(name2);
+      resolve(name3) {
+        const rule = this.byId.get(name3);
         if (rule)
           return [rule];
-        return this.byAlias.get(aliasKey(name2)) ?? [];
+        return this.byAlias.get(aliasKey(name3)) ?? [];
       }
       /** Does `name` (id or alias) designate `rule`? */
-      names(rule, name2) {
-        if (name2 === rule.id || name2 === "*")
+      names(rule, name3) {
+        if (name3 === rule.id || name3 === "*")
           return true;
-        const key = aliasKey(name2);
+        const key = aliasKey(name3);
         return rule.meta.aliases.some((a) => aliasKey(a) === key);
       }
     };
@@ -18688,7 +18688,7 @@ var init_main = __esm({
       }
       Position2.is = is;
     })(Position || (Position = {}));
-    (function(Range2) {
+    (function(Range3) {
       function create(one, two, three, four) {
         if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
           return { start: Position.create(one, two), end: Position.create(three, four) };
@@ -18698,12 +18698,12 @@ var init_main = __esm({
           throw new Error(`Range#create called with invalid arguments[${one}, ${two}, ${three}, ${four}]`);
         }
       }
-      Range2.create = create;
+      Range3.create = create;
       function is(value) {
         const candidate = value;
         return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
       }
-      Range2.is = is;
+      Range3.is = is;
     })(Range || (Range = {}));
     (function(Location2) {
       function create(uri, range) {
@@ -19596,9 +19596,9 @@ var init_main = __esm({
       SymbolTag2.Deprecated = 1;
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
-      function create(name2, kind, range, uri, containerName) {
+      function create(name3, kind, range, uri, containerName) {
         const result = {
-          name: name2,
+          name: name3,
           kind,
           location: { uri, range }
         };
@@ -19610,15 +19610,15 @@ var init_main = __esm({
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
     (function(WorkspaceSymbol2) {
-      function create(name2, kind, uri, range) {
-        return range !== void 0 ? { name: name2, kind, location: { uri, range } } : { name: name2, kind, location: { uri } };
+      function create(name3, kind, uri, range) {
+        return range !== void 0 ? { name: name3, kind, location: { uri, range } } : { name: name3, kind, location: { uri } };
       }
       WorkspaceSymbol2.create = create;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
-      function create(name2, detail, kind, range, selectionRange, children) {
+      function create(name3, detail, kind, range, selectionRange, children) {
         const result = {
-          name: name2,
+          name: name3,
           detail,
           kind,
           range,
@@ -19921,8 +19921,8 @@ var init_main = __esm({
     })(WorkspaceFolder || (WorkspaceFolder = {}));
     EOL = ["\n", "\r\n", "\r"];
     (function(TextDocument3) {
-      function create(uri, languageId, version, content) {
-        return new FullTextDocument(uri, languageId, version, content);
+      function create(uri, languageId, version, content2) {
+        return new FullTextDocument(uri, languageId, version, content2);
       }
       TextDocument3.create = create;
       function is(value) {
@@ -19984,11 +19984,11 @@ var init_main = __esm({
       }
     })(TextDocument || (TextDocument = {}));
     FullTextDocument = class {
-      constructor(uri, languageId, version, content) {
+      constructor(uri, languageId, version, content2) {
         this._uri = uri;
         this._languageId = languageId;
         this._version = version;
-        this._content = content;
+        this._content = content2;
         this._lineOffsets = void 0;
       }
       get uri() {
@@ -20083,14 +20083,14 @@ var init_main = __esm({
         return value === true || value === false;
       }
       Is2.boolean = boolean;
-      function string(value) {
+      function string2(value) {
         return toString.call(value) === "[object String]";
       }
-      Is2.string = string;
-      function number(value) {
+      Is2.string = string2;
+      function number2(value) {
         return toString.call(value) === "[object Number]";
       }
-      Is2.number = number;
+      Is2.number = number2;
       function numberRange(value, min, max) {
         return toString.call(value) === "[object Number]" && min <= value && value <= max;
       }
@@ -20164,15 +20164,15 @@ var require_util2 = __commonJS({
       static isNewline(char) {
         return char === "\r" || char === "\n";
       }
-      static findLeadingNonWhitespace(content, escapeChar) {
-        whitespaceCheck: for (let i2 = 0; i2 < content.length; i2++) {
-          switch (content.charAt(i2)) {
+      static findLeadingNonWhitespace(content2, escapeChar) {
+        whitespaceCheck: for (let i2 = 0; i2 < content2.length; i2++) {
+          switch (content2.charAt(i2)) {
             case " ":
             case "	":
               continue;
             case escapeChar:
-              escapeCheck: for (let j = i2 + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
+              escapeCheck: for (let j = i2 + 1; j < content2.length; j++) {
+                switch (content2.charAt(j)) {
                   case " ":
                   case "	":
                     continue;
@@ -20250,9 +20250,9 @@ var require_comment = __commonJS({
         super(document, range);
       }
       toString() {
-        const content = this.getContent();
-        if (content) {
-          return "# " + content;
+        const content2 = this.getContent();
+        if (content2) {
+          return "# " + content2;
         }
         return "#";
       }
@@ -20371,11 +20371,11 @@ var init_main2 = __esm({
   "../../node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
-      constructor(uri, languageId, version, content) {
+      constructor(uri, languageId, version, content2) {
         this._uri = uri;
         this._languageId = languageId;
         this._version = version;
-        this._content = content;
+        this._content = content2;
         this._lineOffsets = void 0;
       }
       get uri() {
@@ -20522,8 +20522,8 @@ var init_main2 = __esm({
       }
     };
     (function(TextDocument3) {
-      function create(uri, languageId, version, content) {
-        return new FullTextDocument2(uri, languageId, version, content);
+      function create(uri, languageId, version, content2) {
+        return new FullTextDocument2(uri, languageId, version, content2);
       }
       TextDocument3.create = create;
       function update(document, changes, version) {
@@ -20611,9 +20611,9 @@ var require_heredoc = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
     var Heredoc = class {
-      constructor(startRange, name2, nameRange, contentRange, endRange) {
+      constructor(startRange, name3, nameRange, contentRange, endRange) {
         this.startRange = startRange;
-        this.name = name2;
+        this.name = name3;
         this.nameRange = nameRange;
         this.contentRange = contentRange;
         this.endRange = endRange;
@@ -20679,8 +20679,8 @@ var require_variable = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
     var Variable = class {
-      constructor(name2, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
-        this.name = name2;
+      constructor(name3, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name3;
         this.nameRange = nameRange;
         this.range = range;
         this.modifier = modifier;
@@ -20834,11 +20834,11 @@ var require_instruction = __commonJS({
         let startPosition = args2[0].getRange().start;
         let range = this.getInstructionRange();
         let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra, this.document.offsetAt(args2[args2.length - 1].getRange().end) - this.document.offsetAt(range.start));
+        let content2 = this.getTextContent();
+        let fullArgs = content2.substring(extra, this.document.offsetAt(args2[args2.length - 1].getRange().end) - this.document.offsetAt(range.start));
         let offset = this.document.offsetAt(range.start) + extra;
         let start2 = false;
-        let comment = false;
+        let comment2 = false;
         for (let i2 = 0; i2 < fullArgs.length; i2++) {
           let char = fullArgs.charAt(i2);
           if (char === this.escapeChar) {
@@ -20857,7 +20857,7 @@ var require_instruction = __commonJS({
                     }
                     startPosition = null;
                     start2 = true;
-                    comment = false;
+                    comment2 = false;
                     i2 = j;
                     break whitespaceCheck;
                   default:
@@ -20870,7 +20870,7 @@ var require_instruction = __commonJS({
                 startPosition = null;
               }
               start2 = true;
-              comment = false;
+              comment2 = false;
               i2 += 2;
             } else if (next === "\n") {
               if (startPosition !== null) {
@@ -20878,22 +20878,22 @@ var require_instruction = __commonJS({
               }
               startPosition = null;
               start2 = true;
-              comment = false;
+              comment2 = false;
               i2++;
             } else {
               i2++;
             }
           } else if (util_1.Util.isNewline(char)) {
-            if (comment) {
+            if (comment2) {
               startPosition = null;
               start2 = true;
-              comment = false;
+              comment2 = false;
             }
           } else {
-            if (!comment) {
+            if (!comment2) {
               if (startPosition === null) {
                 if (char === "#") {
-                  comment = true;
+                  comment2 = true;
                   continue;
                 }
                 let position2 = this.document.positionAt(offset + i2);
@@ -20924,13 +20924,13 @@ var require_instruction = __commonJS({
         if (args2.length === 0) {
           return null;
         }
-        let content = "";
+        let content2 = "";
         let ranges = this.getArgumentsRanges();
         let documentText = this.document.getText();
         for (let range of ranges) {
-          content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+          content2 += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
         }
-        return content;
+        return content2;
       }
       getArguments() {
         return this.getRawArguments();
@@ -20939,11 +20939,11 @@ var require_instruction = __commonJS({
         let args2 = [];
         let range = this.getInstructionRange();
         let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra);
+        let content2 = this.getTextContent();
+        let fullArgs = content2.substring(extra);
         let offset = this.document.offsetAt(range.start) + extra;
         let start2 = false;
-        let comment = false;
+        let comment2 = false;
         let found = -1;
         let escapedWhitespaceDetected = false;
         let escaping = false;
@@ -20956,8 +20956,8 @@ var require_instruction = __commonJS({
               escapedWhitespaceDetected = true;
               if (util_1.Util.isNewline(char)) {
                 escapedWhitespaceDetected = false;
-                if (comment) {
-                  comment = false;
+                if (comment2) {
+                  comment2 = false;
                   start2 = true;
                 }
               }
@@ -20984,7 +20984,7 @@ var require_instruction = __commonJS({
                   case "\r":
                     j++;
                   case "\n":
-                    comment = false;
+                    comment2 = false;
                     escaping = true;
                     start2 = true;
                     if (found !== -1) {
@@ -21001,7 +21001,7 @@ var require_instruction = __commonJS({
                 }
               }
             } else if (next === "\r") {
-              comment = false;
+              comment2 = false;
               escaping = true;
               start2 = true;
               if (found !== -1 && escapeMarker === -1) {
@@ -21009,7 +21009,7 @@ var require_instruction = __commonJS({
               }
               i2 += 2;
             } else if (next === "\n") {
-              comment = false;
+              comment2 = false;
               escaping = true;
               start2 = true;
               if (found !== -1 && escapeMarker === -1) {
@@ -21037,9 +21037,9 @@ var require_instruction = __commonJS({
               }
               i2++;
             }
-          } else if (!comment) {
+          } else if (!comment2) {
             if (start2 && char === "#") {
-              comment = true;
+              comment2 = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
                 args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
@@ -21307,23 +21307,23 @@ var require_instruction = __commonJS({
           if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
             const startRange = arg.getRange();
             const nameRange = this.getNameRange(startRange);
-            const name2 = this.getName(nameRange);
-            heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, null, null));
+            const name3 = this.getName(nameRange);
+            heredocs.push(new heredoc_1.Heredoc(startRange, name3, nameRange, null, null));
           }
         }
         return heredocs;
       }
       getName(nameRange) {
-        const content = this.document.getText(nameRange);
+        const content2 = this.document.getText(nameRange);
         let escaping = false;
-        let name2 = "";
-        nameLoop: for (let i2 = 0; i2 < content.length; i2++) {
-          const ch = content.charAt(i2);
+        let name3 = "";
+        nameLoop: for (let i2 = 0; i2 < content2.length; i2++) {
+          const ch = content2.charAt(i2);
           switch (ch) {
             case this.escapeChar:
               escaping = true;
-              for (let j = i2 + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
+              for (let j = i2 + 1; j < content2.length; j++) {
+                switch (content2.charAt(j)) {
                   case " ":
                   case "	":
                     break;
@@ -21334,7 +21334,7 @@ var require_instruction = __commonJS({
                     i2 = j;
                     continue nameLoop;
                   default:
-                    name2 += content.charAt(j);
+                    name3 += content2.charAt(j);
                     i2 = j;
                     continue nameLoop;
                 }
@@ -21342,8 +21342,8 @@ var require_instruction = __commonJS({
               break;
             case "#":
               if (escaping) {
-                for (let j = i2 + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
+                for (let j = i2 + 1; j < content2.length; j++) {
+                  switch (content2.charAt(j)) {
                     case "\n":
                       i2 = j;
                       continue nameLoop;
@@ -21358,22 +21358,22 @@ var require_instruction = __commonJS({
                 break;
               }
             default:
-              name2 += ch;
+              name3 += ch;
               break;
           }
         }
-        return name2;
+        return name3;
       }
       getNameRange(startRange) {
-        const content = this.document.getText(startRange);
+        const content2 = this.document.getText(startRange);
         let endFound = false;
         let searchHyphen = false;
         let start2 = -1;
         let end = -1;
         let escaping = false;
         let quote = null;
-        contentLoop: for (let i2 = 0; i2 < content.length; i2++) {
-          const ch = content.charAt(i2);
+        contentLoop: for (let i2 = 0; i2 < content2.length; i2++) {
+          const ch = content2.charAt(i2);
           switch (ch) {
             case '"':
             case "'":
@@ -21383,8 +21383,8 @@ var require_instruction = __commonJS({
               quote = ch;
               continue;
             case this.escapeChar:
-              for (let j = i2 + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
+              for (let j = i2 + 1; j < content2.length; j++) {
+                switch (content2.charAt(j)) {
                   case "\n":
                     escaping = true;
                     j = i2;
@@ -21411,8 +21411,8 @@ var require_instruction = __commonJS({
               }
             case "#":
               if (escaping) {
-                for (let j = i2 + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
+                for (let j = i2 + 1; j < content2.length; j++) {
+                  switch (content2.charAt(j)) {
                     case "\n":
                       i2 = j;
                       continue contentLoop;
@@ -21455,13 +21455,13 @@ var require_instruction = __commonJS({
         let lineStart = -1;
         let currentHeredoc = 0;
         const startOffset = this.document.offsetAt(args2[0].getRange().start);
-        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args2[0].getRange().start, this.getRange().end));
-        contentLoop: for (let i2 = 0; i2 < content.length; i2++) {
-          switch (content.charAt(i2)) {
+        const content2 = this.getRangeContent(vscode_languageserver_types_1.Range.create(args2[0].getRange().start, this.getRange().end));
+        contentLoop: for (let i2 = 0; i2 < content2.length; i2++) {
+          switch (content2.charAt(i2)) {
             case this.escapeChar:
               escaping = true;
-              for (let j = i2 + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
+              for (let j = i2 + 1; j < content2.length; j++) {
+                switch (content2.charAt(j)) {
                   case " ":
                   case "	":
                     break;
@@ -21490,11 +21490,11 @@ var require_instruction = __commonJS({
                 const arg = heredocDefinitions[currentHeredoc];
                 const startRange = arg.getRange();
                 const nameRange = this.getNameRange(startRange);
-                const name2 = this.getName(nameRange);
-                const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i2)));
+                const name3 = this.getName(nameRange);
+                const delimiterRange = this.getDelimiterRange(arg, name3, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i2)));
                 if (delimiterRange !== null) {
                   const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
-                  heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
+                  heredocs.push(new heredoc_1.Heredoc(startRange, name3, nameRange, contentRange, delimiterRange));
                   contentStart = -1;
                   currentHeredoc++;
                 }
@@ -21522,8 +21522,8 @@ var require_instruction = __commonJS({
               }
             case "#":
               if (escaping) {
-                for (let j = i2 + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
+                for (let j = i2 + 1; j < content2.length; j++) {
+                  switch (content2.charAt(j)) {
                     case "\n":
                       i2 = j;
                       continue contentLoop;
@@ -21549,22 +21549,22 @@ var require_instruction = __commonJS({
           const arg = heredocDefinitions[currentHeredoc];
           const startRange = arg.getRange();
           const nameRange = this.getNameRange(startRange);
-          const name2 = this.getName(nameRange);
+          const name3 = this.getName(nameRange);
           let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+          const delimiterRange = this.getDelimiterRange(arg, name3, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
           if (delimiterRange === null) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
           } else if (contentEnd !== -1) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
           }
-          heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
+          heredocs.push(new heredoc_1.Heredoc(startRange, name3, nameRange, contentRange, delimiterRange));
           currentHeredoc++;
           for (let i2 = currentHeredoc; i2 < heredocDefinitions.length; i2++) {
             const arg2 = heredocDefinitions[currentHeredoc];
             const startRange2 = arg2.getRange();
             const nameRange2 = this.getNameRange(startRange2);
-            const name3 = this.getName(nameRange2);
-            heredocs.push(new heredoc_1.Heredoc(startRange2, name3, nameRange2, null, null));
+            const name4 = this.getName(nameRange2);
+            heredocs.push(new heredoc_1.Heredoc(startRange2, name4, nameRange2, null, null));
             currentHeredoc++;
           }
         } else {
@@ -21572,19 +21572,19 @@ var require_instruction = __commonJS({
         }
         return heredocs;
       }
-      getDelimiterRange(startArg, name2, candidateRange) {
+      getDelimiterRange(startArg, name3, candidateRange) {
         const text = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
           while (text.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name2) {
+          if (text.substring(index) === name3) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name2 ? candidateRange : null;
+        return text === name3 ? candidateRange : null;
       }
     };
     exports.Instruction = Instruction;
@@ -21598,9 +21598,9 @@ var require_flagOption = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
     var FlagOption = class {
-      constructor(range, name2, nameRange, value, valueRange) {
+      constructor(range, name3, nameRange, value, valueRange) {
         this.range = range;
-        this.name = name2;
+        this.name = name3;
         this.nameRange = nameRange;
         this.value = value;
         this.valueRange = valueRange;
@@ -21640,10 +21640,10 @@ var require_flag = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var flagOption_1 = require_flagOption();
     var Flag = class {
-      constructor(document, range, name2, nameRange, value, valueRange) {
+      constructor(document, range, name3, nameRange, value, valueRange) {
         this.options = [];
         this.range = range;
-        this.name = name2;
+        this.name = name3;
         this.nameRange = nameRange;
         this.value = value;
         this.valueRange = valueRange;
@@ -21678,12 +21678,12 @@ var require_flag = __commonJS({
           }
         }
       }
-      createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
+      createFlagOption(document, content2, documentOffset, nameStart, valueStart, valueEnd) {
         const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
         if (valueStart === -1) {
-          return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
+          return new flagOption_1.FlagOption(optionRange, content2.substring(nameStart, valueEnd), optionRange, null, null);
         }
-        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
+        return new flagOption_1.FlagOption(optionRange, content2.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content2.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
       }
       toString() {
         if (this.valueRange) {
@@ -21740,9 +21740,9 @@ var require_flag = __commonJS({
       getValueRange() {
         return this.valueRange;
       }
-      getOption(name2) {
+      getOption(name3) {
         for (const option of this.options) {
-          if (option.getName() === name2) {
+          if (option.getName() === name3) {
             return option;
           }
         }
@@ -22194,7 +22194,7 @@ var require_property = __commonJS({
         value = value.substring(skip);
         let first = value.charAt(0);
         let last = value.charAt(value.length - 1);
-        let literal = first === "'" || first === '"';
+        let literal2 = first === "'" || first === '"';
         let inSingle = first === "'" && last === "'";
         let inDouble = false;
         if (first === '"') {
@@ -22235,7 +22235,7 @@ var require_property = __commonJS({
                       i2 = j;
                       continue parseValue;
                     default:
-                      if (!inDouble && !inSingle && !literal) {
+                      if (!inDouble && !inSingle && !literal2) {
                         if (char2 === escapeChar) {
                           escapedValue = escapedValue + char;
                           i2 = i2 + 1;
@@ -22263,7 +22263,7 @@ var require_property = __commonJS({
                   escapedValue = escapedValue + escapeChar;
                 }
                 continue parseValue;
-              } else if (inSingle || literal) {
+              } else if (inSingle || literal2) {
                 if (char === "\r") {
                   escaped = true;
                   i2 = i2 + 2;
@@ -22395,20 +22395,20 @@ var require_propertyInstruction = __commonJS({
        * @return the index in the string for the first non-whitespace
        *         character when searching from the end of the string
        */
-      findTrailingNonWhitespace(content) {
-        let index = content.length;
-        whitespaceCheck: for (let i2 = content.length - 1; i2 >= 0; i2--) {
-          switch (content.charAt(i2)) {
+      findTrailingNonWhitespace(content2) {
+        let index = content2.length;
+        whitespaceCheck: for (let i2 = content2.length - 1; i2 >= 0; i2--) {
+          switch (content2.charAt(i2)) {
             case " ":
             case "	":
               continue;
             case "\n":
-              if (content.charAt(i2 - 1) === "\r") {
+              if (content2.charAt(i2 - 1) === "\r") {
                 i2 = i2 - 1;
               }
             case "\r":
               newlineCheck: for (let j = i2 - 1; j >= 0; j--) {
-                switch (content.charAt(j)) {
+                switch (content2.charAt(j)) {
                   case " ":
                   case "	":
                   case "\r":
@@ -22433,8 +22433,8 @@ var require_propertyInstruction = __commonJS({
         let range = this.getInstructionRange();
         let instructionNameEndOffset = this.document.offsetAt(range.end);
         let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra);
+        let content2 = this.getTextContent();
+        let fullArgs = content2.substring(extra);
         let start2 = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
         if (start2 === -1) {
           return [];
@@ -22444,29 +22444,29 @@ var require_propertyInstruction = __commonJS({
         let endingEscape = false;
         let mark = -1;
         let end = this.findTrailingNonWhitespace(fullArgs);
-        content = fullArgs.substring(start2, end + 1);
+        content2 = fullArgs.substring(start2, end + 1);
         let argStart = escaped ? -1 : 0;
         let spaced = false;
-        argumentLoop: for (let i2 = 0; i2 < content.length; i2++) {
-          let char = content.charAt(i2);
+        argumentLoop: for (let i2 = 0; i2 < content2.length; i2++) {
+          let char = content2.charAt(i2);
           switch (char) {
             case this.escapeChar:
-              if (i2 + 1 === content.length) {
+              if (i2 + 1 === content2.length) {
                 endingEscape = true;
                 break argumentLoop;
               }
               if (!escaped) {
                 mark = i2;
               }
-              switch (content.charAt(i2 + 1)) {
+              switch (content2.charAt(i2 + 1)) {
                 case " ":
                 case "	":
-                  if (!util_1.Util.isWhitespace(content.charAt(i2 + 2))) {
+                  if (!util_1.Util.isWhitespace(content2.charAt(i2 + 2))) {
                     i2 = i2 + 1;
                     continue argumentLoop;
                   }
-                  whitespaceCheck: for (let j = i2 + 2; j < content.length; j++) {
-                    switch (content.charAt(j)) {
+                  whitespaceCheck: for (let j = i2 + 2; j < content2.length; j++) {
+                    switch (content2.charAt(j)) {
                       case "\r":
                         j++;
                       case "\n":
@@ -22477,7 +22477,7 @@ var require_propertyInstruction = __commonJS({
                       case "	":
                         break;
                       default:
-                        args2.push(new argument_1.Argument(content.substring(argStart, i2), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i2 + 2))));
+                        args2.push(new argument_1.Argument(content2.substring(argStart, i2), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i2 + 2))));
                         argStart = j;
                         break whitespaceCheck;
                     }
@@ -22505,21 +22505,21 @@ var require_propertyInstruction = __commonJS({
             case "'":
             case '"':
               if (spaced) {
-                this.createSpacedArgument(argStart, args2, content, mark, instructionNameEndOffset, start2);
+                this.createSpacedArgument(argStart, args2, content2, mark, instructionNameEndOffset, start2);
                 argStart = i2;
                 spaced = false;
               }
               if (argStart === -1) {
                 argStart = i2;
               }
-              for (let j = i2 + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
+              for (let j = i2 + 1; j < content2.length; j++) {
+                switch (content2.charAt(j)) {
                   case char:
-                    if (content.charAt(j + 1) !== " " && content.charAt(j + 1) !== "") {
+                    if (content2.charAt(j + 1) !== " " && content2.charAt(j + 1) !== "") {
                       i2 = j;
                       continue argumentLoop;
                     }
-                    args2.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + j + 1))));
+                    args2.push(new argument_1.Argument(content2.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + j + 1))));
                     i2 = j;
                     argStart = -1;
                     continue argumentLoop;
@@ -22536,7 +22536,7 @@ var require_propertyInstruction = __commonJS({
                   spaced = true;
                 }
               } else if (argStart !== -1) {
-                args2.push(new argument_1.Argument(content.substring(argStart, i2), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i2))));
+                args2.push(new argument_1.Argument(content2.substring(argStart, i2), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i2))));
                 argStart = -1;
               }
               break;
@@ -22547,8 +22547,8 @@ var require_propertyInstruction = __commonJS({
               break;
             case "#":
               if (escaped) {
-                for (let j = i2 + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
+                for (let j = i2 + 1; j < content2.length; j++) {
+                  switch (content2.charAt(j)) {
                     case "\r":
                       j++;
                     case "\n":
@@ -22558,7 +22558,7 @@ var require_propertyInstruction = __commonJS({
                   }
                 }
                 if (argStart !== -1) {
-                  let value = content.substring(argStart, mark);
+                  let value = content2.substring(argStart, mark);
                   args2.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + mark))));
                   argStart = -1;
                 }
@@ -22569,7 +22569,7 @@ var require_propertyInstruction = __commonJS({
               break;
             default:
               if (spaced) {
-                this.createSpacedArgument(argStart, args2, content, mark, instructionNameEndOffset, start2);
+                this.createSpacedArgument(argStart, args2, content2, mark, instructionNameEndOffset, start2);
                 argStart = i2;
                 spaced = false;
               }
@@ -22577,12 +22577,12 @@ var require_propertyInstruction = __commonJS({
               if (argStart === -1) {
                 argStart = i2;
               }
-              if (char === "$" && content.charAt(i2 + 1) === "{") {
+              if (char === "$" && content2.charAt(i2 + 1) === "{") {
                 let singleQuotes = false;
                 let doubleQuotes = false;
                 let escaped2 = false;
-                for (let j = i2 + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
+                for (let j = i2 + 1; j < content2.length; j++) {
+                  switch (content2.charAt(j)) {
                     case this.escapeChar:
                       escaped2 = true;
                       break;
@@ -22617,16 +22617,16 @@ var require_propertyInstruction = __commonJS({
               break;
           }
         }
-        if (argStart !== -1 && argStart !== content.length) {
-          let end2 = endingEscape ? content.length - 1 : content.length;
-          let value = content.substring(argStart, end2);
+        if (argStart !== -1 && argStart !== content2.length) {
+          let end2 = endingEscape ? content2.length - 1 : content2.length;
+          let value = content2.substring(argStart, end2);
           args2.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + end2))));
         }
         return args2;
       }
-      createSpacedArgument(argStart, args2, content, mark, instructionNameEndOffset, start2) {
+      createSpacedArgument(argStart, args2, content2, mark, instructionNameEndOffset, start2) {
         if (argStart !== -1) {
-          args2.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + mark))));
+          args2.push(new argument_1.Argument(content2.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + mark))));
         }
       }
     };
@@ -22780,7 +22780,7 @@ var require_from = __commonJS({
         }
         let commented = false;
         let escaped = false;
-        let name2 = "";
+        let name3 = "";
         for (let i2 = 0; i2 < imageName.length; i2++) {
           const ch = imageName.charAt(i2);
           switch (ch) {
@@ -22799,19 +22799,19 @@ var require_from = __commonJS({
               if (escaped) {
                 commented = true;
               } else {
-                name2 = name2 + ch;
+                name3 = name3 + ch;
                 escaped = false;
               }
               break;
             default:
               if (!commented) {
-                name2 = name2 + ch;
+                name3 = name3 + ch;
                 escaped = false;
               }
               break;
           }
         }
-        return name2;
+        return name3;
       }
       /**
        * Returns the range that covers the name of the image used by
@@ -22866,16 +22866,16 @@ var require_from = __commonJS({
         const range = this.getImageRange();
         if (range) {
           const rangeStartOffset = this.document.offsetAt(range.start);
-          const content = this.getRangeContent(range);
-          const atIndex = this.indexOf(rangeStartOffset, content, "@");
-          const slashIndex = content.indexOf("/");
+          const content2 = this.getRangeContent(range);
+          const atIndex = this.indexOf(rangeStartOffset, content2, "@");
+          const slashIndex = content2.indexOf("/");
           if (atIndex === -1) {
-            const colonIndex = this.lastIndexOf(rangeStartOffset, content, ":");
+            const colonIndex = this.lastIndexOf(rangeStartOffset, content2, ":");
             if (colonIndex > slashIndex) {
               return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
             }
           }
-          const subcontent = content.substring(0, atIndex);
+          const subcontent = content2.substring(0, atIndex);
           const subcolonIndex = subcontent.indexOf(":");
           if (subcolonIndex === -1) {
             return null;
@@ -22903,23 +22903,23 @@ var require_from = __commonJS({
       getImageDigestRange() {
         let range = this.getImageRange();
         if (range) {
-          let content = this.getRangeContent(range);
-          let index = this.lastIndexOf(this.document.offsetAt(range.start), content, "@");
+          let content2 = this.getRangeContent(range);
+          let index = this.lastIndexOf(this.document.offsetAt(range.start), content2, "@");
           if (index !== -1) {
             return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
           }
         }
         return null;
       }
-      indexOf(documentOffset, content, searchString) {
-        let index = content.indexOf(searchString);
+      indexOf(documentOffset, content2, searchString) {
+        let index = content2.indexOf(searchString);
         const variables = this.getVariables();
         for (let i2 = 0; i2 < variables.length; i2++) {
           const position2 = documentOffset + index;
           const variableRange = variables[i2].getRange();
           if (this.document.offsetAt(variableRange.start) < position2 && position2 < this.document.offsetAt(variableRange.end)) {
             const offset = this.document.offsetAt(variableRange.end) - documentOffset;
-            const substring = content.substring(offset);
+            const substring = content2.substring(offset);
             const subIndex = substring.indexOf(searchString);
             if (subIndex === -1) {
               return -1;
@@ -22931,14 +22931,14 @@ var require_from = __commonJS({
         }
         return index;
       }
-      lastIndexOf(documentOffset, content, searchString) {
-        let index = content.lastIndexOf(searchString);
+      lastIndexOf(documentOffset, content2, searchString) {
+        let index = content2.lastIndexOf(searchString);
         const variables = this.getVariables();
         for (let i2 = 0; i2 < variables.length; i2++) {
           const position2 = documentOffset + index;
           const variableRange = variables[i2].getRange();
           if (this.document.offsetAt(variableRange.start) < position2 && position2 < this.document.offsetAt(variableRange.end)) {
-            index = content.substring(0, index).lastIndexOf(searchString);
+            index = content2.substring(0, index).lastIndexOf(searchString);
             if (index === -1) {
               return -1;
             }
@@ -22963,18 +22963,18 @@ var require_from = __commonJS({
           } else {
             range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
           }
-          const content = this.getRangeContent(range);
+          const content2 = this.getRangeContent(range);
           const rangeStart = this.document.offsetAt(range.start);
-          const startingSlashIndex = this.indexOf(rangeStart, content, "/");
+          const startingSlashIndex = this.indexOf(rangeStart, content2, "/");
           if (startingSlashIndex === -1) {
             return null;
           }
-          const portIndex = this.indexOf(rangeStart, content, ":");
-          const dotIndex = this.indexOf(rangeStart, content, ".");
+          const portIndex = this.indexOf(rangeStart, content2, ":");
+          const dotIndex = this.indexOf(rangeStart, content2, ".");
           if (portIndex !== -1 || dotIndex !== -1) {
             return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
-          const registry = content.substring(0, startingSlashIndex);
+          const registry = content2.substring(0, startingSlashIndex);
           if (registry === "localhost") {
             return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
@@ -23272,8 +23272,8 @@ var require_imageTemplate = __commonJS({
         this.comments = [];
         this.instructions = [];
       }
-      addComment(comment) {
-        this.comments.push(comment);
+      addComment(comment2) {
+        this.comments.push(comment2);
       }
       getComments() {
         return this.comments;
@@ -23736,7 +23736,7 @@ var require_parser2 = __commonJS({
     var dockerfile_1 = require_dockerfile();
     var util_1 = require_util2();
     var main_1 = require_main();
-    var Parser3 = class _Parser {
+    var Parser4 = class _Parser {
       constructor() {
         this.escapeChar = null;
       }
@@ -23994,15 +23994,15 @@ var require_parser2 = __commonJS({
         return this.buffer.length;
       }
       processHeredocs(instruction, offset) {
-        let keyword = instruction.getKeyword();
-        if (keyword === main_1.Keyword.ONBUILD) {
+        let keyword2 = instruction.getKeyword();
+        if (keyword2 === main_1.Keyword.ONBUILD) {
           instruction = instruction.getTriggerInstruction();
           if (instruction === null) {
             return offset;
           }
-          keyword = instruction.getKeyword();
+          keyword2 = instruction.getKeyword();
         }
-        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
+        if (keyword2 !== main_1.Keyword.ADD && keyword2 !== main_1.Keyword.COPY && keyword2 !== main_1.Keyword.RUN) {
           return offset;
         }
         const heredocs = [];
@@ -24013,9 +24013,9 @@ var require_parser2 = __commonJS({
             if (value.startsWith("<<-")) {
               tabbed = true;
             }
-            const name2 = util_1.Util.parseHeredocName(value);
-            if (name2 !== null) {
-              heredocs.push(name2);
+            const name3 = util_1.Util.parseHeredocName(value);
+            if (name3 !== null) {
+              heredocs.push(name3);
             }
           }
         }
@@ -24128,7 +24128,7 @@ var require_parser2 = __commonJS({
         return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
       }
     };
-    exports.Parser = Parser3;
+    exports.Parser = Parser4;
   }
 });
 
@@ -24295,9 +24295,9 @@ var require_main = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse4(content) {
-        let parser3 = new parser_1.Parser();
-        return parser3.parse(content);
+      function parse4(content2) {
+        let parser4 = new parser_1.Parser();
+        return parser4.parse(content2);
       }
       DockerfileParser3.parse = parse4;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
@@ -24352,25 +24352,25 @@ var require_argument2 = __commonJS({
        * @param {string} name
        * @param {string} [description]
        */
-      constructor(name2, description) {
+      constructor(name3, description) {
         this.description = description || "";
         this.variadic = false;
         this.parseArg = void 0;
         this.defaultValue = void 0;
         this.defaultValueDescription = void 0;
         this.argChoices = void 0;
-        switch (name2[0]) {
+        switch (name3[0]) {
           case "<":
             this.required = true;
-            this._name = name2.slice(1, -1);
+            this._name = name3.slice(1, -1);
             break;
           case "[":
             this.required = false;
-            this._name = name2.slice(1, -1);
+            this._name = name3.slice(1, -1);
             break;
           default:
             this.required = true;
-            this._name = name2;
+            this._name = name3;
             break;
         }
         if (this._name.endsWith("...")) {
@@ -24790,9 +24790,9 @@ var require_help = __commonJS({
        * @param {Help} helper
        * @returns string[]
        */
-      formatItemList(heading, items, helper) {
+      formatItemList(heading2, items, helper) {
         if (items.length === 0) return [];
-        return [helper.styleTitle(heading), ...items, ""];
+        return [helper.styleTitle(heading2), ...items, ""];
       }
       /**
        * Group items by their help group heading.
@@ -24881,13 +24881,13 @@ var require_help = __commonJS({
         const commandGroups = this.groupItems(
           cmd.commands,
           helper.visibleCommands(cmd),
-          (sub) => sub.helpGroup() || "Commands:"
+          (sub2) => sub2.helpGroup() || "Commands:"
         );
-        commandGroups.forEach((commands, group) => {
-          const commandList = commands.map((sub) => {
+        commandGroups.forEach((commands2, group) => {
+          const commandList = commands2.map((sub2) => {
             return callFormatItem(
-              helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
-              helper.styleSubcommandDescription(helper.subcommandDescription(sub))
+              helper.styleSubcommandTerm(helper.subcommandTerm(sub2)),
+              helper.styleSubcommandDescription(helper.subcommandDescription(sub2))
             );
           });
           output = output.concat(this.formatItemList(group, commandList, helper));
@@ -25177,8 +25177,8 @@ var require_option = __commonJS({
        * @param {string} name
        * @return {Option}
        */
-      env(name2) {
-        this.envVar = name2;
+      env(name3) {
+        this.envVar = name3;
         return this;
       }
       /**
@@ -25271,8 +25271,8 @@ var require_option = __commonJS({
        * @param {string} heading
        * @return {Option}
        */
-      helpGroup(heading) {
-        this.helpGroupHeading = heading;
+      helpGroup(heading2) {
+        this.helpGroupHeading = heading2;
         return this;
       }
       /**
@@ -25481,7 +25481,7 @@ var require_command = __commonJS({
        *
        * @param {string} [name]
        */
-      constructor(name2) {
+      constructor(name3) {
         super();
         this.commands = [];
         this.options = [];
@@ -25494,7 +25494,7 @@ var require_command = __commonJS({
         this.rawArgs = [];
         this.processedArgs = [];
         this._scriptPath = null;
-        this._name = name2 || "";
+        this._name = name3 || "";
         this._optionValues = {};
         this._optionValueSources = {};
         this._storeOptionsAsProperties = false;
@@ -25599,8 +25599,8 @@ var require_command = __commonJS({
           desc = null;
         }
         opts = opts || {};
-        const [, name2, args2] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const cmd = this.createCommand(name2);
+        const [, name3, args2] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const cmd = this.createCommand(name3);
         if (desc) {
           cmd.description(desc);
           cmd._executableHandler = true;
@@ -25624,8 +25624,8 @@ var require_command = __commonJS({
        * @param {string} [name]
        * @return {Command} new command
        */
-      createCommand(name2) {
-        return new _Command(name2);
+      createCommand(name3) {
+        return new _Command(name3);
       }
       /**
        * You can customise the help with a subclass of Help by overriding createHelp,
@@ -25731,8 +25731,8 @@ var require_command = __commonJS({
        * @param {string} [description]
        * @return {Argument} new argument
        */
-      createArgument(name2, description) {
-        return new Argument2(name2, description);
+      createArgument(name3, description) {
+        return new Argument2(name3, description);
       }
       /**
        * Define argument syntax for command.
@@ -25750,8 +25750,8 @@ var require_command = __commonJS({
        * @param {*} [defaultValue]
        * @return {Command} `this` command for chaining
        */
-      argument(name2, description, parseArg, defaultValue) {
-        const argument = this.createArgument(name2, description);
+      argument(name3, description, parseArg, defaultValue) {
+        const argument = this.createArgument(name3, description);
         if (typeof parseArg === "function") {
           argument.default(defaultValue).argParser(parseArg);
         } else {
@@ -26009,7 +26009,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           return [cmd.name()].concat(cmd.aliases());
         };
         const alreadyUsed = knownBy(command2).find(
-          (name2) => this._findCommand(name2)
+          (name3) => this._findCommand(name3)
         );
         if (alreadyUsed) {
           const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
@@ -26030,24 +26030,24 @@ Expecting one of '${allowedValues.join("', '")}'`);
       addOption(option) {
         this._registerOption(option);
         const oname = option.name();
-        const name2 = option.attributeName();
+        const name3 = option.attributeName();
         if (option.negate) {
           const positiveLongFlag = option.long.replace(/^--no-/, "--");
           if (!this._findOption(positiveLongFlag)) {
             this.setOptionValueWithSource(
-              name2,
+              name3,
               option.defaultValue === void 0 ? true : option.defaultValue,
               "default"
             );
           }
         } else if (option.defaultValue !== void 0) {
-          this.setOptionValueWithSource(name2, option.defaultValue, "default");
+          this.setOptionValueWithSource(name3, option.defaultValue, "default");
         }
         const handleOptionValue = (val, invalidValueMessage, valueSource) => {
           if (val == null && option.presetArg !== void 0) {
             val = option.presetArg;
           }
-          const oldValue = this.getOptionValue(name2);
+          const oldValue = this.getOptionValue(name3);
           if (val !== null && option.parseArg) {
             val = this._callParseArg(option, val, oldValue, invalidValueMessage);
           } else if (val !== null && option.variadic) {
@@ -26062,7 +26062,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
               val = "";
             }
           }
-          this.setOptionValueWithSource(name2, val, valueSource);
+          this.setOptionValueWithSource(name3, val, valueSource);
         };
         this.on("option:" + oname, (val) => {
           const invalidValueMessage = `error: option '${option.flags}' argument '${val}' is invalid.`;
@@ -26838,10 +26838,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        * @return {Command | undefined}
        */
-      _findCommand(name2) {
-        if (!name2) return void 0;
+      _findCommand(name3) {
+        if (!name3) return void 0;
         return this.commands.find(
-          (cmd) => cmd._name === name2 || cmd._aliases.includes(name2)
+          (cmd) => cmd._name === name3 || cmd._aliases.includes(name3)
         );
       }
       /**
@@ -27122,8 +27122,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} name
        * @private
        */
-      missingArgument(name2) {
-        const message = `error: missing required argument '${name2}'`;
+      missingArgument(name3) {
+        const message = `error: missing required argument '${name3}'`;
         this.error(message, { code: "commander.missingArgument" });
       }
       /**
@@ -27366,9 +27366,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [heading]
        * @return {Command | string}
        */
-      helpGroup(heading) {
-        if (heading === void 0) return this._helpGroupHeading ?? "";
-        this._helpGroupHeading = heading;
+      helpGroup(heading2) {
+        if (heading2 === void 0) return this._helpGroupHeading ?? "";
+        this._helpGroupHeading = heading2;
         return this;
       }
       /**
@@ -27384,9 +27384,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [heading]
        * @returns {Command | string}
        */
-      commandsGroup(heading) {
-        if (heading === void 0) return this._defaultCommandGroup ?? "";
-        this._defaultCommandGroup = heading;
+      commandsGroup(heading2) {
+        if (heading2 === void 0) return this._defaultCommandGroup ?? "";
+        this._defaultCommandGroup = heading2;
         return this;
       }
       /**
@@ -27402,9 +27402,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [heading]
        * @returns {Command | string}
        */
-      optionsGroup(heading) {
-        if (heading === void 0) return this._defaultOptionGroup ?? "";
-        this._defaultOptionGroup = heading;
+      optionsGroup(heading2) {
+        if (heading2 === void 0) return this._defaultOptionGroup ?? "";
+        this._defaultOptionGroup = heading2;
         return this;
       }
       /**
@@ -27717,9 +27717,9 @@ var require_commander = __commonJS({
     var { Help: Help2 } = require_help();
     var { Option: Option2 } = require_option();
     exports.program = new Command3();
-    exports.createCommand = (name2) => new Command3(name2);
+    exports.createCommand = (name3) => new Command3(name3);
     exports.createOption = (flags2, description) => new Option2(flags2, description);
-    exports.createArgument = (name2, description) => new Argument2(name2, description);
+    exports.createArgument = (name3, description) => new Argument2(name3, description);
     exports.Command = Command3;
     exports.Option = Option2;
     exports.Argument = Argument2;
@@ -27741,25 +27741,25 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load = function(received, defaults, onto = {}) {
+      var load = function(received, defaults2, onto = {}) {
         var k, ref, v;
-        for (k in defaults) {
-          v = defaults[k];
+        for (k in defaults2) {
+          v = defaults2[k];
           onto[k] = (ref = received[k]) != null ? ref : v;
         }
         return onto;
       };
-      var overwrite = function(received, defaults, onto = {}) {
+      var overwrite = function(received, defaults2, onto = {}) {
         var k, v;
         for (k in received) {
           v = received[k];
-          if (defaults[k] !== void 0) {
+          if (defaults2[k] !== void 0) {
             onto[k] = v;
           }
         }
         return onto;
       };
-      var parser3 = {
+      var parser4 = {
         load,
         overwrite
       };
@@ -27854,48 +27854,48 @@ var require_light = __commonJS({
           if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
             throw new Error("An Emitter already exists for this object");
           }
-          this.instance.on = (name2, cb) => {
-            return this._addListener(name2, "many", cb);
+          this.instance.on = (name3, cb) => {
+            return this._addListener(name3, "many", cb);
           };
-          this.instance.once = (name2, cb) => {
-            return this._addListener(name2, "once", cb);
+          this.instance.once = (name3, cb) => {
+            return this._addListener(name3, "once", cb);
           };
-          this.instance.removeAllListeners = (name2 = null) => {
-            if (name2 != null) {
-              return delete this._events[name2];
+          this.instance.removeAllListeners = (name3 = null) => {
+            if (name3 != null) {
+              return delete this._events[name3];
             } else {
               return this._events = {};
             }
           };
         }
-        _addListener(name2, status, cb) {
+        _addListener(name3, status, cb) {
           var base;
-          if ((base = this._events)[name2] == null) {
-            base[name2] = [];
+          if ((base = this._events)[name3] == null) {
+            base[name3] = [];
           }
-          this._events[name2].push({ cb, status });
+          this._events[name3].push({ cb, status });
           return this.instance;
         }
-        listenerCount(name2) {
-          if (this._events[name2] != null) {
-            return this._events[name2].length;
+        listenerCount(name3) {
+          if (this._events[name3] != null) {
+            return this._events[name3].length;
           } else {
             return 0;
           }
         }
-        async trigger(name2, ...args2) {
+        async trigger(name3, ...args2) {
           var e, promises;
           try {
-            if (name2 !== "debug") {
-              this.trigger("debug", `Event triggered: ${name2}`, args2);
+            if (name3 !== "debug") {
+              this.trigger("debug", `Event triggered: ${name3}`, args2);
             }
-            if (this._events[name2] == null) {
+            if (this._events[name3] == null) {
               return;
             }
-            this._events[name2] = this._events[name2].filter(function(listener) {
+            this._events[name3] = this._events[name3].filter(function(listener) {
               return listener.status !== "none";
             });
-            promises = this._events[name2].map(async (listener) => {
+            promises = this._events[name3].map(async (listener) => {
               var e2, returned;
               if (listener.status === "none") {
                 return;
@@ -27999,7 +27999,7 @@ var require_light = __commonJS({
       var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
       NUM_PRIORITIES = 10;
       DEFAULT_PRIORITY = 5;
-      parser$1 = parser3;
+      parser$1 = parser4;
       BottleneckError$1 = BottleneckError_1;
       Job = class Job {
         constructor(task, args2, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
@@ -28128,7 +28128,7 @@ var require_light = __commonJS({
       };
       var Job_1 = Job;
       var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser3;
+      parser$2 = parser4;
       BottleneckError$2 = BottleneckError_1;
       LocalDatastore = class LocalDatastore {
         constructor(instance2, storeOptions, storeInstanceOptions) {
@@ -28182,9 +28182,9 @@ var require_light = __commonJS({
           clearInterval(this.heartbeat);
           return this.Promise.resolve();
         }
-        yieldLoop(t = 0) {
+        yieldLoop(t2 = 0) {
           return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+            return setTimeout(resolve4, t2);
           });
         }
         computePenalty() {
@@ -28384,9 +28384,9 @@ var require_light = __commonJS({
       var DLList$2, Sync;
       DLList$2 = DLList_1;
       Sync = class Sync {
-        constructor(name2, Promise2) {
+        constructor(name3, Promise2) {
           this.schedule = this.schedule.bind(this);
-          this.name = name2;
+          this.name = name3;
           this.Promise = Promise2;
           this._running = 0;
           this._queue = new DLList$2();
@@ -28442,7 +28442,7 @@ var require_light = __commonJS({
       var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser3;
+      parser$3 = parser4;
       Events$2 = Events_1;
       RedisConnection$1 = require$$2;
       IORedisConnection$1 = require$$3;
@@ -28574,7 +28574,7 @@ var require_light = __commonJS({
       }).call(commonjsGlobal);
       var Group_1 = Group;
       var Batcher, Events$3, parser$4;
-      parser$4 = parser3;
+      parser$4 = parser4;
       Events$3 = Events_1;
       Batcher = (function() {
         class Batcher2 {
@@ -28626,7 +28626,7 @@ var require_light = __commonJS({
       var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser3;
+      parser$5 = parser4;
       Queues$1 = Queues_1;
       Job$1 = Job_1;
       LocalDatastore$1 = LocalDatastore_1;
@@ -29424,23 +29424,23 @@ var init_universal_user_agent = __esm({
 });
 
 // ../../node_modules/before-after-hook/lib/register.js
-function register(state, name2, method, options) {
+function register(state, name3, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options) {
     options = {};
   }
-  if (Array.isArray(name2)) {
-    return name2.reverse().reduce((callback, name3) => {
-      return register.bind(null, state, name3, callback, options);
+  if (Array.isArray(name3)) {
+    return name3.reverse().reduce((callback, name4) => {
+      return register.bind(null, state, name4, callback, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name2]) {
+    if (!state.registry[name3]) {
       return method(options);
     }
-    return state.registry[name2].reduce((method2, registered) => {
+    return state.registry[name3].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options);
     }, method)();
   });
@@ -29451,10 +29451,10 @@ var init_register = __esm({
 });
 
 // ../../node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name2, hook2) {
+function addHook(state, kind, name3, hook2) {
   const orig = hook2;
-  if (!state.registry[name2]) {
-    state.registry[name2] = [];
+  if (!state.registry[name3]) {
+    state.registry[name3] = [];
   }
   if (kind === "before") {
     hook2 = (method, options) => {
@@ -29479,7 +29479,7 @@ function addHook(state, kind, name2, hook2) {
       });
     };
   }
-  state.registry[name2].push({
+  state.registry[name3].push({
     hook: hook2,
     orig
   });
@@ -29490,17 +29490,17 @@ var init_add = __esm({
 });
 
 // ../../node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name2, method) {
-  if (!state.registry[name2]) {
+function removeHook(state, name3, method) {
+  if (!state.registry[name3]) {
     return;
   }
-  const index = state.registry[name2].map((registered) => {
+  const index = state.registry[name3].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index === -1) {
     return;
   }
-  state.registry[name2].splice(index, 1);
+  state.registry[name3].splice(index, 1);
 }
 var init_remove = __esm({
   "../../node_modules/before-after-hook/lib/remove.js"() {
@@ -29508,15 +29508,15 @@ var init_remove = __esm({
 });
 
 // ../../node_modules/before-after-hook/index.js
-function bindApi(hook2, state, name2) {
+function bindApi(hook2, state, name3) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name2 ? [state, name2] : [state]
+    name3 ? [state, name3] : [state]
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args2 = name2 ? [state, kind, name2] : [state, kind];
+    const args2 = name3 ? [state, kind, name3] : [state, kind];
     hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args2);
   });
 }
@@ -29567,12 +29567,12 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
+function mergeDeep(defaults2, options) {
+  const result = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
     if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
+      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults2[key], options[key]);
     } else {
       Object.assign(result, { [key]: options[key] });
     }
@@ -29587,7 +29587,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge(defaults, route, options) {
+function merge(defaults2, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -29597,10 +29597,10 @@ function merge(defaults, route, options) {
   options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
+  const mergedOptions = mergeDeep(defaults2 || {}, options);
   if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+    if (defaults2 && defaults2.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -29614,11 +29614,11 @@ function addQueryParameters(url, parameters) {
   if (names.length === 0) {
     return url;
   }
-  return url + separator + names.map((name2) => {
-    if (name2 === "q") {
+  return url + separator + names.map((name3) => {
+    if (name3 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name2}=${encodeURIComponent(parameters[name2])}`;
+    return `${name3}=${encodeURIComponent(parameters[name3])}`;
   }).join("&");
 }
 function removeNonChars(variableName) {
@@ -29653,8 +29653,8 @@ function encodeUnreserved(str3) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+function encodeValue(operator2, value, key) {
+  value = operator2 === "+" || operator2 === "#" ? encodeReserved(value) : encodeUnreserved(value);
   if (key) {
     return encodeUnreserved(key) + "=" + value;
   } else {
@@ -29664,10 +29664,10 @@ function encodeValue(operator, value, key) {
 function isDefined(value) {
   return value !== void 0 && value !== null;
 }
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
+function isKeyOperator(operator2) {
+  return operator2 === ";" || operator2 === "&" || operator2 === "?";
 }
-function getValues(context, operator, key, modifier) {
+function getValues(context, operator2, key, modifier) {
   var value = context[key], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
@@ -29676,20 +29676,20 @@ function getValues(context, operator, key, modifier) {
         value = value.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+        encodeValue(operator2, value, isKeyOperator(operator2) ? key : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
             result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+              encodeValue(operator2, value2, isKeyOperator(operator2) ? key : "")
             );
           });
         } else {
           Object.keys(value).forEach(function(k) {
             if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+              result.push(encodeValue(operator2, value[k], k));
             }
           });
         }
@@ -29697,17 +29697,17 @@ function getValues(context, operator, key, modifier) {
         const tmp = [];
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
+            tmp.push(encodeValue(operator2, value2));
           });
         } else {
           Object.keys(value).forEach(function(k) {
             if (isDefined(value[k])) {
               tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+              tmp.push(encodeValue(operator2, value[k].toString()));
             }
           });
         }
-        if (isKeyOperator(operator)) {
+        if (isKeyOperator(operator2)) {
           result.push(encodeUnreserved(key) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
           result.push(tmp.join(","));
@@ -29715,11 +29715,11 @@ function getValues(context, operator, key, modifier) {
       }
     }
   } else {
-    if (operator === ";") {
+    if (operator2 === ";") {
       if (isDefined(value)) {
         result.push(encodeUnreserved(key));
       }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
+    } else if (value === "" && (operator2 === "&" || operator2 === "?")) {
       result.push(encodeUnreserved(key) + "=");
     } else if (value === "") {
       result.push("");
@@ -29736,31 +29736,31 @@ function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
+    function(_, expression, literal2) {
       if (expression) {
-        let operator = "";
+        let operator2 = "";
         const values = [];
         if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
+          operator2 = expression.charAt(0);
           expression = expression.substr(1);
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context, operator2, tmp[1], tmp[2] || tmp[3]));
         });
-        if (operator && operator !== "+") {
+        if (operator2 && operator2 !== "+") {
           var separator = ",";
-          if (operator === "?") {
+          if (operator2 === "?") {
             separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
+          } else if (operator2 !== "#") {
+            separator = operator2;
           }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
+          return (values.length !== 0 ? operator2 : "") + values.join(separator);
         } else {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal2);
       }
     }
   );
@@ -29833,8 +29833,8 @@ function parse2(options) {
     options.request ? { request: options.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options) {
-  return parse2(merge(defaults, route, options));
+function endpointWithDefaults(defaults2, route, options) {
+  return parse2(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -30417,8 +30417,8 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body2 = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name2, value]) => [
-      name2,
+    Object.entries(requestOptions.headers).map(([name3, value]) => [
+      name3,
       String(value)
     ])
   );
@@ -30796,21 +30796,21 @@ var init_dist_src2 = __esm({
     userAgentTrail = `octokit-core.js/${VERSION7} ${getUserAgent()}`;
     Octokit = class {
       static VERSION = VERSION7;
-      static defaults(defaults) {
+      static defaults(defaults2) {
         const OctokitWithDefaults = class extends this {
           constructor(...args2) {
             const options = args2[0] || {};
-            if (typeof defaults === "function") {
-              super(defaults(options));
+            if (typeof defaults2 === "function") {
+              super(defaults2(options));
               return;
             }
             super(
               Object.assign(
                 {},
-                defaults,
+                defaults2,
                 options,
-                options.userAgent && defaults.userAgent ? {
-                  userAgent: `${options.userAgent} ${defaults.userAgent}`
+                options.userAgent && defaults2.userAgent ? {
+                  userAgent: `${options.userAgent} ${defaults2.userAgent}`
                 } : null
               )
             );
@@ -33380,8 +33380,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
+function decorate(octokit, scope, methodName, defaults2, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults2);
   function withDecorations(...args2) {
     let options = requestWithDefaults.endpoint.merge(...args2);
     if (decorations.mapToData) {
@@ -33402,17 +33402,17 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
     }
     if (decorations.renamedParameters) {
       const options2 = requestWithDefaults.endpoint.merge(...args2);
-      for (const [name2, alias] of Object.entries(
+      for (const [name3, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name2 in options2) {
+        if (name3 in options2) {
           octokit.log.warn(
-            `"${name2}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name3}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options2)) {
-            options2[alias] = options2[name2];
+            options2[alias] = options2[name3];
           }
-          delete options2[name2];
+          delete options2[name3];
         }
       }
       return requestWithDefaults(options2);
@@ -33428,14 +33428,14 @@ var init_endpoints_to_methods = __esm({
     endpointMethodsMap = /* @__PURE__ */ new Map();
     for (const [scope, endpoints] of Object.entries(endpoints_default)) {
       for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-        const [route, defaults, decorations] = endpoint2;
+        const [route, defaults2, decorations] = endpoint2;
         const [method, url] = route.split(/ /);
         const endpointDefaults = Object.assign(
           {
             method,
             url
           },
-          defaults
+          defaults2
         );
         if (!endpointMethodsMap.has(scope)) {
           endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -33890,10 +33890,10 @@ var init_git = __esm({
           const size = Number(header.split(" ")[2]);
           if (this.buffer.length < newline + 1 + size + 1)
             return;
-          const content = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
+          const content2 = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
           this.buffer = this.buffer.subarray(newline + 1 + size + 1);
           this.queue.shift();
-          request2.resolve(content);
+          request2.resolve(content2);
         }
       }
       fail(error) {
@@ -34029,64 +34029,64 @@ function planReviewComments(findings, diffs, options = {}) {
   const plan = { comments: [], skipped: [] };
   const limit = options.limit ?? 30;
   const planned = /* @__PURE__ */ new Set();
-  for (const finding of findings) {
-    if (finding.suppressed)
+  for (const finding3 of findings) {
+    if (finding3.suppressed)
       continue;
-    const path = `${options.prefix ?? ""}${finding.file}`;
+    const path = `${options.prefix ?? ""}${finding3.file}`;
     const diff = diffs.get(path);
-    const anchor = diff ? anchorLine(diff, finding) : void 0;
+    const anchor = diff ? anchorLine(diff, finding3) : void 0;
     if (!diff || anchor === void 0) {
-      plan.skipped.push({ finding, reason: "not-changed" });
+      plan.skipped.push({ finding: finding3, reason: "not-changed" });
       continue;
     }
-    if (options.posted?.has(finding.fingerprint) || planned.has(finding.fingerprint)) {
-      plan.skipped.push({ finding, reason: "already-posted" });
+    if (options.posted?.has(finding3.fingerprint) || planned.has(finding3.fingerprint)) {
+      plan.skipped.push({ finding: finding3, reason: "already-posted" });
       continue;
     }
-    if (options.lineText && options.lineText(finding.file, anchor) !== diff.added.get(anchor)) {
-      plan.skipped.push({ finding, reason: "moved" });
+    if (options.lineText && options.lineText(finding3.file, anchor) !== diff.added.get(anchor)) {
+      plan.skipped.push({ finding: finding3, reason: "moved" });
       continue;
     }
     if (plan.comments.length >= limit) {
-      plan.skipped.push({ finding, reason: "limit" });
+      plan.skipped.push({ finding: finding3, reason: "limit" });
       continue;
     }
-    const fix = finding.fix;
+    const fix = finding3.fix;
     const hunk = hunkOf(diff, anchor);
     const suggest = fix !== void 0 && hunk !== void 0 && fix.startLine >= hunk.start && fix.endLine <= hunk.end;
-    const comment = {
-      fingerprint: finding.fingerprint,
+    const comment2 = {
+      fingerprint: finding3.fingerprint,
       path,
       line: suggest ? fix.endLine : anchor,
-      body: reviewCommentBody(finding, { suggestion: suggest, ruleUrl: options.ruleUrl?.(finding.ruleId) })
+      body: reviewCommentBody(finding3, { suggestion: suggest, ruleUrl: options.ruleUrl?.(finding3.ruleId) })
     };
     if (suggest && fix.startLine !== fix.endLine)
-      comment.startLine = fix.startLine;
-    planned.add(finding.fingerprint);
-    plan.comments.push(comment);
+      comment2.startLine = fix.startLine;
+    planned.add(finding3.fingerprint);
+    plan.comments.push(comment2);
   }
   return plan;
 }
-function anchorLine(diff, finding) {
-  for (let line = finding.startLine; line <= Math.max(finding.startLine, finding.endLine); line++) {
+function anchorLine(diff, finding3) {
+  for (let line = finding3.startLine; line <= Math.max(finding3.startLine, finding3.endLine); line++) {
     if (diff.added.has(line))
       return line;
   }
   return void 0;
 }
-function reviewCommentBody(finding, options = {}) {
-  const rule = options.ruleUrl ? `[\`${finding.ruleId}\`](${options.ruleUrl})` : `\`${finding.ruleId}\``;
+function reviewCommentBody(finding3, options = {}) {
+  const rule = options.ruleUrl ? `[\`${finding3.ruleId}\`](${options.ruleUrl})` : `\`${finding3.ruleId}\``;
   const lines = [
-    fingerprintMarker(finding.fingerprint),
-    `**${SEVERITY_LABEL[finding.severity] ?? finding.severity}: ${escapeMarkdown(finding.title)}** \xB7 ${rule}`,
+    fingerprintMarker(finding3.fingerprint),
+    `**${SEVERITY_LABEL[finding3.severity] ?? finding3.severity}: ${escapeMarkdown(finding3.title)}** \xB7 ${rule}`,
     "",
-    escapeMarkdown(finding.message)
+    escapeMarkdown(finding3.message)
   ];
-  if (finding.remediation)
-    lines.push("", `**Fix:** ${finding.remediation}`);
-  if (options.suggestion && finding.fix) {
-    const fence = fenceFor(finding.fix.replacement);
-    lines.push("", `${escapeMarkdown(finding.fix.description)}:`, "", `${fence}suggestion`, finding.fix.replacement, fence);
+  if (finding3.remediation)
+    lines.push("", `**Fix:** ${finding3.remediation}`);
+  if (options.suggestion && finding3.fix) {
+    const fence = fenceFor(finding3.fix.replacement);
+    lines.push("", `${escapeMarkdown(finding3.fix.description)}:`, "", `${fence}suggestion`, finding3.fix.replacement, fence);
   }
   return lines.join("\n");
 }
@@ -34124,20 +34124,20 @@ async function postReviewComments(client, pr, comments, summary) {
     if (error.status !== 422)
       throw error;
   }
-  for (const comment of comments) {
+  for (const comment2 of comments) {
     try {
       await client.rest.pulls.createReviewComment({
         owner: pr.owner,
         repo: pr.repo,
         pull_number: pr.number,
         commit_id: pr.headSha,
-        ...toApi(comment)
+        ...toApi(comment2)
       });
-      outcome.posted.push(comment);
+      outcome.posted.push(comment2);
     } catch (error) {
       if (error.status !== 422)
         throw error;
-      outcome.rejected.push({ comment, message: error.message });
+      outcome.rejected.push({ comment: comment2, message: error.message });
     }
   }
   return outcome;
@@ -34573,7 +34573,7 @@ function parseJson(file, text = file.text, base = 0) {
         break;
     }
   };
-  const string = () => {
+  const string2 = () => {
     if (text[i2] !== '"')
       fail("expected a string");
     i2++;
@@ -34636,7 +34636,7 @@ function parseJson(file, text = file.text, base = 0) {
       for (; ; ) {
         ws();
         const ks = i2;
-        const key = string();
+        const key = string2();
         const keyLoc = loc(ks, i2);
         ws();
         if (text[i2] !== ":")
@@ -34679,7 +34679,7 @@ function parseJson(file, text = file.text, base = 0) {
       }
     }
     if (c === '"') {
-      const s = string();
+      const s = string2();
       return { kind: "string", value: s, loc: loc(start2, i2) };
     }
     const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i2, i2 + 64));
@@ -34941,10 +34941,10 @@ function getText(tree, startIndex, endIndex, startPosition) {
   if (result) {
     startIndex += result.length;
     while (startIndex < endIndex) {
-      const string = tree.textCallback(startIndex, startPosition);
-      if (string && string.length > 0) {
-        startIndex += string.length;
-        result += string;
+      const string2 = tree.textCallback(startIndex, startPosition);
+      if (string2 && string2.length > 0) {
+        startIndex += string2.length;
+        result += string2;
       } else {
         break;
       }
@@ -36102,8 +36102,8 @@ var Language = class _Language {
    * Get the node type name for a node type id.
    */
   nodeTypeForId(typeId) {
-    const name2 = C._ts_language_symbol_name(this[0], typeId);
-    return name2 ? C.UTF8ToString(name2) : null;
+    const name22 = C._ts_language_symbol_name(this[0], typeId);
+    return name22 ? C.UTF8ToString(name22) : null;
   }
   /**
    * Check if a node type is named.
@@ -36657,8 +36657,8 @@ async function Module2(moduleArg = {}) {
       offset = 9;
       var section_size = getLEB();
       end = offset + section_size;
-      var name2 = getString();
-      failIf(name2 !== "dylink.0");
+      var name22 = getString();
+      failIf(name22 !== "dylink.0");
     }
     var customSection = {
       neededDynlibs: [],
@@ -36735,14 +36735,14 @@ async function Module2(moduleArg = {}) {
     }
   }
   __name(getValue, "getValue");
-  var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+  var newDSO = /* @__PURE__ */ __name((name22, handle2, syms) => {
     var dso = {
       refcount: Infinity,
-      name: name2,
+      name: name22,
       exports: syms,
       global: true
     };
-    LDSO.loadedLibsByName[name2] = dso;
+    LDSO.loadedLibsByName[name22] = dso;
     if (handle2 != void 0) {
       LDSO.loadedLibsByHandle[handle2] = dso;
     }
@@ -37413,13 +37413,13 @@ async function Module2(moduleArg = {}) {
   __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
   function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
     const INPUT_BUFFER_SIZE = 10 * 1024;
-    const string = Module.currentParseCallback(index, {
+    const string2 = Module.currentParseCallback(index, {
       row,
       column
     });
-    if (typeof string === "string") {
-      setValue(lengthAddress, string.length, "i32");
-      stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
+    if (typeof string2 === "string") {
+      setValue(lengthAddress, string2.length, "i32");
+      stringToUTF16(string2, inputBufferAddress, INPUT_BUFFER_SIZE);
     } else {
       setValue(lengthAddress, 0, "i32");
     }
@@ -38111,19 +38111,19 @@ var QueryError = class _QueryError extends Error {
     }
   }
 };
-function parseAnyPredicate(steps2, index, operator, textPredicates) {
+function parseAnyPredicate(steps2, index, operator2, textPredicates) {
   if (steps2.length !== 3) {
     throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps2.length - 1}`
+      `Wrong number of arguments to \`#${operator2}\` predicate. Expected 2, got ${steps2.length - 1}`
     );
   }
   if (!isCaptureStep(steps2[1])) {
     throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps2[1].value}"`
+      `First argument of \`#${operator2}\` predicate must be a capture. Got "${steps2[1].value}"`
     );
   }
-  const isPositive = operator === "eq?" || operator === "any-eq?";
-  const matchAll = !operator.startsWith("any-");
+  const isPositive = operator2 === "eq?" || operator2 === "any-eq?";
+  const matchAll = !operator2.startsWith("any-");
   if (isCaptureStep(steps2[2])) {
     const captureName1 = steps2[1].name;
     const captureName2 = steps2[2].name;
@@ -38155,24 +38155,24 @@ function parseAnyPredicate(steps2, index, operator, textPredicates) {
   }
 }
 __name(parseAnyPredicate, "parseAnyPredicate");
-function parseMatchPredicate(steps2, index, operator, textPredicates) {
+function parseMatchPredicate(steps2, index, operator2, textPredicates) {
   if (steps2.length !== 3) {
     throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps2.length - 1}.`
+      `Wrong number of arguments to \`#${operator2}\` predicate. Expected 2, got ${steps2.length - 1}.`
     );
   }
   if (steps2[1].type !== "capture") {
     throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps2[1].value}".`
+      `First argument of \`#${operator2}\` predicate must be a capture. Got "${steps2[1].value}".`
     );
   }
   if (steps2[2].type !== "string") {
     throw new Error(
-      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps2[2].name}.`
+      `Second argument of \`#${operator2}\` predicate must be a string. Got @${steps2[2].name}.`
     );
   }
-  const isPositive = operator === "match?" || operator === "any-match?";
-  const matchAll = !operator.startsWith("any-");
+  const isPositive = operator2 === "match?" || operator2 === "any-match?";
+  const matchAll = !operator2.startsWith("any-");
   const captureName = steps2[1].name;
   const regex2 = new RegExp(steps2[2].value);
   textPredicates[index].push((captures) => {
@@ -38188,23 +38188,23 @@ function parseMatchPredicate(steps2, index, operator, textPredicates) {
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
-function parseAnyOfPredicate(steps2, index, operator, textPredicates) {
+function parseAnyOfPredicate(steps2, index, operator2, textPredicates) {
   if (steps2.length < 2) {
     throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps2.length - 1}.`
+      `Wrong number of arguments to \`#${operator2}\` predicate. Expected at least 1. Got ${steps2.length - 1}.`
     );
   }
   if (steps2[1].type !== "capture") {
     throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps2[1].value}".`
+      `First argument of \`#${operator2}\` predicate must be a capture. Got "${steps2[1].value}".`
     );
   }
-  const isPositive = operator === "any-of?";
+  const isPositive = operator2 === "any-of?";
   const captureName = steps2[1].name;
   const stringSteps = steps2.slice(2);
   if (!stringSteps.every(isStringStep)) {
     throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
+      `Arguments to \`#${operator2}\` predicate must be strings.".`
     );
   }
   const values = stringSteps.map((s) => s.value);
@@ -38218,18 +38218,18 @@ function parseAnyOfPredicate(steps2, index, operator, textPredicates) {
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
-function parseIsPredicate(steps2, index, operator, assertedProperties, refutedProperties) {
+function parseIsPredicate(steps2, index, operator2, assertedProperties, refutedProperties) {
   if (steps2.length < 2 || steps2.length > 3) {
     throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps2.length - 1}.`
+      `Wrong number of arguments to \`#${operator2}\` predicate. Expected 1 or 2. Got ${steps2.length - 1}.`
     );
   }
   if (!steps2.every(isStringStep)) {
     throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
+      `Arguments to \`#${operator2}\` predicate must be strings.".`
     );
   }
-  const properties = operator === "is?" ? assertedProperties : refutedProperties;
+  const properties = operator2 === "is?" ? assertedProperties : refutedProperties;
   if (!properties[index]) properties[index] = {};
   properties[index][steps2[1].value] = steps2[2]?.value ?? null;
 }
@@ -38247,41 +38247,41 @@ function parseSetDirective(steps2, index, setProperties) {
 __name(parseSetDirective, "parseSetDirective");
 function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps2, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
   if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
-    const name2 = captureNames[stepValueId];
-    steps2.push({ type: "capture", name: name2 });
+    const name22 = captureNames[stepValueId];
+    steps2.push({ type: "capture", name: name22 });
   } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
     steps2.push({ type: "string", value: stringValues[stepValueId] });
   } else if (steps2.length > 0) {
     if (steps2[0].type !== "string") {
       throw new Error("Predicates must begin with a literal value");
     }
-    const operator = steps2[0].value;
-    switch (operator) {
+    const operator2 = steps2[0].value;
+    switch (operator2) {
       case "any-not-eq?":
       case "not-eq?":
       case "any-eq?":
       case "eq?":
-        parseAnyPredicate(steps2, index, operator, textPredicates);
+        parseAnyPredicate(steps2, index, operator2, textPredicates);
         break;
       case "any-not-match?":
       case "not-match?":
       case "any-match?":
       case "match?":
-        parseMatchPredicate(steps2, index, operator, textPredicates);
+        parseMatchPredicate(steps2, index, operator2, textPredicates);
         break;
       case "not-any-of?":
       case "any-of?":
-        parseAnyOfPredicate(steps2, index, operator, textPredicates);
+        parseAnyOfPredicate(steps2, index, operator2, textPredicates);
         break;
       case "is?":
       case "is-not?":
-        parseIsPredicate(steps2, index, operator, assertedProperties, refutedProperties);
+        parseIsPredicate(steps2, index, operator2, assertedProperties, refutedProperties);
         break;
       case "set!":
         parseSetDirective(steps2, index, setProperties);
         break;
       default:
-        predicates[index].push({ operator, operands: steps2.slice(1) });
+        predicates[index].push({ operator: operator2, operands: steps2.slice(1) });
     }
     steps2.length = 0;
   }
@@ -38738,8 +38738,8 @@ function initHclParser(options = {}) {
     return Promise.resolve();
   initialising ??= (async () => {
     const require2 = createRequire(import.meta.url);
-    const locate2 = options.locateFile ?? ((name2) => name2 === "tree-sitter-terraform.wasm" ? require2.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm") : require2.resolve(`web-tree-sitter/${name2}`));
-    await Parser.init({ locateFile: (name2) => locate2(name2) });
+    const locate2 = options.locateFile ?? ((name3) => name3 === "tree-sitter-terraform.wasm" ? require2.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm") : require2.resolve(`web-tree-sitter/${name3}`));
+    await Parser.init({ locateFile: (name3) => locate2(name3) });
     const language = await Language.load(locate2("tree-sitter-terraform.wasm"));
     const p = new Parser();
     p.setLanguage(language);
@@ -38835,10 +38835,10 @@ var Converter = class {
     return { attributes, blocks };
   }
   attribute(node) {
-    const [name2, value] = node.namedChildren.filter((c) => !!c && c.type !== "comment");
+    const [name3, value] = node.namedChildren.filter((c) => !!c && c.type !== "comment");
     return {
-      name: name2.text,
-      nameLoc: this.loc(name2),
+      name: name3.text,
+      nameLoc: this.loc(name3),
       expr: value ? this.expr(value) : { kind: "unsupported", loc: this.loc(node) },
       loc: this.loc(node)
     };
@@ -38961,23 +38961,23 @@ var Converter = class {
       case "function_call": {
         const args2 = node.namedChildren.find((c) => c?.type === "function_arguments");
         const open = node.children.find((c) => c?.type === "(");
-        const name2 = this.file.text.slice(node.startIndex, open ? open.startIndex : node.startIndex).trim();
+        const name3 = this.file.text.slice(node.startIndex, open ? open.startIndex : node.startIndex).trim();
         return {
           kind: "call",
-          name: name2 || (node.namedChildren[0]?.text ?? ""),
+          name: name3 || (node.namedChildren[0]?.text ?? ""),
           args: (args2?.namedChildren ?? []).filter((c) => c?.type === "expression").map((c) => this.expr(c)),
           expand: !!args2?.namedChildren.some((c) => c?.type === "ellipsis"),
           loc
         };
       }
       case "conditional": {
-        const [c, t, e] = node.namedChildren.filter((x) => x?.type === "expression");
-        if (!c || !t || !e)
+        const [c, t2, e] = node.namedChildren.filter((x) => x?.type === "expression");
+        if (!c || !t2 || !e)
           return { kind: "unsupported", loc };
         return {
           kind: "conditional",
           cond: this.expr(c),
-          whenTrue: this.expr(t),
+          whenTrue: this.expr(t2),
           whenFalse: this.expr(e),
           loc
         };
@@ -39042,17 +39042,17 @@ var Converter = class {
     const keyNode = node.childForFieldName("key");
     const valNode = node.childForFieldName("val");
     const key = keyNode ? this.expr(keyNode) : { kind: "unsupported", loc: this.loc(node) };
-    let name2;
+    let name3;
     if (key.kind === "ref" && key.steps.length === 0)
-      name2 = key.root;
+      name3 = key.root;
     else if (key.kind === "literal" && typeof key.value === "string")
-      name2 = key.value;
+      name3 = key.value;
     else if (key.kind === "template" && key.parts.every((p) => typeof p === "string"))
-      name2 = key.parts.join("");
+      name3 = key.parts.join("");
     if (keyNode && keyNode.namedChildren[0]?.type === "expression")
-      name2 = void 0;
+      name3 = void 0;
     return {
-      name: name2,
+      name: name3,
       key,
       value: valNode ? this.expr(valNode) : { kind: "unsupported", loc: this.loc(node) },
       loc: this.loc(node)
@@ -39223,15 +39223,15 @@ function planBody(root) {
 function planResource(node, unknownByAddress) {
   const address = str2(get(node, "address"));
   const type = str2(get(node, "type"));
-  const name2 = str2(get(node, "name"));
+  const name3 = str2(get(node, "name"));
   const values = get(node, "values");
-  if (!address || !type || !name2 || values?.kind !== "object")
+  if (!address || !type || !name3 || values?.kind !== "object")
     return void 0;
   const addressNode = node.entries.find((e) => e.key === "address");
   const body2 = planValues(values, unknownByAddress.get(address), addressNode.value.loc);
   return {
     type: str2(get(node, "mode")) === "data" ? "data" : "resource",
-    labels: [type, name2],
+    labels: [type, name3],
     headerLoc: addressNode.value.loc,
     loc: node.loc,
     address,
@@ -39464,15 +39464,15 @@ var BlockView = class _BlockView {
   get headerLoc() {
     return this.dynamic?.headerLoc ?? this.block.headerLoc;
   }
-  attr(name2) {
-    return this.block.attributes.find((a) => a.name === name2);
+  attr(name3) {
+    return this.block.attributes.find((a) => a.name === name3);
   }
-  has(name2) {
-    return this.attr(name2) !== void 0;
+  has(name3) {
+    return this.attr(name3) !== void 0;
   }
   /** The evaluated attribute; `undefined` when absent, an `Unknown` when it cannot be known. */
-  value(name2) {
-    const a = this.attr(name2);
+  value(name3) {
+    const a = this.attr(name3);
     return a ? this.module.eval(a.expr, this.bindings) : void 0;
   }
   eval(expr) {
@@ -39494,13 +39494,13 @@ var BlockView = class _BlockView {
     return this.block.blocks.some((b) => b.type === type || b.type === "dynamic" && b.labels[0] === type);
   }
   expandDynamic(dynamic, type) {
-    const content = dynamic.blocks.find((b) => b.type === "content");
-    if (!content)
+    const content2 = dynamic.blocks.find((b) => b.type === "content");
+    if (!content2)
       return [];
     const dv = new _BlockView(this.module, dynamic, this.bindings);
     const iterator2 = asString(dv.value("iterator")) ?? (dv.attr("iterator")?.expr.kind === "ref" ? dv.attr("iterator").expr.root : type);
     const forEach = dv.value("for_each");
-    const bind2 = (value) => new _BlockView(this.module, content, new Map([...this.bindings, [iterator2, value]]), dynamic);
+    const bind2 = (value) => new _BlockView(this.module, content2, new Map([...this.bindings, [iterator2, value]]), dynamic);
     if (Array.isArray(forEach))
       return forEach.map((v, i2) => bind2({ key: i2, value: v }));
     if (isObject(forEach))
@@ -39624,29 +39624,29 @@ var TfModule = class {
     return this.callers.length === 0;
   }
   /** Value of `var.<name>`. */
-  input(name2) {
-    const cached = this.inputValues.get(name2);
+  input(name3) {
+    const cached = this.inputValues.get(name3);
     if (cached !== void 0)
       return cached;
-    if (this.evaluating.has(`var.${name2}`))
+    if (this.evaluating.has(`var.${name3}`))
       return UNKNOWN;
-    this.evaluating.add(`var.${name2}`);
+    this.evaluating.add(`var.${name3}`);
     let value;
     try {
-      value = this.computeInput(name2);
+      value = this.computeInput(name3);
     } finally {
-      this.evaluating.delete(`var.${name2}`);
+      this.evaluating.delete(`var.${name3}`);
     }
-    this.inputValues.set(name2, value);
+    this.inputValues.set(name3, value);
     return value;
   }
-  computeInput(name2) {
-    const decl = this.variables.get(name2);
+  computeInput(name3) {
+    const decl = this.variables.get(name3);
     const defaultAttr = decl?.attributes.find((a) => a.name === "default");
     const defaultValue = defaultAttr ? this.eval(defaultAttr.expr) : UNKNOWN;
     if (this.callers.length > 0) {
       const values = this.callers.map(({ module: module2, call }) => {
-        const arg = call.view.attr(name2);
+        const arg = call.view.attr(name3);
         const v = arg ? module2.eval(arg.expr, call.view.bindings) : defaultValue;
         return v === null && defaultAttr && !isNullable(decl) ? defaultValue : v;
       });
@@ -39657,33 +39657,33 @@ var TfModule = class {
     }
     let value = defaultValue;
     for (const f of this.tfvars) {
-      const a = f.body.attributes.find((x) => x.name === name2);
+      const a = f.body.attributes.find((x) => x.name === name3);
       if (a)
         value = evalConstant(a.expr);
     }
     for (const f of this.alternateTfvars) {
-      const a = f.body.attributes.find((x) => x.name === name2);
+      const a = f.body.attributes.find((x) => x.name === name3);
       if (a && !deepEqual(value, evalConstant(a.expr)))
         return UNKNOWN;
     }
     return value;
   }
   /** Value of `local.<name>`. */
-  local(name2) {
-    const cached = this.localValues.get(name2);
+  local(name3) {
+    const cached = this.localValues.get(name3);
     if (cached !== void 0)
       return cached;
-    const def = this.localDefs.get(name2);
-    if (!def || this.evaluating.has(`local.${name2}`))
+    const def = this.localDefs.get(name3);
+    if (!def || this.evaluating.has(`local.${name3}`))
       return ERROR;
-    this.evaluating.add(`local.${name2}`);
+    this.evaluating.add(`local.${name3}`);
     let value;
     try {
       value = this.eval(def.expr);
     } finally {
-      this.evaluating.delete(`local.${name2}`);
+      this.evaluating.delete(`local.${name3}`);
     }
-    this.localValues.set(name2, value);
+    this.localValues.set(name3, value);
     return value;
   }
   /** Evaluates an expression of this module; never throws. */
@@ -39768,9 +39768,9 @@ var TfModule = class {
           return this.eval(expr.whenTrue, b);
         if (cond === false)
           return this.eval(expr.whenFalse, b);
-        const t = this.eval(expr.whenTrue, b);
+        const t2 = this.eval(expr.whenTrue, b);
         const e = this.eval(expr.whenFalse, b);
-        return deepEqual(t, e) ? t : UNKNOWN;
+        return deepEqual(t2, e) ? t2 : UNKNOWN;
       }
       case "unary": {
         const v = this.eval(expr.operand, b);
@@ -39896,9 +39896,9 @@ var TfModule = class {
         return UNKNOWN;
       case "data": {
         const type = firstAttr;
-        const name2 = steps2[1] && "attr" in steps2[1] ? steps2[1].attr : void 0;
+        const name3 = steps2[1] && "attr" in steps2[1] ? steps2[1].attr : void 0;
         const attr = steps2.slice(2).find((s) => "attr" in s)?.attr;
-        return type && name2 ? new Unknown({ address: `data.${type}.${name2}`, attr }) : UNKNOWN;
+        return type && name3 ? new Unknown({ address: `data.${type}.${name3}`, attr }) : UNKNOWN;
       }
       case "module": {
         const attr = steps2.slice(1).find((s) => "attr" in s)?.attr;
@@ -40007,9 +40007,9 @@ function escapeData(value) {
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function command(name2, properties, message) {
+function command(name3, properties, message) {
   const props = Object.entries(properties).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
-  return `::${name2}${props ? ` ${props}` : ""}::${escapeData(message)}`;
+  return `::${name3}${props ? ` ${props}` : ""}::${escapeData(message)}`;
 }
 function annotation(level, message, props = {}) {
   const single = props.line !== void 0 && (props.endLine === void 0 || props.endLine === props.line);
@@ -40026,11 +40026,11 @@ function annotation(level, message, props = {}) {
     message
   );
 }
-function setOutput(file, name2, value) {
+function setOutput(file, name3, value) {
   if (!file) return;
   let delimiter = `ghadelimiter_${randomUUID()}`;
   while (value.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
-  appendFileSync(file, `${name2}<<${delimiter}
+  appendFileSync(file, `${name3}<<${delimiter}
 ${value}
 ${delimiter}
 `);
@@ -40414,11 +40414,11 @@ function pascal(id) {
   return id.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
 }
 function ruleTags(rule) {
-  const tags = [rule.category, rule.id.slice(0, rule.id.indexOf("/"))];
+  const tags2 = [rule.category, rule.id.slice(0, rule.id.indexOf("/"))];
   if (rule.category === "supply-chain")
-    tags.unshift("security");
-  tags.push(...rule.aliases);
-  return [...new Set(tags.filter(Boolean))].slice(0, MAX_SARIF_TAGS);
+    tags2.unshift("security");
+  tags2.push(...rule.aliases);
+  return [...new Set(tags2.filter(Boolean))].slice(0, MAX_SARIF_TAGS);
 }
 function helpText(rule) {
   const parts2 = [rule.description, `Remediation: ${rule.remediation}`];
@@ -40645,13 +40645,13 @@ var sgr = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
 var plain = (text) => text;
 var COLOURS = {
   severity: {
-    critical: (t) => sgr("1", "22")(sgr("35", "39")(t)),
+    critical: (t2) => sgr("1", "22")(sgr("35", "39")(t2)),
     high: sgr("31", "39"),
     medium: sgr("33", "39"),
     low: sgr("36", "39"),
     info: sgr("90", "39")
   },
-  file: (t) => sgr("1", "22")(sgr("4", "24")(t)),
+  file: (t2) => sgr("1", "22")(sgr("4", "24")(t2)),
   dim: sgr("2", "22"),
   bold: sgr("1", "22"),
   warn: sgr("33", "39")
@@ -40678,9 +40678,9 @@ function oneLine(text) {
 }
 function renderText(result, options) {
   const c = options.color ? COLOURS : NO_COLOURS;
-  const shown = options.verbose ? result.findings : active(result);
+  const shown2 = options.verbose ? result.findings : active(result);
   const out2 = [];
-  for (const [file, findings] of groupByFile(shown)) {
+  for (const [file, findings] of groupByFile(shown2)) {
     out2.push(c.file(sanitizeForTerminal(file)));
     for (const f of findings)
       out2.push(...renderFinding(f, c, options));
@@ -40776,20 +40776,20 @@ import { dirname as dirname2, join as join3 } from "node:path";
 var parser2;
 var initPromise;
 var locateOverride;
-function locate(name2) {
+function locate(name3) {
   if (locateOverride)
-    return locateOverride(name2);
+    return locateOverride(name3);
   const dir = process.env.PLUMBLINE_WASM_DIR;
   if (dir)
-    return join3(dir, name2);
+    return join3(dir, name3);
   const require2 = createRequire2(import.meta.url);
-  if (name2 === "tree-sitter-bash.wasm")
+  if (name3 === "tree-sitter-bash.wasm")
     return require2.resolve("tree-sitter-bash/tree-sitter-bash.wasm");
-  return join3(dirname2(require2.resolve("web-tree-sitter")), name2);
+  return join3(dirname2(require2.resolve("web-tree-sitter")), name3);
 }
 function initShell() {
   initPromise ??= (async () => {
-    await Parser.init({ locateFile: (name2) => locate(name2) });
+    await Parser.init({ locateFile: (name3) => locate(name3) });
     const bash = await Language.load(locate("tree-sitter-bash.wasm"));
     const p = new Parser();
     p.setLanguage(bash);
@@ -40819,9 +40819,9 @@ var WRAPPERS = /* @__PURE__ */ new Set([
   "doas"
 ]);
 var WRAPPERS_THAT_SPAWN_SHELLS = SHELLS;
-function baseName(name2) {
-  const i2 = name2.lastIndexOf("/");
-  return i2 >= 0 ? name2.slice(i2 + 1) : name2;
+function baseName(name3) {
+  const i2 = name3.lastIndexOf("/");
+  return i2 >= 0 ? name3.slice(i2 + 1) : name3;
 }
 function parseShell(file, text, map) {
   const script = { commands: [], assignments: [], hasError: false };
@@ -40858,7 +40858,7 @@ function collect(file, text, map, script, wrapper, depth) {
         }
         unwrap(file, text, map, script, cmd, node, depth);
         for (const child of node.namedChildren)
-          if (child && child.type !== "command_name")
+          if (child && child.type !== "command_name" && child.type !== "variable_assignment")
             visit(child, void 0);
         return;
       }
@@ -40910,12 +40910,12 @@ function toCommand(node, loc) {
   };
 }
 function toAssignment(node, loc) {
-  const name2 = node.childForFieldName("name");
+  const name3 = node.childForFieldName("name");
   const value = node.childForFieldName("value");
-  if (!name2)
+  if (!name3)
     return void 0;
   return {
-    name: name2.text,
+    name: name3.text,
     value: value ? unquote(value) : "",
     valueLoc: value ? loc(value.startIndex, value.endIndex) : loc(node.endIndex, node.endIndex),
     loc: loc(node.startIndex, node.endIndex)
@@ -41080,11 +41080,11 @@ function substitute(text, scope, escapeChar = "\\") {
       continue;
     out2 += text.slice(last, m.index);
     last = m.index + m[0].length;
-    const name2 = m[1] ?? m[4];
+    const name3 = m[1] ?? m[4];
     const op = m[2];
     const word = m[3] ?? "";
-    const declared = scope.has(name2);
-    let value = scope.get(name2);
+    const declared = scope.has(name3);
+    let value = scope.get(name3);
     if (value?.startsWith(INCOMPLETE)) {
       complete2 = false;
       value = value.slice(1);
@@ -41227,7 +41227,7 @@ var Builder = class {
     });
   }
   instruction(i2, stageIndex, scope) {
-    const keyword = i2.getKeyword().toUpperCase();
+    const keyword2 = i2.getKeyword().toUpperCase();
     const loc = this.loc(i2.getRange());
     const argsRange = i2.getArgumentsRange();
     const flags2 = this.flagsOf(i2);
@@ -41249,7 +41249,7 @@ var Builder = class {
     }
     let form = args2.length === 0 ? "none" : "shell";
     let json;
-    if (bodyLoc && JSON_CAPABLE.has(keyword) && heredocs.length === 0) {
+    if (bodyLoc && JSON_CAPABLE.has(keyword2) && heredocs.length === 0) {
       json = this.jsonOf(i2, body2);
       if (json)
         form = "json";
@@ -41258,7 +41258,7 @@ var Builder = class {
       form = "heredoc";
     const properties = this.propertiesOf(i2);
     const result = {
-      keyword,
+      keyword: keyword2,
       keywordLoc: this.loc(i2.getInstructionRange()),
       argsLoc: argsRange ? this.loc(argsRange) : void 0,
       loc,
@@ -41275,7 +41275,7 @@ var Builder = class {
       stageIndex,
       scope
     };
-    if (keyword === "ONBUILD") {
+    if (keyword2 === "ONBUILD") {
       const trigger = i2.getTriggerInstruction?.();
       if (trigger)
         result.trigger = this.instruction(trigger, stageIndex, scope);
@@ -41294,10 +41294,10 @@ var Builder = class {
     }
     if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === "string"))
       return void 0;
-    const strings2 = i2.getJSONStrings?.() ?? [];
-    if (strings2.length !== parsed.length)
+    const strings3 = i2.getJSONStrings?.() ?? [];
+    if (strings3.length !== parsed.length)
       return void 0;
-    return strings2.map((s, k) => ({ value: parsed[k], loc: this.loc(s.getRange()) }));
+    return strings3.map((s, k) => ({ value: parsed[k], loc: this.loc(s.getRange()) }));
   }
   heredocsOf(i2) {
     const getter = i2.getHeredocs;
@@ -41305,12 +41305,12 @@ var Builder = class {
       return [];
     const out2 = [];
     for (const h of getter.call(i2)) {
-      const content = h.getContentRange();
+      const content2 = h.getContentRange();
       const delimiter = h.getDelimiterRange();
       const startLoc = this.loc(h.getStartRange());
       let contentLoc;
-      if (content)
-        contentLoc = this.loc(content);
+      if (content2)
+        contentLoc = this.loc(content2);
       else {
         const at = delimiter ? this.off(delimiter.start) : startLoc.end;
         contentLoc = { file: this.file, start: at, end: at };
@@ -41429,15 +41429,15 @@ function parseDockerfile(file) {
   const globalArgs = [];
   const stages = [];
   const globalScope = /* @__PURE__ */ new Map();
-  for (const name2 of PREDEFINED_ARGS)
-    globalScope.set(name2, void 0);
+  for (const name3 of PREDEFINED_ARGS)
+    globalScope.set(name3, void 0);
   let scope = globalScope;
   let stage;
   let posixShell = true;
   const stageNames = /* @__PURE__ */ new Map();
   for (const raw of df.getInstructions()) {
-    const keyword = raw.getKeyword().toUpperCase();
-    if (keyword === "FROM") {
+    const keyword2 = raw.getKeyword().toUpperCase();
+    if (keyword2 === "FROM") {
       const ins2 = b.instruction(raw, stages.length, globalScope);
       const image = imageOf(b, raw, ins2, globalScope, stageNames);
       const nameArg = ins2.args.length >= 3 && ins2.args[1].value.toUpperCase() === "AS" ? ins2.args[2] : void 0;
@@ -41460,7 +41460,7 @@ function parseDockerfile(file) {
       posixShell = image.stage ? stageShell.get(image.stage) ?? true : !/windows|nanoserver|servercore/i.test(image.value);
       continue;
     }
-    if (!KEYWORDS.has(keyword)) {
+    if (!KEYWORDS.has(keyword2)) {
       b.problems.push({
         message: `unknown instruction: ${raw.getInstruction()}`,
         loc: b.loc(raw.getInstructionRange())
@@ -41469,13 +41469,13 @@ function parseDockerfile(file) {
     const ins = b.instruction(raw, stage ? stage.index : -1, scope);
     instructions2.push(ins);
     if (!stage) {
-      if (keyword === "ARG") {
+      if (keyword2 === "ARG") {
         globalArgs.push(ins);
         for (const p of ins.properties)
           globalScope.set(p.name, p.value === void 0 ? void 0 : scoped(substitute(p.value, globalScope, b.escape)));
-      } else if (KEYWORDS.has(keyword)) {
+      } else if (KEYWORDS.has(keyword2)) {
         b.problems.push({
-          message: `${keyword} before the first FROM (only ARG may come first)`,
+          message: `${keyword2} before the first FROM (only ARG may come first)`,
           loc: ins.keywordLoc
         });
       }
@@ -41483,7 +41483,7 @@ function parseDockerfile(file) {
     }
     stage.instructions.push(ins);
     stage.loc.end = ins.loc.end;
-    if (keyword === "ARG" || keyword === "ENV") {
+    if (keyword2 === "ARG" || keyword2 === "ENV") {
       const next = new Map(scope);
       for (const p of ins.properties) {
         if (p.value === void 0) {
@@ -41495,13 +41495,13 @@ function parseDockerfile(file) {
       scope = next;
       stageEnv.set(stage, scope);
     }
-    if (keyword === "SHELL" && ins.json && ins.json.length > 0) {
+    if (keyword2 === "SHELL" && ins.json && ins.json.length > 0) {
       posixShell = POSIX_SHELLS.has(baseName(ins.json[0].value).replace(/\.exe$/i, ""));
       stageShell.set(stage, posixShell);
     }
-    if (keyword === "RUN" && posixShell && shellReady())
+    if (keyword2 === "RUN" && posixShell && shellReady())
       ins.shell = shellOf(b, ins);
-    if (keyword === "ONBUILD" && ins.trigger?.keyword === "RUN" && posixShell && shellReady())
+    if (keyword2 === "ONBUILD" && ins.trigger?.keyword === "RUN" && posixShell && shellReady())
       ins.trigger.shell = shellOf(b, ins.trigger);
   }
   if (stages.length > 0)
@@ -41520,7 +41520,7 @@ function parseDockerfile(file) {
     globalArgs,
     stages,
     comments,
-    stageByName: (name2) => stageNames.get(name2.toLowerCase()),
+    stageByName: (name3) => stageNames.get(name3.toLowerCase()),
     finalStage: stages[stages.length - 1],
     resolve: (text, at) => substitute(text, at.scope, b.escape)
   };
@@ -41538,7 +41538,7 @@ function imageOf(b, from, ins, scope, stageNames) {
   const resolved = substitute(raw, scope, b.escape);
   const parts2 = splitImage(resolved.value);
   const rawParts = splitImage(raw);
-  const literal = !raw.includes("$");
+  const literal2 = !raw.includes("$");
   const tagLoc = rawParts.tag !== void 0 && rawParts.tagStart >= 0 ? {
     file: b.file,
     start: loc.start + rawParts.tagStart,
@@ -41550,7 +41550,7 @@ function imageOf(b, from, ins, scope, stageNames) {
     end: loc.start + rawParts.digestStart + rawParts.digest.length
   } : void 0;
   void from;
-  void literal;
+  void literal2;
   return {
     raw,
     value: resolved.value,
@@ -41650,10 +41650,10 @@ function jsonStringMap(text, at) {
 // ../lang-dockerfile/dist/language.js
 var NOT_DOCKERFILE = /\.(template|tmpl|tpl|j2|jinja2?|erb|mustache|md|txt|orig|bak|rej|swp|dockerignore|sh|ps1|json|ya?ml)$/i;
 function isDockerfilePath(path) {
-  const name2 = path.slice(path.lastIndexOf("/") + 1);
-  if (NOT_DOCKERFILE.test(name2))
+  const name3 = path.slice(path.lastIndexOf("/") + 1);
+  if (NOT_DOCKERFILE.test(name3))
     return false;
-  return /^(dockerfile|containerfile)([.-].+)?$/i.test(name2) || /\.(dockerfile|containerfile)$/i.test(name2);
+  return /^(dockerfile|containerfile)([.-].+)?$/i.test(name3) || /\.(dockerfile|containerfile)$/i.test(name3);
 }
 var DOCKERFILE_LANGUAGE_ID = "dockerfile";
 var dockerfileLanguage = {
@@ -41799,26 +41799,26 @@ var YamlDocument = class {
   }
   walk(route) {
     let node = this.resolve(this.doc.contents);
-    let pair;
+    let pair2;
     for (const seg of route) {
       if (!node)
         return void 0;
       if ((0, import_yaml3.isMap)(node)) {
-        pair = node.items.find((p) => (0, import_yaml3.isPair)(p) && keyValue(p.key) === seg);
-        if (!pair)
+        pair2 = node.items.find((p) => (0, import_yaml3.isPair)(p) && keyValue(p.key) === seg);
+        if (!pair2)
           return void 0;
-        node = this.resolve(pair.value);
+        node = this.resolve(pair2.value);
       } else if ((0, import_yaml3.isSeq)(node) && typeof seg === "number") {
         const item = node.items[seg];
         if (item === void 0)
           return void 0;
-        pair = void 0;
+        pair2 = void 0;
         node = this.resolve(item);
       } else {
         return void 0;
       }
     }
-    return { node, pair };
+    return { node, pair: pair2 };
   }
   resolve(node) {
     let current = node;
@@ -41990,8 +41990,8 @@ var K8sObject = class {
   }
   /** `Kind/namespace/name` (namespaced) or `Kind/name` (cluster-scoped). */
   get resource() {
-    const name2 = this.name || "(unnamed)";
-    return this.clusterScoped ? `${this.kind}/${name2}` : `${this.kind}/${this.namespace}/${name2}`;
+    const name3 = this.name || "(unnamed)";
+    return this.clusterScoped ? `${this.kind}/${name3}` : `${this.kind}/${this.namespace}/${name3}`;
   }
   /** The whole object. */
   get loc() {
@@ -42123,21 +42123,21 @@ var PodSpecView = class {
     return this.object.keyAt(this.route) ?? this.object.head;
   }
   /** A pod-level field from the first layer that sets it. */
-  field(name2) {
+  field(name3) {
     for (const layer of this.layers) {
       const data = asObj(this.object.get(layer));
-      if (data[name2] !== void 0 && data[name2] !== null) {
-        return { value: data[name2], route: [...layer, name2], from: "pod" };
+      if (data[name3] !== void 0 && data[name3] !== null) {
+        return { value: data[name3], route: [...layer, name3], from: "pod" };
       }
     }
     return void 0;
   }
   /** A field of the pod-level `securityContext`. */
-  podSecurity(name2) {
+  podSecurity(name3) {
     for (const layer of this.layers) {
       const sc = asObj(asObj(this.object.get(layer)).securityContext);
-      if (sc[name2] !== void 0 && sc[name2] !== null) {
-        return { value: sc[name2], route: [...layer, "securityContext", name2], from: "pod" };
+      if (sc[name3] !== void 0 && sc[name3] !== null) {
+        return { value: sc[name3], route: [...layer, "securityContext", name3], from: "pod" };
       }
     }
     return void 0;
@@ -42157,10 +42157,10 @@ var PodSpecView = class {
     }
     return void 0;
   }
-  metadataMap(field) {
+  metadataMap(field2) {
     const out2 = {};
     for (const route of [...this.metadataRoutes].reverse()) {
-      for (const [k, v] of Object.entries(asObj(asObj(this.object.get(route))[field]))) {
+      for (const [k, v] of Object.entries(asObj(asObj(this.object.get(route))[field2]))) {
         const s = asString2(v) ?? (typeof v === "boolean" ? String(v) : void 0);
         if (s !== void 0)
           out2[k] = s;
@@ -42190,12 +42190,12 @@ var ContainerView = class {
   route;
   data;
   name;
-  constructor(pod, kind, route, data, name2) {
+  constructor(pod, kind, route, data, name3) {
     this.pod = pod;
     this.kind = kind;
     this.route = route;
     this.data = data;
-    this.name = name2;
+    this.name = name3;
   }
   get object() {
     return this.pod.object;
@@ -42233,11 +42233,11 @@ var ContainerView = class {
    * The effective value of a security-context field: the container's, or for fields that exist at
    * both levels (runAsUser, runAsNonRoot, seccompProfile, ...), the pod's when the container is silent.
    */
-  security(name2) {
-    const own = this.own("securityContext", name2);
+  security(name3) {
+    const own = this.own("securityContext", name3);
     if (own)
       return own;
-    return SHARED_FIELDS.has(name2) ? this.pod.podSecurity(name2) : void 0;
+    return SHARED_FIELDS.has(name3) ? this.pod.podSecurity(name3) : void 0;
   }
   /** Effective seccomp profile type, including the legacy annotations. */
   seccompType() {
@@ -42298,10 +42298,10 @@ function toPort(value) {
   return void 0;
 }
 function addContainers(view, spec, route, lists) {
-  for (const [field, kind] of lists) {
-    asArray(spec[field]).forEach((c, i2) => {
+  for (const [field2, kind] of lists) {
+    asArray(spec[field2]).forEach((c, i2) => {
       if (isObj(c))
-        view.containers.push(new ContainerView(view, kind, [...route, field, i2], c, asString2(c.name) ?? `#${i2 + 1}`));
+        view.containers.push(new ContainerView(view, kind, [...route, field2, i2], c, asString2(c.name) ?? `#${i2 + 1}`));
     });
   }
 }
@@ -42337,26 +42337,26 @@ function argoViews(object) {
   const specRoute = object.kind === "CronWorkflow" ? ["spec", "workflowSpec"] : ["spec"];
   const spec = asObj(object.get(specRoute));
   const views = [];
-  asArray(spec.templates).forEach((t, i2) => {
-    if (!isObj(t))
+  asArray(spec.templates).forEach((t2, i2) => {
+    if (!isObj(t2))
       return;
     const route = [...specRoute, "templates", i2];
-    const runsPod = isObj(t.container) || isObj(t.script) || isObj(t.containerSet);
+    const runsPod = isObj(t2.container) || isObj(t2.script) || isObj(t2.containerSet);
     if (!runsPod)
       return;
     const view = new PodSpecView(object, "batch", route, [route, specRoute], [
       [...route, "metadata"],
       [...specRoute, "podMetadata"]
-    ], asString2(t.name) ?? `#${i2 + 1}`);
-    addContainers(view, t, route, [["initContainers", "init"]]);
-    for (const field of ["container", "script"]) {
-      const c = t[field];
+    ], asString2(t2.name) ?? `#${i2 + 1}`);
+    addContainers(view, t2, route, [["initContainers", "init"]]);
+    for (const field2 of ["container", "script"]) {
+      const c = t2[field2];
       if (isObj(c))
-        view.containers.push(new ContainerView(view, "container", [...route, field], c, asString2(c.name) ?? "main"));
+        view.containers.push(new ContainerView(view, "container", [...route, field2], c, asString2(c.name) ?? "main"));
     }
-    if (isObj(t.containerSet))
-      addContainers(view, t.containerSet, [...route, "containerSet"], [["containers", "container"]]);
-    addContainers(view, t, route, [["sidecars", "container"]]);
+    if (isObj(t2.containerSet))
+      addContainers(view, t2.containerSet, [...route, "containerSet"], [["containers", "container"]]);
+    addContainers(view, t2, route, [["sidecars", "container"]]);
     views.push(view);
   });
   return views;
@@ -42401,6 +42401,10 @@ function selectorMatches(selector, labels) {
   }
   return true;
 }
+function isEmptySelector(selector) {
+  const s = asObj(selector);
+  return Object.keys(asObj(s.matchLabels)).length === 0 && asArray(s.matchExpressions).length === 0 && Object.keys(s).every((k) => k === "matchLabels" || k === "matchExpressions");
+}
 function dirOf(path) {
   const i2 = path.lastIndexOf("/");
   return i2 < 0 ? "" : path.slice(0, i2);
@@ -42436,8 +42440,8 @@ var K8sGraph = class {
         for (const p of asArray(data.patchesStrategicMerge))
           if (typeof p === "string")
             patchFiles.add(joinPath(dir, p));
-        for (const field of ["patches", "patchesJson6902"]) {
-          for (const p of asArray(data[field])) {
+        for (const field2 of ["patches", "patchesJson6902"]) {
+          for (const p of asArray(data[field2])) {
             const path = typeof p === "string" ? p : asString2(asObj(p).path);
             if (path)
               patchFiles.add(joinPath(dir, path));
@@ -42488,8 +42492,8 @@ var K8sGraph = class {
     return [...this.byNamespace.keys()].filter((n) => n !== "");
   }
   /** Objects of a kind and name in a namespace (several when overlays repeat them). */
-  find(kind, namespace, name2) {
-    return this.byKey.get(`${kind}\0${namespace}\0${name2}`) ?? [];
+  find(kind, namespace, name3) {
+    return this.byKey.get(`${kind}\0${namespace}\0${name3}`) ?? [];
   }
   ofKind(kind, namespace) {
     const pool = namespace === void 0 ? this.objects : this.inNamespace(namespace);
@@ -42524,9 +42528,9 @@ var import_yaml5 = __toESM(require_dist2(), 1);
 var Expr = class {
 };
 var Literal = class extends Expr {
-  constructor(literal, token) {
+  constructor(literal2, token) {
     super();
-    this.literal = literal;
+    this.literal = literal2;
     this.token = token;
   }
   accept(v) {
@@ -42534,9 +42538,9 @@ var Literal = class extends Expr {
   }
 };
 var Unary = class extends Expr {
-  constructor(operator, expr) {
+  constructor(operator2, expr) {
     super();
-    this.operator = operator;
+    this.operator = operator2;
     this.expr = expr;
   }
   accept(v) {
@@ -42554,10 +42558,10 @@ var FunctionCall = class extends Expr {
   }
 };
 var Binary = class extends Expr {
-  constructor(left, operator, right) {
+  constructor(left, operator2, right) {
     super();
     this.left = left;
-    this.operator = operator;
+    this.operator = operator2;
     this.right = right;
   }
   accept(v) {
@@ -42565,9 +42569,9 @@ var Binary = class extends Expr {
   }
 };
 var Logical = class extends Expr {
-  constructor(operator, args2) {
+  constructor(operator2, args2) {
     super();
-    this.operator = operator;
+    this.operator = operator2;
     this.args = args2;
   }
   accept(v) {
@@ -42584,9 +42588,9 @@ var Grouping = class extends Expr {
   }
 };
 var ContextAccess = class extends Expr {
-  constructor(name2) {
+  constructor(name3) {
     super();
-    this.name = name2;
+    this.name = name3;
   }
   accept(v) {
     return v.visitContextAccess(this);
@@ -43407,16 +43411,16 @@ var format2 = {
     return new StringData(result.join(""));
   }
 };
-function safeCharAt(string, index) {
-  if (string.length > index) {
-    return string[index];
+function safeCharAt(string2, index) {
+  if (string2.length > index) {
+    return string2[index];
   }
   return "\0";
 }
-function readArgIndex(string, startIndex) {
+function readArgIndex(string2, startIndex) {
   let length = 0;
   for (; ; ) {
-    const nextChar = safeCharAt(string, startIndex + length);
+    const nextChar = safeCharAt(string2, startIndex + length);
     if (nextChar >= "0" && nextChar <= "9") {
       length++;
     } else {
@@ -43429,7 +43433,7 @@ function readArgIndex(string, startIndex) {
     };
   }
   const endIndex = startIndex + length - 1;
-  const result = parseInt(string.substr(startIndex, length));
+  const result = parseInt(string2.substr(startIndex, length));
   return {
     success: !isNaN(result),
     result,
@@ -43522,11 +43526,11 @@ var wellKnownFunctions = {
   tojson
 };
 function validateFunction(context, identifier, argCount) {
-  const name2 = identifier.lexeme.toLowerCase();
+  const name3 = identifier.lexeme.toLowerCase();
   let f;
-  f = wellKnownFunctions[name2];
+  f = wellKnownFunctions[name3];
   if (!f) {
-    f = context.extensionFunctions.get(name2);
+    f = context.extensionFunctions.get(name3);
     if (!f) {
       if (!context.allowUnknownKeywords) {
         throw new ExpressionError(ErrorType.ErrorUnrecognizedFunction, identifier);
@@ -43540,7 +43544,7 @@ function validateFunction(context, identifier, argCount) {
   if (argCount > f.maxArgs) {
     throw new ExpressionError(ErrorType.ErrorTooManyParameters, identifier);
   }
-  if (name2 === "case" && argCount % 2 === 0) {
+  if (name3 === "case" && argCount % 2 === 0) {
     throw new ExpressionError(ErrorType.ErrorEvenParameters, identifier);
   }
 }
@@ -43563,11 +43567,11 @@ var Parser2 = class {
     for (const contextName of extensionContexts) {
       this.extContexts.set(contextName.toLowerCase(), true);
     }
-    for (const { name: name2, func: func2 } of extensionFunctions.map((x) => ({
+    for (const { name: name3, func: func2 } of extensionFunctions.map((x) => ({
       name: x.name,
       func: x
     }))) {
-      this.extFuncs.set(name2.toLowerCase(), func2);
+      this.extFuncs.set(name3.toLowerCase(), func2);
     }
     this.context = {
       allowUnknownKeywords: false,
@@ -43631,28 +43635,28 @@ var Parser2 = class {
   equality() {
     let expr = this.comparison();
     while (this.match(TokenType.BANG_EQUAL, TokenType.EQUAL_EQUAL)) {
-      const operator = this.previous();
+      const operator2 = this.previous();
       const right = this.comparison();
-      expr = new Binary(expr, operator, right);
+      expr = new Binary(expr, operator2, right);
     }
     return expr;
   }
   comparison() {
     let expr = this.unary();
     while (this.match(TokenType.GREATER, TokenType.GREATER_EQUAL, TokenType.LESS, TokenType.LESS_EQUAL)) {
-      const operator = this.previous();
+      const operator2 = this.previous();
       const right = this.unary();
-      expr = new Binary(expr, operator, right);
+      expr = new Binary(expr, operator2, right);
     }
     return expr;
   }
   unary() {
     if (this.match(TokenType.BANG)) {
       this.incrDepth();
-      const operator = this.previous();
+      const operator2 = this.previous();
       const unary = this.unary();
       try {
-        return new Unary(operator, unary);
+        return new Unary(operator2, unary);
       } finally {
         this.decrDepth();
       }
@@ -43886,9 +43890,9 @@ function walk(expr, flowing, acc, offsetOf) {
   } else if (expr instanceof Grouping) {
     walk(expr.group, flowing, acc, offsetOf);
   } else if (expr instanceof FunctionCall) {
-    const name2 = expr.functionName.lexeme.toLowerCase();
-    acc.functions.push(name2);
-    const passes = FUNCTIONS_PASSING_TEXT.has(name2);
+    const name3 = expr.functionName.lexeme.toLowerCase();
+    acc.functions.push(name3);
+    const passes = FUNCTIONS_PASSING_TEXT.has(name3);
     for (const arg of expr.args)
       walk(arg, flowing && passes, acc, offsetOf);
   } else if (expr instanceof Binary) {
@@ -44082,9 +44086,9 @@ var ValueReader = class {
     const data = this.doc.get(route);
     if (!isRecord(data))
       return [];
-    return Object.keys(data).flatMap((name2) => {
-      const value = this.value([...route, name2]);
-      return value ? [{ name: name2, value }] : [];
+    return Object.keys(data).flatMap((name3) => {
+      const value = this.value([...route, name3]);
+      return value ? [{ name: name3, value }] : [];
     });
   }
   condition(route) {
@@ -44358,9 +44362,9 @@ function buildWorkflow(doc) {
     const environment = reader.value([...route, "environment"]);
     if (environment) {
       const spec = { value: environment };
-      const name2 = isRecord(environment.value) ? environment.value.name : environment.value;
-      if (typeof name2 === "string")
-        spec.name = name2;
+      const name3 = isRecord(environment.value) ? environment.value.name : environment.value;
+      if (typeof name3 === "string")
+        spec.name = name3;
       const url = isRecord(environment.value) ? reader.value([...route, "environment", "url"]) : void 0;
       if (url)
         spec.url = url;
@@ -44404,9 +44408,9 @@ function buildAction(doc) {
     steps: [],
     env: reader.entries(["runs", "env"])
   };
-  const name2 = reader.value(["name"]);
-  if (name2)
-    action.name = name2;
+  const name3 = reader.value(["name"]);
+  if (name3)
+    action.name = name3;
   const runsValue = reader.value(["runs"]);
   if (runsValue)
     action.runs = runsValue;
@@ -44446,18 +44450,37 @@ var ghaDomain = {
 function allSteps(unit) {
   return unit.kind === "workflow" ? unit.jobs.flatMap((j) => j.steps) : unit.steps;
 }
-function envFor(step, name2) {
+function envFor(step, name3) {
   const scopes = [step.env];
   if (step.job)
     scopes.push(step.job.env, step.job.workflow.env);
   else if (step.unit.kind === "action")
     scopes.push(step.unit.env);
   for (const scope of scopes) {
-    const found = scope.find((e) => e.name === name2);
+    const found = scope.find((e) => e.name === name3);
     if (found)
       return found;
   }
   return void 0;
+}
+function ancestors(job) {
+  const byId = new Map(job.workflow.jobs.map((j) => [j.id, j]));
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  const visit = (j) => {
+    for (const n of j.needs) {
+      if (seen.has(n.id))
+        continue;
+      seen.add(n.id);
+      const dep = byId.get(n.id);
+      if (dep) {
+        out2.push(dep);
+        visit(dep);
+      }
+    }
+  };
+  visit(job);
+  return out2;
 }
 
 // ../../policies/dockerfile/dist/rules/absolute-workdir/rule.js
@@ -44485,10 +44508,52 @@ function* instructions(model) {
     }
   }
 }
-function* instructionsOf(model, keyword) {
+function* instructionsOf(model, keyword2) {
   for (const item of instructions(model))
-    if (item.instruction.keyword === keyword)
+    if (item.instruction.keyword === keyword2)
       yield item;
+}
+function* commands(model) {
+  for (const { stage, instruction, container: container2 } of instructionsOf(model, "RUN")) {
+    for (const command2 of instruction.shell?.commands ?? [])
+      yield { stage, run: instruction, container: container2, command: command2 };
+  }
+}
+function hasOption(command2, short, long = []) {
+  return findOption(command2, short, long) !== void 0;
+}
+function findOption(command2, short, long = []) {
+  for (const arg of command2.args) {
+    const v = arg.value;
+    if (v === "--")
+      return void 0;
+    if (v.startsWith("--")) {
+      const name3 = v.slice(2).split("=")[0];
+      if (long.includes(name3))
+        return arg;
+    } else if (short && /^-[A-Za-z0-9]+$/.test(v) && [...short].some((s) => v.slice(1).includes(s)))
+      return arg;
+  }
+  return void 0;
+}
+function positionals(command2, withValue = []) {
+  const out2 = [];
+  const args2 = command2.args;
+  let endOfOptions = false;
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const v = args2[i2].value;
+    if (!endOfOptions && v === "--") {
+      endOfOptions = true;
+      continue;
+    }
+    if (!endOfOptions && v.startsWith("-") && v.length > 1) {
+      if (withValue.includes(v) && !v.includes("="))
+        i2++;
+      continue;
+    }
+    out2.push(args2[i2]);
+  }
+  return out2;
 }
 function finalChain(model) {
   const out2 = [];
@@ -44498,6 +44563,48 @@ function finalChain(model) {
     stage = stage.image.stage;
   }
   return out2;
+}
+function chainOf(stage) {
+  const out2 = [];
+  let s = stage;
+  while (s && !out2.includes(s)) {
+    out2.push(s);
+    s = s.image.stage;
+  }
+  return out2;
+}
+function envOf(stage, name3) {
+  for (const s of chainOf(stage)) {
+    for (let i2 = s.instructions.length - 1; i2 >= 0; i2--) {
+      const ins = s.instructions[i2];
+      if (ins.keyword !== "ENV")
+        continue;
+      const p = [...ins.properties].reverse().find((x) => x.name === name3);
+      if (p)
+        return { value: p.value, instruction: ins };
+    }
+  }
+  return void 0;
+}
+function mountsCache(run2, path) {
+  return run2.flags.some((f) => f.name === "mount" && /type=(cache|tmpfs)/.test(f.value ?? "") && path.test(f.value ?? ""));
+}
+function* assignments(model) {
+  for (const { instruction, container: container2 } of instructions(model)) {
+    if (instruction.keyword === "ENV" || instruction.keyword === "ARG") {
+      for (const p of instruction.properties) {
+        if (p.value !== void 0 && p.valueLoc)
+          yield { name: p.name, value: p.value, at: p.loc, container: container2 };
+      }
+    }
+    if (instruction.keyword === "RUN" && instruction.shell) {
+      for (const a of instruction.shell.assignments)
+        yield { name: a.name, value: a.value, at: a.loc, container: container2 };
+      for (const c of instruction.shell.commands)
+        for (const a of c.env)
+          yield { name: a.name, value: a.value, at: a.loc, container: container2 };
+    }
+  }
 }
 function spanOf(code2, needle, occurrence = 1) {
   let index = -1;
@@ -44599,10 +44706,525 @@ var rule_default2 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/lib/security-rule.js
+init_dist();
+function securityRule(spec) {
+  return defineRule({
+    id: `dockerfile/${spec.slug}`,
+    domain: dockerfileDomain,
+    meta: {
+      title: spec.title,
+      description: spec.description,
+      rationale: spec.rationale,
+      remediation: spec.remediation,
+      category: spec.category ?? "security",
+      severity: spec.severity ?? "high",
+      confidence: "high",
+      aliases: spec.aliases,
+      references: spec.references ?? [],
+      examples: spec.examples
+    },
+    check(model, ctx) {
+      if (spec.command) {
+        for (const { run: run2, container: container2, command: command2 } of commands(model)) {
+          for (const hit of spec.command(command2, run2))
+            report(ctx, hit.at, container2, hit.message);
+        }
+      }
+      if (spec.variable) {
+        for (const a of assignments(model)) {
+          const message = spec.variable(a.name, a.value);
+          if (message)
+            report(ctx, a.at, a.container, message);
+        }
+      }
+    }
+  });
+}
+
+// ../../policies/dockerfile/dist/rules/apk-allow-untrusted/rule.js
+var bad3 = "FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted /tmp/agent.apk\n";
+var rule_default3 = securityRule({
+  slug: "apk-allow-untrusted",
+  title: "apk installs unsigned packages",
+  description: "`apk --allow-untrusted` installs packages whose signature is missing or made with an unknown key.",
+  rationale: "High: without the signature check any modified package is accepted, and its install scripts run as root in the build.",
+  remediation: "Sign the package and install the public key into `/etc/apk/keys/`, then drop `--allow-untrusted`.",
+  aliases: ["CKV2_DOCKER_7"],
+  references: ["https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper"],
+  command: (c) => {
+    if (c.base !== "apk")
+      return [];
+    const opt = findOption(c, "", ["allow-untrusted"]);
+    return opt ? [{ at: opt, message: "`apk --allow-untrusted` skips package signature verification." }] : [];
+  },
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad3, errors: [spanOf(bad3, "--allow-untrusted")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM alpine:3.20\nCOPY agent.rsa.pub /etc/apk/keys/\nRUN apk add --no-cache /tmp/agent.apk\n"
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/lib/cache-rule.js
+init_dist();
+
+// ../../policies/dockerfile/dist/lib/packages.js
+var WITH_VALUE = {
+  "apt-get": ["-o", "-t", "-c", "-a", "--option", "--target-release", "--config-file", "--host-architecture"],
+  apt: ["-o", "-t", "-c", "-a", "--option", "--target-release", "--config-file"],
+  apk: [
+    "-X",
+    "-p",
+    "-t",
+    "--repository",
+    "--root",
+    "--virtual",
+    "--arch",
+    "--cache-dir",
+    "--keys-dir",
+    "--repositories-file"
+  ],
+  yum: [
+    "-c",
+    "-d",
+    "-e",
+    "-R",
+    "--setopt",
+    "--enablerepo",
+    "--disablerepo",
+    "--installroot",
+    "--releasever",
+    "-x",
+    "--exclude"
+  ],
+  dnf: [
+    "-c",
+    "-d",
+    "-e",
+    "-R",
+    "--setopt",
+    "--enablerepo",
+    "--disablerepo",
+    "--installroot",
+    "--releasever",
+    "-x",
+    "--exclude",
+    "--repo"
+  ],
+  microdnf: ["--setopt", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "--config"],
+  zypper: [
+    "-r",
+    "--repo",
+    "-t",
+    "--type",
+    "--from",
+    "-R",
+    "--root",
+    "--installroot",
+    "-D",
+    "--reposd-dir",
+    "-C",
+    "--cache-dir"
+  ],
+  pip: [
+    "-r",
+    "-c",
+    "-e",
+    "-i",
+    "-f",
+    "-t",
+    "-C",
+    "--requirement",
+    "--constraint",
+    "--editable",
+    "--index-url",
+    "--extra-index-url",
+    "--find-links",
+    "--target",
+    "--prefix",
+    "--root",
+    "--trusted-host",
+    "--platform",
+    "--python-version",
+    "--implementation",
+    "--abi",
+    "--src",
+    "--upgrade-strategy",
+    "--progress-bar",
+    "--cache-dir",
+    "--log",
+    "--proxy",
+    "--retries",
+    "--timeout",
+    "--exists-action",
+    "--cert",
+    "--client-cert",
+    "--global-option",
+    "--install-option",
+    "--config-settings",
+    "--only-binary",
+    "--no-binary",
+    "--python",
+    "--report"
+  ],
+  npm: [
+    "--prefix",
+    "--registry",
+    "--cache",
+    "--userconfig",
+    "-w",
+    "--workspace",
+    "--omit",
+    "--include",
+    "--tag",
+    "--loglevel"
+  ],
+  gem: [
+    "-v",
+    "--version",
+    "-i",
+    "--install-dir",
+    "-n",
+    "--bindir",
+    "-s",
+    "--source",
+    "-P",
+    "--trust-policy",
+    "--platform",
+    "-g",
+    "--file"
+  ]
+};
+var RPM_FAMILY = ["yum", "dnf", "microdnf", "tdnf"];
+function sub(command2) {
+  return positionals(command2, WITH_VALUE[command2.base] ?? [])[0];
+}
+function packagesOf(command2, manager = command2.base) {
+  return positionals(command2, WITH_VALUE[manager] ?? []).slice(1);
+}
+function isApt(command2, subs) {
+  if (command2.base !== "apt-get" && command2.base !== "apt")
+    return false;
+  const s = sub(command2);
+  return s !== void 0 && subs.includes(s.value);
+}
+function isApk(command2, subs) {
+  if (command2.base !== "apk")
+    return false;
+  const s = sub(command2);
+  return s !== void 0 && subs.includes(s.value);
+}
+function isRpm(command2, subs, managers = RPM_FAMILY) {
+  if (!managers.includes(command2.base))
+    return false;
+  const s = sub(command2);
+  return s !== void 0 && subs.includes(s.value);
+}
+function isZypper(command2, subs) {
+  if (command2.base !== "zypper")
+    return false;
+  const s = sub(command2);
+  return s !== void 0 && subs.includes(s.value);
+}
+var ZYPPER_INSTALL = [
+  "install",
+  "in",
+  "update",
+  "up",
+  "patch",
+  "dist-upgrade",
+  "dup",
+  "source-install",
+  "si"
+];
+var RPM_INSTALL = [
+  "install",
+  "groupinstall",
+  "localinstall",
+  "reinstall",
+  "update",
+  "upgrade",
+  "group",
+  "builddep"
+];
+function pipArgs(command2) {
+  if (/^pip[0-9.]*$/.test(command2.base))
+    return command2.args;
+  if (/^python[0-9.]*$/.test(command2.base)) {
+    const m = command2.args.findIndex((a) => a.value === "-m");
+    if (m >= 0 && command2.args[m + 1]?.value === "pip")
+      return command2.args.slice(m + 2);
+  }
+  return void 0;
+}
+function asPip(command2) {
+  const args2 = pipArgs(command2);
+  return args2 ? { ...command2, base: "pip", args: args2 } : void 0;
+}
+function removes(run2, path) {
+  return (run2.shell?.commands ?? []).some((c) => c.base === "rm" && c.args.some((a) => path.test(a.value)));
+}
+
+// ../../policies/dockerfile/dist/lib/cache-rule.js
+function cacheRule(spec) {
+  return defineRule({
+    id: `dockerfile/${spec.slug}`,
+    domain: dockerfileDomain,
+    meta: {
+      title: spec.title,
+      description: `A \`RUN\` of the final image installs packages with ${spec.manager} but does not clean its cache in the same \`RUN\`, so the cache is stored in the layer.`,
+      rationale: "Low: the cached indexes and packages add tens of megabytes to every pull and to the attack surface scanners see, and they go stale. It costs size and time, not security, so low (Trivy rates it higher). Build stages are skipped because their layers never ship.",
+      remediation: spec.remediation,
+      category: "best-practice",
+      severity: "low",
+      confidence: "high",
+      aliases: spec.aliases,
+      references: ["https://docs.docker.com/build/building/best-practices/#run"],
+      examples: spec.examples
+    },
+    check(model, ctx) {
+      for (const stage of finalChain(model)) {
+        for (const run2 of stage.instructions) {
+          if (run2.keyword !== "RUN")
+            continue;
+          const install = (run2.shell?.commands ?? []).find(spec.isInstall);
+          if (!install || spec.isCleaned(run2, install) || mountsCache(run2, spec.cacheDir))
+            continue;
+          const at = sub(install) ?? install.nameWord;
+          report(ctx, at, run2, `\`${install.name} ${at.value}\` leaves the ${spec.manager} cache in the image layer.`);
+        }
+      }
+    }
+  });
+}
+
+// ../../policies/dockerfile/dist/rules/apk-no-cache/rule.js
+var bad4 = "FROM alpine:3.20\nRUN apk add curl\n";
+var rule_default4 = cacheRule({
+  slug: "apk-no-cache",
+  manager: "apk",
+  title: "apk add without --no-cache",
+  aliases: ["DL3019", "DS-0025"],
+  isInstall: (c) => isApk(c, ["add", "upgrade"]) && !hasOption(c, "", ["no-cache"]),
+  isCleaned: (run2) => removes(run2, /^\/var\/cache\/apk/) || (run2.shell?.commands ?? []).some((c) => isApk(c, ["cache"]) && c.args.some((a) => a.value === "clean")),
+  cacheDir: /\/var\/cache\/apk/,
+  remediation: "Use `apk add --no-cache <packages>` (no `apk update` needed), or `--mount=type=cache,target=/var/cache/apk`.",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad4, errors: [spanOf(bad4, "add")] }],
+    valid: [{ filename: "Dockerfile", code: "FROM alpine:3.20\nRUN apk add --no-cache curl\n" }]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/apt-allow-unauthenticated/rule.js
+var bad5 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --allow-unauthenticated vendor-agent\n";
+var rule_default5 = securityRule({
+  slug: "apt-allow-unauthenticated",
+  title: "apt installs unsigned packages",
+  description: "apt is told to accept packages or repositories it cannot authenticate: `--allow-unauthenticated`, `--force-yes`, `--allow-insecure-repositories`, `AllowUnauthenticated`, or a `[trusted=yes]` source.",
+  rationale: "High: package signatures are what stops a mirror, proxy or man-in-the-middle from handing apt a modified package, whose maintainer scripts then run as root in the build. Turning the check off removes the only integrity control.",
+  remediation: "Import the repository\u2019s signing key (`/etc/apt/keyrings/vendor.gpg` with `signed-by=`) and drop the option.",
+  aliases: ["CKV2_DOCKER_8", "CKV2_DOCKER_11"],
+  references: ["https://wiki.debian.org/SecureApt"],
+  command: (c) => {
+    const hits = [];
+    if (c.base === "apt-get" || c.base === "apt") {
+      const opt = findOption(c, "", [
+        "allow-unauthenticated",
+        "force-yes",
+        "allow-insecure-repositories",
+        "allow-downgrades-unauthenticated"
+      ]);
+      if (opt)
+        hits.push({
+          at: opt,
+          message: `\`${c.base} ${opt.value}\` installs packages whose signature was not verified.`
+        });
+      const o = c.args.find((a) => /(AllowUnauthenticated|AllowInsecureRepositories|Force-Yes)\s*=\s*"?(1|true|yes)/i.test(a.value));
+      if (o)
+        hits.push({ at: o, message: `\`${o.value}\` turns off apt signature checks.` });
+    }
+    const trusted = c.args.find((a) => /\[[^\]]*trusted=yes[^\]]*\]/.test(a.value));
+    if (trusted && ["echo", "printf", "tee", "sh", "bash"].includes(c.base)) {
+      hits.push({ at: trusted, message: "An apt source marked `[trusted=yes]` is never authenticated." });
+    }
+    return hits;
+  },
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad5, errors: [spanOf(bad5, "--allow-unauthenticated")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: 'FROM debian:12-slim\nRUN echo "deb [signed-by=/etc/apt/keyrings/vendor.gpg] https://apt.vendor.example stable main" > /etc/apt/sources.list.d/vendor.list\n'
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/apt-get-assume-yes/rule.js
+init_dist();
+var bad6 = "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends curl\n";
+var rule_default6 = defineRule({
+  id: "dockerfile/apt-get-assume-yes",
+  domain: dockerfileDomain,
+  meta: {
+    title: "apt-get install without -y",
+    description: "`apt-get install` (or `upgrade`, `remove`...) runs without `-y`, so it would wait for a confirmation that never comes.",
+    rationale: 'Low: in a non-interactive build apt-get aborts at the prompt ("Do you want to continue? Abort."), so the build fails or, with some front ends, behaves differently from what the author tested. A reliability problem, not a security one.',
+    remediation: "Add `-y` (or `--yes`/`-qq`): `apt-get install -y --no-install-recommends curl`.",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: ["DL3014", "DS-0021"],
+    references: ["https://manpages.debian.org/apt-get"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad6, errors: [spanOf(bad6, "install")] }],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n"
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const { container: container2, command: command2 } of commands(model)) {
+      if (!isApt(command2, [
+        "install",
+        "upgrade",
+        "dist-upgrade",
+        "full-upgrade",
+        "remove",
+        "purge",
+        "autoremove",
+        "build-dep"
+      ]))
+        continue;
+      if (hasOption(command2, "y", ["yes", "assume-yes", "force-yes"]))
+        continue;
+      if (command2.args.some((a) => /^(-qq|-q=2|--quiet=2)$/.test(a.value) || /assume-yes=(1|true|yes)/i.test(a.value)))
+        continue;
+      if (command2.pipeline?.commands.slice(0, command2.pipeline.index).some((c) => c.base === "yes"))
+        continue;
+      const at = sub(command2);
+      report(ctx, at, container2, `\`${command2.name} ${at.value}\` has no \`-y\`, so it stops at the confirmation prompt.`);
+    }
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/apt-get-update-alone/rule.js
+init_dist();
+var bad7 = "FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n";
+var rule_default7 = defineRule({
+  id: "dockerfile/apt-get-update-alone",
+  domain: dockerfileDomain,
+  meta: {
+    title: "Package index updated in a RUN of its own",
+    description: "`apt-get update` (or `apk update`) runs in a `RUN` that installs nothing; the install happens in a later `RUN`.",
+    rationale: "Medium: the update layer is cached, so later builds reuse a stale package index while the install layer changes \u2014 they install old, possibly vulnerable versions, or fail when the mirror has dropped them. It silently defeats security updates on rebuild.",
+    remediation: "Update and install in the same `RUN`: `RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["DS-0017", "CKV_DOCKER_5"],
+    references: ["https://docs.docker.com/build/building/best-practices/#apt-get"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad7, errors: [spanOf(bad7, "apt-get update")] }],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n"
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const { instruction, container: container2 } of instructionsOf(model, "RUN")) {
+      const cmds = instruction.shell?.commands ?? [];
+      const aptUpdate = cmds.find((c) => isApt(c, ["update"]));
+      if (aptUpdate && !cmds.some((c) => isApt(c, ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "source", "satisfy"]))) {
+        report(ctx, aptUpdate, container2, "`apt-get update` runs without an install in the same `RUN`: later installs use a stale cached index.");
+      }
+      const apkUpdate = cmds.find((c) => isApk(c, ["update"]));
+      if (apkUpdate && !cmds.some((c) => isApk(c, ["add", "upgrade", "fix"]))) {
+        report(ctx, apkUpdate, container2, "`apk update` runs without an install in the same `RUN`: use `apk add --no-cache` instead.");
+      }
+    }
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/apt-lists-cleanup/rule.js
+var bad8 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n";
+var rule_default8 = cacheRule({
+  slug: "apt-lists-cleanup",
+  manager: "apt-get",
+  title: "apt lists not removed after install",
+  aliases: ["DL3009"],
+  isInstall: (c) => isApt(c, ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep"]),
+  isCleaned: (run2) => removes(run2, /^\/var\/lib\/apt\/lists/),
+  cacheDir: /\/var\/lib\/apt/,
+  remediation: "End the same `RUN` with `&& rm -rf /var/lib/apt/lists/*`, or use `RUN --mount=type=cache,target=/var/lib/apt/lists ...`.",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad8, errors: [spanOf(bad8, "install")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n"
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/apt-no-install-recommends/rule.js
+init_dist();
+var bad9 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n";
+var rule_default9 = defineRule({
+  id: "dockerfile/apt-no-install-recommends",
+  domain: dockerfileDomain,
+  meta: {
+    title: "apt-get install without --no-install-recommends",
+    description: '`apt-get install` also installs every "recommended" package unless told not to.',
+    rationale: "Low: recommended packages often double the size of what gets installed and bring tools (compilers, mail agents, X libraries) the application never uses, each a source of CVE reports. Size and attack surface, not a direct flaw.",
+    remediation: "Add `--no-install-recommends` and name the few extra packages you really need.",
+    category: "best-practice",
+    severity: "low",
+    confidence: "high",
+    aliases: ["DL3015", "DS-0029"],
+    references: ["https://docs.docker.com/build/building/best-practices/#apt-get"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad9, errors: [spanOf(bad9, "install")] }],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n"
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const { stage, container: container2, command: command2 } of commands(model)) {
+      if (!isApt(command2, ["install"]))
+        continue;
+      if (hasOption(command2, "", ["no-install-recommends"]))
+        continue;
+      if (command2.args.some((a) => /Install-Recommends(=|\s*")?\s*"?(false|0|no)/i.test(a.value)))
+        continue;
+      const configured = stage.instructions.some((i2) => i2.keyword === "RUN" && /Install-Recommends\s*"?(false|0|no)/i.test(i2.body));
+      if (configured)
+        continue;
+      const at = sub(command2);
+      report(ctx, at, container2, `\`${command2.name} install\` pulls in recommended packages: add \`--no-install-recommends\`.`);
+    }
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/copy-from-self/rule.js
 init_dist();
-var bad3 = "FROM golang:1.22 AS build\nCOPY --from=build /out/app /usr/local/bin/app\n";
-var rule_default3 = defineRule({
+var bad10 = "FROM golang:1.22 AS build\nCOPY --from=build /out/app /usr/local/bin/app\n";
+var rule_default10 = defineRule({
   id: "dockerfile/copy-from-self",
   domain: dockerfileDomain,
   meta: {
@@ -44616,7 +45238,7 @@ var rule_default3 = defineRule({
     aliases: ["DL3023", "DS-0006"],
     references: ["https://docs.docker.com/build/building/multi-stage/"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad3, errors: [spanOf(bad3, "--from=build")] }],
+      invalid: [{ filename: "Dockerfile", code: bad10, errors: [spanOf(bad10, "--from=build")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -44640,8 +45262,8 @@ var rule_default3 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/copy-from-unknown-stage/rule.js
 init_dist();
-var bad4 = "FROM golang:1.22 AS builder\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n";
-var rule_default4 = defineRule({
+var bad11 = "FROM golang:1.22 AS builder\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n";
+var rule_default11 = defineRule({
   id: "dockerfile/copy-from-unknown-stage",
   domain: dockerfileDomain,
   meta: {
@@ -44655,7 +45277,7 @@ var rule_default4 = defineRule({
     aliases: ["DL3022"],
     references: ["https://docs.docker.com/reference/dockerfile/#copy---from"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad4, errors: [spanOf(bad4, "--from=build")] }],
+      invalid: [{ filename: "Dockerfile", code: bad11, errors: [spanOf(bad11, "--from=build")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -44672,28 +45294,28 @@ var rule_default4 = defineRule({
       const value = model.resolve(from.value, instruction);
       if (!value.complete)
         continue;
-      const name2 = value.value.toLowerCase();
-      if (/^\d+$/.test(name2)) {
-        if (Number(name2) >= stage.index)
+      const name3 = value.value.toLowerCase();
+      if (/^\d+$/.test(name3)) {
+        if (Number(name3) >= stage.index)
           report(ctx, from, container2, `\`COPY --from=${from.value}\` names a stage that is not defined before this one.`);
         continue;
       }
-      if (/[:@/.]/.test(name2))
+      if (/[:@/.]/.test(name3))
         continue;
-      const target = model.stageByName(name2);
+      const target = model.stageByName(name3);
       if (target && target.index < stage.index)
         continue;
       if (target && target.index === stage.index)
         continue;
-      report(ctx, from, container2, target ? `\`COPY --from=${from.value}\` names a stage defined later in the file.` : `\`COPY --from=${from.value}\` names no earlier stage; Docker will pull an image called \`${name2}\`.`);
+      report(ctx, from, container2, target ? `\`COPY --from=${from.value}\` names a stage defined later in the file.` : `\`COPY --from=${from.value}\` names no earlier stage; Docker will pull an image called \`${name3}\`.`);
     }
   }
 });
 
 // ../../policies/dockerfile/dist/rules/copy-multi-source-slash/rule.js
 init_dist();
-var bad5 = "FROM node:20-slim\nCOPY package.json package-lock.json /app\n";
-var rule_default5 = defineRule({
+var bad12 = "FROM node:20-slim\nCOPY package.json package-lock.json /app\n";
+var rule_default12 = defineRule({
   id: "dockerfile/copy-multi-source-slash",
   domain: dockerfileDomain,
   meta: {
@@ -44707,7 +45329,7 @@ var rule_default5 = defineRule({
     aliases: ["DL3021", "DS-0011"],
     references: ["https://docs.docker.com/reference/dockerfile/#copy"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad5, errors: [spanOf(bad5, "/app")] }],
+      invalid: [{ filename: "Dockerfile", code: bad12, errors: [spanOf(bad12, "/app")] }],
       valid: [
         { filename: "Dockerfile", code: "FROM node:20-slim\nCOPY package.json package-lock.json /app/\n" }
       ]
@@ -44731,10 +45353,54 @@ var rule_default5 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/curl-insecure/rule.js
+var bad13 = "FROM debian:12-slim\nRUN curl -fsSLk https://example.com/tool -o /usr/local/bin/tool\n";
+var rule_default13 = securityRule({
+  slug: "curl-insecure",
+  title: "curl with certificate verification disabled",
+  description: "`curl -k` / `--insecure` accepts any TLS certificate, so the download can come from anyone on the network path.",
+  rationale: "High: the build downloads code or data into the image over a connection that a man-in-the-middle (a proxy, a hostile Wi-Fi or CI network, a hijacked DNS) can silently replace. Whatever arrives runs in production.",
+  remediation: "Remove `-k`; if the server uses a private CA, add the CA (`--cacert /etc/ssl/certs/corp-ca.pem` or update-ca-certificates) instead.",
+  aliases: ["CKV2_DOCKER_2"],
+  references: ["https://curl.se/docs/manpage.html#-k"],
+  command: (c) => {
+    if (c.base !== "curl")
+      return [];
+    const opt = findOption(c, "k", ["insecure"]);
+    return opt ? [{ at: opt, message: `\`curl ${opt.value}\` disables TLS certificate verification.` }] : [];
+  },
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad13, errors: [spanOf(bad13, "-fsSLk")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM debian:12-slim\nRUN curl -fsSL https://example.com/tool -o /usr/local/bin/tool\n"
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/dnf-clean-all/rule.js
+var bad14 = "FROM fedora:40\nRUN dnf install -y httpd\n";
+var rule_default14 = cacheRule({
+  slug: "dnf-clean-all",
+  manager: "dnf",
+  title: "dnf cache not cleaned after install",
+  aliases: ["DL3040", "DS-0019"],
+  isInstall: (c) => isRpm(c, RPM_INSTALL, ["dnf"]),
+  isCleaned: (run2) => removes(run2, /^\/var\/cache\/(dnf|libdnf5?)/) || (run2.shell?.commands ?? []).some((c) => isRpm(c, ["clean"], ["dnf"]) && c.args.some((a) => a.value === "all")),
+  cacheDir: /\/var\/cache\/(dnf|libdnf5?)/,
+  remediation: "End the same `RUN` with `&& dnf clean all`, or mount the cache (`--mount=type=cache,target=/var/cache/dnf`).",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad14, errors: [spanOf(bad14, "install")] }],
+    valid: [{ filename: "Dockerfile", code: "FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n" }]
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/env-self-reference/rule.js
 init_dist();
-var bad6 = "FROM alpine:3.20\nENV APP_HOME=/srv/app APP_BIN=$APP_HOME/bin\n";
-var rule_default6 = defineRule({
+var bad15 = "FROM alpine:3.20\nENV APP_HOME=/srv/app APP_BIN=$APP_HOME/bin\n";
+var rule_default15 = defineRule({
   id: "dockerfile/env-self-reference",
   domain: dockerfileDomain,
   meta: {
@@ -44748,7 +45414,7 @@ var rule_default6 = defineRule({
     aliases: ["DL3044"],
     references: ["https://docs.docker.com/reference/dockerfile/#environment-replacement"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad6, errors: [spanOf(bad6, "$APP_HOME/bin")] }],
+      invalid: [{ filename: "Dockerfile", code: bad15, errors: [spanOf(bad15, "$APP_HOME/bin")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -44771,10 +45437,42 @@ var rule_default6 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/git-ssl-verify-disabled/rule.js
+var bad16 = "FROM alpine:3.20\nRUN git -c http.sslVerify=false clone https://git.example.com/app.git\n";
+var OFF = /^(false|0|no|off)$/i;
+var rule_default16 = securityRule({
+  slug: "git-ssl-verify-disabled",
+  title: "git with TLS verification disabled",
+  description: "`http.sslVerify` is set to false (`git -c`, `git config`) or `GIT_SSL_NO_VERIFY` is set, so git accepts any server certificate.",
+  rationale: "High: the cloned source, which is built into the image, can be replaced by anyone on the network path.",
+  remediation: "Remove the setting; trust a private CA with `git config --global http.sslCAInfo /path/ca.pem`.",
+  aliases: ["CKV2_DOCKER_14"],
+  references: ["https://git-scm.com/docs/git-config#Documentation/git-config.txt-httpsslVerify"],
+  command: (c) => {
+    if (c.base !== "git")
+      return [];
+    const values = c.args.map((a) => a.value);
+    const i2 = values.findIndex((v, k) => {
+      const m = v.match(/^http\.(?:.+\.)?sslverify(?:=(.*))?$/i);
+      if (!m)
+        return false;
+      return m[1] !== void 0 ? OFF.test(m[1]) : OFF.test(values[k + 1] ?? "");
+    });
+    return i2 >= 0 ? [{ at: c.args[i2], message: "`http.sslVerify` is turned off for git." }] : [];
+  },
+  variable: (name3, value) => name3 === "GIT_SSL_NO_VERIFY" && value !== "" && !/^(false|0|no)$/i.test(value) ? "`GIT_SSL_NO_VERIFY` turns off TLS verification for git." : void 0,
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad16, errors: [spanOf(bad16, "http.sslVerify=false")] }],
+    valid: [
+      { filename: "Dockerfile", code: "FROM alpine:3.20\nRUN git clone https://git.example.com/app.git\n" }
+    ]
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/json-form-cmd/rule.js
 init_dist();
-var bad7 = "FROM node:20-slim\nCMD node server.js\n";
-var rule_default7 = defineRule({
+var bad17 = "FROM node:20-slim\nCMD node server.js\n";
+var rule_default17 = defineRule({
   id: "dockerfile/json-form-cmd",
   domain: dockerfileDomain,
   meta: {
@@ -44788,7 +45486,7 @@ var rule_default7 = defineRule({
     aliases: ["DL3025"],
     references: ["https://docs.docker.com/reference/dockerfile/#shell-and-exec-form"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad7, errors: [spanOf(bad7, "node server.js")] }],
+      invalid: [{ filename: "Dockerfile", code: bad17, errors: [spanOf(bad17, "node server.js")] }],
       valid: [{ filename: "Dockerfile", code: 'FROM node:20-slim\nCMD ["node", "server.js"]\n' }]
     }
   },
@@ -44803,11 +45501,239 @@ var rule_default7 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/microdnf-clean-all/rule.js
+var bad18 = "FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y httpd\n";
+var rule_default18 = cacheRule({
+  slug: "microdnf-clean-all",
+  manager: "microdnf",
+  title: "microdnf cache not cleaned after install",
+  aliases: ["DS-0027"],
+  isInstall: (c) => isRpm(c, RPM_INSTALL, ["microdnf"]),
+  isCleaned: (run2) => removes(run2, /^\/var\/cache\/(yum|dnf|microdnf|libdnf5?)/) || (run2.shell?.commands ?? []).some((c) => isRpm(c, ["clean"], ["microdnf"]) && c.args.some((a) => a.value === "all")),
+  cacheDir: /\/var\/cache\/(yum|dnf|microdnf|libdnf5?)/,
+  remediation: "End the same `RUN` with `&& microdnf clean all`, or mount the cache (`--mount=type=cache,target=/var/cache/microdnf`).",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad18, errors: [spanOf(bad18, "install")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y httpd && microdnf clean all\n"
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/no-apt/rule.js
+init_dist();
+var bad19 = "FROM ubuntu:24.04\nRUN apt update && apt install -y curl\n";
+var rule_default19 = defineRule({
+  id: "dockerfile/no-apt",
+  domain: dockerfileDomain,
+  meta: {
+    title: "apt used instead of apt-get",
+    description: "A `RUN` calls `apt`, the interactive front end, rather than `apt-get`/`apt-cache`.",
+    rationale: "Low: `apt` has no stable command-line interface (it warns so on every call) and its output and defaults change between releases, which makes builds brittle. A reliability issue only.",
+    remediation: "Use `apt-get` (and `apt-cache` for queries) in scripts and Dockerfiles.",
+    category: "best-practice",
+    severity: "low",
+    confidence: "high",
+    aliases: ["DL3027", "CKV_DOCKER_9"],
+    references: ["https://manpages.debian.org/apt.8"],
+    examples: {
+      invalid: [
+        { filename: "Dockerfile", code: bad19, errors: [spanOf(bad19, "apt", 1), spanOf(bad19, "apt", 2)] }
+      ],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl\n"
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const { container: container2, command: command2 } of commands(model)) {
+      if (command2.base === "apt")
+        report(ctx, command2.nameWord, container2, "`apt` is meant for people; use `apt-get` in a Dockerfile.");
+    }
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/no-chmod-777/rule.js
+init_dist();
+function worldWritable(mode) {
+  if (/^[0-7]{3,4}$/.test(mode)) {
+    const sticky = mode.length === 4 && (Number(mode[0]) & 1) === 1;
+    return !sticky && (Number(mode[mode.length - 1]) & 2) === 2;
+  }
+  return mode.split(",").some((clause) => /^[ugoa]*[oa][ugoa]*[+=][rwxXst]*w/.test(clause) && !/t/.test(clause));
+}
+var bad20 = "FROM node:20-slim\nCOPY . /app\nRUN chmod -R 777 /app\n";
+var rule_default20 = defineRule({
+  id: "dockerfile/no-chmod-777",
+  domain: dockerfileDomain,
+  meta: {
+    title: "World-writable files or directories",
+    description: '`chmod 777` (or any mode that lets "others" write, such as `666` or `o+w`), or `COPY --chmod` with such a mode.',
+    rationale: "Medium: any process in the container, whatever its user, can then replace the application\u2019s code or configuration, which turns a minor compromise (or a non-root user meant to be confined) into control of the app. Directories with the sticky bit (`1777`, like `/tmp`) are not reported.",
+    remediation: "Give ownership to the runtime user instead (`COPY --chown=app:app`, `chown -R app /app/data`) with modes like `755`/`644`, and make only the data directory writable.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://docs.docker.com/reference/dockerfile/#copy---chown---chmod"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad20, errors: [spanOf(bad20, "777")] }],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: "FROM node:20-slim\nCOPY --chown=node:node . /app\nRUN chmod 1777 /tmp && chmod 755 /app\n"
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const { container: container2, command: command2 } of commands(model)) {
+      if (command2.base !== "chmod")
+        continue;
+      const m = command2.args.find((a) => !/^-(R|v|c|f|-[a-z-]+)$/.test(a.value));
+      if (m && worldWritable(m.value))
+        report(ctx, m, container2, `\`chmod ${m.value}\` makes files writable by every user.`);
+    }
+    for (const { instruction, container: container2 } of instructions(model)) {
+      if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD")
+        continue;
+      const flag = instruction.flags.find((f) => f.name === "chmod");
+      if (flag?.value && worldWritable(flag.value))
+        report(ctx, flag, container2, `\`--chmod=${flag.value}\` makes the copied files writable by every user.`);
+    }
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/no-chpasswd/rule.js
+var bad21 = "FROM ubuntu:24.04\nRUN useradd -m app && echo 'app:changeme' | chpasswd\n";
+var rule_default21 = securityRule({
+  slug: "no-chpasswd",
+  title: "Password set in the image",
+  description: "A `RUN` sets an account password (`chpasswd`, `passwd --stdin`, `useradd`/`usermod -p`), baking the password or its hash into the image.",
+  rationale: "High: the password is visible in the Dockerfile and `docker history`, identical in every container, and rarely rotated; it only matters if something (sshd, su, a console) accepts it, which is exactly when it is dangerous.",
+  remediation: "Do not set passwords in images; use key- or token-based access injected at run time, and lock accounts (`useradd` without `-p`).",
+  aliases: ["CKV2_DOCKER_17"],
+  references: ["https://man7.org/linux/man-pages/man8/chpasswd.8.html"],
+  command: (c) => {
+    if (c.base === "chpasswd")
+      return [{ at: c.nameWord, message: "`chpasswd` sets an account password inside the image." }];
+    if (c.base === "passwd" && c.args.some((a) => a.value === "--stdin"))
+      return [{ at: c.nameWord, message: "`passwd --stdin` sets an account password inside the image." }];
+    if (c.base === "useradd" || c.base === "usermod") {
+      const i2 = c.args.findIndex((a) => a.value === "-p" || a.value === "--password");
+      const value = c.args[i2 + 1]?.value;
+      if (i2 >= 0 && value && value !== "*" && value !== "!" && value !== "") {
+        return [
+          {
+            at: c.args[i2],
+            message: `\`${c.base} ${c.args[i2].value}\` sets an account password inside the image.`
+          }
+        ];
+      }
+    }
+    return [];
+  },
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad21, errors: [spanOf(bad21, "chpasswd")] }],
+    valid: [{ filename: "Dockerfile", code: "FROM ubuntu:24.04\nRUN useradd -m app\nUSER app\n" }]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/no-curl-pipe-shell/rule.js
+init_dist();
+var FETCH = /* @__PURE__ */ new Set(["curl", "wget", "fetch"]);
+var RUNNER = /^((ba|da|a|z|k)?sh|python[0-9.]*|perl|ruby|node|php|pwsh|busybox)$/;
+var bad22 = "FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -\n";
+var rule_default22 = defineRule({
+  id: "dockerfile/no-curl-pipe-shell",
+  domain: dockerfileDomain,
+  meta: {
+    title: "Remote script piped into a shell",
+    description: 'A `RUN` downloads a script and executes it directly (`curl ... | sh`, `sh -c "$(curl ...)"`), without checking what was downloaded.',
+    rationale: "Medium: the script runs as root in the build with whatever the server (or anyone who compromised it, its CDN or its DNS) sends that day, and nothing records what ran. It is a common vendor install path over HTTPS, which keeps it at medium rather than high.",
+    remediation: 'Download to a file, verify a pinned checksum or signature, then run it: `curl -fsSLo /tmp/setup.sh URL && echo "<sha256>  /tmp/setup.sh" | sha256sum -c - && sh /tmp/setup.sh`; better, install the vendor\u2019s signed package.',
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://docs.docker.com/build/building/best-practices/#using-pipes"],
+    examples: {
+      invalid: [
+        {
+          filename: "Dockerfile",
+          code: bad22,
+          errors: [spanOf(bad22, "curl -fsSL https://deb.nodesource.com/setup_20.x | bash -")]
+        }
+      ],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: 'FROM debian:12-slim\nRUN curl -fsSLo /tmp/setup.sh https://deb.nodesource.com/setup_20.x \\\n && echo "6c6f...  /tmp/setup.sh" | sha256sum -c - && bash /tmp/setup.sh\n'
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const { run: run2, container: container2, command: command2 } of commands(model)) {
+      const p = command2.pipeline;
+      if (p && FETCH.has(command2.base) && p.index === p.commands.indexOf(command2)) {
+        const runner = (run2.shell?.commands ?? []).find((c) => c.pipeline?.commands === p.commands && c.pipeline.index > p.index && RUNNER.test(c.base) && !c.args.some((a) => a.value === "-n"));
+        if (runner) {
+          report(ctx, { file: command2.loc.file, start: command2.loc.start, end: runner.loc.end }, container2, `The output of \`${command2.base}\` is executed by \`${runner.base}\` without verification.`);
+          continue;
+        }
+      }
+      if (RUNNER.test(command2.base) && command2.args.some((a) => /(\$\(|<\(|`)\s*(curl|wget)\b/.test(a.raw))) {
+        report(ctx, command2, container2, `\`${command2.base}\` executes a script downloaded on the fly.`);
+      }
+    }
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/no-dist-upgrade/rule.js
+init_dist();
+var bad23 = "FROM ubuntu:24.04\nRUN apt-get update && apt-get -y dist-upgrade\n";
+var rule_default23 = defineRule({
+  id: "dockerfile/no-dist-upgrade",
+  domain: dockerfileDomain,
+  meta: {
+    title: "Distribution upgrade inside the image",
+    description: "`apt-get dist-upgrade` / `full-upgrade` or `zypper dist-upgrade` upgrades the whole distribution, possibly across releases, at build time.",
+    rationale: "Low: the result depends on the day of the build and can pull in a new major release, new kernels and config prompts, so the image no longer matches its base tag. Security patches are better taken by rebuilding on a refreshed base image. Reproducibility, not a vulnerability, hence low.",
+    remediation: "Rebuild on an updated base image instead; if you must patch in place, use `apt-get upgrade -y` (no release changes) or install the specific fixed packages.",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: ["DS-0024", "DL3035"],
+    references: ["https://docs.docker.com/build/building/best-practices/#apt-get"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad23, errors: [spanOf(bad23, "dist-upgrade")] }],
+      valid: [
+        { filename: "Dockerfile", code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get -y upgrade\n" }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const { container: container2, command: command2 } of commands(model)) {
+      if (isApt(command2, ["dist-upgrade", "full-upgrade"]) || isZypper(command2, ["dist-upgrade", "dup"])) {
+        const at = sub(command2);
+        report(ctx, at, container2, `\`${command2.name} ${at.value}\` upgrades the whole distribution during the build.`);
+      }
+    }
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/no-latest-tag/rule.js
 init_dist();
 var latest = "FROM nginx:latest\nCOPY site/ /usr/share/nginx/html/\n";
 var untagged = "FROM python AS build\nRUN pip wheel -w /wheels .\n";
-var rule_default8 = defineRule({
+var rule_default24 = defineRule({
   id: "dockerfile/no-latest-tag",
   domain: dockerfileDomain,
   meta: {
@@ -44849,8 +45775,8 @@ var rule_default8 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/no-maintainer/rule.js
 init_dist();
-var bad8 = "FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\n";
-var rule_default9 = defineRule({
+var bad24 = "FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\n";
+var rule_default25 = defineRule({
   id: "dockerfile/no-maintainer",
   domain: dockerfileDomain,
   meta: {
@@ -44864,7 +45790,7 @@ var rule_default9 = defineRule({
     aliases: ["DL4000", "DS-0022", "CKV_DOCKER_6"],
     references: ["https://docs.docker.com/reference/dockerfile/#maintainer-deprecated"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad8, errors: [spanOf(bad8, "MAINTAINER")] }],
+      invalid: [{ filename: "Dockerfile", code: bad24, errors: [spanOf(bad24, "MAINTAINER")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -44884,9 +45810,9 @@ var rule_default9 = defineRule({
 init_dist();
 var ROOT = /^(root|0)(:.*)?$/;
 var NONROOT_IMAGE = /(^|[-:_.])nonroot([-_.]|$)/;
-var bad9 = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER root\nCMD ["node", "server.js"]\n';
+var bad25 = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER root\nCMD ["node", "server.js"]\n';
 var none = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
-var rule_default10 = defineRule({
+var rule_default26 = defineRule({
   id: "dockerfile/no-root-user",
   domain: dockerfileDomain,
   meta: {
@@ -44901,7 +45827,7 @@ var rule_default10 = defineRule({
     references: ["https://docs.docker.com/reference/dockerfile/#user", "CIS Docker Benchmark 4.1"],
     examples: {
       invalid: [
-        { filename: "Dockerfile", code: bad9, errors: [spanOf(bad9, "root")] },
+        { filename: "Dockerfile", code: bad25, errors: [spanOf(bad25, "root")] },
         { filename: "Dockerfile", code: none, errors: [spanOf(none, "node:20-slim")] }
       ],
       valid: [
@@ -44941,10 +45867,41 @@ var rule_default10 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/no-run-cd/rule.js
+init_dist();
+var bad26 = "FROM node:20-slim\nCOPY . /app\nRUN cd /app && npm ci\n";
+var rule_default27 = defineRule({
+  id: "dockerfile/no-run-cd",
+  domain: dockerfileDomain,
+  meta: {
+    title: "RUN starts with cd instead of WORKDIR",
+    description: "A `RUN` begins with `cd <dir>`; the directory change is lost at the end of the `RUN` and hides where the following steps run.",
+    rationale: "Low: readability and correctness of later steps (which run in the old directory), not security. `cd` later in a command chain (e.g. into an unpacked source tree) is fine and not reported.",
+    remediation: "Use `WORKDIR /app` before the `RUN`.",
+    category: "best-practice",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["DL3003", "DS-0013"],
+    references: ["https://docs.docker.com/build/building/best-practices/#workdir"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad26, errors: [spanOf(bad26, "cd /app")] }],
+      valid: [{ filename: "Dockerfile", code: "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n" }]
+    }
+  },
+  check(model, ctx) {
+    for (const { instruction, container: container2 } of instructionsOf(model, "RUN")) {
+      const first = instruction.shell?.commands.find((c) => !c.wrappedBy);
+      if (first?.base === "cd" && first.args.length > 0 && first.args[0].value !== "-") {
+        report(ctx, first, container2, `\`${first.name} ${first.args[0].value}\` at the start of a \`RUN\`: use \`WORKDIR\`.`);
+      }
+    }
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/no-ssh-port/rule.js
 init_dist();
-var bad10 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-server\nEXPOSE 22 8080\n";
-var rule_default11 = defineRule({
+var bad27 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-server\nEXPOSE 22 8080\n";
+var rule_default28 = defineRule({
   id: "dockerfile/no-ssh-port",
   domain: dockerfileDomain,
   meta: {
@@ -44958,7 +45915,7 @@ var rule_default11 = defineRule({
     aliases: ["DS-0004", "CKV_DOCKER_1"],
     references: ["https://docs.docker.com/reference/dockerfile/#expose"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad10, errors: [spanOf(bad10, "22")] }],
+      invalid: [{ filename: "Dockerfile", code: bad27, errors: [spanOf(bad27, "22")] }],
       valid: [{ filename: "Dockerfile", code: "FROM nginx:1.27\nEXPOSE 80 443\n" }]
     }
   },
@@ -44978,10 +45935,182 @@ function inRange(range, port) {
   return !!m && Number(m[1]) <= port && port <= Number(m[2]);
 }
 
+// ../../policies/dockerfile/dist/rules/no-sudo/rule.js
+init_dist();
+var bad28 = "FROM ubuntu:24.04\nUSER app\nRUN sudo apt-get update\n";
+var rule_default29 = defineRule({
+  id: "dockerfile/no-sudo",
+  domain: dockerfileDomain,
+  meta: {
+    title: "sudo used in RUN",
+    description: "A `RUN` calls `sudo`, which needs sudo installed and configured in the image.",
+    rationale: "Medium: an image whose user can `sudo` has a built-in privilege escalation for anyone who gets code execution in it, and sudo\u2019s TTY and environment handling makes builds unpredictable. Switching users with `USER` needs neither.",
+    remediation: "Run the privileged steps before `USER app` (builds run as root by default), or use `USER root` \u2026 `USER app` around them; use `gosu`/`su-exec` in entrypoints that must drop privileges.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["DL3004", "DS-0010", "CKV2_DOCKER_1"],
+    references: ["https://docs.docker.com/build/building/best-practices/#user"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad28, errors: [spanOf(bad28, "sudo")] }],
+      valid: [{ filename: "Dockerfile", code: "FROM ubuntu:24.04\nRUN apt-get update\nUSER app\n" }]
+    }
+  },
+  check(model, ctx) {
+    for (const { container: container2, command: command2 } of commands(model)) {
+      if (command2.base === "sudo")
+        report(ctx, command2.nameWord, container2, "`sudo` in a Dockerfile: use `USER` to change users instead.");
+    }
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/no-wget-and-curl/rule.js
+init_dist();
+var bad29 = "FROM debian:12-slim\nRUN curl -fsSLo /tmp/a https://example.com/a\nRUN wget -q https://example.com/b\n";
+var rule_default30 = defineRule({
+  id: "dockerfile/no-wget-and-curl",
+  domain: dockerfileDomain,
+  meta: {
+    title: "Both wget and curl used",
+    description: "The Dockerfile downloads with both `curl` and `wget`, so both tools end up installed.",
+    rationale: "Info: one extra binary and its libraries in the image; pick one tool. Size and consistency only.",
+    remediation: "Use one of them throughout (usually `curl -fsSL`).",
+    category: "best-practice",
+    severity: "info",
+    confidence: "high",
+    aliases: ["DL4001", "DS-0014"],
+    references: ["https://github.com/hadolint/hadolint/wiki/DL4001"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad29, errors: [spanOf(bad29, "wget")] }],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: "FROM debian:12-slim\nRUN curl -fsSLo /tmp/a https://example.com/a\n"
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    const list3 = [...commands(model)].filter(({ command: command2 }) => command2.base === "curl" || command2.base === "wget");
+    const first = list3[0];
+    if (!first)
+      return;
+    const other = list3.find(({ command: command2 }) => command2.base !== first.command.base);
+    if (!other)
+      return;
+    report(ctx, other.command.nameWord, other.container, `\`${other.command.base}\` is used here and \`${first.command.base}\` earlier: use one download tool.`);
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/npm-strict-ssl-disabled/rule.js
+var bad30 = "FROM node:20-slim\nRUN npm config set strict-ssl false && npm ci\n";
+var rule_default31 = securityRule({
+  slug: "npm-strict-ssl-disabled",
+  title: "npm or yarn with strict-ssl disabled",
+  description: "`strict-ssl` is set to `false` for npm or yarn (`config set`, `--strict-ssl=false`, `.npmrc`, or `NPM_CONFIG_STRICT_SSL`), so registry certificates are not verified.",
+  rationale: "High: packages and their install scripts, which run during the build, can be swapped by anyone on the network path. Private registries need their CA (`cafile`), not verification turned off.",
+  remediation: "Remove the setting; point npm at the corporate CA with `npm config set cafile /path/ca.pem` or `NODE_EXTRA_CA_CERTS`.",
+  aliases: ["CKV2_DOCKER_12", "CKV2_DOCKER_13"],
+  references: ["https://docs.npmjs.com/cli/using-npm/config#strict-ssl"],
+  command: (c) => {
+    const hits = [];
+    const values = c.args.map((a) => a.value);
+    if (["npm", "yarn", "pnpm"].includes(c.base)) {
+      const i2 = values.findIndex((v) => v === "strict-ssl" || v === "enableStrictSsl");
+      if (i2 >= 0 && /^(false|0)$/.test(values[i2 + 1] ?? ""))
+        hits.push({ at: c.args[i2], message: `\`${c.base}\` is told not to verify registry certificates.` });
+    }
+    for (const a of c.args) {
+      if (/^(--)?strict-ssl\s*=\s*false$/i.test(a.value))
+        hits.push({ at: a, message: "`strict-ssl=false` turns off registry certificate verification." });
+    }
+    return hits;
+  },
+  variable: (name3, value) => /^(npm_config_strict_ssl|yarn_strict_ssl|YARN_ENABLE_STRICT_SSL)$/i.test(name3) && /^(false|0)$/i.test(value) ? `\`${name3}=${value}\` turns off registry certificate verification.` : void 0,
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad30, errors: [spanOf(bad30, "strict-ssl")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM node:20-slim\nRUN npm config set cafile /etc/ssl/corp-ca.pem && npm ci\n"
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/lib/pin-rule.js
+init_dist();
+function pinRule(spec) {
+  return defineRule({
+    id: `dockerfile/${spec.slug}`,
+    domain: dockerfileDomain,
+    meta: {
+      title: `${spec.manager} package installed without a version`,
+      description: `A package is installed with ${spec.manager} without a version (\`${spec.example}\`), so each build takes whatever is newest that day.`,
+      rationale: "Low: unpinned packages make builds unreproducible and let a new (or compromised, or broken) release enter the image without review. Pinning trades this for update work, and many teams pin the base image instead, so it is low.",
+      remediation: spec.remediation,
+      category: "supply-chain",
+      severity: "low",
+      confidence: "high",
+      aliases: spec.aliases,
+      references: ["https://docs.docker.com/build/building/best-practices/#apt-get"],
+      examples: spec.examples
+    },
+    check(model, ctx) {
+      for (const { container: container2, command: command2 } of commands(model)) {
+        for (const word of spec.unpinned(command2)) {
+          report(ctx, word, container2, `\`${word.value}\` is installed without a pinned version.`, word.value);
+        }
+      }
+    }
+  });
+}
+function isLocal(word) {
+  const v = word.value;
+  return word.dynamic || v.includes("$") || /^[./~]/.test(v) || v.includes("://") || /\.(deb|rpm|apk|whl|tar\.gz|tgz|zip|gem)$/.test(v);
+}
+
+// ../../policies/dockerfile/dist/rules/pin-apk-versions/rule.js
+var bad31 = "FROM alpine:3.20\nRUN apk add --no-cache curl\n";
+var rule_default32 = pinRule({
+  slug: "pin-apk-versions",
+  manager: "apk",
+  aliases: ["DL3018"],
+  example: "apk add curl",
+  unpinned: (c) => isApk(c, ["add"]) ? packagesOf(c).filter((w) => !/[=<>~]/.test(w.value) && !isLocal(w) && !w.value.startsWith(".")) : [],
+  remediation: "Pin each package: `apk add --no-cache curl=8.9.1-r0` (or a range such as `curl~8.9`).",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad31, errors: [spanOf(bad31, "curl")] }],
+    valid: [
+      { filename: "Dockerfile", code: "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0 git~2.45\n" }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/pin-apt-versions/rule.js
+var bad32 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates=20230311\n";
+var rule_default33 = pinRule({
+  slug: "pin-apt-versions",
+  manager: "apt-get",
+  aliases: ["DL3008"],
+  example: "apt-get install curl",
+  unpinned: (c) => isApt(c, ["install"]) ? packagesOf(c).filter((w) => !w.value.includes("=") && !isLocal(w) && !w.value.includes("/")) : [],
+  remediation: "Pin each package: `apt-get install -y curl=7.88.1-10+deb12u5` (see `apt-cache policy curl`), and bump versions with your dependency bot.",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad32, errors: [spanOf(bad32, "curl")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5\n"
+      }
+    ]
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/pin-base-image-digest/rule.js
 init_dist();
-var bad11 = "FROM python:3.12-slim\n";
-var rule_default12 = defineRule({
+var bad33 = "FROM python:3.12-slim\n";
+var rule_default34 = defineRule({
   id: "dockerfile/pin-base-image-digest",
   domain: dockerfileDomain,
   meta: {
@@ -45004,7 +46133,7 @@ var rule_default12 = defineRule({
       defaults: { ignore: [] }
     },
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad11, errors: [spanOf(bad11, "python:3.12-slim")] }],
+      invalid: [{ filename: "Dockerfile", code: bad33, errors: [spanOf(bad33, "python:3.12-slim")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -45018,10 +46147,292 @@ var rule_default12 = defineRule({
       const image = stage.image;
       if (image.scratch || image.stage || image.digest || !image.complete)
         continue;
-      const name2 = `${image.registry ? `${image.registry}/` : ""}${image.repository}`;
-      if (ctx.options.ignore.some((i2) => name2 === i2 || i2.endsWith("/") && name2.startsWith(i2)))
+      const name3 = `${image.registry ? `${image.registry}/` : ""}${image.repository}`;
+      if (ctx.options.ignore.some((i2) => name3 === i2 || i2.endsWith("/") && name3.startsWith(i2)))
         continue;
       report(ctx, image, stage.from, `\`FROM ${image.raw}\` is not pinned by digest.`);
+    }
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/pin-gem-versions/rule.js
+var bad34 = "FROM ruby:3.3-slim\nRUN gem install bundler\n";
+var rule_default35 = pinRule({
+  slug: "pin-gem-versions",
+  manager: "gem",
+  aliases: ["DL3028"],
+  example: "gem install bundler",
+  unpinned: (c) => {
+    if (c.base !== "gem" || c.args.find((a) => !a.value.startsWith("-"))?.value !== "install")
+      return [];
+    if (hasOption(c, "v", ["version"]))
+      return [];
+    return packagesOf(c, "gem").filter((w) => !w.value.includes(":") && !isLocal(w));
+  },
+  remediation: "Pin the version: `gem install bundler:2.5.11` or `gem install bundler -v 2.5.11`.",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad34, errors: [spanOf(bad34, "bundler")] }],
+    valid: [{ filename: "Dockerfile", code: "FROM ruby:3.3-slim\nRUN gem install bundler:2.5.11\n" }]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/pin-go-install/rule.js
+var bad35 = "FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv\n";
+var rule_default36 = pinRule({
+  slug: "pin-go-install",
+  manager: "go install",
+  aliases: ["DL3062"],
+  example: "go install example.com/tool",
+  unpinned: (c) => {
+    if (c.base !== "go")
+      return [];
+    const [sub2, ...pkgs] = positionals(c, [
+      "-o",
+      "-tags",
+      "-ldflags",
+      "-gcflags",
+      "-mod",
+      "-modfile",
+      "-p",
+      "-C",
+      "-pgo"
+    ]);
+    if (sub2?.value !== "install")
+      return [];
+    return pkgs.filter((w) => !w.value.includes("@") && !isLocal(w) && w.value.includes("."));
+  },
+  remediation: "Name the version: `go install github.com/go-delve/delve/cmd/dlv@v1.23.0`.",
+  examples: {
+    invalid: [
+      { filename: "Dockerfile", code: bad35, errors: [spanOf(bad35, "github.com/go-delve/delve/cmd/dlv")] }
+    ],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.23.0 && go install ./cmd/...\n"
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/pin-npm-versions/rule.js
+var bad36 = "FROM node:20-slim\nRUN npm install -g pm2\n";
+var rule_default37 = pinRule({
+  slug: "pin-npm-versions",
+  manager: "npm",
+  aliases: ["DL3016"],
+  example: "npm install -g pm2",
+  unpinned: (c) => {
+    if (c.base !== "npm" && c.base !== "yarn" && c.base !== "pnpm")
+      return [];
+    const positional = c.args.filter((a) => !a.value.startsWith("-")).map((a) => a.value);
+    const sub2 = c.base === "yarn" && positional[0] === "global" ? positional[1] : positional[0];
+    const installs = c.base === "npm" ? ["install", "i", "add", "isntall", "in"] : ["add"];
+    if (!sub2 || !installs.includes(sub2))
+      return [];
+    const words = c.base === "yarn" && c.args[0]?.value === "global" ? packagesOf(c, "npm").slice(1) : packagesOf(c, "npm");
+    return words.filter((w) => {
+      const v = w.value;
+      if (isLocal(w) || /^(git\+|github:|file:|https?:)/.test(v) || v.endsWith(".tgz"))
+        return false;
+      const at = v.startsWith("@") ? v.indexOf("@", 1) : v.indexOf("@");
+      return at < 0 || /@(latest|next)$/.test(v);
+    });
+  },
+  remediation: "Pin the version (`npm install -g pm2@5.4.2`), or list the tool in package.json and install from the lock file with `npm ci`.",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad36, errors: [spanOf(bad36, "pm2")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM node:20-slim\nRUN npm ci --omit=dev && npm install -g pm2@5.4.2\n"
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/pin-pip-versions/rule.js
+var bad37 = "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask gunicorn==22.0.0\n";
+var TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
+var rule_default38 = pinRule({
+  slug: "pin-pip-versions",
+  manager: "pip",
+  aliases: ["DL3013"],
+  example: "pip install flask",
+  unpinned: (c) => {
+    const pip = asPip(c);
+    if (pip?.args.find((a) => !a.value.startsWith("-"))?.value !== "install")
+      return [];
+    const upgrade = hasOption(pip, "U", ["upgrade"]);
+    return packagesOf(pip, "pip").filter((w) => {
+      const v = w.value;
+      if (/[=<>~!@]/.test(v) || isLocal(w) || v.includes("/") || v === ".")
+        return false;
+      return !(upgrade && TOOLING.has(v.toLowerCase()));
+    });
+  },
+  remediation: "Pin versions (`pip install flask==3.0.3`), or better install from a lock file: `pip install --require-hashes -r requirements.txt`.",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad37, errors: [spanOf(bad37, "flask")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n"
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/pip-no-cache-dir/rule.js
+init_dist();
+var bad38 = "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n";
+var rule_default39 = defineRule({
+  id: "dockerfile/pip-no-cache-dir",
+  domain: dockerfileDomain,
+  meta: {
+    title: "pip install keeps its download cache",
+    description: "`pip install` in the final image runs without `--no-cache-dir`, so the wheel cache (often hundreds of MB) stays in the layer.",
+    rationale: "Low: image size and pull time, not a vulnerability. Build stages are not checked: their layers never ship.",
+    remediation: "Use `pip install --no-cache-dir ...`, set `ENV PIP_NO_CACHE_DIR=1`, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/pip pip install ...`.",
+    category: "best-practice",
+    severity: "low",
+    confidence: "high",
+    aliases: ["DL3042"],
+    references: ["https://pip.pypa.io/en/stable/topics/caching/"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad38, errors: [spanOf(bad38, "pip install")] }],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n"
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const stage of finalChain(model)) {
+      const env = envOf(stage, "PIP_NO_CACHE_DIR");
+      if (env && !/^(0|false|no|off)?$/i.test(env.value ?? ""))
+        continue;
+      for (const run2 of stage.instructions) {
+        if (run2.keyword !== "RUN" || mountsCache(run2, /\.cache|pip/))
+          continue;
+        for (const command2 of run2.shell?.commands ?? []) {
+          const pip = asPip(command2);
+          if (pip?.args.find((a) => !a.value.startsWith("-"))?.value !== "install")
+            continue;
+          if (hasOption(pip, "", ["no-cache-dir", "no-cache"]))
+            continue;
+          if (command2.env.some((a) => a.name === "PIP_NO_CACHE_DIR"))
+            continue;
+          report(ctx, {
+            file: command2.loc.file,
+            start: command2.loc.start,
+            end: pip.args.find((a) => a.value === "install").loc.end
+          }, run2, "`pip install` without `--no-cache-dir` leaves the pip cache in the image.");
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/pip-trusted-host/rule.js
+var bad39 = "FROM python:3.12-slim\nRUN pip install --no-cache-dir --trusted-host pypi.internal -r requirements.txt\n";
+var rule_default40 = securityRule({
+  slug: "pip-trusted-host",
+  title: "pip trusts a host without TLS verification",
+  description: "`--trusted-host`, `PIP_TRUSTED_HOST` or `pip config set global.trusted-host` lets pip download from that host over plain HTTP or with an invalid certificate.",
+  rationale: "High: packages from that index can be replaced in transit, and pip runs their install hooks as root during the build. A private index needs its CA installed, not verification turned off.",
+  remediation: "Serve the index over HTTPS with a trusted certificate and pass the CA with `--cert /path/ca.pem` (or `PIP_CERT`); drop `--trusted-host`.",
+  aliases: ["CKV2_DOCKER_4", "CKV2_DOCKER_16"],
+  references: ["https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-trusted-host"],
+  command: (c) => {
+    const pip = asPip(c);
+    if (!pip)
+      return [];
+    const opt = findOption(pip, "", ["trusted-host"]);
+    if (opt)
+      return [{ at: opt, message: "`pip --trusted-host` turns off TLS verification for that index." }];
+    const key = pip.args.find((a) => /^(global|install)\.trusted-host$/.test(a.value));
+    return key ? [{ at: key, message: "`pip config` sets a trusted host: TLS verification is off for it." }] : [];
+  },
+  variable: (name3) => name3.toUpperCase() === "PIP_TRUSTED_HOST" ? "`PIP_TRUSTED_HOST` turns off TLS verification for pip." : void 0,
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad39, errors: [spanOf(bad39, "--trusted-host")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM python:3.12-slim\nRUN pip install --no-cache-dir --cert /etc/ssl/corp-ca.pem -r requirements.txt\n"
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/pipefail/rule.js
+init_dist();
+var bad40 = "FROM debian:12-slim\nRUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt\n";
+function shellHasPipefail(stage, index) {
+  const before = stage.instructions.slice(0, index).reverse();
+  const shells = [
+    before,
+    ...chainOf(stage).slice(1).map((s) => [...s.instructions].reverse())
+  ];
+  for (const list3 of shells) {
+    const shell = list3.find((i2) => i2.keyword === "SHELL");
+    if (shell)
+      return hasPipefail((shell.json ?? []).map((w) => w.value));
+  }
+  return false;
+}
+function hasPipefail(words) {
+  return words.some((w, i2) => w === "-o" && words[i2 + 1] === "pipefail" || w === "-opipefail" || /^-\w*o$/.test(w) && words[i2 + 1] === "pipefail");
+}
+var rule_default41 = defineRule({
+  id: "dockerfile/pipefail",
+  domain: dockerfileDomain,
+  meta: {
+    title: "Piped RUN without pipefail",
+    description: "A `RUN` pipes commands (`a | b`) but the shell does not use `-o pipefail`, so only the last command\u2019s failure fails the build.",
+    rationale: "Low: `curl ... | tar -x` succeeds when the download fails (tar reads nothing), so the build goes on and ships an image without the file. It hides broken builds rather than opening a hole.",
+    remediation: 'Put `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (on Alpine `["/bin/ash", "-eo", "pipefail", "-c"]`), or start the command with `set -o pipefail &&`.',
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: ["DL4006"],
+    references: ["https://docs.docker.com/build/building/best-practices/#using-pipes"],
+    examples: {
+      invalid: [
+        {
+          filename: "Dockerfile",
+          code: bad40,
+          errors: [spanOf(bad40, "curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt")]
+        }
+      ],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt\n'
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const stage of model.stages) {
+      stage.instructions.forEach((run2, index) => {
+        if (run2.keyword !== "RUN" || !run2.shell || run2.form === "json")
+          return;
+        const cmds = run2.shell.commands;
+        const pipe = cmds.find((c) => c.pipeline && c.pipeline.index === 0 && c.pipeline.commands.length > 1 && !c.wrappedBy);
+        if (!pipe)
+          return;
+        if (shellHasPipefail(stage, index))
+          return;
+        const set2 = cmds.find((c) => c.base === "set" && c.index < pipe.index && hasPipefail(c.args.map((a) => a.value)));
+        if (set2)
+          return;
+        const members = pipe.pipeline.commands;
+        report(ctx, { file: pipe.loc.file, start: members[0].loc.start, end: members[members.length - 1].loc.end }, run2, "This pipe only fails the build when its last command fails: set `-o pipefail`.");
+      });
     }
   }
 });
@@ -45030,8 +46441,8 @@ var rule_default12 = defineRule({
 init_dist();
 var ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|tzst)$/i;
 var REMOTE = /^(https?|git|ssh):\/\/|^git@|\.git(#.*)?$/i;
-var bad12 = "FROM alpine:3.20\nADD app.py /srv/app.py\n";
-var rule_default13 = defineRule({
+var bad41 = "FROM alpine:3.20\nADD app.py /srv/app.py\n";
+var rule_default42 = defineRule({
   id: "dockerfile/prefer-copy-over-add",
   domain: dockerfileDomain,
   meta: {
@@ -45045,7 +46456,7 @@ var rule_default13 = defineRule({
     aliases: ["DL3020", "DS-0005", "CKV_DOCKER_4"],
     references: ["https://docs.docker.com/build/building/best-practices/#add-or-copy"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad12, errors: [spanOf(bad12, "ADD")] }],
+      invalid: [{ filename: "Dockerfile", code: bad41, errors: [spanOf(bad41, "ADD")] }],
       valid: [
         { filename: "Dockerfile", code: "FROM alpine:3.20\nCOPY app.py /srv/app.py\nADD rootfs.tar.gz /\n" }
       ]
@@ -45068,8 +46479,8 @@ var rule_default13 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/require-healthcheck/rule.js
 init_dist();
-var bad13 = "FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\nEXPOSE 80\n";
-var rule_default14 = defineRule({
+var bad42 = "FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\nEXPOSE 80\n";
+var rule_default43 = defineRule({
   id: "dockerfile/require-healthcheck",
   domain: dockerfileDomain,
   meta: {
@@ -45083,7 +46494,7 @@ var rule_default14 = defineRule({
     aliases: ["DL3057", "DS-0026", "CKV_DOCKER_2"],
     references: ["https://docs.docker.com/reference/dockerfile/#healthcheck"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad13, errors: [spanOf(bad13, "nginx:1.27-alpine")] }],
+      invalid: [{ filename: "Dockerfile", code: bad42, errors: [spanOf(bad42, "nginx:1.27-alpine")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -45106,23 +46517,133 @@ var rule_default14 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/rpm-assume-yes/rule.js
+init_dist();
+var bad43 = "FROM rockylinux:9\nRUN dnf install httpd\n";
+var rule_default44 = defineRule({
+  id: "dockerfile/rpm-assume-yes",
+  domain: dockerfileDomain,
+  meta: {
+    title: "yum, dnf or zypper without the non-interactive switch",
+    description: "`yum`/`dnf install` without `-y`, or `zypper install` without `-n`/`-y`, waits for a confirmation.",
+    rationale: "Low: the build stops at the prompt and fails (or, for zypper, may pick a default answer that differs from what the author saw). A reliability problem, not a security one.",
+    remediation: "Use `yum install -y`, `dnf install -y`, or `zypper --non-interactive install` (`zypper -n in`).",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: ["DL3030", "DL3034", "DL3038"],
+    references: ["https://man7.org/linux/man-pages/man8/dnf.8.html"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad43, errors: [spanOf(bad43, "install")] }],
+      valid: [
+        { filename: "Dockerfile", code: "FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n" }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const { container: container2, command: command2 } of commands(model)) {
+      let missing = false;
+      if (isRpm(command2, [...RPM_INSTALL, "remove", "erase", "autoremove", "groupremove"], ["yum", "dnf", "tdnf"])) {
+        missing = !hasOption(command2, "y", ["assumeyes"]) && !command2.args.some((a) => /assumeyes=(1|true)/i.test(a.value));
+      } else if (isZypper(command2, [...ZYPPER_INSTALL, "remove", "rm"])) {
+        missing = !hasOption(command2, "ny", ["non-interactive", "no-confirm"]);
+      }
+      if (!missing)
+        continue;
+      const at = sub(command2);
+      report(ctx, at, container2, `\`${command2.name} ${at.value}\` has no non-interactive switch, so it stops at the confirmation prompt.`);
+    }
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/rpm-no-gpg-check/rule.js
+var bad44 = "FROM rockylinux:9\nRUN dnf install -y --nogpgcheck https://vendor.example/agent.rpm\n";
+var MANAGERS = ["yum", "dnf", "microdnf", "tdnf", "yum-config-manager"];
+var rule_default45 = securityRule({
+  slug: "rpm-no-gpg-check",
+  title: "RPM packages installed without signature check",
+  description: "yum/dnf run with `--nogpgcheck` or `gpgcheck=0`, `rpm` with `--nosignature`/`--nodigest`, or `zypper --no-gpg-checks`: package signatures are not verified.",
+  rationale: "High: the signature is the only proof a package came from its vendor unmodified; without it a mirror, proxy or man-in-the-middle can inject code that runs as root during installation.",
+  remediation: "Import the vendor key (`rpm --import https://vendor.example/RPM-GPG-KEY`) and keep `gpgcheck=1`.",
+  aliases: ["CKV2_DOCKER_9", "CKV2_DOCKER_10"],
+  references: ["https://man7.org/linux/man-pages/man5/dnf.conf.5.html"],
+  command: (c) => {
+    const hits = [];
+    if (MANAGERS.includes(c.base)) {
+      const opt = findOption(c, "", ["nogpgcheck", "no-gpgchecks"]);
+      if (opt)
+        hits.push({
+          at: opt,
+          message: `\`${c.base} ${opt.value}\` installs packages without verifying their signature.`
+        });
+    }
+    if (c.base === "rpm") {
+      const opt = findOption(c, "", ["nosignature", "nodigest", "noverify"]);
+      if (opt)
+        hits.push({ at: opt, message: `\`rpm ${opt.value}\` skips package verification.` });
+    }
+    if (c.base === "zypper") {
+      const opt = findOption(c, "", ["no-gpg-checks"]);
+      if (opt)
+        hits.push({ at: opt, message: "`zypper --no-gpg-checks` skips package signature verification." });
+    }
+    const setting = c.args.find((a) => /(^|[=.\s]|\\n)(repo_)?gpgcheck\s*=\s*(0|false|no)\b/i.test(a.value));
+    if (setting && (MANAGERS.includes(c.base) || ["echo", "printf", "tee", "sed"].includes(c.base))) {
+      hits.push({ at: setting, message: "`gpgcheck` is turned off for the package repositories." });
+    }
+    return hits;
+  },
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad44, errors: [spanOf(bad44, "--nogpgcheck")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM rockylinux:9\nRUN rpm --import https://vendor.example/RPM-GPG-KEY && dnf install -y https://vendor.example/agent.rpm\n"
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/rpm-ssl-verify-disabled/rule.js
+var bad45 = "FROM rockylinux:9\nRUN dnf install -y --setopt=sslverify=false httpd\n";
+var rule_default46 = securityRule({
+  slug: "rpm-ssl-verify-disabled",
+  title: "yum or dnf with TLS verification disabled",
+  description: "`sslverify` is set to false for yum/dnf (`--setopt=sslverify=0` or `sslverify=0` written into a repo file).",
+  rationale: "High: repository metadata and packages can be tampered with in transit; combined with a missing GPG check it is arbitrary code as root.",
+  remediation: "Remove the setting; install the repository CA (`sslcacert=`) instead.",
+  aliases: ["CKV2_DOCKER_15"],
+  references: ["https://man7.org/linux/man-pages/man5/dnf.conf.5.html"],
+  command: (c) => {
+    const arg = c.args.find((a) => /(^|[=.])sslverify\s*=\s*(0|false|no|off)\b/i.test(a.value));
+    if (!arg)
+      return [];
+    const isManager = ["yum", "dnf", "microdnf", "tdnf", "yum-config-manager", "dnf-config-manager"].includes(c.base);
+    return isManager || ["echo", "printf", "sed", "tee"].includes(c.base) ? [{ at: arg, message: "`sslverify` is turned off for the package repositories." }] : [];
+  },
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad45, errors: [spanOf(bad45, "--setopt=sslverify=false")] }],
+    valid: [{ filename: "Dockerfile", code: "FROM rockylinux:9\nRUN dnf install -y httpd\n" }]
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/single-cmd/rule.js
 init_dist();
 
 // ../../policies/dockerfile/dist/lib/multiple.js
-function reportAllButLast(model, ctx, keyword) {
+function reportAllButLast(model, ctx, keyword2) {
   for (const stage of model.stages) {
-    const list3 = stage.instructions.filter((i2) => i2.keyword === keyword);
+    const list3 = stage.instructions.filter((i2) => i2.keyword === keyword2);
     const last = list3[list3.length - 1];
     for (const ins of list3.slice(0, -1)) {
-      report(ctx, ins.keywordLoc, ins, `This \`${keyword}\` is overridden by the one on line ${ins.loc.file.position(last.loc.start).line} and has no effect.`);
+      report(ctx, ins.keywordLoc, ins, `This \`${keyword2}\` is overridden by the one on line ${ins.loc.file.position(last.loc.start).line} and has no effect.`);
     }
   }
 }
 
 // ../../policies/dockerfile/dist/rules/single-cmd/rule.js
-var bad14 = 'FROM alpine:3.20\nCMD ["sh"]\nCMD ["/app/server"]\n';
-var rule_default15 = defineRule({
+var bad46 = 'FROM alpine:3.20\nCMD ["sh"]\nCMD ["/app/server"]\n';
+var rule_default47 = defineRule({
   id: "dockerfile/single-cmd",
   domain: dockerfileDomain,
   meta: {
@@ -45136,7 +46657,7 @@ var rule_default15 = defineRule({
     aliases: ["DL4003", "DS-0016"],
     references: ["https://docs.docker.com/reference/dockerfile/#cmd"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad14, errors: [spanOf(bad14, "CMD")] }],
+      invalid: [{ filename: "Dockerfile", code: bad46, errors: [spanOf(bad46, "CMD")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -45152,8 +46673,8 @@ var rule_default15 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/single-entrypoint/rule.js
 init_dist();
-var bad15 = 'FROM alpine:3.20\nENTRYPOINT ["/bin/sh"]\nENTRYPOINT ["/app/server"]\n';
-var rule_default16 = defineRule({
+var bad47 = 'FROM alpine:3.20\nENTRYPOINT ["/bin/sh"]\nENTRYPOINT ["/app/server"]\n';
+var rule_default48 = defineRule({
   id: "dockerfile/single-entrypoint",
   domain: dockerfileDomain,
   meta: {
@@ -45167,7 +46688,7 @@ var rule_default16 = defineRule({
     aliases: ["DL4004", "DS-0007"],
     references: ["https://docs.docker.com/reference/dockerfile/#entrypoint"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad15, errors: [spanOf(bad15, "ENTRYPOINT")] }],
+      invalid: [{ filename: "Dockerfile", code: bad47, errors: [spanOf(bad47, "ENTRYPOINT")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -45183,8 +46704,8 @@ var rule_default16 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/single-healthcheck/rule.js
 init_dist();
-var bad16 = 'FROM alpine:3.20\nHEALTHCHECK CMD ["true"]\nHEALTHCHECK CMD ["/app/health"]\n';
-var rule_default17 = defineRule({
+var bad48 = 'FROM alpine:3.20\nHEALTHCHECK CMD ["true"]\nHEALTHCHECK CMD ["/app/health"]\n';
+var rule_default49 = defineRule({
   id: "dockerfile/single-healthcheck",
   domain: dockerfileDomain,
   meta: {
@@ -45198,7 +46719,7 @@ var rule_default17 = defineRule({
     aliases: ["DL3012", "DS-0023"],
     references: ["https://docs.docker.com/reference/dockerfile/#healthcheck"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad16, errors: [spanOf(bad16, "HEALTHCHECK")] }],
+      invalid: [{ filename: "Dockerfile", code: bad48, errors: [spanOf(bad48, "HEALTHCHECK")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -45212,10 +46733,40 @@ var rule_default17 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/tls-verify-disabled-env/rule.js
+var bad49 = "FROM node:20-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n";
+var rule_default50 = securityRule({
+  slug: "tls-verify-disabled-env",
+  title: "Environment variable turns off TLS verification",
+  description: "`NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0` or `GOINSECURE` is set in the image or a build step, turning off certificate checks for Node.js, Python or Go.",
+  rationale: "High: set with `ENV`, it disables certificate checks for every outgoing HTTPS call of the application in production (API tokens, database credentials and payloads exposed to any interceptor); set in a build step, it lets dependencies be swapped in transit.",
+  remediation: "Remove the variable; trust private CAs with `NODE_EXTRA_CA_CERTS`, `SSL_CERT_FILE`/`REQUESTS_CA_BUNDLE`, or the system trust store.",
+  aliases: ["CKV2_DOCKER_5", "CKV2_DOCKER_6"],
+  references: [
+    "https://nodejs.org/api/cli.html#node_tls_reject_unauthorizedvalue",
+    "https://peps.python.org/pep-0493/"
+  ],
+  variable: (name3, value) => {
+    if (name3 === "NODE_TLS_REJECT_UNAUTHORIZED" && value.trim() === "0")
+      return "`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off TLS verification for Node.js.";
+    if (name3 === "PYTHONHTTPSVERIFY" && value.trim() === "0")
+      return "`PYTHONHTTPSVERIFY=0` turns off TLS verification for Python.";
+    if (name3 === "GOINSECURE" && value.trim() !== "")
+      return "`GOINSECURE` lets Go fetch these modules without TLS verification.";
+    return void 0;
+  },
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad49, errors: [spanOf(bad49, "NODE_TLS_REJECT_UNAUTHORIZED=0")] }],
+    valid: [
+      { filename: "Dockerfile", code: "FROM node:20-slim\nENV NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem\n" }
+    ]
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/trusted-registries/rule.js
 init_dist();
-var bad17 = "FROM quay.io/someone/tool:1.0\n";
-var rule_default18 = defineRule({
+var bad50 = "FROM quay.io/someone/tool:1.0\n";
+var rule_default51 = defineRule({
   id: "dockerfile/trusted-registries",
   domain: dockerfileDomain,
   meta: {
@@ -45249,7 +46800,7 @@ var rule_default18 = defineRule({
       }
     },
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad17, errors: [spanOf(bad17, "quay.io/someone/tool:1.0")] }],
+      invalid: [{ filename: "Dockerfile", code: bad50, errors: [spanOf(bad50, "quay.io/someone/tool:1.0")] }],
       valid: [{ filename: "Dockerfile", code: "FROM node:20-slim\nFROM ghcr.io/acme/base:1.4\n" }]
     }
   },
@@ -45272,8 +46823,8 @@ var rule_default18 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/unique-stage-names/rule.js
 init_dist();
-var bad18 = "FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim AS build\n";
-var rule_default19 = defineRule({
+var bad51 = "FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim AS build\n";
+var rule_default52 = defineRule({
   id: "dockerfile/unique-stage-names",
   domain: dockerfileDomain,
   meta: {
@@ -45287,7 +46838,7 @@ var rule_default19 = defineRule({
     aliases: ["DL3024", "DS-0012", "CKV_DOCKER_11"],
     references: ["https://docs.docker.com/build/building/multi-stage/#name-your-build-stages"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad18, errors: [spanOf(bad18, "build", 2)] }],
+      invalid: [{ filename: "Dockerfile", code: bad51, errors: [spanOf(bad51, "build", 2)] }],
       valid: [
         { filename: "Dockerfile", code: "FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim AS runtime\n" }
       ]
@@ -45309,8 +46860,8 @@ var rule_default19 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/valid-port/rule.js
 init_dist();
-var bad19 = "FROM nginx:1.27\nEXPOSE 80 80800\n";
-var rule_default20 = defineRule({
+var bad52 = "FROM nginx:1.27\nEXPOSE 80 80800\n";
+var rule_default53 = defineRule({
   id: "dockerfile/valid-port",
   domain: dockerfileDomain,
   meta: {
@@ -45324,7 +46875,7 @@ var rule_default20 = defineRule({
     aliases: ["DL3011", "DS-0008"],
     references: ["https://docs.docker.com/reference/dockerfile/#expose"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad19, errors: [spanOf(bad19, "80800")] }],
+      invalid: [{ filename: "Dockerfile", code: bad52, errors: [spanOf(bad52, "80800")] }],
       valid: [{ filename: "Dockerfile", code: "FROM nginx:1.27\nEXPOSE 80 443/tcp 8000-8010\n" }]
     }
   },
@@ -45344,11 +46895,38 @@ var rule_default20 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/wget-no-check-certificate/rule.js
+var bad53 = "FROM debian:12-slim\nRUN wget --no-check-certificate https://example.com/tool.tgz\n";
+var rule_default54 = securityRule({
+  slug: "wget-no-check-certificate",
+  title: "wget with certificate verification disabled",
+  description: "`wget --no-check-certificate` (or `check_certificate = off` in a wgetrc) accepts any TLS certificate.",
+  rationale: "High: anyone on the network path of the build can substitute the downloaded file, which then ships in the image.",
+  remediation: "Remove the option; for a private CA, install it (`--ca-certificate=/path/ca.pem` or the system trust store).",
+  aliases: ["CKV2_DOCKER_3"],
+  references: ["https://www.gnu.org/software/wget/manual/wget.html#HTTPS-_0028SSL_002fTLS_0029-Options"],
+  command: (c) => {
+    if (c.base === "wget") {
+      const opt = findOption(c, "", ["no-check-certificate"]);
+      if (opt)
+        return [{ at: opt, message: "`wget --no-check-certificate` disables TLS certificate verification." }];
+    }
+    const rc = c.args.find((a) => /check_certificate\s*=\s*off/i.test(a.value));
+    return rc ? [{ at: rc, message: "`check_certificate = off` disables TLS certificate verification for wget." }] : [];
+  },
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad53, errors: [spanOf(bad53, "--no-check-certificate")] }],
+    valid: [
+      { filename: "Dockerfile", code: "FROM debian:12-slim\nRUN wget -q https://example.com/tool.tgz\n" }
+    ]
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/workdir-system-dir/rule.js
 init_dist();
 var SYSTEM = /^\/(proc|sys|dev|boot|initrd|lost\+found)(\/|$)/;
-var bad20 = "FROM alpine:3.20\nWORKDIR /proc/app\n";
-var rule_default21 = defineRule({
+var bad54 = "FROM alpine:3.20\nWORKDIR /proc/app\n";
+var rule_default55 = defineRule({
   id: "dockerfile/workdir-system-dir",
   domain: dockerfileDomain,
   meta: {
@@ -45362,7 +46940,7 @@ var rule_default21 = defineRule({
     aliases: ["DS-0030"],
     references: ["https://docs.docker.com/reference/dockerfile/#workdir"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad20, errors: [spanOf(bad20, "/proc/app")] }],
+      invalid: [{ filename: "Dockerfile", code: bad54, errors: [spanOf(bad54, "/proc/app")] }],
       valid: [{ filename: "Dockerfile", code: "FROM alpine:3.20\nWORKDIR /srv/app\n" }]
     }
   },
@@ -45378,10 +46956,190 @@ var rule_default21 = defineRule({
   }
 });
 
-// ../../policies/dockerfile/dist/rules/index.js
-var rules = [rule_default, rule_default2, rule_default3, rule_default4, rule_default5, rule_default6, rule_default7, rule_default8, rule_default9, rule_default10, rule_default11, rule_default12, rule_default13, rule_default14, rule_default15, rule_default16, rule_default17, rule_default18, rule_default19, rule_default20, rule_default21];
+// ../../policies/dockerfile/dist/rules/yum-clean-all/rule.js
+var bad55 = "FROM centos:7\nRUN yum install -y httpd\n";
+var rule_default56 = cacheRule({
+  slug: "yum-clean-all",
+  manager: "yum",
+  title: "yum cache not cleaned after install",
+  aliases: ["DL3032", "DS-0015"],
+  isInstall: (c) => isRpm(c, RPM_INSTALL, ["yum"]),
+  isCleaned: (run2) => removes(run2, /^\/var\/cache\/(yum)/) || (run2.shell?.commands ?? []).some((c) => isRpm(c, ["clean"], ["yum"]) && c.args.some((a) => a.value === "all")),
+  cacheDir: /\/var\/cache\/(yum)/,
+  remediation: "End the same `RUN` with `&& yum clean all`, or mount the cache (`--mount=type=cache,target=/var/cache/yum`).",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad55, errors: [spanOf(bad55, "install")] }],
+    valid: [{ filename: "Dockerfile", code: "FROM centos:7\nRUN yum install -y httpd && yum clean all\n" }]
+  }
+});
 
-// ../../policies/github-actions/dist/rules/no-deprecated-workflow-commands/rule.js
+// ../../policies/dockerfile/dist/rules/zypper-clean/rule.js
+var bad56 = "FROM opensuse/leap:15.6\nRUN zypper -n install curl\n";
+var rule_default57 = cacheRule({
+  slug: "zypper-clean",
+  manager: "zypper",
+  title: "zypper cache not cleaned after install",
+  aliases: ["DL3036", "DS-0020"],
+  isInstall: (c) => isZypper(c, ZYPPER_INSTALL),
+  isCleaned: (run2) => removes(run2, /^\/var\/cache\/zypp/) || (run2.shell?.commands ?? []).some((c) => isZypper(c, ["clean", "cc"])),
+  cacheDir: /\/var\/cache\/zypp/,
+  remediation: "End the same `RUN` with `&& zypper clean --all`.",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad56, errors: [spanOf(bad56, "install")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM opensuse/leap:15.6\nRUN zypper -n install curl && zypper clean --all\n"
+      }
+    ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/index.js
+var rules = [rule_default, rule_default2, rule_default3, rule_default4, rule_default5, rule_default6, rule_default7, rule_default8, rule_default9, rule_default10, rule_default11, rule_default12, rule_default13, rule_default14, rule_default15, rule_default16, rule_default17, rule_default18, rule_default19, rule_default20, rule_default21, rule_default22, rule_default23, rule_default24, rule_default25, rule_default26, rule_default27, rule_default28, rule_default29, rule_default30, rule_default31, rule_default32, rule_default33, rule_default34, rule_default35, rule_default36, rule_default37, rule_default38, rule_default39, rule_default40, rule_default41, rule_default42, rule_default43, rule_default44, rule_default45, rule_default46, rule_default47, rule_default48, rule_default49, rule_default50, rule_default51, rule_default52, rule_default53, rule_default54, rule_default55, rule_default56, rule_default57];
+
+// ../../policies/github-actions/dist/rules/checkout-persist-credentials/rule.js
+init_dist();
+
+// ../../policies/github-actions/dist/lib/util.js
+function resourceOf2(step, job) {
+  const j = step ? step.job : job;
+  if (j)
+    return `jobs.${j.id}`;
+  return step ? "runs" : void 0;
+}
+function usesAction(uses, ...actions) {
+  return uses?.kind === "repository" && actions.includes(uses.action);
+}
+function stepLabel(step) {
+  if (step.name?.text)
+    return `step "${step.name.text}"`;
+  if (step.id)
+    return `step \`${step.id}\``;
+  if (step.uses)
+    return `step \`${step.uses.raw}\``;
+  return `step ${step.index + 1}`;
+}
+function matchesAny(name3, globs) {
+  const n = name3.toLowerCase();
+  return globs.some((g) => {
+    const re = new RegExp(`^${g.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
+    return re.test(n);
+  });
+}
+function conditions(unit) {
+  const out2 = [];
+  if (unit.kind === "workflow") {
+    for (const job of unit.jobs) {
+      if (job.if)
+        out2.push({ condition: job.if, resource: `jobs.${job.id}` });
+      for (const step of job.steps)
+        if (step.if)
+          out2.push({ condition: step.if, resource: `jobs.${job.id}` });
+    }
+  } else {
+    for (const step of unit.steps)
+      if (step.if)
+        out2.push({ condition: step.if, resource: "runs" });
+  }
+  return out2;
+}
+
+// ../../policies/github-actions/dist/rules/checkout-persist-credentials/rule.js
+var WORKSPACE_ROOT = /^(\.|\.\/|\.\/\*\*?|\*\*?|\$\{\{\s*github\.workspace\s*\}\}\/?)$/;
+var GIT_WRITE = /\bgit\s+(push|commit|tag|fetch|pull)\b|\bgh\s/;
+function fixOf(step) {
+  const file = step.keyLoc.file;
+  const withKey = step.job?.workflow.doc.keyAt([...step.route, "with"]);
+  if (withKey) {
+    const first = step.with[0];
+    const line2 = file.position(withKey.start).line;
+    if (!first || file.position(first.value.keyLoc.start).line === line2)
+      return void 0;
+    const indent2 = " ".repeat(file.position(first.value.keyLoc.start).column - 1);
+    return {
+      description: "Stop actions/checkout from storing the token in .git/config",
+      loc: withKey,
+      replacement: `${file.lineText(line2)}
+${indent2}persist-credentials: false`
+    };
+  }
+  const uses = step.job?.workflow.doc.keyAt([...step.route, "uses"]);
+  if (!uses)
+    return void 0;
+  const line = file.position(uses.start).line;
+  const indent = " ".repeat(file.position(uses.start).column - 1);
+  return {
+    description: "Stop actions/checkout from storing the token in .git/config",
+    loc: uses,
+    replacement: `${file.lineText(line)}
+${indent}with:
+${indent}  persist-credentials: false`
+  };
+}
+var rule_default58 = defineRule({
+  id: "gha/checkout-persist-credentials",
+  domain: ghaDomain,
+  meta: {
+    title: "Checkout credentials left in an uploaded workspace",
+    description: "`actions/checkout` keeps the job token in `.git/config` (the default `persist-credentials: true`) and a later step of the same job uploads the workspace root as an artifact, `.git` included.",
+    rationale: "Anyone who can download the artifact (everyone, on a public repository) gets a token valid until the job ends, and long-running jobs give plenty of time; the token can push to the repository when the job has `contents: write`. Medium.",
+    remediation: "Set `persist-credentials: false` on the checkout (and use an explicit token for the one step that pushes), and upload only the build output directory.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    fixable: true,
+    aliases: ["zizmor:artipacked"],
+    references: ["https://unit42.paloaltonetworks.com/github-repo-artifacts-leak-tokens/"],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n",
+          errors: [{ line: 6, column: 15, endLine: 6, endColumn: 34 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    for (const job of unit.jobs) {
+      for (const step of job.steps) {
+        if (!usesAction(step.uses, "actions/checkout"))
+          continue;
+        const persist = step.with.find((w) => w.name === "persist-credentials")?.value.text;
+        if (persist === "false")
+          continue;
+        const later = job.steps.filter((s) => s.index > step.index);
+        const upload = later.find((s) => {
+          if (!usesAction(s.uses, "actions/upload-artifact", "actions/upload-pages-artifact"))
+            return false;
+          const path = s.with.find((w) => w.name === "path")?.value.text ?? (s.uses.action === "actions/upload-pages-artifact" ? "_site" : "");
+          return path.split("\n").some((p) => WORKSPACE_ROOT.test(p.trim()));
+        });
+        if (!upload)
+          continue;
+        const writes = later.some((s) => s.run?.text !== void 0 && GIT_WRITE.test(s.run.text));
+        const fix = writes ? void 0 : fixOf(step);
+        ctx.report({
+          at: step.uses.value.loc,
+          message: `The checkout stores the job token in \`.git/config\` and a later step uploads the workspace with it.`,
+          resource: resourceOf2(step),
+          ...fix ? { fix } : {}
+        });
+      }
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/deploy-requires-concurrency/rule.js
 init_dist();
 
 // ../../policies/github-actions/dist/lib/shell.js
@@ -45431,41 +47189,924 @@ function findInScript(run2, re) {
   return out2;
 }
 
-// ../../policies/github-actions/dist/lib/util.js
-function resourceOf2(step, job) {
-  const j = step ? step.job : job;
-  if (j)
-    return `jobs.${j.id}`;
-  return step ? "runs" : void 0;
+// ../../policies/github-actions/dist/lib/deploy.js
+var DEPLOY_COMMAND = /\b(helm\s+(?:upgrade|install|rollback|uninstall)\b|helmfile\s+(?:apply|sync)\b|kubectl\s+(?:apply|create|replace|patch|set\s+image|rollout\s+restart)\b|kustomize\s+build\b[^\n|]*\|\s*kubectl\s+apply\b|terraform\s+(?:apply|destroy)\b|terragrunt\s+(?:run-all\s+)?apply\b|pulumi\s+up\b|argocd\s+app\s+sync\b|flux\s+reconcile\b|aws\s+ecs\s+update-service\b|aws\s+cloudformation\s+deploy\b|gcloud\s+run\s+deploy\b|gcloud\s+app\s+deploy\b|az\s+webapp\s+deploy\b|(?:serverless|sls|cdk)\s+deploy\b)/;
+var DEPLOY_ACTIONS = [
+  "azure/k8s-deploy",
+  "azure/webapps-deploy",
+  "azure/functions-action",
+  "google-github-actions/deploy-cloudrun",
+  "google-github-actions/deploy-appengine",
+  "aws-actions/amazon-ecs-deploy-task-definition",
+  "deliverybot/helm",
+  "wahyd4/kubectl-helm-action",
+  "cloudflare/wrangler-action"
+];
+var LOCAL_CLUSTER_ACTIONS = [
+  "helm/kind-action",
+  "medyagh/setup-minikube",
+  "absaoss/k3d-action",
+  "engineerd/setup-kind",
+  "nolar/setup-k3d-k3s",
+  "container-tools/kind-action"
+];
+var LOCAL_CLUSTER_COMMAND = /\b(kind\s+create\s+cluster|minikube\s+start|k3d\s+cluster\s+create|k3s\b|microk8s\b|make\s+[\w-]*(kind|e2e|k3d|minikube)[\w-]*)/i;
+var PROD_ENVIRONMENT = /\b(prod|production|live|staging|stage|preprod)\b/i;
+function deployStep(step) {
+  if (usesAction(step.uses, ...DEPLOY_ACTIONS))
+    return { step, what: step.uses.raw };
+  for (const hit of findInScript(step.run, DEPLOY_COMMAND)) {
+    if (/--dry-run|\bdiff\b|--server-dry-run|\btemplate\b/.test(hit.line.text))
+      continue;
+    return { step, what: hit.match[1].replace(/\s+/g, " ") };
+  }
+  return void 0;
 }
-function usesAction(uses, ...actions) {
-  return uses?.kind === "repository" && actions.includes(uses.action);
+function usesCredentials(job) {
+  const texts = [
+    ...job.env.map((e) => e.value),
+    ...job.steps.flatMap((s) => [s.run, ...s.env.map((e) => e.value), ...s.with.map((e) => e.value)])
+  ];
+  for (const v of texts) {
+    for (const e of v?.expressions ?? []) {
+      if (e.contexts.some((c) => c.path.startsWith("secrets.") && c.path !== "secrets.github_token"))
+        return true;
+    }
+  }
+  return job.steps.some((s) => usesAction(s.uses, "aws-actions/configure-aws-credentials", "azure/login", "google-github-actions/auth", "azure/k8s-set-context", "azure/aks-set-context", "google-github-actions/get-gke-credentials"));
 }
-function stepLabel(step) {
-  if (step.name?.text)
-    return `step "${step.name.text}"`;
-  if (step.id)
-    return `step \`${step.id}\``;
-  if (step.uses)
-    return `step \`${step.uses.raw}\``;
-  return `step ${step.index + 1}`;
+function localCluster(job) {
+  return job.steps.some((s) => usesAction(s.uses, ...LOCAL_CLUSTER_ACTIONS) || s.run?.text !== void 0 && LOCAL_CLUSTER_COMMAND.test(s.run.text));
 }
-function matchesAny(name2, globs) {
-  const n = name2.toLowerCase();
-  return globs.some((g) => {
-    const re = new RegExp(`^${g.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
-    return re.test(n);
-  });
+function deployOf(job) {
+  const env = job.environment?.name;
+  if (env && PROD_ENVIRONMENT.test(env) && !env.includes("${{")) {
+    const step2 = job.steps.map(deployStep).find(Boolean);
+    return { what: step2 ? step2.what : `environment \`${env}\``, ...step2 ? { step: step2.step } : {} };
+  }
+  if (localCluster(job))
+    return void 0;
+  const step = job.steps.map(deployStep).find(Boolean);
+  if (step && (usesCredentials(job) || job.environment))
+    return { what: step.what, step: step.step };
+  return void 0;
+}
+var TEST_NAME = /(^|[^a-z])(test|tests|testing|check|checks|lint|verify|ci|unit|e2e|qa|spec)([^a-z]|$)/i;
+var TEST_COMMAND = /\b(pytest|tox|nox|go\s+test|(npm|pnpm|yarn|bun)\s+(run\s+)?test|make\s+(test|check|ci|verify)|mvn\b[^\n]*\b(test|verify)|gradlew?\b[^\n]*\b(test|check)|cargo\s+(test|nextest)|dotnet\s+test|rspec|phpunit|jest|vitest|mocha|ctest|bats)\b/;
+function runsTests(job) {
+  if (TEST_NAME.test(job.id) || job.name?.text && TEST_NAME.test(job.name.text))
+    return true;
+  return job.steps.some((s) => s.run?.text !== void 0 && TEST_COMMAND.test(s.run.text) || isTestStep(s));
+}
+function isTestStep(step) {
+  if (step.run?.text !== void 0 && TEST_COMMAND.test(step.run.text))
+    return true;
+  return step.name?.text !== void 0 && /\b(test|tests|unit|e2e|integration)\b/i.test(step.name.text);
+}
+function gatedByTests(job) {
+  return runsTests(job) || ancestors(job).some(runsTests);
 }
 
+// ../../policies/github-actions/dist/lib/fix.js
+function insertIntoMap(doc, route, lines, description, afterKey) {
+  const data = doc.get(route);
+  if (!data || typeof data !== "object" || Array.isArray(data))
+    return void 0;
+  const keys = Object.keys(data);
+  const first = keys[0] !== void 0 ? doc.keyAt([...route, keys[0]]) : void 0;
+  const own = doc.keyAt(route);
+  if (!first || !own)
+    return void 0;
+  const file = doc.file;
+  const ownLine = file.position(own.start).line;
+  const firstPos = file.position(first.start);
+  if (file.lineText(firstPos.line).slice(0, firstPos.column - 1).includes("{"))
+    return void 0;
+  const indent = " ".repeat(firstPos.column - 1);
+  let anchor = ownLine;
+  if (afterKey !== void 0) {
+    const value = doc.at([...route, afterKey]);
+    const key = doc.keyAt([...route, afterKey]);
+    if (!key || !value)
+      return void 0;
+    anchor = file.position(value.end).line;
+  }
+  const text = file.lineText(anchor);
+  return {
+    description,
+    loc: { file, start: file.offset(anchor, 1), end: file.offset(anchor, 1) },
+    replacement: [text, ...lines.map((l) => `${indent}${l}`)].join("\n")
+  };
+}
+
+// ../../policies/github-actions/dist/rules/deploy-requires-concurrency/rule.js
+var rule_default59 = defineRule({
+  id: "gha/deploy-requires-concurrency",
+  domain: ghaDomain,
+  meta: {
+    title: "Deploy job without concurrency control",
+    description: "A job that deploys (Helm, kubectl, Terraform, a cloud deploy action, or a production environment) sets no `concurrency:`, and neither does its workflow.",
+    rationale: 'Two pushes in quick succession start two deploys that run at the same time: Helm releases lock or fail with "another operation is in progress", Terraform applies race on state, and the older commit can finish last and win. A concurrency group makes deploys queue in order. Medium.',
+    remediation: "Add `concurrency: { group: deploy-production, cancel-in-progress: false }` to the deploy job (do not cancel a deploy halfway).",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    fixable: true,
+    aliases: [],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/control-the-concurrency-of-workflows-and-jobs"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: helm upgrade --install app ./chart --atomic\n",
+          errors: [{ line: 5, column: 3, endLine: 5, endColumn: 9 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    concurrency:\n      group: deploy-production\n      cancel-in-progress: false\n    steps:\n      - run: helm upgrade --install app ./chart --atomic\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow" || unit.concurrency)
+      return;
+    for (const job of unit.jobs) {
+      if (job.concurrency)
+        continue;
+      const deploy = deployOf(job);
+      if (!deploy)
+        continue;
+      const group = `deploy-${(job.environment?.name ?? job.id).replace(/[^\w.-]+/g, "-")}`;
+      const fix = insertIntoMap(unit.doc, job.route, ["concurrency:", `  group: ${group}`, "  cancel-in-progress: false"], "Queue deploys of this job one at a time");
+      ctx.report({
+        at: job.keyLoc,
+        message: `Job \`${job.id}\` deploys (${deploy.what}) without \`concurrency:\`; two runs can deploy at the same time or out of order.`,
+        resource: `jobs.${job.id}`,
+        ...fix ? { fix } : {}
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/deploy-requires-environment/rule.js
+init_dist();
+var rule_default60 = defineRule({
+  id: "gha/deploy-requires-environment",
+  domain: ghaDomain,
+  meta: {
+    title: "Deploy job without an environment",
+    description: "A job deploys (Helm, kubectl, Terraform, a cloud deploy action) with credentials but declares no `environment:`.",
+    rationale: "Environments are where GitHub enforces deployment rules: required reviewers, allowed branches, wait timers, environment-scoped secrets, and the deployment history shown on the repository. Without one, any branch whose workflow runs can deploy with the repository secrets and nobody sees what was deployed when. Medium.",
+    remediation: "Declare `environment: production` (or staging) on the job, move its secrets to that environment and protect it with required reviewers or a branch policy.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: [
+      "https://docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/k8s-set-context@v4\n        with:\n          kubeconfig: ${{ secrets.KUBECONFIG }}\n      - run: kubectl apply -f k8s/\n",
+          errors: [{ line: 5, column: 3, endLine: 5, endColumn: 9 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: azure/k8s-set-context@v4\n        with:\n          kubeconfig: ${{ secrets.KUBECONFIG }}\n      - run: kubectl apply -f k8s/\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    for (const job of unit.jobs) {
+      if (job.environment)
+        continue;
+      const deploy = deployOf(job);
+      if (!deploy)
+        continue;
+      ctx.report({
+        at: job.keyLoc,
+        message: `Job \`${job.id}\` deploys (${deploy.what}) without an \`environment:\`, so no protection rule or environment secret applies.`,
+        resource: `jobs.${job.id}`
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/deploy-requires-tests/rule.js
+init_dist();
+var rule_default61 = defineRule({
+  id: "gha/deploy-requires-tests",
+  domain: ghaDomain,
+  meta: {
+    title: "Deploy not gated by tests",
+    description: "A deploy job neither runs tests itself nor `needs:` (directly or through other jobs) a job that does, so it ships whatever was pushed, tested or not.",
+    rationale: "Jobs run in parallel unless `needs:` orders them: a deploy next to a test job starts before the tests finish and still runs when they fail. Medium; confidence medium because tests may run in another workflow that protects the branch.",
+    remediation: "Add `needs: [test]` (the job that runs the test suite) to the deploy job, or trigger the deploy with `workflow_run` after the CI workflow succeeds.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idneeds"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/cd.yml",
+          code: "on:\n  push:\n    branches: [main]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: helm upgrade --install app ./chart --atomic\n",
+          errors: [{ line: 9, column: 3, endLine: 9, endColumn: 9 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/cd.yml",
+          code: "on:\n  push:\n    branches: [main]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n  deploy:\n    needs: test\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: helm upgrade --install app ./chart --atomic\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    if (unit.triggers.some((t2) => t2.event === "workflow_run" || t2.event === "workflow_call"))
+      return;
+    for (const job of unit.jobs) {
+      const deploy = deployOf(job);
+      if (!deploy || gatedByTests(job))
+        continue;
+      ctx.report({
+        at: job.keyLoc,
+        message: `Job \`${job.id}\` deploys (${deploy.what}) without needing a job that runs tests.`,
+        resource: `jobs.${job.id}`
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/helm-upgrade-wait/rule.js
+init_dist();
+var HELM = /\bhelm\s+(?:upgrade|install)\b/;
+var WAITS = /\s--(wait|atomic|rollback-on-failure)(?![\w-])/;
+var rule_default62 = defineRule({
+  id: "gha/helm-upgrade-wait",
+  domain: ghaDomain,
+  meta: {
+    title: "`helm upgrade` without --wait or --atomic",
+    description: "A `run:` step calls `helm upgrade`/`helm install` without `--wait`, `--atomic` (Helm 3) or `--rollback-on-failure` (Helm 4).",
+    rationale: "Without them Helm returns as soon as the manifests are accepted: the job goes green while pods crash-loop or never become ready, later steps (smoke tests, a promotion) run against a broken release, and nothing rolls back. Medium.",
+    remediation: "Add `--atomic --timeout 5m` (Helm 3) or `--rollback-on-failure --timeout 5m` (Helm 4) so the job waits for readiness and rolls back a failed release; at least `--wait`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://helm.sh/docs/helm/helm_upgrade/"],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: helm upgrade --install app ./chart -n prod\n",
+          errors: [{ line: 6, column: 14, endLine: 6, endColumn: 26 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: helm upgrade --install app ./chart -n prod --atomic --timeout 5m\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    for (const step of allSteps(unit)) {
+      for (const hit of findInScript(step.run, HELM)) {
+        const line = hit.line.text;
+        if (WAITS.test(line) || /--dry-run\b/.test(line))
+          continue;
+        ctx.report({
+          at: hit.loc,
+          message: "`helm upgrade`/`install` returns before the release is ready and does not roll back a failed one.",
+          resource: resourceOf2(step),
+          evidence: line.trim()
+        });
+      }
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/issue-comment-requires-author-check/rule.js
+init_dist();
+var GATE = /author_association|comment\.user\.login|event\.sender\.login|github\.actor\s*==|github\.triggering_actor\s*==|user\.type/i;
+var PERMISSION_CHECK_ACTIONS = [
+  "xt0rted/slash-command-action",
+  "peter-evans/slash-command-dispatch",
+  "actions-cool/check-user-permission",
+  "sushichop/action-repository-permission",
+  "prince-chrismc/check-actor-permissions-action",
+  "lannonbr/repo-permission-check-action",
+  "tspascoal/get-user-teams-membership"
+];
+function otherEventsOnly(job) {
+  const text = job.if?.value.text ?? "";
+  const events = [...text.matchAll(/event_name\s*==\s*'([\w-]+)'/g)].map((m) => m[1]);
+  return events.length > 0 && !events.includes("issue_comment") && !/event_name\s*!=/.test(text);
+}
+function gated(job) {
+  if (GATE.test(job.if?.value.text ?? "") || otherEventsOnly(job))
+    return true;
+  return job.steps.some((s) => usesAction(s.uses, ...PERMISSION_CHECK_ACTIONS) || GATE.test(s.if?.value.text ?? "") || /collaborators\/[^\s]+\/permission|getCollaboratorPermissionLevel|author_association/.test(`${s.run?.text ?? ""} ${s.with.map((w) => w.value.text ?? "").join(" ")}`));
+}
+var rule_default63 = defineRule({
+  id: "gha/issue-comment-requires-author-check",
+  domain: ghaDomain,
+  meta: {
+    title: "Comment-triggered job without an author check",
+    description: "A job of an `issue_comment` workflow runs scripts or actions without checking who wrote the comment (`author_association`, a collaborator permission lookup, or a slash-command action that does it).",
+    rationale: "Anyone who can comment on a public repository can trigger the job, which runs with the repository's secrets and a token that can write. A `/deploy` or `/test` command that anyone can type is a privilege escalation, and often checks out the pull request too. Medium: the job may do nothing sensitive.",
+    remediation: `Gate the job: \`if: contains(fromJSON('["OWNER", "MEMBER", "COLLABORATOR"]'), github.event.comment.author_association)\`, or look up the commenter's permission before acting.`,
+    category: "security",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://docs.github.com/en/webhooks/webhook-events-and-payloads#issue_comment"],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/command.yml",
+          code: "on: issue_comment\njobs:\n  deploy:\n    if: startsWith(github.event.comment.body, '/deploy')\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n",
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 9 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/command.yml",
+          code: "on: issue_comment\njobs:\n  deploy:\n    if: startsWith(github.event.comment.body, '/deploy') && github.event.comment.author_association == 'MEMBER'\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow" || !unit.triggers.some((t2) => t2.event === "issue_comment"))
+      return;
+    for (const job of unit.jobs) {
+      if (job.uses || job.steps.length === 0 || gated(job))
+        continue;
+      const acts = job.steps.some((s) => s.run || s.uses && s.uses.kind !== "repository" || usesAction(s.uses, "actions/checkout"));
+      if (!acts)
+        continue;
+      ctx.report({
+        at: job.keyLoc,
+        message: `Job \`${job.id}\` runs on any issue comment without checking the commenter's association or permission.`,
+        resource: `jobs.${job.id}`
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/job-timeout/rule.js
+init_dist();
+var rule_default64 = defineRule({
+  id: "gha/job-timeout",
+  domain: ghaDomain,
+  meta: {
+    title: "Job without timeout-minutes",
+    description: "A job sets no `timeout-minutes`, so a hung step (a test waiting on a socket, a deploy waiting for a rollout) holds the runner for GitHub's default of 360 minutes.",
+    rationale: "Six hours of a stuck job delays every queued run behind it, burns paid minutes or self-hosted capacity, and, for a deploy, keeps a concurrency group locked so the next fix cannot ship. None of the security scanners check it. Low: a reliability and cost issue.",
+    remediation: "Set `timeout-minutes` on every job to a few times its usual duration (e.g. `timeout-minutes: 15` for tests, `30` for a deploy).",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    fixable: true,
+    aliases: [],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idtimeout-minutes"
+    ],
+    options: {
+      schema: {
+        type: "object",
+        properties: { fixMinutes: { type: "integer", minimum: 1, maximum: 4320 } },
+        additionalProperties: false
+      },
+      defaults: { fixMinutes: 30 }
+    },
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n",
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 7 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 15\n    steps:\n      - run: make test\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    for (const job of unit.jobs) {
+      if (job.uses || job.timeoutMinutes)
+        continue;
+      const minutes = ctx.options.fixMinutes ?? 30;
+      const fix = insertIntoMap(unit.doc, job.route, [`timeout-minutes: ${minutes}`], `Limit job \`${job.id}\` to ${minutes} minutes (adjust to a few times its usual duration)`, job.runsOn ? "runs-on" : void 0);
+      ctx.report({
+        at: job.keyLoc,
+        message: `Job \`${job.id}\` has no \`timeout-minutes\`; a hung step holds it for 360 minutes.`,
+        resource: `jobs.${job.id}`,
+        ...fix ? { fix } : {}
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-all-secrets-exposure/rule.js
+init_dist();
+var rule_default65 = defineRule({
+  id: "gha/no-all-secrets-exposure",
+  domain: ghaDomain,
+  meta: {
+    title: "Whole secrets context exposed",
+    description: "An expression reads the whole `secrets` context (`toJSON(secrets)`) or indexes it with a computed name (`secrets[matrix.name]`).",
+    rationale: "Every secret of the repository is then loaded into the step, not only the one it needs: a compromised action or script can exfiltrate all of them, and GitHub cannot mask values that are transformed. Medium; high impact but usually no direct attacker path.",
+    remediation: "Reference each secret by name: `${{ secrets.NPM_TOKEN }}`; for a matrix, map names to secrets explicitly.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["zizmor:overprovisioned-secrets", "poutine:job_all_secrets"],
+    references: [
+      "https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          ALL: ${{ toJSON(secrets) }}\n        run: ./script.sh\n",
+          errors: [{ line: 7, column: 16, endLine: 7, endColumn: 38 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TOKEN: ${{ secrets.TOKEN }}\n        run: ./script.sh\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    const seen = /* @__PURE__ */ new Set();
+    const visit = (expressions, resource) => {
+      for (const e of expressions) {
+        if (seen.has(e))
+          continue;
+        seen.add(e);
+        const whole = e.contexts.find((c) => c.path === "secrets" || c.path === "secrets.*");
+        if (!whole)
+          continue;
+        ctx.report({
+          at: e.loc,
+          message: whole.path === "secrets" ? "The whole `secrets` context is read here: every secret is exposed to this step." : "Secrets are indexed with a computed name: any secret can be reached from here.",
+          resource,
+          evidence: e.body
+        });
+      }
+    };
+    const values = (entries) => entries.flatMap((e) => e.value.expressions);
+    if (unit.kind === "workflow") {
+      visit(values(unit.env), void 0);
+      for (const job of unit.jobs) {
+        const r = `jobs.${job.id}`;
+        visit([...values(job.env), ...values(job.with), ...job.secrets?.expressions ?? []], r);
+      }
+    }
+    for (const step of allSteps(unit)) {
+      visit([...step.run?.expressions ?? [], ...values(step.env), ...values(step.with)], resourceOf2(step));
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-always-true-condition/rule.js
+init_dist();
+var rule_default66 = defineRule({
+  id: "gha/no-always-true-condition",
+  domain: ghaDomain,
+  meta: {
+    title: "Condition that is always true",
+    description: "An `if:` mixes `${{ }}` with other text (`${{ a }} && ${{ b }}`, or a `|` block that keeps a trailing newline), so GitHub sees a non-empty string, which is always true.",
+    rationale: "When an `if:` is not a single expression, GitHub substitutes the pieces and evaluates the resulting text, and any non-empty text is truthy: the guard never stops the step, e.g. a deploy or a privileged step meant only for trusted events. High because the author believes a gate exists.",
+    remediation: "Write the whole condition as one expression: `if: ${{ a && b }}` or simply `if: a && b`; use `>-` or a single line instead of `|`.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["zizmor:unsound-condition", "poutine:if_always_true"],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/evaluate-expressions-in-workflows-and-actions"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/release.yml",
+          code: "on: push\njobs:\n  release:\n    if: ${{ github.ref == 'refs/heads/main' }} && ${{ github.repository == 'org/app' }}\n    runs-on: ubuntu-latest\n    steps:\n      - run: make release\n",
+          errors: [{ line: 4, column: 9, endLine: 4, endColumn: 88 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/release.yml",
+          code: "on: push\njobs:\n  release:\n    if: ${{ github.ref == 'refs/heads/main' && github.repository == 'org/app' }}\n    runs-on: ubuntu-latest\n    steps:\n      - run: make release\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    for (const { condition, resource } of conditions(unit)) {
+      const { value } = condition;
+      const text = value.text ?? "";
+      if (value.expressions.length === 0)
+        continue;
+      const single = value.expressions.length === 1 && text === value.expressions[0].raw;
+      if (single || value.expressions.length === 1 && text.trim() === value.expressions[0].raw && !/\n/.test(text))
+        continue;
+      ctx.report({
+        at: value.loc,
+        message: /\n$/.test(text) && value.expressions.length === 1 && text.trim() === value.expressions[0].raw ? "This `if:` keeps a trailing newline after `${{ }}` (block scalar `|`), so it is a non-empty string: always true." : "This `if:` mixes `${{ }}` with other text, so it evaluates to a non-empty string: always true.",
+        resource,
+        evidence: text.trim()
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-cache-in-release-workflow/rule.js
+init_dist();
+var CACHE_INPUT = /^actions\/setup-(node|python|java|dotnet|ruby)$/;
+var CACHE_BY_DEFAULT = [
+  "actions/setup-go",
+  "astral-sh/setup-uv",
+  "swatinem/rust-cache",
+  "mozilla-actions/sccache-action"
+];
+function releaseTrigger(wf) {
+  for (const t2 of wf.triggers) {
+    if (t2.event === "release")
+      return "a release";
+    if (t2.event === "push" && t2.config && t2.config.tags !== void 0 && t2.config.branches === void 0)
+      return "a tag push";
+  }
+  return void 0;
+}
+function cacheUse(step) {
+  const uses = step.uses;
+  if (uses?.kind !== "repository")
+    return void 0;
+  if (usesAction(uses, "actions/cache", "actions/cache/restore") && uses.path !== "save")
+    return uses.value.loc;
+  if (CACHE_INPUT.test(uses.action)) {
+    const cache = step.with.find((w) => w.name === "cache")?.value;
+    if (cache?.text && cache.text !== "false" && cache.text !== "")
+      return cache.loc;
+  }
+  if (CACHE_BY_DEFAULT.includes(uses.action)) {
+    const input = step.with.find((w) => w.name === "cache" || w.name === "enable-cache")?.value;
+    if (!input || input.text !== "false" && input.text !== "auto")
+      return input?.loc ?? uses.value.loc;
+  }
+  if (usesAction(uses, "docker/build-push-action", "docker/bake-action")) {
+    const from = step.with.find((w) => w.name === "cache-from")?.value;
+    if (from?.text && /type=gha/.test(from.text))
+      return from.loc;
+  }
+  return void 0;
+}
+var rule_default67 = defineRule({
+  id: "gha/no-cache-in-release-workflow",
+  domain: ghaDomain,
+  meta: {
+    title: "Cache restored in a release workflow",
+    description: "A workflow triggered by a release or a tag push restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) while building what it publishes.",
+    rationale: "Cache entries are shared with workflows that run untrusted code (pull requests from branches, any job that can write the cache). A poisoned entry (a tampered `node_modules`, Go module or Docker layer) then ends up inside the released artifact, signed and published. Medium: it needs a cache write first, which several 2024 attacks achieved.",
+    remediation: "Do not restore caches when building release artifacts: remove `cache:` inputs or set `cache: false` in release jobs; rebuild from pinned, verified dependencies.",
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["zizmor:cache-poisoning"],
+    references: [
+      "https://adnanthekhan.com/2024/05/06/the-monsters-in-your-build-cache-github-actions-cache-poisoning/"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/release.yml",
+          code: "on:\n  push:\n    tags: ['v*']\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n        with:\n          cache: npm\n      - run: npm ci && npm publish\n",
+          errors: [{ line: 10, column: 18, endLine: 10, endColumn: 21 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/release.yml",
+          code: "on:\n  push:\n    tags: ['v*']\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n      - run: npm ci && npm publish\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    const why = releaseTrigger(unit);
+    if (!why)
+      return;
+    for (const step of allSteps(unit)) {
+      const at = cacheUse(step);
+      if (at)
+        ctx.report({
+          at,
+          message: `This workflow runs on ${why} and restores a cache here; a poisoned cache entry would end up in the release.`,
+          resource: resourceOf2(step)
+        });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-continue-on-error-on-tests/rule.js
+init_dist();
+var literalTrue = (v) => v?.value === true || v?.text?.trim().toLowerCase() === "true";
+var span = (v) => ({ file: v.keyLoc.file, start: v.keyLoc.start, end: v.loc.end });
+var rule_default68 = defineRule({
+  id: "gha/no-continue-on-error-on-tests",
+  domain: ghaDomain,
+  meta: {
+    title: "Test failures ignored with continue-on-error",
+    description: "A step (or job) that runs tests sets `continue-on-error: true`, so failing tests leave the run green.",
+    rationale: "The check then protects nothing: branch protection sees success, dependent deploy jobs run, and failures pile up unnoticed until someone reads the logs. Medium. A matrix flag such as `continue-on-error: ${{ matrix.experimental }}` is not reported.",
+    remediation: "Remove `continue-on-error` from test steps; quarantine known-flaky tests explicitly, or mark only experimental matrix entries with `continue-on-error: ${{ matrix.experimental }}`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idstepscontinue-on-error"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Run tests\n        run: pytest\n        continue-on-error: true\n",
+          errors: [{ line: 8, column: 9, endLine: 8, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Upload coverage\n        run: ./upload.sh\n        continue-on-error: true\n      - name: Run tests\n        run: pytest\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    for (const job of unit.jobs) {
+      if (literalTrue(job.continueOnError) && runsTests(job)) {
+        ctx.report({
+          at: span(job.continueOnError),
+          message: `Job \`${job.id}\` runs tests but its failure is ignored.`,
+          resource: `jobs.${job.id}`
+        });
+      }
+      for (const step of job.steps) {
+        if (!literalTrue(step.continueOnError) || !isTestStep(step))
+          continue;
+        ctx.report({
+          at: span(step.continueOnError),
+          message: "This test step's failure is ignored: the run stays green when tests fail.",
+          resource: `jobs.${job.id}`
+        });
+      }
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-curl-pipe-shell/rule.js
+init_dist();
+var PIPE_TO_SHELL = /\b(?:curl|wget|iwr|Invoke-WebRequest|irm|Invoke-RestMethod)\b[^|\n;]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+\S+=\S*\s+)*(?:ba|z|k|da)?sh\b|\b(?:curl|wget)\b[^|\n;]*\|\s*(?:sudo\s+)?(?:python3?|perl|ruby|node)\b|(?:ba)?sh\s+(?:-c\s+)?["']?\$\((?:curl|wget)\b[^)]*\)|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n;]*\|\s*iex\b/i;
+var rule_default69 = defineRule({
+  id: "gha/no-curl-pipe-shell",
+  domain: ghaDomain,
+  meta: {
+    title: "Remote script piped into a shell",
+    description: "A `run:` step downloads a script and executes it directly (`curl \u2026 | bash`, `wget -O- | sh`, `bash <(curl \u2026)`, `iwr \u2026 | iex`).",
+    rationale: "The script is whatever the server returns at that moment: unversioned, unreviewed and unverified, running with the job's token and secrets. A compromised or hijacked download host (as with the Codecov bash uploader in 2021) then owns every pipeline that pipes it. Medium.",
+    remediation: "Download a pinned version to a file, verify its checksum or signature, then run it; or use a pinned action or package instead.",
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["poutine:unverified_script_exec"],
+    references: ["https://about.codecov.io/security-update/"],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -fsSL https://get.example.sh | bash\n",
+          errors: [{ line: 6, column: 14, endLine: 6, endColumn: 54 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          curl -fsSLo install.sh https://get.example.sh/v1.2.3/install.sh\n          echo "3b4c...  install.sh" | sha256sum -c -\n          bash install.sh\n'
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    for (const step of allSteps(unit)) {
+      for (const hit of findInScript(step.run, PIPE_TO_SHELL)) {
+        ctx.report({
+          at: hit.loc,
+          message: "A downloaded script is executed without being pinned or verified.",
+          resource: resourceOf2(step),
+          evidence: hit.match[0]
+        });
+      }
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-deploy-on-every-branch/rule.js
+init_dist();
+var REF_CHECK = /github\.(ref|ref_name|head_ref|base_ref|event_name|event\.ref)\b|refs\/(heads|tags)\//i;
+function pushOnEveryBranch(t2) {
+  if (t2.event !== "push")
+    return false;
+  const c = t2.config;
+  if (!c)
+    return true;
+  if (c.tags !== void 0 && c.branches === void 0)
+    return false;
+  const branches = c.branches;
+  if (branches === void 0)
+    return true;
+  const list3 = Array.isArray(branches) ? branches : [branches];
+  return list3.some((b) => b === "**" || b === "*");
+}
+function refGated(job) {
+  return [job, ...ancestors(job)].some((j) => REF_CHECK.test(j.if?.value.text ?? ""));
+}
+var rule_default70 = defineRule({
+  id: "gha/no-deploy-on-every-branch",
+  domain: ghaDomain,
+  meta: {
+    title: "Deploy runs on pushes to every branch",
+    description: "A deploy job is triggered by `push` without a `branches:` filter (or with `**`) and has no `if:` on the ref, so a push to any branch deploys it.",
+    rationale: `Any contributor's work-in-progress branch, or a branch made by a compromised token, goes straight to the target environment, overwriting what main deployed. The intent is almost always "deploy main" (or tags). Medium; confidence medium because an environment branch policy may still block it.`,
+    remediation: "Filter the trigger (`on: push: branches: [main]`) or gate the job (`if: github.ref == 'refs/heads/main'`), and add a deployment branch policy to the environment.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#onpushbranchestagsbranches-ignoretags-ignore"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: helm upgrade --install app ./chart --atomic\n",
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 9 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: helm upgrade --install app ./chart --atomic\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow" || !unit.triggers.some(pushOnEveryBranch))
+      return;
+    for (const job of unit.jobs) {
+      const deploy = deployOf(job);
+      if (!deploy || refGated(job))
+        continue;
+      ctx.report({
+        at: job.keyLoc,
+        message: `Job \`${job.id}\` deploys (${deploy.what}) on a push to any branch: nothing restricts it to main or tags.`,
+        resource: `jobs.${job.id}`
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-deprecated-runner-images/rule.js
+init_dist();
+var RETIRED = {
+  "ubuntu-16.04": "ubuntu-latest",
+  "ubuntu-18.04": "ubuntu-latest",
+  "ubuntu-20.04": "ubuntu-24.04",
+  "macos-10.15": "macos-latest",
+  "macos-11": "macos-latest",
+  "macos-12": "macos-latest",
+  "macos-13": "macos-latest (or macos-15-intel for x86_64)",
+  "windows-2016": "windows-latest",
+  "windows-2019": "windows-2022"
+};
+var rule_default71 = defineRule({
+  id: "gha/no-deprecated-runner-images",
+  domain: ghaDomain,
+  meta: {
+    title: "Retired GitHub-hosted runner image",
+    description: "`runs-on` names a GitHub-hosted image that has been retired (ubuntu-18.04/20.04, macos-10.15 to macos-13, windows-2016/2019).",
+    rationale: "Jobs on a retired image wait in the queue until they time out or fail at once, so the workflow is broken, not just old; during the brownouts before retirement they fail at random. Medium.",
+    remediation: "Move to a supported image (`ubuntu-24.04`, `macos-15`, `windows-2022`) or the `-latest` label, and test the toolchain there.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://github.com/actions/runner-images#available-images"],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-20.04\n    steps:\n      - run: make test\n",
+          errors: [{ line: 4, column: 14, endLine: 4, endColumn: 26 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: make test\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    for (const job of unit.jobs) {
+      if (!job.runsOn)
+        continue;
+      const routes = Array.isArray(job.runsOn.value) ? job.runsOn.value.map((_, i2) => [...job.route, "runs-on", i2]) : [[...job.route, "runs-on"]];
+      for (const route of routes) {
+        const label = unit.doc.get(route);
+        if (typeof label !== "string")
+          continue;
+        const next = RETIRED[label.trim().toLowerCase()];
+        if (!next)
+          continue;
+        ctx.report({
+          at: unit.doc.at(route) ?? job.runsOn.loc,
+          message: `\`${label}\` is a retired runner image; use ${next}.`,
+          resource: `jobs.${job.id}`,
+          evidence: label
+        });
+      }
+      const matrix = job.strategy?.value?.matrix;
+      if (matrix && typeof matrix === "object" && /matrix\./.test(job.runsOn.text ?? JSON.stringify(job.runsOn.value))) {
+        for (const [key, values] of Object.entries(matrix)) {
+          if (!Array.isArray(values))
+            continue;
+          values.forEach((v, i2) => {
+            if (typeof v !== "string" || !RETIRED[v.toLowerCase()])
+              return;
+            const route = [...job.route, "strategy", "matrix", key, i2];
+            ctx.report({
+              at: unit.doc.at(route) ?? job.runsOn.loc,
+              message: `\`${v}\` is a retired runner image; use ${RETIRED[v.toLowerCase()]}.`,
+              resource: `jobs.${job.id}`,
+              evidence: v
+            });
+          });
+        }
+      }
+    }
+  }
+});
+
 // ../../policies/github-actions/dist/rules/no-deprecated-workflow-commands/rule.js
+init_dist();
 var REPLACEMENT = {
   "set-output": '`echo "name=value" >> "$GITHUB_OUTPUT"`',
   "save-state": '`echo "name=value" >> "$GITHUB_STATE"`',
   "set-env": '`echo "NAME=value" >> "$GITHUB_ENV"`',
   "add-path": '`echo "/dir" >> "$GITHUB_PATH"`'
 };
-var rule_default22 = defineRule({
+var rule_default72 = defineRule({
   id: "gha/no-deprecated-workflow-commands",
   domain: ghaDomain,
   meta: {
@@ -45511,9 +48152,77 @@ var rule_default22 = defineRule({
   }
 });
 
+// ../../policies/github-actions/dist/rules/no-hardcoded-container-credentials/rule.js
+init_dist();
+var DOCKER_LOGIN_PASSWORD = /\bdocker\s+login\b[^\n]*?\s(?:-p|--password)(?:\s+|=)(["']?)([^\s"'$][^\s"']*)\1/;
+var rule_default73 = defineRule({
+  id: "gha/no-hardcoded-container-credentials",
+  domain: ghaDomain,
+  meta: {
+    title: "Registry password written in the workflow",
+    description: "A job `container:` or `services:` entry has a literal `credentials.password`, or a `docker login` passes a literal password.",
+    rationale: "The workflow file is readable by everyone who can read the repository (and its history keeps the value forever), so the registry account is effectively public: anyone can pull private images or push poisoned ones. High.",
+    remediation: "Store the password as a secret and reference it: `password: ${{ secrets.REGISTRY_TOKEN }}` (or use `GITHUB_TOKEN` for ghcr.io); rotate the exposed one.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["zizmor:hardcoded-container-credentials"],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idcontainercredentials"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    container:\n      image: registry.example.com/ci:1\n      credentials:\n        username: ci\n        password: hunter2-registry\n    steps:\n      - run: make\n",
+          errors: [{ line: 9, column: 19, endLine: 9, endColumn: 35 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    container:\n      image: registry.example.com/ci:1\n      credentials:\n        username: ci\n        password: ${{ secrets.REGISTRY_PASSWORD }}\n    steps:\n      - run: make\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    const check = (spec, resource) => {
+      const pw = spec.credentials?.password;
+      if (!pw?.text || pw.expressions.length > 0)
+        return;
+      ctx.report({
+        at: pw.loc,
+        message: `\`${spec.id}\` has a literal registry password (${redact(pw.text)}).`,
+        resource,
+        evidence: `${spec.id}:password`
+      });
+    };
+    if (unit.kind === "workflow") {
+      for (const job of unit.jobs) {
+        if (job.container)
+          check(job.container, `jobs.${job.id}`);
+        for (const s of job.services)
+          check(s, `jobs.${job.id}`);
+      }
+    }
+    for (const step of allSteps(unit)) {
+      for (const hit of findInScript(step.run, DOCKER_LOGIN_PASSWORD)) {
+        const at = step.run.locate(hit.line.start + hit.match.index + hit.match[0].lastIndexOf(hit.match[2]), hit.line.start + hit.match.index + hit.match[0].lastIndexOf(hit.match[2]) + hit.match[2].length);
+        ctx.report({
+          at,
+          message: `\`docker login\` is given a literal password (${redact(hit.match[2])}).`,
+          resource: resourceOf2(step),
+          evidence: "docker login password"
+        });
+      }
+    }
+  }
+});
+
 // ../../policies/github-actions/dist/rules/no-insecure-commands/rule.js
 init_dist();
-var rule_default23 = defineRule({
+var rule_default74 = defineRule({
   id: "gha/no-insecure-commands",
   domain: ghaDomain,
   meta: {
@@ -45569,6 +48278,229 @@ var rule_default23 = defineRule({
     }
     for (const step of allSteps(unit))
       check(step.env, resourceOf2(step));
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-latest-image-deploy/rule.js
+init_dist();
+var LATEST = /\bkubectl\s+(?:set\s+image|run|create\s+deployment)\b[^\n]*?[=\s][^\s=]+(:latest)\b|\bhelm\s+(?:upgrade|install)\b[^\n]*?--set(?:-string)?[=\s]+[^\s]*?\btag=(latest)\b/;
+var rule_default75 = defineRule({
+  id: "gha/no-latest-image-deploy",
+  domain: ghaDomain,
+  meta: {
+    title: "Deploy of a `latest` image",
+    description: "A `run:` step deploys an image by the `latest` tag (`kubectl set image \u2026 :latest`, `kubectl run --image \u2026:latest`, `helm \u2026 --set image.tag=latest`).",
+    rationale: "`latest` names whatever was pushed last, not what this run built and tested: nodes cache it, so pods of one Deployment run different code, a rollback redeploys the same moving tag, and nobody can tell which version is live. Medium.",
+    remediation: "Deploy the immutable tag or digest this run built, e.g. `--set image.tag=${{ github.sha }}` or the digest output of `docker/build-push-action`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://kubernetes.io/docs/concepts/containers/images/#image-names"],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl set image deploy/web web=ghcr.io/org/web:latest\n",
+          errors: [{ line: 6, column: 62, endLine: 6, endColumn: 69 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl set image deploy/web web=ghcr.io/org/web:${{ github.sha }}\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    for (const step of allSteps(unit)) {
+      for (const hit of findInScript(step.run, LATEST)) {
+        const token = hit.match[1] ?? hit.match[2];
+        const offset = hit.line.start + hit.match.index + hit.match[0].lastIndexOf(token);
+        ctx.report({
+          at: step.run.locate(offset, offset + token.length),
+          message: "The deployed image is `latest`, not the tag or digest this run built.",
+          resource: resourceOf2(step),
+          evidence: hit.line.text.trim()
+        });
+      }
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-secrets-inherit/rule.js
+init_dist();
+var rule_default76 = defineRule({
+  id: "gha/no-secrets-inherit",
+  domain: ghaDomain,
+  meta: {
+    title: "Reusable workflow called with `secrets: inherit`",
+    description: "A job calls a reusable workflow with `secrets: inherit`, handing it every secret of the calling repository and environment.",
+    rationale: "The called workflow, and every action it uses, can read all the secrets, not just the ones it needs; if it lives in another repository, its maintainers can read them too, and a change there silently widens what it does with them. Medium.",
+    remediation: "Pass only what the callee declares: `secrets: { NPM_TOKEN: ${{ secrets.NPM_TOKEN }} }`.",
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["zizmor:secrets-inherit"],
+    references: [
+      "https://docs.github.com/en/actions/sharing-automations/reusing-workflows#passing-secrets-to-nested-workflows"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/release.yml",
+          code: "on: push\njobs:\n  release:\n    uses: org/shared/.github/workflows/release.yml@v1\n    secrets: inherit\n",
+          errors: [{ line: 5, column: 5, endLine: 5, endColumn: 21 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/release.yml",
+          code: "on: push\njobs:\n  release:\n    uses: org/shared/.github/workflows/release.yml@v1\n    secrets:\n      NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    for (const job of unit.jobs) {
+      const secrets = job.secrets;
+      if (!job.uses || secrets?.text?.trim() !== "inherit")
+        continue;
+      ctx.report({
+        at: { file: secrets.keyLoc.file, start: secrets.keyLoc.start, end: secrets.loc.end },
+        message: `Job \`${job.id}\` hands every secret to \`${job.uses.raw}\`.`,
+        resource: `jobs.${job.id}`
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-self-hosted-runner-on-pr/rule.js
+init_dist();
+var PR_EVENTS = /* @__PURE__ */ new Set([
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment",
+  "issue_comment"
+]);
+var rule_default77 = defineRule({
+  id: "gha/no-self-hosted-runner-on-pr",
+  domain: ghaDomain,
+  meta: {
+    title: "Self-hosted runner used by pull requests",
+    description: "A job of a workflow triggered by pull requests (or PR comments) runs on a `self-hosted` runner.",
+    rationale: "On a public repository anyone can open a pull request, and its code then runs on your machine. Self-hosted runners are not wiped between jobs: an attacker can persist on the runner, read other jobs' secrets and reach your internal network. High; confidence medium because private repositories and ephemeral runners reduce the risk.",
+    remediation: "Use GitHub-hosted runners for pull-request workflows, or ephemeral, isolated self-hosted runners (just-in-time, one job each) in a runner group restricted to trusted workflows, and require approval for fork pull requests.",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: ["poutine:pr_runs_on_self_hosted", "zizmor:self-hosted-runner"],
+    references: [
+      "https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#self-hosted-runner-security"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: pull_request\njobs:\n  test:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make test\n",
+          errors: [{ line: 4, column: 14, endLine: 4, endColumn: 34 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make test\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    const event = unit.triggers.find((t2) => PR_EVENTS.has(t2.event))?.event;
+    if (!event)
+      return;
+    for (const job of unit.jobs) {
+      if (!job.runsOn || !job.runnerLabels.includes("self-hosted"))
+        continue;
+      ctx.report({
+        at: job.runsOn.loc,
+        message: `Job \`${job.id}\` runs \`${event}\` code on a self-hosted runner.`,
+        resource: `jobs.${job.id}`
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-spoofable-bot-condition/rule.js
+init_dist();
+var SPOOFABLE = /* @__PURE__ */ new Set(["github.actor", "github.triggering_actor", "github.event.sender.login"]);
+var BOT_COMPARISON = /(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))\s*==\s*'[^']*\[bot\]'|'[^']*\[bot\]'\s*==\s*(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))/i;
+var rule_default78 = defineRule({
+  id: "gha/no-spoofable-bot-condition",
+  domain: ghaDomain,
+  meta: {
+    title: "Bot check on a spoofable actor",
+    description: "An `if:` trusts `github.actor` (or `github.triggering_actor`, `github.event.sender.login`) to be a bot such as `dependabot[bot]` or `renovate[bot]`.",
+    rationale: "`github.actor` is whoever caused the latest event, not who wrote the code: an attacker can open a pull request and get the bot to act on it (e.g. by a `@dependabot rebase` comment or by updating a bot's branch), and then the guarded step (auto-merge, auto-approve, secrets) runs for their code. High; medium confidence because the guarded step may be harmless.",
+    remediation: "Check the author of the pull request instead: `github.event.pull_request.user.login == 'dependabot[bot]'`, and use `dependabot/fetch-metadata` for anything more.",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: ["zizmor:bot-conditions", "poutine:confused_deputy_auto_merge"],
+    references: [
+      "https://docs.github.com/en/code-security/dependabot/working-with-dependabot/automating-dependabot-with-github-actions"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/automerge.yml",
+          code: `on: pull_request_target
+jobs:
+  merge:
+    if: github.actor == 'dependabot[bot]'
+    runs-on: ubuntu-latest
+    steps:
+      - run: gh pr merge --auto "$URL"
+`,
+          errors: [{ line: 4, column: 9, endLine: 4, endColumn: 21 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/automerge.yml",
+          code: `on: pull_request_target
+jobs:
+  merge:
+    if: github.event.pull_request.user.login == 'dependabot[bot]'
+    runs-on: ubuntu-latest
+    steps:
+      - run: gh pr merge --auto "$URL"
+`
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    for (const { condition, resource } of conditions(unit)) {
+      const m = condition.expression.body.match(BOT_COMPARISON) ?? condition.value.text?.match(BOT_COMPARISON);
+      if (!m)
+        continue;
+      const all = [condition.expression, ...condition.value.expressions].flatMap((e) => e.contexts);
+      const context = all.find((c) => SPOOFABLE.has(c.path));
+      if (!context)
+        continue;
+      ctx.report({
+        at: context.loc,
+        message: `\`${context.path}\` is compared with a bot name; anyone can make the bot the actor of an event on their pull request.`,
+        resource,
+        evidence: m[0]
+      });
+    }
   }
 });
 
@@ -45643,11 +48575,11 @@ function taints(expression, step) {
     }
     const env = context.path.match(/^env\.([^.]+)$/);
     if (env) {
-      const name2 = originalName(expression, context) ?? env[1];
-      const entry = envFor(step, name2) ?? envFor(step, name2.toUpperCase());
+      const name3 = originalName(expression, context) ?? env[1];
+      const entry = envFor(step, name3) ?? envFor(step, name3.toUpperCase());
       const source = directSource(entry?.value);
       if (source)
-        out2.push({ context, source, via: `env.${name2}` });
+        out2.push({ context, source, via: `env.${name3}` });
       continue;
     }
     const output = context.path.match(/^steps\.([^.]+)\.outputs\.[^.]+$/);
@@ -45670,16 +48602,22 @@ function stepById(step, id) {
   return siblings.find((s) => s.id !== void 0 && s.id.toLowerCase() === id && s.index < step.index);
 }
 function stepSource(step) {
-  for (const v of [step.run, ...step.env.map((e) => e.value), ...step.with.map((e) => e.value)]) {
-    const source = directSource(v);
-    if (source)
+  const script = step.run?.text;
+  if (!script || !/GITHUB_OUTPUT|::set-output/.test(script))
+    return void 0;
+  const direct = directSource(step.run);
+  if (direct)
+    return direct;
+  for (const e of step.env) {
+    const source = directSource(e.value);
+    if (source && new RegExp(`\\$\\{?${e.name}\\b`).test(script))
       return source;
   }
   return void 0;
 }
 
 // ../../policies/github-actions/dist/rules/no-template-injection-in-run/rule.js
-var rule_default24 = defineRule({
+var rule_default79 = defineRule({
   id: "gha/no-template-injection-in-run",
   domain: ghaDomain,
   meta: {
@@ -45758,7 +48696,7 @@ var CODE_INPUTS = {
   "azure/powershell": ["inlinescript"],
   "jannekem/run-python-script-action": ["script"]
 };
-var rule_default25 = defineRule({
+var rule_default80 = defineRule({
   id: "gha/no-template-injection-in-script",
   domain: ghaDomain,
   meta: {
@@ -45833,6 +48771,67 @@ jobs:
   }
 });
 
+// ../../policies/github-actions/dist/rules/no-unsound-contains/rule.js
+init_dist();
+var CONTAINS_IN_STRING = /contains\(\s*'([^']*)'\s*,\s*([A-Za-z_][\w-]*(?:\s*\.\s*[\w*-]+|\[[^\]]*\])*)\s*\)/gi;
+var rule_default81 = defineRule({
+  id: "gha/no-unsound-contains",
+  domain: ghaDomain,
+  meta: {
+    title: "`contains()` on a string used as a list",
+    description: "An `if:` tests a context with `contains('refs/heads/main refs/heads/release', github.ref)`: on a string, `contains` is a substring test, not membership in a list.",
+    rationale: "Any value that is a substring of the literal passes: a branch named `main` passes a check meant for `refs/heads/main`, and `refs/heads/m` passes too, so whoever can push a branch or choose the tested value gets past the gate. Medium: it needs a value the attacker can shape.",
+    remediation: 'Use a real list: `contains(fromJSON(\'["refs/heads/main", "refs/heads/release"]\'), github.ref)`, or compare with `==` joined by `||`.',
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["zizmor:unsound-contains"],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/evaluate-expressions-in-workflows-and-actions#contains"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on: push\njobs:\n  deploy:\n    if: contains('refs/heads/main refs/heads/release', github.ref)\n    runs-on: ubuntu-latest\n    steps:\n      - run: make deploy\n",
+          errors: [{ line: 4, column: 56, endLine: 4, endColumn: 66 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: `on: push
+jobs:
+  deploy:
+    if: contains(fromJSON('["refs/heads/main", "refs/heads/release"]'), github.ref)
+    runs-on: ubuntu-latest
+    steps:
+      - run: make deploy
+`
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    for (const { condition, resource } of conditions(unit)) {
+      const expressions = [condition.expression, ...condition.value.expressions];
+      const body2 = condition.value.text ?? "";
+      for (const m of body2.matchAll(CONTAINS_IN_STRING)) {
+        const path = m[2].replace(/\s+/g, "").toLowerCase();
+        const context = expressions.flatMap((e) => e.contexts).find((c) => c.path === path);
+        if (!context)
+          continue;
+        ctx.report({
+          at: context.loc,
+          message: `\`${m[2]}\` is looked up in the string '${m[1]}' with \`contains\`, a substring test: partial values pass.`,
+          resource,
+          evidence: m[0]
+        });
+      }
+    }
+  }
+});
+
 // ../../policies/github-actions/dist/rules/no-untrusted-checkout-in-privileged-trigger/rule.js
 init_dist();
 var PRIVILEGED = /* @__PURE__ */ new Set(["pull_request_target", "workflow_run", "issue_comment"]);
@@ -45874,20 +48873,25 @@ function untrustedCheckout(step) {
   }
   return void 0;
 }
+var BUILD = /\b(?:npm|pnpm|yarn|bun)\s+(?:install|ci|i|run|test|build|exec|x)\b|\bmake\b|\bpip3?\s+install\b|\b(?:poetry|pipenv|uv)\s+(?:install|sync|run)\b|\bpython3?\s+(?:setup\.py|-m\s+(?:pytest|pip|build))|\bpytest\b|\btox\b|\bgo\s+(?:build|test|run|generate|install|vet)\b|\bcargo\s|\bmvnw?\b|\bgradlew?\b|\bbundle\s+(?:install|exec)\b|\brake\b|\bcomposer\s+install\b|\bdotnet\s|\bdocker\s+(?:build|compose)\b|\bskaffold\s+(?:run|build|dev|deploy|test)\b|\bbazel\b|\bcmake\b|\bpre-commit\b|(?:^|[\s;&|(])(?:\.\/|bash\s+\S|sh\s+\S|source\s)/m;
+var BUILD_ACTIONS = /^(docker\/build-push-action|docker\/bake-action|gradle\/gradle-build-action|gradle\/actions|github\/codeql-action|pre-commit\/action|jfrog\/frogbot|cypress-io\/github-action|golangci\/golangci-lint-action|goreleaser\/goreleaser-action|pnpm\/action-setup|borales\/actions-yarn)$/;
 function executes(step) {
-  if (step.run)
-    return true;
+  if (step.run?.text !== void 0) {
+    const script = step.run.text.replace(/\b(?:npm|pnpm|yarn)\s+(?:install|i|add)\s+(?:-g|--global)\b[^\n;&|]*|\bpip3?\s+install\s+(?!-r\b|-e\b|\.)[\w=<>.[\], -]*$/gm, "");
+    return BUILD.test(script);
+  }
   if (!step.uses)
     return false;
   if (step.uses.kind === "local" || step.uses.kind === "docker")
     return true;
-  return step.uses.kind === "repository" && !INERT.includes(step.uses.action) && !/^actions\/setup-/.test(step.uses.action);
+  return step.uses.kind === "repository" && BUILD_ACTIONS.test(step.uses.action) && !INERT.includes(step.uses.action);
 }
 function sameRepoOnly(job) {
   const text = job.if?.value.text ?? "";
-  return /head\.repo\.full_name\s*==\s*github\.repository|github\.repository\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/.test(text);
+  return /head\.repo\.full_name\s*==\s*(github\.repository|'[^']+\/[^']+')|(github\.repository|'[^']+\/[^']+')\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/.test(text) || // Pull requests opened by a bot (Dependabot, Renovate) come from branches of the base repository.
+  /pull_request\.user\.login\s*==\s*'[^']*\[bot\]'/.test(text);
 }
-var rule_default26 = defineRule({
+var rule_default82 = defineRule({
   id: "gha/no-untrusted-checkout-in-privileged-trigger",
   domain: ghaDomain,
   meta: {
@@ -45935,7 +48939,7 @@ jobs:
   check(unit, ctx) {
     if (unit.kind !== "workflow")
       return;
-    const trigger = unit.triggers.find((t) => PRIVILEGED.has(t.event));
+    const trigger = unit.triggers.find((t2) => PRIVILEGED.has(t2.event));
     if (!trigger)
       return;
     for (const job of unit.jobs) {
@@ -45945,7 +48949,9 @@ jobs:
         const checkout = untrustedCheckout(step);
         if (!checkout)
           continue;
-        const runner = checkout.runsAfter ? step : job.steps.find((s) => s.index > step.index && executes(s));
+        const dir = step.with.find((w) => w.name === "path")?.value.text?.replace(/^\.\//, "").replace(/\/$/, "");
+        const inDir = (s) => !dir || dir === "." || [s.run?.text, s.workingDirectory?.text].some((t2) => t2?.includes(dir));
+        const runner = checkout.runsAfter && executes(step) ? step : job.steps.find((s) => s.index > step.index && executes(s) && inDir(s));
         if (!runner)
           continue;
         ctx.report({
@@ -45976,7 +48982,7 @@ function untrustedFilesBefore(step) {
   }
   return void 0;
 }
-var rule_default27 = defineRule({
+var rule_default83 = defineRule({
   id: "gha/no-untrusted-env-file-write",
   domain: ghaDomain,
   meta: {
@@ -46022,7 +49028,7 @@ jobs:
     }
   },
   check(unit, ctx) {
-    const privileged = unit.kind === "workflow" && unit.triggers.some((t) => t.trust === "untrusted-privileged");
+    const privileged = unit.kind === "workflow" && unit.triggers.some((t2) => t2.trust === "untrusted-privileged");
     for (const step of allSteps(unit)) {
       for (const hit of findInScript(step.run, WRITE)) {
         const line = hit.line.text;
@@ -46052,9 +49058,60 @@ jobs:
   }
 });
 
+// ../../policies/github-actions/dist/rules/no-workflow-level-write-permissions/rule.js
+init_dist();
+var rule_default84 = defineRule({
+  id: "gha/no-workflow-level-write-permissions",
+  domain: ghaDomain,
+  meta: {
+    title: "Write permission granted to every job",
+    description: "The top-level `permissions:` grants a `write` scope, so every job of a multi-job workflow gets it, not only the one that needs it.",
+    rationale: "A test or lint job that runs third-party code should not hold a token that can push, publish packages or mint cloud credentials (`id-token: write`). Granting scopes per job keeps a compromise of one job from becoming a compromise of the repository. Medium.",
+    remediation: "Keep the top level at `contents: read` and move each `write` scope to the `permissions:` of the job that uses it.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["zizmor:excessive-permissions", "scorecard:Token-Permissions"],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#permissions"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\npermissions:\n  contents: read\n  packages: write\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps: [{run: make test}]\n  publish:\n    runs-on: ubuntu-latest\n    steps: [{run: make publish}]\n",
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 18 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\npermissions:\n  contents: read\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps: [{run: make test}]\n  publish:\n    runs-on: ubuntu-latest\n    permissions:\n      packages: write\n    steps: [{run: make publish}]\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow" || unit.permissions?.kind !== "map")
+      return;
+    const inheriting = unit.jobs.filter((j) => !j.permissions);
+    if (inheriting.length < 2)
+      return;
+    for (const scope of unit.permissions.scopes) {
+      if (scope.level !== "write")
+        continue;
+      ctx.report({
+        at: { file: scope.keyLoc.file, start: scope.keyLoc.start, end: scope.loc.end },
+        message: `\`${scope.name}: write\` at the top level applies to ${inheriting.length} jobs (${inheriting.map((j) => `\`${j.id}\``).join(", ")}); grant it on the job that needs it.`,
+        evidence: scope.name
+      });
+    }
+  }
+});
+
 // ../../policies/github-actions/dist/rules/no-write-all-permissions/rule.js
 init_dist();
-var rule_default28 = defineRule({
+var rule_default85 = defineRule({
   id: "gha/no-write-all-permissions",
   domain: ghaDomain,
   meta: {
@@ -46107,7 +49164,7 @@ var rule_default28 = defineRule({
 // ../../policies/github-actions/dist/rules/pin-actions-to-sha/rule.js
 init_dist();
 var BRANCHES = /^(main|master|develop|dev|trunk|head|latest|stable|release|releases\/.*|v\d+-branch)$/i;
-var rule_default29 = defineRule({
+var rule_default86 = defineRule({
   id: "gha/pin-actions-to-sha",
   domain: ghaDomain,
   meta: {
@@ -46170,8 +49227,476 @@ var rule_default29 = defineRule({
   }
 });
 
+// ../../policies/github-actions/dist/rules/pin-container-images/rule.js
+init_dist();
+var rule_default87 = defineRule({
+  id: "gha/pin-container-images",
+  domain: ghaDomain,
+  meta: {
+    title: "Container image without a version",
+    description: "A job `container:`, a `services:` image, a `docker://` step or a Docker action's `runs.image` uses no tag or `:latest`.",
+    rationale: "An unversioned image changes under the workflow without a commit: builds stop being reproducible, a breaking release fails CI at random, and a compromised upstream image runs with the job's token and secrets. Medium; enable `requireDigest` to require immutable `@sha256:` digests.",
+    remediation: "Use a version tag (`postgres:16.4`) or, better, a digest (`postgres:16.4@sha256:...`), updated by Dependabot or Renovate.",
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["zizmor:unpinned-images", "poutine:unpinnable_action"],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idcontainerimage"
+    ],
+    options: {
+      schema: {
+        type: "object",
+        properties: { requireDigest: { type: "boolean" } },
+        additionalProperties: false
+      },
+      defaults: { requireDigest: false }
+    },
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n      db:\n        image: postgres:latest\n    steps:\n      - run: make test\n",
+          errors: [{ line: 7, column: 16, endLine: 7, endColumn: 31 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n      db:\n        image: postgres:16.4\n    steps:\n      - run: make test\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    const check = (value, ref, what, resource) => {
+      if (!value || !ref || ref.digest)
+        return;
+      let problem;
+      if (!ref.tag)
+        problem = "has no tag (it means `latest`)";
+      else if (ref.tag.toLowerCase() === "latest")
+        problem = "uses `latest`";
+      else if (ctx.options.requireDigest)
+        problem = `is pinned to the tag \`${ref.tag}\`, not a digest`;
+      if (!problem)
+        return;
+      ctx.report({
+        at: value.loc,
+        message: `${what} \`${ref.raw}\` ${problem}.`,
+        resource,
+        evidence: ref.raw
+      });
+    };
+    if (unit.kind === "workflow") {
+      for (const job of unit.jobs) {
+        if (job.container)
+          check(job.container.image, job.container.imageRef, "Job container", `jobs.${job.id}`);
+        for (const s of job.services)
+          check(s.image, s.imageRef, `Service \`${s.id}\``, `jobs.${job.id}`);
+      }
+    } else {
+      check(unit.image, unit.imageRef, "Action image");
+    }
+    for (const step of allSteps(unit)) {
+      if (step.uses?.kind === "docker")
+        check(step.uses.value, step.uses.image, "Step image", resourceOf2(step));
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/prefer-oidc-credentials/rule.js
+init_dist();
+var INPUTS = {
+  "aws-actions/configure-aws-credentials": [{ input: "aws-access-key-id", what: "an AWS access key" }],
+  "azure/login": [
+    { input: "creds", what: "an Azure service principal secret" },
+    { input: "client-secret", what: "an Azure client secret" }
+  ],
+  "google-github-actions/auth": [{ input: "credentials_json", what: "a GCP service account key" }],
+  "google-github-actions/setup-gcloud": [{ input: "service_account_key", what: "a GCP service account key" }],
+  "azure/k8s-set-context": [{ input: "kubeconfig", what: "a stored kubeconfig" }],
+  "azure/aks-set-context": [{ input: "creds", what: "an Azure service principal secret" }]
+};
+var ENV = /^(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AZURE_CREDENTIALS|AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET|GOOGLE_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS_JSON|GCP_SA_KEY|GCLOUD_SERVICE_KEY|KUBECONFIG|KUBE_CONFIG|KUBE_CONFIG_DATA)$/i;
+var KUBECONFIG_SECRET = /kube_?config|kubeconfig/i;
+function fromSecret(value) {
+  return !!value?.expressions.some((e) => e.contexts.some((c) => c.path.startsWith("secrets.") && c.path !== "secrets.github_token"));
+}
+function finding(step) {
+  const uses = step.uses;
+  if (uses?.kind === "repository") {
+    for (const { input, what } of INPUTS[uses.action] ?? []) {
+      const v = step.with.find((w) => w.name.toLowerCase() === input)?.value;
+      if (v && fromSecret(v))
+        return { at: v.loc, what: `${what} (\`${input}\`)` };
+    }
+  }
+  for (const e of step.env) {
+    if (ENV.test(e.name) && fromSecret(e.value))
+      return { at: e.value.loc, what: `\`${e.name}\` from a secret` };
+  }
+  for (const e of step.run?.expressions ?? []) {
+    const c = e.contexts.find((x) => x.path.startsWith("secrets.") && KUBECONFIG_SECRET.test(x.path));
+    if (c)
+      return { at: e.loc, what: `a stored kubeconfig (\`${textOf(c.loc)}\`)` };
+  }
+  return void 0;
+}
+var rule_default88 = defineRule({
+  id: "gha/prefer-oidc-credentials",
+  domain: ghaDomain,
+  meta: {
+    title: "Long-lived cloud credential instead of OIDC",
+    description: "A step authenticates to a cloud or cluster with a stored long-lived secret (AWS access key, Azure service principal secret, GCP key JSON, a kubeconfig) where GitHub's OIDC token could be exchanged for short-lived credentials.",
+    rationale: "A stored key works from anywhere until someone rotates it: once it leaks (a log, a compromised action, a malicious workflow on a branch) it keeps working. OIDC credentials last minutes and can be bound to this repository, branch and environment. A static kubeconfig usually carries a cluster-admin token that never expires. Medium.",
+    remediation: "Grant `permissions: id-token: write` and use the provider's OIDC login: `aws-actions/configure-aws-credentials` with `role-to-assume`, `azure/login` with `client-id`/`tenant-id`, `google-github-actions/auth` with `workload_identity_provider`; for Kubernetes, get credentials through the cloud login (`aws eks update-kubeconfig`, `azure/aks-set-context`, `get-gke-credentials`) or use GitOps (Argo CD, Flux).",
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: [
+      "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: azure/k8s-set-context@v3\n        with:\n          kubeconfig: ${{ secrets.KUBECONFIG }}\n",
+          errors: [{ line: 9, column: 23, endLine: 9, endColumn: 48 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on: push\npermissions:\n  id-token: write\n  contents: read\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: eu-west-1\n      - run: aws eks update-kubeconfig --name prod\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    for (const step of allSteps(unit)) {
+      const f = finding(step);
+      if (!f)
+        continue;
+      ctx.report({
+        at: f.at,
+        message: `This step logs in with ${f.what}; a short-lived OIDC credential would do.`,
+        resource: resourceOf2(step)
+      });
+    }
+    if (unit.kind === "workflow") {
+      for (const entries of [unit.env, ...unit.jobs.map((j) => j.env)]) {
+        for (const e of entries) {
+          if (ENV.test(e.name) && fromSecret(e.value)) {
+            ctx.report({
+              at: e.value.loc,
+              message: `\`${e.name}\` is a long-lived credential from a secret; a short-lived OIDC credential would do.`
+            });
+          }
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/require-names/rule.js
+init_dist();
+var rule_default89 = defineRule({
+  id: "gha/require-names",
+  domain: ghaDomain,
+  meta: {
+    title: "Workflow or job without a name",
+    description: "A workflow has no top-level `name:`, or a job of a multi-job workflow has no `name:`.",
+    rationale: "The Actions tab, required status checks and notifications then show file paths and job ids, which makes failures harder to triage and branch-protection rules easy to misconfigure. Info only, off by default (like zizmor's pedantic audit).",
+    remediation: "Give the workflow and each job a short `name:` saying what it does.",
+    category: "best-practice",
+    severity: "info",
+    confidence: "high",
+    optIn: true,
+    aliases: ["zizmor:anonymous-definition"],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#name"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n",
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 3 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind === "action") {
+      if (!unit.name)
+        ctx.report({ at: unit.doc.nearest(["runs"]), message: "The action has no `name:`." });
+      return;
+    }
+    if (!unit.name)
+      ctx.report({
+        at: unit.on?.keyLoc ?? unit.loc,
+        message: "The workflow has no `name:`; the Actions tab shows its file path.",
+        evidence: "workflow"
+      });
+    if (unit.jobs.length < 2)
+      return;
+    for (const job of unit.jobs) {
+      if (!job.name && !job.uses)
+        ctx.report({
+          at: job.keyLoc,
+          message: `Job \`${job.id}\` has no \`name:\`.`,
+          resource: `jobs.${job.id}`
+        });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/require-top-level-permissions/rule.js
+init_dist();
+var READ_ONLY = /^actions\/(checkout|setup-[\w-]+|cache|upload-artifact|download-artifact)$/;
+var TOKEN_USE = /GITHUB_TOKEN|github\.token|\bgh\s|\bgit\s+push\b|GH_TOKEN/i;
+function fixable(wf) {
+  for (const job of wf.jobs) {
+    if (job.uses)
+      return false;
+    for (const step of job.steps) {
+      if (step.uses && !(step.uses.kind === "repository" && READ_ONLY.test(step.uses.action)))
+        return false;
+      const texts = [
+        step.run?.text,
+        ...step.env.map((e) => e.value.text),
+        ...step.with.map((e) => e.value.text)
+      ];
+      if (texts.some((t2) => t2 !== void 0 && TOKEN_USE.test(t2)))
+        return false;
+    }
+  }
+  return true;
+}
+function fixOf2(wf) {
+  const jobs = wf.doc.keyAt(["jobs"]);
+  if (!jobs || !fixable(wf))
+    return void 0;
+  const line = jobs.file.position(jobs.start).line;
+  const text = jobs.file.lineText(line);
+  const indent = text.match(/^\s*/)[0];
+  return {
+    description: "Add a read-only top-level `permissions:` block",
+    loc: { file: jobs.file, start: jobs.start, end: jobs.start },
+    replacement: `${indent}permissions:
+${indent}  contents: read
+
+${text}`
+  };
+}
+var rule_default90 = defineRule({
+  id: "gha/require-top-level-permissions",
+  domain: ghaDomain,
+  meta: {
+    title: "No top-level permissions",
+    description: "The workflow sets no top-level `permissions:` and some of its jobs set none either, so they get the repository's default token permissions, which are read-write on many repositories and organisations.",
+    rationale: "Without an explicit block, the token scope depends on a repository setting that nobody reviews with the workflow, and on older repositories it is write to contents, packages, pull requests and more. Stating `contents: read` at the top makes least privilege the default and every extra scope visible in review. Medium: it widens the damage of any other weakness.",
+    remediation: "Add `permissions: { contents: read }` at the top of the workflow and grant extra scopes (`packages: write`, `id-token: write`) on the jobs that need them.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    fixable: true,
+    aliases: [
+      "scorecard:Token-Permissions",
+      "poutine:default_permissions_on_risky_events",
+      "zizmor:excessive-permissions"
+    ],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 3 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\npermissions:\n  contents: read\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow" || unit.permissions)
+      return;
+    const open = unit.jobs.filter((j) => !j.permissions);
+    if (open.length === 0)
+      return;
+    const fix = fixOf2(unit);
+    const names = open.map((j) => `\`${j.id}\``).join(", ");
+    const who = open.length === unit.jobs.length ? "every job runs" : open.length === 1 ? `job ${names} runs` : `jobs ${names} run`;
+    ctx.report({
+      at: unit.on?.keyLoc ?? unit.doc.nearest(["on"]),
+      message: `No top-level \`permissions:\`; ${who} with the repository's default token permissions.`,
+      evidence: "permissions",
+      ...fix ? { fix } : {}
+    });
+  }
+});
+
+// ../../policies/github-actions/dist/rules/secrets-outside-environment/rule.js
+init_dist();
+function jobExpressions(job) {
+  const values = [...job.env, ...job.with, ...job.steps.flatMap((s) => [...s.env, ...s.with])].map((e) => e.value);
+  const runs = job.steps.flatMap((s) => s.run ? [s.run] : []);
+  return [...values, ...runs, ...job.secrets ? [job.secrets] : []].flatMap((v) => v.expressions);
+}
+var rule_default91 = defineRule({
+  id: "gha/secrets-outside-environment",
+  domain: ghaDomain,
+  meta: {
+    title: "Secret used in a job without an environment",
+    description: "A job reads a repository secret (other than `GITHUB_TOKEN`) but declares no `environment:`.",
+    rationale: "Repository secrets are available to every job of every workflow on every branch, so any workflow change that runs on a branch can read them. Environment secrets are released only to jobs of that environment, after its protection rules (required reviewers, allowed branches). Low: a defence-in-depth gap, not an exploit by itself.",
+    remediation: "Move the secret to an environment (`environment: production`) with branch protection or required reviewers, and reference it from that job only.",
+    category: "security",
+    severity: "low",
+    confidence: "high",
+    aliases: ["zizmor:secrets-outside-env"],
+    references: [
+      "https://docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment#environment-secrets"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/publish.yml",
+          code: "on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n",
+          errors: [{ line: 8, column: 32, endLine: 8, endColumn: 49 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/publish.yml",
+          code: "on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    environment: npm\n    steps:\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    for (const job of unit.jobs) {
+      if (job.environment)
+        continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const e of jobExpressions(job)) {
+        for (const c of e.contexts) {
+          if (!c.path.startsWith("secrets.") || c.path === "secrets.github_token" || c.path === "secrets.*")
+            continue;
+          if (seen.has(c.path))
+            continue;
+          seen.add(c.path);
+          ctx.report({
+            at: c.loc,
+            message: `Job \`${job.id}\` reads \`${textOf(c.loc)}\` without an \`environment:\`; the secret is available to any workflow on any branch.`,
+            resource: `jobs.${job.id}`,
+            evidence: c.path
+          });
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/use-trusted-publishing/rule.js
+init_dist();
+var COMMANDS = [
+  {
+    re: /\b(npm|pnpm|yarn)\s+(publish|npm\s+publish)\b/,
+    env: /^(NODE_AUTH_TOKEN|NPM_TOKEN|NPM_AUTH_TOKEN)$/,
+    registry: "npm"
+  },
+  {
+    re: /\btwine\s+upload\b|\b(uv|poetry|hatch|flit)\s+publish\b/,
+    env: /^(TWINE_PASSWORD|UV_PUBLISH_TOKEN|POETRY_PYPI_TOKEN_PYPI|HATCH_INDEX_AUTH|FLIT_PASSWORD)$/,
+    registry: "PyPI"
+  },
+  { re: /\bgem\s+push\b/, env: /^(GEM_HOST_API_KEY|RUBYGEMS_API_KEY)$/, registry: "RubyGems" },
+  { re: /\bcargo\s+publish\b/, env: /^CARGO_REGISTRY_TOKEN$/, registry: "crates.io" }
+];
+function secretIn(step, name3) {
+  const v = envFor(step, name3)?.value;
+  return !!v?.expressions.some((e) => e.contexts.some((c) => c.path.startsWith("secrets.") && c.path !== "secrets.github_token"));
+}
+function finding2(step) {
+  if (usesAction(step.uses, "pypa/gh-action-pypi-publish")) {
+    const pw = step.with.find((w) => w.name === "password")?.value;
+    if (pw?.expressions.some((e) => e.contexts.some((c) => c.path.startsWith("secrets."))))
+      return { at: pw.loc, registry: "PyPI" };
+    return void 0;
+  }
+  for (const { re, env, registry } of COMMANDS) {
+    const hit = findInScript(step.run, re)[0];
+    if (!hit)
+      continue;
+    const names = [...step.env, ...step.job?.env ?? [], ...step.job?.workflow.env ?? []].map((e) => e.name);
+    const inline = /--token[= ]\S*\$|--password[= ]\S*\$|-p\s+\$/.test(hit.line.text) || (step.run?.expressions ?? []).some((e) => e.contexts.some((c) => c.path.startsWith("secrets.")));
+    if (inline || names.some((n) => env.test(n) && secretIn(step, n)))
+      return { at: hit.loc, registry };
+  }
+  return void 0;
+}
+var rule_default92 = defineRule({
+  id: "gha/use-trusted-publishing",
+  domain: ghaDomain,
+  meta: {
+    title: "Package published with a long-lived token",
+    description: "A package is published to npm, PyPI, RubyGems or crates.io with a stored API token although the registry supports Trusted Publishing from GitHub Actions.",
+    rationale: "A publish token stored as a secret works from anywhere until revoked; leaked, it lets anyone release a malicious version of the package to all its users. Trusted Publishing swaps the workflow's OIDC identity for a token that lives minutes and only works for this repository and workflow, and gives users provenance. Low: a hardening step.",
+    remediation: "Configure the package for Trusted Publishing on the registry, grant `id-token: write` to the publishing job, and remove the token secret.",
+    category: "supply-chain",
+    severity: "low",
+    confidence: "high",
+    aliases: ["zizmor:use-trusted-publishing"],
+    references: ["https://docs.pypi.org/trusted-publishers/", "https://docs.npmjs.com/trusted-publishers"],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/release.yml",
+          code: "on:\n  release:\n    types: [published]\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n          password: ${{ secrets.PYPI_TOKEN }}\n",
+          errors: [{ line: 10, column: 21, endLine: 10, endColumn: 46 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/release.yml",
+          code: "on:\n  release:\n    types: [published]\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    for (const step of allSteps(unit)) {
+      const f = finding2(step);
+      if (f)
+        ctx.report({
+          at: f.at,
+          message: `Publishes to ${f.registry} with a long-lived token; ${f.registry} supports Trusted Publishing (OIDC).`,
+          resource: resourceOf2(step)
+        });
+    }
+  }
+});
+
 // ../../policies/github-actions/dist/rules/index.js
-var rules2 = [rule_default22, rule_default23, rule_default24, rule_default25, rule_default26, rule_default27, rule_default28, rule_default29];
+var rules2 = [rule_default58, rule_default59, rule_default60, rule_default61, rule_default62, rule_default63, rule_default64, rule_default65, rule_default66, rule_default67, rule_default68, rule_default69, rule_default70, rule_default71, rule_default72, rule_default73, rule_default74, rule_default75, rule_default76, rule_default77, rule_default78, rule_default79, rule_default80, rule_default81, rule_default82, rule_default83, rule_default84, rule_default85, rule_default86, rule_default87, rule_default88, rule_default89, rule_default90, rule_default91, rule_default92];
 
 // ../../policies/kubernetes/dist/domain.js
 var PLUMBLINE2 = "plumbline.dev/ignore";
@@ -46187,8 +49712,8 @@ var k8sDomain = {
 function annotationSuppressions(object) {
   const out2 = [];
   const loc = object.loc;
-  const span = loc.file.span(loc.start, loc.end);
-  const base = { file: loc.file.path, startLine: span.startLine, endLine: span.endLine };
+  const span2 = loc.file.span(loc.start, loc.end);
+  const base = { file: loc.file.path, startLine: span2.startLine, endLine: span2.endLine };
   for (const [key, value] of Object.entries(object.annotations)) {
     if (key === PLUMBLINE2) {
       const sep4 = value.indexOf("--");
@@ -46218,7 +49743,7 @@ function annotationSuppressions(object) {
   return out2;
 }
 
-// ../../policies/kubernetes/dist/rules/no-added-capabilities/rule.js
+// ../../policies/kubernetes/dist/rules/argo-gpu-without-toleration/rule.js
 init_dist();
 
 // ../../policies/kubernetes/dist/lib.js
@@ -46259,6 +49784,16 @@ function onceEach() {
 function isWindows(pod) {
   const os = pod.field("os");
   return typeof os?.value === "object" && os.value !== null && os.value.name === "windows";
+}
+function parseImage2(image) {
+  const at = image.indexOf("@");
+  const digest = at >= 0 ? image.slice(at + 1) : void 0;
+  const ref = at >= 0 ? image.slice(0, at) : image;
+  const slash = ref.lastIndexOf("/");
+  const colon = ref.lastIndexOf(":");
+  if (colon > slash)
+    return { name: ref.slice(0, colon), tag: ref.slice(colon + 1), digest };
+  return { name: ref, tag: void 0, digest };
 }
 var BASELINE_CAPABILITIES = /* @__PURE__ */ new Set([
   "AUDIT_WRITE",
@@ -46346,9 +49881,1029 @@ function sensitiveHostPath(path) {
   ];
   return prefixes.some((prefix) => p === prefix || p.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`) || p === prefix);
 }
+function servingPods(object) {
+  return podsOf(object, { classes: ["service", "daemon", "pod"] });
+}
+function explicitReplicas(object) {
+  const value = object.get(["spec", "replicas"]);
+  if (typeof value === "number")
+    return value;
+  if (typeof value === "string" && /^\d+$/.test(value))
+    return Number(value);
+  return void 0;
+}
+
+// ../../policies/kubernetes/dist/rules/argo-gpu-without-toleration/rule.js
+var GPU = /(^|\/)gpu$|^nvidia\.com\/|^amd\.com\/gpu|^gpu\.intel\.com\//;
+var rule_default93 = defineRule({
+  id: "k8s/argo-gpu-without-toleration",
+  domain: k8sDomain,
+  meta: {
+    title: "GPU step without a toleration",
+    description: "An Argo workflow step requests a GPU (`nvidia.com/gpu`, `amd.com/gpu`...) but neither its template nor the workflow sets `tolerations`, while GPU node pools are almost always tainted.",
+    rationale: "Medium: the pod stays Pending until the workflow's deadline (or forever), blocking the pipeline; or, on untainted clusters, the GPU nodes fill with ordinary pods. Either way the expensive step does not run when it should.",
+    remediation: "Add the toleration of your GPU node pool (e.g. `{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}`) to the template or to `spec.tolerations`, plus a matching `nodeSelector`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/"],
+    examples: {
+      invalid: [
+        {
+          filename: "argo/train.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: train\nspec:\n  templates:\n    - name: train\n      container:\n        image: ghcr.io/org/train:1.0\n        resources:\n          limits:\n            nvidia.com/gpu: 1\n",
+          errors: [{ line: 12, column: 13, endLine: 12, endColumn: 27 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "argo/train.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: train\nspec:\n  tolerations:\n    - {key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}\n  templates:\n    - name: train\n      container:\n        image: ghcr.io/org/train:1.0\n        resources:\n          limits:\n            nvidia.com/gpu: 1\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isArgoWorkflowKind(object))
+      return;
+    for (const c of containersOf(object, { skipPartial: false })) {
+      if (asArray(c.pod.field("tolerations")?.value).length > 0)
+        continue;
+      const resources = asObj(c.data.resources);
+      for (const kind of ["limits", "requests"]) {
+        const key = Object.keys(asObj(resources[kind])).find((k) => GPU.test(k));
+        if (!key)
+          continue;
+        report2(ctx, object, c.keyAt(["resources", kind, key]), `The ${c.label} of ${c.pod.label} requests \`${key}\` but no toleration lets it onto GPU nodes.`, `${c.pod.templateName}:${c.name}`);
+        break;
+      }
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/argo-pod-gc/rule.js
+init_dist();
+
+// ../../policies/kubernetes/dist/argo.js
+function isRollout(object) {
+  return object.kind === "Rollout" && object.group === "argoproj.io";
+}
+function isArgoApplication(object) {
+  return object.kind === "Application" && object.group === "argoproj.io";
+}
+function canarySteps(object) {
+  return asArray(object.get(["spec", "strategy", "canary", "steps"])).map((s, i2) => ({
+    step: asObj(s),
+    route: ["spec", "strategy", "canary", "steps", i2]
+  }));
+}
+function isGate(step) {
+  return "pause" in step || "analysis" in step || "experiment" in step;
+}
+function workflowSpecRoute(object) {
+  return object.kind === "CronWorkflow" ? ["spec", "workflowSpec"] : ["spec"];
+}
+
+// ../../policies/kubernetes/dist/rules/argo-pod-gc/rule.js
+var rule_default94 = defineRule({
+  id: "k8s/argo-pod-gc",
+  domain: k8sDomain,
+  meta: {
+    title: "Argo workflow keeps its finished pods",
+    description: "A Workflow, WorkflowTemplate or CronWorkflow sets no `podGC` strategy, so every completed step leaves its pod behind (unless the controller configures a default).",
+    rationale: "Low: completed pods pile up by the thousand for busy CronWorkflows, slow down the API server and `kubectl`, and keep volumes and IPs allocated. Confidence medium: a controller-wide default may already set it.",
+    remediation: "Set `spec.podGC: {strategy: OnPodSuccess}` (or `OnWorkflowSuccess`); keep logs through the artifact repository.",
+    category: "reliability",
+    severity: "low",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://argo-workflows.readthedocs.io/en/latest/fields/#podgc"],
+    examples: {
+      invalid: [
+        {
+          filename: "argo/nightly.yaml",
+          code: 'apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata:\n  name: nightly\nspec:\n  schedule: "0 2 * * *"\n  workflowSpec:\n    entrypoint: main\n    templates:\n      - name: main\n        container: {image: "busybox:1.36"}\n',
+          errors: [{ line: 7, column: 3, endLine: 7, endColumn: 15 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "argo/nightly.yaml",
+          code: 'apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata:\n  name: nightly\nspec:\n  schedule: "0 2 * * *"\n  workflowSpec:\n    entrypoint: main\n    podGC: {strategy: OnPodSuccess}\n    templates:\n      - name: main\n        container: {image: "busybox:1.36"}\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isArgoWorkflowKind(object) || object.partial)
+      return;
+    const route = workflowSpecRoute(object);
+    if (object.get(route) === void 0 || object.get([...route, "podGC"]) !== void 0)
+      return;
+    if (object.get([...route, "workflowTemplateRef"]) !== void 0)
+      return;
+    report2(ctx, object, object.keyAt(route), `${object.kind} \`${object.name}\` sets no \`podGC\` strategy.`, "podGC");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/argo-retry-strategy/rule.js
+init_dist();
+var NETWORK = /\b(curl|wget|git\s+(clone|fetch|pull|push)|pip3?\s+install|npm\s+(ci|install)|apt-get|apk\s+add|aws\s+s3|gsutil|gcloud|az\s+storage|kubectl|helm\s+(install|upgrade|repo|pull)|requests\.(get|post)|urllib|https?:\/\/)/;
+var rule_default95 = defineRule({
+  id: "k8s/argo-retry-strategy",
+  domain: k8sDomain,
+  meta: {
+    title: "Network-bound workflow step without retryStrategy",
+    description: "An Argo template that calls the network \u2014 an `http` template, or a container/script whose command or source runs curl, wget, git, pip, cloud CLIs or fetches a URL \u2014 has no `retryStrategy` (nor one in `templateDefaults`).",
+    rationale: "Low: network calls fail transiently (DNS blips, rate limits, registry hiccups); without retries one blip fails the whole pipeline and someone re-runs it by hand. Confidence low: the heuristic reads commands, and some calls are not idempotent.",
+    remediation: "Add `retryStrategy: {limit: 3, retryPolicy: OnError, backoff: {duration: 10s, factor: 2}}` to the template (or `spec.templateDefaults`) for idempotent steps.",
+    category: "reliability",
+    severity: "low",
+    confidence: "low",
+    aliases: [],
+    references: ["https://argo-workflows.readthedocs.io/en/latest/retries/"],
+    examples: {
+      invalid: [
+        {
+          filename: "argo/fetch.yaml",
+          code: 'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: fetch\nspec:\n  templates:\n    - name: download\n      container:\n        image: curlimages/curl:8.10.1\n        command: [curl, -fsSLO, "https://example.com/data.csv"]\n',
+          errors: [{ line: 7, column: 7, endLine: 7, endColumn: 21 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "argo/fetch.yaml",
+          code: 'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: fetch\nspec:\n  templates:\n    - name: download\n      retryStrategy: {limit: 3, retryPolicy: OnError}\n      container:\n        image: curlimages/curl:8.10.1\n        command: [curl, -fsSLO, "https://example.com/data.csv"]\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isArgoWorkflowKind(object))
+      return;
+    const specRoute = workflowSpecRoute(object);
+    if (object.get([...specRoute, "templateDefaults", "retryStrategy"]) !== void 0)
+      return;
+    asArray(object.get([...specRoute, "templates"])).forEach((raw, i2) => {
+      const t2 = asObj(raw);
+      if (t2.retryStrategy !== void 0)
+        return;
+      const runs = [t2.container, t2.script].map(asObj);
+      const text = runs.flatMap((c) => [...asArray(c.command), ...asArray(c.args), c.source]).map((v) => asString2(v) ?? "").join(" ");
+      if (!("http" in t2) && !NETWORK.test(text))
+        return;
+      report2(ctx, object, object.keyAt([...specRoute, "templates", i2]), `Template \`${asString2(t2.name) ?? i2}\` of ${object.kind} \`${object.name}\` calls the network without a retryStrategy.`, asString2(t2.name) ?? String(i2));
+    });
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/argo-template-resources/rule.js
+init_dist();
+var rule_default96 = defineRule({
+  id: "k8s/argo-template-resources",
+  domain: k8sDomain,
+  meta: {
+    title: "Argo workflow step without resource requests",
+    description: "A container of an Argo Workflow template (`container`, `script` or `containerSet`) requests neither CPU nor memory (and sets no limits either).",
+    rationale: "Low: workflow pods then run as BestEffort \u2014 scheduled onto full nodes, evicted first under pressure, and a heavy training or data step can starve the services that share the node. Batch work tolerates retries, hence low.",
+    remediation: "Set `resources.requests` (cpu, memory) on each step from its observed usage; add `limits.memory` for steps with unbounded memory.",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: [],
+    references: ["https://argo-workflows.readthedocs.io/en/latest/fields/#container"],
+    examples: {
+      invalid: [
+        {
+          filename: "argo/pipeline.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: pipeline\nspec:\n  entrypoint: main\n  templates:\n    - name: main\n      container:\n        image: ghcr.io/org/train:1.0\n",
+          errors: [{ line: 9, column: 7, endLine: 9, endColumn: 16 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "argo/pipeline.yaml",
+          code: 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: pipeline\nspec:\n  entrypoint: main\n  templates:\n    - name: main\n      container:\n        image: ghcr.io/org/train:1.0\n        resources:\n          requests: {cpu: "2", memory: 4Gi}\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isArgoWorkflowKind(object))
+      return;
+    for (const c of containersOf(object, { kinds: ["container"] })) {
+      const resources = asObj(c.data.resources);
+      if (Object.keys(asObj(resources.requests)).length > 0 || Object.keys(asObj(resources.limits)).length > 0)
+        continue;
+      report2(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} requests no CPU or memory.`, `${c.pod.templateName}:${c.name}`);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/argo-workflow-deadline/rule.js
+init_dist();
+var rule_default97 = defineRule({
+  id: "k8s/argo-workflow-deadline",
+  domain: k8sDomain,
+  meta: {
+    title: "Argo workflow without activeDeadlineSeconds",
+    description: "A Workflow, WorkflowTemplate or CronWorkflow sets no `activeDeadlineSeconds`, so a stuck step (a Pending GPU pod, a hung download) keeps the workflow \u2014 and its resources \u2014 running indefinitely.",
+    rationale: "Low: nothing breaks at once, but hung workflows hold nodes, GPUs and concurrency slots (blocking the next CronWorkflow run when `concurrencyPolicy: Forbid`) until someone notices.",
+    remediation: "Set `spec.activeDeadlineSeconds` to a generous upper bound of the normal run time (per template too for long steps).",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: [],
+    references: ["https://argo-workflows.readthedocs.io/en/latest/walk-through/timeouts/"],
+    examples: {
+      invalid: [
+        {
+          filename: "argo/pipeline.yaml",
+          code: 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: pipeline\nspec:\n  entrypoint: main\n  templates:\n    - name: main\n      container: {image: "busybox:1.36"}\n',
+          errors: [{ line: 5, column: 1, endLine: 5, endColumn: 5 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "argo/pipeline.yaml",
+          code: 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: pipeline\nspec:\n  entrypoint: main\n  activeDeadlineSeconds: 7200\n  templates:\n    - name: main\n      container: {image: "busybox:1.36"}\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isArgoWorkflowKind(object) || object.partial)
+      return;
+    const route = workflowSpecRoute(object);
+    if (object.get(route) === void 0 || object.get([...route, "activeDeadlineSeconds"]) !== void 0)
+      return;
+    if (object.get([...route, "workflowTemplateRef"]) !== void 0)
+      return;
+    report2(ctx, object, object.keyAt(route), `${object.kind} \`${object.name}\` sets no \`activeDeadlineSeconds\`.`, "deadline");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/argocd-default-project/rule.js
+init_dist();
+var rule_default98 = defineRule({
+  id: "k8s/argocd-default-project",
+  domain: k8sDomain,
+  meta: {
+    title: "Argo CD Application in the default project",
+    description: "An Argo CD Application uses `project: default`, which allows any source repository, any destination cluster and namespace, and every resource kind.",
+    rationale: "Low: projects are Argo CD's guard rails \u2014 with `default` a typo or a compromised repository can deploy anywhere, cluster-scoped resources included. It matters most in shared Argo CD instances.",
+    remediation: "Create an AppProject per team or application that whitelists its source repos, destinations and resource kinds, and set `spec.project` to it.",
+    category: "security",
+    severity: "low",
+    confidence: "high",
+    aliases: [],
+    references: ["https://argo-cd.readthedocs.io/en/stable/user-guide/projects/"],
+    examples: {
+      invalid: [
+        {
+          filename: "argocd/app.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop\nspec:\n  project: default\n",
+          errors: [{ line: 6, column: 12, endLine: 6, endColumn: 19 }]
+        }
+      ],
+      valid: [{ filename: "argocd/app.yaml", code: "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop\nspec:\n  project: shop\n" }]
+    }
+  },
+  check(object, ctx) {
+    if (!isArgoApplication(object))
+      return;
+    if (asString2(object.get(["spec", "project"])) !== "default")
+      return;
+    report2(ctx, object, object.at(["spec", "project"]), `Application \`${object.name}\` uses the unrestricted \`default\` project.`, "default");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/argocd-prune-without-self-heal/rule.js
+init_dist();
+var rule_default99 = defineRule({
+  id: "k8s/argocd-prune-without-self-heal",
+  domain: k8sDomain,
+  meta: {
+    title: "Automated sync prunes but does not self-heal",
+    description: "An Argo CD Application enables automated sync with `prune: true` but not `selfHeal: true`.",
+    rationale: "Low: Git deletions are applied automatically, yet manual changes made in the cluster (a `kubectl edit` during an incident, a tampered Deployment) are left in place until the next commit \u2014 the cluster and Git silently disagree, the opposite of what an automated GitOps sync promises.",
+    remediation: "Add `selfHeal: true` to `syncPolicy.automated` (or turn off `prune` if the sync is meant to be conservative).",
+    category: "best-practice",
+    severity: "low",
+    confidence: "high",
+    aliases: [],
+    references: ["https://argo-cd.readthedocs.io/en/stable/user-guide/auto_sync/"],
+    examples: {
+      invalid: [
+        {
+          filename: "argocd/app.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop\nspec:\n  project: shop\n  syncPolicy:\n    automated:\n      prune: true\n",
+          errors: [{ line: 9, column: 14, endLine: 9, endColumn: 18 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "argocd/app.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop\nspec:\n  project: shop\n  syncPolicy:\n    automated:\n      prune: true\n      selfHeal: true\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isArgoApplication(object))
+      return;
+    const automated = asObj(object.get(["spec", "syncPolicy", "automated"]));
+    if (!isTrue(automated.prune) || isTrue(automated.selfHeal))
+      return;
+    report2(ctx, object, object.at(["spec", "syncPolicy", "automated", "prune"]), `Application \`${object.name}\` prunes automatically but does not self-heal.`, "prune");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/argocd-target-revision/rule.js
+init_dist();
+var PINNED = /^(v?\d+(\.\d+){0,2}([-+][\w.-]+)?|[0-9a-f]{40}|[0-9a-f]{7,12}|.*\d+\.\d+.*)$/i;
+var PRODUCTION = /(^|[^a-z])prod(uction)?([^a-z]|$)/i;
+var rule_default100 = defineRule({
+  id: "k8s/argocd-target-revision",
+  domain: k8sDomain,
+  meta: {
+    title: "Production Argo CD Application tracks a branch",
+    description: "An Argo CD Application whose project, name or destination says production has a `targetRevision` of `HEAD`, a branch name, or none (which means HEAD) instead of a tag or commit.",
+    rationale: 'Info: tracking a branch is a legitimate GitOps style, but then any merge deploys to production immediately and "what runs" is not a reviewable, revertable pin. Teams that promote through tags want to know.',
+    remediation: "Point production at a release tag or commit SHA and promote by changing it in a pull request; keep branch tracking for dev/staging.",
+    category: "supply-chain",
+    severity: "info",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://argo-cd.readthedocs.io/en/stable/user-guide/tracking_strategies/"],
+    examples: {
+      invalid: [
+        {
+          filename: "argocd/app.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop-production\nspec:\n  project: shop\n  source:\n    repoURL: https://github.com/org/deploy.git\n    path: shop/overlays/production\n    targetRevision: HEAD\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: shop\n",
+          errors: [{ line: 10, column: 21, endLine: 10, endColumn: 25 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "argocd/app.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop-production\nspec:\n  project: shop\n  source:\n    repoURL: https://github.com/org/deploy.git\n    path: shop/overlays/production\n    targetRevision: v1.8.2\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: shop\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isArgoApplication(object))
+      return;
+    const spec = asObj(object.data.spec);
+    const dest = asObj(spec.destination);
+    const names = [object.name, asString2(spec.project), asString2(dest.namespace), asString2(dest.name)].filter(Boolean).join(" ");
+    if (!PRODUCTION.test(names))
+      return;
+    const sources = spec.source ? [["spec", "source"]] : asArray(spec.sources).map((_, i2) => ["spec", "sources", i2]);
+    for (const route of sources) {
+      const source = asObj(object.get(route));
+      if (source.chart !== void 0)
+        continue;
+      const revision = asString2(source.targetRevision);
+      if (revision && (PINNED.test(revision) || revision.includes("{{")))
+        continue;
+      const at = revision !== void 0 ? object.at([...route, "targetRevision"]) : object.keyAt(route);
+      report2(ctx, object, at, `Application \`${object.name}\` deploys ${revision ? `branch \`${revision}\`` : "HEAD"} to production.`, revision ?? "HEAD");
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/cronjob-concurrency-and-deadline/rule.js
+init_dist();
+var rule_default101 = defineRule({
+  id: "k8s/cronjob-concurrency-and-deadline",
+  domain: k8sDomain,
+  meta: {
+    title: "CronJob without concurrencyPolicy or startingDeadlineSeconds",
+    description: "A CronJob leaves `concurrencyPolicy` at its default `Allow` (runs may overlap) or sets no `startingDeadlineSeconds` (missed runs are counted without limit and may be started late, or stop being scheduled after 100 misses).",
+    rationale: "Low: overlapping runs of a backup, report or cleanup job fight over the same data, and a controller outage can make a CronJob start hours late or stop for good. These bite rarely, but badly.",
+    remediation: "Set `concurrencyPolicy: Forbid` (or `Replace`) unless runs are safe to overlap, and `startingDeadlineSeconds` to how late a run may still start (e.g. 300).",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: ["kube-score:cronjob-has-deadline"],
+    references: ["https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#cron-job-limitations"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/backup.yaml",
+          code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  schedule: "0 2 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: backup\n              image: backup:1.0\n',
+          errors: [{ line: 5, column: 1, endLine: 5, endColumn: 5 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/backup.yaml",
+          code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  schedule: "0 2 * * *"\n  concurrencyPolicy: Forbid\n  startingDeadlineSeconds: 600\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: backup\n              image: backup:1.0\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (object.kind !== "CronJob" || object.group !== "batch" || object.partial)
+      return;
+    const missing = [];
+    const policy = object.get(["spec", "concurrencyPolicy"]);
+    if (policy === void 0 || policy === "Allow")
+      missing.push("`concurrencyPolicy` (runs may overlap)");
+    if (object.get(["spec", "startingDeadlineSeconds"]) === void 0)
+      missing.push("`startingDeadlineSeconds`");
+    if (missing.length === 0)
+      return;
+    const at = policy === "Allow" ? object.at(["spec", "concurrencyPolicy"]) : object.keyAt(["spec"]) ?? object.head;
+    report2(ctx, object, at, `CronJob \`${object.name}\` sets no ${list2(missing)}.`, missing.join(","));
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/deprecated-api-version/rule.js
+init_dist();
+var REMOVED = {
+  "extensions/v1beta1": {
+    removedIn: "1.16 (Ingress: 1.22)",
+    use: { Deployment: "apps/v1", DaemonSet: "apps/v1", ReplicaSet: "apps/v1", NetworkPolicy: "networking.k8s.io/v1", Ingress: "networking.k8s.io/v1", PodSecurityPolicy: "Pod Security admission" }
+  },
+  "apps/v1beta1": { removedIn: "1.16", use: { "*": "apps/v1" } },
+  "apps/v1beta2": { removedIn: "1.16", use: { "*": "apps/v1" } },
+  "batch/v1beta1": { removedIn: "1.25", use: { CronJob: "batch/v1" } },
+  "batch/v2alpha1": { removedIn: "1.21", use: { CronJob: "batch/v1" } },
+  "policy/v1beta1": { removedIn: "1.25", use: { PodDisruptionBudget: "policy/v1", PodSecurityPolicy: "Pod Security admission" } },
+  "autoscaling/v2beta1": { removedIn: "1.25", use: { "*": "autoscaling/v2" } },
+  "autoscaling/v2beta2": { removedIn: "1.26", use: { "*": "autoscaling/v2" } },
+  "networking.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "networking.k8s.io/v1" } },
+  "rbac.authorization.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "rbac.authorization.k8s.io/v1" } },
+  "rbac.authorization.k8s.io/v1alpha1": { removedIn: "1.22", use: { "*": "rbac.authorization.k8s.io/v1" } },
+  "apiextensions.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "apiextensions.k8s.io/v1" } },
+  "admissionregistration.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "admissionregistration.k8s.io/v1" } },
+  "apiregistration.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "apiregistration.k8s.io/v1" } },
+  "certificates.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "certificates.k8s.io/v1" } },
+  "coordination.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "coordination.k8s.io/v1" } },
+  "scheduling.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "scheduling.k8s.io/v1" } },
+  "scheduling.k8s.io/v1alpha1": { removedIn: "1.17", use: { "*": "scheduling.k8s.io/v1" } },
+  "storage.k8s.io/v1beta1": { removedIn: "1.22 (CSIStorageCapacity: 1.27)", use: { "*": "storage.k8s.io/v1" } },
+  "discovery.k8s.io/v1beta1": { removedIn: "1.25", use: { "*": "discovery.k8s.io/v1" } },
+  "events.k8s.io/v1beta1": { removedIn: "1.25", use: { "*": "events.k8s.io/v1" } },
+  "node.k8s.io/v1beta1": { removedIn: "1.25", use: { "*": "node.k8s.io/v1" } },
+  "flowcontrol.apiserver.k8s.io/v1beta1": { removedIn: "1.26", use: { "*": "flowcontrol.apiserver.k8s.io/v1" } },
+  "flowcontrol.apiserver.k8s.io/v1beta2": { removedIn: "1.29", use: { "*": "flowcontrol.apiserver.k8s.io/v1" } },
+  "flowcontrol.apiserver.k8s.io/v1beta3": { removedIn: "1.32", use: { "*": "flowcontrol.apiserver.k8s.io/v1" } }
+};
+var rule_default102 = defineRule({
+  id: "k8s/deprecated-api-version",
+  domain: k8sDomain,
+  meta: {
+    title: "API version removed from Kubernetes",
+    description: "An object uses an `apiVersion` that current Kubernetes releases no longer serve (e.g. `extensions/v1beta1`, `batch/v1beta1` CronJob, `policy/v1beta1` PDB, `autoscaling/v2beta2`).",
+    rationale: "Medium: `kubectl apply` fails on any cluster at or past the removal release, so the manifest blocks the deploy or the cluster upgrade. Nothing insecure runs, but the manifest no longer works.",
+    remediation: "Move to the stable apiVersion named in the message (`kubectl convert` helps) and re-check the fields that changed with it.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["kube-linter:no-extensions-v1beta", "KSV-0107", "kube-score:stable-version"],
+    references: ["https://kubernetes.io/docs/reference/using-api/deprecation-guide/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/backup.yaml",
+          code: 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  schedule: "0 2 * * *"\n',
+          errors: [{ line: 1, column: 13, endLine: 1, endColumn: 26 }]
+        }
+      ],
+      valid: [{ filename: "k8s/backup.yaml", code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  schedule: "0 2 * * *"\n' }]
+    }
+  },
+  check(object, ctx) {
+    const removal = REMOVED[object.apiVersion];
+    if (!removal)
+      return;
+    const use = removal.use[object.kind] ?? removal.use["*"];
+    if (!use)
+      return;
+    report2(ctx, object, object.at(["apiVersion"]), `\`${object.apiVersion}\` ${object.kind} was removed in Kubernetes ${removal.removedIn}; use ${use}.`, object.apiVersion);
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/hpa-managed-replicas/rule.js
+init_dist();
+
+// ../../policies/kubernetes/dist/graph-helpers.js
+function isHpa(object) {
+  return object.kind === "HorizontalPodAutoscaler" && object.group === "autoscaling";
+}
+function isPdb(object) {
+  return object.kind === "PodDisruptionBudget" && object.group === "policy";
+}
+function hpasFor(graph, object) {
+  return graph.inNamespace(object.namespace).filter((h) => {
+    if (!isHpa(h))
+      return false;
+    const ref = asObj(h.get(["spec", "scaleTargetRef"]));
+    return asString2(ref.kind) === object.kind && asString2(ref.name) === object.name;
+  });
+}
+function pdbsFor(graph, object, pod) {
+  return graph.inNamespace(object.namespace).filter((p) => isPdb(p) && selectorMatches(p.get(["spec", "selector"]) ?? {}, pod.labels));
+}
+var REPLICATED = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet", "Rollout", "DeploymentConfig", "ReplicationController"]);
+function isMultiReplica(graph, object) {
+  if (!REPLICATED.has(object.kind))
+    return false;
+  const replicas = explicitReplicas(object);
+  if (replicas !== void 0 && replicas >= 2)
+    return true;
+  return hpasFor(graph, object).some((h) => Number(h.get(["spec", "maxReplicas"])) >= 2);
+}
+function intOrPercent(value) {
+  if (typeof value === "number")
+    return { count: value };
+  if (typeof value === "string") {
+    const m = value.trim().match(/^(\d+)(%?)$/);
+    if (m)
+      return m[2] ? { percent: Number(m[1]) } : { count: Number(m[1]) };
+  }
+  return void 0;
+}
+
+// ../../policies/kubernetes/dist/rules/hpa-managed-replicas/rule.js
+var rule_default103 = defineRule({
+  id: "k8s/hpa-managed-replicas",
+  domain: k8sDomain,
+  meta: {
+    title: "Workload scaled by an HPA also fixes replicas",
+    description: "A workload that a HorizontalPodAutoscaler scales also sets `spec.replicas`.",
+    rationale: "Info: every `kubectl apply` or GitOps sync resets the replica count to the manifest value, undoing the autoscaler for a moment \u2014 a sudden scale-down under load if the fixed value is low.",
+    remediation: "Remove `spec.replicas` from the manifest and let the HPA own it (with Argo CD, or ignore the field in the diff).",
+    category: "reliability",
+    severity: "info",
+    confidence: "high",
+    aliases: [],
+    references: ["https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1.0\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {kind: Deployment, name: web}\n  minReplicas: 3\n  maxReplicas: 10\n",
+          errors: [{ line: 6, column: 3, endLine: 6, endColumn: 11 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1.0\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {kind: Deployment, name: web}\n  minReplicas: 3\n  maxReplicas: 10\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!REPLICATED.has(object.kind) || object.get(["spec", "replicas"]) === void 0)
+      return;
+    const hpa = hpasFor(k8sGraph(ctx.project), object)[0];
+    if (!hpa)
+      return;
+    report2(ctx, object, object.keyAt(["spec", "replicas"]), `${object.kind} \`${object.name}\` sets replicas although HorizontalPodAutoscaler \`${hpa.name}\` scales it.`, "replicas");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/hpa-min-replicas/rule.js
+init_dist();
+var rule_default104 = defineRule({
+  id: "k8s/hpa-min-replicas",
+  domain: k8sDomain,
+  meta: {
+    title: "HorizontalPodAutoscaler may scale down to one pod",
+    description: "An HPA sets `minReplicas` below 2 (or leaves it unset, which means 1).",
+    rationale: "Low: at quiet times the workload shrinks to a single pod, and the next node drain, crash or slow start is an outage \u2014 just when traffic starts rising again.",
+    remediation: "Set `minReplicas: 2` or more (3 to survive a zone outage).",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: ["polaris:hpaMinAvailability", "kube-linter:hpa-minimum-three-replicas"],
+    references: ["https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/hpa.yaml",
+          code: "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 1\n  maxReplicas: 10\n",
+          errors: [{ line: 7, column: 16, endLine: 7, endColumn: 17 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/hpa.yaml",
+          code: "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 3\n  maxReplicas: 10\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isHpa(object) || object.partial)
+      return;
+    const value = object.get(["spec", "minReplicas"]);
+    if (value === void 0 || value === null) {
+      report2(ctx, object, object.keyAt(["spec"]) ?? object.head, `HorizontalPodAutoscaler \`${object.name}\` sets no minReplicas (defaults to 1).`, "minReplicas");
+    } else if (Number(value) < 2) {
+      report2(ctx, object, object.at(["spec", "minReplicas"]), `HorizontalPodAutoscaler \`${object.name}\` may scale down to ${Number(value)} pod.`, "minReplicas");
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/hpa-target-missing/rule.js
+init_dist();
+var rule_default105 = defineRule({
+  id: "k8s/hpa-target-missing",
+  domain: k8sDomain,
+  meta: {
+    title: "HorizontalPodAutoscaler targets an object that does not exist",
+    description: "The `scaleTargetRef` of an HPA names a Deployment, StatefulSet or Rollout that is not defined in its namespace (checked only when workloads of that namespace sit in the same folder).",
+    rationale: "Medium: the autoscaler does nothing \u2014 the workload stays at its fixed replica count under load \u2014 and nobody notices until the traffic peak. Usually a rename that missed the HPA.",
+    remediation: "Point `scaleTargetRef` (kind and name) at the workload, in the same namespace.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["kube-linter:dangling-horizontalpodautoscaler", "kube-score:horizontalpodautoscaler-has-target"],
+    references: ["https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: webb}\n  minReplicas: 2\n  maxReplicas: 5\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1.0\n",
+          errors: [{ line: 6, column: 65, endLine: 6, endColumn: 69 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 2\n  maxReplicas: 5\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1.0\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isHpa(object))
+      return;
+    const ref = asObj(object.get(["spec", "scaleTargetRef"]));
+    const kind = asString2(ref.kind);
+    const name3 = asString2(ref.name);
+    if (!kind || !name3 || name3.includes("{{"))
+      return;
+    const graph = k8sGraph(ctx.project);
+    if (!graph.hasWorkloadsBeside(object))
+      return;
+    if (graph.find(kind, object.namespace, name3).length > 0)
+      return;
+    report2(ctx, object, object.at(["spec", "scaleTargetRef", "name"]), `HorizontalPodAutoscaler \`${object.name}\` targets ${kind} \`${name3}\`, which is not defined in namespace \`${object.namespace}\`.`, `${kind}/${name3}`);
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/identical-probes/rule.js
+init_dist();
+function canonical(value) {
+  if (Array.isArray(value))
+    return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((k) => `${k}:${canonical(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+var rule_default106 = defineRule({
+  id: "k8s/identical-probes",
+  domain: k8sDomain,
+  meta: {
+    title: "Liveness probe identical to the readiness probe",
+    description: "A container's `livenessProbe` is exactly its `readinessProbe` (same check, same timings).",
+    rationale: "Low: when a dependency slows down, the readiness probe should take the pod out of rotation while it recovers; an identical liveness probe restarts it at the same moment, turning a brownout into a restart storm across all replicas.",
+    remediation: "Make the liveness probe cheaper and more tolerant than readiness: a `/healthz` that checks only the process, with a higher `failureThreshold` or `periodSeconds`.",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: ["kube-score:pod-probes-identical"],
+    references: ["https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      readinessProbe:\n        httpGet: {path: /health, port: 8080}\n      livenessProbe:\n        httpGet: {path: /health, port: 8080}\n",
+          errors: [{ line: 11, column: 7, endLine: 11, endColumn: 20 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      readinessProbe:\n        httpGet: {path: /health, port: 8080}\n      livenessProbe:\n        httpGet: {path: /health, port: 8080}\n        failureThreshold: 6\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const c of containersOf(object, { kinds: ["container"] })) {
+      const { livenessProbe, readinessProbe } = c.data;
+      if (!livenessProbe || !readinessProbe || canonical(livenessProbe) !== canonical(readinessProbe))
+        continue;
+      report2(ctx, object, c.keyAt(["livenessProbe"]), `The ${c.label} of ${c.pod.label} uses the same probe for liveness and readiness.`, c.name);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/image-pull-policy/rule.js
+init_dist();
+var rule_default107 = defineRule({
+  id: "k8s/image-pull-policy",
+  domain: k8sDomain,
+  meta: {
+    title: "Cached image may be used for a tag that has moved",
+    description: "A container image is not pinned by digest and its pull policy (explicit, or the default `IfNotPresent` for versioned tags) is not `Always`, so a node keeps running whatever it cached under that tag. Opt-in (strict preset).",
+    rationale: "Low: with immutable tags this never matters; with mutable ones nodes silently diverge, and on a shared node a pod may use an image pulled with someone else's registry credentials. Off by default because pinning digests is the better fix.",
+    remediation: "Pin the image by digest (preferred), or set `imagePullPolicy: Always`.",
+    category: "supply-chain",
+    severity: "low",
+    confidence: "medium",
+    optIn: true,
+    aliases: ["CKV_K8S_15", "polaris:pullPolicyNotAlways", "kube-score:container-image-pull-policy"],
+    references: ["https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      imagePullPolicy: IfNotPresent\n",
+          errors: [{ line: 9, column: 24, endLine: 9, endColumn: 36 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      imagePullPolicy: Always\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const c of containersOf(object, { skipPartial: false })) {
+      const image = c.image;
+      if (!image || isTemplated(image))
+        continue;
+      const { tag, digest } = parseImage2(image);
+      if (digest)
+        continue;
+      const policy = asString2(c.data.imagePullPolicy) ?? (tag === void 0 || tag === "latest" ? "Always" : "IfNotPresent");
+      if (policy === "Always")
+        continue;
+      const at = c.at(["imagePullPolicy"]) ?? c.at(["image"]);
+      report2(ctx, object, at, `The ${c.label} of ${c.pod.label} pulls \`${image}\` with policy \`${policy}\`.`, image);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/ingress-require-tls/rule.js
+init_dist();
+var LB_TLS = /(certificate-arn|pre-shared-cert|ssl-cert|managed-certificates|appgw-ssl-certificate)/;
+var rule_default108 = defineRule({
+  id: "k8s/ingress-require-tls",
+  domain: k8sDomain,
+  meta: {
+    title: "Ingress without TLS",
+    description: "An Ingress has no `spec.tls` section (and no cloud load-balancer certificate annotation), so its hosts are served over plain HTTP.",
+    rationale: "Medium: credentials, session cookies and data cross the internet in clear text and can be altered on the way. Confidence medium: TLS may be terminated by a load balancer in front that the manifest does not show.",
+    remediation: "Add `spec.tls` with the hosts and a certificate Secret (cert-manager can issue and renew it), and redirect HTTP to HTTPS.",
+    category: "security",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["polaris:tlsSettingsMissing"],
+    references: ["https://kubernetes.io/docs/concepts/services-networking/ingress/#tls"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/ingress.yaml",
+          code: "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n    - host: shop.example.com\n",
+          errors: [{ line: 5, column: 1, endLine: 5, endColumn: 5 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/ingress.yaml",
+          code: "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  tls:\n    - hosts: [shop.example.com]\n      secretName: shop-tls\n  rules:\n    - host: shop.example.com\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (object.kind !== "Ingress" || !(object.group === "networking.k8s.io" || object.group === "extensions") || object.partial)
+      return;
+    if (asArray(object.get(["spec", "tls"])).length > 0)
+      return;
+    if (Object.keys(object.annotations).some((k) => LB_TLS.test(k)))
+      return;
+    report2(ctx, object, object.keyAt(["spec"]) ?? object.head, `Ingress \`${object.name}\` serves its hosts without TLS.`, "tls");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/job-ttl-seconds-after-finished/rule.js
+init_dist();
+var rule_default109 = defineRule({
+  id: "k8s/job-ttl-seconds-after-finished",
+  domain: k8sDomain,
+  meta: {
+    title: "Job is never cleaned up",
+    description: "A stand-alone Job sets no `ttlSecondsAfterFinished`, so the finished Job and its pods stay in the cluster until someone deletes them. (Jobs created by a CronJob are cleaned by its history limits and are not reported.)",
+    rationale: "Low: finished Jobs accumulate, keep their pods' logs and volumes, clutter `kubectl get` and etcd, and \u2014 for migration Jobs applied by GitOps \u2014 block re-creation because the spec is immutable.",
+    remediation: "Set `spec.ttlSecondsAfterFinished` (e.g. 86400) so the Job is garbage-collected after it finishes; keep logs in your log pipeline.",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: ["kube-linter:job-ttl-seconds-after-finished"],
+    references: ["https://kubernetes.io/docs/concepts/workloads/controllers/ttlafterfinished/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/migrate.yaml",
+          code: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: migrate\n          image: app:1.2\n",
+          errors: [{ line: 5, column: 1, endLine: 5, endColumn: 5 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/migrate.yaml",
+          code: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  ttlSecondsAfterFinished: 86400\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: migrate\n          image: app:1.2\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (object.kind !== "Job" || object.group !== "batch" || object.partial)
+      return;
+    if (object.get(["spec", "ttlSecondsAfterFinished"]) !== void 0)
+      return;
+    report2(ctx, object, object.keyAt(["spec"]) ?? object.head, `Job \`${object.name}\` sets no \`ttlSecondsAfterFinished\`.`, "ttl");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/network-policy-default-deny/rule.js
+init_dist();
+
+// ../../policies/kubernetes/dist/netpol.js
+function networkPolicies(graph, namespace) {
+  return graph.ofKind("NetworkPolicy", namespace).filter((p) => p.group === "networking.k8s.io" || p.group === "extensions");
+}
+function policySelects(policy, pod) {
+  return selectorMatches(policy.get(["spec", "podSelector"]) ?? {}, pod.labels);
+}
+function isDefaultDenyIngress(policy) {
+  const spec = asObj(policy.data.spec);
+  const selector = asObj(spec.podSelector);
+  const empty = Object.keys(asObj(selector.matchLabels)).length === 0 && asArray(selector.matchExpressions).length === 0;
+  if (!empty)
+    return false;
+  const types = asArray(spec.policyTypes).map((t2) => asString2(t2));
+  const coversIngress = types.length === 0 || types.includes("Ingress");
+  return coversIngress && asArray(spec.ingress).length === 0;
+}
+
+// ../../policies/kubernetes/dist/rules/network-policy-default-deny/rule.js
+var rule_default110 = defineRule({
+  id: "k8s/network-policy-default-deny",
+  domain: k8sDomain,
+  meta: {
+    title: "Namespace without a default-deny NetworkPolicy",
+    description: "A namespace runs workloads but no NetworkPolicy of the repository selects all of its pods (`podSelector: {}`) and denies ingress by default. Reported once per namespace, on its first workload.",
+    rationale: `Low: per-workload policies may already cover today's pods, but any pod added later without its own policy is open to the whole cluster. A default deny makes "closed" the default. Low, because the per-workload rule reports the actual exposure.`,
+    remediation: "Add `kind: NetworkPolicy` with `podSelector: {}` and `policyTypes: [Ingress, Egress]` and no rules to each namespace, then allow traffic explicitly.",
+    category: "security",
+    severity: "low",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n",
+          errors: [{ line: 5, column: 14, endLine: 5, endColumn: 18 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n",
+          files: {
+            "k8s/netpol.yaml": "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n"
+          }
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (servingPods(object).length === 0)
+      return;
+    const graph = k8sGraph(ctx.project);
+    const first = graph.inNamespace(object.namespace).find((o) => servingPods(o).length > 0);
+    if (first !== object)
+      return;
+    if (networkPolicies(graph, object.namespace).some(isDefaultDenyIngress))
+      return;
+    const at = object.at(["metadata", "namespace"]) ?? object.nameLoc;
+    report2(ctx, object, at, `Namespace \`${object.namespace}\` has no default-deny NetworkPolicy.`, object.namespace);
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/network-policy-missing/rule.js
+init_dist();
+var rule_default111 = defineRule({
+  id: "k8s/network-policy-missing",
+  domain: k8sDomain,
+  meta: {
+    title: "Workload not covered by any NetworkPolicy",
+    description: "No NetworkPolicy in the repository selects the pods of this workload in its namespace, so every pod of the cluster can reach it and it can reach everything (Jobs and workflows are not checked).",
+    rationale: "Medium: without a policy the pod network is flat \u2014 one compromised pod anywhere can scan and attack this workload directly. Confidence is medium: policies may be managed in another repository.",
+    remediation: "Add a default-deny NetworkPolicy to the namespace and a policy that allows only the traffic this workload needs (from the ingress controller, to its database...).",
+    category: "security",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["kube-linter:non-isolated-pod", "polaris:missingNetworkPolicy", "kube-score:pod-networkpolicy"],
+    references: ["https://kubernetes.io/docs/concepts/services-networking/network-policies/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n",
+          errors: [{ line: 4, column: 9, endLine: 4, endColumn: 12 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n",
+          files: {
+            "k8s/netpol.yaml": "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n"
+          }
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    const pods = servingPods(object);
+    if (pods.length === 0)
+      return;
+    const policies = networkPolicies(k8sGraph(ctx.project), object.namespace);
+    if (pods.every((pod) => policies.some((p) => policySelects(p, pod))))
+      return;
+    report2(ctx, object, object.nameLoc, `No NetworkPolicy in namespace \`${object.namespace}\` selects the pods of ${object.kind} \`${object.name}\`.`, "netpol");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/network-policy-selects-nothing/rule.js
+init_dist();
+var rule_default112 = defineRule({
+  id: "k8s/network-policy-selects-nothing",
+  domain: k8sDomain,
+  meta: {
+    title: "NetworkPolicy selects no pod",
+    description: "The `podSelector` of a NetworkPolicy matches none of the pods defined in its namespace (checked only when workloads of that namespace sit in the same folder, so the picture is complete).",
+    rationale: "Low: the policy protects nothing, usually because of a typo or a renamed label, while its author believes the workload is isolated. The workload itself is reported by `k8s/network-policy-missing` if nothing else covers it.",
+    remediation: "Fix the selector to match the pod template labels of the workload it is meant for, or delete the policy.",
+    category: "security",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["kube-linter:dangling-networkpolicy", "kube-score:networkpolicy-targets-pod"],
+    references: ["https://kubernetes.io/docs/concepts/services-networking/network-policies/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api\nspec:\n  podSelector:\n    matchLabels: {app: apii}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\n  labels: {app: api}\nspec:\n  containers:\n    - name: api\n      image: api:1.0\n",
+          errors: [{ line: 6, column: 3, endLine: 6, endColumn: 14 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api\nspec:\n  podSelector:\n    matchLabels: {app: api}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\n  labels: {app: api}\nspec:\n  containers:\n    - name: api\n      image: api:1.0\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (object.kind !== "NetworkPolicy")
+      return;
+    const selector = object.get(["spec", "podSelector"]);
+    if (selector === void 0 || isEmptySelector(selector))
+      return;
+    const graph = k8sGraph(ctx.project);
+    if (!graph.hasWorkloadsBeside(object))
+      return;
+    if (graph.podsSelectedBy(object.namespace, selector).length > 0)
+      return;
+    report2(ctx, object, object.keyAt(["spec", "podSelector"]), `NetworkPolicy \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
+  }
+});
 
 // ../../policies/kubernetes/dist/rules/no-added-capabilities/rule.js
-var rule_default30 = defineRule({
+init_dist();
+var rule_default113 = defineRule({
   id: "k8s/no-added-capabilities",
   domain: k8sDomain,
   meta: {
@@ -46388,9 +50943,61 @@ var rule_default30 = defineRule({
   }
 });
 
+// ../../policies/kubernetes/dist/rules/no-custom-selinux-options/rule.js
+init_dist();
+var ALLOWED_TYPES = /* @__PURE__ */ new Set(["container_t", "container_init_t", "container_kvm_t", "container_engine_t"]);
+var rule_default114 = defineRule({
+  id: "k8s/no-custom-selinux-options",
+  domain: k8sDomain,
+  meta: {
+    title: "Custom SELinux user, role or type",
+    description: "A container or pod sets `seLinuxOptions.user` or `role`, or a `type` other than the container types (`container_t`, `container_init_t`, `container_kvm_t`, `container_engine_t`).",
+    rationale: "Medium: choosing the SELinux type or role can lift the label-based confinement that keeps a container away from host files and processes (`spc_t` is unconfined). The baseline Pod Security Standard forbids it.",
+    remediation: "Remove `user` and `role`, and either drop `type` or use one of the container types; keep `level` if you need MCS categories.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["KSV-0025"],
+    references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  securityContext:\n    seLinuxOptions:\n      type: spc_t\n  containers:\n    - name: app\n      image: app:1.0\n",
+          errors: [{ line: 8, column: 13, endLine: 8, endColumn: 18 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  securityContext:\n    seLinuxOptions:\n      level: "s0:c123,c456"\n  containers:\n    - name: app\n      image: app:1.0\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    const once = onceEach();
+    for (const c of containersOf(object, { skipPartial: false })) {
+      const options = c.security("seLinuxOptions");
+      if (!options)
+        continue;
+      const data = asObj(options.value);
+      for (const field2 of ["type", "user", "role"]) {
+        const value = asString2(data[field2]);
+        if (!value || field2 === "type" && ALLOWED_TYPES.has(value))
+          continue;
+        const route = [...options.route, field2];
+        if (!once(route))
+          continue;
+        report2(ctx, object, object.at(route), `${options.from === "pod" ? c.pod.label : `The ${c.label} of ${c.pod.label}`} sets SELinux ${field2} \`${value}\`.`, `${field2}:${value}`);
+      }
+    }
+  }
+});
+
 // ../../policies/kubernetes/dist/rules/no-dangerous-capabilities/rule.js
 init_dist();
-var rule_default31 = defineRule({
+var rule_default115 = defineRule({
   id: "k8s/no-dangerous-capabilities",
   domain: k8sDomain,
   meta: {
@@ -46433,9 +51040,49 @@ var rule_default31 = defineRule({
   }
 });
 
+// ../../policies/kubernetes/dist/rules/no-default-namespace/rule.js
+init_dist();
+var rule_default116 = defineRule({
+  id: "k8s/no-default-namespace",
+  domain: k8sDomain,
+  meta: {
+    title: "Workload placed in the default namespace",
+    description: "A workload or Service sets `namespace: default`. (Manifests without a namespace are not reported: Kustomize, Helm or `kubectl -n` usually set it.)",
+    rationale: "Low: the default namespace usually has no NetworkPolicy, quota or Pod Security labels, and everything in it shares one blast radius and one set of RBAC grants. It is an organisational weakness rather than a direct hole.",
+    remediation: "Create a namespace per application or team, with Pod Security admission labels, quotas and a default-deny NetworkPolicy, and deploy there.",
+    category: "best-practice",
+    severity: "low",
+    confidence: "high",
+    aliases: ["CKV_K8S_21", "KSV-0110", "kube-linter:use-namespace"],
+    references: ["https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\n  namespace: default\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n",
+          errors: [{ line: 5, column: 14, endLine: 5, endColumn: 21 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\n  namespace: shop\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (object.declaredNamespace !== "default")
+      return;
+    if (podSpecsOf(object).length === 0 && object.kind !== "Service")
+      return;
+    report2(ctx, object, object.at(["metadata", "namespace"]), `${object.kind} \`${object.name}\` is deployed to the \`default\` namespace.`, "default");
+  }
+});
+
 // ../../policies/kubernetes/dist/rules/no-default-service-account/rule.js
 init_dist();
-var rule_default32 = defineRule({
+var rule_default117 = defineRule({
   id: "k8s/no-default-service-account",
   domain: k8sDomain,
   meta: {
@@ -46479,16 +51126,106 @@ var rule_default32 = defineRule({
   }
 });
 
+// ../../policies/kubernetes/dist/rules/no-deprecated-service-account-field/rule.js
+init_dist();
+var rule_default118 = defineRule({
+  id: "k8s/no-deprecated-service-account-field",
+  domain: k8sDomain,
+  meta: {
+    title: "Deprecated `serviceAccount` field",
+    description: "A pod spec sets `serviceAccount`, the deprecated alias of `serviceAccountName`.",
+    rationale: "Low: it still works, but tools and readers look at `serviceAccountName`; when both are set and differ, the outcome surprises reviewers.",
+    remediation: "Rename `serviceAccount` to `serviceAccountName`.",
+    category: "best-practice",
+    severity: "low",
+    confidence: "high",
+    aliases: ["kube-linter:deprecated-service-account-field"],
+    references: ["https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context"],
+    fixable: false,
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  serviceAccount: app\n  containers:\n    - name: app\n      image: app:1.0\n",
+          errors: [{ line: 6, column: 3, endLine: 6, endColumn: 17 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  serviceAccountName: app\n  containers:\n    - name: app\n      image: app:1.0\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const p of podsOf(object, { skipPartial: false })) {
+      if (p.templateName !== void 0)
+        continue;
+      const setting = p.field("serviceAccount");
+      if (!setting)
+        continue;
+      report2(ctx, object, object.keyAt(setting.route), `${p.label} uses the deprecated \`serviceAccount\` field.`, "serviceAccount");
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/no-duplicate-env-var/rule.js
+init_dist();
+var rule_default119 = defineRule({
+  id: "k8s/no-duplicate-env-var",
+  domain: k8sDomain,
+  meta: {
+    title: "Environment variable defined twice",
+    description: "A container lists the same variable twice in `env`; only the last definition takes effect.",
+    rationale: "Low: the manifest says two things and Kubernetes silently picks one, so a reviewer may approve a value that is never used (and a merge tool may reorder them).",
+    remediation: "Keep one definition of the variable.",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: ["kube-linter:duplicate-env-var"],
+    references: ["https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      env:\n        - {name: LOG_LEVEL, value: info}\n        - {name: LOG_LEVEL, value: debug}\n",
+          errors: [{ line: 11, column: 18, endLine: 11, endColumn: 27 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      env:\n        - {name: LOG_LEVEL, value: info}\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const c of containersOf(object, { skipPartial: false })) {
+      const seen = /* @__PURE__ */ new Set();
+      asArray(c.data.env).forEach((e, i2) => {
+        const name3 = asString2(asObj(e).name);
+        if (!name3)
+          return;
+        if (seen.has(name3))
+          report2(ctx, object, c.at(["env", i2, "name"]), `The ${c.label} of ${c.pod.label} defines \`${name3}\` more than once.`, `${c.name}:${name3}`);
+        seen.add(name3);
+      });
+    }
+  }
+});
+
 // ../../policies/kubernetes/dist/host-namespace.js
 init_dist();
 function hostNamespaceRule(options) {
-  const { field } = options;
+  const { field: field2 } = options;
   const pod = (value) => `apiVersion: v1
 kind: Pod
 metadata:
   name: app
 spec:
-  ${field}: ${value}
+  ${field2}: ${value}
   containers:
     - name: app
       image: app:1.0
@@ -46498,9 +51235,9 @@ spec:
     domain: k8sDomain,
     meta: {
       title: `Pod shares the host's ${options.what}`,
-      description: `The pod sets \`${field}: true\`: its containers share the node's ${options.what} instead of getting their own.`,
+      description: `The pod sets \`${field2}: true\`: its containers share the node's ${options.what} instead of getting their own.`,
       rationale: `${options.severity === "high" ? "High" : "Medium"}: ${options.exposure} The baseline Pod Security Standard forbids it.`,
-      remediation: `Remove \`${field}: true\`. Node agents that truly need it belong in a dedicated namespace with a documented exception.`,
+      remediation: `Remove \`${field2}: true\`. Node agents that truly need it belong in a dedicated namespace with a documented exception.`,
       category: "security",
       severity: options.severity,
       confidence: "high",
@@ -46511,7 +51248,7 @@ spec:
           {
             filename: "k8s/app.yaml",
             code: pod("true"),
-            errors: [{ line: 6, column: 5 + field.length, endLine: 6, endColumn: 9 + field.length }]
+            errors: [{ line: 6, column: 5 + field2.length, endLine: 6, endColumn: 9 + field2.length }]
           }
         ],
         valid: [{ filename: "k8s/app.yaml", code: pod("false") }]
@@ -46520,17 +51257,17 @@ spec:
     check(object, ctx) {
       const once = onceEach();
       for (const p of podsOf(object, { skipPartial: false })) {
-        const setting = p.field(field);
+        const setting = p.field(field2);
         if (!setting || !isTrue(setting.value) || !once(setting.route))
           continue;
-        report2(ctx, object, object.at(setting.route), `${p.label} sets \`${field}: true\`.`, field);
+        report2(ctx, object, object.at(setting.route), `${p.label} sets \`${field2}: true\`.`, field2);
       }
     }
   });
 }
 
 // ../../policies/kubernetes/dist/rules/no-host-ipc/rule.js
-var rule_default33 = hostNamespaceRule({
+var rule_default120 = hostNamespaceRule({
   slug: "no-host-ipc",
   field: "hostIPC",
   what: "IPC namespace",
@@ -46540,7 +51277,7 @@ var rule_default33 = hostNamespaceRule({
 });
 
 // ../../policies/kubernetes/dist/rules/no-host-network/rule.js
-var rule_default34 = hostNamespaceRule({
+var rule_default121 = hostNamespaceRule({
   slug: "no-host-network",
   field: "hostNetwork",
   what: "network namespace",
@@ -46551,7 +51288,7 @@ var rule_default34 = hostNamespaceRule({
 
 // ../../policies/kubernetes/dist/rules/no-host-path/rule.js
 init_dist();
-var rule_default35 = defineRule({
+var rule_default122 = defineRule({
   id: "k8s/no-host-path",
   domain: k8sDomain,
   meta: {
@@ -46596,7 +51333,7 @@ var rule_default35 = defineRule({
 });
 
 // ../../policies/kubernetes/dist/rules/no-host-pid/rule.js
-var rule_default36 = hostNamespaceRule({
+var rule_default123 = hostNamespaceRule({
   slug: "no-host-pid",
   field: "hostPID",
   what: "process namespace",
@@ -46607,7 +51344,7 @@ var rule_default36 = hostNamespaceRule({
 
 // ../../policies/kubernetes/dist/rules/no-host-port/rule.js
 init_dist();
-var rule_default37 = defineRule({
+var rule_default124 = defineRule({
   id: "k8s/no-host-port",
   domain: k8sDomain,
   meta: {
@@ -46647,9 +51384,101 @@ var rule_default37 = defineRule({
   }
 });
 
+// ../../policies/kubernetes/dist/rules/no-host-process/rule.js
+init_dist();
+var rule_default125 = defineRule({
+  id: "k8s/no-host-process",
+  domain: k8sDomain,
+  meta: {
+    title: "Windows HostProcess container",
+    description: "A container or pod sets `securityContext.windowsOptions.hostProcess: true`: on Windows nodes it runs directly on the host, outside any container isolation.",
+    rationale: "High: a HostProcess container is the Windows equivalent of a privileged container with host networking \u2014 full access to the node. The baseline Pod Security Standard forbids it.",
+    remediation: "Remove `hostProcess: true`; keep true node agents in a dedicated namespace with a documented exception.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["KSV-0103", "polaris:hostProcess"],
+    references: ["https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/agent.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  securityContext:\n    windowsOptions:\n      hostProcess: true\n  hostNetwork: true\n  containers:\n    - name: agent\n      image: agent:1.0\n",
+          errors: [{ line: 8, column: 20, endLine: 8, endColumn: 24 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/agent.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  containers:\n    - name: agent\n      image: agent:1.0\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    const once = onceEach();
+    for (const c of containersOf(object, { skipPartial: false })) {
+      const options = c.security("windowsOptions");
+      if (!options || !isTrue(options.value?.hostProcess))
+        continue;
+      const route = [...options.route, "hostProcess"];
+      if (!once(route))
+        continue;
+      report2(ctx, object, object.at(route), `${options.from === "pod" ? c.pod.label : `The ${c.label} of ${c.pod.label}`} runs as a Windows HostProcess container.`, c.name);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/no-latest-image/rule.js
+init_dist();
+var rule_default126 = defineRule({
+  id: "k8s/no-latest-image",
+  domain: k8sDomain,
+  meta: {
+    title: "Image without a version tag, or tagged latest",
+    description: "A container (or Argo workflow step) uses an image with no tag or the `:latest` tag, and no digest.",
+    rationale: "Medium: what runs changes whenever someone pushes, so two replicas can run different code, a rollback redeploys the broken version, and a compromised upstream push goes straight to the cluster. Nothing is exposed directly, but reproducibility and supply-chain control are lost.",
+    remediation: "Pin a version tag that is never overwritten (`app:1.4.2`, `app:sha-abc123`), ideally with its digest (`app:1.4.2@sha256:...`).",
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_K8S_14", "KSV-0013", "kube-linter:latest-tag", "polaris:tagNotSpecified", "kube-score:container-image-tag"],
+    references: ["https://kubernetes.io/docs/concepts/containers/images/#image-names"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: ghcr.io/org/app:latest\n",
+          errors: [{ line: 8, column: 14, endLine: 8, endColumn: 36 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: ghcr.io/org/app:1.4.2\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const c of containersOf(object, { skipPartial: false })) {
+      const image = c.image;
+      if (!image || isTemplated(image))
+        continue;
+      const { tag, digest } = parseImage2(image.trim());
+      if (digest)
+        continue;
+      if (tag !== void 0 && tag !== "latest")
+        continue;
+      const why = tag === "latest" ? "the mutable `latest` tag" : "no tag (so `latest`)";
+      report2(ctx, object, c.at(["image"]), `The ${c.label} of ${c.pod.label} uses \`${image}\` with ${why}.`, image);
+    }
+  }
+});
+
 // ../../policies/kubernetes/dist/rules/no-privilege-escalation/rule.js
 init_dist();
-var rule_default38 = defineRule({
+var rule_default127 = defineRule({
   id: "k8s/no-privilege-escalation",
   domain: k8sDomain,
   meta: {
@@ -46702,7 +51531,7 @@ var rule_default38 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-privileged-container/rule.js
 init_dist();
-var rule_default39 = defineRule({
+var rule_default128 = defineRule({
   id: "k8s/no-privileged-container",
   domain: k8sDomain,
   meta: {
@@ -46749,7 +51578,7 @@ var rule_default39 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-root-user/rule.js
 init_dist();
-var rule_default40 = defineRule({
+var rule_default129 = defineRule({
   id: "k8s/no-root-user",
   domain: k8sDomain,
   meta: {
@@ -46797,7 +51626,7 @@ init_dist();
 var SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|ACCESS_?KEY|AUTH_?KEY|CREDENTIALS?|CONN(ECTION)?_?STR(ING)?|DSN)$/i;
 var NOT_SECRET_SUFFIX = /(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_HOST|_PORT|_NAME|_ID|_TYPE|_KIND|_ENABLED|_HEADER|_LENGTH|_TTL|_EXPIRY|_EXPIRATION)$/i;
 var PLACEHOLDER = /^(true|false|yes|no|none|null|changeme|change-me|xxx+|\*+|<.*>|\$\(.*\)|\$\{.*\}|\{\{.*\}\})$/i;
-var rule_default41 = defineRule({
+var rule_default130 = defineRule({
   id: "k8s/no-secrets-in-env",
   domain: k8sDomain,
   meta: {
@@ -46832,13 +51661,13 @@ var rule_default41 = defineRule({
     for (const c of containersOf(object, { skipPartial: false })) {
       asArray(c.data.env).forEach((e, i2) => {
         const env = asObj(e);
-        const name2 = asString2(env.name) ?? "";
+        const name3 = asString2(env.name) ?? "";
         const value = asString2(env.value);
-        if (!value || value.trim().length < 4 || !SECRET_NAME.test(name2) || NOT_SECRET_SUFFIX.test(name2))
+        if (!value || value.trim().length < 4 || !SECRET_NAME.test(name3) || NOT_SECRET_SUFFIX.test(name3))
           return;
         if (PLACEHOLDER.test(value.trim()) || isTemplated(value))
           return;
-        report2(ctx, object, c.at(["env", i2, "value"]), `The ${c.label} of ${c.pod.label} sets \`${name2}\` to a literal value (${redact(value)}).`, `${c.name}:${name2}`);
+        report2(ctx, object, c.at(["env", i2, "value"]), `The ${c.label} of ${c.pod.label} sets \`${name3}\` to a literal value (${redact(value)}).`, `${c.name}:${name3}`);
       });
     }
   }
@@ -46846,7 +51675,7 @@ var rule_default41 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-sensitive-host-path/rule.js
 init_dist();
-var rule_default42 = defineRule({
+var rule_default131 = defineRule({
   id: "k8s/no-sensitive-host-path",
   domain: k8sDomain,
   meta: {
@@ -46888,9 +51717,78 @@ var rule_default42 = defineRule({
   }
 });
 
+// ../../policies/kubernetes/dist/rules/no-sensitive-port-exposed/rule.js
+init_dist();
+var SENSITIVE = {
+  22: "SSH",
+  23: "Telnet",
+  3389: "RDP",
+  5900: "VNC",
+  3306: "MySQL",
+  5432: "PostgreSQL",
+  1433: "SQL Server",
+  1521: "Oracle",
+  6379: "Redis",
+  27017: "MongoDB",
+  9200: "Elasticsearch",
+  9300: "Elasticsearch",
+  11211: "Memcached",
+  5984: "CouchDB",
+  9042: "Cassandra",
+  2375: "Docker API",
+  2376: "Docker API",
+  2379: "etcd",
+  10250: "kubelet"
+};
+var rule_default132 = defineRule({
+  id: "k8s/no-sensitive-port-exposed",
+  domain: k8sDomain,
+  meta: {
+    title: "Administrative or database port exposed outside the cluster",
+    description: "A Service of type `LoadBalancer` or `NodePort` (or with `externalIPs`) exposes SSH, RDP, VNC, a database, a cache, the Docker API, etcd or the kubelet port.",
+    rationale: "High: these ports are scanned continuously on the internet; databases and caches often run without authentication inside a cluster, and remote shells invite credential stuffing. Exposing one is a frequent root cause of breaches.",
+    remediation: "Keep the Service `ClusterIP`; reach it through a bastion, `kubectl port-forward` or a VPN. If it must be external, restrict `loadBalancerSourceRanges` and require authentication and TLS.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: [],
+    references: ["https://kubernetes.io/docs/concepts/services-networking/service/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/db.yaml",
+          code: "apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  type: LoadBalancer\n  selector: {app: db}\n  ports:\n    - port: 5432\n",
+          errors: [{ line: 9, column: 13, endLine: 9, endColumn: 17 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/db.yaml",
+          code: "apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  selector: {app: db}\n  ports:\n    - port: 5432\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (object.kind !== "Service" || object.group !== "")
+      return;
+    const type = asString2(object.get(["spec", "type"]));
+    const external = type === "LoadBalancer" || type === "NodePort" || asArray(object.get(["spec", "externalIPs"])).length > 0;
+    if (!external)
+      return;
+    asArray(object.get(["spec", "ports"])).forEach((p, i2) => {
+      const port = Number(asObj(p).port);
+      const what = SENSITIVE[port];
+      if (!what)
+        return;
+      report2(ctx, object, object.at(["spec", "ports", i2, "port"]), `Service \`${object.name}\` exposes port ${port} (${what}) outside the cluster.`, String(port));
+    });
+  }
+});
+
 // ../../policies/kubernetes/dist/rules/no-service-account-token-automount/rule.js
 init_dist();
-var rule_default43 = defineRule({
+var rule_default133 = defineRule({
   id: "k8s/no-service-account-token-automount",
   domain: k8sDomain,
   meta: {
@@ -46942,9 +51840,47 @@ var rule_default43 = defineRule({
   }
 });
 
+// ../../policies/kubernetes/dist/rules/no-service-external-ips/rule.js
+init_dist();
+var rule_default134 = defineRule({
+  id: "k8s/no-service-external-ips",
+  domain: k8sDomain,
+  meta: {
+    title: "Service sets externalIPs",
+    description: "A Service lists `spec.externalIPs`: every node will route traffic for those addresses to the service.",
+    rationale: "High: whoever can create a Service with externalIPs can intercept traffic meant for any IP address, inside or outside the cluster (CVE-2020-8554, unfixed by design); legitimate uses are rare and clusters should block the field with an admission policy.",
+    remediation: "Use a `LoadBalancer` Service or an Ingress/Gateway instead, and deny `externalIPs` cluster-wide (the `DenyServiceExternalIPs` admission plugin).",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["KSV-0108"],
+    references: ["https://github.com/kubernetes/kubernetes/issues/97076"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/svc.yaml",
+          code: "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n    - port: 80\n  externalIPs:\n    - 198.51.100.7\n",
+          errors: [{ line: 9, column: 3, endLine: 9, endColumn: 14 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/svc.yaml",
+          code: "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n    - port: 80\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (object.kind !== "Service" || asArray(object.get(["spec", "externalIPs"])).length === 0)
+      return;
+    report2(ctx, object, object.keyAt(["spec", "externalIPs"]), `Service \`${object.name}\` claims external IPs.`, "externalIPs");
+  }
+});
+
 // ../../policies/kubernetes/dist/rules/no-unconfined-profiles/rule.js
 init_dist();
-var rule_default44 = defineRule({
+var rule_default135 = defineRule({
   id: "k8s/no-unconfined-profiles",
   domain: k8sDomain,
   meta: {
@@ -46991,7 +51927,7 @@ var rule_default44 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-unmasked-proc-mount/rule.js
 init_dist();
-var rule_default45 = defineRule({
+var rule_default136 = defineRule({
   id: "k8s/no-unmasked-proc-mount",
   domain: k8sDomain,
   meta: {
@@ -47044,7 +51980,7 @@ var SAFE = /* @__PURE__ */ new Set([
   "net.ipv4.tcp_keepalive_intvl",
   "net.ipv4.tcp_keepalive_probes"
 ]);
-var rule_default46 = defineRule({
+var rule_default137 = defineRule({
   id: "k8s/no-unsafe-sysctls",
   domain: k8sDomain,
   meta: {
@@ -47080,18 +52016,179 @@ var rule_default46 = defineRule({
       if (!sysctls || !Array.isArray(sysctls.value))
         continue;
       sysctls.value.forEach((s, i2) => {
-        const name2 = asString2(asObj(s).name);
-        if (!name2 || SAFE.has(name2) || !once([...sysctls.route, i2]))
+        const name3 = asString2(asObj(s).name);
+        if (!name3 || SAFE.has(name3) || !once([...sysctls.route, i2]))
           return;
-        report2(ctx, object, object.at([...sysctls.route, i2, "name"]), `${p.label} sets the unsafe sysctl \`${name2}\`.`, name2);
+        report2(ctx, object, object.at([...sysctls.route, i2, "name"]), `${p.label} sets the unsafe sysctl \`${name3}\`.`, name3);
       });
     }
   }
 });
 
+// ../../policies/kubernetes/dist/rules/pdb-blocks-eviction/rule.js
+init_dist();
+var rule_default138 = defineRule({
+  id: "k8s/pdb-blocks-eviction",
+  domain: k8sDomain,
+  meta: {
+    title: "PodDisruptionBudget allows no disruption",
+    description: "A PodDisruptionBudget sets `maxUnavailable: 0` (or 0%), `minAvailable: 100%`, or a `minAvailable` at least as large as the replicas of every workload it selects, so no pod can ever be evicted voluntarily.",
+    rationale: "Medium: node drains hang until someone deletes the PDB by hand, which blocks cluster upgrades and autoscaler scale-down, and teaches operators to bypass PDBs altogether.",
+    remediation: "Allow at least one disruption: `maxUnavailable: 1`, or `minAvailable` strictly below the replica count.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["kube-linter:pdb-max-unavailable", "kube-linter:pdb-min-available", "polaris:pdbDisruptionsIsZero"],
+    references: ["https://kubernetes.io/docs/tasks/run-application/configure-pdb/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/pdb.yaml",
+          code: "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 0\n  selector:\n    matchLabels: {app: web}\n",
+          errors: [{ line: 6, column: 19, endLine: 6, endColumn: 20 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/pdb.yaml",
+          code: "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isPdb(object))
+      return;
+    const max = intOrPercent(object.get(["spec", "maxUnavailable"]));
+    if (max && (max.count === 0 || max.percent === 0)) {
+      report2(ctx, object, object.at(["spec", "maxUnavailable"]), `PodDisruptionBudget \`${object.name}\` allows no pod to be evicted.`, "maxUnavailable");
+      return;
+    }
+    const min = intOrPercent(object.get(["spec", "minAvailable"]));
+    if (!min)
+      return;
+    if (min.percent !== void 0) {
+      if (min.percent >= 100)
+        report2(ctx, object, object.at(["spec", "minAvailable"]), `PodDisruptionBudget \`${object.name}\` requires 100% of its pods available.`, "minAvailable");
+      return;
+    }
+    const graph = k8sGraph(ctx.project);
+    const selector = object.get(["spec", "selector"]) ?? {};
+    const workloads = graph.podsSelectedBy(object.namespace, selector).map((p) => p.object).filter((o) => REPLICATED.has(o.kind) && !o.partial);
+    if (workloads.length === 0)
+      return;
+    const replicas = workloads.map((o) => explicitReplicas(o));
+    if (replicas.some((r) => r === void 0))
+      return;
+    const total = replicas.reduce((a, b) => a + b, 0);
+    if (min.count < total)
+      return;
+    report2(ctx, object, object.at(["spec", "minAvailable"]), `PodDisruptionBudget \`${object.name}\` requires ${min.count} pods available but the workloads it selects run ${total}.`, "minAvailable");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/pdb-min-available-vs-hpa/rule.js
+init_dist();
+var rule_default139 = defineRule({
+  id: "k8s/pdb-min-available-vs-hpa",
+  domain: k8sDomain,
+  meta: {
+    title: "PodDisruptionBudget minAvailable reaches the HPA minimum",
+    description: "A PodDisruptionBudget requires `minAvailable` pods while the HPA of the workload it selects may scale down to `minReplicas` \u2264 that number.",
+    rationale: "Medium: whenever the autoscaler has shrunk the workload to its minimum, the budget allows no eviction and node drains hang \u2014 typically at night, during the cluster upgrade window.",
+    remediation: "Use `maxUnavailable: 1` in the PDB, or keep `minAvailable` strictly below the HPA's `minReplicas`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["polaris:pdbMinAvailableGreaterThanHPAMinReplicas"],
+    references: ["https://kubernetes.io/docs/tasks/run-application/configure-pdb/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/pdb.yaml",
+          code: "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 2\n  selector:\n    matchLabels: {app: web}\n",
+          files: {
+            "k8s/web.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: web:1.0\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {kind: Deployment, name: web}\n  minReplicas: 2\n  maxReplicas: 10\n"
+          },
+          errors: [{ line: 6, column: 17, endLine: 6, endColumn: 18 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/pdb.yaml",
+          code: "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isPdb(object))
+      return;
+    const min = intOrPercent(object.get(["spec", "minAvailable"]));
+    if (min?.count === void 0)
+      return;
+    const graph = k8sGraph(ctx.project);
+    const selected = new Set(graph.podsSelectedBy(object.namespace, object.get(["spec", "selector"]) ?? {}).map((p) => p.object));
+    for (const workload of selected) {
+      if (!REPLICATED.has(workload.kind) || podSpecsOf(workload).length === 0)
+        continue;
+      for (const hpa of hpasFor(graph, workload)) {
+        const minReplicas = Number(hpa.get(["spec", "minReplicas"]) ?? 1);
+        if (min.count < minReplicas)
+          continue;
+        report2(ctx, object, object.at(["spec", "minAvailable"]), `PodDisruptionBudget \`${object.name}\` keeps ${min.count} pods available, but HorizontalPodAutoscaler \`${hpa.name}\` may scale ${workload.kind} \`${workload.name}\` down to ${minReplicas}.`, `${workload.kind}/${workload.name}`);
+        return;
+      }
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/pdb-selects-nothing/rule.js
+init_dist();
+var rule_default140 = defineRule({
+  id: "k8s/pdb-selects-nothing",
+  domain: k8sDomain,
+  meta: {
+    title: "PodDisruptionBudget selects no pod",
+    description: "The selector of a PodDisruptionBudget matches none of the pods defined in its namespace (checked only when workloads of that namespace sit in the same folder).",
+    rationale: "Low: the budget protects nothing \u2014 usually a label typo \u2014 while the team believes drains are safe for the workload it was written for.",
+    remediation: "Make `spec.selector` match the pod template labels of the workload.",
+    category: "reliability",
+    severity: "low",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://kubernetes.io/docs/tasks/run-application/configure-pdb/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: wbe}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  containers:\n    - name: web\n      image: web:1.0\n",
+          errors: [{ line: 7, column: 3, endLine: 7, endColumn: 11 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  containers:\n    - name: web\n      image: web:1.0\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isPdb(object))
+      return;
+    const graph = k8sGraph(ctx.project);
+    if (!graph.hasWorkloadsBeside(object))
+      return;
+    if (graph.podsSelectedBy(object.namespace, object.get(["spec", "selector"]) ?? {}).length > 0)
+      return;
+    report2(ctx, object, object.keyAt(["spec", "selector"]) ?? object.nameLoc, `PodDisruptionBudget \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
+  }
+});
+
 // ../../policies/kubernetes/dist/rules/prefer-secret-files/rule.js
 init_dist();
-var rule_default47 = defineRule({
+var rule_default141 = defineRule({
   id: "k8s/prefer-secret-files",
   domain: k8sDomain,
   meta: {
@@ -47131,16 +52228,4982 @@ var rule_default47 = defineRule({
       asArray(c.data.envFrom).forEach((e, i2) => {
         if (!("secretRef" in asObj(e)))
           return;
-        const name2 = asString2(asObj(asObj(e).secretRef).name) ?? "?";
-        report2(ctx, object, c.keyAt(["envFrom", i2, "secretRef"]), `The ${c.label} of ${c.pod.label} loads all of Secret \`${name2}\` into its environment.`, `${c.name}:envFrom:${name2}`);
+        const name3 = asString2(asObj(asObj(e).secretRef).name) ?? "?";
+        report2(ctx, object, c.keyAt(["envFrom", i2, "secretRef"]), `The ${c.label} of ${c.pod.label} loads all of Secret \`${name3}\` into its environment.`, `${c.name}:envFrom:${name3}`);
       });
     }
   }
 });
 
+// ../../policies/kubernetes/dist/rules/probe-port-not-exposed/rule.js
+init_dist();
+var rule_default142 = defineRule({
+  id: "k8s/probe-port-not-exposed",
+  domain: k8sDomain,
+  meta: {
+    title: "Probe targets a port the container does not declare",
+    description: "A liveness, readiness or startup probe (`httpGet`, `tcpSocket` or `grpc`) names a port the container does not declare: a named port missing from `ports`, or a number when the container declares other ports only.",
+    rationale: "Medium: a named port that does not exist makes the probe fail on every attempt (the pod never becomes ready, or is restarted forever); a wrong number usually means the probe checks nothing or the wrong process. Either way the probe gives false answers.",
+    remediation: "Point the probe at a port listed in the container's `ports` (preferably by name), or add the port to `ports`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["kube-linter:liveness-port", "kube-linter:readiness-port", "kube-linter:startup-port"],
+    references: ["https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      ports:\n        - {name: http, containerPort: 8080}\n      readinessProbe:\n        httpGet: {path: /ready, port: metrics}\n",
+          errors: [{ line: 12, column: 39, endLine: 12, endColumn: 46 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      ports:\n        - {name: http, containerPort: 8080}\n      readinessProbe:\n        httpGet: {path: /ready, port: http}\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const c of containersOf(object, { kinds: ["container", "init"] })) {
+      const ports = c.ports;
+      for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) {
+        for (const handler2 of ["httpGet", "tcpSocket", "grpc"]) {
+          const port = asObj(asObj(c.data[probe])[handler2]).port;
+          if (port === void 0 || port === null)
+            continue;
+          const route = [probe, handler2, "port"];
+          const isNumber = typeof port === "number" || /^\d+$/.test(String(port));
+          if (isNumber) {
+            if (ports.length === 0 || ports.some((p) => p.port === Number(port)))
+              continue;
+            report2(ctx, object, c.at(route), `The ${probe} of the ${c.label} (${c.pod.label}) checks port ${port}, which the container does not declare.`, `${c.name}:${probe}`);
+          } else {
+            if (String(port).includes("{{") || ports.some((p) => p.name === port))
+              continue;
+            report2(ctx, object, c.at(route), `The ${probe} of the ${c.label} (${c.pod.label}) uses the port name \`${port}\`, which the container does not declare.`, `${c.name}:${probe}`);
+          }
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/prometheus-alert-missing-annotations/rule.js
+init_dist();
+
+// ../../node_modules/@lezer/common/dist/index.js
+var DefaultBufferLength = 1024;
+var nextPropID = 0;
+var Range2 = class {
+  constructor(from, to) {
+    this.from = from;
+    this.to = to;
+  }
+};
+var NodeProp = class {
+  /**
+  Create a new node prop type.
+  */
+  constructor(config = {}) {
+    this.id = nextPropID++;
+    this.perNode = !!config.perNode;
+    this.deserialize = config.deserialize || (() => {
+      throw new Error("This node type doesn't define a deserialize function");
+    });
+    this.combine = config.combine || null;
+  }
+  /**
+  This is meant to be used with
+  [`NodeSet.extend`](#common.NodeSet.extend) or
+  [`LRParser.configure`](#lr.ParserConfig.props) to compute
+  prop values for each node type in the set. Takes a [match
+  object](#common.NodeType^match) or function that returns undefined
+  if the node type doesn't get this prop, and the prop's value if
+  it does.
+  */
+  add(match) {
+    if (this.perNode)
+      throw new RangeError("Can't add per-node props to node types");
+    if (typeof match != "function")
+      match = NodeType.match(match);
+    return (type) => {
+      let result = match(type);
+      return result === void 0 ? null : [this, result];
+    };
+  }
+};
+NodeProp.closedBy = new NodeProp({ deserialize: (str3) => str3.split(" ") });
+NodeProp.openedBy = new NodeProp({ deserialize: (str3) => str3.split(" ") });
+NodeProp.group = new NodeProp({ deserialize: (str3) => str3.split(" ") });
+NodeProp.isolate = new NodeProp({ deserialize: (value) => {
+  if (value && value != "rtl" && value != "ltr" && value != "auto")
+    throw new RangeError("Invalid value for isolate: " + value);
+  return value || "auto";
+} });
+NodeProp.contextHash = new NodeProp({ perNode: true });
+NodeProp.lookAhead = new NodeProp({ perNode: true });
+NodeProp.mounted = new NodeProp({ perNode: true });
+var MountedTree = class {
+  constructor(tree, overlay, parser4, bracketed = false) {
+    this.tree = tree;
+    this.overlay = overlay;
+    this.parser = parser4;
+    this.bracketed = bracketed;
+  }
+  /**
+  @internal
+  */
+  static get(tree) {
+    return tree && tree.props && tree.props[NodeProp.mounted.id];
+  }
+};
+var noProps = /* @__PURE__ */ Object.create(null);
+var NodeType = class _NodeType {
+  /**
+  @internal
+  */
+  constructor(name3, props, id, flags2 = 0) {
+    this.name = name3;
+    this.props = props;
+    this.id = id;
+    this.flags = flags2;
+  }
+  /**
+  Define a node type.
+  */
+  static define(spec) {
+    let props = spec.props && spec.props.length ? /* @__PURE__ */ Object.create(null) : noProps;
+    let flags2 = (spec.top ? 1 : 0) | (spec.skipped ? 2 : 0) | (spec.error ? 4 : 0) | (spec.name == null ? 8 : 0);
+    let type = new _NodeType(spec.name || "", props, spec.id, flags2);
+    if (spec.props)
+      for (let src of spec.props) {
+        if (!Array.isArray(src))
+          src = src(type);
+        if (src) {
+          if (src[0].perNode)
+            throw new RangeError("Can't store a per-node prop on a node type");
+          props[src[0].id] = src[1];
+        }
+      }
+    return type;
+  }
+  /**
+  Retrieves a node prop for this type. Will return `undefined` if
+  the prop isn't present on this node.
+  */
+  prop(prop) {
+    return this.props[prop.id];
+  }
+  /**
+  True when this is the top node of a grammar.
+  */
+  get isTop() {
+    return (this.flags & 1) > 0;
+  }
+  /**
+  True when this node is produced by a skip rule.
+  */
+  get isSkipped() {
+    return (this.flags & 2) > 0;
+  }
+  /**
+  Indicates whether this is an error node.
+  */
+  get isError() {
+    return (this.flags & 4) > 0;
+  }
+  /**
+  When true, this node type doesn't correspond to a user-declared
+  named node, for example because it is used to cache repetition.
+  */
+  get isAnonymous() {
+    return (this.flags & 8) > 0;
+  }
+  /**
+  Returns true when this node's name or one of its
+  [groups](#common.NodeProp^group) matches the given string.
+  */
+  is(name3) {
+    if (typeof name3 == "string") {
+      if (this.name == name3)
+        return true;
+      let group = this.prop(NodeProp.group);
+      return group ? group.indexOf(name3) > -1 : false;
+    }
+    return this.id == name3;
+  }
+  /**
+  Create a function from node types to arbitrary values by
+  specifying an object whose property names are node or
+  [group](#common.NodeProp^group) names. Often useful with
+  [`NodeProp.add`](#common.NodeProp.add). You can put multiple
+  names, separated by spaces, in a single property name to map
+  multiple node names to a single value.
+  */
+  static match(map) {
+    let direct = /* @__PURE__ */ Object.create(null);
+    for (let prop in map)
+      for (let name3 of prop.split(" "))
+        direct[name3] = map[prop];
+    return (node) => {
+      for (let groups2 = node.prop(NodeProp.group), i2 = -1; i2 < (groups2 ? groups2.length : 0); i2++) {
+        let found = direct[i2 < 0 ? node.name : groups2[i2]];
+        if (found)
+          return found;
+      }
+    };
+  }
+};
+NodeType.none = new NodeType(
+  "",
+  /* @__PURE__ */ Object.create(null),
+  0,
+  8
+  /* NodeFlag.Anonymous */
+);
+var NodeSet = class _NodeSet {
+  /**
+  Create a set with the given types. The `id` property of each
+  type should correspond to its position within the array.
+  */
+  constructor(types) {
+    this.types = types;
+    for (let i2 = 0; i2 < types.length; i2++)
+      if (types[i2].id != i2)
+        throw new RangeError("Node type ids should correspond to array positions when creating a node set");
+  }
+  /**
+  Create a copy of this set with some node properties added. The
+  arguments to this method can be created with
+  [`NodeProp.add`](#common.NodeProp.add).
+  */
+  extend(...props) {
+    let newTypes = [];
+    for (let type of this.types) {
+      let newProps = null;
+      for (let source of props) {
+        let add = source(type);
+        if (add) {
+          if (!newProps)
+            newProps = Object.assign({}, type.props);
+          let value = add[1], prop = add[0];
+          if (prop.combine && prop.id in newProps)
+            value = prop.combine(newProps[prop.id], value);
+          newProps[prop.id] = value;
+        }
+      }
+      newTypes.push(newProps ? new NodeType(type.name, newProps, type.id, type.flags) : type);
+    }
+    return new _NodeSet(newTypes);
+  }
+};
+var CachedNode = /* @__PURE__ */ new WeakMap();
+var CachedInnerNode = /* @__PURE__ */ new WeakMap();
+var IterMode;
+(function(IterMode2) {
+  IterMode2[IterMode2["ExcludeBuffers"] = 1] = "ExcludeBuffers";
+  IterMode2[IterMode2["IncludeAnonymous"] = 2] = "IncludeAnonymous";
+  IterMode2[IterMode2["IgnoreMounts"] = 4] = "IgnoreMounts";
+  IterMode2[IterMode2["IgnoreOverlays"] = 8] = "IgnoreOverlays";
+  IterMode2[IterMode2["EnterBracketed"] = 16] = "EnterBracketed";
+})(IterMode || (IterMode = {}));
+var Tree2 = class _Tree2 {
+  /**
+  Construct a new tree. See also [`Tree.build`](#common.Tree^build).
+  */
+  constructor(type, children, positions, length, props) {
+    this.type = type;
+    this.children = children;
+    this.positions = positions;
+    this.length = length;
+    this.props = null;
+    if (props && props.length) {
+      this.props = /* @__PURE__ */ Object.create(null);
+      for (let [prop, value] of props)
+        this.props[typeof prop == "number" ? prop : prop.id] = value;
+    }
+  }
+  /**
+  @internal
+  */
+  toString() {
+    let mounted = MountedTree.get(this);
+    if (mounted && !mounted.overlay)
+      return mounted.tree.toString();
+    let children = "";
+    for (let ch of this.children) {
+      let str3 = ch.toString();
+      if (str3) {
+        if (children)
+          children += ",";
+        children += str3;
+      }
+    }
+    return !this.type.name ? children : (/\W/.test(this.type.name) && !this.type.isError ? JSON.stringify(this.type.name) : this.type.name) + (children.length ? "(" + children + ")" : "");
+  }
+  /**
+  Get a [tree cursor](#common.TreeCursor) positioned at the top of
+  the tree. Mode can be used to [control](#common.IterMode) which
+  nodes the cursor visits.
+  */
+  cursor(mode = 0) {
+    return new TreeCursor2(this.topNode, mode);
+  }
+  /**
+  Get a [tree cursor](#common.TreeCursor) pointing into this tree
+  at the given position and side (see
+  [`moveTo`](#common.TreeCursor.moveTo).
+  */
+  cursorAt(pos, side = 0, mode = 0) {
+    let scope = CachedNode.get(this) || this.topNode;
+    let cursor = new TreeCursor2(scope);
+    cursor.moveTo(pos, side);
+    CachedNode.set(this, cursor._tree);
+    return cursor;
+  }
+  /**
+  Get a [syntax node](#common.SyntaxNode) object for the top of the
+  tree.
+  */
+  get topNode() {
+    return new TreeNode(this, 0, 0, null);
+  }
+  /**
+  Get the [syntax node](#common.SyntaxNode) at the given position.
+  If `side` is -1, this will move into nodes that end at the
+  position. If 1, it'll move into nodes that start at the
+  position. With 0, it'll only enter nodes that cover the position
+  from both sides.
+  
+  Note that this will not enter
+  [overlays](#common.MountedTree.overlay), and you often want
+  [`resolveInner`](#common.Tree.resolveInner) instead.
+  */
+  resolve(pos, side = 0) {
+    let node = resolveNode(CachedNode.get(this) || this.topNode, pos, side, false);
+    CachedNode.set(this, node);
+    return node;
+  }
+  /**
+  Like [`resolve`](#common.Tree.resolve), but will enter
+  [overlaid](#common.MountedTree.overlay) nodes, producing a syntax node
+  pointing into the innermost overlaid tree at the given position
+  (with parent links going through all parent structure, including
+  the host trees).
+  */
+  resolveInner(pos, side = 0) {
+    let node = resolveNode(CachedInnerNode.get(this) || this.topNode, pos, side, true);
+    CachedInnerNode.set(this, node);
+    return node;
+  }
+  /**
+  In some situations, it can be useful to iterate through all
+  nodes around a position, including those in overlays that don't
+  directly cover the position. This method gives you an iterator
+  that will produce all nodes, from small to big, around the given
+  position.
+  */
+  resolveStack(pos, side = 0) {
+    return stackIterator(this, pos, side);
+  }
+  /**
+  Iterate over the tree and its children, calling `enter` for any
+  node that touches the `from`/`to` region (if given) before
+  running over such a node's children, and `leave` (if given) when
+  leaving the node. When `enter` returns `false`, that node will
+  not have its children iterated over (or `leave` called).
+  */
+  iterate(spec) {
+    let { enter, leave, from = 0, to = this.length } = spec;
+    let mode = spec.mode || 0, anon = (mode & IterMode.IncludeAnonymous) > 0;
+    for (let c = this.cursor(mode | IterMode.IncludeAnonymous); ; ) {
+      let entered = false;
+      if (c.from <= to && c.to >= from && (!anon && c.type.isAnonymous || enter(c) !== false)) {
+        if (c.firstChild())
+          continue;
+        entered = true;
+      }
+      for (; ; ) {
+        if (entered && leave && (anon || !c.type.isAnonymous))
+          leave(c);
+        if (c.nextSibling())
+          break;
+        if (!c.parent())
+          return;
+        entered = true;
+      }
+    }
+  }
+  /**
+  Get the value of the given [node prop](#common.NodeProp) for this
+  node. Works with both per-node and per-type props.
+  */
+  prop(prop) {
+    return !prop.perNode ? this.type.prop(prop) : this.props ? this.props[prop.id] : void 0;
+  }
+  /**
+  Returns the node's [per-node props](#common.NodeProp.perNode) in a
+  format that can be passed to the [`Tree`](#common.Tree)
+  constructor.
+  */
+  get propValues() {
+    let result = [];
+    if (this.props)
+      for (let id in this.props)
+        result.push([+id, this.props[id]]);
+    return result;
+  }
+  /**
+  Balance the direct children of this tree, producing a copy of
+  which may have children grouped into subtrees with type
+  [`NodeType.none`](#common.NodeType^none).
+  */
+  balance(config = {}) {
+    return this.children.length <= 8 ? this : balanceRange(NodeType.none, this.children, this.positions, 0, this.children.length, 0, this.length, (children, positions, length) => new _Tree2(this.type, children, positions, length, this.propValues), config.makeTree || ((children, positions, length) => new _Tree2(NodeType.none, children, positions, length)));
+  }
+  /**
+  Build a tree from a postfix-ordered buffer of node information,
+  or a cursor over such a buffer.
+  */
+  static build(data) {
+    return buildTree(data);
+  }
+};
+Tree2.empty = new Tree2(NodeType.none, [], [], 0);
+var FlatBufferCursor = class _FlatBufferCursor {
+  constructor(buffer, index) {
+    this.buffer = buffer;
+    this.index = index;
+  }
+  get id() {
+    return this.buffer[this.index - 4];
+  }
+  get start() {
+    return this.buffer[this.index - 3];
+  }
+  get end() {
+    return this.buffer[this.index - 2];
+  }
+  get size() {
+    return this.buffer[this.index - 1];
+  }
+  get pos() {
+    return this.index;
+  }
+  next() {
+    this.index -= 4;
+  }
+  fork() {
+    return new _FlatBufferCursor(this.buffer, this.index);
+  }
+};
+var TreeBuffer = class _TreeBuffer {
+  /**
+  Create a tree buffer.
+  */
+  constructor(buffer, length, set2) {
+    this.buffer = buffer;
+    this.length = length;
+    this.set = set2;
+  }
+  /**
+  @internal
+  */
+  get type() {
+    return NodeType.none;
+  }
+  /**
+  @internal
+  */
+  toString() {
+    let result = [];
+    for (let index = 0; index < this.buffer.length; ) {
+      result.push(this.childString(index));
+      index = this.buffer[index + 3];
+    }
+    return result.join(",");
+  }
+  /**
+  @internal
+  */
+  childString(index) {
+    let id = this.buffer[index], endIndex = this.buffer[index + 3];
+    let type = this.set.types[id], result = type.name;
+    if (/\W/.test(result) && !type.isError)
+      result = JSON.stringify(result);
+    index += 4;
+    if (endIndex == index)
+      return result;
+    let children = [];
+    while (index < endIndex) {
+      children.push(this.childString(index));
+      index = this.buffer[index + 3];
+    }
+    return result + "(" + children.join(",") + ")";
+  }
+  /**
+  @internal
+  */
+  findChild(startIndex, endIndex, dir, pos, side) {
+    let { buffer } = this, pick = -1;
+    for (let i2 = startIndex; i2 != endIndex; i2 = buffer[i2 + 3]) {
+      if (checkSide(side, pos, buffer[i2 + 1], buffer[i2 + 2])) {
+        pick = i2;
+        if (dir > 0)
+          break;
+      }
+    }
+    return pick;
+  }
+  /**
+  @internal
+  */
+  slice(startI, endI, from) {
+    let b = this.buffer;
+    let copy = new Uint16Array(endI - startI), len = 0;
+    for (let i2 = startI, j = 0; i2 < endI; ) {
+      copy[j++] = b[i2++];
+      copy[j++] = b[i2++] - from;
+      let to = copy[j++] = b[i2++] - from;
+      copy[j++] = b[i2++] - startI;
+      len = Math.max(len, to);
+    }
+    return new _TreeBuffer(copy, len, this.set);
+  }
+};
+function checkSide(side, pos, from, to) {
+  switch (side) {
+    case -2:
+      return from < pos;
+    case -1:
+      return to >= pos && from < pos;
+    case 0:
+      return from < pos && to > pos;
+    case 1:
+      return from <= pos && to > pos;
+    case 2:
+      return to > pos;
+    case 4:
+      return true;
+  }
+}
+function resolveNode(node, pos, side, overlays) {
+  var _a;
+  while (node.from == node.to || (side < 1 ? node.from >= pos : node.from > pos) || (side > -1 ? node.to <= pos : node.to < pos)) {
+    let parent = !overlays && node instanceof TreeNode && node.index < 0 ? null : node.parent;
+    if (!parent)
+      return node;
+    node = parent;
+  }
+  let mode = overlays ? 0 : IterMode.IgnoreOverlays;
+  if (overlays)
+    for (let scan2 = node, parent = scan2.parent; parent; scan2 = parent, parent = scan2.parent) {
+      if (scan2 instanceof TreeNode && scan2.index < 0 && ((_a = parent.enter(pos, side, mode)) === null || _a === void 0 ? void 0 : _a.from) != scan2.from)
+        node = parent;
+    }
+  for (; ; ) {
+    let inner = node.enter(pos, side, mode);
+    if (!inner)
+      return node;
+    node = inner;
+  }
+}
+var BaseNode = class {
+  cursor(mode = 0) {
+    return new TreeCursor2(this, mode);
+  }
+  getChild(type, before = null, after = null) {
+    let r = getChildren(this, type, before, after);
+    return r.length ? r[0] : null;
+  }
+  getChildren(type, before = null, after = null) {
+    return getChildren(this, type, before, after);
+  }
+  resolve(pos, side = 0) {
+    return resolveNode(this, pos, side, false);
+  }
+  resolveInner(pos, side = 0) {
+    return resolveNode(this, pos, side, true);
+  }
+  matchContext(context) {
+    return matchNodeContext(this.parent, context);
+  }
+  enterUnfinishedNodesBefore(pos) {
+    let scan2 = this.childBefore(pos), node = this;
+    while (scan2) {
+      let last = scan2.lastChild;
+      if (!last || last.to != scan2.to)
+        break;
+      if (last.type.isError && last.from == last.to) {
+        node = scan2;
+        scan2 = last.prevSibling;
+      } else {
+        scan2 = last;
+      }
+    }
+    return node;
+  }
+  get node() {
+    return this;
+  }
+  get next() {
+    return this.parent;
+  }
+};
+var TreeNode = class _TreeNode extends BaseNode {
+  constructor(_tree, from, index, _parent) {
+    super();
+    this._tree = _tree;
+    this.from = from;
+    this.index = index;
+    this._parent = _parent;
+  }
+  get type() {
+    return this._tree.type;
+  }
+  get name() {
+    return this._tree.type.name;
+  }
+  get to() {
+    return this.from + this._tree.length;
+  }
+  nextChild(i2, dir, pos, side, mode = 0) {
+    for (let parent = this; ; ) {
+      for (let { children, positions } = parent._tree, e = dir > 0 ? children.length : -1; i2 != e; i2 += dir) {
+        let next = children[i2], start2 = positions[i2] + parent.from, mounted;
+        if (!(mode & IterMode.EnterBracketed && next instanceof Tree2 && (mounted = MountedTree.get(next)) && !mounted.overlay && mounted.bracketed && pos >= start2 && pos <= start2 + next.length) && !checkSide(side, pos, start2, start2 + next.length))
+          continue;
+        if (next instanceof TreeBuffer) {
+          if (mode & IterMode.ExcludeBuffers)
+            continue;
+          let index = next.findChild(0, next.buffer.length, dir, pos - start2, side);
+          if (index > -1)
+            return new BufferNode(new BufferContext(parent, next, i2, start2), null, index);
+        } else if (mode & IterMode.IncludeAnonymous || (!next.type.isAnonymous || hasChild(next))) {
+          let mounted2;
+          if (!(mode & IterMode.IgnoreMounts) && (mounted2 = MountedTree.get(next)) && !mounted2.overlay)
+            return new _TreeNode(mounted2.tree, start2, i2, parent);
+          let inner = new _TreeNode(next, start2, i2, parent);
+          return mode & IterMode.IncludeAnonymous || !inner.type.isAnonymous ? inner : inner.nextChild(dir < 0 ? next.children.length - 1 : 0, dir, pos, side, mode);
+        }
+      }
+      if (mode & IterMode.IncludeAnonymous || !parent.type.isAnonymous)
+        return null;
+      if (parent.index >= 0)
+        i2 = parent.index + dir;
+      else
+        i2 = dir < 0 ? -1 : parent._parent._tree.children.length;
+      parent = parent._parent;
+      if (!parent)
+        return null;
+    }
+  }
+  get firstChild() {
+    return this.nextChild(
+      0,
+      1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  get lastChild() {
+    return this.nextChild(
+      this._tree.children.length - 1,
+      -1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  childAfter(pos) {
+    return this.nextChild(
+      0,
+      1,
+      pos,
+      2
+      /* Side.After */
+    );
+  }
+  childBefore(pos) {
+    return this.nextChild(
+      this._tree.children.length - 1,
+      -1,
+      pos,
+      -2
+      /* Side.Before */
+    );
+  }
+  prop(prop) {
+    return this._tree.prop(prop);
+  }
+  enter(pos, side, mode = 0) {
+    let mounted;
+    if (!(mode & IterMode.IgnoreOverlays) && (mounted = MountedTree.get(this._tree)) && mounted.overlay) {
+      let rPos = pos - this.from, enterBracketed = mode & IterMode.EnterBracketed && mounted.bracketed;
+      for (let { from, to } of mounted.overlay) {
+        if ((side > 0 || enterBracketed ? from <= rPos : from < rPos) && (side < 0 || enterBracketed ? to >= rPos : to > rPos))
+          return new _TreeNode(mounted.tree, mounted.overlay[0].from + this.from, -1, this);
+      }
+    }
+    return this.nextChild(0, 1, pos, side, mode);
+  }
+  nextSignificantParent() {
+    let val = this;
+    while (val.type.isAnonymous && val._parent)
+      val = val._parent;
+    return val;
+  }
+  get parent() {
+    return this._parent ? this._parent.nextSignificantParent() : null;
+  }
+  get nextSibling() {
+    return this._parent && this.index >= 0 ? this._parent.nextChild(
+      this.index + 1,
+      1,
+      0,
+      4
+      /* Side.DontCare */
+    ) : null;
+  }
+  get prevSibling() {
+    return this._parent && this.index >= 0 ? this._parent.nextChild(
+      this.index - 1,
+      -1,
+      0,
+      4
+      /* Side.DontCare */
+    ) : null;
+  }
+  get tree() {
+    return this._tree;
+  }
+  toTree() {
+    return this._tree;
+  }
+  /**
+  @internal
+  */
+  toString() {
+    return this._tree.toString();
+  }
+};
+function getChildren(node, type, before, after) {
+  let cur = node.cursor(), result = [];
+  if (!cur.firstChild())
+    return result;
+  if (before != null)
+    for (let found = false; !found; ) {
+      found = cur.type.is(before);
+      if (!cur.nextSibling())
+        return result;
+    }
+  for (; ; ) {
+    if (after != null && cur.type.is(after))
+      return result;
+    if (cur.type.is(type))
+      result.push(cur.node);
+    if (!cur.nextSibling())
+      return after == null ? result : [];
+  }
+}
+function matchNodeContext(node, context, i2 = context.length - 1) {
+  for (let p = node; i2 >= 0; p = p.parent) {
+    if (!p)
+      return false;
+    if (!p.type.isAnonymous) {
+      if (context[i2] && context[i2] != p.name)
+        return false;
+      i2--;
+    }
+  }
+  return true;
+}
+var BufferContext = class {
+  constructor(parent, buffer, index, start2) {
+    this.parent = parent;
+    this.buffer = buffer;
+    this.index = index;
+    this.start = start2;
+  }
+};
+var BufferNode = class _BufferNode extends BaseNode {
+  get name() {
+    return this.type.name;
+  }
+  get from() {
+    return this.context.start + this.context.buffer.buffer[this.index + 1];
+  }
+  get to() {
+    return this.context.start + this.context.buffer.buffer[this.index + 2];
+  }
+  constructor(context, _parent, index) {
+    super();
+    this.context = context;
+    this._parent = _parent;
+    this.index = index;
+    this.type = context.buffer.set.types[context.buffer.buffer[index]];
+  }
+  child(dir, pos, side) {
+    let { buffer } = this.context;
+    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.context.start, side);
+    return index < 0 ? null : new _BufferNode(this.context, this, index);
+  }
+  get firstChild() {
+    return this.child(
+      1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  get lastChild() {
+    return this.child(
+      -1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  childAfter(pos) {
+    return this.child(
+      1,
+      pos,
+      2
+      /* Side.After */
+    );
+  }
+  childBefore(pos) {
+    return this.child(
+      -1,
+      pos,
+      -2
+      /* Side.Before */
+    );
+  }
+  prop(prop) {
+    return this.type.prop(prop);
+  }
+  enter(pos, side, mode = 0) {
+    if (mode & IterMode.ExcludeBuffers)
+      return null;
+    let { buffer } = this.context;
+    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], side > 0 ? 1 : -1, pos - this.context.start, side);
+    return index < 0 ? null : new _BufferNode(this.context, this, index);
+  }
+  get parent() {
+    return this._parent || this.context.parent.nextSignificantParent();
+  }
+  externalSibling(dir) {
+    return this._parent ? null : this.context.parent.nextChild(
+      this.context.index + dir,
+      dir,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  get nextSibling() {
+    let { buffer } = this.context;
+    let after = buffer.buffer[this.index + 3];
+    if (after < (this._parent ? buffer.buffer[this._parent.index + 3] : buffer.buffer.length))
+      return new _BufferNode(this.context, this._parent, after);
+    return this.externalSibling(1);
+  }
+  get prevSibling() {
+    let { buffer } = this.context;
+    let parentStart = this._parent ? this._parent.index + 4 : 0;
+    if (this.index == parentStart)
+      return this.externalSibling(-1);
+    return new _BufferNode(this.context, this._parent, buffer.findChild(
+      parentStart,
+      this.index,
+      -1,
+      0,
+      4
+      /* Side.DontCare */
+    ));
+  }
+  get tree() {
+    return null;
+  }
+  toTree() {
+    let children = [], positions = [];
+    let { buffer } = this.context;
+    let startI = this.index + 4, endI = buffer.buffer[this.index + 3];
+    if (endI > startI) {
+      let from = buffer.buffer[this.index + 1];
+      children.push(buffer.slice(startI, endI, from));
+      positions.push(0);
+    }
+    return new Tree2(this.type, children, positions, this.to - this.from);
+  }
+  /**
+  @internal
+  */
+  toString() {
+    return this.context.buffer.childString(this.index);
+  }
+};
+function iterStack(heads) {
+  if (!heads.length)
+    return null;
+  let pick = 0, picked = heads[0];
+  for (let i2 = 1; i2 < heads.length; i2++) {
+    let node = heads[i2];
+    if (node.from > picked.from || node.to < picked.to) {
+      picked = node;
+      pick = i2;
+    }
+  }
+  let next = picked instanceof TreeNode && picked.index < 0 ? null : picked.parent;
+  let newHeads = heads.slice();
+  if (next)
+    newHeads[pick] = next;
+  else
+    newHeads.splice(pick, 1);
+  return new StackIterator(newHeads, picked);
+}
+var StackIterator = class {
+  constructor(heads, node) {
+    this.heads = heads;
+    this.node = node;
+  }
+  get next() {
+    return iterStack(this.heads);
+  }
+};
+function stackIterator(tree, pos, side) {
+  let inner = tree.resolveInner(pos, side), layers = null;
+  for (let scan2 = inner instanceof TreeNode ? inner : inner.context.parent; scan2; scan2 = scan2.parent) {
+    if (scan2.index < 0) {
+      let parent = scan2.parent;
+      (layers || (layers = [inner])).push(parent.resolve(pos, side));
+      scan2 = parent;
+    } else {
+      let mount = MountedTree.get(scan2.tree);
+      if (mount && mount.overlay && mount.overlay[0].from <= pos && mount.overlay[mount.overlay.length - 1].to >= pos) {
+        let root = new TreeNode(mount.tree, mount.overlay[0].from + scan2.from, -1, scan2);
+        (layers || (layers = [inner])).push(resolveNode(root, pos, side, false));
+      }
+    }
+  }
+  return layers ? iterStack(layers) : inner;
+}
+var TreeCursor2 = class {
+  /**
+  Shorthand for `.type.name`.
+  */
+  get name() {
+    return this.type.name;
+  }
+  /**
+  @internal
+  */
+  constructor(node, mode = 0) {
+    this.buffer = null;
+    this.stack = [];
+    this.index = 0;
+    this.bufferNode = null;
+    this.mode = mode & ~IterMode.EnterBracketed;
+    if (node instanceof TreeNode) {
+      this.yieldNode(node);
+    } else {
+      this._tree = node.context.parent;
+      this.buffer = node.context;
+      for (let n = node._parent; n; n = n._parent)
+        this.stack.unshift(n.index);
+      this.bufferNode = node;
+      this.yieldBuf(node.index);
+    }
+  }
+  yieldNode(node) {
+    if (!node)
+      return false;
+    this._tree = node;
+    this.type = node.type;
+    this.from = node.from;
+    this.to = node.to;
+    return true;
+  }
+  yieldBuf(index, type) {
+    this.index = index;
+    let { start: start2, buffer } = this.buffer;
+    this.type = type || buffer.set.types[buffer.buffer[index]];
+    this.from = start2 + buffer.buffer[index + 1];
+    this.to = start2 + buffer.buffer[index + 2];
+    return true;
+  }
+  /**
+  @internal
+  */
+  yield(node) {
+    if (!node)
+      return false;
+    if (node instanceof TreeNode) {
+      this.buffer = null;
+      return this.yieldNode(node);
+    }
+    this.buffer = node.context;
+    return this.yieldBuf(node.index, node.type);
+  }
+  /**
+  @internal
+  */
+  toString() {
+    return this.buffer ? this.buffer.buffer.childString(this.index) : this._tree.toString();
+  }
+  /**
+  @internal
+  */
+  enterChild(dir, pos, side) {
+    if (!this.buffer)
+      return this.yield(this._tree.nextChild(dir < 0 ? this._tree._tree.children.length - 1 : 0, dir, pos, side, this.mode));
+    let { buffer } = this.buffer;
+    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.buffer.start, side);
+    if (index < 0)
+      return false;
+    this.stack.push(this.index);
+    return this.yieldBuf(index);
+  }
+  /**
+  Move the cursor to this node's first child. When this returns
+  false, the node has no child, and the cursor has not been moved.
+  */
+  firstChild() {
+    return this.enterChild(
+      1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  /**
+  Move the cursor to this node's last child.
+  */
+  lastChild() {
+    return this.enterChild(
+      -1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  /**
+  Move the cursor to the first child that ends after `pos`.
+  */
+  childAfter(pos) {
+    return this.enterChild(
+      1,
+      pos,
+      2
+      /* Side.After */
+    );
+  }
+  /**
+  Move to the last child that starts before `pos`.
+  */
+  childBefore(pos) {
+    return this.enterChild(
+      -1,
+      pos,
+      -2
+      /* Side.Before */
+    );
+  }
+  /**
+  Move the cursor to the child around `pos`. If side is -1 the
+  child may end at that position, when 1 it may start there. This
+  will also enter [overlaid](#common.MountedTree.overlay)
+  [mounted](#common.NodeProp^mounted) trees unless `overlays` is
+  set to false.
+  */
+  enter(pos, side, mode = this.mode) {
+    if (!this.buffer)
+      return this.yield(this._tree.enter(pos, side, mode));
+    return mode & IterMode.ExcludeBuffers ? false : this.enterChild(1, pos, side);
+  }
+  /**
+  Move to the node's parent node, if this isn't the top node.
+  */
+  parent() {
+    if (!this.buffer)
+      return this.yieldNode(this.mode & IterMode.IncludeAnonymous ? this._tree._parent : this._tree.parent);
+    if (this.stack.length)
+      return this.yieldBuf(this.stack.pop());
+    let parent = this.mode & IterMode.IncludeAnonymous ? this.buffer.parent : this.buffer.parent.nextSignificantParent();
+    this.buffer = null;
+    return this.yieldNode(parent);
+  }
+  /**
+  @internal
+  */
+  sibling(dir) {
+    if (!this.buffer)
+      return !this._tree._parent ? false : this.yield(this._tree.index < 0 ? null : this._tree._parent.nextChild(this._tree.index + dir, dir, 0, 4, this.mode));
+    let { buffer } = this.buffer, d = this.stack.length - 1;
+    if (dir < 0) {
+      let parentStart = d < 0 ? 0 : this.stack[d] + 4;
+      if (this.index != parentStart)
+        return this.yieldBuf(buffer.findChild(
+          parentStart,
+          this.index,
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        ));
+    } else {
+      let after = buffer.buffer[this.index + 3];
+      if (after < (d < 0 ? buffer.buffer.length : buffer.buffer[this.stack[d] + 3]))
+        return this.yieldBuf(after);
+    }
+    return d < 0 ? this.yield(this.buffer.parent.nextChild(this.buffer.index + dir, dir, 0, 4, this.mode)) : false;
+  }
+  /**
+  Move to this node's next sibling, if any.
+  */
+  nextSibling() {
+    return this.sibling(1);
+  }
+  /**
+  Move to this node's previous sibling, if any.
+  */
+  prevSibling() {
+    return this.sibling(-1);
+  }
+  atLastNode(dir) {
+    let index, parent, { buffer } = this;
+    if (buffer) {
+      if (dir > 0) {
+        if (this.index < buffer.buffer.buffer.length)
+          return false;
+      } else {
+        for (let i2 = 0; i2 < this.index; i2++)
+          if (buffer.buffer.buffer[i2 + 3] < this.index)
+            return false;
+      }
+      ({ index, parent } = buffer);
+    } else {
+      ({ index, _parent: parent } = this._tree);
+    }
+    for (; parent; { index, _parent: parent } = parent) {
+      if (index > -1)
+        for (let i2 = index + dir, e = dir < 0 ? -1 : parent._tree.children.length; i2 != e; i2 += dir) {
+          let child = parent._tree.children[i2];
+          if (this.mode & IterMode.IncludeAnonymous || child instanceof TreeBuffer || !child.type.isAnonymous || hasChild(child))
+            return false;
+        }
+    }
+    return true;
+  }
+  move(dir, enter) {
+    if (enter && this.enterChild(
+      dir,
+      0,
+      4
+      /* Side.DontCare */
+    ))
+      return true;
+    for (; ; ) {
+      if (this.sibling(dir))
+        return true;
+      if (this.atLastNode(dir) || !this.parent())
+        return false;
+    }
+  }
+  /**
+  Move to the next node in a
+  [pre-order](https://en.wikipedia.org/wiki/Tree_traversal#Pre-order,_NLR)
+  traversal, going from a node to its first child or, if the
+  current node is empty or `enter` is false, its next sibling or
+  the next sibling of the first parent node that has one.
+  */
+  next(enter = true) {
+    return this.move(1, enter);
+  }
+  /**
+  Move to the next node in a last-to-first pre-order traversal. A
+  node is followed by its last child or, if it has none, its
+  previous sibling or the previous sibling of the first parent
+  node that has one.
+  */
+  prev(enter = true) {
+    return this.move(-1, enter);
+  }
+  /**
+  Move the cursor to the innermost node that covers `pos`. If
+  `side` is -1, it will enter nodes that end at `pos`. If it is 1,
+  it will enter nodes that start at `pos`.
+  */
+  moveTo(pos, side = 0) {
+    while (this.from == this.to || (side < 1 ? this.from >= pos : this.from > pos) || (side > -1 ? this.to <= pos : this.to < pos))
+      if (!this.parent())
+        break;
+    while (this.enterChild(1, pos, side)) {
+    }
+    return this;
+  }
+  /**
+  Get a [syntax node](#common.SyntaxNode) at the cursor's current
+  position.
+  */
+  get node() {
+    if (!this.buffer)
+      return this._tree;
+    let cache = this.bufferNode, result = null, depth = 0;
+    if (cache && cache.context == this.buffer) {
+      scan: for (let index = this.index, d = this.stack.length; d >= 0; ) {
+        for (let c = cache; c; c = c._parent)
+          if (c.index == index) {
+            if (index == this.index)
+              return c;
+            result = c;
+            depth = d + 1;
+            break scan;
+          }
+        index = this.stack[--d];
+      }
+    }
+    for (let i2 = depth; i2 < this.stack.length; i2++)
+      result = new BufferNode(this.buffer, result, this.stack[i2]);
+    return this.bufferNode = new BufferNode(this.buffer, result, this.index);
+  }
+  /**
+  Get the [tree](#common.Tree) that represents the current node, if
+  any. Will return null when the node is in a [tree
+  buffer](#common.TreeBuffer).
+  */
+  get tree() {
+    return this.buffer ? null : this._tree._tree;
+  }
+  /**
+  Iterate over the current node and all its descendants, calling
+  `enter` when entering a node and `leave`, if given, when leaving
+  one. When `enter` returns `false`, any children of that node are
+  skipped, and `leave` isn't called for it.
+  */
+  iterate(enter, leave) {
+    for (let depth = 0; ; ) {
+      let mustLeave = false;
+      if (this.type.isAnonymous || enter(this) !== false) {
+        if (this.firstChild()) {
+          depth++;
+          continue;
+        }
+        if (!this.type.isAnonymous)
+          mustLeave = true;
+      }
+      for (; ; ) {
+        if (mustLeave && leave)
+          leave(this);
+        mustLeave = this.type.isAnonymous;
+        if (!depth)
+          return;
+        if (this.nextSibling())
+          break;
+        this.parent();
+        depth--;
+        mustLeave = true;
+      }
+    }
+  }
+  /**
+  Test whether the current node matches a given context—a sequence
+  of direct parent node names. Empty strings in the context array
+  are treated as wildcards.
+  */
+  matchContext(context) {
+    if (!this.buffer)
+      return matchNodeContext(this.node.parent, context);
+    let { buffer } = this.buffer, { types } = buffer.set;
+    for (let i2 = context.length - 1, d = this.stack.length - 1; i2 >= 0; d--) {
+      if (d < 0)
+        return matchNodeContext(this._tree, context, i2);
+      let type = types[buffer.buffer[this.stack[d]]];
+      if (!type.isAnonymous) {
+        if (context[i2] && context[i2] != type.name)
+          return false;
+        i2--;
+      }
+    }
+    return true;
+  }
+};
+function hasChild(tree) {
+  return tree.children.some((ch) => ch instanceof TreeBuffer || !ch.type.isAnonymous || hasChild(ch));
+}
+function buildTree(data) {
+  var _a;
+  let { buffer, nodeSet, maxBufferLength = DefaultBufferLength, reused = [], minRepeatType = nodeSet.types.length } = data;
+  let cursor = Array.isArray(buffer) ? new FlatBufferCursor(buffer, buffer.length) : buffer;
+  let types = nodeSet.types;
+  let contextHash = 0, lookAhead = 0;
+  function takeNode(parentStart, minPos, children2, positions2, inRepeat, depth) {
+    let { id, start: start2, end, size } = cursor;
+    let lookAheadAtStart = lookAhead, contextAtStart = contextHash;
+    if (size < 0) {
+      cursor.next();
+      if (size == -1) {
+        let node2 = reused[id];
+        children2.push(node2);
+        positions2.push(start2 - parentStart);
+        return;
+      } else if (size == -3) {
+        contextHash = id;
+        return;
+      } else if (size == -4) {
+        lookAhead = id;
+        return;
+      } else {
+        throw new RangeError(`Unrecognized record size: ${size}`);
+      }
+    }
+    let type = types[id], node, buffer2;
+    let startPos = start2 - parentStart;
+    if (end - start2 <= maxBufferLength && (buffer2 = findBufferSize(cursor.pos - minPos, inRepeat))) {
+      let data2 = new Uint16Array(buffer2.size - buffer2.skip);
+      let endPos = cursor.pos - buffer2.size, index = data2.length;
+      while (cursor.pos > endPos)
+        index = copyToBuffer(buffer2.start, data2, index);
+      node = new TreeBuffer(data2, end - buffer2.start, nodeSet);
+      startPos = buffer2.start - parentStart;
+    } else {
+      let endPos = cursor.pos - size;
+      cursor.next();
+      let localChildren = [], localPositions = [];
+      let localInRepeat = id >= minRepeatType ? id : -1;
+      let lastGroup = 0, lastEnd = end, groupLookAhead = lookAheadAtStart;
+      while (cursor.pos > endPos) {
+        if (localInRepeat >= 0 && cursor.id == localInRepeat && cursor.size >= 0) {
+          if (cursor.end <= lastEnd - maxBufferLength) {
+            makeRepeatLeaf(localChildren, localPositions, start2, lastGroup, cursor.end, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+            lastGroup = localChildren.length;
+            lastEnd = cursor.end;
+            groupLookAhead = lookAhead;
+          }
+          cursor.next();
+        } else if (depth > 2500) {
+          takeFlatNode(start2, endPos, localChildren, localPositions);
+        } else {
+          if (localInRepeat >= 0 && cursor.size == -1 && reused[cursor.id].type == nodeSet.types[localInRepeat]) {
+            if (lastGroup < localChildren.length)
+              makeRepeatLeaf(localChildren, localPositions, start2, lastGroup, cursor.end, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+            lastGroup = localChildren.length + 1;
+            lastEnd = cursor.start;
+            groupLookAhead = lookAhead;
+          }
+          takeNode(start2, endPos, localChildren, localPositions, localInRepeat, depth + 1);
+        }
+      }
+      if (localInRepeat >= 0 && lastGroup > 0 && lastGroup < localChildren.length)
+        makeRepeatLeaf(localChildren, localPositions, start2, lastGroup, start2, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+      localChildren.reverse();
+      localPositions.reverse();
+      if (localInRepeat > -1 && lastGroup > 0) {
+        let make = makeBalanced(type, contextAtStart);
+        node = balanceRange(type, localChildren, localPositions, 0, localChildren.length, 0, end - start2, make, make);
+      } else {
+        node = makeTree(type, localChildren, localPositions, end - start2, lookAheadAtStart - end, contextAtStart);
+      }
+    }
+    children2.push(node);
+    positions2.push(startPos);
+  }
+  function takeFlatNode(parentStart, minPos, children2, positions2) {
+    let nodes = [];
+    let nodeCount = 0, stopAt = -1;
+    while (cursor.pos > minPos) {
+      let { id, start: start2, end, size } = cursor;
+      if (size > 4) {
+        cursor.next();
+      } else if (stopAt > -1 && start2 < stopAt) {
+        break;
+      } else {
+        if (stopAt < 0)
+          stopAt = end - maxBufferLength;
+        nodes.push(id, start2, end);
+        nodeCount++;
+        cursor.next();
+      }
+    }
+    if (nodeCount) {
+      let buffer2 = new Uint16Array(nodeCount * 4);
+      let start2 = nodes[nodes.length - 2];
+      for (let i2 = nodes.length - 3, j = 0; i2 >= 0; i2 -= 3) {
+        buffer2[j++] = nodes[i2];
+        buffer2[j++] = nodes[i2 + 1] - start2;
+        buffer2[j++] = nodes[i2 + 2] - start2;
+        buffer2[j++] = j;
+      }
+      children2.push(new TreeBuffer(buffer2, nodes[2] - start2, nodeSet));
+      positions2.push(start2 - parentStart);
+    }
+  }
+  function makeBalanced(type, contextHash2) {
+    return (children2, positions2, length2) => {
+      let lookAhead2 = 0, lastI = children2.length - 1, last, lookAheadProp;
+      if (lastI >= 0 && (last = children2[lastI]) instanceof Tree2) {
+        if (!lastI && last.type == type && last.length == length2)
+          return last;
+        if (lookAheadProp = last.prop(NodeProp.lookAhead))
+          lookAhead2 = positions2[lastI] + last.length + lookAheadProp - length2;
+      }
+      return makeTree(type, children2, positions2, length2, lookAhead2, contextHash2);
+    };
+  }
+  function makeRepeatLeaf(children2, positions2, base, i2, from, to, type, lookAhead2, contextHash2) {
+    let localChildren = [], localPositions = [];
+    while (children2.length > i2) {
+      localChildren.push(children2.pop());
+      localPositions.push(positions2.pop() + base - from);
+    }
+    children2.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
+    positions2.push(from - base);
+  }
+  function makeTree(type, children2, positions2, length2, lookAhead2, contextHash2, props) {
+    if (contextHash2) {
+      let pair2 = [NodeProp.contextHash, contextHash2];
+      props = props ? [pair2].concat(props) : [pair2];
+    }
+    if (lookAhead2 > 25) {
+      let pair2 = [NodeProp.lookAhead, lookAhead2];
+      props = props ? [pair2].concat(props) : [pair2];
+    }
+    return new Tree2(type, children2, positions2, length2, props);
+  }
+  function findBufferSize(maxSize, inRepeat) {
+    let fork = cursor.fork();
+    let size = 0, start2 = 0, skip = 0, minStart = fork.end - maxBufferLength;
+    let result = { size: 0, start: 0, skip: 0 };
+    scan: for (let minPos = fork.pos - maxSize; fork.pos > minPos; ) {
+      let nodeSize2 = fork.size;
+      if (fork.id == inRepeat && nodeSize2 >= 0) {
+        result.size = size;
+        result.start = start2;
+        result.skip = skip;
+        skip += 4;
+        size += 4;
+        fork.next();
+        continue;
+      }
+      let startPos = fork.pos - nodeSize2;
+      if (nodeSize2 < 0 || startPos < minPos || fork.start < minStart)
+        break;
+      let localSkipped = fork.id >= minRepeatType ? 4 : 0;
+      let nodeStart = fork.start;
+      fork.next();
+      while (fork.pos > startPos) {
+        if (fork.size < 0) {
+          if (fork.size == -3 || fork.size == -4)
+            localSkipped += 4;
+          else
+            break scan;
+        } else if (fork.id >= minRepeatType) {
+          localSkipped += 4;
+        }
+        fork.next();
+      }
+      start2 = nodeStart;
+      size += nodeSize2;
+      skip += localSkipped;
+    }
+    if (inRepeat < 0 || size == maxSize) {
+      result.size = size;
+      result.start = start2;
+      result.skip = skip;
+    }
+    return result.size > 4 ? result : void 0;
+  }
+  function copyToBuffer(bufferStart, buffer2, index) {
+    let { id, start: start2, end, size } = cursor;
+    cursor.next();
+    if (size >= 0 && id < minRepeatType) {
+      let startIndex = index;
+      if (size > 4) {
+        let endPos = cursor.pos - (size - 4);
+        while (cursor.pos > endPos)
+          index = copyToBuffer(bufferStart, buffer2, index);
+      }
+      buffer2[--index] = startIndex;
+      buffer2[--index] = end - bufferStart;
+      buffer2[--index] = start2 - bufferStart;
+      buffer2[--index] = id;
+    } else if (size == -3) {
+      contextHash = id;
+    } else if (size == -4) {
+      lookAhead = id;
+    }
+    return index;
+  }
+  let children = [], positions = [];
+  while (cursor.pos > 0)
+    takeNode(data.start || 0, data.bufferStart || 0, children, positions, -1, 0);
+  let length = (_a = data.length) !== null && _a !== void 0 ? _a : children.length ? positions[0] + children[0].length : 0;
+  return new Tree2(types[data.topID], children.reverse(), positions.reverse(), length);
+}
+var nodeSizeCache = /* @__PURE__ */ new WeakMap();
+function nodeSize(balanceType, node) {
+  if (!balanceType.isAnonymous || node instanceof TreeBuffer || node.type != balanceType)
+    return 1;
+  let size = nodeSizeCache.get(node);
+  if (size == null) {
+    size = 1;
+    for (let child of node.children) {
+      if (child.type != balanceType || !(child instanceof Tree2)) {
+        size = 1;
+        break;
+      }
+      size += nodeSize(balanceType, child);
+    }
+    nodeSizeCache.set(node, size);
+  }
+  return size;
+}
+function balanceRange(balanceType, children, positions, from, to, start2, length, mkTop, mkTree) {
+  let total = 0;
+  for (let i2 = from; i2 < to; i2++)
+    total += nodeSize(balanceType, children[i2]);
+  let maxChild = Math.ceil(
+    total * 1.5 / 8
+    /* Balance.BranchFactor */
+  );
+  let localChildren = [], localPositions = [];
+  function divide(children2, positions2, from2, to2, offset) {
+    for (let i2 = from2; i2 < to2; ) {
+      let groupFrom = i2, groupStart = positions2[i2], groupSize = nodeSize(balanceType, children2[i2]);
+      i2++;
+      for (; i2 < to2; i2++) {
+        let nextSize = nodeSize(balanceType, children2[i2]);
+        if (groupSize + nextSize >= maxChild)
+          break;
+        groupSize += nextSize;
+      }
+      if (i2 == groupFrom + 1) {
+        if (groupSize > maxChild) {
+          let only = children2[groupFrom];
+          divide(only.children, only.positions, 0, only.children.length, positions2[groupFrom] + offset);
+          continue;
+        }
+        localChildren.push(children2[groupFrom]);
+      } else {
+        let length2 = positions2[i2 - 1] + children2[i2 - 1].length - groupStart;
+        localChildren.push(balanceRange(balanceType, children2, positions2, groupFrom, i2, groupStart, length2, null, mkTree));
+      }
+      localPositions.push(groupStart + offset - start2);
+    }
+  }
+  divide(children, positions, from, to, 0);
+  return (mkTop || mkTree)(localChildren, localPositions, length);
+}
+var Parser3 = class {
+  /**
+  Start a parse, returning a [partial parse](#common.PartialParse)
+  object. [`fragments`](#common.TreeFragment) can be passed in to
+  make the parse incremental.
+  
+  By default, the entire input is parsed. You can pass `ranges`,
+  which should be a sorted array of non-empty, non-overlapping
+  ranges, to parse only those ranges. The tree returned in that
+  case will start at `ranges[0].from`.
+  */
+  startParse(input, fragments, ranges) {
+    if (typeof input == "string")
+      input = new StringInput(input);
+    ranges = !ranges ? [new Range2(0, input.length)] : ranges.length ? ranges.map((r) => new Range2(r.from, r.to)) : [new Range2(0, 0)];
+    return this.createParse(input, fragments || [], ranges);
+  }
+  /**
+  Run a full parse, returning the resulting tree.
+  */
+  parse(input, fragments, ranges) {
+    let parse4 = this.startParse(input, fragments, ranges);
+    for (; ; ) {
+      let done = parse4.advance();
+      if (done)
+        return done;
+    }
+  }
+};
+var StringInput = class {
+  constructor(string2) {
+    this.string = string2;
+  }
+  get length() {
+    return this.string.length;
+  }
+  chunk(from) {
+    return this.string.slice(from);
+  }
+  get lineChunks() {
+    return false;
+  }
+  read(from, to) {
+    return this.string.slice(from, to);
+  }
+};
+var stoppedInner = new NodeProp({ perNode: true });
+
+// ../../node_modules/@lezer/lr/dist/index.js
+var Stack = class _Stack {
+  /**
+  @internal
+  */
+  constructor(p, stack, state, reducePos, pos, score, buffer, bufferBase, curContext, lookAhead = 0, parent) {
+    this.p = p;
+    this.stack = stack;
+    this.state = state;
+    this.reducePos = reducePos;
+    this.pos = pos;
+    this.score = score;
+    this.buffer = buffer;
+    this.bufferBase = bufferBase;
+    this.curContext = curContext;
+    this.lookAhead = lookAhead;
+    this.parent = parent;
+  }
+  /**
+  @internal
+  */
+  toString() {
+    return `[${this.stack.filter((_, i2) => i2 % 3 == 0).concat(this.state)}]@${this.pos}${this.score ? "!" + this.score : ""}`;
+  }
+  // Start an empty stack
+  /**
+  @internal
+  */
+  static start(p, state, pos = 0) {
+    let cx = p.parser.context;
+    return new _Stack(p, [], state, pos, pos, 0, [], 0, cx ? new StackContext(cx, cx.start) : null, 0, null);
+  }
+  /**
+  The stack's current [context](#lr.ContextTracker) value, if
+  any. Its type will depend on the context tracker's type
+  parameter, or it will be `null` if there is no context
+  tracker.
+  */
+  get context() {
+    return this.curContext ? this.curContext.context : null;
+  }
+  // Push a state onto the stack, tracking its start position as well
+  // as the buffer base at that point.
+  /**
+  @internal
+  */
+  pushState(state, start2) {
+    this.stack.push(this.state, start2, this.bufferBase + this.buffer.length);
+    this.state = state;
+  }
+  // Apply a reduce action
+  /**
+  @internal
+  */
+  reduce(action) {
+    var _a;
+    let depth = action >> 19, type = action & 65535;
+    let { parser: parser4 } = this.p;
+    let lookaheadRecord = this.reducePos < this.pos - 25 && this.setLookAhead(this.pos);
+    let dPrec = parser4.dynamicPrecedence(type);
+    if (dPrec)
+      this.score += dPrec;
+    if (depth == 0) {
+      if (type < parser4.minRepeatTerm && this.reducePos < this.pos)
+        this.reducePos = this.pos;
+      this.pushState(parser4.getGoto(this.state, type, true), this.reducePos);
+      if (type < parser4.minRepeatTerm)
+        this.storeNode(type, this.reducePos, this.reducePos, lookaheadRecord ? 8 : 4, true);
+      this.reduceContext(type, this.reducePos);
+      return;
+    }
+    let base = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
+    let start2 = base ? this.stack[base - 2] : this.p.ranges[0].from;
+    if (type < parser4.minRepeatTerm && start2 == this.reducePos && this.reducePos < this.pos)
+      this.reducePos = this.pos;
+    let size = this.reducePos - start2;
+    if (size >= 2e3 && !((_a = this.p.parser.nodeSet.types[type]) === null || _a === void 0 ? void 0 : _a.isAnonymous)) {
+      if (start2 == this.p.lastBigReductionStart) {
+        this.p.bigReductionCount++;
+        this.p.lastBigReductionSize = size;
+      } else if (this.p.lastBigReductionSize < size) {
+        this.p.bigReductionCount = 1;
+        this.p.lastBigReductionStart = start2;
+        this.p.lastBigReductionSize = size;
+      }
+    }
+    let bufferBase = base ? this.stack[base - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
+    if (type < parser4.minRepeatTerm || action & 131072) {
+      let pos = parser4.stateFlag(
+        this.state,
+        1
+        /* StateFlag.Skipped */
+      ) ? this.pos : this.reducePos;
+      this.storeNode(type, start2, pos, count + 4, true);
+    }
+    if (action & 262144) {
+      this.state = this.stack[base];
+    } else {
+      let baseStateID = this.stack[base - 3];
+      this.state = parser4.getGoto(baseStateID, type, true);
+    }
+    while (this.stack.length > base)
+      this.stack.pop();
+    this.reduceContext(type, start2);
+  }
+  // Shift a value into the buffer
+  /**
+  @internal
+  */
+  storeNode(term, start2, end, size = 4, mustSink = false) {
+    if (term == 0 && (!this.stack.length || this.stack[this.stack.length - 1] < this.buffer.length + this.bufferBase)) {
+      let top = this.buffer.length;
+      if (top > 0 && this.buffer[top - 4] == 0 && this.buffer[top - 1] > -1) {
+        if (start2 == end)
+          return;
+        if (this.buffer[top - 2] >= start2) {
+          this.buffer[top - 2] = end;
+          return;
+        }
+      }
+    }
+    if (!mustSink || this.pos == end) {
+      this.buffer.push(term, start2, end, size);
+    } else {
+      let index = this.buffer.length;
+      if (index > 0 && (this.buffer[index - 4] != 0 || this.buffer[index - 1] < 0)) {
+        let mustMove = false;
+        for (let scan2 = index; scan2 > 0 && this.buffer[scan2 - 2] > end; scan2 -= 4) {
+          if (this.buffer[scan2 - 1] >= 0) {
+            mustMove = true;
+            break;
+          }
+        }
+        if (mustMove)
+          while (index > 0 && this.buffer[index - 2] > end) {
+            this.buffer[index] = this.buffer[index - 4];
+            this.buffer[index + 1] = this.buffer[index - 3];
+            this.buffer[index + 2] = this.buffer[index - 2];
+            this.buffer[index + 3] = this.buffer[index - 1];
+            index -= 4;
+            if (size > 4)
+              size -= 4;
+          }
+      }
+      this.buffer[index] = term;
+      this.buffer[index + 1] = start2;
+      this.buffer[index + 2] = end;
+      this.buffer[index + 3] = size;
+    }
+  }
+  // Apply a shift action
+  /**
+  @internal
+  */
+  shift(action, type, start2, end) {
+    if (action & 131072) {
+      this.pushState(action & 65535, this.pos);
+    } else if ((action & 262144) == 0) {
+      let nextState = action, { parser: parser4 } = this.p;
+      this.pos = end;
+      let skipped = parser4.stateFlag(
+        nextState,
+        1
+        /* StateFlag.Skipped */
+      );
+      if (!skipped && (end > start2 || type <= parser4.maxNode))
+        this.reducePos = end;
+      this.pushState(nextState, skipped ? start2 : Math.min(start2, this.reducePos));
+      this.shiftContext(type, start2);
+      if (type <= parser4.maxNode)
+        this.buffer.push(type, start2, end, 4);
+    } else {
+      this.pos = end;
+      this.shiftContext(type, start2);
+      if (type <= this.p.parser.maxNode)
+        this.buffer.push(type, start2, end, 4);
+    }
+  }
+  // Apply an action
+  /**
+  @internal
+  */
+  apply(action, next, nextStart, nextEnd) {
+    if (action & 65536)
+      this.reduce(action);
+    else
+      this.shift(action, next, nextStart, nextEnd);
+  }
+  // Add a prebuilt (reused) node into the buffer.
+  /**
+  @internal
+  */
+  useNode(value, next, start2) {
+    let index = this.p.reused.length - 1;
+    if (index < 0 || this.p.reused[index] != value) {
+      this.p.reused.push(value);
+      index++;
+    }
+    let end = this.reducePos = this.pos = start2 + value.length;
+    this.pushState(next, start2);
+    this.buffer.push(
+      index,
+      start2,
+      end,
+      -1
+      /* size == -1 means this is a reused value */
+    );
+    if (this.curContext)
+      this.updateContext(this.curContext.tracker.reuse(this.curContext.context, value, this, this.p.stream.reset(this.pos - value.length)));
+  }
+  // Split the stack. Due to the buffer sharing and the fact
+  // that `this.stack` tends to stay quite shallow, this isn't very
+  // expensive.
+  /**
+  @internal
+  */
+  split() {
+    let parent = this;
+    let off = parent.buffer.length;
+    if (off && parent.buffer[off - 4] == 0)
+      off -= 4;
+    while (off > 0 && parent.buffer[off - 2] > parent.reducePos)
+      off -= 4;
+    let buffer = parent.buffer.slice(off), base = parent.bufferBase + off;
+    while (parent && base == parent.bufferBase)
+      parent = parent.parent;
+    return new _Stack(this.p, this.stack.slice(), this.state, this.reducePos, this.pos, this.score, buffer, base, this.curContext, this.lookAhead, parent);
+  }
+  // Try to recover from an error by 'deleting' (ignoring) one token.
+  /**
+  @internal
+  */
+  recoverByDelete(next, nextEnd) {
+    let isNode = next <= this.p.parser.maxNode;
+    if (isNode)
+      this.storeNode(next, this.pos, nextEnd, 4);
+    this.storeNode(0, this.pos, nextEnd, isNode ? 8 : 4);
+    this.pos = this.reducePos = nextEnd;
+    this.score -= 190;
+  }
+  /**
+  Check if the given term would be able to be shifted (optionally
+  after some reductions) on this stack. This can be useful for
+  external tokenizers that want to make sure they only provide a
+  given token when it applies.
+  */
+  canShift(term) {
+    for (let sim = new SimulatedStack(this); ; ) {
+      let action = this.p.parser.stateSlot(
+        sim.state,
+        4
+        /* ParseState.DefaultReduce */
+      ) || this.p.parser.hasAction(sim.state, term);
+      if (action == 0)
+        return false;
+      if ((action & 65536) == 0)
+        return true;
+      sim.reduce(action);
+    }
+  }
+  // Apply up to Recover.MaxNext recovery actions that conceptually
+  // inserts some missing token or rule.
+  /**
+  @internal
+  */
+  recoverByInsert(next) {
+    if (this.stack.length >= 300)
+      return [];
+    let nextStates = this.p.parser.nextStates(this.state);
+    if (nextStates.length > 4 << 1 || this.stack.length >= 120) {
+      let best = [];
+      for (let i2 = 0, s; i2 < nextStates.length; i2 += 2) {
+        if ((s = nextStates[i2 + 1]) != this.state && this.p.parser.hasAction(s, next))
+          best.push(nextStates[i2], s);
+      }
+      if (this.stack.length < 120)
+        for (let i2 = 0; best.length < 4 << 1 && i2 < nextStates.length; i2 += 2) {
+          let s = nextStates[i2 + 1];
+          if (!best.some((v, i3) => i3 & 1 && v == s))
+            best.push(nextStates[i2], s);
+        }
+      nextStates = best;
+    }
+    let result = [];
+    for (let i2 = 0; i2 < nextStates.length && result.length < 4; i2 += 2) {
+      let s = nextStates[i2 + 1];
+      if (s == this.state)
+        continue;
+      let stack = this.split();
+      stack.pushState(s, this.pos);
+      stack.storeNode(0, stack.pos, stack.pos, 4, true);
+      stack.shiftContext(nextStates[i2], this.pos);
+      stack.reducePos = this.pos;
+      stack.score -= 200;
+      result.push(stack);
+    }
+    return result;
+  }
+  // Force a reduce, if possible. Return false if that can't
+  // be done.
+  /**
+  @internal
+  */
+  forceReduce() {
+    let { parser: parser4 } = this.p;
+    let reduce = parser4.stateSlot(
+      this.state,
+      5
+      /* ParseState.ForcedReduce */
+    );
+    if ((reduce & 65536) == 0)
+      return false;
+    if (!parser4.validAction(this.state, reduce)) {
+      let depth = reduce >> 19, term = reduce & 65535;
+      let target = this.stack.length - depth * 3;
+      if (target < 0 || parser4.getGoto(this.stack[target], term, false) < 0) {
+        let backup = this.findForcedReduction();
+        if (backup == null)
+          return false;
+        reduce = backup;
+      }
+      this.storeNode(0, this.pos, this.pos, 4, true);
+      this.score -= 100;
+    }
+    this.reducePos = this.pos;
+    this.reduce(reduce);
+    return true;
+  }
+  /**
+  Try to scan through the automaton to find some kind of reduction
+  that can be applied. Used when the regular ForcedReduce field
+  isn't a valid action. @internal
+  */
+  findForcedReduction() {
+    let { parser: parser4 } = this.p, seen = [];
+    let explore = (state, depth) => {
+      if (seen.includes(state))
+        return;
+      seen.push(state);
+      return parser4.allActions(state, (action) => {
+        if (action & (262144 | 131072)) ;
+        else if (action & 65536) {
+          let rDepth = (action >> 19) - depth;
+          if (rDepth > 1) {
+            let term = action & 65535, target = this.stack.length - rDepth * 3;
+            if (target >= 0 && parser4.getGoto(this.stack[target], term, false) >= 0)
+              return rDepth << 19 | 65536 | term;
+          }
+        } else {
+          let found = explore(action, depth + 1);
+          if (found != null)
+            return found;
+        }
+      });
+    };
+    return explore(this.state, 0);
+  }
+  /**
+  @internal
+  */
+  forceAll() {
+    while (!this.p.parser.stateFlag(
+      this.state,
+      2
+      /* StateFlag.Accepting */
+    )) {
+      if (!this.forceReduce()) {
+        this.storeNode(0, this.pos, this.pos, 4, true);
+        break;
+      }
+    }
+    return this;
+  }
+  /**
+  Check whether this state has no further actions (assumed to be a direct descendant of the
+  top state, since any other states must be able to continue
+  somehow). @internal
+  */
+  get deadEnd() {
+    if (this.stack.length != 3)
+      return false;
+    let { parser: parser4 } = this.p;
+    return parser4.data[parser4.stateSlot(
+      this.state,
+      1
+      /* ParseState.Actions */
+    )] == 65535 && !parser4.stateSlot(
+      this.state,
+      4
+      /* ParseState.DefaultReduce */
+    );
+  }
+  /**
+  Restart the stack (put it back in its start state). Only safe
+  when this.stack.length == 3 (state is directly below the top
+  state). @internal
+  */
+  restart() {
+    this.storeNode(0, this.pos, this.pos, 4, true);
+    this.state = this.stack[0];
+    this.stack.length = 0;
+  }
+  /**
+  @internal
+  */
+  sameState(other) {
+    if (this.state != other.state || this.stack.length != other.stack.length)
+      return false;
+    for (let i2 = 0; i2 < this.stack.length; i2 += 3)
+      if (this.stack[i2] != other.stack[i2])
+        return false;
+    return true;
+  }
+  /**
+  Get the parser used by this stack.
+  */
+  get parser() {
+    return this.p.parser;
+  }
+  /**
+  Test whether a given dialect (by numeric ID, as exported from
+  the terms file) is enabled.
+  */
+  dialectEnabled(dialectID) {
+    return this.p.parser.dialect.flags[dialectID];
+  }
+  shiftContext(term, start2) {
+    if (this.curContext)
+      this.updateContext(this.curContext.tracker.shift(this.curContext.context, term, this, this.p.stream.reset(start2)));
+  }
+  reduceContext(term, start2) {
+    if (this.curContext)
+      this.updateContext(this.curContext.tracker.reduce(this.curContext.context, term, this, this.p.stream.reset(start2)));
+  }
+  /**
+  @internal
+  */
+  emitContext() {
+    let last = this.buffer.length - 1;
+    if (last < 0 || this.buffer[last] != -3)
+      this.storeNode(this.curContext.hash, this.reducePos, this.reducePos, -3, true);
+  }
+  /**
+  @internal
+  */
+  emitLookAhead() {
+    let last = this.buffer.length - 1;
+    if (last < 0 || this.buffer[last] != -4)
+      this.buffer.push(this.lookAhead, this.pos, this.pos, -4);
+  }
+  updateContext(context) {
+    if (context != this.curContext.context) {
+      let newCx = new StackContext(this.curContext.tracker, context);
+      if (newCx.hash != this.curContext.hash)
+        this.emitContext();
+      this.curContext = newCx;
+    }
+  }
+  /**
+  @internal
+  */
+  setLookAhead(lookAhead) {
+    if (lookAhead <= this.lookAhead)
+      return false;
+    this.emitLookAhead();
+    this.lookAhead = lookAhead;
+    return true;
+  }
+  /**
+  @internal
+  */
+  close() {
+    if (this.curContext && this.curContext.tracker.strict)
+      this.emitContext();
+    if (this.lookAhead > 0)
+      this.emitLookAhead();
+  }
+};
+var StackContext = class {
+  constructor(tracker, context) {
+    this.tracker = tracker;
+    this.context = context;
+    this.hash = tracker.strict ? tracker.hash(context) : 0;
+  }
+};
+var SimulatedStack = class {
+  constructor(start2) {
+    this.start = start2;
+    this.state = start2.state;
+    this.stack = start2.stack;
+    this.base = this.stack.length;
+  }
+  reduce(action) {
+    let term = action & 65535, depth = action >> 19;
+    if (depth == 0) {
+      if (this.stack == this.start.stack)
+        this.stack = this.stack.slice();
+      this.stack.push(this.state, 0, 0);
+      this.base += 3;
+    } else {
+      this.base -= (depth - 1) * 3;
+    }
+    let goto = this.start.p.parser.getGoto(this.stack[this.base - 3], term, true);
+    this.state = goto;
+  }
+};
+var StackBufferCursor = class _StackBufferCursor {
+  constructor(stack, pos, index) {
+    this.stack = stack;
+    this.pos = pos;
+    this.index = index;
+    this.buffer = stack.buffer;
+    if (this.index == 0)
+      this.maybeNext();
+  }
+  static create(stack, pos = stack.bufferBase + stack.buffer.length) {
+    return new _StackBufferCursor(stack, pos, pos - stack.bufferBase);
+  }
+  maybeNext() {
+    let next = this.stack.parent;
+    if (next != null) {
+      this.index = this.stack.bufferBase - next.bufferBase;
+      this.stack = next;
+      this.buffer = next.buffer;
+    }
+  }
+  get id() {
+    return this.buffer[this.index - 4];
+  }
+  get start() {
+    return this.buffer[this.index - 3];
+  }
+  get end() {
+    return this.buffer[this.index - 2];
+  }
+  get size() {
+    return this.buffer[this.index - 1];
+  }
+  next() {
+    this.index -= 4;
+    this.pos -= 4;
+    if (this.index == 0)
+      this.maybeNext();
+  }
+  fork() {
+    return new _StackBufferCursor(this.stack, this.pos, this.index);
+  }
+};
+function decodeArray(input, Type = Uint16Array) {
+  if (typeof input != "string")
+    return input;
+  let array = null;
+  for (let pos = 0, out2 = 0; pos < input.length; ) {
+    let value = 0;
+    for (; ; ) {
+      let next = input.charCodeAt(pos++), stop2 = false;
+      if (next == 126) {
+        value = 65535;
+        break;
+      }
+      if (next >= 92)
+        next--;
+      if (next >= 34)
+        next--;
+      let digit = next - 32;
+      if (digit >= 46) {
+        digit -= 46;
+        stop2 = true;
+      }
+      value += digit;
+      if (stop2)
+        break;
+      value *= 46;
+    }
+    if (array)
+      array[out2++] = value;
+    else
+      array = new Type(value);
+  }
+  return array;
+}
+var CachedToken = class {
+  constructor() {
+    this.start = -1;
+    this.value = -1;
+    this.end = -1;
+    this.extended = -1;
+    this.lookAhead = 0;
+    this.mask = 0;
+    this.context = 0;
+  }
+};
+var nullToken = new CachedToken();
+var InputStream = class {
+  /**
+  @internal
+  */
+  constructor(input, ranges) {
+    this.input = input;
+    this.ranges = ranges;
+    this.chunk = "";
+    this.chunkOff = 0;
+    this.chunk2 = "";
+    this.chunk2Pos = 0;
+    this.next = -1;
+    this.token = nullToken;
+    this.rangeIndex = 0;
+    this.pos = this.chunkPos = ranges[0].from;
+    this.range = ranges[0];
+    this.end = ranges[ranges.length - 1].to;
+    this.readNext();
+  }
+  /**
+  @internal
+  */
+  resolveOffset(offset, assoc) {
+    let range = this.range, index = this.rangeIndex;
+    let pos = this.pos + offset;
+    while (pos < range.from) {
+      if (!index)
+        return null;
+      let next = this.ranges[--index];
+      pos -= range.from - next.to;
+      range = next;
+    }
+    while (assoc < 0 ? pos > range.to : pos >= range.to) {
+      if (index == this.ranges.length - 1)
+        return null;
+      let next = this.ranges[++index];
+      pos += next.from - range.to;
+      range = next;
+    }
+    return pos;
+  }
+  /**
+  @internal
+  */
+  clipPos(pos) {
+    if (pos >= this.range.from && pos < this.range.to)
+      return pos;
+    for (let range of this.ranges)
+      if (range.to > pos)
+        return Math.max(pos, range.from);
+    return this.end;
+  }
+  /**
+  Look at a code unit near the stream position. `.peek(0)` equals
+  `.next`, `.peek(-1)` gives you the previous character, and so
+  on.
+  
+  Note that looking around during tokenizing creates dependencies
+  on potentially far-away content, which may reduce the
+  effectiveness incremental parsing—when looking forward—or even
+  cause invalid reparses when looking backward more than 25 code
+  units, since the library does not track lookbehind.
+  */
+  peek(offset) {
+    let idx = this.chunkOff + offset, pos, result;
+    if (idx >= 0 && idx < this.chunk.length) {
+      pos = this.pos + offset;
+      result = this.chunk.charCodeAt(idx);
+    } else {
+      let resolved = this.resolveOffset(offset, 1);
+      if (resolved == null)
+        return -1;
+      pos = resolved;
+      if (pos >= this.chunk2Pos && pos < this.chunk2Pos + this.chunk2.length) {
+        result = this.chunk2.charCodeAt(pos - this.chunk2Pos);
+      } else {
+        let i2 = this.rangeIndex, range = this.range;
+        while (range.to <= pos)
+          range = this.ranges[++i2];
+        this.chunk2 = this.input.chunk(this.chunk2Pos = pos);
+        if (pos + this.chunk2.length > range.to)
+          this.chunk2 = this.chunk2.slice(0, range.to - pos);
+        result = this.chunk2.charCodeAt(0);
+      }
+    }
+    if (pos >= this.token.lookAhead)
+      this.token.lookAhead = pos + 1;
+    return result;
+  }
+  /**
+  Accept a token. By default, the end of the token is set to the
+  current stream position, but you can pass an offset (relative to
+  the stream position) to change that.
+  */
+  acceptToken(token, endOffset = 0) {
+    let end = endOffset ? this.resolveOffset(endOffset, -1) : this.pos;
+    if (end == null || end < this.token.start)
+      throw new RangeError("Token end out of bounds");
+    this.token.value = token;
+    this.token.end = end;
+  }
+  /**
+  Accept a token ending at a specific given position.
+  */
+  acceptTokenTo(token, endPos) {
+    this.token.value = token;
+    this.token.end = endPos;
+  }
+  getChunk() {
+    if (this.pos >= this.chunk2Pos && this.pos < this.chunk2Pos + this.chunk2.length) {
+      let { chunk, chunkPos } = this;
+      this.chunk = this.chunk2;
+      this.chunkPos = this.chunk2Pos;
+      this.chunk2 = chunk;
+      this.chunk2Pos = chunkPos;
+      this.chunkOff = this.pos - this.chunkPos;
+    } else {
+      this.chunk2 = this.chunk;
+      this.chunk2Pos = this.chunkPos;
+      let nextChunk = this.input.chunk(this.pos);
+      let end = this.pos + nextChunk.length;
+      this.chunk = end > this.range.to ? nextChunk.slice(0, this.range.to - this.pos) : nextChunk;
+      this.chunkPos = this.pos;
+      this.chunkOff = 0;
+    }
+  }
+  readNext() {
+    if (this.chunkOff >= this.chunk.length) {
+      this.getChunk();
+      if (this.chunkOff == this.chunk.length)
+        return this.next = -1;
+    }
+    return this.next = this.chunk.charCodeAt(this.chunkOff);
+  }
+  /**
+  Move the stream forward N (defaults to 1) code units. Returns
+  the new value of [`next`](#lr.InputStream.next).
+  */
+  advance(n = 1) {
+    this.chunkOff += n;
+    while (this.pos + n >= this.range.to) {
+      if (this.rangeIndex == this.ranges.length - 1)
+        return this.setDone();
+      n -= this.range.to - this.pos;
+      this.range = this.ranges[++this.rangeIndex];
+      this.pos = this.range.from;
+    }
+    this.pos += n;
+    if (this.pos >= this.token.lookAhead)
+      this.token.lookAhead = this.pos + 1;
+    return this.readNext();
+  }
+  setDone() {
+    this.pos = this.chunkPos = this.end;
+    this.range = this.ranges[this.rangeIndex = this.ranges.length - 1];
+    this.chunk = "";
+    return this.next = -1;
+  }
+  /**
+  @internal
+  */
+  reset(pos, token) {
+    if (token) {
+      this.token = token;
+      token.start = pos;
+      token.lookAhead = pos + 1;
+      token.value = token.extended = -1;
+    } else {
+      this.token = nullToken;
+    }
+    if (this.pos != pos) {
+      this.pos = pos;
+      if (pos == this.end) {
+        this.setDone();
+        return this;
+      }
+      while (pos < this.range.from)
+        this.range = this.ranges[--this.rangeIndex];
+      while (pos >= this.range.to)
+        this.range = this.ranges[++this.rangeIndex];
+      if (pos >= this.chunkPos && pos < this.chunkPos + this.chunk.length) {
+        this.chunkOff = pos - this.chunkPos;
+      } else {
+        this.chunk = "";
+        this.chunkOff = 0;
+      }
+      this.readNext();
+    }
+    return this;
+  }
+  /**
+  @internal
+  */
+  read(from, to) {
+    if (from >= this.chunkPos && to <= this.chunkPos + this.chunk.length)
+      return this.chunk.slice(from - this.chunkPos, to - this.chunkPos);
+    if (from >= this.chunk2Pos && to <= this.chunk2Pos + this.chunk2.length)
+      return this.chunk2.slice(from - this.chunk2Pos, to - this.chunk2Pos);
+    if (from >= this.range.from && to <= this.range.to)
+      return this.input.read(from, to);
+    let result = "";
+    for (let r of this.ranges) {
+      if (r.from >= to)
+        break;
+      if (r.to > from)
+        result += this.input.read(Math.max(r.from, from), Math.min(r.to, to));
+    }
+    return result;
+  }
+};
+var TokenGroup = class {
+  constructor(data, id) {
+    this.data = data;
+    this.id = id;
+  }
+  token(input, stack) {
+    let { parser: parser4 } = stack.p;
+    readToken(this.data, input, stack, this.id, parser4.data, parser4.tokenPrecTable);
+  }
+};
+TokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
+var LocalTokenGroup = class {
+  constructor(data, precTable, elseToken) {
+    this.precTable = precTable;
+    this.elseToken = elseToken;
+    this.data = typeof data == "string" ? decodeArray(data) : data;
+  }
+  token(input, stack) {
+    let start2 = input.pos, skipped = 0;
+    for (; ; ) {
+      let atEof = input.next < 0, nextPos = input.resolveOffset(1, 1);
+      readToken(this.data, input, stack, 0, this.data, this.precTable);
+      if (input.token.value > -1)
+        break;
+      if (this.elseToken == null)
+        return;
+      if (!atEof)
+        skipped++;
+      if (nextPos == null)
+        break;
+      input.reset(nextPos, input.token);
+    }
+    if (skipped) {
+      input.reset(start2, input.token);
+      input.acceptToken(this.elseToken, skipped);
+    }
+  }
+};
+LocalTokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
+function readToken(data, input, stack, group, precTable, precOffset) {
+  let state = 0, groupMask = 1 << group, { dialect } = stack.p.parser;
+  scan: for (; ; ) {
+    if ((groupMask & data[state]) == 0)
+      break;
+    let accEnd = data[state + 1];
+    for (let i2 = state + 3; i2 < accEnd; i2 += 2)
+      if ((data[i2 + 1] & groupMask) > 0) {
+        let term = data[i2];
+        if (dialect.allows(term) && (input.token.value == -1 || input.token.value == term || overrides(term, input.token.value, precTable, precOffset))) {
+          input.acceptToken(term);
+          break;
+        }
+      }
+    let next = input.next, low = 0, high = data[state + 2];
+    if (input.next < 0 && high > low && data[accEnd + high * 3 - 3] == 65535) {
+      state = data[accEnd + high * 3 - 1];
+      continue scan;
+    }
+    for (; low < high; ) {
+      let mid = low + high >> 1;
+      let index = accEnd + mid + (mid << 1);
+      let from = data[index], to = data[index + 1] || 65536;
+      if (next < from)
+        high = mid;
+      else if (next >= to)
+        low = mid + 1;
+      else {
+        state = data[index + 2];
+        input.advance();
+        continue scan;
+      }
+    }
+    break;
+  }
+}
+function findOffset(data, start2, term) {
+  for (let i2 = start2, next; (next = data[i2]) != 65535; i2++)
+    if (next == term)
+      return i2 - start2;
+  return -1;
+}
+function overrides(token, prev, tableData, tableOffset) {
+  let iPrev = findOffset(tableData, tableOffset, prev);
+  return iPrev < 0 || findOffset(tableData, tableOffset, token) < iPrev;
+}
+var verbose = typeof process != "undefined" && process.env && /\bparse\b/.test(process.env.LOG);
+var stackIDs = null;
+function cutAt(tree, pos, side) {
+  let cursor = tree.cursor(IterMode.IncludeAnonymous);
+  cursor.moveTo(pos);
+  for (; ; ) {
+    if (!(side < 0 ? cursor.childBefore(pos) : cursor.childAfter(pos)))
+      for (; ; ) {
+        if ((side < 0 ? cursor.to < pos : cursor.from > pos) && !cursor.type.isError)
+          return side < 0 ? Math.max(0, Math.min(
+            cursor.to - 1,
+            pos - 25
+            /* Lookahead.Margin */
+          )) : Math.min(tree.length, Math.max(
+            cursor.from + 1,
+            pos + 25
+            /* Lookahead.Margin */
+          ));
+        if (side < 0 ? cursor.prevSibling() : cursor.nextSibling())
+          break;
+        if (!cursor.parent())
+          return side < 0 ? 0 : tree.length;
+      }
+  }
+}
+var FragmentCursor = class {
+  constructor(fragments, minRepeat) {
+    this.fragments = fragments;
+    this.minRepeat = minRepeat;
+    this.i = 0;
+    this.fragment = null;
+    this.safeFrom = -1;
+    this.safeTo = -1;
+    this.trees = [];
+    this.start = [];
+    this.index = [];
+    this.lastRepeat = null;
+    this.lastRepeatPos = -1;
+    this.nextFragment();
+  }
+  nextFragment() {
+    let fr = this.fragment = this.i == this.fragments.length ? null : this.fragments[this.i++];
+    if (fr) {
+      this.safeFrom = fr.openStart ? cutAt(fr.tree, fr.from + fr.offset, 1) - fr.offset : fr.from;
+      this.safeTo = fr.openEnd ? cutAt(fr.tree, fr.to + fr.offset, -1) - fr.offset : fr.to;
+      while (this.trees.length) {
+        this.trees.pop();
+        this.start.pop();
+        this.index.pop();
+      }
+      this.trees.push(fr.tree);
+      this.start.push(-fr.offset);
+      this.index.push(0);
+      this.nextStart = this.safeFrom;
+    } else {
+      this.nextStart = 1e9;
+    }
+  }
+  // `pos` must be >= any previously given `pos` for this cursor
+  nodeAt(pos) {
+    if (pos < this.nextStart)
+      return null;
+    while (this.fragment && this.safeTo <= pos)
+      this.nextFragment();
+    if (!this.fragment)
+      return null;
+    for (; ; ) {
+      let last = this.trees.length - 1;
+      if (last < 0) {
+        this.nextFragment();
+        return null;
+      }
+      if (pos < this.safeFrom)
+        return null;
+      let top = this.trees[last], index = this.index[last];
+      if (index == top.children.length) {
+        this.trees.pop();
+        this.start.pop();
+        this.index.pop();
+        continue;
+      }
+      let next = top.children[index];
+      let start2 = this.start[last] + top.positions[index];
+      if (start2 > pos) {
+        this.nextStart = start2;
+        return null;
+      }
+      if (next instanceof Tree2) {
+        let storeRepeat = start2 > this.lastRepeatPos && next.type.id >= this.minRepeat;
+        if (start2 == pos || storeRepeat) {
+          let end = start2 + next.length, lookahead;
+          if (start2 >= this.safeFrom && end <= this.safeTo && (!(lookahead = next.prop(NodeProp.lookAhead)) || end + lookahead < this.fragment.to)) {
+            if (storeRepeat) {
+              this.lastRepeat = next;
+              this.lastRepeatPos = start2;
+            }
+            if (start2 == pos)
+              return next;
+          }
+        }
+        this.index[last]++;
+        if (start2 + next.length >= Math.max(this.safeFrom, pos)) {
+          this.trees.push(next);
+          this.start.push(start2);
+          this.index.push(0);
+        }
+      } else {
+        this.index[last]++;
+        this.nextStart = start2 + next.length;
+      }
+    }
+  }
+};
+var TokenCache = class {
+  constructor(parser4, stream) {
+    this.stream = stream;
+    this.tokens = [];
+    this.mainToken = null;
+    this.actions = [];
+    this.tokens = parser4.tokenizers.map((_) => new CachedToken());
+  }
+  getActions(stack) {
+    let actionIndex = 0;
+    let main = null;
+    let { parser: parser4 } = stack.p, { tokenizers } = parser4;
+    let mask = parser4.stateSlot(
+      stack.state,
+      3
+      /* ParseState.TokenizerMask */
+    );
+    let context = stack.curContext ? stack.curContext.hash : 0;
+    let lookAhead = 0;
+    for (let i2 = 0; i2 < tokenizers.length; i2++) {
+      if ((1 << i2 & mask) == 0)
+        continue;
+      let tokenizer = tokenizers[i2], token = this.tokens[i2];
+      if (main && !tokenizer.fallback)
+        continue;
+      if (tokenizer.contextual || token.start != stack.pos || token.mask != mask || token.context != context) {
+        this.updateCachedToken(token, tokenizer, stack);
+        token.mask = mask;
+        token.context = context;
+      }
+      if (token.lookAhead > token.end + 25)
+        lookAhead = Math.max(token.lookAhead, lookAhead);
+      if (token.value != 0) {
+        let startIndex = actionIndex;
+        if (token.extended > -1)
+          actionIndex = this.addActions(stack, token.extended, token.end, actionIndex);
+        actionIndex = this.addActions(stack, token.value, token.end, actionIndex);
+        if (!tokenizer.extend) {
+          main = token;
+          if (actionIndex > startIndex)
+            break;
+        }
+      }
+    }
+    while (this.actions.length > actionIndex)
+      this.actions.pop();
+    if (lookAhead)
+      stack.setLookAhead(lookAhead);
+    if (!main && stack.pos == this.stream.end) {
+      main = new CachedToken();
+      main.value = stack.p.parser.eofTerm;
+      main.start = main.end = stack.pos;
+      actionIndex = this.addActions(stack, main.value, main.end, actionIndex);
+    }
+    this.mainToken = main;
+    return this.actions;
+  }
+  getMainToken(stack) {
+    if (this.mainToken)
+      return this.mainToken;
+    let main = new CachedToken(), { pos, p } = stack;
+    main.start = pos;
+    main.end = Math.min(pos + 1, p.stream.end);
+    main.value = pos == p.stream.end ? p.parser.eofTerm : 0;
+    return main;
+  }
+  updateCachedToken(token, tokenizer, stack) {
+    let start2 = this.stream.clipPos(stack.pos);
+    tokenizer.token(this.stream.reset(start2, token), stack);
+    if (token.value > -1) {
+      let { parser: parser4 } = stack.p;
+      for (let i2 = 0; i2 < parser4.specialized.length; i2++)
+        if (parser4.specialized[i2] == token.value) {
+          let result = parser4.specializers[i2](this.stream.read(token.start, token.end), stack);
+          if (result >= 0 && stack.p.parser.dialect.allows(result >> 1)) {
+            if ((result & 1) == 0)
+              token.value = result >> 1;
+            else
+              token.extended = result >> 1;
+            break;
+          }
+        }
+    } else {
+      token.value = 0;
+      token.end = this.stream.clipPos(start2 + 1);
+    }
+  }
+  putAction(action, token, end, index) {
+    for (let i2 = 0; i2 < index; i2 += 3)
+      if (this.actions[i2] == action)
+        return index;
+    this.actions[index++] = action;
+    this.actions[index++] = token;
+    this.actions[index++] = end;
+    return index;
+  }
+  addActions(stack, token, end, index) {
+    let { state } = stack, { parser: parser4 } = stack.p, { data } = parser4;
+    for (let set2 = 0; set2 < 2; set2++) {
+      for (let i2 = parser4.stateSlot(
+        state,
+        set2 ? 2 : 1
+        /* ParseState.Actions */
+      ); ; i2 += 3) {
+        if (data[i2] == 65535) {
+          if (data[i2 + 1] == 1) {
+            i2 = pair(data, i2 + 2);
+          } else {
+            if (index == 0 && data[i2 + 1] == 2)
+              index = this.putAction(pair(data, i2 + 2), token, end, index);
+            break;
+          }
+        }
+        if (data[i2] == token)
+          index = this.putAction(pair(data, i2 + 1), token, end, index);
+      }
+    }
+    return index;
+  }
+};
+var Parse = class {
+  constructor(parser4, input, fragments, ranges) {
+    this.parser = parser4;
+    this.input = input;
+    this.ranges = ranges;
+    this.recovering = 0;
+    this.nextStackID = 9812;
+    this.minStackPos = 0;
+    this.reused = [];
+    this.stoppedAt = null;
+    this.lastBigReductionStart = -1;
+    this.lastBigReductionSize = 0;
+    this.bigReductionCount = 0;
+    this.stream = new InputStream(input, ranges);
+    this.tokens = new TokenCache(parser4, this.stream);
+    this.topTerm = parser4.top[1];
+    let { from } = ranges[0];
+    this.stacks = [Stack.start(this, parser4.top[0], from)];
+    this.fragments = fragments.length && this.stream.end - from > parser4.bufferLength * 4 ? new FragmentCursor(fragments, parser4.minRepeatTerm) : null;
+  }
+  get parsedPos() {
+    return this.minStackPos;
+  }
+  // Move the parser forward. This will process all parse stacks at
+  // `this.pos` and try to advance them to a further position. If no
+  // stack for such a position is found, it'll start error-recovery.
+  //
+  // When the parse is finished, this will return a syntax tree. When
+  // not, it returns `null`.
+  advance() {
+    let stacks = this.stacks, pos = this.minStackPos;
+    let newStacks = this.stacks = [];
+    let stopped, stoppedTokens;
+    if (this.bigReductionCount > 300 && stacks.length == 1) {
+      let [s] = stacks;
+      while (s.forceReduce() && s.stack.length && s.stack[s.stack.length - 2] >= this.lastBigReductionStart) {
+      }
+      this.bigReductionCount = this.lastBigReductionSize = 0;
+    }
+    for (let i2 = 0; i2 < stacks.length; i2++) {
+      let stack = stacks[i2];
+      for (; ; ) {
+        this.tokens.mainToken = null;
+        if (stack.pos > pos) {
+          newStacks.push(stack);
+        } else if (this.advanceStack(stack, newStacks, stacks)) {
+          continue;
+        } else {
+          if (!stopped) {
+            stopped = [];
+            stoppedTokens = [];
+          }
+          stopped.push(stack);
+          let tok = this.tokens.getMainToken(stack);
+          stoppedTokens.push(tok.value, tok.end);
+        }
+        break;
+      }
+    }
+    if (!newStacks.length) {
+      let finished = stopped && findFinished(stopped);
+      if (finished) {
+        if (verbose)
+          console.log("Finish with " + this.stackID(finished));
+        return this.stackToTree(finished);
+      }
+      if (this.parser.strict) {
+        if (verbose && stopped)
+          console.log("Stuck with token " + (this.tokens.mainToken ? this.parser.getName(this.tokens.mainToken.value) : "none"));
+        throw new SyntaxError("No parse at " + pos);
+      }
+      if (!this.recovering)
+        this.recovering = 5;
+    }
+    if (this.recovering && stopped) {
+      let finished = this.stoppedAt != null && stopped[0].pos > this.stoppedAt ? stopped[0] : this.runRecovery(stopped, stoppedTokens, newStacks);
+      if (finished) {
+        if (verbose)
+          console.log("Force-finish " + this.stackID(finished));
+        return this.stackToTree(finished.forceAll());
+      }
+    }
+    if (this.recovering) {
+      let maxRemaining = this.recovering == 1 ? 1 : this.recovering * 3;
+      if (newStacks.length > maxRemaining) {
+        newStacks.sort((a, b) => b.score - a.score);
+        while (newStacks.length > maxRemaining)
+          newStacks.pop();
+      }
+      if (newStacks.some((s) => s.reducePos > pos))
+        this.recovering--;
+    } else if (newStacks.length > 1) {
+      outer: for (let i2 = 0; i2 < newStacks.length - 1; i2++) {
+        let stack = newStacks[i2];
+        for (let j = i2 + 1; j < newStacks.length; j++) {
+          let other = newStacks[j];
+          if (stack.sameState(other) || stack.buffer.length > 500 && other.buffer.length > 500) {
+            if ((stack.score - other.score || stack.buffer.length - other.buffer.length) > 0) {
+              newStacks.splice(j--, 1);
+            } else {
+              newStacks.splice(i2--, 1);
+              continue outer;
+            }
+          }
+        }
+      }
+      if (newStacks.length > 12) {
+        newStacks.sort((a, b) => b.score - a.score);
+        newStacks.splice(
+          12,
+          newStacks.length - 12
+          /* Rec.MaxStackCount */
+        );
+      }
+    }
+    this.minStackPos = newStacks[0].pos;
+    for (let i2 = 1; i2 < newStacks.length; i2++)
+      if (newStacks[i2].pos < this.minStackPos)
+        this.minStackPos = newStacks[i2].pos;
+    return null;
+  }
+  stopAt(pos) {
+    if (this.stoppedAt != null && this.stoppedAt < pos)
+      throw new RangeError("Can't move stoppedAt forward");
+    this.stoppedAt = pos;
+  }
+  // See if a given tree, or a descendant right at its start, can be
+  // reused in the given stack.
+  tryReuse(stack, start2, tree, repeatOnly) {
+    if (!tree)
+      return null;
+    let strictCx = stack.curContext && stack.curContext.tracker.strict, cxHash = strictCx ? stack.curContext.hash : 0;
+    for (; tree; ) {
+      let match = this.parser.nodeSet.types[tree.type.id] != tree.type ? -1 : this.parser.getGoto(stack.state, tree.type.id);
+      if (match > -1 && tree.length && (!strictCx || (tree.prop(NodeProp.contextHash) || 0) == cxHash)) {
+        stack.useNode(tree, match, start2);
+        return tree;
+      }
+      if (tree.children.length == 0 || tree.positions[0] > 0)
+        break;
+      let inner = tree.children[0];
+      if (inner instanceof Tree2 && (!repeatOnly || inner.type.id >= this.parser.minRepeatTerm))
+        tree = inner;
+      else
+        break;
+    }
+    return null;
+  }
+  // Returns an updated version of the given stack, or null if the
+  // stack can't advance normally. When `split` and `stacks` are
+  // given, stacks split off by ambiguous operations will be pushed to
+  // `split`, or added to `stacks` if they move `pos` forward.
+  advanceStack(stack, stacks, split2) {
+    let start2 = stack.pos, { parser: parser4 } = this;
+    let base = verbose ? this.stackID(stack) + " -> " : "";
+    if (this.stoppedAt != null && start2 > this.stoppedAt)
+      return stack.forceReduce() ? stack : null;
+    if (this.fragments) {
+      let reused = stack.reducePos < start2 && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start2, this.fragments.nodeAt(start2), false);
+      if (reused) {
+        if (verbose)
+          console.log(base + this.stackID(stack) + ` (via reuse of ${parser4.getName(reused.type.id)})`);
+        return true;
+      }
+    }
+    let defaultReduce = parser4.stateSlot(
+      stack.state,
+      4
+      /* ParseState.DefaultReduce */
+    );
+    if (defaultReduce > 0) {
+      stack.reduce(defaultReduce);
+      if (verbose)
+        console.log(base + this.stackID(stack) + ` (via always-reduce ${parser4.getName(
+          defaultReduce & 65535
+          /* Action.ValueMask */
+        )})`);
+      return true;
+    }
+    if (stack.stack.length >= 8400) {
+      while (stack.stack.length > 6e3 && stack.forceReduce()) {
+      }
+    }
+    let actions = this.tokens.getActions(stack);
+    for (let i2 = 0; i2 < actions.length; ) {
+      let action = actions[i2++], term = actions[i2++], end = actions[i2++];
+      let last = i2 == actions.length || !split2;
+      let localStack = last ? stack : stack.split();
+      let main = this.tokens.mainToken;
+      localStack.apply(action, term, main ? main.start : localStack.pos, end);
+      if (verbose)
+        console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser4.getName(
+          action & 65535
+          /* Action.ValueMask */
+        )}`} for ${parser4.getName(term)} @ ${start2}${localStack == stack ? "" : ", split"})`);
+      if (last)
+        return true;
+      else if (localStack.pos > start2)
+        stacks.push(localStack);
+      else
+        split2.push(localStack);
+    }
+    return false;
+  }
+  // Advance a given stack forward as far as it will go. Returns the
+  // (possibly updated) stack if it got stuck, or null if it moved
+  // forward and was given to `pushStackDedup`.
+  advanceFully(stack, newStacks) {
+    let pos = stack.pos;
+    for (; ; ) {
+      if (!this.advanceStack(stack, null, null))
+        return false;
+      if (stack.pos > pos) {
+        pushStackDedup(stack, newStacks);
+        return true;
+      }
+    }
+  }
+  runRecovery(stacks, tokens, newStacks) {
+    let finished = null, restarted = false;
+    for (let i2 = 0; i2 < stacks.length; i2++) {
+      let stack = stacks[i2], token = tokens[i2 << 1], tokenEnd = tokens[(i2 << 1) + 1];
+      let base = verbose ? this.stackID(stack) + " -> " : "";
+      if (stack.deadEnd) {
+        if (restarted)
+          continue;
+        restarted = true;
+        stack.restart();
+        if (verbose)
+          console.log(base + this.stackID(stack) + " (restarted)");
+        let done = this.advanceFully(stack, newStacks);
+        if (done)
+          continue;
+      }
+      let force = stack.split(), forceBase = base;
+      for (let j = 0; j < 10 && force.forceReduce(); j++) {
+        if (verbose)
+          console.log(forceBase + this.stackID(force) + " (via force-reduce)");
+        let done = this.advanceFully(force, newStacks);
+        if (done)
+          break;
+        if (verbose)
+          forceBase = this.stackID(force) + " -> ";
+      }
+      for (let insert of stack.recoverByInsert(token)) {
+        if (verbose)
+          console.log(base + this.stackID(insert) + " (via recover-insert)");
+        this.advanceFully(insert, newStacks);
+      }
+      if (this.stream.end > stack.pos) {
+        if (tokenEnd == stack.pos) {
+          tokenEnd++;
+          token = 0;
+        }
+        stack.recoverByDelete(token, tokenEnd);
+        if (verbose)
+          console.log(base + this.stackID(stack) + ` (via recover-delete ${this.parser.getName(token)})`);
+        pushStackDedup(stack, newStacks);
+      } else if (!finished || finished.score < force.score) {
+        finished = force;
+      }
+    }
+    return finished;
+  }
+  // Convert the stack's buffer to a syntax tree.
+  stackToTree(stack) {
+    stack.close();
+    return Tree2.build({
+      buffer: StackBufferCursor.create(stack),
+      nodeSet: this.parser.nodeSet,
+      topID: this.topTerm,
+      maxBufferLength: this.parser.bufferLength,
+      reused: this.reused,
+      start: this.ranges[0].from,
+      length: stack.pos - this.ranges[0].from,
+      minRepeatType: this.parser.minRepeatTerm
+    });
+  }
+  stackID(stack) {
+    let id = (stackIDs || (stackIDs = /* @__PURE__ */ new WeakMap())).get(stack);
+    if (!id)
+      stackIDs.set(stack, id = String.fromCodePoint(this.nextStackID++));
+    return id + stack;
+  }
+};
+function pushStackDedup(stack, newStacks) {
+  for (let i2 = 0; i2 < newStacks.length; i2++) {
+    let other = newStacks[i2];
+    if (other.pos == stack.pos && other.sameState(stack)) {
+      if (newStacks[i2].score < stack.score)
+        newStacks[i2] = stack;
+      return;
+    }
+  }
+  newStacks.push(stack);
+}
+var Dialect = class {
+  constructor(source, flags2, disabled) {
+    this.source = source;
+    this.flags = flags2;
+    this.disabled = disabled;
+  }
+  allows(term) {
+    return !this.disabled || this.disabled[term] == 0;
+  }
+};
+var LRParser = class _LRParser extends Parser3 {
+  /**
+  @internal
+  */
+  constructor(spec) {
+    super();
+    this.wrappers = [];
+    if (spec.version != 14)
+      throw new RangeError(`Parser version (${spec.version}) doesn't match runtime version (${14})`);
+    let nodeNames = spec.nodeNames.split(" ");
+    this.minRepeatTerm = nodeNames.length;
+    for (let i2 = 0; i2 < spec.repeatNodeCount; i2++)
+      nodeNames.push("");
+    let topTerms = Object.keys(spec.topRules).map((r) => spec.topRules[r][1]);
+    let nodeProps = [];
+    for (let i2 = 0; i2 < nodeNames.length; i2++)
+      nodeProps.push([]);
+    function setProp(nodeID, prop, value) {
+      nodeProps[nodeID].push([prop, prop.deserialize(String(value))]);
+    }
+    if (spec.nodeProps)
+      for (let propSpec of spec.nodeProps) {
+        let prop = propSpec[0];
+        if (typeof prop == "string")
+          prop = NodeProp[prop];
+        for (let i2 = 1; i2 < propSpec.length; ) {
+          let next = propSpec[i2++];
+          if (next >= 0) {
+            setProp(next, prop, propSpec[i2++]);
+          } else {
+            let value = propSpec[i2 + -next];
+            for (let j = -next; j > 0; j--)
+              setProp(propSpec[i2++], prop, value);
+            i2++;
+          }
+        }
+      }
+    this.nodeSet = new NodeSet(nodeNames.map((name3, i2) => NodeType.define({
+      name: i2 >= this.minRepeatTerm ? void 0 : name3,
+      id: i2,
+      props: nodeProps[i2],
+      top: topTerms.indexOf(i2) > -1,
+      error: i2 == 0,
+      skipped: spec.skippedNodes && spec.skippedNodes.indexOf(i2) > -1
+    })));
+    if (spec.propSources)
+      this.nodeSet = this.nodeSet.extend(...spec.propSources);
+    this.strict = false;
+    this.bufferLength = DefaultBufferLength;
+    let tokenArray = decodeArray(spec.tokenData);
+    this.context = spec.context;
+    this.specializerSpecs = spec.specialized || [];
+    this.specialized = new Uint16Array(this.specializerSpecs.length);
+    for (let i2 = 0; i2 < this.specializerSpecs.length; i2++)
+      this.specialized[i2] = this.specializerSpecs[i2].term;
+    this.specializers = this.specializerSpecs.map(getSpecializer);
+    this.states = decodeArray(spec.states, Uint32Array);
+    this.data = decodeArray(spec.stateData);
+    this.goto = decodeArray(spec.goto);
+    this.maxTerm = spec.maxTerm;
+    this.tokenizers = spec.tokenizers.map((value) => typeof value == "number" ? new TokenGroup(tokenArray, value) : value);
+    this.topRules = spec.topRules;
+    this.dialects = spec.dialects || {};
+    this.dynamicPrecedences = spec.dynamicPrecedences || null;
+    this.tokenPrecTable = spec.tokenPrec;
+    this.termNames = spec.termNames || null;
+    this.maxNode = this.nodeSet.types.length - 1;
+    this.dialect = this.parseDialect();
+    this.top = this.topRules[Object.keys(this.topRules)[0]];
+  }
+  createParse(input, fragments, ranges) {
+    let parse4 = new Parse(this, input, fragments, ranges);
+    for (let w of this.wrappers)
+      parse4 = w(parse4, input, fragments, ranges);
+    return parse4;
+  }
+  /**
+  Get a goto table entry @internal
+  */
+  getGoto(state, term, loose = false) {
+    let table = this.goto;
+    if (term >= table[0])
+      return -1;
+    for (let pos = table[term + 1]; ; ) {
+      let groupTag = table[pos++], last = groupTag & 1;
+      let target = table[pos++];
+      if (last && loose)
+        return target;
+      for (let end = pos + (groupTag >> 1); pos < end; pos++)
+        if (table[pos] == state)
+          return target;
+      if (last)
+        return -1;
+    }
+  }
+  /**
+  Check if this state has an action for a given terminal @internal
+  */
+  hasAction(state, terminal) {
+    let data = this.data;
+    for (let set2 = 0; set2 < 2; set2++) {
+      for (let i2 = this.stateSlot(
+        state,
+        set2 ? 2 : 1
+        /* ParseState.Actions */
+      ), next; ; i2 += 3) {
+        if ((next = data[i2]) == 65535) {
+          if (data[i2 + 1] == 1)
+            next = data[i2 = pair(data, i2 + 2)];
+          else if (data[i2 + 1] == 2)
+            return pair(data, i2 + 2);
+          else
+            break;
+        }
+        if (next == terminal || next == 0)
+          return pair(data, i2 + 1);
+      }
+    }
+    return 0;
+  }
+  /**
+  @internal
+  */
+  stateSlot(state, slot) {
+    return this.states[state * 6 + slot];
+  }
+  /**
+  @internal
+  */
+  stateFlag(state, flag) {
+    return (this.stateSlot(
+      state,
+      0
+      /* ParseState.Flags */
+    ) & flag) > 0;
+  }
+  /**
+  @internal
+  */
+  validAction(state, action) {
+    return !!this.allActions(state, (a) => a == action ? true : null);
+  }
+  /**
+  @internal
+  */
+  allActions(state, action) {
+    let deflt = this.stateSlot(
+      state,
+      4
+      /* ParseState.DefaultReduce */
+    );
+    let result = deflt ? action(deflt) : void 0;
+    for (let i2 = this.stateSlot(
+      state,
+      1
+      /* ParseState.Actions */
+    ); result == null; i2 += 3) {
+      if (this.data[i2] == 65535) {
+        if (this.data[i2 + 1] == 1)
+          i2 = pair(this.data, i2 + 2);
+        else
+          break;
+      }
+      result = action(pair(this.data, i2 + 1));
+    }
+    return result;
+  }
+  /**
+  Get the states that can follow this one through shift actions or
+  goto jumps. @internal
+  */
+  nextStates(state) {
+    let result = [];
+    for (let i2 = this.stateSlot(
+      state,
+      1
+      /* ParseState.Actions */
+    ); ; i2 += 3) {
+      if (this.data[i2] == 65535) {
+        if (this.data[i2 + 1] == 1)
+          i2 = pair(this.data, i2 + 2);
+        else
+          break;
+      }
+      if ((this.data[i2 + 2] & 65536 >> 16) == 0) {
+        let value = this.data[i2 + 1];
+        if (!result.some((v, i3) => i3 & 1 && v == value))
+          result.push(this.data[i2], value);
+      }
+    }
+    return result;
+  }
+  /**
+  Configure the parser. Returns a new parser instance that has the
+  given settings modified. Settings not provided in `config` are
+  kept from the original parser.
+  */
+  configure(config) {
+    let copy = Object.assign(Object.create(_LRParser.prototype), this);
+    if (config.props)
+      copy.nodeSet = this.nodeSet.extend(...config.props);
+    if (config.top) {
+      let info2 = this.topRules[config.top];
+      if (!info2)
+        throw new RangeError(`Invalid top rule name ${config.top}`);
+      copy.top = info2;
+    }
+    if (config.tokenizers)
+      copy.tokenizers = this.tokenizers.map((t2) => {
+        let found = config.tokenizers.find((r) => r.from == t2);
+        return found ? found.to : t2;
+      });
+    if (config.specializers) {
+      copy.specializers = this.specializers.slice();
+      copy.specializerSpecs = this.specializerSpecs.map((s, i2) => {
+        let found = config.specializers.find((r) => r.from == s.external);
+        if (!found)
+          return s;
+        let spec = Object.assign(Object.assign({}, s), { external: found.to });
+        copy.specializers[i2] = getSpecializer(spec);
+        return spec;
+      });
+    }
+    if (config.contextTracker)
+      copy.context = config.contextTracker;
+    if (config.dialect)
+      copy.dialect = this.parseDialect(config.dialect);
+    if (config.strict != null)
+      copy.strict = config.strict;
+    if (config.wrap)
+      copy.wrappers = copy.wrappers.concat(config.wrap);
+    if (config.bufferLength != null)
+      copy.bufferLength = config.bufferLength;
+    return copy;
+  }
+  /**
+  Tells you whether any [parse wrappers](#lr.ParserConfig.wrap)
+  are registered for this parser.
+  */
+  hasWrappers() {
+    return this.wrappers.length > 0;
+  }
+  /**
+  Returns the name associated with a given term. This will only
+  work for all terms when the parser was generated with the
+  `--names` option. By default, only the names of tagged terms are
+  stored.
+  */
+  getName(term) {
+    return this.termNames ? this.termNames[term] : String(term <= this.maxNode && this.nodeSet.types[term].name || term);
+  }
+  /**
+  The eof term id is always allocated directly after the node
+  types. @internal
+  */
+  get eofTerm() {
+    return this.maxNode + 1;
+  }
+  /**
+  The type of top node produced by the parser.
+  */
+  get topNode() {
+    return this.nodeSet.types[this.top[1]];
+  }
+  /**
+  @internal
+  */
+  dynamicPrecedence(term) {
+    let prec = this.dynamicPrecedences;
+    return prec == null ? 0 : prec[term] || 0;
+  }
+  /**
+  @internal
+  */
+  parseDialect(dialect) {
+    let values = Object.keys(this.dialects), flags2 = values.map(() => false);
+    if (dialect)
+      for (let part of dialect.split(" ")) {
+        let id = values.indexOf(part);
+        if (id >= 0)
+          flags2[id] = true;
+      }
+    let disabled = null;
+    for (let i2 = 0; i2 < values.length; i2++)
+      if (!flags2[i2]) {
+        for (let j = this.dialects[values[i2]], id; (id = this.data[j++]) != 65535; )
+          (disabled || (disabled = new Uint8Array(this.maxTerm + 1)))[id] = 1;
+      }
+    return new Dialect(dialect, flags2, disabled);
+  }
+  /**
+  Used by the output of the parser generator. Not available to
+  user code. @hide
+  */
+  static deserialize(spec) {
+    return new _LRParser(spec);
+  }
+};
+function pair(data, off) {
+  return data[off] | data[off + 1] << 16;
+}
+function findFinished(stacks) {
+  let best = null;
+  for (let stack of stacks) {
+    let stopped = stack.p.stoppedAt;
+    if ((stack.pos == stack.p.stream.end || stopped != null && stack.pos > stopped) && stack.p.parser.stateFlag(
+      stack.state,
+      2
+      /* StateFlag.Accepting */
+    ) && (!best || best.score < stack.score))
+      best = stack;
+  }
+  return best;
+}
+function getSpecializer(spec) {
+  if (spec.external) {
+    let mask = spec.extend ? 1 : 0;
+    return (value, stack) => spec.external(value, stack) << 1 | mask;
+  }
+  return spec.get;
+}
+
+// ../../node_modules/@lezer/highlight/dist/index.js
+var nextTagID = 0;
+var Tag = class _Tag {
+  /**
+  @internal
+  */
+  constructor(name3, set2, base, modified) {
+    this.name = name3;
+    this.set = set2;
+    this.base = base;
+    this.modified = modified;
+    this.id = nextTagID++;
+  }
+  toString() {
+    let { name: name3 } = this;
+    for (let mod of this.modified)
+      if (mod.name)
+        name3 = `${mod.name}(${name3})`;
+    return name3;
+  }
+  static define(nameOrParent, parent) {
+    let name3 = typeof nameOrParent == "string" ? nameOrParent : "?";
+    if (nameOrParent instanceof _Tag)
+      parent = nameOrParent;
+    if (parent === null || parent === void 0 ? void 0 : parent.base)
+      throw new Error("Can not derive from a modified tag");
+    let tag = new _Tag(name3, [], null, []);
+    tag.set.push(tag);
+    if (parent)
+      for (let t2 of parent.set)
+        tag.set.push(t2);
+    return tag;
+  }
+  /**
+  Define a tag _modifier_, which is a function that, given a tag,
+  will return a tag that is a subtag of the original. Applying the
+  same modifier to a twice tag will return the same value (`m1(t1)
+  == m1(t1)`) and applying multiple modifiers will, regardless or
+  order, produce the same tag (`m1(m2(t1)) == m2(m1(t1))`).
+  
+  When multiple modifiers are applied to a given base tag, each
+  smaller set of modifiers is registered as a parent, so that for
+  example `m1(m2(m3(t1)))` is a subtype of `m1(m2(t1))`,
+  `m1(m3(t1)`, and so on.
+  */
+  static defineModifier(name3) {
+    let mod = new Modifier(name3);
+    return (tag) => {
+      if (tag.modified.indexOf(mod) > -1)
+        return tag;
+      return Modifier.get(tag.base || tag, tag.modified.concat(mod).sort((a, b) => a.id - b.id));
+    };
+  }
+};
+var nextModifierID = 0;
+var Modifier = class _Modifier {
+  constructor(name3) {
+    this.name = name3;
+    this.instances = [];
+    this.id = nextModifierID++;
+  }
+  static get(base, mods) {
+    if (!mods.length)
+      return base;
+    let exists = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
+    if (exists)
+      return exists;
+    let set2 = [], tag = new Tag(base.name, set2, base, mods);
+    for (let m of mods)
+      m.instances.push(tag);
+    let configs = powerSet(mods);
+    for (let parent of base.set)
+      if (!parent.modified.length)
+        for (let config of configs)
+          set2.push(_Modifier.get(parent, config));
+    return tag;
+  }
+};
+function sameArray(a, b) {
+  return a.length == b.length && a.every((x, i2) => x == b[i2]);
+}
+function powerSet(array) {
+  let sets = [[]];
+  for (let i2 = 0; i2 < array.length; i2++) {
+    for (let j = 0, e = sets.length; j < e; j++) {
+      sets.push(sets[j].concat(array[i2]));
+    }
+  }
+  return sets.sort((a, b) => b.length - a.length);
+}
+function styleTags(spec) {
+  let byName = /* @__PURE__ */ Object.create(null);
+  for (let prop in spec) {
+    let tags2 = spec[prop];
+    if (!Array.isArray(tags2))
+      tags2 = [tags2];
+    for (let part of prop.split(" "))
+      if (part) {
+        let pieces = [], mode = 2, rest = part;
+        for (let pos = 0; ; ) {
+          if (rest == "..." && pos > 0 && pos + 3 == part.length) {
+            mode = 1;
+            break;
+          }
+          let m = /^"(?:[^"\\]|\\.)*?"|[^\/!]+/.exec(rest);
+          if (!m)
+            throw new RangeError("Invalid path: " + part);
+          pieces.push(m[0] == "*" ? "" : m[0][0] == '"' ? JSON.parse(m[0]) : m[0]);
+          pos += m[0].length;
+          if (pos == part.length)
+            break;
+          let next = part[pos++];
+          if (pos == part.length && next == "!") {
+            mode = 0;
+            break;
+          }
+          if (next != "/")
+            throw new RangeError("Invalid path: " + part);
+          rest = part.slice(pos);
+        }
+        let last = pieces.length - 1, inner = pieces[last];
+        if (!inner)
+          throw new RangeError("Invalid path: " + part);
+        let rule = new Rule(tags2, mode, last > 0 ? pieces.slice(0, last) : null);
+        byName[inner] = rule.sort(byName[inner]);
+      }
+  }
+  return ruleNodeProp.add(byName);
+}
+var ruleNodeProp = new NodeProp({
+  combine(a, b) {
+    let cur, root, take;
+    while (a || b) {
+      if (!a || b && a.depth <= b.depth) {
+        take = b;
+        b = b.next;
+      } else {
+        take = a;
+        a = a.next;
+      }
+      if (cur && cur.mode == take.mode && !take.context && !cur.context)
+        continue;
+      let copy = new Rule(take.tags, take.mode, take.context);
+      if (cur)
+        cur.next = copy;
+      else
+        root = copy;
+      cur = copy;
+    }
+    return root;
+  }
+});
+var Rule = class {
+  constructor(tags2, mode, context, next) {
+    this.tags = tags2;
+    this.mode = mode;
+    this.context = context;
+    this.next = next;
+  }
+  get opaque() {
+    return this.mode == 0;
+  }
+  get inherit() {
+    return this.mode == 1;
+  }
+  sort(other) {
+    if (!other || other.depth < this.depth) {
+      this.next = other;
+      return this;
+    }
+    other.next = this.sort(other.next);
+    return other;
+  }
+  get depth() {
+    return this.context ? this.context.length : 0;
+  }
+};
+Rule.empty = new Rule([], 2, null);
+function tagHighlighter(tags2, options) {
+  let map = /* @__PURE__ */ Object.create(null);
+  for (let style of tags2) {
+    if (!Array.isArray(style.tag))
+      map[style.tag.id] = style.class;
+    else
+      for (let tag of style.tag)
+        map[tag.id] = style.class;
+  }
+  let { scope, all = null } = options || {};
+  return {
+    style: (tags3) => {
+      let cls = all;
+      for (let tag of tags3) {
+        for (let sub2 of tag.set) {
+          let tagClass = map[sub2.id];
+          if (tagClass) {
+            cls = cls ? cls + " " + tagClass : tagClass;
+            break;
+          }
+        }
+      }
+      return cls;
+    },
+    scope
+  };
+}
+var t = Tag.define;
+var comment = t();
+var name2 = t();
+var typeName = t(name2);
+var propertyName = t(name2);
+var literal = t();
+var string = t(literal);
+var number = t(literal);
+var content = t();
+var heading = t(content);
+var keyword = t();
+var operator = t();
+var punctuation = t();
+var bracket = t(punctuation);
+var meta = t();
+var tags = {
+  /**
+  A comment.
+  */
+  comment,
+  /**
+  A line [comment](#highlight.tags.comment).
+  */
+  lineComment: t(comment),
+  /**
+  A block [comment](#highlight.tags.comment).
+  */
+  blockComment: t(comment),
+  /**
+  A documentation [comment](#highlight.tags.comment).
+  */
+  docComment: t(comment),
+  /**
+  Any kind of identifier.
+  */
+  name: name2,
+  /**
+  The [name](#highlight.tags.name) of a variable.
+  */
+  variableName: t(name2),
+  /**
+  A type [name](#highlight.tags.name).
+  */
+  typeName,
+  /**
+  A tag name (subtag of [`typeName`](#highlight.tags.typeName)).
+  */
+  tagName: t(typeName),
+  /**
+  A property or field [name](#highlight.tags.name).
+  */
+  propertyName,
+  /**
+  An attribute name (subtag of [`propertyName`](#highlight.tags.propertyName)).
+  */
+  attributeName: t(propertyName),
+  /**
+  The [name](#highlight.tags.name) of a class.
+  */
+  className: t(name2),
+  /**
+  A label [name](#highlight.tags.name).
+  */
+  labelName: t(name2),
+  /**
+  A namespace [name](#highlight.tags.name).
+  */
+  namespace: t(name2),
+  /**
+  The [name](#highlight.tags.name) of a macro.
+  */
+  macroName: t(name2),
+  /**
+  A literal value.
+  */
+  literal,
+  /**
+  A string [literal](#highlight.tags.literal).
+  */
+  string,
+  /**
+  A documentation [string](#highlight.tags.string).
+  */
+  docString: t(string),
+  /**
+  A character literal (subtag of [string](#highlight.tags.string)).
+  */
+  character: t(string),
+  /**
+  An attribute value (subtag of [string](#highlight.tags.string)).
+  */
+  attributeValue: t(string),
+  /**
+  A number [literal](#highlight.tags.literal).
+  */
+  number,
+  /**
+  An integer [number](#highlight.tags.number) literal.
+  */
+  integer: t(number),
+  /**
+  A floating-point [number](#highlight.tags.number) literal.
+  */
+  float: t(number),
+  /**
+  A boolean [literal](#highlight.tags.literal).
+  */
+  bool: t(literal),
+  /**
+  Regular expression [literal](#highlight.tags.literal).
+  */
+  regexp: t(literal),
+  /**
+  An escape [literal](#highlight.tags.literal), for example a
+  backslash escape in a string.
+  */
+  escape: t(literal),
+  /**
+  A color [literal](#highlight.tags.literal).
+  */
+  color: t(literal),
+  /**
+  A URL [literal](#highlight.tags.literal).
+  */
+  url: t(literal),
+  /**
+  A language keyword.
+  */
+  keyword,
+  /**
+  The [keyword](#highlight.tags.keyword) for the self or this
+  object.
+  */
+  self: t(keyword),
+  /**
+  The [keyword](#highlight.tags.keyword) for null.
+  */
+  null: t(keyword),
+  /**
+  A [keyword](#highlight.tags.keyword) denoting some atomic value.
+  */
+  atom: t(keyword),
+  /**
+  A [keyword](#highlight.tags.keyword) that represents a unit.
+  */
+  unit: t(keyword),
+  /**
+  A modifier [keyword](#highlight.tags.keyword).
+  */
+  modifier: t(keyword),
+  /**
+  A [keyword](#highlight.tags.keyword) that acts as an operator.
+  */
+  operatorKeyword: t(keyword),
+  /**
+  A control-flow related [keyword](#highlight.tags.keyword).
+  */
+  controlKeyword: t(keyword),
+  /**
+  A [keyword](#highlight.tags.keyword) that defines something.
+  */
+  definitionKeyword: t(keyword),
+  /**
+  A [keyword](#highlight.tags.keyword) related to defining or
+  interfacing with modules.
+  */
+  moduleKeyword: t(keyword),
+  /**
+  An operator.
+  */
+  operator,
+  /**
+  An [operator](#highlight.tags.operator) that dereferences something.
+  */
+  derefOperator: t(operator),
+  /**
+  Arithmetic-related [operator](#highlight.tags.operator).
+  */
+  arithmeticOperator: t(operator),
+  /**
+  Logical [operator](#highlight.tags.operator).
+  */
+  logicOperator: t(operator),
+  /**
+  Bit [operator](#highlight.tags.operator).
+  */
+  bitwiseOperator: t(operator),
+  /**
+  Comparison [operator](#highlight.tags.operator).
+  */
+  compareOperator: t(operator),
+  /**
+  [Operator](#highlight.tags.operator) that updates its operand.
+  */
+  updateOperator: t(operator),
+  /**
+  [Operator](#highlight.tags.operator) that defines something.
+  */
+  definitionOperator: t(operator),
+  /**
+  Type-related [operator](#highlight.tags.operator).
+  */
+  typeOperator: t(operator),
+  /**
+  Control-flow [operator](#highlight.tags.operator).
+  */
+  controlOperator: t(operator),
+  /**
+  Program or markup punctuation.
+  */
+  punctuation,
+  /**
+  [Punctuation](#highlight.tags.punctuation) that separates
+  things.
+  */
+  separator: t(punctuation),
+  /**
+  Bracket-style [punctuation](#highlight.tags.punctuation).
+  */
+  bracket,
+  /**
+  Angle [brackets](#highlight.tags.bracket) (usually `<` and `>`
+  tokens).
+  */
+  angleBracket: t(bracket),
+  /**
+  Square [brackets](#highlight.tags.bracket) (usually `[` and `]`
+  tokens).
+  */
+  squareBracket: t(bracket),
+  /**
+  Parentheses (usually `(` and `)` tokens). Subtag of
+  [bracket](#highlight.tags.bracket).
+  */
+  paren: t(bracket),
+  /**
+  Braces (usually `{` and `}` tokens). Subtag of
+  [bracket](#highlight.tags.bracket).
+  */
+  brace: t(bracket),
+  /**
+  Content, for example plain text in XML or markup documents.
+  */
+  content,
+  /**
+  [Content](#highlight.tags.content) that represents a heading.
+  */
+  heading,
+  /**
+  A level 1 [heading](#highlight.tags.heading).
+  */
+  heading1: t(heading),
+  /**
+  A level 2 [heading](#highlight.tags.heading).
+  */
+  heading2: t(heading),
+  /**
+  A level 3 [heading](#highlight.tags.heading).
+  */
+  heading3: t(heading),
+  /**
+  A level 4 [heading](#highlight.tags.heading).
+  */
+  heading4: t(heading),
+  /**
+  A level 5 [heading](#highlight.tags.heading).
+  */
+  heading5: t(heading),
+  /**
+  A level 6 [heading](#highlight.tags.heading).
+  */
+  heading6: t(heading),
+  /**
+  A prose [content](#highlight.tags.content) separator (such as a horizontal rule).
+  */
+  contentSeparator: t(content),
+  /**
+  [Content](#highlight.tags.content) that represents a list.
+  */
+  list: t(content),
+  /**
+  [Content](#highlight.tags.content) that represents a quote.
+  */
+  quote: t(content),
+  /**
+  [Content](#highlight.tags.content) that is emphasized.
+  */
+  emphasis: t(content),
+  /**
+  [Content](#highlight.tags.content) that is styled strong.
+  */
+  strong: t(content),
+  /**
+  [Content](#highlight.tags.content) that is part of a link.
+  */
+  link: t(content),
+  /**
+  [Content](#highlight.tags.content) that is styled as code or
+  monospace.
+  */
+  monospace: t(content),
+  /**
+  [Content](#highlight.tags.content) that has a strike-through
+  style.
+  */
+  strikethrough: t(content),
+  /**
+  Inserted text in a change-tracking format.
+  */
+  inserted: t(),
+  /**
+  Deleted text.
+  */
+  deleted: t(),
+  /**
+  Changed text.
+  */
+  changed: t(),
+  /**
+  An invalid or unsyntactic element.
+  */
+  invalid: t(),
+  /**
+  Metadata or meta-instruction.
+  */
+  meta,
+  /**
+  [Metadata](#highlight.tags.meta) that applies to the entire
+  document.
+  */
+  documentMeta: t(meta),
+  /**
+  [Metadata](#highlight.tags.meta) that annotates or adds
+  attributes to a given syntactic element.
+  */
+  annotation: t(meta),
+  /**
+  Processing instruction or preprocessor directive. Subtag of
+  [meta](#highlight.tags.meta).
+  */
+  processingInstruction: t(meta),
+  /**
+  [Modifier](#highlight.Tag^defineModifier) that indicates that a
+  given element is being defined. Expected to be used with the
+  various [name](#highlight.tags.name) tags.
+  */
+  definition: Tag.defineModifier("definition"),
+  /**
+  [Modifier](#highlight.Tag^defineModifier) that indicates that
+  something is constant. Mostly expected to be used with
+  [variable names](#highlight.tags.variableName).
+  */
+  constant: Tag.defineModifier("constant"),
+  /**
+  [Modifier](#highlight.Tag^defineModifier) used to indicate that
+  a [variable](#highlight.tags.variableName) or [property
+  name](#highlight.tags.propertyName) is being called or defined
+  as a function.
+  */
+  function: Tag.defineModifier("function"),
+  /**
+  [Modifier](#highlight.Tag^defineModifier) that can be applied to
+  [names](#highlight.tags.name) to indicate that they belong to
+  the language's standard environment.
+  */
+  standard: Tag.defineModifier("standard"),
+  /**
+  [Modifier](#highlight.Tag^defineModifier) that indicates a given
+  [names](#highlight.tags.name) is local to some scope.
+  */
+  local: Tag.defineModifier("local"),
+  /**
+  A generic variant [modifier](#highlight.Tag^defineModifier) that
+  can be used to tag language-specific alternative variants of
+  some common tag. It is recommended for themes to define special
+  forms of at least the [string](#highlight.tags.string) and
+  [variable name](#highlight.tags.variableName) tags, since those
+  come up a lot.
+  */
+  special: Tag.defineModifier("special")
+};
+for (let name3 in tags) {
+  let val = tags[name3];
+  if (val instanceof Tag)
+    val.name = name3;
+}
+var classHighlighter = tagHighlighter([
+  { tag: tags.link, class: "tok-link" },
+  { tag: tags.heading, class: "tok-heading" },
+  { tag: tags.emphasis, class: "tok-emphasis" },
+  { tag: tags.strong, class: "tok-strong" },
+  { tag: tags.keyword, class: "tok-keyword" },
+  { tag: tags.atom, class: "tok-atom" },
+  { tag: tags.bool, class: "tok-bool" },
+  { tag: tags.url, class: "tok-url" },
+  { tag: tags.labelName, class: "tok-labelName" },
+  { tag: tags.inserted, class: "tok-inserted" },
+  { tag: tags.deleted, class: "tok-deleted" },
+  { tag: tags.literal, class: "tok-literal" },
+  { tag: tags.string, class: "tok-string" },
+  { tag: tags.number, class: "tok-number" },
+  { tag: [tags.regexp, tags.escape, tags.special(tags.string)], class: "tok-string2" },
+  { tag: tags.variableName, class: "tok-variableName" },
+  { tag: tags.local(tags.variableName), class: "tok-variableName tok-local" },
+  { tag: tags.definition(tags.variableName), class: "tok-variableName tok-definition" },
+  { tag: tags.special(tags.variableName), class: "tok-variableName2" },
+  { tag: tags.definition(tags.propertyName), class: "tok-propertyName tok-definition" },
+  { tag: tags.typeName, class: "tok-typeName" },
+  { tag: tags.namespace, class: "tok-namespace" },
+  { tag: tags.className, class: "tok-className" },
+  { tag: tags.macroName, class: "tok-macroName" },
+  { tag: tags.propertyName, class: "tok-propertyName" },
+  { tag: tags.operator, class: "tok-operator" },
+  { tag: tags.comment, class: "tok-comment" },
+  { tag: tags.meta, class: "tok-meta" },
+  { tag: tags.invalid, class: "tok-invalid" },
+  { tag: tags.punctuation, class: "tok-punctuation" }
+]);
+
+// ../../node_modules/@prometheus-io/lezer-promql/dist/index.es.js
+var inf$1 = 188;
+var nan$1 = 189;
+var Bool$1 = 1;
+var Ignoring$1 = 2;
+var On$1 = 3;
+var GroupLeft$1 = 4;
+var GroupRight$1 = 5;
+var Offset$1 = 6;
+var Atan2$1 = 7;
+var Avg$1 = 8;
+var Bottomk$1 = 9;
+var Count$1 = 10;
+var CountValues$1 = 11;
+var Group$1 = 12;
+var Max$1 = 13;
+var Min$1 = 14;
+var Quantile$1 = 15;
+var LimitK$1 = 16;
+var LimitRatio$1 = 17;
+var Stddev$1 = 18;
+var Stdvar$1 = 19;
+var Sum$1 = 20;
+var Topk$1 = 21;
+var By$1 = 22;
+var Without$1 = 23;
+var And$1 = 24;
+var Or$1 = 25;
+var Unless$1 = 26;
+var StartFn$1 = 27;
+var EndFn$1 = 28;
+var AtStart$1 = 29;
+var AtEnd$1 = 30;
+var Smoothed$1 = 31;
+var Anchored$1 = 32;
+var Fill$1 = 33;
+var FillLeft$1 = 34;
+var FillRight$1 = 35;
+var keywordTokens = {
+  inf: inf$1,
+  nan: nan$1,
+  bool: Bool$1,
+  ignoring: Ignoring$1,
+  on: On$1,
+  group_left: GroupLeft$1,
+  group_right: GroupRight$1,
+  offset: Offset$1
+};
+var specializeIdentifier = (value, stack) => {
+  return keywordTokens[value.toLowerCase()] || -1;
+};
+var contextualKeywordTokens = {
+  avg: Avg$1,
+  atan2: Atan2$1,
+  bottomk: Bottomk$1,
+  count: Count$1,
+  count_values: CountValues$1,
+  group: Group$1,
+  max: Max$1,
+  min: Min$1,
+  quantile: Quantile$1,
+  limitk: LimitK$1,
+  limit_ratio: LimitRatio$1,
+  stddev: Stddev$1,
+  stdvar: Stdvar$1,
+  sum: Sum$1,
+  topk: Topk$1,
+  by: By$1,
+  without: Without$1,
+  and: And$1,
+  or: Or$1,
+  unless: Unless$1,
+  smoothed: Smoothed$1,
+  anchored: Anchored$1,
+  fill: Fill$1,
+  fill_left: FillLeft$1,
+  fill_right: FillRight$1
+};
+var extendIdentifier = (value, stack) => {
+  if (value === "start" && stack.canShift(StartFn$1)) {
+    return StartFn$1;
+  }
+  if (value === "end" && stack.canShift(EndFn$1)) {
+    return EndFn$1;
+  }
+  if (value.toLowerCase() === "start" && stack.canShift(AtStart$1)) {
+    return AtStart$1;
+  }
+  if (value.toLowerCase() === "end" && stack.canShift(AtEnd$1)) {
+    return AtEnd$1;
+  }
+  const token = contextualKeywordTokens[value.toLowerCase()];
+  if (token !== void 0 && stack.canShift(token)) {
+    return token;
+  }
+  return -1;
+};
+var promQLHighLight = styleTags({
+  LineComment: tags.comment,
+  LabelName: tags.labelName,
+  StringLiteral: tags.string,
+  NumberDurationLiteral: tags.number,
+  NumberDurationLiteralInDurationContext: tags.number,
+  Identifier: tags.variableName,
+  "Abs Absent AbsentOverTime Acos Acosh Asin Asinh Atan Atanh AvgOverTime Ceil Changes Clamp ClampMax ClampMin Cos Cosh CountOverTime DaysInMonth DayOfMonth DayOfWeek DayOfYear Deg Delta Deriv EndFn Exp Floor HistogramAvg HistogramCount HistogramFraction HistogramQuantile HistogramSum DoubleExponentialSmoothing Hour Idelta Increase Irate LabelReplace LabelJoin LastOverTime Ln Log10 Log2 MaxOverTime MinOverTime Minute Month Pi PredictLinear PresentOverTime QuantileOverTime Rad Range Rate Resets Round Scalar Sgn Sin Sinh Sort SortDesc SortByLabel SortByLabelDesc Sqrt StartFn Step StddevOverTime StdvarOverTime SumOverTime Tan Tanh Time Timestamp Vector Year": tags.function(tags.variableName),
+  "Avg Bottomk Count Count_values Group LimitK LimitRatio Max Min Quantile Stddev Stdvar Sum Topk": tags.operatorKeyword,
+  "AtModifierPreprocessors By Without Bool On Ignoring GroupLeft GroupRight Offset Smoothed Anchored": tags.modifier,
+  "DurationExpr/DurationStep DurationExpr/DurationRange DurationExpr/DurationMinOf DurationExpr/DurationMaxOf OffsetDurationExpr/DurationStep OffsetDurationExpr/DurationRange OffsetDurationExpr/DurationMinOf OffsetDurationExpr/DurationMaxOf": tags.function(tags.variableName),
+  "And Unless Or": tags.logicOperator,
+  "Sub Add Mul Mod Div Atan2 Eql Neq Lte Lss Gte Gtr EqlRegex EqlSingle NeqRegex Pow At": tags.operator,
+  UnaryOp: tags.arithmeticOperator,
+  "( )": tags.paren,
+  "[ ]": tags.squareBracket,
+  "{ }": tags.brace,
+  "\u26A0": tags.invalid
+});
+var spec_Identifier = { __proto__: null, absent_over_time: 401, absent: 403, abs: 405, acos: 407, acosh: 409, asin: 411, asinh: 413, atan: 415, atanh: 417, avg_over_time: 419, ceil: 421, changes: 423, clamp: 425, clamp_max: 427, clamp_min: 429, cos: 431, cosh: 433, count_over_time: 435, days_in_month: 437, day_of_month: 439, day_of_week: 441, day_of_year: 443, deg: 445, delta: 447, deriv: 449, exp: 451, first_over_time: 453, floor: 455, histogram_count: 457, histogram_fraction: 459, histogram_quantile: 461, histogram_quantiles: 463, histogram_stddev: 465, histogram_stdvar: 467, histogram_sum: 469, histogram_avg: 471, double_exponential_smoothing: 473, hour: 475, idelta: 477, increase: 479, info: 481, irate: 483, label_replace: 485, label_join: 487, last_over_time: 489, ln: 491, log10: 493, log2: 495, mad_over_time: 497, max_over_time: 499, min_over_time: 501, ts_of_first_over_time: 503, ts_of_max_over_time: 505, ts_of_min_over_time: 507, ts_of_last_over_time: 509, minute: 511, month: 513, pi: 515, predict_linear: 517, present_over_time: 519, quantile_over_time: 521, rad: 523, rate: 525, resets: 527, round: 529, scalar: 531, sgn: 533, sin: 535, sinh: 537, sort: 539, sort_desc: 541, sort_by_label: 543, sort_by_label_desc: 545, start_timestamp: 547, range: 549, step: 551, sqrt: 553, stddev_over_time: 555, stdvar_over_time: 557, sum_over_time: 559, tan: 561, tanh: 563, timestamp: 565, time: 567, vector: 569, year: 571, min_of: 575, max_of: 577 };
+var parser3 = LRParser.deserialize({
+  version: 14,
+  states: "BnOYQPOOO(gQPOOOOQO'#DT'#DTO(lQPO'#DSOOQO'#Db'#DbO(wQPO'#FqQ0_QQOOOOQO'#Ds'#DsO(rQPO'#DrOYQPO'#F{OYQPO'#F}O1xQSO'#GPO2TQQO'#GOOOQO'#GO'#GOOOQO'#Gd'#GdOOQO'#Dt'#DtOOQO'#Dv'#DvOOQO'#Dw'#DwOOQO'#Dx'#DxOOQO'#Dy'#DyOOQO'#Dz'#DzOOQO'#D{'#D{OOQO'#D|'#D|OOQO'#D}'#D}OOQO'#EO'#EOOOQO'#EP'#EPOOQO'#EQ'#EQOOQO'#ER'#EROOQO'#ES'#ESOOQO'#ET'#ETOOQO'#EU'#EUOOQO'#EV'#EVOOQO'#EW'#EWOOQO'#EX'#EXOOQO'#EY'#EYOOQO'#EZ'#EZOOQO'#E['#E[OOQO'#E]'#E]OOQO'#E^'#E^OOQO'#E_'#E_OOQO'#E`'#E`OOQO'#Ea'#EaOOQO'#Eb'#EbOOQO'#Ec'#EcOOQO'#Ed'#EdOOQO'#Ee'#EeOOQO'#Ef'#EfOOQO'#Eg'#EgOOQO'#Eh'#EhOOQO'#Ei'#EiOOQO'#Ej'#EjOOQO'#Ek'#EkOOQO'#El'#ElOOQO'#Em'#EmOOQO'#En'#EnOOQO'#Eo'#EoOOQO'#Ep'#EpOOQO'#Eq'#EqOOQO'#Er'#ErOOQO'#Es'#EsOOQO'#Et'#EtOOQO'#Eu'#EuOOQO'#Ev'#EvOOQO'#Ew'#EwOOQO'#Ex'#ExOOQO'#Ey'#EyOOQO'#Ez'#EzOOQO'#E{'#E{OOQO'#E|'#E|OOQO'#E}'#E}OOQO'#FO'#FOOOQO'#FP'#FPOOQO'#FQ'#FQOOQO'#FR'#FROOQO'#FS'#FSOOQO'#FT'#FTOOQO'#FU'#FUOOQO'#FV'#FVOOQO'#FW'#FWOOQO'#FX'#FXOOQO'#FY'#FYOOQO'#FZ'#FZOOQO'#F['#F[OOQO'#F]'#F]OOQO'#F^'#F^OOQO'#F_'#F_OOQO'#F`'#F`OOQO'#Fa'#FaOOQO'#Fb'#FbOOQO'#Fc'#FcOOQO'#Fd'#FdOOQO'#Fe'#FeOOQO'#Ff'#FfOOQO'#Fg'#FgOOQO'#Fh'#FhOOQO'#Fi'#FiOOQO'#Fj'#FjOOQO'#Fk'#FkOOQO'#Fl'#FlOOQO'#Fm'#FmOOQO'#Fn'#FnQOQPOOO3zQPO'#DUO4PQPO'#DZO(rQPO,59nO4WQQO,59nOOQO,59|,59|O6QQPO,59vO6QQPO,59vO6QQPO,59vO6QQPO,59vO6QQPO,59vO=qQPO,5<ZO>cQPO,5<cOOQO,5<e,5<eOOQO,5<f,5<fO?fQPO,5<rOOQO,5:^,5:^O?pQQO,5<gO?wQQO,5<iOOQO'#DX'#DXOAkQPO'#GQOAyQPO,5<kOOQO,5<k,5<kOBVQPO,5<kOOQO,5<j,5<jOB_QSO'#DVOOQO,59p,59pOOQO,59u,59uOBjQQO,59uOOQO1G/Y1G/YOOQO'#D^'#D^O3zQPO'#D_OBtQPO'#DaOByQPO'#DcOCOQPO'#DdOOQO'#D`'#D`OJbQPO'#D`OJiQPO'#D`OOQO'#Gh'#GhOJpQPO'#GhO!$WQPO'#GhOYQPO1G/bOYQPO1G/bOYQPO1G/bOYQPO1G/bOYQPO1G/bOOQO'#Fq'#FqOOQO'#Fv'#FvO!$bQSO1G1uO=qQPO'#FpOOQO'#Fr'#FrOOQO'#Fs'#FsOOQO'#Ft'#FtOOQO'#Fu'#FuO!$|QPO'#FpO!%RQPO'#FpO=qQPO'#FpOOQO'#Fp'#FpO>cQPO'#FxOOQO1G1}1G1}O!%WQPO'#FxO!%]QPO'#FxO=qQPO'#FxOOQO'#Fx'#FxO!%bQPO'#DbOOQO'#GY'#GYOOQO1G2^1G2^O!%mQPO1G2^OOQO1G2R1G2ROOQO'#GR'#GRO!%rQPO,5<lO!%wQPO,5<qO!%|QSO1G2VO!&XQPO1G2VOOQO1G2V1G2VOOQO,59q,59qO!&aQPO,59qOYQPO'#G]O!&iQPO1G/aOOQO1G/a1G/aO!&qQPO,59yO?TQPO,59{O?TQPO,59}O?TQPO,5:OOOQO,59z,59zOOQO,5=S,5=SO!._QPO,5=SO!7]QQO7+$|O!7mQQO7+$|O!9XQQO7+$|O!9uQQO7+$|O!;jQQO7+$|O=qQPO,5<[O=qQPO,5<[OOQO7+'a7+'aO!<ZQPO7+'nO!<vQSO,5<[O!=QQPO,5<[O=qQPO,5<[O!=kQQO,5<[OOQO,5<d,5<dO!=rQPO,5<dO=qQPO,5<dO!=wQQO,5<dO!>OQPO7+'xOOQO1G2W1G2WOOQO1G2]1G2]O!>TQPO,5<xOOQO,5<x,5<xOOQO7+'q7+'qO!>iQSO7+'qOOQO-E:[-E:[O!>tQSO1G/]O!?PQPO1G/]OOQO1G/]1G/]O!?XQQO,5<wOOQO-E:Z-E:ZOOQO7+${7+${O!?cQPO1G/eO!FyQPO1G/gO!GOQPO1G/iO!GTQPO1G/jOOQO1G2n1G2nO!GnQSO1G1vO!GxQSO1G1vO!HdQQO<<KYOOQO<<KY<<KYOOQO1G1v1G1vO!HkQQO1G1vO!HrQQO,5<[OOQO1G2O1G2OO!IPQQO1G2OOOQO<<Kd<<KdOOQO<<K]<<K]P!IWQSO'#G^OOQO,5<v,5<vOOQO7+$w7+$wO!I`QSO7+$wOOQO-E:Y-E:YOOQO7+%P7+%POOQO7+%R7+%ROOQO7+%T7+%TOOQO7+%U7+%UOOQOAN@tAN@tO=qQPO7+'bO!IkQQO1G1vO!IxQQO1G1vO=qQPO7+'jOOQO<<Hc<<HcP!JgQSO'#G[O!JoQQO<<J|O!JvQQO<<KUOOQOAN@hAN@hOOQOAN@pAN@pO=qQPO'#FpO=qQPO,5<[O=qQPO,5<[",
+  stateData: "!J}~O%VOStOS~OWQOXQOYQOZQO[QO]QO^QO_QO`QOaQObQOcQOdQOeQOkVOlVO|^O!i[O%SSO%TSO%XXO%]TO%^TO%_SO%`_O%a`O%baO%cbO%dcO%edO%feO%gfO%hgO%ihO%jiO%kjO%lkO%mlO%nmO%onO%poO%qpO%rqO%srO%tsO%utO%vuO%wvO%xwO%yxO%zyO%{zO%|{O%}|O&O}O&P!OO&Q!PO&R!QO&S!RO&T!SO&U!TO&V!UO&W!VO&X!WO&Y!XO&Z!YO&[!ZO&]![O&^!]O&_!^O&`!_O&a!`O&b!aO&c!bO&d!cO&e!dO&f!eO&g!fO&h!gO&i!hO&j!iO&k!jO&l!kO&m!lO&n!mO&o!nO&p!oO&q!pO&r!qO&s!rO&t!sO&u!tO&v!uO&w!vO&x!wO&y!xO&z!yO&{!zO&|!{O&}!|O'O!}O'P#OO'Q#PO'R#QO'S#RO'T#SO'U#TO'V#UO'W#VO'X#WO'_ZO~O!i#XO~Of#YOg#YO%X#ZO~O%S#^O%T#^O%_#^OW$eXX$eXY$eXZ$eX[$eX]$eX^$eX_$eX`$eXa$eXb$eXc$eXd$eXe$eXk$eXl$eX|$eX!i$eX%S$eX%T$eX%X$eX%]$eX%^$eX%_$eX%`$eX%a$eX%b$eX%c$eX%d$eX%e$eX%f$eX%g$eX%h$eX%i$eX%j$eX%k$eX%l$eX%m$eX%n$eX%o$eX%p$eX%q$eX%r$eX%s$eX%t$eX%u$eX%v$eX%w$eX%x$eX%y$eX%z$eX%{$eX%|$eX%}$eX&O$eX&P$eX&Q$eX&R$eX&S$eX&T$eX&U$eX&V$eX&W$eX&X$eX&Y$eX&Z$eX&[$eX&]$eX&^$eX&_$eX&`$eX&a$eX&b$eX&c$eX&d$eX&e$eX&f$eX&g$eX&h$eX&i$eX&j$eX&k$eX&l$eX&m$eX&n$eX&o$eX&p$eX&q$eX&r$eX&s$eX&t$eX&u$eX&v$eX&w$eX&x$eX&y$eX&z$eX&{$eX&|$eX&}$eX'O$eX'P$eX'Q$eX'R$eX'S$eX'T$eX'U$eX'V$eX'W$eX'X$eX'_$eX~OU#eOV#_Oh#bOi#cOj#bOo#gOp#fO!P#_O!X#_O!Y#_O!Z#_O![#`O!]#`O!^#aO!_#aO!`#aO!a#aO!b#aO!c#aO!d#aO!e#aO${#hO'Y#dO~Oz#mO|#lO'`#oO~O'_ZOU$rXV$rXh$rXi$rXj$rXo$rXp$rX!P$rX!X$rX!Y$rX!Z$rX![$rX!]$rX!^$rX!_$rX!`$rX!a$rX!b$rX!c$rX!d$rX!e$rX${$rX%R$rX'Y$rX%Z$rX%Y$rX~O%X#rO~O%Z#tO~PYOf#YOg#YOUvaVvahvaivajvaovapva!Pva!Xva!Yva!Zva![va!]va!^va!_va!`va!ava!bva!cva!dva!eva${va%Rva'Yva%Zva%Yva~OP#wOQ#xOR#xOq#yOr#zOs#{OW%[PX%[PY%[PZ%[P[%[P]%[P^%[P_%[P`%[Pa%[Pb%[Pc%[Pd%[Pe%[Pk%[Pl%[P|%[P!i%[P%S%[P%T%[P%X%[P%]%[P%^%[P%_%[P%`%[P%a%[P%b%[P%c%[P%d%[P%e%[P%f%[P%g%[P%h%[P%i%[P%j%[P%k%[P%l%[P%m%[P%n%[P%o%[P%p%[P%q%[P%r%[P%s%[P%t%[P%u%[P%v%[P%w%[P%x%[P%y%[P%z%[P%{%[P%|%[P%}%[P&O%[P&P%[P&Q%[P&R%[P&S%[P&T%[P&U%[P&V%[P&W%[P&X%[P&Y%[P&Z%[P&[%[P&]%[P&^%[P&_%[P&`%[P&a%[P&b%[P&c%[P&d%[P&e%[P&f%[P&g%[P&h%[P&i%[P&j%[P&k%[P&l%[P&m%[P&n%[P&o%[P&p%[P&q%[P&r%[P&s%[P&t%[P&u%[P&v%[P&w%[P&x%[P&y%[P&z%[P&{%[P&|%[P&}%[P'O%[P'P%[P'Q%[P'R%[P'S%[P'T%[P'U%[P'V%[P'W%[P'X%[P'_%[P~O%S$YO%T$YO%X$cO%]$XO%^$XO%_$YO&|$^O&}$]O'Z$_O'[$`O~O%S$YO%T$YO%X$iO%]$XO%^$XO%_$YO&|$^O&}$]O'Z$_O'[$`O~O%SSO%TSO%]$kO%^$kO%_SO~Om$lOn$lO~P?TO%Z$oO~P0_O!P#_OU$qaV$qah$qai$qaj$qao$qap$qa!X$qa!Y$qa!Z$qa![$qa!]$qa!^$qa!_$qa!`$qa!a$qa!b$qa!c$qa!d$qa!e$qa${$qa%R$qa'Y$qa%Z$qa%Y$qa~O!e$pO$v$pO$w$pO$x$pO~O!e$pO$v$pO$w$pO$x$pO%Y$sO'`$uO~Oz$wO|#lO%Z$vO~O%Y$xO%Z$zO~P0_O%X$|O~O%X$}O~O%X%OO~OW!SXX!SXY!SXZ!SX[!SX]!SX^!SX_!SX`!SXa!SXb!SXc!SXd!SXe!SXk!SXl!SX|!SX!i!SX%S!SX%T!SX%X!SX%]!SX%^!SX%_!SX%`!SX%a!SX%b!SX%c!SX%d!SX%e!SX%f!SX%g!SX%h!SX%i!SX%j!SX%k!SX%l!SX%m!SX%n!SX%o!SX%p!SX%q!SX%r!SX%s!SX%t!SX%u!SX%v!SX%w!SX%x!SX%y!SX%z!SX%{!SX%|!SX%}!SX&O!SX&P!SX&Q!SX&R!SX&S!SX&T!SX&U!SX&V!SX&W!SX&X!SX&Y!SX&Z!SX&[!SX&]!SX&^!SX&_!SX&`!SX&a!SX&b!SX&c!SX&d!SX&e!SX&f!SX&g!SX&h!SX&i!SX&j!SX&k!SX&l!SX&m!SX&n!SX&o!SX&p!SX&q!SX&r!SX&s!SX&t!SX&u!SX&v!SX&w!SX&x!SX&y!SX&z!SX&{!SX&|!SX&}!SX'O!SX'P!SX'Q!SX'R!SX'S!SX'T!SX'U!SX'V!SX'W!SX'X!SX'_!SX~Os#{O~PCTOr#zO~PCTOq#yOr#zOs#{OW%[XX%[XY%[XZ%[X[%[X]%[X^%[X_%[X`%[Xa%[Xb%[Xc%[Xd%[Xe%[Xk%[Xl%[X|%[X!i%[X%S%[X%T%[X%X%[X%]%[X%^%[X%_%[X%`%[X%a%[X%b%[X%c%[X%d%[X%e%[X%f%[X%g%[X%h%[X%i%[X%j%[X%k%[X%l%[X%m%[X%n%[X%o%[X%p%[X%q%[X%r%[X%s%[X%t%[X%u%[X%v%[X%w%[X%x%[X%y%[X%z%[X%{%[X%|%[X%}%[X&O%[X&P%[X&Q%[X&R%[X&S%[X&T%[X&U%[X&V%[X&W%[X&X%[X&Y%[X&Z%[X&[%[X&]%[X&^%[X&_%[X&`%[X&a%[X&b%[X&c%[X&d%[X&e%[X&f%[X&g%[X&h%[X&i%[X&j%[X&k%[X&l%[X&m%[X&n%[X&o%[X&p%[X&q%[X&r%[X&s%[X&t%[X&u%[X&v%[X&w%[X&x%[X&y%[X&z%[X&{%[X&|%[X&}%[X'O%[X'P%[X'Q%[X'R%[X'S%[X'T%[X'U%[X'V%[X'W%[X'X%[X'_%[X~OQ#xOR#xO~PJpO!P%XO!X%XO!Y%XO!Z%XO![%YO!]%YO']%ZO'^%[O~O%X%^O~O%X%_O~O%X%bO~O%X%cO~O%S#^O%T#^O%_#^O~O%X%eO~O|%fO~O|%gO~Oz#mO|#lO'`%jO~O%Y%kO'`%jO~O%Y%mO%Z%oO~O%Y$xO%Z%rO~OS%sOT%sOW!RaX!RaY!RaZ!Ra[!Ra]!Ra^!Ra_!Ra`!Raa!Rab!Rac!Rad!Rae!Rak!Ral!Raq!Rar!Ras!Ra|!Ra!i!Ra%S!Ra%T!Ra%X!Ra%]!Ra%^!Ra%_!Ra%`!Ra%a!Ra%b!Ra%c!Ra%d!Ra%e!Ra%f!Ra%g!Ra%h!Ra%i!Ra%j!Ra%k!Ra%l!Ra%m!Ra%n!Ra%o!Ra%p!Ra%q!Ra%r!Ra%s!Ra%t!Ra%u!Ra%v!Ra%w!Ra%x!Ra%y!Ra%z!Ra%{!Ra%|!Ra%}!Ra&O!Ra&P!Ra&Q!Ra&R!Ra&S!Ra&T!Ra&U!Ra&V!Ra&W!Ra&X!Ra&Y!Ra&Z!Ra&[!Ra&]!Ra&^!Ra&_!Ra&`!Ra&a!Ra&b!Ra&c!Ra&d!Ra&e!Ra&f!Ra&g!Ra&h!Ra&i!Ra&j!Ra&k!Ra&l!Ra&m!Ra&n!Ra&o!Ra&p!Ra&q!Ra&r!Ra&s!Ra&t!Ra&u!Ra&v!Ra&w!Ra&x!Ra&y!Ra&z!Ra&{!Ra&|!Ra&}!Ra'O!Ra'P!Ra'Q!Ra'R!Ra'S!Ra'T!Ra'U!Ra'V!Ra'W!Ra'X!Ra'_!Ra~Oq#yOr#zOs#{OW%[aX%[aY%[aZ%[a[%[a]%[a^%[a_%[a`%[aa%[ab%[ac%[ad%[ae%[ak%[al%[a|%[a!i%[a%S%[a%T%[a%X%[a%]%[a%^%[a%_%[a%`%[a%a%[a%b%[a%c%[a%d%[a%e%[a%f%[a%g%[a%h%[a%i%[a%j%[a%k%[a%l%[a%m%[a%n%[a%o%[a%p%[a%q%[a%r%[a%s%[a%t%[a%u%[a%v%[a%w%[a%x%[a%y%[a%z%[a%{%[a%|%[a%}%[a&O%[a&P%[a&Q%[a&R%[a&S%[a&T%[a&U%[a&V%[a&W%[a&X%[a&Y%[a&Z%[a&[%[a&]%[a&^%[a&_%[a&`%[a&a%[a&b%[a&c%[a&d%[a&e%[a&f%[a&g%[a&h%[a&i%[a&j%[a&k%[a&l%[a&m%[a&n%[a&o%[a&p%[a&q%[a&r%[a&s%[a&t%[a&u%[a&v%[a&w%[a&x%[a&y%[a&z%[a&{%[a&|%[a&}%[a'O%[a'P%[a'Q%[a'R%[a'S%[a'T%[a'U%[a'V%[a'W%[a'X%[a'_%[a~O!P#_OU!Oqh!Oqi!Oqj!Oqo!Oqp!Oq![!Oq!]!Oq!^!Oq!_!Oq!`!Oq!a!Oq!b!Oq!c!Oq!d!Oq!e!Oq${!Oq%R!Oq'Y!Oq%Z!Oq%Y!Oq~OV!Oq!X!Oq!Y!Oq!Z!Oq~P!5uOV#_O!X#_O!Y#_O!Z#_O~P!5uOV#_O!P#_O!X#_O!Y#_O!Z#_O![#`O!]#`OU!Oqh!Oqi!Oqj!Oqo!Oqp!Oq${!Oq%R!Oq'Y!Oq%Z!Oq%Y!Oq~O!^!Oq!_!Oq!`!Oq!a!Oq!b!Oq!c!Oq!d!Oq!e!Oq~P!7}O!^#aO!_#aO!`#aO!a#aO!b#aO!c#aO!d#aO!e#aO~P!7}OV#_Oh#bOj#bO!P#_O!X#_O!Y#_O!Z#_O![#`O!]#`O!^#aO!_#aO!`#aO!a#aO!b#aO!c#aO!d#aO!e#aO~OU!Oqi!Oqo!Oqp!Oq${!Oq%R!Oq'Y!Oq%Z!Oq%Y!Oq~P!:cO']%{O~P=qO!X$da!Y$da!Z$da![$da!]$da']$da~O!P%XO'^$da~P!<bO%Z%|O~O!P&jO!X&jO!Y&jO!Z&jO![&kO!]&kO~O%Z%|O~P!=VO%Z&PO~O%Z&PO~P!=VO%Z&RO~O!e$pO$v$pO$w$pO$x$pO%Y%Qa'`%Qa~Oz#mO|#lO'`&SO~Oz&UO|#lO%Z&VO~O%Y&WO%Z&VO~O%Y%Pa%Z%Pa~P0_O%X#rOW!RiX!RiY!RiZ!Ri[!Ri]!Ri^!Ri_!Ri`!Ria!Rib!Ric!Rid!Rie!Rik!Ril!Riq!Rir!Ris!Ri|!Ri!i!Ri%S!Ri%T!Ri%]!Ri%^!Ri%_!Ri%`!Ri%a!Ri%b!Ri%c!Ri%d!Ri%e!Ri%f!Ri%g!Ri%h!Ri%i!Ri%j!Ri%k!Ri%l!Ri%m!Ri%n!Ri%o!Ri%p!Ri%q!Ri%r!Ri%s!Ri%t!Ri%u!Ri%v!Ri%w!Ri%x!Ri%y!Ri%z!Ri%{!Ri%|!Ri%}!Ri&O!Ri&P!Ri&Q!Ri&R!Ri&S!Ri&T!Ri&U!Ri&V!Ri&W!Ri&X!Ri&Y!Ri&Z!Ri&[!Ri&]!Ri&^!Ri&_!Ri&`!Ri&a!Ri&b!Ri&c!Ri&d!Ri&e!Ri&f!Ri&g!Ri&h!Ri&i!Ri&j!Ri&k!Ri&l!Ri&m!Ri&n!Ri&o!Ri&p!Ri&q!Ri&r!Ri&s!Ri&t!Ri&u!Ri&v!Ri&w!Ri&x!Ri&y!Ri&z!Ri&{!Ri&|!Ri&}!Ri'O!Ri'P!Ri'Q!Ri'R!Ri'S!Ri'T!Ri'U!Ri'V!Ri'W!Ri'X!Ri'_!Ri~O%Z&ZO~O%Z&[O~O%Z&]O~O!X$di!Y$di!Z$di![$di!]$di']$di~O!P%XO'^$di~P!GYO!P%XO!X%XO!Y%XO!Z%XO![$di!]$di']$di'^$di~O']&^O~P!=VO%Y&_O~P!=VO!P&jO%Z$da%Y$da~P!<bO%Y&bO~P!=VOz#mO|#lO~Oz&UO|#lO%Z&cO~O!P&jO%Z$di%Y$di~P!GYO!P&jO!X&jO!Y&jO!Z&jO![$di!]$di%Z$di']$di%Y$di~Oz&UO|#lO~O%Z&gO~P!=VO%Z&hO~P!=VO",
+  goto: ".b%]PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP%^%j%v%|P&VP&g%^P&p&w'R'a'k(T(bPPPPPPPPPPPPP%^(o({P({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({({%^)X*T*w*w+]+]+q%^,V%^%^%^%^%^%^,],l,tPPP,l%^P,{P-O-U-[PPPPP-cPPP.Re^OXY#Z$S$T$U$V$W$xeROXY#Z$S$T$U$V$W$xQ#[RR#v#]Q#s#YQ${#xR&Y%sQ#nZQ$w#rU%h$s%k&TV&U%m&W&dQ#]RQ#iWR#v#[Z$R#_#`#a#b#cY$Q#_#`#a#b#cR%R$RY$P#_#`#a#b#cS%Q$Q$RR%w%Ra#|#_#`#a#b#c$Q$R%Rd^OXY#Z$S$T$U$V$W$xQ$m#hQ%t$|Q%u$}R%v%O`#}#_#`#a#b#c$Q$R%RR%P$O`$O#_#`#a#b#c$Q$R%RR%P#}eWOXY#Z$S$T$U$V$W$xeVOXY#Z$S$T$U$V$W$xQ$Z#dQ%]$[Q%`$cQ%d$iQ%x%XQ%y%YQ%z%[Q%}%_Q&O&iQ&Q%cQ&`&jQ&a&kQ&e&_R&f&bdYOXY#Z$S$T$U$V$W$xW$[#d$[%X%YS$e#e$ee&i$c$i%[%_%c&_&b&i&j&kl$a#d$[$c$i%X%Y%[%_%c&_&b&i&j&kT$g#e$el$b#d$[$c$i%X%Y%[%_%c&_&b&i&j&kT$h#e$el$d#d$[$c$i%X%Y%[%_%c&_&b&i&j&kT$j#e$eQ$f#eR%a$ed]OXY#Z$S$T$U$V$W$xR#q[Q#pZV%i$s%k&TQ$q#mT$r#n%hR$n#hQ%n$wR&X%nQ$y#uR%q$yS$t#n#pR%l$tQUOQ#jXQ#kYQ#u#ZQ%S$SQ%T$TQ%U$UQ%V$VQ%W$WR%p$xQ$S#_Q$T#`Q$U#aQ$V#bR$W#c",
+  nodeNames: "\u26A0 Bool Ignoring On GroupLeft GroupRight Offset Atan2 Avg Bottomk Count CountValues Group Max Min Quantile LimitK LimitRatio Stddev Stdvar Sum Topk By Without And Or Unless StartFn EndFn AtStart AtEnd Smoothed Anchored Fill FillLeft FillRight LineComment PromQL AggregateExpr AggregateOp AggregateModifier GroupingLabels LabelName QuotedLabelName StringLiteral FunctionCallBody BinaryExpr Pow BoolModifier MatchingModifierClause FillModifier FillClause NumberDurationLiteral FillLeftClause FillRightClause Mul Div Mod Add Sub Eql Gte Gtr TrimUpper TrimLower Lte Lss Neq FunctionCall FunctionIdentifier AbsentOverTime Identifier Absent Abs Acos Acosh Asin Asinh Atan Atanh AvgOverTime Ceil Changes Clamp ClampMax ClampMin Cos Cosh CountOverTime DaysInMonth DayOfMonth DayOfWeek DayOfYear Deg Delta Deriv Exp FirstOverTime Floor HistogramCount HistogramFraction HistogramQuantile HistogramQuantiles HistogramStdDev HistogramStdVar HistogramSum HistogramAvg DoubleExponentialSmoothing Hour Idelta Increase Info Irate LabelReplace LabelJoin LastOverTime Ln Log10 Log2 MadOverTime MaxOverTime MinOverTime TsOfFirstOverTime TsOfMaxOverTime TsOfMinOverTime TsOfLastOverTime Minute Month Pi PredictLinear PresentOverTime QuantileOverTime Rad Rate Resets Round Scalar Sgn Sin Sinh Sort SortDesc SortByLabel SortByLabelDesc StartTimestamp Range Step Sqrt StddevOverTime StdvarOverTime SumOverTime Tan Tanh Timestamp Time Vector Year MatrixSelector DurationExpr UnaryOp DurationStep DurationRange DurationMinOf DurationMaxOf NumberDurationLiteralInDurationContext OffsetExpr OffsetDurationExpr AnchoredExpr SmoothedExpr ParenExpr SubqueryExpr UnaryExpr VectorSelector LabelMatchers UnquotedLabelMatcher MatchOp EqlSingle EqlRegex NeqRegex QuotedLabelMatcher StepInvariantExpr At AtModifierPreprocessors MetricName",
+  maxTerm: 292,
+  nodeProps: [
+    ["group", -14, 38, 44, 46, 52, 68, 157, 165, 167, 168, 169, 170, 171, 172, 180, "Expr"]
+  ],
+  propSources: [promQLHighLight],
+  skippedNodes: [0, 36],
+  repeatNodeCount: 3,
+  tokenData: "4{~RwX^#lpq#lqr$ars$tst&luv'Twx'Yxy({yz)Qz{)V{|)[|})c}!O)h!O!P)o!P!Q*u!Q!R*z!R![+u![!]1O!^!_1z!_!`2a!`!a2v!b!c3]!c!}3b!}#O3x#P#Q3}#Q#R4S#R#S3b#S#T4X#T#o3b#o#p4q#q#r4v#y#z#l$f$g#l#BY#BZ#l$IS$I_#l$I|$JO#l$JT$JU#l$KV$KW#l&FU&FV#l~#qY%V~X^#lpq#l#y#z#l$f$g#l#BY#BZ#l$IS$I_#l$I|$JO#l$JT$JU#l$KV$KW#l&FU&FV#l~$dQ!_!`$j#r#s$o~$oO!e~~$tO$x~~$yW|~OY$tZr$trs%cs#O$t#O#P%h#P;'S$t;'S;=`&f<%lO$t~%hO|~~%kRO;'S$t;'S;=`%t;=`O$t~%yX|~OY$tZr$trs%cs#O$t#O#P%h#P;'S$t;'S;=`&f;=`<%l$t<%lO$t~&iP;=`<%l$t~&qSt~OY&lZ;'S&l;'S;=`&}<%lO&l~'QP;=`<%l&l~'YO!Z~~'_W|~OY'YZw'Ywx%cx#O'Y#O#P'w#P;'S'Y;'S;=`(u<%lO'Y~'zRO;'S'Y;'S;=`(T;=`O'Y~(YX|~OY'YZw'Ywx%cx#O'Y#O#P'w#P;'S'Y;'S;=`(u;=`<%l'Y<%lO'Y~(xP;=`<%l'Y~)QO%X~~)VO%Z~~)[O!X~V)cO%^P![U~)hO%Y~V)oO%]P!]U~)rP!Q![)u~)zS%_~!Q![)u!g!h*W#R#S)o#X#Y*W~*ZR{|*d}!O*d!Q![*j~*gP!Q![*j~*oQ%_~!Q![*j#R#S*d~*zO!Y~~+P[%_~!O!P)o!Q![+u!g!h*W#R#S,m#W#X-X#X#Y*W#[#]-p#a#b.U#g#h.x#k#l/Z#l#m0d#m#n/u~+zZ%_~!O!P)o!Q![+u!g!h*W#R#S,m#W#X-X#X#Y*W#[#]-p#a#b.U#g#h.x#k#l/Z#m#n/u~,pP!Q![,s~,xT%_~!O!P)o!Q![,s!g!h*W#R#S,m#X#Y*W~-^P%_~!Q![-a~-dS!Q![-a#[#]-p#a#b.U#g#h.x~-uP%_~!Q![-x~-{R!Q![-x#a#b.U#g#h.x~.ZQ%_~!Q![.a#g#h.s~.dR!Q![.a#a#b.m#g#h.x~.pP#g#h.s~.xO%_~~.}P%_~!Q![/Q~/TQ!Q![/Q#a#b.m~/`P%_~!Q![/c~/fT!Q![/c#W#X-X#[#]-p#a#b.U#g#h.x~/zP%_~!Q![/}~0QU!Q![/}#W#X-X#[#]-p#a#b.U#g#h.x#k#l/Z~0gR!Q![0p!c!i0p#T#Z0p~0uR%_~!Q![0p!c!i0p#T#Z0pV1VT'^S!iR!Q![1f![!]1f!c!}1f#R#S1f#T#o1fR1kT!iR!Q![1f![!]1f!c!}1f#R#S1f#T#o1f~2PQ!d~!P!Q2V!_!`2[~2[O!a~~2aO!c~~2fQ$vP!_!`2l#r#s2qQ2qO!^Q~2vO$w~~2{Q!`~!P!Q3R!_!`3W~3WO!b~~3]O!_~~3bO${~V3iT!iRzS!Q![3b![!]1f!c!}3b#R#S3b#T#o3b~3}O'Y~~4SO']~~4XO!P~~4[TO#S4X#S#T%c#T;'S4X;'S;=`4k<%lO4X~4nP;=`<%l4X~4vO'_~~4{O'`~",
+  tokenizers: [0, 1, 2],
+  topRules: { "PromQL": [0, 37], "MetricName": [1, 183] },
+  specialized: [{ term: 71, get: (value, stack) => specializeIdentifier(value) << 1, external: specializeIdentifier }, { term: 71, get: (value, stack) => extendIdentifier(value, stack) << 1 | 1, external: extendIdentifier, extend: true }, { term: 71, get: (value) => spec_Identifier[value] || -1 }],
+  tokenPrec: 0
+});
+
+// ../../policies/kubernetes/dist/prometheus.js
+function isPrometheusRule(object) {
+  return object.kind === "PrometheusRule" && object.group === "monitoring.coreos.com";
+}
+function promRules(object) {
+  if (!isPrometheusRule(object))
+    return [];
+  return asArray(object.get(["spec", "groups"])).flatMap((g, gi) => {
+    const group = asObj(g);
+    return asArray(group.rules).flatMap((r, ri) => {
+      const data = asObj(r);
+      return [
+        {
+          data,
+          route: ["spec", "groups", gi, "rules", ri],
+          group: asString2(group.name) ?? String(gi),
+          alert: asString2(data.alert),
+          record: asString2(data.record)
+        }
+      ];
+    });
+  });
+}
+function alertLoc(object, rule) {
+  return object.at([...rule.route, "alert"]) ?? object.at([...rule.route, "record"]) ?? object.keyAt(rule.route);
+}
+function promqlError(expr) {
+  if (expr.trim() === "")
+    return { from: 0, to: 0, found: "empty expression" };
+  const tree = parser3.parse(expr);
+  let error;
+  tree.iterate({
+    enter(node) {
+      if (error)
+        return false;
+      if (node.type.isError)
+        error = { from: node.from, to: node.to };
+      return void 0;
+    }
+  });
+  if (!error)
+    return void 0;
+  const found = error.from >= expr.length ? "end of expression" : `\`${expr.slice(error.from, Math.max(error.to, error.from + 1)).split("\n")[0]}\``;
+  return { ...error, found };
+}
+function sourceOffset(valueLoc, value, offset) {
+  const text = valueLoc.file.text.slice(valueLoc.start, valueLoc.end);
+  if (text === value)
+    return valueLoc.start + offset;
+  if ((text.startsWith('"') || text.startsWith("'")) && text.slice(1, 1 + value.length) === value)
+    return valueLoc.start + 1 + offset;
+  if (text.startsWith("|")) {
+    const firstBreak = text.indexOf("\n");
+    if (firstBreak < 0)
+      return void 0;
+    const body2 = text.slice(firstBreak + 1);
+    const indent = body2.match(/^[ ]*/)[0].length;
+    const before = value.slice(0, offset).split("\n");
+    const lineIndex = before.length - 1;
+    const column = before[lineIndex].length;
+    const sourceLines = body2.split("\n");
+    let pos = valueLoc.start + firstBreak + 1;
+    for (let i2 = 0; i2 < lineIndex; i2++)
+      pos += (sourceLines[i2]?.length ?? 0) + 1;
+    return pos + Math.min(indent, sourceLines[lineIndex]?.length ?? 0) + column;
+  }
+  return void 0;
+}
+
+// ../../policies/kubernetes/dist/rules/prometheus-alert-missing-annotations/rule.js
+var rule_default143 = defineRule({
+  id: "k8s/prometheus-alert-missing-annotations",
+  domain: k8sDomain,
+  meta: {
+    title: "Alert without summary or description",
+    description: "An alerting rule of a PrometheusRule has no `summary` or no `description` annotation (`message`, used by older mixins, counts as a description).",
+    rationale: "Low: the person paged sees only the alert name; a summary and a description with `{{ $labels }}` and `{{ $value }}` say what broke, where and how badly, and shorten the time to the first useful action.",
+    remediation: "Add `annotations.summary` (one line) and `annotations.description` (what, where, how much, using templated labels and value).",
+    category: "best-practice",
+    severity: "low",
+    confidence: "high",
+    aliases: [],
+    references: ["https://prometheus.io/docs/prometheus/latest/configuration/alerting_rules/#templating"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: SlowResponseTime\n          expr: job:latency:p99 > 1\n          for: 5m\n          annotations:\n            summary: 'Slow p99 latency'\n",
+          errors: [{ line: 9, column: 18, endLine: 9, endColumn: 34 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: SlowResponseTime\n          expr: job:latency:p99 > 1\n          for: 5m\n          annotations:\n            summary: 'Slow p99 latency'\n            description: 'p99 latency is {{ $value }}s for {{ $labels.service }}'\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const rule of promRules(object)) {
+      if (!rule.alert)
+        continue;
+      const annotations = asObj(rule.data.annotations);
+      const missing = [];
+      if (annotations.summary === void 0)
+        missing.push("`summary`");
+      if (annotations.description === void 0 && annotations.message === void 0)
+        missing.push("`description`");
+      if (missing.length === 0)
+        continue;
+      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no ${list2(missing, "or")} annotation.`, rule.alert);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/prometheus-alert-missing-for/rule.js
+init_dist();
+var rule_default144 = defineRule({
+  id: "k8s/prometheus-alert-missing-for",
+  domain: k8sDomain,
+  meta: {
+    title: "Alert fires on the first evaluation",
+    description: "An alerting rule of a PrometheusRule has no `for:` duration, so a single evaluation above the threshold pages. (An explicit `for: 0m` is taken as a deliberate choice.)",
+    rationale: "Low: one scrape glitch, restart or short spike wakes someone up; noisy alerts teach people to ignore pages, which costs more than the minute of delay `for` adds.",
+    remediation: "Add `for:` with a duration that matches how long the condition must hold to matter (typically 2\u201315m).",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: [],
+    references: ["https://prometheus.io/docs/prometheus/latest/configuration/alerting_rules/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: HighErrorRate\n          expr: job:errors:ratio5m > 0.05\n          labels: {severity: critical}\n",
+          errors: [{ line: 9, column: 18, endLine: 9, endColumn: 31 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: HighErrorRate\n          expr: job:errors:ratio5m > 0.05\n          for: 5m\n          labels: {severity: critical}\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const rule of promRules(object)) {
+      if (!rule.alert || rule.data.for !== void 0)
+        continue;
+      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`for:\` duration.`, rule.alert);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/prometheus-alert-missing-runbook/rule.js
+init_dist();
+var rule_default145 = defineRule({
+  id: "k8s/prometheus-alert-missing-runbook",
+  domain: k8sDomain,
+  meta: {
+    title: "Alert without a runbook link",
+    description: "An alerting rule of a PrometheusRule has no `runbook_url` annotation.",
+    rationale: "Info: a runbook turns a page into a procedure (what to check, how to mitigate, whom to escalate to); without one the on-call engineer improvises. Worth doing, but not a defect of the alert itself.",
+    remediation: "Add `annotations.runbook_url` pointing to the runbook for this alert.",
+    category: "best-practice",
+    severity: "info",
+    confidence: "high",
+    aliases: [],
+    references: ["https://sre.google/sre-book/being-on-call/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: DiskFull\n          expr: node_filesystem_avail_bytes == 0\n",
+          errors: [{ line: 9, column: 18, endLine: 9, endColumn: 26 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: DiskFull\n          expr: node_filesystem_avail_bytes == 0\n          annotations:\n            runbook_url: https://runbooks.example.com/disk-full\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const rule of promRules(object)) {
+      if (!rule.alert || asObj(rule.data.annotations).runbook_url !== void 0)
+        continue;
+      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`runbook_url\` annotation.`, rule.alert);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/prometheus-alert-missing-severity/rule.js
+init_dist();
+var rule_default146 = defineRule({
+  id: "k8s/prometheus-alert-missing-severity",
+  domain: k8sDomain,
+  meta: {
+    title: "Alert without a severity label",
+    description: "An alerting rule of a PrometheusRule sets no `severity` label.",
+    rationale: "Medium: Alertmanager routes on labels; without `severity` the alert falls to the default route \u2014 often nowhere, or straight to the pager for something minor \u2014 so real incidents can go unnoticed.",
+    remediation: "Add `labels: {severity: critical|warning|info}` following your routing tree.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://prometheus.io/docs/alerting/latest/configuration/#route"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: PodCrashLooping\n          expr: increase(kube_pod_container_status_restarts_total[15m]) > 3\n          for: 5m\n",
+          errors: [{ line: 9, column: 18, endLine: 9, endColumn: 33 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: PodCrashLooping\n          expr: increase(kube_pod_container_status_restarts_total[15m]) > 3\n          for: 5m\n          labels:\n            severity: warning\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const rule of promRules(object)) {
+      if (!rule.alert || asObj(rule.data.labels).severity !== void 0)
+        continue;
+      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`severity\` label.`, rule.alert);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/prometheus-duplicate-alert/rule.js
+init_dist();
+function labelKey(labels) {
+  const obj = asObj(labels);
+  return JSON.stringify(Object.keys(obj).sort().map((k) => [k, String(obj[k])]));
+}
+var rule_default147 = defineRule({
+  id: "k8s/prometheus-duplicate-alert",
+  domain: k8sDomain,
+  meta: {
+    title: "Alert defined twice in a group",
+    description: "Two alerting rules of the same group share a name and the same static labels. (Same name with different labels \u2014 e.g. a `warning` and a `critical` tier \u2014 is a common, valid pattern and is not reported.)",
+    rationale: "Medium: both rules produce the same alert identity, so Alertmanager merges, flaps between or deduplicates them unpredictably; usually one is a stale copy with an outdated threshold.",
+    remediation: "Delete the stale copy, or tell the rules apart with a label (e.g. `severity`).",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://prometheus.io/docs/prometheus/latest/configuration/alerting_rules/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: HighLatency\n          expr: job:latency:p99 > 1\n          labels: {severity: warning}\n        - alert: HighLatency\n          expr: job:latency:p99 > 2\n          labels: {severity: warning}\n",
+          errors: [{ line: 12, column: 18, endLine: 12, endColumn: 29 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: HighLatency\n          expr: job:latency:p99 > 1\n          labels: {severity: warning}\n        - alert: HighLatency\n          expr: job:latency:p99 > 2\n          labels: {severity: critical}\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const rule of promRules(object)) {
+      if (!rule.alert)
+        continue;
+      const key = JSON.stringify([rule.group, rule.alert, labelKey(rule.data.labels)]);
+      if (seen.has(key))
+        report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` is defined twice in group \`${rule.group}\` with the same labels.`, rule.alert);
+      seen.add(key);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/prometheus-invalid-promql/rule.js
+init_dist();
+var rule_default148 = defineRule({
+  id: "k8s/prometheus-invalid-promql",
+  domain: k8sDomain,
+  meta: {
+    title: "PromQL expression does not parse",
+    description: "The `expr` of an alerting or recording rule in a PrometheusRule is not valid PromQL (unbalanced brackets, unknown function, missing operand...). It is parsed with the Prometheus project's own PromQL grammar.",
+    rationale: "High: the Prometheus Operator rejects the whole PrometheusRule or Prometheus refuses to load the rule group, so every alert of it \u2014 not just the broken one \u2014 silently stops firing.",
+    remediation: "Fix the expression at the reported position; test rules with `promtool check rules` or `promtool test rules` in CI.",
+    category: "reliability",
+    severity: "high",
+    confidence: "high",
+    aliases: [],
+    references: ["https://prometheus.io/docs/prometheus/latest/querying/basics/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: HighErrorRate\n          expr: sum(rate(http_requests_total{status=~"5.."}[5m]) > 1\n',
+          errors: [{ line: 10, column: 68, endLine: 10, endColumn: 69 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/alerts.yaml",
+          code: 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: alerts\nspec:\n  groups:\n    - name: app\n      rules:\n        - alert: HighErrorRate\n          expr: sum(rate(http_requests_total{status=~"5.."}[5m])) > 1\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const rule of promRules(object)) {
+      const expr = rule.data.expr;
+      const text = typeof expr === "number" ? String(expr) : asString2(expr);
+      if (text === void 0 || text.includes("{{"))
+        continue;
+      const error = promqlError(text);
+      if (!error)
+        continue;
+      const loc = object.at([...rule.route, "expr"]);
+      let at = loc;
+      const from = sourceOffset(loc, text, Math.min(error.from, Math.max(0, text.length - 1)));
+      if (from !== void 0) {
+        const width = Math.max(1, Math.min(error.to - error.from, text.length - error.from));
+        at = { file: loc.file, start: from, end: from + width };
+      }
+      const name3 = rule.alert ?? rule.record ?? "?";
+      report2(ctx, object, at, `The expression of \`${name3}\` is not valid PromQL: unexpected ${error.found}.`, name3);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/prometheus-recording-rule-name/rule.js
+init_dist();
+var METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+var rule_default149 = defineRule({
+  id: "k8s/prometheus-recording-rule-name",
+  domain: k8sDomain,
+  meta: {
+    title: "Recording rule name is not a valid metric name",
+    description: "The `record` name of a recording rule is not a valid Prometheus metric name (letters, digits, `_` and `:`, not starting with a digit).",
+    rationale: "High: Prometheus refuses to load the rule group, so every rule of it \u2014 alerts included \u2014 stops being evaluated, and dashboards built on the recorded series go blank.",
+    remediation: "Rename the rule to a valid metric name, following the `level:metric:operations` convention (e.g. `job:http_requests:rate5m`).",
+    category: "reliability",
+    severity: "high",
+    confidence: "high",
+    aliases: [],
+    references: ["https://prometheus.io/docs/practices/rules/#naming"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rules.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: rules\nspec:\n  groups:\n    - name: app\n      rules:\n        - record: job:http-requests:rate5m\n          expr: sum by (job) (rate(http_requests_total[5m]))\n",
+          errors: [{ line: 9, column: 19, endLine: 9, endColumn: 43 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rules.yaml",
+          code: "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: rules\nspec:\n  groups:\n    - name: app\n      rules:\n        - record: job:http_requests:rate5m\n          expr: sum by (job) (rate(http_requests_total[5m]))\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const rule of promRules(object)) {
+      if (rule.record === void 0 || METRIC_NAME.test(rule.record) || rule.record.includes("{{"))
+        continue;
+      report2(ctx, object, object.at([...rule.route, "record"]), `Recording rule name \`${rule.record}\` is not a valid metric name.`, rule.record);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rbac-no-cluster-admin-binding/rule.js
+init_dist();
+
+// ../../policies/kubernetes/dist/rbac.js
+function isRole(object) {
+  return object.group === "rbac.authorization.k8s.io" && (object.kind === "Role" || object.kind === "ClusterRole");
+}
+function isBinding(object) {
+  return object.group === "rbac.authorization.k8s.io" && (object.kind === "RoleBinding" || object.kind === "ClusterRoleBinding");
+}
+var strings2 = (v) => asArray(v).map((x) => asString2(x) ?? "");
+function policyRules(object) {
+  if (!isRole(object))
+    return [];
+  return asArray(object.data.rules).flatMap((r, i2) => {
+    const rule = asObj(r);
+    return [
+      {
+        route: ["rules", i2],
+        verbs: strings2(rule.verbs).map((v) => v.toLowerCase()),
+        resources: strings2(rule.resources).map((v) => v.toLowerCase()),
+        apiGroups: strings2(rule.apiGroups),
+        resourceNames: strings2(rule.resourceNames)
+      }
+    ];
+  });
+}
+function grants(rule, verbs) {
+  return rule.verbs.includes("*") || verbs.some((v) => rule.verbs.includes(v));
+}
+function resourceIndex(rule, names) {
+  return rule.resources.findIndex((r) => names.includes(r));
+}
+var WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
+
+// ../../policies/kubernetes/dist/rules/rbac-no-cluster-admin-binding/rule.js
+var rule_default150 = defineRule({
+  id: "k8s/rbac-no-cluster-admin-binding",
+  domain: k8sDomain,
+  meta: {
+    title: "Binding to cluster-admin",
+    description: "A RoleBinding or ClusterRoleBinding grants the `cluster-admin` ClusterRole.",
+    rationale: "High: cluster-admin can do anything to anything; through a ClusterRoleBinding it covers every namespace, through a RoleBinding every object of the namespace (Secrets, RBAC included). Any compromise of the subject is a compromise of the cluster or namespace.",
+    remediation: "Bind a role that lists what the subject needs; keep cluster-admin for break-glass access outside the manifests.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["KSV-0111", "kube-linter:cluster-admin-role-binding", "polaris:clusterrolebindingClusterAdmin", "polaris:rolebindingClusterAdminClusterRole"],
+    references: ["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: ci\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: ServiceAccount\n    name: ci\n    namespace: ci\n",
+          errors: [{ line: 8, column: 9, endLine: 8, endColumn: 22 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: ci\n  namespace: shop\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: edit\nsubjects:\n  - kind: ServiceAccount\n    name: ci\n    namespace: ci\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isBinding(object))
+      return;
+    const ref = asObj(object.data.roleRef);
+    if (asString2(ref.name) !== "cluster-admin" || asString2(ref.kind) !== "ClusterRole")
+      return;
+    report2(ctx, object, object.at(["roleRef", "name"]), `${object.kind} \`${object.name}\` grants cluster-admin.`, "cluster-admin");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rbac-no-cluster-wide-secret-read/rule.js
+init_dist();
+var rule_default151 = defineRule({
+  id: "k8s/rbac-no-cluster-wide-secret-read",
+  domain: k8sDomain,
+  meta: {
+    title: "ClusterRole reads all Secrets",
+    description: "A ClusterRole grants `get`, `list` or `watch` on `secrets` without `resourceNames`, i.e. on every Secret it is bound over \u2014 cluster-wide through a ClusterRoleBinding.",
+    rationale: "High: Secrets hold database passwords, cloud keys and service-account tokens; reading them all is a direct path to every other workload and often to cluster-admin. `list`/`watch` return the values, not just names.",
+    remediation: "Use a namespaced Role, restrict the rule with `resourceNames`, or have the workload receive only its own Secret (mounted) instead of reading through the API.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["KSV-0041", "kube-linter:access-to-secrets"],
+    references: ["https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules:\n  - apiGroups: [""]\n    resources: ["configmaps", "secrets"]\n    verbs: ["list"]\n',
+          errors: [{ line: 7, column: 31, endLine: 7, endColumn: 40 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules:\n  - apiGroups: [""]\n    resources: ["secrets"]\n    resourceNames: ["tls-cert"]\n    verbs: ["get"]\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (object.kind !== "ClusterRole")
+      return;
+    for (const rule of policyRules(object)) {
+      const i2 = resourceIndex(rule, ["secrets"]);
+      if (i2 < 0 || rule.resourceNames.length > 0 || !grants(rule, ["get", "list", "watch"]))
+        continue;
+      report2(ctx, object, object.at([...rule.route, "resources", i2]), `ClusterRole \`${object.name}\` can read every Secret.`, rule.route.join("."));
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rbac-no-default-service-account-binding/rule.js
+init_dist();
+var rule_default152 = defineRule({
+  id: "k8s/rbac-no-default-service-account-binding",
+  domain: k8sDomain,
+  meta: {
+    title: "Role bound to the default service account",
+    description: "A RoleBinding or ClusterRoleBinding grants a role to a namespace's `default` ServiceAccount.",
+    rationale: "Medium: every pod of the namespace that names no service account runs as `default`, so the grant reaches all of them \u2014 including pods added later by other teams \u2014 instead of the one workload that needed it.",
+    remediation: "Create a dedicated ServiceAccount for the workload that needs the role, bind the role to it and set `serviceAccountName` on that workload.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: reader\n  namespace: shop\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: view\nsubjects:\n  - kind: ServiceAccount\n    name: default\n    namespace: shop\n",
+          errors: [{ line: 12, column: 11, endLine: 12, endColumn: 18 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: reader\n  namespace: shop\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: view\nsubjects:\n  - kind: ServiceAccount\n    name: reporter\n    namespace: shop\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isBinding(object))
+      return;
+    asArray(object.data.subjects).forEach((s, i2) => {
+      const subject = asObj(s);
+      if (asString2(subject.kind) !== "ServiceAccount" || asString2(subject.name) !== "default")
+        return;
+      report2(ctx, object, object.at(["subjects", i2, "name"]), `${object.kind} \`${object.name}\` grants \`${asString2(asObj(object.data.roleRef).name) ?? "?"}\` to the default service account of \`${asString2(subject.namespace) ?? object.namespace}\`.`, `default:${asString2(subject.namespace) ?? ""}`);
+    });
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rbac-no-escalation-verbs/rule.js
+init_dist();
+var VERBS = ["escalate", "bind", "impersonate"];
+var rule_default153 = defineRule({
+  id: "k8s/rbac-no-escalation-verbs",
+  domain: k8sDomain,
+  meta: {
+    title: "Role grants escalate, bind or impersonate",
+    description: "A Role or ClusterRole grants the `escalate`, `bind` or `impersonate` verb.",
+    rationale: "Critical: these verbs exist to bypass RBAC's own guard. `escalate` edits roles beyond one's rights, `bind` grants any existing role (cluster-admin included), `impersonate` acts as any user, group or service account. Each is one step from cluster-admin.",
+    remediation: "Remove the verb. Only the RBAC management tooling of the platform team should hold it, through a reviewed, audited binding.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["KSV-0043", "KSV-0050", "CKV_K8S_157", "CKV_K8S_158"],
+    references: ["https://kubernetes.io/docs/concepts/security/rbac-good-practices/#escalate-verb"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: helper\nrules:\n  - apiGroups: [""]\n    resources: ["users", "groups"]\n    verbs: ["impersonate"]\n',
+          errors: [{ line: 8, column: 13, endLine: 8, endColumn: 26 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: helper\nrules:\n  - apiGroups: ["rbac.authorization.k8s.io"]\n    resources: ["roles"]\n    verbs: ["get", "list"]\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const rule of policyRules(object)) {
+      rule.verbs.forEach((verb, i2) => {
+        if (!VERBS.includes(verb))
+          return;
+        report2(ctx, object, object.at([...rule.route, "verbs", i2]), `${object.kind} \`${object.name}\` grants \`${verb}\`.`, `${rule.route.join(".")}:${verb}`);
+      });
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rbac-no-pod-creation/rule.js
+init_dist();
+var WORKLOADS2 = ["pods", "deployments", "statefulsets", "daemonsets", "replicasets", "jobs", "cronjobs", "replicationcontrollers"];
+var rule_default154 = defineRule({
+  id: "k8s/rbac-no-pod-creation",
+  domain: k8sDomain,
+  meta: {
+    title: "Role can create pods or workloads",
+    description: "A Role or ClusterRole grants `create` on pods or on a workload kind that creates pods (Deployments, Jobs, DaemonSets...).",
+    rationale: "Medium: whoever can create a pod can run it as any service account of the namespace, mount any Secret and (without Pod Security admission) a host path, so the grant is worth every right in the namespace. CI deployers and operators need it, hence medium and confidence medium.",
+    remediation: "Give create rights on workloads only to deployers (CI, GitOps controllers), scope them to one namespace with a Role, and enforce Pod Security admission in that namespace.",
+    category: "security",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["KSV-0048", "kube-linter:access-to-create-pods"],
+    references: ["https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: runner\nrules:\n  - apiGroups: [""]\n    resources: ["pods"]\n    verbs: ["get", "create"]\n',
+          errors: [{ line: 7, column: 17, endLine: 7, endColumn: 23 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: runner\nrules:\n  - apiGroups: [""]\n    resources: ["pods", "pods/log"]\n    verbs: ["get", "list"]\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const rule of policyRules(object)) {
+      const i2 = resourceIndex(rule, WORKLOADS2);
+      if (i2 < 0 || !grants(rule, ["create"]))
+        continue;
+      report2(ctx, object, object.at([...rule.route, "resources", i2]), `${object.kind} \`${object.name}\` can create \`${rule.resources[i2]}\`.`, rule.route.join("."));
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rbac-no-pod-exec/rule.js
+init_dist();
+var rule_default155 = defineRule({
+  id: "k8s/rbac-no-pod-exec",
+  domain: k8sDomain,
+  meta: {
+    title: "Role can exec or attach into pods",
+    description: "A Role or ClusterRole grants `create` (or `get`, which older clusters accept over WebSockets) on `pods/exec`, `pods/attach` or `nodes/proxy`.",
+    rationale: "High: exec runs arbitrary commands in any matching pod, with its service account token, its Secrets and its network position; `nodes/proxy` reaches the kubelet API and so every pod on the node.",
+    remediation: "Keep exec for break-glass human roles bound temporarily; give automation narrower APIs (logs, port-forward to one service).",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["KSV-0053", "KSV-0054", "KSV-0047", "polaris:clusterrolePodExecAttach", "polaris:rolePodExecAttach"],
+    references: ["https://kubernetes.io/docs/concepts/security/rbac-good-practices/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: debugger\nrules:\n  - apiGroups: [""]\n    resources: ["pods/exec"]\n    verbs: ["create"]\n',
+          errors: [{ line: 7, column: 17, endLine: 7, endColumn: 28 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: debugger\nrules:\n  - apiGroups: [""]\n    resources: ["pods/log"]\n    verbs: ["get"]\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const rule of policyRules(object)) {
+      rule.resources.forEach((r, i2) => {
+        if (!["pods/exec", "pods/attach", "nodes/proxy"].includes(r) || !grants(rule, ["create", "get"]))
+          return;
+        report2(ctx, object, object.at([...rule.route, "resources", i2]), `${object.kind} \`${object.name}\` grants \`${r}\`.`, `${rule.route.join(".")}:${r}`);
+      });
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rbac-no-public-subjects/rule.js
+init_dist();
+var PUBLIC = /* @__PURE__ */ new Set(["system:anonymous", "system:unauthenticated", "system:authenticated", "system:serviceaccounts", "system:masters"]);
+var rule_default156 = defineRule({
+  id: "k8s/rbac-no-public-subjects",
+  domain: k8sDomain,
+  meta: {
+    title: "Binding grants a role to everyone",
+    description: "A RoleBinding or ClusterRoleBinding names `system:anonymous`, `system:unauthenticated`, `system:authenticated`, `system:serviceaccounts` (every service account) or `system:masters` as a subject. Bindings to the built-in `system:*` roles are not reported.",
+    rationale: "Critical: the role is granted to anyone who can reach the API server (anonymous, unauthenticated), to every identity of the cluster, or \u2014 for system:masters \u2014 membership is itself unrevocable cluster-admin. Nothing else narrows it.",
+    remediation: "Bind the role to the specific users, groups or service accounts that need it.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["KSV-0122", "KSV-0123"],
+    references: ["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: open\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: view\nsubjects:\n  - kind: Group\n    name: system:unauthenticated\n",
+          errors: [{ line: 11, column: 11, endLine: 11, endColumn: 33 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: discovery\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: system:public-info-viewer\nsubjects:\n  - kind: Group\n    name: system:unauthenticated\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isBinding(object))
+      return;
+    const role = asString2(asObj(object.data.roleRef).name) ?? "";
+    if (role.startsWith("system:"))
+      return;
+    asArray(object.data.subjects).forEach((s, i2) => {
+      const name3 = asString2(asObj(s).name) ?? "";
+      if (!PUBLIC.has(name3))
+        return;
+      report2(ctx, object, object.at(["subjects", i2, "name"]), `${object.kind} \`${object.name}\` grants \`${role}\` to \`${name3}\`.`, name3);
+    });
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rbac-no-webhook-write/rule.js
+init_dist();
+var WEBHOOKS = ["validatingwebhookconfigurations", "mutatingwebhookconfigurations", "validatingadmissionpolicies", "validatingadmissionpolicybindings"];
+var rule_default157 = defineRule({
+  id: "k8s/rbac-no-webhook-write",
+  domain: k8sDomain,
+  meta: {
+    title: "Role can change admission webhooks",
+    description: "A Role or ClusterRole may create, update, patch or delete validating/mutating webhook configurations or admission policies.",
+    rationale: "High: admission webhooks see and can rewrite every object sent to the API server (Secrets included); whoever controls them can inject containers into any pod or switch off the policies that guard the cluster.",
+    remediation: "Reserve write access on admission configuration to the cluster's installer or GitOps controller.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["KSV-0114", "CKV_K8S_155"],
+    references: ["https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: injector\nrules:\n  - apiGroups: ["admissionregistration.k8s.io"]\n    resources: ["mutatingwebhookconfigurations"]\n    verbs: ["get", "patch"]\n',
+          errors: [{ line: 7, column: 17, endLine: 7, endColumn: 48 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: injector\nrules:\n  - apiGroups: ["admissionregistration.k8s.io"]\n    resources: ["mutatingwebhookconfigurations"]\n    verbs: ["get", "list", "watch"]\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const rule of policyRules(object)) {
+      if (!grants(rule, WRITE_VERBS))
+        continue;
+      rule.resources.forEach((r, i2) => {
+        if (!WEBHOOKS.includes(r))
+          return;
+        report2(ctx, object, object.at([...rule.route, "resources", i2]), `${object.kind} \`${object.name}\` can change \`${r}\`.`, `${rule.route.join(".")}:${r}`);
+      });
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rbac-no-wildcards/rule.js
+init_dist();
+var rule_default158 = defineRule({
+  id: "k8s/rbac-no-wildcards",
+  domain: k8sDomain,
+  meta: {
+    title: "RBAC rule grants a wildcard",
+    description: "A Role or ClusterRole rule uses `*` in `verbs`, `resources` or `apiGroups`.",
+    rationale: "High: a wildcard grants every present and future verb, resource or API group \u2014 including `escalate`, `bind`, secrets and CRDs installed later \u2014 so the role silently grows with the cluster and least privilege cannot be reviewed.",
+    remediation: "List the verbs, resources and API groups the subject actually needs.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_K8S_49", "KSV-0044", "KSV-0045", "KSV-0046", "KSV-0112", "kube-linter:wildcard-in-rules"],
+    references: ["https://kubernetes.io/docs/concepts/security/rbac-good-practices/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: deployer\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["*"]\n',
+          errors: [{ line: 8, column: 13, endLine: 8, endColumn: 16 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rbac.yaml",
+          code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: deployer\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "list", "watch", "patch"]\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const rule of policyRules(object)) {
+      for (const field2 of ["apiGroups", "resources", "verbs"]) {
+        const i2 = rule[field2].indexOf("*");
+        if (i2 < 0)
+          continue;
+        report2(ctx, object, object.at([...rule.route, field2, i2]), `${object.kind} \`${object.name}\` grants \`*\` in ${field2}.`, `${rule.route.join(".")}:${field2}`);
+      }
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/require-anti-affinity/rule.js
+init_dist();
+var rule_default159 = defineRule({
+  id: "k8s/require-anti-affinity",
+  domain: k8sDomain,
+  meta: {
+    title: "Replicas may all land on one node",
+    description: "A workload with several replicas sets neither `topologySpreadConstraints` nor a `podAntiAffinity`, so the scheduler may place every replica on the same node or zone.",
+    rationale: "Low: replicas exist to survive the loss of a node; packed on one node they fail together. Schedulers spread somewhat by default, hence low.",
+    remediation: "Add `topologySpreadConstraints` over `kubernetes.io/hostname` and `topology.kubernetes.io/zone` (or a preferred `podAntiAffinity` on the pod labels).",
+    category: "reliability",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["kube-linter:no-anti-affinity", "polaris:topologySpreadConstraint", "kube-score:deployment-has-host-podantiaffinity"],
+    references: ["https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1.0\n",
+          errors: [{ line: 8, column: 5, endLine: 8, endColumn: 9 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: kubernetes.io/hostname\n          whenUnsatisfiable: ScheduleAnyway\n          labelSelector: {matchLabels: {app: web}}\n      containers:\n        - name: web\n          image: web:1.0\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    const pod = podsOf(object, { classes: ["service"] })[0];
+    if (!pod || !isMultiReplica(k8sGraph(ctx.project), object))
+      return;
+    if (asArray(pod.field("topologySpreadConstraints")?.value).length > 0)
+      return;
+    if (asObj(pod.field("affinity")?.value).podAntiAffinity)
+      return;
+    report2(ctx, object, pod.anchor, `${object.kind} \`${object.name}\` sets no topology spread or pod anti-affinity for its replicas.`, "spread");
+  }
+});
+
 // ../../policies/kubernetes/dist/rules/require-drop-all-capabilities/rule.js
 init_dist();
-var rule_default48 = defineRule({
+var rule_default160 = defineRule({
   id: "k8s/require-drop-all-capabilities",
   domain: k8sDomain,
   meta: {
@@ -47182,9 +57245,106 @@ var rule_default48 = defineRule({
   }
 });
 
+// ../../policies/kubernetes/dist/rules/require-image-digest/rule.js
+init_dist();
+var rule_default161 = defineRule({
+  id: "k8s/require-image-digest",
+  domain: k8sDomain,
+  meta: {
+    title: "Image not pinned by digest",
+    description: "A container image is referenced by tag only; tags can be moved to other content, digests cannot. Opt-in (the strict preset turns it on).",
+    rationale: "Low: with a versioned tag the risk is a re-pushed or compromised tag, rarer than `latest` drift; digests make deployments exactly reproducible and tamper-evident. Off by default because many teams rely on immutable tags in their own registry.",
+    remediation: "Append the digest: `app:1.4.2@sha256:\u2026` (Renovate and Dependabot keep it current), or exempt registries with immutable tags through the `allow` option.",
+    category: "supply-chain",
+    severity: "low",
+    confidence: "high",
+    optIn: true,
+    aliases: ["CKV_K8S_43"],
+    references: ["https://kubernetes.io/docs/concepts/containers/images/#image-names"],
+    options: {
+      schema: {
+        type: "object",
+        properties: { allow: { type: "array", items: { type: "string" }, description: "Image prefixes exempt from the rule." } },
+        additionalProperties: false
+      },
+      defaults: { allow: [] }
+    },
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n",
+          errors: [{ line: 8, column: 14, endLine: 8, endColumn: 24 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    for (const c of containersOf(object, { skipPartial: false })) {
+      const image = c.image;
+      if (!image || isTemplated(image) || parseImage2(image).digest)
+        continue;
+      if (ctx.options.allow.some((prefix) => image.startsWith(prefix)))
+        continue;
+      report2(ctx, object, c.at(["image"]), `The ${c.label} of ${c.pod.label} uses \`${image}\` without a digest.`, image);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/require-pod-disruption-budget/rule.js
+init_dist();
+var rule_default162 = defineRule({
+  id: "k8s/require-pod-disruption-budget",
+  domain: k8sDomain,
+  meta: {
+    title: "Replicated workload without a PodDisruptionBudget",
+    description: "A Deployment, StatefulSet or Rollout runs several replicas (explicit `replicas` \u2265 2, or an HPA) but no PodDisruptionBudget of its namespace selects its pods.",
+    rationale: "Low: without a PDB a node drain or cluster upgrade may evict all replicas at once, so the redundancy the replicas were meant to give disappears exactly during maintenance. Low because voluntary disruptions are planned and often watched.",
+    remediation: "Add a `PodDisruptionBudget` with `maxUnavailable: 1` (or `minAvailable` below the replica count) selecting the workload's pod labels.",
+    category: "reliability",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["polaris:missingPodDisruptionBudget", "kube-score:deployment-has-poddisruptionbudget"],
+    references: ["https://kubernetes.io/docs/tasks/run-application/configure-pdb/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n",
+          errors: [{ line: 4, column: 9, endLine: 4, endColumn: 12 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n",
+          files: {
+            "k8s/pdb.yaml": "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}\n"
+          }
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    const graph = k8sGraph(ctx.project);
+    const pod = podsOf(object, { classes: ["service"] })[0];
+    if (!pod || !isMultiReplica(graph, object))
+      return;
+    if (pdbsFor(graph, object, pod).length > 0)
+      return;
+    report2(ctx, object, object.nameLoc, `No PodDisruptionBudget selects the pods of ${object.kind} \`${object.name}\`.`, "pdb");
+  }
+});
+
 // ../../policies/kubernetes/dist/rules/require-probes/rule.js
 init_dist();
-var rule_default49 = defineRule({
+var rule_default163 = defineRule({
   id: "k8s/require-probes",
   domain: k8sDomain,
   meta: {
@@ -47229,13 +57389,13 @@ var rule_default49 = defineRule({
   },
   check(object, ctx) {
     for (const c of containersOf(object, { kinds: ["container"], classes: ["service", "daemon"] })) {
-      for (const [field, what] of [
+      for (const [field2, what] of [
         ["readinessProbe", "readiness"],
         ["livenessProbe", "liveness"]
       ]) {
-        if (c.data[field] !== void 0 && c.data[field] !== null)
+        if (c.data[field2] !== void 0 && c.data[field2] !== null)
           continue;
-        report2(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} has no ${what} probe.`, `${c.name}:${field}`);
+        report2(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} has no ${what} probe.`, `${c.name}:${field2}`);
       }
     }
   }
@@ -47243,7 +57403,7 @@ var rule_default49 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-read-only-root-fs/rule.js
 init_dist();
-var rule_default50 = defineRule({
+var rule_default164 = defineRule({
   id: "k8s/require-read-only-root-fs",
   domain: k8sDomain,
   meta: {
@@ -47294,7 +57454,7 @@ var rule_default50 = defineRule({
 // ../../policies/kubernetes/dist/rules/require-resources/rule.js
 init_dist();
 var set = (v) => v !== void 0 && v !== null && v !== "";
-var rule_default51 = defineRule({
+var rule_default165 = defineRule({
   id: "k8s/require-resources",
   domain: k8sDomain,
   meta: {
@@ -47370,7 +57530,7 @@ var rule_default51 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-seccomp-profile/rule.js
 init_dist();
-var rule_default52 = defineRule({
+var rule_default166 = defineRule({
   id: "k8s/require-seccomp-profile",
   domain: k8sDomain,
   meta: {
@@ -47408,9 +57568,303 @@ var rule_default52 = defineRule({
   }
 });
 
+// ../../policies/kubernetes/dist/rules/restrict-external-services/rule.js
+init_dist();
+var INTERNAL2 = [
+  ["service.beta.kubernetes.io/aws-load-balancer-internal", /^(true|0\.0\.0\.0\/0)$/],
+  ["service.beta.kubernetes.io/aws-load-balancer-scheme", /^internal$/],
+  ["networking.gke.io/load-balancer-type", /^internal$/i],
+  ["cloud.google.com/load-balancer-type", /^internal$/i],
+  ["service.beta.kubernetes.io/azure-load-balancer-internal", /^true$/],
+  ["service.beta.kubernetes.io/oci-load-balancer-internal", /^true$/],
+  ["service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type", /^private$/]
+];
+var rule_default167 = defineRule({
+  id: "k8s/restrict-external-services",
+  domain: k8sDomain,
+  meta: {
+    title: "Service exposed outside the cluster without source restriction",
+    description: "A Service of type `LoadBalancer` sets no `loadBalancerSourceRanges` (and no internal-load-balancer annotation), or a Service of type `NodePort` opens its port on every node.",
+    rationale: "Medium: the service becomes reachable from the internet (or the whole VPC for NodePorts), bypassing the ingress controller, its TLS and its authentication. Often intended for public endpoints, hence medium.",
+    remediation: "Expose HTTP through an Ingress/Gateway; for a load balancer set `loadBalancerSourceRanges` or make it internal; avoid NodePort outside development clusters.",
+    category: "security",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["kube-linter:exposed-services", "kube-score:service-type"],
+    references: ["https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/svc.yaml",
+          code: "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  selector: {app: web}\n  ports:\n    - port: 443\n",
+          errors: [{ line: 6, column: 9, endLine: 6, endColumn: 21 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/svc.yaml",
+          code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges: ["203.0.113.0/24"]\n  selector: {app: web}\n  ports:\n    - port: 443\n'
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (object.kind !== "Service" || object.group !== "")
+      return;
+    const type = asString2(object.get(["spec", "type"]));
+    if (type === "NodePort") {
+      report2(ctx, object, object.at(["spec", "type"]), `Service \`${object.name}\` opens a NodePort on every node.`, type);
+    } else if (type === "LoadBalancer") {
+      if (asArray(object.get(["spec", "loadBalancerSourceRanges"])).length > 0)
+        return;
+      if (INTERNAL2.some(([key, value]) => value.test(object.annotations[key] ?? "")))
+        return;
+      report2(ctx, object, object.at(["spec", "type"]), `Service \`${object.name}\` is a load balancer open to any source address.`, type);
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rolling-update-max-unavailable/rule.js
+init_dist();
+var rule_default168 = defineRule({
+  id: "k8s/rolling-update-max-unavailable",
+  domain: k8sDomain,
+  meta: {
+    title: "Rolling update can take every pod down",
+    description: "A Deployment's `strategy.rollingUpdate.maxUnavailable` (or a StatefulSet's `updateStrategy.rollingUpdate.maxUnavailable`) is 100% or at least the replica count, so an update may stop all pods at once.",
+    rationale: "Medium: the point of a rolling update is to keep serving while replacing pods; with this setting a bad image or a slow start becomes a full outage for the length of the rollout.",
+    remediation: "Use `maxUnavailable: 0` with `maxSurge: 1` (or 25%) for services that must stay up, or a value strictly below the replica count.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#max-unavailable"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  strategy:\n    rollingUpdate:\n      maxUnavailable: 100%\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n",
+          errors: [{ line: 9, column: 23, endLine: 9, endColumn: 27 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  strategy:\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 1\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    const base = object.kind === "Deployment" ? ["spec", "strategy"] : object.kind === "StatefulSet" ? ["spec", "updateStrategy"] : void 0;
+    if (!base)
+      return;
+    const route = [...base, "rollingUpdate", "maxUnavailable"];
+    const value = intOrPercent(object.get(route));
+    if (!value)
+      return;
+    const replicas = explicitReplicas(object);
+    const all = value.percent !== void 0 && value.percent >= 100 || value.count !== void 0 && replicas !== void 0 && replicas > 0 && value.count >= replicas;
+    if (!all)
+      return;
+    report2(ctx, object, object.at(route), `The rolling update of ${object.kind} \`${object.name}\` may stop all of its pods at once.`, "maxUnavailable");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rollout-blue-green-promotion/rule.js
+init_dist();
+var rule_default169 = defineRule({
+  id: "k8s/rollout-blue-green-promotion",
+  domain: k8sDomain,
+  meta: {
+    title: "Blue-green rollout promotes without a check",
+    description: "An Argo Rollouts `blueGreen` strategy leaves `autoPromotionEnabled` on (the default) or has no `previewService`, so the new version becomes active without anyone \u2014 or any pre-promotion analysis \u2014 looking at it first.",
+    rationale: "Medium: blue-green is chosen for a look-before-switching step; auto-promotion without a preview service or analysis switches all traffic as soon as the pods are ready, a big-bang deploy with extra cost.",
+    remediation: "Set `previewService`, and either `autoPromotionEnabled: false` (promote by hand) or a `prePromotionAnalysis`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://argoproj.github.io/argo-rollouts/features/bluegreen/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rollout.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: my-app\nspec:\n  strategy:\n    blueGreen:\n      activeService: my-app\n      previewService: my-app-preview\n",
+          errors: [{ line: 7, column: 5, endLine: 7, endColumn: 14 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rollout.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: my-app\nspec:\n  strategy:\n    blueGreen:\n      activeService: my-app\n      previewService: my-app-preview\n      autoPromotionEnabled: false\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isRollout(object))
+      return;
+    const route = ["spec", "strategy", "blueGreen"];
+    const bg = object.get(route);
+    if (bg === void 0)
+      return;
+    const data = asObj(bg);
+    if (!data.previewService) {
+      report2(ctx, object, object.keyAt(route), `Blue-green Rollout \`${object.name}\` has no previewService to check the new version on.`, "previewService");
+    }
+    const gated2 = data.autoPromotionEnabled === false || "prePromotionAnalysis" in data;
+    if (!gated2) {
+      const at = object.at([...route, "autoPromotionEnabled"]) ?? object.keyAt(route);
+      report2(ctx, object, at, `Blue-green Rollout \`${object.name}\` promotes automatically without pre-promotion analysis.`, "autoPromotion");
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rollout-canary-without-pause/rule.js
+init_dist();
+var rule_default170 = defineRule({
+  id: "k8s/rollout-canary-without-pause",
+  domain: k8sDomain,
+  meta: {
+    title: "Canary raises traffic without a pause or analysis in between",
+    description: "In an Argo Rollouts canary, a `setWeight` step follows the previous one with no `pause`, `analysis` or `experiment` step between them, so traffic jumps to the higher weight before anyone (or anything) judged the lower one.",
+    rationale: "Medium: the canary exists to expose a bad version to a small share of users for long enough to notice; without a gate the steps collapse into one fast ramp and a broken release reaches the larger share anyway.",
+    remediation: "Put a `pause: {duration: 5m}` (or an `analysis` step with success criteria) after each `setWeight`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://argoproj.github.io/argo-rollouts/features/canary/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rollout.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: my-app\nspec:\n  strategy:\n    canary:\n      steps:\n        - setWeight: 10\n        - setWeight: 50\n        - pause: {duration: 10m}\n",
+          errors: [{ line: 10, column: 11, endLine: 10, endColumn: 24 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rollout.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: my-app\nspec:\n  strategy:\n    canary:\n      steps:\n        - setWeight: 10\n        - pause: {duration: 5m}\n        - setWeight: 50\n        - pause: {duration: 10m}\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isRollout(object))
+      return;
+    let previousWeight = false;
+    for (const { step, route } of canarySteps(object)) {
+      if (isGate(step)) {
+        previousWeight = false;
+        continue;
+      }
+      if (!("setWeight" in step))
+        continue;
+      if (previousWeight) {
+        report2(ctx, object, object.keyAt(route), `Rollout \`${object.name}\` moves to weight ${String(step.setWeight)} with no pause or analysis after the previous weight.`, `${route.join(".")}`);
+      }
+      previousWeight = true;
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rollout-full-weight-first-step/rule.js
+init_dist();
+var rule_default171 = defineRule({
+  id: "k8s/rollout-full-weight-first-step",
+  domain: k8sDomain,
+  meta: {
+    title: "Canary sends all traffic to the new version at once",
+    description: "The first traffic step of an Argo Rollouts canary is `setWeight: 100` (no smaller weight and no pause or analysis before it).",
+    rationale: "High: the rollout looks like a canary in review but behaves like a big-bang deploy \u2014 every user gets the new version immediately, with none of the protection the canary strategy was chosen for.",
+    remediation: "Start with a small weight (5\u201310), then pause or analyse, then increase.",
+    category: "reliability",
+    severity: "high",
+    confidence: "high",
+    aliases: [],
+    references: ["https://argoproj.github.io/argo-rollouts/features/canary/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rollout.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: my-app\nspec:\n  strategy:\n    canary:\n      steps:\n        - setWeight: 100\n        - pause: {}\n",
+          errors: [{ line: 9, column: 22, endLine: 9, endColumn: 25 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rollout.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: my-app\nspec:\n  strategy:\n    canary:\n      steps:\n        - setWeight: 10\n        - pause: {}\n        - setWeight: 100\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isRollout(object))
+      return;
+    for (const { step, route } of canarySteps(object)) {
+      if (isGate(step))
+        return;
+      if (!("setWeight" in step))
+        continue;
+      if (Number(step.setWeight) >= 100) {
+        report2(ctx, object, object.at([...route, "setWeight"]), `Rollout \`${object.name}\` sends 100% of traffic to the new version in its first step.`, "setWeight");
+      }
+      return;
+    }
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/rollout-traffic-routing-services/rule.js
+init_dist();
+var rule_default172 = defineRule({
+  id: "k8s/rollout-traffic-routing-services",
+  domain: k8sDomain,
+  meta: {
+    title: "Canary traffic routing without canary and stable Services",
+    description: "An Argo Rollouts canary configures `trafficRouting` (Istio, NGINX, ALB, SMI...) but lacks `canaryService` or `stableService`, which the traffic router needs to split requests.",
+    rationale: "High: the Rollout is rejected as invalid or the router cannot tell the versions apart, so either the deploy stalls or the weights in the steps have no effect on real traffic.",
+    remediation: "Create two Services selecting the Rollout's pods and name them in `canaryService` and `stableService`.",
+    category: "reliability",
+    severity: "high",
+    confidence: "high",
+    aliases: [],
+    references: ["https://argoproj.github.io/argo-rollouts/features/traffic-management/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/rollout.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: my-app\nspec:\n  strategy:\n    canary:\n      stableService: my-app-stable\n      trafficRouting:\n        nginx:\n          stableIngress: my-app\n",
+          errors: [{ line: 9, column: 7, endLine: 9, endColumn: 21 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/rollout.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: my-app\nspec:\n  strategy:\n    canary:\n      canaryService: my-app-canary\n      stableService: my-app-stable\n      trafficRouting:\n        nginx:\n          stableIngress: my-app\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!isRollout(object))
+      return;
+    const canary = asObj(object.get(["spec", "strategy", "canary"]));
+    if (!canary.trafficRouting)
+      return;
+    const missing = ["canaryService", "stableService"].filter((k) => !canary[k]);
+    if (missing.length === 0)
+      return;
+    report2(ctx, object, object.keyAt(["spec", "strategy", "canary", "trafficRouting"]), `Rollout \`${object.name}\` routes traffic but sets no ${list2(missing.map((m) => `\`${m}\``), "or")}.`, missing.join(","));
+  }
+});
+
 // ../../policies/kubernetes/dist/rules/run-as-non-root/rule.js
 init_dist();
-var rule_default53 = defineRule({
+var rule_default173 = defineRule({
   id: "k8s/run-as-non-root",
   domain: k8sDomain,
   meta: {
@@ -47468,8 +57922,205 @@ var rule_default53 = defineRule({
   }
 });
 
+// ../../policies/kubernetes/dist/rules/selector-mismatch/rule.js
+init_dist();
+var KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Rollout", "Job", "ReplicationController"]);
+var rule_default174 = defineRule({
+  id: "k8s/selector-mismatch",
+  domain: k8sDomain,
+  meta: {
+    title: "Workload selector does not match its pod template",
+    description: "The `spec.selector` of a Deployment, StatefulSet, DaemonSet, ReplicaSet, Rollout or Job does not select the labels of its own pod template.",
+    rationale: "High: the API server rejects the object (`selector does not match template labels`), so the deploy fails; with older APIs it created pods the controller never counted. Either way the manifest cannot work as written.",
+    remediation: "Make `spec.selector.matchLabels` a subset of `spec.template.metadata.labels` (and keep the selector stable: it is immutable after creation).",
+    category: "reliability",
+    severity: "high",
+    confidence: "high",
+    aliases: ["kube-linter:mismatching-selector"],
+    references: ["https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: frontend\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n",
+          errors: [{ line: 6, column: 3, endLine: 6, endColumn: 11 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n        version: v2\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!KINDS.has(object.kind) || object.partial)
+      return;
+    const selector = object.get(["spec", "selector"]);
+    const pod = podSpecsOf(object)[0];
+    if (!pod || selector === void 0 || selector === null)
+      return;
+    if (Object.keys(asObj(object.get(["spec", "template", "metadata"]))).length === 0)
+      return;
+    if (selectorMatches(selector, pod.labels))
+      return;
+    report2(ctx, object, object.keyAt(["spec", "selector"]), `The selector of ${object.kind} \`${object.name}\` does not match its pod template labels.`, "selector");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/service-selects-nothing/rule.js
+init_dist();
+var rule_default175 = defineRule({
+  id: "k8s/service-selects-nothing",
+  domain: k8sDomain,
+  meta: {
+    title: "Service selects no pod",
+    description: "The `selector` of a Service matches none of the pods defined in its namespace (checked only when workloads of that namespace sit in the same folder, so a folder of Services alone is not judged).",
+    rationale: "Medium: the Service has no endpoints \u2014 every request to it fails \u2014 usually because a label was renamed on one side only. It is caught at deploy time only by watching traffic.",
+    remediation: "Make the Service `selector` a subset of the pod template labels of the workload behind it.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["kube-linter:dangling-service", "kube-score:service-targets-pod"],
+    references: ["https://kubernetes.io/docs/concepts/services-networking/service/"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web-frontend\n  ports:\n    - port: 80\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: web:1.0\n",
+          errors: [{ line: 6, column: 3, endLine: 6, endColumn: 11 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: web:1.0\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (object.kind !== "Service" || object.group !== "" || object.partial)
+      return;
+    const selector = asObj(object.get(["spec", "selector"]));
+    if (Object.keys(selector).length === 0 || asString2(object.get(["spec", "type"])) === "ExternalName")
+      return;
+    const graph = k8sGraph(ctx.project);
+    if (!graph.hasWorkloadsBeside(object))
+      return;
+    if (graph.podsSelectedBy(object.namespace, selector).length > 0)
+      return;
+    report2(ctx, object, object.keyAt(["spec", "selector"]), `Service \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/service-target-port-mismatch/rule.js
+init_dist();
+var rule_default176 = defineRule({
+  id: "k8s/service-target-port-mismatch",
+  domain: k8sDomain,
+  meta: {
+    title: "Service targetPort not exposed by the selected pods",
+    description: "A Service port forwards to a `targetPort` (a name, or a number when the pods declare their ports) that no container of the pods it selects declares.",
+    rationale: "Medium: traffic reaches the pod on a port nothing listens on (or, for a name, is not forwarded at all), so the Service fails while the pods look healthy.",
+    remediation: "Set `targetPort` to a port name (or number) that the container declares in `ports`; naming ports on both sides avoids the drift.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n    - port: 80\n      targetPort: http\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  containers:\n    - name: web\n      image: web:1.0\n      ports:\n        - {name: web, containerPort: 8080}\n",
+          errors: [{ line: 9, column: 19, endLine: 9, endColumn: 23 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/app.yaml",
+          code: "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n    - port: 80\n      targetPort: http\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  containers:\n    - name: web\n      image: web:1.0\n      ports:\n        - {name: http, containerPort: 8080}\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (object.kind !== "Service" || object.group !== "")
+      return;
+    const selector = asObj(object.get(["spec", "selector"]));
+    if (Object.keys(selector).length === 0)
+      return;
+    const pods = k8sGraph(ctx.project).podsSelectedBy(object.namespace, selector).filter((p) => !p.object.partial);
+    if (pods.length === 0)
+      return;
+    const containerPorts = pods.flatMap((p) => p.containers.filter((c) => c.kind !== "ephemeral").flatMap((c) => c.ports));
+    asArray(object.get(["spec", "ports"])).forEach((raw, i2) => {
+      const port = asObj(raw);
+      const target = port.targetPort ?? port.port;
+      if (target === void 0 || target === null)
+        return;
+      const isNumber = typeof target === "number" || /^\d+$/.test(String(target));
+      const route = ["spec", "ports", i2, port.targetPort !== void 0 ? "targetPort" : "port"];
+      if (isNumber) {
+        if (containerPorts.length === 0 || containerPorts.some((p) => p.port === Number(target)))
+          return;
+        report2(ctx, object, object.at(route), `Service \`${object.name}\` forwards to port ${target}, which none of its pods declare.`, String(target));
+      } else {
+        const name3 = asString2(target) ?? "";
+        if (name3.includes("{{") || containerPorts.some((p) => p.name === name3))
+          return;
+        report2(ctx, object, object.at(route), `Service \`${object.name}\` forwards to the port name \`${name3}\`, which none of its pods declare.`, name3);
+      }
+    });
+  }
+});
+
+// ../../policies/kubernetes/dist/rules/single-replica/rule.js
+init_dist();
+var rule_default177 = defineRule({
+  id: "k8s/single-replica",
+  domain: k8sDomain,
+  meta: {
+    title: "Workload runs a single replica",
+    description: "A Deployment, StatefulSet, ReplicaSet or Rollout sets `replicas: 1` and no HorizontalPodAutoscaler scales it. (An unset `replicas` is not reported: it is usually set by an HPA, Kustomize or Helm elsewhere; `0` means deliberately scaled down.)",
+    rationale: "Low: one pod means downtime on every node drain, upgrade, eviction or crash. Many workloads (singletons, dev environments) accept that, so it is a prompt to decide, not an outage in itself.",
+    remediation: "Run at least 2 replicas (3 across zones for production), with a PodDisruptionBudget and topology spread; or scale with an HPA whose `minReplicas` is 2 or more.",
+    category: "reliability",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["polaris:deploymentMissingReplicas", "kube-linter:minimum-three-replicas", "kube-score:deployment-replicas"],
+    references: ["https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#replicas"],
+    examples: {
+      invalid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n",
+          errors: [{ line: 6, column: 13, endLine: 6, endColumn: 14 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "k8s/web.yaml",
+          code: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n"
+        }
+      ]
+    }
+  },
+  check(object, ctx) {
+    if (!REPLICATED.has(object.kind) || object.partial)
+      return;
+    if (explicitReplicas(object) !== 1)
+      return;
+    if (hpasFor(k8sGraph(ctx.project), object).length > 0)
+      return;
+    report2(ctx, object, object.at(["spec", "replicas"]), `${object.kind} \`${object.name}\` runs a single replica.`, "replicas");
+  }
+});
+
 // ../../policies/kubernetes/dist/rules/index.js
-var rules3 = [rule_default30, rule_default31, rule_default32, rule_default33, rule_default34, rule_default35, rule_default36, rule_default37, rule_default38, rule_default39, rule_default40, rule_default41, rule_default42, rule_default43, rule_default44, rule_default45, rule_default46, rule_default47, rule_default48, rule_default49, rule_default50, rule_default51, rule_default52, rule_default53];
+var rules3 = [rule_default93, rule_default94, rule_default95, rule_default96, rule_default97, rule_default98, rule_default99, rule_default100, rule_default101, rule_default102, rule_default103, rule_default104, rule_default105, rule_default106, rule_default107, rule_default108, rule_default109, rule_default110, rule_default111, rule_default112, rule_default113, rule_default114, rule_default115, rule_default116, rule_default117, rule_default118, rule_default119, rule_default120, rule_default121, rule_default122, rule_default123, rule_default124, rule_default125, rule_default126, rule_default127, rule_default128, rule_default129, rule_default130, rule_default131, rule_default132, rule_default133, rule_default134, rule_default135, rule_default136, rule_default137, rule_default138, rule_default139, rule_default140, rule_default141, rule_default142, rule_default143, rule_default144, rule_default145, rule_default146, rule_default147, rule_default148, rule_default149, rule_default150, rule_default151, rule_default152, rule_default153, rule_default154, rule_default155, rule_default156, rule_default157, rule_default158, rule_default159, rule_default160, rule_default161, rule_default162, rule_default163, rule_default164, rule_default165, rule_default166, rule_default167, rule_default168, rule_default169, rule_default170, rule_default171, rule_default172, rule_default173, rule_default174, rule_default175, rule_default176, rule_default177];
 
 // ../../policies/terraform/dist/domain.js
 var settings = {};
@@ -47479,19 +58130,453 @@ var terraformDomain = {
   units: (project) => project.memo("terraform.modules", () => buildModules(project.byLanguage("hcl"), settings))
 };
 
-// ../../policies/terraform/dist/rules/backend-s3-encrypt/rule.js
+// ../../policies/terraform/dist/lib/iam.js
+var FIELD_KEYS = {
+  Action: "action",
+  NotAction: "notAction",
+  Resource: "resource",
+  NotResource: "notResource"
+};
+function field(value, loc) {
+  if (typeof value === "string")
+    return { values: [value], unknown: false, loc };
+  if (Array.isArray(value)) {
+    const values = [];
+    let unknown = false;
+    for (const v of value) {
+      const s = asString(v);
+      if (s === void 0 || s.includes(""))
+        unknown = true;
+      else
+        values.push(s);
+    }
+    return { values, unknown, loc };
+  }
+  return { values: [], unknown: true, loc };
+}
+function principals(value) {
+  if (value === "*")
+    return { list: [{ type: "*", values: ["*"], unknown: false }], unknown: false };
+  if (!isObject(value))
+    return { list: [], unknown: true };
+  const list3 = Object.entries(value).map(([type, v]) => {
+    const f = field(v, void 0);
+    return { type, values: f.values, unknown: f.unknown };
+  });
+  return { list: list3, unknown: false };
+}
+function conditions2(value) {
+  if (value === void 0 || value === null)
+    return { list: [], unknown: false };
+  if (!isObject(value))
+    return { list: [], unknown: true };
+  const list3 = [];
+  let unknown = false;
+  for (const [test, byVar] of Object.entries(value)) {
+    if (!isObject(byVar)) {
+      unknown = true;
+      continue;
+    }
+    for (const [variable, v] of Object.entries(byVar)) {
+      const f = field(typeof v === "boolean" || typeof v === "number" ? String(v) : v, void 0);
+      list3.push({ test, variable, values: f.values, unknown: f.unknown });
+    }
+  }
+  return { list: list3, unknown };
+}
+function effectOf(v) {
+  return v === "Allow" || v === "Deny" ? v : void 0;
+}
+function statement(fields, loc) {
+  const s = {
+    effect: effectOf(fields.get("Effect")?.value),
+    notPrincipal: fields.has("NotPrincipal"),
+    conditions: [],
+    conditionsUnknown: false,
+    loc
+  };
+  for (const [key, prop] of Object.entries(FIELD_KEYS)) {
+    const f = fields.get(key);
+    if (f)
+      s[prop] = field(f.value, f.loc);
+  }
+  const p = fields.get("Principal");
+  if (p) {
+    const { list: list3, unknown } = principals(p.value);
+    s.principals = unknown ? [{ type: "?", values: [], unknown: true }] : list3;
+    s.principalLoc = p.loc;
+  }
+  const c = conditions2(fields.get("Condition")?.value ?? null);
+  s.conditions = c.list;
+  const cl = fields.get("Condition")?.loc;
+  if (cl)
+    s.conditionLoc = cl;
+  s.conditionsUnknown = c.unknown || fields.has("Condition") && isUnknown(fields.get("Condition").value);
+  return s;
+}
+function fromValue(value, loc) {
+  if (!isObject(value))
+    return [];
+  const st = value.Statement;
+  const list3 = Array.isArray(st) ? st : isObject(st) ? [st] : [];
+  return list3.filter(isObject).map((s) => statement(new Map(Object.entries(s).map(([k, v]) => [k, { value: v, loc }])), loc));
+}
+function fromObjectExpr(view, expr, fallback) {
+  if (expr.kind !== "object")
+    return fromValue(view.eval(expr), fallback);
+  const stItem = expr.items.find((i2) => i2.name === "Statement");
+  if (!stItem)
+    return [];
+  const stmtExpr = (e) => {
+    if (e.kind !== "object")
+      return fromValue({ Statement: view.eval(e) }, e.loc);
+    const fields = /* @__PURE__ */ new Map();
+    for (const item of e.items)
+      if (item.name)
+        fields.set(item.name, { value: view.eval(item.value), loc: item.loc });
+    return [statement(fields, e.loc)];
+  };
+  if (stItem.value.kind === "tuple")
+    return stItem.value.items.flatMap(stmtExpr);
+  if (stItem.value.kind === "object")
+    return stmtExpr(stItem.value);
+  return fromValue({ Statement: view.eval(stItem.value) }, stItem.loc);
+}
+function fromJsonNode(node) {
+  if (node.kind !== "object")
+    return [];
+  const st = node.entries.find((e) => e.key === "Statement")?.value;
+  const list3 = st?.kind === "array" ? st.items : st?.kind === "object" ? [st] : [];
+  const out2 = [];
+  for (const s of list3) {
+    if (s.kind !== "object")
+      continue;
+    const fields = /* @__PURE__ */ new Map();
+    for (const e of s.entries)
+      fields.set(e.key, { value: jsonToValue(e.value), loc: e.loc });
+    out2.push(statement(fields, s.loc));
+  }
+  return out2;
+}
+function jsonToValue(node) {
+  switch (node.kind) {
+    case "object":
+      return Object.fromEntries(node.entries.map((e) => [e.key, jsonToValue(e.value)]));
+    case "array":
+      return node.items.map(jsonToValue);
+    case "null":
+      return null;
+    default:
+      return node.value;
+  }
+}
+function maskInterpolations(text) {
+  if (text.includes("%{"))
+    return void 0;
+  let out2 = "";
+  let i2 = 0;
+  while (i2 < text.length) {
+    if (text.startsWith("$${", i2)) {
+      out2 += "$${";
+      i2 += 3;
+    } else if (text.startsWith("${", i2)) {
+      let depth = 0;
+      let j = i2 + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === "{")
+          depth++;
+        else if (text[j] === "}" && --depth === 0)
+          break;
+      }
+      out2 += "".repeat(j + 1 - i2);
+      i2 = j + 1;
+    } else
+      out2 += text[i2++];
+  }
+  return out2;
+}
+function fromTemplate(expr) {
+  const { file } = expr.loc;
+  const raw = file.text.slice(expr.loc.start, expr.loc.end);
+  if (expr.kind === "template" && expr.heredoc) {
+    const start2 = raw.indexOf("\n") + 1;
+    const end = raw.lastIndexOf("\n") + 1;
+    if (start2 <= 0 || end <= start2)
+      return [];
+    const masked = maskInterpolations(raw.slice(start2, end));
+    if (masked === void 0)
+      return [];
+    try {
+      return fromJsonNode(parseJson(file, masked, expr.loc.start + start2));
+    } catch {
+      return [];
+    }
+  }
+  if (expr.kind === "literal" && typeof expr.value === "string") {
+    try {
+      return fromValue(jsonToValue(toNode(JSON.parse(expr.value))), expr.loc);
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+function toNode(v) {
+  const loc = void 0;
+  if (v === null)
+    return { kind: "null", loc };
+  if (Array.isArray(v))
+    return { kind: "array", items: v.map(toNode), loc };
+  if (typeof v === "object")
+    return {
+      kind: "object",
+      entries: Object.entries(v).map(([key, x]) => ({ key, keyLoc: loc, value: toNode(x), loc })),
+      loc
+    };
+  if (typeof v === "string")
+    return { kind: "string", value: v, loc };
+  if (typeof v === "number")
+    return { kind: "number", value: v, loc };
+  return { kind: "boolean", value: Boolean(v), loc };
+}
+function documentStatements(doc) {
+  return doc.blocks("statement").map((s) => {
+    const st = {
+      effect: effectOf(s.value("effect") ?? "Allow"),
+      notPrincipal: s.hasBlock("not_principals"),
+      conditions: [],
+      conditionsUnknown: false,
+      loc: s.loc
+    };
+    for (const [attr, prop] of [
+      ["actions", "action"],
+      ["not_actions", "notAction"],
+      ["resources", "resource"],
+      ["not_resources", "notResource"]
+    ]) {
+      const a = s.attr(attr);
+      if (a)
+        st[prop] = field(s.value(attr), a.loc);
+    }
+    const ps = s.blocks("principals");
+    if (ps.length > 0) {
+      st.principals = ps.map((p) => {
+        const f = field(p.value("identifiers") ?? null, p.loc);
+        const type = asString(p.value("type"));
+        return { type: type ?? "?", values: f.values, unknown: f.unknown || type === void 0 };
+      });
+      st.principalLoc = ps[0].loc;
+    }
+    const conds = s.blocks("condition");
+    if (conds[0])
+      st.conditionLoc = conds[0].loc;
+    for (const c of conds) {
+      const test = asString(c.value("test"));
+      const variable = asString(c.value("variable"));
+      const f = field(c.value("values") ?? null, c.loc);
+      if (test === void 0 || variable === void 0)
+        st.conditionsUnknown = true;
+      else
+        st.conditions.push({ test, variable, values: f.values, unknown: f.unknown });
+    }
+    return st;
+  });
+}
+function policyStatements(view, attr) {
+  const a = view.attr(attr);
+  if (!a)
+    return [];
+  return statementsOfExpr(view, a.expr, a.loc);
+}
+function statementsOfExpr(view, expr, loc) {
+  if (expr.kind === "call" && expr.name === "jsonencode" && expr.args[0])
+    return fromObjectExpr(view, expr.args[0], loc);
+  if (expr.kind === "template" || expr.kind === "literal") {
+    const parsed = fromTemplate(expr);
+    if (parsed.length > 0 || expr.kind === "literal" || expr.heredoc)
+      return parsed;
+  }
+  const value = view.eval(expr);
+  if (isUnknown(value)) {
+    const address = value.ref?.address;
+    if (address?.startsWith("data.aws_iam_policy_document.") && (value.ref?.attr === "json" || value.ref?.attr === "minified_json")) {
+      const doc = view.module.byAddress(address);
+      return doc ? documentStatements(doc) : [];
+    }
+    return [];
+  }
+  if (typeof value === "string") {
+    try {
+      return fromValue(jsonToValue(toNode(JSON.parse(value))), loc);
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+function identityPolicies(module2) {
+  const out2 = [];
+  for (const r of module2.resourcesOf("aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy")) {
+    out2.push({ owner: r, statements: policyStatements(r, "policy") });
+  }
+  for (const r of module2.resourcesOf("aws_iam_role")) {
+    for (const inline of r.blocks("inline_policy"))
+      out2.push({ owner: r, statements: policyStatements(inline, "policy") });
+  }
+  return out2;
+}
+function trustPolicies(module2) {
+  return module2.resourcesOf("aws_iam_role").map((r) => ({ owner: r, statements: policyStatements(r, "assume_role_policy") }));
+}
+function actionMatches(pattern, action) {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+  return re.test(action);
+}
+function allowsEveryone(s) {
+  if (!s.principals)
+    return false;
+  return s.principals.some((p) => (p.type === "*" || p.type === "AWS") && p.values.includes("*"));
+}
+function isAdminStatement(s) {
+  return s.effect === "Allow" && !!s.action?.values.includes("*") && !!s.resource?.values.includes("*");
+}
+
+// ../../policies/terraform/dist/rules/asg-single-az/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/report.js
+function reportOn(ctx, owner, at, message, evidence) {
+  const resource = "address" in owner ? owner.address : void 0;
+  ctx.report({
+    at,
+    message,
+    container: owner.loc,
+    ...resource ? { resource } : {},
+    ...evidence !== void 0 ? { evidence } : {}
+  });
+}
+function nameOf(r) {
+  return `\`${r.address}\``;
+}
+
+// ../../policies/terraform/dist/rules/asg-single-az/rule.js
+var rule_default178 = defineRule({
+  id: "terraform/asg-single-az",
+  domain: terraformDomain,
+  meta: {
+    title: "Auto Scaling group uses a single availability zone",
+    description: "An `aws_autoscaling_group` lists exactly one availability zone (`availability_zones`) or one subnet (`vpc_zone_identifier`).",
+    rationale: "An AZ outage (or a capacity shortage of the instance type in that AZ) then takes the whole group down and it cannot replace instances elsewhere. Spreading over two or three AZs is free. Medium.",
+    remediation: "Give the group subnets in at least two availability zones.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: [
+      "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_autoscaling_group" "web" {\n  min_size            = 2\n  max_size            = 4\n  vpc_zone_identifier = [aws_subnet.private_a.id]\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 50 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_autoscaling_group" "web" {\n  min_size            = 2\n  max_size            = 4\n  vpc_zone_identifier = [aws_subnet.private_a.id, aws_subnet.private_b.id]\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_autoscaling_group")) {
+      for (const attr of ["availability_zones", "vpc_zone_identifier"]) {
+        const v = r.value(attr);
+        if (Array.isArray(v) && v.length === 1)
+          reportOn(ctx, r, r.attr(attr), `Auto Scaling group ${nameOf(r)} has a single ${attr === "availability_zones" ? "availability zone" : "subnet"}.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/backend-local-state/rule.js
 init_dist();
 
 // ../../policies/terraform/dist/lib/backend.js
 function backends(module2, type) {
-  return module2.terraformBlocks.flatMap((t) => t.blocks("backend")).filter((b) => type === void 0 || b.labels[0] === type);
+  return module2.terraformBlocks.flatMap((t2) => t2.blocks("backend")).filter((b) => type === void 0 || b.labels[0] === type);
 }
 function isPartial(backend) {
   return backend.block.attributes.length === 0 && backend.block.blocks.length === 0;
 }
 
+// ../../policies/terraform/dist/rules/backend-local-state/rule.js
+var rule_default179 = defineRule({
+  id: "terraform/backend-local-state",
+  domain: terraformDomain,
+  meta: {
+    title: "Terraform state is kept on local disk",
+    description: 'The configuration uses `backend "local"`. With the `requireBackend` option, root modules that configure providers and resources but declare no backend at all (so state defaults to a local file) are reported too.',
+    rationale: "Local state lives on one laptop or one CI runner: it is lost with the disk, cannot be locked, shared or reviewed, and often ends up committed to Git with every secret in it. Shared infrastructure code needs a remote, encrypted, locked backend. Medium.",
+    remediation: "Use a remote backend (`s3` with `encrypt` and `use_lockfile`, `gcs`, `azurerm`, or HCP Terraform) and migrate with `terraform init -migrate-state`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://developer.hashicorp.com/terraform/language/backend"],
+    options: {
+      schema: {
+        type: "object",
+        properties: { requireBackend: { type: "boolean" } },
+        additionalProperties: false
+      },
+      defaults: { requireBackend: false }
+    },
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'terraform {\n  backend "local" {\n    path = "terraform.tfstate"\n  }\n}\n',
+          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 18 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'terraform {\n  backend "s3" {\n    bucket       = "acme-tf-state"\n    key          = "app/terraform.tfstate"\n    encrypt      = true\n    use_lockfile = true\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const b of backends(module2, "local")) {
+      ctx.report({
+        at: b.headerLoc,
+        message: 'State is kept in a local file (`backend "local"`): it cannot be shared, locked or recovered.',
+        container: b.loc
+      });
+    }
+    if (!ctx.options.requireBackend || module2.kind !== "config" || !module2.isRoot)
+      return;
+    if (module2.terraformBlocks.some((t2) => t2.hasBlock("backend") || t2.hasBlock("cloud")))
+      return;
+    const provider = module2.providers[0];
+    if (!provider || module2.resources.length === 0)
+      return;
+    ctx.report({
+      at: provider.headerLoc,
+      message: "This root module declares no backend, so its state is a local file.",
+      container: provider.loc
+    });
+  }
+});
+
 // ../../policies/terraform/dist/rules/backend-s3-encrypt/rule.js
-var rule_default54 = defineRule({
+init_dist();
+var rule_default180 = defineRule({
   id: "terraform/backend-s3-encrypt",
   domain: terraformDomain,
   meta: {
@@ -47542,93 +58627,793 @@ var rule_default54 = defineRule({
   }
 });
 
-// ../../policies/terraform/dist/rules/s3-bucket-public-access-block/rule.js
+// ../../policies/terraform/dist/rules/backend-s3-locking/rule.js
 init_dist();
-
-// ../../policies/terraform/dist/lib/report.js
-function reportOn(ctx, owner, at, message, evidence) {
-  const resource = "address" in owner ? owner.address : void 0;
-  ctx.report({
-    at,
-    message,
-    container: owner.loc,
-    ...resource ? { resource } : {},
-    ...evidence !== void 0 ? { evidence } : {}
-  });
-}
-function nameOf(r) {
-  return `\`${r.address}\``;
-}
-
-// ../../policies/terraform/dist/lib/s3.js
-function companions(module2, bucket, type) {
-  const linked = [];
-  let unresolved = false;
-  for (const r of module2.resourcesOf(type)) {
-    const target = r.value("bucket");
-    if (bucket.isReferencedBy(target, "bucket"))
-      linked.push(r);
-    else if (isUnknown(target)) {
-      const address = target.ref?.address;
-      if (!(address?.startsWith("aws_s3_bucket.") && module2.byAddress(address)))
-        unresolved = true;
-    } else if (typeof target === "string") {
-      if (typeof bucket.value("bucket") !== "string")
-        unresolved = true;
-    } else
-      unresolved = true;
-  }
-  return { linked, unresolved };
-}
-
-// ../../policies/terraform/dist/rules/s3-bucket-public-access-block/rule.js
-function accountBlocked(module2) {
-  return module2.resourcesOf("aws_s3_account_public_access_block").some((r) => ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"].every((a) => asBool(r.value(a)) !== false));
-}
-var rule_default55 = defineRule({
-  id: "terraform/s3-bucket-public-access-block",
+var rule_default181 = defineRule({
+  id: "terraform/backend-s3-locking",
   domain: terraformDomain,
   meta: {
-    title: "S3 bucket has no public access block",
-    description: "An `aws_s3_bucket` has no `aws_s3_bucket_public_access_block` (and no account-wide block) in its module.",
-    rationale: "The public access block is the guard rail that stops a later ACL or bucket policy from making objects public. Without it, one careless policy change exposes the data; public buckets are a leading cause of cloud data leaks, hence high.",
-    remediation: "Add an `aws_s3_bucket_public_access_block` with `bucket = aws_s3_bucket.<name>.id` and all four settings `true` (or an `aws_s3_account_public_access_block` for the whole account).",
-    category: "security",
+    title: "S3 state backend has no locking",
+    description: 'A `backend "s3"` block sets neither `use_lockfile = true` (Terraform 1.10+) nor `dynamodb_table`.',
+    rationale: "Without a lock two applies (two engineers, or CI and a laptop) can run at once and write conflicting state: resources get orphaned or duplicated, and recovering means editing state by hand. No peer scanner checks this. High for shared state.",
+    remediation: 'Set `use_lockfile = true` (S3 native locking, Terraform 1.10+) or `dynamodb_table = "<lock table>"` on older versions.',
+    category: "reliability",
     severity: "high",
-    confidence: "medium",
-    aliases: ["CKV2_AWS_6", "AWS-0094"],
-    references: [
-      "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"
-    ],
+    confidence: "high",
+    aliases: [],
+    references: ["https://developer.hashicorp.com/terraform/language/backend/s3#state-locking"],
     examples: {
       invalid: [
         {
           filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+          code: 'terraform {\n  backend "s3" {\n    bucket  = "acme-tf-state"\n    key     = "prod/eks/terraform.tfstate"\n    region  = "eu-west-1"\n    encrypt = true\n  }\n}\n',
+          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 15 }]
         }
       ],
       valid: [
         {
           filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n\nresource "aws_s3_bucket_public_access_block" "logs" {\n  bucket                  = aws_s3_bucket.logs.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n'
+          code: 'terraform {\n  backend "s3" {\n    bucket       = "acme-tf-state"\n    key          = "prod/eks/terraform.tfstate"\n    region       = "eu-west-1"\n    encrypt      = true\n    use_lockfile = true\n  }\n}\n'
         }
       ]
     }
   },
   check(module2, ctx) {
-    if (accountBlocked(module2))
-      return;
-    for (const bucket of module2.resourcesOf("aws_s3_bucket")) {
-      const { linked, unresolved } = companions(module2, bucket, "aws_s3_bucket_public_access_block");
-      if (linked.length > 0 || unresolved)
+    for (const b of backends(module2, "s3")) {
+      if (isPartial(b))
         continue;
-      reportOn(ctx, bucket, bucket.headerLoc, `S3 bucket ${nameOf(bucket)} has no \`aws_s3_bucket_public_access_block\`.`);
+      const lockfile = b.attr("use_lockfile");
+      const table = b.attr("dynamodb_table");
+      if (table && asString(b.value("dynamodb_table")) !== "")
+        continue;
+      if (lockfile && asBool(b.value("use_lockfile")) !== false)
+        continue;
+      if (lockfile)
+        ctx.report({
+          at: lockfile,
+          message: 'The `backend "s3"` block sets `use_lockfile = false` and has no `dynamodb_table`: state is not locked.',
+          container: b.loc
+        });
+      else
+        ctx.report({
+          at: b.headerLoc,
+          message: 'The `backend "s3"` block has no `use_lockfile = true` or `dynamodb_table`: state is not locked.',
+          container: b.loc
+        });
     }
   }
 });
 
-// ../../policies/terraform/dist/rules/security-group-open-admin-ports/rule.js
+// ../../policies/terraform/dist/rules/cloudfront-https/rule.js
+init_dist();
+var rule_default182 = defineRule({
+  id: "terraform/cloudfront-https",
+  domain: terraformDomain,
+  meta: {
+    title: "CloudFront serves content over plain HTTP",
+    description: 'A cache behavior of an `aws_cloudfront_distribution` sets `viewer_protocol_policy = "allow-all"`.',
+    rationale: "Viewers can then fetch the site over HTTP, where cookies and content can be read and altered in transit. `redirect-to-https` costs nothing. High.",
+    remediation: 'Set `viewer_protocol_policy = "redirect-to-https"` (or `https-only`) on every cache behavior.',
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_34", "AWS-0012"],
+    references: [
+      "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  default_cache_behavior {\n    target_origin_id       = "s3"\n    viewer_protocol_policy = "allow-all"\n  }\n}\n',
+          errors: [{ line: 5, column: 5, endLine: 5, endColumn: 41 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  default_cache_behavior {\n    target_origin_id       = "s3"\n    viewer_protocol_policy = "redirect-to-https"\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const d of module2.resourcesOf("aws_cloudfront_distribution")) {
+      for (const type of ["default_cache_behavior", "ordered_cache_behavior"]) {
+        for (const b of d.blocks(type)) {
+          if (asString(b.value("viewer_protocol_policy")) === "allow-all") {
+            reportOn(ctx, d, b.attr("viewer_protocol_policy"), `Distribution ${nameOf(d)} allows plain HTTP in a \`${type}\`.`);
+          }
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/cloudtrail-cloudwatch-logs/rule.js
+init_dist();
+var rule_default183 = defineRule({
+  id: "terraform/cloudtrail-cloudwatch-logs",
+  domain: terraformDomain,
+  meta: {
+    title: "CloudTrail is not sent to CloudWatch Logs",
+    description: "An `aws_cloudtrail` has no `cloud_watch_logs_group_arn`.",
+    rationale: "Delivering the trail to CloudWatch Logs enables metric filters and alarms on root logins, IAM changes and console sign-in failures (CIS 4.x); logs only in S3 are read after the fact. Low: alerting can also be done with EventBridge or a SIEM.",
+    remediation: "Set `cloud_watch_logs_group_arn` and `cloud_watch_logs_role_arn`, and add the CIS metric filters.",
+    category: "security",
+    severity: "low",
+    confidence: "high",
+    aliases: ["CKV2_AWS_10", "AWS-0162"],
+    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 33 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  cloud_watch_logs_group_arn = aws_example.trail.arn\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const t2 of module2.resourcesOf("aws_cloudtrail")) {
+      if (!t2.has("cloud_watch_logs_group_arn"))
+        reportOn(ctx, t2, t2.headerLoc, `CloudTrail ${nameOf(t2)} does not deliver to CloudWatch Logs.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/cloudtrail-kms-encryption/rule.js
+init_dist();
+var rule_default184 = defineRule({
+  id: "terraform/cloudtrail-kms-encryption",
+  domain: terraformDomain,
+  meta: {
+    title: "CloudTrail logs are not encrypted with a KMS key",
+    description: "An `aws_cloudtrail` has no `kms_key_id`.",
+    rationale: "Trail logs reveal the account's whole activity; with SSE-KMS, reading them needs a separate key permission that can be audited and withheld from most readers of the bucket. Medium.",
+    remediation: "Set `kms_key_id` to a customer-managed KMS key whose policy lets CloudTrail encrypt.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_35", "AWS-0015"],
+    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 33 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  kms_key_id = aws_example.trail.arn\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const t2 of module2.resourcesOf("aws_cloudtrail")) {
+      if (!t2.has("kms_key_id"))
+        reportOn(ctx, t2, t2.headerLoc, `CloudTrail ${nameOf(t2)} does not encrypt its logs with a KMS key (no \`kms_key_id\`).`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/lib/simple.js
+init_dist();
+function booleanRule(options) {
+  return defineRule({
+    id: options.id,
+    domain: terraformDomain,
+    meta: options.meta,
+    check(module2, ctx) {
+      for (const r of module2.resourcesOf(...options.types)) {
+        if (options.skip?.(r))
+          continue;
+        const a = r.attr(options.attr);
+        if (!a) {
+          if (options.missing)
+            reportOn(ctx, r, r.headerLoc, options.missing(nameOf(r)));
+        } else if (asBool(r.value(options.attr)) === false)
+          reportOn(ctx, r, a, options.off(nameOf(r)));
+      }
+    }
+  });
+}
+
+// ../../policies/terraform/dist/rules/cloudtrail-log-validation/rule.js
+var rule_default185 = booleanRule({
+  id: "terraform/cloudtrail-log-validation",
+  types: ["aws_cloudtrail"],
+  attr: "enable_log_file_validation",
+  missing: (n) => `CloudTrail ${n} does not enable log file validation.`,
+  off: (n) => `CloudTrail ${n} sets \`enable_log_file_validation = false\`.`,
+  meta: {
+    title: "CloudTrail log file validation is off",
+    description: "An `aws_cloudtrail` does not set `enable_log_file_validation = true`.",
+    rationale: "Without digest files nobody can prove the logs were not altered or deleted after an intrusion, which weakens them as evidence. Medium.",
+    remediation: "Set `enable_log_file_validation = true`.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_36", "AWS-0016"],
+    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  enable_log_file_validation = false\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 37 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  enable_log_file_validation = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/cloudtrail-multi-region/rule.js
+var rule_default186 = booleanRule({
+  id: "terraform/cloudtrail-multi-region",
+  types: ["aws_cloudtrail"],
+  attr: "is_multi_region_trail",
+  missing: (n) => `CloudTrail ${n} records only its home region (\`is_multi_region_trail\` is unset).`,
+  off: (n) => `CloudTrail ${n} sets \`is_multi_region_trail = false\`.`,
+  meta: {
+    title: "CloudTrail trail is single-region",
+    description: "An `aws_cloudtrail` does not set `is_multi_region_trail = true`.",
+    rationale: "Attackers like unused regions: activity there (crypto-mining instances, new IAM sessions) goes unrecorded by a single-region trail. Medium.",
+    remediation: "Set `is_multi_region_trail = true` (or use an organization trail).",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_67", "AWS-0014"],
+    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  is_multi_region_trail = false\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  is_multi_region_trail = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/default-security-group-restricts-all/rule.js
+init_dist();
+var rule_default187 = defineRule({
+  id: "terraform/default-security-group-restricts-all",
+  domain: terraformDomain,
+  meta: {
+    title: "Default security group allows traffic",
+    description: "`aws_default_security_group` keeps `ingress` or `egress` rules.",
+    rationale: "Resources launched without an explicit security group land in the VPC default group; if it allows traffic, forgotten instances are reachable. CIS asks for a default group with no rules at all. Medium.",
+    remediation: "Manage the default group with `aws_default_security_group` and no `ingress`/`egress` blocks, and give every resource its own group.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV2_AWS_12", "AWS-0173"],
+    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_default_security_group" "default" {\n  vpc_id = aws_vpc.main.id\n\n  ingress {\n    protocol  = "-1"\n    self      = true\n    from_port = 0\n    to_port   = 0\n  }\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 10 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_default_security_group" "default" {\n  vpc_id = aws_vpc.main.id\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const sg of module2.resourcesOf("aws_default_security_group")) {
+      for (const type of ["ingress", "egress"]) {
+        for (const b of sg.blocks(type))
+          reportOn(ctx, sg, b.headerLoc, `The default security group ${nameOf(sg)} has an \`${type}\` rule.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/dynamodb-pitr/rule.js
+init_dist();
+var rule_default188 = defineRule({
+  id: "terraform/dynamodb-pitr",
+  domain: terraformDomain,
+  meta: {
+    title: "DynamoDB table has no point-in-time recovery",
+    description: "An `aws_dynamodb_table` has no `point_in_time_recovery { enabled = true }`.",
+    rationale: "Point-in-time recovery is the only way to undo a bad write or delete in DynamoDB to any second of the last 35 days; on-demand backups only help if someone took one before. Medium.",
+    remediation: "Add `point_in_time_recovery { enabled = true }`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_28", "AWS-0024"],
+    references: ["https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_dynamodb_table" "orders" {\n  name     = "orders"\n  hash_key = "id"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 39 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_dynamodb_table" "orders" {\n  name     = "orders"\n  hash_key = "id"\n  point_in_time_recovery {\n    enabled = true\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_dynamodb_table")) {
+      if (!r.hasBlock("point_in_time_recovery")) {
+        reportOn(ctx, r, r.headerLoc, `DynamoDB table ${nameOf(r)} has no point-in-time recovery.`);
+        continue;
+      }
+      for (const p of r.blocks("point_in_time_recovery")) {
+        const a = p.attr("enabled");
+        if (!a)
+          reportOn(ctx, r, p.headerLoc, `DynamoDB table ${nameOf(r)} does not enable point-in-time recovery.`);
+        else if (asBool(p.value("enabled")) === false)
+          reportOn(ctx, r, a, `DynamoDB table ${nameOf(r)} disables point-in-time recovery.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/ebs-encryption/rule.js
+init_dist();
+var rule_default189 = defineRule({
+  id: "terraform/ebs-encryption",
+  domain: terraformDomain,
+  meta: {
+    title: "EBS volume is not encrypted",
+    description: "An `aws_ebs_volume`, or a root/EBS block device of an instance, launch template or launch configuration, is not encrypted. Not reported when the module turns on `aws_ebs_encryption_by_default`.",
+    rationale: "Unencrypted volumes and their snapshots can be copied and shared to another account and read there; encryption ties them to a KMS key you control. Encryption is free and transparent, so there is no reason to skip it. Medium.",
+    remediation: "Set `encrypted = true` (with `kms_key_id` for a customer-managed key), or enable `aws_ebs_encryption_by_default` for the account.",
+    category: "security",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["CKV_AWS_3", "CKV_AWS_8", "AWS-0026", "AWS-0131"],
+    references: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 100\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 33 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 100\n  encrypted         = true\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    if (module2.resourcesOf("aws_ebs_encryption_by_default").some((r) => asBool(r.value("enabled")) !== false))
+      return;
+    const check = (owner, v, what, missingIsUnencrypted) => {
+      const a = v.attr("encrypted");
+      if (!a) {
+        if (missingIsUnencrypted && !v.has("snapshot_id"))
+          reportOn(ctx, owner, v.headerLoc, `${what} is not encrypted.`);
+      } else if (asBool(v.value("encrypted")) === false)
+        reportOn(ctx, owner, a, `${what} sets \`encrypted = false\`.`);
+    };
+    for (const r of module2.resourcesOf("aws_ebs_volume"))
+      check(r, r, `EBS volume ${nameOf(r)}`, true);
+    for (const r of module2.resourcesOf("aws_instance", "aws_launch_configuration")) {
+      for (const type of ["root_block_device", "ebs_block_device"]) {
+        for (const b of r.blocks(type))
+          check(r, b, `The \`${type}\` of ${nameOf(r)}`, true);
+      }
+    }
+    for (const r of module2.resourcesOf("aws_launch_template")) {
+      for (const m of r.blocks("block_device_mappings"))
+        for (const e of m.blocks("ebs"))
+          check(r, e, `A block device of ${nameOf(r)}`, true);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/ec2-imdsv2/rule.js
+init_dist();
+var rule_default190 = defineRule({
+  id: "terraform/ec2-imdsv2",
+  domain: terraformDomain,
+  meta: {
+    title: "Instance metadata service v1 is allowed",
+    description: 'An `aws_instance` or `aws_launch_template` does not set `metadata_options { http_tokens = "required" }`.',
+    rationale: "IMDSv1 answers plain GET requests, so any SSRF bug in an application on the instance hands out the instance role\u2019s credentials (the Capital One breach). IMDSv2 needs a session token that SSRF cannot obtain. High.",
+    remediation: 'Add `metadata_options { http_tokens = "required" }` (and `http_put_response_hop_limit = 1` unless containers need 2).',
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_79", "AWS-0028", "AWS-0130"],
+    references: [
+      "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_instance" "web" {\n  ami           = "ami-0123456789abcdef0"\n  instance_type = "t3.micro"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 30 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_instance" "web" {\n  ami           = "ami-0123456789abcdef0"\n  instance_type = "t3.micro"\n\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_instance", "aws_launch_template", "aws_launch_configuration")) {
+      if (!r.hasBlock("metadata_options")) {
+        reportOn(ctx, r, r.headerLoc, `${nameOf(r)} has no \`metadata_options\`: IMDSv1 stays enabled.`);
+        continue;
+      }
+      for (const m of r.blocks("metadata_options")) {
+        if (asString(m.value("http_endpoint")) === "disabled")
+          continue;
+        const tokens = m.attr("http_tokens");
+        if (!tokens)
+          reportOn(ctx, r, m.headerLoc, `${nameOf(r)} does not set \`http_tokens = "required"\`: IMDSv1 stays enabled.`);
+        else if (asString(m.value("http_tokens")) === "optional")
+          reportOn(ctx, r, tokens, `${nameOf(r)} sets \`http_tokens = "optional"\`: IMDSv1 stays enabled.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-cluster-version/rule.js
+init_dist();
+var EKS_MODULE = /^(registry\.terraform\.io\/)?terraform-aws-modules\/eks\/aws(\/\/.*)?$/;
+function older(version, minimum) {
+  const [a, b] = version.split(".").map(Number);
+  const [c, d] = minimum.split(".").map(Number);
+  if ([a, b, c, d].some((n) => n === void 0 || Number.isNaN(n)))
+    return false;
+  return a < c || a === c && b < d;
+}
+var rule_default191 = defineRule({
+  id: "terraform/eks-cluster-version",
+  domain: terraformDomain,
+  meta: {
+    title: "EKS cluster runs an old Kubernetes version",
+    description: "An `aws_eks_cluster` (`version`) or the terraform-aws-modules EKS module (`cluster_version`, `kubernetes_version`) asks for a Kubernetes version older than `minimumVersion` (default 1.32: versions before it are out of standard support as of late 2026).",
+    rationale: "Out of standard support, EKS charges extended-support fees (six times the control-plane price) and then force-upgrades the cluster; security fixes stop for versions past extended support. Upgrading one minor at a time takes planning, so it should be visible early. Medium.",
+    remediation: "Plan the upgrade path one minor version at a time (check deprecated APIs with `kubectl convert`/pluto), and raise `minimumVersion` as AWS retires versions.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html"],
+    options: {
+      schema: {
+        type: "object",
+        properties: { minimumVersion: { type: "string", pattern: "^\\d+\\.\\d+$" } },
+        additionalProperties: false
+      },
+      defaults: { minimumVersion: "1.32" }
+    },
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  version  = "1.29"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 20 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  version  = "1.33"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const min = ctx.options.minimumVersion;
+    const targets = [];
+    for (const c of module2.resourcesOf("aws_eks_cluster"))
+      targets.push({ view: c, attr: "version", resource: c.address });
+    for (const call of module2.moduleCalls) {
+      if (!call.source || !EKS_MODULE.test(call.source))
+        continue;
+      for (const attr of ["cluster_version", "kubernetes_version"])
+        targets.push({ view: call.view, attr, resource: `module.${call.name}` });
+    }
+    for (const { view, attr, resource } of targets) {
+      const a = view.attr(attr);
+      const v = asString(view.value(attr));
+      if (!a || v === void 0 || !older(v, min))
+        continue;
+      ctx.report({
+        at: a,
+        message: `\`${resource}\` runs Kubernetes ${v}, older than ${min}.`,
+        resource,
+        container: view.loc
+      });
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-control-plane-logging/rule.js
+init_dist();
+var REQUIRED = ["api", "audit", "authenticator"];
+var rule_default192 = defineRule({
+  id: "terraform/eks-control-plane-logging",
+  domain: terraformDomain,
+  meta: {
+    title: "EKS control-plane audit logging is off",
+    description: "An `aws_eks_cluster` does not send the `api`, `audit` and `authenticator` control-plane logs to CloudWatch (`enabled_cluster_log_types`).",
+    rationale: "The Kubernetes audit log is the only record of who read which Secret or created which pod; without it a cluster compromise cannot be investigated. Medium: a detection gap.",
+    remediation: 'Set `enabled_cluster_log_types = ["api", "audit", "authenticator"]` (add `controllerManager` and `scheduler` if you need them) and a retention on the log group.',
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_37", "AWS-0038"],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name                      = "prod"\n  role_arn                  = aws_iam_role.cluster.arn\n  enabled_cluster_log_types = ["api"]\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 38 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name                      = "prod"\n  role_arn                  = aws_iam_role.cluster.arn\n  enabled_cluster_log_types = ["api", "audit", "authenticator"]\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const c of module2.resourcesOf("aws_eks_cluster")) {
+      const a = c.attr("enabled_cluster_log_types");
+      if (!a) {
+        reportOn(ctx, c, c.headerLoc, `EKS cluster ${nameOf(c)} sends no control-plane logs (\`enabled_cluster_log_types\` is unset).`);
+        continue;
+      }
+      const list3 = stringList(c.value("enabled_cluster_log_types"));
+      if (!list3 || list3.unknown)
+        continue;
+      const missing = REQUIRED.filter((t2) => !list3.values.includes(t2));
+      if (missing.length > 0)
+        reportOn(ctx, c, a, `EKS cluster ${nameOf(c)} does not log ${missing.map((m) => `\`${m}\``).join(", ")}.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-gpu-node-group-taint/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/eks.js
+var EKS_MODULE2 = /^(registry\.terraform\.io\/)?terraform-aws-modules\/eks\/aws(\/\/.*)?$/;
+function objectItem(expr, name3) {
+  if (expr?.kind !== "object")
+    return void 0;
+  const item = expr.items.find((i2) => i2.name === name3);
+  return item ? { value: item.value, loc: item.loc } : void 0;
+}
+function taintEffects(v) {
+  if (v === void 0 || v === null)
+    return [];
+  const list3 = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : void 0;
+  if (!list3)
+    return void 0;
+  const out2 = [];
+  for (const t2 of list3) {
+    if (!isObject(t2))
+      return void 0;
+    const e = asString(t2.effect);
+    if (e === void 0)
+      return void 0;
+    out2.push(e);
+  }
+  return out2;
+}
+function nodeGroups(module2) {
+  const out2 = [];
+  for (const r of module2.resourcesOf("aws_eks_node_group")) {
+    const scaling = r.blocks("scaling_config")[0];
+    const min = scaling?.attr("min_size");
+    const taints2 = r.blocks("taint");
+    const effects = taints2.map((t2) => asString(t2.value("effect")));
+    out2.push({
+      resource: r.address,
+      name: r.name,
+      at: r.headerLoc,
+      container: r.loc,
+      ...min ? { minSize: { value: asNumber(scaling.value("min_size")), loc: min.loc } } : {},
+      instanceTypes: r.has("instance_types") ? listOf(r, "instance_types") : ["t3.medium"],
+      amiType: asString(r.value("ami_type")),
+      taintEffects: effects.some((e) => e === void 0) ? void 0 : effects
+    });
+  }
+  for (const call of module2.moduleCalls) {
+    if (!call.source || !EKS_MODULE2.test(call.source))
+      continue;
+    const attr = call.view.attr("eks_managed_node_groups");
+    if (!attr)
+      continue;
+    const groups2 = call.view.value("eks_managed_node_groups");
+    if (!isObject(groups2))
+      continue;
+    const defaults2 = call.view.value("eks_managed_node_group_defaults");
+    for (const [name3, g] of Object.entries(groups2)) {
+      if (!isObject(g))
+        continue;
+      const item = attr.expr.kind === "object" ? attr.expr.items.find((i2) => i2.name === name3) : void 0;
+      const groupExpr = item?.value;
+      const pick = (key) => key in g ? g[key] : isObject(defaults2) ? defaults2[key] : void 0;
+      const minItem = objectItem(groupExpr, "min_size");
+      const min = pick("min_size");
+      const types = pick("instance_types");
+      const list3 = stringList(types);
+      out2.push({
+        resource: `module.${call.name}`,
+        name: name3,
+        at: item ? item.key.loc ?? item.loc : attr.loc,
+        container: item?.loc ?? attr.loc,
+        ...min !== void 0 ? { minSize: { value: asNumber(min), loc: minItem?.loc ?? item?.loc ?? attr.loc } } : {},
+        instanceTypes: types === void 0 ? [] : list3 && !list3.unknown ? list3.values : void 0,
+        amiType: asString(pick("ami_type")),
+        taintEffects: taintEffects(pick("taints"))
+      });
+    }
+  }
+  return out2;
+}
+function listOf(v, attr) {
+  const l = stringList(v.value(attr));
+  return l && !l.unknown ? l.values : void 0;
+}
+var GPU_FAMILY = /^(p\d|g\d|gr\d|inf\d|trn\d|dl\d)/i;
+function isAccelerated(g) {
+  if (g.amiType && /GPU|NVIDIA|NEURON/i.test(g.amiType))
+    return true;
+  if (g.instanceTypes === void 0)
+    return void 0;
+  return g.instanceTypes.some((t2) => GPU_FAMILY.test(t2));
+}
+function isTainted(g) {
+  if (g.taintEffects === void 0)
+    return void 0;
+  return g.taintEffects.some((e) => /^(NO_SCHEDULE|NO_EXECUTE|NoSchedule|NoExecute)$/.test(e));
+}
+
+// ../../policies/terraform/dist/rules/eks-gpu-node-group-taint/rule.js
+var rule_default193 = defineRule({
+  id: "terraform/eks-gpu-node-group-taint",
+  domain: terraformDomain,
+  meta: {
+    title: "GPU node group is not tainted",
+    description: "A managed node group of GPU or accelerator instances (p*, g*, inf*, trn*, or a GPU/Neuron AMI type) has no `NO_SCHEDULE` (or `NO_EXECUTE`) taint.",
+    rationale: "Without a taint the scheduler places ordinary pods on the expensive GPU nodes: they then cannot scale down, and GPU jobs wait for capacity that web pods are using. Tainting the group (and tolerating it in GPU workloads) keeps them dedicated. Medium: cost and capacity.",
+    remediation: 'Add `taints = [{ key = "nvidia.com/gpu", value = "true", effect = "NO_SCHEDULE" }]` (or a `taint` block) and a matching toleration in GPU workloads.',
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/node-taints-managed-node-groups.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'module "eks" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "~> 20.0"\n  eks_managed_node_groups = {\n    gpu = {\n      instance_types = ["g4dn.xlarge"]\n      min_size       = 0\n    }\n  }\n}\n',
+          errors: [{ line: 5, column: 5, endLine: 5, endColumn: 8 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'module "eks" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "~> 20.0"\n  eks_managed_node_groups = {\n    gpu = {\n      instance_types = ["g4dn.xlarge"]\n      min_size       = 0\n      taints = [{\n        key    = "nvidia.com/gpu"\n        value  = "true"\n        effect = "NO_SCHEDULE"\n      }]\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const g of nodeGroups(module2)) {
+      if (isAccelerated(g) !== true || isTainted(g) !== false)
+        continue;
+      ctx.report({
+        at: g.at,
+        message: `GPU node group \`${g.name}\` of \`${g.resource}\` has no NO_SCHEDULE taint: any pod can land on it.`,
+        resource: g.resource,
+        evidence: g.name,
+        container: g.container
+      });
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-node-group-min-size/rule.js
+init_dist();
+var rule_default194 = defineRule({
+  id: "terraform/eks-node-group-min-size",
+  domain: terraformDomain,
+  meta: {
+    title: "EKS node group can shrink to a single node",
+    description: "A managed node group (`aws_eks_node_group`, or an entry of `eks_managed_node_groups` of the terraform-aws-modules EKS module) has `min_size` below 2. Tainted groups, which only run workloads that opt in (GPU, batch), are not reported.",
+    rationale: "With one node, a node failure, an AMI update or a Spot interruption takes every pod of the group down at once, and PodDisruptionBudgets cannot be honoured during upgrades. Two nodes in different AZs is the minimum for a general-purpose group. Medium.",
+    remediation: "Set `min_size = 2` or more (spread over subnets in different AZs), or taint the group if it is dedicated to workloads that tolerate scaling to zero.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://docs.aws.amazon.com/eks/latest/best-practices/reliability.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_node_group" "general" {\n  cluster_name  = aws_eks_cluster.main.name\n  node_role_arn = aws_iam_role.node.arn\n  subnet_ids    = var.private_subnets\n  scaling_config {\n    min_size     = 1\n    max_size     = 5\n    desired_size = 2\n  }\n}\n',
+          errors: [{ line: 6, column: 5, endLine: 6, endColumn: 21 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_node_group" "general" {\n  cluster_name  = aws_eks_cluster.main.name\n  node_role_arn = aws_iam_role.node.arn\n  subnet_ids    = var.private_subnets\n  scaling_config {\n    min_size     = 2\n    max_size     = 5\n    desired_size = 3\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const g of nodeGroups(module2)) {
+      const min = g.minSize;
+      if (!min || min.value === void 0 || min.value >= 2)
+        continue;
+      if (isTainted(g) !== false)
+        continue;
+      ctx.report({
+        at: min.loc,
+        message: `Node group \`${g.name}\` of \`${g.resource}\` has \`min_size = ${min.value}\`: one node failure takes its pods down.`,
+        resource: g.resource,
+        evidence: `${g.name}:${min.value}`,
+        container: g.container
+      });
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-public-cidr/rule.js
 init_dist();
 
 // ../../policies/terraform/dist/lib/network.js
@@ -47706,9 +59491,1924 @@ function ingressPermissions(module2) {
   }
   return out2;
 }
+function egressPermissions(module2) {
+  const out2 = [];
+  for (const sg of module2.resourcesOf("aws_security_group")) {
+    for (const block of sg.blocks("egress"))
+      for (const p of permission(block, "block"))
+        out2.push({ owner: sg, p });
+  }
+  for (const rule of module2.resourcesOf("aws_security_group_rule")) {
+    if (rule.value("type") !== "egress")
+      continue;
+    for (const p of permission(rule, "rule"))
+      out2.push({ owner: rule, p });
+  }
+  for (const rule of module2.resourcesOf("aws_vpc_security_group_egress_rule")) {
+    for (const p of permission(rule, "vpc-rule"))
+      out2.push({ owner: rule, p });
+  }
+  return out2;
+}
+
+// ../../policies/terraform/dist/rules/eks-public-cidr/rule.js
+var rule_default195 = defineRule({
+  id: "terraform/eks-public-cidr",
+  domain: terraformDomain,
+  meta: {
+    title: "Public EKS endpoint is open to the whole internet",
+    description: "An EKS cluster with a public endpoint leaves `public_access_cidrs` at its default `0.0.0.0/0` or sets it.",
+    rationale: "With no CIDR restriction, anyone can reach the Kubernetes API server, probe it for vulnerabilities and try stolen credentials. Restricting it to office and CI egress ranges cuts that off. High.",
+    remediation: "Set `public_access_cidrs` to the ranges that need the API, or disable the public endpoint.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_38", "AWS-0041"],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids             = var.private_subnets\n    endpoint_public_access = true\n    public_access_cidrs    = ["0.0.0.0/0"]\n  }\n}\n',
+          errors: [{ line: 7, column: 5, endLine: 7, endColumn: 43 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids             = var.private_subnets\n    endpoint_public_access = true\n    public_access_cidrs    = ["203.0.113.0/24"]\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const c of module2.resourcesOf("aws_eks_cluster")) {
+      for (const v of c.blocks("vpc_config")) {
+        const pub = v.has("endpoint_public_access") ? asBool(v.value("endpoint_public_access")) : true;
+        if (pub !== true)
+          continue;
+        const a = v.attr("public_access_cidrs");
+        if (!a)
+          reportOn(ctx, c, v.headerLoc, `EKS cluster ${nameOf(c)} has a public endpoint open to 0.0.0.0/0 (no \`public_access_cidrs\`).`);
+        else if (worldCidrs(v.value("public_access_cidrs")).length > 0)
+          reportOn(ctx, c, a, `EKS cluster ${nameOf(c)} has a public endpoint open to 0.0.0.0/0.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-public-endpoint/rule.js
+init_dist();
+var rule_default196 = defineRule({
+  id: "terraform/eks-public-endpoint",
+  domain: terraformDomain,
+  meta: {
+    title: "EKS API endpoint is public",
+    description: "An `aws_eks_cluster` leaves `vpc_config.endpoint_public_access` at its default `true` or sets it.",
+    rationale: "A public Kubernetes API endpoint is one leaked kubeconfig or one API-server CVE away from cluster compromise. A private endpoint reached over VPN or from CI runners in the VPC removes that surface. Medium: authentication still applies, and `eks-public-cidr` covers the worst case.",
+    remediation: "Set `endpoint_private_access = true` and `endpoint_public_access = false`; if the public endpoint must stay, restrict `public_access_cidrs`.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_39", "AWS-0040"],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 13 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids              = var.private_subnets\n    endpoint_private_access = true\n    endpoint_public_access  = false\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const c of module2.resourcesOf("aws_eks_cluster")) {
+      for (const v of c.blocks("vpc_config")) {
+        const a = v.attr("endpoint_public_access");
+        if (!a)
+          reportOn(ctx, c, v.headerLoc, `EKS cluster ${nameOf(c)} has a public API endpoint (\`endpoint_public_access\` defaults to true).`);
+        else if (asBool(v.value("endpoint_public_access")) === true)
+          reportOn(ctx, c, a, `EKS cluster ${nameOf(c)} has a public API endpoint.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-secrets-encryption/rule.js
+init_dist();
+var rule_default197 = defineRule({
+  id: "terraform/eks-secrets-encryption",
+  domain: terraformDomain,
+  meta: {
+    title: "EKS secrets are not encrypted with a KMS key",
+    description: 'An `aws_eks_cluster` has no `encryption_config` with `resources = ["secrets"]`.',
+    rationale: "Without envelope encryption, Kubernetes Secrets sit in etcd protected only by the disk encryption AWS manages; a KMS key adds access control and an audit trail for every decryption. Medium. (EKS 1.28+ encrypts with an AWS-owned key by default, which gives no control or audit.)",
+    remediation: 'Add `encryption_config { resources = ["secrets"] provider { key_arn = aws_kms_key.eks.arn } }`.',
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_58", "AWS-0039"],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 34 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n  encryption_config {\n    resources = ["secrets"]\n    provider {\n      key_arn = aws_kms_key.eks.arn\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const c of module2.resourcesOf("aws_eks_cluster")) {
+      const configs = c.blocks("encryption_config");
+      if (configs.length === 0) {
+        reportOn(ctx, c, c.headerLoc, `EKS cluster ${nameOf(c)} does not encrypt secrets with a KMS key.`);
+        continue;
+      }
+      const known = configs.map((e) => stringList(e.value("resources")));
+      if (known.some((k) => !k || k.unknown || k.values.includes("secrets")))
+        continue;
+      reportOn(ctx, c, configs[0].attr("resources") ?? configs[0].headerLoc, `EKS cluster ${nameOf(c)} has an \`encryption_config\` that does not cover secrets.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/hardcoded-secrets/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/secrets.js
+init_dist();
+var SECRET_NAME2 = /(^|_)(password|passwd|secret|secret_key|secret_string|private_key|token|auth_token|api_key|app_key|access_key|client_secret)$/i;
+var PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+var AWS_ACCESS_KEY = /\b(AKIA|ASIA)[0-9A-Z]{16}\b/;
+function looksSecret(value) {
+  const v = value.trim();
+  if (v.length < 4)
+    return false;
+  if (/^(<.*>|\$\{.*\}|xxx+|\*+|changeme|placeholder|dummy|example|todo|redacted)$/i.test(v))
+    return false;
+  return true;
+}
+function embeddedSecret(value) {
+  if (PRIVATE_KEY.test(value))
+    return "a private key";
+  if (AWS_ACCESS_KEY.test(value))
+    return "an AWS access key id";
+  return void 0;
+}
+function shown(value) {
+  return redact(value);
+}
+
+// ../../policies/terraform/dist/rules/hardcoded-secrets/rule.js
+var rule_default198 = defineRule({
+  id: "terraform/hardcoded-secrets",
+  domain: terraformDomain,
+  meta: {
+    title: "Secret written in a resource",
+    description: "A resource sets a secret attribute (`password`, `master_password`, `secret_string`, `token`, `private_key`, ...) to a value written in the code (a literal, a local or a variable default), or any attribute to a private key or AWS access key id. The value is redacted in the output.",
+    rationale: "A password in the code is in Git history forever and in the state file in clear text; every reader of the repository has the database. Generate it (`random_password`), keep it in Secrets Manager (`manage_master_user_password = true` for RDS) or pass it in at apply time. High.",
+    remediation: "Remove the value, rotate the secret, and use `manage_master_user_password = true`, `random_password`, or a variable without default marked `sensitive`.",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://developer.hashicorp.com/terraform/language/manage-sensitive-data"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine   = "postgres"\n  username = "app"\n  password = "Sup3rS3cret!"\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 28 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine                      = "postgres"\n  username                    = "app"\n  manage_master_user_password = true\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resources) {
+      if (!r.exists)
+        continue;
+      for (const a of r.block.attributes) {
+        const value = asString(r.value(a.name));
+        if (value === void 0 || typeof r.value(a.name) !== "string")
+          continue;
+        const kind = SECRET_NAME2.test(a.name) && looksSecret(value) ? `\`${a.name}\`` : embeddedSecret(value);
+        if (!kind)
+          continue;
+        reportOn(ctx, r, a, `${nameOf(r)} has ${kind} written in the code (${shown(value)}).`, `${a.name}:${shown(value)}`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-assume-role-open-principal/rule.js
+init_dist();
+var rule_default199 = defineRule({
+  id: "terraform/iam-assume-role-open-principal",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM role can be assumed by anyone",
+    description: 'A role\u2019s trust policy allows `Principal: "*"` (or `AWS: "*"`) with no `Condition`.',
+    rationale: "Any AWS account in the world can then call `sts:AssumeRole` on the role and get its permissions. There is no legitimate use of an unconditioned `*` trust, hence critical.",
+    remediation: "Trust specific accounts, roles or services, and for cross-account access add `sts:ExternalId` or `aws:PrincipalOrgID` conditions.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["CKV_AWS_60"],
+    references: [
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role" "shared" {\n  name = "shared"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRole"\n      Principal = { AWS = "*" }\n    }]\n  })\n}\n',
+          errors: [{ line: 8, column: 7, endLine: 8, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role" "shared" {\n  name = "shared"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRole"\n      Principal = { AWS = "arn:aws:iam::123456789012:root" }\n      Condition = { StringEquals = { "sts:ExternalId" = "acme" } }\n    }]\n  })\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, statements } of trustPolicies(module2)) {
+      for (const s of statements) {
+        if (s.effect !== "Allow" || !allowsEveryone(s) || s.conditions.length > 0 || s.conditionsUnknown)
+          continue;
+        reportOn(ctx, owner, s.principalLoc ?? s.loc, `Role ${nameOf(owner)} can be assumed by any principal (\`*\`).`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-github-oidc-trust/rule.js
+init_dist();
+var GITHUB = "token.actions.githubusercontent.com";
+function isGithubTrust(s) {
+  const federated = s.principals?.some((p) => p.type === "Federated" && p.values.some((v) => v.includes(GITHUB)));
+  return !!federated || s.conditions.some((c) => c.variable.startsWith(`${GITHUB}:`));
+}
+function tooBroad(value) {
+  if (value === "*" || /^repo:\*/.test(value))
+    return true;
+  const m = /^repo:([^/]*)\/([^:]*)/.exec(value);
+  if (!m)
+    return false;
+  return m[1].includes("*");
+}
+var rule_default200 = defineRule({
+  id: "terraform/iam-github-oidc-trust",
+  domain: terraformDomain,
+  meta: {
+    title: "GitHub OIDC role trusts too many repositories",
+    description: "A role trusting GitHub Actions\u2019 OIDC provider does not restrict `token.actions.githubusercontent.com:sub` to your repositories (no `sub` condition, or a wildcard organisation or repository).",
+    rationale: "Every GitHub repository in the world can get a token from the same OIDC provider. Without a `sub` condition naming your organisation and repository (and ideally a branch or environment), anyone\u2019s workflow can assume the role. This has been exploited in the wild, hence critical.",
+    remediation: "Add `StringLike` (or `StringEquals`) on `token.actions.githubusercontent.com:sub` with values like `repo:acme/app:ref:refs/heads/main` or `repo:acme/app:environment:prod`, plus `token.actions.githubusercontent.com:aud = sts.amazonaws.com`.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["CKV_AWS_358", "CKV_AWS_393"],
+    references: [
+      "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role" "deploy" {\n  name = "github-deploy"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRoleWithWebIdentity"\n      Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }\n      Condition = { StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" } }\n    }]\n  })\n}\n',
+          errors: [{ line: 8, column: 7, endLine: 8, endColumn: 112 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role" "deploy" {\n  name = "github-deploy"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRoleWithWebIdentity"\n      Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }\n      Condition = {\n        StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" }\n        StringLike   = { "token.actions.githubusercontent.com:sub" = "repo:acme/app:ref:refs/heads/main" }\n      }\n    }]\n  })\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, statements } of trustPolicies(module2)) {
+      for (const s of statements) {
+        if (s.effect !== "Allow" || !isGithubTrust(s) || s.conditionsUnknown)
+          continue;
+        const sub2 = s.conditions.filter((c) => c.variable === `${GITHUB}:sub`);
+        if (sub2.length === 0) {
+          reportOn(ctx, owner, s.principalLoc ?? s.loc, `Role ${nameOf(owner)} trusts GitHub OIDC without a \`sub\` condition: any repository can assume it.`);
+          continue;
+        }
+        if (sub2.some((c) => c.unknown))
+          continue;
+        const broad = sub2.flatMap((c) => c.values).filter(tooBroad);
+        if (broad.length > 0) {
+          reportOn(ctx, owner, s.conditionLoc ?? s.loc, `Role ${nameOf(owner)} trusts GitHub OIDC for \`${broad[0]}\`, which matches other owners' repositories.`);
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-password-policy-length/rule.js
+init_dist();
+var rule_default201 = defineRule({
+  id: "terraform/iam-password-policy-length",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM password policy allows short passwords",
+    description: "`aws_iam_account_password_policy` sets `minimum_password_length` below 14 (or leaves the AWS default of 8).",
+    rationale: "Short console passwords are guessable offline and by credential stuffing; CIS asks for at least 14 characters. Medium: MFA, if enforced, limits the damage.",
+    remediation: "Set `minimum_password_length = 14` or more (and require MFA for console users).",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_10", "AWS-0063"],
+    references: [
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_account_password_policy" "strict" {\n  minimum_password_length = 8\n  require_symbols         = true\n}\n',
+          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 30 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_account_password_policy" "strict" {\n  minimum_password_length = 14\n  require_symbols         = true\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_iam_account_password_policy")) {
+      const a = r.attr("minimum_password_length");
+      if (!a) {
+        reportOn(ctx, r, r.headerLoc, `${nameOf(r)} does not set \`minimum_password_length\` (AWS default: 8).`);
+        continue;
+      }
+      const n = asNumber(r.value("minimum_password_length"));
+      if (n !== void 0 && n < 14)
+        reportOn(ctx, r, a, `${nameOf(r)} allows passwords of ${n} characters; use at least 14.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-policy-admin/rule.js
+init_dist();
+var rule_default202 = defineRule({
+  id: "terraform/iam-policy-admin",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM policy grants full administrator access",
+    description: 'An IAM policy has an `Allow` statement with `Action: "*"` on `Resource: "*"`.',
+    rationale: "A `*:*` policy is full control of the account: whoever holds it can read every secret, delete every resource and create new credentials for themselves. Least privilege is the main control against a stolen credential becoming a full breach, hence critical.",
+    remediation: "Grant only the actions and resources the principal needs; reserve administrator access for a break-glass role behind MFA.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["CKV_AWS_1", "CKV_AWS_62", "AWS-0057"],
+    references: [
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_policy" "ci" {\n  name = "ci"\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]\n  })\n}\n',
+          errors: [{ line: 5, column: 38, endLine: 5, endColumn: 50 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_policy" "ci" {\n  name = "ci"\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ["ecr:PutImage"], Resource = aws_ecr_repository.app.arn }]\n  })\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, statements } of identityPolicies(module2)) {
+      for (const s of statements) {
+        if (isAdminStatement(s))
+          reportOn(ctx, owner, s.action.loc, `${nameOf(owner)} allows every action (\`*\`) on every resource.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-policy-wildcard-action/rule.js
+init_dist();
+var rule_default203 = defineRule({
+  id: "terraform/iam-policy-wildcard-action",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM policy allows all actions of a service",
+    description: "An `Allow` statement of an IAM policy grants `*` or a whole service (`s3:*`, `iam:*`). Full `*` on `*` is reported by `terraform/iam-policy-admin` instead.",
+    rationale: "A service wildcard grants today\u2019s and tomorrow\u2019s actions, including destructive and permission-changing ones (`s3:DeleteBucket`, `kms:ScheduleKeyDeletion`). Listing the actions keeps a leaked credential\u2019s blast radius small. Medium: the grant is usually bounded by the resources.",
+    remediation: "List the actions the workload calls (IAM Access Analyzer can generate them from CloudTrail).",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_49", "CKV_AWS_63", "AWS-0057"],
+    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = ["s3:*"]\n    resources = [aws_s3_bucket.data.arn]\n  }\n}\n\nresource "aws_iam_policy" "app" {\n  policy = data.aws_iam_policy_document.app.json\n}\n',
+          errors: [{ line: 3, column: 5, endLine: 3, endColumn: 25 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = ["s3:GetObject", "s3:PutObject"]\n    resources = ["${aws_s3_bucket.data.arn}/*"]\n  }\n}\n\nresource "aws_iam_policy" "app" {\n  policy = data.aws_iam_policy_document.app.json\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, statements } of identityPolicies(module2)) {
+      for (const s of statements) {
+        if (s.effect !== "Allow" || !s.action || isAdminStatement(s))
+          continue;
+        const wild = s.action.values.filter((a) => a === "*" || /^[a-z0-9-]+:\*$/i.test(a));
+        if (wild.length === 0)
+          continue;
+        reportOn(ctx, owner, s.action.loc, `${nameOf(owner)} allows ${wild.map((w) => `\`${w}\``).join(", ")}.`, wild.join(","));
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-privilege-escalation/rule.js
+init_dist();
+var ESCALATION_ACTIONS = [
+  "iam:CreatePolicyVersion",
+  "iam:SetDefaultPolicyVersion",
+  "iam:AttachUserPolicy",
+  "iam:AttachRolePolicy",
+  "iam:AttachGroupPolicy",
+  "iam:PutUserPolicy",
+  "iam:PutRolePolicy",
+  "iam:PutGroupPolicy",
+  "iam:CreateAccessKey",
+  "iam:CreateLoginProfile",
+  "iam:UpdateLoginProfile",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:AddUserToGroup",
+  "iam:PassRole",
+  "sts:AssumeRole",
+  "lambda:UpdateFunctionCode"
+];
+var rule_default204 = defineRule({
+  id: "terraform/iam-privilege-escalation",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM policy allows privilege escalation",
+    description: 'An `Allow` statement on `Resource: "*"` grants an action that lets the holder raise its own permissions (`iam:PassRole`, `iam:AttachRolePolicy`, `iam:CreatePolicyVersion`, `iam:CreateAccessKey`, ...), directly or through a wildcard such as `iam:*` or `iam:Put*`.',
+    rationale: "These actions turn a limited credential into an administrator one: attach AdministratorAccess to yourself, create keys for another user, or pass a powerful role to a Lambda you control. Unscoped, they are as dangerous as admin access, hence high.",
+    remediation: "Scope these actions to specific resource ARNs (for `iam:PassRole`, the roles the service needs, with an `iam:PassedToService` condition), or remove them.",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: ["CKV_AWS_110", "CKV_AWS_286"],
+    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role_policy" "deployer" {\n  role = aws_iam_role.deployer.id\n  policy = jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = ["iam:PassRole", "ecs:UpdateService"]\n      Resource = "*"\n    }]\n  })\n}\n',
+          errors: [{ line: 6, column: 7, endLine: 6, endColumn: 55 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role_policy" "deployer" {\n  role = aws_iam_role.deployer.id\n  policy = jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = ["iam:PassRole"]\n      Resource = aws_iam_role.task.arn\n    }]\n  })\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, statements } of identityPolicies(module2)) {
+      for (const s of statements) {
+        if (s.effect !== "Allow" || !s.action || !s.resource?.values.includes("*") || isAdminStatement(s))
+          continue;
+        const granted = ESCALATION_ACTIONS.filter((e) => s.action.values.some((a) => actionMatches(a, e)));
+        if (granted.length === 0)
+          continue;
+        const shown2 = granted.slice(0, 3).map((g) => `\`${g}\``).join(", ") + (granted.length > 3 ? ` and ${granted.length - 3} more` : "");
+        reportOn(ctx, owner, s.action.loc, `${nameOf(owner)} allows ${shown2} on every resource.`, granted.join(","));
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-user-policy/rule.js
+init_dist();
+var rule_default205 = defineRule({
+  id: "terraform/iam-user-policy",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM policy attached directly to a user",
+    description: "A policy is attached to an IAM user (`aws_iam_user_policy`, `aws_iam_user_policy_attachment`, or `aws_iam_policy_attachment` with `users`).",
+    rationale: "Permissions on individual users drift and are forgotten when people change roles; groups or roles (ideally SSO and short-lived credentials) keep access reviewable. A governance gap rather than an exposure, hence low.",
+    remediation: "Attach the policy to a group or role and add the user to the group, or move the person to IAM Identity Center.",
+    category: "security",
+    severity: "low",
+    confidence: "high",
+    aliases: ["CKV_AWS_40", "AWS-0143"],
+    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_user_policy_attachment" "alice" {\n  user       = aws_iam_user.alice.name\n  policy_arn = aws_iam_policy.read.arn\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 50 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_group_policy_attachment" "readers" {\n  group      = aws_iam_group.readers.name\n  policy_arn = aws_iam_policy.read.arn\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_iam_user_policy", "aws_iam_user_policy_attachment")) {
+      reportOn(ctx, r, r.headerLoc, `${nameOf(r)} attaches a policy directly to an IAM user.`);
+    }
+    for (const r of module2.resourcesOf("aws_iam_policy_attachment")) {
+      const users = r.value("users");
+      if (Array.isArray(users) && users.length > 0)
+        reportOn(ctx, r, r.attr("users"), `${nameOf(r)} attaches a policy directly to IAM users.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/kms-key-rotation/rule.js
+var rule_default206 = booleanRule({
+  id: "terraform/kms-key-rotation",
+  types: ["aws_kms_key"],
+  attr: "enable_key_rotation",
+  skip: (r) => {
+    const spec = asString(r.value("customer_master_key_spec") ?? "SYMMETRIC_DEFAULT");
+    const usage = asString(r.value("key_usage") ?? "ENCRYPT_DECRYPT");
+    return spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT";
+  },
+  missing: (n) => `KMS key ${n} does not enable automatic rotation.`,
+  off: (n) => `KMS key ${n} sets \`enable_key_rotation = false\`.`,
+  meta: {
+    title: "KMS key rotation is off",
+    description: "A symmetric `aws_kms_key` does not set `enable_key_rotation = true`. Asymmetric and HMAC keys, which AWS cannot rotate, are not reported.",
+    rationale: "Rotation limits how much data one key version protects and is required by CIS and PCI. It is free of operational cost for symmetric keys (old versions keep decrypting). Medium.",
+    remediation: "Set `enable_key_rotation = true` (optionally `rotation_period_in_days`).",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_7", "AWS-0065"],
+    references: ["https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_kms_key" "data" {\n  description = "data"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 30 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_kms_key" "data" {\n  description         = "data"\n  enable_key_rotation = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/lambda-dlq/rule.js
+init_dist();
+var rule_default207 = defineRule({
+  id: "terraform/lambda-dlq",
+  domain: terraformDomain,
+  meta: {
+    title: "Lambda function has no dead-letter queue",
+    description: "An `aws_lambda_function` has no `dead_letter_config` and no `aws_lambda_function_event_invoke_config` with an on-failure destination.",
+    rationale: "Asynchronous invocations (S3, SNS, EventBridge) that keep failing are dropped after two retries; without a DLQ or failure destination the events are lost silently. Functions only called synchronously do not need one, hence low.",
+    remediation: "Add `dead_letter_config { target_arn = aws_sqs_queue.dlq.arn }` or an `aws_lambda_function_event_invoke_config` with `destination_config { on_failure { ... } }`.",
+    category: "reliability",
+    severity: "low",
+    confidence: "low",
+    aliases: ["CKV_AWS_116"],
+    references: ["https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lambda_function" "worker" {\n  function_name = "worker"\n  role          = aws_iam_role.worker.arn\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 40 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lambda_function" "worker" {\n  function_name = "worker"\n  role          = aws_iam_role.worker.arn\n  dead_letter_config {\n    target_arn = aws_sqs_queue.dlq.arn\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const invokeConfigs = module2.resourcesOf("aws_lambda_function_event_invoke_config");
+    for (const f of module2.resourcesOf("aws_lambda_function")) {
+      if (f.hasBlock("dead_letter_config"))
+        continue;
+      const linked = invokeConfigs.some((c) => {
+        const v = c.value("function_name");
+        return f.isReferencedBy(v, "function_name") || typeof v !== "string";
+      });
+      if (linked)
+        continue;
+      reportOn(ctx, f, f.headerLoc, `Lambda function ${nameOf(f)} has no dead-letter queue or failure destination.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/lb-listener-https/rule.js
+init_dist();
+var rule_default208 = defineRule({
+  id: "terraform/lb-listener-https",
+  domain: terraformDomain,
+  meta: {
+    title: "Load balancer serves plain HTTP",
+    description: 'An `aws_lb_listener` uses `protocol = "HTTP"` without redirecting to HTTPS, or a classic `aws_elb` listener uses `lb_protocol = "http"`.',
+    rationale: "Plain HTTP exposes session cookies, tokens and form data to anyone on the path, and lets them modify responses. An HTTP listener should only redirect to HTTPS. High.",
+    remediation: 'Serve on HTTPS (port 443, an ACM certificate) and make the port 80 listener a `redirect` with `protocol = "HTTPS"` and `status_code = "HTTP_301"`.',
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_2", "AWS-0054"],
+    references: [
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_listener" "http" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 80\n  protocol          = "HTTP"\n  default_action {\n    type             = "forward"\n    target_group_arn = aws_lb_target_group.web.arn\n  }\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 29 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_listener" "http" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 80\n  protocol          = "HTTP"\n  default_action {\n    type = "redirect"\n    redirect {\n      port        = "443"\n      protocol    = "HTTPS"\n      status_code = "HTTP_301"\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const l of module2.resourcesOf("aws_lb_listener", "aws_alb_listener")) {
+      if (asString(l.value("protocol")) !== "HTTP")
+        continue;
+      const actions = l.blocks("default_action");
+      const types = actions.map((a) => asString(a.value("type")));
+      if (types.some((t2) => t2 === void 0))
+        continue;
+      const redirects = actions.every((a) => {
+        if (asString(a.value("type")) === "fixed-response")
+          return true;
+        if (asString(a.value("type")) !== "redirect")
+          return false;
+        const p = a.blocks("redirect").map((r) => asString(r.value("protocol")));
+        return p.every((x) => x !== "HTTP");
+      });
+      if (actions.length > 0 && redirects)
+        continue;
+      reportOn(ctx, l, l.attr("protocol"), `Listener ${nameOf(l)} serves plain HTTP without redirecting to HTTPS.`);
+    }
+    for (const elb of module2.resourcesOf("aws_elb")) {
+      for (const listener of elb.blocks("listener")) {
+        if (asString(listener.value("lb_protocol"))?.toLowerCase() === "http") {
+          reportOn(ctx, elb, listener.attr("lb_protocol"), `Classic load balancer ${nameOf(elb)} has a plain HTTP listener.`);
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/lb-listener-tls-policy/rule.js
+init_dist();
+var WEAK = /^ELBSecurityPolicy-(2015-05|2016-08|TLS-1-0-2015-04|TLS-1-1-2017-01|FS-2018-06|FS-1-1-2019-08)$|^ELBSecurityPolicy-TLS13-1-[01]-/;
+var rule_default209 = defineRule({
+  id: "terraform/lb-listener-tls-policy",
+  domain: terraformDomain,
+  meta: {
+    title: "Load balancer listener allows TLS 1.0/1.1",
+    description: "An HTTPS/TLS `aws_lb_listener` uses an SSL policy that accepts TLS 1.0 or 1.1 (`ELBSecurityPolicy-2016-08`, `...-TLS-1-1-2017-01`, ...), or sets none and gets the old default `ELBSecurityPolicy-2016-08`.",
+    rationale: "TLS 1.0 and 1.1 are deprecated (RFC 8996), lack modern cipher suites and fail PCI DSS. Modern clients all speak TLS 1.2+, so a TLS 1.2/1.3 policy costs nothing. Medium.",
+    remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (TLS 1.2 and 1.3).',
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_103", "AWS-0047"],
+    references: [
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_listener" "https" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 443\n  protocol          = "HTTPS"\n  ssl_policy        = "ELBSecurityPolicy-2016-08"\n  certificate_arn   = aws_acm_certificate.web.arn\n}\n',
+          errors: [{ line: 5, column: 3, endLine: 5, endColumn: 50 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_listener" "https" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 443\n  protocol          = "HTTPS"\n  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n  certificate_arn   = aws_acm_certificate.web.arn\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const l of module2.resourcesOf("aws_lb_listener", "aws_alb_listener")) {
+      const protocol = asString(l.value("protocol"));
+      if (protocol !== "HTTPS" && protocol !== "TLS")
+        continue;
+      const a = l.attr("ssl_policy");
+      if (!a) {
+        reportOn(ctx, l, l.headerLoc, `Listener ${nameOf(l)} sets no \`ssl_policy\`; the default ELBSecurityPolicy-2016-08 accepts TLS 1.0.`);
+        continue;
+      }
+      const policy = asString(l.value("ssl_policy"));
+      if (policy && WEAK.test(policy))
+        reportOn(ctx, l, a, `Listener ${nameOf(l)} uses \`${policy}\`, which accepts TLS 1.0/1.1.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/lb-target-group-health-check/rule.js
+init_dist();
+var rule_default210 = defineRule({
+  id: "terraform/lb-target-group-health-check",
+  domain: terraformDomain,
+  meta: {
+    title: "Load balancer target group has no explicit health check",
+    description: "An `aws_lb_target_group` has no `health_check` block (so it probes `/` with defaults) or disables it. Lambda target groups are not reported.",
+    rationale: "The load balancer only stops sending traffic to broken targets if the health check reflects the application\u2019s health; the default `/` probe often hits a static page or a redirect, and a disabled check routes to dead targets. Low: defaults exist.",
+    remediation: 'Add `health_check { path = "/healthz" matcher = "200" interval = 15 }` pointing at a real readiness endpoint.',
+    category: "reliability",
+    severity: "low",
+    confidence: "medium",
+    aliases: [],
+    references: [
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_target_group" "api" {\n  port     = 8080\n  protocol = "HTTP"\n  vpc_id   = aws_vpc.main.id\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 37 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_target_group" "api" {\n  port     = 8080\n  protocol = "HTTP"\n  vpc_id   = aws_vpc.main.id\n  health_check {\n    path    = "/healthz"\n    matcher = "200"\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_lb_target_group", "aws_alb_target_group")) {
+      if (asString(r.value("target_type")) === "lambda")
+        continue;
+      const checks = r.blocks("health_check");
+      if (!r.hasBlock("health_check")) {
+        reportOn(ctx, r, r.headerLoc, `Target group ${nameOf(r)} has no \`health_check\`: the default probe of \`/\` decides which targets get traffic.`);
+        continue;
+      }
+      for (const h of checks) {
+        const a = h.attr("enabled");
+        if (a && asBool(h.value("enabled")) === false)
+          reportOn(ctx, r, a, `Target group ${nameOf(r)} disables its health check.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/module-source-pinned/rule.js
+init_dist();
+var REGISTRY = /^([a-z0-9.-]+\.[a-z]{2,}\/)?[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*(\/\/.*)?$/;
+var GIT = /^(git::|github\.com\/|bitbucket\.org\/|git@|hg::)/;
+var BRANCHES2 = /* @__PURE__ */ new Set(["main", "master", "develop", "dev", "trunk", "head"]);
+var rule_default211 = defineRule({
+  id: "terraform/module-source-pinned",
+  domain: terraformDomain,
+  meta: {
+    title: "Module source is not pinned",
+    description: "A `module` from a registry has no `version`, or a module from Git has no `?ref=` or points at a branch (`main`, `master`, ...). Local paths are not reported.",
+    rationale: "An unpinned module runs whatever the upstream publishes next: a breaking change at best, a compromised release at worst \u2014 module code runs with your credentials at plan time. Pin a version, or a tag or commit for Git. Medium, supply chain.",
+    remediation: 'Add `version = "~> 20.0"` for registry modules; use `?ref=<tag or commit SHA>` for Git sources (a SHA is immutable).',
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_TF_1", "CKV_TF_2"],
+    references: ["https://developer.hashicorp.com/terraform/language/modules/sources"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  name   = "main"\n}\n',
+          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 43 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "~> 5.0"\n  name    = "main"\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const call of module2.moduleCalls) {
+      const source = call.source;
+      const attr = call.view.attr("source");
+      if (!source || !attr || call.localDir !== void 0 || /^\.\.?(\/|$)/.test(source))
+        continue;
+      if (GIT.test(source)) {
+        const ref = /[?&]ref=([^&]+)/.exec(source)?.[1];
+        if (!ref)
+          ctx.report({
+            at: attr,
+            message: `Module \`${call.name}\` comes from Git without a \`?ref=\`: it follows the default branch.`,
+            container: call.view.loc
+          });
+        else if (BRANCHES2.has(ref.toLowerCase()))
+          ctx.report({
+            at: attr,
+            message: `Module \`${call.name}\` is pinned to the branch \`${ref}\`, which moves.`,
+            container: call.view.loc
+          });
+        continue;
+      }
+      if (REGISTRY.test(source) && !call.view.has("version")) {
+        ctx.report({
+          at: attr,
+          message: `Registry module \`${call.name}\` (\`${source}\`) has no \`version\`.`,
+          container: call.view.loc
+        });
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/provider-hardcoded-credentials/rule.js
+init_dist();
+var rule_default212 = defineRule({
+  id: "terraform/provider-hardcoded-credentials",
+  domain: terraformDomain,
+  meta: {
+    title: "Credentials written in a provider block",
+    description: "A `provider` block sets a credential (`access_key`, `secret_key`, `token`, `password`, `client_secret`, ...) to a value written in the code (a literal, a local or a variable default). The value is redacted in the output.",
+    rationale: "Credentials in Terraform code end up in Git history, CI logs and every clone of the repository, and are rarely rotated. Providers read credentials from the environment, instance roles or OIDC instead. Critical: the key is as good as published.",
+    remediation: "Remove the credential from the code, rotate it now, and let the provider take credentials from the environment, a profile, an assumed role or OIDC.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["CKV_AWS_41"],
+    references: [
+      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs#authentication-and-configuration"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAIOSFODNN7EXAMPLE"\n  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"\n}\n',
+          errors: [
+            { line: 3, column: 3, endLine: 3, endColumn: 38 },
+            { line: 4, column: 3, endLine: 4, endColumn: 58 }
+          ]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'provider "aws" {\n  region = "eu-west-1"\n  assume_role {\n    role_arn = "arn:aws:iam::123456789012:role/terraform"\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const p of module2.providers) {
+      for (const a of p.block.attributes) {
+        const value = asString(p.value(a.name));
+        if (value === void 0)
+          continue;
+        const kind = SECRET_NAME2.test(a.name) && looksSecret(value) ? `\`${a.name}\`` : embeddedSecret(value);
+        if (!kind)
+          continue;
+        ctx.report({
+          at: a,
+          message: `Provider \`${p.labels[0]}\` has ${kind} written in the code (${shown(value)}).`,
+          evidence: `${a.name}:${shown(value)}`,
+          container: p.loc
+        });
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-backup-retention/rule.js
+init_dist();
+var rule_default213 = defineRule({
+  id: "terraform/rds-backup-retention",
+  domain: terraformDomain,
+  meta: {
+    title: "RDS automated backups are off or short",
+    description: "An `aws_db_instance` or `aws_rds_cluster` sets `backup_retention_period` below 7 days (0 turns automated backups off). Read replicas are not reported.",
+    rationale: "Automated backups are what point-in-time recovery restores from; with 0 days there is nothing to restore after a bad migration or a ransomware attack, and 1\u20136 days often ends before the problem is noticed. Medium.",
+    remediation: "Set `backup_retention_period` to 7 days or more (35 is the maximum).",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_133", "AWS-0077"],
+    references: [
+      "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine                  = "postgres"\n  backup_retention_period = 0\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 30 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine                  = "postgres"\n  backup_retention_period = 14\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_db_instance", "aws_rds_cluster")) {
+      if (r.has("replicate_source_db"))
+        continue;
+      const a = r.attr("backup_retention_period");
+      const n = asNumber(r.value("backup_retention_period"));
+      if (!a || n === void 0 || n >= 7)
+        continue;
+      reportOn(ctx, r, a, n === 0 ? `${nameOf(r)} turns automated backups off (\`backup_retention_period = 0\`).` : `${nameOf(r)} keeps backups for only ${n} day(s).`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/lib/rds.js
+function inheritsFromSource(r) {
+  return [
+    "replicate_source_db",
+    "snapshot_identifier",
+    "replication_source_identifier",
+    "s3_import",
+    "restore_to_point_in_time"
+  ].some((a) => r.has(a) || r.hasBlock(a));
+}
+
+// ../../policies/terraform/dist/rules/rds-cluster-encryption/rule.js
+var rule_default214 = booleanRule({
+  id: "terraform/rds-cluster-encryption",
+  types: ["aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster"],
+  attr: "storage_encrypted",
+  skip: (r) => inheritsFromSource(r) || asString(r.value("engine_mode")) === "serverless" || r.has("global_cluster_identifier"),
+  missing: (n) => `Cluster ${n} does not set \`storage_encrypted = true\` (the default is false).`,
+  off: (n) => `Cluster ${n} sets \`storage_encrypted = false\`.`,
+  meta: {
+    title: "RDS/Aurora cluster storage is not encrypted",
+    description: "An `aws_rds_cluster` (or DocumentDB/Neptune cluster) does not set `storage_encrypted = true`. Serverless v1 clusters (always encrypted), restores and global secondaries are not reported.",
+    rationale: "As for instances: unencrypted cluster volumes and snapshots are readable wherever they are copied, and encryption can only be set at creation. High.",
+    remediation: "Set `storage_encrypted = true` (and `kms_key_id`) when creating the cluster.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_96", "AWS-0079"],
+    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_rds_cluster" "db" {\n  engine = "aurora-postgresql"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_rds_cluster" "db" {\n  engine            = "aurora-postgresql"\n  storage_encrypted = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-deletion-protection/rule.js
+var rule_default215 = booleanRule({
+  id: "terraform/rds-deletion-protection",
+  types: ["aws_db_instance", "aws_rds_cluster"],
+  attr: "deletion_protection",
+  missing: (n) => `${n} does not set \`deletion_protection = true\`.`,
+  off: (n) => `${n} sets \`deletion_protection = false\`.`,
+  meta: {
+    title: "RDS deletion protection is off",
+    description: "An `aws_db_instance` or `aws_rds_cluster` does not set `deletion_protection = true`.",
+    rationale: "A renamed resource, a wrong workspace or a `terraform destroy` deletes the database (and, with `skip_final_snapshot`, its data) in one apply. Deletion protection makes that a two-step, deliberate act. Medium: a reliability control.",
+    remediation: "Set `deletion_protection = true` on production databases.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["CKV_AWS_293", "CKV_AWS_139", "AWS-0177", "AWS-0343"],
+    references: [
+      "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_rds_cluster" "db" {\n  engine              = "aurora-postgresql"\n  deletion_protection = false\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 30 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_rds_cluster" "db" {\n  engine              = "aurora-postgresql"\n  deletion_protection = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-iam-auth/rule.js
+var SUPPORTED = /^(mysql|postgres|mariadb|aurora|aurora-mysql|aurora-postgresql)$/;
+var rule_default216 = booleanRule({
+  id: "terraform/rds-iam-auth",
+  types: ["aws_db_instance", "aws_rds_cluster"],
+  attr: "iam_database_authentication_enabled",
+  skip: (r) => {
+    const engine = asString(r.value("engine"));
+    return engine === void 0 || !SUPPORTED.test(engine) || r.has("replicate_source_db");
+  },
+  missing: (n) => `${n} does not enable IAM database authentication.`,
+  off: (n) => `${n} sets \`iam_database_authentication_enabled = false\`.`,
+  meta: {
+    title: "RDS IAM authentication is off",
+    description: "A MySQL, MariaDB or PostgreSQL `aws_db_instance`/`aws_rds_cluster` does not set `iam_database_authentication_enabled = true`.",
+    rationale: "IAM authentication replaces long-lived database passwords with 15-minute tokens tied to IAM roles, so access is audited in CloudTrail and revoked with the role. Defence in depth, hence low.",
+    remediation: "Set `iam_database_authentication_enabled = true` and grant `rds-db:connect` to the roles that connect.",
+    category: "security",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["CKV_AWS_161", "CKV_AWS_162", "AWS-0176"],
+    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine                              = "postgres"\n  iam_database_authentication_enabled = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-instance-encryption/rule.js
+var rule_default217 = booleanRule({
+  id: "terraform/rds-instance-encryption",
+  types: ["aws_db_instance"],
+  attr: "storage_encrypted",
+  skip: inheritsFromSource,
+  missing: (n) => `RDS instance ${n} does not set \`storage_encrypted = true\` (the default is false).`,
+  off: (n) => `RDS instance ${n} sets \`storage_encrypted = false\`.`,
+  meta: {
+    title: "RDS instance storage is not encrypted",
+    description: "An `aws_db_instance` does not set `storage_encrypted = true`. Read replicas and restores, which inherit encryption, are not reported.",
+    rationale: "Unencrypted database storage and its snapshots can be shared to another account and read. Encryption cannot be turned on later without a snapshot-restore migration, so it must be right at creation. High.",
+    remediation: "Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key) when creating the instance.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_16", "AWS-0080"],
+    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine         = "postgres"\n  instance_class = "db.t4g.micro"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine            = "postgres"\n  instance_class    = "db.t4g.micro"\n  storage_encrypted = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-multi-az/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/environment.js
+var PROD = /(^|[^a-z])(prod|production|prd)([^a-z]|$)/i;
+function mentionsProd(v) {
+  const s = asString(v);
+  if (s !== void 0)
+    return PROD.test(s);
+  if (isObject(v))
+    return Object.entries(v).some(([k, x]) => /^(env|environment|stage|tier)$/i.test(k) && mentionsProd(x));
+  return false;
+}
+function isProductionLike(module2, r) {
+  if (PROD.test(r.name))
+    return true;
+  for (const attr of ["identifier", "identifier_prefix", "cluster_identifier", "name"])
+    if (mentionsProd(r.value(attr)))
+      return true;
+  if (mentionsProd(r.value("tags")))
+    return true;
+  for (const name3 of ["environment", "env", "stage"]) {
+    if (module2.variables.has(name3) && mentionsProd(module2.input(name3)))
+      return true;
+    if (module2.localDefs.has(name3) && mentionsProd(module2.local(name3)))
+      return true;
+  }
+  return module2.dir.split("/").some((seg) => /^(prod|production|prd)$/i.test(seg));
+}
+
+// ../../policies/terraform/dist/rules/rds-multi-az/rule.js
+var rule_default218 = defineRule({
+  id: "terraform/rds-multi-az",
+  domain: terraformDomain,
+  meta: {
+    title: "Production RDS instance is single-AZ",
+    description: "An `aws_db_instance` that looks like production (its name, identifier or environment tag, the module\u2019s `environment` variable, or a `prod` directory) does not set `multi_az = true`. Read replicas and Aurora (whose cluster handles AZs) are not reported.",
+    rationale: "A single-AZ database is down for the length of an AZ outage or an instance failure, and maintenance reboots cause downtime. Multi-AZ fails over in one or two minutes. Medium: it doubles the cost, so it is only asked of production.",
+    remediation: "Set `multi_az = true` for production databases.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["CKV_AWS_157"],
+    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "prod" {\n  identifier = "orders-prod"\n  engine     = "postgres"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 34 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "prod" {\n  identifier = "orders-prod"\n  engine     = "postgres"\n  multi_az   = true\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_db_instance")) {
+      if (r.has("replicate_source_db") || /^aurora/.test(asString(r.value("engine")) ?? ""))
+        continue;
+      if (!isProductionLike(module2, r))
+        continue;
+      const a = r.attr("multi_az");
+      if (!a)
+        reportOn(ctx, r, r.headerLoc, `Production database ${nameOf(r)} is single-AZ (\`multi_az\` is unset).`);
+      else if (asBool(r.value("multi_az")) === false)
+        reportOn(ctx, r, a, `Production database ${nameOf(r)} sets \`multi_az = false\`.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-public-access/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/checks.js
+function requireTrue(ctx, owner, view, attr, messages) {
+  const a = view.attr(attr);
+  if (!a) {
+    if (messages.missing)
+      reportOn(ctx, owner, view.headerLoc, messages.missing);
+    return;
+  }
+  if (asBool(view.value(attr)) === false)
+    reportOn(ctx, owner, a, messages.off);
+}
+function forbidTrue(ctx, owner, view, attr, message) {
+  const a = view.attr(attr);
+  if (a && asBool(view.value(attr)) === true)
+    reportOn(ctx, owner, a, message);
+}
+
+// ../../policies/terraform/dist/rules/rds-public-access/rule.js
+var rule_default219 = defineRule({
+  id: "terraform/rds-public-access",
+  domain: terraformDomain,
+  meta: {
+    title: "RDS database is publicly accessible",
+    description: "An `aws_db_instance` or `aws_rds_cluster_instance` sets `publicly_accessible = true`.",
+    rationale: "A public database endpoint is reachable from the internet wherever its security group allows, and databases are prime targets for credential stuffing and exploits. Databases belong in private subnets. High.",
+    remediation: "Set `publicly_accessible = false` and reach the database through the VPC (bastion, SSM port forwarding, VPN).",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_17", "AWS-0180"],
+    references: [
+      "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = true\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 29 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = false\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_db_instance", "aws_rds_cluster_instance")) {
+      forbidTrue(ctx, r, r, "publicly_accessible", `Database ${nameOf(r)} is publicly accessible.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/required-providers-version/rule.js
+init_dist();
+var rule_default220 = defineRule({
+  id: "terraform/required-providers-version",
+  domain: terraformDomain,
+  meta: {
+    title: "Provider has no version constraint",
+    description: "An entry of `required_providers` has a `source` but no `version` constraint.",
+    rationale: "Without a constraint `terraform init` takes the newest provider, and a major release (the AWS provider\u2019s v4 S3 split, v5, v6) can change or destroy resources on the next apply. The lock file helps only where it is committed. No peer scanner checks this. Medium, supply chain.",
+    remediation: 'Add `version = "~> 5.0"` (a pessimistic constraint on the major version) and commit `.terraform.lock.hcl`.',
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: [
+      "https://developer.hashicorp.com/terraform/language/providers/requirements#version-constraints"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "versions.tf",
+          code: 'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n',
+          errors: [{ line: 3, column: 5, endLine: 5, endColumn: 6 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "versions.tf",
+          code: 'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.0"\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const t2 of module2.terraformBlocks) {
+      for (const rp of t2.blocks("required_providers")) {
+        for (const a of rp.block.attributes) {
+          if (a.expr.kind !== "object")
+            continue;
+          if (a.expr.items.some((i2) => i2.name === "version"))
+            continue;
+          ctx.report({
+            at: a,
+            message: `Provider \`${a.name}\` in \`required_providers\` has no version constraint.`,
+            container: rp.loc
+          });
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/required-version/rule.js
+init_dist();
+var rule_default221 = defineRule({
+  id: "terraform/required-version",
+  domain: terraformDomain,
+  meta: {
+    title: "Terraform version is not constrained",
+    description: "The module has a `terraform` block but no `required_version`.",
+    rationale: "Without `required_version`, an older or much newer Terraform CLI may run the code: features silently missing, or a state upgrade that older CLIs on the team can no longer read. Low.",
+    remediation: 'Add `required_version = ">= 1.6, < 2.0"` (the range you test with) to the `terraform` block.',
+    category: "best-practice",
+    severity: "low",
+    confidence: "high",
+    aliases: [],
+    references: ["https://developer.hashicorp.com/terraform/language/terraform#terraform-required_version"],
+    examples: {
+      invalid: [
+        {
+          filename: "versions.tf",
+          code: 'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.0"\n    }\n  }\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 10 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "versions.tf",
+          code: 'terraform {\n  required_version = ">= 1.6"\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.0"\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const blocks = module2.terraformBlocks;
+    if (blocks.length === 0 || blocks.some((b) => b.has("required_version")))
+      return;
+    ctx.report({
+      at: blocks[0].headerLoc,
+      message: "No `required_version` in the `terraform` block: any Terraform CLI version may run this module.",
+      container: blocks[0].loc
+    });
+  }
+});
+
+// ../../policies/terraform/dist/lib/pab.js
+init_dist();
+var TEXT = {
+  block_public_acls: {
+    title: "S3 public access block does not block public ACLs",
+    what: "new public ACLs on the bucket and its objects are accepted",
+    why: "Public ACLs are the classic way a single `PutObject --acl public-read` leaks data."
+  },
+  block_public_policy: {
+    title: "S3 public access block does not block public bucket policies",
+    what: "a bucket policy granting public access can be attached",
+    why: 'A bucket policy with `Principal: "*"` exposes every object in the bucket at once.'
+  },
+  ignore_public_acls: {
+    title: "S3 public access block does not ignore public ACLs",
+    what: "public ACLs already on the bucket or its objects still take effect",
+    why: "Existing public ACLs, set before the block was added, keep objects public."
+  },
+  restrict_public_buckets: {
+    title: "S3 public access block does not restrict public buckets",
+    what: "a bucket with a public policy stays reachable by anyone",
+    why: "Restricting public buckets limits access to AWS principals and authorised users even if a public policy slips through."
+  }
+};
+function pabSettingRule(id, setting, aliases) {
+  const t2 = TEXT[setting];
+  const resource = `resource "aws_s3_bucket_public_access_block" "data" {
+  bucket = aws_s3_bucket.data.id
+`;
+  const others = Object.keys(TEXT).filter((s) => s !== setting);
+  const pad = (s) => s.padEnd(23);
+  const otherLines = others.map((s) => `  ${pad(s)} = true
+`).join("");
+  return defineRule({
+    id,
+    domain: terraformDomain,
+    meta: {
+      title: t2.title,
+      description: `An S3 public access block leaves \`${setting}\` unset or \`false\`, so ${t2.what}.`,
+      rationale: `${t2.why} Each of the four settings closes a different path to public data; all four should be \`true\` unless the bucket is a deliberate public website. Rated high like the other public-exposure checks.`,
+      remediation: `Set \`${setting} = true\` in the \`aws_s3_bucket_public_access_block\` (or the account-wide block).`,
+      category: "security",
+      severity: "high",
+      confidence: "high",
+      aliases,
+      references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"
+      ],
+      examples: {
+        invalid: [
+          {
+            filename: "main.tf",
+            code: `${resource}${otherLines}  ${pad(setting)} = false
+}
+`,
+            errors: [{ line: 6, column: 3, endLine: 6, endColumn: 3 + `${pad(setting)} = false`.length }]
+          }
+        ],
+        valid: [{ filename: "main.tf", code: `${resource}${otherLines}  ${pad(setting)} = true
+}
+` }]
+      }
+    },
+    check(module2, ctx) {
+      for (const r of module2.resourcesOf("aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block")) {
+        requireTrue(ctx, r, r, setting, {
+          missing: `${nameOf(r)} does not set \`${setting} = true\` (the default is false).`,
+          off: `${nameOf(r)} sets \`${setting} = false\`.`
+        });
+      }
+    }
+  });
+}
+
+// ../../policies/terraform/dist/rules/s3-block-public-acls/rule.js
+var rule_default222 = pabSettingRule("terraform/s3-block-public-acls", "block_public_acls", [
+  "CKV_AWS_53",
+  "AWS-0086"
+]);
+
+// ../../policies/terraform/dist/rules/s3-block-public-policy/rule.js
+var rule_default223 = pabSettingRule("terraform/s3-block-public-policy", "block_public_policy", [
+  "CKV_AWS_54",
+  "AWS-0087"
+]);
+
+// ../../policies/terraform/dist/rules/s3-bucket-encryption/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/s3.js
+function companions(module2, bucket, type) {
+  const linked = [];
+  let unresolved = false;
+  for (const r of module2.resourcesOf(type)) {
+    const target = r.value("bucket");
+    if (bucket.isReferencedBy(target, "bucket"))
+      linked.push(r);
+    else if (isUnknown(target)) {
+      const address = target.ref?.address;
+      if (!(address?.startsWith("aws_s3_bucket.") && module2.byAddress(address)))
+        unresolved = true;
+    } else if (typeof target === "string") {
+      if (typeof bucket.value("bucket") !== "string")
+        unresolved = true;
+    } else
+      unresolved = true;
+  }
+  return { linked, unresolved };
+}
+function logBuckets(module2) {
+  const out2 = /* @__PURE__ */ new Set();
+  const buckets = module2.resourcesOf("aws_s3_bucket");
+  const mark = (value) => {
+    for (const b of buckets)
+      if (b.isReferencedBy(value, "bucket"))
+        out2.add(b);
+  };
+  for (const l of module2.resourcesOf("aws_s3_bucket_logging"))
+    mark(l.value("target_bucket"));
+  for (const b of buckets)
+    for (const l of b.blocks("logging"))
+      mark(l.value("target_bucket"));
+  for (const t2 of module2.resourcesOf("aws_cloudtrail"))
+    mark(t2.value("s3_bucket_name"));
+  for (const lb of module2.resourcesOf("aws_lb", "aws_alb", "aws_elb"))
+    for (const l of lb.blocks("access_logs"))
+      mark(l.value("bucket"));
+  for (const f of module2.resourcesOf("aws_flow_log"))
+    mark(f.value("log_destination"));
+  return out2;
+}
+
+// ../../policies/terraform/dist/rules/s3-bucket-encryption/rule.js
+var rule_default224 = defineRule({
+  id: "terraform/s3-bucket-encryption",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket has no default encryption configured",
+    description: "A bucket has no `aws_s3_bucket_server_side_encryption_configuration` (nor the inline block of provider v3).",
+    rationale: "Since January 2023 S3 encrypts new objects with SSE-S3 even without configuration, so the data is not in clear text; the gap is that the encryption choice is implicit and cannot be audited or moved to a KMS key. Hence low.",
+    remediation: 'Add an `aws_s3_bucket_server_side_encryption_configuration` for the bucket, preferably with `sse_algorithm = "aws:kms"` and a customer-managed key.',
+    category: "security",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["CKV_AWS_19", "AWS-0088"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const b of module2.resourcesOf("aws_s3_bucket")) {
+      if (b.hasBlock("server_side_encryption_configuration"))
+        continue;
+      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_server_side_encryption_configuration");
+      if (linked.length > 0 || unresolved)
+        continue;
+      reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no server-side encryption configuration.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-kms-encryption/rule.js
+init_dist();
+function defaults(config) {
+  return config.blocks("rule").flatMap((r) => r.blocks("apply_server_side_encryption_by_default"));
+}
+var rule_default225 = defineRule({
+  id: "terraform/s3-bucket-kms-encryption",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket encryption does not use a KMS key",
+    description: 'A bucket encryption configuration uses `sse_algorithm = "AES256"` (S3-managed keys) instead of AWS KMS.',
+    rationale: "With S3-managed keys anyone who can read the object can decrypt it; a KMS key adds a second, separately audited permission and lets you revoke access to the data by disabling the key. A defence-in-depth gap, hence low.",
+    remediation: 'Use `sse_algorithm = "aws:kms"` (or `aws:kms:dsse`) with `kms_master_key_id` set to a customer-managed key, and `bucket_key_enabled = true` to keep costs down.',
+    category: "security",
+    severity: "low",
+    confidence: "high",
+    aliases: ["CKV_AWS_145", "AWS-0132"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "AES256"\n    }\n  }\n}\n',
+          errors: [{ line: 5, column: 7, endLine: 5, endColumn: 31 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n      kms_master_key_id = aws_kms_key.s3.arn\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const configs = [];
+    for (const r of module2.resourcesOf("aws_s3_bucket_server_side_encryption_configuration"))
+      configs.push([r, r]);
+    for (const b of module2.resourcesOf("aws_s3_bucket"))
+      for (const c of b.blocks("server_side_encryption_configuration"))
+        configs.push([b, c]);
+    for (const [owner, config] of configs) {
+      for (const d of defaults(config)) {
+        if (asString(d.value("sse_algorithm")) === "AES256") {
+          reportOn(ctx, owner, d.attr("sse_algorithm"), `${nameOf(owner)} encrypts with S3-managed keys (AES256), not a KMS key.`);
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-logging/rule.js
+init_dist();
+var rule_default226 = defineRule({
+  id: "terraform/s3-bucket-logging",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket has no access logging",
+    description: "A bucket has no `aws_s3_bucket_logging` (nor inline `logging`). Buckets that themselves receive logs are not reported.",
+    rationale: "Server access logs are the record of who read or changed which object; without them a leak cannot be scoped. CloudTrail data events are an alternative, which is why this is low.",
+    remediation: "Add an `aws_s3_bucket_logging` sending access logs to a dedicated log bucket (or enable CloudTrail S3 data events).",
+    category: "security",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["CKV_AWS_18", "AWS-0089"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_logging" "data" {\n  bucket        = aws_s3_bucket.data.id\n  target_bucket = "acme-access-logs"\n  target_prefix = "data/"\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const targets = logBuckets(module2);
+    for (const b of module2.resourcesOf("aws_s3_bucket")) {
+      if (targets.has(b) || b.hasBlock("logging"))
+        continue;
+      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_logging");
+      if (linked.length > 0 || unresolved)
+        continue;
+      reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no access logging.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-policy-public-principal/rule.js
+init_dist();
+var rule_default227 = defineRule({
+  id: "terraform/s3-bucket-policy-public-principal",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket policy allows any principal",
+    description: 'A bucket policy has an `Allow` statement for `Principal: "*"` (or `AWS: "*"`) with no `Condition`.',
+    rationale: "An unconditioned Allow for every principal makes the bucket readable (or writable) by anyone on the internet, unless the public access block stops it. Deny statements with `*` are fine and are not reported. High, as for public ACLs.",
+    remediation: "Name the principals (accounts, roles, `cloudfront.amazonaws.com` with an `aws:SourceArn` condition) instead of `*`, or add a restrictive `Condition`.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_70"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_policy" "site" {\n  bucket = aws_s3_bucket.site.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Principal = "*"\n      Action    = "s3:GetObject"\n      Resource  = "${aws_s3_bucket.site.arn}/*"\n    }]\n  })\n}\n',
+          errors: [{ line: 7, column: 7, endLine: 7, endColumn: 22 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_policy" "site" {\n  bucket = aws_s3_bucket.site.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { Service = "cloudfront.amazonaws.com" }\n      Action    = "s3:GetObject"\n      Resource  = "${aws_s3_bucket.site.arn}/*"\n      Condition = { StringEquals = { "AWS:SourceArn" = aws_cloudfront_distribution.site.arn } }\n    }]\n  })\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const owners = [
+      ...module2.resourcesOf("aws_s3_bucket_policy").map((r) => ({ r, attr: "policy" })),
+      ...module2.resourcesOf("aws_s3_bucket").map((r) => ({ r, attr: "policy" }))
+    ];
+    for (const { r, attr } of owners) {
+      for (const s of policyStatements(r, attr)) {
+        if (s.effect !== "Allow" || !allowsEveryone(s) || s.conditions.length > 0 || s.conditionsUnknown)
+          continue;
+        reportOn(ctx, r, s.principalLoc ?? s.loc, `${nameOf(r)} allows any principal (\`*\`) without a condition.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-public-access-block/rule.js
+init_dist();
+function accountBlocked(module2) {
+  return module2.resourcesOf("aws_s3_account_public_access_block").some((r) => ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"].every((a) => asBool(r.value(a)) !== false));
+}
+var rule_default228 = defineRule({
+  id: "terraform/s3-bucket-public-access-block",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket has no public access block",
+    description: "An `aws_s3_bucket` has no `aws_s3_bucket_public_access_block` (and no account-wide block) in its module.",
+    rationale: "The public access block is the guard rail that stops a later ACL or bucket policy from making objects public. Without it, one careless policy change exposes the data; public buckets are a leading cause of cloud data leaks, hence high.",
+    remediation: "Add an `aws_s3_bucket_public_access_block` with `bucket = aws_s3_bucket.<name>.id` and all four settings `true` (or an `aws_s3_account_public_access_block` for the whole account).",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: ["CKV2_AWS_6", "AWS-0094"],
+    references: [
+      "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n\nresource "aws_s3_bucket_public_access_block" "logs" {\n  bucket                  = aws_s3_bucket.logs.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    if (accountBlocked(module2))
+      return;
+    for (const bucket of module2.resourcesOf("aws_s3_bucket")) {
+      const { linked, unresolved } = companions(module2, bucket, "aws_s3_bucket_public_access_block");
+      if (linked.length > 0 || unresolved)
+        continue;
+      reportOn(ctx, bucket, bucket.headerLoc, `S3 bucket ${nameOf(bucket)} has no \`aws_s3_bucket_public_access_block\`.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-public-acl/rule.js
+init_dist();
+var PUBLIC2 = /* @__PURE__ */ new Set(["public-read", "public-read-write", "authenticated-read"]);
+var rule_default229 = defineRule({
+  id: "terraform/s3-bucket-public-acl",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket has a public canned ACL",
+    description: "A bucket (or `aws_s3_bucket_acl`) uses the canned ACL `public-read`, `public-read-write` or `authenticated-read`.",
+    rationale: "These ACLs let anyone on the internet (or any AWS account) list or read the bucket, and `public-read-write` lets them write to it. This is how most S3 data leaks happen, hence high.",
+    remediation: 'Use `acl = "private"` (or drop the ACL and set `object_ownership = "BucketOwnerEnforced"`); serve public content through CloudFront with an origin access control.',
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_20", "CKV_AWS_57", "AWS-0092"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_acl" "site" {\n  bucket = aws_s3_bucket.site.id\n  acl    = "public-read"\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 25 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_acl" "site" {\n  bucket = aws_s3_bucket.site.id\n  acl    = "private"\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_s3_bucket", "aws_s3_bucket_acl")) {
+      const acl = asString(r.value("acl"));
+      if (acl && PUBLIC2.has(acl))
+        reportOn(ctx, r, r.attr("acl"), `${nameOf(r)} uses the public canned ACL \`${acl}\`.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-versioning/rule.js
+init_dist();
+var rule_default230 = defineRule({
+  id: "terraform/s3-bucket-versioning",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket versioning is not enabled",
+    description: 'A bucket has no `aws_s3_bucket_versioning` with `status = "Enabled"` (nor inline `versioning { enabled = true }`).',
+    rationale: "Without versioning an overwrite or delete (a bug, a compromised key, ransomware) destroys the only copy of the object. Versioning is the cheapest recovery mechanism S3 offers; medium because it is about recoverability, not exposure.",
+    remediation: 'Add `aws_s3_bucket_versioning` with `versioning_configuration { status = "Enabled" }`, and a lifecycle rule expiring noncurrent versions.',
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["CKV_AWS_21", "AWS-0090"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_versioning" "data" {\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const b of module2.resourcesOf("aws_s3_bucket")) {
+      const inline = b.blocks("versioning");
+      if (inline.length > 0) {
+        for (const v of inline) {
+          const enabled = v.attr("enabled");
+          if (enabled && asBool(v.value("enabled")) === false)
+            reportOn(ctx, b, enabled, `S3 bucket ${nameOf(b)} has versioning disabled.`);
+          else if (!enabled)
+            reportOn(ctx, b, v.headerLoc, `S3 bucket ${nameOf(b)} has a \`versioning\` block without \`enabled = true\`.`);
+        }
+        continue;
+      }
+      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_versioning");
+      if (unresolved)
+        continue;
+      if (linked.length === 0) {
+        reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no versioning.`);
+        continue;
+      }
+      for (const v of linked) {
+        for (const c of v.blocks("versioning_configuration")) {
+          const status = asString(c.value("status"));
+          if (status !== void 0 && status !== "Enabled") {
+            reportOn(ctx, v, c.attr("status"), `Versioning of S3 bucket ${nameOf(b)} is \`${status}\`.`);
+          }
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-ignore-public-acls/rule.js
+var rule_default231 = pabSettingRule("terraform/s3-ignore-public-acls", "ignore_public_acls", [
+  "CKV_AWS_55",
+  "AWS-0091"
+]);
+
+// ../../policies/terraform/dist/rules/s3-lifecycle-logs/rule.js
+init_dist();
+var rule_default232 = defineRule({
+  id: "terraform/s3-lifecycle-logs",
+  domain: terraformDomain,
+  meta: {
+    title: "Log bucket has no lifecycle rule",
+    description: "A bucket that receives logs (S3 access logs, CloudTrail, load balancer or flow logs) has no lifecycle configuration.",
+    rationale: "Log buckets grow without bound: storage cost creeps up and old logs outlive their retention policy (a compliance problem of its own). A cost and hygiene issue, hence low.",
+    remediation: "Add an `aws_s3_bucket_lifecycle_configuration` that moves logs to cheaper storage and expires them after your retention period.",
+    category: "reliability",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["CKV2_AWS_61"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n\nresource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.logs.id\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n\nresource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.logs.id\n}\n\nresource "aws_s3_bucket_lifecycle_configuration" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  rule {\n    id     = "expire"\n    status = "Enabled"\n    expiration {\n      days = 365\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const b of logBuckets(module2)) {
+      if (b.hasBlock("lifecycle_rule"))
+        continue;
+      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_lifecycle_configuration");
+      if (linked.length > 0 || unresolved)
+        continue;
+      reportOn(ctx, b, b.headerLoc, `Log bucket ${nameOf(b)} has no lifecycle rule to expire old logs.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-restrict-public-buckets/rule.js
+var rule_default233 = pabSettingRule("terraform/s3-restrict-public-buckets", "restrict_public_buckets", [
+  "CKV_AWS_56",
+  "AWS-0093"
+]);
 
 // ../../policies/terraform/dist/rules/security-group-open-admin-ports/rule.js
-var rule_default56 = defineRule({
+init_dist();
+var rule_default234 = defineRule({
   id: "terraform/security-group-open-admin-ports",
   domain: terraformDomain,
   meta: {
@@ -47761,8 +61461,187 @@ var rule_default56 = defineRule({
   }
 });
 
+// ../../policies/terraform/dist/rules/security-group-open-all-ports/rule.js
+init_dist();
+var rule_default235 = defineRule({
+  id: "terraform/security-group-open-all-ports",
+  domain: terraformDomain,
+  meta: {
+    title: "Security group opens every port to the internet",
+    description: "An ingress rule allows all protocols (`-1`) or ports 0\u201365535 from `0.0.0.0/0` or `::/0`.",
+    rationale: "Every service on the instance \u2014 databases, admin consoles, debug endpoints, the ones nobody knows are listening \u2014 becomes reachable from the internet. Nothing but a deliberate honeypot needs this, hence critical.",
+    remediation: "Open only the ports the service serves (usually 443), or restrict the source to known CIDRs or security groups.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["CKV_AWS_277"],
+    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "app" {\n  ingress {\n    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+          errors: [{ line: 6, column: 5, endLine: 6, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "app" {\n  ingress {\n    description = "HTTPS"\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, p } of ingressPermissions(module2)) {
+      if (!allPorts(p))
+        continue;
+      reportOn(ctx, owner, p.view.attr(p.cidrAttr), `${nameOf(owner)} allows all ports from ${p.open.join(", ")}.`, p.open.join(","));
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/security-group-rule-description/rule.js
+init_dist();
+var rule_default236 = defineRule({
+  id: "terraform/security-group-rule-description",
+  domain: terraformDomain,
+  meta: {
+    title: "Security group rule has no description",
+    description: "A security group, an inline `ingress`/`egress` block or a security group rule resource has no `description`.",
+    rationale: "Descriptions say why a port is open. Without them, reviews cannot tell a needed rule from a forgotten one, and nobody dares remove either. A hygiene issue, hence low.",
+    remediation: 'Add `description = "..."` saying who needs the access and why.',
+    category: "best-practice",
+    severity: "low",
+    confidence: "high",
+    aliases: ["CKV_AWS_23", "AWS-0099", "AWS-0124"],
+    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "web" {\n  description = "web tier"\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 10 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "web" {\n  description = "web tier"\n  ingress {\n    description = "HTTPS from the internet"\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const missing = (v) => {
+      if (!v.has("description"))
+        return true;
+      return asString(v.value("description"))?.trim() === "";
+    };
+    const report3 = (owner, v, what) => reportOn(ctx, owner, v.attr("description") ?? v.headerLoc, `${what} has no description.`);
+    for (const sg of module2.resourcesOf("aws_security_group")) {
+      if (missing(sg))
+        report3(sg, sg, `Security group ${nameOf(sg)}`);
+      for (const type of ["ingress", "egress"]) {
+        for (const b of sg.blocks(type))
+          if (missing(b))
+            report3(sg, b, `An \`${type}\` rule of ${nameOf(sg)}`);
+      }
+    }
+    for (const r of module2.resourcesOf("aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule")) {
+      if (missing(r))
+        report3(r, r, `Security group rule ${nameOf(r)}`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/security-group-unrestricted-egress/rule.js
+init_dist();
+var rule_default237 = defineRule({
+  id: "terraform/security-group-unrestricted-egress",
+  domain: terraformDomain,
+  meta: {
+    title: "Security group allows egress to the whole internet",
+    description: "An egress rule allows traffic to `0.0.0.0/0` or `::/0`.",
+    rationale: "Open egress lets a compromised workload download tooling and exfiltrate data anywhere. It is also the AWS default and what most workloads need to reach AWS APIs without VPC endpoints, so this is low: tighten it where the data is sensitive.",
+    remediation: "Limit egress to the CIDRs, prefix lists (VPC endpoints) or security groups the workload talks to.",
+    category: "security",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["CKV_AWS_382", "AWS-0104"],
+    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "db" {\n  egress {\n    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+          errors: [{ line: 6, column: 5, endLine: 6, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "db" {\n  egress {\n    description     = "to the app tier only"\n    from_port       = 443\n    to_port         = 443\n    protocol        = "tcp"\n    security_groups = [aws_security_group.app.id]\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, p } of egressPermissions(module2)) {
+      reportOn(ctx, owner, p.view.attr(p.cidrAttr), `${nameOf(owner)} allows egress to ${p.open.join(", ")}.`, p.open.join(","));
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/vpc-flow-logs/rule.js
+init_dist();
+var rule_default238 = defineRule({
+  id: "terraform/vpc-flow-logs",
+  domain: terraformDomain,
+  meta: {
+    title: "VPC has no flow logs",
+    description: "An `aws_vpc` has no `aws_flow_log` with `vpc_id` pointing at it in the same module.",
+    rationale: "Flow logs are the only record of which addresses talked to what inside the VPC; incident response without them is guesswork. Medium: a detection gap, not an exposure.",
+    remediation: "Add an `aws_flow_log` with `vpc_id = aws_vpc.<name>.id` sending to CloudWatch Logs or S3.",
+    category: "security",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["CKV2_AWS_11", "AWS-0178"],
+    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 26 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n\nresource "aws_flow_log" "main" {\n  vpc_id          = aws_vpc.main.id\n  traffic_type    = "ALL"\n  log_destination = aws_cloudwatch_log_group.flow.arn\n  iam_role_arn    = aws_iam_role.flow.arn\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const logs = module2.resourcesOf("aws_flow_log");
+    const unresolved = logs.some((l) => {
+      const v = l.value("vpc_id");
+      return isUnknown(v) && !(v.ref && module2.byAddress(v.ref.address));
+    });
+    if (unresolved)
+      return;
+    for (const vpc of module2.resourcesOf("aws_vpc")) {
+      if (logs.some((l) => vpc.isReferencedBy(l.value("vpc_id"))))
+        continue;
+      reportOn(ctx, vpc, vpc.headerLoc, `VPC ${nameOf(vpc)} has no flow log.`);
+    }
+  }
+});
+
 // ../../policies/terraform/dist/rules/index.js
-var rules4 = [rule_default54, rule_default55, rule_default56];
+var rules4 = [rule_default178, rule_default179, rule_default180, rule_default181, rule_default182, rule_default183, rule_default184, rule_default185, rule_default186, rule_default187, rule_default188, rule_default189, rule_default190, rule_default191, rule_default192, rule_default193, rule_default194, rule_default195, rule_default196, rule_default197, rule_default198, rule_default199, rule_default200, rule_default201, rule_default202, rule_default203, rule_default204, rule_default205, rule_default206, rule_default207, rule_default208, rule_default209, rule_default210, rule_default211, rule_default212, rule_default213, rule_default214, rule_default215, rule_default216, rule_default217, rule_default218, rule_default219, rule_default220, rule_default221, rule_default222, rule_default223, rule_default224, rule_default225, rule_default226, rule_default227, rule_default228, rule_default229, rule_default230, rule_default231, rule_default232, rule_default233, rule_default234, rule_default235, rule_default236, rule_default237, rule_default238];
 
 // ../cli/dist/registry.js
 var allRules = [
@@ -47810,7 +61689,7 @@ async function scan(options) {
 init_dist();
 
 // ../../node_modules/commander/esm.mjs
-var import_index2 = __toESM(require_commander(), 1);
+var import_index6 = __toESM(require_commander(), 1);
 var {
   program,
   createCommand,
@@ -47824,7 +61703,7 @@ var {
   Argument,
   Option,
   Help
-} = import_index2.default;
+} = import_index6.default;
 
 // ../cli/dist/commands/rules.js
 init_dist();
@@ -47850,15 +61729,15 @@ import { dirname as dirname3, isAbsolute as isAbsolute2, relative as relative2, 
 init_dist();
 var InputError = class extends Error {
 };
-function getInput(env, name2) {
-  return (env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+function getInput(env, name3) {
+  return (env[`INPUT_${name3.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
-function bool(env, name2, fallback) {
-  const value = getInput(env, name2).toLowerCase();
+function bool(env, name3, fallback) {
+  const value = getInput(env, name3).toLowerCase();
   if (value === "") return fallback;
   if (["true", "yes", "on", "1"].includes(value)) return true;
   if (["false", "no", "off", "0"].includes(value)) return false;
-  throw new InputError(`input ${name2}: expected true or false, got "${value}"`);
+  throw new InputError(`input ${name3}: expected true or false, got "${value}"`);
 }
 function readInputs(env) {
   const failOn = (getInput(env, "fail-on") || "high").toLowerCase();
@@ -47969,8 +61848,8 @@ async function runAction(env, engine, out2) {
   const fileUrl = (file, line) => `${server}/${owner}/${repo}/blob/${linkSha}/${encodePath(prefix + file)}#L${line}`;
   const helpUris = new Map(head.rules.map((r) => [r.id, r.helpUri]));
   const ruleUrl = (id) => helpUris.get(id) ?? `${server}/${owner}/${repo}`;
-  const older = total - count;
-  const title = isNew ? `Plumbline: new findings in this ${pull ? "pull request" : "push"}${older > 0 ? ` \xB7 ${older} older finding${older === 1 ? "" : "s"} not shown` : ""}` : "Plumbline";
+  const older2 = total - count;
+  const title = isNew ? `Plumbline: new findings in this ${pull ? "pull request" : "push"}${older2 > 0 ? ` \xB7 ${older2} older finding${older2 === 1 ? "" : "s"} not shown` : ""}` : "Plumbline";
   const headline = `Plumbline: ${count === 0 ? "no" : count} ${isNew ? "new " : ""}finding${count === 1 ? "" : "s"}${isNew ? ` (${total} in total)` : ""}`;
   log(`${headline}${baseDescription ? `, compared with ${baseDescription}` : ""}`);
   const text = engine.renderText(reported).trim();
@@ -48238,7 +62117,7 @@ function withUriPrefix(sarif, prefix) {
 // src/index.ts
 var dist = dirname4(fileURLToPath2(import.meta.url));
 process.env.PLUMBLINE_WASM_DIR ??= dist;
-hclLanguage.configure({ locateFile: (name2) => join5(dist, name2) });
+hclLanguage.configure({ locateFile: (name3) => join5(dist, name3) });
 runAction(process.env, createEngine({ presetDirs: [join5(dist, "presets")] }), process.stdout).then(
   (code2) => {
     process.exitCode = code2;
