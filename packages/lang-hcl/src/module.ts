@@ -30,6 +30,8 @@ export class BlockView {
     readonly bindings: Bindings = NO_BINDINGS,
     /** The `dynamic` block this content came from, if any. */
     readonly dynamic?: Block,
+    /** True for the content of a `dynamic` block whose `for_each` is unknown: it may not exist at all. */
+    readonly uncertain = false,
   ) {}
 
   get type(): string {
@@ -89,11 +91,11 @@ export class BlockView {
         ? (dv.attr('iterator')!.expr as { root: string }).root
         : type);
     const forEach = dv.value('for_each');
-    const bind = (value: Value) =>
-      new BlockView(this.module, content, new Map([...this.bindings, [iterator, value]]), dynamic);
+    const bind = (value: Value, uncertain = false) =>
+      new BlockView(this.module, content, new Map([...this.bindings, [iterator, value]]), dynamic, uncertain);
     if (Array.isArray(forEach)) return forEach.map((v, i) => bind({ key: i, value: v }));
     if (isObject(forEach)) return Object.entries(forEach).map(([k, v]) => bind({ key: k, value: v }));
-    return [bind(UNKNOWN)];
+    return [bind(UNKNOWN, true)];
   }
 }
 

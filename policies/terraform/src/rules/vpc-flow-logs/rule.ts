@@ -37,7 +37,8 @@ export default defineRule({
     const logs = module.resourcesOf('aws_flow_log');
     const unresolved = logs.some((l) => {
       const v = l.value('vpc_id');
-      return isUnknown(v) && !(v.ref && module.byAddress(v.ref.address));
+      // Only a reference to an `aws_vpc` of this module is resolved; anything else may be this VPC.
+      return isUnknown(v) && !(v.ref?.address.startsWith('aws_vpc.') && module.byAddress(v.ref.address));
     });
     if (unresolved) return;
     for (const vpc of module.resourcesOf('aws_vpc')) {
