@@ -1,25 +1,31 @@
-export * from './model/severity.js';
-export * from './model/source.js';
-export * from './model/finding.js';
-export * from './model/rule.js';
-export * from './model/language.js';
-export * from './model/domain.js';
-export { Project } from './model/project.js';
 export * from './config/config.js';
-export { loadConfig, readConfigFile, formatErrors, CONFIG_FILE_NAMES } from './config/load.js';
 export type { LoadConfigOptions } from './config/load.js';
-export { runAudit, enabledRules, describeRule, compareFindings, DEFAULT_DOCS_BASE } from './engine/audit.js';
-export type { AuditOptions } from './engine/audit.js';
-export { RuleRegistry, aliasKey } from './engine/registry.js';
-export { DiskFileSource, MemoryFileSource } from './engine/file-source.js';
-export type { FileSource, SourceEntry } from './engine/file-source.js';
-export { fingerprint, normaliseEvidence } from './engine/fingerprint.js';
-export { globMatcher } from './engine/globs.js';
-export { createBaseline, parseBaseline } from './engine/baseline.js';
-export type { Baseline } from './engine/baseline.js';
-export { parseDirectives, normalisePeerId } from './suppress/directives.js';
-export type { Directive } from './suppress/directives.js';
-export { coreRules, coreDomain, parseErrorRule, unusedSuppressionRule, suppressionWithoutReasonRule } from './rules/index.js';
-export { redact } from './redact.js';
+export { CONFIG_FILE_NAMES, formatErrors, loadConfig, readConfigFile } from './config/load.js';
 export { renderRuleDoc, renderRuleIndexDoc } from './docs/rule-doc.js';
 export { ruleIndexSource, writeRuleIndex } from './docs/rule-index.js';
+export type { AuditOptions } from './engine/audit.js';
+export { compareFindings, DEFAULT_DOCS_BASE, describeRule, enabledRules, runAudit } from './engine/audit.js';
+export type { Baseline } from './engine/baseline.js';
+export { createBaseline, parseBaseline } from './engine/baseline.js';
+export type { FileSource, SourceEntry } from './engine/file-source.js';
+export { DiskFileSource, MemoryFileSource } from './engine/file-source.js';
+export { fingerprint, normaliseEvidence } from './engine/fingerprint.js';
+export { globMatcher } from './engine/globs.js';
+export { aliasKey, RuleRegistry } from './engine/registry.js';
+export * from './model/domain.js';
+export * from './model/finding.js';
+export * from './model/language.js';
+export { Project } from './model/project.js';
+export * from './model/rule.js';
+export * from './model/severity.js';
+export * from './model/source.js';
+export { redact } from './redact.js';
+export {
+  coreDomain,
+  coreRules,
+  parseErrorRule,
+  suppressionWithoutReasonRule,
+  unusedSuppressionRule,
+} from './rules/index.js';
+export type { Directive } from './suppress/directives.js';
+export { normalisePeerId, parseDirectives } from './suppress/directives.js';

@@ -1,10 +1,10 @@
 import type { Loc, SourceFile } from '@plumbline/core';
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 
 /** A path into a YAML document: map keys and sequence indexes. */
 export type Route = readonly (string | number)[];
 
-export type DocumentKind = 'k8s' | 'gha-workflow' | 'gha-action' | 'other';
+export type DocumentKind = 'k8s' | 'kustomization' | 'gha-workflow' | 'gha-action' | 'other';
 
 /**
  * One YAML document with its plain data and the way back from a route to source offsets.
@@ -44,6 +44,11 @@ export class YamlDocument {
     return this.nodeLoc(found.node);
   }
 
+  /** The `yaml` node at a route (aliases resolved): for scalar styles and raw ranges. */
+  node(route: Route): Node | undefined {
+    return this.walk(route)?.node ?? undefined;
+  }
+
   /** Location of the key whose value is at the route (or of the item for a sequence index). */
   keyAt(route: Route): Loc | undefined {
     const found = this.walk(route);
@@ -53,7 +58,11 @@ export class YamlDocument {
     const first = found.node && isMap(found.node) ? (found.node.items[0] as Pair | undefined) : undefined;
     if (first && isScalar(first.key) && first.key.range) {
       const end = (first.value as Node | null)?.range?.[1] ?? first.key.range[1];
-      return { file: this.file, start: first.key.range[0], end: trimEnd(this.file.text, first.key.range[0], end) };
+      return {
+        file: this.file,
+        start: first.key.range[0],
+        end: trimEnd(this.file.text, first.key.range[0], end),
+      };
     }
     return found.node ? this.nodeLoc(found.node) : undefined;
   }
@@ -93,7 +102,8 @@ export class YamlDocument {
 
   private resolve(node: Node | null): Node | null {
     let current = node;
-    for (let i = 0; i < 16 && current && isAlias(current); i++) current = (current.resolve(this.doc) as Node) ?? null;
+    for (let i = 0; i < 16 && current && isAlias(current); i++)
+      current = (current.resolve(this.doc) as Node) ?? null;
     return current;
   }
 

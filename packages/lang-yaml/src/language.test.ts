@@ -20,8 +20,18 @@ describe('parseYaml', () => {
     const deployment = model!.documents[1]!;
     const route = ['spec', 'template', 'spec', 'containers', 0, 'image'];
     expect(deployment.get(route)).toBe('nginx:latest');
-    expect(spanOf(file, deployment.at(route))).toEqual({ startLine: 15, startColumn: 18, endLine: 15, endColumn: 32 });
-    expect(spanOf(file, deployment.keyAt(route))).toEqual({ startLine: 15, startColumn: 11, endLine: 15, endColumn: 16 });
+    expect(spanOf(file, deployment.at(route))).toEqual({
+      startLine: 15,
+      startColumn: 18,
+      endLine: 15,
+      endColumn: 32,
+    });
+    expect(spanOf(file, deployment.keyAt(route))).toEqual({
+      startLine: 15,
+      startColumn: 11,
+      endLine: 15,
+      endColumn: 16,
+    });
     expect(spanOf(file, deployment.nearest([...route.slice(0, 5), 'resources']))).toEqual({
       startLine: 14,
       startColumn: 11,
@@ -35,7 +45,10 @@ describe('parseYaml', () => {
   });
 
   it('turns a syntax error into a located problem and keeps the good documents', () => {
-    const file = new SourceFile('k8s/bad.yaml', 'apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\n data: y\n');
+    const file = new SourceFile(
+      'k8s/bad.yaml',
+      'apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\n data: y\n',
+    );
     const { model, problems } = parseYaml(file);
     expect(model?.documents).toHaveLength(1);
     expect(problems).toHaveLength(1);
@@ -47,7 +60,9 @@ describe('parseYaml', () => {
     for (let i = 0; i < 8; i++) {
       const prev = String.fromCharCode(97 + i);
       const next = String.fromCharCode(98 + i);
-      lines.push(`${next}: &${next} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`);
+      lines.push(
+        `${next}: &${next} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`,
+      );
     }
     const file = new SourceFile('k8s/bomb.yaml', `${lines.join('\n')}\n`);
     const { model, problems } = parseYaml(file);
@@ -56,12 +71,27 @@ describe('parseYaml', () => {
   });
 
   it('skips Helm templates with a notice, but parses Argo {{inputs}} placeholders and workflows', () => {
-    const helm = parseYaml(new SourceFile('chart/templates/d.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n'));
+    const helm = parseYaml(
+      new SourceFile(
+        'chart/templates/d.yaml',
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n',
+      ),
+    );
     expect(helm.model).toBeUndefined();
     expect(helm.skipped).toMatch(/Helm/);
-    const argo = parseYaml(new SourceFile('wf.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  arguments: ["{{inputs.parameters.x}}"]\n'));
+    const argo = parseYaml(
+      new SourceFile(
+        'wf.yaml',
+        'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  arguments: ["{{inputs.parameters.x}}"]\n',
+      ),
+    );
     expect(argo.model?.documents[0]?.kind).toBe('k8s');
-    const wf = parseYaml(new SourceFile('.github/workflows/ci.yml', 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.sha }} {{version}}\n'));
+    const wf = parseYaml(
+      new SourceFile(
+        '.github/workflows/ci.yml',
+        'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.sha }} {{version}}\n',
+      ),
+    );
     expect(wf.model?.documents[0]?.kind).toBe('gha-workflow');
   });
 
@@ -71,7 +101,26 @@ describe('parseYaml', () => {
   });
 
   it('does not take a comment-looking line inside a block scalar for a comment', () => {
-    const file = new SourceFile('.github/workflows/x.yml', 'on: push\njobs:\n  a:\n    steps:\n      - run: |\n          # plumbline:ignore x\n          echo\n');
+    const file = new SourceFile(
+      '.github/workflows/x.yml',
+      'on: push\njobs:\n  a:\n    steps:\n      - run: |\n          # plumbline:ignore x\n          echo\n',
+    );
     expect(parseYaml(file).comments).toEqual([]);
+  });
+});
+
+describe('template detection', () => {
+  it('keeps Prometheus alert templates, skips chart templates', () => {
+    const alert = parseYaml(
+      new SourceFile(
+        'k8s/rules.yaml',
+        "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n  groups:\n    - rules:\n        - alert: X\n          annotations:\n            description: 'rate {{ $value | humanizePercentage }} on {{ $labels.pod }}'\n",
+      ),
+    );
+    expect(alert.skipped).toBeUndefined();
+    expect(alert.model?.documents).toHaveLength(1);
+    for (const text of ['  name: {{ include "x.fullname" . }}\n', '{{- if .Values.x }}\n', '  labels: {{ toYaml .Values.l | nindent 4 }}\n']) {
+      expect(parseYaml(new SourceFile('chart/templates/a.yaml', `apiVersion: v1\nkind: Pod\nmetadata:\n${text}`)).skipped).toMatch(/Helm/);
+    }
   });
 });

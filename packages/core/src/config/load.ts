@@ -5,7 +5,6 @@ import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import type { RuleRegistry } from '../engine/registry.js';
 import { isSeverity } from '../model/severity.js';
-import schema from './config.schema.json' with { type: 'json' };
 import {
   ConfigError,
   type ConfigFile,
@@ -14,9 +13,11 @@ import {
   type RuleLevel,
   type RuleSetting,
 } from './config.js';
+import schema from './config.schema.json' with { type: 'json' };
 
 // ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+const addFormats =
+  (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 export const CONFIG_FILE_NAMES = ['.plumbline.yaml', '.plumbline.yml'];
 
@@ -51,7 +52,8 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   const presets = options.presets ?? [];
   if (!path && presets.length === 0) presets.push('recommended');
   const stack: string[] = [];
-  for (const preset of presets) apply(resolved, presetPath(preset, options.presetDirs, undefined), options, stack);
+  for (const preset of presets)
+    apply(resolved, presetPath(preset, options.presetDirs, undefined), options, stack);
   if (path) apply(resolved, resolve(path), options, stack);
   return resolved;
 }
@@ -68,7 +70,8 @@ function presetPath(name: string, presetDirs: string[], from: string | undefined
 }
 
 function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, stack: string[]): void {
-  if (stack.includes(file)) throw new ConfigError(`${file}: extends: cycle through ${[...stack, file].join(' -> ')}`);
+  if (stack.includes(file))
+    throw new ConfigError(`${file}: extends: cycle through ${[...stack, file].join(' -> ')}`);
   stack.push(file);
   const config = readConfigFile(file);
   const parents = config.extends === undefined ? [] : [config.extends].flat();
@@ -84,7 +87,8 @@ function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, s
   into.ignore.push(...(config.ignore ?? []));
   for (const [name, value] of Object.entries(config.rules ?? {})) {
     const rules = options.registry.resolve(name);
-    if (rules.length === 0) throw new ConfigError(`${file}: rules.${name}: unknown rule id or alias "${name}"`);
+    if (rules.length === 0)
+      throw new ConfigError(`${file}: rules.${name}: unknown rule id or alias "${name}"`);
     const level: RuleLevel | undefined = typeof value === 'string' ? value : value.severity;
     const ruleOptions = typeof value === 'object' ? value.options : undefined;
     for (const rule of rules) {
@@ -95,7 +99,8 @@ function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, s
       if (level && isSeverity(level)) setting.severity = level;
       if (ruleOptions) {
         const schemaOfRule = rule.meta.options?.schema;
-        if (!schemaOfRule) throw new ConfigError(`${file}: rules.${name}.options: rule ${rule.id} takes no options`);
+        if (!schemaOfRule)
+          throw new ConfigError(`${file}: rules.${name}.options: rule ${rule.id} takes no options`);
         const validate = ajv.compile({ ...schemaOfRule, $schema: undefined });
         if (!validate(ruleOptions)) {
           throw new ConfigError(`${file}: ${formatErrors(validate.errors ?? [], `rules.${name}.options`)}`);
@@ -122,7 +127,8 @@ export function readConfigFile(file: string): ConfigFile {
   } catch (error) {
     throw new ConfigError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (!validateConfig(data)) throw new ConfigError(`${file}: ${formatErrors(validateConfig.errors ?? [], '')}`);
+  if (!validateConfig(data))
+    throw new ConfigError(`${file}: ${formatErrors(validateConfig.errors ?? [], '')}`);
   return data;
 }
 
@@ -132,8 +138,16 @@ export function formatErrors(errors: ErrorObject[], prefix: string): string {
   const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));
   for (const error of errors) {
     if (error.keyword === 'oneOf' && errors.length > 1) continue;
-    if (error.instancePath.split('/').length < deepest && errors.length > 1 && error.keyword !== 'additionalProperties') continue;
-    const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (
+      error.instancePath.split('/').length < deepest &&
+      errors.length > 1 &&
+      error.keyword !== 'additionalProperties'
+    )
+      continue;
+    const segments = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     let key = [prefix, ...segments].filter(Boolean).join('.');
     let message = error.message ?? 'is invalid';
     if (error.keyword === 'additionalProperties') {

@@ -46,13 +46,33 @@ export function renderRuleDoc(rule: AnyRule): string {
   ];
   m.examples.invalid.forEach((ex, i) => {
     const where = ex.errors.map((e) => `line ${e.line}, column ${e.column}`).join('; ');
-    lines.push(`### Reported${m.examples.invalid.length > 1 ? ` (${i + 1})` : ''}`, '', `Reported at ${where}.`, '', block(ex), '');
+    lines.push(
+      `### Reported${m.examples.invalid.length > 1 ? ` (${i + 1})` : ''}`,
+      '',
+      `Reported at ${where}.`,
+      '',
+      block(ex),
+      '',
+    );
   });
   m.examples.valid.forEach((ex, i) => {
     lines.push(`### Not reported${m.examples.valid.length > 1 ? ` (${i + 1})` : ''}`, '', block(ex), '');
   });
   if (m.options) {
-    lines.push('## Options', '', '```json', JSON.stringify(m.options.schema, null, 2), '```', '', 'Defaults:', '', '```json', JSON.stringify(m.options.defaults, null, 2), '```', '');
+    lines.push(
+      '## Options',
+      '',
+      '```json',
+      JSON.stringify(m.options.schema, null, 2),
+      '```',
+      '',
+      'Defaults:',
+      '',
+      '```json',
+      JSON.stringify(m.options.defaults, null, 2),
+      '```',
+      '',
+    );
   }
   lines.push(
     '## Suppressing',
@@ -61,21 +81,39 @@ export function renderRuleDoc(rule: AnyRule): string {
     '',
   );
   if (m.references?.length) {
-    lines.push('## References', '', ...m.references.map((r) => (r.startsWith('http') ? `- <${r}>` : `- ${r}`)), '');
+    lines.push(
+      '## References',
+      '',
+      ...m.references.map((r) => (r.startsWith('http') ? `- <${r}>` : `- ${r}`)),
+      '',
+    );
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
 /** docs/rules/README.md: every rule, by domain, linking its page. */
 export function renderRuleIndexDoc(rules: readonly AnyRule[]): string {
-  const lines = ['<!-- Generated from the rule metadata by `npm run docs`. Do not edit. -->', '# Rules', '', `${rules.length} rules.`, ''];
+  const lines = [
+    '<!-- Generated from the rule metadata by `npm run docs`. Do not edit. -->',
+    '# Rules',
+    '',
+    `${rules.length} rules.`,
+    '',
+  ];
   const domains = [...new Set(rules.map((r) => r.domain.id))];
   for (const domain of domains) {
     const own = rules.filter((r) => r.domain.id === domain).sort((a, b) => a.id.localeCompare(b.id));
-    lines.push(`## ${domain} (${own.length})`, '', '| rule | title | severity | category | aliases |', '|---|---|---|---|---|');
+    lines.push(
+      `## ${domain} (${own.length})`,
+      '',
+      '| rule | title | severity | category | aliases |',
+      '|---|---|---|---|---|',
+    );
     for (const r of own) {
       const slug = r.id.slice(r.id.indexOf('/') + 1);
-      lines.push(`| [${r.id}](${domain}/${slug}.md) | ${r.meta.title} | ${r.meta.severity} | ${r.meta.category} | ${r.meta.aliases.join(', ')} |`);
+      lines.push(
+        `| [${r.id}](${domain}/${slug}.md) | ${r.meta.title} | ${r.meta.severity} | ${r.meta.category} | ${r.meta.aliases.join(', ')} |`,
+      );
     }
     lines.push('');
   }

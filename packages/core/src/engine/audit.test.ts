@@ -4,9 +4,9 @@ import type { Domain } from '../model/domain.js';
 import type { Language } from '../model/language.js';
 import { defineRule } from '../model/rule.js';
 import { coreRules } from '../rules/index.js';
+import { runAudit } from './audit.js';
 import { MemoryFileSource } from './file-source.js';
 import { RuleRegistry } from './registry.js';
-import { runAudit } from './audit.js';
 
 /** A toy language: `.txt` files, one unit per line; `#` starts a comment; `!` is a syntax error. */
 interface Lines {
@@ -21,12 +21,20 @@ const txt: Language<Lines> = {
     let start = 0;
     for (const [i, raw] of file.text.split('\n').entries()) {
       const hash = raw.indexOf('#');
-      if (hash >= 0) comments.push({ line: i + 1, text: raw.slice(hash + 1), ownLine: raw.slice(0, hash).trim() === '', start: start + hash, end: start + raw.length });
+      if (hash >= 0)
+        comments.push({
+          line: i + 1,
+          text: raw.slice(hash + 1),
+          ownLine: raw.slice(0, hash).trim() === '',
+          start: start + hash,
+          end: start + raw.length,
+        });
       lines.push({ text: hash >= 0 ? raw.slice(0, hash) : raw, start });
       start += raw.length + 1;
     }
     const bang = file.text.indexOf('!');
-    const problems = bang >= 0 ? [{ message: 'unexpected !', loc: { file, start: bang, end: bang + 1 } }] : [];
+    const problems =
+      bang >= 0 ? [{ message: 'unexpected !', loc: { file, start: bang, end: bang + 1 } }] : [];
     return { model: bang >= 0 ? undefined : { lines }, problems, comments };
   },
 };
@@ -34,7 +42,8 @@ const domain: Domain<{ file: import('../model/source.js').SourceFile; line: Line
   id: 'dockerfile',
   languages: ['txt'],
   *units(project) {
-    for (const f of project.byLanguage<Lines>('txt')) for (const line of f.model.lines) yield { file: f.file, line };
+    for (const f of project.byLanguage<Lines>('txt'))
+      for (const line of f.model.lines) yield { file: f.file, line };
   },
 };
 const noFoo = defineRule({
@@ -53,7 +62,12 @@ const noFoo = defineRule({
   },
   check({ file, line }, ctx) {
     const i = line.text.indexOf('foo');
-    if (i >= 0) ctx.report({ at: { file, start: line.start + i, end: line.start + i + 3 }, message: 'foo found', evidence: 'foo' });
+    if (i >= 0)
+      ctx.report({
+        at: { file, start: line.start + i, end: line.start + i + 3 },
+        message: 'foo found',
+        evidence: 'foo',
+      });
   },
 });
 const registry = new RuleRegistry([noFoo, ...coreRules]);
@@ -66,7 +80,13 @@ const config = (over: Partial<ResolvedConfig> = {}): ResolvedConfig => ({
   ...over,
 });
 const audit = (files: Record<string, string | Buffer>, over: Partial<ResolvedConfig> = {}) =>
-  runAudit({ source: new MemoryFileSource(files), languages: [txt], registry, config: config(over), now: new Date('2026-06-01') });
+  runAudit({
+    source: new MemoryFileSource(files),
+    languages: [txt],
+    registry,
+    config: config(over),
+    now: new Date('2026-06-01'),
+  });
 
 describe('runAudit', () => {
   it('resolves spans to 1-based lines and columns and sorts findings', async () => {
@@ -92,7 +112,12 @@ describe('runAudit', () => {
 
   it('reports parse errors, binary and oversized files, and scans the rest', async () => {
     const result = await audit(
-      { 'bad.txt': 'a\n b !\n', 'bin.txt': Buffer.from([0x66, 0, 0x6f]), 'big.txt': 'foo'.repeat(100), 'ok.txt': 'foo' },
+      {
+        'bad.txt': 'a\n b !\n',
+        'bin.txt': Buffer.from([0x66, 0, 0x6f]),
+        'big.txt': 'foo'.repeat(100),
+        'ok.txt': 'foo',
+      },
       { maxFileSize: 50 },
     );
     expect(result.errors.map((e) => [e.file, e.kind])).toEqual([
@@ -108,7 +133,8 @@ describe('runAudit', () => {
 
   it('honours inline suppressions by id or alias, on the line or the line above', async () => {
     const result = await audit({
-      'a.txt': 'foo # plumbline:ignore dockerfile/no-foo -- accepted\n# plumbline:ignore DL9999 -- legacy\nfoo\nfoo\n',
+      'a.txt':
+        'foo # plumbline:ignore dockerfile/no-foo -- accepted\n# plumbline:ignore DL9999 -- legacy\nfoo\nfoo\n',
     });
     expect(result.findings.map((f) => [f.startLine, f.suppressed?.kind, f.suppressed?.reason])).toEqual([
       [1, 'inline', 'accepted'],
@@ -120,7 +146,10 @@ describe('runAudit', () => {
   });
 
   it('reports a suppression without a reason, and one that matches nothing', async () => {
-    const result = await audit({ 'a.txt': '# plumbline:ignore dockerfile/no-foo\nfoo\nbar # plumbline:ignore dockerfile/no-foo -- nothing here\n# plumbline:ignore nope -- x\nz\n' });
+    const result = await audit({
+      'a.txt':
+        '# plumbline:ignore dockerfile/no-foo\nfoo\nbar # plumbline:ignore dockerfile/no-foo -- nothing here\n# plumbline:ignore nope -- x\nz\n',
+    });
     const hygiene = result.findings.filter((f) => f.ruleId.startsWith('core/'));
     expect(hygiene.map((f) => [f.ruleId, f.startLine, f.startColumn])).toEqual([
       ['core/suppression-without-reason', 1, 1],
@@ -132,13 +161,29 @@ describe('runAudit', () => {
   });
 
   it('applies config exceptions until they expire, and says when one has', async () => {
-    const live = await audit({ 'a.txt': 'foo', 'b.txt': 'foo' }, {
-      exceptions: [{ rule: 'DL9999', ruleId: 'dockerfile/no-foo', paths: ['a.txt'], reason: 'tracked in JIRA-1', source: 'c' }],
-    });
+    const live = await audit(
+      { 'a.txt': 'foo', 'b.txt': 'foo' },
+      {
+        exceptions: [
+          {
+            rule: 'DL9999',
+            ruleId: 'dockerfile/no-foo',
+            paths: ['a.txt'],
+            reason: 'tracked in JIRA-1',
+            source: 'c',
+          },
+        ],
+      },
+    );
     expect(live.findings.map((f) => f.suppressed?.kind)).toEqual(['exception', undefined]);
-    const expired = await audit({ 'a.txt': 'foo' }, {
-      exceptions: [{ rule: 'DL9999', ruleId: 'dockerfile/no-foo', reason: 'old', expires: '2026-05-31', source: 'c' }],
-    });
+    const expired = await audit(
+      { 'a.txt': 'foo' },
+      {
+        exceptions: [
+          { rule: 'DL9999', ruleId: 'dockerfile/no-foo', reason: 'old', expires: '2026-05-31', source: 'c' },
+        ],
+      },
+    );
     expect(expired.findings[0]!.suppressed).toBeUndefined();
     expect(expired.errors[0]).toMatchObject({ kind: 'expired-exception' });
     expect(expired.errors[0]!.message).toContain('expired on 2026-05-31');
@@ -146,7 +191,11 @@ describe('runAudit', () => {
 
   it('marks baseline findings as suppressed and reports only new ones', async () => {
     const first = await audit({ 'a.txt': 'foo' });
-    const baseline = { version: 1 as const, generatedAt: '', findings: first.findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file })) };
+    const baseline = {
+      version: 1 as const,
+      generatedAt: '',
+      findings: first.findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file })),
+    };
     const second = await runAudit({
       source: new MemoryFileSource({ 'a.txt': 'x\nfoo', 'c.txt': 'foo' }),
       languages: [txt],
@@ -161,14 +210,23 @@ describe('runAudit', () => {
   });
 
   it('applies severity overrides and turns rules off', async () => {
-    const low = await audit({ 'a.txt': 'foo' }, { rules: new Map([['dockerfile/no-foo', { enabled: true, severity: 'low' }]]) });
+    const low = await audit(
+      { 'a.txt': 'foo' },
+      { rules: new Map([['dockerfile/no-foo', { enabled: true, severity: 'low' }]]) },
+    );
     expect(low.findings[0]!.severity).toBe('low');
-    const off = await audit({ 'a.txt': 'foo' }, { rules: new Map([['dockerfile/no-foo', { enabled: false }]]) });
+    const off = await audit(
+      { 'a.txt': 'foo' },
+      { rules: new Map([['dockerfile/no-foo', { enabled: false }]]) },
+    );
     expect(off.findings).toEqual([]);
   });
 
   it('honours ignore globs', async () => {
-    const result = await audit({ 'vendor/a.txt': 'foo', 'src/b.txt': 'foo', 'x.txt': 'foo' }, { ignore: ['vendor/', 'x.txt'] });
+    const result = await audit(
+      { 'vendor/a.txt': 'foo', 'src/b.txt': 'foo', 'x.txt': 'foo' },
+      { ignore: ['vendor/', 'x.txt'] },
+    );
     expect(result.findings.map((f) => f.file)).toEqual(['src/b.txt']);
   });
 });

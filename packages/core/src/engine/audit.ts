@@ -37,7 +37,11 @@ export interface RawFinding extends Finding {
   containerLines?: [number, number];
 }
 
-const DEFAULT_TOOL = { name: 'plumbline', version: '0.0.0', informationUri: 'https://github.com/plumbline-dev/plumbline' };
+const DEFAULT_TOOL = {
+  name: 'plumbline',
+  version: '0.0.0',
+  informationUri: 'https://github.com/plumbline-dev/plumbline',
+};
 export const DEFAULT_DOCS_BASE = 'https://github.com/plumbline-dev/plumbline/blob/main/docs/rules';
 
 /**
@@ -52,11 +56,15 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
   const enabled = enabledRules(registry, config);
   const descriptors = new Map<string, RuleDescriptor>();
   const describe = (rule: AnyRule) => {
-    if (!descriptors.has(rule.id)) descriptors.set(rule.id, describeRule(rule, options.docsBaseUrl ?? DEFAULT_DOCS_BASE));
+    if (!descriptors.has(rule.id))
+      descriptors.set(rule.id, describeRule(rule, options.docsBaseUrl ?? DEFAULT_DOCS_BASE));
     return descriptors.get(rule.id)!;
   };
+  // Parse only what enabled rules read; every language when parse errors themselves are reported.
   const neededLanguages = new Set(enabled.flatMap((r) => r.domain.languages));
-  const languages = options.languages.filter((l) => neededLanguages.has(l.id));
+  const languages = isEnabled(config, parseErrorRule)
+    ? options.languages
+    : options.languages.filter((l) => neededLanguages.has(l.id));
   for (const language of languages) await language.init?.();
 
   const skip = globMatcher([...config.ignore, ...(options.exclude ?? [])]);
@@ -80,7 +88,11 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
     try {
       bytes = await options.source.read(entry.path);
     } catch (error) {
-      errors.push({ kind: 'unreadable', file: entry.path, message: `cannot read: ${(error as Error).message}` });
+      errors.push({
+        kind: 'unreadable',
+        file: entry.path,
+        message: `cannot read: ${(error as Error).message}`,
+      });
       continue;
     }
     if (bytes.subarray(0, 8000).includes(0)) {
@@ -92,18 +104,24 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
       const result = language.parse(file);
       for (const problem of result.problems) {
         errors.push(parseErrorOf(problem));
-        if (isEnabled(config, parseErrorRule)) raw.push(toFinding(parseErrorRule, reportOfProblem(problem), undefined, config, describe));
+        if (isEnabled(config, parseErrorRule))
+          raw.push(toFinding(parseErrorRule, reportOfProblem(problem), undefined, config, describe));
       }
       if (result.skipped) errors.push({ kind: 'skipped', file: entry.path, message: result.skipped });
       if (result.model !== undefined) {
         parsed.push({ language: language.id, file, model: result.model, comments: result.comments });
       }
     } catch (error) {
-      errors.push({ kind: 'internal', file: entry.path, message: `parser failed: ${(error as Error).message}` });
+      errors.push({
+        kind: 'internal',
+        file: entry.path,
+        message: `parser failed: ${(error as Error).message}`,
+      });
     }
     options.onFile?.(entry.path, done);
   }
-  for (const warning of options.source.warnings) errors.push({ kind: 'unreadable', file: warning.path, message: warning.message });
+  for (const warning of options.source.warnings)
+    errors.push({ kind: 'unreadable', file: warning.path, message: warning.message });
 
   const project = new Project(parsed);
   const byDomain = new Map<string, AnyRule[]>();
@@ -117,13 +135,19 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
     try {
       units = [...domain.units(project)];
     } catch (error) {
-      errors.push({ kind: 'internal', message: `domain ${domain.id} failed: ${(error as Error).stack ?? error}` });
+      errors.push({
+        kind: 'internal',
+        message: `domain ${domain.id} failed: ${(error as Error).stack ?? error}`,
+      });
       continue;
     }
     for (const unit of units) {
       const resource = domain.resourceOf?.(unit);
       for (const rule of rules) {
-        const options = { ...(rule.meta.options?.defaults ?? {}), ...(config.rules.get(rule.id)?.options ?? {}) };
+        const options = {
+          ...(rule.meta.options?.defaults ?? {}),
+          ...(config.rules.get(rule.id)?.options ?? {}),
+        };
         const context = {
           options,
           project,
@@ -132,7 +156,11 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
         try {
           rule.check(unit, context);
         } catch (error) {
-          errors.push({ kind: 'internal', ruleId: rule.id, message: `rule ${rule.id} failed: ${(error as Error).stack ?? error}` });
+          errors.push({
+            kind: 'internal',
+            ruleId: rule.id,
+            message: `rule ${rule.id} failed: ${(error as Error).stack ?? error}`,
+          });
         }
       }
     }
@@ -237,7 +265,12 @@ export function toFinding(
   }
   if (report.fix) {
     const fs = report.fix.loc.file.span(report.fix.loc.start, report.fix.loc.end);
-    finding.fix = { description: report.fix.description, startLine: fs.startLine, endLine: fs.endLine, replacement: report.fix.replacement };
+    finding.fix = {
+      description: report.fix.description,
+      startLine: fs.startLine,
+      endLine: fs.endLine,
+      replacement: report.fix.replacement,
+    };
   }
   return finding;
 }
@@ -250,7 +283,13 @@ function assignFingerprints(findings: RawFinding[]): void {
     const key = [f.ruleId, f.file, f.resource ?? '', f.fingerprint].join('\u0000');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    f.fingerprint = fingerprint({ ruleId: f.ruleId, file: f.file, resource: f.resource, evidence: f.fingerprint, occurrence });
+    f.fingerprint = fingerprint({
+      ruleId: f.ruleId,
+      file: f.file,
+      resource: f.resource,
+      evidence: f.fingerprint,
+      occurrence,
+    });
   }
 }
 
@@ -270,5 +309,9 @@ function parseErrorOf(problem: ParseProblem): ScanError {
 }
 
 function reportOfProblem(problem: ParseProblem): Report {
-  return { at: problem.loc, message: `Could not parse this file: ${problem.message}`, evidence: problem.message };
+  return {
+    at: problem.loc,
+    message: `Could not parse this file: ${problem.message}`,
+    evidence: problem.message,
+  };
 }

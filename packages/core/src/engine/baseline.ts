@@ -14,7 +14,12 @@ export function createBaseline(findings: readonly Finding[], now = new Date()): 
     generatedAt: now.toISOString(),
     findings: unsuppressed
       .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file }))
-      .sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint)),
+      .sort(
+        (a, b) =>
+          a.file.localeCompare(b.file) ||
+          a.ruleId.localeCompare(b.ruleId) ||
+          a.fingerprint.localeCompare(b.fingerprint),
+      ),
   };
 }
 

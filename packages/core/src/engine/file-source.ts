@@ -51,7 +51,10 @@ export class DiskFileSource implements FileSource {
     try {
       names = (await readdir(dir)).sort();
     } catch (error) {
-      this.warnings.push({ path: this.rel(dir), message: `cannot read directory: ${(error as Error).message}` });
+      this.warnings.push({
+        path: this.rel(dir),
+        message: `cannot read directory: ${(error as Error).message}`,
+      });
       return;
     }
     let scoped = ignores;
@@ -78,7 +81,10 @@ export class DiskFileSource implements FileSource {
       if (isDir) {
         const real = await realpath(full).catch(() => full);
         if (seen.has(real)) {
-          this.warnings.push({ path: this.rel(full), message: 'symbolic link loop: directory already visited' });
+          this.warnings.push({
+            path: this.rel(full),
+            message: 'symbolic link loop: directory already visited',
+          });
           continue;
         }
         yield* this.walk(full, scoped, new Set([...seen, real]));

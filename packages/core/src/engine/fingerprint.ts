@@ -17,6 +17,15 @@ export function fingerprint(parts: {
   occurrence: number;
 }): string {
   const hash = createHash('sha256');
-  hash.update(['v1', parts.ruleId, parts.file, parts.resource ?? '', normaliseEvidence(parts.evidence), String(parts.occurrence)].join('\u0000'));
+  hash.update(
+    [
+      'v1',
+      parts.ruleId,
+      parts.file,
+      parts.resource ?? '',
+      normaliseEvidence(parts.evidence),
+      String(parts.occurrence),
+    ].join('\u0000'),
+  );
   return hash.digest('hex').slice(0, 32);
 }

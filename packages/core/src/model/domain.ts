@@ -1,5 +1,5 @@
-import type { DomainId } from './severity.js';
 import type { Project } from './project.js';
+import type { DomainId } from './severity.js';
 
 /** A suppression that a domain reads from its own model (e.g. a Kubernetes annotation). */
 export interface DomainSuppression {

@@ -1,7 +1,7 @@
-import type { Loc, Located } from './source.js';
-import type { Category, Confidence, DomainId, Severity } from './severity.js';
 import type { Domain } from './domain.js';
 import type { Project } from './project.js';
+import type { Category, Confidence, DomainId, Severity } from './severity.js';
+import type { Loc, Located } from './source.js';
 
 /** A snippet shown in the docs and executed by the meta-tests, so docs cannot lie. */
 export interface RuleExample {

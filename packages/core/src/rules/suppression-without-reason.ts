@@ -6,7 +6,8 @@ export const suppressionWithoutReasonRule = defineRule({
   domain: coreDomain,
   meta: {
     title: 'Suppression without a reason',
-    description: 'A `plumbline:ignore` comment has no `-- reason`, so the next reader cannot tell whether it still holds.',
+    description:
+      'A `plumbline:ignore` comment has no `-- reason`, so the next reader cannot tell whether it still holds.',
     rationale: 'Low: the finding is still suppressed; the cost is an undocumented exception to policy.',
     remediation: 'Add the reason after two dashes: `# plumbline:ignore <rule> -- why this is acceptable`.',
     category: 'best-practice',

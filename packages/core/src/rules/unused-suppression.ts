@@ -6,7 +6,8 @@ export const unusedSuppressionRule = defineRule({
   domain: coreDomain,
   meta: {
     title: 'Suppression matches nothing',
-    description: 'A `plumbline:ignore` comment names a rule that reports nothing on the line it covers (or no rule at all).',
+    description:
+      'A `plumbline:ignore` comment names a rule that reports nothing on the line it covers (or no rule at all).',
     rationale: 'Low: stale ignores are harmless today but hide the next real finding on that line.',
     remediation: 'Delete the comment, or fix the rule id it names.',
     category: 'best-practice',
@@ -18,7 +19,7 @@ export const unusedSuppressionRule = defineRule({
         {
           filename: 'Dockerfile',
           code: 'FROM alpine:3.20\n# plumbline:ignore dockerfile/no-latest-tag -- pinned below\nRUN echo ok\nUSER 1000\nHEALTHCHECK CMD true\n',
-          errors: [{ line: 2, column: 1, endLine: 2, endColumn: 59 }],
+          errors: [{ line: 2, column: 1, endLine: 2, endColumn: 60 }],
         },
       ],
       valid: [

@@ -1,5 +1,7 @@
 import type { ResolvedConfig } from '../config/config.js';
+import type { RawFinding } from '../engine/audit.js';
 import type { Baseline } from '../engine/baseline.js';
+import { fingerprint } from '../engine/fingerprint.js';
 import { globMatcher } from '../engine/globs.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import type { Domain, DomainSuppression } from '../model/domain.js';
@@ -7,9 +9,7 @@ import type { RuleDescriptor, ScanError } from '../model/finding.js';
 import type { ParsedFile } from '../model/language.js';
 import type { Project } from '../model/project.js';
 import type { AnyRule } from '../model/rule.js';
-import type { RawFinding } from '../engine/audit.js';
 import { suppressionWithoutReasonRule, unusedSuppressionRule } from '../rules/index.js';
-import { fingerprint } from '../engine/fingerprint.js';
 import { type Directive, parseDirectives } from './directives.js';
 
 interface ApplyInput {
@@ -69,7 +69,10 @@ export function applySuppressions(input: ApplyInput): RawFinding[] {
     try {
       suppressions = domain.suppressions?.(input.project) ?? [];
     } catch (error) {
-      input.errors.push({ kind: 'internal', message: `domain ${domain.id} suppressions failed: ${(error as Error).message}` });
+      input.errors.push({
+        kind: 'internal',
+        message: `domain ${domain.id} suppressions failed: ${(error as Error).message}`,
+      });
     }
     for (const s of suppressions) {
       for (const f of byFile.get(s.file) ?? []) {
@@ -105,7 +108,8 @@ export function applySuppressions(input: ApplyInput): RawFinding[] {
   if (input.baseline) {
     const accepted = new Set(input.baseline.findings.map((f) => f.fingerprint));
     for (const f of findings) {
-      if (!f.suppressed && accepted.has(f.fingerprint)) f.suppressed = { kind: 'baseline', reason: 'in baseline' };
+      if (!f.suppressed && accepted.has(f.fingerprint))
+        f.suppressed = { kind: 'baseline', reason: 'in baseline' };
     }
   }
 
@@ -117,11 +121,20 @@ function targetLine(directive: Directive, parsed: ParsedFile): number {
   if (!directive.comment.ownLine) return directive.comment.line;
   const commentLines = new Set(parsed.comments.filter((c) => c.ownLine).map((c) => c.line));
   let line = directive.comment.line + 1;
-  while (line <= parsed.file.lineCount && (commentLines.has(line) || parsed.file.lineText(line).trim() === '')) line++;
+  while (
+    line <= parsed.file.lineCount &&
+    (commentLines.has(line) || parsed.file.lineText(line).trim() === '')
+  )
+    line++;
   return line;
 }
 
-function checkDirective(directive: Directive, parsed: ParsedFile, used: boolean, input: ApplyInput): RawFinding[] {
+function checkDirective(
+  directive: Directive,
+  parsed: ParsedFile,
+  used: boolean,
+  input: ApplyInput,
+): RawFinding[] {
   const out: RawFinding[] = [];
   const { file } = parsed;
   const at = { file, start: directive.comment.start, end: directive.comment.end };
@@ -138,12 +151,22 @@ function checkDirective(directive: Directive, parsed: ParsedFile, used: boolean,
       remediation: rule.meta.remediation,
       file: file.path,
       ...span,
-      fingerprint: fingerprint({ ruleId: rule.id, file: file.path, evidence: directive.comment.text, occurrence: directive.comment.line }),
+      fingerprint: fingerprint({
+        ruleId: rule.id,
+        file: file.path,
+        evidence: directive.comment.text,
+        occurrence: directive.comment.line,
+      }),
       aliases: rule.meta.aliases,
     };
   };
   if (!directive.reason && input.isEnabled(suppressionWithoutReasonRule)) {
-    out.push(make(suppressionWithoutReasonRule, `Ignore comment for ${directive.rules.join(', ') || '(no rule)'} gives no reason after \`--\`.`));
+    out.push(
+      make(
+        suppressionWithoutReasonRule,
+        `Ignore comment for ${directive.rules.join(', ') || '(no rule)'} gives no reason after \`--\`.`,
+      ),
+    );
   }
   if (!used && input.isEnabled(unusedSuppressionRule)) {
     const unknown = directive.rules.filter((name) => input.registry.resolve(name).length === 0);

@@ -17,33 +17,51 @@ const ZIZMOR = /^\s*zizmor:\s*ignore\[([a-z0-9_,\s-]+)\]/;
 const CHECKOV = /^\s*checkov:skip=([A-Za-z0-9_]+)(?::(.*))?$/;
 const TRIVY = /^\s*trivy:ignore:([A-Za-z0-9_-]+)/;
 
+type Reader = (m: RegExpMatchArray) => Omit<Directive, 'comment'>;
+
+const READERS: [RegExp, Reader][] = [
+  [
+    PLUMBLINE,
+    (m) => {
+      const body = m[1] ?? '';
+      const sep = body.indexOf('--');
+      const rules = (sep >= 0 ? body.slice(0, sep) : body).split(/[\s,]+/).filter(Boolean);
+      return { syntax: 'plumbline', rules, reason: sep >= 0 ? body.slice(sep + 2).trim() : '' };
+    },
+  ],
+  [HADOLINT, (m) => ({ syntax: 'hadolint', rules: split(m[1]!), reason: 'hadolint ignore comment' })],
+  [
+    ZIZMOR,
+    (m) => ({
+      syntax: 'zizmor',
+      rules: split(m[1]!).map((a) => `zizmor:${a}`),
+      reason: 'zizmor ignore comment',
+    }),
+  ],
+  [CHECKOV, (m) => ({ syntax: 'checkov', rules: [m[1]!], reason: m[2]?.trim() || 'checkov skip comment' })],
+  [TRIVY, (m) => ({ syntax: 'trivy', rules: [normalisePeerId(m[1]!)], reason: 'trivy ignore comment' })],
+];
+
 /** Reads every ignore syntax Plumbline honours out of a file's comments. */
 export function parseDirectives(comments: readonly Comment[]): Directive[] {
   const out: Directive[] = [];
   for (const comment of comments) {
-    const text = comment.text;
-    let m: RegExpMatchArray | null;
-    if ((m = text.match(PLUMBLINE))) {
-      const body = m[1] ?? '';
-      const sep = body.indexOf('--');
-      const ids = (sep >= 0 ? body.slice(0, sep) : body).split(/[\s,]+/).filter(Boolean);
-      const reason = sep >= 0 ? body.slice(sep + 2).trim() : '';
-      out.push({ syntax: 'plumbline', rules: ids, reason, comment });
-    } else if ((m = text.match(HADOLINT))) {
-      out.push({ syntax: 'hadolint', rules: split(m[1]!), reason: 'hadolint ignore comment', comment });
-    } else if ((m = text.match(ZIZMOR))) {
-      out.push({ syntax: 'zizmor', rules: split(m[1]!).map((a) => `zizmor:${a}`), reason: 'zizmor ignore comment', comment });
-    } else if ((m = text.match(CHECKOV))) {
-      out.push({ syntax: 'checkov', rules: [m[1]!], reason: m[2]?.trim() || 'checkov skip comment', comment });
-    } else if ((m = text.match(TRIVY))) {
-      out.push({ syntax: 'trivy', rules: [normalisePeerId(m[1]!)], reason: 'trivy ignore comment', comment });
+    for (const [pattern, read] of READERS) {
+      const m = comment.text.match(pattern);
+      if (m) {
+        out.push({ ...read(m), comment });
+        break;
+      }
     }
   }
   return out;
 }
 
 function split(list: string): string[] {
-  return list.split(/[\s,]+/).filter(Boolean).map(normalisePeerId);
+  return list
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(normalisePeerId);
 }
 
 /**

@@ -1,3 +1,3 @@
-export { RuleTester, runRule, readFixtureDir, expectFindings } from './rule-tester.js';
-export type { ExpectedError, ValidCase, InvalidCase, FixtureCase } from './rule-tester.js';
 export { describeRulePack, RULE_ID } from './rule-pack.js';
+export type { ExpectedError, FixtureCase, InvalidCase, ValidCase } from './rule-tester.js';
+export { expectFindings, RuleTester, readFixtureDir, runRule } from './rule-tester.js';

@@ -37,7 +37,8 @@ export function describeRulePack(options: {
         });
         it('has complete metadata', () => {
           const m = rule.meta;
-          for (const text of [m.title, m.description, m.rationale, m.remediation]) expect(text.trim().length).toBeGreaterThan(5);
+          for (const text of [m.title, m.description, m.rationale, m.remediation])
+            expect(text.trim().length).toBeGreaterThan(5);
           expect(SEVERITIES).toContain(m.severity);
           expect(CATEGORIES).toContain(m.category);
           expect(CONFIDENCES).toContain(m.confidence);
@@ -55,7 +56,11 @@ function m_examples(rule: AnyRule, languages: readonly Language[]): void {
   rule.meta.examples.invalid.forEach((ex, i) => {
     it(`docs example ${i + 1} is reported at the documented spans`, async () => {
       const result = await runRule(rule, languages, { ...ex.files, [ex.filename]: ex.code });
-      expectFindings(result, rule.id, ex.errors.map((e) => ({ ...e, file: ex.filename })));
+      expectFindings(
+        result,
+        rule.id,
+        ex.errors.map((e) => ({ ...e, file: ex.filename })),
+      );
     });
   });
   rule.meta.examples.valid.forEach((ex, i) => {

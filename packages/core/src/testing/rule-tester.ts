@@ -94,7 +94,9 @@ function spanOf(f: Finding) {
 }
 
 function describeFindings(findings: Finding[]): string {
-  return findings.map((f) => `${f.file}:${f.startLine}:${f.startColumn}-${f.endLine}:${f.endColumn} ${f.message}`).join('\n');
+  return findings
+    .map((f) => `${f.file}:${f.startLine}:${f.startColumn}-${f.endLine}:${f.endColumn} ${f.message}`)
+    .join('\n');
 }
 
 /**
@@ -104,11 +106,15 @@ function describeFindings(findings: Finding[]): string {
 export class RuleTester {
   constructor(private readonly languages: readonly Language[]) {}
 
-  run(rule: AnyRule, cases: { valid: (ValidCase | string)[]; invalid: InvalidCase[]; fixtures?: FixtureCase[] }): void {
+  run(
+    rule: AnyRule,
+    cases: { valid: (ValidCase | string)[]; invalid: InvalidCase[]; fixtures?: FixtureCase[] },
+  ): void {
     const seen = new Set<string>();
     const keyOf = (c: ValidCase) => JSON.stringify([c.filename, c.code, c.files, c.options]);
     const filename = (c: ValidCase) => c.filename ?? DEFAULT_FILENAMES[rule.domain.id] ?? 'file';
-    const label = (c: ValidCase, i: number) => c.name ?? `#${i + 1} ${c.code.split('\n').find((l) => l.trim()) ?? ''}`.slice(0, 80);
+    const label = (c: ValidCase, i: number) =>
+      c.name ?? `#${i + 1} ${c.code.split('\n').find((l) => l.trim()) ?? ''}`.slice(0, 80);
 
     describe(rule.id, () => {
       if (cases.invalid.length === 0) throw new Error(`${rule.id}: at least one invalid case is required`);
@@ -117,7 +123,12 @@ export class RuleTester {
         if (seen.has(keyOf(c))) throw new Error(`${rule.id}: duplicate test case ${label(c, i)}`);
         seen.add(keyOf(c));
         it(`valid: ${label(c, i)}`, async () => {
-          const result = await runRule(rule, this.languages, { ...c.files, [filename(c)]: c.code }, c.options);
+          const result = await runRule(
+            rule,
+            this.languages,
+            { ...c.files, [filename(c)]: c.code },
+            c.options,
+          );
           expectNoParseErrors(result);
           const own = result.findings.filter((f) => f.ruleId === rule.id);
           expect(own, describeFindings(own)).toEqual([]);
@@ -128,9 +139,18 @@ export class RuleTester {
         seen.add(keyOf(c));
         if (c.errors.length === 0) throw new Error(`${rule.id}: invalid case ${label(c, i)} lists no error`);
         it(`invalid: ${label(c, i)}`, async () => {
-          const result = await runRule(rule, this.languages, { ...c.files, [filename(c)]: c.code }, c.options);
+          const result = await runRule(
+            rule,
+            this.languages,
+            { ...c.files, [filename(c)]: c.code },
+            c.options,
+          );
           expectNoParseErrors(result);
-          expectFindings(result, rule.id, c.errors.map((e) => ({ ...e, file: e.file ?? filename(c) })));
+          expectFindings(
+            result,
+            rule.id,
+            c.errors.map((e) => ({ ...e, file: e.file ?? filename(c) })),
+          );
         });
       });
       for (const [i, f] of (cases.fixtures ?? []).entries()) {
@@ -148,10 +168,23 @@ function expectNoParseErrors(result: RunResult): void {
   expect(parse, 'test code must parse and the rule must not crash').toEqual([]);
 }
 
-export function expectFindings(result: RunResult, ruleId: string, expected: (ExpectedError & { file: string })[]): void {
+export function expectFindings(
+  result: RunResult,
+  ruleId: string,
+  expected: (ExpectedError & { file: string })[],
+): void {
   const own = result.findings.filter((f) => f.ruleId === ruleId);
-  expect(own.map((f) => ({ file: f.file, ...spanOf(f) })), describeFindings(own)).toEqual(
-    expected.map((e) => ({ file: e.file, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn })),
+  expect(
+    own.map((f) => ({ file: f.file, ...spanOf(f) })),
+    describeFindings(own),
+  ).toEqual(
+    expected.map((e) => ({
+      file: e.file,
+      line: e.line,
+      column: e.column,
+      endLine: e.endLine,
+      endColumn: e.endColumn,
+    })),
   );
   expected.forEach((e, i) => {
     if (e.message === undefined) return;

@@ -1,0 +1,140 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RuleRegistry } from '../engine/registry.js';
+import { defineRule } from '../model/rule.js';
+import { coreDomain } from '../rules/core-domain.js';
+import { ConfigError } from './config.js';
+import { loadConfig } from './load.js';
+
+const meta = {
+  title: 't',
+  description: 'd',
+  rationale: 'r',
+  remediation: 'x',
+  category: 'security' as const,
+  severity: 'high' as const,
+  confidence: 'high' as const,
+  examples: { invalid: [], valid: [] },
+};
+const pinned = defineRule<never, { allowed: string[] }>({
+  id: 'dockerfile/allowed-registries',
+  domain: coreDomain,
+  meta: {
+    ...meta,
+    aliases: ['DL3026'],
+    optIn: true,
+    options: {
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { allowed: { type: 'array', items: { type: 'string' } } },
+      },
+      defaults: { allowed: [] },
+    },
+  },
+  check() {},
+});
+const root = defineRule({
+  id: 'dockerfile/no-root-user',
+  domain: coreDomain,
+  meta: { ...meta, aliases: ['DL3002', 'DS-0002'] },
+  check() {},
+});
+const registry = new RuleRegistry([pinned, root]);
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plumbline-config-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const load = (dir: string, extra: Partial<Parameters<typeof loadConfig>[0]> = {}) =>
+  loadConfig({ root: dir, presetDirs: [join(dir, 'presets')], registry, ...extra });
+
+const errorOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('applies the recommended preset when there is no config file', () => {
+    const dir = workspace({ 'presets/recommended.yaml': 'rules:\n  DL3002: medium\n' });
+    expect(load(dir).rules.get('dockerfile/no-root-user')).toEqual({ enabled: true, severity: 'medium' });
+  });
+
+  it('resolves aliases, severities, off, options and extends in order', () => {
+    const dir = workspace({
+      'presets/recommended.yaml': 'rules:\n  dockerfile/no-root-user: low\n',
+      'presets/base.yaml': 'extends: recommended\nignore: [vendor/**]\n',
+      '.plumbline.yaml':
+        'extends: [base]\nfailOn: medium\nrules:\n  DS-0002: off\n  DL3026:\n    severity: critical\n    options: { allowed: [ghcr.io] }\nexceptions:\n  - rule: DL3002\n    paths: [legacy/**]\n    reason: migrating\n    expires: 2027-01-01\n',
+    });
+    const config = load(dir);
+    expect(config.failOn).toBe('medium');
+    expect(config.ignore).toEqual(['vendor/**']);
+    expect(config.rules.get('dockerfile/no-root-user')).toEqual({ enabled: false, severity: 'low' });
+    expect(config.rules.get('dockerfile/allowed-registries')).toEqual({
+      enabled: true,
+      severity: 'critical',
+      options: { allowed: ['ghcr.io'] },
+    });
+    expect(config.exceptions[0]).toMatchObject({
+      ruleId: 'dockerfile/no-root-user',
+      reason: 'migrating',
+      expires: '2027-01-01',
+    });
+  });
+
+  it('names the offending key path on a schema error', () => {
+    const dir = workspace({ '.plumbline.yaml': 'rules:\n  DL3002: loud\n' });
+    expect(errorOf(() => load(dir))).toMatch(/rules\.DL3002: must be one of off, on, critical/);
+    const unknownKey = workspace({ '.plumbline.yaml': 'ignores: [x]\n' });
+    expect(errorOf(() => load(unknownKey))).toMatch(/ignores: unknown key/);
+    const nested = workspace({
+      '.plumbline.yaml': 'exceptions:\n  - rule: DL3002\n    reason: ok\n    expires: someday\n',
+    });
+    expect(errorOf(() => load(nested))).toMatch(/exceptions\.0\.expires: must match format "date"/);
+    const missing = workspace({ '.plumbline.yaml': 'exceptions:\n  - rule: DL3002\n' });
+    expect(errorOf(() => load(missing))).toMatch(/exceptions\.0: must have required property 'reason'/);
+  });
+
+  it('rejects unknown rules, bad options, unknown presets and broken YAML', () => {
+    expect(errorOf(() => load(workspace({ '.plumbline.yaml': 'rules:\n  nope/x: off\n' })))).toMatch(
+      /rules\.nope\/x: unknown rule/,
+    );
+    expect(
+      errorOf(() =>
+        load(workspace({ '.plumbline.yaml': 'rules:\n  DL3026: { options: { allowed: 3 } }\n' })),
+      ),
+    ).toMatch(/rules\.DL3026\.options\.allowed: must be array/);
+    expect(
+      errorOf(() => load(workspace({ '.plumbline.yaml': 'rules:\n  DL3002: { options: { x: 1 } }\n' }))),
+    ).toMatch(/takes no options/);
+    expect(errorOf(() => load(workspace({ '.plumbline.yaml': 'extends: [nope]\n' })))).toMatch(
+      /unknown preset "nope"/,
+    );
+    expect(errorOf(() => load(workspace({ '.plumbline.yaml': 'rules: [\n' })))).toMatch(/not valid YAML/);
+    expect(errorOf(() => load(workspace({}), { configPath: '/nonexistent/p.yaml' }))).toMatch(
+      /config file not found/,
+    );
+  });
+
+  it('detects extends cycles', () => {
+    const dir = workspace({
+      'presets/a.yaml': 'extends: b\n',
+      'presets/b.yaml': 'extends: a\n',
+      '.plumbline.yaml': 'extends: a\n',
+    });
+    expect(errorOf(() => load(dir))).toMatch(/cycle/);
+  });
+});

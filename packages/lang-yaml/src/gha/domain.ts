@@ -1,0 +1,67 @@
+import type { Domain, Project } from '@plumbline/core';
+import type { YamlFile } from '../language.js';
+import { buildAction, buildWorkflow } from './build.js';
+import type { Entry, GhaUnit, Job, Step, Workflow } from './model.js';
+
+/** Workflows and action files of a project, built once per run and shared by every rule. */
+export function ghaUnits(project: Project): GhaUnit[] {
+  return project.memo('gha:units', () => {
+    const out: GhaUnit[] = [];
+    for (const parsed of project.byLanguage<YamlFile>('yaml')) {
+      for (const doc of parsed.model.documents) {
+        if (doc.kind === 'gha-workflow') out.push(buildWorkflow(doc));
+        else if (doc.kind === 'gha-action') out.push(buildAction(doc));
+      }
+    }
+    return out;
+  });
+}
+
+/** The GitHub Actions domain: one unit per workflow file and per `action.yml`. */
+export const ghaDomain: Domain<GhaUnit> = {
+  id: 'gha',
+  languages: ['yaml'],
+  units: ghaUnits,
+};
+
+/** Every step of a unit: the steps of each job of a workflow, or of a composite action. */
+export function allSteps(unit: GhaUnit): Step[] {
+  return unit.kind === 'workflow' ? unit.jobs.flatMap((j) => j.steps) : unit.steps;
+}
+
+/** The `env:` entry a step sees under `name` (step, then job, then workflow; case-sensitive as on Linux). */
+export function envFor(step: Step, name: string): Entry | undefined {
+  const scopes: Entry[][] = [step.env];
+  if (step.job) scopes.push(step.job.env, step.job.workflow.env);
+  else if (step.unit.kind === 'action') scopes.push(step.unit.env);
+  for (const scope of scopes) {
+    const found = scope.find((e) => e.name === name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Jobs `job` depends on, directly or not (cycles tolerated). */
+export function ancestors(job: Job): Job[] {
+  const byId = new Map(job.workflow.jobs.map((j) => [j.id, j]));
+  const seen = new Set<string>();
+  const out: Job[] = [];
+  const visit = (j: Job) => {
+    for (const n of j.needs) {
+      if (seen.has(n.id)) continue;
+      seen.add(n.id);
+      const dep = byId.get(n.id);
+      if (dep) {
+        out.push(dep);
+        visit(dep);
+      }
+    }
+  };
+  visit(job);
+  return out;
+}
+
+/** Workflow of a unit, when it is one. */
+export function workflowOf(unit: GhaUnit): Workflow | undefined {
+  return unit.kind === 'workflow' ? unit : undefined;
+}

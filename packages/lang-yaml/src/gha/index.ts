@@ -1,0 +1,7 @@
+export { buildAction, buildWorkflow, parseImage, parseUses, triggerTrust, ValueReader } from './build.js';
+export { allSteps, ancestors, envFor, ghaDomain, ghaUnits, workflowOf } from './domain.js';
+export type { ContextPath, ExpressionInfo, RawExpression } from './expressions.js';
+export { analyseExpression, findExpressions, KNOWN_CONTEXTS, pathMatches } from './expressions.js';
+export * from './model.js';
+export type { ScalarSource, ScalarStyle } from './scalar-map.js';
+export { mapScalar } from './scalar-map.js';

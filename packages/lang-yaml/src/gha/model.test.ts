@@ -1,0 +1,256 @@
+import { SourceFile, textOf } from '@plumbline/core';
+import { describe, expect, it } from 'vitest';
+import { parseYaml } from '../language.js';
+import { buildAction, buildWorkflow, parseImage, parseUses } from './build.js';
+import { allSteps, ancestors, envFor } from './domain.js';
+import { analyseExpression, findExpressions, pathMatches } from './expressions.js';
+import type { GhaValue, Workflow } from './model.js';
+
+function workflow(text: string, path = '.github/workflows/ci.yml'): Workflow {
+  const { model, problems } = parseYaml(new SourceFile(path, text));
+  expect(problems).toEqual([]);
+  return buildWorkflow(model!.documents[0]!);
+}
+
+const span = (loc: { file: SourceFile; start: number; end: number }) => {
+  const s = loc.file.span(loc.start, loc.end);
+  return `${s.startLine}:${s.startColumn}-${s.endLine}:${s.endColumn}`;
+};
+
+/** Each expression of the first step's `run:` as `text @ span`. */
+function runExpressions(text: string): string[] {
+  const wf = workflow(text);
+  const run = wf.jobs[0]!.steps[0]!.run!;
+  return run.expressions.map((e) => `${textOf(e.loc)} @ ${span(e.loc)}`);
+}
+
+const head = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n';
+
+describe('expression spans inside run scalars', () => {
+  it('literal block', () => {
+    expect(
+      runExpressions(
+        `${head}      - run: |\n          echo "\${{ github.event.issue.title }}"\n          x=\${{ github.head_ref }} y\n`,
+      ),
+    ).toEqual(['${{ github.event.issue.title }} @ 7:17-7:48', '${{ github.head_ref }} @ 8:13-8:35']);
+  });
+  it('literal block with keep chomping and explicit indentation', () => {
+    expect(runExpressions(`${head}      - run: |+2\n            echo \${{ github.sha }}\n\n`)).toEqual([
+      '${{ github.sha }} @ 7:18-7:35',
+    ]);
+  });
+  it('folded block, lines folded together', () => {
+    expect(
+      runExpressions(
+        `${head}      - run: >-\n          echo a\n          \${{ github.head_ref }}\n\n          b \${{ env.X }}\n`,
+      ),
+    ).toEqual(['${{ github.head_ref }} @ 8:11-8:33', '${{ env.X }} @ 10:13-10:25']);
+  });
+  it('plain scalar, multi-line', () => {
+    expect(
+      runExpressions(`${head}      - run: echo \${{ github.head_ref }}\n          and \${{ github.sha }}\n`),
+    ).toEqual(['${{ github.head_ref }} @ 6:19-6:41', '${{ github.sha }} @ 7:15-7:32']);
+  });
+  it('double-quoted with escapes', () => {
+    expect(
+      runExpressions(
+        `${head}      - run: "echo \\"\\u00e9\\" \${{ github.head_ref }}\\n\\techo \${{ github.sha }}"\n`,
+      ),
+    ).toEqual(['${{ github.head_ref }} @ 6:31-6:53', '${{ github.sha }} @ 6:62-6:79']);
+  });
+  it('single-quoted with doubled quotes', () => {
+    expect(
+      runExpressions(
+        `${head}      - run: 'echo ''\${{ github.event_name == ''push'' }}'' \${{ github.head_ref }}'\n`,
+      ),
+    ).toEqual(["${{ github.event_name == ''push'' }} @ 6:22-6:58", '${{ github.head_ref }} @ 6:61-6:83']);
+  });
+  it('CRLF line endings', () => {
+    const text =
+      `${head}      - run: |\n          echo \${{ github.head_ref }}\n          echo \${{ github.sha }}\n`.replace(
+        /\n/g,
+        '\r\n',
+      );
+    expect(runExpressions(text)).toEqual([
+      '${{ github.head_ref }} @ 7:16-7:38',
+      '${{ github.sha }} @ 8:16-8:33',
+    ]);
+  });
+  it('context paths carry their own spans', () => {
+    const wf = workflow(
+      `${head}      - run: |\n          echo "\${{ format('{0}', github.event.pull_request.head.ref) }}"\n`,
+    );
+    const e = wf.jobs[0]!.steps[0]!.run!.expressions[0]!;
+    expect(e.flows.map((c) => [c.path, textOf(c.loc), span(c.loc)])).toEqual([
+      ['github.event.pull_request.head.ref', 'github.event.pull_request.head.ref', '7:35-7:69'],
+    ]);
+  });
+});
+
+describe('expression analysis', () => {
+  it('tells contexts that flow into the value from those only tested', () => {
+    const flows = (s: string) => analyseExpression(s).flows.map((c) => c.path);
+    const contexts = (s: string) => analyseExpression(s).contexts.map((c) => c.path);
+    expect(flows("contains(github.event.issue.title, 'x')")).toEqual([]);
+    expect(contexts("contains(github.event.issue.title, 'x')")).toEqual(['github.event.issue.title']);
+    expect(flows("github.event.issue.title == 'x'")).toEqual([]);
+    expect(flows('github.event.issue.title || github.head_ref')).toEqual([
+      'github.event.issue.title',
+      'github.head_ref',
+    ]);
+    expect(flows('toJSON(github.event.commits.*.message)')).toEqual(['github.event.commits.*.message']);
+    expect(flows("github['head_ref']")).toEqual(['github.head_ref']);
+    expect(flows('GitHub.Event.Issue.Title')).toEqual(['github.event.issue.title']);
+    expect(flows('fromJSON(steps.x.outputs.y).z')).toEqual(['steps.x.outputs.y']);
+  });
+  it('falls back to a lexical scan when the parser rejects the body', () => {
+    const info = analyseExpression('github.event.issue.title ==');
+    expect(info.error).toBeDefined();
+    expect(info.contexts.map((c) => c.path)).toEqual(['github.event.issue.title']);
+  });
+  it('finds expressions, including `}}` inside a string literal', () => {
+    expect(findExpressions("a ${{ format('}}', x) }} b ${{y}}").map((e) => e.body)).toEqual([
+      " format('}}', x) ",
+      'y',
+    ]);
+    expect(findExpressions('${{ unterminated')).toEqual([]);
+  });
+  it('matches paths against patterns', () => {
+    expect(pathMatches('github.event.commits.0.message', 'github.event.commits.*.message')).toBe(true);
+    expect(pathMatches('github.event.issue.title', 'github.event.**')).toBe(true);
+    expect(pathMatches('github.event.issue', 'github.event.issue.title')).toBe(false);
+  });
+});
+
+describe('workflow model', () => {
+  it('reads triggers with their trust level, permissions, jobs and steps', () => {
+    const wf = workflow(
+      [
+        'name: CI',
+        'on:',
+        '  pull_request_target:',
+        '    types: [opened]',
+        '  push:',
+        '    branches: [main]',
+        'permissions: write-all',
+        'env:',
+        '  A: "1"',
+        'jobs:',
+        '  test:',
+        '    runs-on: [self-hosted, Linux]',
+        '    timeout-minutes: 10',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '  deploy:',
+        '    needs: [test]',
+        "    if: github.ref == 'refs/heads/main'",
+        '    runs-on: ubuntu-latest',
+        '    environment: { name: production, url: "https://x" }',
+        '    permissions:',
+        '      contents: read',
+        '      id-token: write',
+        '    container: node:20',
+        '    services:',
+        '      db:',
+        '        image: postgres@sha256:abc',
+        '        credentials: { username: u, password: p }',
+        '    env: { B: x }',
+        '    steps:',
+        '      - id: s',
+        '        name: Deploy',
+        '        uses: docker://alpine:3.20',
+        '        env: { A: "2" }',
+        '        with: { x: "${{ github.sha }}" }',
+        '  call:',
+        '    uses: org/repo/.github/workflows/r.yml@main',
+        '    secrets: inherit',
+        '',
+      ].join('\n'),
+    );
+    expect(wf.triggers.map((t) => [t.event, t.trust, span(t.loc)])).toEqual([
+      ['pull_request_target', 'untrusted-privileged', '3:3-3:22'],
+      ['push', 'trusted', '5:3-5:7'],
+    ]);
+    expect(wf.permissions?.kind).toBe('write-all');
+    const [test, deploy, call] = wf.jobs;
+    expect(test!.runnerLabels).toEqual(['self-hosted', 'linux']);
+    expect(test!.timeoutMinutes?.value).toBe(10);
+    expect(deploy!.needs.map((n) => n.id)).toEqual(['test']);
+    expect(deploy!.if?.expression.contexts.map((c) => [c.path, span(c.loc)])).toEqual([
+      ['github.ref', '18:9-18:19'],
+    ]);
+    expect(deploy!.environment?.name).toBe('production');
+    expect(deploy!.permissions?.scopes.map((s) => [s.name, s.level])).toEqual([
+      ['contents', 'read'],
+      ['id-token', 'write'],
+    ]);
+    expect(deploy!.container?.imageRef).toEqual({ raw: 'node:20', name: 'node', tag: '20' });
+    expect(deploy!.services[0]?.imageRef?.digest).toBe('sha256:abc');
+    expect(deploy!.services[0]?.credentials?.password?.text).toBe('p');
+    const step = deploy!.steps[0]!;
+    expect(step.id).toBe('s');
+    expect(step.uses?.kind).toBe('docker');
+    expect(span(step.keyLoc)).toBe('31:9-31:14');
+    expect(envFor(step, 'A')?.value.text).toBe('2');
+    expect(envFor(step, 'B')?.value.text).toBe('x');
+    expect(step.with[0]?.value.expressions[0]?.body).toBe('github.sha');
+    expect(ancestors(deploy!).map((j) => j.id)).toEqual(['test']);
+    expect(call!.uses?.ref).toBe('main');
+    expect(call!.secrets?.text).toBe('inherit');
+    expect(allSteps(wf)).toHaveLength(2);
+  });
+
+  it('reads every form of `on:`', () => {
+    expect(workflow('on: push\njobs: {}\n').triggers.map((t) => t.event)).toEqual(['push']);
+    expect(
+      workflow('on: [issues, workflow_call]\njobs: {}\n').triggers.map((t) => [t.event, t.trust]),
+    ).toEqual([
+      ['issues', 'untrusted-privileged'],
+      ['workflow_call', 'inherited'],
+    ]);
+  });
+
+  it('reads a composite action', () => {
+    const { model } = parseYaml(
+      new SourceFile(
+        'action.yml',
+        'name: x\nruns:\n  using: composite\n  steps:\n    - run: echo ${{ inputs.a }}\n      shell: bash\n',
+      ),
+    );
+    const action = buildAction(model!.documents[0]!);
+    expect(action.using).toBe('composite');
+    expect(action.steps[0]?.run?.expressions[0]?.contexts[0]?.path).toBe('inputs.a');
+    expect(action.steps[0]?.job).toBeUndefined();
+  });
+});
+
+describe('uses and images', () => {
+  const v = (text: string) => ({ text }) as GhaValue;
+  it('parses every form of uses', () => {
+    const sha = 'a'.repeat(40);
+    expect(parseUses(v(`actions/checkout@${sha}`))).toMatchObject({
+      kind: 'repository',
+      owner: 'actions',
+      repo: 'checkout',
+      ref: sha,
+      pinnedToSha: true,
+    });
+    expect(parseUses(v('github/codeql-action/init@v3'))).toMatchObject({
+      path: 'init',
+      ref: 'v3',
+      action: 'github/codeql-action',
+      pinnedToSha: false,
+    });
+    expect(parseUses(v('./.github/actions/x'))).toMatchObject({ kind: 'local' });
+    expect(parseUses(v('docker://alpine@sha256:00'))).toMatchObject({ kind: 'docker', pinnedToSha: true });
+    expect(parseUses(v('owner'))).toMatchObject({ kind: 'invalid' });
+  });
+  it('splits images', () => {
+    expect(parseImage('localhost:5000/a/b:1.0')).toEqual({
+      raw: 'localhost:5000/a/b:1.0',
+      name: 'localhost:5000/a/b',
+      tag: '1.0',
+    });
+    expect(parseImage('localhost:5000/a')).toEqual({ raw: 'localhost:5000/a', name: 'localhost:5000/a' });
+  });
+});

@@ -1,0 +1,2 @@
+export { ghaDomain } from '@plumbline/lang-yaml';
+export { rules } from './rules/index.js';

@@ -1,0 +1,66 @@
+import type { Loc } from '@plumbline/core';
+import type { GhaValue } from '@plumbline/lang-yaml';
+
+/** A logical line of a `run:` script: continuation backslashes are blanked so offsets stay those of `run.text`. */
+export interface ScriptLine {
+  /** The line, `\`-newline continuations replaced by spaces of the same length, comments kept. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Logical lines of a script (backslash continuations joined), skipping comment-only lines. */
+export function scriptLines(script: string): ScriptLine[] {
+  const out: ScriptLine[] = [];
+  let start = 0;
+  let i = 0;
+  while (start <= script.length) {
+    i = start;
+    for (;;) {
+      const nl = script.indexOf('\n', i);
+      if (nl < 0) {
+        i = script.length;
+        break;
+      }
+      const before = script.slice(start, nl).replace(/\r$/, '');
+      if (before.endsWith('\\') && !before.trimStart().startsWith('#')) {
+        i = nl + 1;
+        continue;
+      }
+      i = nl;
+      break;
+    }
+    const raw = script.slice(start, i);
+    const text = raw.replace(/\\\r?\n/g, (m) => ' '.repeat(m.length)).replace(/\r$/, '');
+    if (text.trim() !== '' && !text.trimStart().startsWith('#'))
+      out.push({ text, start, end: start + text.trimEnd().length });
+    if (i >= script.length) break;
+    start = i + 1;
+  }
+  return out;
+}
+
+/** Occurrences of `re` (global flag added) in each logical line of a run script, with their spans. */
+export function findInScript(
+  run: GhaValue | undefined,
+  re: RegExp,
+): { match: RegExpMatchArray; line: ScriptLine; loc: Loc }[] {
+  if (!run?.text) return [];
+  const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
+  const global = new RegExp(re.source, flags);
+  const out: { match: RegExpMatchArray; line: ScriptLine; loc: Loc }[] = [];
+  for (const line of scriptLines(run.text)) {
+    for (const match of line.text.matchAll(global)) {
+      const from = line.start + match.index!;
+      const matched = match[0].trimEnd();
+      out.push({ match, line, loc: run.locate(from, from + matched.length) });
+    }
+  }
+  return out;
+}
+
+/** Span of a whole logical line (trimmed). */
+export function lineLoc(run: GhaValue, line: ScriptLine): Loc {
+  const lead = line.text.length - line.text.trimStart().length;
+  return run.locate(line.start + lead, line.end);
+}

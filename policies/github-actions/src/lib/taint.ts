@@ -1,0 +1,142 @@
+import {
+  type Expression,
+  envFor,
+  type GhaValue,
+  type LocatedContext,
+  pathMatches,
+  type Step,
+} from '@plumbline/lang-yaml';
+
+/**
+ * Context paths whose text anyone who can open an issue, a pull request (from a fork), a comment or
+ * a branch can choose. A `*` stands for one segment (an index), `**` for any rest.
+ */
+export const ATTACKER_CONTROLLED = [
+  'github.head_ref',
+  'github.event.issue.title',
+  'github.event.issue.body',
+  'github.event.pull_request.title',
+  'github.event.pull_request.body',
+  'github.event.pull_request.head.ref',
+  'github.event.pull_request.head.label',
+  'github.event.pull_request.head.repo.default_branch',
+  'github.event.pull_request.head.repo.description',
+  'github.event.pull_request.head.repo.homepage',
+  'github.event.comment.body',
+  'github.event.review.body',
+  'github.event.review_comment.body',
+  'github.event.discussion.title',
+  'github.event.discussion.body',
+  'github.event.pages.*.page_name',
+  'github.event.commits.*.message',
+  'github.event.commits.*.author.email',
+  'github.event.commits.*.author.name',
+  'github.event.head_commit.message',
+  'github.event.head_commit.author.email',
+  'github.event.head_commit.author.name',
+  'github.event.workflow_run.head_branch',
+  'github.event.workflow_run.display_title',
+  'github.event.workflow_run.head_commit.message',
+  'github.event.workflow_run.head_commit.author.email',
+  'github.event.workflow_run.head_commit.author.name',
+  'github.event.workflow_run.pull_requests.*.head.ref',
+  'github.event.workflow_run.head_repository.description',
+  'github.event.check_suite.head_branch',
+  'github.event.check_run.check_suite.head_branch',
+  'github.event.merge_group.head_commit.message',
+];
+
+/** Whole objects that, serialised (`toJSON(github.event.issue)`), carry attacker-controlled text. */
+const ATTACKER_OBJECTS = [
+  'github.event',
+  'github.event.issue',
+  'github.event.pull_request',
+  'github.event.pull_request.head',
+  'github.event.comment',
+  'github.event.review',
+  'github.event.review_comment',
+  'github.event.discussion',
+  'github.event.commits',
+  'github.event.head_commit',
+  'github.event.workflow_run',
+];
+
+export function isAttackerControlled(path: string): boolean {
+  return ATTACKER_CONTROLLED.some((p) => pathMatches(path, p)) || ATTACKER_OBJECTS.includes(path);
+}
+
+/** A context flowing into an expression's value that an outsider controls, and how it gets there. */
+export interface Taint {
+  context: LocatedContext;
+  /** The attacker-controlled source (`github.head_ref`), which may differ from `context.path` (`env.BRANCH`). */
+  source: string;
+  /** How it gets there, for the message: `env.BRANCH`, `steps.meta.outputs.tag`. */
+  via?: string;
+}
+
+/** Does this value (an `env:` or `with:` entry, a `run:`) carry attacker-controlled text? Returns the first source. */
+export function directSource(value: GhaValue | undefined): string | undefined {
+  for (const e of value?.expressions ?? []) {
+    const hit = e.flows.find((c) => isAttackerControlled(c.path));
+    if (hit) return hit.path;
+  }
+  return undefined;
+}
+
+/**
+ * Attacker-controlled contexts flowing into `expression`, used in `step`: direct ones, `env.X`
+ * where X is set from one, and `steps.<id>.outputs.*` of an earlier step fed by one.
+ */
+export function taints(expression: Expression, step: Step): Taint[] {
+  const out: Taint[] = [];
+  for (const context of expression.flows) {
+    if (isAttackerControlled(context.path)) {
+      out.push({ context, source: context.path });
+      continue;
+    }
+    const env = context.path.match(/^env\.([^.]+)$/);
+    if (env) {
+      const name = originalName(expression, context) ?? env[1]!;
+      const entry = envFor(step, name) ?? envFor(step, name.toUpperCase());
+      const source = directSource(entry?.value);
+      if (source) out.push({ context, source, via: `env.${name}` });
+      continue;
+    }
+    const output = context.path.match(/^steps\.([^.]+)\.outputs\.[^.]+$/);
+    if (output) {
+      const producer = stepById(step, output[1]!);
+      const source = producer && stepSource(producer);
+      if (source) out.push({ context, source, via: context.path });
+    }
+  }
+  return out;
+}
+
+/** The env var name with its original case (contexts are lower-cased in paths). */
+function originalName(expression: Expression, context: LocatedContext): string | undefined {
+  const text = context.loc.file.text.slice(context.loc.start, context.loc.end);
+  const m = text.match(/^env\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'([^']+)'\s*\])/i);
+  return m ? (m[1] ?? m[2]) : expression.body.match(/env\.([A-Za-z_][A-Za-z0-9_-]*)/i)?.[1];
+}
+
+function stepById(step: Step, id: string): Step | undefined {
+  const siblings = step.job ? step.job.steps : step.unit.kind === 'action' ? step.unit.steps : [];
+  return siblings.find((s) => s.id !== undefined && s.id.toLowerCase() === id && s.index < step.index);
+}
+
+/**
+ * An earlier `run:` step that writes attacker-controlled text (from its `env:` or an expression)
+ * to `$GITHUB_OUTPUT`. Outputs of `uses:` steps are not followed: what an action outputs is not
+ * what it was given (a PR-creating action fed a title outputs a number and a URL).
+ */
+function stepSource(step: Step): string | undefined {
+  const script = step.run?.text;
+  if (!script || !/GITHUB_OUTPUT|::set-output/.test(script)) return undefined;
+  const direct = directSource(step.run);
+  if (direct) return direct;
+  for (const e of step.env) {
+    const source = directSource(e.value);
+    if (source && new RegExp(`\\$\\{?${e.name}\\b`).test(script)) return source;
+  }
+  return undefined;
+}

@@ -1,0 +1,93 @@
+import { fileURLToPath } from 'node:url';
+import { type AnyRule, MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { readFixtureDir } from '@plumbline/core/testing';
+import { yamlLanguage } from '@plumbline/lang-yaml';
+import { describe, expect, it } from 'vitest';
+import { rules } from './rules/index.js';
+
+const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+
+/** All rules of the pack with their defaults (opt-in rules off), over in-memory files. */
+async function audit(files: Record<string, string>, pack: readonly AnyRule[] = rules) {
+  return runAudit({
+    source: new MemoryFileSource(files),
+    languages: [yamlLanguage],
+    registry: new RuleRegistry(pack),
+    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1_000_000 },
+    now: new Date('2026-01-01T00:00:00Z'),
+  });
+}
+
+const workflows = (dir: string) =>
+  Object.fromEntries(
+    Object.entries(readFixtureDir(`${fixtures}${dir}`)).filter(([p]) => p.startsWith('.github/workflows/')),
+  );
+
+describe('github-actions pack over the fixtures', () => {
+  it("reports on the guide's pipeline what a reviewer would: tag-pinned third-party actions, the stored kubeconfig, default token permissions, no deploy concurrency, no timeouts", async () => {
+    const result = await audit(workflows('seed-guide'));
+    expect(result.errors.filter((e) => e.kind === 'parse' || e.kind === 'internal')).toEqual([]);
+    expect(result.findings.map((f) => `${f.startLine} ${f.ruleId}`)).toEqual([
+      '3 gha/require-top-level-permissions',
+      '14 gha/job-timeout',
+      '38 gha/pin-actions-to-sha',
+      '42 gha/job-timeout',
+      '54 gha/pin-actions-to-sha',
+      '62 gha/pin-actions-to-sha',
+      '71 gha/pin-actions-to-sha',
+      '79 gha/deploy-requires-concurrency',
+      '79 gha/job-timeout',
+      '88 gha/pin-actions-to-sha',
+      '90 gha/prefer-oidc-credentials',
+    ]);
+    const byRule = (id: string) => result.findings.filter((f) => f.ruleId === id).map((f) => f.message);
+    expect(byRule('gha/pin-actions-to-sha').join('\n')).toMatch(
+      /codecov\/codecov-action@v4[\s\S]*docker\/login-action@v3[\s\S]*azure\/k8s-set-context@v3/,
+    );
+    expect(byRule('gha/prefer-oidc-credentials')[0]).toContain('kubeconfig');
+  });
+
+  it('keeps the hardened workflows quiet', async () => {
+    const result = await audit(workflows('hardened'));
+    expect(result.errors.filter((e) => e.kind === 'parse' || e.kind === 'internal')).toEqual([]);
+    expect(result.findings.map((f) => `${f.file}:${f.startLine} ${f.ruleId}`)).toEqual([]);
+  });
+
+  it('fires every default rule on the insecure workflows', async () => {
+    const result = await audit(workflows('insecure'));
+    expect(result.errors.filter((e) => e.kind === 'parse' || e.kind === 'internal')).toEqual([]);
+    const fired = new Set(result.findings.map((f) => f.ruleId));
+    const silent = rules.filter((r) => !r.meta.optIn && !fired.has(r.id)).map((r) => r.id);
+    expect(silent).toEqual([]);
+  });
+});
+
+describe('suppressions through peer aliases', () => {
+  const text = [
+    'on: pull_request_target',
+    'permissions: write-all # plumbline:ignore CKV2_GHA_1 -- migration ticket OPS-12',
+    'jobs:',
+    '  a:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 5',
+    '    steps:',
+    '      - uses: docker/login-action@v3 # zizmor: ignore[unpinned-uses]',
+    '      # zizmor: ignore[template-injection]',
+    '      - run: echo "${{ github.head_ref }}"',
+    '      - run: echo "${{ github.event.pull_request.title }}"',
+    '',
+  ].join('\n');
+
+  it("honours zizmor's `# zizmor: ignore[audit]` and Checkov ids in plumbline comments", async () => {
+    const result = await audit({ '.github/workflows/ci.yml': text });
+    const view = result.findings.map(
+      (f) => `${f.startLine} ${f.ruleId} ${f.suppressed ? f.suppressed.kind : 'open'}`,
+    );
+    expect(view).toEqual([
+      '2 gha/no-write-all-permissions inline',
+      '8 gha/pin-actions-to-sha inline',
+      '10 gha/no-template-injection-in-run inline',
+      '11 gha/no-template-injection-in-run open',
+    ]);
+  });
+});

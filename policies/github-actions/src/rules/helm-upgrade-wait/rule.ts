@@ -1,0 +1,56 @@
+import { defineRule } from '@plumbline/core';
+import { allSteps, ghaDomain } from '@plumbline/lang-yaml';
+import { findInScript } from '../../lib/shell.js';
+import { resourceOf } from '../../lib/util.js';
+
+const HELM = /\bhelm\s+(?:upgrade|install)\b/;
+const WAITS = /\s--(wait|atomic|rollback-on-failure)(?![\w-])/;
+
+export default defineRule({
+  id: 'gha/helm-upgrade-wait',
+  domain: ghaDomain,
+  meta: {
+    title: '`helm upgrade` without --wait or --atomic',
+    description:
+      'A `run:` step calls `helm upgrade`/`helm install` without `--wait`, `--atomic` (Helm 3) or `--rollback-on-failure` (Helm 4).',
+    rationale:
+      'Without them Helm returns as soon as the manifests are accepted: the job goes green while pods crash-loop or never become ready, later steps (smoke tests, a promotion) run against a broken release, and nothing rolls back. Medium.',
+    remediation:
+      'Add `--atomic --timeout 5m` (Helm 3) or `--rollback-on-failure --timeout 5m` (Helm 4) so the job waits for readiness and rolls back a failed release; at least `--wait`.',
+    category: 'reliability',
+    severity: 'medium',
+    confidence: 'high',
+    aliases: [],
+    references: ['https://helm.sh/docs/helm/helm_upgrade/'],
+    examples: {
+      invalid: [
+        {
+          filename: '.github/workflows/deploy.yml',
+          code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: helm upgrade --install app ./chart -n prod\n',
+          errors: [{ line: 6, column: 14, endLine: 6, endColumn: 26 }],
+        },
+      ],
+      valid: [
+        {
+          filename: '.github/workflows/deploy.yml',
+          code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: helm upgrade --install app ./chart -n prod --atomic --timeout 5m\n',
+        },
+      ],
+    },
+  },
+  check(unit, ctx) {
+    for (const step of allSteps(unit)) {
+      for (const hit of findInScript(step.run, HELM)) {
+        const line = hit.line.text;
+        if (WAITS.test(line) || /--dry-run\b/.test(line)) continue;
+        ctx.report({
+          at: hit.loc,
+          message:
+            '`helm upgrade`/`install` returns before the release is ready and does not roll back a failed one.',
+          resource: resourceOf(step),
+          evidence: line.trim(),
+        });
+      }
+    }
+  },
+});

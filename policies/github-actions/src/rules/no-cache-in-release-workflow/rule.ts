@@ -1,0 +1,92 @@
+import { defineRule, type Loc } from '@plumbline/core';
+import { allSteps, ghaDomain, type Step, type Workflow } from '@plumbline/lang-yaml';
+import { resourceOf, usesAction } from '../../lib/util.js';
+
+/** setup-* actions that cache when asked (`cache:`), and those that cache by default. */
+const CACHE_INPUT = /^actions\/setup-(node|python|java|dotnet|ruby)$/;
+const CACHE_BY_DEFAULT = [
+  'actions/setup-go',
+  'astral-sh/setup-uv',
+  'swatinem/rust-cache',
+  'mozilla-actions/sccache-action',
+];
+
+/** Why a workflow is a release workflow (publishes artifacts people consume), or undefined. */
+export function releaseTrigger(wf: Workflow): string | undefined {
+  for (const t of wf.triggers) {
+    if (t.event === 'release') return 'a release';
+    if (t.event === 'push' && t.config && t.config.tags !== undefined && t.config.branches === undefined)
+      return 'a tag push';
+  }
+  return undefined;
+}
+
+function cacheUse(step: Step): Loc | undefined {
+  const uses = step.uses;
+  if (uses?.kind !== 'repository') return undefined;
+  if (usesAction(uses, 'actions/cache', 'actions/cache/restore') && uses.path !== 'save')
+    return uses.value.loc;
+  if (CACHE_INPUT.test(uses.action)) {
+    const cache = step.with.find((w) => w.name === 'cache')?.value;
+    if (cache?.text && cache.text !== 'false' && cache.text !== '') return cache.loc;
+  }
+  if (CACHE_BY_DEFAULT.includes(uses.action)) {
+    const input = step.with.find((w) => w.name === 'cache' || w.name === 'enable-cache')?.value;
+    if (!input || (input.text !== 'false' && input.text !== 'auto')) return input?.loc ?? uses.value.loc;
+  }
+  if (usesAction(uses, 'docker/build-push-action', 'docker/bake-action')) {
+    const from = step.with.find((w) => w.name === 'cache-from')?.value;
+    if (from?.text && /type=gha/.test(from.text)) return from.loc;
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: 'gha/no-cache-in-release-workflow',
+  domain: ghaDomain,
+  meta: {
+    title: 'Cache restored in a release workflow',
+    description:
+      'A workflow triggered by a release or a tag push restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) while building what it publishes.',
+    rationale:
+      'Cache entries are shared with workflows that run untrusted code (pull requests from branches, any job that can write the cache). A poisoned entry (a tampered `node_modules`, Go module or Docker layer) then ends up inside the released artifact, signed and published. Medium: it needs a cache write first, which several 2024 attacks achieved.',
+    remediation:
+      'Do not restore caches when building release artifacts: remove `cache:` inputs or set `cache: false` in release jobs; rebuild from pinned, verified dependencies.',
+    category: 'supply-chain',
+    severity: 'medium',
+    confidence: 'medium',
+    aliases: ['zizmor:cache-poisoning'],
+    references: [
+      'https://adnanthekhan.com/2024/05/06/the-monsters-in-your-build-cache-github-actions-cache-poisoning/',
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: '.github/workflows/release.yml',
+          code: "on:\n  push:\n    tags: ['v*']\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n        with:\n          cache: npm\n      - run: npm ci && npm publish\n",
+          errors: [{ line: 10, column: 18, endLine: 10, endColumn: 21 }],
+        },
+      ],
+      valid: [
+        {
+          filename: '.github/workflows/release.yml',
+          code: "on:\n  push:\n    tags: ['v*']\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n      - run: npm ci && npm publish\n",
+        },
+      ],
+    },
+  },
+  check(unit, ctx) {
+    if (unit.kind !== 'workflow') return;
+    const why = releaseTrigger(unit);
+    if (!why) return;
+    for (const step of allSteps(unit)) {
+      const at = cacheUse(step);
+      if (at)
+        ctx.report({
+          at,
+          message: `This workflow runs on ${why} and restores a cache here; a poisoned cache entry would end up in the release.`,
+          resource: resourceOf(step),
+        });
+    }
+  },
+});

@@ -1,0 +1,59 @@
+import { defineRule } from '@plumbline/core';
+import { ghaDomain } from '@plumbline/lang-yaml';
+import { conditions } from '../../lib/util.js';
+
+const SPOOFABLE = new Set(['github.actor', 'github.triggering_actor', 'github.event.sender.login']);
+const BOT_COMPARISON =
+  /(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))\s*==\s*'[^']*\[bot\]'|'[^']*\[bot\]'\s*==\s*(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))/i;
+
+export default defineRule({
+  id: 'gha/no-spoofable-bot-condition',
+  domain: ghaDomain,
+  meta: {
+    title: 'Bot check on a spoofable actor',
+    description:
+      'An `if:` trusts `github.actor` (or `github.triggering_actor`, `github.event.sender.login`) to be a bot such as `dependabot[bot]` or `renovate[bot]`.',
+    rationale:
+      "`github.actor` is whoever caused the latest event, not who wrote the code: an attacker can open a pull request and get the bot to act on it (e.g. by a `@dependabot rebase` comment or by updating a bot's branch), and then the guarded step (auto-merge, auto-approve, secrets) runs for their code. High; medium confidence because the guarded step may be harmless.",
+    remediation:
+      "Check the author of the pull request instead: `github.event.pull_request.user.login == 'dependabot[bot]'`, and use `dependabot/fetch-metadata` for anything more.",
+    category: 'security',
+    severity: 'high',
+    confidence: 'medium',
+    aliases: ['zizmor:bot-conditions', 'poutine:confused_deputy_auto_merge'],
+    references: [
+      'https://docs.github.com/en/code-security/dependabot/working-with-dependabot/automating-dependabot-with-github-actions',
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: '.github/workflows/automerge.yml',
+          code: 'on: pull_request_target\njobs:\n  merge:\n    if: github.actor == \'dependabot[bot]\'\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh pr merge --auto "$URL"\n',
+          errors: [{ line: 4, column: 9, endLine: 4, endColumn: 21 }],
+        },
+      ],
+      valid: [
+        {
+          filename: '.github/workflows/automerge.yml',
+          code: 'on: pull_request_target\njobs:\n  merge:\n    if: github.event.pull_request.user.login == \'dependabot[bot]\'\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh pr merge --auto "$URL"\n',
+        },
+      ],
+    },
+  },
+  check(unit, ctx) {
+    for (const { condition, resource } of conditions(unit)) {
+      const m =
+        condition.expression.body.match(BOT_COMPARISON) ?? condition.value.text?.match(BOT_COMPARISON);
+      if (!m) continue;
+      const all = [condition.expression, ...condition.value.expressions].flatMap((e) => e.contexts);
+      const context = all.find((c) => SPOOFABLE.has(c.path));
+      if (!context) continue;
+      ctx.report({
+        at: context.loc,
+        message: `\`${context.path}\` is compared with a bot name; anyone can make the bot the actor of an event on their pull request.`,
+        resource,
+        evidence: m[0],
+      });
+    }
+  },
+});

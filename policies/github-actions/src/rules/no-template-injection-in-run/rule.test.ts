@@ -1,0 +1,114 @@
+import { RuleTester } from '@plumbline/core/testing';
+import { yamlLanguage } from '@plumbline/lang-yaml';
+import rule from './rule.js';
+
+const wf = (on: string, steps: string) => `on: ${on}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+${steps}`;
+
+new RuleTester([yamlLanguage]).run(rule, {
+  valid: [
+    // Hardened: the value goes through env and is quoted.
+    wf(
+      'pull_request_target',
+      '      - env:\n          REF: ${{ github.head_ref }}\n        run: echo "$REF"\n',
+    ),
+    // Trusted contexts.
+    wf(
+      'push',
+      '      - run: echo ${{ github.sha }} ${{ github.ref_name }} ${{ secrets.X }} ${{ matrix.os }}\n',
+    ),
+    // The untrusted value is only compared: the expansion is a boolean.
+    wf('issues', "      - run: echo ${{ contains(github.event.issue.title, 'bug') }}\n"),
+    wf('issues', "      - run: echo ${{ github.event.issue.title == 'x' && 'yes' || 'no' }}\n"),
+    // Untrusted text in with:/if: is not a script.
+    wf(
+      'issues',
+      '      - uses: some/action@v1\n        with:\n          title: ${{ github.event.issue.title }}\n',
+    ),
+    // env from a trusted source.
+    'on: push\nenv:\n  V: ${{ github.sha }}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ env.V }}\n',
+    // A step output not fed by untrusted input.
+    wf(
+      'pull_request',
+      '      - id: v\n        run: echo "v=1" >> "$GITHUB_OUTPUT"\n      - run: echo ${{ steps.v.outputs.v }}\n',
+    ),
+    {
+      name: 'composite action with trusted input',
+      filename: 'action.yml',
+      code: 'runs:\n  using: composite\n  steps:\n    - run: echo ${{ github.sha }}\n      shell: bash\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'issue title in a literal block',
+      code: wf('issues', '      - run: |\n          echo "${{ github.event.issue.title }}"\n'),
+      errors: [{ line: 7, column: 17, endLine: 7, endColumn: 48, message: '`github.event.issue.title`' }],
+    },
+    {
+      name: 'branch name in a folded block, plain scalar and bracket syntax',
+      code: wf(
+        'pull_request',
+        "      - run: >\n          git checkout\n          ${{ github['head_ref'] }}\n      - run: echo ${{ github.event.pull_request.head.ref }}\n",
+      ),
+      errors: [
+        { line: 8, column: 11, endLine: 8, endColumn: 36 },
+        { line: 9, column: 19, endLine: 9, endColumn: 60 },
+      ],
+    },
+    {
+      name: 'passed through toJSON / format / ||',
+      code: wf(
+        'issue_comment',
+        "      - run: |\n          echo '${{ toJSON(github.event.comment.body) }}'\n          echo ${{ format('x{0}', github.event.issue.body) }} ${{ github.event.issue.body || 'none' }}\n",
+      ),
+      errors: [
+        { line: 7, column: 17, endLine: 7, endColumn: 57 },
+        { line: 8, column: 16, endLine: 8, endColumn: 62 },
+        { line: 8, column: 63, endLine: 8, endColumn: 103 },
+      ],
+    },
+    {
+      name: 'through env and a step output',
+      code: `on: pull_request_target
+env:
+  BRANCH: \${{ github.head_ref }}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - id: meta
+        env:
+          T: \${{ github.event.pull_request.title }}
+        run: echo "t=$T" >> "$GITHUB_OUTPUT"
+      - run: |
+          echo \${{ env.BRANCH }}
+          echo \${{ steps.meta.outputs.t }}
+`,
+      errors: [
+        {
+          line: 13,
+          column: 16,
+          endLine: 13,
+          endColumn: 33,
+          message: '`env.BRANCH`, which carries `github.head_ref`',
+        },
+        { line: 14, column: 16, endLine: 14, endColumn: 43, message: 'steps.meta.outputs.t' },
+      ],
+    },
+    {
+      name: 'commit messages in a composite action',
+      filename: 'action.yml',
+      code: 'runs:\n  using: composite\n  steps:\n    - run: echo "${{ github.event.head_commit.message }}"\n      shell: bash\n',
+      errors: [{ line: 4, column: 18, endLine: 4, endColumn: 57 }],
+    },
+    {
+      name: 'a typo the parser rejects still reports',
+      code: wf('issues', '      - run: echo "${{ github.event.issue.body }"}}"\n'),
+      errors: [{ line: 6, column: 20, endLine: 6, endColumn: 52 }],
+    },
+  ],
+});

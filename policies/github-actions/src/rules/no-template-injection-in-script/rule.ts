@@ -1,0 +1,89 @@
+import { defineRule } from '@plumbline/core';
+import { allSteps, ghaDomain } from '@plumbline/lang-yaml';
+import { taints } from '../../lib/taint.js';
+import { resourceOf } from '../../lib/util.js';
+
+/** Actions whose input is code: `with.<input>` is evaluated by an interpreter. */
+const CODE_INPUTS: Record<string, string[]> = {
+  'actions/github-script': ['script'],
+  'actions/ai-inference': [],
+  'appleboy/ssh-action': ['script'],
+  'garygrossgarten/github-action-ssh': ['command'],
+  'azure/cli': ['inlinescript'],
+  'azure/powershell': ['inlinescript'],
+  'jannekem/run-python-script-action': ['script'],
+};
+
+export default defineRule({
+  id: 'gha/no-template-injection-in-script',
+  domain: ghaDomain,
+  meta: {
+    title: 'Attacker-controlled expression expanded into action code',
+    description:
+      'A `${{ }}` expression carrying outsider-controlled text is pasted into an input that an action runs as code, such as the `script:` of `actions/github-script` (JavaScript) or the script of an SSH action.',
+    rationale:
+      'The expression is substituted before the interpreter parses the code, so a pull request title containing `"); await github.rest.repos.delete(...); ("` runs as JavaScript with the job token. Same weakness as a `run:` injection, high for the same reason.',
+    remediation:
+      'Read the value inside the script instead of templating it in: `context.payload.pull_request.title` in github-script, or pass it through `env:` and read `process.env.TITLE`.',
+    category: 'security',
+    severity: 'high',
+    confidence: 'high',
+    aliases: ['zizmor:template-injection', 'poutine:injection', 'scorecard:Dangerous-Workflow'],
+    references: ['https://github.com/actions/github-script#security'],
+    examples: {
+      invalid: [
+        {
+          filename: '.github/workflows/label.yml',
+          code: `on: pull_request_target
+jobs:
+  label:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/github-script@v7
+        with:
+          script: |
+            console.log("\${{ github.event.pull_request.title }}")
+`,
+          errors: [{ line: 9, column: 26, endLine: 9, endColumn: 64 }],
+        },
+      ],
+      valid: [
+        {
+          filename: '.github/workflows/label.yml',
+          code: `on: pull_request_target
+jobs:
+  label:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/github-script@v7
+        with:
+          script: |
+            console.log(context.payload.pull_request.title)
+`,
+        },
+      ],
+    },
+  },
+  check(unit, ctx) {
+    for (const step of allSteps(unit)) {
+      const uses = step.uses;
+      if (uses?.kind !== 'repository') continue;
+      const inputs = CODE_INPUTS[uses.action];
+      if (!inputs) continue;
+      for (const input of step.with) {
+        if (!inputs.includes(input.name.toLowerCase())) continue;
+        for (const expression of input.value.expressions) {
+          const taint = taints(expression, step)[0];
+          if (!taint) continue;
+          const how = taint.via ? `\`${taint.via}\` (from \`${taint.source}\`)` : `\`${taint.source}\``;
+          ctx.report({
+            at: expression.loc,
+            message: `${how} is expanded into the \`${input.name}\` code of \`${uses.raw}\`; whoever controls it can run code in the job.`,
+            resource: resourceOf(step),
+            evidence: expression.body,
+          });
+        }
+      }
+    }
+  },
+});
