@@ -4,7 +4,14 @@
 // Usage: node bench/terraform-corpus.mjs [corpus-dir] [--sample N] [--json out.json]
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { coreRules, DEFAULT_MAX_FILE_SIZE, DiskFileSource, RuleRegistry, runAudit, SourceFile } from '@plumbline/core';
+import {
+  coreRules,
+  DEFAULT_MAX_FILE_SIZE,
+  DiskFileSource,
+  RuleRegistry,
+  runAudit,
+  SourceFile,
+} from '@plumbline/core';
 import { hclLanguage } from '@plumbline/lang-hcl';
 import { rules } from '@plumbline/policy-terraform';
 
@@ -15,10 +22,19 @@ const flag = (name) => {
 };
 const sample = Number(flag('--sample') ?? 0);
 const jsonOut = flag('--json');
-const candidates = [new URL('../../shared/corpus', import.meta.url).pathname, new URL('../../../shared/corpus', import.meta.url).pathname];
+const candidates = [
+  new URL('../../shared/corpus', import.meta.url).pathname,
+  new URL('../../../shared/corpus', import.meta.url).pathname,
+];
 const root = resolve(args[0] ?? candidates.find((c) => existsSync(c)) ?? candidates[0]);
 
-const config = { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
+const config = {
+  sources: [],
+  rules: new Map(),
+  ignore: [],
+  exceptions: [],
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+};
 const include = ['**/*.tf', '**/*.tfvars', '**/*.tf.json'];
 const source = new DiskFileSource(root, 'corpus');
 
@@ -40,7 +56,13 @@ for (const f of texts) parseProblems += hclLanguage.parse(f).problems.length;
 const parseMs = performance.now() - t;
 
 t = performance.now();
-const result = await runAudit({ source, languages: [hclLanguage], registry: new RuleRegistry([...rules, ...coreRules]), config, include });
+const result = await runAudit({
+  source,
+  languages: [hclLanguage],
+  registry: new RuleRegistry([...rules, ...coreRules]),
+  config,
+  include,
+});
 const scanMs = performance.now() - t;
 
 const mb = bytes / 1024 / 1024;
@@ -49,14 +71,19 @@ for (const f of result.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
 const crashes = result.errors.filter((e) => e.kind === 'internal');
 const parseErrors = result.errors.filter((e) => e.kind === 'parse');
 console.log(`files ${files} (${mb.toFixed(2)} MB) in ${root}`);
-console.log(`parse only: ${(parseMs / 1000).toFixed(2)} s, ${(mb / (parseMs / 1000)).toFixed(2)} MB/s, ${parseProblems} parse problems`);
-console.log(`full scan:  ${(scanMs / 1000).toFixed(2)} s, ${(mb / (scanMs / 1000)).toFixed(2)} MB/s (scan/parse ratio ${(scanMs / parseMs).toFixed(2)})`);
+console.log(
+  `parse only: ${(parseMs / 1000).toFixed(2)} s, ${(mb / (parseMs / 1000)).toFixed(2)} MB/s, ${parseProblems} parse problems`,
+);
+console.log(
+  `full scan:  ${(scanMs / 1000).toFixed(2)} s, ${(mb / (scanMs / 1000)).toFixed(2)} MB/s (scan/parse ratio ${(scanMs / parseMs).toFixed(2)})`,
+);
 console.log(`crashes (internal errors): ${crashes.length}`);
 for (const e of crashes.slice(0, 10)) console.log(`  ${e.file ?? ''} ${e.message.split('\n')[0]}`);
 console.log(`parse errors: ${parseErrors.length} in ${new Set(parseErrors.map((e) => e.file)).size} files`);
 for (const e of parseErrors.slice(0, 10)) console.log(`  ${e.file}:${e.line}:${e.column} ${e.message}`);
 console.log(`findings: ${result.findings.length}`);
-for (const [id, n] of Object.entries(byRule).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(6)}  ${id}`);
+for (const [id, n] of Object.entries(byRule).sort((a, b) => b[1] - a[1]))
+  console.log(`  ${String(n).padStart(6)}  ${id}`);
 if (sample > 0) {
   // A deterministic spread of findings to review by hand: every n-th finding.
   const step = Math.max(1, Math.floor(result.findings.length / sample));
@@ -66,4 +93,12 @@ if (sample > 0) {
     console.log(`  ${f.file}:${f.startLine}:${f.startColumn} ${f.ruleId} ${f.message}`);
   }
 }
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ files, bytes, parseMs, scanMs, byRule, crashes, parseErrors, findings: result.findings }, null, 1));
+if (jsonOut)
+  writeFileSync(
+    jsonOut,
+    JSON.stringify(
+      { files, bytes, parseMs, scanMs, byRule, crashes, parseErrors, findings: result.findings },
+      null,
+      1,
+    ),
+  );

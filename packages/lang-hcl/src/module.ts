@@ -11,7 +11,6 @@ import {
   ERROR,
   isKnown,
   isObject,
-  isUnknown,
   UNKNOWN,
   Unknown,
   type Value,

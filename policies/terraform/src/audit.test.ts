@@ -71,9 +71,11 @@ describe('fixtures', () => {
   });
 });
 
-describe('the guide\'s EKS example (fixtures/seed-guide/infra)', () => {
+describe("the guide's EKS example (fixtures/seed-guide/infra)", () => {
   it('gets the findings a reviewer would agree with, and no others', async () => {
-    const result = await audit(readFixtureDir(fileURLToPath(new URL('../../../fixtures/seed-guide/infra', import.meta.url))));
+    const result = await audit(
+      readFixtureDir(fileURLToPath(new URL('../../../fixtures/seed-guide/infra', import.meta.url))),
+    );
     expect(result.errors).toEqual([]);
     expect(result.findings.map((f) => `${f.startLine}:${f.startColumn} ${f.ruleId}`)).toEqual([
       '1:1 terraform/required-version',
