@@ -101,4 +101,17 @@ describe('rules see evaluated values', () => {
     };
     expect(await spans(versioning, files)).toEqual([]);
   });
+
+  it('resources with a known for_each are checked per instance, with each.value known', async () => {
+    const code =
+      'locals {\n  rules = {\n    ssh   = { port = 22, cidr = "0.0.0.0/0" }\n    https = { port = 443, cidr = "0.0.0.0/0" }\n  }\n}\nresource "aws_security_group_rule" "in" {\n  for_each    = local.rules\n  type        = "ingress"\n  from_port   = each.value.port\n  to_port     = each.value.port\n  protocol    = "tcp"\n  cidr_blocks = [each.value.cidr]\n}\n';
+    const result = await runRule(adminPorts, [hclLanguage], { 'main.tf': code });
+    expect(result.findings.map((f) => [f.startLine, f.resource, f.message])).toEqual([
+      [
+        13,
+        'aws_security_group_rule.in["ssh"]',
+        '`aws_security_group_rule.in["ssh"]` allows port 22 from 0.0.0.0/0.',
+      ],
+    ]);
+  });
 });
