@@ -279,6 +279,15 @@ export class TfModule {
     return this.blocks.filter((b) => b.type === 'terraform').map((b) => new BlockView(this, b));
   }
 
+  /** `output` blocks by name. */
+  get outputs(): Map<string, BlockView> {
+    return new Map(
+      this.blocks
+        .filter((b) => b.type === 'output' && b.labels[0])
+        .map((b) => [b.labels[0]!, new BlockView(this, b)]),
+    );
+  }
+
   get providers(): BlockView[] {
     return this.blocks.filter((b) => b.type === 'provider').map((b) => new BlockView(this, b));
   }
