@@ -262,3 +262,21 @@ describe('evaluation', () => {
     expect(m!.resources.map((r) => r.exists)).toEqual([false, false]);
   });
 });
+
+describe('resource instances', () => {
+  it('known for_each and count bind each.* and count.index', () => {
+    const [m] = modules({
+      'main.tf':
+        'resource "x" "r" {\n  for_each = { a = "1", b = "2" }\n  v = "${each.key}-${each.value}"\n}\nresource "x" "s" {\n  count = 2\n  v = count.index\n}\nresource "x" "t" {\n  for_each = var.unknown\n  v = each.value\n}\n',
+    });
+    const all = m!.resourcesOf('x');
+    expect(all.map((r) => [r.address, r.value('v')])).toEqual([
+      ['x.r["a"]', 'a-1'],
+      ['x.r["b"]', 'b-2'],
+      ['x.s[0]', 0],
+      ['x.s[1]', 1],
+      ['x.t', expect.anything()],
+    ]);
+    expect(isUnknown(all[4]!.value('v'))).toBe(true);
+  });
+});

@@ -38,7 +38,7 @@ export const hclLanguage: Language<HclFile> & { configure(options: HclInitOption
 
 export function hclFileKind(path: string): HclFileKind {
   if (PLAN.test(path)) return 'plan';
-  if (TFVARS.test(path)) return /\.json$/i.test(path) ? 'tfvars' : 'tfvars';
+  if (TFVARS.test(path)) return 'tfvars';
   return /\.json$/i.test(path) ? 'json' : 'hcl';
 }
 

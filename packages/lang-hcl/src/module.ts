@@ -11,7 +11,6 @@ import {
   ERROR,
   isKnown,
   isObject,
-  isUnknown,
   UNKNOWN,
   Unknown,
   type Value,
@@ -21,6 +20,8 @@ import {
 export type Bindings = ReadonlyMap<string, Value>;
 const NO_BINDINGS: Bindings = new Map();
 const MAX_DEPTH = 64;
+/** Resources with more known instances than this are checked once, with `each`/`count` unknown. */
+const MAX_INSTANCES = 32;
 
 /** A block as rules see it: its syntax, and its attributes evaluated in their module and scope. */
 export class BlockView {
@@ -30,6 +31,8 @@ export class BlockView {
     readonly bindings: Bindings = NO_BINDINGS,
     /** The `dynamic` block this content came from, if any. */
     readonly dynamic?: Block,
+    /** True for the content of a `dynamic` block whose `for_each` is unknown: it may not exist at all. */
+    readonly uncertain = false,
   ) {}
 
   get type(): string {
@@ -89,11 +92,11 @@ export class BlockView {
         ? (dv.attr('iterator')!.expr as { root: string }).root
         : type);
     const forEach = dv.value('for_each');
-    const bind = (value: Value) =>
-      new BlockView(this.module, content, new Map([...this.bindings, [iterator, value]]), dynamic);
+    const bind = (value: Value, uncertain = false) =>
+      new BlockView(this.module, content, new Map([...this.bindings, [iterator, value]]), dynamic, uncertain);
     if (Array.isArray(forEach)) return forEach.map((v, i) => bind({ key: i, value: v }));
     if (isObject(forEach)) return Object.entries(forEach).map(([k, v]) => bind({ key: k, value: v }));
-    return [bind(UNKNOWN)];
+    return [bind(UNKNOWN, true)];
   }
 }
 
@@ -104,21 +107,24 @@ export class TfResource extends BlockView {
   readonly name: string;
   readonly address: string;
 
-  constructor(module: TfModule, block: Block) {
-    super(
-      module,
-      block,
-      new Map<string, Value>([
-        ['each', UNKNOWN],
-        ['count', UNKNOWN],
-        ['self', UNKNOWN],
-      ]),
-    );
+  constructor(
+    module: TfModule,
+    block: Block,
+    bindings: Bindings = new Map<string, Value>([
+      ['each', UNKNOWN],
+      ['count', UNKNOWN],
+      ['self', UNKNOWN],
+    ]),
+    /** `["key"]` or `[0]` for one instance of a `for_each`/`count` resource. */
+    readonly instanceKey?: string,
+  ) {
+    super(module, block, bindings);
     this.kind = block.type === 'data' ? 'data' : 'resource';
     this.resourceType = block.labels[0] ?? '';
     this.name = block.labels[1] ?? '';
     const local = `${this.kind === 'data' ? 'data.' : ''}${this.resourceType}.${this.name}`;
-    this.address = block.address ?? (module.prefix ? `${module.prefix}.${local}` : local);
+    this.address =
+      block.address ?? `${module.prefix ? `${module.prefix}.${local}` : local}${instanceKey ?? ''}`;
   }
 
   /** The address inside its module (`aws_s3_bucket.logs`), which references use. */
@@ -126,8 +132,61 @@ export class TfResource extends BlockView {
     return `${this.kind === 'data' ? 'data.' : ''}${this.resourceType}.${this.name}`;
   }
 
+  /**
+   * The instances of a resource whose `for_each` or `count` is known (each with `each.key`,
+   * `each.value` or `count.index` bound); the resource itself, with them unknown, otherwise.
+   */
+  instances(): TfResource[] {
+    this.instanceCache ??= this.computeInstances();
+    return this.instanceCache;
+  }
+
+  private instanceCache: TfResource[] | undefined;
+  private existsCache: boolean | undefined;
+
+  private computeInstances(): TfResource[] {
+    if (this.instanceKey !== undefined) return [this];
+    const self = (each: Value, count: Value, key: string) =>
+      new TfResource(
+        this.module,
+        this.block,
+        new Map<string, Value>([
+          ['each', each],
+          ['count', count],
+          ['self', UNKNOWN],
+        ]),
+        key,
+      );
+    const forEach = this.attr('for_each') ? this.value('for_each') : undefined;
+    if (forEach !== undefined) {
+      const entries: [string, Value][] = Array.isArray(forEach)
+        ? forEach.map((v) => [asString(v) ?? '', v] as [string, Value])
+        : isObject(forEach)
+          ? Object.entries(forEach)
+          : [];
+      if (
+        entries.length === 0 ||
+        entries.length > MAX_INSTANCES ||
+        (Array.isArray(forEach) && !forEach.every((v) => typeof v === 'string'))
+      ) {
+        return [this];
+      }
+      return entries.map(([k, v]) => self({ key: k, value: v }, UNKNOWN, `[${JSON.stringify(k)}]`));
+    }
+    const count = this.attr('count') ? asNumber(this.value('count')) : undefined;
+    if (count !== undefined && count >= 1 && count <= MAX_INSTANCES && Number.isInteger(count)) {
+      return Array.from({ length: count }, (_, i) => self(UNKNOWN, { index: i }, `[${i}]`));
+    }
+    return [this];
+  }
+
   /** False when `count` or `for_each` is known to create no instance. */
   get exists(): boolean {
+    this.existsCache ??= this.computeExists();
+    return this.existsCache;
+  }
+
+  private computeExists(): boolean {
     const count = this.value('count');
     if (count !== undefined && asNumber(count) === 0) return false;
     const forEach = this.value('for_each');
@@ -220,13 +279,24 @@ export class TfModule {
     return this.blocks.filter((b) => b.type === 'terraform').map((b) => new BlockView(this, b));
   }
 
+  /** `output` blocks by name. */
+  get outputs(): Map<string, BlockView> {
+    return new Map(
+      this.blocks
+        .filter((b) => b.type === 'output' && b.labels[0])
+        .map((b) => [b.labels[0]!, new BlockView(this, b)]),
+    );
+  }
+
   get providers(): BlockView[] {
     return this.blocks.filter((b) => b.type === 'provider').map((b) => new BlockView(this, b));
   }
 
   /** Resources of the given types that may exist (not `count = 0`). */
   resourcesOf(...types: string[]): TfResource[] {
-    return this.resources.filter((r) => types.includes(r.resourceType) && r.exists);
+    return this.resources
+      .filter((r) => types.includes(r.resourceType) && r.exists)
+      .flatMap((r) => r.instances());
   }
 
   dataOf(...types: string[]): TfResource[] {

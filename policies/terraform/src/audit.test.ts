@@ -71,6 +71,21 @@ describe('fixtures', () => {
   });
 });
 
+describe("the guide's EKS example (fixtures/seed-guide/infra)", () => {
+  it('gets the findings a reviewer would agree with, and no others', async () => {
+    const result = await audit(
+      readFixtureDir(fileURLToPath(new URL('../../../fixtures/seed-guide/infra', import.meta.url))),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.findings.map((f) => `${f.startLine}:${f.startColumn} ${f.ruleId}`)).toEqual([
+      '1:1 terraform/required-version',
+      '9:3 terraform/backend-s3-encrypt',
+      '9:3 terraform/backend-s3-locking',
+      '21:3 terraform/eks-cluster-version',
+    ]);
+  });
+});
+
 describe('inline suppressions', () => {
   const bucket = (comment: string, inside = '') =>
     `${comment}resource "aws_s3_bucket" "b" {\n${inside}  bucket = "x"\n  acl    = "public-read"\n}\n`;

@@ -12,6 +12,8 @@ export function looksSecret(value: string): boolean {
   const v = value.trim();
   if (v.length < 4) return false;
   if (/^(<.*>|\$\{.*\}|xxx+|\*+|changeme|placeholder|dummy|example|todo|redacted)$/i.test(v)) return false;
+  // Test doubles (LocalStack, moto, unit tests): `mock_access_key`, `fake-secret`, `test`.
+  if (/^(mock|fake|dummy|test|testing|localstack|foo|bar)([-_.][a-z0-9_-]*)?$/i.test(v)) return false;
   return true;
 }
 

@@ -4,6 +4,10 @@ import rule from './rule.js';
 
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
+    {
+      name: 'dynamic over an unknown list (may be empty)',
+      code: 'variable "rules" {}\nresource "aws_default_security_group" "d" {\n  dynamic "ingress" {\n    for_each = var.rules\n    content {}\n  }\n}\n',
+    },
     'resource "aws_default_security_group" "d" {}\n',
     {
       name: 'dynamic over an empty list',

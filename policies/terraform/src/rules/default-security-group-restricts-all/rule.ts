@@ -36,7 +36,7 @@ export default defineRule({
   check(module, ctx) {
     for (const sg of module.resourcesOf('aws_default_security_group')) {
       for (const type of ['ingress', 'egress']) {
-        for (const b of sg.blocks(type))
+        for (const b of sg.blocks(type).filter((v) => !v.uncertain))
           reportOn(ctx, sg, b.headerLoc, `The default security group ${nameOf(sg)} has an \`${type}\` rule.`);
       }
     }

@@ -4,6 +4,10 @@ import rule from './rule.js';
 
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
+    {
+      name: 'account-wide IMDSv2 default',
+      code: 'resource "aws_ec2_instance_metadata_defaults" "d" {\n  http_tokens = "required"\n}\nresource "aws_instance" "i" {}\n',
+    },
     'resource "aws_launch_template" "t" {\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n',
     {
       name: 'endpoint disabled',

@@ -38,8 +38,17 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    // Account-wide defaults (aws_ec2_instance_metadata_defaults) cover instances that say nothing.
+    const accountDefault = module
+      .resourcesOf('aws_ec2_instance_metadata_defaults')
+      .some(
+        (d) =>
+          asString(d.value('http_tokens')) !== 'optional' &&
+          asString(d.value('http_tokens')) !== 'no-preference',
+      );
     for (const r of module.resourcesOf('aws_instance', 'aws_launch_template', 'aws_launch_configuration')) {
       if (!r.hasBlock('metadata_options')) {
+        if (accountDefault) continue;
         reportOn(ctx, r, r.headerLoc, `${nameOf(r)} has no \`metadata_options\`: IMDSv1 stays enabled.`);
         continue;
       }

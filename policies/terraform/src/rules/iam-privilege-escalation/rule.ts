@@ -19,7 +19,6 @@ export const ESCALATION_ACTIONS = [
   'iam:UpdateAssumeRolePolicy',
   'iam:AddUserToGroup',
   'iam:PassRole',
-  'sts:AssumeRole',
   'lambda:UpdateFunctionCode',
 ];
 

@@ -13,7 +13,7 @@ export default defineRule({
   meta: {
     title: 'Load balancer listener allows TLS 1.0/1.1',
     description:
-      'An HTTPS/TLS `aws_lb_listener` uses an SSL policy that accepts TLS 1.0 or 1.1 (`ELBSecurityPolicy-2016-08`, `...-TLS-1-1-2017-01`, ...), or sets none and gets the old default `ELBSecurityPolicy-2016-08`.',
+      'An HTTPS/TLS `aws_lb_listener` uses an SSL policy that accepts TLS 1.0 or 1.1 (`ELBSecurityPolicy-2016-08`, `...-TLS-1-1-2017-01`, ...). A listener without `ssl_policy` is not reported: its default depends on the API and date it was created.',
     rationale:
       'TLS 1.0 and 1.1 are deprecated (RFC 8996), lack modern cipher suites and fail PCI DSS. Modern clients all speak TLS 1.2+, so a TLS 1.2/1.3 policy costs nothing. Medium.',
     remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (TLS 1.2 and 1.3).',
@@ -45,15 +45,7 @@ export default defineRule({
       const protocol = asString(l.value('protocol'));
       if (protocol !== 'HTTPS' && protocol !== 'TLS') continue;
       const a = l.attr('ssl_policy');
-      if (!a) {
-        reportOn(
-          ctx,
-          l,
-          l.headerLoc,
-          `Listener ${nameOf(l)} sets no \`ssl_policy\`; the default ELBSecurityPolicy-2016-08 accepts TLS 1.0.`,
-        );
-        continue;
-      }
+      if (!a) continue;
       const policy = asString(l.value('ssl_policy'));
       if (policy && WEAK.test(policy))
         reportOn(ctx, l, a, `Listener ${nameOf(l)} uses \`${policy}\`, which accepts TLS 1.0/1.1.`);

@@ -1,5 +1,4 @@
 import { defineRule } from '@plumbline/core';
-import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
 
 const REGISTRY =

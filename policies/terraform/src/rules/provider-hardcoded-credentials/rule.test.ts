@@ -6,6 +6,10 @@ import rule from './rule.js';
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
     'variable "key" {\n  sensitive = true\n}\nprovider "aws" {\n  access_key = var.key\n}\n',
+    {
+      name: 'LocalStack test doubles',
+      code: 'provider "aws" {\n  access_key                  = "mock_access_key"\n  secret_key                  = "test"\n  skip_credentials_validation = true\n}\n',
+    },
     { name: 'profile is not a secret', code: 'provider "aws" {\n  profile = "prod"\n}\n' },
   ],
   invalid: [

@@ -16,7 +16,7 @@ const line = {
   block_public_policy: 4,
   ignore_public_acls: 5,
   restrict_public_buckets: 6,
-}['block_public_policy'];
+}.block_public_policy;
 
 new RuleTester([hclLanguage]).run(rule, {
   valid: [

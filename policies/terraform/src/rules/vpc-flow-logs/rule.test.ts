@@ -9,6 +9,15 @@ new RuleTester([hclLanguage]).run(rule, {
       name: 'flow log on an unknown vpc (could be this one)',
       code: 'resource "aws_vpc" "v" {}\nresource "aws_flow_log" "f" {\n  vpc_id = var.vpc_id\n}\n',
     },
+    {
+      name: 'flow log through a local that tries an association first',
+      code: 'resource "aws_vpc" "v" {}\nresource "aws_vpc_ipv4_cidr_block_association" "a" {\n  vpc_id = aws_vpc.v.id\n}\nlocals {\n  vpc_id = try(aws_vpc_ipv4_cidr_block_association.a.vpc_id, aws_vpc.v.id)\n}\nresource "aws_flow_log" "f" {\n  vpc_id = local.vpc_id\n}\n',
+    },
+    {
+      name: 'flow log created by the calling module on the child output',
+      code: 'module "net" {\n  source = "./net"\n}\nresource "aws_flow_log" "f" {\n  vpc_id = module.net.vpc_id\n}\n',
+      files: { 'net/main.tf': 'resource "aws_vpc" "v" {}\noutput "vpc_id" {\n  value = aws_vpc.v.id\n}\n' },
+    },
   ],
   invalid: [
     {

@@ -37,9 +37,18 @@ export default defineRule({
     const logs = module.resourcesOf('aws_flow_log');
     const unresolved = logs.some((l) => {
       const v = l.value('vpc_id');
-      return isUnknown(v) && !(v.ref && module.byAddress(v.ref.address));
+      // Only a reference to an `aws_vpc` of this module is resolved; anything else may be this VPC.
+      return isUnknown(v) && !(v.ref?.address.startsWith('aws_vpc.') && module.byAddress(v.ref.address));
     });
     if (unresolved) return;
+    // A caller that creates a flow log for one of this module's outputs may be logging this VPC.
+    const loggedByCaller = module.callers.some(({ module: parent, call }) =>
+      parent.resourcesOf('aws_flow_log').some((l) => {
+        const v = l.value('vpc_id');
+        return isUnknown(v) && (!v.ref || v.ref.address === `module.${call.name}`);
+      }),
+    );
+    if (loggedByCaller) return;
     for (const vpc of module.resourcesOf('aws_vpc')) {
       if (logs.some((l) => vpc.isReferencedBy(l.value('vpc_id')))) continue;
       reportOn(ctx, vpc, vpc.headerLoc, `VPC ${nameOf(vpc)} has no flow log.`);
