@@ -39296,7 +39296,7 @@ function hclFileKind(path) {
   if (PLAN.test(path))
     return "plan";
   if (TFVARS.test(path))
-    return /\.json$/i.test(path) ? "tfvars" : "tfvars";
+    return "tfvars";
   return /\.json$/i.test(path) ? "json" : "hcl";
 }
 function parseHcl(file) {
@@ -39440,16 +39440,19 @@ function relocate(value, loc) {
 import { posix } from "node:path";
 var NO_BINDINGS = /* @__PURE__ */ new Map();
 var MAX_DEPTH = 64;
+var MAX_INSTANCES = 32;
 var BlockView = class _BlockView {
   module;
   block;
   bindings;
   dynamic;
-  constructor(module2, block, bindings = NO_BINDINGS, dynamic) {
+  uncertain;
+  constructor(module2, block, bindings = NO_BINDINGS, dynamic, uncertain = false) {
     this.module = module2;
     this.block = block;
     this.bindings = bindings;
     this.dynamic = dynamic;
+    this.uncertain = uncertain;
   }
   get type() {
     return this.block.type;
@@ -39500,37 +39503,75 @@ var BlockView = class _BlockView {
     const dv = new _BlockView(this.module, dynamic, this.bindings);
     const iterator2 = asString(dv.value("iterator")) ?? (dv.attr("iterator")?.expr.kind === "ref" ? dv.attr("iterator").expr.root : type);
     const forEach = dv.value("for_each");
-    const bind2 = (value) => new _BlockView(this.module, content2, new Map([...this.bindings, [iterator2, value]]), dynamic);
+    const bind2 = (value, uncertain = false) => new _BlockView(this.module, content2, new Map([...this.bindings, [iterator2, value]]), dynamic, uncertain);
     if (Array.isArray(forEach))
       return forEach.map((v, i2) => bind2({ key: i2, value: v }));
     if (isObject(forEach))
       return Object.entries(forEach).map(([k, v]) => bind2({ key: k, value: v }));
-    return [bind2(UNKNOWN)];
+    return [bind2(UNKNOWN, true)];
   }
 };
-var TfResource = class extends BlockView {
+var TfResource = class _TfResource extends BlockView {
+  instanceKey;
   kind;
   resourceType;
   name;
   address;
-  constructor(module2, block) {
-    super(module2, block, /* @__PURE__ */ new Map([
-      ["each", UNKNOWN],
-      ["count", UNKNOWN],
-      ["self", UNKNOWN]
-    ]));
+  constructor(module2, block, bindings = /* @__PURE__ */ new Map([
+    ["each", UNKNOWN],
+    ["count", UNKNOWN],
+    ["self", UNKNOWN]
+  ]), instanceKey) {
+    super(module2, block, bindings);
+    this.instanceKey = instanceKey;
     this.kind = block.type === "data" ? "data" : "resource";
     this.resourceType = block.labels[0] ?? "";
     this.name = block.labels[1] ?? "";
     const local = `${this.kind === "data" ? "data." : ""}${this.resourceType}.${this.name}`;
-    this.address = block.address ?? (module2.prefix ? `${module2.prefix}.${local}` : local);
+    this.address = block.address ?? `${module2.prefix ? `${module2.prefix}.${local}` : local}${instanceKey ?? ""}`;
   }
   /** The address inside its module (`aws_s3_bucket.logs`), which references use. */
   get localAddress() {
     return `${this.kind === "data" ? "data." : ""}${this.resourceType}.${this.name}`;
   }
+  /**
+   * The instances of a resource whose `for_each` or `count` is known (each with `each.key`,
+   * `each.value` or `count.index` bound); the resource itself, with them unknown, otherwise.
+   */
+  instances() {
+    this.instanceCache ??= this.computeInstances();
+    return this.instanceCache;
+  }
+  instanceCache;
+  existsCache;
+  computeInstances() {
+    if (this.instanceKey !== void 0)
+      return [this];
+    const self2 = (each, count2, key) => new _TfResource(this.module, this.block, /* @__PURE__ */ new Map([
+      ["each", each],
+      ["count", count2],
+      ["self", UNKNOWN]
+    ]), key);
+    const forEach = this.attr("for_each") ? this.value("for_each") : void 0;
+    if (forEach !== void 0) {
+      const entries = Array.isArray(forEach) ? forEach.map((v) => [asString(v) ?? "", v]) : isObject(forEach) ? Object.entries(forEach) : [];
+      if (entries.length === 0 || entries.length > MAX_INSTANCES || Array.isArray(forEach) && !forEach.every((v) => typeof v === "string")) {
+        return [this];
+      }
+      return entries.map(([k, v]) => self2({ key: k, value: v }, UNKNOWN, `[${JSON.stringify(k)}]`));
+    }
+    const count = this.attr("count") ? asNumber(this.value("count")) : void 0;
+    if (count !== void 0 && count >= 1 && count <= MAX_INSTANCES && Number.isInteger(count)) {
+      return Array.from({ length: count }, (_, i2) => self2(UNKNOWN, { index: i2 }, `[${i2}]`));
+    }
+    return [this];
+  }
   /** False when `count` or `for_each` is known to create no instance. */
   get exists() {
+    this.existsCache ??= this.computeExists();
+    return this.existsCache;
+  }
+  computeExists() {
     const count = this.value("count");
     if (count !== void 0 && asNumber(count) === 0)
       return false;
@@ -39605,12 +39646,16 @@ var TfModule = class {
   get terraformBlocks() {
     return this.blocks.filter((b) => b.type === "terraform").map((b) => new BlockView(this, b));
   }
+  /** `output` blocks by name. */
+  get outputs() {
+    return new Map(this.blocks.filter((b) => b.type === "output" && b.labels[0]).map((b) => [b.labels[0], new BlockView(this, b)]));
+  }
   get providers() {
     return this.blocks.filter((b) => b.type === "provider").map((b) => new BlockView(this, b));
   }
   /** Resources of the given types that may exist (not `count = 0`). */
   resourcesOf(...types) {
-    return this.resources.filter((r) => types.includes(r.resourceType) && r.exists);
+    return this.resources.filter((r) => types.includes(r.resourceType) && r.exists).flatMap((r) => r.instances());
   }
   dataOf(...types) {
     return this.dataSources.filter((r) => types.includes(r.resourceType) && r.exists);
@@ -40751,6 +40796,3538 @@ function summaryLine(result, c) {
 init_dist();
 import { readFileSync as readFileSync3 } from "node:fs";
 import { basename, resolve as resolve2 } from "node:path";
+
+// ../../policies/terraform/dist/domain.js
+var settings = {};
+function configureTerraform(options) {
+  settings.varFiles = options.varFiles ? [...options.varFiles] : void 0;
+}
+var terraformDomain = {
+  id: "terraform",
+  languages: ["hcl"],
+  units: (project) => project.memo("terraform.modules", () => buildModules(project.byLanguage("hcl"), settings))
+};
+
+// ../../policies/terraform/dist/lib/iam.js
+var FIELD_KEYS = {
+  Action: "action",
+  NotAction: "notAction",
+  Resource: "resource",
+  NotResource: "notResource"
+};
+function field(value, loc) {
+  if (typeof value === "string")
+    return { values: [value], unknown: false, loc };
+  if (Array.isArray(value)) {
+    const values = [];
+    let unknown = false;
+    for (const v of value) {
+      const s = asString(v);
+      if (s === void 0 || s.includes(""))
+        unknown = true;
+      else
+        values.push(s);
+    }
+    return { values, unknown, loc };
+  }
+  return { values: [], unknown: true, loc };
+}
+function principals(value) {
+  if (value === "*")
+    return { list: [{ type: "*", values: ["*"], unknown: false }], unknown: false };
+  if (!isObject(value))
+    return { list: [], unknown: true };
+  const list3 = Object.entries(value).map(([type, v]) => {
+    const f = field(v, void 0);
+    return { type, values: f.values, unknown: f.unknown };
+  });
+  return { list: list3, unknown: false };
+}
+function conditions(value) {
+  if (value === void 0 || value === null)
+    return { list: [], unknown: false };
+  if (!isObject(value))
+    return { list: [], unknown: true };
+  const list3 = [];
+  let unknown = false;
+  for (const [test, byVar] of Object.entries(value)) {
+    if (!isObject(byVar)) {
+      unknown = true;
+      continue;
+    }
+    for (const [variable, v] of Object.entries(byVar)) {
+      const f = field(typeof v === "boolean" || typeof v === "number" ? String(v) : v, void 0);
+      list3.push({ test, variable, values: f.values, unknown: f.unknown });
+    }
+  }
+  return { list: list3, unknown };
+}
+function effectOf(v) {
+  return v === "Allow" || v === "Deny" ? v : void 0;
+}
+function statement(fields, loc) {
+  const s = {
+    effect: effectOf(fields.get("Effect")?.value),
+    notPrincipal: fields.has("NotPrincipal"),
+    conditions: [],
+    conditionsUnknown: false,
+    loc
+  };
+  for (const [key, prop] of Object.entries(FIELD_KEYS)) {
+    const f = fields.get(key);
+    if (f)
+      s[prop] = field(f.value, f.loc);
+  }
+  const p = fields.get("Principal");
+  if (p) {
+    const { list: list3, unknown } = principals(p.value);
+    s.principals = unknown ? [{ type: "?", values: [], unknown: true }] : list3;
+    s.principalLoc = p.loc;
+  }
+  const c = conditions(fields.get("Condition")?.value ?? null);
+  s.conditions = c.list;
+  const cl = fields.get("Condition")?.loc;
+  if (cl)
+    s.conditionLoc = cl;
+  s.conditionsUnknown = c.unknown || fields.has("Condition") && isUnknown(fields.get("Condition").value);
+  return s;
+}
+function fromValue(value, loc) {
+  if (!isObject(value))
+    return [];
+  const st = value.Statement;
+  const list3 = Array.isArray(st) ? st : isObject(st) ? [st] : [];
+  return list3.filter(isObject).map((s) => statement(new Map(Object.entries(s).map(([k, v]) => [k, { value: v, loc }])), loc));
+}
+function fromObjectExpr(view, expr, fallback) {
+  if (expr.kind !== "object")
+    return fromValue(view.eval(expr), fallback);
+  const stItem = expr.items.find((i2) => i2.name === "Statement");
+  if (!stItem)
+    return [];
+  const stmtExpr = (e) => {
+    if (e.kind !== "object")
+      return fromValue({ Statement: view.eval(e) }, e.loc);
+    const fields = /* @__PURE__ */ new Map();
+    for (const item of e.items)
+      if (item.name)
+        fields.set(item.name, { value: view.eval(item.value), loc: item.loc });
+    return [statement(fields, e.loc)];
+  };
+  if (stItem.value.kind === "tuple")
+    return stItem.value.items.flatMap(stmtExpr);
+  if (stItem.value.kind === "object")
+    return stmtExpr(stItem.value);
+  return fromValue({ Statement: view.eval(stItem.value) }, stItem.loc);
+}
+function fromJsonNode(node) {
+  if (node.kind !== "object")
+    return [];
+  const st = node.entries.find((e) => e.key === "Statement")?.value;
+  const list3 = st?.kind === "array" ? st.items : st?.kind === "object" ? [st] : [];
+  const out2 = [];
+  for (const s of list3) {
+    if (s.kind !== "object")
+      continue;
+    const fields = /* @__PURE__ */ new Map();
+    for (const e of s.entries)
+      fields.set(e.key, { value: jsonToValue(e.value), loc: e.loc });
+    out2.push(statement(fields, s.loc));
+  }
+  return out2;
+}
+function jsonToValue(node) {
+  switch (node.kind) {
+    case "object":
+      return Object.fromEntries(node.entries.map((e) => [e.key, jsonToValue(e.value)]));
+    case "array":
+      return node.items.map(jsonToValue);
+    case "null":
+      return null;
+    default:
+      return node.value;
+  }
+}
+function maskInterpolations(text) {
+  if (text.includes("%{"))
+    return void 0;
+  let out2 = "";
+  let i2 = 0;
+  while (i2 < text.length) {
+    if (text.startsWith("$${", i2)) {
+      out2 += "$${";
+      i2 += 3;
+    } else if (text.startsWith("${", i2)) {
+      let depth = 0;
+      let j = i2 + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === "{")
+          depth++;
+        else if (text[j] === "}" && --depth === 0)
+          break;
+      }
+      out2 += "".repeat(j + 1 - i2);
+      i2 = j + 1;
+    } else
+      out2 += text[i2++];
+  }
+  return out2;
+}
+function fromTemplate(expr) {
+  const { file } = expr.loc;
+  const raw = file.text.slice(expr.loc.start, expr.loc.end);
+  if (expr.kind === "template" && expr.heredoc) {
+    const start2 = raw.indexOf("\n") + 1;
+    const end = raw.lastIndexOf("\n") + 1;
+    if (start2 <= 0 || end <= start2)
+      return [];
+    const masked = maskInterpolations(raw.slice(start2, end));
+    if (masked === void 0)
+      return [];
+    try {
+      return fromJsonNode(parseJson(file, masked, expr.loc.start + start2));
+    } catch {
+      return [];
+    }
+  }
+  if (expr.kind === "literal" && typeof expr.value === "string") {
+    try {
+      return fromValue(jsonToValue(toNode(JSON.parse(expr.value))), expr.loc);
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+function toNode(v) {
+  const loc = void 0;
+  if (v === null)
+    return { kind: "null", loc };
+  if (Array.isArray(v))
+    return { kind: "array", items: v.map(toNode), loc };
+  if (typeof v === "object")
+    return {
+      kind: "object",
+      entries: Object.entries(v).map(([key, x]) => ({ key, keyLoc: loc, value: toNode(x), loc })),
+      loc
+    };
+  if (typeof v === "string")
+    return { kind: "string", value: v, loc };
+  if (typeof v === "number")
+    return { kind: "number", value: v, loc };
+  return { kind: "boolean", value: Boolean(v), loc };
+}
+function documentStatements(doc) {
+  return doc.blocks("statement").map((s) => {
+    const st = {
+      effect: effectOf(s.value("effect") ?? "Allow"),
+      notPrincipal: s.hasBlock("not_principals"),
+      conditions: [],
+      conditionsUnknown: false,
+      loc: s.loc
+    };
+    for (const [attr, prop] of [
+      ["actions", "action"],
+      ["not_actions", "notAction"],
+      ["resources", "resource"],
+      ["not_resources", "notResource"]
+    ]) {
+      const a = s.attr(attr);
+      if (a)
+        st[prop] = field(s.value(attr), a.loc);
+    }
+    const ps = s.blocks("principals");
+    if (ps.length > 0) {
+      st.principals = ps.map((p) => {
+        const f = field(p.value("identifiers") ?? null, p.loc);
+        const type = asString(p.value("type"));
+        return { type: type ?? "?", values: f.values, unknown: f.unknown || type === void 0 };
+      });
+      st.principalLoc = ps[0].loc;
+    }
+    const conds = s.blocks("condition");
+    if (conds[0])
+      st.conditionLoc = conds[0].loc;
+    for (const c of conds) {
+      const test = asString(c.value("test"));
+      const variable = asString(c.value("variable"));
+      const f = field(c.value("values") ?? null, c.loc);
+      if (test === void 0 || variable === void 0)
+        st.conditionsUnknown = true;
+      else
+        st.conditions.push({ test, variable, values: f.values, unknown: f.unknown });
+    }
+    return st;
+  });
+}
+function policyStatements(view, attr) {
+  const a = view.attr(attr);
+  if (!a)
+    return [];
+  return statementsOfExpr(view, a.expr, a.loc);
+}
+function statementsOfExpr(view, expr, loc) {
+  if (expr.kind === "call" && expr.name === "jsonencode" && expr.args[0])
+    return fromObjectExpr(view, expr.args[0], loc);
+  if (expr.kind === "template" || expr.kind === "literal") {
+    const parsed = fromTemplate(expr);
+    if (parsed.length > 0 || expr.kind === "literal" || expr.heredoc)
+      return parsed;
+  }
+  const value = view.eval(expr);
+  if (isUnknown(value)) {
+    const address = value.ref?.address;
+    if (address?.startsWith("data.aws_iam_policy_document.") && (value.ref?.attr === "json" || value.ref?.attr === "minified_json")) {
+      const doc = view.module.byAddress(address);
+      return doc ? documentStatements(doc) : [];
+    }
+    return [];
+  }
+  if (typeof value === "string") {
+    try {
+      return fromValue(jsonToValue(toNode(JSON.parse(value))), loc);
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+function identityPolicies(module2) {
+  const out2 = [];
+  for (const r of module2.resourcesOf("aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy")) {
+    out2.push({ owner: r, statements: policyStatements(r, "policy") });
+  }
+  for (const r of module2.resourcesOf("aws_iam_role")) {
+    for (const inline of r.blocks("inline_policy"))
+      out2.push({ owner: r, statements: policyStatements(inline, "policy") });
+  }
+  return out2;
+}
+function trustPolicies(module2) {
+  return module2.resourcesOf("aws_iam_role").map((r) => ({ owner: r, statements: policyStatements(r, "assume_role_policy") }));
+}
+function actionMatches(pattern, action) {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+  return re.test(action);
+}
+function allowsEveryone(s) {
+  if (!s.principals)
+    return false;
+  return s.principals.some((p) => (p.type === "*" || p.type === "AWS") && p.values.includes("*"));
+}
+function isAdminStatement(s) {
+  return s.effect === "Allow" && !!s.action?.values.includes("*") && !!s.resource?.values.includes("*");
+}
+
+// ../../policies/terraform/dist/rules/asg-single-az/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/report.js
+function reportOn(ctx, owner, at, message, evidence) {
+  const resource = "address" in owner ? owner.address : void 0;
+  ctx.report({
+    at,
+    message,
+    container: owner.loc,
+    ...resource ? { resource } : {},
+    ...evidence !== void 0 ? { evidence } : {}
+  });
+}
+function nameOf(r) {
+  return `\`${r.address}\``;
+}
+
+// ../../policies/terraform/dist/rules/asg-single-az/rule.js
+var rule_default = defineRule({
+  id: "terraform/asg-single-az",
+  domain: terraformDomain,
+  meta: {
+    title: "Auto Scaling group uses a single availability zone",
+    description: "An `aws_autoscaling_group` lists exactly one availability zone (`availability_zones`) or one subnet (`vpc_zone_identifier`).",
+    rationale: "An AZ outage (or a capacity shortage of the instance type in that AZ) then takes the whole group down and it cannot replace instances elsewhere. Spreading over two or three AZs is free. Medium.",
+    remediation: "Give the group subnets in at least two availability zones.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: [
+      "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_autoscaling_group" "web" {\n  min_size            = 2\n  max_size            = 4\n  vpc_zone_identifier = [aws_subnet.private_a.id]\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 50 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_autoscaling_group" "web" {\n  min_size            = 2\n  max_size            = 4\n  vpc_zone_identifier = [aws_subnet.private_a.id, aws_subnet.private_b.id]\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_autoscaling_group")) {
+      for (const attr of ["availability_zones", "vpc_zone_identifier"]) {
+        const v = r.value(attr);
+        if (Array.isArray(v) && v.length === 1)
+          reportOn(ctx, r, r.attr(attr), `Auto Scaling group ${nameOf(r)} has a single ${attr === "availability_zones" ? "availability zone" : "subnet"}.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/backend-local-state/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/backend.js
+function backends(module2, type) {
+  return module2.terraformBlocks.flatMap((t2) => t2.blocks("backend")).filter((b) => type === void 0 || b.labels[0] === type);
+}
+function isPartial(backend) {
+  return backend.block.attributes.length === 0 && backend.block.blocks.length === 0;
+}
+
+// ../../policies/terraform/dist/rules/backend-local-state/rule.js
+var rule_default2 = defineRule({
+  id: "terraform/backend-local-state",
+  domain: terraformDomain,
+  meta: {
+    title: "Terraform state is kept on local disk",
+    description: 'The configuration uses `backend "local"`. With the `requireBackend` option, root modules that configure providers and resources but declare no backend at all (so state defaults to a local file) are reported too.',
+    rationale: "Local state lives on one laptop or one CI runner: it is lost with the disk, cannot be locked, shared or reviewed, and often ends up committed to Git with every secret in it. Shared infrastructure code needs a remote, encrypted, locked backend. Medium.",
+    remediation: "Use a remote backend (`s3` with `encrypt` and `use_lockfile`, `gcs`, `azurerm`, or HCP Terraform) and migrate with `terraform init -migrate-state`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://developer.hashicorp.com/terraform/language/backend"],
+    options: {
+      schema: {
+        type: "object",
+        properties: { requireBackend: { type: "boolean" } },
+        additionalProperties: false
+      },
+      defaults: { requireBackend: false }
+    },
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'terraform {\n  backend "local" {\n    path = "terraform.tfstate"\n  }\n}\n',
+          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 18 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'terraform {\n  backend "s3" {\n    bucket       = "acme-tf-state"\n    key          = "app/terraform.tfstate"\n    encrypt      = true\n    use_lockfile = true\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const b of backends(module2, "local")) {
+      ctx.report({
+        at: b.headerLoc,
+        message: 'State is kept in a local file (`backend "local"`): it cannot be shared, locked or recovered.',
+        container: b.loc
+      });
+    }
+    if (!ctx.options.requireBackend || module2.kind !== "config" || !module2.isRoot)
+      return;
+    if (module2.terraformBlocks.some((t2) => t2.hasBlock("backend") || t2.hasBlock("cloud")))
+      return;
+    const provider = module2.providers[0];
+    if (!provider || module2.resources.length === 0)
+      return;
+    ctx.report({
+      at: provider.headerLoc,
+      message: "This root module declares no backend, so its state is a local file.",
+      container: provider.loc
+    });
+  }
+});
+
+// ../../policies/terraform/dist/rules/backend-s3-encrypt/rule.js
+init_dist();
+var rule_default3 = defineRule({
+  id: "terraform/backend-s3-encrypt",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 state backend does not encrypt the state",
+    description: 'A `backend "s3"` block does not set `encrypt = true`, so the state object is written without server-side encryption by Terraform.',
+    rationale: "Terraform state holds every attribute of every resource in clear text: database passwords, private keys, tokens. The S3 backend only asks for server-side encryption when `encrypt = true`; a state file is the most valuable object in the account, hence high. No peer scanner checks the backend.",
+    remediation: 'Set `encrypt = true` in the `backend "s3"` block (and `kms_key_id` for a customer-managed key).',
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: [],
+    references: ["https://developer.hashicorp.com/terraform/language/backend/s3"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'terraform {\n  backend "s3" {\n    bucket = "acme-tf-state"\n    key    = "prod/eks/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
+          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 15 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'terraform {\n  backend "s3" {\n    bucket       = "acme-tf-state"\n    key          = "prod/eks/terraform.tfstate"\n    region       = "eu-west-1"\n    encrypt      = true\n    use_lockfile = true\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const backend of backends(module2, "s3")) {
+      if (isPartial(backend))
+        continue;
+      const attr = backend.attr("encrypt");
+      if (!attr) {
+        ctx.report({
+          at: backend.headerLoc,
+          message: 'The `backend "s3"` block does not set `encrypt = true`: the state is stored unencrypted by Terraform.',
+          container: backend.loc
+        });
+      } else if (asBool(backend.value("encrypt")) === false) {
+        ctx.report({
+          at: attr,
+          message: 'The `backend "s3"` block sets `encrypt = false`: the state is stored unencrypted by Terraform.',
+          container: backend.loc
+        });
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/backend-s3-locking/rule.js
+init_dist();
+var rule_default4 = defineRule({
+  id: "terraform/backend-s3-locking",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 state backend has no locking",
+    description: 'A `backend "s3"` block sets neither `use_lockfile = true` (Terraform 1.10+) nor `dynamodb_table`.',
+    rationale: "Without a lock two applies (two engineers, or CI and a laptop) can run at once and write conflicting state: resources get orphaned or duplicated, and recovering means editing state by hand. No peer scanner checks this. High for shared state.",
+    remediation: 'Set `use_lockfile = true` (S3 native locking, Terraform 1.10+) or `dynamodb_table = "<lock table>"` on older versions.',
+    category: "reliability",
+    severity: "high",
+    confidence: "high",
+    aliases: [],
+    references: ["https://developer.hashicorp.com/terraform/language/backend/s3#state-locking"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'terraform {\n  backend "s3" {\n    bucket  = "acme-tf-state"\n    key     = "prod/eks/terraform.tfstate"\n    region  = "eu-west-1"\n    encrypt = true\n  }\n}\n',
+          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 15 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'terraform {\n  backend "s3" {\n    bucket       = "acme-tf-state"\n    key          = "prod/eks/terraform.tfstate"\n    region       = "eu-west-1"\n    encrypt      = true\n    use_lockfile = true\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const b of backends(module2, "s3")) {
+      if (isPartial(b))
+        continue;
+      const lockfile = b.attr("use_lockfile");
+      const table = b.attr("dynamodb_table");
+      if (table && asString(b.value("dynamodb_table")) !== "")
+        continue;
+      if (lockfile && asBool(b.value("use_lockfile")) !== false)
+        continue;
+      if (lockfile)
+        ctx.report({
+          at: lockfile,
+          message: 'The `backend "s3"` block sets `use_lockfile = false` and has no `dynamodb_table`: state is not locked.',
+          container: b.loc
+        });
+      else
+        ctx.report({
+          at: b.headerLoc,
+          message: 'The `backend "s3"` block has no `use_lockfile = true` or `dynamodb_table`: state is not locked.',
+          container: b.loc
+        });
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/cloudfront-https/rule.js
+init_dist();
+var rule_default5 = defineRule({
+  id: "terraform/cloudfront-https",
+  domain: terraformDomain,
+  meta: {
+    title: "CloudFront serves content over plain HTTP",
+    description: 'A cache behavior of an `aws_cloudfront_distribution` sets `viewer_protocol_policy = "allow-all"`.',
+    rationale: "Viewers can then fetch the site over HTTP, where cookies and content can be read and altered in transit. `redirect-to-https` costs nothing. High.",
+    remediation: 'Set `viewer_protocol_policy = "redirect-to-https"` (or `https-only`) on every cache behavior.',
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_34", "AWS-0012"],
+    references: [
+      "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  default_cache_behavior {\n    target_origin_id       = "s3"\n    viewer_protocol_policy = "allow-all"\n  }\n}\n',
+          errors: [{ line: 5, column: 5, endLine: 5, endColumn: 41 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  default_cache_behavior {\n    target_origin_id       = "s3"\n    viewer_protocol_policy = "redirect-to-https"\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const d of module2.resourcesOf("aws_cloudfront_distribution")) {
+      for (const type of ["default_cache_behavior", "ordered_cache_behavior"]) {
+        for (const b of d.blocks(type)) {
+          if (asString(b.value("viewer_protocol_policy")) === "allow-all") {
+            reportOn(ctx, d, b.attr("viewer_protocol_policy"), `Distribution ${nameOf(d)} allows plain HTTP in a \`${type}\`.`);
+          }
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/cloudtrail-cloudwatch-logs/rule.js
+init_dist();
+var rule_default6 = defineRule({
+  id: "terraform/cloudtrail-cloudwatch-logs",
+  domain: terraformDomain,
+  meta: {
+    title: "CloudTrail is not sent to CloudWatch Logs",
+    description: "An `aws_cloudtrail` has no `cloud_watch_logs_group_arn`.",
+    rationale: "Delivering the trail to CloudWatch Logs enables metric filters and alarms on root logins, IAM changes and console sign-in failures (CIS 4.x); logs only in S3 are read after the fact. Low: alerting can also be done with EventBridge or a SIEM.",
+    remediation: "Set `cloud_watch_logs_group_arn` and `cloud_watch_logs_role_arn`, and add the CIS metric filters.",
+    category: "security",
+    severity: "low",
+    confidence: "high",
+    aliases: ["CKV2_AWS_10", "AWS-0162"],
+    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 33 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  cloud_watch_logs_group_arn = aws_example.trail.arn\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const t2 of module2.resourcesOf("aws_cloudtrail")) {
+      if (!t2.has("cloud_watch_logs_group_arn"))
+        reportOn(ctx, t2, t2.headerLoc, `CloudTrail ${nameOf(t2)} does not deliver to CloudWatch Logs.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/cloudtrail-kms-encryption/rule.js
+init_dist();
+var rule_default7 = defineRule({
+  id: "terraform/cloudtrail-kms-encryption",
+  domain: terraformDomain,
+  meta: {
+    title: "CloudTrail logs are not encrypted with a KMS key",
+    description: "An `aws_cloudtrail` has no `kms_key_id`.",
+    rationale: "Trail logs reveal the account's whole activity; with SSE-KMS, reading them needs a separate key permission that can be audited and withheld from most readers of the bucket. Medium.",
+    remediation: "Set `kms_key_id` to a customer-managed KMS key whose policy lets CloudTrail encrypt.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_35", "AWS-0015"],
+    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 33 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  kms_key_id = aws_example.trail.arn\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const t2 of module2.resourcesOf("aws_cloudtrail")) {
+      if (!t2.has("kms_key_id"))
+        reportOn(ctx, t2, t2.headerLoc, `CloudTrail ${nameOf(t2)} does not encrypt its logs with a KMS key (no \`kms_key_id\`).`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/lib/simple.js
+init_dist();
+function booleanRule(options) {
+  return defineRule({
+    id: options.id,
+    domain: terraformDomain,
+    meta: options.meta,
+    check(module2, ctx) {
+      for (const r of module2.resourcesOf(...options.types)) {
+        if (options.skip?.(r))
+          continue;
+        const a = r.attr(options.attr);
+        if (!a) {
+          if (options.missing)
+            reportOn(ctx, r, r.headerLoc, options.missing(nameOf(r)));
+        } else if (asBool(r.value(options.attr)) === false)
+          reportOn(ctx, r, a, options.off(nameOf(r)));
+      }
+    }
+  });
+}
+
+// ../../policies/terraform/dist/rules/cloudtrail-log-validation/rule.js
+var rule_default8 = booleanRule({
+  id: "terraform/cloudtrail-log-validation",
+  types: ["aws_cloudtrail"],
+  attr: "enable_log_file_validation",
+  missing: (n) => `CloudTrail ${n} does not enable log file validation.`,
+  off: (n) => `CloudTrail ${n} sets \`enable_log_file_validation = false\`.`,
+  meta: {
+    title: "CloudTrail log file validation is off",
+    description: "An `aws_cloudtrail` does not set `enable_log_file_validation = true`.",
+    rationale: "Without digest files nobody can prove the logs were not altered or deleted after an intrusion, which weakens them as evidence. Medium.",
+    remediation: "Set `enable_log_file_validation = true`.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_36", "AWS-0016"],
+    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  enable_log_file_validation = false\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 37 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  enable_log_file_validation = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/cloudtrail-multi-region/rule.js
+var rule_default9 = booleanRule({
+  id: "terraform/cloudtrail-multi-region",
+  types: ["aws_cloudtrail"],
+  attr: "is_multi_region_trail",
+  missing: (n) => `CloudTrail ${n} records only its home region (\`is_multi_region_trail\` is unset).`,
+  off: (n) => `CloudTrail ${n} sets \`is_multi_region_trail = false\`.`,
+  meta: {
+    title: "CloudTrail trail is single-region",
+    description: "An `aws_cloudtrail` does not set `is_multi_region_trail = true`.",
+    rationale: "Attackers like unused regions: activity there (crypto-mining instances, new IAM sessions) goes unrecorded by a single-region trail. Medium.",
+    remediation: "Set `is_multi_region_trail = true` (or use an organization trail).",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_67", "AWS-0014"],
+    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  is_multi_region_trail = false\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  is_multi_region_trail = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/default-security-group-restricts-all/rule.js
+init_dist();
+var rule_default10 = defineRule({
+  id: "terraform/default-security-group-restricts-all",
+  domain: terraformDomain,
+  meta: {
+    title: "Default security group allows traffic",
+    description: "`aws_default_security_group` keeps `ingress` or `egress` rules.",
+    rationale: "Resources launched without an explicit security group land in the VPC default group; if it allows traffic, forgotten instances are reachable. CIS asks for a default group with no rules at all. Medium.",
+    remediation: "Manage the default group with `aws_default_security_group` and no `ingress`/`egress` blocks, and give every resource its own group.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV2_AWS_12", "AWS-0173"],
+    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_default_security_group" "default" {\n  vpc_id = aws_vpc.main.id\n\n  ingress {\n    protocol  = "-1"\n    self      = true\n    from_port = 0\n    to_port   = 0\n  }\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 10 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_default_security_group" "default" {\n  vpc_id = aws_vpc.main.id\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const sg of module2.resourcesOf("aws_default_security_group")) {
+      for (const type of ["ingress", "egress"]) {
+        for (const b of sg.blocks(type).filter((v) => !v.uncertain))
+          reportOn(ctx, sg, b.headerLoc, `The default security group ${nameOf(sg)} has an \`${type}\` rule.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/dynamodb-pitr/rule.js
+init_dist();
+var rule_default11 = defineRule({
+  id: "terraform/dynamodb-pitr",
+  domain: terraformDomain,
+  meta: {
+    title: "DynamoDB table has no point-in-time recovery",
+    description: "An `aws_dynamodb_table` has no `point_in_time_recovery { enabled = true }`.",
+    rationale: "Point-in-time recovery is the only way to undo a bad write or delete in DynamoDB to any second of the last 35 days; on-demand backups only help if someone took one before. Medium.",
+    remediation: "Add `point_in_time_recovery { enabled = true }`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_28", "AWS-0024"],
+    references: ["https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_dynamodb_table" "orders" {\n  name     = "orders"\n  hash_key = "id"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 39 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_dynamodb_table" "orders" {\n  name     = "orders"\n  hash_key = "id"\n  point_in_time_recovery {\n    enabled = true\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_dynamodb_table")) {
+      if (!r.hasBlock("point_in_time_recovery")) {
+        reportOn(ctx, r, r.headerLoc, `DynamoDB table ${nameOf(r)} has no point-in-time recovery.`);
+        continue;
+      }
+      for (const p of r.blocks("point_in_time_recovery")) {
+        const a = p.attr("enabled");
+        if (!a)
+          reportOn(ctx, r, p.headerLoc, `DynamoDB table ${nameOf(r)} does not enable point-in-time recovery.`);
+        else if (asBool(p.value("enabled")) === false)
+          reportOn(ctx, r, a, `DynamoDB table ${nameOf(r)} disables point-in-time recovery.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/ebs-encryption/rule.js
+init_dist();
+var rule_default12 = defineRule({
+  id: "terraform/ebs-encryption",
+  domain: terraformDomain,
+  meta: {
+    title: "EBS volume is not encrypted",
+    description: "An `aws_ebs_volume`, or a root/EBS block device of an instance, launch template or launch configuration, is not encrypted. Not reported when the module turns on `aws_ebs_encryption_by_default`.",
+    rationale: "Unencrypted volumes and their snapshots can be copied and shared to another account and read there; encryption ties them to a KMS key you control. Encryption is free and transparent, so there is no reason to skip it. Medium.",
+    remediation: "Set `encrypted = true` (with `kms_key_id` for a customer-managed key), or enable `aws_ebs_encryption_by_default` for the account.",
+    category: "security",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["CKV_AWS_3", "CKV_AWS_8", "AWS-0026", "AWS-0131"],
+    references: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 100\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 33 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 100\n  encrypted         = true\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    if (module2.resourcesOf("aws_ebs_encryption_by_default").some((r) => asBool(r.value("enabled")) !== false))
+      return;
+    const check = (owner, v, what, missingIsUnencrypted) => {
+      const a = v.attr("encrypted");
+      if (!a) {
+        if (missingIsUnencrypted && !v.has("snapshot_id"))
+          reportOn(ctx, owner, v.headerLoc, `${what} is not encrypted.`);
+      } else if (asBool(v.value("encrypted")) === false)
+        reportOn(ctx, owner, a, `${what} sets \`encrypted = false\`.`);
+    };
+    for (const r of module2.resourcesOf("aws_ebs_volume"))
+      check(r, r, `EBS volume ${nameOf(r)}`, true);
+    for (const r of module2.resourcesOf("aws_instance", "aws_launch_configuration")) {
+      for (const type of ["root_block_device", "ebs_block_device"]) {
+        for (const b of r.blocks(type))
+          check(r, b, `The \`${type}\` of ${nameOf(r)}`, true);
+      }
+    }
+    for (const r of module2.resourcesOf("aws_launch_template")) {
+      for (const m of r.blocks("block_device_mappings"))
+        for (const e of m.blocks("ebs"))
+          check(r, e, `A block device of ${nameOf(r)}`, true);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/ec2-imdsv2/rule.js
+init_dist();
+var rule_default13 = defineRule({
+  id: "terraform/ec2-imdsv2",
+  domain: terraformDomain,
+  meta: {
+    title: "Instance metadata service v1 is allowed",
+    description: 'An `aws_instance` or `aws_launch_template` does not set `metadata_options { http_tokens = "required" }`.',
+    rationale: "IMDSv1 answers plain GET requests, so any SSRF bug in an application on the instance hands out the instance role\u2019s credentials (the Capital One breach). IMDSv2 needs a session token that SSRF cannot obtain. High.",
+    remediation: 'Add `metadata_options { http_tokens = "required" }` (and `http_put_response_hop_limit = 1` unless containers need 2).',
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_79", "AWS-0028", "AWS-0130"],
+    references: [
+      "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_instance" "web" {\n  ami           = "ami-0123456789abcdef0"\n  instance_type = "t3.micro"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 30 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_instance" "web" {\n  ami           = "ami-0123456789abcdef0"\n  instance_type = "t3.micro"\n\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const accountDefault = module2.resourcesOf("aws_ec2_instance_metadata_defaults").some((d) => asString(d.value("http_tokens")) !== "optional" && asString(d.value("http_tokens")) !== "no-preference");
+    for (const r of module2.resourcesOf("aws_instance", "aws_launch_template", "aws_launch_configuration")) {
+      if (!r.hasBlock("metadata_options")) {
+        if (accountDefault)
+          continue;
+        reportOn(ctx, r, r.headerLoc, `${nameOf(r)} has no \`metadata_options\`: IMDSv1 stays enabled.`);
+        continue;
+      }
+      for (const m of r.blocks("metadata_options")) {
+        if (asString(m.value("http_endpoint")) === "disabled")
+          continue;
+        const tokens = m.attr("http_tokens");
+        if (!tokens)
+          reportOn(ctx, r, m.headerLoc, `${nameOf(r)} does not set \`http_tokens = "required"\`: IMDSv1 stays enabled.`);
+        else if (asString(m.value("http_tokens")) === "optional")
+          reportOn(ctx, r, tokens, `${nameOf(r)} sets \`http_tokens = "optional"\`: IMDSv1 stays enabled.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-cluster-version/rule.js
+init_dist();
+var EKS_MODULE = /^(registry\.terraform\.io\/)?terraform-aws-modules\/eks\/aws(\/\/.*)?$/;
+function older(version, minimum) {
+  const [a, b] = version.split(".").map(Number);
+  const [c, d] = minimum.split(".").map(Number);
+  if ([a, b, c, d].some((n) => n === void 0 || Number.isNaN(n)))
+    return false;
+  return a < c || a === c && b < d;
+}
+var rule_default14 = defineRule({
+  id: "terraform/eks-cluster-version",
+  domain: terraformDomain,
+  meta: {
+    title: "EKS cluster runs an old Kubernetes version",
+    description: "An `aws_eks_cluster` (`version`) or the terraform-aws-modules EKS module (`cluster_version`, `kubernetes_version`) asks for a Kubernetes version older than `minimumVersion` (default 1.32: versions before it are out of standard support as of late 2026).",
+    rationale: "Out of standard support, EKS charges extended-support fees (six times the control-plane price) and then force-upgrades the cluster; security fixes stop for versions past extended support. Upgrading one minor at a time takes planning, so it should be visible early. Medium.",
+    remediation: "Plan the upgrade path one minor version at a time (check deprecated APIs with `kubectl convert`/pluto), and raise `minimumVersion` as AWS retires versions.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html"],
+    options: {
+      schema: {
+        type: "object",
+        properties: { minimumVersion: { type: "string", pattern: "^\\d+\\.\\d+$" } },
+        additionalProperties: false
+      },
+      defaults: { minimumVersion: "1.32" }
+    },
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  version  = "1.29"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 20 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  version  = "1.33"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const min = ctx.options.minimumVersion;
+    const targets = [];
+    for (const c of module2.resourcesOf("aws_eks_cluster"))
+      targets.push({ view: c, attr: "version", resource: c.address });
+    for (const call of module2.moduleCalls) {
+      if (!call.source || !EKS_MODULE.test(call.source))
+        continue;
+      for (const attr of ["cluster_version", "kubernetes_version"])
+        targets.push({ view: call.view, attr, resource: `module.${call.name}` });
+    }
+    for (const { view, attr, resource } of targets) {
+      const a = view.attr(attr);
+      const v = asString(view.value(attr));
+      if (!a || v === void 0 || !older(v, min))
+        continue;
+      ctx.report({
+        at: a,
+        message: `\`${resource}\` runs Kubernetes ${v}, older than ${min}.`,
+        resource,
+        container: view.loc
+      });
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-control-plane-logging/rule.js
+init_dist();
+var REQUIRED = ["api", "audit", "authenticator"];
+var rule_default15 = defineRule({
+  id: "terraform/eks-control-plane-logging",
+  domain: terraformDomain,
+  meta: {
+    title: "EKS control-plane audit logging is off",
+    description: "An `aws_eks_cluster` does not send the `api`, `audit` and `authenticator` control-plane logs to CloudWatch (`enabled_cluster_log_types`).",
+    rationale: "The Kubernetes audit log is the only record of who read which Secret or created which pod; without it a cluster compromise cannot be investigated. Medium: a detection gap.",
+    remediation: 'Set `enabled_cluster_log_types = ["api", "audit", "authenticator"]` (add `controllerManager` and `scheduler` if you need them) and a retention on the log group.',
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_37", "AWS-0038"],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name                      = "prod"\n  role_arn                  = aws_iam_role.cluster.arn\n  enabled_cluster_log_types = ["api"]\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 38 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name                      = "prod"\n  role_arn                  = aws_iam_role.cluster.arn\n  enabled_cluster_log_types = ["api", "audit", "authenticator"]\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const c of module2.resourcesOf("aws_eks_cluster")) {
+      const a = c.attr("enabled_cluster_log_types");
+      if (!a) {
+        reportOn(ctx, c, c.headerLoc, `EKS cluster ${nameOf(c)} sends no control-plane logs (\`enabled_cluster_log_types\` is unset).`);
+        continue;
+      }
+      const list3 = stringList(c.value("enabled_cluster_log_types"));
+      if (!list3 || list3.unknown)
+        continue;
+      const missing = REQUIRED.filter((t2) => !list3.values.includes(t2));
+      if (missing.length > 0)
+        reportOn(ctx, c, a, `EKS cluster ${nameOf(c)} does not log ${missing.map((m) => `\`${m}\``).join(", ")}.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-gpu-node-group-taint/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/eks.js
+var EKS_MODULE2 = /^(registry\.terraform\.io\/)?terraform-aws-modules\/eks\/aws(\/\/.*)?$/;
+function objectItem(expr, name3) {
+  if (expr?.kind !== "object")
+    return void 0;
+  const item = expr.items.find((i2) => i2.name === name3);
+  return item ? { value: item.value, loc: item.loc } : void 0;
+}
+function taintEffects(v) {
+  if (v === void 0 || v === null)
+    return [];
+  const list3 = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : void 0;
+  if (!list3)
+    return void 0;
+  const out2 = [];
+  for (const t2 of list3) {
+    if (!isObject(t2))
+      return void 0;
+    const e = asString(t2.effect);
+    if (e === void 0)
+      return void 0;
+    out2.push(e);
+  }
+  return out2;
+}
+function nodeGroups(module2) {
+  const out2 = [];
+  for (const r of module2.resourcesOf("aws_eks_node_group")) {
+    const scaling = r.blocks("scaling_config")[0];
+    const min = scaling?.attr("min_size");
+    const taints2 = r.blocks("taint");
+    const effects = taints2.map((t2) => asString(t2.value("effect")));
+    out2.push({
+      resource: r.address,
+      name: r.name,
+      at: r.headerLoc,
+      container: r.loc,
+      ...min ? { minSize: { value: asNumber(scaling.value("min_size")), loc: min.loc } } : {},
+      instanceTypes: r.has("instance_types") ? listOf(r, "instance_types") : ["t3.medium"],
+      amiType: asString(r.value("ami_type")),
+      taintEffects: effects.some((e) => e === void 0) ? void 0 : effects
+    });
+  }
+  for (const call of module2.moduleCalls) {
+    if (!call.source || !EKS_MODULE2.test(call.source))
+      continue;
+    const attr = call.view.attr("eks_managed_node_groups");
+    if (!attr)
+      continue;
+    const groups2 = call.view.value("eks_managed_node_groups");
+    if (!isObject(groups2))
+      continue;
+    const defaults2 = call.view.value("eks_managed_node_group_defaults");
+    for (const [name3, g] of Object.entries(groups2)) {
+      if (!isObject(g))
+        continue;
+      const item = attr.expr.kind === "object" ? attr.expr.items.find((i2) => i2.name === name3) : void 0;
+      const groupExpr = item?.value;
+      const pick = (key) => key in g ? g[key] : isObject(defaults2) ? defaults2[key] : void 0;
+      const minItem = objectItem(groupExpr, "min_size");
+      const min = pick("min_size");
+      const types = pick("instance_types");
+      const list3 = stringList(types);
+      out2.push({
+        resource: `module.${call.name}`,
+        name: name3,
+        at: item ? item.key.loc ?? item.loc : attr.loc,
+        container: item?.loc ?? attr.loc,
+        ...min !== void 0 ? { minSize: { value: asNumber(min), loc: minItem?.loc ?? item?.loc ?? attr.loc } } : {},
+        instanceTypes: types === void 0 ? [] : list3 && !list3.unknown ? list3.values : void 0,
+        amiType: asString(pick("ami_type")),
+        taintEffects: taintEffects(pick("taints"))
+      });
+    }
+  }
+  return out2;
+}
+function listOf(v, attr) {
+  const l = stringList(v.value(attr));
+  return l && !l.unknown ? l.values : void 0;
+}
+var GPU_FAMILY = /^(p\d|g\d|gr\d|inf\d|trn\d|dl\d)/i;
+function isAccelerated(g) {
+  if (g.amiType && /GPU|NVIDIA|NEURON/i.test(g.amiType))
+    return true;
+  if (g.instanceTypes === void 0)
+    return void 0;
+  return g.instanceTypes.some((t2) => GPU_FAMILY.test(t2));
+}
+function isTainted(g) {
+  if (g.taintEffects === void 0)
+    return void 0;
+  return g.taintEffects.some((e) => /^(NO_SCHEDULE|NO_EXECUTE|NoSchedule|NoExecute)$/.test(e));
+}
+
+// ../../policies/terraform/dist/rules/eks-gpu-node-group-taint/rule.js
+var rule_default16 = defineRule({
+  id: "terraform/eks-gpu-node-group-taint",
+  domain: terraformDomain,
+  meta: {
+    title: "GPU node group is not tainted",
+    description: "A managed node group of GPU or accelerator instances (p*, g*, inf*, trn*, or a GPU/Neuron AMI type) has no `NO_SCHEDULE` (or `NO_EXECUTE`) taint.",
+    rationale: "Without a taint the scheduler places ordinary pods on the expensive GPU nodes: they then cannot scale down, and GPU jobs wait for capacity that web pods are using. Tainting the group (and tolerating it in GPU workloads) keeps them dedicated. Medium: cost and capacity.",
+    remediation: 'Add `taints = [{ key = "nvidia.com/gpu", value = "true", effect = "NO_SCHEDULE" }]` (or a `taint` block) and a matching toleration in GPU workloads.',
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/node-taints-managed-node-groups.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'module "eks" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "~> 20.0"\n  eks_managed_node_groups = {\n    gpu = {\n      instance_types = ["g4dn.xlarge"]\n      min_size       = 0\n    }\n  }\n}\n',
+          errors: [{ line: 5, column: 5, endLine: 5, endColumn: 8 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'module "eks" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "~> 20.0"\n  eks_managed_node_groups = {\n    gpu = {\n      instance_types = ["g4dn.xlarge"]\n      min_size       = 0\n      taints = [{\n        key    = "nvidia.com/gpu"\n        value  = "true"\n        effect = "NO_SCHEDULE"\n      }]\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const g of nodeGroups(module2)) {
+      if (isAccelerated(g) !== true || isTainted(g) !== false)
+        continue;
+      ctx.report({
+        at: g.at,
+        message: `GPU node group \`${g.name}\` of \`${g.resource}\` has no NO_SCHEDULE taint: any pod can land on it.`,
+        resource: g.resource,
+        evidence: g.name,
+        container: g.container
+      });
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-node-group-min-size/rule.js
+init_dist();
+var rule_default17 = defineRule({
+  id: "terraform/eks-node-group-min-size",
+  domain: terraformDomain,
+  meta: {
+    title: "EKS node group can shrink to a single node",
+    description: "A managed node group (`aws_eks_node_group`, or an entry of `eks_managed_node_groups` of the terraform-aws-modules EKS module) has `min_size` below 2. Tainted groups, which only run workloads that opt in (GPU, batch), are not reported.",
+    rationale: "With one node, a node failure, an AMI update or a Spot interruption takes every pod of the group down at once, and PodDisruptionBudgets cannot be honoured during upgrades. Two nodes in different AZs is the minimum for a general-purpose group. Medium.",
+    remediation: "Set `min_size = 2` or more (spread over subnets in different AZs), or taint the group if it is dedicated to workloads that tolerate scaling to zero.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://docs.aws.amazon.com/eks/latest/best-practices/reliability.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_node_group" "general" {\n  cluster_name  = aws_eks_cluster.main.name\n  node_role_arn = aws_iam_role.node.arn\n  subnet_ids    = var.private_subnets\n  scaling_config {\n    min_size     = 1\n    max_size     = 5\n    desired_size = 2\n  }\n}\n',
+          errors: [{ line: 6, column: 5, endLine: 6, endColumn: 21 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_node_group" "general" {\n  cluster_name  = aws_eks_cluster.main.name\n  node_role_arn = aws_iam_role.node.arn\n  subnet_ids    = var.private_subnets\n  scaling_config {\n    min_size     = 2\n    max_size     = 5\n    desired_size = 3\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const g of nodeGroups(module2)) {
+      const min = g.minSize;
+      if (!min || min.value === void 0 || min.value >= 2)
+        continue;
+      if (isTainted(g) !== false)
+        continue;
+      ctx.report({
+        at: min.loc,
+        message: `Node group \`${g.name}\` of \`${g.resource}\` has \`min_size = ${min.value}\`: one node failure takes its pods down.`,
+        resource: g.resource,
+        evidence: `${g.name}:${min.value}`,
+        container: g.container
+      });
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-public-cidr/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/network.js
+var WORLD = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+function worldCidrs(value) {
+  const list3 = stringList(value);
+  return list3 ? list3.values.filter((c) => WORLD.has(c.trim())) : [];
+}
+function protocolOf(value) {
+  const p = asString(value)?.toLowerCase();
+  if (p === void 0)
+    return void 0;
+  if (p === "-1" || p === "all")
+    return "all";
+  if (p === "tcp" || p === "6")
+    return "tcp";
+  if (p === "udp" || p === "17")
+    return "udp";
+  if (p === "icmp" || p === "1" || p === "icmpv6" || p === "58")
+    return "icmp";
+  return "other";
+}
+function permission(view, kind) {
+  if (kind === "vpc-rule") {
+    const out3 = [];
+    const protocol2 = protocolOf(view.value("ip_protocol"));
+    const all = protocol2 === "all";
+    for (const attr of ["cidr_ipv4", "cidr_ipv6"]) {
+      const open = worldCidrs(view.value(attr));
+      if (open.length === 0)
+        continue;
+      out3.push({
+        view,
+        protocol: protocol2,
+        from: all ? 0 : asNumber(view.value("from_port")),
+        to: all ? 65535 : asNumber(view.value("to_port")),
+        cidrAttr: attr,
+        open
+      });
+    }
+    return out3;
+  }
+  const protocol = protocolOf(view.value("protocol"));
+  const from = asNumber(view.value("from_port"));
+  const to = asNumber(view.value("to_port"));
+  const out2 = [];
+  for (const attr of ["cidr_blocks", "ipv6_cidr_blocks"]) {
+    const open = worldCidrs(view.value(attr));
+    if (open.length > 0)
+      out2.push({ view, protocol, from, to, cidrAttr: attr, open });
+  }
+  return out2;
+}
+function allPorts(p) {
+  if (p.protocol === "all")
+    return true;
+  return (p.protocol === "tcp" || p.protocol === "udp") && p.from !== void 0 && p.to !== void 0 && p.from <= 1 && p.to >= 65535;
+}
+function ingressPermissions(module2) {
+  const out2 = [];
+  for (const sg of module2.resourcesOf("aws_security_group", "aws_default_security_group")) {
+    for (const block of sg.blocks("ingress"))
+      for (const p of permission(block, "block"))
+        out2.push({ owner: sg, p });
+  }
+  for (const rule of module2.resourcesOf("aws_security_group_rule")) {
+    if (rule.value("type") !== "ingress")
+      continue;
+    for (const p of permission(rule, "rule"))
+      out2.push({ owner: rule, p });
+  }
+  for (const rule of module2.resourcesOf("aws_vpc_security_group_ingress_rule")) {
+    for (const p of permission(rule, "vpc-rule"))
+      out2.push({ owner: rule, p });
+  }
+  return out2;
+}
+function egressPermissions(module2) {
+  const out2 = [];
+  for (const sg of module2.resourcesOf("aws_security_group")) {
+    for (const block of sg.blocks("egress"))
+      for (const p of permission(block, "block"))
+        out2.push({ owner: sg, p });
+  }
+  for (const rule of module2.resourcesOf("aws_security_group_rule")) {
+    if (rule.value("type") !== "egress")
+      continue;
+    for (const p of permission(rule, "rule"))
+      out2.push({ owner: rule, p });
+  }
+  for (const rule of module2.resourcesOf("aws_vpc_security_group_egress_rule")) {
+    for (const p of permission(rule, "vpc-rule"))
+      out2.push({ owner: rule, p });
+  }
+  return out2;
+}
+
+// ../../policies/terraform/dist/rules/eks-public-cidr/rule.js
+var rule_default18 = defineRule({
+  id: "terraform/eks-public-cidr",
+  domain: terraformDomain,
+  meta: {
+    title: "Public EKS endpoint is open to the whole internet",
+    description: "An EKS cluster with a public endpoint leaves `public_access_cidrs` at its default `0.0.0.0/0` or sets it.",
+    rationale: "With no CIDR restriction, anyone can reach the Kubernetes API server, probe it for vulnerabilities and try stolen credentials. Restricting it to office and CI egress ranges cuts that off. High.",
+    remediation: "Set `public_access_cidrs` to the ranges that need the API, or disable the public endpoint.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_38", "AWS-0041"],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids             = var.private_subnets\n    endpoint_public_access = true\n    public_access_cidrs    = ["0.0.0.0/0"]\n  }\n}\n',
+          errors: [{ line: 7, column: 5, endLine: 7, endColumn: 43 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids             = var.private_subnets\n    endpoint_public_access = true\n    public_access_cidrs    = ["203.0.113.0/24"]\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const c of module2.resourcesOf("aws_eks_cluster")) {
+      for (const v of c.blocks("vpc_config")) {
+        const pub = v.has("endpoint_public_access") ? asBool(v.value("endpoint_public_access")) : true;
+        if (pub !== true)
+          continue;
+        const a = v.attr("public_access_cidrs");
+        if (!a)
+          reportOn(ctx, c, v.headerLoc, `EKS cluster ${nameOf(c)} has a public endpoint open to 0.0.0.0/0 (no \`public_access_cidrs\`).`);
+        else if (worldCidrs(v.value("public_access_cidrs")).length > 0)
+          reportOn(ctx, c, a, `EKS cluster ${nameOf(c)} has a public endpoint open to 0.0.0.0/0.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-public-endpoint/rule.js
+init_dist();
+var rule_default19 = defineRule({
+  id: "terraform/eks-public-endpoint",
+  domain: terraformDomain,
+  meta: {
+    title: "EKS API endpoint is public",
+    description: "An `aws_eks_cluster` leaves `vpc_config.endpoint_public_access` at its default `true` or sets it.",
+    rationale: "A public Kubernetes API endpoint is one leaked kubeconfig or one API-server CVE away from cluster compromise. A private endpoint reached over VPN or from CI runners in the VPC removes that surface. Medium: authentication still applies, and `eks-public-cidr` covers the worst case.",
+    remediation: "Set `endpoint_private_access = true` and `endpoint_public_access = false`; if the public endpoint must stay, restrict `public_access_cidrs`.",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_39", "AWS-0040"],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 13 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids              = var.private_subnets\n    endpoint_private_access = true\n    endpoint_public_access  = false\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const c of module2.resourcesOf("aws_eks_cluster")) {
+      for (const v of c.blocks("vpc_config")) {
+        const a = v.attr("endpoint_public_access");
+        if (!a)
+          reportOn(ctx, c, v.headerLoc, `EKS cluster ${nameOf(c)} has a public API endpoint (\`endpoint_public_access\` defaults to true).`);
+        else if (asBool(v.value("endpoint_public_access")) === true)
+          reportOn(ctx, c, a, `EKS cluster ${nameOf(c)} has a public API endpoint.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/eks-secrets-encryption/rule.js
+init_dist();
+var rule_default20 = defineRule({
+  id: "terraform/eks-secrets-encryption",
+  domain: terraformDomain,
+  meta: {
+    title: "EKS secrets are not encrypted with a KMS key",
+    description: 'An `aws_eks_cluster` has no `encryption_config` with `resources = ["secrets"]`.',
+    rationale: "Without envelope encryption, Kubernetes Secrets sit in etcd protected only by the disk encryption AWS manages; a KMS key adds access control and an audit trail for every decryption. Medium. (EKS 1.28+ encrypts with an AWS-owned key by default, which gives no control or audit.)",
+    remediation: 'Add `encryption_config { resources = ["secrets"] provider { key_arn = aws_kms_key.eks.arn } }`.',
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_58", "AWS-0039"],
+    references: ["https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 34 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n  encryption_config {\n    resources = ["secrets"]\n    provider {\n      key_arn = aws_kms_key.eks.arn\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const c of module2.resourcesOf("aws_eks_cluster")) {
+      const configs = c.blocks("encryption_config");
+      if (configs.length === 0) {
+        reportOn(ctx, c, c.headerLoc, `EKS cluster ${nameOf(c)} does not encrypt secrets with a KMS key.`);
+        continue;
+      }
+      const known = configs.map((e) => stringList(e.value("resources")));
+      if (known.some((k) => !k || k.unknown || k.values.includes("secrets")))
+        continue;
+      reportOn(ctx, c, configs[0].attr("resources") ?? configs[0].headerLoc, `EKS cluster ${nameOf(c)} has an \`encryption_config\` that does not cover secrets.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/hardcoded-secrets/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/secrets.js
+init_dist();
+var SECRET_NAME = /(^|_)(password|passwd|secret|secret_key|secret_string|private_key|token|auth_token|api_key|app_key|access_key|client_secret)$/i;
+var PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+var AWS_ACCESS_KEY = /\b(AKIA|ASIA)[0-9A-Z]{16}\b/;
+function looksSecret(value) {
+  const v = value.trim();
+  if (v.length < 4)
+    return false;
+  if (/^(<.*>|\$\{.*\}|xxx+|\*+|changeme|placeholder|dummy|example|todo|redacted)$/i.test(v))
+    return false;
+  if (/^(mock|fake|dummy|test|testing|localstack|foo|bar)([-_.][a-z0-9_-]*)?$/i.test(v))
+    return false;
+  return true;
+}
+function embeddedSecret(value) {
+  if (PRIVATE_KEY.test(value))
+    return "a private key";
+  if (AWS_ACCESS_KEY.test(value))
+    return "an AWS access key id";
+  return void 0;
+}
+function shown(value) {
+  return redact(value);
+}
+
+// ../../policies/terraform/dist/rules/hardcoded-secrets/rule.js
+var rule_default21 = defineRule({
+  id: "terraform/hardcoded-secrets",
+  domain: terraformDomain,
+  meta: {
+    title: "Secret written in a resource",
+    description: "A resource sets a secret attribute (`password`, `master_password`, `secret_string`, `token`, `private_key`, ...) to a value written in the code (a literal, a local or a variable default), or any attribute to a private key or AWS access key id. The value is redacted in the output.",
+    rationale: "A password in the code is in Git history forever and in the state file in clear text; every reader of the repository has the database. Generate it (`random_password`), keep it in Secrets Manager (`manage_master_user_password = true` for RDS) or pass it in at apply time. High.",
+    remediation: "Remove the value, rotate the secret, and use `manage_master_user_password = true`, `random_password`, or a variable without default marked `sensitive`.",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://developer.hashicorp.com/terraform/language/manage-sensitive-data"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine   = "postgres"\n  username = "app"\n  password = "Sup3rS3cret!"\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 28 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine                      = "postgres"\n  username                    = "app"\n  manage_master_user_password = true\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resources) {
+      if (!r.exists)
+        continue;
+      for (const a of r.block.attributes) {
+        const value = asString(r.value(a.name));
+        if (value === void 0 || typeof r.value(a.name) !== "string")
+          continue;
+        const kind = SECRET_NAME.test(a.name) && looksSecret(value) ? `\`${a.name}\`` : embeddedSecret(value);
+        if (!kind)
+          continue;
+        reportOn(ctx, r, a, `${nameOf(r)} has ${kind} written in the code (${shown(value)}).`, `${a.name}:${shown(value)}`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-assume-role-open-principal/rule.js
+init_dist();
+var rule_default22 = defineRule({
+  id: "terraform/iam-assume-role-open-principal",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM role can be assumed by anyone",
+    description: 'A role\u2019s trust policy allows `Principal: "*"` (or `AWS: "*"`) with no `Condition`.',
+    rationale: "Any AWS account in the world can then call `sts:AssumeRole` on the role and get its permissions. There is no legitimate use of an unconditioned `*` trust, hence critical.",
+    remediation: "Trust specific accounts, roles or services, and for cross-account access add `sts:ExternalId` or `aws:PrincipalOrgID` conditions.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["CKV_AWS_60"],
+    references: [
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role" "shared" {\n  name = "shared"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRole"\n      Principal = { AWS = "*" }\n    }]\n  })\n}\n',
+          errors: [{ line: 8, column: 7, endLine: 8, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role" "shared" {\n  name = "shared"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRole"\n      Principal = { AWS = "arn:aws:iam::123456789012:root" }\n      Condition = { StringEquals = { "sts:ExternalId" = "acme" } }\n    }]\n  })\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, statements } of trustPolicies(module2)) {
+      for (const s of statements) {
+        if (s.effect !== "Allow" || !allowsEveryone(s) || s.conditions.length > 0 || s.conditionsUnknown)
+          continue;
+        reportOn(ctx, owner, s.principalLoc ?? s.loc, `Role ${nameOf(owner)} can be assumed by any principal (\`*\`).`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-github-oidc-trust/rule.js
+init_dist();
+var GITHUB = "token.actions.githubusercontent.com";
+function isGithubTrust(s) {
+  const federated = s.principals?.some((p) => p.type === "Federated" && p.values.some((v) => v.includes(GITHUB)));
+  return !!federated || s.conditions.some((c) => c.variable.startsWith(`${GITHUB}:`));
+}
+function tooBroad(value) {
+  if (value === "*" || /^repo:\*/.test(value))
+    return true;
+  const m = /^repo:([^/]*)\/([^:]*)/.exec(value);
+  if (!m)
+    return false;
+  return m[1].includes("*");
+}
+var rule_default23 = defineRule({
+  id: "terraform/iam-github-oidc-trust",
+  domain: terraformDomain,
+  meta: {
+    title: "GitHub OIDC role trusts too many repositories",
+    description: "A role trusting GitHub Actions\u2019 OIDC provider does not restrict `token.actions.githubusercontent.com:sub` to your repositories (no `sub` condition, or a wildcard organisation or repository).",
+    rationale: "Every GitHub repository in the world can get a token from the same OIDC provider. Without a `sub` condition naming your organisation and repository (and ideally a branch or environment), anyone\u2019s workflow can assume the role. This has been exploited in the wild, hence critical.",
+    remediation: "Add `StringLike` (or `StringEquals`) on `token.actions.githubusercontent.com:sub` with values like `repo:acme/app:ref:refs/heads/main` or `repo:acme/app:environment:prod`, plus `token.actions.githubusercontent.com:aud = sts.amazonaws.com`.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["CKV_AWS_358", "CKV_AWS_393"],
+    references: [
+      "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role" "deploy" {\n  name = "github-deploy"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRoleWithWebIdentity"\n      Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }\n      Condition = { StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" } }\n    }]\n  })\n}\n',
+          errors: [{ line: 8, column: 7, endLine: 8, endColumn: 112 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role" "deploy" {\n  name = "github-deploy"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRoleWithWebIdentity"\n      Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }\n      Condition = {\n        StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" }\n        StringLike   = { "token.actions.githubusercontent.com:sub" = "repo:acme/app:ref:refs/heads/main" }\n      }\n    }]\n  })\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, statements } of trustPolicies(module2)) {
+      for (const s of statements) {
+        if (s.effect !== "Allow" || !isGithubTrust(s) || s.conditionsUnknown)
+          continue;
+        const sub2 = s.conditions.filter((c) => c.variable === `${GITHUB}:sub`);
+        if (sub2.length === 0) {
+          reportOn(ctx, owner, s.principalLoc ?? s.loc, `Role ${nameOf(owner)} trusts GitHub OIDC without a \`sub\` condition: any repository can assume it.`);
+          continue;
+        }
+        if (sub2.some((c) => c.unknown))
+          continue;
+        const broad = sub2.flatMap((c) => c.values).filter(tooBroad);
+        if (broad.length > 0) {
+          reportOn(ctx, owner, s.conditionLoc ?? s.loc, `Role ${nameOf(owner)} trusts GitHub OIDC for \`${broad[0]}\`, which matches other owners' repositories.`);
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-password-policy-length/rule.js
+init_dist();
+var rule_default24 = defineRule({
+  id: "terraform/iam-password-policy-length",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM password policy allows short passwords",
+    description: "`aws_iam_account_password_policy` sets `minimum_password_length` below 14 (or leaves the AWS default of 8).",
+    rationale: "Short console passwords are guessable offline and by credential stuffing; CIS asks for at least 14 characters. Medium: MFA, if enforced, limits the damage.",
+    remediation: "Set `minimum_password_length = 14` or more (and require MFA for console users).",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_10", "AWS-0063"],
+    references: [
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_account_password_policy" "strict" {\n  minimum_password_length = 8\n  require_symbols         = true\n}\n',
+          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 30 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_account_password_policy" "strict" {\n  minimum_password_length = 14\n  require_symbols         = true\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_iam_account_password_policy")) {
+      const a = r.attr("minimum_password_length");
+      if (!a) {
+        reportOn(ctx, r, r.headerLoc, `${nameOf(r)} does not set \`minimum_password_length\` (AWS default: 8).`);
+        continue;
+      }
+      const n = asNumber(r.value("minimum_password_length"));
+      if (n !== void 0 && n < 14)
+        reportOn(ctx, r, a, `${nameOf(r)} allows passwords of ${n} characters; use at least 14.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-policy-admin/rule.js
+init_dist();
+var rule_default25 = defineRule({
+  id: "terraform/iam-policy-admin",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM policy grants full administrator access",
+    description: 'An IAM policy has an `Allow` statement with `Action: "*"` on `Resource: "*"`.',
+    rationale: "A `*:*` policy is full control of the account: whoever holds it can read every secret, delete every resource and create new credentials for themselves. Least privilege is the main control against a stolen credential becoming a full breach, hence critical.",
+    remediation: "Grant only the actions and resources the principal needs; reserve administrator access for a break-glass role behind MFA.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["CKV_AWS_1", "CKV_AWS_62", "AWS-0057"],
+    references: [
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_policy" "ci" {\n  name = "ci"\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]\n  })\n}\n',
+          errors: [{ line: 5, column: 38, endLine: 5, endColumn: 50 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_policy" "ci" {\n  name = "ci"\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ["ecr:PutImage"], Resource = aws_ecr_repository.app.arn }]\n  })\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, statements } of identityPolicies(module2)) {
+      for (const s of statements) {
+        if (isAdminStatement(s))
+          reportOn(ctx, owner, s.action.loc, `${nameOf(owner)} allows every action (\`*\`) on every resource.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-policy-wildcard-action/rule.js
+init_dist();
+var rule_default26 = defineRule({
+  id: "terraform/iam-policy-wildcard-action",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM policy allows all actions of a service",
+    description: "An `Allow` statement of an IAM policy grants `*` or a whole service (`s3:*`, `iam:*`). Full `*` on `*` is reported by `terraform/iam-policy-admin` instead.",
+    rationale: "A service wildcard grants today\u2019s and tomorrow\u2019s actions, including destructive and permission-changing ones (`s3:DeleteBucket`, `kms:ScheduleKeyDeletion`). Listing the actions keeps a leaked credential\u2019s blast radius small. Medium: the grant is usually bounded by the resources.",
+    remediation: "List the actions the workload calls (IAM Access Analyzer can generate them from CloudTrail).",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_49", "CKV_AWS_63", "AWS-0057"],
+    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = ["s3:*"]\n    resources = [aws_s3_bucket.data.arn]\n  }\n}\n\nresource "aws_iam_policy" "app" {\n  policy = data.aws_iam_policy_document.app.json\n}\n',
+          errors: [{ line: 3, column: 5, endLine: 3, endColumn: 25 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = ["s3:GetObject", "s3:PutObject"]\n    resources = ["${aws_s3_bucket.data.arn}/*"]\n  }\n}\n\nresource "aws_iam_policy" "app" {\n  policy = data.aws_iam_policy_document.app.json\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, statements } of identityPolicies(module2)) {
+      for (const s of statements) {
+        if (s.effect !== "Allow" || !s.action || isAdminStatement(s))
+          continue;
+        const wild = s.action.values.filter((a) => a === "*" || /^[a-z0-9-]+:\*$/i.test(a));
+        if (wild.length === 0)
+          continue;
+        reportOn(ctx, owner, s.action.loc, `${nameOf(owner)} allows ${wild.map((w) => `\`${w}\``).join(", ")}.`, wild.join(","));
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-privilege-escalation/rule.js
+init_dist();
+var ESCALATION_ACTIONS = [
+  "iam:CreatePolicyVersion",
+  "iam:SetDefaultPolicyVersion",
+  "iam:AttachUserPolicy",
+  "iam:AttachRolePolicy",
+  "iam:AttachGroupPolicy",
+  "iam:PutUserPolicy",
+  "iam:PutRolePolicy",
+  "iam:PutGroupPolicy",
+  "iam:CreateAccessKey",
+  "iam:CreateLoginProfile",
+  "iam:UpdateLoginProfile",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:AddUserToGroup",
+  "iam:PassRole",
+  "lambda:UpdateFunctionCode"
+];
+var rule_default27 = defineRule({
+  id: "terraform/iam-privilege-escalation",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM policy allows privilege escalation",
+    description: 'An `Allow` statement on `Resource: "*"` grants an action that lets the holder raise its own permissions (`iam:PassRole`, `iam:AttachRolePolicy`, `iam:CreatePolicyVersion`, `iam:CreateAccessKey`, ...), directly or through a wildcard such as `iam:*` or `iam:Put*`.',
+    rationale: "These actions turn a limited credential into an administrator one: attach AdministratorAccess to yourself, create keys for another user, or pass a powerful role to a Lambda you control. Unscoped, they are as dangerous as admin access, hence high.",
+    remediation: "Scope these actions to specific resource ARNs (for `iam:PassRole`, the roles the service needs, with an `iam:PassedToService` condition), or remove them.",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: ["CKV_AWS_110", "CKV_AWS_286"],
+    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role_policy" "deployer" {\n  role = aws_iam_role.deployer.id\n  policy = jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = ["iam:PassRole", "ecs:UpdateService"]\n      Resource = "*"\n    }]\n  })\n}\n',
+          errors: [{ line: 6, column: 7, endLine: 6, endColumn: 55 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_role_policy" "deployer" {\n  role = aws_iam_role.deployer.id\n  policy = jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = ["iam:PassRole"]\n      Resource = aws_iam_role.task.arn\n    }]\n  })\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, statements } of identityPolicies(module2)) {
+      for (const s of statements) {
+        if (s.effect !== "Allow" || !s.action || !s.resource?.values.includes("*") || isAdminStatement(s))
+          continue;
+        const granted = ESCALATION_ACTIONS.filter((e) => s.action.values.some((a) => actionMatches(a, e)));
+        if (granted.length === 0)
+          continue;
+        const shown2 = granted.slice(0, 3).map((g) => `\`${g}\``).join(", ") + (granted.length > 3 ? ` and ${granted.length - 3} more` : "");
+        reportOn(ctx, owner, s.action.loc, `${nameOf(owner)} allows ${shown2} on every resource.`, granted.join(","));
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/iam-user-policy/rule.js
+init_dist();
+var rule_default28 = defineRule({
+  id: "terraform/iam-user-policy",
+  domain: terraformDomain,
+  meta: {
+    title: "IAM policy attached directly to a user",
+    description: "A policy is attached to an IAM user (`aws_iam_user_policy`, `aws_iam_user_policy_attachment`, or `aws_iam_policy_attachment` with `users`).",
+    rationale: "Permissions on individual users drift and are forgotten when people change roles; groups or roles (ideally SSO and short-lived credentials) keep access reviewable. A governance gap rather than an exposure, hence low.",
+    remediation: "Attach the policy to a group or role and add the user to the group, or move the person to IAM Identity Center.",
+    category: "security",
+    severity: "low",
+    confidence: "high",
+    aliases: ["CKV_AWS_40", "AWS-0143"],
+    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_user_policy_attachment" "alice" {\n  user       = aws_iam_user.alice.name\n  policy_arn = aws_iam_policy.read.arn\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 50 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_iam_group_policy_attachment" "readers" {\n  group      = aws_iam_group.readers.name\n  policy_arn = aws_iam_policy.read.arn\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_iam_user_policy", "aws_iam_user_policy_attachment")) {
+      reportOn(ctx, r, r.headerLoc, `${nameOf(r)} attaches a policy directly to an IAM user.`);
+    }
+    for (const r of module2.resourcesOf("aws_iam_policy_attachment")) {
+      const users = r.value("users");
+      if (Array.isArray(users) && users.length > 0)
+        reportOn(ctx, r, r.attr("users"), `${nameOf(r)} attaches a policy directly to IAM users.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/kms-key-rotation/rule.js
+var rule_default29 = booleanRule({
+  id: "terraform/kms-key-rotation",
+  types: ["aws_kms_key"],
+  attr: "enable_key_rotation",
+  skip: (r) => {
+    const spec = asString(r.value("customer_master_key_spec") ?? "SYMMETRIC_DEFAULT");
+    const usage = asString(r.value("key_usage") ?? "ENCRYPT_DECRYPT");
+    return spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT";
+  },
+  missing: (n) => `KMS key ${n} does not enable automatic rotation.`,
+  off: (n) => `KMS key ${n} sets \`enable_key_rotation = false\`.`,
+  meta: {
+    title: "KMS key rotation is off",
+    description: "A symmetric `aws_kms_key` does not set `enable_key_rotation = true`. Asymmetric and HMAC keys, which AWS cannot rotate, are not reported.",
+    rationale: "Rotation limits how much data one key version protects and is required by CIS and PCI. It is free of operational cost for symmetric keys (old versions keep decrypting). Medium.",
+    remediation: "Set `enable_key_rotation = true` (optionally `rotation_period_in_days`).",
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_7", "AWS-0065"],
+    references: ["https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_kms_key" "data" {\n  description = "data"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 30 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_kms_key" "data" {\n  description         = "data"\n  enable_key_rotation = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/lambda-dlq/rule.js
+init_dist();
+var rule_default30 = defineRule({
+  id: "terraform/lambda-dlq",
+  domain: terraformDomain,
+  meta: {
+    title: "Lambda function has no dead-letter queue",
+    description: "An `aws_lambda_function` has no `dead_letter_config` and no `aws_lambda_function_event_invoke_config` with an on-failure destination.",
+    rationale: "Asynchronous invocations (S3, SNS, EventBridge) that keep failing are dropped after two retries; without a DLQ or failure destination the events are lost silently. Functions only called synchronously do not need one, hence low.",
+    remediation: "Add `dead_letter_config { target_arn = aws_sqs_queue.dlq.arn }` or an `aws_lambda_function_event_invoke_config` with `destination_config { on_failure { ... } }`.",
+    category: "reliability",
+    severity: "low",
+    confidence: "low",
+    aliases: ["CKV_AWS_116"],
+    references: ["https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lambda_function" "worker" {\n  function_name = "worker"\n  role          = aws_iam_role.worker.arn\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 40 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lambda_function" "worker" {\n  function_name = "worker"\n  role          = aws_iam_role.worker.arn\n  dead_letter_config {\n    target_arn = aws_sqs_queue.dlq.arn\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const invokeConfigs = module2.resourcesOf("aws_lambda_function_event_invoke_config");
+    for (const f of module2.resourcesOf("aws_lambda_function")) {
+      if (f.hasBlock("dead_letter_config"))
+        continue;
+      const linked = invokeConfigs.some((c) => {
+        const v = c.value("function_name");
+        return f.isReferencedBy(v, "function_name") || typeof v !== "string";
+      });
+      if (linked)
+        continue;
+      reportOn(ctx, f, f.headerLoc, `Lambda function ${nameOf(f)} has no dead-letter queue or failure destination.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/lb-listener-https/rule.js
+init_dist();
+var rule_default31 = defineRule({
+  id: "terraform/lb-listener-https",
+  domain: terraformDomain,
+  meta: {
+    title: "Load balancer serves plain HTTP",
+    description: 'An `aws_lb_listener` uses `protocol = "HTTP"` without redirecting to HTTPS, or a classic `aws_elb` listener uses `lb_protocol = "http"`.',
+    rationale: "Plain HTTP exposes session cookies, tokens and form data to anyone on the path, and lets them modify responses. An HTTP listener should only redirect to HTTPS. High.",
+    remediation: 'Serve on HTTPS (port 443, an ACM certificate) and make the port 80 listener a `redirect` with `protocol = "HTTPS"` and `status_code = "HTTP_301"`.',
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_2", "AWS-0054"],
+    references: [
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_listener" "http" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 80\n  protocol          = "HTTP"\n  default_action {\n    type             = "forward"\n    target_group_arn = aws_lb_target_group.web.arn\n  }\n}\n',
+          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 29 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_listener" "http" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 80\n  protocol          = "HTTP"\n  default_action {\n    type = "redirect"\n    redirect {\n      port        = "443"\n      protocol    = "HTTPS"\n      status_code = "HTTP_301"\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const l of module2.resourcesOf("aws_lb_listener", "aws_alb_listener")) {
+      if (asString(l.value("protocol")) !== "HTTP")
+        continue;
+      const actions = l.blocks("default_action");
+      const types = actions.map((a) => asString(a.value("type")));
+      if (types.some((t2) => t2 === void 0))
+        continue;
+      const redirects = actions.every((a) => {
+        if (asString(a.value("type")) === "fixed-response")
+          return true;
+        if (asString(a.value("type")) !== "redirect")
+          return false;
+        const p = a.blocks("redirect").map((r) => asString(r.value("protocol")));
+        return p.every((x) => x !== "HTTP");
+      });
+      if (actions.length > 0 && redirects)
+        continue;
+      reportOn(ctx, l, l.attr("protocol"), `Listener ${nameOf(l)} serves plain HTTP without redirecting to HTTPS.`);
+    }
+    for (const elb of module2.resourcesOf("aws_elb")) {
+      for (const listener of elb.blocks("listener")) {
+        if (asString(listener.value("lb_protocol"))?.toLowerCase() === "http") {
+          reportOn(ctx, elb, listener.attr("lb_protocol"), `Classic load balancer ${nameOf(elb)} has a plain HTTP listener.`);
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/lb-listener-tls-policy/rule.js
+init_dist();
+var WEAK = /^ELBSecurityPolicy-(2015-05|2016-08|TLS-1-0-2015-04|TLS-1-1-2017-01|FS-2018-06|FS-1-1-2019-08)$|^ELBSecurityPolicy-TLS13-1-[01]-/;
+var rule_default32 = defineRule({
+  id: "terraform/lb-listener-tls-policy",
+  domain: terraformDomain,
+  meta: {
+    title: "Load balancer listener allows TLS 1.0/1.1",
+    description: "An HTTPS/TLS `aws_lb_listener` uses an SSL policy that accepts TLS 1.0 or 1.1 (`ELBSecurityPolicy-2016-08`, `...-TLS-1-1-2017-01`, ...). A listener without `ssl_policy` is not reported: its default depends on the API and date it was created.",
+    rationale: "TLS 1.0 and 1.1 are deprecated (RFC 8996), lack modern cipher suites and fail PCI DSS. Modern clients all speak TLS 1.2+, so a TLS 1.2/1.3 policy costs nothing. Medium.",
+    remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (TLS 1.2 and 1.3).',
+    category: "security",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_103", "AWS-0047"],
+    references: [
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_listener" "https" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 443\n  protocol          = "HTTPS"\n  ssl_policy        = "ELBSecurityPolicy-2016-08"\n  certificate_arn   = aws_acm_certificate.web.arn\n}\n',
+          errors: [{ line: 5, column: 3, endLine: 5, endColumn: 50 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_listener" "https" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 443\n  protocol          = "HTTPS"\n  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n  certificate_arn   = aws_acm_certificate.web.arn\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const l of module2.resourcesOf("aws_lb_listener", "aws_alb_listener")) {
+      const protocol = asString(l.value("protocol"));
+      if (protocol !== "HTTPS" && protocol !== "TLS")
+        continue;
+      const a = l.attr("ssl_policy");
+      if (!a)
+        continue;
+      const policy = asString(l.value("ssl_policy"));
+      if (policy && WEAK.test(policy))
+        reportOn(ctx, l, a, `Listener ${nameOf(l)} uses \`${policy}\`, which accepts TLS 1.0/1.1.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/lb-target-group-health-check/rule.js
+init_dist();
+var rule_default33 = defineRule({
+  id: "terraform/lb-target-group-health-check",
+  domain: terraformDomain,
+  meta: {
+    title: "Load balancer target group has no explicit health check",
+    description: "An `aws_lb_target_group` has no `health_check` block (so it probes `/` with defaults) or disables it. Lambda target groups are not reported.",
+    rationale: "The load balancer only stops sending traffic to broken targets if the health check reflects the application\u2019s health; the default `/` probe often hits a static page or a redirect, and a disabled check routes to dead targets. Low: defaults exist.",
+    remediation: 'Add `health_check { path = "/healthz" matcher = "200" interval = 15 }` pointing at a real readiness endpoint.',
+    category: "reliability",
+    severity: "low",
+    confidence: "medium",
+    aliases: [],
+    references: [
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_target_group" "api" {\n  port     = 8080\n  protocol = "HTTP"\n  vpc_id   = aws_vpc.main.id\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 37 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_lb_target_group" "api" {\n  port     = 8080\n  protocol = "HTTP"\n  vpc_id   = aws_vpc.main.id\n  health_check {\n    path    = "/healthz"\n    matcher = "200"\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_lb_target_group", "aws_alb_target_group")) {
+      if (asString(r.value("target_type")) === "lambda")
+        continue;
+      const checks = r.blocks("health_check");
+      if (!r.hasBlock("health_check")) {
+        reportOn(ctx, r, r.headerLoc, `Target group ${nameOf(r)} has no \`health_check\`: the default probe of \`/\` decides which targets get traffic.`);
+        continue;
+      }
+      for (const h of checks) {
+        const a = h.attr("enabled");
+        if (a && asBool(h.value("enabled")) === false)
+          reportOn(ctx, r, a, `Target group ${nameOf(r)} disables its health check.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/module-source-pinned/rule.js
+init_dist();
+var REGISTRY = /^([a-z0-9.-]+\.[a-z]{2,}\/)?[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*(\/\/.*)?$/;
+var GIT = /^(git::|github\.com\/|bitbucket\.org\/|git@|hg::)/;
+var BRANCHES = /* @__PURE__ */ new Set(["main", "master", "develop", "dev", "trunk", "head"]);
+var rule_default34 = defineRule({
+  id: "terraform/module-source-pinned",
+  domain: terraformDomain,
+  meta: {
+    title: "Module source is not pinned",
+    description: "A `module` from a registry has no `version`, or a module from Git has no `?ref=` or points at a branch (`main`, `master`, ...). Local paths are not reported.",
+    rationale: "An unpinned module runs whatever the upstream publishes next: a breaking change at best, a compromised release at worst \u2014 module code runs with your credentials at plan time. Pin a version, or a tag or commit for Git. Medium, supply chain.",
+    remediation: 'Add `version = "~> 20.0"` for registry modules; use `?ref=<tag or commit SHA>` for Git sources (a SHA is immutable).',
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_TF_1", "CKV_TF_2"],
+    references: ["https://developer.hashicorp.com/terraform/language/modules/sources"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  name   = "main"\n}\n',
+          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 43 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "~> 5.0"\n  name    = "main"\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const call of module2.moduleCalls) {
+      const source = call.source;
+      const attr = call.view.attr("source");
+      if (!source || !attr || call.localDir !== void 0 || /^\.\.?(\/|$)/.test(source))
+        continue;
+      if (GIT.test(source)) {
+        const ref = /[?&]ref=([^&]+)/.exec(source)?.[1];
+        if (!ref)
+          ctx.report({
+            at: attr,
+            message: `Module \`${call.name}\` comes from Git without a \`?ref=\`: it follows the default branch.`,
+            container: call.view.loc
+          });
+        else if (BRANCHES.has(ref.toLowerCase()))
+          ctx.report({
+            at: attr,
+            message: `Module \`${call.name}\` is pinned to the branch \`${ref}\`, which moves.`,
+            container: call.view.loc
+          });
+        continue;
+      }
+      if (REGISTRY.test(source) && !call.view.has("version")) {
+        ctx.report({
+          at: attr,
+          message: `Registry module \`${call.name}\` (\`${source}\`) has no \`version\`.`,
+          container: call.view.loc
+        });
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/provider-hardcoded-credentials/rule.js
+init_dist();
+var rule_default35 = defineRule({
+  id: "terraform/provider-hardcoded-credentials",
+  domain: terraformDomain,
+  meta: {
+    title: "Credentials written in a provider block",
+    description: "A `provider` block sets a credential (`access_key`, `secret_key`, `token`, `password`, `client_secret`, ...) to a value written in the code (a literal, a local or a variable default). The value is redacted in the output.",
+    rationale: "Credentials in Terraform code end up in Git history, CI logs and every clone of the repository, and are rarely rotated. Providers read credentials from the environment, instance roles or OIDC instead. Critical: the key is as good as published.",
+    remediation: "Remove the credential from the code, rotate it now, and let the provider take credentials from the environment, a profile, an assumed role or OIDC.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["CKV_AWS_41"],
+    references: [
+      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs#authentication-and-configuration"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAIOSFODNN7EXAMPLE"\n  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"\n}\n',
+          errors: [
+            { line: 3, column: 3, endLine: 3, endColumn: 38 },
+            { line: 4, column: 3, endLine: 4, endColumn: 58 }
+          ]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'provider "aws" {\n  region = "eu-west-1"\n  assume_role {\n    role_arn = "arn:aws:iam::123456789012:role/terraform"\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const p of module2.providers) {
+      for (const a of p.block.attributes) {
+        const value = asString(p.value(a.name));
+        if (value === void 0)
+          continue;
+        const kind = SECRET_NAME.test(a.name) && looksSecret(value) ? `\`${a.name}\`` : embeddedSecret(value);
+        if (!kind)
+          continue;
+        ctx.report({
+          at: a,
+          message: `Provider \`${p.labels[0]}\` has ${kind} written in the code (${shown(value)}).`,
+          evidence: `${a.name}:${shown(value)}`,
+          container: p.loc
+        });
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-backup-retention/rule.js
+init_dist();
+var rule_default36 = defineRule({
+  id: "terraform/rds-backup-retention",
+  domain: terraformDomain,
+  meta: {
+    title: "RDS automated backups are off or short",
+    description: "An `aws_db_instance` or `aws_rds_cluster` sets `backup_retention_period` below 7 days (0 turns automated backups off). Read replicas are not reported.",
+    rationale: "Automated backups are what point-in-time recovery restores from; with 0 days there is nothing to restore after a bad migration or a ransomware attack, and 1\u20136 days often ends before the problem is noticed. Medium.",
+    remediation: "Set `backup_retention_period` to 7 days or more (35 is the maximum).",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["CKV_AWS_133", "AWS-0077"],
+    references: [
+      "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine                  = "postgres"\n  backup_retention_period = 0\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 30 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine                  = "postgres"\n  backup_retention_period = 14\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_db_instance", "aws_rds_cluster")) {
+      if (r.has("replicate_source_db"))
+        continue;
+      const a = r.attr("backup_retention_period");
+      const n = asNumber(r.value("backup_retention_period"));
+      if (!a || n === void 0 || n >= 7)
+        continue;
+      reportOn(ctx, r, a, n === 0 ? `${nameOf(r)} turns automated backups off (\`backup_retention_period = 0\`).` : `${nameOf(r)} keeps backups for only ${n} day(s).`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/lib/rds.js
+function inheritsFromSource(r) {
+  return [
+    "replicate_source_db",
+    "snapshot_identifier",
+    "replication_source_identifier",
+    "s3_import",
+    "restore_to_point_in_time"
+  ].some((a) => r.has(a) || r.hasBlock(a));
+}
+
+// ../../policies/terraform/dist/rules/rds-cluster-encryption/rule.js
+var rule_default37 = booleanRule({
+  id: "terraform/rds-cluster-encryption",
+  types: ["aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster"],
+  attr: "storage_encrypted",
+  skip: (r) => inheritsFromSource(r) || asString(r.value("engine_mode")) === "serverless" || r.has("global_cluster_identifier"),
+  missing: (n) => `Cluster ${n} does not set \`storage_encrypted = true\` (the default is false).`,
+  off: (n) => `Cluster ${n} sets \`storage_encrypted = false\`.`,
+  meta: {
+    title: "RDS/Aurora cluster storage is not encrypted",
+    description: "An `aws_rds_cluster` (or DocumentDB/Neptune cluster) does not set `storage_encrypted = true`. Serverless v1 clusters (always encrypted), restores and global secondaries are not reported.",
+    rationale: "As for instances: unencrypted cluster volumes and snapshots are readable wherever they are copied, and encryption can only be set at creation. High.",
+    remediation: "Set `storage_encrypted = true` (and `kms_key_id`) when creating the cluster.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_96", "AWS-0079"],
+    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_rds_cluster" "db" {\n  engine = "aurora-postgresql"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_rds_cluster" "db" {\n  engine            = "aurora-postgresql"\n  storage_encrypted = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-deletion-protection/rule.js
+var rule_default38 = booleanRule({
+  id: "terraform/rds-deletion-protection",
+  types: ["aws_db_instance", "aws_rds_cluster"],
+  attr: "deletion_protection",
+  missing: (n) => `${n} does not set \`deletion_protection = true\`.`,
+  off: (n) => `${n} sets \`deletion_protection = false\`.`,
+  meta: {
+    title: "RDS deletion protection is off",
+    description: "An `aws_db_instance` or `aws_rds_cluster` does not set `deletion_protection = true`.",
+    rationale: "A renamed resource, a wrong workspace or a `terraform destroy` deletes the database (and, with `skip_final_snapshot`, its data) in one apply. Deletion protection makes that a two-step, deliberate act. Medium: a reliability control.",
+    remediation: "Set `deletion_protection = true` on production databases.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["CKV_AWS_293", "CKV_AWS_139", "AWS-0177", "AWS-0343"],
+    references: [
+      "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_rds_cluster" "db" {\n  engine              = "aurora-postgresql"\n  deletion_protection = false\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 30 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_rds_cluster" "db" {\n  engine              = "aurora-postgresql"\n  deletion_protection = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-iam-auth/rule.js
+var SUPPORTED = /^(mysql|postgres|mariadb|aurora|aurora-mysql|aurora-postgresql)$/;
+var rule_default39 = booleanRule({
+  id: "terraform/rds-iam-auth",
+  types: ["aws_db_instance", "aws_rds_cluster"],
+  attr: "iam_database_authentication_enabled",
+  skip: (r) => {
+    const engine = asString(r.value("engine"));
+    return engine === void 0 || !SUPPORTED.test(engine) || r.has("replicate_source_db");
+  },
+  missing: (n) => `${n} does not enable IAM database authentication.`,
+  off: (n) => `${n} sets \`iam_database_authentication_enabled = false\`.`,
+  meta: {
+    title: "RDS IAM authentication is off",
+    description: "A MySQL, MariaDB or PostgreSQL `aws_db_instance`/`aws_rds_cluster` does not set `iam_database_authentication_enabled = true`.",
+    rationale: "IAM authentication replaces long-lived database passwords with 15-minute tokens tied to IAM roles, so access is audited in CloudTrail and revoked with the role. Defence in depth, hence low.",
+    remediation: "Set `iam_database_authentication_enabled = true` and grant `rds-db:connect` to the roles that connect.",
+    category: "security",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["CKV_AWS_161", "CKV_AWS_162", "AWS-0176"],
+    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine                              = "postgres"\n  iam_database_authentication_enabled = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-instance-encryption/rule.js
+var rule_default40 = booleanRule({
+  id: "terraform/rds-instance-encryption",
+  types: ["aws_db_instance"],
+  attr: "storage_encrypted",
+  skip: inheritsFromSource,
+  missing: (n) => `RDS instance ${n} does not set \`storage_encrypted = true\` (the default is false).`,
+  off: (n) => `RDS instance ${n} sets \`storage_encrypted = false\`.`,
+  meta: {
+    title: "RDS instance storage is not encrypted",
+    description: "An `aws_db_instance` does not set `storage_encrypted = true`. Read replicas and restores, which inherit encryption, are not reported.",
+    rationale: "Unencrypted database storage and its snapshots can be shared to another account and read. Encryption cannot be turned on later without a snapshot-restore migration, so it must be right at creation. High.",
+    remediation: "Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key) when creating the instance.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_16", "AWS-0080"],
+    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine         = "postgres"\n  instance_class = "db.t4g.micro"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine            = "postgres"\n  instance_class    = "db.t4g.micro"\n  storage_encrypted = true\n}\n'
+        }
+      ]
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-multi-az/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/environment.js
+var PROD = /(^|[^a-z])(prod|production|prd)([^a-z]|$)/i;
+function mentionsProd(v) {
+  const s = asString(v);
+  if (s !== void 0)
+    return PROD.test(s);
+  if (isObject(v))
+    return Object.entries(v).some(([k, x]) => /^(env|environment|stage|tier)$/i.test(k) && mentionsProd(x));
+  return false;
+}
+function isProductionLike(module2, r) {
+  if (PROD.test(r.name))
+    return true;
+  for (const attr of ["identifier", "identifier_prefix", "cluster_identifier", "name"])
+    if (mentionsProd(r.value(attr)))
+      return true;
+  if (mentionsProd(r.value("tags")))
+    return true;
+  for (const name3 of ["environment", "env", "stage"]) {
+    if (module2.variables.has(name3) && mentionsProd(module2.input(name3)))
+      return true;
+    if (module2.localDefs.has(name3) && mentionsProd(module2.local(name3)))
+      return true;
+  }
+  return module2.dir.split("/").some((seg) => /^(prod|production|prd)$/i.test(seg));
+}
+
+// ../../policies/terraform/dist/rules/rds-multi-az/rule.js
+var rule_default41 = defineRule({
+  id: "terraform/rds-multi-az",
+  domain: terraformDomain,
+  meta: {
+    title: "Production RDS instance is single-AZ",
+    description: "An `aws_db_instance` that looks like production (its name, identifier or environment tag, the module\u2019s `environment` variable, or a `prod` directory) does not set `multi_az = true`. Read replicas and Aurora (whose cluster handles AZs) are not reported.",
+    rationale: "A single-AZ database is down for the length of an AZ outage or an instance failure, and maintenance reboots cause downtime. Multi-AZ fails over in one or two minutes. Medium: it doubles the cost, so it is only asked of production.",
+    remediation: "Set `multi_az = true` for production databases.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["CKV_AWS_157"],
+    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "prod" {\n  identifier = "orders-prod"\n  engine     = "postgres"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 34 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "prod" {\n  identifier = "orders-prod"\n  engine     = "postgres"\n  multi_az   = true\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_db_instance")) {
+      if (r.has("replicate_source_db") || /^aurora/.test(asString(r.value("engine")) ?? ""))
+        continue;
+      if (!isProductionLike(module2, r))
+        continue;
+      const a = r.attr("multi_az");
+      if (!a)
+        reportOn(ctx, r, r.headerLoc, `Production database ${nameOf(r)} is single-AZ (\`multi_az\` is unset).`);
+      else if (asBool(r.value("multi_az")) === false)
+        reportOn(ctx, r, a, `Production database ${nameOf(r)} sets \`multi_az = false\`.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/rds-public-access/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/checks.js
+function requireTrue(ctx, owner, view, attr, messages) {
+  const a = view.attr(attr);
+  if (!a) {
+    if (messages.missing)
+      reportOn(ctx, owner, view.headerLoc, messages.missing);
+    return;
+  }
+  if (asBool(view.value(attr)) === false)
+    reportOn(ctx, owner, a, messages.off);
+}
+function forbidTrue(ctx, owner, view, attr, message) {
+  const a = view.attr(attr);
+  if (a && asBool(view.value(attr)) === true)
+    reportOn(ctx, owner, a, message);
+}
+
+// ../../policies/terraform/dist/rules/rds-public-access/rule.js
+var rule_default42 = defineRule({
+  id: "terraform/rds-public-access",
+  domain: terraformDomain,
+  meta: {
+    title: "RDS database is publicly accessible",
+    description: "An `aws_db_instance` or `aws_rds_cluster_instance` sets `publicly_accessible = true`.",
+    rationale: "A public database endpoint is reachable from the internet wherever its security group allows, and databases are prime targets for credential stuffing and exploits. Databases belong in private subnets. High.",
+    remediation: "Set `publicly_accessible = false` and reach the database through the VPC (bastion, SSM port forwarding, VPN).",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_17", "AWS-0180"],
+    references: [
+      "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = true\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 29 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = false\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_db_instance", "aws_rds_cluster_instance")) {
+      forbidTrue(ctx, r, r, "publicly_accessible", `Database ${nameOf(r)} is publicly accessible.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/required-providers-version/rule.js
+init_dist();
+var rule_default43 = defineRule({
+  id: "terraform/required-providers-version",
+  domain: terraformDomain,
+  meta: {
+    title: "Provider has no version constraint",
+    description: "An entry of `required_providers` has a `source` but no `version` constraint.",
+    rationale: "Without a constraint `terraform init` takes the newest provider, and a major release (the AWS provider\u2019s v4 S3 split, v5, v6) can change or destroy resources on the next apply. The lock file helps only where it is committed. No peer scanner checks this. Medium, supply chain.",
+    remediation: 'Add `version = "~> 5.0"` (a pessimistic constraint on the major version) and commit `.terraform.lock.hcl`.',
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: [
+      "https://developer.hashicorp.com/terraform/language/providers/requirements#version-constraints"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "versions.tf",
+          code: 'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n',
+          errors: [{ line: 3, column: 5, endLine: 5, endColumn: 6 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "versions.tf",
+          code: 'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.0"\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const t2 of module2.terraformBlocks) {
+      for (const rp of t2.blocks("required_providers")) {
+        for (const a of rp.block.attributes) {
+          if (a.expr.kind !== "object")
+            continue;
+          if (a.expr.items.some((i2) => i2.name === "version"))
+            continue;
+          ctx.report({
+            at: a,
+            message: `Provider \`${a.name}\` in \`required_providers\` has no version constraint.`,
+            container: rp.loc
+          });
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/required-version/rule.js
+init_dist();
+var rule_default44 = defineRule({
+  id: "terraform/required-version",
+  domain: terraformDomain,
+  meta: {
+    title: "Terraform version is not constrained",
+    description: "The module has a `terraform` block but no `required_version`.",
+    rationale: "Without `required_version`, an older or much newer Terraform CLI may run the code: features silently missing, or a state upgrade that older CLIs on the team can no longer read. Low.",
+    remediation: 'Add `required_version = ">= 1.6, < 2.0"` (the range you test with) to the `terraform` block.',
+    category: "best-practice",
+    severity: "low",
+    confidence: "high",
+    aliases: [],
+    references: ["https://developer.hashicorp.com/terraform/language/terraform#terraform-required_version"],
+    examples: {
+      invalid: [
+        {
+          filename: "versions.tf",
+          code: 'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.0"\n    }\n  }\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 10 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "versions.tf",
+          code: 'terraform {\n  required_version = ">= 1.6"\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.0"\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const blocks = module2.terraformBlocks;
+    if (blocks.length === 0 || blocks.some((b) => b.has("required_version")))
+      return;
+    ctx.report({
+      at: blocks[0].headerLoc,
+      message: "No `required_version` in the `terraform` block: any Terraform CLI version may run this module.",
+      container: blocks[0].loc
+    });
+  }
+});
+
+// ../../policies/terraform/dist/lib/pab.js
+init_dist();
+var TEXT = {
+  block_public_acls: {
+    title: "S3 public access block does not block public ACLs",
+    what: "new public ACLs on the bucket and its objects are accepted",
+    why: "Public ACLs are the classic way a single `PutObject --acl public-read` leaks data."
+  },
+  block_public_policy: {
+    title: "S3 public access block does not block public bucket policies",
+    what: "a bucket policy granting public access can be attached",
+    why: 'A bucket policy with `Principal: "*"` exposes every object in the bucket at once.'
+  },
+  ignore_public_acls: {
+    title: "S3 public access block does not ignore public ACLs",
+    what: "public ACLs already on the bucket or its objects still take effect",
+    why: "Existing public ACLs, set before the block was added, keep objects public."
+  },
+  restrict_public_buckets: {
+    title: "S3 public access block does not restrict public buckets",
+    what: "a bucket with a public policy stays reachable by anyone",
+    why: "Restricting public buckets limits access to AWS principals and authorised users even if a public policy slips through."
+  }
+};
+function pabSettingRule(id, setting, aliases) {
+  const t2 = TEXT[setting];
+  const resource = `resource "aws_s3_bucket_public_access_block" "data" {
+  bucket = aws_s3_bucket.data.id
+`;
+  const others = Object.keys(TEXT).filter((s) => s !== setting);
+  const pad = (s) => s.padEnd(23);
+  const otherLines = others.map((s) => `  ${pad(s)} = true
+`).join("");
+  return defineRule({
+    id,
+    domain: terraformDomain,
+    meta: {
+      title: t2.title,
+      description: `An S3 public access block leaves \`${setting}\` unset or \`false\`, so ${t2.what}.`,
+      rationale: `${t2.why} Each of the four settings closes a different path to public data; all four should be \`true\` unless the bucket is a deliberate public website. Rated high like the other public-exposure checks.`,
+      remediation: `Set \`${setting} = true\` in the \`aws_s3_bucket_public_access_block\` (or the account-wide block).`,
+      category: "security",
+      severity: "high",
+      confidence: "high",
+      aliases,
+      references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"
+      ],
+      examples: {
+        invalid: [
+          {
+            filename: "main.tf",
+            code: `${resource}${otherLines}  ${pad(setting)} = false
+}
+`,
+            errors: [{ line: 6, column: 3, endLine: 6, endColumn: 3 + `${pad(setting)} = false`.length }]
+          }
+        ],
+        valid: [{ filename: "main.tf", code: `${resource}${otherLines}  ${pad(setting)} = true
+}
+` }]
+      }
+    },
+    check(module2, ctx) {
+      for (const r of module2.resourcesOf("aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block")) {
+        requireTrue(ctx, r, r, setting, {
+          missing: `${nameOf(r)} does not set \`${setting} = true\` (the default is false).`,
+          off: `${nameOf(r)} sets \`${setting} = false\`.`
+        });
+      }
+    }
+  });
+}
+
+// ../../policies/terraform/dist/rules/s3-block-public-acls/rule.js
+var rule_default45 = pabSettingRule("terraform/s3-block-public-acls", "block_public_acls", [
+  "CKV_AWS_53",
+  "AWS-0086"
+]);
+
+// ../../policies/terraform/dist/rules/s3-block-public-policy/rule.js
+var rule_default46 = pabSettingRule("terraform/s3-block-public-policy", "block_public_policy", [
+  "CKV_AWS_54",
+  "AWS-0087"
+]);
+
+// ../../policies/terraform/dist/rules/s3-bucket-encryption/rule.js
+init_dist();
+
+// ../../policies/terraform/dist/lib/s3.js
+function companions(module2, bucket, type) {
+  const linked = [];
+  let unresolved = false;
+  for (const r of module2.resourcesOf(type)) {
+    const target = r.value("bucket");
+    if (bucket.isReferencedBy(target, "bucket"))
+      linked.push(r);
+    else if (isUnknown(target)) {
+      const address = target.ref?.address;
+      if (!(address?.startsWith("aws_s3_bucket.") && module2.byAddress(address)))
+        unresolved = true;
+    } else if (typeof target === "string") {
+      if (typeof bucket.value("bucket") !== "string")
+        unresolved = true;
+    } else
+      unresolved = true;
+  }
+  return { linked, unresolved };
+}
+function logBuckets(module2) {
+  const out2 = /* @__PURE__ */ new Set();
+  const buckets = module2.resourcesOf("aws_s3_bucket");
+  const mark = (value) => {
+    for (const b of buckets)
+      if (b.isReferencedBy(value, "bucket"))
+        out2.add(b);
+  };
+  for (const l of module2.resourcesOf("aws_s3_bucket_logging"))
+    mark(l.value("target_bucket"));
+  for (const b of buckets)
+    for (const l of b.blocks("logging"))
+      mark(l.value("target_bucket"));
+  for (const t2 of module2.resourcesOf("aws_cloudtrail"))
+    mark(t2.value("s3_bucket_name"));
+  for (const lb of module2.resourcesOf("aws_lb", "aws_alb", "aws_elb"))
+    for (const l of lb.blocks("access_logs"))
+      mark(l.value("bucket"));
+  for (const f of module2.resourcesOf("aws_flow_log"))
+    mark(f.value("log_destination"));
+  return out2;
+}
+
+// ../../policies/terraform/dist/rules/s3-bucket-encryption/rule.js
+var rule_default47 = defineRule({
+  id: "terraform/s3-bucket-encryption",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket has no default encryption configured",
+    description: "A bucket has no `aws_s3_bucket_server_side_encryption_configuration` (nor the inline block of provider v3).",
+    rationale: "Since January 2023 S3 encrypts new objects with SSE-S3 even without configuration, so the data is not in clear text; the gap is that the encryption choice is implicit and cannot be audited or moved to a KMS key. Hence low.",
+    remediation: 'Add an `aws_s3_bucket_server_side_encryption_configuration` for the bucket, preferably with `sse_algorithm = "aws:kms"` and a customer-managed key.',
+    category: "security",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["CKV_AWS_19", "AWS-0088"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const b of module2.resourcesOf("aws_s3_bucket")) {
+      if (b.hasBlock("server_side_encryption_configuration"))
+        continue;
+      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_server_side_encryption_configuration");
+      if (linked.length > 0 || unresolved)
+        continue;
+      reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no server-side encryption configuration.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-kms-encryption/rule.js
+init_dist();
+function defaults(config) {
+  return config.blocks("rule").flatMap((r) => r.blocks("apply_server_side_encryption_by_default"));
+}
+var rule_default48 = defineRule({
+  id: "terraform/s3-bucket-kms-encryption",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket encryption does not use a KMS key",
+    description: 'A bucket encryption configuration uses `sse_algorithm = "AES256"` (S3-managed keys) instead of AWS KMS.',
+    rationale: "With S3-managed keys anyone who can read the object can decrypt it; a KMS key adds a second, separately audited permission and lets you revoke access to the data by disabling the key. A defence-in-depth gap, hence low.",
+    remediation: 'Use `sse_algorithm = "aws:kms"` (or `aws:kms:dsse`) with `kms_master_key_id` set to a customer-managed key, and `bucket_key_enabled = true` to keep costs down.',
+    category: "security",
+    severity: "low",
+    confidence: "high",
+    aliases: ["CKV_AWS_145", "AWS-0132"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "AES256"\n    }\n  }\n}\n',
+          errors: [{ line: 5, column: 7, endLine: 5, endColumn: 31 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n      kms_master_key_id = aws_kms_key.s3.arn\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const configs = [];
+    for (const r of module2.resourcesOf("aws_s3_bucket_server_side_encryption_configuration"))
+      configs.push([r, r]);
+    for (const b of module2.resourcesOf("aws_s3_bucket"))
+      for (const c of b.blocks("server_side_encryption_configuration"))
+        configs.push([b, c]);
+    for (const [owner, config] of configs) {
+      for (const d of defaults(config)) {
+        if (asString(d.value("sse_algorithm")) === "AES256") {
+          reportOn(ctx, owner, d.attr("sse_algorithm"), `${nameOf(owner)} encrypts with S3-managed keys (AES256), not a KMS key.`);
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-logging/rule.js
+init_dist();
+var rule_default49 = defineRule({
+  id: "terraform/s3-bucket-logging",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket has no access logging",
+    description: "A bucket has no `aws_s3_bucket_logging` (nor inline `logging`). Buckets that themselves receive logs are not reported.",
+    rationale: "Server access logs are the record of who read or changed which object; without them a leak cannot be scoped. CloudTrail data events are an alternative, which is why this is low.",
+    remediation: "Add an `aws_s3_bucket_logging` sending access logs to a dedicated log bucket (or enable CloudTrail S3 data events).",
+    category: "security",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["CKV_AWS_18", "AWS-0089"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_logging" "data" {\n  bucket        = aws_s3_bucket.data.id\n  target_bucket = "acme-access-logs"\n  target_prefix = "data/"\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const targets = logBuckets(module2);
+    for (const b of module2.resourcesOf("aws_s3_bucket")) {
+      if (targets.has(b) || b.hasBlock("logging"))
+        continue;
+      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_logging");
+      if (linked.length > 0 || unresolved)
+        continue;
+      reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no access logging.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-policy-public-principal/rule.js
+init_dist();
+var rule_default50 = defineRule({
+  id: "terraform/s3-bucket-policy-public-principal",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket policy allows any principal",
+    description: 'A bucket policy has an `Allow` statement for `Principal: "*"` (or `AWS: "*"`) with no `Condition`.',
+    rationale: "An unconditioned Allow for every principal makes the bucket readable (or writable) by anyone on the internet, unless the public access block stops it. Deny statements with `*` are fine and are not reported. High, as for public ACLs.",
+    remediation: "Name the principals (accounts, roles, `cloudfront.amazonaws.com` with an `aws:SourceArn` condition) instead of `*`, or add a restrictive `Condition`.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_70"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_policy" "site" {\n  bucket = aws_s3_bucket.site.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Principal = "*"\n      Action    = "s3:GetObject"\n      Resource  = "${aws_s3_bucket.site.arn}/*"\n    }]\n  })\n}\n',
+          errors: [{ line: 7, column: 7, endLine: 7, endColumn: 22 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_policy" "site" {\n  bucket = aws_s3_bucket.site.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { Service = "cloudfront.amazonaws.com" }\n      Action    = "s3:GetObject"\n      Resource  = "${aws_s3_bucket.site.arn}/*"\n      Condition = { StringEquals = { "AWS:SourceArn" = aws_cloudfront_distribution.site.arn } }\n    }]\n  })\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const owners = [
+      ...module2.resourcesOf("aws_s3_bucket_policy").map((r) => ({ r, attr: "policy" })),
+      ...module2.resourcesOf("aws_s3_bucket").map((r) => ({ r, attr: "policy" }))
+    ];
+    for (const { r, attr } of owners) {
+      for (const s of policyStatements(r, attr)) {
+        if (s.effect !== "Allow" || !allowsEveryone(s) || s.conditions.length > 0 || s.conditionsUnknown)
+          continue;
+        reportOn(ctx, r, s.principalLoc ?? s.loc, `${nameOf(r)} allows any principal (\`*\`) without a condition.`);
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-public-access-block/rule.js
+init_dist();
+function accountBlocked(module2) {
+  return module2.resourcesOf("aws_s3_account_public_access_block").some((r) => ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"].every((a) => asBool(r.value(a)) !== false));
+}
+var rule_default51 = defineRule({
+  id: "terraform/s3-bucket-public-access-block",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket has no public access block",
+    description: "An `aws_s3_bucket` has no `aws_s3_bucket_public_access_block` (and no account-wide block) in its module.",
+    rationale: "The public access block is the guard rail that stops a later ACL or bucket policy from making objects public. Without it, one careless policy change exposes the data; public buckets are a leading cause of cloud data leaks, hence high.",
+    remediation: "Add an `aws_s3_bucket_public_access_block` with `bucket = aws_s3_bucket.<name>.id` and all four settings `true` (or an `aws_s3_account_public_access_block` for the whole account).",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: ["CKV2_AWS_6", "AWS-0094"],
+    references: [
+      "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n\nresource "aws_s3_bucket_public_access_block" "logs" {\n  bucket                  = aws_s3_bucket.logs.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    if (accountBlocked(module2))
+      return;
+    for (const bucket of module2.resourcesOf("aws_s3_bucket")) {
+      const { linked, unresolved } = companions(module2, bucket, "aws_s3_bucket_public_access_block");
+      if (linked.length > 0 || unresolved)
+        continue;
+      reportOn(ctx, bucket, bucket.headerLoc, `S3 bucket ${nameOf(bucket)} has no \`aws_s3_bucket_public_access_block\`.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-public-acl/rule.js
+init_dist();
+var PUBLIC = /* @__PURE__ */ new Set(["public-read", "public-read-write", "authenticated-read"]);
+var rule_default52 = defineRule({
+  id: "terraform/s3-bucket-public-acl",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket has a public canned ACL",
+    description: "A bucket (or `aws_s3_bucket_acl`) uses the canned ACL `public-read`, `public-read-write` or `authenticated-read`.",
+    rationale: "These ACLs let anyone on the internet (or any AWS account) list or read the bucket, and `public-read-write` lets them write to it. This is how most S3 data leaks happen, hence high.",
+    remediation: 'Use `acl = "private"` (or drop the ACL and set `object_ownership = "BucketOwnerEnforced"`); serve public content through CloudFront with an origin access control.',
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_20", "CKV_AWS_57", "AWS-0092"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_acl" "site" {\n  bucket = aws_s3_bucket.site.id\n  acl    = "public-read"\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 25 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket_acl" "site" {\n  bucket = aws_s3_bucket.site.id\n  acl    = "private"\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const r of module2.resourcesOf("aws_s3_bucket", "aws_s3_bucket_acl")) {
+      const acl = asString(r.value("acl"));
+      if (acl && PUBLIC.has(acl))
+        reportOn(ctx, r, r.attr("acl"), `${nameOf(r)} uses the public canned ACL \`${acl}\`.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-bucket-versioning/rule.js
+init_dist();
+var rule_default53 = defineRule({
+  id: "terraform/s3-bucket-versioning",
+  domain: terraformDomain,
+  meta: {
+    title: "S3 bucket versioning is not enabled",
+    description: 'A bucket has no `aws_s3_bucket_versioning` with `status = "Enabled"` (nor inline `versioning { enabled = true }`).',
+    rationale: "Without versioning an overwrite or delete (a bug, a compromised key, ransomware) destroys the only copy of the object. Versioning is the cheapest recovery mechanism S3 offers; medium because it is about recoverability, not exposure.",
+    remediation: 'Add `aws_s3_bucket_versioning` with `versioning_configuration { status = "Enabled" }`, and a lifecycle rule expiring noncurrent versions.',
+    category: "reliability",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["CKV_AWS_21", "AWS-0090"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_versioning" "data" {\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const b of module2.resourcesOf("aws_s3_bucket")) {
+      const inline = b.blocks("versioning");
+      if (inline.length > 0) {
+        for (const v of inline) {
+          const enabled = v.attr("enabled");
+          if (enabled && asBool(v.value("enabled")) === false)
+            reportOn(ctx, b, enabled, `S3 bucket ${nameOf(b)} has versioning disabled.`);
+          else if (!enabled)
+            reportOn(ctx, b, v.headerLoc, `S3 bucket ${nameOf(b)} has a \`versioning\` block without \`enabled = true\`.`);
+        }
+        continue;
+      }
+      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_versioning");
+      if (unresolved)
+        continue;
+      if (linked.length === 0) {
+        reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no versioning.`);
+        continue;
+      }
+      for (const v of linked) {
+        for (const c of v.blocks("versioning_configuration")) {
+          const status = asString(c.value("status"));
+          if (status !== void 0 && status !== "Enabled") {
+            reportOn(ctx, v, c.attr("status"), `Versioning of S3 bucket ${nameOf(b)} is \`${status}\`.`);
+          }
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-ignore-public-acls/rule.js
+var rule_default54 = pabSettingRule("terraform/s3-ignore-public-acls", "ignore_public_acls", [
+  "CKV_AWS_55",
+  "AWS-0091"
+]);
+
+// ../../policies/terraform/dist/rules/s3-lifecycle-logs/rule.js
+init_dist();
+var rule_default55 = defineRule({
+  id: "terraform/s3-lifecycle-logs",
+  domain: terraformDomain,
+  meta: {
+    title: "Log bucket has no lifecycle rule",
+    description: "A bucket that receives logs (S3 access logs, CloudTrail, load balancer or flow logs) has no lifecycle configuration.",
+    rationale: "Log buckets grow without bound: storage cost creeps up and old logs outlive their retention policy (a compliance problem of its own). A cost and hygiene issue, hence low.",
+    remediation: "Add an `aws_s3_bucket_lifecycle_configuration` that moves logs to cheaper storage and expires them after your retention period.",
+    category: "reliability",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["CKV2_AWS_61"],
+    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n\nresource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.logs.id\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n\nresource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.logs.id\n}\n\nresource "aws_s3_bucket_lifecycle_configuration" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  rule {\n    id     = "expire"\n    status = "Enabled"\n    expiration {\n      days = 365\n    }\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const b of logBuckets(module2)) {
+      if (b.hasBlock("lifecycle_rule"))
+        continue;
+      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_lifecycle_configuration");
+      if (linked.length > 0 || unresolved)
+        continue;
+      reportOn(ctx, b, b.headerLoc, `Log bucket ${nameOf(b)} has no lifecycle rule to expire old logs.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/s3-restrict-public-buckets/rule.js
+var rule_default56 = pabSettingRule("terraform/s3-restrict-public-buckets", "restrict_public_buckets", [
+  "CKV_AWS_56",
+  "AWS-0093"
+]);
+
+// ../../policies/terraform/dist/rules/security-group-open-admin-ports/rule.js
+init_dist();
+var rule_default57 = defineRule({
+  id: "terraform/security-group-open-admin-ports",
+  domain: terraformDomain,
+  meta: {
+    title: "Security group opens an admin port to the internet",
+    description: "An ingress rule allows SSH (22), RDP (3389) or another configured admin port from `0.0.0.0/0` or `::/0`.",
+    rationale: "Remote-administration ports open to the whole internet are scanned within minutes and brute-forced continuously; one weak credential or unpatched daemon gives an attacker a shell. Reach them through SSM Session Manager, a VPN or a bastion with a narrow CIDR instead. Critical exposure, rated high because the host may still be hardened.",
+    remediation: "Restrict the CIDR to the addresses that administer the host, or remove the rule and use SSM Session Manager.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_AWS_24", "CKV_AWS_25", "AWS-0107"],
+    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
+    options: {
+      schema: {
+        type: "object",
+        properties: { ports: { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 } } },
+        additionalProperties: false
+      },
+      defaults: { ports: [22, 3389] }
+    },
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "bastion" {\n  name = "bastion"\n\n  ingress {\n    description = "SSH"\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+          errors: [{ line: 9, column: 5, endLine: 9, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "bastion" {\n  name = "bastion"\n\n  ingress {\n    description = "SSH from the office"\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["203.0.113.0/24"]\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const ports = ctx.options.ports;
+    for (const { owner, p } of ingressPermissions(module2)) {
+      if (allPorts(p) || p.protocol !== "tcp" && p.protocol !== "udp")
+        continue;
+      if (p.from === void 0 || p.to === void 0)
+        continue;
+      const hit = ports.filter((port) => port >= p.from && port <= p.to);
+      if (hit.length === 0)
+        continue;
+      const attr = p.view.attr(p.cidrAttr);
+      reportOn(ctx, owner, attr, `${nameOf(owner)} allows port ${hit.join(", ")} from ${p.open.join(", ")}.`, `${hit.join(",")} ${p.open.join(",")}`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/security-group-open-all-ports/rule.js
+init_dist();
+var rule_default58 = defineRule({
+  id: "terraform/security-group-open-all-ports",
+  domain: terraformDomain,
+  meta: {
+    title: "Security group opens every port to the internet",
+    description: "An ingress rule allows all protocols (`-1`) or ports 0\u201365535 from `0.0.0.0/0` or `::/0`.",
+    rationale: "Every service on the instance \u2014 databases, admin consoles, debug endpoints, the ones nobody knows are listening \u2014 becomes reachable from the internet. Nothing but a deliberate honeypot needs this, hence critical.",
+    remediation: "Open only the ports the service serves (usually 443), or restrict the source to known CIDRs or security groups.",
+    category: "security",
+    severity: "critical",
+    confidence: "high",
+    aliases: ["CKV_AWS_277"],
+    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "app" {\n  ingress {\n    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+          errors: [{ line: 6, column: 5, endLine: 6, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "app" {\n  ingress {\n    description = "HTTPS"\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, p } of ingressPermissions(module2)) {
+      if (!allPorts(p))
+        continue;
+      reportOn(ctx, owner, p.view.attr(p.cidrAttr), `${nameOf(owner)} allows all ports from ${p.open.join(", ")}.`, p.open.join(","));
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/security-group-rule-description/rule.js
+init_dist();
+var rule_default59 = defineRule({
+  id: "terraform/security-group-rule-description",
+  domain: terraformDomain,
+  meta: {
+    title: "Security group rule has no description",
+    description: "A security group, an inline `ingress`/`egress` block or a security group rule resource has no `description`.",
+    rationale: "Descriptions say why a port is open. Without them, reviews cannot tell a needed rule from a forgotten one, and nobody dares remove either. A hygiene issue, hence low.",
+    remediation: 'Add `description = "..."` saying who needs the access and why.',
+    category: "best-practice",
+    severity: "low",
+    confidence: "high",
+    aliases: ["CKV_AWS_23", "AWS-0099", "AWS-0124"],
+    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "web" {\n  description = "web tier"\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 10 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "web" {\n  description = "web tier"\n  ingress {\n    description = "HTTPS from the internet"\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const missing = (v) => {
+      if (!v.has("description"))
+        return true;
+      return asString(v.value("description"))?.trim() === "";
+    };
+    const report3 = (owner, v, what) => reportOn(ctx, owner, v.attr("description") ?? v.headerLoc, `${what} has no description.`);
+    for (const sg of module2.resourcesOf("aws_security_group")) {
+      if (missing(sg))
+        report3(sg, sg, `Security group ${nameOf(sg)}`);
+      for (const type of ["ingress", "egress"]) {
+        for (const b of sg.blocks(type))
+          if (missing(b))
+            report3(sg, b, `An \`${type}\` rule of ${nameOf(sg)}`);
+      }
+    }
+    for (const r of module2.resourcesOf("aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule")) {
+      if (missing(r))
+        report3(r, r, `Security group rule ${nameOf(r)}`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/security-group-unrestricted-egress/rule.js
+init_dist();
+var rule_default60 = defineRule({
+  id: "terraform/security-group-unrestricted-egress",
+  domain: terraformDomain,
+  meta: {
+    title: "Security group allows egress to the whole internet",
+    description: "An egress rule allows traffic to `0.0.0.0/0` or `::/0`.",
+    rationale: "Open egress lets a compromised workload download tooling and exfiltrate data anywhere. It is also the AWS default and what most workloads need to reach AWS APIs without VPC endpoints, so this is low: tighten it where the data is sensitive.",
+    remediation: "Limit egress to the CIDRs, prefix lists (VPC endpoints) or security groups the workload talks to.",
+    category: "security",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["CKV_AWS_382", "AWS-0104"],
+    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "db" {\n  egress {\n    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+          errors: [{ line: 6, column: 5, endLine: 6, endColumn: 32 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_security_group" "db" {\n  egress {\n    description     = "to the app tier only"\n    from_port       = 443\n    to_port         = 443\n    protocol        = "tcp"\n    security_groups = [aws_security_group.app.id]\n  }\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    for (const { owner, p } of egressPermissions(module2)) {
+      reportOn(ctx, owner, p.view.attr(p.cidrAttr), `${nameOf(owner)} allows egress to ${p.open.join(", ")}.`, p.open.join(","));
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/vpc-flow-logs/rule.js
+init_dist();
+var rule_default61 = defineRule({
+  id: "terraform/vpc-flow-logs",
+  domain: terraformDomain,
+  meta: {
+    title: "VPC has no flow logs",
+    description: "An `aws_vpc` has no `aws_flow_log` with `vpc_id` pointing at it in the same module.",
+    rationale: "Flow logs are the only record of which addresses talked to what inside the VPC; incident response without them is guesswork. Medium: a detection gap, not an exposure.",
+    remediation: "Add an `aws_flow_log` with `vpc_id = aws_vpc.<name>.id` sending to CloudWatch Logs or S3.",
+    category: "security",
+    severity: "medium",
+    confidence: "medium",
+    aliases: ["CKV2_AWS_11", "AWS-0178"],
+    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html"],
+    examples: {
+      invalid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n',
+          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 26 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "main.tf",
+          code: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n\nresource "aws_flow_log" "main" {\n  vpc_id          = aws_vpc.main.id\n  traffic_type    = "ALL"\n  log_destination = aws_cloudwatch_log_group.flow.arn\n  iam_role_arn    = aws_iam_role.flow.arn\n}\n'
+        }
+      ]
+    }
+  },
+  check(module2, ctx) {
+    const logs = module2.resourcesOf("aws_flow_log");
+    const unresolved = logs.some((l) => {
+      const v = l.value("vpc_id");
+      return isUnknown(v) && !(v.ref?.address.startsWith("aws_vpc.") && module2.byAddress(v.ref.address));
+    });
+    if (unresolved)
+      return;
+    const loggedByCaller = module2.callers.some(({ module: parent, call }) => parent.resourcesOf("aws_flow_log").some((l) => {
+      const v = l.value("vpc_id");
+      return isUnknown(v) && (!v.ref || v.ref.address === `module.${call.name}`);
+    }));
+    if (loggedByCaller)
+      return;
+    for (const vpc of module2.resourcesOf("aws_vpc")) {
+      if (logs.some((l) => vpc.isReferencedBy(l.value("vpc_id"))))
+        continue;
+      reportOn(ctx, vpc, vpc.headerLoc, `VPC ${nameOf(vpc)} has no flow log.`);
+    }
+  }
+});
+
+// ../../policies/terraform/dist/rules/index.js
+var rules = [rule_default, rule_default2, rule_default3, rule_default4, rule_default5, rule_default6, rule_default7, rule_default8, rule_default9, rule_default10, rule_default11, rule_default12, rule_default13, rule_default14, rule_default15, rule_default16, rule_default17, rule_default18, rule_default19, rule_default20, rule_default21, rule_default22, rule_default23, rule_default24, rule_default25, rule_default26, rule_default27, rule_default28, rule_default29, rule_default30, rule_default31, rule_default32, rule_default33, rule_default34, rule_default35, rule_default36, rule_default37, rule_default38, rule_default39, rule_default40, rule_default41, rule_default42, rule_default43, rule_default44, rule_default45, rule_default46, rule_default47, rule_default48, rule_default49, rule_default50, rule_default51, rule_default52, rule_default53, rule_default54, rule_default55, rule_default56, rule_default57, rule_default58, rule_default59, rule_default60, rule_default61];
 
 // ../cli/dist/paths.js
 import { readFileSync as readFileSync2 } from "node:fs";
@@ -44625,7 +48202,7 @@ function spanOf(code2, needle, occurrence = 1) {
 
 // ../../policies/dockerfile/dist/rules/absolute-workdir/rule.js
 var bad = "FROM node:20-slim\nWORKDIR app\n";
-var rule_default = defineRule({
+var rule_default62 = defineRule({
   id: "dockerfile/absolute-workdir",
   domain: dockerfileDomain,
   meta: {
@@ -44660,7 +48237,7 @@ var rule_default = defineRule({
 // ../../policies/dockerfile/dist/rules/add-remote-without-checksum/rule.js
 init_dist();
 var bad2 = "FROM alpine:3.20\nADD https://github.com/acme/tool/releases/download/v1.2.0/tool /usr/local/bin/tool\n";
-var rule_default2 = defineRule({
+var rule_default63 = defineRule({
   id: "dockerfile/add-remote-without-checksum",
   domain: dockerfileDomain,
   meta: {
@@ -44744,7 +48321,7 @@ function securityRule(spec) {
 
 // ../../policies/dockerfile/dist/rules/apk-allow-untrusted/rule.js
 var bad3 = "FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted /tmp/agent.apk\n";
-var rule_default3 = securityRule({
+var rule_default64 = securityRule({
   slug: "apk-allow-untrusted",
   title: "apk installs unsigned packages",
   description: "`apk --allow-untrusted` installs packages whose signature is missing or made with an unknown key.",
@@ -45004,7 +48581,7 @@ function cacheRule(spec) {
 
 // ../../policies/dockerfile/dist/rules/apk-no-cache/rule.js
 var bad4 = "FROM alpine:3.20\nRUN apk add curl\n";
-var rule_default4 = cacheRule({
+var rule_default65 = cacheRule({
   slug: "apk-no-cache",
   manager: "apk",
   title: "apk add without --no-cache",
@@ -45021,7 +48598,7 @@ var rule_default4 = cacheRule({
 
 // ../../policies/dockerfile/dist/rules/apt-allow-unauthenticated/rule.js
 var bad5 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --allow-unauthenticated vendor-agent\n";
-var rule_default5 = securityRule({
+var rule_default66 = securityRule({
   slug: "apt-allow-unauthenticated",
   title: "apt installs unsigned packages",
   description: "apt is told to accept packages or repositories it cannot authenticate: `--allow-unauthenticated`, `--force-yes`, `--allow-insecure-repositories`, `AllowUnauthenticated`, or a `[trusted=yes]` source.",
@@ -45067,7 +48644,7 @@ var rule_default5 = securityRule({
 // ../../policies/dockerfile/dist/rules/apt-get-assume-yes/rule.js
 init_dist();
 var bad6 = "FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends curl\n";
-var rule_default6 = defineRule({
+var rule_default67 = defineRule({
   id: "dockerfile/apt-get-assume-yes",
   domain: dockerfileDomain,
   meta: {
@@ -45118,7 +48695,7 @@ var rule_default6 = defineRule({
 // ../../policies/dockerfile/dist/rules/apt-get-update-alone/rule.js
 init_dist();
 var bad7 = "FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n";
-var rule_default7 = defineRule({
+var rule_default68 = defineRule({
   id: "dockerfile/apt-get-update-alone",
   domain: dockerfileDomain,
   meta: {
@@ -45158,7 +48735,7 @@ var rule_default7 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/apt-lists-cleanup/rule.js
 var bad8 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n";
-var rule_default8 = cacheRule({
+var rule_default69 = cacheRule({
   slug: "apt-lists-cleanup",
   manager: "apt-get",
   title: "apt lists not removed after install",
@@ -45181,7 +48758,7 @@ var rule_default8 = cacheRule({
 // ../../policies/dockerfile/dist/rules/apt-no-install-recommends/rule.js
 init_dist();
 var bad9 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n";
-var rule_default9 = defineRule({
+var rule_default70 = defineRule({
   id: "dockerfile/apt-no-install-recommends",
   domain: dockerfileDomain,
   meta: {
@@ -45224,7 +48801,7 @@ var rule_default9 = defineRule({
 // ../../policies/dockerfile/dist/rules/copy-from-self/rule.js
 init_dist();
 var bad10 = "FROM golang:1.22 AS build\nCOPY --from=build /out/app /usr/local/bin/app\n";
-var rule_default10 = defineRule({
+var rule_default71 = defineRule({
   id: "dockerfile/copy-from-self",
   domain: dockerfileDomain,
   meta: {
@@ -45263,7 +48840,7 @@ var rule_default10 = defineRule({
 // ../../policies/dockerfile/dist/rules/copy-from-unknown-stage/rule.js
 init_dist();
 var bad11 = "FROM golang:1.22 AS builder\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n";
-var rule_default11 = defineRule({
+var rule_default72 = defineRule({
   id: "dockerfile/copy-from-unknown-stage",
   domain: dockerfileDomain,
   meta: {
@@ -45315,7 +48892,7 @@ var rule_default11 = defineRule({
 // ../../policies/dockerfile/dist/rules/copy-multi-source-slash/rule.js
 init_dist();
 var bad12 = "FROM node:20-slim\nCOPY package.json package-lock.json /app\n";
-var rule_default12 = defineRule({
+var rule_default73 = defineRule({
   id: "dockerfile/copy-multi-source-slash",
   domain: dockerfileDomain,
   meta: {
@@ -45355,7 +48932,7 @@ var rule_default12 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/curl-insecure/rule.js
 var bad13 = "FROM debian:12-slim\nRUN curl -fsSLk https://example.com/tool -o /usr/local/bin/tool\n";
-var rule_default13 = securityRule({
+var rule_default74 = securityRule({
   slug: "curl-insecure",
   title: "curl with certificate verification disabled",
   description: "`curl -k` / `--insecure` accepts any TLS certificate, so the download can come from anyone on the network path.",
@@ -45382,7 +48959,7 @@ var rule_default13 = securityRule({
 
 // ../../policies/dockerfile/dist/rules/dnf-clean-all/rule.js
 var bad14 = "FROM fedora:40\nRUN dnf install -y httpd\n";
-var rule_default14 = cacheRule({
+var rule_default75 = cacheRule({
   slug: "dnf-clean-all",
   manager: "dnf",
   title: "dnf cache not cleaned after install",
@@ -45400,7 +48977,7 @@ var rule_default14 = cacheRule({
 // ../../policies/dockerfile/dist/rules/env-self-reference/rule.js
 init_dist();
 var bad15 = "FROM alpine:3.20\nENV APP_HOME=/srv/app APP_BIN=$APP_HOME/bin\n";
-var rule_default15 = defineRule({
+var rule_default76 = defineRule({
   id: "dockerfile/env-self-reference",
   domain: dockerfileDomain,
   meta: {
@@ -45440,7 +49017,7 @@ var rule_default15 = defineRule({
 // ../../policies/dockerfile/dist/rules/git-ssl-verify-disabled/rule.js
 var bad16 = "FROM alpine:3.20\nRUN git -c http.sslVerify=false clone https://git.example.com/app.git\n";
 var OFF = /^(false|0|no|off)$/i;
-var rule_default16 = securityRule({
+var rule_default77 = securityRule({
   slug: "git-ssl-verify-disabled",
   title: "git with TLS verification disabled",
   description: "`http.sslVerify` is set to false (`git -c`, `git config`) or `GIT_SSL_NO_VERIFY` is set, so git accepts any server certificate.",
@@ -45472,7 +49049,7 @@ var rule_default16 = securityRule({
 // ../../policies/dockerfile/dist/rules/json-form-cmd/rule.js
 init_dist();
 var bad17 = "FROM node:20-slim\nCMD node server.js\n";
-var rule_default17 = defineRule({
+var rule_default78 = defineRule({
   id: "dockerfile/json-form-cmd",
   domain: dockerfileDomain,
   meta: {
@@ -45503,7 +49080,7 @@ var rule_default17 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/microdnf-clean-all/rule.js
 var bad18 = "FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y httpd\n";
-var rule_default18 = cacheRule({
+var rule_default79 = cacheRule({
   slug: "microdnf-clean-all",
   manager: "microdnf",
   title: "microdnf cache not cleaned after install",
@@ -45526,7 +49103,7 @@ var rule_default18 = cacheRule({
 // ../../policies/dockerfile/dist/rules/no-apt/rule.js
 init_dist();
 var bad19 = "FROM ubuntu:24.04\nRUN apt update && apt install -y curl\n";
-var rule_default19 = defineRule({
+var rule_default80 = defineRule({
   id: "dockerfile/no-apt",
   domain: dockerfileDomain,
   meta: {
@@ -45569,7 +49146,7 @@ function worldWritable(mode) {
   return mode.split(",").some((clause) => /^[ugoa]*[oa][ugoa]*[+=][rwxXst]*w/.test(clause) && !/t/.test(clause));
 }
 var bad20 = "FROM node:20-slim\nCOPY . /app\nRUN chmod -R 777 /app\n";
-var rule_default20 = defineRule({
+var rule_default81 = defineRule({
   id: "dockerfile/no-chmod-777",
   domain: dockerfileDomain,
   meta: {
@@ -45612,7 +49189,7 @@ var rule_default20 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/no-chpasswd/rule.js
 var bad21 = "FROM ubuntu:24.04\nRUN useradd -m app && echo 'app:changeme' | chpasswd\n";
-var rule_default21 = securityRule({
+var rule_default82 = securityRule({
   slug: "no-chpasswd",
   title: "Password set in the image",
   description: "A `RUN` sets an account password (`chpasswd`, `passwd --stdin`, `useradd`/`usermod -p`), baking the password or its hash into the image.",
@@ -45650,7 +49227,7 @@ init_dist();
 var FETCH = /* @__PURE__ */ new Set(["curl", "wget", "fetch"]);
 var RUNNER = /^((ba|da|a|z|k)?sh|python[0-9.]*|perl|ruby|node|php|pwsh|busybox)$/;
 var bad22 = "FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -\n";
-var rule_default22 = defineRule({
+var rule_default83 = defineRule({
   id: "dockerfile/no-curl-pipe-shell",
   domain: dockerfileDomain,
   meta: {
@@ -45699,7 +49276,7 @@ var rule_default22 = defineRule({
 // ../../policies/dockerfile/dist/rules/no-dist-upgrade/rule.js
 init_dist();
 var bad23 = "FROM ubuntu:24.04\nRUN apt-get update && apt-get -y dist-upgrade\n";
-var rule_default23 = defineRule({
+var rule_default84 = defineRule({
   id: "dockerfile/no-dist-upgrade",
   domain: dockerfileDomain,
   meta: {
@@ -45733,7 +49310,7 @@ var rule_default23 = defineRule({
 init_dist();
 var latest = "FROM nginx:latest\nCOPY site/ /usr/share/nginx/html/\n";
 var untagged = "FROM python AS build\nRUN pip wheel -w /wheels .\n";
-var rule_default24 = defineRule({
+var rule_default85 = defineRule({
   id: "dockerfile/no-latest-tag",
   domain: dockerfileDomain,
   meta: {
@@ -45776,7 +49353,7 @@ var rule_default24 = defineRule({
 // ../../policies/dockerfile/dist/rules/no-maintainer/rule.js
 init_dist();
 var bad24 = "FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\n";
-var rule_default25 = defineRule({
+var rule_default86 = defineRule({
   id: "dockerfile/no-maintainer",
   domain: dockerfileDomain,
   meta: {
@@ -45812,7 +49389,7 @@ var ROOT = /^(root|0)(:.*)?$/;
 var NONROOT_IMAGE = /(^|[-:_.])nonroot([-_.]|$)/;
 var bad25 = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER root\nCMD ["node", "server.js"]\n';
 var none = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
-var rule_default26 = defineRule({
+var rule_default87 = defineRule({
   id: "dockerfile/no-root-user",
   domain: dockerfileDomain,
   meta: {
@@ -45870,7 +49447,7 @@ var rule_default26 = defineRule({
 // ../../policies/dockerfile/dist/rules/no-run-cd/rule.js
 init_dist();
 var bad26 = "FROM node:20-slim\nCOPY . /app\nRUN cd /app && npm ci\n";
-var rule_default27 = defineRule({
+var rule_default88 = defineRule({
   id: "dockerfile/no-run-cd",
   domain: dockerfileDomain,
   meta: {
@@ -45901,7 +49478,7 @@ var rule_default27 = defineRule({
 // ../../policies/dockerfile/dist/rules/no-ssh-port/rule.js
 init_dist();
 var bad27 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-server\nEXPOSE 22 8080\n";
-var rule_default28 = defineRule({
+var rule_default89 = defineRule({
   id: "dockerfile/no-ssh-port",
   domain: dockerfileDomain,
   meta: {
@@ -45938,7 +49515,7 @@ function inRange(range, port) {
 // ../../policies/dockerfile/dist/rules/no-sudo/rule.js
 init_dist();
 var bad28 = "FROM ubuntu:24.04\nUSER app\nRUN sudo apt-get update\n";
-var rule_default29 = defineRule({
+var rule_default90 = defineRule({
   id: "dockerfile/no-sudo",
   domain: dockerfileDomain,
   meta: {
@@ -45967,7 +49544,7 @@ var rule_default29 = defineRule({
 // ../../policies/dockerfile/dist/rules/no-wget-and-curl/rule.js
 init_dist();
 var bad29 = "FROM debian:12-slim\nRUN curl -fsSLo /tmp/a https://example.com/a\nRUN wget -q https://example.com/b\n";
-var rule_default30 = defineRule({
+var rule_default91 = defineRule({
   id: "dockerfile/no-wget-and-curl",
   domain: dockerfileDomain,
   meta: {
@@ -46004,7 +49581,7 @@ var rule_default30 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/npm-strict-ssl-disabled/rule.js
 var bad30 = "FROM node:20-slim\nRUN npm config set strict-ssl false && npm ci\n";
-var rule_default31 = securityRule({
+var rule_default92 = securityRule({
   slug: "npm-strict-ssl-disabled",
   title: "npm or yarn with strict-ssl disabled",
   description: "`strict-ssl` is set to `false` for npm or yarn (`config set`, `--strict-ssl=false`, `.npmrc`, or `NPM_CONFIG_STRICT_SSL`), so registry certificates are not verified.",
@@ -46072,7 +49649,7 @@ function isLocal(word) {
 
 // ../../policies/dockerfile/dist/rules/pin-apk-versions/rule.js
 var bad31 = "FROM alpine:3.20\nRUN apk add --no-cache curl\n";
-var rule_default32 = pinRule({
+var rule_default93 = pinRule({
   slug: "pin-apk-versions",
   manager: "apk",
   aliases: ["DL3018"],
@@ -46089,7 +49666,7 @@ var rule_default32 = pinRule({
 
 // ../../policies/dockerfile/dist/rules/pin-apt-versions/rule.js
 var bad32 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates=20230311\n";
-var rule_default33 = pinRule({
+var rule_default94 = pinRule({
   slug: "pin-apt-versions",
   manager: "apt-get",
   aliases: ["DL3008"],
@@ -46110,7 +49687,7 @@ var rule_default33 = pinRule({
 // ../../policies/dockerfile/dist/rules/pin-base-image-digest/rule.js
 init_dist();
 var bad33 = "FROM python:3.12-slim\n";
-var rule_default34 = defineRule({
+var rule_default95 = defineRule({
   id: "dockerfile/pin-base-image-digest",
   domain: dockerfileDomain,
   meta: {
@@ -46157,7 +49734,7 @@ var rule_default34 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/pin-gem-versions/rule.js
 var bad34 = "FROM ruby:3.3-slim\nRUN gem install bundler\n";
-var rule_default35 = pinRule({
+var rule_default96 = pinRule({
   slug: "pin-gem-versions",
   manager: "gem",
   aliases: ["DL3028"],
@@ -46178,7 +49755,7 @@ var rule_default35 = pinRule({
 
 // ../../policies/dockerfile/dist/rules/pin-go-install/rule.js
 var bad35 = "FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv\n";
-var rule_default36 = pinRule({
+var rule_default97 = pinRule({
   slug: "pin-go-install",
   manager: "go install",
   aliases: ["DL3062"],
@@ -46217,7 +49794,7 @@ var rule_default36 = pinRule({
 
 // ../../policies/dockerfile/dist/rules/pin-npm-versions/rule.js
 var bad36 = "FROM node:20-slim\nRUN npm install -g pm2\n";
-var rule_default37 = pinRule({
+var rule_default98 = pinRule({
   slug: "pin-npm-versions",
   manager: "npm",
   aliases: ["DL3016"],
@@ -46254,7 +49831,7 @@ var rule_default37 = pinRule({
 // ../../policies/dockerfile/dist/rules/pin-pip-versions/rule.js
 var bad37 = "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask gunicorn==22.0.0\n";
 var TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
-var rule_default38 = pinRule({
+var rule_default99 = pinRule({
   slug: "pin-pip-versions",
   manager: "pip",
   aliases: ["DL3013"],
@@ -46286,7 +49863,7 @@ var rule_default38 = pinRule({
 // ../../policies/dockerfile/dist/rules/pip-no-cache-dir/rule.js
 init_dist();
 var bad38 = "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n";
-var rule_default39 = defineRule({
+var rule_default100 = defineRule({
   id: "dockerfile/pip-no-cache-dir",
   domain: dockerfileDomain,
   meta: {
@@ -46338,7 +49915,7 @@ var rule_default39 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/pip-trusted-host/rule.js
 var bad39 = "FROM python:3.12-slim\nRUN pip install --no-cache-dir --trusted-host pypi.internal -r requirements.txt\n";
-var rule_default40 = securityRule({
+var rule_default101 = securityRule({
   slug: "pip-trusted-host",
   title: "pip trusts a host without TLS verification",
   description: "`--trusted-host`, `PIP_TRUSTED_HOST` or `pip config set global.trusted-host` lets pip download from that host over plain HTTP or with an invalid certificate.",
@@ -46387,7 +49964,7 @@ function shellHasPipefail(stage, index) {
 function hasPipefail(words) {
   return words.some((w, i2) => w === "-o" && words[i2 + 1] === "pipefail" || w === "-opipefail" || /^-\w*o$/.test(w) && words[i2 + 1] === "pipefail");
 }
-var rule_default41 = defineRule({
+var rule_default102 = defineRule({
   id: "dockerfile/pipefail",
   domain: dockerfileDomain,
   meta: {
@@ -46442,7 +50019,7 @@ init_dist();
 var ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|tzst)$/i;
 var REMOTE = /^(https?|git|ssh):\/\/|^git@|\.git(#.*)?$/i;
 var bad41 = "FROM alpine:3.20\nADD app.py /srv/app.py\n";
-var rule_default42 = defineRule({
+var rule_default103 = defineRule({
   id: "dockerfile/prefer-copy-over-add",
   domain: dockerfileDomain,
   meta: {
@@ -46480,7 +50057,7 @@ var rule_default42 = defineRule({
 // ../../policies/dockerfile/dist/rules/require-healthcheck/rule.js
 init_dist();
 var bad42 = "FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\nEXPOSE 80\n";
-var rule_default43 = defineRule({
+var rule_default104 = defineRule({
   id: "dockerfile/require-healthcheck",
   domain: dockerfileDomain,
   meta: {
@@ -46520,7 +50097,7 @@ var rule_default43 = defineRule({
 // ../../policies/dockerfile/dist/rules/rpm-assume-yes/rule.js
 init_dist();
 var bad43 = "FROM rockylinux:9\nRUN dnf install httpd\n";
-var rule_default44 = defineRule({
+var rule_default105 = defineRule({
   id: "dockerfile/rpm-assume-yes",
   domain: dockerfileDomain,
   meta: {
@@ -46559,7 +50136,7 @@ var rule_default44 = defineRule({
 // ../../policies/dockerfile/dist/rules/rpm-no-gpg-check/rule.js
 var bad44 = "FROM rockylinux:9\nRUN dnf install -y --nogpgcheck https://vendor.example/agent.rpm\n";
 var MANAGERS = ["yum", "dnf", "microdnf", "tdnf", "yum-config-manager"];
-var rule_default45 = securityRule({
+var rule_default106 = securityRule({
   slug: "rpm-no-gpg-check",
   title: "RPM packages installed without signature check",
   description: "yum/dnf run with `--nogpgcheck` or `gpgcheck=0`, `rpm` with `--nosignature`/`--nodigest`, or `zypper --no-gpg-checks`: package signatures are not verified.",
@@ -46606,7 +50183,7 @@ var rule_default45 = securityRule({
 
 // ../../policies/dockerfile/dist/rules/rpm-ssl-verify-disabled/rule.js
 var bad45 = "FROM rockylinux:9\nRUN dnf install -y --setopt=sslverify=false httpd\n";
-var rule_default46 = securityRule({
+var rule_default107 = securityRule({
   slug: "rpm-ssl-verify-disabled",
   title: "yum or dnf with TLS verification disabled",
   description: "`sslverify` is set to false for yum/dnf (`--setopt=sslverify=0` or `sslverify=0` written into a repo file).",
@@ -46643,7 +50220,7 @@ function reportAllButLast(model, ctx, keyword2) {
 
 // ../../policies/dockerfile/dist/rules/single-cmd/rule.js
 var bad46 = 'FROM alpine:3.20\nCMD ["sh"]\nCMD ["/app/server"]\n';
-var rule_default47 = defineRule({
+var rule_default108 = defineRule({
   id: "dockerfile/single-cmd",
   domain: dockerfileDomain,
   meta: {
@@ -46674,7 +50251,7 @@ var rule_default47 = defineRule({
 // ../../policies/dockerfile/dist/rules/single-entrypoint/rule.js
 init_dist();
 var bad47 = 'FROM alpine:3.20\nENTRYPOINT ["/bin/sh"]\nENTRYPOINT ["/app/server"]\n';
-var rule_default48 = defineRule({
+var rule_default109 = defineRule({
   id: "dockerfile/single-entrypoint",
   domain: dockerfileDomain,
   meta: {
@@ -46705,7 +50282,7 @@ var rule_default48 = defineRule({
 // ../../policies/dockerfile/dist/rules/single-healthcheck/rule.js
 init_dist();
 var bad48 = 'FROM alpine:3.20\nHEALTHCHECK CMD ["true"]\nHEALTHCHECK CMD ["/app/health"]\n';
-var rule_default49 = defineRule({
+var rule_default110 = defineRule({
   id: "dockerfile/single-healthcheck",
   domain: dockerfileDomain,
   meta: {
@@ -46735,7 +50312,7 @@ var rule_default49 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/tls-verify-disabled-env/rule.js
 var bad49 = "FROM node:20-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n";
-var rule_default50 = securityRule({
+var rule_default111 = securityRule({
   slug: "tls-verify-disabled-env",
   title: "Environment variable turns off TLS verification",
   description: "`NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0` or `GOINSECURE` is set in the image or a build step, turning off certificate checks for Node.js, Python or Go.",
@@ -46766,7 +50343,7 @@ var rule_default50 = securityRule({
 // ../../policies/dockerfile/dist/rules/trusted-registries/rule.js
 init_dist();
 var bad50 = "FROM quay.io/someone/tool:1.0\n";
-var rule_default51 = defineRule({
+var rule_default112 = defineRule({
   id: "dockerfile/trusted-registries",
   domain: dockerfileDomain,
   meta: {
@@ -46824,7 +50401,7 @@ var rule_default51 = defineRule({
 // ../../policies/dockerfile/dist/rules/unique-stage-names/rule.js
 init_dist();
 var bad51 = "FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim AS build\n";
-var rule_default52 = defineRule({
+var rule_default113 = defineRule({
   id: "dockerfile/unique-stage-names",
   domain: dockerfileDomain,
   meta: {
@@ -46861,7 +50438,7 @@ var rule_default52 = defineRule({
 // ../../policies/dockerfile/dist/rules/valid-port/rule.js
 init_dist();
 var bad52 = "FROM nginx:1.27\nEXPOSE 80 80800\n";
-var rule_default53 = defineRule({
+var rule_default114 = defineRule({
   id: "dockerfile/valid-port",
   domain: dockerfileDomain,
   meta: {
@@ -46897,7 +50474,7 @@ var rule_default53 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/wget-no-check-certificate/rule.js
 var bad53 = "FROM debian:12-slim\nRUN wget --no-check-certificate https://example.com/tool.tgz\n";
-var rule_default54 = securityRule({
+var rule_default115 = securityRule({
   slug: "wget-no-check-certificate",
   title: "wget with certificate verification disabled",
   description: "`wget --no-check-certificate` (or `check_certificate = off` in a wgetrc) accepts any TLS certificate.",
@@ -46926,7 +50503,7 @@ var rule_default54 = securityRule({
 init_dist();
 var SYSTEM = /^\/(proc|sys|dev|boot|initrd|lost\+found)(\/|$)/;
 var bad54 = "FROM alpine:3.20\nWORKDIR /proc/app\n";
-var rule_default55 = defineRule({
+var rule_default116 = defineRule({
   id: "dockerfile/workdir-system-dir",
   domain: dockerfileDomain,
   meta: {
@@ -46958,7 +50535,7 @@ var rule_default55 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/yum-clean-all/rule.js
 var bad55 = "FROM centos:7\nRUN yum install -y httpd\n";
-var rule_default56 = cacheRule({
+var rule_default117 = cacheRule({
   slug: "yum-clean-all",
   manager: "yum",
   title: "yum cache not cleaned after install",
@@ -46975,7 +50552,7 @@ var rule_default56 = cacheRule({
 
 // ../../policies/dockerfile/dist/rules/zypper-clean/rule.js
 var bad56 = "FROM opensuse/leap:15.6\nRUN zypper -n install curl\n";
-var rule_default57 = cacheRule({
+var rule_default118 = cacheRule({
   slug: "zypper-clean",
   manager: "zypper",
   title: "zypper cache not cleaned after install",
@@ -46996,7 +50573,7 @@ var rule_default57 = cacheRule({
 });
 
 // ../../policies/dockerfile/dist/rules/index.js
-var rules = [rule_default, rule_default2, rule_default3, rule_default4, rule_default5, rule_default6, rule_default7, rule_default8, rule_default9, rule_default10, rule_default11, rule_default12, rule_default13, rule_default14, rule_default15, rule_default16, rule_default17, rule_default18, rule_default19, rule_default20, rule_default21, rule_default22, rule_default23, rule_default24, rule_default25, rule_default26, rule_default27, rule_default28, rule_default29, rule_default30, rule_default31, rule_default32, rule_default33, rule_default34, rule_default35, rule_default36, rule_default37, rule_default38, rule_default39, rule_default40, rule_default41, rule_default42, rule_default43, rule_default44, rule_default45, rule_default46, rule_default47, rule_default48, rule_default49, rule_default50, rule_default51, rule_default52, rule_default53, rule_default54, rule_default55, rule_default56, rule_default57];
+var rules2 = [rule_default62, rule_default63, rule_default64, rule_default65, rule_default66, rule_default67, rule_default68, rule_default69, rule_default70, rule_default71, rule_default72, rule_default73, rule_default74, rule_default75, rule_default76, rule_default77, rule_default78, rule_default79, rule_default80, rule_default81, rule_default82, rule_default83, rule_default84, rule_default85, rule_default86, rule_default87, rule_default88, rule_default89, rule_default90, rule_default91, rule_default92, rule_default93, rule_default94, rule_default95, rule_default96, rule_default97, rule_default98, rule_default99, rule_default100, rule_default101, rule_default102, rule_default103, rule_default104, rule_default105, rule_default106, rule_default107, rule_default108, rule_default109, rule_default110, rule_default111, rule_default112, rule_default113, rule_default114, rule_default115, rule_default116, rule_default117, rule_default118];
 
 // ../../policies/github-actions/dist/rules/checkout-persist-credentials/rule.js
 init_dist();
@@ -47027,7 +50604,7 @@ function matchesAny(name3, globs) {
     return re.test(n);
   });
 }
-function conditions(unit) {
+function conditions2(unit) {
   const out2 = [];
   if (unit.kind === "workflow") {
     for (const job of unit.jobs) {
@@ -47077,7 +50654,7 @@ ${indent}with:
 ${indent}  persist-credentials: false`
   };
 }
-var rule_default58 = defineRule({
+var rule_default119 = defineRule({
   id: "gha/checkout-persist-credentials",
   domain: ghaDomain,
   meta: {
@@ -47300,7 +50877,7 @@ function insertIntoMap(doc, route, lines, description, afterKey) {
 }
 
 // ../../policies/github-actions/dist/rules/deploy-requires-concurrency/rule.js
-var rule_default59 = defineRule({
+var rule_default120 = defineRule({
   id: "gha/deploy-requires-concurrency",
   domain: ghaDomain,
   meta: {
@@ -47355,7 +50932,7 @@ var rule_default59 = defineRule({
 
 // ../../policies/github-actions/dist/rules/deploy-requires-environment/rule.js
 init_dist();
-var rule_default60 = defineRule({
+var rule_default121 = defineRule({
   id: "gha/deploy-requires-environment",
   domain: ghaDomain,
   meta: {
@@ -47406,7 +50983,7 @@ var rule_default60 = defineRule({
 
 // ../../policies/github-actions/dist/rules/deploy-requires-tests/rule.js
 init_dist();
-var rule_default61 = defineRule({
+var rule_default122 = defineRule({
   id: "gha/deploy-requires-tests",
   domain: ghaDomain,
   meta: {
@@ -47459,7 +51036,7 @@ var rule_default61 = defineRule({
 init_dist();
 var HELM = /\bhelm\s+(?:upgrade|install)\b/;
 var WAITS = /\s--(wait|atomic|rollback-on-failure)(?![\w-])/;
-var rule_default62 = defineRule({
+var rule_default123 = defineRule({
   id: "gha/helm-upgrade-wait",
   domain: ghaDomain,
   meta: {
@@ -47527,7 +51104,7 @@ function gated(job) {
     return true;
   return job.steps.some((s) => usesAction(s.uses, ...PERMISSION_CHECK_ACTIONS) || GATE.test(s.if?.value.text ?? "") || /collaborators\/[^\s]+\/permission|getCollaboratorPermissionLevel|author_association/.test(`${s.run?.text ?? ""} ${s.with.map((w) => w.value.text ?? "").join(" ")}`));
 }
-var rule_default63 = defineRule({
+var rule_default124 = defineRule({
   id: "gha/issue-comment-requires-author-check",
   domain: ghaDomain,
   meta: {
@@ -47576,7 +51153,7 @@ var rule_default63 = defineRule({
 
 // ../../policies/github-actions/dist/rules/job-timeout/rule.js
 init_dist();
-var rule_default64 = defineRule({
+var rule_default125 = defineRule({
   id: "gha/job-timeout",
   domain: ghaDomain,
   meta: {
@@ -47636,7 +51213,7 @@ var rule_default64 = defineRule({
 
 // ../../policies/github-actions/dist/rules/no-all-secrets-exposure/rule.js
 init_dist();
-var rule_default65 = defineRule({
+var rule_default126 = defineRule({
   id: "gha/no-all-secrets-exposure",
   domain: ghaDomain,
   meta: {
@@ -47701,7 +51278,7 @@ var rule_default65 = defineRule({
 
 // ../../policies/github-actions/dist/rules/no-always-true-condition/rule.js
 init_dist();
-var rule_default66 = defineRule({
+var rule_default127 = defineRule({
   id: "gha/no-always-true-condition",
   domain: ghaDomain,
   meta: {
@@ -47733,7 +51310,7 @@ var rule_default66 = defineRule({
     }
   },
   check(unit, ctx) {
-    for (const { condition, resource } of conditions(unit)) {
+    for (const { condition, resource } of conditions2(unit)) {
       const { value } = condition;
       const text = value.text ?? "";
       if (value.expressions.length === 0)
@@ -47792,7 +51369,7 @@ function cacheUse(step) {
   }
   return void 0;
 }
-var rule_default67 = defineRule({
+var rule_default128 = defineRule({
   id: "gha/no-cache-in-release-workflow",
   domain: ghaDomain,
   meta: {
@@ -47845,7 +51422,7 @@ var rule_default67 = defineRule({
 init_dist();
 var literalTrue = (v) => v?.value === true || v?.text?.trim().toLowerCase() === "true";
 var span = (v) => ({ file: v.keyLoc.file, start: v.keyLoc.start, end: v.loc.end });
-var rule_default68 = defineRule({
+var rule_default129 = defineRule({
   id: "gha/no-continue-on-error-on-tests",
   domain: ghaDomain,
   meta: {
@@ -47903,7 +51480,7 @@ var rule_default68 = defineRule({
 // ../../policies/github-actions/dist/rules/no-curl-pipe-shell/rule.js
 init_dist();
 var PIPE_TO_SHELL = /\b(?:curl|wget|iwr|Invoke-WebRequest|irm|Invoke-RestMethod)\b[^|\n;]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+\S+=\S*\s+)*(?:ba|z|k|da)?sh\b|\b(?:curl|wget)\b[^|\n;]*\|\s*(?:sudo\s+)?(?:python3?|perl|ruby|node)\b|(?:ba)?sh\s+(?:-c\s+)?["']?\$\((?:curl|wget)\b[^)]*\)|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n;]*\|\s*iex\b/i;
-var rule_default69 = defineRule({
+var rule_default130 = defineRule({
   id: "gha/no-curl-pipe-shell",
   domain: ghaDomain,
   meta: {
@@ -47966,7 +51543,7 @@ function pushOnEveryBranch(t2) {
 function refGated(job) {
   return [job, ...ancestors(job)].some((j) => REF_CHECK.test(j.if?.value.text ?? ""));
 }
-var rule_default70 = defineRule({
+var rule_default131 = defineRule({
   id: "gha/no-deploy-on-every-branch",
   domain: ghaDomain,
   meta: {
@@ -48026,7 +51603,7 @@ var RETIRED = {
   "windows-2016": "windows-latest",
   "windows-2019": "windows-2022"
 };
-var rule_default71 = defineRule({
+var rule_default132 = defineRule({
   id: "gha/no-deprecated-runner-images",
   domain: ghaDomain,
   meta: {
@@ -48106,7 +51683,7 @@ var REPLACEMENT = {
   "set-env": '`echo "NAME=value" >> "$GITHUB_ENV"`',
   "add-path": '`echo "/dir" >> "$GITHUB_PATH"`'
 };
-var rule_default72 = defineRule({
+var rule_default133 = defineRule({
   id: "gha/no-deprecated-workflow-commands",
   domain: ghaDomain,
   meta: {
@@ -48155,7 +51732,7 @@ var rule_default72 = defineRule({
 // ../../policies/github-actions/dist/rules/no-hardcoded-container-credentials/rule.js
 init_dist();
 var DOCKER_LOGIN_PASSWORD = /\bdocker\s+login\b[^\n]*?\s(?:-p|--password)(?:\s+|=)(["']?)([^\s"'$][^\s"']*)\1/;
-var rule_default73 = defineRule({
+var rule_default134 = defineRule({
   id: "gha/no-hardcoded-container-credentials",
   domain: ghaDomain,
   meta: {
@@ -48222,7 +51799,7 @@ var rule_default73 = defineRule({
 
 // ../../policies/github-actions/dist/rules/no-insecure-commands/rule.js
 init_dist();
-var rule_default74 = defineRule({
+var rule_default135 = defineRule({
   id: "gha/no-insecure-commands",
   domain: ghaDomain,
   meta: {
@@ -48284,7 +51861,7 @@ var rule_default74 = defineRule({
 // ../../policies/github-actions/dist/rules/no-latest-image-deploy/rule.js
 init_dist();
 var LATEST = /\bkubectl\s+(?:set\s+image|run|create\s+deployment)\b[^\n]*?[=\s][^\s=]+(:latest)\b|\bhelm\s+(?:upgrade|install)\b[^\n]*?--set(?:-string)?[=\s]+[^\s]*?\btag=(latest)\b/;
-var rule_default75 = defineRule({
+var rule_default136 = defineRule({
   id: "gha/no-latest-image-deploy",
   domain: ghaDomain,
   meta: {
@@ -48331,7 +51908,7 @@ var rule_default75 = defineRule({
 
 // ../../policies/github-actions/dist/rules/no-secrets-inherit/rule.js
 init_dist();
-var rule_default76 = defineRule({
+var rule_default137 = defineRule({
   id: "gha/no-secrets-inherit",
   domain: ghaDomain,
   meta: {
@@ -48387,7 +51964,7 @@ var PR_EVENTS = /* @__PURE__ */ new Set([
   "pull_request_review_comment",
   "issue_comment"
 ]);
-var rule_default77 = defineRule({
+var rule_default138 = defineRule({
   id: "gha/no-self-hosted-runner-on-pr",
   domain: ghaDomain,
   meta: {
@@ -48440,7 +52017,7 @@ var rule_default77 = defineRule({
 init_dist();
 var SPOOFABLE = /* @__PURE__ */ new Set(["github.actor", "github.triggering_actor", "github.event.sender.login"]);
 var BOT_COMPARISON = /(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))\s*==\s*'[^']*\[bot\]'|'[^']*\[bot\]'\s*==\s*(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))/i;
-var rule_default78 = defineRule({
+var rule_default139 = defineRule({
   id: "gha/no-spoofable-bot-condition",
   domain: ghaDomain,
   meta: {
@@ -48486,7 +52063,7 @@ jobs:
     }
   },
   check(unit, ctx) {
-    for (const { condition, resource } of conditions(unit)) {
+    for (const { condition, resource } of conditions2(unit)) {
       const m = condition.expression.body.match(BOT_COMPARISON) ?? condition.value.text?.match(BOT_COMPARISON);
       if (!m)
         continue;
@@ -48617,7 +52194,7 @@ function stepSource(step) {
 }
 
 // ../../policies/github-actions/dist/rules/no-template-injection-in-run/rule.js
-var rule_default79 = defineRule({
+var rule_default140 = defineRule({
   id: "gha/no-template-injection-in-run",
   domain: ghaDomain,
   meta: {
@@ -48696,7 +52273,7 @@ var CODE_INPUTS = {
   "azure/powershell": ["inlinescript"],
   "jannekem/run-python-script-action": ["script"]
 };
-var rule_default80 = defineRule({
+var rule_default141 = defineRule({
   id: "gha/no-template-injection-in-script",
   domain: ghaDomain,
   meta: {
@@ -48774,7 +52351,7 @@ jobs:
 // ../../policies/github-actions/dist/rules/no-unsound-contains/rule.js
 init_dist();
 var CONTAINS_IN_STRING = /contains\(\s*'([^']*)'\s*,\s*([A-Za-z_][\w-]*(?:\s*\.\s*[\w*-]+|\[[^\]]*\])*)\s*\)/gi;
-var rule_default81 = defineRule({
+var rule_default142 = defineRule({
   id: "gha/no-unsound-contains",
   domain: ghaDomain,
   meta: {
@@ -48813,7 +52390,7 @@ jobs:
     }
   },
   check(unit, ctx) {
-    for (const { condition, resource } of conditions(unit)) {
+    for (const { condition, resource } of conditions2(unit)) {
       const expressions = [condition.expression, ...condition.value.expressions];
       const body2 = condition.value.text ?? "";
       for (const m of body2.matchAll(CONTAINS_IN_STRING)) {
@@ -48891,7 +52468,7 @@ function sameRepoOnly(job) {
   return /head\.repo\.full_name\s*==\s*(github\.repository|'[^']+\/[^']+')|(github\.repository|'[^']+\/[^']+')\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/.test(text) || // Pull requests opened by a bot (Dependabot, Renovate) come from branches of the base repository.
   /pull_request\.user\.login\s*==\s*'[^']*\[bot\]'/.test(text);
 }
-var rule_default82 = defineRule({
+var rule_default143 = defineRule({
   id: "gha/no-untrusted-checkout-in-privileged-trigger",
   domain: ghaDomain,
   meta: {
@@ -48982,7 +52559,7 @@ function untrustedFilesBefore(step) {
   }
   return void 0;
 }
-var rule_default83 = defineRule({
+var rule_default144 = defineRule({
   id: "gha/no-untrusted-env-file-write",
   domain: ghaDomain,
   meta: {
@@ -49060,7 +52637,7 @@ jobs:
 
 // ../../policies/github-actions/dist/rules/no-workflow-level-write-permissions/rule.js
 init_dist();
-var rule_default84 = defineRule({
+var rule_default145 = defineRule({
   id: "gha/no-workflow-level-write-permissions",
   domain: ghaDomain,
   meta: {
@@ -49111,7 +52688,7 @@ var rule_default84 = defineRule({
 
 // ../../policies/github-actions/dist/rules/no-write-all-permissions/rule.js
 init_dist();
-var rule_default85 = defineRule({
+var rule_default146 = defineRule({
   id: "gha/no-write-all-permissions",
   domain: ghaDomain,
   meta: {
@@ -49163,8 +52740,8 @@ var rule_default85 = defineRule({
 
 // ../../policies/github-actions/dist/rules/pin-actions-to-sha/rule.js
 init_dist();
-var BRANCHES = /^(main|master|develop|dev|trunk|head|latest|stable|release|releases\/.*|v\d+-branch)$/i;
-var rule_default86 = defineRule({
+var BRANCHES2 = /^(main|master|develop|dev|trunk|head|latest|stable|release|releases\/.*|v\d+-branch)$/i;
+var rule_default147 = defineRule({
   id: "gha/pin-actions-to-sha",
   domain: ghaDomain,
   meta: {
@@ -49208,7 +52785,7 @@ var rule_default86 = defineRule({
     const check = (uses, resource) => {
       if (uses?.kind !== "repository" || uses.pinnedToSha)
         return;
-      const branch = uses.ref !== void 0 && BRANCHES.test(uses.ref);
+      const branch = uses.ref !== void 0 && BRANCHES2.test(uses.ref);
       if (!branch && matchesAny(uses.action, allow))
         return;
       const what = uses.ref === void 0 ? "has no `@ref` at all" : branch ? `follows the branch \`${uses.ref}\`` : `is pinned to \`${uses.ref}\`, a tag its owner can move`;
@@ -49229,7 +52806,7 @@ var rule_default86 = defineRule({
 
 // ../../policies/github-actions/dist/rules/pin-container-images/rule.js
 init_dist();
-var rule_default87 = defineRule({
+var rule_default148 = defineRule({
   id: "gha/pin-container-images",
   domain: ghaDomain,
   meta: {
@@ -49343,7 +52920,7 @@ function finding(step) {
   }
   return void 0;
 }
-var rule_default88 = defineRule({
+var rule_default149 = defineRule({
   id: "gha/prefer-oidc-credentials",
   domain: ghaDomain,
   meta: {
@@ -49402,7 +52979,7 @@ var rule_default88 = defineRule({
 
 // ../../policies/github-actions/dist/rules/require-names/rule.js
 init_dist();
-var rule_default89 = defineRule({
+var rule_default150 = defineRule({
   id: "gha/require-names",
   domain: ghaDomain,
   meta: {
@@ -49497,7 +53074,7 @@ ${indent}  contents: read
 ${text}`
   };
 }
-var rule_default90 = defineRule({
+var rule_default151 = defineRule({
   id: "gha/require-top-level-permissions",
   domain: ghaDomain,
   meta: {
@@ -49558,7 +53135,7 @@ function jobExpressions(job) {
   const runs = job.steps.flatMap((s) => s.run ? [s.run] : []);
   return [...values, ...runs, ...job.secrets ? [job.secrets] : []].flatMap((v) => v.expressions);
 }
-var rule_default91 = defineRule({
+var rule_default152 = defineRule({
   id: "gha/secrets-outside-environment",
   domain: ghaDomain,
   meta: {
@@ -49653,7 +53230,7 @@ function finding2(step) {
   }
   return void 0;
 }
-var rule_default92 = defineRule({
+var rule_default153 = defineRule({
   id: "gha/use-trusted-publishing",
   domain: ghaDomain,
   meta: {
@@ -49696,7 +53273,7 @@ var rule_default92 = defineRule({
 });
 
 // ../../policies/github-actions/dist/rules/index.js
-var rules2 = [rule_default58, rule_default59, rule_default60, rule_default61, rule_default62, rule_default63, rule_default64, rule_default65, rule_default66, rule_default67, rule_default68, rule_default69, rule_default70, rule_default71, rule_default72, rule_default73, rule_default74, rule_default75, rule_default76, rule_default77, rule_default78, rule_default79, rule_default80, rule_default81, rule_default82, rule_default83, rule_default84, rule_default85, rule_default86, rule_default87, rule_default88, rule_default89, rule_default90, rule_default91, rule_default92];
+var rules3 = [rule_default119, rule_default120, rule_default121, rule_default122, rule_default123, rule_default124, rule_default125, rule_default126, rule_default127, rule_default128, rule_default129, rule_default130, rule_default131, rule_default132, rule_default133, rule_default134, rule_default135, rule_default136, rule_default137, rule_default138, rule_default139, rule_default140, rule_default141, rule_default142, rule_default143, rule_default144, rule_default145, rule_default146, rule_default147, rule_default148, rule_default149, rule_default150, rule_default151, rule_default152, rule_default153];
 
 // ../../policies/kubernetes/dist/domain.js
 var PLUMBLINE2 = "plumbline.dev/ignore";
@@ -49895,7 +53472,7 @@ function explicitReplicas(object) {
 
 // ../../policies/kubernetes/dist/rules/argo-gpu-without-toleration/rule.js
 var GPU = /(^|\/)gpu$|^nvidia\.com\/|^amd\.com\/gpu|^gpu\.intel\.com\//;
-var rule_default93 = defineRule({
+var rule_default154 = defineRule({
   id: "k8s/argo-gpu-without-toleration",
   domain: k8sDomain,
   meta: {
@@ -49966,7 +53543,7 @@ function workflowSpecRoute(object) {
 }
 
 // ../../policies/kubernetes/dist/rules/argo-pod-gc/rule.js
-var rule_default94 = defineRule({
+var rule_default155 = defineRule({
   id: "k8s/argo-pod-gc",
   domain: k8sDomain,
   meta: {
@@ -50010,7 +53587,7 @@ var rule_default94 = defineRule({
 // ../../policies/kubernetes/dist/rules/argo-retry-strategy/rule.js
 init_dist();
 var NETWORK = /\b(curl|wget|git\s+(clone|fetch|pull|push)|pip3?\s+install|npm\s+(ci|install)|apt-get|apk\s+add|aws\s+s3|gsutil|gcloud|az\s+storage|kubectl|helm\s+(install|upgrade|repo|pull)|requests\.(get|post)|urllib|https?:\/\/)/;
-var rule_default95 = defineRule({
+var rule_default156 = defineRule({
   id: "k8s/argo-retry-strategy",
   domain: k8sDomain,
   meta: {
@@ -50060,7 +53637,7 @@ var rule_default95 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/argo-template-resources/rule.js
 init_dist();
-var rule_default96 = defineRule({
+var rule_default157 = defineRule({
   id: "k8s/argo-template-resources",
   domain: k8sDomain,
   meta: {
@@ -50103,7 +53680,7 @@ var rule_default96 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/argo-workflow-deadline/rule.js
 init_dist();
-var rule_default97 = defineRule({
+var rule_default158 = defineRule({
   id: "k8s/argo-workflow-deadline",
   domain: k8sDomain,
   meta: {
@@ -50146,7 +53723,7 @@ var rule_default97 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/argocd-default-project/rule.js
 init_dist();
-var rule_default98 = defineRule({
+var rule_default159 = defineRule({
   id: "k8s/argocd-default-project",
   domain: k8sDomain,
   meta: {
@@ -50181,7 +53758,7 @@ var rule_default98 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/argocd-prune-without-self-heal/rule.js
 init_dist();
-var rule_default99 = defineRule({
+var rule_default160 = defineRule({
   id: "k8s/argocd-prune-without-self-heal",
   domain: k8sDomain,
   meta: {
@@ -50224,7 +53801,7 @@ var rule_default99 = defineRule({
 init_dist();
 var PINNED = /^(v?\d+(\.\d+){0,2}([-+][\w.-]+)?|[0-9a-f]{40}|[0-9a-f]{7,12}|.*\d+\.\d+.*)$/i;
 var PRODUCTION = /(^|[^a-z])prod(uction)?([^a-z]|$)/i;
-var rule_default100 = defineRule({
+var rule_default161 = defineRule({
   id: "k8s/argocd-target-revision",
   domain: k8sDomain,
   meta: {
@@ -50277,7 +53854,7 @@ var rule_default100 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/cronjob-concurrency-and-deadline/rule.js
 init_dist();
-var rule_default101 = defineRule({
+var rule_default162 = defineRule({
   id: "k8s/cronjob-concurrency-and-deadline",
   domain: k8sDomain,
   meta: {
@@ -50354,7 +53931,7 @@ var REMOVED = {
   "flowcontrol.apiserver.k8s.io/v1beta2": { removedIn: "1.29", use: { "*": "flowcontrol.apiserver.k8s.io/v1" } },
   "flowcontrol.apiserver.k8s.io/v1beta3": { removedIn: "1.32", use: { "*": "flowcontrol.apiserver.k8s.io/v1" } }
 };
-var rule_default102 = defineRule({
+var rule_default163 = defineRule({
   id: "k8s/deprecated-api-version",
   domain: k8sDomain,
   meta: {
@@ -50431,7 +54008,7 @@ function intOrPercent(value) {
 }
 
 // ../../policies/kubernetes/dist/rules/hpa-managed-replicas/rule.js
-var rule_default103 = defineRule({
+var rule_default164 = defineRule({
   id: "k8s/hpa-managed-replicas",
   domain: k8sDomain,
   meta: {
@@ -50472,7 +54049,7 @@ var rule_default103 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/hpa-min-replicas/rule.js
 init_dist();
-var rule_default104 = defineRule({
+var rule_default165 = defineRule({
   id: "k8s/hpa-min-replicas",
   domain: k8sDomain,
   meta: {
@@ -50515,7 +54092,7 @@ var rule_default104 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/hpa-target-missing/rule.js
 init_dist();
-var rule_default105 = defineRule({
+var rule_default166 = defineRule({
   id: "k8s/hpa-target-missing",
   domain: k8sDomain,
   meta: {
@@ -50571,7 +54148,7 @@ function canonical(value) {
   }
   return JSON.stringify(value);
 }
-var rule_default106 = defineRule({
+var rule_default167 = defineRule({
   id: "k8s/identical-probes",
   domain: k8sDomain,
   meta: {
@@ -50612,7 +54189,7 @@ var rule_default106 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/image-pull-policy/rule.js
 init_dist();
-var rule_default107 = defineRule({
+var rule_default168 = defineRule({
   id: "k8s/image-pull-policy",
   domain: k8sDomain,
   meta: {
@@ -50662,7 +54239,7 @@ var rule_default107 = defineRule({
 // ../../policies/kubernetes/dist/rules/ingress-require-tls/rule.js
 init_dist();
 var LB_TLS = /(certificate-arn|pre-shared-cert|ssl-cert|managed-certificates|appgw-ssl-certificate)/;
-var rule_default108 = defineRule({
+var rule_default169 = defineRule({
   id: "k8s/ingress-require-tls",
   domain: k8sDomain,
   meta: {
@@ -50704,7 +54281,7 @@ var rule_default108 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/job-ttl-seconds-after-finished/rule.js
 init_dist();
-var rule_default109 = defineRule({
+var rule_default170 = defineRule({
   id: "k8s/job-ttl-seconds-after-finished",
   domain: k8sDomain,
   meta: {
@@ -50764,7 +54341,7 @@ function isDefaultDenyIngress(policy) {
 }
 
 // ../../policies/kubernetes/dist/rules/network-policy-default-deny/rule.js
-var rule_default110 = defineRule({
+var rule_default171 = defineRule({
   id: "k8s/network-policy-default-deny",
   domain: k8sDomain,
   meta: {
@@ -50812,7 +54389,7 @@ var rule_default110 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/network-policy-missing/rule.js
 init_dist();
-var rule_default111 = defineRule({
+var rule_default172 = defineRule({
   id: "k8s/network-policy-missing",
   domain: k8sDomain,
   meta: {
@@ -50857,7 +54434,7 @@ var rule_default111 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/network-policy-selects-nothing/rule.js
 init_dist();
-var rule_default112 = defineRule({
+var rule_default173 = defineRule({
   id: "k8s/network-policy-selects-nothing",
   domain: k8sDomain,
   meta: {
@@ -50903,7 +54480,7 @@ var rule_default112 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-added-capabilities/rule.js
 init_dist();
-var rule_default113 = defineRule({
+var rule_default174 = defineRule({
   id: "k8s/no-added-capabilities",
   domain: k8sDomain,
   meta: {
@@ -50946,7 +54523,7 @@ var rule_default113 = defineRule({
 // ../../policies/kubernetes/dist/rules/no-custom-selinux-options/rule.js
 init_dist();
 var ALLOWED_TYPES = /* @__PURE__ */ new Set(["container_t", "container_init_t", "container_kvm_t", "container_engine_t"]);
-var rule_default114 = defineRule({
+var rule_default175 = defineRule({
   id: "k8s/no-custom-selinux-options",
   domain: k8sDomain,
   meta: {
@@ -50997,7 +54574,7 @@ var rule_default114 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-dangerous-capabilities/rule.js
 init_dist();
-var rule_default115 = defineRule({
+var rule_default176 = defineRule({
   id: "k8s/no-dangerous-capabilities",
   domain: k8sDomain,
   meta: {
@@ -51042,7 +54619,7 @@ var rule_default115 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-default-namespace/rule.js
 init_dist();
-var rule_default116 = defineRule({
+var rule_default177 = defineRule({
   id: "k8s/no-default-namespace",
   domain: k8sDomain,
   meta: {
@@ -51082,7 +54659,7 @@ var rule_default116 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-default-service-account/rule.js
 init_dist();
-var rule_default117 = defineRule({
+var rule_default178 = defineRule({
   id: "k8s/no-default-service-account",
   domain: k8sDomain,
   meta: {
@@ -51128,7 +54705,7 @@ var rule_default117 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-deprecated-service-account-field/rule.js
 init_dist();
-var rule_default118 = defineRule({
+var rule_default179 = defineRule({
   id: "k8s/no-deprecated-service-account-field",
   domain: k8sDomain,
   meta: {
@@ -51172,7 +54749,7 @@ var rule_default118 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-duplicate-env-var/rule.js
 init_dist();
-var rule_default119 = defineRule({
+var rule_default180 = defineRule({
   id: "k8s/no-duplicate-env-var",
   domain: k8sDomain,
   meta: {
@@ -51267,7 +54844,7 @@ spec:
 }
 
 // ../../policies/kubernetes/dist/rules/no-host-ipc/rule.js
-var rule_default120 = hostNamespaceRule({
+var rule_default181 = hostNamespaceRule({
   slug: "no-host-ipc",
   field: "hostIPC",
   what: "IPC namespace",
@@ -51277,7 +54854,7 @@ var rule_default120 = hostNamespaceRule({
 });
 
 // ../../policies/kubernetes/dist/rules/no-host-network/rule.js
-var rule_default121 = hostNamespaceRule({
+var rule_default182 = hostNamespaceRule({
   slug: "no-host-network",
   field: "hostNetwork",
   what: "network namespace",
@@ -51288,7 +54865,7 @@ var rule_default121 = hostNamespaceRule({
 
 // ../../policies/kubernetes/dist/rules/no-host-path/rule.js
 init_dist();
-var rule_default122 = defineRule({
+var rule_default183 = defineRule({
   id: "k8s/no-host-path",
   domain: k8sDomain,
   meta: {
@@ -51333,7 +54910,7 @@ var rule_default122 = defineRule({
 });
 
 // ../../policies/kubernetes/dist/rules/no-host-pid/rule.js
-var rule_default123 = hostNamespaceRule({
+var rule_default184 = hostNamespaceRule({
   slug: "no-host-pid",
   field: "hostPID",
   what: "process namespace",
@@ -51344,7 +54921,7 @@ var rule_default123 = hostNamespaceRule({
 
 // ../../policies/kubernetes/dist/rules/no-host-port/rule.js
 init_dist();
-var rule_default124 = defineRule({
+var rule_default185 = defineRule({
   id: "k8s/no-host-port",
   domain: k8sDomain,
   meta: {
@@ -51386,7 +54963,7 @@ var rule_default124 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-host-process/rule.js
 init_dist();
-var rule_default125 = defineRule({
+var rule_default186 = defineRule({
   id: "k8s/no-host-process",
   domain: k8sDomain,
   meta: {
@@ -51431,7 +55008,7 @@ var rule_default125 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-latest-image/rule.js
 init_dist();
-var rule_default126 = defineRule({
+var rule_default187 = defineRule({
   id: "k8s/no-latest-image",
   domain: k8sDomain,
   meta: {
@@ -51478,7 +55055,7 @@ var rule_default126 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-privilege-escalation/rule.js
 init_dist();
-var rule_default127 = defineRule({
+var rule_default188 = defineRule({
   id: "k8s/no-privilege-escalation",
   domain: k8sDomain,
   meta: {
@@ -51531,7 +55108,7 @@ var rule_default127 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-privileged-container/rule.js
 init_dist();
-var rule_default128 = defineRule({
+var rule_default189 = defineRule({
   id: "k8s/no-privileged-container",
   domain: k8sDomain,
   meta: {
@@ -51578,7 +55155,7 @@ var rule_default128 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-root-user/rule.js
 init_dist();
-var rule_default129 = defineRule({
+var rule_default190 = defineRule({
   id: "k8s/no-root-user",
   domain: k8sDomain,
   meta: {
@@ -51623,10 +55200,10 @@ var rule_default129 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-secrets-in-env/rule.js
 init_dist();
-var SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|ACCESS_?KEY|AUTH_?KEY|CREDENTIALS?|CONN(ECTION)?_?STR(ING)?|DSN)$/i;
+var SECRET_NAME2 = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|ACCESS_?KEY|AUTH_?KEY|CREDENTIALS?|CONN(ECTION)?_?STR(ING)?|DSN)$/i;
 var NOT_SECRET_SUFFIX = /(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_HOST|_PORT|_NAME|_ID|_TYPE|_KIND|_ENABLED|_HEADER|_LENGTH|_TTL|_EXPIRY|_EXPIRATION)$/i;
 var PLACEHOLDER = /^(true|false|yes|no|none|null|changeme|change-me|xxx+|\*+|<.*>|\$\(.*\)|\$\{.*\}|\{\{.*\}\})$/i;
-var rule_default130 = defineRule({
+var rule_default191 = defineRule({
   id: "k8s/no-secrets-in-env",
   domain: k8sDomain,
   meta: {
@@ -51663,7 +55240,7 @@ var rule_default130 = defineRule({
         const env = asObj(e);
         const name3 = asString2(env.name) ?? "";
         const value = asString2(env.value);
-        if (!value || value.trim().length < 4 || !SECRET_NAME.test(name3) || NOT_SECRET_SUFFIX.test(name3))
+        if (!value || value.trim().length < 4 || !SECRET_NAME2.test(name3) || NOT_SECRET_SUFFIX.test(name3))
           return;
         if (PLACEHOLDER.test(value.trim()) || isTemplated(value))
           return;
@@ -51675,7 +55252,7 @@ var rule_default130 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-sensitive-host-path/rule.js
 init_dist();
-var rule_default131 = defineRule({
+var rule_default192 = defineRule({
   id: "k8s/no-sensitive-host-path",
   domain: k8sDomain,
   meta: {
@@ -51740,7 +55317,7 @@ var SENSITIVE = {
   2379: "etcd",
   10250: "kubelet"
 };
-var rule_default132 = defineRule({
+var rule_default193 = defineRule({
   id: "k8s/no-sensitive-port-exposed",
   domain: k8sDomain,
   meta: {
@@ -51788,7 +55365,7 @@ var rule_default132 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-service-account-token-automount/rule.js
 init_dist();
-var rule_default133 = defineRule({
+var rule_default194 = defineRule({
   id: "k8s/no-service-account-token-automount",
   domain: k8sDomain,
   meta: {
@@ -51842,7 +55419,7 @@ var rule_default133 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-service-external-ips/rule.js
 init_dist();
-var rule_default134 = defineRule({
+var rule_default195 = defineRule({
   id: "k8s/no-service-external-ips",
   domain: k8sDomain,
   meta: {
@@ -51880,7 +55457,7 @@ var rule_default134 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-unconfined-profiles/rule.js
 init_dist();
-var rule_default135 = defineRule({
+var rule_default196 = defineRule({
   id: "k8s/no-unconfined-profiles",
   domain: k8sDomain,
   meta: {
@@ -51927,7 +55504,7 @@ var rule_default135 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-unmasked-proc-mount/rule.js
 init_dist();
-var rule_default136 = defineRule({
+var rule_default197 = defineRule({
   id: "k8s/no-unmasked-proc-mount",
   domain: k8sDomain,
   meta: {
@@ -51980,7 +55557,7 @@ var SAFE = /* @__PURE__ */ new Set([
   "net.ipv4.tcp_keepalive_intvl",
   "net.ipv4.tcp_keepalive_probes"
 ]);
-var rule_default137 = defineRule({
+var rule_default198 = defineRule({
   id: "k8s/no-unsafe-sysctls",
   domain: k8sDomain,
   meta: {
@@ -52027,7 +55604,7 @@ var rule_default137 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/pdb-blocks-eviction/rule.js
 init_dist();
-var rule_default138 = defineRule({
+var rule_default199 = defineRule({
   id: "k8s/pdb-blocks-eviction",
   domain: k8sDomain,
   meta: {
@@ -52089,7 +55666,7 @@ var rule_default138 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/pdb-min-available-vs-hpa/rule.js
 init_dist();
-var rule_default139 = defineRule({
+var rule_default200 = defineRule({
   id: "k8s/pdb-min-available-vs-hpa",
   domain: k8sDomain,
   meta: {
@@ -52145,7 +55722,7 @@ var rule_default139 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/pdb-selects-nothing/rule.js
 init_dist();
-var rule_default140 = defineRule({
+var rule_default201 = defineRule({
   id: "k8s/pdb-selects-nothing",
   domain: k8sDomain,
   meta: {
@@ -52188,7 +55765,7 @@ var rule_default140 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/prefer-secret-files/rule.js
 init_dist();
-var rule_default141 = defineRule({
+var rule_default202 = defineRule({
   id: "k8s/prefer-secret-files",
   domain: k8sDomain,
   meta: {
@@ -52237,7 +55814,7 @@ var rule_default141 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/probe-port-not-exposed/rule.js
 init_dist();
-var rule_default142 = defineRule({
+var rule_default203 = defineRule({
   id: "k8s/probe-port-not-exposed",
   domain: k8sDomain,
   meta: {
@@ -56427,7 +60004,7 @@ function sourceOffset(valueLoc, value, offset) {
 }
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-annotations/rule.js
-var rule_default143 = defineRule({
+var rule_default204 = defineRule({
   id: "k8s/prometheus-alert-missing-annotations",
   domain: k8sDomain,
   meta: {
@@ -56475,7 +60052,7 @@ var rule_default143 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-for/rule.js
 init_dist();
-var rule_default144 = defineRule({
+var rule_default205 = defineRule({
   id: "k8s/prometheus-alert-missing-for",
   domain: k8sDomain,
   meta: {
@@ -56515,7 +60092,7 @@ var rule_default144 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-runbook/rule.js
 init_dist();
-var rule_default145 = defineRule({
+var rule_default206 = defineRule({
   id: "k8s/prometheus-alert-missing-runbook",
   domain: k8sDomain,
   meta: {
@@ -56555,7 +60132,7 @@ var rule_default145 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-severity/rule.js
 init_dist();
-var rule_default146 = defineRule({
+var rule_default207 = defineRule({
   id: "k8s/prometheus-alert-missing-severity",
   domain: k8sDomain,
   meta: {
@@ -56599,7 +60176,7 @@ function labelKey(labels) {
   const obj = asObj(labels);
   return JSON.stringify(Object.keys(obj).sort().map((k) => [k, String(obj[k])]));
 }
-var rule_default147 = defineRule({
+var rule_default208 = defineRule({
   id: "k8s/prometheus-duplicate-alert",
   domain: k8sDomain,
   meta: {
@@ -56643,7 +60220,7 @@ var rule_default147 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/prometheus-invalid-promql/rule.js
 init_dist();
-var rule_default148 = defineRule({
+var rule_default209 = defineRule({
   id: "k8s/prometheus-invalid-promql",
   domain: k8sDomain,
   meta: {
@@ -56697,7 +60274,7 @@ var rule_default148 = defineRule({
 // ../../policies/kubernetes/dist/rules/prometheus-recording-rule-name/rule.js
 init_dist();
 var METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-var rule_default149 = defineRule({
+var rule_default210 = defineRule({
   id: "k8s/prometheus-recording-rule-name",
   domain: k8sDomain,
   meta: {
@@ -56771,7 +60348,7 @@ function resourceIndex(rule, names) {
 var WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
 
 // ../../policies/kubernetes/dist/rules/rbac-no-cluster-admin-binding/rule.js
-var rule_default150 = defineRule({
+var rule_default211 = defineRule({
   id: "k8s/rbac-no-cluster-admin-binding",
   domain: k8sDomain,
   meta: {
@@ -56812,7 +60389,7 @@ var rule_default150 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-cluster-wide-secret-read/rule.js
 init_dist();
-var rule_default151 = defineRule({
+var rule_default212 = defineRule({
   id: "k8s/rbac-no-cluster-wide-secret-read",
   domain: k8sDomain,
   meta: {
@@ -56855,7 +60432,7 @@ var rule_default151 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-default-service-account-binding/rule.js
 init_dist();
-var rule_default152 = defineRule({
+var rule_default213 = defineRule({
   id: "k8s/rbac-no-default-service-account-binding",
   domain: k8sDomain,
   meta: {
@@ -56899,7 +60476,7 @@ var rule_default152 = defineRule({
 // ../../policies/kubernetes/dist/rules/rbac-no-escalation-verbs/rule.js
 init_dist();
 var VERBS = ["escalate", "bind", "impersonate"];
-var rule_default153 = defineRule({
+var rule_default214 = defineRule({
   id: "k8s/rbac-no-escalation-verbs",
   domain: k8sDomain,
   meta: {
@@ -56942,7 +60519,7 @@ var rule_default153 = defineRule({
 // ../../policies/kubernetes/dist/rules/rbac-no-pod-creation/rule.js
 init_dist();
 var WORKLOADS2 = ["pods", "deployments", "statefulsets", "daemonsets", "replicasets", "jobs", "cronjobs", "replicationcontrollers"];
-var rule_default154 = defineRule({
+var rule_default215 = defineRule({
   id: "k8s/rbac-no-pod-creation",
   domain: k8sDomain,
   meta: {
@@ -56983,7 +60560,7 @@ var rule_default154 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-pod-exec/rule.js
 init_dist();
-var rule_default155 = defineRule({
+var rule_default216 = defineRule({
   id: "k8s/rbac-no-pod-exec",
   domain: k8sDomain,
   meta: {
@@ -57025,8 +60602,8 @@ var rule_default155 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-public-subjects/rule.js
 init_dist();
-var PUBLIC = /* @__PURE__ */ new Set(["system:anonymous", "system:unauthenticated", "system:authenticated", "system:serviceaccounts", "system:masters"]);
-var rule_default156 = defineRule({
+var PUBLIC2 = /* @__PURE__ */ new Set(["system:anonymous", "system:unauthenticated", "system:authenticated", "system:serviceaccounts", "system:masters"]);
+var rule_default217 = defineRule({
   id: "k8s/rbac-no-public-subjects",
   domain: k8sDomain,
   meta: {
@@ -57063,7 +60640,7 @@ var rule_default156 = defineRule({
       return;
     asArray(object.data.subjects).forEach((s, i2) => {
       const name3 = asString2(asObj(s).name) ?? "";
-      if (!PUBLIC.has(name3))
+      if (!PUBLIC2.has(name3))
         return;
       report2(ctx, object, object.at(["subjects", i2, "name"]), `${object.kind} \`${object.name}\` grants \`${role}\` to \`${name3}\`.`, name3);
     });
@@ -57073,7 +60650,7 @@ var rule_default156 = defineRule({
 // ../../policies/kubernetes/dist/rules/rbac-no-webhook-write/rule.js
 init_dist();
 var WEBHOOKS = ["validatingwebhookconfigurations", "mutatingwebhookconfigurations", "validatingadmissionpolicies", "validatingadmissionpolicybindings"];
-var rule_default157 = defineRule({
+var rule_default218 = defineRule({
   id: "k8s/rbac-no-webhook-write",
   domain: k8sDomain,
   meta: {
@@ -57117,7 +60694,7 @@ var rule_default157 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-wildcards/rule.js
 init_dist();
-var rule_default158 = defineRule({
+var rule_default219 = defineRule({
   id: "k8s/rbac-no-wildcards",
   domain: k8sDomain,
   meta: {
@@ -57160,7 +60737,7 @@ var rule_default158 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-anti-affinity/rule.js
 init_dist();
-var rule_default159 = defineRule({
+var rule_default220 = defineRule({
   id: "k8s/require-anti-affinity",
   domain: k8sDomain,
   meta: {
@@ -57203,7 +60780,7 @@ var rule_default159 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-drop-all-capabilities/rule.js
 init_dist();
-var rule_default160 = defineRule({
+var rule_default221 = defineRule({
   id: "k8s/require-drop-all-capabilities",
   domain: k8sDomain,
   meta: {
@@ -57247,7 +60824,7 @@ var rule_default160 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-image-digest/rule.js
 init_dist();
-var rule_default161 = defineRule({
+var rule_default222 = defineRule({
   id: "k8s/require-image-digest",
   domain: k8sDomain,
   meta: {
@@ -57299,7 +60876,7 @@ var rule_default161 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-pod-disruption-budget/rule.js
 init_dist();
-var rule_default162 = defineRule({
+var rule_default223 = defineRule({
   id: "k8s/require-pod-disruption-budget",
   domain: k8sDomain,
   meta: {
@@ -57344,7 +60921,7 @@ var rule_default162 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-probes/rule.js
 init_dist();
-var rule_default163 = defineRule({
+var rule_default224 = defineRule({
   id: "k8s/require-probes",
   domain: k8sDomain,
   meta: {
@@ -57403,7 +60980,7 @@ var rule_default163 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-read-only-root-fs/rule.js
 init_dist();
-var rule_default164 = defineRule({
+var rule_default225 = defineRule({
   id: "k8s/require-read-only-root-fs",
   domain: k8sDomain,
   meta: {
@@ -57454,7 +61031,7 @@ var rule_default164 = defineRule({
 // ../../policies/kubernetes/dist/rules/require-resources/rule.js
 init_dist();
 var set = (v) => v !== void 0 && v !== null && v !== "";
-var rule_default165 = defineRule({
+var rule_default226 = defineRule({
   id: "k8s/require-resources",
   domain: k8sDomain,
   meta: {
@@ -57530,7 +61107,7 @@ var rule_default165 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-seccomp-profile/rule.js
 init_dist();
-var rule_default166 = defineRule({
+var rule_default227 = defineRule({
   id: "k8s/require-seccomp-profile",
   domain: k8sDomain,
   meta: {
@@ -57579,7 +61156,7 @@ var INTERNAL2 = [
   ["service.beta.kubernetes.io/oci-load-balancer-internal", /^true$/],
   ["service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type", /^private$/]
 ];
-var rule_default167 = defineRule({
+var rule_default228 = defineRule({
   id: "k8s/restrict-external-services",
   domain: k8sDomain,
   meta: {
@@ -57626,7 +61203,7 @@ var rule_default167 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rolling-update-max-unavailable/rule.js
 init_dist();
-var rule_default168 = defineRule({
+var rule_default229 = defineRule({
   id: "k8s/rolling-update-max-unavailable",
   domain: k8sDomain,
   meta: {
@@ -57673,7 +61250,7 @@ var rule_default168 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rollout-blue-green-promotion/rule.js
 init_dist();
-var rule_default169 = defineRule({
+var rule_default230 = defineRule({
   id: "k8s/rollout-blue-green-promotion",
   domain: k8sDomain,
   meta: {
@@ -57723,7 +61300,7 @@ var rule_default169 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rollout-canary-without-pause/rule.js
 init_dist();
-var rule_default170 = defineRule({
+var rule_default231 = defineRule({
   id: "k8s/rollout-canary-without-pause",
   domain: k8sDomain,
   meta: {
@@ -57773,7 +61350,7 @@ var rule_default170 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rollout-full-weight-first-step/rule.js
 init_dist();
-var rule_default171 = defineRule({
+var rule_default232 = defineRule({
   id: "k8s/rollout-full-weight-first-step",
   domain: k8sDomain,
   meta: {
@@ -57820,7 +61397,7 @@ var rule_default171 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rollout-traffic-routing-services/rule.js
 init_dist();
-var rule_default172 = defineRule({
+var rule_default233 = defineRule({
   id: "k8s/rollout-traffic-routing-services",
   domain: k8sDomain,
   meta: {
@@ -57864,7 +61441,7 @@ var rule_default172 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/run-as-non-root/rule.js
 init_dist();
-var rule_default173 = defineRule({
+var rule_default234 = defineRule({
   id: "k8s/run-as-non-root",
   domain: k8sDomain,
   meta: {
@@ -57925,7 +61502,7 @@ var rule_default173 = defineRule({
 // ../../policies/kubernetes/dist/rules/selector-mismatch/rule.js
 init_dist();
 var KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Rollout", "Job", "ReplicationController"]);
-var rule_default174 = defineRule({
+var rule_default235 = defineRule({
   id: "k8s/selector-mismatch",
   domain: k8sDomain,
   meta: {
@@ -57971,7 +61548,7 @@ var rule_default174 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/service-selects-nothing/rule.js
 init_dist();
-var rule_default175 = defineRule({
+var rule_default236 = defineRule({
   id: "k8s/service-selects-nothing",
   domain: k8sDomain,
   meta: {
@@ -58017,7 +61594,7 @@ var rule_default175 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/service-target-port-mismatch/rule.js
 init_dist();
-var rule_default176 = defineRule({
+var rule_default237 = defineRule({
   id: "k8s/service-target-port-mismatch",
   domain: k8sDomain,
   meta: {
@@ -58079,7 +61656,7 @@ var rule_default176 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/single-replica/rule.js
 init_dist();
-var rule_default177 = defineRule({
+var rule_default238 = defineRule({
   id: "k8s/single-replica",
   domain: k8sDomain,
   meta: {
@@ -58120,3536 +61697,15 @@ var rule_default177 = defineRule({
 });
 
 // ../../policies/kubernetes/dist/rules/index.js
-var rules3 = [rule_default93, rule_default94, rule_default95, rule_default96, rule_default97, rule_default98, rule_default99, rule_default100, rule_default101, rule_default102, rule_default103, rule_default104, rule_default105, rule_default106, rule_default107, rule_default108, rule_default109, rule_default110, rule_default111, rule_default112, rule_default113, rule_default114, rule_default115, rule_default116, rule_default117, rule_default118, rule_default119, rule_default120, rule_default121, rule_default122, rule_default123, rule_default124, rule_default125, rule_default126, rule_default127, rule_default128, rule_default129, rule_default130, rule_default131, rule_default132, rule_default133, rule_default134, rule_default135, rule_default136, rule_default137, rule_default138, rule_default139, rule_default140, rule_default141, rule_default142, rule_default143, rule_default144, rule_default145, rule_default146, rule_default147, rule_default148, rule_default149, rule_default150, rule_default151, rule_default152, rule_default153, rule_default154, rule_default155, rule_default156, rule_default157, rule_default158, rule_default159, rule_default160, rule_default161, rule_default162, rule_default163, rule_default164, rule_default165, rule_default166, rule_default167, rule_default168, rule_default169, rule_default170, rule_default171, rule_default172, rule_default173, rule_default174, rule_default175, rule_default176, rule_default177];
-
-// ../../policies/terraform/dist/domain.js
-var settings = {};
-var terraformDomain = {
-  id: "terraform",
-  languages: ["hcl"],
-  units: (project) => project.memo("terraform.modules", () => buildModules(project.byLanguage("hcl"), settings))
-};
-
-// ../../policies/terraform/dist/lib/iam.js
-var FIELD_KEYS = {
-  Action: "action",
-  NotAction: "notAction",
-  Resource: "resource",
-  NotResource: "notResource"
-};
-function field(value, loc) {
-  if (typeof value === "string")
-    return { values: [value], unknown: false, loc };
-  if (Array.isArray(value)) {
-    const values = [];
-    let unknown = false;
-    for (const v of value) {
-      const s = asString(v);
-      if (s === void 0 || s.includes(""))
-        unknown = true;
-      else
-        values.push(s);
-    }
-    return { values, unknown, loc };
-  }
-  return { values: [], unknown: true, loc };
-}
-function principals(value) {
-  if (value === "*")
-    return { list: [{ type: "*", values: ["*"], unknown: false }], unknown: false };
-  if (!isObject(value))
-    return { list: [], unknown: true };
-  const list3 = Object.entries(value).map(([type, v]) => {
-    const f = field(v, void 0);
-    return { type, values: f.values, unknown: f.unknown };
-  });
-  return { list: list3, unknown: false };
-}
-function conditions2(value) {
-  if (value === void 0 || value === null)
-    return { list: [], unknown: false };
-  if (!isObject(value))
-    return { list: [], unknown: true };
-  const list3 = [];
-  let unknown = false;
-  for (const [test, byVar] of Object.entries(value)) {
-    if (!isObject(byVar)) {
-      unknown = true;
-      continue;
-    }
-    for (const [variable, v] of Object.entries(byVar)) {
-      const f = field(typeof v === "boolean" || typeof v === "number" ? String(v) : v, void 0);
-      list3.push({ test, variable, values: f.values, unknown: f.unknown });
-    }
-  }
-  return { list: list3, unknown };
-}
-function effectOf(v) {
-  return v === "Allow" || v === "Deny" ? v : void 0;
-}
-function statement(fields, loc) {
-  const s = {
-    effect: effectOf(fields.get("Effect")?.value),
-    notPrincipal: fields.has("NotPrincipal"),
-    conditions: [],
-    conditionsUnknown: false,
-    loc
-  };
-  for (const [key, prop] of Object.entries(FIELD_KEYS)) {
-    const f = fields.get(key);
-    if (f)
-      s[prop] = field(f.value, f.loc);
-  }
-  const p = fields.get("Principal");
-  if (p) {
-    const { list: list3, unknown } = principals(p.value);
-    s.principals = unknown ? [{ type: "?", values: [], unknown: true }] : list3;
-    s.principalLoc = p.loc;
-  }
-  const c = conditions2(fields.get("Condition")?.value ?? null);
-  s.conditions = c.list;
-  const cl = fields.get("Condition")?.loc;
-  if (cl)
-    s.conditionLoc = cl;
-  s.conditionsUnknown = c.unknown || fields.has("Condition") && isUnknown(fields.get("Condition").value);
-  return s;
-}
-function fromValue(value, loc) {
-  if (!isObject(value))
-    return [];
-  const st = value.Statement;
-  const list3 = Array.isArray(st) ? st : isObject(st) ? [st] : [];
-  return list3.filter(isObject).map((s) => statement(new Map(Object.entries(s).map(([k, v]) => [k, { value: v, loc }])), loc));
-}
-function fromObjectExpr(view, expr, fallback) {
-  if (expr.kind !== "object")
-    return fromValue(view.eval(expr), fallback);
-  const stItem = expr.items.find((i2) => i2.name === "Statement");
-  if (!stItem)
-    return [];
-  const stmtExpr = (e) => {
-    if (e.kind !== "object")
-      return fromValue({ Statement: view.eval(e) }, e.loc);
-    const fields = /* @__PURE__ */ new Map();
-    for (const item of e.items)
-      if (item.name)
-        fields.set(item.name, { value: view.eval(item.value), loc: item.loc });
-    return [statement(fields, e.loc)];
-  };
-  if (stItem.value.kind === "tuple")
-    return stItem.value.items.flatMap(stmtExpr);
-  if (stItem.value.kind === "object")
-    return stmtExpr(stItem.value);
-  return fromValue({ Statement: view.eval(stItem.value) }, stItem.loc);
-}
-function fromJsonNode(node) {
-  if (node.kind !== "object")
-    return [];
-  const st = node.entries.find((e) => e.key === "Statement")?.value;
-  const list3 = st?.kind === "array" ? st.items : st?.kind === "object" ? [st] : [];
-  const out2 = [];
-  for (const s of list3) {
-    if (s.kind !== "object")
-      continue;
-    const fields = /* @__PURE__ */ new Map();
-    for (const e of s.entries)
-      fields.set(e.key, { value: jsonToValue(e.value), loc: e.loc });
-    out2.push(statement(fields, s.loc));
-  }
-  return out2;
-}
-function jsonToValue(node) {
-  switch (node.kind) {
-    case "object":
-      return Object.fromEntries(node.entries.map((e) => [e.key, jsonToValue(e.value)]));
-    case "array":
-      return node.items.map(jsonToValue);
-    case "null":
-      return null;
-    default:
-      return node.value;
-  }
-}
-function maskInterpolations(text) {
-  if (text.includes("%{"))
-    return void 0;
-  let out2 = "";
-  let i2 = 0;
-  while (i2 < text.length) {
-    if (text.startsWith("$${", i2)) {
-      out2 += "$${";
-      i2 += 3;
-    } else if (text.startsWith("${", i2)) {
-      let depth = 0;
-      let j = i2 + 1;
-      for (; j < text.length; j++) {
-        if (text[j] === "{")
-          depth++;
-        else if (text[j] === "}" && --depth === 0)
-          break;
-      }
-      out2 += "".repeat(j + 1 - i2);
-      i2 = j + 1;
-    } else
-      out2 += text[i2++];
-  }
-  return out2;
-}
-function fromTemplate(expr) {
-  const { file } = expr.loc;
-  const raw = file.text.slice(expr.loc.start, expr.loc.end);
-  if (expr.kind === "template" && expr.heredoc) {
-    const start2 = raw.indexOf("\n") + 1;
-    const end = raw.lastIndexOf("\n") + 1;
-    if (start2 <= 0 || end <= start2)
-      return [];
-    const masked = maskInterpolations(raw.slice(start2, end));
-    if (masked === void 0)
-      return [];
-    try {
-      return fromJsonNode(parseJson(file, masked, expr.loc.start + start2));
-    } catch {
-      return [];
-    }
-  }
-  if (expr.kind === "literal" && typeof expr.value === "string") {
-    try {
-      return fromValue(jsonToValue(toNode(JSON.parse(expr.value))), expr.loc);
-    } catch {
-      return [];
-    }
-  }
-  return [];
-}
-function toNode(v) {
-  const loc = void 0;
-  if (v === null)
-    return { kind: "null", loc };
-  if (Array.isArray(v))
-    return { kind: "array", items: v.map(toNode), loc };
-  if (typeof v === "object")
-    return {
-      kind: "object",
-      entries: Object.entries(v).map(([key, x]) => ({ key, keyLoc: loc, value: toNode(x), loc })),
-      loc
-    };
-  if (typeof v === "string")
-    return { kind: "string", value: v, loc };
-  if (typeof v === "number")
-    return { kind: "number", value: v, loc };
-  return { kind: "boolean", value: Boolean(v), loc };
-}
-function documentStatements(doc) {
-  return doc.blocks("statement").map((s) => {
-    const st = {
-      effect: effectOf(s.value("effect") ?? "Allow"),
-      notPrincipal: s.hasBlock("not_principals"),
-      conditions: [],
-      conditionsUnknown: false,
-      loc: s.loc
-    };
-    for (const [attr, prop] of [
-      ["actions", "action"],
-      ["not_actions", "notAction"],
-      ["resources", "resource"],
-      ["not_resources", "notResource"]
-    ]) {
-      const a = s.attr(attr);
-      if (a)
-        st[prop] = field(s.value(attr), a.loc);
-    }
-    const ps = s.blocks("principals");
-    if (ps.length > 0) {
-      st.principals = ps.map((p) => {
-        const f = field(p.value("identifiers") ?? null, p.loc);
-        const type = asString(p.value("type"));
-        return { type: type ?? "?", values: f.values, unknown: f.unknown || type === void 0 };
-      });
-      st.principalLoc = ps[0].loc;
-    }
-    const conds = s.blocks("condition");
-    if (conds[0])
-      st.conditionLoc = conds[0].loc;
-    for (const c of conds) {
-      const test = asString(c.value("test"));
-      const variable = asString(c.value("variable"));
-      const f = field(c.value("values") ?? null, c.loc);
-      if (test === void 0 || variable === void 0)
-        st.conditionsUnknown = true;
-      else
-        st.conditions.push({ test, variable, values: f.values, unknown: f.unknown });
-    }
-    return st;
-  });
-}
-function policyStatements(view, attr) {
-  const a = view.attr(attr);
-  if (!a)
-    return [];
-  return statementsOfExpr(view, a.expr, a.loc);
-}
-function statementsOfExpr(view, expr, loc) {
-  if (expr.kind === "call" && expr.name === "jsonencode" && expr.args[0])
-    return fromObjectExpr(view, expr.args[0], loc);
-  if (expr.kind === "template" || expr.kind === "literal") {
-    const parsed = fromTemplate(expr);
-    if (parsed.length > 0 || expr.kind === "literal" || expr.heredoc)
-      return parsed;
-  }
-  const value = view.eval(expr);
-  if (isUnknown(value)) {
-    const address = value.ref?.address;
-    if (address?.startsWith("data.aws_iam_policy_document.") && (value.ref?.attr === "json" || value.ref?.attr === "minified_json")) {
-      const doc = view.module.byAddress(address);
-      return doc ? documentStatements(doc) : [];
-    }
-    return [];
-  }
-  if (typeof value === "string") {
-    try {
-      return fromValue(jsonToValue(toNode(JSON.parse(value))), loc);
-    } catch {
-      return [];
-    }
-  }
-  return [];
-}
-function identityPolicies(module2) {
-  const out2 = [];
-  for (const r of module2.resourcesOf("aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy")) {
-    out2.push({ owner: r, statements: policyStatements(r, "policy") });
-  }
-  for (const r of module2.resourcesOf("aws_iam_role")) {
-    for (const inline of r.blocks("inline_policy"))
-      out2.push({ owner: r, statements: policyStatements(inline, "policy") });
-  }
-  return out2;
-}
-function trustPolicies(module2) {
-  return module2.resourcesOf("aws_iam_role").map((r) => ({ owner: r, statements: policyStatements(r, "assume_role_policy") }));
-}
-function actionMatches(pattern, action) {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-  return re.test(action);
-}
-function allowsEveryone(s) {
-  if (!s.principals)
-    return false;
-  return s.principals.some((p) => (p.type === "*" || p.type === "AWS") && p.values.includes("*"));
-}
-function isAdminStatement(s) {
-  return s.effect === "Allow" && !!s.action?.values.includes("*") && !!s.resource?.values.includes("*");
-}
-
-// ../../policies/terraform/dist/rules/asg-single-az/rule.js
-init_dist();
-
-// ../../policies/terraform/dist/lib/report.js
-function reportOn(ctx, owner, at, message, evidence) {
-  const resource = "address" in owner ? owner.address : void 0;
-  ctx.report({
-    at,
-    message,
-    container: owner.loc,
-    ...resource ? { resource } : {},
-    ...evidence !== void 0 ? { evidence } : {}
-  });
-}
-function nameOf(r) {
-  return `\`${r.address}\``;
-}
-
-// ../../policies/terraform/dist/rules/asg-single-az/rule.js
-var rule_default178 = defineRule({
-  id: "terraform/asg-single-az",
-  domain: terraformDomain,
-  meta: {
-    title: "Auto Scaling group uses a single availability zone",
-    description: "An `aws_autoscaling_group` lists exactly one availability zone (`availability_zones`) or one subnet (`vpc_zone_identifier`).",
-    rationale: "An AZ outage (or a capacity shortage of the instance type in that AZ) then takes the whole group down and it cannot replace instances elsewhere. Spreading over two or three AZs is free. Medium.",
-    remediation: "Give the group subnets in at least two availability zones.",
-    category: "reliability",
-    severity: "medium",
-    confidence: "medium",
-    aliases: [],
-    references: [
-      "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_autoscaling_group" "web" {\n  min_size            = 2\n  max_size            = 4\n  vpc_zone_identifier = [aws_subnet.private_a.id]\n}\n',
-          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 50 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_autoscaling_group" "web" {\n  min_size            = 2\n  max_size            = 4\n  vpc_zone_identifier = [aws_subnet.private_a.id, aws_subnet.private_b.id]\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const r of module2.resourcesOf("aws_autoscaling_group")) {
-      for (const attr of ["availability_zones", "vpc_zone_identifier"]) {
-        const v = r.value(attr);
-        if (Array.isArray(v) && v.length === 1)
-          reportOn(ctx, r, r.attr(attr), `Auto Scaling group ${nameOf(r)} has a single ${attr === "availability_zones" ? "availability zone" : "subnet"}.`);
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/backend-local-state/rule.js
-init_dist();
-
-// ../../policies/terraform/dist/lib/backend.js
-function backends(module2, type) {
-  return module2.terraformBlocks.flatMap((t2) => t2.blocks("backend")).filter((b) => type === void 0 || b.labels[0] === type);
-}
-function isPartial(backend) {
-  return backend.block.attributes.length === 0 && backend.block.blocks.length === 0;
-}
-
-// ../../policies/terraform/dist/rules/backend-local-state/rule.js
-var rule_default179 = defineRule({
-  id: "terraform/backend-local-state",
-  domain: terraformDomain,
-  meta: {
-    title: "Terraform state is kept on local disk",
-    description: 'The configuration uses `backend "local"`. With the `requireBackend` option, root modules that configure providers and resources but declare no backend at all (so state defaults to a local file) are reported too.',
-    rationale: "Local state lives on one laptop or one CI runner: it is lost with the disk, cannot be locked, shared or reviewed, and often ends up committed to Git with every secret in it. Shared infrastructure code needs a remote, encrypted, locked backend. Medium.",
-    remediation: "Use a remote backend (`s3` with `encrypt` and `use_lockfile`, `gcs`, `azurerm`, or HCP Terraform) and migrate with `terraform init -migrate-state`.",
-    category: "reliability",
-    severity: "medium",
-    confidence: "medium",
-    aliases: [],
-    references: ["https://developer.hashicorp.com/terraform/language/backend"],
-    options: {
-      schema: {
-        type: "object",
-        properties: { requireBackend: { type: "boolean" } },
-        additionalProperties: false
-      },
-      defaults: { requireBackend: false }
-    },
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'terraform {\n  backend "local" {\n    path = "terraform.tfstate"\n  }\n}\n',
-          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 18 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'terraform {\n  backend "s3" {\n    bucket       = "acme-tf-state"\n    key          = "app/terraform.tfstate"\n    encrypt      = true\n    use_lockfile = true\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const b of backends(module2, "local")) {
-      ctx.report({
-        at: b.headerLoc,
-        message: 'State is kept in a local file (`backend "local"`): it cannot be shared, locked or recovered.',
-        container: b.loc
-      });
-    }
-    if (!ctx.options.requireBackend || module2.kind !== "config" || !module2.isRoot)
-      return;
-    if (module2.terraformBlocks.some((t2) => t2.hasBlock("backend") || t2.hasBlock("cloud")))
-      return;
-    const provider = module2.providers[0];
-    if (!provider || module2.resources.length === 0)
-      return;
-    ctx.report({
-      at: provider.headerLoc,
-      message: "This root module declares no backend, so its state is a local file.",
-      container: provider.loc
-    });
-  }
-});
-
-// ../../policies/terraform/dist/rules/backend-s3-encrypt/rule.js
-init_dist();
-var rule_default180 = defineRule({
-  id: "terraform/backend-s3-encrypt",
-  domain: terraformDomain,
-  meta: {
-    title: "S3 state backend does not encrypt the state",
-    description: 'A `backend "s3"` block does not set `encrypt = true`, so the state object is written without server-side encryption by Terraform.',
-    rationale: "Terraform state holds every attribute of every resource in clear text: database passwords, private keys, tokens. The S3 backend only asks for server-side encryption when `encrypt = true`; a state file is the most valuable object in the account, hence high. No peer scanner checks the backend.",
-    remediation: 'Set `encrypt = true` in the `backend "s3"` block (and `kms_key_id` for a customer-managed key).',
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: [],
-    references: ["https://developer.hashicorp.com/terraform/language/backend/s3"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'terraform {\n  backend "s3" {\n    bucket = "acme-tf-state"\n    key    = "prod/eks/terraform.tfstate"\n    region = "eu-west-1"\n  }\n}\n',
-          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 15 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'terraform {\n  backend "s3" {\n    bucket       = "acme-tf-state"\n    key          = "prod/eks/terraform.tfstate"\n    region       = "eu-west-1"\n    encrypt      = true\n    use_lockfile = true\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const backend of backends(module2, "s3")) {
-      if (isPartial(backend))
-        continue;
-      const attr = backend.attr("encrypt");
-      if (!attr) {
-        ctx.report({
-          at: backend.headerLoc,
-          message: 'The `backend "s3"` block does not set `encrypt = true`: the state is stored unencrypted by Terraform.',
-          container: backend.loc
-        });
-      } else if (asBool(backend.value("encrypt")) === false) {
-        ctx.report({
-          at: attr,
-          message: 'The `backend "s3"` block sets `encrypt = false`: the state is stored unencrypted by Terraform.',
-          container: backend.loc
-        });
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/backend-s3-locking/rule.js
-init_dist();
-var rule_default181 = defineRule({
-  id: "terraform/backend-s3-locking",
-  domain: terraformDomain,
-  meta: {
-    title: "S3 state backend has no locking",
-    description: 'A `backend "s3"` block sets neither `use_lockfile = true` (Terraform 1.10+) nor `dynamodb_table`.',
-    rationale: "Without a lock two applies (two engineers, or CI and a laptop) can run at once and write conflicting state: resources get orphaned or duplicated, and recovering means editing state by hand. No peer scanner checks this. High for shared state.",
-    remediation: 'Set `use_lockfile = true` (S3 native locking, Terraform 1.10+) or `dynamodb_table = "<lock table>"` on older versions.',
-    category: "reliability",
-    severity: "high",
-    confidence: "high",
-    aliases: [],
-    references: ["https://developer.hashicorp.com/terraform/language/backend/s3#state-locking"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'terraform {\n  backend "s3" {\n    bucket  = "acme-tf-state"\n    key     = "prod/eks/terraform.tfstate"\n    region  = "eu-west-1"\n    encrypt = true\n  }\n}\n',
-          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 15 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'terraform {\n  backend "s3" {\n    bucket       = "acme-tf-state"\n    key          = "prod/eks/terraform.tfstate"\n    region       = "eu-west-1"\n    encrypt      = true\n    use_lockfile = true\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const b of backends(module2, "s3")) {
-      if (isPartial(b))
-        continue;
-      const lockfile = b.attr("use_lockfile");
-      const table = b.attr("dynamodb_table");
-      if (table && asString(b.value("dynamodb_table")) !== "")
-        continue;
-      if (lockfile && asBool(b.value("use_lockfile")) !== false)
-        continue;
-      if (lockfile)
-        ctx.report({
-          at: lockfile,
-          message: 'The `backend "s3"` block sets `use_lockfile = false` and has no `dynamodb_table`: state is not locked.',
-          container: b.loc
-        });
-      else
-        ctx.report({
-          at: b.headerLoc,
-          message: 'The `backend "s3"` block has no `use_lockfile = true` or `dynamodb_table`: state is not locked.',
-          container: b.loc
-        });
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/cloudfront-https/rule.js
-init_dist();
-var rule_default182 = defineRule({
-  id: "terraform/cloudfront-https",
-  domain: terraformDomain,
-  meta: {
-    title: "CloudFront serves content over plain HTTP",
-    description: 'A cache behavior of an `aws_cloudfront_distribution` sets `viewer_protocol_policy = "allow-all"`.',
-    rationale: "Viewers can then fetch the site over HTTP, where cookies and content can be read and altered in transit. `redirect-to-https` costs nothing. High.",
-    remediation: 'Set `viewer_protocol_policy = "redirect-to-https"` (or `https-only`) on every cache behavior.',
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: ["CKV_AWS_34", "AWS-0012"],
-    references: [
-      "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  default_cache_behavior {\n    target_origin_id       = "s3"\n    viewer_protocol_policy = "allow-all"\n  }\n}\n',
-          errors: [{ line: 5, column: 5, endLine: 5, endColumn: 41 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  default_cache_behavior {\n    target_origin_id       = "s3"\n    viewer_protocol_policy = "redirect-to-https"\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const d of module2.resourcesOf("aws_cloudfront_distribution")) {
-      for (const type of ["default_cache_behavior", "ordered_cache_behavior"]) {
-        for (const b of d.blocks(type)) {
-          if (asString(b.value("viewer_protocol_policy")) === "allow-all") {
-            reportOn(ctx, d, b.attr("viewer_protocol_policy"), `Distribution ${nameOf(d)} allows plain HTTP in a \`${type}\`.`);
-          }
-        }
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/cloudtrail-cloudwatch-logs/rule.js
-init_dist();
-var rule_default183 = defineRule({
-  id: "terraform/cloudtrail-cloudwatch-logs",
-  domain: terraformDomain,
-  meta: {
-    title: "CloudTrail is not sent to CloudWatch Logs",
-    description: "An `aws_cloudtrail` has no `cloud_watch_logs_group_arn`.",
-    rationale: "Delivering the trail to CloudWatch Logs enables metric filters and alarms on root logins, IAM changes and console sign-in failures (CIS 4.x); logs only in S3 are read after the fact. Low: alerting can also be done with EventBridge or a SIEM.",
-    remediation: "Set `cloud_watch_logs_group_arn` and `cloud_watch_logs_role_arn`, and add the CIS metric filters.",
-    category: "security",
-    severity: "low",
-    confidence: "high",
-    aliases: ["CKV2_AWS_10", "AWS-0162"],
-    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 33 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  cloud_watch_logs_group_arn = aws_example.trail.arn\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const t2 of module2.resourcesOf("aws_cloudtrail")) {
-      if (!t2.has("cloud_watch_logs_group_arn"))
-        reportOn(ctx, t2, t2.headerLoc, `CloudTrail ${nameOf(t2)} does not deliver to CloudWatch Logs.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/cloudtrail-kms-encryption/rule.js
-init_dist();
-var rule_default184 = defineRule({
-  id: "terraform/cloudtrail-kms-encryption",
-  domain: terraformDomain,
-  meta: {
-    title: "CloudTrail logs are not encrypted with a KMS key",
-    description: "An `aws_cloudtrail` has no `kms_key_id`.",
-    rationale: "Trail logs reveal the account's whole activity; with SSE-KMS, reading them needs a separate key permission that can be audited and withheld from most readers of the bucket. Medium.",
-    remediation: "Set `kms_key_id` to a customer-managed KMS key whose policy lets CloudTrail encrypt.",
-    category: "security",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_35", "AWS-0015"],
-    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 33 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  kms_key_id = aws_example.trail.arn\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const t2 of module2.resourcesOf("aws_cloudtrail")) {
-      if (!t2.has("kms_key_id"))
-        reportOn(ctx, t2, t2.headerLoc, `CloudTrail ${nameOf(t2)} does not encrypt its logs with a KMS key (no \`kms_key_id\`).`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/lib/simple.js
-init_dist();
-function booleanRule(options) {
-  return defineRule({
-    id: options.id,
-    domain: terraformDomain,
-    meta: options.meta,
-    check(module2, ctx) {
-      for (const r of module2.resourcesOf(...options.types)) {
-        if (options.skip?.(r))
-          continue;
-        const a = r.attr(options.attr);
-        if (!a) {
-          if (options.missing)
-            reportOn(ctx, r, r.headerLoc, options.missing(nameOf(r)));
-        } else if (asBool(r.value(options.attr)) === false)
-          reportOn(ctx, r, a, options.off(nameOf(r)));
-      }
-    }
-  });
-}
-
-// ../../policies/terraform/dist/rules/cloudtrail-log-validation/rule.js
-var rule_default185 = booleanRule({
-  id: "terraform/cloudtrail-log-validation",
-  types: ["aws_cloudtrail"],
-  attr: "enable_log_file_validation",
-  missing: (n) => `CloudTrail ${n} does not enable log file validation.`,
-  off: (n) => `CloudTrail ${n} sets \`enable_log_file_validation = false\`.`,
-  meta: {
-    title: "CloudTrail log file validation is off",
-    description: "An `aws_cloudtrail` does not set `enable_log_file_validation = true`.",
-    rationale: "Without digest files nobody can prove the logs were not altered or deleted after an intrusion, which weakens them as evidence. Medium.",
-    remediation: "Set `enable_log_file_validation = true`.",
-    category: "security",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_36", "AWS-0016"],
-    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  enable_log_file_validation = false\n}\n',
-          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 37 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  enable_log_file_validation = true\n}\n'
-        }
-      ]
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/cloudtrail-multi-region/rule.js
-var rule_default186 = booleanRule({
-  id: "terraform/cloudtrail-multi-region",
-  types: ["aws_cloudtrail"],
-  attr: "is_multi_region_trail",
-  missing: (n) => `CloudTrail ${n} records only its home region (\`is_multi_region_trail\` is unset).`,
-  off: (n) => `CloudTrail ${n} sets \`is_multi_region_trail = false\`.`,
-  meta: {
-    title: "CloudTrail trail is single-region",
-    description: "An `aws_cloudtrail` does not set `is_multi_region_trail = true`.",
-    rationale: "Attackers like unused regions: activity there (crypto-mining instances, new IAM sessions) goes unrecorded by a single-region trail. Medium.",
-    remediation: "Set `is_multi_region_trail = true` (or use an organization trail).",
-    category: "security",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_67", "AWS-0014"],
-    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  is_multi_region_trail = false\n}\n',
-          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.trail.id\n  is_multi_region_trail = true\n}\n'
-        }
-      ]
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/default-security-group-restricts-all/rule.js
-init_dist();
-var rule_default187 = defineRule({
-  id: "terraform/default-security-group-restricts-all",
-  domain: terraformDomain,
-  meta: {
-    title: "Default security group allows traffic",
-    description: "`aws_default_security_group` keeps `ingress` or `egress` rules.",
-    rationale: "Resources launched without an explicit security group land in the VPC default group; if it allows traffic, forgotten instances are reachable. CIS asks for a default group with no rules at all. Medium.",
-    remediation: "Manage the default group with `aws_default_security_group` and no `ingress`/`egress` blocks, and give every resource its own group.",
-    category: "security",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV2_AWS_12", "AWS-0173"],
-    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_default_security_group" "default" {\n  vpc_id = aws_vpc.main.id\n\n  ingress {\n    protocol  = "-1"\n    self      = true\n    from_port = 0\n    to_port   = 0\n  }\n}\n',
-          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 10 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_default_security_group" "default" {\n  vpc_id = aws_vpc.main.id\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const sg of module2.resourcesOf("aws_default_security_group")) {
-      for (const type of ["ingress", "egress"]) {
-        for (const b of sg.blocks(type))
-          reportOn(ctx, sg, b.headerLoc, `The default security group ${nameOf(sg)} has an \`${type}\` rule.`);
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/dynamodb-pitr/rule.js
-init_dist();
-var rule_default188 = defineRule({
-  id: "terraform/dynamodb-pitr",
-  domain: terraformDomain,
-  meta: {
-    title: "DynamoDB table has no point-in-time recovery",
-    description: "An `aws_dynamodb_table` has no `point_in_time_recovery { enabled = true }`.",
-    rationale: "Point-in-time recovery is the only way to undo a bad write or delete in DynamoDB to any second of the last 35 days; on-demand backups only help if someone took one before. Medium.",
-    remediation: "Add `point_in_time_recovery { enabled = true }`.",
-    category: "reliability",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_28", "AWS-0024"],
-    references: ["https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_dynamodb_table" "orders" {\n  name     = "orders"\n  hash_key = "id"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 39 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_dynamodb_table" "orders" {\n  name     = "orders"\n  hash_key = "id"\n  point_in_time_recovery {\n    enabled = true\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const r of module2.resourcesOf("aws_dynamodb_table")) {
-      if (!r.hasBlock("point_in_time_recovery")) {
-        reportOn(ctx, r, r.headerLoc, `DynamoDB table ${nameOf(r)} has no point-in-time recovery.`);
-        continue;
-      }
-      for (const p of r.blocks("point_in_time_recovery")) {
-        const a = p.attr("enabled");
-        if (!a)
-          reportOn(ctx, r, p.headerLoc, `DynamoDB table ${nameOf(r)} does not enable point-in-time recovery.`);
-        else if (asBool(p.value("enabled")) === false)
-          reportOn(ctx, r, a, `DynamoDB table ${nameOf(r)} disables point-in-time recovery.`);
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/ebs-encryption/rule.js
-init_dist();
-var rule_default189 = defineRule({
-  id: "terraform/ebs-encryption",
-  domain: terraformDomain,
-  meta: {
-    title: "EBS volume is not encrypted",
-    description: "An `aws_ebs_volume`, or a root/EBS block device of an instance, launch template or launch configuration, is not encrypted. Not reported when the module turns on `aws_ebs_encryption_by_default`.",
-    rationale: "Unencrypted volumes and their snapshots can be copied and shared to another account and read there; encryption ties them to a KMS key you control. Encryption is free and transparent, so there is no reason to skip it. Medium.",
-    remediation: "Set `encrypted = true` (with `kms_key_id` for a customer-managed key), or enable `aws_ebs_encryption_by_default` for the account.",
-    category: "security",
-    severity: "medium",
-    confidence: "medium",
-    aliases: ["CKV_AWS_3", "CKV_AWS_8", "AWS-0026", "AWS-0131"],
-    references: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 100\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 33 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 100\n  encrypted         = true\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    if (module2.resourcesOf("aws_ebs_encryption_by_default").some((r) => asBool(r.value("enabled")) !== false))
-      return;
-    const check = (owner, v, what, missingIsUnencrypted) => {
-      const a = v.attr("encrypted");
-      if (!a) {
-        if (missingIsUnencrypted && !v.has("snapshot_id"))
-          reportOn(ctx, owner, v.headerLoc, `${what} is not encrypted.`);
-      } else if (asBool(v.value("encrypted")) === false)
-        reportOn(ctx, owner, a, `${what} sets \`encrypted = false\`.`);
-    };
-    for (const r of module2.resourcesOf("aws_ebs_volume"))
-      check(r, r, `EBS volume ${nameOf(r)}`, true);
-    for (const r of module2.resourcesOf("aws_instance", "aws_launch_configuration")) {
-      for (const type of ["root_block_device", "ebs_block_device"]) {
-        for (const b of r.blocks(type))
-          check(r, b, `The \`${type}\` of ${nameOf(r)}`, true);
-      }
-    }
-    for (const r of module2.resourcesOf("aws_launch_template")) {
-      for (const m of r.blocks("block_device_mappings"))
-        for (const e of m.blocks("ebs"))
-          check(r, e, `A block device of ${nameOf(r)}`, true);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/ec2-imdsv2/rule.js
-init_dist();
-var rule_default190 = defineRule({
-  id: "terraform/ec2-imdsv2",
-  domain: terraformDomain,
-  meta: {
-    title: "Instance metadata service v1 is allowed",
-    description: 'An `aws_instance` or `aws_launch_template` does not set `metadata_options { http_tokens = "required" }`.',
-    rationale: "IMDSv1 answers plain GET requests, so any SSRF bug in an application on the instance hands out the instance role\u2019s credentials (the Capital One breach). IMDSv2 needs a session token that SSRF cannot obtain. High.",
-    remediation: 'Add `metadata_options { http_tokens = "required" }` (and `http_put_response_hop_limit = 1` unless containers need 2).',
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: ["CKV_AWS_79", "AWS-0028", "AWS-0130"],
-    references: [
-      "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_instance" "web" {\n  ami           = "ami-0123456789abcdef0"\n  instance_type = "t3.micro"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 30 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_instance" "web" {\n  ami           = "ami-0123456789abcdef0"\n  instance_type = "t3.micro"\n\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const r of module2.resourcesOf("aws_instance", "aws_launch_template", "aws_launch_configuration")) {
-      if (!r.hasBlock("metadata_options")) {
-        reportOn(ctx, r, r.headerLoc, `${nameOf(r)} has no \`metadata_options\`: IMDSv1 stays enabled.`);
-        continue;
-      }
-      for (const m of r.blocks("metadata_options")) {
-        if (asString(m.value("http_endpoint")) === "disabled")
-          continue;
-        const tokens = m.attr("http_tokens");
-        if (!tokens)
-          reportOn(ctx, r, m.headerLoc, `${nameOf(r)} does not set \`http_tokens = "required"\`: IMDSv1 stays enabled.`);
-        else if (asString(m.value("http_tokens")) === "optional")
-          reportOn(ctx, r, tokens, `${nameOf(r)} sets \`http_tokens = "optional"\`: IMDSv1 stays enabled.`);
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/eks-cluster-version/rule.js
-init_dist();
-var EKS_MODULE = /^(registry\.terraform\.io\/)?terraform-aws-modules\/eks\/aws(\/\/.*)?$/;
-function older(version, minimum) {
-  const [a, b] = version.split(".").map(Number);
-  const [c, d] = minimum.split(".").map(Number);
-  if ([a, b, c, d].some((n) => n === void 0 || Number.isNaN(n)))
-    return false;
-  return a < c || a === c && b < d;
-}
-var rule_default191 = defineRule({
-  id: "terraform/eks-cluster-version",
-  domain: terraformDomain,
-  meta: {
-    title: "EKS cluster runs an old Kubernetes version",
-    description: "An `aws_eks_cluster` (`version`) or the terraform-aws-modules EKS module (`cluster_version`, `kubernetes_version`) asks for a Kubernetes version older than `minimumVersion` (default 1.32: versions before it are out of standard support as of late 2026).",
-    rationale: "Out of standard support, EKS charges extended-support fees (six times the control-plane price) and then force-upgrades the cluster; security fixes stop for versions past extended support. Upgrading one minor at a time takes planning, so it should be visible early. Medium.",
-    remediation: "Plan the upgrade path one minor version at a time (check deprecated APIs with `kubectl convert`/pluto), and raise `minimumVersion` as AWS retires versions.",
-    category: "reliability",
-    severity: "medium",
-    confidence: "high",
-    aliases: [],
-    references: ["https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html"],
-    options: {
-      schema: {
-        type: "object",
-        properties: { minimumVersion: { type: "string", pattern: "^\\d+\\.\\d+$" } },
-        additionalProperties: false
-      },
-      defaults: { minimumVersion: "1.32" }
-    },
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  version  = "1.29"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
-          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 20 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  version  = "1.33"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    const min = ctx.options.minimumVersion;
-    const targets = [];
-    for (const c of module2.resourcesOf("aws_eks_cluster"))
-      targets.push({ view: c, attr: "version", resource: c.address });
-    for (const call of module2.moduleCalls) {
-      if (!call.source || !EKS_MODULE.test(call.source))
-        continue;
-      for (const attr of ["cluster_version", "kubernetes_version"])
-        targets.push({ view: call.view, attr, resource: `module.${call.name}` });
-    }
-    for (const { view, attr, resource } of targets) {
-      const a = view.attr(attr);
-      const v = asString(view.value(attr));
-      if (!a || v === void 0 || !older(v, min))
-        continue;
-      ctx.report({
-        at: a,
-        message: `\`${resource}\` runs Kubernetes ${v}, older than ${min}.`,
-        resource,
-        container: view.loc
-      });
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/eks-control-plane-logging/rule.js
-init_dist();
-var REQUIRED = ["api", "audit", "authenticator"];
-var rule_default192 = defineRule({
-  id: "terraform/eks-control-plane-logging",
-  domain: terraformDomain,
-  meta: {
-    title: "EKS control-plane audit logging is off",
-    description: "An `aws_eks_cluster` does not send the `api`, `audit` and `authenticator` control-plane logs to CloudWatch (`enabled_cluster_log_types`).",
-    rationale: "The Kubernetes audit log is the only record of who read which Secret or created which pod; without it a cluster compromise cannot be investigated. Medium: a detection gap.",
-    remediation: 'Set `enabled_cluster_log_types = ["api", "audit", "authenticator"]` (add `controllerManager` and `scheduler` if you need them) and a retention on the log group.',
-    category: "security",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_37", "AWS-0038"],
-    references: ["https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_cluster" "main" {\n  name                      = "prod"\n  role_arn                  = aws_iam_role.cluster.arn\n  enabled_cluster_log_types = ["api"]\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
-          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 38 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_cluster" "main" {\n  name                      = "prod"\n  role_arn                  = aws_iam_role.cluster.arn\n  enabled_cluster_log_types = ["api", "audit", "authenticator"]\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const c of module2.resourcesOf("aws_eks_cluster")) {
-      const a = c.attr("enabled_cluster_log_types");
-      if (!a) {
-        reportOn(ctx, c, c.headerLoc, `EKS cluster ${nameOf(c)} sends no control-plane logs (\`enabled_cluster_log_types\` is unset).`);
-        continue;
-      }
-      const list3 = stringList(c.value("enabled_cluster_log_types"));
-      if (!list3 || list3.unknown)
-        continue;
-      const missing = REQUIRED.filter((t2) => !list3.values.includes(t2));
-      if (missing.length > 0)
-        reportOn(ctx, c, a, `EKS cluster ${nameOf(c)} does not log ${missing.map((m) => `\`${m}\``).join(", ")}.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/eks-gpu-node-group-taint/rule.js
-init_dist();
-
-// ../../policies/terraform/dist/lib/eks.js
-var EKS_MODULE2 = /^(registry\.terraform\.io\/)?terraform-aws-modules\/eks\/aws(\/\/.*)?$/;
-function objectItem(expr, name3) {
-  if (expr?.kind !== "object")
-    return void 0;
-  const item = expr.items.find((i2) => i2.name === name3);
-  return item ? { value: item.value, loc: item.loc } : void 0;
-}
-function taintEffects(v) {
-  if (v === void 0 || v === null)
-    return [];
-  const list3 = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : void 0;
-  if (!list3)
-    return void 0;
-  const out2 = [];
-  for (const t2 of list3) {
-    if (!isObject(t2))
-      return void 0;
-    const e = asString(t2.effect);
-    if (e === void 0)
-      return void 0;
-    out2.push(e);
-  }
-  return out2;
-}
-function nodeGroups(module2) {
-  const out2 = [];
-  for (const r of module2.resourcesOf("aws_eks_node_group")) {
-    const scaling = r.blocks("scaling_config")[0];
-    const min = scaling?.attr("min_size");
-    const taints2 = r.blocks("taint");
-    const effects = taints2.map((t2) => asString(t2.value("effect")));
-    out2.push({
-      resource: r.address,
-      name: r.name,
-      at: r.headerLoc,
-      container: r.loc,
-      ...min ? { minSize: { value: asNumber(scaling.value("min_size")), loc: min.loc } } : {},
-      instanceTypes: r.has("instance_types") ? listOf(r, "instance_types") : ["t3.medium"],
-      amiType: asString(r.value("ami_type")),
-      taintEffects: effects.some((e) => e === void 0) ? void 0 : effects
-    });
-  }
-  for (const call of module2.moduleCalls) {
-    if (!call.source || !EKS_MODULE2.test(call.source))
-      continue;
-    const attr = call.view.attr("eks_managed_node_groups");
-    if (!attr)
-      continue;
-    const groups2 = call.view.value("eks_managed_node_groups");
-    if (!isObject(groups2))
-      continue;
-    const defaults2 = call.view.value("eks_managed_node_group_defaults");
-    for (const [name3, g] of Object.entries(groups2)) {
-      if (!isObject(g))
-        continue;
-      const item = attr.expr.kind === "object" ? attr.expr.items.find((i2) => i2.name === name3) : void 0;
-      const groupExpr = item?.value;
-      const pick = (key) => key in g ? g[key] : isObject(defaults2) ? defaults2[key] : void 0;
-      const minItem = objectItem(groupExpr, "min_size");
-      const min = pick("min_size");
-      const types = pick("instance_types");
-      const list3 = stringList(types);
-      out2.push({
-        resource: `module.${call.name}`,
-        name: name3,
-        at: item ? item.key.loc ?? item.loc : attr.loc,
-        container: item?.loc ?? attr.loc,
-        ...min !== void 0 ? { minSize: { value: asNumber(min), loc: minItem?.loc ?? item?.loc ?? attr.loc } } : {},
-        instanceTypes: types === void 0 ? [] : list3 && !list3.unknown ? list3.values : void 0,
-        amiType: asString(pick("ami_type")),
-        taintEffects: taintEffects(pick("taints"))
-      });
-    }
-  }
-  return out2;
-}
-function listOf(v, attr) {
-  const l = stringList(v.value(attr));
-  return l && !l.unknown ? l.values : void 0;
-}
-var GPU_FAMILY = /^(p\d|g\d|gr\d|inf\d|trn\d|dl\d)/i;
-function isAccelerated(g) {
-  if (g.amiType && /GPU|NVIDIA|NEURON/i.test(g.amiType))
-    return true;
-  if (g.instanceTypes === void 0)
-    return void 0;
-  return g.instanceTypes.some((t2) => GPU_FAMILY.test(t2));
-}
-function isTainted(g) {
-  if (g.taintEffects === void 0)
-    return void 0;
-  return g.taintEffects.some((e) => /^(NO_SCHEDULE|NO_EXECUTE|NoSchedule|NoExecute)$/.test(e));
-}
-
-// ../../policies/terraform/dist/rules/eks-gpu-node-group-taint/rule.js
-var rule_default193 = defineRule({
-  id: "terraform/eks-gpu-node-group-taint",
-  domain: terraformDomain,
-  meta: {
-    title: "GPU node group is not tainted",
-    description: "A managed node group of GPU or accelerator instances (p*, g*, inf*, trn*, or a GPU/Neuron AMI type) has no `NO_SCHEDULE` (or `NO_EXECUTE`) taint.",
-    rationale: "Without a taint the scheduler places ordinary pods on the expensive GPU nodes: they then cannot scale down, and GPU jobs wait for capacity that web pods are using. Tainting the group (and tolerating it in GPU workloads) keeps them dedicated. Medium: cost and capacity.",
-    remediation: 'Add `taints = [{ key = "nvidia.com/gpu", value = "true", effect = "NO_SCHEDULE" }]` (or a `taint` block) and a matching toleration in GPU workloads.',
-    category: "reliability",
-    severity: "medium",
-    confidence: "high",
-    aliases: [],
-    references: ["https://docs.aws.amazon.com/eks/latest/userguide/node-taints-managed-node-groups.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'module "eks" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "~> 20.0"\n  eks_managed_node_groups = {\n    gpu = {\n      instance_types = ["g4dn.xlarge"]\n      min_size       = 0\n    }\n  }\n}\n',
-          errors: [{ line: 5, column: 5, endLine: 5, endColumn: 8 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'module "eks" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "~> 20.0"\n  eks_managed_node_groups = {\n    gpu = {\n      instance_types = ["g4dn.xlarge"]\n      min_size       = 0\n      taints = [{\n        key    = "nvidia.com/gpu"\n        value  = "true"\n        effect = "NO_SCHEDULE"\n      }]\n    }\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const g of nodeGroups(module2)) {
-      if (isAccelerated(g) !== true || isTainted(g) !== false)
-        continue;
-      ctx.report({
-        at: g.at,
-        message: `GPU node group \`${g.name}\` of \`${g.resource}\` has no NO_SCHEDULE taint: any pod can land on it.`,
-        resource: g.resource,
-        evidence: g.name,
-        container: g.container
-      });
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/eks-node-group-min-size/rule.js
-init_dist();
-var rule_default194 = defineRule({
-  id: "terraform/eks-node-group-min-size",
-  domain: terraformDomain,
-  meta: {
-    title: "EKS node group can shrink to a single node",
-    description: "A managed node group (`aws_eks_node_group`, or an entry of `eks_managed_node_groups` of the terraform-aws-modules EKS module) has `min_size` below 2. Tainted groups, which only run workloads that opt in (GPU, batch), are not reported.",
-    rationale: "With one node, a node failure, an AMI update or a Spot interruption takes every pod of the group down at once, and PodDisruptionBudgets cannot be honoured during upgrades. Two nodes in different AZs is the minimum for a general-purpose group. Medium.",
-    remediation: "Set `min_size = 2` or more (spread over subnets in different AZs), or taint the group if it is dedicated to workloads that tolerate scaling to zero.",
-    category: "reliability",
-    severity: "medium",
-    confidence: "medium",
-    aliases: [],
-    references: ["https://docs.aws.amazon.com/eks/latest/best-practices/reliability.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_node_group" "general" {\n  cluster_name  = aws_eks_cluster.main.name\n  node_role_arn = aws_iam_role.node.arn\n  subnet_ids    = var.private_subnets\n  scaling_config {\n    min_size     = 1\n    max_size     = 5\n    desired_size = 2\n  }\n}\n',
-          errors: [{ line: 6, column: 5, endLine: 6, endColumn: 21 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_node_group" "general" {\n  cluster_name  = aws_eks_cluster.main.name\n  node_role_arn = aws_iam_role.node.arn\n  subnet_ids    = var.private_subnets\n  scaling_config {\n    min_size     = 2\n    max_size     = 5\n    desired_size = 3\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const g of nodeGroups(module2)) {
-      const min = g.minSize;
-      if (!min || min.value === void 0 || min.value >= 2)
-        continue;
-      if (isTainted(g) !== false)
-        continue;
-      ctx.report({
-        at: min.loc,
-        message: `Node group \`${g.name}\` of \`${g.resource}\` has \`min_size = ${min.value}\`: one node failure takes its pods down.`,
-        resource: g.resource,
-        evidence: `${g.name}:${min.value}`,
-        container: g.container
-      });
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/eks-public-cidr/rule.js
-init_dist();
-
-// ../../policies/terraform/dist/lib/network.js
-var WORLD = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
-function worldCidrs(value) {
-  const list3 = stringList(value);
-  return list3 ? list3.values.filter((c) => WORLD.has(c.trim())) : [];
-}
-function protocolOf(value) {
-  const p = asString(value)?.toLowerCase();
-  if (p === void 0)
-    return void 0;
-  if (p === "-1" || p === "all")
-    return "all";
-  if (p === "tcp" || p === "6")
-    return "tcp";
-  if (p === "udp" || p === "17")
-    return "udp";
-  if (p === "icmp" || p === "1" || p === "icmpv6" || p === "58")
-    return "icmp";
-  return "other";
-}
-function permission(view, kind) {
-  if (kind === "vpc-rule") {
-    const out3 = [];
-    const protocol2 = protocolOf(view.value("ip_protocol"));
-    const all = protocol2 === "all";
-    for (const attr of ["cidr_ipv4", "cidr_ipv6"]) {
-      const open = worldCidrs(view.value(attr));
-      if (open.length === 0)
-        continue;
-      out3.push({
-        view,
-        protocol: protocol2,
-        from: all ? 0 : asNumber(view.value("from_port")),
-        to: all ? 65535 : asNumber(view.value("to_port")),
-        cidrAttr: attr,
-        open
-      });
-    }
-    return out3;
-  }
-  const protocol = protocolOf(view.value("protocol"));
-  const from = asNumber(view.value("from_port"));
-  const to = asNumber(view.value("to_port"));
-  const out2 = [];
-  for (const attr of ["cidr_blocks", "ipv6_cidr_blocks"]) {
-    const open = worldCidrs(view.value(attr));
-    if (open.length > 0)
-      out2.push({ view, protocol, from, to, cidrAttr: attr, open });
-  }
-  return out2;
-}
-function allPorts(p) {
-  if (p.protocol === "all")
-    return true;
-  return (p.protocol === "tcp" || p.protocol === "udp") && p.from !== void 0 && p.to !== void 0 && p.from <= 1 && p.to >= 65535;
-}
-function ingressPermissions(module2) {
-  const out2 = [];
-  for (const sg of module2.resourcesOf("aws_security_group", "aws_default_security_group")) {
-    for (const block of sg.blocks("ingress"))
-      for (const p of permission(block, "block"))
-        out2.push({ owner: sg, p });
-  }
-  for (const rule of module2.resourcesOf("aws_security_group_rule")) {
-    if (rule.value("type") !== "ingress")
-      continue;
-    for (const p of permission(rule, "rule"))
-      out2.push({ owner: rule, p });
-  }
-  for (const rule of module2.resourcesOf("aws_vpc_security_group_ingress_rule")) {
-    for (const p of permission(rule, "vpc-rule"))
-      out2.push({ owner: rule, p });
-  }
-  return out2;
-}
-function egressPermissions(module2) {
-  const out2 = [];
-  for (const sg of module2.resourcesOf("aws_security_group")) {
-    for (const block of sg.blocks("egress"))
-      for (const p of permission(block, "block"))
-        out2.push({ owner: sg, p });
-  }
-  for (const rule of module2.resourcesOf("aws_security_group_rule")) {
-    if (rule.value("type") !== "egress")
-      continue;
-    for (const p of permission(rule, "rule"))
-      out2.push({ owner: rule, p });
-  }
-  for (const rule of module2.resourcesOf("aws_vpc_security_group_egress_rule")) {
-    for (const p of permission(rule, "vpc-rule"))
-      out2.push({ owner: rule, p });
-  }
-  return out2;
-}
-
-// ../../policies/terraform/dist/rules/eks-public-cidr/rule.js
-var rule_default195 = defineRule({
-  id: "terraform/eks-public-cidr",
-  domain: terraformDomain,
-  meta: {
-    title: "Public EKS endpoint is open to the whole internet",
-    description: "An EKS cluster with a public endpoint leaves `public_access_cidrs` at its default `0.0.0.0/0` or sets it.",
-    rationale: "With no CIDR restriction, anyone can reach the Kubernetes API server, probe it for vulnerabilities and try stolen credentials. Restricting it to office and CI egress ranges cuts that off. High.",
-    remediation: "Set `public_access_cidrs` to the ranges that need the API, or disable the public endpoint.",
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: ["CKV_AWS_38", "AWS-0041"],
-    references: ["https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids             = var.private_subnets\n    endpoint_public_access = true\n    public_access_cidrs    = ["0.0.0.0/0"]\n  }\n}\n',
-          errors: [{ line: 7, column: 5, endLine: 7, endColumn: 43 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids             = var.private_subnets\n    endpoint_public_access = true\n    public_access_cidrs    = ["203.0.113.0/24"]\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const c of module2.resourcesOf("aws_eks_cluster")) {
-      for (const v of c.blocks("vpc_config")) {
-        const pub = v.has("endpoint_public_access") ? asBool(v.value("endpoint_public_access")) : true;
-        if (pub !== true)
-          continue;
-        const a = v.attr("public_access_cidrs");
-        if (!a)
-          reportOn(ctx, c, v.headerLoc, `EKS cluster ${nameOf(c)} has a public endpoint open to 0.0.0.0/0 (no \`public_access_cidrs\`).`);
-        else if (worldCidrs(v.value("public_access_cidrs")).length > 0)
-          reportOn(ctx, c, a, `EKS cluster ${nameOf(c)} has a public endpoint open to 0.0.0.0/0.`);
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/eks-public-endpoint/rule.js
-init_dist();
-var rule_default196 = defineRule({
-  id: "terraform/eks-public-endpoint",
-  domain: terraformDomain,
-  meta: {
-    title: "EKS API endpoint is public",
-    description: "An `aws_eks_cluster` leaves `vpc_config.endpoint_public_access` at its default `true` or sets it.",
-    rationale: "A public Kubernetes API endpoint is one leaked kubeconfig or one API-server CVE away from cluster compromise. A private endpoint reached over VPN or from CI runners in the VPC removes that surface. Medium: authentication still applies, and `eks-public-cidr` covers the worst case.",
-    remediation: "Set `endpoint_private_access = true` and `endpoint_public_access = false`; if the public endpoint must stay, restrict `public_access_cidrs`.",
-    category: "security",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_39", "AWS-0040"],
-    references: ["https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
-          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 13 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids              = var.private_subnets\n    endpoint_private_access = true\n    endpoint_public_access  = false\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const c of module2.resourcesOf("aws_eks_cluster")) {
-      for (const v of c.blocks("vpc_config")) {
-        const a = v.attr("endpoint_public_access");
-        if (!a)
-          reportOn(ctx, c, v.headerLoc, `EKS cluster ${nameOf(c)} has a public API endpoint (\`endpoint_public_access\` defaults to true).`);
-        else if (asBool(v.value("endpoint_public_access")) === true)
-          reportOn(ctx, c, a, `EKS cluster ${nameOf(c)} has a public API endpoint.`);
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/eks-secrets-encryption/rule.js
-init_dist();
-var rule_default197 = defineRule({
-  id: "terraform/eks-secrets-encryption",
-  domain: terraformDomain,
-  meta: {
-    title: "EKS secrets are not encrypted with a KMS key",
-    description: 'An `aws_eks_cluster` has no `encryption_config` with `resources = ["secrets"]`.',
-    rationale: "Without envelope encryption, Kubernetes Secrets sit in etcd protected only by the disk encryption AWS manages; a KMS key adds access control and an audit trail for every decryption. Medium. (EKS 1.28+ encrypts with an AWS-owned key by default, which gives no control or audit.)",
-    remediation: 'Add `encryption_config { resources = ["secrets"] provider { key_arn = aws_kms_key.eks.arn } }`.',
-    category: "security",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_58", "AWS-0039"],
-    references: ["https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 34 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_eks_cluster" "main" {\n  name     = "prod"\n  role_arn = aws_iam_role.cluster.arn\n  vpc_config {\n    subnet_ids = var.private_subnets\n  }\n  encryption_config {\n    resources = ["secrets"]\n    provider {\n      key_arn = aws_kms_key.eks.arn\n    }\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const c of module2.resourcesOf("aws_eks_cluster")) {
-      const configs = c.blocks("encryption_config");
-      if (configs.length === 0) {
-        reportOn(ctx, c, c.headerLoc, `EKS cluster ${nameOf(c)} does not encrypt secrets with a KMS key.`);
-        continue;
-      }
-      const known = configs.map((e) => stringList(e.value("resources")));
-      if (known.some((k) => !k || k.unknown || k.values.includes("secrets")))
-        continue;
-      reportOn(ctx, c, configs[0].attr("resources") ?? configs[0].headerLoc, `EKS cluster ${nameOf(c)} has an \`encryption_config\` that does not cover secrets.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/hardcoded-secrets/rule.js
-init_dist();
-
-// ../../policies/terraform/dist/lib/secrets.js
-init_dist();
-var SECRET_NAME2 = /(^|_)(password|passwd|secret|secret_key|secret_string|private_key|token|auth_token|api_key|app_key|access_key|client_secret)$/i;
-var PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
-var AWS_ACCESS_KEY = /\b(AKIA|ASIA)[0-9A-Z]{16}\b/;
-function looksSecret(value) {
-  const v = value.trim();
-  if (v.length < 4)
-    return false;
-  if (/^(<.*>|\$\{.*\}|xxx+|\*+|changeme|placeholder|dummy|example|todo|redacted)$/i.test(v))
-    return false;
-  return true;
-}
-function embeddedSecret(value) {
-  if (PRIVATE_KEY.test(value))
-    return "a private key";
-  if (AWS_ACCESS_KEY.test(value))
-    return "an AWS access key id";
-  return void 0;
-}
-function shown(value) {
-  return redact(value);
-}
-
-// ../../policies/terraform/dist/rules/hardcoded-secrets/rule.js
-var rule_default198 = defineRule({
-  id: "terraform/hardcoded-secrets",
-  domain: terraformDomain,
-  meta: {
-    title: "Secret written in a resource",
-    description: "A resource sets a secret attribute (`password`, `master_password`, `secret_string`, `token`, `private_key`, ...) to a value written in the code (a literal, a local or a variable default), or any attribute to a private key or AWS access key id. The value is redacted in the output.",
-    rationale: "A password in the code is in Git history forever and in the state file in clear text; every reader of the repository has the database. Generate it (`random_password`), keep it in Secrets Manager (`manage_master_user_password = true` for RDS) or pass it in at apply time. High.",
-    remediation: "Remove the value, rotate the secret, and use `manage_master_user_password = true`, `random_password`, or a variable without default marked `sensitive`.",
-    category: "security",
-    severity: "high",
-    confidence: "medium",
-    aliases: [],
-    references: ["https://developer.hashicorp.com/terraform/language/manage-sensitive-data"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "db" {\n  engine   = "postgres"\n  username = "app"\n  password = "Sup3rS3cret!"\n}\n',
-          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 28 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "db" {\n  engine                      = "postgres"\n  username                    = "app"\n  manage_master_user_password = true\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const r of module2.resources) {
-      if (!r.exists)
-        continue;
-      for (const a of r.block.attributes) {
-        const value = asString(r.value(a.name));
-        if (value === void 0 || typeof r.value(a.name) !== "string")
-          continue;
-        const kind = SECRET_NAME2.test(a.name) && looksSecret(value) ? `\`${a.name}\`` : embeddedSecret(value);
-        if (!kind)
-          continue;
-        reportOn(ctx, r, a, `${nameOf(r)} has ${kind} written in the code (${shown(value)}).`, `${a.name}:${shown(value)}`);
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/iam-assume-role-open-principal/rule.js
-init_dist();
-var rule_default199 = defineRule({
-  id: "terraform/iam-assume-role-open-principal",
-  domain: terraformDomain,
-  meta: {
-    title: "IAM role can be assumed by anyone",
-    description: 'A role\u2019s trust policy allows `Principal: "*"` (or `AWS: "*"`) with no `Condition`.',
-    rationale: "Any AWS account in the world can then call `sts:AssumeRole` on the role and get its permissions. There is no legitimate use of an unconditioned `*` trust, hence critical.",
-    remediation: "Trust specific accounts, roles or services, and for cross-account access add `sts:ExternalId` or `aws:PrincipalOrgID` conditions.",
-    category: "security",
-    severity: "critical",
-    confidence: "high",
-    aliases: ["CKV_AWS_60"],
-    references: [
-      "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_role" "shared" {\n  name = "shared"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRole"\n      Principal = { AWS = "*" }\n    }]\n  })\n}\n',
-          errors: [{ line: 8, column: 7, endLine: 8, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_role" "shared" {\n  name = "shared"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRole"\n      Principal = { AWS = "arn:aws:iam::123456789012:root" }\n      Condition = { StringEquals = { "sts:ExternalId" = "acme" } }\n    }]\n  })\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const { owner, statements } of trustPolicies(module2)) {
-      for (const s of statements) {
-        if (s.effect !== "Allow" || !allowsEveryone(s) || s.conditions.length > 0 || s.conditionsUnknown)
-          continue;
-        reportOn(ctx, owner, s.principalLoc ?? s.loc, `Role ${nameOf(owner)} can be assumed by any principal (\`*\`).`);
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/iam-github-oidc-trust/rule.js
-init_dist();
-var GITHUB = "token.actions.githubusercontent.com";
-function isGithubTrust(s) {
-  const federated = s.principals?.some((p) => p.type === "Federated" && p.values.some((v) => v.includes(GITHUB)));
-  return !!federated || s.conditions.some((c) => c.variable.startsWith(`${GITHUB}:`));
-}
-function tooBroad(value) {
-  if (value === "*" || /^repo:\*/.test(value))
-    return true;
-  const m = /^repo:([^/]*)\/([^:]*)/.exec(value);
-  if (!m)
-    return false;
-  return m[1].includes("*");
-}
-var rule_default200 = defineRule({
-  id: "terraform/iam-github-oidc-trust",
-  domain: terraformDomain,
-  meta: {
-    title: "GitHub OIDC role trusts too many repositories",
-    description: "A role trusting GitHub Actions\u2019 OIDC provider does not restrict `token.actions.githubusercontent.com:sub` to your repositories (no `sub` condition, or a wildcard organisation or repository).",
-    rationale: "Every GitHub repository in the world can get a token from the same OIDC provider. Without a `sub` condition naming your organisation and repository (and ideally a branch or environment), anyone\u2019s workflow can assume the role. This has been exploited in the wild, hence critical.",
-    remediation: "Add `StringLike` (or `StringEquals`) on `token.actions.githubusercontent.com:sub` with values like `repo:acme/app:ref:refs/heads/main` or `repo:acme/app:environment:prod`, plus `token.actions.githubusercontent.com:aud = sts.amazonaws.com`.",
-    category: "security",
-    severity: "critical",
-    confidence: "high",
-    aliases: ["CKV_AWS_358", "CKV_AWS_393"],
-    references: [
-      "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_role" "deploy" {\n  name = "github-deploy"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRoleWithWebIdentity"\n      Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }\n      Condition = { StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" } }\n    }]\n  })\n}\n',
-          errors: [{ line: 8, column: 7, endLine: 8, endColumn: 112 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_role" "deploy" {\n  name = "github-deploy"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRoleWithWebIdentity"\n      Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }\n      Condition = {\n        StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" }\n        StringLike   = { "token.actions.githubusercontent.com:sub" = "repo:acme/app:ref:refs/heads/main" }\n      }\n    }]\n  })\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const { owner, statements } of trustPolicies(module2)) {
-      for (const s of statements) {
-        if (s.effect !== "Allow" || !isGithubTrust(s) || s.conditionsUnknown)
-          continue;
-        const sub2 = s.conditions.filter((c) => c.variable === `${GITHUB}:sub`);
-        if (sub2.length === 0) {
-          reportOn(ctx, owner, s.principalLoc ?? s.loc, `Role ${nameOf(owner)} trusts GitHub OIDC without a \`sub\` condition: any repository can assume it.`);
-          continue;
-        }
-        if (sub2.some((c) => c.unknown))
-          continue;
-        const broad = sub2.flatMap((c) => c.values).filter(tooBroad);
-        if (broad.length > 0) {
-          reportOn(ctx, owner, s.conditionLoc ?? s.loc, `Role ${nameOf(owner)} trusts GitHub OIDC for \`${broad[0]}\`, which matches other owners' repositories.`);
-        }
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/iam-password-policy-length/rule.js
-init_dist();
-var rule_default201 = defineRule({
-  id: "terraform/iam-password-policy-length",
-  domain: terraformDomain,
-  meta: {
-    title: "IAM password policy allows short passwords",
-    description: "`aws_iam_account_password_policy` sets `minimum_password_length` below 14 (or leaves the AWS default of 8).",
-    rationale: "Short console passwords are guessable offline and by credential stuffing; CIS asks for at least 14 characters. Medium: MFA, if enforced, limits the damage.",
-    remediation: "Set `minimum_password_length = 14` or more (and require MFA for console users).",
-    category: "security",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_10", "AWS-0063"],
-    references: [
-      "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_account_password_policy" "strict" {\n  minimum_password_length = 8\n  require_symbols         = true\n}\n',
-          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 30 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_account_password_policy" "strict" {\n  minimum_password_length = 14\n  require_symbols         = true\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const r of module2.resourcesOf("aws_iam_account_password_policy")) {
-      const a = r.attr("minimum_password_length");
-      if (!a) {
-        reportOn(ctx, r, r.headerLoc, `${nameOf(r)} does not set \`minimum_password_length\` (AWS default: 8).`);
-        continue;
-      }
-      const n = asNumber(r.value("minimum_password_length"));
-      if (n !== void 0 && n < 14)
-        reportOn(ctx, r, a, `${nameOf(r)} allows passwords of ${n} characters; use at least 14.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/iam-policy-admin/rule.js
-init_dist();
-var rule_default202 = defineRule({
-  id: "terraform/iam-policy-admin",
-  domain: terraformDomain,
-  meta: {
-    title: "IAM policy grants full administrator access",
-    description: 'An IAM policy has an `Allow` statement with `Action: "*"` on `Resource: "*"`.',
-    rationale: "A `*:*` policy is full control of the account: whoever holds it can read every secret, delete every resource and create new credentials for themselves. Least privilege is the main control against a stolen credential becoming a full breach, hence critical.",
-    remediation: "Grant only the actions and resources the principal needs; reserve administrator access for a break-glass role behind MFA.",
-    category: "security",
-    severity: "critical",
-    confidence: "high",
-    aliases: ["CKV_AWS_1", "CKV_AWS_62", "AWS-0057"],
-    references: [
-      "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_policy" "ci" {\n  name = "ci"\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]\n  })\n}\n',
-          errors: [{ line: 5, column: 38, endLine: 5, endColumn: 50 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_policy" "ci" {\n  name = "ci"\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ["ecr:PutImage"], Resource = aws_ecr_repository.app.arn }]\n  })\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const { owner, statements } of identityPolicies(module2)) {
-      for (const s of statements) {
-        if (isAdminStatement(s))
-          reportOn(ctx, owner, s.action.loc, `${nameOf(owner)} allows every action (\`*\`) on every resource.`);
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/iam-policy-wildcard-action/rule.js
-init_dist();
-var rule_default203 = defineRule({
-  id: "terraform/iam-policy-wildcard-action",
-  domain: terraformDomain,
-  meta: {
-    title: "IAM policy allows all actions of a service",
-    description: "An `Allow` statement of an IAM policy grants `*` or a whole service (`s3:*`, `iam:*`). Full `*` on `*` is reported by `terraform/iam-policy-admin` instead.",
-    rationale: "A service wildcard grants today\u2019s and tomorrow\u2019s actions, including destructive and permission-changing ones (`s3:DeleteBucket`, `kms:ScheduleKeyDeletion`). Listing the actions keeps a leaked credential\u2019s blast radius small. Medium: the grant is usually bounded by the resources.",
-    remediation: "List the actions the workload calls (IAM Access Analyzer can generate them from CloudTrail).",
-    category: "security",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_49", "CKV_AWS_63", "AWS-0057"],
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = ["s3:*"]\n    resources = [aws_s3_bucket.data.arn]\n  }\n}\n\nresource "aws_iam_policy" "app" {\n  policy = data.aws_iam_policy_document.app.json\n}\n',
-          errors: [{ line: 3, column: 5, endLine: 3, endColumn: 25 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = ["s3:GetObject", "s3:PutObject"]\n    resources = ["${aws_s3_bucket.data.arn}/*"]\n  }\n}\n\nresource "aws_iam_policy" "app" {\n  policy = data.aws_iam_policy_document.app.json\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const { owner, statements } of identityPolicies(module2)) {
-      for (const s of statements) {
-        if (s.effect !== "Allow" || !s.action || isAdminStatement(s))
-          continue;
-        const wild = s.action.values.filter((a) => a === "*" || /^[a-z0-9-]+:\*$/i.test(a));
-        if (wild.length === 0)
-          continue;
-        reportOn(ctx, owner, s.action.loc, `${nameOf(owner)} allows ${wild.map((w) => `\`${w}\``).join(", ")}.`, wild.join(","));
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/iam-privilege-escalation/rule.js
-init_dist();
-var ESCALATION_ACTIONS = [
-  "iam:CreatePolicyVersion",
-  "iam:SetDefaultPolicyVersion",
-  "iam:AttachUserPolicy",
-  "iam:AttachRolePolicy",
-  "iam:AttachGroupPolicy",
-  "iam:PutUserPolicy",
-  "iam:PutRolePolicy",
-  "iam:PutGroupPolicy",
-  "iam:CreateAccessKey",
-  "iam:CreateLoginProfile",
-  "iam:UpdateLoginProfile",
-  "iam:UpdateAssumeRolePolicy",
-  "iam:AddUserToGroup",
-  "iam:PassRole",
-  "sts:AssumeRole",
-  "lambda:UpdateFunctionCode"
-];
-var rule_default204 = defineRule({
-  id: "terraform/iam-privilege-escalation",
-  domain: terraformDomain,
-  meta: {
-    title: "IAM policy allows privilege escalation",
-    description: 'An `Allow` statement on `Resource: "*"` grants an action that lets the holder raise its own permissions (`iam:PassRole`, `iam:AttachRolePolicy`, `iam:CreatePolicyVersion`, `iam:CreateAccessKey`, ...), directly or through a wildcard such as `iam:*` or `iam:Put*`.',
-    rationale: "These actions turn a limited credential into an administrator one: attach AdministratorAccess to yourself, create keys for another user, or pass a powerful role to a Lambda you control. Unscoped, they are as dangerous as admin access, hence high.",
-    remediation: "Scope these actions to specific resource ARNs (for `iam:PassRole`, the roles the service needs, with an `iam:PassedToService` condition), or remove them.",
-    category: "security",
-    severity: "high",
-    confidence: "medium",
-    aliases: ["CKV_AWS_110", "CKV_AWS_286"],
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_role_policy" "deployer" {\n  role = aws_iam_role.deployer.id\n  policy = jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = ["iam:PassRole", "ecs:UpdateService"]\n      Resource = "*"\n    }]\n  })\n}\n',
-          errors: [{ line: 6, column: 7, endLine: 6, endColumn: 55 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_role_policy" "deployer" {\n  role = aws_iam_role.deployer.id\n  policy = jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = ["iam:PassRole"]\n      Resource = aws_iam_role.task.arn\n    }]\n  })\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const { owner, statements } of identityPolicies(module2)) {
-      for (const s of statements) {
-        if (s.effect !== "Allow" || !s.action || !s.resource?.values.includes("*") || isAdminStatement(s))
-          continue;
-        const granted = ESCALATION_ACTIONS.filter((e) => s.action.values.some((a) => actionMatches(a, e)));
-        if (granted.length === 0)
-          continue;
-        const shown2 = granted.slice(0, 3).map((g) => `\`${g}\``).join(", ") + (granted.length > 3 ? ` and ${granted.length - 3} more` : "");
-        reportOn(ctx, owner, s.action.loc, `${nameOf(owner)} allows ${shown2} on every resource.`, granted.join(","));
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/iam-user-policy/rule.js
-init_dist();
-var rule_default205 = defineRule({
-  id: "terraform/iam-user-policy",
-  domain: terraformDomain,
-  meta: {
-    title: "IAM policy attached directly to a user",
-    description: "A policy is attached to an IAM user (`aws_iam_user_policy`, `aws_iam_user_policy_attachment`, or `aws_iam_policy_attachment` with `users`).",
-    rationale: "Permissions on individual users drift and are forgotten when people change roles; groups or roles (ideally SSO and short-lived credentials) keep access reviewable. A governance gap rather than an exposure, hence low.",
-    remediation: "Attach the policy to a group or role and add the user to the group, or move the person to IAM Identity Center.",
-    category: "security",
-    severity: "low",
-    confidence: "high",
-    aliases: ["CKV_AWS_40", "AWS-0143"],
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_user_policy_attachment" "alice" {\n  user       = aws_iam_user.alice.name\n  policy_arn = aws_iam_policy.read.arn\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 50 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_iam_group_policy_attachment" "readers" {\n  group      = aws_iam_group.readers.name\n  policy_arn = aws_iam_policy.read.arn\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const r of module2.resourcesOf("aws_iam_user_policy", "aws_iam_user_policy_attachment")) {
-      reportOn(ctx, r, r.headerLoc, `${nameOf(r)} attaches a policy directly to an IAM user.`);
-    }
-    for (const r of module2.resourcesOf("aws_iam_policy_attachment")) {
-      const users = r.value("users");
-      if (Array.isArray(users) && users.length > 0)
-        reportOn(ctx, r, r.attr("users"), `${nameOf(r)} attaches a policy directly to IAM users.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/kms-key-rotation/rule.js
-var rule_default206 = booleanRule({
-  id: "terraform/kms-key-rotation",
-  types: ["aws_kms_key"],
-  attr: "enable_key_rotation",
-  skip: (r) => {
-    const spec = asString(r.value("customer_master_key_spec") ?? "SYMMETRIC_DEFAULT");
-    const usage = asString(r.value("key_usage") ?? "ENCRYPT_DECRYPT");
-    return spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT";
-  },
-  missing: (n) => `KMS key ${n} does not enable automatic rotation.`,
-  off: (n) => `KMS key ${n} sets \`enable_key_rotation = false\`.`,
-  meta: {
-    title: "KMS key rotation is off",
-    description: "A symmetric `aws_kms_key` does not set `enable_key_rotation = true`. Asymmetric and HMAC keys, which AWS cannot rotate, are not reported.",
-    rationale: "Rotation limits how much data one key version protects and is required by CIS and PCI. It is free of operational cost for symmetric keys (old versions keep decrypting). Medium.",
-    remediation: "Set `enable_key_rotation = true` (optionally `rotation_period_in_days`).",
-    category: "security",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_7", "AWS-0065"],
-    references: ["https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_kms_key" "data" {\n  description = "data"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 30 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_kms_key" "data" {\n  description         = "data"\n  enable_key_rotation = true\n}\n'
-        }
-      ]
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/lambda-dlq/rule.js
-init_dist();
-var rule_default207 = defineRule({
-  id: "terraform/lambda-dlq",
-  domain: terraformDomain,
-  meta: {
-    title: "Lambda function has no dead-letter queue",
-    description: "An `aws_lambda_function` has no `dead_letter_config` and no `aws_lambda_function_event_invoke_config` with an on-failure destination.",
-    rationale: "Asynchronous invocations (S3, SNS, EventBridge) that keep failing are dropped after two retries; without a DLQ or failure destination the events are lost silently. Functions only called synchronously do not need one, hence low.",
-    remediation: "Add `dead_letter_config { target_arn = aws_sqs_queue.dlq.arn }` or an `aws_lambda_function_event_invoke_config` with `destination_config { on_failure { ... } }`.",
-    category: "reliability",
-    severity: "low",
-    confidence: "low",
-    aliases: ["CKV_AWS_116"],
-    references: ["https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_lambda_function" "worker" {\n  function_name = "worker"\n  role          = aws_iam_role.worker.arn\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 40 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_lambda_function" "worker" {\n  function_name = "worker"\n  role          = aws_iam_role.worker.arn\n  dead_letter_config {\n    target_arn = aws_sqs_queue.dlq.arn\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    const invokeConfigs = module2.resourcesOf("aws_lambda_function_event_invoke_config");
-    for (const f of module2.resourcesOf("aws_lambda_function")) {
-      if (f.hasBlock("dead_letter_config"))
-        continue;
-      const linked = invokeConfigs.some((c) => {
-        const v = c.value("function_name");
-        return f.isReferencedBy(v, "function_name") || typeof v !== "string";
-      });
-      if (linked)
-        continue;
-      reportOn(ctx, f, f.headerLoc, `Lambda function ${nameOf(f)} has no dead-letter queue or failure destination.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/lb-listener-https/rule.js
-init_dist();
-var rule_default208 = defineRule({
-  id: "terraform/lb-listener-https",
-  domain: terraformDomain,
-  meta: {
-    title: "Load balancer serves plain HTTP",
-    description: 'An `aws_lb_listener` uses `protocol = "HTTP"` without redirecting to HTTPS, or a classic `aws_elb` listener uses `lb_protocol = "http"`.',
-    rationale: "Plain HTTP exposes session cookies, tokens and form data to anyone on the path, and lets them modify responses. An HTTP listener should only redirect to HTTPS. High.",
-    remediation: 'Serve on HTTPS (port 443, an ACM certificate) and make the port 80 listener a `redirect` with `protocol = "HTTPS"` and `status_code = "HTTP_301"`.',
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: ["CKV_AWS_2", "AWS-0054"],
-    references: [
-      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_lb_listener" "http" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 80\n  protocol          = "HTTP"\n  default_action {\n    type             = "forward"\n    target_group_arn = aws_lb_target_group.web.arn\n  }\n}\n',
-          errors: [{ line: 4, column: 3, endLine: 4, endColumn: 29 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_lb_listener" "http" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 80\n  protocol          = "HTTP"\n  default_action {\n    type = "redirect"\n    redirect {\n      port        = "443"\n      protocol    = "HTTPS"\n      status_code = "HTTP_301"\n    }\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const l of module2.resourcesOf("aws_lb_listener", "aws_alb_listener")) {
-      if (asString(l.value("protocol")) !== "HTTP")
-        continue;
-      const actions = l.blocks("default_action");
-      const types = actions.map((a) => asString(a.value("type")));
-      if (types.some((t2) => t2 === void 0))
-        continue;
-      const redirects = actions.every((a) => {
-        if (asString(a.value("type")) === "fixed-response")
-          return true;
-        if (asString(a.value("type")) !== "redirect")
-          return false;
-        const p = a.blocks("redirect").map((r) => asString(r.value("protocol")));
-        return p.every((x) => x !== "HTTP");
-      });
-      if (actions.length > 0 && redirects)
-        continue;
-      reportOn(ctx, l, l.attr("protocol"), `Listener ${nameOf(l)} serves plain HTTP without redirecting to HTTPS.`);
-    }
-    for (const elb of module2.resourcesOf("aws_elb")) {
-      for (const listener of elb.blocks("listener")) {
-        if (asString(listener.value("lb_protocol"))?.toLowerCase() === "http") {
-          reportOn(ctx, elb, listener.attr("lb_protocol"), `Classic load balancer ${nameOf(elb)} has a plain HTTP listener.`);
-        }
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/lb-listener-tls-policy/rule.js
-init_dist();
-var WEAK = /^ELBSecurityPolicy-(2015-05|2016-08|TLS-1-0-2015-04|TLS-1-1-2017-01|FS-2018-06|FS-1-1-2019-08)$|^ELBSecurityPolicy-TLS13-1-[01]-/;
-var rule_default209 = defineRule({
-  id: "terraform/lb-listener-tls-policy",
-  domain: terraformDomain,
-  meta: {
-    title: "Load balancer listener allows TLS 1.0/1.1",
-    description: "An HTTPS/TLS `aws_lb_listener` uses an SSL policy that accepts TLS 1.0 or 1.1 (`ELBSecurityPolicy-2016-08`, `...-TLS-1-1-2017-01`, ...), or sets none and gets the old default `ELBSecurityPolicy-2016-08`.",
-    rationale: "TLS 1.0 and 1.1 are deprecated (RFC 8996), lack modern cipher suites and fail PCI DSS. Modern clients all speak TLS 1.2+, so a TLS 1.2/1.3 policy costs nothing. Medium.",
-    remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (TLS 1.2 and 1.3).',
-    category: "security",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_103", "AWS-0047"],
-    references: [
-      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_lb_listener" "https" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 443\n  protocol          = "HTTPS"\n  ssl_policy        = "ELBSecurityPolicy-2016-08"\n  certificate_arn   = aws_acm_certificate.web.arn\n}\n',
-          errors: [{ line: 5, column: 3, endLine: 5, endColumn: 50 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_lb_listener" "https" {\n  load_balancer_arn = aws_lb.web.arn\n  port              = 443\n  protocol          = "HTTPS"\n  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n  certificate_arn   = aws_acm_certificate.web.arn\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const l of module2.resourcesOf("aws_lb_listener", "aws_alb_listener")) {
-      const protocol = asString(l.value("protocol"));
-      if (protocol !== "HTTPS" && protocol !== "TLS")
-        continue;
-      const a = l.attr("ssl_policy");
-      if (!a) {
-        reportOn(ctx, l, l.headerLoc, `Listener ${nameOf(l)} sets no \`ssl_policy\`; the default ELBSecurityPolicy-2016-08 accepts TLS 1.0.`);
-        continue;
-      }
-      const policy = asString(l.value("ssl_policy"));
-      if (policy && WEAK.test(policy))
-        reportOn(ctx, l, a, `Listener ${nameOf(l)} uses \`${policy}\`, which accepts TLS 1.0/1.1.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/lb-target-group-health-check/rule.js
-init_dist();
-var rule_default210 = defineRule({
-  id: "terraform/lb-target-group-health-check",
-  domain: terraformDomain,
-  meta: {
-    title: "Load balancer target group has no explicit health check",
-    description: "An `aws_lb_target_group` has no `health_check` block (so it probes `/` with defaults) or disables it. Lambda target groups are not reported.",
-    rationale: "The load balancer only stops sending traffic to broken targets if the health check reflects the application\u2019s health; the default `/` probe often hits a static page or a redirect, and a disabled check routes to dead targets. Low: defaults exist.",
-    remediation: 'Add `health_check { path = "/healthz" matcher = "200" interval = 15 }` pointing at a real readiness endpoint.',
-    category: "reliability",
-    severity: "low",
-    confidence: "medium",
-    aliases: [],
-    references: [
-      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_lb_target_group" "api" {\n  port     = 8080\n  protocol = "HTTP"\n  vpc_id   = aws_vpc.main.id\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 37 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_lb_target_group" "api" {\n  port     = 8080\n  protocol = "HTTP"\n  vpc_id   = aws_vpc.main.id\n  health_check {\n    path    = "/healthz"\n    matcher = "200"\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const r of module2.resourcesOf("aws_lb_target_group", "aws_alb_target_group")) {
-      if (asString(r.value("target_type")) === "lambda")
-        continue;
-      const checks = r.blocks("health_check");
-      if (!r.hasBlock("health_check")) {
-        reportOn(ctx, r, r.headerLoc, `Target group ${nameOf(r)} has no \`health_check\`: the default probe of \`/\` decides which targets get traffic.`);
-        continue;
-      }
-      for (const h of checks) {
-        const a = h.attr("enabled");
-        if (a && asBool(h.value("enabled")) === false)
-          reportOn(ctx, r, a, `Target group ${nameOf(r)} disables its health check.`);
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/module-source-pinned/rule.js
-init_dist();
-var REGISTRY = /^([a-z0-9.-]+\.[a-z]{2,}\/)?[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*(\/\/.*)?$/;
-var GIT = /^(git::|github\.com\/|bitbucket\.org\/|git@|hg::)/;
-var BRANCHES2 = /* @__PURE__ */ new Set(["main", "master", "develop", "dev", "trunk", "head"]);
-var rule_default211 = defineRule({
-  id: "terraform/module-source-pinned",
-  domain: terraformDomain,
-  meta: {
-    title: "Module source is not pinned",
-    description: "A `module` from a registry has no `version`, or a module from Git has no `?ref=` or points at a branch (`main`, `master`, ...). Local paths are not reported.",
-    rationale: "An unpinned module runs whatever the upstream publishes next: a breaking change at best, a compromised release at worst \u2014 module code runs with your credentials at plan time. Pin a version, or a tag or commit for Git. Medium, supply chain.",
-    remediation: 'Add `version = "~> 20.0"` for registry modules; use `?ref=<tag or commit SHA>` for Git sources (a SHA is immutable).',
-    category: "supply-chain",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_TF_1", "CKV_TF_2"],
-    references: ["https://developer.hashicorp.com/terraform/language/modules/sources"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  name   = "main"\n}\n',
-          errors: [{ line: 2, column: 3, endLine: 2, endColumn: 43 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "~> 5.0"\n  name    = "main"\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const call of module2.moduleCalls) {
-      const source = call.source;
-      const attr = call.view.attr("source");
-      if (!source || !attr || call.localDir !== void 0 || /^\.\.?(\/|$)/.test(source))
-        continue;
-      if (GIT.test(source)) {
-        const ref = /[?&]ref=([^&]+)/.exec(source)?.[1];
-        if (!ref)
-          ctx.report({
-            at: attr,
-            message: `Module \`${call.name}\` comes from Git without a \`?ref=\`: it follows the default branch.`,
-            container: call.view.loc
-          });
-        else if (BRANCHES2.has(ref.toLowerCase()))
-          ctx.report({
-            at: attr,
-            message: `Module \`${call.name}\` is pinned to the branch \`${ref}\`, which moves.`,
-            container: call.view.loc
-          });
-        continue;
-      }
-      if (REGISTRY.test(source) && !call.view.has("version")) {
-        ctx.report({
-          at: attr,
-          message: `Registry module \`${call.name}\` (\`${source}\`) has no \`version\`.`,
-          container: call.view.loc
-        });
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/provider-hardcoded-credentials/rule.js
-init_dist();
-var rule_default212 = defineRule({
-  id: "terraform/provider-hardcoded-credentials",
-  domain: terraformDomain,
-  meta: {
-    title: "Credentials written in a provider block",
-    description: "A `provider` block sets a credential (`access_key`, `secret_key`, `token`, `password`, `client_secret`, ...) to a value written in the code (a literal, a local or a variable default). The value is redacted in the output.",
-    rationale: "Credentials in Terraform code end up in Git history, CI logs and every clone of the repository, and are rarely rotated. Providers read credentials from the environment, instance roles or OIDC instead. Critical: the key is as good as published.",
-    remediation: "Remove the credential from the code, rotate it now, and let the provider take credentials from the environment, a profile, an assumed role or OIDC.",
-    category: "security",
-    severity: "critical",
-    confidence: "high",
-    aliases: ["CKV_AWS_41"],
-    references: [
-      "https://registry.terraform.io/providers/hashicorp/aws/latest/docs#authentication-and-configuration"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAIOSFODNN7EXAMPLE"\n  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"\n}\n',
-          errors: [
-            { line: 3, column: 3, endLine: 3, endColumn: 38 },
-            { line: 4, column: 3, endLine: 4, endColumn: 58 }
-          ]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'provider "aws" {\n  region = "eu-west-1"\n  assume_role {\n    role_arn = "arn:aws:iam::123456789012:role/terraform"\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const p of module2.providers) {
-      for (const a of p.block.attributes) {
-        const value = asString(p.value(a.name));
-        if (value === void 0)
-          continue;
-        const kind = SECRET_NAME2.test(a.name) && looksSecret(value) ? `\`${a.name}\`` : embeddedSecret(value);
-        if (!kind)
-          continue;
-        ctx.report({
-          at: a,
-          message: `Provider \`${p.labels[0]}\` has ${kind} written in the code (${shown(value)}).`,
-          evidence: `${a.name}:${shown(value)}`,
-          container: p.loc
-        });
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/rds-backup-retention/rule.js
-init_dist();
-var rule_default213 = defineRule({
-  id: "terraform/rds-backup-retention",
-  domain: terraformDomain,
-  meta: {
-    title: "RDS automated backups are off or short",
-    description: "An `aws_db_instance` or `aws_rds_cluster` sets `backup_retention_period` below 7 days (0 turns automated backups off). Read replicas are not reported.",
-    rationale: "Automated backups are what point-in-time recovery restores from; with 0 days there is nothing to restore after a bad migration or a ransomware attack, and 1\u20136 days often ends before the problem is noticed. Medium.",
-    remediation: "Set `backup_retention_period` to 7 days or more (35 is the maximum).",
-    category: "reliability",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["CKV_AWS_133", "AWS-0077"],
-    references: [
-      "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "db" {\n  engine                  = "postgres"\n  backup_retention_period = 0\n}\n',
-          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 30 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "db" {\n  engine                  = "postgres"\n  backup_retention_period = 14\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const r of module2.resourcesOf("aws_db_instance", "aws_rds_cluster")) {
-      if (r.has("replicate_source_db"))
-        continue;
-      const a = r.attr("backup_retention_period");
-      const n = asNumber(r.value("backup_retention_period"));
-      if (!a || n === void 0 || n >= 7)
-        continue;
-      reportOn(ctx, r, a, n === 0 ? `${nameOf(r)} turns automated backups off (\`backup_retention_period = 0\`).` : `${nameOf(r)} keeps backups for only ${n} day(s).`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/lib/rds.js
-function inheritsFromSource(r) {
-  return [
-    "replicate_source_db",
-    "snapshot_identifier",
-    "replication_source_identifier",
-    "s3_import",
-    "restore_to_point_in_time"
-  ].some((a) => r.has(a) || r.hasBlock(a));
-}
-
-// ../../policies/terraform/dist/rules/rds-cluster-encryption/rule.js
-var rule_default214 = booleanRule({
-  id: "terraform/rds-cluster-encryption",
-  types: ["aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster"],
-  attr: "storage_encrypted",
-  skip: (r) => inheritsFromSource(r) || asString(r.value("engine_mode")) === "serverless" || r.has("global_cluster_identifier"),
-  missing: (n) => `Cluster ${n} does not set \`storage_encrypted = true\` (the default is false).`,
-  off: (n) => `Cluster ${n} sets \`storage_encrypted = false\`.`,
-  meta: {
-    title: "RDS/Aurora cluster storage is not encrypted",
-    description: "An `aws_rds_cluster` (or DocumentDB/Neptune cluster) does not set `storage_encrypted = true`. Serverless v1 clusters (always encrypted), restores and global secondaries are not reported.",
-    rationale: "As for instances: unencrypted cluster volumes and snapshots are readable wherever they are copied, and encryption can only be set at creation. High.",
-    remediation: "Set `storage_encrypted = true` (and `kms_key_id`) when creating the cluster.",
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: ["CKV_AWS_96", "AWS-0079"],
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_rds_cluster" "db" {\n  engine = "aurora-postgresql"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_rds_cluster" "db" {\n  engine            = "aurora-postgresql"\n  storage_encrypted = true\n}\n'
-        }
-      ]
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/rds-deletion-protection/rule.js
-var rule_default215 = booleanRule({
-  id: "terraform/rds-deletion-protection",
-  types: ["aws_db_instance", "aws_rds_cluster"],
-  attr: "deletion_protection",
-  missing: (n) => `${n} does not set \`deletion_protection = true\`.`,
-  off: (n) => `${n} sets \`deletion_protection = false\`.`,
-  meta: {
-    title: "RDS deletion protection is off",
-    description: "An `aws_db_instance` or `aws_rds_cluster` does not set `deletion_protection = true`.",
-    rationale: "A renamed resource, a wrong workspace or a `terraform destroy` deletes the database (and, with `skip_final_snapshot`, its data) in one apply. Deletion protection makes that a two-step, deliberate act. Medium: a reliability control.",
-    remediation: "Set `deletion_protection = true` on production databases.",
-    category: "reliability",
-    severity: "medium",
-    confidence: "medium",
-    aliases: ["CKV_AWS_293", "CKV_AWS_139", "AWS-0177", "AWS-0343"],
-    references: [
-      "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_rds_cluster" "db" {\n  engine              = "aurora-postgresql"\n  deletion_protection = false\n}\n',
-          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 30 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_rds_cluster" "db" {\n  engine              = "aurora-postgresql"\n  deletion_protection = true\n}\n'
-        }
-      ]
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/rds-iam-auth/rule.js
-var SUPPORTED = /^(mysql|postgres|mariadb|aurora|aurora-mysql|aurora-postgresql)$/;
-var rule_default216 = booleanRule({
-  id: "terraform/rds-iam-auth",
-  types: ["aws_db_instance", "aws_rds_cluster"],
-  attr: "iam_database_authentication_enabled",
-  skip: (r) => {
-    const engine = asString(r.value("engine"));
-    return engine === void 0 || !SUPPORTED.test(engine) || r.has("replicate_source_db");
-  },
-  missing: (n) => `${n} does not enable IAM database authentication.`,
-  off: (n) => `${n} sets \`iam_database_authentication_enabled = false\`.`,
-  meta: {
-    title: "RDS IAM authentication is off",
-    description: "A MySQL, MariaDB or PostgreSQL `aws_db_instance`/`aws_rds_cluster` does not set `iam_database_authentication_enabled = true`.",
-    rationale: "IAM authentication replaces long-lived database passwords with 15-minute tokens tied to IAM roles, so access is audited in CloudTrail and revoked with the role. Defence in depth, hence low.",
-    remediation: "Set `iam_database_authentication_enabled = true` and grant `rds-db:connect` to the roles that connect.",
-    category: "security",
-    severity: "low",
-    confidence: "medium",
-    aliases: ["CKV_AWS_161", "CKV_AWS_162", "AWS-0176"],
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "db" {\n  engine                              = "postgres"\n  iam_database_authentication_enabled = true\n}\n'
-        }
-      ]
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/rds-instance-encryption/rule.js
-var rule_default217 = booleanRule({
-  id: "terraform/rds-instance-encryption",
-  types: ["aws_db_instance"],
-  attr: "storage_encrypted",
-  skip: inheritsFromSource,
-  missing: (n) => `RDS instance ${n} does not set \`storage_encrypted = true\` (the default is false).`,
-  off: (n) => `RDS instance ${n} sets \`storage_encrypted = false\`.`,
-  meta: {
-    title: "RDS instance storage is not encrypted",
-    description: "An `aws_db_instance` does not set `storage_encrypted = true`. Read replicas and restores, which inherit encryption, are not reported.",
-    rationale: "Unencrypted database storage and its snapshots can be shared to another account and read. Encryption cannot be turned on later without a snapshot-restore migration, so it must be right at creation. High.",
-    remediation: "Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key) when creating the instance.",
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: ["CKV_AWS_16", "AWS-0080"],
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "db" {\n  engine         = "postgres"\n  instance_class = "db.t4g.micro"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "db" {\n  engine            = "postgres"\n  instance_class    = "db.t4g.micro"\n  storage_encrypted = true\n}\n'
-        }
-      ]
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/rds-multi-az/rule.js
-init_dist();
-
-// ../../policies/terraform/dist/lib/environment.js
-var PROD = /(^|[^a-z])(prod|production|prd)([^a-z]|$)/i;
-function mentionsProd(v) {
-  const s = asString(v);
-  if (s !== void 0)
-    return PROD.test(s);
-  if (isObject(v))
-    return Object.entries(v).some(([k, x]) => /^(env|environment|stage|tier)$/i.test(k) && mentionsProd(x));
-  return false;
-}
-function isProductionLike(module2, r) {
-  if (PROD.test(r.name))
-    return true;
-  for (const attr of ["identifier", "identifier_prefix", "cluster_identifier", "name"])
-    if (mentionsProd(r.value(attr)))
-      return true;
-  if (mentionsProd(r.value("tags")))
-    return true;
-  for (const name3 of ["environment", "env", "stage"]) {
-    if (module2.variables.has(name3) && mentionsProd(module2.input(name3)))
-      return true;
-    if (module2.localDefs.has(name3) && mentionsProd(module2.local(name3)))
-      return true;
-  }
-  return module2.dir.split("/").some((seg) => /^(prod|production|prd)$/i.test(seg));
-}
-
-// ../../policies/terraform/dist/rules/rds-multi-az/rule.js
-var rule_default218 = defineRule({
-  id: "terraform/rds-multi-az",
-  domain: terraformDomain,
-  meta: {
-    title: "Production RDS instance is single-AZ",
-    description: "An `aws_db_instance` that looks like production (its name, identifier or environment tag, the module\u2019s `environment` variable, or a `prod` directory) does not set `multi_az = true`. Read replicas and Aurora (whose cluster handles AZs) are not reported.",
-    rationale: "A single-AZ database is down for the length of an AZ outage or an instance failure, and maintenance reboots cause downtime. Multi-AZ fails over in one or two minutes. Medium: it doubles the cost, so it is only asked of production.",
-    remediation: "Set `multi_az = true` for production databases.",
-    category: "reliability",
-    severity: "medium",
-    confidence: "medium",
-    aliases: ["CKV_AWS_157"],
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "prod" {\n  identifier = "orders-prod"\n  engine     = "postgres"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 34 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "prod" {\n  identifier = "orders-prod"\n  engine     = "postgres"\n  multi_az   = true\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const r of module2.resourcesOf("aws_db_instance")) {
-      if (r.has("replicate_source_db") || /^aurora/.test(asString(r.value("engine")) ?? ""))
-        continue;
-      if (!isProductionLike(module2, r))
-        continue;
-      const a = r.attr("multi_az");
-      if (!a)
-        reportOn(ctx, r, r.headerLoc, `Production database ${nameOf(r)} is single-AZ (\`multi_az\` is unset).`);
-      else if (asBool(r.value("multi_az")) === false)
-        reportOn(ctx, r, a, `Production database ${nameOf(r)} sets \`multi_az = false\`.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/rds-public-access/rule.js
-init_dist();
-
-// ../../policies/terraform/dist/lib/checks.js
-function requireTrue(ctx, owner, view, attr, messages) {
-  const a = view.attr(attr);
-  if (!a) {
-    if (messages.missing)
-      reportOn(ctx, owner, view.headerLoc, messages.missing);
-    return;
-  }
-  if (asBool(view.value(attr)) === false)
-    reportOn(ctx, owner, a, messages.off);
-}
-function forbidTrue(ctx, owner, view, attr, message) {
-  const a = view.attr(attr);
-  if (a && asBool(view.value(attr)) === true)
-    reportOn(ctx, owner, a, message);
-}
-
-// ../../policies/terraform/dist/rules/rds-public-access/rule.js
-var rule_default219 = defineRule({
-  id: "terraform/rds-public-access",
-  domain: terraformDomain,
-  meta: {
-    title: "RDS database is publicly accessible",
-    description: "An `aws_db_instance` or `aws_rds_cluster_instance` sets `publicly_accessible = true`.",
-    rationale: "A public database endpoint is reachable from the internet wherever its security group allows, and databases are prime targets for credential stuffing and exploits. Databases belong in private subnets. High.",
-    remediation: "Set `publicly_accessible = false` and reach the database through the VPC (bastion, SSM port forwarding, VPN).",
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: ["CKV_AWS_17", "AWS-0180"],
-    references: [
-      "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = true\n}\n',
-          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 29 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = false\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const r of module2.resourcesOf("aws_db_instance", "aws_rds_cluster_instance")) {
-      forbidTrue(ctx, r, r, "publicly_accessible", `Database ${nameOf(r)} is publicly accessible.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/required-providers-version/rule.js
-init_dist();
-var rule_default220 = defineRule({
-  id: "terraform/required-providers-version",
-  domain: terraformDomain,
-  meta: {
-    title: "Provider has no version constraint",
-    description: "An entry of `required_providers` has a `source` but no `version` constraint.",
-    rationale: "Without a constraint `terraform init` takes the newest provider, and a major release (the AWS provider\u2019s v4 S3 split, v5, v6) can change or destroy resources on the next apply. The lock file helps only where it is committed. No peer scanner checks this. Medium, supply chain.",
-    remediation: 'Add `version = "~> 5.0"` (a pessimistic constraint on the major version) and commit `.terraform.lock.hcl`.',
-    category: "supply-chain",
-    severity: "medium",
-    confidence: "high",
-    aliases: [],
-    references: [
-      "https://developer.hashicorp.com/terraform/language/providers/requirements#version-constraints"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "versions.tf",
-          code: 'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n',
-          errors: [{ line: 3, column: 5, endLine: 5, endColumn: 6 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "versions.tf",
-          code: 'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.0"\n    }\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const t2 of module2.terraformBlocks) {
-      for (const rp of t2.blocks("required_providers")) {
-        for (const a of rp.block.attributes) {
-          if (a.expr.kind !== "object")
-            continue;
-          if (a.expr.items.some((i2) => i2.name === "version"))
-            continue;
-          ctx.report({
-            at: a,
-            message: `Provider \`${a.name}\` in \`required_providers\` has no version constraint.`,
-            container: rp.loc
-          });
-        }
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/required-version/rule.js
-init_dist();
-var rule_default221 = defineRule({
-  id: "terraform/required-version",
-  domain: terraformDomain,
-  meta: {
-    title: "Terraform version is not constrained",
-    description: "The module has a `terraform` block but no `required_version`.",
-    rationale: "Without `required_version`, an older or much newer Terraform CLI may run the code: features silently missing, or a state upgrade that older CLIs on the team can no longer read. Low.",
-    remediation: 'Add `required_version = ">= 1.6, < 2.0"` (the range you test with) to the `terraform` block.',
-    category: "best-practice",
-    severity: "low",
-    confidence: "high",
-    aliases: [],
-    references: ["https://developer.hashicorp.com/terraform/language/terraform#terraform-required_version"],
-    examples: {
-      invalid: [
-        {
-          filename: "versions.tf",
-          code: 'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.0"\n    }\n  }\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 10 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "versions.tf",
-          code: 'terraform {\n  required_version = ">= 1.6"\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "~> 5.0"\n    }\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    const blocks = module2.terraformBlocks;
-    if (blocks.length === 0 || blocks.some((b) => b.has("required_version")))
-      return;
-    ctx.report({
-      at: blocks[0].headerLoc,
-      message: "No `required_version` in the `terraform` block: any Terraform CLI version may run this module.",
-      container: blocks[0].loc
-    });
-  }
-});
-
-// ../../policies/terraform/dist/lib/pab.js
-init_dist();
-var TEXT = {
-  block_public_acls: {
-    title: "S3 public access block does not block public ACLs",
-    what: "new public ACLs on the bucket and its objects are accepted",
-    why: "Public ACLs are the classic way a single `PutObject --acl public-read` leaks data."
-  },
-  block_public_policy: {
-    title: "S3 public access block does not block public bucket policies",
-    what: "a bucket policy granting public access can be attached",
-    why: 'A bucket policy with `Principal: "*"` exposes every object in the bucket at once.'
-  },
-  ignore_public_acls: {
-    title: "S3 public access block does not ignore public ACLs",
-    what: "public ACLs already on the bucket or its objects still take effect",
-    why: "Existing public ACLs, set before the block was added, keep objects public."
-  },
-  restrict_public_buckets: {
-    title: "S3 public access block does not restrict public buckets",
-    what: "a bucket with a public policy stays reachable by anyone",
-    why: "Restricting public buckets limits access to AWS principals and authorised users even if a public policy slips through."
-  }
-};
-function pabSettingRule(id, setting, aliases) {
-  const t2 = TEXT[setting];
-  const resource = `resource "aws_s3_bucket_public_access_block" "data" {
-  bucket = aws_s3_bucket.data.id
-`;
-  const others = Object.keys(TEXT).filter((s) => s !== setting);
-  const pad = (s) => s.padEnd(23);
-  const otherLines = others.map((s) => `  ${pad(s)} = true
-`).join("");
-  return defineRule({
-    id,
-    domain: terraformDomain,
-    meta: {
-      title: t2.title,
-      description: `An S3 public access block leaves \`${setting}\` unset or \`false\`, so ${t2.what}.`,
-      rationale: `${t2.why} Each of the four settings closes a different path to public data; all four should be \`true\` unless the bucket is a deliberate public website. Rated high like the other public-exposure checks.`,
-      remediation: `Set \`${setting} = true\` in the \`aws_s3_bucket_public_access_block\` (or the account-wide block).`,
-      category: "security",
-      severity: "high",
-      confidence: "high",
-      aliases,
-      references: [
-        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"
-      ],
-      examples: {
-        invalid: [
-          {
-            filename: "main.tf",
-            code: `${resource}${otherLines}  ${pad(setting)} = false
-}
-`,
-            errors: [{ line: 6, column: 3, endLine: 6, endColumn: 3 + `${pad(setting)} = false`.length }]
-          }
-        ],
-        valid: [{ filename: "main.tf", code: `${resource}${otherLines}  ${pad(setting)} = true
-}
-` }]
-      }
-    },
-    check(module2, ctx) {
-      for (const r of module2.resourcesOf("aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block")) {
-        requireTrue(ctx, r, r, setting, {
-          missing: `${nameOf(r)} does not set \`${setting} = true\` (the default is false).`,
-          off: `${nameOf(r)} sets \`${setting} = false\`.`
-        });
-      }
-    }
-  });
-}
-
-// ../../policies/terraform/dist/rules/s3-block-public-acls/rule.js
-var rule_default222 = pabSettingRule("terraform/s3-block-public-acls", "block_public_acls", [
-  "CKV_AWS_53",
-  "AWS-0086"
-]);
-
-// ../../policies/terraform/dist/rules/s3-block-public-policy/rule.js
-var rule_default223 = pabSettingRule("terraform/s3-block-public-policy", "block_public_policy", [
-  "CKV_AWS_54",
-  "AWS-0087"
-]);
-
-// ../../policies/terraform/dist/rules/s3-bucket-encryption/rule.js
-init_dist();
-
-// ../../policies/terraform/dist/lib/s3.js
-function companions(module2, bucket, type) {
-  const linked = [];
-  let unresolved = false;
-  for (const r of module2.resourcesOf(type)) {
-    const target = r.value("bucket");
-    if (bucket.isReferencedBy(target, "bucket"))
-      linked.push(r);
-    else if (isUnknown(target)) {
-      const address = target.ref?.address;
-      if (!(address?.startsWith("aws_s3_bucket.") && module2.byAddress(address)))
-        unresolved = true;
-    } else if (typeof target === "string") {
-      if (typeof bucket.value("bucket") !== "string")
-        unresolved = true;
-    } else
-      unresolved = true;
-  }
-  return { linked, unresolved };
-}
-function logBuckets(module2) {
-  const out2 = /* @__PURE__ */ new Set();
-  const buckets = module2.resourcesOf("aws_s3_bucket");
-  const mark = (value) => {
-    for (const b of buckets)
-      if (b.isReferencedBy(value, "bucket"))
-        out2.add(b);
-  };
-  for (const l of module2.resourcesOf("aws_s3_bucket_logging"))
-    mark(l.value("target_bucket"));
-  for (const b of buckets)
-    for (const l of b.blocks("logging"))
-      mark(l.value("target_bucket"));
-  for (const t2 of module2.resourcesOf("aws_cloudtrail"))
-    mark(t2.value("s3_bucket_name"));
-  for (const lb of module2.resourcesOf("aws_lb", "aws_alb", "aws_elb"))
-    for (const l of lb.blocks("access_logs"))
-      mark(l.value("bucket"));
-  for (const f of module2.resourcesOf("aws_flow_log"))
-    mark(f.value("log_destination"));
-  return out2;
-}
-
-// ../../policies/terraform/dist/rules/s3-bucket-encryption/rule.js
-var rule_default224 = defineRule({
-  id: "terraform/s3-bucket-encryption",
-  domain: terraformDomain,
-  meta: {
-    title: "S3 bucket has no default encryption configured",
-    description: "A bucket has no `aws_s3_bucket_server_side_encryption_configuration` (nor the inline block of provider v3).",
-    rationale: "Since January 2023 S3 encrypts new objects with SSE-S3 even without configuration, so the data is not in clear text; the gap is that the encryption choice is implicit and cannot be audited or moved to a KMS key. Hence low.",
-    remediation: 'Add an `aws_s3_bucket_server_side_encryption_configuration` for the bucket, preferably with `sse_algorithm = "aws:kms"` and a customer-managed key.',
-    category: "security",
-    severity: "low",
-    confidence: "medium",
-    aliases: ["CKV_AWS_19", "AWS-0088"],
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const b of module2.resourcesOf("aws_s3_bucket")) {
-      if (b.hasBlock("server_side_encryption_configuration"))
-        continue;
-      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_server_side_encryption_configuration");
-      if (linked.length > 0 || unresolved)
-        continue;
-      reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no server-side encryption configuration.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/s3-bucket-kms-encryption/rule.js
-init_dist();
-function defaults(config) {
-  return config.blocks("rule").flatMap((r) => r.blocks("apply_server_side_encryption_by_default"));
-}
-var rule_default225 = defineRule({
-  id: "terraform/s3-bucket-kms-encryption",
-  domain: terraformDomain,
-  meta: {
-    title: "S3 bucket encryption does not use a KMS key",
-    description: 'A bucket encryption configuration uses `sse_algorithm = "AES256"` (S3-managed keys) instead of AWS KMS.',
-    rationale: "With S3-managed keys anyone who can read the object can decrypt it; a KMS key adds a second, separately audited permission and lets you revoke access to the data by disabling the key. A defence-in-depth gap, hence low.",
-    remediation: 'Use `sse_algorithm = "aws:kms"` (or `aws:kms:dsse`) with `kms_master_key_id` set to a customer-managed key, and `bucket_key_enabled = true` to keep costs down.',
-    category: "security",
-    severity: "low",
-    confidence: "high",
-    aliases: ["CKV_AWS_145", "AWS-0132"],
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "AES256"\n    }\n  }\n}\n',
-          errors: [{ line: 5, column: 7, endLine: 5, endColumn: 31 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n      kms_master_key_id = aws_kms_key.s3.arn\n    }\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    const configs = [];
-    for (const r of module2.resourcesOf("aws_s3_bucket_server_side_encryption_configuration"))
-      configs.push([r, r]);
-    for (const b of module2.resourcesOf("aws_s3_bucket"))
-      for (const c of b.blocks("server_side_encryption_configuration"))
-        configs.push([b, c]);
-    for (const [owner, config] of configs) {
-      for (const d of defaults(config)) {
-        if (asString(d.value("sse_algorithm")) === "AES256") {
-          reportOn(ctx, owner, d.attr("sse_algorithm"), `${nameOf(owner)} encrypts with S3-managed keys (AES256), not a KMS key.`);
-        }
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/s3-bucket-logging/rule.js
-init_dist();
-var rule_default226 = defineRule({
-  id: "terraform/s3-bucket-logging",
-  domain: terraformDomain,
-  meta: {
-    title: "S3 bucket has no access logging",
-    description: "A bucket has no `aws_s3_bucket_logging` (nor inline `logging`). Buckets that themselves receive logs are not reported.",
-    rationale: "Server access logs are the record of who read or changed which object; without them a leak cannot be scoped. CloudTrail data events are an alternative, which is why this is low.",
-    remediation: "Add an `aws_s3_bucket_logging` sending access logs to a dedicated log bucket (or enable CloudTrail S3 data events).",
-    category: "security",
-    severity: "low",
-    confidence: "medium",
-    aliases: ["CKV_AWS_18", "AWS-0089"],
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_logging" "data" {\n  bucket        = aws_s3_bucket.data.id\n  target_bucket = "acme-access-logs"\n  target_prefix = "data/"\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    const targets = logBuckets(module2);
-    for (const b of module2.resourcesOf("aws_s3_bucket")) {
-      if (targets.has(b) || b.hasBlock("logging"))
-        continue;
-      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_logging");
-      if (linked.length > 0 || unresolved)
-        continue;
-      reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no access logging.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/s3-bucket-policy-public-principal/rule.js
-init_dist();
-var rule_default227 = defineRule({
-  id: "terraform/s3-bucket-policy-public-principal",
-  domain: terraformDomain,
-  meta: {
-    title: "S3 bucket policy allows any principal",
-    description: 'A bucket policy has an `Allow` statement for `Principal: "*"` (or `AWS: "*"`) with no `Condition`.',
-    rationale: "An unconditioned Allow for every principal makes the bucket readable (or writable) by anyone on the internet, unless the public access block stops it. Deny statements with `*` are fine and are not reported. High, as for public ACLs.",
-    remediation: "Name the principals (accounts, roles, `cloudfront.amazonaws.com` with an `aws:SourceArn` condition) instead of `*`, or add a restrictive `Condition`.",
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: ["CKV_AWS_70"],
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket_policy" "site" {\n  bucket = aws_s3_bucket.site.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Principal = "*"\n      Action    = "s3:GetObject"\n      Resource  = "${aws_s3_bucket.site.arn}/*"\n    }]\n  })\n}\n',
-          errors: [{ line: 7, column: 7, endLine: 7, endColumn: 22 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket_policy" "site" {\n  bucket = aws_s3_bucket.site.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { Service = "cloudfront.amazonaws.com" }\n      Action    = "s3:GetObject"\n      Resource  = "${aws_s3_bucket.site.arn}/*"\n      Condition = { StringEquals = { "AWS:SourceArn" = aws_cloudfront_distribution.site.arn } }\n    }]\n  })\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    const owners = [
-      ...module2.resourcesOf("aws_s3_bucket_policy").map((r) => ({ r, attr: "policy" })),
-      ...module2.resourcesOf("aws_s3_bucket").map((r) => ({ r, attr: "policy" }))
-    ];
-    for (const { r, attr } of owners) {
-      for (const s of policyStatements(r, attr)) {
-        if (s.effect !== "Allow" || !allowsEveryone(s) || s.conditions.length > 0 || s.conditionsUnknown)
-          continue;
-        reportOn(ctx, r, s.principalLoc ?? s.loc, `${nameOf(r)} allows any principal (\`*\`) without a condition.`);
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/s3-bucket-public-access-block/rule.js
-init_dist();
-function accountBlocked(module2) {
-  return module2.resourcesOf("aws_s3_account_public_access_block").some((r) => ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"].every((a) => asBool(r.value(a)) !== false));
-}
-var rule_default228 = defineRule({
-  id: "terraform/s3-bucket-public-access-block",
-  domain: terraformDomain,
-  meta: {
-    title: "S3 bucket has no public access block",
-    description: "An `aws_s3_bucket` has no `aws_s3_bucket_public_access_block` (and no account-wide block) in its module.",
-    rationale: "The public access block is the guard rail that stops a later ACL or bucket policy from making objects public. Without it, one careless policy change exposes the data; public buckets are a leading cause of cloud data leaks, hence high.",
-    remediation: "Add an `aws_s3_bucket_public_access_block` with `bucket = aws_s3_bucket.<name>.id` and all four settings `true` (or an `aws_s3_account_public_access_block` for the whole account).",
-    category: "security",
-    severity: "high",
-    confidence: "medium",
-    aliases: ["CKV2_AWS_6", "AWS-0094"],
-    references: [
-      "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n\nresource "aws_s3_bucket_public_access_block" "logs" {\n  bucket                  = aws_s3_bucket.logs.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    if (accountBlocked(module2))
-      return;
-    for (const bucket of module2.resourcesOf("aws_s3_bucket")) {
-      const { linked, unresolved } = companions(module2, bucket, "aws_s3_bucket_public_access_block");
-      if (linked.length > 0 || unresolved)
-        continue;
-      reportOn(ctx, bucket, bucket.headerLoc, `S3 bucket ${nameOf(bucket)} has no \`aws_s3_bucket_public_access_block\`.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/s3-bucket-public-acl/rule.js
-init_dist();
-var PUBLIC2 = /* @__PURE__ */ new Set(["public-read", "public-read-write", "authenticated-read"]);
-var rule_default229 = defineRule({
-  id: "terraform/s3-bucket-public-acl",
-  domain: terraformDomain,
-  meta: {
-    title: "S3 bucket has a public canned ACL",
-    description: "A bucket (or `aws_s3_bucket_acl`) uses the canned ACL `public-read`, `public-read-write` or `authenticated-read`.",
-    rationale: "These ACLs let anyone on the internet (or any AWS account) list or read the bucket, and `public-read-write` lets them write to it. This is how most S3 data leaks happen, hence high.",
-    remediation: 'Use `acl = "private"` (or drop the ACL and set `object_ownership = "BucketOwnerEnforced"`); serve public content through CloudFront with an origin access control.',
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: ["CKV_AWS_20", "CKV_AWS_57", "AWS-0092"],
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket_acl" "site" {\n  bucket = aws_s3_bucket.site.id\n  acl    = "public-read"\n}\n',
-          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 25 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket_acl" "site" {\n  bucket = aws_s3_bucket.site.id\n  acl    = "private"\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const r of module2.resourcesOf("aws_s3_bucket", "aws_s3_bucket_acl")) {
-      const acl = asString(r.value("acl"));
-      if (acl && PUBLIC2.has(acl))
-        reportOn(ctx, r, r.attr("acl"), `${nameOf(r)} uses the public canned ACL \`${acl}\`.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/s3-bucket-versioning/rule.js
-init_dist();
-var rule_default230 = defineRule({
-  id: "terraform/s3-bucket-versioning",
-  domain: terraformDomain,
-  meta: {
-    title: "S3 bucket versioning is not enabled",
-    description: 'A bucket has no `aws_s3_bucket_versioning` with `status = "Enabled"` (nor inline `versioning { enabled = true }`).',
-    rationale: "Without versioning an overwrite or delete (a bug, a compromised key, ransomware) destroys the only copy of the object. Versioning is the cheapest recovery mechanism S3 offers; medium because it is about recoverability, not exposure.",
-    remediation: 'Add `aws_s3_bucket_versioning` with `versioning_configuration { status = "Enabled" }`, and a lifecycle rule expiring noncurrent versions.',
-    category: "reliability",
-    severity: "medium",
-    confidence: "medium",
-    aliases: ["CKV_AWS_21", "AWS-0090"],
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "acme-data"\n}\n\nresource "aws_s3_bucket_versioning" "data" {\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const b of module2.resourcesOf("aws_s3_bucket")) {
-      const inline = b.blocks("versioning");
-      if (inline.length > 0) {
-        for (const v of inline) {
-          const enabled = v.attr("enabled");
-          if (enabled && asBool(v.value("enabled")) === false)
-            reportOn(ctx, b, enabled, `S3 bucket ${nameOf(b)} has versioning disabled.`);
-          else if (!enabled)
-            reportOn(ctx, b, v.headerLoc, `S3 bucket ${nameOf(b)} has a \`versioning\` block without \`enabled = true\`.`);
-        }
-        continue;
-      }
-      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_versioning");
-      if (unresolved)
-        continue;
-      if (linked.length === 0) {
-        reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no versioning.`);
-        continue;
-      }
-      for (const v of linked) {
-        for (const c of v.blocks("versioning_configuration")) {
-          const status = asString(c.value("status"));
-          if (status !== void 0 && status !== "Enabled") {
-            reportOn(ctx, v, c.attr("status"), `Versioning of S3 bucket ${nameOf(b)} is \`${status}\`.`);
-          }
-        }
-      }
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/s3-ignore-public-acls/rule.js
-var rule_default231 = pabSettingRule("terraform/s3-ignore-public-acls", "ignore_public_acls", [
-  "CKV_AWS_55",
-  "AWS-0091"
-]);
-
-// ../../policies/terraform/dist/rules/s3-lifecycle-logs/rule.js
-init_dist();
-var rule_default232 = defineRule({
-  id: "terraform/s3-lifecycle-logs",
-  domain: terraformDomain,
-  meta: {
-    title: "Log bucket has no lifecycle rule",
-    description: "A bucket that receives logs (S3 access logs, CloudTrail, load balancer or flow logs) has no lifecycle configuration.",
-    rationale: "Log buckets grow without bound: storage cost creeps up and old logs outlive their retention policy (a compliance problem of its own). A cost and hygiene issue, hence low.",
-    remediation: "Add an `aws_s3_bucket_lifecycle_configuration` that moves logs to cheaper storage and expires them after your retention period.",
-    category: "reliability",
-    severity: "low",
-    confidence: "medium",
-    aliases: ["CKV2_AWS_61"],
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n\nresource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.logs.id\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n\nresource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.logs.id\n}\n\nresource "aws_s3_bucket_lifecycle_configuration" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  rule {\n    id     = "expire"\n    status = "Enabled"\n    expiration {\n      days = 365\n    }\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const b of logBuckets(module2)) {
-      if (b.hasBlock("lifecycle_rule"))
-        continue;
-      const { linked, unresolved } = companions(module2, b, "aws_s3_bucket_lifecycle_configuration");
-      if (linked.length > 0 || unresolved)
-        continue;
-      reportOn(ctx, b, b.headerLoc, `Log bucket ${nameOf(b)} has no lifecycle rule to expire old logs.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/s3-restrict-public-buckets/rule.js
-var rule_default233 = pabSettingRule("terraform/s3-restrict-public-buckets", "restrict_public_buckets", [
-  "CKV_AWS_56",
-  "AWS-0093"
-]);
-
-// ../../policies/terraform/dist/rules/security-group-open-admin-ports/rule.js
-init_dist();
-var rule_default234 = defineRule({
-  id: "terraform/security-group-open-admin-ports",
-  domain: terraformDomain,
-  meta: {
-    title: "Security group opens an admin port to the internet",
-    description: "An ingress rule allows SSH (22), RDP (3389) or another configured admin port from `0.0.0.0/0` or `::/0`.",
-    rationale: "Remote-administration ports open to the whole internet are scanned within minutes and brute-forced continuously; one weak credential or unpatched daemon gives an attacker a shell. Reach them through SSM Session Manager, a VPN or a bastion with a narrow CIDR instead. Critical exposure, rated high because the host may still be hardened.",
-    remediation: "Restrict the CIDR to the addresses that administer the host, or remove the rule and use SSM Session Manager.",
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: ["CKV_AWS_24", "CKV_AWS_25", "AWS-0107"],
-    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
-    options: {
-      schema: {
-        type: "object",
-        properties: { ports: { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 } } },
-        additionalProperties: false
-      },
-      defaults: { ports: [22, 3389] }
-    },
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_security_group" "bastion" {\n  name = "bastion"\n\n  ingress {\n    description = "SSH"\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
-          errors: [{ line: 9, column: 5, endLine: 9, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_security_group" "bastion" {\n  name = "bastion"\n\n  ingress {\n    description = "SSH from the office"\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["203.0.113.0/24"]\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    const ports = ctx.options.ports;
-    for (const { owner, p } of ingressPermissions(module2)) {
-      if (allPorts(p) || p.protocol !== "tcp" && p.protocol !== "udp")
-        continue;
-      if (p.from === void 0 || p.to === void 0)
-        continue;
-      const hit = ports.filter((port) => port >= p.from && port <= p.to);
-      if (hit.length === 0)
-        continue;
-      const attr = p.view.attr(p.cidrAttr);
-      reportOn(ctx, owner, attr, `${nameOf(owner)} allows port ${hit.join(", ")} from ${p.open.join(", ")}.`, `${hit.join(",")} ${p.open.join(",")}`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/security-group-open-all-ports/rule.js
-init_dist();
-var rule_default235 = defineRule({
-  id: "terraform/security-group-open-all-ports",
-  domain: terraformDomain,
-  meta: {
-    title: "Security group opens every port to the internet",
-    description: "An ingress rule allows all protocols (`-1`) or ports 0\u201365535 from `0.0.0.0/0` or `::/0`.",
-    rationale: "Every service on the instance \u2014 databases, admin consoles, debug endpoints, the ones nobody knows are listening \u2014 becomes reachable from the internet. Nothing but a deliberate honeypot needs this, hence critical.",
-    remediation: "Open only the ports the service serves (usually 443), or restrict the source to known CIDRs or security groups.",
-    category: "security",
-    severity: "critical",
-    confidence: "high",
-    aliases: ["CKV_AWS_277"],
-    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_security_group" "app" {\n  ingress {\n    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
-          errors: [{ line: 6, column: 5, endLine: 6, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_security_group" "app" {\n  ingress {\n    description = "HTTPS"\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const { owner, p } of ingressPermissions(module2)) {
-      if (!allPorts(p))
-        continue;
-      reportOn(ctx, owner, p.view.attr(p.cidrAttr), `${nameOf(owner)} allows all ports from ${p.open.join(", ")}.`, p.open.join(","));
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/security-group-rule-description/rule.js
-init_dist();
-var rule_default236 = defineRule({
-  id: "terraform/security-group-rule-description",
-  domain: terraformDomain,
-  meta: {
-    title: "Security group rule has no description",
-    description: "A security group, an inline `ingress`/`egress` block or a security group rule resource has no `description`.",
-    rationale: "Descriptions say why a port is open. Without them, reviews cannot tell a needed rule from a forgotten one, and nobody dares remove either. A hygiene issue, hence low.",
-    remediation: 'Add `description = "..."` saying who needs the access and why.',
-    category: "best-practice",
-    severity: "low",
-    confidence: "high",
-    aliases: ["CKV_AWS_23", "AWS-0099", "AWS-0124"],
-    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_security_group" "web" {\n  description = "web tier"\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
-          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 10 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_security_group" "web" {\n  description = "web tier"\n  ingress {\n    description = "HTTPS from the internet"\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    const missing = (v) => {
-      if (!v.has("description"))
-        return true;
-      return asString(v.value("description"))?.trim() === "";
-    };
-    const report3 = (owner, v, what) => reportOn(ctx, owner, v.attr("description") ?? v.headerLoc, `${what} has no description.`);
-    for (const sg of module2.resourcesOf("aws_security_group")) {
-      if (missing(sg))
-        report3(sg, sg, `Security group ${nameOf(sg)}`);
-      for (const type of ["ingress", "egress"]) {
-        for (const b of sg.blocks(type))
-          if (missing(b))
-            report3(sg, b, `An \`${type}\` rule of ${nameOf(sg)}`);
-      }
-    }
-    for (const r of module2.resourcesOf("aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule")) {
-      if (missing(r))
-        report3(r, r, `Security group rule ${nameOf(r)}`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/security-group-unrestricted-egress/rule.js
-init_dist();
-var rule_default237 = defineRule({
-  id: "terraform/security-group-unrestricted-egress",
-  domain: terraformDomain,
-  meta: {
-    title: "Security group allows egress to the whole internet",
-    description: "An egress rule allows traffic to `0.0.0.0/0` or `::/0`.",
-    rationale: "Open egress lets a compromised workload download tooling and exfiltrate data anywhere. It is also the AWS default and what most workloads need to reach AWS APIs without VPC endpoints, so this is low: tighten it where the data is sensitive.",
-    remediation: "Limit egress to the CIDRs, prefix lists (VPC endpoints) or security groups the workload talks to.",
-    category: "security",
-    severity: "low",
-    confidence: "medium",
-    aliases: ["CKV_AWS_382", "AWS-0104"],
-    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_security_group" "db" {\n  egress {\n    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
-          errors: [{ line: 6, column: 5, endLine: 6, endColumn: 32 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_security_group" "db" {\n  egress {\n    description     = "to the app tier only"\n    from_port       = 443\n    to_port         = 443\n    protocol        = "tcp"\n    security_groups = [aws_security_group.app.id]\n  }\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    for (const { owner, p } of egressPermissions(module2)) {
-      reportOn(ctx, owner, p.view.attr(p.cidrAttr), `${nameOf(owner)} allows egress to ${p.open.join(", ")}.`, p.open.join(","));
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/vpc-flow-logs/rule.js
-init_dist();
-var rule_default238 = defineRule({
-  id: "terraform/vpc-flow-logs",
-  domain: terraformDomain,
-  meta: {
-    title: "VPC has no flow logs",
-    description: "An `aws_vpc` has no `aws_flow_log` with `vpc_id` pointing at it in the same module.",
-    rationale: "Flow logs are the only record of which addresses talked to what inside the VPC; incident response without them is guesswork. Medium: a detection gap, not an exposure.",
-    remediation: "Add an `aws_flow_log` with `vpc_id = aws_vpc.<name>.id` sending to CloudWatch Logs or S3.",
-    category: "security",
-    severity: "medium",
-    confidence: "medium",
-    aliases: ["CKV2_AWS_11", "AWS-0178"],
-    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html"],
-    examples: {
-      invalid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n',
-          errors: [{ line: 1, column: 1, endLine: 1, endColumn: 26 }]
-        }
-      ],
-      valid: [
-        {
-          filename: "main.tf",
-          code: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n\nresource "aws_flow_log" "main" {\n  vpc_id          = aws_vpc.main.id\n  traffic_type    = "ALL"\n  log_destination = aws_cloudwatch_log_group.flow.arn\n  iam_role_arn    = aws_iam_role.flow.arn\n}\n'
-        }
-      ]
-    }
-  },
-  check(module2, ctx) {
-    const logs = module2.resourcesOf("aws_flow_log");
-    const unresolved = logs.some((l) => {
-      const v = l.value("vpc_id");
-      return isUnknown(v) && !(v.ref && module2.byAddress(v.ref.address));
-    });
-    if (unresolved)
-      return;
-    for (const vpc of module2.resourcesOf("aws_vpc")) {
-      if (logs.some((l) => vpc.isReferencedBy(l.value("vpc_id"))))
-        continue;
-      reportOn(ctx, vpc, vpc.headerLoc, `VPC ${nameOf(vpc)} has no flow log.`);
-    }
-  }
-});
-
-// ../../policies/terraform/dist/rules/index.js
-var rules4 = [rule_default178, rule_default179, rule_default180, rule_default181, rule_default182, rule_default183, rule_default184, rule_default185, rule_default186, rule_default187, rule_default188, rule_default189, rule_default190, rule_default191, rule_default192, rule_default193, rule_default194, rule_default195, rule_default196, rule_default197, rule_default198, rule_default199, rule_default200, rule_default201, rule_default202, rule_default203, rule_default204, rule_default205, rule_default206, rule_default207, rule_default208, rule_default209, rule_default210, rule_default211, rule_default212, rule_default213, rule_default214, rule_default215, rule_default216, rule_default217, rule_default218, rule_default219, rule_default220, rule_default221, rule_default222, rule_default223, rule_default224, rule_default225, rule_default226, rule_default227, rule_default228, rule_default229, rule_default230, rule_default231, rule_default232, rule_default233, rule_default234, rule_default235, rule_default236, rule_default237, rule_default238];
+var rules4 = [rule_default154, rule_default155, rule_default156, rule_default157, rule_default158, rule_default159, rule_default160, rule_default161, rule_default162, rule_default163, rule_default164, rule_default165, rule_default166, rule_default167, rule_default168, rule_default169, rule_default170, rule_default171, rule_default172, rule_default173, rule_default174, rule_default175, rule_default176, rule_default177, rule_default178, rule_default179, rule_default180, rule_default181, rule_default182, rule_default183, rule_default184, rule_default185, rule_default186, rule_default187, rule_default188, rule_default189, rule_default190, rule_default191, rule_default192, rule_default193, rule_default194, rule_default195, rule_default196, rule_default197, rule_default198, rule_default199, rule_default200, rule_default201, rule_default202, rule_default203, rule_default204, rule_default205, rule_default206, rule_default207, rule_default208, rule_default209, rule_default210, rule_default211, rule_default212, rule_default213, rule_default214, rule_default215, rule_default216, rule_default217, rule_default218, rule_default219, rule_default220, rule_default221, rule_default222, rule_default223, rule_default224, rule_default225, rule_default226, rule_default227, rule_default228, rule_default229, rule_default230, rule_default231, rule_default232, rule_default233, rule_default234, rule_default235, rule_default236, rule_default237, rule_default238];
 
 // ../cli/dist/registry.js
 var allRules = [
   ...coreRules,
-  ...rules,
-  ...rules3,
   ...rules2,
-  ...rules4
+  ...rules4,
+  ...rules3,
+  ...rules
 ];
 var allLanguages = [dockerfileLanguage, hclLanguage, yamlLanguage];
 function createRegistry() {
@@ -61668,6 +61724,7 @@ async function scanWithConfig(options) {
     registry
   });
   const baseline = typeof options.baseline === "string" ? parseBaseline(readFileSync3(options.baseline, "utf8"), options.baseline) : options.baseline;
+  configureTerraform({ varFiles: options.varFiles });
   const result = await runAudit({
     source: options.source ?? new DiskFileSource(root, basename(root) || "."),
     languages: allLanguages,

@@ -144,6 +144,21 @@ describe('plumbline audit', () => {
     expect(r.code).toBe(0);
   });
 
+  it('applies a Terraform --var-file after the defaults', () => {
+    const dir = tree({
+      'infra/main.tf':
+        'variable "public" {\n  default = false\n}\n\nresource "aws_db_instance" "db" {\n  publicly_accessible = var.public\n}\n',
+      'infra/prod.tfvars': 'public = true\n',
+    });
+    const ids = (args: string[]) =>
+      JSON.parse(cli(['audit', dir, '--format', 'json', '--fail-on', 'none', ...args]).stdout).findings.map(
+        (f: { ruleId: string }) => f.ruleId,
+      );
+    expect(ids([])).not.toContain('terraform/rds-public-access');
+    expect(ids(['--var-file', join(dir, 'infra', 'prod.tfvars')])).toContain('terraform/rds-public-access');
+    expect(cli(['audit', dir, '--var-file', '/etc/hostname']).code).toBe(2);
+  });
+
   it('writes the report to --output', () => {
     const dir = tree({});
     const out = join(dir, 'report.sarif');

@@ -45,6 +45,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect)
     .option('--exclude <glob>', 'do not scan files matching this glob (repeatable)', collect)
     .option(
+      '--var-file <file>',
+      'Terraform variables applied to root modules after terraform.tfvars (repeatable)',
+      collect,
+    )
+    .option(
       '--new-since <git-ref>',
       'report only findings that are new since this ref (its merge base with HEAD)',
     )

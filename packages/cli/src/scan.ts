@@ -10,6 +10,7 @@ import {
   type RunResult,
   runAudit,
 } from '@plumbline/core';
+import { configureTerraform } from '@plumbline/policy-terraform';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages, createRegistry } from './registry.js';
 
@@ -23,6 +24,8 @@ export interface ScanOptions {
   presetDirs?: string[];
   include?: string[];
   exclude?: string[];
+  /** Terraform `--var-file`s, as paths relative to `root`. */
+  varFiles?: string[];
   /** A baseline object, or a path to a baseline file. */
   baseline?: Baseline | string;
   onFile?: (path: string, done: number) => void;
@@ -48,6 +51,8 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     typeof options.baseline === 'string'
       ? parseBaseline(readFileSync(options.baseline, 'utf8'), options.baseline)
       : options.baseline;
+  // Terraform reads var files from the project it is handed; tell it which ones for this run.
+  configureTerraform({ varFiles: options.varFiles });
   const result = await runAudit({
     source: options.source ?? new DiskFileSource(root, basename(root) || '.'),
     languages: allLanguages,

@@ -19,6 +19,7 @@ export interface AuditFlags {
   quiet?: boolean;
   color?: boolean;
   newSince?: string;
+  varFile?: string[];
 }
 
 export const DEFAULT_BASELINE = '.plumbline-baseline.json';
@@ -47,8 +48,17 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
     ...(targets.length === 1 ? [] : targets.map((t) => relative(io.cwd, t).split('\\').join('/') || '.')),
   ];
   const progress = progressLine(io, !flags.quiet);
+  const base = statSync(root).isDirectory() ? root : dirname(root);
+  const varFiles = (flags.varFile ?? []).map((file) => {
+    const rel = relative(base, resolve(io.cwd, file)).split('\\').join('/');
+    if (rel.startsWith('..') || !existsSync(resolve(io.cwd, file))) {
+      throw new UsageError(`--var-file ${file}: must be an existing file inside the scanned directory`);
+    }
+    return rel;
+  });
   const scanOptions = {
     root,
+    varFiles,
     configPath: flags.config ? resolve(io.cwd, flags.config) : undefined,
     presets: flags.preset,
     include: include.filter((i) => i !== '.'),
@@ -93,7 +103,6 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
   }
 
   if (flags.writeBaseline) {
-    const base = statSync(root).isDirectory() ? root : dirname(root);
     const path =
       typeof flags.writeBaseline === 'string'
         ? resolve(io.cwd, flags.writeBaseline)
