@@ -3938,50 +3938,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options), options);
-        relative3 = parse4(serialize(relative3, options), options);
+        relative4 = parse4(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3989,7 +3989,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -11245,10 +11245,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep4, value } = collItem;
+        const { start: start2, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -11262,7 +11262,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -11286,7 +11286,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -11302,7 +11302,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -11393,7 +11393,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -11407,13 +11407,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep4 + cb;
-              sep4 = "";
+                comment2 += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -11456,18 +11456,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep4, value } = collItem;
+        const { start: start2, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -11521,8 +11521,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -11534,7 +11534,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -11545,8 +11545,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -11563,7 +11563,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -11743,7 +11743,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -11760,24 +11760,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content2;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content2;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content2[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content2;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content2;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content2 === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content2;
-          sep4 = " ";
+          value += sep5 + content2;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -11960,25 +11960,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -12788,14 +12788,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep4, value }) {
+    function stringifyItem({ start: start2, key, sep: sep5, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -13962,18 +13962,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep4 }]
+            items: [{ start: start2, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -14126,15 +14126,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep4 }]
+                    items: [{ start: start3, key, sep: sep5 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -14328,13 +14328,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep4 }]
+              items: [{ start: start2, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -14804,18 +14804,20 @@ function readConfigFile(file) {
 }
 function formatErrors(errors, prefix) {
   const lines = /* @__PURE__ */ new Set();
-  const deepest = Math.max(...errors.map((e) => e.instancePath.split("/").length));
+  const depth = (e) => e.instancePath.split("/").length;
+  const deepest = Math.max(...errors.map(depth));
+  const enumAt = new Set(errors.filter((e) => e.keyword === "enum").map((e) => e.instancePath));
   for (const error of errors) {
     if (error.keyword === "oneOf" && errors.length > 1)
       continue;
-    if (error.instancePath.split("/").length < deepest && errors.length > 1 && error.keyword !== "additionalProperties")
+    if (depth(error) < deepest && errors.length > 1 && error.keyword !== "additionalProperties")
       continue;
-    const segments = error.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-    let key = [prefix, ...segments].filter(Boolean).join(".");
+    if (error.keyword === "type" && enumAt.has(error.instancePath))
+      continue;
+    let key = keyPath(prefix, error.instancePath);
     let message = error.message ?? "is invalid";
     if (error.keyword === "additionalProperties") {
-      const extra = error.params.additionalProperty;
-      key = [key, extra].filter(Boolean).join(".");
+      key = keyPath(key, `/${error.params.additionalProperty}`);
       message = "unknown key";
     } else if (error.keyword === "enum") {
       message = `must be one of ${error.params.allowedValues.join(", ")}`;
@@ -14823,6 +14825,14 @@ function formatErrors(errors, prefix) {
     lines.add(`${key || "(root)"}: ${message}`);
   }
   return [...lines].join("; ");
+}
+function keyPath(prefix, pointer) {
+  let out2 = prefix;
+  for (const raw of pointer.split("/").slice(1)) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    out2 += /^\d+$/.test(segment) ? `[${segment}]` : out2 ? `.${segment}` : segment;
+  }
+  return out2;
 }
 var import_ajv, import_ajv_formats, import_yaml, addFormats, CONFIG_FILE_NAMES, ajv, validateConfig;
 var init_load = __esm({
@@ -16814,11 +16824,12 @@ function globMatcher(patterns) {
   if (patterns.length === 0)
     return () => false;
   const matchers = patterns.map((raw) => {
-    const pattern = raw.endsWith("/") ? `${raw}**` : raw.replace(/^\.\//, "");
-    const basename2 = !pattern.includes("/");
-    const exact = (0, import_picomatch.default)(pattern, { dot: true, basename: basename2 });
-    const inside = basename2 ? void 0 : (0, import_picomatch.default)(`${pattern}/**`, { dot: true });
-    return (path) => exact(path) || (inside?.(path) ?? false);
+    const trimmed = raw.replace(/^\.\//, "").replace(/\/+$/, "");
+    const anyDepth = !trimmed.includes("/");
+    const base = anyDepth ? `**/${trimmed}` : trimmed;
+    const self2 = (0, import_picomatch.default)(base, { dot: true });
+    const inside = (0, import_picomatch.default)(`${base}/**`, { dot: true });
+    return (path) => self2(path) || inside(path);
   });
   return (path) => matchers.some((m) => m(path));
 }
@@ -16967,9 +16978,9 @@ var init_directives = __esm({
         PLUMBLINE,
         (m) => {
           const body2 = m[1] ?? "";
-          const sep4 = body2.indexOf("--");
-          const rules5 = (sep4 >= 0 ? body2.slice(0, sep4) : body2).split(/[\s,]+/).filter(Boolean);
-          return { syntax: "plumbline", rules: rules5, reason: sep4 >= 0 ? body2.slice(sep4 + 2).trim() : "" };
+          const sep5 = body2.indexOf("--");
+          const rules5 = (sep5 >= 0 ? body2.slice(0, sep5) : body2).split(/[\s,]+/).filter(Boolean);
+          return { syntax: "plumbline", rules: rules5, reason: sep5 >= 0 ? body2.slice(sep5 + 2).trim() : "" };
         }
       ],
       [HADOLINT, (m) => ({ syntax: "hadolint", rules: split(m[1]), reason: "hadolint ignore comment" })],
@@ -17159,6 +17170,7 @@ async function runAudit(options) {
   const include = options.include?.length ? globMatcher(options.include) : () => true;
   const parsed = [];
   let done = 0;
+  let handled = 0;
   for await (const entry of options.source.list()) {
     if (skip(entry.path) || !include(entry.path))
       continue;
@@ -17192,11 +17204,15 @@ async function runAudit(options) {
     const file = new SourceFile(entry.path, bytes.toString("utf8").replace(/^\uFEFF/, ""));
     try {
       const result = language.parse(file);
-      for (const problem of result.problems) {
+      for (const problem of result.problems)
         errors.push(parseErrorOf(problem));
-        if (isEnabled(config, parseErrorRule))
-          raw.push(toFinding(parseErrorRule, reportOfProblem(problem), void 0, config, describe2));
+      const [first, ...rest] = result.problems;
+      if (first && isEnabled(config, parseErrorRule)) {
+        const more = rest.length ? ` (and ${rest.length} more ${rest.length === 1 ? "error" : "errors"})` : "";
+        raw.push(toFinding(parseErrorRule, { ...reportOfProblem(first), message: `Could not parse this file: ${first.message}${more}` }, void 0, config, describe2));
       }
+      if (result.model !== void 0 || result.problems.length > 0)
+        handled++;
       if (result.skipped)
         errors.push({ kind: "skipped", file: entry.path, message: result.skipped });
       if (result.model !== void 0) {
@@ -17286,7 +17302,7 @@ async function runAudit(options) {
     findings,
     errors,
     summary: {
-      files: done,
+      files: handled,
       findings: findings.length - suppressed,
       suppressed,
       bySeverity,
@@ -30732,12 +30748,12 @@ async function hook(token, request2, route, parameters) {
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
   return request2(endpoint2);
 }
-var b64url, sep2, jwtRE, isJWT, createTokenAuth;
+var b64url, sep3, jwtRE, isJWT, createTokenAuth;
 var init_dist_bundle6 = __esm({
   "../../node_modules/@octokit/auth-token/dist-bundle/index.js"() {
     b64url = "(?:[a-zA-Z0-9_-]+)";
-    sep2 = "\\.";
-    jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+    sep3 = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
     isJWT = jwtRE.test.bind(jwtRE);
     createTokenAuth = function createTokenAuth2(token) {
       if (!token) {
@@ -34219,7 +34235,7 @@ var init_dist3 = __esm({
 });
 
 // src/index.ts
-import { dirname as dirname4, join as join5 } from "node:path";
+import { dirname as dirname5, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // ../lang-hcl/dist/value.js
@@ -34460,8 +34476,8 @@ var FUNCTIONS = {
   },
   distinct: strict(([l]) => Array.isArray(l) ? dedupe(l) : UNKNOWN),
   compact: strict(([l]) => Array.isArray(l) ? l.some(isUnknown) ? UNKNOWN : l.filter((x) => x !== null && x !== "") : UNKNOWN),
-  join: deep(([sep4, l]) => Array.isArray(l) ? l.map((x) => asString(x) ?? "").join(asString(sep4) ?? "") : UNKNOWN),
-  split: strict(([sep4, s]) => typeof s === "string" && typeof sep4 === "string" ? s === "" ? [] : s.split(sep4) : UNKNOWN),
+  join: deep(([sep5, l]) => Array.isArray(l) ? l.map((x) => asString(x) ?? "").join(asString(sep5) ?? "") : UNKNOWN),
+  split: strict(([sep5, s]) => typeof s === "string" && typeof sep5 === "string" ? s === "" ? [] : s.split(sep5) : UNKNOWN),
   lower: strict(([s]) => str(s)?.toLowerCase() ?? UNKNOWN),
   upper: strict(([s]) => str(s)?.toUpperCase() ?? UNKNOWN),
   trimspace: strict(([s]) => str(s)?.trim() ?? UNKNOWN),
@@ -40794,8 +40810,8 @@ function summaryLine(result, c) {
 
 // ../cli/dist/scan.js
 init_dist();
-import { readFileSync as readFileSync3 } from "node:fs";
-import { basename, resolve as resolve2 } from "node:path";
+import { readFileSync as readFileSync3, statSync } from "node:fs";
+import { basename, dirname as dirname3, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 
 // ../../policies/terraform/dist/domain.js
 var settings = {};
@@ -53293,9 +53309,9 @@ function annotationSuppressions(object) {
   const base = { file: loc.file.path, startLine: span2.startLine, endLine: span2.endLine };
   for (const [key, value] of Object.entries(object.annotations)) {
     if (key === PLUMBLINE2) {
-      const sep4 = value.indexOf("--");
-      const rules5 = (sep4 >= 0 ? value.slice(0, sep4) : value).split(/[\s,]+/).filter(Boolean);
-      const reason = sep4 >= 0 ? value.slice(sep4 + 2).trim() : "";
+      const sep5 = value.indexOf("--");
+      const rules5 = (sep5 >= 0 ? value.slice(0, sep5) : value).split(/[\s,]+/).filter(Boolean);
+      const reason = sep5 >= 0 ? value.slice(sep5 + 2).trim() : "";
       if (rules5.length > 0)
         out2.push({ ...base, rules: rules5, reason: reason || `${PLUMBLINE2} annotation` });
     } else if (key.startsWith(KUBE_LINTER)) {
@@ -61736,6 +61752,12 @@ async function scanWithConfig(options) {
     tool: TOOL,
     onFile: options.onFile
   });
+  for (const error of result.errors) {
+    if (error.file && isAbsolute2(error.file)) {
+      const rel = relative2(statSync(root).isDirectory() ? root : dirname3(root), error.file).split(sep2).join("/");
+      error.file = rel.startsWith("..") ? basename(error.file) : rel;
+    }
+  }
   return { result, config };
 }
 async function scan(options) {
@@ -61780,7 +61802,7 @@ function createEngine(options = {}) {
 init_dist();
 init_dist3();
 import { mkdirSync, readFileSync as readFileSync4, writeFileSync } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute3, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 
 // src/inputs.ts
 init_dist();
@@ -61916,7 +61938,7 @@ async function runAction(env, engine, out2) {
   if (inputs.sarifFile || inputs.uploadSarif) {
     sarif = withUriPrefix(engine.renderSarif(head), prefix);
     sarifPath = resolve3(workspace, inputs.sarifFile ?? "plumbline.sarif");
-    mkdirSync(dirname3(sarifPath), { recursive: true });
+    mkdirSync(dirname4(sarifPath), { recursive: true });
     writeFileSync(sarifPath, sarif);
   }
   if (inputs.annotations) {
@@ -62023,7 +62045,7 @@ async function runAction(env, engine, out2) {
   setOutput(
     env.GITHUB_OUTPUT,
     "sarif-file",
-    sarifPath ? relative2(workspace, sarifPath).split(sep3).join("/") : ""
+    sarifPath ? relative3(workspace, sarifPath).split(sep4).join("/") : ""
   );
   setOutput(env.GITHUB_OUTPUT, "comment-url", commentUrl);
   return failed(reported.findings, inputs.failOn) ? 1 : 0;
@@ -62090,8 +62112,8 @@ async function repoPrefix(root, workspace) {
   try {
     return (await repoLayout(root)).prefix;
   } catch {
-    const rel = relative2(workspace, root).split(sep3).join("/");
-    return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? `${rel}/` : "";
+    const rel = relative3(workspace, root).split(sep4).join("/");
+    return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? `${rel}/` : "";
   }
 }
 var ZERO = /^0+$/;
@@ -62172,7 +62194,7 @@ function withUriPrefix(sarif, prefix) {
 }
 
 // src/index.ts
-var dist = dirname4(fileURLToPath2(import.meta.url));
+var dist = dirname5(fileURLToPath2(import.meta.url));
 process.env.PLUMBLINE_WASM_DIR ??= dist;
 hclLanguage.configure({ locateFile: (name3) => join5(dist, name3) });
 runAction(process.env, createEngine({ presetDirs: [join5(dist, "presets")] }), process.stdout).then(

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import { runCli } from './program.js';
 
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await runCli(['audit', ...process.argv.slice(2)], {
   cwd: process.cwd(),
   env: process.env,

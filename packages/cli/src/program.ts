@@ -53,7 +53,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--new-since <git-ref>',
       'report only findings that are new since this ref (its merge base with HEAD)',
     )
-    .option('-q, --quiet', 'no progress line, no notices; only the report')
+    .option('-q, --quiet', 'compact: one line per finding, no progress line, no notices')
+    .option('-v, --verbose', 'text output also lists suppressed findings, with how and why')
     .option('--no-color', 'no ANSI colours in text output')
     .action(async (paths: string[], flags) => setExit(await auditCommand(paths, flags, io)));
 

@@ -69,6 +69,21 @@ describe('the rule registry', () => {
     }
   });
 
+  it('turns every opt-in rule on in the strict preset, and none in recommended', () => {
+    const registry = createRegistry();
+    const strict = loadConfig({ root: repo, presets: ['strict'], presetDirs: [PRESET_DIR], registry });
+    const recommended = loadConfig({
+      root: repo,
+      presets: ['recommended'],
+      presetDirs: [PRESET_DIR],
+      registry,
+    });
+    const optIn = allRules.filter((r) => r.meta.optIn).map((r) => r.id);
+    expect(optIn.filter((id) => !strict.rules.get(id)?.enabled)).toEqual([]);
+    expect(optIn.filter((id) => recommended.rules.get(id)?.enabled)).toEqual([]);
+    expect(strict.failOn).toBe('medium');
+  });
+
   describe('the engine rules document real behaviour', () => {
     for (const rule of [parseErrorRule, unusedSuppressionRule, suppressionWithoutReasonRule]) {
       const needs = rule.meta.examples.invalid

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type Baseline,
   DiskFileSource,
@@ -64,6 +64,15 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     tool: TOOL,
     onFile: options.onFile,
   });
+  // Config files named in notices (an expired exception) are shown relative to the root, like every path.
+  for (const error of result.errors) {
+    if (error.file && isAbsolute(error.file)) {
+      const rel = relative(statSync(root).isDirectory() ? root : dirname(root), error.file)
+        .split(sep)
+        .join('/');
+      error.file = rel.startsWith('..') ? basename(error.file) : rel;
+    }
+  }
   return { result, config };
 }
 

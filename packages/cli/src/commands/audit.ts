@@ -20,6 +20,7 @@ export interface AuditFlags {
   color?: boolean;
   newSince?: string;
   varFile?: string[];
+  verbose?: boolean;
 }
 
 export const DEFAULT_BASELINE = '.plumbline-baseline.json';
@@ -94,7 +95,8 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
   const format = flags.format as ReportFormat;
   const toFile = flags.output !== undefined;
   const color = !toFile && flags.color !== false && useColor(io, io.stdout);
-  const report = renderReport(format, result, { color, quiet: flags.quiet });
+  if (flags.writeBaseline) return writeBaseline(flags.writeBaseline, root, result, io);
+  const report = renderReport(format, result, { color, quiet: flags.quiet, verbose: flags.verbose });
   if (toFile) {
     writeFileSync(resolve(io.cwd, flags.output!), report);
     if (!flags.quiet) io.stderr.write(`${summaryLine(result)}\nReport written to ${flags.output}\n`);
@@ -102,20 +104,19 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
     io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
   }
 
-  if (flags.writeBaseline) {
-    const path =
-      typeof flags.writeBaseline === 'string'
-        ? resolve(io.cwd, flags.writeBaseline)
-        : join(base, DEFAULT_BASELINE);
-    writeFileSync(path, `${JSON.stringify(createBaseline(result.findings), null, 2)}\n`);
-    io.stderr.write(
-      `Baseline of ${result.summary.findings} findings written to ${relative(io.cwd, path) || path}\n`,
-    );
-    return EXIT_OK;
-  }
-
   const failOn = (flags.failOn ?? config.failOn ?? 'high') as Severity | 'none';
   return failingFindings(result, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `--write-baseline`: accept every current finding; the report itself is not printed. */
+function writeBaseline(target: string | boolean, root: string, result: RunResult, io: Io): number {
+  const base = statSync(root).isDirectory() ? root : dirname(root);
+  const path = typeof target === 'string' ? resolve(io.cwd, target) : join(base, DEFAULT_BASELINE);
+  writeFileSync(path, `${JSON.stringify(createBaseline(result.findings), null, 2)}\n`);
+  io.stderr.write(
+    `Baseline of ${result.summary.findings} findings written to ${relative(io.cwd, path) || path}\n`,
+  );
+  return EXIT_OK;
 }
 
 export function failingFindings(result: RunResult, failOn: Severity | 'none'): number {

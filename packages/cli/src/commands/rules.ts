@@ -55,6 +55,8 @@ export function explainCommand(name: string, io: Io): number {
   const rules = createRegistry().resolve(name);
   if (rules.length === 0)
     throw new UsageError(`unknown rule id or alias "${name}" (see \`plumbline rules\`)`);
-  io.stdout.write(rules.map(renderRuleDoc).join('\n---\n\n'));
+  // The docs page without its "generated, do not edit" header, which means nothing on a terminal.
+  const pages = rules.map((r) => renderRuleDoc(r).replace(/^<!--.*-->\n/, ''));
+  io.stdout.write(pages.join('\n---\n\n'));
   return 0;
 }

@@ -97,15 +97,17 @@ describe('loadConfig', () => {
 
   it('names the offending key path on a schema error', () => {
     const dir = workspace({ '.plumbline.yaml': 'rules:\n  DL3002: loud\n' });
-    expect(errorOf(() => load(dir))).toMatch(/rules\.DL3002: must be one of off, on, critical/);
+    expect(errorOf(() => load(dir))).toBe(
+      `${join(dir, '.plumbline.yaml')}: rules.DL3002: must be one of off, on, critical, high, medium, low, info`,
+    );
     const unknownKey = workspace({ '.plumbline.yaml': 'ignores: [x]\n' });
     expect(errorOf(() => load(unknownKey))).toMatch(/ignores: unknown key/);
     const nested = workspace({
       '.plumbline.yaml': 'exceptions:\n  - rule: DL3002\n    reason: ok\n    expires: someday\n',
     });
-    expect(errorOf(() => load(nested))).toMatch(/exceptions\.0\.expires: must match format "date"/);
+    expect(errorOf(() => load(nested))).toMatch(/exceptions\[0\]\.expires: must match format "date"/);
     const missing = workspace({ '.plumbline.yaml': 'exceptions:\n  - rule: DL3002\n' });
-    expect(errorOf(() => load(missing))).toMatch(/exceptions\.0: must have required property 'reason'/);
+    expect(errorOf(() => load(missing))).toMatch(/exceptions\[0\]: must have required property 'reason'/);
   });
 
   it('rejects unknown rules, bad options, unknown presets and broken YAML', () => {

@@ -132,27 +132,21 @@ export function readConfigFile(file: string): ConfigFile {
   return data;
 }
 
-/** ajv errors as `key.path: message`, the most specific first, one line each. */
+/** ajv errors as `key.path[0].sub: message`, the most specific first, one line each. */
 export function formatErrors(errors: ErrorObject[], prefix: string): string {
   const lines = new Set<string>();
-  const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));
+  const depth = (e: ErrorObject) => e.instancePath.split('/').length;
+  const deepest = Math.max(...errors.map(depth));
+  const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
   for (const error of errors) {
     if (error.keyword === 'oneOf' && errors.length > 1) continue;
-    if (
-      error.instancePath.split('/').length < deepest &&
-      errors.length > 1 &&
-      error.keyword !== 'additionalProperties'
-    )
-      continue;
-    const segments = error.instancePath
-      .split('/')
-      .slice(1)
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let key = [prefix, ...segments].filter(Boolean).join('.');
+    if (depth(error) < deepest && errors.length > 1 && error.keyword !== 'additionalProperties') continue;
+    // A value that may be a word or an object: when it is a wrong word, say which words are allowed.
+    if (error.keyword === 'type' && enumAt.has(error.instancePath)) continue;
+    let key = keyPath(prefix, error.instancePath);
     let message = error.message ?? 'is invalid';
     if (error.keyword === 'additionalProperties') {
-      const extra = (error.params as { additionalProperty: string }).additionalProperty;
-      key = [key, extra].filter(Boolean).join('.');
+      key = keyPath(key, `/${(error.params as { additionalProperty: string }).additionalProperty}`);
       message = 'unknown key';
     } else if (error.keyword === 'enum') {
       message = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
@@ -160,4 +154,14 @@ export function formatErrors(errors: ErrorObject[], prefix: string): string {
     lines.add(`${key || '(root)'}: ${message}`);
   }
   return [...lines].join('; ');
+}
+
+/** `rules` + `/exceptions/0/expires` → `rules.exceptions[0].expires` (one notation everywhere). */
+function keyPath(prefix: string, pointer: string): string {
+  let out = prefix;
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += /^\d+$/.test(segment) ? `[${segment}]` : out ? `.${segment}` : segment;
+  }
+  return out;
 }

@@ -71,6 +71,8 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
   const include = options.include?.length ? globMatcher(options.include) : () => true;
   const parsed: ParsedFile[] = [];
   let done = 0;
+  /** Files a language really parsed (a YAML file that is no manifest is read, not counted). */
+  let handled = 0;
   for await (const entry of options.source.list()) {
     if (skip(entry.path) || !include(entry.path)) continue;
     const language = languages.find((l) => l.claims(entry.path));
@@ -102,11 +104,24 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
     const file = new SourceFile(entry.path, bytes.toString('utf8').replace(/^\uFEFF/, ''));
     try {
       const result = language.parse(file);
-      for (const problem of result.problems) {
-        errors.push(parseErrorOf(problem));
-        if (isEnabled(config, parseErrorRule))
-          raw.push(toFinding(parseErrorRule, reportOfProblem(problem), undefined, config, describe));
+      for (const problem of result.problems) errors.push(parseErrorOf(problem));
+      // One finding per broken file: parsers report cascades of errors after the first one.
+      const [first, ...rest] = result.problems;
+      if (first && isEnabled(config, parseErrorRule)) {
+        const more = rest.length
+          ? ` (and ${rest.length} more ${rest.length === 1 ? 'error' : 'errors'})`
+          : '';
+        raw.push(
+          toFinding(
+            parseErrorRule,
+            { ...reportOfProblem(first), message: `Could not parse this file: ${first.message}${more}` },
+            undefined,
+            config,
+            describe,
+          ),
+        );
       }
+      if (result.model !== undefined || result.problems.length > 0) handled++;
       if (result.skipped) errors.push({ kind: 'skipped', file: entry.path, message: result.skipped });
       if (result.model !== undefined) {
         parsed.push({ language: language.id, file, model: result.model, comments: result.comments });
@@ -195,7 +210,7 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
     findings,
     errors,
     summary: {
-      files: done,
+      files: handled,
       findings: findings.length - suppressed,
       suppressed,
       bySeverity,
