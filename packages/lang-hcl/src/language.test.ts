@@ -94,13 +94,13 @@ describe('parsing', () => {
     ]);
   });
 
-  it('reports syntax errors as problems with a location, and still returns a model', () => {
+  it('reports syntax errors as problems with a location, and gives rules no half-read model', () => {
     const file = new SourceFile('bad.tf', 'resource "a" "b" {\n  x = \n}\n');
     const r = hclLanguage.parse(file);
     expect(r.problems.length).toBeGreaterThan(0);
     expect(r.problems[0]!.message).toMatch(/syntax error/);
     expect(file.position(r.problems[0]!.loc.start).line).toBe(2);
-    expect(r.model).toBeDefined();
+    expect(r.model).toBeUndefined();
   });
 
   it('reports invalid .tf.json as a problem', () => {

@@ -47,7 +47,8 @@ export function parseHcl(file: SourceFile): ParseResult<HclFile> {
   const isJson = /\.json$/i.test(file.path);
   if (!isJson) {
     const { body, comments, problems } = parseHclText(file);
-    return { model: { kind, file, body }, problems, comments };
+    // A file with syntax errors is reported, not half-read: rules on a partial tree would guess.
+    return { model: problems.length > 0 ? undefined : { kind, file, body }, problems, comments };
   }
   let root: JsonNode;
   try {
