@@ -9,10 +9,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Alert fires on the first evaluation',
-    description: 'An alerting rule of a PrometheusRule has no `for:` duration, so a single evaluation above the threshold pages. (An explicit `for: 0m` is taken as a deliberate choice.)',
+    description:
+      'An alerting rule of a PrometheusRule has no `for:` duration, so a single evaluation above the threshold pages. (An explicit `for: 0m` is taken as a deliberate choice.)',
     rationale:
       'Low: one scrape glitch, restart or short spike wakes someone up; noisy alerts teach people to ignore pages, which costs more than the minute of delay `for` adds.',
-    remediation: 'Add `for:` with a duration that matches how long the condition must hold to matter (typically 2–15m).',
+    remediation:
+      'Add `for:` with a duration that matches how long the condition must hold to matter (typically 2–15m).',
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
@@ -37,7 +39,13 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     for (const rule of promRules(object)) {
       if (!rule.alert || rule.data.for !== undefined) continue;
-      report(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`for:\` duration.`, rule.alert);
+      report(
+        ctx,
+        object,
+        alertLoc(object, rule),
+        `Alert \`${rule.alert}\` has no \`for:\` duration.`,
+        rule.alert,
+      );
     }
   },
 });

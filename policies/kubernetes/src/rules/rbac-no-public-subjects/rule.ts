@@ -4,7 +4,13 @@ import { k8sDomain } from '../../domain.js';
 import { report } from '../../lib.js';
 import { isBinding } from '../../rbac.js';
 
-const PUBLIC = new Set(['system:anonymous', 'system:unauthenticated', 'system:authenticated', 'system:serviceaccounts', 'system:masters']);
+const PUBLIC = new Set([
+  'system:anonymous',
+  'system:unauthenticated',
+  'system:authenticated',
+  'system:serviceaccounts',
+  'system:masters',
+]);
 
 export default defineRule<K8sObject>({
   id: 'k8s/rbac-no-public-subjects',
@@ -12,7 +18,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Binding grants a role to everyone',
     description:
-      'A RoleBinding or ClusterRoleBinding names `system:anonymous`, `system:unauthenticated`, `system:authenticated`, `system:serviceaccounts` (every service account) or `system:masters` as a subject. Bindings to the built-in `system:*` roles are not reported.',
+      'A RoleBinding or ClusterRoleBinding names `system:anonymous`, `system:unauthenticated`, `system:authenticated`, `system:serviceaccounts` (every service account) or `system:masters` as a subject. Bindings to the built-in `system:*` roles, and namespaced Roles granted to `system:authenticated` or `system:serviceaccounts` (the usual way to publish one object), are not reported.',
     rationale:
       'Critical: the role is granted to anyone who can reach the API server (anonymous, unauthenticated), to every identity of the cluster, or — for system:masters — membership is itself unrevocable cluster-admin. Nothing else narrows it.',
     remediation: 'Bind the role to the specific users, groups or service accounts that need it.',
@@ -20,7 +26,9 @@ export default defineRule<K8sObject>({
     severity: 'critical',
     confidence: 'high',
     aliases: ['KSV-0122', 'KSV-0123'],
-    references: ['https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings'],
+    references: [
+      'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings',
+    ],
     examples: {
       invalid: [
         {
@@ -41,10 +49,19 @@ export default defineRule<K8sObject>({
     if (!isBinding(object)) return;
     const role = asString(asObj(object.data.roleRef).name) ?? '';
     if (role.startsWith('system:')) return;
+    // A namespaced Role granted to every signed-in identity is the usual way to publish one object.
+    const namespacedRole = asString(asObj(object.data.roleRef).kind) === 'Role';
     asArray(object.data.subjects).forEach((s, i) => {
       const name = asString(asObj(s).name) ?? '';
       if (!PUBLIC.has(name)) return;
-      report(ctx, object, object.at(['subjects', i, 'name'])!, `${object.kind} \`${object.name}\` grants \`${role}\` to \`${name}\`.`, name);
+      if (namespacedRole && (name === 'system:authenticated' || name === 'system:serviceaccounts')) return;
+      report(
+        ctx,
+        object,
+        object.at(['subjects', i, 'name'])!,
+        `${object.kind} \`${object.name}\` grants \`${role}\` to \`${name}\`.`,
+        name,
+      );
     });
   },
 });

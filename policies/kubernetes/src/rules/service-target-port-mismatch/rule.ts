@@ -7,12 +7,13 @@ export default defineRule<K8sObject>({
   id: 'k8s/service-target-port-mismatch',
   domain: k8sDomain,
   meta: {
-    title: 'Service targetPort not exposed by the selected pods',
+    title: 'Service targetPort names a port the selected pods do not declare',
     description:
-      'A Service port forwards to a `targetPort` (a name, or a number when the pods declare their ports) that no container of the pods it selects declares.',
+      'A Service port forwards to a named `targetPort` that no container of the pods it selects declares. (Numeric target ports are not reported: they reach the pod whether declared or not.)',
     rationale:
-      'Medium: traffic reaches the pod on a port nothing listens on (or, for a name, is not forwarded at all), so the Service fails while the pods look healthy.',
-    remediation: 'Set `targetPort` to a port name (or number) that the container declares in `ports`; naming ports on both sides avoids the drift.',
+      'Medium: a port name that no pod declares gives the Service no endpoint port, so every request fails while the pods look healthy.',
+    remediation:
+      'Set `targetPort` to a port name that the container declares in `ports` (or to the port number).',
     category: 'reliability',
     severity: 'medium',
     confidence: 'high',
@@ -42,21 +43,26 @@ export default defineRule<K8sObject>({
       .podsSelectedBy(object.namespace, selector)
       .filter((p) => !p.object.partial);
     if (pods.length === 0) return;
-    const containerPorts = pods.flatMap((p) => p.containers.filter((c) => c.kind !== 'ephemeral').flatMap((c) => c.ports));
+    const containerPorts = pods.flatMap((p) =>
+      p.containers.filter((c) => c.kind !== 'ephemeral').flatMap((c) => c.ports),
+    );
     asArray(object.get(['spec', 'ports'])).forEach((raw, i) => {
       const port = asObj(raw);
       const target = port.targetPort ?? port.port;
       if (target === undefined || target === null) return;
       const isNumber = typeof target === 'number' || /^\d+$/.test(String(target));
       const route = ['spec', 'ports', i, port.targetPort !== undefined ? 'targetPort' : 'port'];
-      if (isNumber) {
-        if (containerPorts.length === 0 || containerPorts.some((p) => p.port === Number(target))) return;
-        report(ctx, object, object.at(route)!, `Service \`${object.name}\` forwards to port ${target}, which none of its pods declare.`, String(target));
-      } else {
-        const name = asString(target) ?? '';
-        if (name.includes('{{') || containerPorts.some((p) => p.name === name)) return;
-        report(ctx, object, object.at(route)!, `Service \`${object.name}\` forwards to the port name \`${name}\`, which none of its pods declare.`, name);
-      }
+      // A numeric targetPort reaches the pod whether or not the container declares it.
+      if (isNumber) return;
+      const name = asString(target) ?? '';
+      if (name.includes('{{') || containerPorts.some((p) => p.name === name)) return;
+      report(
+        ctx,
+        object,
+        object.at(route)!,
+        `Service \`${object.name}\` forwards to the port name \`${name}\`, which none of its pods declare.`,
+        name,
+      );
     });
   },
 });
