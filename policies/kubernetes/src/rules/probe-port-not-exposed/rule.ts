@@ -1,7 +1,10 @@
 import { defineRule } from '@plumbline/core';
 import { asObj, type K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { containersOf, report } from '../../lib.js';
+import { containersOf, isTemplated, report } from '../../lib.js';
+
+/** A valid port name (IANA_SVC_NAME). */
+const PORT_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
 export default defineRule<K8sObject>({
   id: 'k8s/probe-port-not-exposed',
@@ -46,7 +49,8 @@ export default defineRule<K8sObject>({
           const route = [probe, handler, 'port'];
           const isNumber = typeof port === 'number' || /^\d+$/.test(String(port));
           // A numeric port works whether or not it is declared (\`ports\` is informational).
-          if (isNumber || String(port).includes('{{') || ports.some((p) => p.name === port)) continue;
+          // Templated or invalid names (`${PORT}`, `PORT`) are placeholders filled in later.
+          if (isNumber || isTemplated(String(port)) || !PORT_NAME.test(String(port)) || ports.some((p) => p.name === port)) continue;
           report(
             ctx,
             object,

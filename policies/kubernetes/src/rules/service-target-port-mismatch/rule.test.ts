@@ -19,6 +19,17 @@ tester.run(rule, {
       files: { 'k8s/deploy.yaml': HARDENED },
     },
     {
+      name: 'port added by a Kustomize patch of the selected Deployment',
+      filename: 'k8s/svc.yaml',
+      code: svc('    - {port: 8443, targetPort: https}\n'),
+      files: {
+        'k8s/deploy.yaml': HARDENED,
+        'k8s/kustomization.yaml': 'resources: [deploy.yaml, svc.yaml]\npatches:\n  - path: proxy-sidecar.yaml\n',
+        'k8s/proxy-sidecar.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: production}\nspec:\n  template:\n    spec:\n      containers:\n        - name: proxy\n          ports: [{name: https, containerPort: 8443}]\n',
+      },
+    },
+    { name: 'placeholder port name', filename: 'k8s/svc.yaml', code: svc('    - {port: 80, targetPort: PORT}\n'), files: { 'k8s/deploy.yaml': HARDENED } },
+    {
       name: 'pods in another namespace are not compared',
       filename: 'k8s/svc.yaml',
       code: svc('    - {port: 80, targetPort: grpc}\n', 'staging'),

@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
-import { asArray, asObj, asString, type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
+import { asArray, asObj, asString, type K8sObject, k8sGraph, podSpecsOf } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { report } from '../../lib.js';
+import { isTemplated, report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/service-target-port-mismatch',
@@ -39,13 +39,13 @@ export default defineRule<K8sObject>({
     if (object.kind !== 'Service' || object.group !== '') return;
     const selector = asObj(object.get(['spec', 'selector']));
     if (Object.keys(selector).length === 0) return;
-    const pods = k8sGraph(ctx.project)
-      .podsSelectedBy(object.namespace, selector)
-      .filter((p) => !p.object.partial);
+    const graph = k8sGraph(ctx.project);
+    const pods = graph.podsSelectedBy(object.namespace, selector).filter((p) => !p.object.partial);
     if (pods.length === 0) return;
-    const containerPorts = pods.flatMap((p) =>
-      p.containers.filter((c) => c.kind !== 'ephemeral').flatMap((c) => c.ports),
-    );
+    // Kustomize patches of the selected workloads may add containers (a metrics proxy sidecar...).
+    const selected = new Set(pods.map((p) => `${p.object.kind}/${p.object.name}`));
+    const patches = graph.objects.filter((o) => o.partial && selected.has(`${o.kind}/${o.name}`)).flatMap((o) => podSpecsOf(o));
+    const containerPorts = [...pods, ...patches].flatMap((p) => p.containers.filter((c) => c.kind !== 'ephemeral').flatMap((c) => c.ports));
     asArray(object.get(['spec', 'ports'])).forEach((raw, i) => {
       const port = asObj(raw);
       const target = port.targetPort ?? port.port;
@@ -55,7 +55,7 @@ export default defineRule<K8sObject>({
       // A numeric targetPort reaches the pod whether or not the container declares it.
       if (isNumber) return;
       const name = asString(target) ?? '';
-      if (name.includes('{{') || containerPorts.some((p) => p.name === name)) return;
+      if (isTemplated(name) || !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name) || containerPorts.some((p) => p.name === name)) return;
       report(
         ctx,
         object,
