@@ -59,6 +59,15 @@ describe('parseYaml', () => {
     const helm = parseYaml(new SourceFile('chart/templates/d.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n'));
     expect(helm.model).toBeUndefined();
     expect(helm.skipped).toMatch(/Helm/);
+    const prom = parseYaml(
+      new SourceFile(
+        'rules.yaml',
+        "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n  groups:\n    - rules:\n        - alert: A\n          annotations: {description: '{{ $value }} on {{ $labels.pod }}'}\n",
+      ),
+    );
+    expect(prom.model?.documents[0]?.kind).toBe('k8s');
+    const helmVar = parseYaml(new SourceFile('chart/templates/x.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ $fullName }}\n'));
+    expect(helmVar.skipped).toMatch(/Helm/);
     const argo = parseYaml(new SourceFile('wf.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  arguments: ["{{inputs.parameters.x}}"]\n'));
     expect(argo.model?.documents[0]?.kind).toBe('k8s');
     const wf = parseYaml(new SourceFile('.github/workflows/ci.yml', 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.sha }} {{version}}\n'));

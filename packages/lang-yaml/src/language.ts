@@ -13,7 +13,9 @@ export const MAX_ALIAS_EXPANSION = 1000;
 
 const MANIFEST_HINT = /^\s*["']?(apiVersion|kind)["']?\s*:/m;
 /** Go-template actions that only Helm (or similar generators) would leave in a manifest. */
-const HELM_TEMPLATE = /{{-?\s*(\.[A-Za-z]|include\b|template\b|if\b|range\b|with\b|end\b|define\b|toYaml\b|tpl\b|\$[A-Za-z])/;
+/** (`{{ $value }}`, `{{ $labels.x }}` are Prometheus alert templates, which stay in rendered manifests.) */
+const HELM_TEMPLATE =
+  /{{-?\s*(\.[A-Za-z]|include\b|template\b|if\b|range\b|with\b|end\b|define\b|toYaml\b|tpl\b|\$(?!value\b|labels\b|externalLabels\b|externalURL\b)[A-Za-z])/;
 const SKIPPED_NAMES = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|\.?pnpm-lock\.yaml|yarn\.lock)$/;
 
 /**

@@ -15,7 +15,10 @@ tester.run(rule, {
     { name: 'not secret-like', code: env('LOG_LEVEL', 'debug') },
     { name: 'ALL_CAPS placeholder', code: env('HF_TOKEN', 'HF_TOKEN') },
     { name: 'vendor prefix placeholder', code: env('NGC_API_KEY', 'nvapi-TOKEN') },
-    { name: 'credentials file path', code: env('GOOGLE_APPLICATION_CREDENTIALS', '/var/secrets/google/key.json') },
+    {
+      name: 'credentials file path',
+      code: env('GOOGLE_APPLICATION_CREDENTIALS', '/var/secrets/google/key.json'),
+    },
   ],
   invalid: [
     {

@@ -15,7 +15,12 @@ const PLACEHOLDER =
  * `YOUR_API_KEY`), a vendor prefix plus one (`nvapi-TOKEN`), or a file path.
  */
 function looksLikePlaceholder(value: string): boolean {
-  return /^[A-Z][A-Z0-9_]*$/.test(value) || /^[a-z]+[-_][A-Z][A-Z0-9_]*$/.test(value) || value.startsWith('/') || value.startsWith('./');
+  return (
+    /^[A-Z][A-Z0-9_]*$/.test(value) ||
+    /^[a-z]+[-_][A-Z][A-Z0-9_]*$/.test(value) ||
+    value.startsWith('/') ||
+    value.startsWith('./')
+  );
 }
 
 export default defineRule<K8sObject>({
@@ -60,7 +65,8 @@ export default defineRule<K8sObject>({
         const value = asString(env.value);
         if (!value || value.trim().length < 4 || !SECRET_NAME.test(name) || NOT_SECRET_SUFFIX.test(name))
           return;
-        if (PLACEHOLDER.test(value.trim()) || isTemplated(value) || looksLikePlaceholder(value.trim())) return;
+        if (PLACEHOLDER.test(value.trim()) || isTemplated(value) || looksLikePlaceholder(value.trim()))
+          return;
         report(
           ctx,
           object,

@@ -50,7 +50,13 @@ export default defineRule<K8sObject>({
           const isNumber = typeof port === 'number' || /^\d+$/.test(String(port));
           // A numeric port works whether or not it is declared (\`ports\` is informational).
           // Templated or invalid names (`${PORT}`, `PORT`) are placeholders filled in later.
-          if (isNumber || isTemplated(String(port)) || !PORT_NAME.test(String(port)) || ports.some((p) => p.name === port)) continue;
+          if (
+            isNumber ||
+            isTemplated(String(port)) ||
+            !PORT_NAME.test(String(port)) ||
+            ports.some((p) => p.name === port)
+          )
+            continue;
           report(
             ctx,
             object,

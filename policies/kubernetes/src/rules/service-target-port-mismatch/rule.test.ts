@@ -24,11 +24,18 @@ tester.run(rule, {
       code: svc('    - {port: 8443, targetPort: https}\n'),
       files: {
         'k8s/deploy.yaml': HARDENED,
-        'k8s/kustomization.yaml': 'resources: [deploy.yaml, svc.yaml]\npatches:\n  - path: proxy-sidecar.yaml\n',
-        'k8s/proxy-sidecar.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: production}\nspec:\n  template:\n    spec:\n      containers:\n        - name: proxy\n          ports: [{name: https, containerPort: 8443}]\n',
+        'k8s/kustomization.yaml':
+          'resources: [deploy.yaml, svc.yaml]\npatches:\n  - path: proxy-sidecar.yaml\n',
+        'k8s/proxy-sidecar.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: production}\nspec:\n  template:\n    spec:\n      containers:\n        - name: proxy\n          ports: [{name: https, containerPort: 8443}]\n',
       },
     },
-    { name: 'placeholder port name', filename: 'k8s/svc.yaml', code: svc('    - {port: 80, targetPort: PORT}\n'), files: { 'k8s/deploy.yaml': HARDENED } },
+    {
+      name: 'placeholder port name',
+      filename: 'k8s/svc.yaml',
+      code: svc('    - {port: 80, targetPort: PORT}\n'),
+      files: { 'k8s/deploy.yaml': HARDENED },
+    },
     {
       name: 'pods in another namespace are not compared',
       filename: 'k8s/svc.yaml',

@@ -44,8 +44,12 @@ export default defineRule<K8sObject>({
     if (pods.length === 0) return;
     // Kustomize patches of the selected workloads may add containers (a metrics proxy sidecar...).
     const selected = new Set(pods.map((p) => `${p.object.kind}/${p.object.name}`));
-    const patches = graph.objects.filter((o) => o.partial && selected.has(`${o.kind}/${o.name}`)).flatMap((o) => podSpecsOf(o));
-    const containerPorts = [...pods, ...patches].flatMap((p) => p.containers.filter((c) => c.kind !== 'ephemeral').flatMap((c) => c.ports));
+    const patches = graph.objects
+      .filter((o) => o.partial && selected.has(`${o.kind}/${o.name}`))
+      .flatMap((o) => podSpecsOf(o));
+    const containerPorts = [...pods, ...patches].flatMap((p) =>
+      p.containers.filter((c) => c.kind !== 'ephemeral').flatMap((c) => c.ports),
+    );
     asArray(object.get(['spec', 'ports'])).forEach((raw, i) => {
       const port = asObj(raw);
       const target = port.targetPort ?? port.port;
@@ -55,7 +59,12 @@ export default defineRule<K8sObject>({
       // A numeric targetPort reaches the pod whether or not the container declares it.
       if (isNumber) return;
       const name = asString(target) ?? '';
-      if (isTemplated(name) || !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name) || containerPorts.some((p) => p.name === name)) return;
+      if (
+        isTemplated(name) ||
+        !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name) ||
+        containerPorts.some((p) => p.name === name)
+      )
+        return;
       report(
         ctx,
         object,
