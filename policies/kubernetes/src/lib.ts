@@ -8,7 +8,7 @@ import {
   type WorkloadClass,
 } from '@plumbline/lang-yaml';
 
-export type Ctx = RuleContext<any>;
+export type Ctx = RuleContext<unknown>;
 
 /** Reports on an object; ignore comments anywhere inside the object apply. */
 export function report(

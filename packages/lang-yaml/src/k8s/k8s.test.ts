@@ -16,7 +16,7 @@ function project(files: Record<string, string>): Project {
 }
 
 const span = (loc: { file: SourceFile; start: number; end: number } | undefined) =>
-  loc && loc.file.span(loc.start, loc.end);
+  loc?.file.span(loc.start, loc.end);
 
 describe('Kubernetes object model', () => {
   it('unwraps List kinds and resolves object-relative routes', () => {
