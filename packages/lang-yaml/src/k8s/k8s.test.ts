@@ -143,3 +143,21 @@ describe('K8sGraph', () => {
     expect(selectorMatches({}, labels)).toBe(true);
   });
 });
+
+describe('K8sGraph completeness signals', () => {
+  it('knows which image tags kustomizations set and which namespaces run operator-managed pods', () => {
+    const graph = k8sGraph(
+      project({
+        'overlays/prod/kustomization.yaml':
+          'resources: [../../base]\nimages:\n  - name: ghcr.io/org/app\n    newTag: 1.2.3\n',
+        'base/prom.yaml':
+          'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: monitoring}\n',
+        'base/rule.yaml':
+          'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: {name: r, namespace: shop}\n',
+      }),
+    );
+    expect([...graph.kustomizeImages]).toEqual(['ghcr.io/org/app']);
+    expect(graph.mayRunUnlistedPods('monitoring')).toBe(true);
+    expect(graph.mayRunUnlistedPods('shop')).toBe(false);
+  });
+});
