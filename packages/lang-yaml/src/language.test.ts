@@ -85,6 +85,16 @@ describe('parseYaml', () => {
         'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  arguments: ["{{inputs.parameters.x}}"]\n',
       ),
     );
+    const prom = parseYaml(
+      new SourceFile(
+        'rules.yaml',
+        "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n  groups:\n    - rules:\n        - alert: A\n          annotations: {description: '{{ $value }} on {{ $labels.pod }}'}\n",
+      ),
+    );
+    expect(prom.model?.documents[0]?.kind).toBe('k8s');
+    const helmVar = parseYaml(new SourceFile('chart/templates/x.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ $fullName }}\n'));
+    expect(helmVar.skipped).toMatch(/Helm/);
+    const argo = parseYaml(new SourceFile('wf.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  arguments: ["{{inputs.parameters.x}}"]\n'));
     expect(argo.model?.documents[0]?.kind).toBe('k8s');
     const wf = parseYaml(
       new SourceFile(

@@ -1,4 +1,11 @@
-import { asObj, asString, type K8sGraph, type K8sObject, type PodSpecView, selectorMatches } from '@plumbline/lang-yaml';
+import {
+  asObj,
+  asString,
+  type K8sGraph,
+  type K8sObject,
+  type PodSpecView,
+  selectorMatches,
+} from '@plumbline/lang-yaml';
 import { explicitReplicas } from './lib.js';
 
 export function isHpa(object: K8sObject): boolean {
@@ -20,11 +27,20 @@ export function hpasFor(graph: K8sGraph, object: K8sObject): K8sObject[] {
 
 /** PDBs of the namespace that select the pod. */
 export function pdbsFor(graph: K8sGraph, object: K8sObject, pod: PodSpecView): K8sObject[] {
-  return graph.inNamespace(object.namespace).filter((p) => isPdb(p) && selectorMatches(p.get(['spec', 'selector']) ?? {}, pod.labels));
+  return graph
+    .inNamespace(object.namespace)
+    .filter((p) => isPdb(p) && selectorMatches(p.get(['spec', 'selector']) ?? {}, pod.labels));
 }
 
 /** Kinds that run replicated, long-running pods (DaemonSets are one per node). */
-export const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'Rollout', 'DeploymentConfig', 'ReplicationController']);
+export const REPLICATED = new Set([
+  'Deployment',
+  'StatefulSet',
+  'ReplicaSet',
+  'Rollout',
+  'DeploymentConfig',
+  'ReplicationController',
+]);
 
 /** Does the workload run (or scale to) several replicas? */
 export function isMultiReplica(graph: K8sGraph, object: K8sObject): boolean {
@@ -42,4 +58,25 @@ export function intOrPercent(value: unknown): { count?: number; percent?: number
     if (m) return m[2] ? { percent: Number(m[1]) } : { count: Number(m[1]) };
   }
   return undefined;
+}
+
+/**
+ * Can "selects no pod" be decided for this object? Only when workloads of its namespace sit in its
+ * folder, no operator-managed custom resource may run unlisted pods there, and one of those
+ * workloads is itself left unpaired (`paired` false) — the usual shape of a label typo, where the
+ * Service (or policy, or budget) and the workload it was written for miss each other.
+ */
+export function danglingDecidable(
+  graph: K8sGraph,
+  object: K8sObject,
+  paired: (pod: PodSpecView) => boolean,
+): boolean {
+  if (!graph.hasWorkloadsBeside(object) || graph.mayRunUnlistedPods(object.namespace)) return false;
+  const dir = object.file.path.slice(0, Math.max(0, object.file.path.lastIndexOf('/')));
+  return graph
+    .pods(object.namespace)
+    .some(
+      (p) =>
+        p.object.file.path.slice(0, Math.max(0, p.object.file.path.lastIndexOf('/'))) === dir && !paired(p),
+    );
 }

@@ -8,7 +8,7 @@ import {
   type WorkloadClass,
 } from '@plumbline/lang-yaml';
 
-export type Ctx = RuleContext<any>;
+export type Ctx = RuleContext<unknown>;
 
 /** Reports on an object; ignore comments anywhere inside the object apply. */
 export function report(
@@ -145,6 +145,8 @@ export function addedCapabilities(c: ContainerView): { name: string; route: (str
 /** Host paths that hand over the node: its root, system folders, runtime sockets, kubelet state. */
 export function sensitiveHostPath(path: string): boolean {
   const p = path.replace(/\/+$/, '') || '/';
+  // CSI drivers register their own socket folders under the kubelet's plugin directories.
+  if (/^\/var\/lib\/kubelet\/(plugins|plugins_registry)(\/|$)/.test(p)) return false;
   if (/\.sock$/.test(p) && /(docker|containerd|crio|cri-dockerd|podman|kubelet)/.test(p)) return true;
   const exact = [
     '/',

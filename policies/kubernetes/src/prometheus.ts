@@ -36,7 +36,9 @@ export function promRules(object: K8sObject): PromRule[] {
 
 /** Where to point at an alert: its `alert:` value. */
 export function alertLoc(object: K8sObject, rule: PromRule): Loc {
-  return object.at([...rule.route, 'alert']) ?? object.at([...rule.route, 'record']) ?? object.keyAt(rule.route)!;
+  return (
+    object.at([...rule.route, 'alert']) ?? object.at([...rule.route, 'record']) ?? object.keyAt(rule.route)!
+  );
 }
 
 /** The first syntax error of a PromQL expression (offsets into the expression), if any. */
@@ -52,7 +54,10 @@ export function promqlError(expr: string): { from: number; to: number; found: st
     },
   });
   if (!error) return undefined;
-  const found = error.from >= expr.length ? 'end of expression' : `\`${expr.slice(error.from, Math.max(error.to, error.from + 1)).split('\n')[0]}\``;
+  const found =
+    error.from >= expr.length
+      ? 'end of expression'
+      : `\`${expr.slice(error.from, Math.max(error.to, error.from + 1)).split('\n')[0]}\``;
   return { ...error, found };
 }
 
@@ -63,7 +68,8 @@ export function promqlError(expr: string): { from: number; to: number; found: st
 export function sourceOffset(valueLoc: Loc, value: string, offset: number): number | undefined {
   const text = valueLoc.file.text.slice(valueLoc.start, valueLoc.end);
   if (text === value) return valueLoc.start + offset;
-  if ((text.startsWith('"') || text.startsWith("'")) && text.slice(1, 1 + value.length) === value) return valueLoc.start + 1 + offset;
+  if ((text.startsWith('"') || text.startsWith("'")) && text.slice(1, 1 + value.length) === value)
+    return valueLoc.start + 1 + offset;
   if (text.startsWith('|')) {
     const firstBreak = text.indexOf('\n');
     if (firstBreak < 0) return undefined;

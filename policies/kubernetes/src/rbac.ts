@@ -9,11 +9,16 @@ export interface PolicyRule {
 }
 
 export function isRole(object: K8sObject): boolean {
-  return object.group === 'rbac.authorization.k8s.io' && (object.kind === 'Role' || object.kind === 'ClusterRole');
+  return (
+    object.group === 'rbac.authorization.k8s.io' && (object.kind === 'Role' || object.kind === 'ClusterRole')
+  );
 }
 
 export function isBinding(object: K8sObject): boolean {
-  return object.group === 'rbac.authorization.k8s.io' && (object.kind === 'RoleBinding' || object.kind === 'ClusterRoleBinding');
+  return (
+    object.group === 'rbac.authorization.k8s.io' &&
+    (object.kind === 'RoleBinding' || object.kind === 'ClusterRoleBinding')
+  );
 }
 
 const strings = (v: unknown) => asArray(v).map((x) => asString(x) ?? '');

@@ -84,11 +84,23 @@ export function pod(container = '', spec = ''): string {
 }
 
 /** A Role (or ClusterRole) with one rule; the rule's lines are 6 (apiGroups), 7 (resources), 8 (verbs), 9 (extra). */
-export function role(resources: string, verbs: string, extra = '', kind = 'Role', apiGroups = '[""]'): string {
+export function role(
+  resources: string,
+  verbs: string,
+  extra = '',
+  kind = 'Role',
+  apiGroups = '[""]',
+): string {
   return `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: r\nrules:\n  - apiGroups: ${apiGroups}\n    resources: ${resources}\n    verbs: ${verbs}\n${extra}`;
 }
 
 /** A binding; roleRef name on line 8, first subject name on line 11. */
-export function binding(roleName: string, subjectKind: string, subjectName: string, kind = 'ClusterRoleBinding', roleKind = 'ClusterRole'): string {
+export function binding(
+  roleName: string,
+  subjectKind: string,
+  subjectName: string,
+  kind = 'ClusterRoleBinding',
+  roleKind = 'ClusterRole',
+): string {
   return `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: b\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ${roleKind}\n  name: ${roleName}\nsubjects:\n  - kind: ${subjectKind}\n    name: ${subjectName}\n    namespace: shop\n`;
 }

@@ -56,6 +56,71 @@ export function isEmptySelector(selector: unknown): boolean {
   );
 }
 
+/** API groups served by Kubernetes itself. */
+const BUILTIN_GROUPS = new Set([
+  '',
+  'apps',
+  'batch',
+  'extensions',
+  'policy',
+  'autoscaling',
+  'networking.k8s.io',
+  'rbac.authorization.k8s.io',
+  'storage.k8s.io',
+  'apiextensions.k8s.io',
+  'admissionregistration.k8s.io',
+  'apiregistration.k8s.io',
+  'scheduling.k8s.io',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+  'node.k8s.io',
+  'certificates.k8s.io',
+  'events.k8s.io',
+  'flowcontrol.apiserver.k8s.io',
+  'kustomize.config.k8s.io',
+  'gateway.networking.k8s.io',
+]);
+
+/** Custom resources known not to create pods of their own. */
+const PASSIVE_KINDS = new Set([
+  'ServiceMonitor',
+  'PodMonitor',
+  'Probe',
+  'PrometheusRule',
+  'AlertmanagerConfig',
+  'Certificate',
+  'Issuer',
+  'ClusterIssuer',
+  'VirtualService',
+  'DestinationRule',
+  'Gateway',
+  'ServiceEntry',
+  'Sidecar',
+  'PeerAuthentication',
+  'AuthorizationPolicy',
+  'RequestAuthentication',
+  'EnvoyFilter',
+  'HTTPRoute',
+  'GRPCRoute',
+  'AnalysisTemplate',
+  'ClusterAnalysisTemplate',
+  'AnalysisRun',
+  'Application',
+  'ApplicationSet',
+  'AppProject',
+  'SealedSecret',
+  'ExternalSecret',
+  'SecretStore',
+  'ClusterSecretStore',
+  'VerticalPodAutoscaler',
+  'ScaledObject',
+  'BackendConfig',
+  'FrontendConfig',
+  'ManagedCertificate',
+  'IngressRoute',
+  'Middleware',
+]);
+
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i);
@@ -80,6 +145,8 @@ export class K8sGraph {
   readonly objects: K8sObject[] = [];
   private readonly byNamespace = new Map<string, K8sObject[]>();
   private readonly byKey = new Map<string, K8sObject[]>();
+  /** Image names whose tag or digest a kustomization sets (`images:`), anywhere in the repository. */
+  readonly kustomizeImages = new Set<string>();
 
   constructor(files: readonly { path: string; model: YamlFile }[]) {
     const kustomizeNamespaces = new Map<string, string>();
@@ -91,6 +158,10 @@ export class K8sGraph {
         const dir = dirOf(f.path);
         const ns = asString(data.namespace);
         if (ns) kustomizeNamespaces.set(dir, ns);
+        for (const image of asArray(data.images)) {
+          const name = asString(asObj(image).name);
+          if (name) this.kustomizeImages.add(name);
+        }
         for (const p of asArray(data.patchesStrategicMerge))
           if (typeof p === 'string') patchFiles.add(joinPath(dir, p));
         for (const field of ['patches', 'patchesJson6902']) {
@@ -163,6 +234,17 @@ export class K8sGraph {
   /** Pod views whose labels the selector selects, in a namespace. */
   podsSelectedBy(namespace: string, selector: unknown): PodSpecView[] {
     return this.pods(namespace).filter((p) => selectorMatches(selector, p.labels));
+  }
+
+  /**
+   * May the namespace run pods that no manifest of the repository describes? True when it holds
+   * custom resources that operators turn into pods (a `Prometheus`, a `Kafka`, an `Elasticsearch`...):
+   * then "selects no pod" cannot be decided from the manifests.
+   */
+  mayRunUnlistedPods(namespace: string): boolean {
+    return this.inNamespace(namespace).some(
+      (o) => !BUILTIN_GROUPS.has(o.group) && !PASSIVE_KINDS.has(o.kind) && podSpecsOf(o).length === 0,
+    );
   }
 
   /**

@@ -16,7 +16,7 @@ function project(files: Record<string, string>): Project {
 }
 
 const span = (loc: { file: SourceFile; start: number; end: number } | undefined) =>
-  loc && loc.file.span(loc.start, loc.end);
+  loc?.file.span(loc.start, loc.end);
 
 describe('Kubernetes object model', () => {
   it('unwraps List kinds and resolves object-relative routes', () => {
@@ -141,5 +141,23 @@ describe('K8sGraph', () => {
     );
     expect(selectorMatches({ matchLabels: { app: 'api' } }, labels)).toBe(false);
     expect(selectorMatches({}, labels)).toBe(true);
+  });
+});
+
+describe('K8sGraph completeness signals', () => {
+  it('knows which image tags kustomizations set and which namespaces run operator-managed pods', () => {
+    const graph = k8sGraph(
+      project({
+        'overlays/prod/kustomization.yaml':
+          'resources: [../../base]\nimages:\n  - name: ghcr.io/org/app\n    newTag: 1.2.3\n',
+        'base/prom.yaml':
+          'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: monitoring}\n',
+        'base/rule.yaml':
+          'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: {name: r, namespace: shop}\n',
+      }),
+    );
+    expect([...graph.kustomizeImages]).toEqual(['ghcr.io/org/app']);
+    expect(graph.mayRunUnlistedPods('monitoring')).toBe(true);
+    expect(graph.mayRunUnlistedPods('shop')).toBe(false);
   });
 });

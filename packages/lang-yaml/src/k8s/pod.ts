@@ -202,8 +202,14 @@ export class ContainerView implements Located {
     return this.object.at(this.route) ?? this.object.head;
   }
 
-  /** Where to point when something is missing on the container: its first line (`- name: app`). */
+  /**
+   * Where to point when something is missing on the container: its `name: app` pair (wherever it
+   * sits in the item), else the item's first key, else the container's own key (Argo `container:`).
+   */
   get anchor(): Loc {
+    const key = this.object.keyAt([...this.route, 'name']);
+    const value = this.object.at([...this.route, 'name']);
+    if (key && value && value.end >= key.start) return { file: key.file, start: key.start, end: value.end };
     return this.object.keyAt(this.route) ?? this.object.head;
   }
 

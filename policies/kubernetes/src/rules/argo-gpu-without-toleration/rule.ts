@@ -13,8 +13,9 @@ export default defineRule<K8sObject>({
     description:
       'An Argo workflow step requests a GPU (`nvidia.com/gpu`, `amd.com/gpu`...) but neither its template nor the workflow sets `tolerations`, while GPU node pools are almost always tainted.',
     rationale:
-      'Medium: the pod stays Pending until the workflow\'s deadline (or forever), blocking the pipeline; or, on untainted clusters, the GPU nodes fill with ordinary pods. Either way the expensive step does not run when it should.',
-    remediation: 'Add the toleration of your GPU node pool (e.g. `{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}`) to the template or to `spec.tolerations`, plus a matching `nodeSelector`.',
+      "Medium: the pod stays Pending until the workflow's deadline (or forever), blocking the pipeline; or, on untainted clusters, the GPU nodes fill with ordinary pods. Either way the expensive step does not run when it should.",
+    remediation:
+      'Add the toleration of your GPU node pool (e.g. `{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}`) to the template or to `spec.tolerations`, plus a matching `nodeSelector`.',
     category: 'reliability',
     severity: 'medium',
     confidence: 'medium',
@@ -44,7 +45,13 @@ export default defineRule<K8sObject>({
       for (const kind of ['limits', 'requests'] as const) {
         const key = Object.keys(asObj(resources[kind])).find((k) => GPU.test(k));
         if (!key) continue;
-        report(ctx, object, c.keyAt(['resources', kind, key])!, `The ${c.label} of ${c.pod.label} requests \`${key}\` but no toleration lets it onto GPU nodes.`, `${c.pod.templateName}:${c.name}`);
+        report(
+          ctx,
+          object,
+          c.keyAt(['resources', kind, key])!,
+          `The ${c.label} of ${c.pod.label} requests \`${key}\` but no toleration lets it onto GPU nodes.`,
+          `${c.pod.templateName}:${c.name}`,
+        );
         break;
       }
     }

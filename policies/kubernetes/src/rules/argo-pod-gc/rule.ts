@@ -9,10 +9,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Argo workflow keeps its finished pods',
-    description: 'A Workflow, WorkflowTemplate or CronWorkflow sets no `podGC` strategy, so every completed step leaves its pod behind (unless the controller configures a default).',
+    description:
+      'A Workflow, WorkflowTemplate or CronWorkflow sets no `podGC` strategy, so every completed step leaves its pod behind (unless the controller configures a default).',
     rationale:
       'Low: completed pods pile up by the thousand for busy CronWorkflows, slow down the API server and `kubectl`, and keep volumes and IPs allocated. Confidence medium: a controller-wide default may already set it.',
-    remediation: 'Set `spec.podGC: {strategy: OnPodSuccess}` (or `OnWorkflowSuccess`); keep logs through the artifact repository.',
+    remediation:
+      'Set `spec.podGC: {strategy: OnPodSuccess}` (or `OnWorkflowSuccess`); keep logs through the artifact repository.',
     category: 'reliability',
     severity: 'low',
     confidence: 'medium',
@@ -39,6 +41,12 @@ export default defineRule<K8sObject>({
     const route = workflowSpecRoute(object);
     if (object.get(route) === undefined || object.get([...route, 'podGC']) !== undefined) return;
     if (object.get([...route, 'workflowTemplateRef']) !== undefined) return;
-    report(ctx, object, object.keyAt(route)!, `${object.kind} \`${object.name}\` sets no \`podGC\` strategy.`, 'podGC');
+    report(
+      ctx,
+      object,
+      object.keyAt(route)!,
+      `${object.kind} \`${object.name}\` sets no \`podGC\` strategy.`,
+      'podGC',
+    );
   },
 });

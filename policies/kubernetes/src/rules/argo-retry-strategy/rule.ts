@@ -5,7 +5,8 @@ import { k8sDomain } from '../../domain.js';
 import { report } from '../../lib.js';
 
 /** Commands that reach over the network and fail transiently. */
-const NETWORK = /\b(curl|wget|git\s+(clone|fetch|pull|push)|pip3?\s+install|npm\s+(ci|install)|apt-get|apk\s+add|aws\s+s3|gsutil|gcloud|az\s+storage|kubectl|helm\s+(install|upgrade|repo|pull)|requests\.(get|post)|urllib|https?:\/\/)/;
+const NETWORK =
+  /\b(curl|wget|git\s+(clone|fetch|pull|push)|pip3?\s+install|npm\s+(ci|install)|apt-get|apk\s+add|aws\s+s3|gsutil|gcloud|az\s+storage|kubectl|helm\s+(install|upgrade|repo|pull)|requests\.(get|post)|urllib|https?:\/\/)/;
 
 export default defineRule<K8sObject>({
   id: 'k8s/argo-retry-strategy',
@@ -16,7 +17,8 @@ export default defineRule<K8sObject>({
       'An Argo template that calls the network — an `http` template, or a container/script whose command or source runs curl, wget, git, pip, cloud CLIs or fetches a URL — has no `retryStrategy` (nor one in `templateDefaults`).',
     rationale:
       'Low: network calls fail transiently (DNS blips, rate limits, registry hiccups); without retries one blip fails the whole pipeline and someone re-runs it by hand. Confidence low: the heuristic reads commands, and some calls are not idempotent.',
-    remediation: 'Add `retryStrategy: {limit: 3, retryPolicy: OnError, backoff: {duration: 10s, factor: 2}}` to the template (or `spec.templateDefaults`) for idempotent steps.',
+    remediation:
+      'Add `retryStrategy: {limit: 3, retryPolicy: OnError, backoff: {duration: 10s, factor: 2}}` to the template (or `spec.templateDefaults`) for idempotent steps.',
     category: 'reliability',
     severity: 'low',
     confidence: 'low',
@@ -51,7 +53,13 @@ export default defineRule<K8sObject>({
         .map((v) => asString(v) ?? '')
         .join(' ');
       if (!('http' in t) && !NETWORK.test(text)) return;
-      report(ctx, object, object.keyAt([...specRoute, 'templates', i])!, `Template \`${asString(t.name) ?? i}\` of ${object.kind} \`${object.name}\` calls the network without a retryStrategy.`, asString(t.name) ?? String(i));
+      report(
+        ctx,
+        object,
+        object.keyAt([...specRoute, 'templates', i])!,
+        `Template \`${asString(t.name) ?? i}\` of ${object.kind} \`${object.name}\` calls the network without a retryStrategy.`,
+        asString(t.name) ?? String(i),
+      );
     });
   },
 });

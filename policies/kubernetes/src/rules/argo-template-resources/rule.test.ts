@@ -3,8 +3,14 @@ import rule from './rule.js';
 
 tester.run(rule, {
   valid: [
-    { name: 'a plain Pod is another rule', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: "a:1"}]\n' },
-    { name: 'steps templates run no pod', code: 'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata: {name: w}\nspec:\n  templates:\n    - name: main\n      steps: [[{name: a, template: b}]]\n' },
+    {
+      name: 'a plain Pod is another rule',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: "a:1"}]\n',
+    },
+    {
+      name: 'steps templates run no pod',
+      code: 'apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata: {name: w}\nspec:\n  templates:\n    - name: main\n      steps: [[{name: a, template: b}]]\n',
+    },
   ],
   invalid: [
     {

@@ -8,10 +8,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Argo workflow step without resource requests',
-    description: 'A container of an Argo Workflow template (`container`, `script` or `containerSet`) requests neither CPU nor memory (and sets no limits either).',
+    description:
+      'A container of an Argo Workflow template (`container`, `script` or `containerSet`) requests neither CPU nor memory (and sets no limits either).',
     rationale:
       'Low: workflow pods then run as BestEffort — scheduled onto full nodes, evicted first under pressure, and a heavy training or data step can starve the services that share the node. Batch work tolerates retries, hence low.',
-    remediation: 'Set `resources.requests` (cpu, memory) on each step from its observed usage; add `limits.memory` for steps with unbounded memory.',
+    remediation:
+      'Set `resources.requests` (cpu, memory) on each step from its observed usage; add `limits.memory` for steps with unbounded memory.',
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
@@ -37,8 +39,18 @@ export default defineRule<K8sObject>({
     if (!isArgoWorkflowKind(object)) return;
     for (const c of containersOf(object, { kinds: ['container'] })) {
       const resources = asObj(c.data.resources);
-      if (Object.keys(asObj(resources.requests)).length > 0 || Object.keys(asObj(resources.limits)).length > 0) continue;
-      report(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} requests no CPU or memory.`, `${c.pod.templateName}:${c.name}`);
+      if (
+        Object.keys(asObj(resources.requests)).length > 0 ||
+        Object.keys(asObj(resources.limits)).length > 0
+      )
+        continue;
+      report(
+        ctx,
+        object,
+        c.anchor,
+        `The ${c.label} of ${c.pod.label} requests no CPU or memory.`,
+        `${c.pod.templateName}:${c.name}`,
+      );
     }
   },
 });

@@ -9,10 +9,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Argo workflow without activeDeadlineSeconds',
-    description: 'A Workflow, WorkflowTemplate or CronWorkflow sets no `activeDeadlineSeconds`, so a stuck step (a Pending GPU pod, a hung download) keeps the workflow — and its resources — running indefinitely.',
+    description:
+      'A Workflow, WorkflowTemplate or CronWorkflow sets no `activeDeadlineSeconds`, so a stuck step (a Pending GPU pod, a hung download) keeps the workflow — and its resources — running indefinitely.',
     rationale:
       'Low: nothing breaks at once, but hung workflows hold nodes, GPUs and concurrency slots (blocking the next CronWorkflow run when `concurrencyPolicy: Forbid`) until someone notices.',
-    remediation: 'Set `spec.activeDeadlineSeconds` to a generous upper bound of the normal run time (per template too for long steps).',
+    remediation:
+      'Set `spec.activeDeadlineSeconds` to a generous upper bound of the normal run time (per template too for long steps).',
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
@@ -37,9 +39,16 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     if (!isArgoWorkflowKind(object) || object.partial) return;
     const route = workflowSpecRoute(object);
-    if (object.get(route) === undefined || object.get([...route, 'activeDeadlineSeconds']) !== undefined) return;
+    if (object.get(route) === undefined || object.get([...route, 'activeDeadlineSeconds']) !== undefined)
+      return;
     // A workflow that only references a template inherits its deadline.
     if (object.get([...route, 'workflowTemplateRef']) !== undefined) return;
-    report(ctx, object, object.keyAt(route)!, `${object.kind} \`${object.name}\` sets no \`activeDeadlineSeconds\`.`, 'deadline');
+    report(
+      ctx,
+      object,
+      object.keyAt(route)!,
+      `${object.kind} \`${object.name}\` sets no \`activeDeadlineSeconds\`.`,
+      'deadline',
+    );
   },
 });

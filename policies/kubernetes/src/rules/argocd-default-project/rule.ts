@@ -9,10 +9,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Argo CD Application in the default project',
-    description: 'An Argo CD Application uses `project: default`, which allows any source repository, any destination cluster and namespace, and every resource kind.',
+    description:
+      'An Argo CD Application uses `project: default`, which allows any source repository, any destination cluster and namespace, and every resource kind.',
     rationale:
-      'Low: projects are Argo CD\'s guard rails — with `default` a typo or a compromised repository can deploy anywhere, cluster-scoped resources included. It matters most in shared Argo CD instances.',
-    remediation: 'Create an AppProject per team or application that whitelists its source repos, destinations and resource kinds, and set `spec.project` to it.',
+      "Low: projects are Argo CD's guard rails — with `default` a typo or a compromised repository can deploy anywhere, cluster-scoped resources included. It matters most in shared Argo CD instances.",
+    remediation:
+      'Create an AppProject per team or application that whitelists its source repos, destinations and resource kinds, and set `spec.project` to it.',
     category: 'security',
     severity: 'low',
     confidence: 'high',
@@ -26,12 +28,23 @@ export default defineRule<K8sObject>({
           errors: [{ line: 6, column: 12, endLine: 6, endColumn: 19 }],
         },
       ],
-      valid: [{ filename: 'argocd/app.yaml', code: 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop\nspec:\n  project: shop\n' }],
+      valid: [
+        {
+          filename: 'argocd/app.yaml',
+          code: 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop\nspec:\n  project: shop\n',
+        },
+      ],
     },
   },
   check(object, ctx) {
     if (!isArgoApplication(object)) return;
     if (asString(object.get(['spec', 'project'])) !== 'default') return;
-    report(ctx, object, object.at(['spec', 'project'])!, `Application \`${object.name}\` uses the unrestricted \`default\` project.`, 'default');
+    report(
+      ctx,
+      object,
+      object.at(['spec', 'project'])!,
+      `Application \`${object.name}\` uses the unrestricted \`default\` project.`,
+      'default',
+    );
   },
 });

@@ -12,7 +12,8 @@ export default defineRule<K8sObject>({
     description: 'An Argo CD Application enables automated sync with `prune: true` but not `selfHeal: true`.',
     rationale:
       'Low: Git deletions are applied automatically, yet manual changes made in the cluster (a `kubectl edit` during an incident, a tampered Deployment) are left in place until the next commit — the cluster and Git silently disagree, the opposite of what an automated GitOps sync promises.',
-    remediation: 'Add `selfHeal: true` to `syncPolicy.automated` (or turn off `prune` if the sync is meant to be conservative).',
+    remediation:
+      'Add `selfHeal: true` to `syncPolicy.automated` (or turn off `prune` if the sync is meant to be conservative).',
     category: 'best-practice',
     severity: 'low',
     confidence: 'high',
@@ -38,6 +39,12 @@ export default defineRule<K8sObject>({
     if (!isArgoApplication(object)) return;
     const automated = asObj(object.get(['spec', 'syncPolicy', 'automated']));
     if (!isTrue(automated.prune) || isTrue(automated.selfHeal)) return;
-    report(ctx, object, object.at(['spec', 'syncPolicy', 'automated', 'prune'])!, `Application \`${object.name}\` prunes automatically but does not self-heal.`, 'prune');
+    report(
+      ctx,
+      object,
+      object.at(['spec', 'syncPolicy', 'automated', 'prune'])!,
+      `Application \`${object.name}\` prunes automatically but does not self-heal.`,
+      'prune',
+    );
   },
 });

@@ -6,9 +6,21 @@ const app = (name: string, source: string) =>
 
 tester.run(rule, {
   valid: [
-    { name: 'staging tracks main', code: app('shop-staging', '  source: {repoURL: r, targetRevision: main}\n') },
-    { name: 'helm chart version', code: app('shop-prod', '  source: {repoURL: r, chart: shop, targetRevision: 1.2.*}\n') },
-    { name: 'commit sha', code: app('shop-prod', '  source: {repoURL: r, targetRevision: 3f9c2a1b4d5e6f708192a3b4c5d6e7f809102a3b}\n') },
+    {
+      name: 'staging tracks main',
+      code: app('shop-staging', '  source: {repoURL: r, targetRevision: main}\n'),
+    },
+    {
+      name: 'helm chart version',
+      code: app('shop-prod', '  source: {repoURL: r, chart: shop, targetRevision: 1.2.*}\n'),
+    },
+    {
+      name: 'commit sha',
+      code: app(
+        'shop-prod',
+        '  source: {repoURL: r, targetRevision: 3f9c2a1b4d5e6f708192a3b4c5d6e7f809102a3b}\n',
+      ),
+    },
   ],
   invalid: [
     {

@@ -16,7 +16,8 @@ export default defineRule<K8sObject>({
       'An Argo CD Application whose project, name or destination says production has a `targetRevision` of `HEAD`, a branch name, or none (which means HEAD) instead of a tag or commit.',
     rationale:
       'Info: tracking a branch is a legitimate GitOps style, but then any merge deploys to production immediately and "what runs" is not a reviewable, revertable pin. Teams that promote through tags want to know.',
-    remediation: 'Point production at a release tag or commit SHA and promote by changing it in a pull request; keep branch tracking for dev/staging.',
+    remediation:
+      'Point production at a release tag or commit SHA and promote by changing it in a pull request; keep branch tracking for dev/staging.',
     category: 'supply-chain',
     severity: 'info',
     confidence: 'medium',
@@ -42,9 +43,13 @@ export default defineRule<K8sObject>({
     if (!isArgoApplication(object)) return;
     const spec = asObj(object.data.spec);
     const dest = asObj(spec.destination);
-    const names = [object.name, asString(spec.project), asString(dest.namespace), asString(dest.name)].filter(Boolean).join(' ');
+    const names = [object.name, asString(spec.project), asString(dest.namespace), asString(dest.name)]
+      .filter(Boolean)
+      .join(' ');
     if (!PRODUCTION.test(names)) return;
-    const sources: (string | number)[][] = spec.source ? [['spec', 'source']] : asArray(spec.sources).map((_, i) => ['spec', 'sources', i]);
+    const sources: (string | number)[][] = spec.source
+      ? [['spec', 'source']]
+      : asArray(spec.sources).map((_, i) => ['spec', 'sources', i]);
     for (const route of sources) {
       const source = asObj(object.get(route));
       // Helm charts from a chart repository pin a chart version.
@@ -52,7 +57,13 @@ export default defineRule<K8sObject>({
       const revision = asString(source.targetRevision);
       if (revision && (PINNED.test(revision) || revision.includes('{{'))) continue;
       const at = revision !== undefined ? object.at([...route, 'targetRevision'])! : object.keyAt(route)!;
-      report(ctx, object, at, `Application \`${object.name}\` deploys ${revision ? `branch \`${revision}\`` : 'HEAD'} to production.`, revision ?? 'HEAD');
+      report(
+        ctx,
+        object,
+        at,
+        `Application \`${object.name}\` deploys ${revision ? `branch \`${revision}\`` : 'HEAD'} to production.`,
+        revision ?? 'HEAD',
+      );
     }
   },
 });

@@ -7,7 +7,17 @@ const cron = (extra: string) =>
 tester.run(rule, {
   valid: [cron('  concurrencyPolicy: Replace\n  startingDeadlineSeconds: 60\n')],
   invalid: [
-    { name: 'explicit Allow', code: cron('  concurrencyPolicy: Allow\n  startingDeadlineSeconds: 60\n'), errors: [{ line: 6, column: 22, endLine: 6, endColumn: 27, message: 'runs may overlap' }] },
-    { name: 'no deadline', code: cron('  concurrencyPolicy: Forbid\n'), errors: [{ line: 4, column: 1, endLine: 4, endColumn: 5, message: 'sets no `startingDeadlineSeconds`' }] },
+    {
+      name: 'explicit Allow',
+      code: cron('  concurrencyPolicy: Allow\n  startingDeadlineSeconds: 60\n'),
+      errors: [{ line: 6, column: 22, endLine: 6, endColumn: 27, message: 'runs may overlap' }],
+    },
+    {
+      name: 'no deadline',
+      code: cron('  concurrencyPolicy: Forbid\n'),
+      errors: [
+        { line: 4, column: 1, endLine: 4, endColumn: 5, message: 'sets no `startingDeadlineSeconds`' },
+      ],
+    },
   ],
 });

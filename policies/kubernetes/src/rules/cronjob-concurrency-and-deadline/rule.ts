@@ -12,7 +12,8 @@ export default defineRule<K8sObject>({
       'A CronJob leaves `concurrencyPolicy` at its default `Allow` (runs may overlap) or sets no `startingDeadlineSeconds` (missed runs are counted without limit and may be started late, or stop being scheduled after 100 misses).',
     rationale:
       'Low: overlapping runs of a backup, report or cleanup job fight over the same data, and a controller outage can make a CronJob start hours late or stop for good. These bite rarely, but badly.',
-    remediation: 'Set `concurrencyPolicy: Forbid` (or `Replace`) unless runs are safe to overlap, and `startingDeadlineSeconds` to how late a run may still start (e.g. 300).',
+    remediation:
+      'Set `concurrencyPolicy: Forbid` (or `Replace`) unless runs are safe to overlap, and `startingDeadlineSeconds` to how late a run may still start (e.g. 300).',
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
@@ -39,9 +40,13 @@ export default defineRule<K8sObject>({
     const missing: string[] = [];
     const policy = object.get(['spec', 'concurrencyPolicy']);
     if (policy === undefined || policy === 'Allow') missing.push('`concurrencyPolicy` (runs may overlap)');
-    if (object.get(['spec', 'startingDeadlineSeconds']) === undefined) missing.push('`startingDeadlineSeconds`');
+    if (object.get(['spec', 'startingDeadlineSeconds']) === undefined)
+      missing.push('`startingDeadlineSeconds`');
     if (missing.length === 0) return;
-    const at = policy === 'Allow' ? object.at(['spec', 'concurrencyPolicy'])! : (object.keyAt(['spec']) ?? object.head);
+    const at =
+      policy === 'Allow'
+        ? object.at(['spec', 'concurrencyPolicy'])!
+        : (object.keyAt(['spec']) ?? object.head);
     report(ctx, object, at, `CronJob \`${object.name}\` sets no ${list(missing)}.`, missing.join(','));
   },
 });

@@ -12,12 +12,15 @@ export default defineRule<K8sObject>({
     description: 'A workload that a HorizontalPodAutoscaler scales also sets `spec.replicas`.',
     rationale:
       'Info: every `kubectl apply` or GitOps sync resets the replica count to the manifest value, undoing the autoscaler for a moment — a sudden scale-down under load if the fixed value is low.',
-    remediation: 'Remove `spec.replicas` from the manifest and let the HPA own it (with Argo CD, or ignore the field in the diff).',
+    remediation:
+      'Remove `spec.replicas` from the manifest and let the HPA own it (with Argo CD, or ignore the field in the diff).',
     category: 'reliability',
     severity: 'info',
     confidence: 'high',
     aliases: [],
-    references: ['https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling'],
+    references: [
+      'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling',
+    ],
     examples: {
       invalid: [
         {
@@ -38,6 +41,12 @@ export default defineRule<K8sObject>({
     if (!REPLICATED.has(object.kind) || object.get(['spec', 'replicas']) === undefined) return;
     const hpa = hpasFor(k8sGraph(ctx.project), object)[0];
     if (!hpa) return;
-    report(ctx, object, object.keyAt(['spec', 'replicas'])!, `${object.kind} \`${object.name}\` sets replicas although HorizontalPodAutoscaler \`${hpa.name}\` scales it.`, 'replicas');
+    report(
+      ctx,
+      object,
+      object.keyAt(['spec', 'replicas'])!,
+      `${object.kind} \`${object.name}\` sets replicas although HorizontalPodAutoscaler \`${hpa.name}\` scales it.`,
+      'replicas',
+    );
   },
 });

@@ -38,9 +38,21 @@ export default defineRule<K8sObject>({
     if (!isHpa(object) || object.partial) return;
     const value = object.get(['spec', 'minReplicas']);
     if (value === undefined || value === null) {
-      report(ctx, object, object.keyAt(['spec']) ?? object.head, `HorizontalPodAutoscaler \`${object.name}\` sets no minReplicas (defaults to 1).`, 'minReplicas');
+      report(
+        ctx,
+        object,
+        object.keyAt(['spec']) ?? object.head,
+        `HorizontalPodAutoscaler \`${object.name}\` sets no minReplicas (defaults to 1).`,
+        'minReplicas',
+      );
     } else if (Number(value) < 2) {
-      report(ctx, object, object.at(['spec', 'minReplicas'])!, `HorizontalPodAutoscaler \`${object.name}\` may scale down to ${Number(value)} pod.`, 'minReplicas');
+      report(
+        ctx,
+        object,
+        object.at(['spec', 'minReplicas'])!,
+        `HorizontalPodAutoscaler \`${object.name}\` may scale down to ${Number(value)} pod.`,
+        'minReplicas',
+      );
     }
   },
 });

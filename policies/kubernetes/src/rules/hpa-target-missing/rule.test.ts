@@ -6,10 +6,26 @@ const hpa = (ns: string, kind: string, name: string) =>
 
 tester.run(rule, {
   valid: [
-    { name: "the guide's HPA and Deployment in two files", filename: 'k8s/hpa.yaml', code: hpa('production', 'Deployment', 'api'), files: { 'k8s/deploy.yaml': HARDENED } },
-    { name: 'nothing beside it', filename: 'hpa/hpa.yaml', code: hpa('production', 'Deployment', 'other'), files: { 'k8s/deploy.yaml': HARDENED } },
+    {
+      name: "the guide's HPA and Deployment in two files",
+      filename: 'k8s/hpa.yaml',
+      code: hpa('production', 'Deployment', 'api'),
+      files: { 'k8s/deploy.yaml': HARDENED },
+    },
+    {
+      name: 'nothing beside it',
+      filename: 'hpa/hpa.yaml',
+      code: hpa('production', 'Deployment', 'other'),
+      files: { 'k8s/deploy.yaml': HARDENED },
+    },
   ],
   invalid: [
-    { name: 'wrong kind', filename: 'k8s/hpa.yaml', code: hpa('production', 'StatefulSet', 'api'), files: { 'k8s/deploy.yaml': HARDENED }, errors: [{ line: 7, column: 11, endLine: 7, endColumn: 14 }] },
+    {
+      name: 'wrong kind',
+      filename: 'k8s/hpa.yaml',
+      code: hpa('production', 'StatefulSet', 'api'),
+      files: { 'k8s/deploy.yaml': HARDENED },
+      errors: [{ line: 7, column: 11, endLine: 7, endColumn: 14 }],
+    },
   ],
 });

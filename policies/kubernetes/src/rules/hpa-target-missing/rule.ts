@@ -17,7 +17,10 @@ export default defineRule<K8sObject>({
     category: 'reliability',
     severity: 'medium',
     confidence: 'medium',
-    aliases: ['kube-linter:dangling-horizontalpodautoscaler', 'kube-score:horizontalpodautoscaler-has-target'],
+    aliases: [
+      'kube-linter:dangling-horizontalpodautoscaler',
+      'kube-score:horizontalpodautoscaler-has-target',
+    ],
     references: ['https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/'],
     examples: {
       invalid: [
@@ -44,6 +47,12 @@ export default defineRule<K8sObject>({
     const graph = k8sGraph(ctx.project);
     if (!graph.hasWorkloadsBeside(object)) return;
     if (graph.find(kind, object.namespace, name).length > 0) return;
-    report(ctx, object, object.at(['spec', 'scaleTargetRef', 'name'])!, `HorizontalPodAutoscaler \`${object.name}\` targets ${kind} \`${name}\`, which is not defined in namespace \`${object.namespace}\`.`, `${kind}/${name}`);
+    report(
+      ctx,
+      object,
+      object.at(['spec', 'scaleTargetRef', 'name'])!,
+      `HorizontalPodAutoscaler \`${object.name}\` targets ${kind} \`${name}\`, which is not defined in namespace \`${object.namespace}\`.`,
+      `${kind}/${name}`,
+    );
   },
 });

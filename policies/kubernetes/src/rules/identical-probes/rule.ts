@@ -19,15 +19,18 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Liveness probe identical to the readiness probe',
-    description: 'A container\'s `livenessProbe` is exactly its `readinessProbe` (same check, same timings).',
+    description: "A container's `livenessProbe` is exactly its `readinessProbe` (same check, same timings).",
     rationale:
       'Low: when a dependency slows down, the readiness probe should take the pod out of rotation while it recovers; an identical liveness probe restarts it at the same moment, turning a brownout into a restart storm across all replicas.',
-    remediation: 'Make the liveness probe cheaper and more tolerant than readiness: a `/healthz` that checks only the process, with a higher `failureThreshold` or `periodSeconds`.',
+    remediation:
+      'Make the liveness probe cheaper and more tolerant than readiness: a `/healthz` that checks only the process, with a higher `failureThreshold` or `periodSeconds`.',
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
     aliases: ['kube-score:pod-probes-identical'],
-    references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'],
+    references: [
+      'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+    ],
     examples: {
       invalid: [
         {
@@ -47,8 +50,15 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     for (const c of containersOf(object, { kinds: ['container'] })) {
       const { livenessProbe, readinessProbe } = c.data;
-      if (!livenessProbe || !readinessProbe || canonical(livenessProbe) !== canonical(readinessProbe)) continue;
-      report(ctx, object, c.keyAt(['livenessProbe'])!, `The ${c.label} of ${c.pod.label} uses the same probe for liveness and readiness.`, c.name);
+      if (!livenessProbe || !readinessProbe || canonical(livenessProbe) !== canonical(readinessProbe))
+        continue;
+      report(
+        ctx,
+        object,
+        c.keyAt(['livenessProbe'])!,
+        `The ${c.label} of ${c.pod.label} uses the same probe for liveness and readiness.`,
+        c.name,
+      );
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '@plumbline/core';
-import { asString, type K8sObject } from '@plumbline/lang-yaml';
+import { asString, type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
 import { containersOf, isTemplated, parseImage, report } from '../../lib.js';
 
@@ -11,7 +11,7 @@ export default defineRule<K8sObject>({
     description:
       'A container image is not pinned by digest and its pull policy (explicit, or the default `IfNotPresent` for versioned tags) is not `Always`, so a node keeps running whatever it cached under that tag. Opt-in (strict preset).',
     rationale:
-      'Low: with immutable tags this never matters; with mutable ones nodes silently diverge, and on a shared node a pod may use an image pulled with someone else\'s registry credentials. Off by default because pinning digests is the better fix.',
+      "Low: with immutable tags this never matters; with mutable ones nodes silently diverge, and on a shared node a pod may use an image pulled with someone else's registry credentials. Off by default because pinning digests is the better fix.",
     remediation: 'Pin the image by digest (preferred), or set `imagePullPolicy: Always`.',
     category: 'supply-chain',
     severity: 'low',
@@ -39,12 +39,22 @@ export default defineRule<K8sObject>({
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
       if (!image || isTemplated(image)) continue;
+      // Kustomize sets the tag (or digest) of this image through `images:`.
+      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage(image.trim()).name)) continue;
       const { tag, digest } = parseImage(image);
       if (digest) continue;
-      const policy = asString(c.data.imagePullPolicy) ?? (tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent');
+      const policy =
+        asString(c.data.imagePullPolicy) ??
+        (tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent');
       if (policy === 'Always') continue;
       const at = c.at(['imagePullPolicy']) ?? c.at(['image'])!;
-      report(ctx, object, at, `The ${c.label} of ${c.pod.label} pulls \`${image}\` with policy \`${policy}\`.`, image);
+      report(
+        ctx,
+        object,
+        at,
+        `The ${c.label} of ${c.pod.label} pulls \`${image}\` with policy \`${policy}\`.`,
+        image,
+      );
     }
   },
 });

@@ -11,10 +11,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Ingress without TLS',
-    description: 'An Ingress has no `spec.tls` section (and no cloud load-balancer certificate annotation), so its hosts are served over plain HTTP.',
+    description:
+      'An Ingress has no `spec.tls` section (and no cloud load-balancer certificate annotation), so its hosts are served over plain HTTP.',
     rationale:
       'Medium: credentials, session cookies and data cross the internet in clear text and can be altered on the way. Confidence medium: TLS may be terminated by a load balancer in front that the manifest does not show.',
-    remediation: 'Add `spec.tls` with the hosts and a certificate Secret (cert-manager can issue and renew it), and redirect HTTP to HTTPS.',
+    remediation:
+      'Add `spec.tls` with the hosts and a certificate Secret (cert-manager can issue and renew it), and redirect HTTP to HTTPS.',
     category: 'security',
     severity: 'medium',
     confidence: 'medium',
@@ -37,9 +39,20 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
-    if (object.kind !== 'Ingress' || !(object.group === 'networking.k8s.io' || object.group === 'extensions') || object.partial) return;
+    if (
+      object.kind !== 'Ingress' ||
+      !(object.group === 'networking.k8s.io' || object.group === 'extensions') ||
+      object.partial
+    )
+      return;
     if (asArray(object.get(['spec', 'tls'])).length > 0) return;
     if (Object.keys(object.annotations).some((k) => LB_TLS.test(k))) return;
-    report(ctx, object, object.keyAt(['spec']) ?? object.head, `Ingress \`${object.name}\` serves its hosts without TLS.`, 'tls');
+    report(
+      ctx,
+      object,
+      object.keyAt(['spec']) ?? object.head,
+      `Ingress \`${object.name}\` serves its hosts without TLS.`,
+      'tls',
+    );
   },
 });

@@ -4,9 +4,19 @@ import rule from './rule.js';
 tester.run(rule, {
   valid: [
     {
+      name: 'Helm hook deleted by Helm',
+      code: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pre-delete\n  annotations:\n    "helm.sh/hook": pre-delete\n    "helm.sh/hook-delete-policy": hook-succeeded\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: "a:1"}]\n',
+    },
+    {
       name: 'a CronJob is not a stand-alone Job',
       code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers: [{name: a, image: "a:1"}]\n',
     },
   ],
-  invalid: [{ name: 'in a List', code: 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: batch/v1\n  kind: Job\n  metadata: {name: j}\n  spec:\n    template:\n      spec:\n        containers: [{name: a, image: "a:1"}]\n', errors: [{ line: 7, column: 3, endLine: 7, endColumn: 7 }] }],
+  invalid: [
+    {
+      name: 'in a List',
+      code: 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: batch/v1\n  kind: Job\n  metadata: {name: j}\n  spec:\n    template:\n      spec:\n        containers: [{name: a, image: "a:1"}]\n',
+      errors: [{ line: 7, column: 3, endLine: 7, endColumn: 7 }],
+    },
+  ],
 });

@@ -9,10 +9,11 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Job is never cleaned up',
     description:
-      'A stand-alone Job sets no `ttlSecondsAfterFinished`, so the finished Job and its pods stay in the cluster until someone deletes them. (Jobs created by a CronJob are cleaned by its history limits and are not reported.)',
+      'A stand-alone Job sets no `ttlSecondsAfterFinished`, so the finished Job and its pods stay in the cluster until someone deletes them. (Jobs created by a CronJob are cleaned by its history limits, and Helm or Argo CD hooks with a `hook-delete-policy` by their tool; neither is reported.)',
     rationale:
-      'Low: finished Jobs accumulate, keep their pods\' logs and volumes, clutter `kubectl get` and etcd, and — for migration Jobs applied by GitOps — block re-creation because the spec is immutable.',
-    remediation: 'Set `spec.ttlSecondsAfterFinished` (e.g. 86400) so the Job is garbage-collected after it finishes; keep logs in your log pipeline.',
+      "Low: finished Jobs accumulate, keep their pods' logs and volumes, clutter `kubectl get` and etcd, and — for migration Jobs applied by GitOps — block re-creation because the spec is immutable.",
+    remediation:
+      'Set `spec.ttlSecondsAfterFinished` (e.g. 86400) so the Job is garbage-collected after it finishes; keep logs in your log pipeline.',
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
@@ -37,6 +38,14 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     if (object.kind !== 'Job' || object.group !== 'batch' || object.partial) return;
     if (object.get(['spec', 'ttlSecondsAfterFinished']) !== undefined) return;
-    report(ctx, object, object.keyAt(['spec']) ?? object.head, `Job \`${object.name}\` sets no \`ttlSecondsAfterFinished\`.`, 'ttl');
+    // Helm and Argo CD hooks are deleted by their tool (hook-delete-policy).
+    if (object.annotations['helm.sh/hook-delete-policy'] || object.annotations['argocd.argoproj.io/hook-delete-policy']) return;
+    report(
+      ctx,
+      object,
+      object.keyAt(['spec']) ?? object.head,
+      `Job \`${object.name}\` sets no \`ttlSecondsAfterFinished\`.`,
+      'ttl',
+    );
   },
 });

@@ -1,14 +1,23 @@
 import { HARDENED, tester } from '../../test-kit.js';
 import rule from './rule.js';
 
-const np = (ns: string, spec: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: ${ns}}\nspec:\n${spec}`;
+const np = (ns: string, spec: string) =>
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: ${ns}}\nspec:\n${spec}`;
 const deployIn = (name: string, ns: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: "a:1"}]\n`;
 
 tester.run(rule, {
   valid: [
-    { name: 'hardened namespace with a default deny', code: HARDENED, files: { 'k8s/deny.yaml': np('production', '  podSelector: {}\n  policyTypes: [Ingress, Egress]\n') } },
-    { name: 'no policyTypes and no ingress rules', code: HARDENED, files: { 'k8s/deny.yaml': np('production', '  podSelector: {}\n') } },
+    {
+      name: 'hardened namespace with a default deny',
+      code: HARDENED,
+      files: { 'k8s/deny.yaml': np('production', '  podSelector: {}\n  policyTypes: [Ingress, Egress]\n') },
+    },
+    {
+      name: 'no policyTypes and no ingress rules',
+      code: HARDENED,
+      files: { 'k8s/deny.yaml': np('production', '  podSelector: {}\n') },
+    },
   ],
   invalid: [
     {

@@ -13,12 +13,15 @@ export default defineRule<K8sObject>({
       'A namespace runs workloads but no NetworkPolicy of the repository selects all of its pods (`podSelector: {}`) and denies ingress by default. Reported once per namespace, on its first workload.',
     rationale:
       'Low: per-workload policies may already cover today\'s pods, but any pod added later without its own policy is open to the whole cluster. A default deny makes "closed" the default. Low, because the per-workload rule reports the actual exposure.',
-    remediation: 'Add `kind: NetworkPolicy` with `podSelector: {}` and `policyTypes: [Ingress, Egress]` and no rules to each namespace, then allow traffic explicitly.',
+    remediation:
+      'Add `kind: NetworkPolicy` with `podSelector: {}` and `policyTypes: [Ingress, Egress]` and no rules to each namespace, then allow traffic explicitly.',
     category: 'security',
     severity: 'low',
     confidence: 'medium',
     aliases: [],
-    references: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic'],
+    references: [
+      'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic',
+    ],
     examples: {
       invalid: [
         {
@@ -46,6 +49,12 @@ export default defineRule<K8sObject>({
     if (first !== object) return;
     if (networkPolicies(graph, object.namespace).some(isDefaultDenyIngress)) return;
     const at = object.at(['metadata', 'namespace']) ?? object.nameLoc;
-    report(ctx, object, at, `Namespace \`${object.namespace}\` has no default-deny NetworkPolicy.`, object.namespace);
+    report(
+      ctx,
+      object,
+      at,
+      `Namespace \`${object.namespace}\` has no default-deny NetworkPolicy.`,
+      object.namespace,
+    );
   },
 });

@@ -6,8 +6,15 @@ const np = (ns: string, selector: string) =>
 
 tester.run(rule, {
   valid: [
-    { name: 'hardened deployment with its policy in another file', code: HARDENED, files: { 'k8s/netpol.yaml': np('production', '{matchLabels: {app: api}}') } },
-    { name: 'Jobs are not checked', code: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: "a:1"}]\n' },
+    {
+      name: 'hardened deployment with its policy in another file',
+      code: HARDENED,
+      files: { 'k8s/netpol.yaml': np('production', '{matchLabels: {app: api}}') },
+    },
+    {
+      name: 'Jobs are not checked',
+      code: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: "a:1"}]\n',
+    },
   ],
   invalid: [
     {

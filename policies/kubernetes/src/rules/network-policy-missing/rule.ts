@@ -13,7 +13,8 @@ export default defineRule<K8sObject>({
       'No NetworkPolicy in the repository selects the pods of this workload in its namespace, so every pod of the cluster can reach it and it can reach everything (Jobs and workflows are not checked).',
     rationale:
       'Medium: without a policy the pod network is flat — one compromised pod anywhere can scan and attack this workload directly. Confidence is medium: policies may be managed in another repository.',
-    remediation: 'Add a default-deny NetworkPolicy to the namespace and a policy that allows only the traffic this workload needs (from the ingress controller, to its database...).',
+    remediation:
+      'Add a default-deny NetworkPolicy to the namespace and a policy that allows only the traffic this workload needs (from the ingress controller, to its database...).',
     category: 'security',
     severity: 'medium',
     confidence: 'medium',
@@ -44,6 +45,12 @@ export default defineRule<K8sObject>({
     if (pods.length === 0) return;
     const policies = networkPolicies(k8sGraph(ctx.project), object.namespace);
     if (pods.every((pod) => policies.some((p) => policySelects(p, pod)))) return;
-    report(ctx, object, object.nameLoc, `No NetworkPolicy in namespace \`${object.namespace}\` selects the pods of ${object.kind} \`${object.name}\`.`, 'netpol');
+    report(
+      ctx,
+      object,
+      object.nameLoc,
+      `No NetworkPolicy in namespace \`${object.namespace}\` selects the pods of ${object.kind} \`${object.name}\`.`,
+      'netpol',
+    );
   },
 });

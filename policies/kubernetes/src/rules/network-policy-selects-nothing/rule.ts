@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
-import { isEmptySelector, type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
+import { isEmptySelector, type K8sObject, k8sGraph, selectorMatches } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
+import { danglingDecidable } from '../../graph-helpers.js';
 import { report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
@@ -9,10 +10,11 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'NetworkPolicy selects no pod',
     description:
-      'The `podSelector` of a NetworkPolicy matches none of the pods defined in its namespace (checked only when workloads of that namespace sit in the same folder, so the picture is complete).',
+      'The `podSelector` of a NetworkPolicy matches none of the pods defined in its namespace (judged only when a workload of the same namespace and folder is itself selected by no specific policy, and no operator-managed custom resource may run pods the manifests do not show).',
     rationale:
       'Low: the policy protects nothing, usually because of a typo or a renamed label, while its author believes the workload is isolated. The workload itself is reported by `k8s/network-policy-missing` if nothing else covers it.',
-    remediation: 'Fix the selector to match the pod template labels of the workload it is meant for, or delete the policy.',
+    remediation:
+      'Fix the selector to match the pod template labels of the workload it is meant for, or delete the policy.',
     category: 'security',
     severity: 'low',
     confidence: 'medium',
@@ -39,8 +41,22 @@ export default defineRule<K8sObject>({
     const selector = object.get(['spec', 'podSelector']);
     if (selector === undefined || isEmptySelector(selector)) return;
     const graph = k8sGraph(ctx.project);
-    if (!graph.hasWorkloadsBeside(object)) return;
     if (graph.podsSelectedBy(object.namespace, selector).length > 0) return;
-    report(ctx, object, object.keyAt(['spec', 'podSelector'])!, `NetworkPolicy \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, 'selector');
+    const policies = graph
+      .ofKind('NetworkPolicy', object.namespace)
+      .filter((p) => !isEmptySelector(p.get(['spec', 'podSelector'])));
+    if (
+      !danglingDecidable(graph, object, (pod) =>
+        policies.some((p) => selectorMatches(p.get(['spec', 'podSelector']), pod.labels)),
+      )
+    )
+      return;
+    report(
+      ctx,
+      object,
+      object.keyAt(['spec', 'podSelector'])!,
+      `NetworkPolicy \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`,
+      'selector',
+    );
   },
 });

@@ -4,7 +4,10 @@ import rule from './rule.js';
 tester.run(rule, {
   valid: [
     { name: 'hardened deployment', code: HARDENED },
-    { name: 'container type', code: pod('      securityContext: {seLinuxOptions: {type: container_init_t}}\n') },
+    {
+      name: 'container type',
+      code: pod('      securityContext: {seLinuxOptions: {type: container_init_t}}\n'),
+    },
   ],
   invalid: [
     {

@@ -14,7 +14,8 @@ export default defineRule<K8sObject>({
       'A container or pod sets `seLinuxOptions.user` or `role`, or a `type` other than the container types (`container_t`, `container_init_t`, `container_kvm_t`, `container_engine_t`).',
     rationale:
       'Medium: choosing the SELinux type or role can lift the label-based confinement that keeps a container away from host files and processes (`spc_t` is unconfined). The baseline Pod Security Standard forbids it.',
-    remediation: 'Remove `user` and `role`, and either drop `type` or use one of the container types; keep `level` if you need MCS categories.',
+    remediation:
+      'Remove `user` and `role`, and either drop `type` or use one of the container types; keep `level` if you need MCS categories.',
     category: 'security',
     severity: 'medium',
     confidence: 'high',
@@ -47,7 +48,13 @@ export default defineRule<K8sObject>({
         if (!value || (field === 'type' && ALLOWED_TYPES.has(value))) continue;
         const route = [...options.route, field];
         if (!once(route)) continue;
-        report(ctx, object, object.at(route)!, `${options.from === 'pod' ? c.pod.label : `The ${c.label} of ${c.pod.label}`} sets SELinux ${field} \`${value}\`.`, `${field}:${value}`);
+        report(
+          ctx,
+          object,
+          object.at(route)!,
+          `${options.from === 'pod' ? c.pod.label : `The ${c.label} of ${c.pod.label}`} sets SELinux ${field} \`${value}\`.`,
+          `${field}:${value}`,
+        );
       }
     }
   },

@@ -5,7 +5,10 @@ tester.run(rule, {
   valid: [
     { name: 'hardened deployment', code: HARDENED },
     { name: 'no namespace set', code: pod() },
-    { name: 'a ConfigMap', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: default}\n' },
+    {
+      name: 'a ConfigMap',
+      code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: default}\n',
+    },
   ],
   invalid: [
     {

@@ -12,7 +12,8 @@ export default defineRule<K8sObject>({
       'A workload or Service sets `namespace: default`. (Manifests without a namespace are not reported: Kustomize, Helm or `kubectl -n` usually set it.)',
     rationale:
       'Low: the default namespace usually has no NetworkPolicy, quota or Pod Security labels, and everything in it shares one blast radius and one set of RBAC grants. It is an organisational weakness rather than a direct hole.',
-    remediation: 'Create a namespace per application or team, with Pod Security admission labels, quotas and a default-deny NetworkPolicy, and deploy there.',
+    remediation:
+      'Create a namespace per application or team, with Pod Security admission labels, quotas and a default-deny NetworkPolicy, and deploy there.',
     category: 'best-practice',
     severity: 'low',
     confidence: 'high',
@@ -37,6 +38,12 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     if (object.declaredNamespace !== 'default') return;
     if (podSpecsOf(object).length === 0 && object.kind !== 'Service') return;
-    report(ctx, object, object.at(['metadata', 'namespace'])!, `${object.kind} \`${object.name}\` is deployed to the \`default\` namespace.`, 'default');
+    report(
+      ctx,
+      object,
+      object.at(['metadata', 'namespace'])!,
+      `${object.kind} \`${object.name}\` is deployed to the \`default\` namespace.`,
+      'default',
+    );
   },
 });

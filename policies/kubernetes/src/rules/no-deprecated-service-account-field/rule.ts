@@ -9,13 +9,16 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Deprecated `serviceAccount` field',
     description: 'A pod spec sets `serviceAccount`, the deprecated alias of `serviceAccountName`.',
-    rationale: 'Low: it still works, but tools and readers look at `serviceAccountName`; when both are set and differ, the outcome surprises reviewers.',
+    rationale:
+      'Low: it still works, but tools and readers look at `serviceAccountName`; when both are set and differ, the outcome surprises reviewers.',
     remediation: 'Rename `serviceAccount` to `serviceAccountName`.',
     category: 'best-practice',
     severity: 'low',
     confidence: 'high',
     aliases: ['kube-linter:deprecated-service-account-field'],
-    references: ['https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context'],
+    references: [
+      'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context',
+    ],
     fixable: false,
     examples: {
       invalid: [
@@ -38,7 +41,13 @@ export default defineRule<K8sObject>({
       if (p.templateName !== undefined) continue;
       const setting = p.field('serviceAccount');
       if (!setting) continue;
-      report(ctx, object, object.keyAt(setting.route)!, `${p.label} uses the deprecated \`serviceAccount\` field.`, 'serviceAccount');
+      report(
+        ctx,
+        object,
+        object.keyAt(setting.route)!,
+        `${p.label} uses the deprecated \`serviceAccount\` field.`,
+        'serviceAccount',
+      );
     }
   },
 });

@@ -9,13 +9,16 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Environment variable defined twice',
     description: 'A container lists the same variable twice in `env`; only the last definition takes effect.',
-    rationale: 'Low: the manifest says two things and Kubernetes silently picks one, so a reviewer may approve a value that is never used (and a merge tool may reorder them).',
+    rationale:
+      'Low: the manifest says two things and Kubernetes silently picks one, so a reviewer may approve a value that is never used (and a merge tool may reorder them).',
     remediation: 'Keep one definition of the variable.',
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
     aliases: ['kube-linter:duplicate-env-var'],
-    references: ['https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/'],
+    references: [
+      'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
+    ],
     examples: {
       invalid: [
         {
@@ -38,7 +41,14 @@ export default defineRule<K8sObject>({
       asArray(c.data.env).forEach((e, i) => {
         const name = asString(asObj(e).name);
         if (!name) return;
-        if (seen.has(name)) report(ctx, object, c.at(['env', i, 'name'])!, `The ${c.label} of ${c.pod.label} defines \`${name}\` more than once.`, `${c.name}:${name}`);
+        if (seen.has(name))
+          report(
+            ctx,
+            object,
+            c.at(['env', i, 'name'])!,
+            `The ${c.label} of ${c.pod.label} defines \`${name}\` more than once.`,
+            `${c.name}:${name}`,
+          );
         seen.add(name);
       });
     }

@@ -9,7 +9,9 @@ tester.run(rule, {
   invalid: [
     {
       name: 'container level',
-      code: pod('      securityContext: {windowsOptions: {hostProcess: true, runAsUserName: "NT AUTHORITY\\\\SYSTEM"}}\n'),
+      code: pod(
+        '      securityContext: {windowsOptions: {hostProcess: true, runAsUserName: "NT AUTHORITY\\\\SYSTEM"}}\n',
+      ),
       errors: [{ line: 9, column: 55, endLine: 9, endColumn: 59 }],
     },
   ],

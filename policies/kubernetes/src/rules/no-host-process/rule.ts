@@ -8,9 +8,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Windows HostProcess container',
-    description: 'A container or pod sets `securityContext.windowsOptions.hostProcess: true`: on Windows nodes it runs directly on the host, outside any container isolation.',
-    rationale: 'High: a HostProcess container is the Windows equivalent of a privileged container with host networking — full access to the node. The baseline Pod Security Standard forbids it.',
-    remediation: 'Remove `hostProcess: true`; keep true node agents in a dedicated namespace with a documented exception.',
+    description:
+      'A container or pod sets `securityContext.windowsOptions.hostProcess: true`: on Windows nodes it runs directly on the host, outside any container isolation.',
+    rationale:
+      'High: a HostProcess container is the Windows equivalent of a privileged container with host networking — full access to the node. The baseline Pod Security Standard forbids it.',
+    remediation:
+      'Remove `hostProcess: true`; keep true node agents in a dedicated namespace with a documented exception.',
     category: 'security',
     severity: 'high',
     confidence: 'high',
@@ -39,7 +42,13 @@ export default defineRule<K8sObject>({
       if (!options || !isTrue(options.value?.hostProcess)) continue;
       const route = [...options.route, 'hostProcess'];
       if (!once(route)) continue;
-      report(ctx, object, object.at(route)!, `${options.from === 'pod' ? c.pod.label : `The ${c.label} of ${c.pod.label}`} runs as a Windows HostProcess container.`, c.name);
+      report(
+        ctx,
+        object,
+        object.at(route)!,
+        `${options.from === 'pod' ? c.pod.label : `The ${c.label} of ${c.pod.label}`} runs as a Windows HostProcess container.`,
+        c.name,
+      );
     }
   },
 });

@@ -13,6 +13,12 @@ tester.run(rule, {
     { name: 'variable reference', code: env('API_KEY', '$(API_KEY_FROM_SECRET)') },
     { name: 'Argo placeholder', code: env('GITHUB_TOKEN', '"{{workflow.parameters.token}}"') },
     { name: 'not secret-like', code: env('LOG_LEVEL', 'debug') },
+    { name: 'ALL_CAPS placeholder', code: env('HF_TOKEN', 'HF_TOKEN') },
+    { name: 'vendor prefix placeholder', code: env('NGC_API_KEY', 'nvapi-TOKEN') },
+    {
+      name: 'credentials file path',
+      code: env('GOOGLE_APPLICATION_CREDENTIALS', '/var/secrets/google/key.json'),
+    },
   ],
   invalid: [
     {

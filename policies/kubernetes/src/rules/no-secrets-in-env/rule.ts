@@ -10,6 +10,19 @@ const NOT_SECRET_SUFFIX =
 const PLACEHOLDER =
   /^(true|false|yes|no|none|null|changeme|change-me|xxx+|\*+|<.*>|\$\(.*\)|\$\{.*\}|\{\{.*\}\})$/i;
 
+/**
+ * Values that stand for a secret rather than being one: ALL_CAPS names (`HF_TOKEN`,
+ * `YOUR_API_KEY`), a vendor prefix plus one (`nvapi-TOKEN`), or a file path.
+ */
+function looksLikePlaceholder(value: string): boolean {
+  return (
+    /^[A-Z][A-Z0-9_]*$/.test(value) ||
+    /^[a-z]+[-_][A-Z][A-Z0-9_]*$/.test(value) ||
+    value.startsWith('/') ||
+    value.startsWith('./')
+  );
+}
+
 export default defineRule<K8sObject>({
   id: 'k8s/no-secrets-in-env',
   domain: k8sDomain,
@@ -52,7 +65,8 @@ export default defineRule<K8sObject>({
         const value = asString(env.value);
         if (!value || value.trim().length < 4 || !SECRET_NAME.test(name) || NOT_SECRET_SUFFIX.test(name))
           return;
-        if (PLACEHOLDER.test(value.trim()) || isTemplated(value)) return;
+        if (PLACEHOLDER.test(value.trim()) || isTemplated(value) || looksLikePlaceholder(value.trim()))
+          return;
         report(
           ctx,
           object,

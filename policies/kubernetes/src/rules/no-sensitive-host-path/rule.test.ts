@@ -9,6 +9,7 @@ tester.run(rule, {
     { name: 'an application data folder', code: vol('/data/app') },
     { name: 'a non-runtime socket', code: vol('/var/run/app/app.sock') },
     { name: 'log folder', code: vol('/var/log/pods') },
+    { name: 'a CSI driver registration folder', code: vol('/var/lib/kubelet/plugins/csi.example.com') },
   ],
   invalid: [
     {

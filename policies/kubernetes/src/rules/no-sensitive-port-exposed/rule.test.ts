@@ -11,6 +11,10 @@ tester.run(rule, {
       code: svc('  type: NodePort\n  ports:\n    - {name: ssh, port: 22}\n    - {name: web, port: 80}\n'),
       errors: [{ line: 7, column: 25, endLine: 7, endColumn: 27, message: 'port 22 (SSH)' }],
     },
-    { name: 'externalIPs', code: svc('  externalIPs: [10.0.0.1]\n  ports: [{port: 6379}]\n'), errors: [{ line: 6, column: 18, endLine: 6, endColumn: 22, message: 'Redis' }] },
+    {
+      name: 'externalIPs',
+      code: svc('  externalIPs: [10.0.0.1]\n  ports: [{port: 6379}]\n'),
+      errors: [{ line: 6, column: 18, endLine: 6, endColumn: 22, message: 'Redis' }],
+    },
   ],
 });

@@ -34,7 +34,8 @@ export default defineRule<K8sObject>({
       'A Service of type `LoadBalancer` or `NodePort` (or with `externalIPs`) exposes SSH, RDP, VNC, a database, a cache, the Docker API, etcd or the kubelet port.',
     rationale:
       'High: these ports are scanned continuously on the internet; databases and caches often run without authentication inside a cluster, and remote shells invite credential stuffing. Exposing one is a frequent root cause of breaches.',
-    remediation: 'Keep the Service `ClusterIP`; reach it through a bastion, `kubectl port-forward` or a VPN. If it must be external, restrict `loadBalancerSourceRanges` and require authentication and TLS.',
+    remediation:
+      'Keep the Service `ClusterIP`; reach it through a bastion, `kubectl port-forward` or a VPN. If it must be external, restrict `loadBalancerSourceRanges` and require authentication and TLS.',
     category: 'security',
     severity: 'high',
     confidence: 'high',
@@ -59,13 +60,22 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     if (object.kind !== 'Service' || object.group !== '') return;
     const type = asString(object.get(['spec', 'type']));
-    const external = type === 'LoadBalancer' || type === 'NodePort' || asArray(object.get(['spec', 'externalIPs'])).length > 0;
+    const external =
+      type === 'LoadBalancer' ||
+      type === 'NodePort' ||
+      asArray(object.get(['spec', 'externalIPs'])).length > 0;
     if (!external) return;
     asArray(object.get(['spec', 'ports'])).forEach((p, i) => {
       const port = Number(asObj(p).port);
       const what = SENSITIVE[port];
       if (!what) return;
-      report(ctx, object, object.at(['spec', 'ports', i, 'port'])!, `Service \`${object.name}\` exposes port ${port} (${what}) outside the cluster.`, String(port));
+      report(
+        ctx,
+        object,
+        object.at(['spec', 'ports', i, 'port'])!,
+        `Service \`${object.name}\` exposes port ${port} (${what}) outside the cluster.`,
+        String(port),
+      );
     });
   },
 });

@@ -8,10 +8,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Service sets externalIPs',
-    description: 'A Service lists `spec.externalIPs`: every node will route traffic for those addresses to the service.',
+    description:
+      'A Service lists `spec.externalIPs`: every node will route traffic for those addresses to the service.',
     rationale:
       'High: whoever can create a Service with externalIPs can intercept traffic meant for any IP address, inside or outside the cluster (CVE-2020-8554, unfixed by design); legitimate uses are rare and clusters should block the field with an admission policy.',
-    remediation: 'Use a `LoadBalancer` Service or an Ingress/Gateway instead, and deny `externalIPs` cluster-wide (the `DenyServiceExternalIPs` admission plugin).',
+    remediation:
+      'Use a `LoadBalancer` Service or an Ingress/Gateway instead, and deny `externalIPs` cluster-wide (the `DenyServiceExternalIPs` admission plugin).',
     category: 'security',
     severity: 'high',
     confidence: 'high',
@@ -35,6 +37,12 @@ export default defineRule<K8sObject>({
   },
   check(object, ctx) {
     if (object.kind !== 'Service' || asArray(object.get(['spec', 'externalIPs'])).length === 0) return;
-    report(ctx, object, object.keyAt(['spec', 'externalIPs'])!, `Service \`${object.name}\` claims external IPs.`, 'externalIPs');
+    report(
+      ctx,
+      object,
+      object.keyAt(['spec', 'externalIPs'])!,
+      `Service \`${object.name}\` claims external IPs.`,
+      'externalIPs',
+    );
   },
 });

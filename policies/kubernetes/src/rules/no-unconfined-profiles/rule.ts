@@ -42,7 +42,7 @@ export default defineRule<K8sObject>({
         ['seccomp', c.seccompType()],
         ['AppArmor', c.appArmorType()],
       ] as const) {
-        if (!setting || setting.value !== 'Unconfined' || !once(setting.route)) continue;
+        if (setting?.value !== 'Unconfined' || !once(setting.route)) continue;
         const who = setting.from === 'container' ? `The ${c.label} of ${c.pod.label}` : c.pod.label;
         report(
           ctx,

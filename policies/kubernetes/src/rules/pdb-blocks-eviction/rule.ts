@@ -13,11 +13,16 @@ export default defineRule<K8sObject>({
       'A PodDisruptionBudget sets `maxUnavailable: 0` (or 0%), `minAvailable: 100%`, or a `minAvailable` at least as large as the replicas of every workload it selects, so no pod can ever be evicted voluntarily.',
     rationale:
       'Medium: node drains hang until someone deletes the PDB by hand, which blocks cluster upgrades and autoscaler scale-down, and teaches operators to bypass PDBs altogether.',
-    remediation: 'Allow at least one disruption: `maxUnavailable: 1`, or `minAvailable` strictly below the replica count.',
+    remediation:
+      'Allow at least one disruption: `maxUnavailable: 1`, or `minAvailable` strictly below the replica count.',
     category: 'reliability',
     severity: 'medium',
     confidence: 'high',
-    aliases: ['kube-linter:pdb-max-unavailable', 'kube-linter:pdb-min-available', 'polaris:pdbDisruptionsIsZero'],
+    aliases: [
+      'kube-linter:pdb-max-unavailable',
+      'kube-linter:pdb-min-available',
+      'polaris:pdbDisruptionsIsZero',
+    ],
     references: ['https://kubernetes.io/docs/tasks/run-application/configure-pdb/'],
     examples: {
       invalid: [
@@ -39,13 +44,26 @@ export default defineRule<K8sObject>({
     if (!isPdb(object)) return;
     const max = intOrPercent(object.get(['spec', 'maxUnavailable']));
     if (max && (max.count === 0 || max.percent === 0)) {
-      report(ctx, object, object.at(['spec', 'maxUnavailable'])!, `PodDisruptionBudget \`${object.name}\` allows no pod to be evicted.`, 'maxUnavailable');
+      report(
+        ctx,
+        object,
+        object.at(['spec', 'maxUnavailable'])!,
+        `PodDisruptionBudget \`${object.name}\` allows no pod to be evicted.`,
+        'maxUnavailable',
+      );
       return;
     }
     const min = intOrPercent(object.get(['spec', 'minAvailable']));
     if (!min) return;
     if (min.percent !== undefined) {
-      if (min.percent >= 100) report(ctx, object, object.at(['spec', 'minAvailable'])!, `PodDisruptionBudget \`${object.name}\` requires 100% of its pods available.`, 'minAvailable');
+      if (min.percent >= 100)
+        report(
+          ctx,
+          object,
+          object.at(['spec', 'minAvailable'])!,
+          `PodDisruptionBudget \`${object.name}\` requires 100% of its pods available.`,
+          'minAvailable',
+        );
       return;
     }
     const graph = k8sGraph(ctx.project);
@@ -59,6 +77,12 @@ export default defineRule<K8sObject>({
     if (replicas.some((r) => r === undefined)) return;
     const total = (replicas as number[]).reduce((a, b) => a + b, 0);
     if (min.count! < total) return;
-    report(ctx, object, object.at(['spec', 'minAvailable'])!, `PodDisruptionBudget \`${object.name}\` requires ${min.count} pods available but the workloads it selects run ${total}.`, 'minAvailable');
+    report(
+      ctx,
+      object,
+      object.at(['spec', 'minAvailable'])!,
+      `PodDisruptionBudget \`${object.name}\` requires ${min.count} pods available but the workloads it selects run ${total}.`,
+      'minAvailable',
+    );
   },
 });

@@ -13,7 +13,8 @@ export default defineRule<K8sObject>({
       'A PodDisruptionBudget requires `minAvailable` pods while the HPA of the workload it selects may scale down to `minReplicas` ≤ that number.',
     rationale:
       'Medium: whenever the autoscaler has shrunk the workload to its minimum, the budget allows no eviction and node drains hang — typically at night, during the cluster upgrade window.',
-    remediation: 'Use `maxUnavailable: 1` in the PDB, or keep `minAvailable` strictly below the HPA\'s `minReplicas`.',
+    remediation:
+      "Use `maxUnavailable: 1` in the PDB, or keep `minAvailable` strictly below the HPA's `minReplicas`.",
     category: 'reliability',
     severity: 'medium',
     confidence: 'high',
@@ -44,7 +45,9 @@ export default defineRule<K8sObject>({
     const min = intOrPercent(object.get(['spec', 'minAvailable']));
     if (min?.count === undefined) return;
     const graph = k8sGraph(ctx.project);
-    const selected = new Set(graph.podsSelectedBy(object.namespace, object.get(['spec', 'selector']) ?? {}).map((p) => p.object));
+    const selected = new Set(
+      graph.podsSelectedBy(object.namespace, object.get(['spec', 'selector']) ?? {}).map((p) => p.object),
+    );
     for (const workload of selected) {
       if (!REPLICATED.has(workload.kind) || podSpecsOf(workload).length === 0) continue;
       for (const hpa of hpasFor(graph, workload)) {

@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
-import { type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
+import { type K8sObject, k8sGraph, selectorMatches } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { isPdb } from '../../graph-helpers.js';
+import { danglingDecidable, isPdb } from '../../graph-helpers.js';
 import { report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
@@ -10,7 +10,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'PodDisruptionBudget selects no pod',
     description:
-      'The selector of a PodDisruptionBudget matches none of the pods defined in its namespace (checked only when workloads of that namespace sit in the same folder).',
+      'The selector of a PodDisruptionBudget matches none of the pods defined in its namespace (judged only when a workload of the same namespace and folder is itself covered by no budget, and no operator-managed custom resource may run pods the manifests do not show).',
     rationale:
       'Low: the budget protects nothing — usually a label typo — while the team believes drains are safe for the workload it was written for.',
     remediation: 'Make `spec.selector` match the pod template labels of the workload.',
@@ -38,8 +38,20 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     if (!isPdb(object)) return;
     const graph = k8sGraph(ctx.project);
-    if (!graph.hasWorkloadsBeside(object)) return;
     if (graph.podsSelectedBy(object.namespace, object.get(['spec', 'selector']) ?? {}).length > 0) return;
-    report(ctx, object, object.keyAt(['spec', 'selector']) ?? object.nameLoc, `PodDisruptionBudget \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, 'selector');
+    const pdbs = graph.inNamespace(object.namespace).filter(isPdb);
+    if (
+      !danglingDecidable(graph, object, (pod) =>
+        pdbs.some((p) => selectorMatches(p.get(['spec', 'selector']) ?? {}, pod.labels)),
+      )
+    )
+      return;
+    report(
+      ctx,
+      object,
+      object.keyAt(['spec', 'selector']) ?? object.nameLoc,
+      `PodDisruptionBudget \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`,
+      'selector',
+    );
   },
 });

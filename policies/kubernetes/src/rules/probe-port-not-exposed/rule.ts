@@ -1,23 +1,28 @@
 import { defineRule } from '@plumbline/core';
 import { asObj, type K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { containersOf, report } from '../../lib.js';
+import { containersOf, isTemplated, report } from '../../lib.js';
+
+/** A valid port name (IANA_SVC_NAME). */
+const PORT_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
 export default defineRule<K8sObject>({
   id: 'k8s/probe-port-not-exposed',
   domain: k8sDomain,
   meta: {
-    title: 'Probe targets a port the container does not declare',
+    title: 'Probe names a port the container does not declare',
     description:
-      'A liveness, readiness or startup probe (`httpGet`, `tcpSocket` or `grpc`) names a port the container does not declare: a named port missing from `ports`, or a number when the container declares other ports only.',
+      "A liveness, readiness or startup probe (`httpGet`, `tcpSocket` or `grpc`) refers to its port by a name that the container's `ports` do not declare. (Numeric ports are not reported: they work whether declared or not.)",
     rationale:
-      'Medium: a named port that does not exist makes the probe fail on every attempt (the pod never becomes ready, or is restarted forever); a wrong number usually means the probe checks nothing or the wrong process. Either way the probe gives false answers.',
-    remediation: 'Point the probe at a port listed in the container\'s `ports` (preferably by name), or add the port to `ports`.',
+      'Medium: a named port that does not exist makes the probe fail on every attempt, so the pod never becomes ready or is restarted forever — usually after a port was renamed on one side only.',
+    remediation: "Use a port name listed in the container's `ports`, or add the named port there.",
     category: 'reliability',
     severity: 'medium',
     confidence: 'high',
     aliases: ['kube-linter:liveness-port', 'kube-linter:readiness-port', 'kube-linter:startup-port'],
-    references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'],
+    references: [
+      'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+    ],
     examples: {
       invalid: [
         {
@@ -43,13 +48,22 @@ export default defineRule<K8sObject>({
           if (port === undefined || port === null) continue;
           const route = [probe, handler, 'port'];
           const isNumber = typeof port === 'number' || /^\d+$/.test(String(port));
-          if (isNumber) {
-            if (ports.length === 0 || ports.some((p) => p.port === Number(port))) continue;
-            report(ctx, object, c.at(route)!, `The ${probe} of the ${c.label} (${c.pod.label}) checks port ${port}, which the container does not declare.`, `${c.name}:${probe}`);
-          } else {
-            if (String(port).includes('{{') || ports.some((p) => p.name === port)) continue;
-            report(ctx, object, c.at(route)!, `The ${probe} of the ${c.label} (${c.pod.label}) uses the port name \`${port}\`, which the container does not declare.`, `${c.name}:${probe}`);
-          }
+          // A numeric port works whether or not it is declared (\`ports\` is informational).
+          // Templated or invalid names (`${PORT}`, `PORT`) are placeholders filled in later.
+          if (
+            isNumber ||
+            isTemplated(String(port)) ||
+            !PORT_NAME.test(String(port)) ||
+            ports.some((p) => p.name === port)
+          )
+            continue;
+          report(
+            ctx,
+            object,
+            c.at(route)!,
+            `The ${probe} of the ${c.label} (${c.pod.label}) uses the port name \`${port}\`, which the container does not declare.`,
+            `${c.name}:${probe}`,
+          );
         }
       }
     }

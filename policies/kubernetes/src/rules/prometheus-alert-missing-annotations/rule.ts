@@ -9,10 +9,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Alert without summary or description',
-    description: 'An alerting rule of a PrometheusRule has no `summary` or no `description` annotation (`message`, used by older mixins, counts as a description).',
+    description:
+      'An alerting rule of a PrometheusRule has no `summary` or no `description` annotation (`message`, used by older mixins, counts as a description).',
     rationale:
       'Low: the person paged sees only the alert name; a summary and a description with `{{ $labels }}` and `{{ $value }}` say what broke, where and how badly, and shorten the time to the first useful action.',
-    remediation: 'Add `annotations.summary` (one line) and `annotations.description` (what, where, how much, using templated labels and value).',
+    remediation:
+      'Add `annotations.summary` (one line) and `annotations.description` (what, where, how much, using templated labels and value).',
     category: 'best-practice',
     severity: 'low',
     confidence: 'high',
@@ -40,9 +42,16 @@ export default defineRule<K8sObject>({
       const annotations = asObj(rule.data.annotations);
       const missing: string[] = [];
       if (annotations.summary === undefined) missing.push('`summary`');
-      if (annotations.description === undefined && annotations.message === undefined) missing.push('`description`');
+      if (annotations.description === undefined && annotations.message === undefined)
+        missing.push('`description`');
       if (missing.length === 0) continue;
-      report(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no ${list(missing, 'or')} annotation.`, rule.alert);
+      report(
+        ctx,
+        object,
+        alertLoc(object, rule),
+        `Alert \`${rule.alert}\` has no ${list(missing, 'or')} annotation.`,
+        rule.alert,
+      );
     }
   },
 });

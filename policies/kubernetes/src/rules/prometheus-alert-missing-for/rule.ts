@@ -1,5 +1,5 @@
 import { defineRule } from '@plumbline/core';
-import type { K8sObject } from '@plumbline/lang-yaml';
+import { asObj, type K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
 import { report } from '../../lib.js';
 import { alertLoc, promRules } from '../../prometheus.js';
@@ -9,10 +9,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Alert fires on the first evaluation',
-    description: 'An alerting rule of a PrometheusRule has no `for:` duration, so a single evaluation above the threshold pages. (An explicit `for: 0m` is taken as a deliberate choice.)',
+    description:
+      'An alerting rule of a PrometheusRule has no `for:` duration, so a single evaluation above the threshold pages. (An explicit `for: 0m`, and always-firing alerts labelled `severity: none` such as a Watchdog, are taken as deliberate.)',
     rationale:
       'Low: one scrape glitch, restart or short spike wakes someone up; noisy alerts teach people to ignore pages, which costs more than the minute of delay `for` adds.',
-    remediation: 'Add `for:` with a duration that matches how long the condition must hold to matter (typically 2–15m).',
+    remediation:
+      'Add `for:` with a duration that matches how long the condition must hold to matter (typically 2–15m).',
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
@@ -37,7 +39,15 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     for (const rule of promRules(object)) {
       if (!rule.alert || rule.data.for !== undefined) continue;
-      report(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`for:\` duration.`, rule.alert);
+      // Always-firing alerts (Watchdog, inhibitors) carry `severity: none` and fire on purpose.
+      if (asObj(rule.data.labels).severity === 'none') continue;
+      report(
+        ctx,
+        object,
+        alertLoc(object, rule),
+        `Alert \`${rule.alert}\` has no \`for:\` duration.`,
+        rule.alert,
+      );
     }
   },
 });

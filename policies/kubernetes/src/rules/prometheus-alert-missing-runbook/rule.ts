@@ -37,7 +37,13 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     for (const rule of promRules(object)) {
       if (!rule.alert || asObj(rule.data.annotations).runbook_url !== undefined) continue;
-      report(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`runbook_url\` annotation.`, rule.alert);
+      report(
+        ctx,
+        object,
+        alertLoc(object, rule),
+        `Alert \`${rule.alert}\` has no \`runbook_url\` annotation.`,
+        rule.alert,
+      );
     }
   },
 });

@@ -49,7 +49,14 @@ export default defineRule<K8sObject>({
     for (const rule of promRules(object)) {
       if (!rule.alert) continue;
       const key = JSON.stringify([rule.group, rule.alert, labelKey(rule.data.labels)]);
-      if (seen.has(key)) report(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` is defined twice in group \`${rule.group}\` with the same labels.`, rule.alert);
+      if (seen.has(key))
+        report(
+          ctx,
+          object,
+          alertLoc(object, rule),
+          `Alert \`${rule.alert}\` is defined twice in group \`${rule.group}\` with the same labels.`,
+          rule.alert,
+        );
       seen.add(key);
     }
   },

@@ -1,7 +1,8 @@
 import { tester } from '../../test-kit.js';
 import rule from './rule.js';
 
-const rules = (body: string) => `apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: {name: r}\nspec:\n  groups:\n    - name: g\n      rules:\n${body}`;
+const rules = (body: string) =>
+  `apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: {name: r}\nspec:\n  groups:\n    - name: g\n      rules:\n${body}`;
 
 tester.run(rule, {
   valid: [
@@ -15,7 +16,9 @@ tester.run(rule, {
   invalid: [
     {
       name: 'unknown function inside a literal block, second line',
-      code: rules('        - alert: A\n          expr: |\n            sum(rate(x[5m]))\n              > bogus_fn(1)\n'),
+      code: rules(
+        '        - alert: A\n          expr: |\n            sum(rate(x[5m]))\n              > bogus_fn(1)\n',
+      ),
       errors: [{ line: 11, column: 25, endLine: 11, endColumn: 27, message: '`A`' }],
     },
     {

@@ -10,10 +10,11 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'PromQL expression does not parse',
     description:
-      'The `expr` of an alerting or recording rule in a PrometheusRule is not valid PromQL (unbalanced brackets, unknown function, missing operand...). It is parsed with the Prometheus project\'s own PromQL grammar.',
+      "The `expr` of an alerting or recording rule in a PrometheusRule is not valid PromQL (unbalanced brackets, unknown function, missing operand...). It is parsed with the Prometheus project's own PromQL grammar.",
     rationale:
       'High: the Prometheus Operator rejects the whole PrometheusRule or Prometheus refuses to load the rule group, so every alert of it — not just the broken one — silently stops firing.',
-    remediation: 'Fix the expression at the reported position; test rules with `promtool check rules` or `promtool test rules` in CI.',
+    remediation:
+      'Fix the expression at the reported position; test rules with `promtool check rules` or `promtool test rules` in CI.',
     category: 'reliability',
     severity: 'high',
     confidence: 'high',
@@ -50,7 +51,13 @@ export default defineRule<K8sObject>({
         at = { file: loc.file, start: from, end: from + width };
       }
       const name = rule.alert ?? rule.record ?? '?';
-      report(ctx, object, at, `The expression of \`${name}\` is not valid PromQL: unexpected ${error.found}.`, name);
+      report(
+        ctx,
+        object,
+        at,
+        `The expression of \`${name}\` is not valid PromQL: unexpected ${error.found}.`,
+        name,
+      );
     }
   },
 });

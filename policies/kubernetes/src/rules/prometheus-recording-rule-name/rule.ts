@@ -11,10 +11,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Recording rule name is not a valid metric name',
-    description: 'The `record` name of a recording rule is not a valid Prometheus metric name (letters, digits, `_` and `:`, not starting with a digit).',
+    description:
+      'The `record` name of a recording rule is not a valid Prometheus metric name (letters, digits, `_` and `:`, not starting with a digit).',
     rationale:
       'High: Prometheus refuses to load the rule group, so every rule of it — alerts included — stops being evaluated, and dashboards built on the recorded series go blank.',
-    remediation: 'Rename the rule to a valid metric name, following the `level:metric:operations` convention (e.g. `job:http_requests:rate5m`).',
+    remediation:
+      'Rename the rule to a valid metric name, following the `level:metric:operations` convention (e.g. `job:http_requests:rate5m`).',
     category: 'reliability',
     severity: 'high',
     confidence: 'high',
@@ -39,7 +41,13 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     for (const rule of promRules(object)) {
       if (rule.record === undefined || METRIC_NAME.test(rule.record) || rule.record.includes('{{')) continue;
-      report(ctx, object, object.at([...rule.route, 'record'])!, `Recording rule name \`${rule.record}\` is not a valid metric name.`, rule.record);
+      report(
+        ctx,
+        object,
+        object.at([...rule.route, 'record'])!,
+        `Recording rule name \`${rule.record}\` is not a valid metric name.`,
+        rule.record,
+      );
     }
   },
 });

@@ -12,11 +12,17 @@ export default defineRule<K8sObject>({
     description: 'A RoleBinding or ClusterRoleBinding grants the `cluster-admin` ClusterRole.',
     rationale:
       'High: cluster-admin can do anything to anything; through a ClusterRoleBinding it covers every namespace, through a RoleBinding every object of the namespace (Secrets, RBAC included). Any compromise of the subject is a compromise of the cluster or namespace.',
-    remediation: 'Bind a role that lists what the subject needs; keep cluster-admin for break-glass access outside the manifests.',
+    remediation:
+      'Bind a role that lists what the subject needs; keep cluster-admin for break-glass access outside the manifests.',
     category: 'security',
     severity: 'high',
     confidence: 'high',
-    aliases: ['KSV-0111', 'kube-linter:cluster-admin-role-binding', 'polaris:clusterrolebindingClusterAdmin', 'polaris:rolebindingClusterAdminClusterRole'],
+    aliases: [
+      'KSV-0111',
+      'kube-linter:cluster-admin-role-binding',
+      'polaris:clusterrolebindingClusterAdmin',
+      'polaris:rolebindingClusterAdminClusterRole',
+    ],
     references: ['https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles'],
     examples: {
       invalid: [
@@ -38,6 +44,12 @@ export default defineRule<K8sObject>({
     if (!isBinding(object)) return;
     const ref = asObj(object.data.roleRef);
     if (asString(ref.name) !== 'cluster-admin' || asString(ref.kind) !== 'ClusterRole') return;
-    report(ctx, object, object.at(['roleRef', 'name'])!, `${object.kind} \`${object.name}\` grants cluster-admin.`, 'cluster-admin');
+    report(
+      ctx,
+      object,
+      object.at(['roleRef', 'name'])!,
+      `${object.kind} \`${object.name}\` grants cluster-admin.`,
+      'cluster-admin',
+    );
   },
 });

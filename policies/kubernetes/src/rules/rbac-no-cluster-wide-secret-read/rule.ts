@@ -9,10 +9,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'ClusterRole reads all Secrets',
-    description: 'A ClusterRole grants `get`, `list` or `watch` on `secrets` without `resourceNames`, i.e. on every Secret it is bound over — cluster-wide through a ClusterRoleBinding.',
+    description:
+      'A ClusterRole grants `get`, `list` or `watch` on `secrets` without `resourceNames`, i.e. on every Secret it is bound over — cluster-wide through a ClusterRoleBinding.',
     rationale:
       'High: Secrets hold database passwords, cloud keys and service-account tokens; reading them all is a direct path to every other workload and often to cluster-admin. `list`/`watch` return the values, not just names.',
-    remediation: 'Use a namespaced Role, restrict the rule with `resourceNames`, or have the workload receive only its own Secret (mounted) instead of reading through the API.',
+    remediation:
+      'Use a namespaced Role, restrict the rule with `resourceNames`, or have the workload receive only its own Secret (mounted) instead of reading through the API.',
     category: 'security',
     severity: 'high',
     confidence: 'high',
@@ -39,7 +41,13 @@ export default defineRule<K8sObject>({
     for (const rule of policyRules(object)) {
       const i = resourceIndex(rule, ['secrets']);
       if (i < 0 || rule.resourceNames.length > 0 || !grants(rule, ['get', 'list', 'watch'])) continue;
-      report(ctx, object, object.at([...rule.route, 'resources', i])!, `ClusterRole \`${object.name}\` can read every Secret.`, rule.route.join('.'));
+      report(
+        ctx,
+        object,
+        object.at([...rule.route, 'resources', i])!,
+        `ClusterRole \`${object.name}\` can read every Secret.`,
+        rule.route.join('.'),
+      );
     }
   },
 });

@@ -9,10 +9,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Role bound to the default service account',
-    description: 'A RoleBinding or ClusterRoleBinding grants a role to a namespace\'s `default` ServiceAccount.',
+    description:
+      "A RoleBinding or ClusterRoleBinding grants a role to a namespace's `default` ServiceAccount.",
     rationale:
       'Medium: every pod of the namespace that names no service account runs as `default`, so the grant reaches all of them — including pods added later by other teams — instead of the one workload that needed it.',
-    remediation: 'Create a dedicated ServiceAccount for the workload that needs the role, bind the role to it and set `serviceAccountName` on that workload.',
+    remediation:
+      'Create a dedicated ServiceAccount for the workload that needs the role, bind the role to it and set `serviceAccountName` on that workload.',
     category: 'security',
     severity: 'medium',
     confidence: 'high',
@@ -39,7 +41,13 @@ export default defineRule<K8sObject>({
     asArray(object.data.subjects).forEach((s, i) => {
       const subject = asObj(s);
       if (asString(subject.kind) !== 'ServiceAccount' || asString(subject.name) !== 'default') return;
-      report(ctx, object, object.at(['subjects', i, 'name'])!, `${object.kind} \`${object.name}\` grants \`${asString(asObj(object.data.roleRef).name) ?? '?'}\` to the default service account of \`${asString(subject.namespace) ?? object.namespace}\`.`, `default:${asString(subject.namespace) ?? ''}`);
+      report(
+        ctx,
+        object,
+        object.at(['subjects', i, 'name'])!,
+        `${object.kind} \`${object.name}\` grants \`${asString(asObj(object.data.roleRef).name) ?? '?'}\` to the default service account of \`${asString(subject.namespace) ?? object.namespace}\`.`,
+        `default:${asString(subject.namespace) ?? ''}`,
+      );
     });
   },
 });

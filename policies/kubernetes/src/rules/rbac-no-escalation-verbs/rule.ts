@@ -13,8 +13,9 @@ export default defineRule<K8sObject>({
     title: 'Role grants escalate, bind or impersonate',
     description: 'A Role or ClusterRole grants the `escalate`, `bind` or `impersonate` verb.',
     rationale:
-      'Critical: these verbs exist to bypass RBAC\'s own guard. `escalate` edits roles beyond one\'s rights, `bind` grants any existing role (cluster-admin included), `impersonate` acts as any user, group or service account. Each is one step from cluster-admin.',
-    remediation: 'Remove the verb. Only the RBAC management tooling of the platform team should hold it, through a reviewed, audited binding.',
+      "Critical: these verbs exist to bypass RBAC's own guard. `escalate` edits roles beyond one's rights, `bind` grants any existing role (cluster-admin included), `impersonate` acts as any user, group or service account. Each is one step from cluster-admin.",
+    remediation:
+      'Remove the verb. Only the RBAC management tooling of the platform team should hold it, through a reviewed, audited binding.',
     category: 'security',
     severity: 'critical',
     confidence: 'high',
@@ -40,7 +41,13 @@ export default defineRule<K8sObject>({
     for (const rule of policyRules(object)) {
       rule.verbs.forEach((verb, i) => {
         if (!VERBS.includes(verb)) return;
-        report(ctx, object, object.at([...rule.route, 'verbs', i])!, `${object.kind} \`${object.name}\` grants \`${verb}\`.`, `${rule.route.join('.')}:${verb}`);
+        report(
+          ctx,
+          object,
+          object.at([...rule.route, 'verbs', i])!,
+          `${object.kind} \`${object.name}\` grants \`${verb}\`.`,
+          `${rule.route.join('.')}:${verb}`,
+        );
       });
     }
   },

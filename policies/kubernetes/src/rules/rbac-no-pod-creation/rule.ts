@@ -4,17 +4,28 @@ import { k8sDomain } from '../../domain.js';
 import { report } from '../../lib.js';
 import { grants, policyRules, resourceIndex } from '../../rbac.js';
 
-const WORKLOADS = ['pods', 'deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs', 'cronjobs', 'replicationcontrollers'];
+const WORKLOADS = [
+  'pods',
+  'deployments',
+  'statefulsets',
+  'daemonsets',
+  'replicasets',
+  'jobs',
+  'cronjobs',
+  'replicationcontrollers',
+];
 
 export default defineRule<K8sObject>({
   id: 'k8s/rbac-no-pod-creation',
   domain: k8sDomain,
   meta: {
     title: 'Role can create pods or workloads',
-    description: 'A Role or ClusterRole grants `create` on pods or on a workload kind that creates pods (Deployments, Jobs, DaemonSets...).',
+    description:
+      'A Role or ClusterRole grants `create` on pods or on a workload kind that creates pods (Deployments, Jobs, DaemonSets...).',
     rationale:
       'Medium: whoever can create a pod can run it as any service account of the namespace, mount any Secret and (without Pod Security admission) a host path, so the grant is worth every right in the namespace. CI deployers and operators need it, hence medium and confidence medium.',
-    remediation: 'Give create rights on workloads only to deployers (CI, GitOps controllers), scope them to one namespace with a Role, and enforce Pod Security admission in that namespace.',
+    remediation:
+      'Give create rights on workloads only to deployers (CI, GitOps controllers), scope them to one namespace with a Role, and enforce Pod Security admission in that namespace.',
     category: 'security',
     severity: 'medium',
     confidence: 'medium',
@@ -40,7 +51,13 @@ export default defineRule<K8sObject>({
     for (const rule of policyRules(object)) {
       const i = resourceIndex(rule, WORKLOADS);
       if (i < 0 || !grants(rule, ['create'])) continue;
-      report(ctx, object, object.at([...rule.route, 'resources', i])!, `${object.kind} \`${object.name}\` can create \`${rule.resources[i]}\`.`, rule.route.join('.'));
+      report(
+        ctx,
+        object,
+        object.at([...rule.route, 'resources', i])!,
+        `${object.kind} \`${object.name}\` can create \`${rule.resources[i]}\`.`,
+        rule.route.join('.'),
+      );
     }
   },
 });

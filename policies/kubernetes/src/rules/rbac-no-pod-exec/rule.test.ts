@@ -12,6 +12,10 @@ tester.run(rule, {
         { line: 7, column: 28, endLine: 7, endColumn: 39, message: '`pods/attach`' },
       ],
     },
-    { name: 'nodes/proxy', code: role('[nodes/proxy]', '[get]', '', 'ClusterRole'), errors: [{ line: 7, column: 17, endLine: 7, endColumn: 28 }] },
+    {
+      name: 'nodes/proxy',
+      code: role('[nodes/proxy]', '[get]', '', 'ClusterRole'),
+      errors: [{ line: 7, column: 17, endLine: 7, endColumn: 28 }],
+    },
   ],
 });

@@ -9,14 +9,22 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Role can exec or attach into pods',
-    description: 'A Role or ClusterRole grants `create` (or `get`, which older clusters accept over WebSockets) on `pods/exec`, `pods/attach` or `nodes/proxy`.',
+    description:
+      'A Role or ClusterRole grants `create` (or `get`, which older clusters accept over WebSockets) on `pods/exec`, `pods/attach` or `nodes/proxy`.',
     rationale:
       'High: exec runs arbitrary commands in any matching pod, with its service account token, its Secrets and its network position; `nodes/proxy` reaches the kubelet API and so every pod on the node.',
-    remediation: 'Keep exec for break-glass human roles bound temporarily; give automation narrower APIs (logs, port-forward to one service).',
+    remediation:
+      'Keep exec for break-glass human roles bound temporarily; give automation narrower APIs (logs, port-forward to one service).',
     category: 'security',
     severity: 'high',
     confidence: 'high',
-    aliases: ['KSV-0053', 'KSV-0054', 'KSV-0047', 'polaris:clusterrolePodExecAttach', 'polaris:rolePodExecAttach'],
+    aliases: [
+      'KSV-0053',
+      'KSV-0054',
+      'KSV-0047',
+      'polaris:clusterrolePodExecAttach',
+      'polaris:rolePodExecAttach',
+    ],
     references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
     examples: {
       invalid: [
@@ -37,8 +45,15 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     for (const rule of policyRules(object)) {
       rule.resources.forEach((r, i) => {
-        if (!['pods/exec', 'pods/attach', 'nodes/proxy'].includes(r) || !grants(rule, ['create', 'get'])) return;
-        report(ctx, object, object.at([...rule.route, 'resources', i])!, `${object.kind} \`${object.name}\` grants \`${r}\`.`, `${rule.route.join('.')}:${r}`);
+        if (!['pods/exec', 'pods/attach', 'nodes/proxy'].includes(r) || !grants(rule, ['create', 'get']))
+          return;
+        report(
+          ctx,
+          object,
+          object.at([...rule.route, 'resources', i])!,
+          `${object.kind} \`${object.name}\` grants \`${r}\`.`,
+          `${rule.route.join('.')}:${r}`,
+        );
       });
     }
   },

@@ -1,10 +1,12 @@
+import type { Project } from '@plumbline/core';
 import { defineRule } from '@plumbline/core';
-import { asArray, asObj, asString, type K8sObject } from '@plumbline/lang-yaml';
+import { asArray, asObj, asString, type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
 import { report } from '../../lib.js';
-import { isBinding } from '../../rbac.js';
+import { isBinding, policyRules } from '../../rbac.js';
 
-const PUBLIC = new Set(['system:anonymous', 'system:unauthenticated', 'system:authenticated', 'system:serviceaccounts', 'system:masters']);
+const ANONYMOUS = new Set(['system:anonymous', 'system:unauthenticated']);
+const EVERYONE = new Set(['system:authenticated', 'system:serviceaccounts']);
 
 export default defineRule<K8sObject>({
   id: 'k8s/rbac-no-public-subjects',
@@ -12,15 +14,17 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Binding grants a role to everyone',
     description:
-      'A RoleBinding or ClusterRoleBinding names `system:anonymous`, `system:unauthenticated`, `system:authenticated`, `system:serviceaccounts` (every service account) or `system:masters` as a subject. Bindings to the built-in `system:*` roles are not reported.',
+      'A RoleBinding or ClusterRoleBinding grants a role to `system:anonymous` or `system:unauthenticated`, or grants a role that writes, reads Secrets, or is `cluster-admin`/`admin`/`edit` to `system:authenticated` or `system:serviceaccounts` (every service account). Bindings to the built-in `system:*` roles, and read-only roles published to every signed-in identity, are not reported.',
     rationale:
-      'Critical: the role is granted to anyone who can reach the API server (anonymous, unauthenticated), to every identity of the cluster, or — for system:masters — membership is itself unrevocable cluster-admin. Nothing else narrows it.',
+      'Critical: the rights go to anyone who can reach the API server, or to every identity and workload of the cluster — one compromised pod anywhere then holds them. Nothing else narrows such a grant.',
     remediation: 'Bind the role to the specific users, groups or service accounts that need it.',
     category: 'security',
     severity: 'critical',
     confidence: 'high',
-    aliases: ['KSV-0122', 'KSV-0123'],
-    references: ['https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings'],
+    aliases: ['KSV-0122'],
+    references: [
+      'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings',
+    ],
     examples: {
       invalid: [
         {
@@ -39,12 +43,41 @@ export default defineRule<K8sObject>({
   },
   check(object, ctx) {
     if (!isBinding(object)) return;
-    const role = asString(asObj(object.data.roleRef).name) ?? '';
+    const ref = asObj(object.data.roleRef);
+    const role = asString(ref.name) ?? '';
     if (role.startsWith('system:')) return;
     asArray(object.data.subjects).forEach((s, i) => {
       const name = asString(asObj(s).name) ?? '';
-      if (!PUBLIC.has(name)) return;
-      report(ctx, object, object.at(['subjects', i, 'name'])!, `${object.kind} \`${object.name}\` grants \`${role}\` to \`${name}\`.`, name);
+      if (!ANONYMOUS.has(name) && !EVERYONE.has(name)) return;
+      // Every signed-in identity may legitimately read a published object (or `use` a policy);
+      // what matters is a role that writes, reads Secrets, or is one of the powerful defaults.
+      if (EVERYONE.has(name) && !isPowerful(ctx, object, asString(ref.kind) ?? 'ClusterRole', role)) return;
+      report(
+        ctx,
+        object,
+        object.at(['subjects', i, 'name'])!,
+        `${object.kind} \`${object.name}\` grants \`${role}\` to \`${name}\`.`,
+        name,
+      );
     });
   },
 });
+
+const READ_ONLY = new Set(['get', 'list', 'watch', 'use']);
+const POWERFUL_DEFAULTS = new Set(['cluster-admin', 'admin', 'edit']);
+
+function isPowerful(ctx: { project: Project }, binding: K8sObject, kind: string, name: string): boolean {
+  if (POWERFUL_DEFAULTS.has(name)) return true;
+  const graph = k8sGraph(ctx.project);
+  const roles =
+    kind === 'Role' ? graph.find('Role', binding.namespace, name) : graph.find('ClusterRole', '', name);
+  // An unknown role is given the benefit of the doubt.
+  return roles.some((r) =>
+    policyRules(r).some(
+      (rule) =>
+        rule.verbs.some((v) => !READ_ONLY.has(v)) ||
+        rule.resources.includes('secrets') ||
+        rule.resources.includes('*'),
+    ),
+  );
+}

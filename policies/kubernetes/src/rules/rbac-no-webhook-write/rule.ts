@@ -4,17 +4,24 @@ import { k8sDomain } from '../../domain.js';
 import { report } from '../../lib.js';
 import { grants, policyRules, WRITE_VERBS } from '../../rbac.js';
 
-const WEBHOOKS = ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations', 'validatingadmissionpolicies', 'validatingadmissionpolicybindings'];
+const WEBHOOKS = [
+  'validatingwebhookconfigurations',
+  'mutatingwebhookconfigurations',
+  'validatingadmissionpolicies',
+  'validatingadmissionpolicybindings',
+];
 
 export default defineRule<K8sObject>({
   id: 'k8s/rbac-no-webhook-write',
   domain: k8sDomain,
   meta: {
     title: 'Role can change admission webhooks',
-    description: 'A Role or ClusterRole may create, update, patch or delete validating/mutating webhook configurations or admission policies.',
+    description:
+      'A Role or ClusterRole may create, update, patch or delete validating/mutating webhook configurations or admission policies.',
     rationale:
       'High: admission webhooks see and can rewrite every object sent to the API server (Secrets included); whoever controls them can inject containers into any pod or switch off the policies that guard the cluster.',
-    remediation: 'Reserve write access on admission configuration to the cluster\'s installer or GitOps controller.',
+    remediation:
+      "Reserve write access on admission configuration to the cluster's installer or GitOps controller.",
     category: 'security',
     severity: 'high',
     confidence: 'high',
@@ -41,7 +48,13 @@ export default defineRule<K8sObject>({
       if (!grants(rule, WRITE_VERBS)) continue;
       rule.resources.forEach((r, i) => {
         if (!WEBHOOKS.includes(r)) return;
-        report(ctx, object, object.at([...rule.route, 'resources', i])!, `${object.kind} \`${object.name}\` can change \`${r}\`.`, `${rule.route.join('.')}:${r}`);
+        report(
+          ctx,
+          object,
+          object.at([...rule.route, 'resources', i])!,
+          `${object.kind} \`${object.name}\` can change \`${r}\`.`,
+          `${rule.route.join('.')}:${r}`,
+        );
       });
     }
   },

@@ -2,7 +2,10 @@ import { role, tester } from '../../test-kit.js';
 import rule from './rule.js';
 
 tester.run(rule, {
-  valid: [role('[pods]', '[get, list]'), { name: 'the guide role', code: role('[pods, services]', "['get', 'list', 'watch']") }],
+  valid: [
+    role('[pods]', '[get, list]'),
+    { name: 'the guide role', code: role('[pods, services]', "['get', 'list', 'watch']") },
+  ],
   invalid: [
     {
       name: 'wildcards everywhere in a ClusterRole',

@@ -39,7 +39,13 @@ export default defineRule<K8sObject>({
       for (const field of ['apiGroups', 'resources', 'verbs'] as const) {
         const i = rule[field].indexOf('*');
         if (i < 0) continue;
-        report(ctx, object, object.at([...rule.route, field, i])!, `${object.kind} \`${object.name}\` grants \`*\` in ${field}.`, `${rule.route.join('.')}:${field}`);
+        report(
+          ctx,
+          object,
+          object.at([...rule.route, field, i])!,
+          `${object.kind} \`${object.name}\` grants \`*\` in ${field}.`,
+          `${rule.route.join('.')}:${field}`,
+        );
       }
     }
   },

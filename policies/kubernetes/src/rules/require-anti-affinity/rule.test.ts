@@ -8,7 +8,19 @@ tester.run(rule, {
   valid: [
     { name: 'hardened deployment', code: HARDENED },
     { name: 'single replica', code: deploy(1) },
-    { name: 'anti-affinity', code: deploy(2, '      affinity: {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: []}}\n') },
+    {
+      name: 'anti-affinity',
+      code: deploy(
+        2,
+        '      affinity: {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: []}}\n',
+      ),
+    },
   ],
-  invalid: [{ name: 'node affinity only', code: deploy(2, '      affinity: {nodeAffinity: {}}\n'), errors: [{ line: 7, column: 5, endLine: 7, endColumn: 9 }] }],
+  invalid: [
+    {
+      name: 'node affinity only',
+      code: deploy(2, '      affinity: {nodeAffinity: {}}\n'),
+      errors: [{ line: 7, column: 5, endLine: 7, endColumn: 9 }],
+    },
+  ],
 });

@@ -13,11 +13,16 @@ export default defineRule<K8sObject>({
       'A workload with several replicas sets neither `topologySpreadConstraints` nor a `podAntiAffinity`, so the scheduler may place every replica on the same node or zone.',
     rationale:
       'Low: replicas exist to survive the loss of a node; packed on one node they fail together. Schedulers spread somewhat by default, hence low.',
-    remediation: 'Add `topologySpreadConstraints` over `kubernetes.io/hostname` and `topology.kubernetes.io/zone` (or a preferred `podAntiAffinity` on the pod labels).',
+    remediation:
+      'Add `topologySpreadConstraints` over `kubernetes.io/hostname` and `topology.kubernetes.io/zone` (or a preferred `podAntiAffinity` on the pod labels).',
     category: 'reliability',
     severity: 'low',
     confidence: 'medium',
-    aliases: ['kube-linter:no-anti-affinity', 'polaris:topologySpreadConstraint', 'kube-score:deployment-has-host-podantiaffinity'],
+    aliases: [
+      'kube-linter:no-anti-affinity',
+      'polaris:topologySpreadConstraint',
+      'kube-score:deployment-has-host-podantiaffinity',
+    ],
     references: ['https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/'],
     examples: {
       invalid: [
@@ -40,6 +45,12 @@ export default defineRule<K8sObject>({
     if (!pod || !isMultiReplica(k8sGraph(ctx.project), object)) return;
     if (asArray(pod.field('topologySpreadConstraints')?.value).length > 0) return;
     if (asObj(pod.field('affinity')?.value).podAntiAffinity) return;
-    report(ctx, object, pod.anchor, `${object.kind} \`${object.name}\` sets no topology spread or pod anti-affinity for its replicas.`, 'spread');
+    report(
+      ctx,
+      object,
+      pod.anchor,
+      `${object.kind} \`${object.name}\` sets no topology spread or pod anti-affinity for its replicas.`,
+      'spread',
+    );
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '@plumbline/core';
-import type { K8sObject } from '@plumbline/lang-yaml';
+import { type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
 import { containersOf, isTemplated, parseImage, report } from '../../lib.js';
 
@@ -13,10 +13,12 @@ export default defineRule<K8sObject, Options>({
   domain: k8sDomain,
   meta: {
     title: 'Image not pinned by digest',
-    description: 'A container image is referenced by tag only; tags can be moved to other content, digests cannot. Opt-in (the strict preset turns it on).',
+    description:
+      'A container image is referenced by tag only; tags can be moved to other content, digests cannot. Opt-in (the strict preset turns it on).',
     rationale:
       'Low: with a versioned tag the risk is a re-pushed or compromised tag, rarer than `latest` drift; digests make deployments exactly reproducible and tamper-evident. Off by default because many teams rely on immutable tags in their own registry.',
-    remediation: 'Append the digest: `app:1.4.2@sha256:…` (Renovate and Dependabot keep it current), or exempt registries with immutable tags through the `allow` option.',
+    remediation:
+      'Append the digest: `app:1.4.2@sha256:…` (Renovate and Dependabot keep it current), or exempt registries with immutable tags through the `allow` option.',
     category: 'supply-chain',
     severity: 'low',
     confidence: 'high',
@@ -26,7 +28,13 @@ export default defineRule<K8sObject, Options>({
     options: {
       schema: {
         type: 'object',
-        properties: { allow: { type: 'array', items: { type: 'string' }, description: 'Image prefixes exempt from the rule.' } },
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Image prefixes exempt from the rule.',
+          },
+        },
         additionalProperties: false,
       },
       defaults: { allow: [] },
@@ -51,8 +59,15 @@ export default defineRule<K8sObject, Options>({
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
       if (!image || isTemplated(image) || parseImage(image).digest) continue;
+      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage(image.trim()).name)) continue;
       if (ctx.options.allow.some((prefix) => image.startsWith(prefix))) continue;
-      report(ctx, object, c.at(['image'])!, `The ${c.label} of ${c.pod.label} uses \`${image}\` without a digest.`, image);
+      report(
+        ctx,
+        object,
+        c.at(['image'])!,
+        `The ${c.label} of ${c.pod.label} uses \`${image}\` without a digest.`,
+        image,
+      );
     }
   },
 });

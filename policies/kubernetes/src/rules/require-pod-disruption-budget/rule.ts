@@ -13,7 +13,8 @@ export default defineRule<K8sObject>({
       'A Deployment, StatefulSet or Rollout runs several replicas (explicit `replicas` ≥ 2, or an HPA) but no PodDisruptionBudget of its namespace selects its pods.',
     rationale:
       'Low: without a PDB a node drain or cluster upgrade may evict all replicas at once, so the redundancy the replicas were meant to give disappears exactly during maintenance. Low because voluntary disruptions are planned and often watched.',
-    remediation: 'Add a `PodDisruptionBudget` with `maxUnavailable: 1` (or `minAvailable` below the replica count) selecting the workload\'s pod labels.',
+    remediation:
+      "Add a `PodDisruptionBudget` with `maxUnavailable: 1` (or `minAvailable` below the replica count) selecting the workload's pod labels.",
     category: 'reliability',
     severity: 'low',
     confidence: 'medium',
@@ -32,7 +33,8 @@ export default defineRule<K8sObject>({
           filename: 'k8s/web.yaml',
           code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n',
           files: {
-            'k8s/pdb.yaml': 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}\n',
+            'k8s/pdb.yaml':
+              'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}\n',
           },
         },
       ],
@@ -43,6 +45,12 @@ export default defineRule<K8sObject>({
     const pod = podsOf(object, { classes: ['service'] })[0];
     if (!pod || !isMultiReplica(graph, object)) return;
     if (pdbsFor(graph, object, pod).length > 0) return;
-    report(ctx, object, object.nameLoc, `No PodDisruptionBudget selects the pods of ${object.kind} \`${object.name}\`.`, 'pdb');
+    report(
+      ctx,
+      object,
+      object.nameLoc,
+      `No PodDisruptionBudget selects the pods of ${object.kind} \`${object.name}\`.`,
+      'pdb',
+    );
   },
 });

@@ -23,12 +23,15 @@ export default defineRule<K8sObject>({
       'A Service of type `LoadBalancer` sets no `loadBalancerSourceRanges` (and no internal-load-balancer annotation), or a Service of type `NodePort` opens its port on every node.',
     rationale:
       'Medium: the service becomes reachable from the internet (or the whole VPC for NodePorts), bypassing the ingress controller, its TLS and its authentication. Often intended for public endpoints, hence medium.',
-    remediation: 'Expose HTTP through an Ingress/Gateway; for a load balancer set `loadBalancerSourceRanges` or make it internal; avoid NodePort outside development clusters.',
+    remediation:
+      'Expose HTTP through an Ingress/Gateway; for a load balancer set `loadBalancerSourceRanges` or make it internal; avoid NodePort outside development clusters.',
     category: 'security',
     severity: 'medium',
     confidence: 'medium',
     aliases: ['kube-linter:exposed-services', 'kube-score:service-type'],
-    references: ['https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types'],
+    references: [
+      'https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types',
+    ],
     examples: {
       invalid: [
         {
@@ -49,11 +52,23 @@ export default defineRule<K8sObject>({
     if (object.kind !== 'Service' || object.group !== '') return;
     const type = asString(object.get(['spec', 'type']));
     if (type === 'NodePort') {
-      report(ctx, object, object.at(['spec', 'type'])!, `Service \`${object.name}\` opens a NodePort on every node.`, type);
+      report(
+        ctx,
+        object,
+        object.at(['spec', 'type'])!,
+        `Service \`${object.name}\` opens a NodePort on every node.`,
+        type,
+      );
     } else if (type === 'LoadBalancer') {
       if (asArray(object.get(['spec', 'loadBalancerSourceRanges'])).length > 0) return;
       if (INTERNAL.some(([key, value]) => value.test(object.annotations[key] ?? ''))) return;
-      report(ctx, object, object.at(['spec', 'type'])!, `Service \`${object.name}\` is a load balancer open to any source address.`, type);
+      report(
+        ctx,
+        object,
+        object.at(['spec', 'type'])!,
+        `Service \`${object.name}\` is a load balancer open to any source address.`,
+        type,
+      );
     }
   },
 });

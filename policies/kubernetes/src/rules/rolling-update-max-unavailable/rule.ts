@@ -10,10 +10,11 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Rolling update can take every pod down',
     description:
-      'A Deployment\'s `strategy.rollingUpdate.maxUnavailable` (or a StatefulSet\'s `updateStrategy.rollingUpdate.maxUnavailable`) is 100% or at least the replica count, so an update may stop all pods at once.',
+      "A Deployment's `strategy.rollingUpdate.maxUnavailable` (or a StatefulSet's `updateStrategy.rollingUpdate.maxUnavailable`) is 100% or at least the replica count, so an update may stop all pods at once.",
     rationale:
       'Medium: the point of a rolling update is to keep serving while replacing pods; with this setting a bad image or a slow start becomes a full outage for the length of the rollout.',
-    remediation: 'Use `maxUnavailable: 0` with `maxSurge: 1` (or 25%) for services that must stay up, or a value strictly below the replica count.',
+    remediation:
+      'Use `maxUnavailable: 0` with `maxSurge: 1` (or 25%) for services that must stay up, or a value strictly below the replica count.',
     category: 'reliability',
     severity: 'medium',
     confidence: 'high',
@@ -36,14 +37,27 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
-    const base = object.kind === 'Deployment' ? ['spec', 'strategy'] : object.kind === 'StatefulSet' ? ['spec', 'updateStrategy'] : undefined;
+    const base =
+      object.kind === 'Deployment'
+        ? ['spec', 'strategy']
+        : object.kind === 'StatefulSet'
+          ? ['spec', 'updateStrategy']
+          : undefined;
     if (!base) return;
     const route = [...base, 'rollingUpdate', 'maxUnavailable'];
     const value = intOrPercent(object.get(route));
     if (!value) return;
     const replicas = explicitReplicas(object);
-    const all = (value.percent !== undefined && value.percent >= 100) || (value.count !== undefined && replicas !== undefined && replicas > 0 && value.count >= replicas);
+    const all =
+      (value.percent !== undefined && value.percent >= 100) ||
+      (value.count !== undefined && replicas !== undefined && replicas > 0 && value.count >= replicas);
     if (!all) return;
-    report(ctx, object, object.at(route)!, `The rolling update of ${object.kind} \`${object.name}\` may stop all of its pods at once.`, 'maxUnavailable');
+    report(
+      ctx,
+      object,
+      object.at(route)!,
+      `The rolling update of ${object.kind} \`${object.name}\` may stop all of its pods at once.`,
+      'maxUnavailable',
+    );
   },
 });

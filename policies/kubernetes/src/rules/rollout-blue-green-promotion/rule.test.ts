@@ -1,10 +1,13 @@
 import { tester } from '../../test-kit.js';
 import rule from './rule.js';
 
-const rollout = (bg: string) => `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: r}\nspec:\n  strategy:\n    blueGreen:\n      activeService: a\n${bg}`;
+const rollout = (bg: string) =>
+  `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: r}\nspec:\n  strategy:\n    blueGreen:\n      activeService: a\n${bg}`;
 
 tester.run(rule, {
-  valid: [rollout('      previewService: p\n      prePromotionAnalysis: {templates: [{templateName: smoke}]}\n')],
+  valid: [
+    rollout('      previewService: p\n      prePromotionAnalysis: {templates: [{templateName: smoke}]}\n'),
+  ],
   invalid: [
     {
       name: 'no preview, explicit auto-promotion',

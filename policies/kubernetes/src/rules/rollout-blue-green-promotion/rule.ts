@@ -13,7 +13,8 @@ export default defineRule<K8sObject>({
       'An Argo Rollouts `blueGreen` strategy leaves `autoPromotionEnabled` on (the default) or has no `previewService`, so the new version becomes active without anyone — or any pre-promotion analysis — looking at it first.',
     rationale:
       'Medium: blue-green is chosen for a look-before-switching step; auto-promotion without a preview service or analysis switches all traffic as soon as the pods are ready, a big-bang deploy with extra cost.',
-    remediation: 'Set `previewService`, and either `autoPromotionEnabled: false` (promote by hand) or a `prePromotionAnalysis`.',
+    remediation:
+      'Set `previewService`, and either `autoPromotionEnabled: false` (promote by hand) or a `prePromotionAnalysis`.',
     category: 'reliability',
     severity: 'medium',
     confidence: 'high',
@@ -42,12 +43,24 @@ export default defineRule<K8sObject>({
     if (bg === undefined) return;
     const data = asObj(bg);
     if (!data.previewService) {
-      report(ctx, object, object.keyAt(route)!, `Blue-green Rollout \`${object.name}\` has no previewService to check the new version on.`, 'previewService');
+      report(
+        ctx,
+        object,
+        object.keyAt(route)!,
+        `Blue-green Rollout \`${object.name}\` has no previewService to check the new version on.`,
+        'previewService',
+      );
     }
     const gated = data.autoPromotionEnabled === false || 'prePromotionAnalysis' in data;
     if (!gated) {
       const at = object.at([...route, 'autoPromotionEnabled']) ?? object.keyAt(route)!;
-      report(ctx, object, at, `Blue-green Rollout \`${object.name}\` promotes automatically without pre-promotion analysis.`, 'autoPromotion');
+      report(
+        ctx,
+        object,
+        at,
+        `Blue-green Rollout \`${object.name}\` promotes automatically without pre-promotion analysis.`,
+        'autoPromotion',
+      );
     }
   },
 });

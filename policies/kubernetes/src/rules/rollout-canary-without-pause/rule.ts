@@ -13,7 +13,8 @@ export default defineRule<K8sObject>({
       'In an Argo Rollouts canary, a `setWeight` step follows the previous one with no `pause`, `analysis` or `experiment` step between them, so traffic jumps to the higher weight before anyone (or anything) judged the lower one.',
     rationale:
       'Medium: the canary exists to expose a bad version to a small share of users for long enough to notice; without a gate the steps collapse into one fast ramp and a broken release reaches the larger share anyway.',
-    remediation: 'Put a `pause: {duration: 5m}` (or an `analysis` step with success criteria) after each `setWeight`.',
+    remediation:
+      'Put a `pause: {duration: 5m}` (or an `analysis` step with success criteria) after each `setWeight`.',
     category: 'reliability',
     severity: 'medium',
     confidence: 'high',
@@ -45,7 +46,13 @@ export default defineRule<K8sObject>({
       }
       if (!('setWeight' in step)) continue;
       if (previousWeight) {
-        report(ctx, object, object.keyAt(route)!, `Rollout \`${object.name}\` moves to weight ${String(step.setWeight)} with no pause or analysis after the previous weight.`, `${route.join('.')}`);
+        report(
+          ctx,
+          object,
+          object.keyAt(route)!,
+          `Rollout \`${object.name}\` moves to weight ${String(step.setWeight)} with no pause or analysis after the previous weight.`,
+          `${route.join('.')}`,
+        );
       }
       previousWeight = true;
     }

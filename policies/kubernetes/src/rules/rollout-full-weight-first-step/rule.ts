@@ -9,7 +9,8 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Canary sends all traffic to the new version at once',
-    description: 'The first traffic step of an Argo Rollouts canary is `setWeight: 100` (no smaller weight and no pause or analysis before it).',
+    description:
+      'The first traffic step of an Argo Rollouts canary is `setWeight: 100` (no smaller weight and no pause or analysis before it).',
     rationale:
       'High: the rollout looks like a canary in review but behaves like a big-bang deploy — every user gets the new version immediately, with none of the protection the canary strategy was chosen for.',
     remediation: 'Start with a small weight (5–10), then pause or analyse, then increase.',
@@ -40,7 +41,13 @@ export default defineRule<K8sObject>({
       if (isGate(step)) return;
       if (!('setWeight' in step)) continue;
       if (Number(step.setWeight) >= 100) {
-        report(ctx, object, object.at([...route, 'setWeight'])!, `Rollout \`${object.name}\` sends 100% of traffic to the new version in its first step.`, 'setWeight');
+        report(
+          ctx,
+          object,
+          object.at([...route, 'setWeight'])!,
+          `Rollout \`${object.name}\` sends 100% of traffic to the new version in its first step.`,
+          'setWeight',
+        );
       }
       return;
     }

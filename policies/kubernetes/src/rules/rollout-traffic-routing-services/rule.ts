@@ -9,10 +9,12 @@ export default defineRule<K8sObject>({
   domain: k8sDomain,
   meta: {
     title: 'Canary traffic routing without canary and stable Services',
-    description: 'An Argo Rollouts canary configures `trafficRouting` (Istio, NGINX, ALB, SMI...) but lacks `canaryService` or `stableService`, which the traffic router needs to split requests.',
+    description:
+      'An Argo Rollouts canary configures `trafficRouting` (Istio, NGINX, ALB, SMI...) but lacks `canaryService` or `stableService`, which the traffic router needs to split requests (Istio subset splitting through a `destinationRule` is exempt).',
     rationale:
       'High: the Rollout is rejected as invalid or the router cannot tell the versions apart, so either the deploy stalls or the weights in the steps have no effect on real traffic.',
-    remediation: 'Create two Services selecting the Rollout\'s pods and name them in `canaryService` and `stableService`.',
+    remediation:
+      "Create two Services selecting the Rollout's pods and name them in `canaryService` and `stableService`.",
     category: 'reliability',
     severity: 'high',
     confidence: 'high',
@@ -38,8 +40,19 @@ export default defineRule<K8sObject>({
     if (!isRollout(object)) return;
     const canary = asObj(object.get(['spec', 'strategy', 'canary']));
     if (!canary.trafficRouting) return;
+    // Istio subset-level splitting works through a DestinationRule, without the two Services.
+    if (asObj(asObj(canary.trafficRouting).istio).destinationRule !== undefined) return;
     const missing = ['canaryService', 'stableService'].filter((k) => !canary[k]);
     if (missing.length === 0) return;
-    report(ctx, object, object.keyAt(['spec', 'strategy', 'canary', 'trafficRouting'])!, `Rollout \`${object.name}\` routes traffic but sets no ${list(missing.map((m) => `\`${m}\``), 'or')}.`, missing.join(','));
+    report(
+      ctx,
+      object,
+      object.keyAt(['spec', 'strategy', 'canary', 'trafficRouting'])!,
+      `Rollout \`${object.name}\` routes traffic but sets no ${list(
+        missing.map((m) => `\`${m}\``),
+        'or',
+      )}.`,
+      missing.join(','),
+    );
   },
 });

@@ -7,10 +7,21 @@ const deploy = (selector: string, labels: string) =>
 tester.run(rule, {
   valid: [
     { name: 'hardened deployment', code: HARDENED },
-    { name: 'matchExpressions that match', code: deploy('{matchExpressions: [{key: app, operator: In, values: [a, b]}]}', '{app: b}') },
+    {
+      name: 'matchExpressions that match',
+      code: deploy('{matchExpressions: [{key: app, operator: In, values: [a, b]}]}', '{app: b}'),
+    },
   ],
   invalid: [
-    { name: 'value differs', code: deploy('{matchLabels: {app: a}}', '{app: b}'), errors: [{ line: 5, column: 3, endLine: 5, endColumn: 11 }] },
-    { name: 'missing label', code: deploy('{matchLabels: {app: a, tier: web}}', '{app: a}'), errors: [{ line: 5, column: 3, endLine: 5, endColumn: 11 }] },
+    {
+      name: 'value differs',
+      code: deploy('{matchLabels: {app: a}}', '{app: b}'),
+      errors: [{ line: 5, column: 3, endLine: 5, endColumn: 11 }],
+    },
+    {
+      name: 'missing label',
+      code: deploy('{matchLabels: {app: a, tier: web}}', '{app: a}'),
+      errors: [{ line: 5, column: 3, endLine: 5, endColumn: 11 }],
+    },
   ],
 });

@@ -3,17 +3,27 @@ import { asObj, type K8sObject, podSpecsOf, selectorMatches } from '@plumbline/l
 import { k8sDomain } from '../../domain.js';
 import { report } from '../../lib.js';
 
-const KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Rollout', 'Job', 'ReplicationController']);
+const KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Rollout',
+  'Job',
+  'ReplicationController',
+]);
 
 export default defineRule<K8sObject>({
   id: 'k8s/selector-mismatch',
   domain: k8sDomain,
   meta: {
     title: 'Workload selector does not match its pod template',
-    description: 'The `spec.selector` of a Deployment, StatefulSet, DaemonSet, ReplicaSet, Rollout or Job does not select the labels of its own pod template.',
+    description:
+      'The `spec.selector` of a Deployment, StatefulSet, DaemonSet, ReplicaSet, Rollout or Job does not select the labels of its own pod template.',
     rationale:
       'High: the API server rejects the object (`selector does not match template labels`), so the deploy fails; with older APIs it created pods the controller never counted. Either way the manifest cannot work as written.',
-    remediation: 'Make `spec.selector.matchLabels` a subset of `spec.template.metadata.labels` (and keep the selector stable: it is immutable after creation).',
+    remediation:
+      'Make `spec.selector.matchLabels` a subset of `spec.template.metadata.labels` (and keep the selector stable: it is immutable after creation).',
     category: 'reliability',
     severity: 'high',
     confidence: 'high',
@@ -43,6 +53,12 @@ export default defineRule<K8sObject>({
     // A template without metadata is a fragment (or relies on defaulting); only compare real labels.
     if (Object.keys(asObj(object.get(['spec', 'template', 'metadata']))).length === 0) return;
     if (selectorMatches(selector, pod.labels)) return;
-    report(ctx, object, object.keyAt(['spec', 'selector'])!, `The selector of ${object.kind} \`${object.name}\` does not match its pod template labels.`, 'selector');
+    report(
+      ctx,
+      object,
+      object.keyAt(['spec', 'selector'])!,
+      `The selector of ${object.kind} \`${object.name}\` does not match its pod template labels.`,
+      'selector',
+    );
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
-import { asObj, asString, type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
+import { asObj, asString, type K8sObject, k8sGraph, selectorMatches } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
+import { danglingDecidable } from '../../graph-helpers.js';
 import { report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
@@ -9,7 +10,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Service selects no pod',
     description:
-      'The `selector` of a Service matches none of the pods defined in its namespace (checked only when workloads of that namespace sit in the same folder, so a folder of Services alone is not judged).',
+      'The `selector` of a Service matches none of the pods defined in its namespace (judged only when a workload of the same namespace and folder is itself selected by no Service, and no operator-managed custom resource may run pods the manifests do not show).',
     rationale:
       'Medium: the Service has no endpoints — every request to it fails — usually because a label was renamed on one side only. It is caught at deploy time only by watching traffic.',
     remediation: 'Make the Service `selector` a subset of the pod template labels of the workload behind it.',
@@ -37,10 +38,25 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     if (object.kind !== 'Service' || object.group !== '' || object.partial) return;
     const selector = asObj(object.get(['spec', 'selector']));
-    if (Object.keys(selector).length === 0 || asString(object.get(['spec', 'type'])) === 'ExternalName') return;
+    if (Object.keys(selector).length === 0 || asString(object.get(['spec', 'type'])) === 'ExternalName')
+      return;
     const graph = k8sGraph(ctx.project);
-    if (!graph.hasWorkloadsBeside(object)) return;
     if (graph.podsSelectedBy(object.namespace, selector).length > 0) return;
-    report(ctx, object, object.keyAt(['spec', 'selector'])!, `Service \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, 'selector');
+    const services = graph
+      .ofKind('Service', object.namespace)
+      .filter((s) => Object.keys(asObj(s.get(['spec', 'selector']))).length > 0);
+    if (
+      !danglingDecidable(graph, object, (pod) =>
+        services.some((s) => selectorMatches(s.get(['spec', 'selector']), pod.labels)),
+      )
+    )
+      return;
+    report(
+      ctx,
+      object,
+      object.keyAt(['spec', 'selector'])!,
+      `Service \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`,
+      'selector',
+    );
   },
 });

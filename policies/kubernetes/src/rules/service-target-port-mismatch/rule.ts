@@ -1,18 +1,19 @@
 import { defineRule } from '@plumbline/core';
-import { asArray, asObj, asString, type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
+import { asArray, asObj, asString, type K8sObject, k8sGraph, podSpecsOf } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { report } from '../../lib.js';
+import { isTemplated, report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/service-target-port-mismatch',
   domain: k8sDomain,
   meta: {
-    title: 'Service targetPort not exposed by the selected pods',
+    title: 'Service targetPort names a port the selected pods do not declare',
     description:
-      'A Service port forwards to a `targetPort` (a name, or a number when the pods declare their ports) that no container of the pods it selects declares.',
+      'A Service port forwards to a named `targetPort` that no container of the pods it selects declares. (Numeric target ports are not reported: they reach the pod whether declared or not.)',
     rationale:
-      'Medium: traffic reaches the pod on a port nothing listens on (or, for a name, is not forwarded at all), so the Service fails while the pods look healthy.',
-    remediation: 'Set `targetPort` to a port name (or number) that the container declares in `ports`; naming ports on both sides avoids the drift.',
+      'Medium: a port name that no pod declares gives the Service no endpoint port, so every request fails while the pods look healthy.',
+    remediation:
+      'Set `targetPort` to a port name that the container declares in `ports` (or to the port number).',
     category: 'reliability',
     severity: 'medium',
     confidence: 'high',
@@ -38,25 +39,39 @@ export default defineRule<K8sObject>({
     if (object.kind !== 'Service' || object.group !== '') return;
     const selector = asObj(object.get(['spec', 'selector']));
     if (Object.keys(selector).length === 0) return;
-    const pods = k8sGraph(ctx.project)
-      .podsSelectedBy(object.namespace, selector)
-      .filter((p) => !p.object.partial);
+    const graph = k8sGraph(ctx.project);
+    const pods = graph.podsSelectedBy(object.namespace, selector).filter((p) => !p.object.partial);
     if (pods.length === 0) return;
-    const containerPorts = pods.flatMap((p) => p.containers.filter((c) => c.kind !== 'ephemeral').flatMap((c) => c.ports));
+    // Kustomize patches of the selected workloads may add containers (a metrics proxy sidecar...).
+    const selected = new Set(pods.map((p) => `${p.object.kind}/${p.object.name}`));
+    const patches = graph.objects
+      .filter((o) => o.partial && selected.has(`${o.kind}/${o.name}`))
+      .flatMap((o) => podSpecsOf(o));
+    const containerPorts = [...pods, ...patches].flatMap((p) =>
+      p.containers.filter((c) => c.kind !== 'ephemeral').flatMap((c) => c.ports),
+    );
     asArray(object.get(['spec', 'ports'])).forEach((raw, i) => {
       const port = asObj(raw);
       const target = port.targetPort ?? port.port;
       if (target === undefined || target === null) return;
       const isNumber = typeof target === 'number' || /^\d+$/.test(String(target));
       const route = ['spec', 'ports', i, port.targetPort !== undefined ? 'targetPort' : 'port'];
-      if (isNumber) {
-        if (containerPorts.length === 0 || containerPorts.some((p) => p.port === Number(target))) return;
-        report(ctx, object, object.at(route)!, `Service \`${object.name}\` forwards to port ${target}, which none of its pods declare.`, String(target));
-      } else {
-        const name = asString(target) ?? '';
-        if (name.includes('{{') || containerPorts.some((p) => p.name === name)) return;
-        report(ctx, object, object.at(route)!, `Service \`${object.name}\` forwards to the port name \`${name}\`, which none of its pods declare.`, name);
-      }
+      // A numeric targetPort reaches the pod whether or not the container declares it.
+      if (isNumber) return;
+      const name = asString(target) ?? '';
+      if (
+        isTemplated(name) ||
+        !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name) ||
+        containerPorts.some((p) => p.name === name)
+      )
+        return;
+      report(
+        ctx,
+        object,
+        object.at(route)!,
+        `Service \`${object.name}\` forwards to the port name \`${name}\`, which none of its pods declare.`,
+        name,
+      );
     });
   },
 });

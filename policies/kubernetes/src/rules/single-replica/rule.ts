@@ -13,11 +13,16 @@ export default defineRule<K8sObject>({
       'A Deployment, StatefulSet, ReplicaSet or Rollout sets `replicas: 1` and no HorizontalPodAutoscaler scales it. (An unset `replicas` is not reported: it is usually set by an HPA, Kustomize or Helm elsewhere; `0` means deliberately scaled down.)',
     rationale:
       'Low: one pod means downtime on every node drain, upgrade, eviction or crash. Many workloads (singletons, dev environments) accept that, so it is a prompt to decide, not an outage in itself.',
-    remediation: 'Run at least 2 replicas (3 across zones for production), with a PodDisruptionBudget and topology spread; or scale with an HPA whose `minReplicas` is 2 or more.',
+    remediation:
+      'Run at least 2 replicas (3 across zones for production), with a PodDisruptionBudget and topology spread; or scale with an HPA whose `minReplicas` is 2 or more.',
     category: 'reliability',
     severity: 'low',
     confidence: 'medium',
-    aliases: ['polaris:deploymentMissingReplicas', 'kube-linter:minimum-three-replicas', 'kube-score:deployment-replicas'],
+    aliases: [
+      'polaris:deploymentMissingReplicas',
+      'kube-linter:minimum-three-replicas',
+      'kube-score:deployment-replicas',
+    ],
     references: ['https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#replicas'],
     examples: {
       invalid: [
@@ -39,6 +44,12 @@ export default defineRule<K8sObject>({
     if (!REPLICATED.has(object.kind) || object.partial) return;
     if (explicitReplicas(object) !== 1) return;
     if (hpasFor(k8sGraph(ctx.project), object).length > 0) return;
-    report(ctx, object, object.at(['spec', 'replicas'])!, `${object.kind} \`${object.name}\` runs a single replica.`, 'replicas');
+    report(
+      ctx,
+      object,
+      object.at(['spec', 'replicas'])!,
+      `${object.kind} \`${object.name}\` runs a single replica.`,
+      'replicas',
+    );
   },
 });
