@@ -6,8 +6,10 @@ export function packageTestConfig(name: string) {
     test: {
       name,
       include: ['src/**/*.test.ts'],
-      testTimeout: 30_000,
-      hookTimeout: 30_000,
+      // Generous: several packages test by spawning the CLI or the bundled Action, and `npm test` runs
+      // packages in parallel on two cores. A hung test still fails.
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
     },
   });
 }

@@ -7,6 +7,13 @@ export function isWorkflowPath(path: string): boolean {
   return WORKFLOW_PATH.test(path);
 }
 
+const KUSTOMIZATION_PATH = /(^|\/)kustomization\.ya?ml$/i;
+
+/** `kustomization.yaml`: read for its namespace and patch list even without apiVersion/kind. */
+export function isKustomizationPath(path: string): boolean {
+  return KUSTOMIZATION_PATH.test(path);
+}
+
 export function isActionPath(path: string): boolean {
   return ACTION_PATH.test(path);
 }
@@ -17,6 +24,7 @@ export function classify(path: string, data: unknown): DocumentKind {
   const d = data as Record<string, unknown>;
   if (isWorkflowPath(path) && ('jobs' in d || 'on' in d)) return 'gha-workflow';
   if (isActionPath(path) && typeof d.runs === 'object' && d.runs !== null) return 'gha-action';
+  if (isKustomizationPath(path)) return 'kustomization';
   if (typeof d.apiVersion === 'string' && typeof d.kind === 'string') return 'k8s';
   return 'other';
 }

@@ -1,7 +1,8 @@
-export { classify, isActionPath, isWorkflowPath } from './classify.js';
+export { classify, isActionPath, isKustomizationPath, isWorkflowPath } from './classify.js';
 export { yamlComments } from './comments.js';
 export type { DocumentKind, Route } from './document.js';
 export { YamlDocument } from './document.js';
 export type { YamlFile } from './language.js';
 export { MAX_ALIAS_EXPANSION, parseYaml, yamlLanguage } from './language.js';
+export * from './k8s/index.js';
 export * from './gha/index.js';

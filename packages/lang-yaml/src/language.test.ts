@@ -108,3 +108,19 @@ describe('parseYaml', () => {
     expect(parseYaml(file).comments).toEqual([]);
   });
 });
+
+describe('template detection', () => {
+  it('keeps Prometheus alert templates, skips chart templates', () => {
+    const alert = parseYaml(
+      new SourceFile(
+        'k8s/rules.yaml',
+        "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n  groups:\n    - rules:\n        - alert: X\n          annotations:\n            description: 'rate {{ $value | humanizePercentage }} on {{ $labels.pod }}'\n",
+      ),
+    );
+    expect(alert.skipped).toBeUndefined();
+    expect(alert.model?.documents).toHaveLength(1);
+    for (const text of ['  name: {{ include "x.fullname" . }}\n', '{{- if .Values.x }}\n', '  labels: {{ toYaml .Values.l | nindent 4 }}\n']) {
+      expect(parseYaml(new SourceFile('chart/templates/a.yaml', `apiVersion: v1\nkind: Pod\nmetadata:\n${text}`)).skipped).toMatch(/Helm/);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import type { Language, ParseProblem, ParseResult, SourceFile } from '@plumbline/core';
 import { parseAllDocuments } from 'yaml';
-import { classify, isActionPath, isWorkflowPath } from './classify.js';
+import { classify, isActionPath, isKustomizationPath, isWorkflowPath } from './classify.js';
 import { yamlComments } from './comments.js';
 import { YamlDocument } from './document.js';
 
@@ -12,9 +12,13 @@ export interface YamlFile {
 export const MAX_ALIAS_EXPANSION = 1000;
 
 const MANIFEST_HINT = /^\s*["']?(apiVersion|kind)["']?\s*:/m;
-/** Go-template actions that only Helm (or similar generators) would leave in a manifest. */
+/**
+ * Go-template actions only a chart generator leaves in a manifest. Prometheus alert templates
+ * (`{{ $value }}`, `{{ $labels.pod }}`) and Argo placeholders (`{{inputs.parameters.x}}`) sit
+ * inside strings and are not matched.
+ */
 const HELM_TEMPLATE =
-  /{{-?\s*(\.[A-Za-z]|include\b|template\b|if\b|range\b|with\b|end\b|define\b|toYaml\b|tpl\b|\$[A-Za-z])/;
+  /{{-|-}}|{{\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|include\b|template\b|toYaml\b|tpl\b|define\b)|\|\s*nindent\b/;
 const SKIPPED_NAMES =
   /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|\.?pnpm-lock\.yaml|yarn\.lock)$/;
 
@@ -31,7 +35,7 @@ export const yamlLanguage: Language<YamlFile> = {
 export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   const { path, text } = file;
   const gha = isWorkflowPath(path) || isActionPath(path);
-  if (!gha && !MANIFEST_HINT.test(text)) return { model: undefined, problems: [], comments: [] };
+  if (!gha && !isKustomizationPath(path) && !MANIFEST_HINT.test(text)) return { model: undefined, problems: [], comments: [] };
   if (!gha && HELM_TEMPLATE.test(text)) {
     return {
       model: undefined,
@@ -42,7 +46,7 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   }
   const problems: ParseProblem[] = [];
   const documents: YamlDocument[] = [];
-  const docs = parseAllDocuments(text, { merge: true, prettyErrors: false, strict: false });
+  const docs = parseAllDocuments(text, { merge: true, prettyErrors: false, strict: false, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
     if (doc.errors.length > 0) {

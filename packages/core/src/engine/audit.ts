@@ -60,8 +60,11 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
       descriptors.set(rule.id, describeRule(rule, options.docsBaseUrl ?? DEFAULT_DOCS_BASE));
     return descriptors.get(rule.id)!;
   };
+  // Parse only what enabled rules read; every language when parse errors themselves are reported.
   const neededLanguages = new Set(enabled.flatMap((r) => r.domain.languages));
-  const languages = options.languages.filter((l) => neededLanguages.has(l.id));
+  const languages = isEnabled(config, parseErrorRule)
+    ? options.languages
+    : options.languages.filter((l) => neededLanguages.has(l.id));
   for (const language of languages) await language.init?.();
 
   const skip = globMatcher([...config.ignore, ...(options.exclude ?? [])]);

@@ -21,7 +21,7 @@ export const parseErrorRule = defineRule({
         {
           filename: 'k8s/broken.yaml',
           code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n data: x\n',
-          errors: [{ line: 5, column: 2, endLine: 5, endColumn: 3 }],
+          errors: [{ line: 5, column: 1, endLine: 5, endColumn: 2 }],
         },
       ],
       valid: [

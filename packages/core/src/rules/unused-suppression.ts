@@ -19,7 +19,7 @@ export const unusedSuppressionRule = defineRule({
         {
           filename: 'Dockerfile',
           code: 'FROM alpine:3.20\n# plumbline:ignore dockerfile/no-latest-tag -- pinned below\nRUN echo ok\nUSER 1000\nHEALTHCHECK CMD true\n',
-          errors: [{ line: 2, column: 1, endLine: 2, endColumn: 59 }],
+          errors: [{ line: 2, column: 1, endLine: 2, endColumn: 60 }],
         },
       ],
       valid: [

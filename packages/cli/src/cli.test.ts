@@ -1,0 +1,217 @@
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+
+const repo = new URL('../../../', import.meta.url).pathname;
+const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
+const seedGuide = join(repo, 'fixtures', 'seed-guide');
+
+/** Runs the built CLI as a user would. */
+function cli(args: string[], cwd = repo, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tree(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plumbline-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('plumbline audit', () => {
+  it('prints findings grouped by file with a summary, and exits 1 when a high finding is present', () => {
+    const r = cli(['audit', seedGuide]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\.github\/workflows\/ci-cd\.yml/);
+    expect(r.stdout).toMatch(/\d+ findings?/);
+  });
+
+  it('exits 0 with --fail-on none', () => {
+    expect(cli(['audit', seedGuide, '--fail-on', 'none']).code).toBe(0);
+  });
+
+  it('writes SARIF that validates against the official 2.1.0 schema, with findings in several languages', () => {
+    const r = cli(['audit', seedGuide, '--format', 'sarif', '--fail-on', 'none']);
+    expect(r.code).toBe(0);
+    const sarif = JSON.parse(r.stdout);
+    const schema = JSON.parse(
+      readFileSync(join(repo, 'packages', 'reporters', 'src', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'),
+    );
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    (addFormats as unknown as (a: Ajv) => void)(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+    const domains = new Set(
+      (sarif.runs[0].results as { ruleId: string }[]).map((x) => x.ruleId.split('/')[0]),
+    );
+    expect(domains.size, [...domains].join(',')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('prints only JSON on stdout with --format json', () => {
+    const r = cli(['audit', seedGuide, '--format', 'json', '--fail-on', 'none']);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['tool', 'findings', 'errors', 'summary']));
+    expect(json.findings.every((f: { file: string }) => !f.file.startsWith('/'))).toBe(true);
+  });
+
+  it('exits 2 on a bad config, naming the offending key', () => {
+    const dir = tree({
+      '.plumbline.yaml': 'rules:\n  core/parse-error: loud\n',
+      'k8s/a.yaml': 'apiVersion: v1\nkind: ConfigMap\n',
+    });
+    const r = cli(['audit', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rules\.core\/parse-error: must be one of/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 on a usage mistake', () => {
+    expect(cli(['audit', '--format', 'xml']).code).toBe(2);
+    expect(cli(['audit', '/no/such/dir']).code).toBe(2);
+  });
+
+  it('reports a malformed YAML file, a binary file and a 50 MB file, and scans everything else', () => {
+    const dir = tree({
+      'k8s/broken.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n data: x\n',
+      'k8s/binary.yaml': Buffer.from([0x61, 0x70, 0x69, 0x00, 0x01, 0x02]),
+      'k8s/good.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n',
+    });
+    const big = join(dir, 'k8s', 'huge.yaml');
+    closeSync(openSync(big, 'w'));
+    const fd = openSync(big, 'r+');
+    ftruncateSync(fd, 50 * 1024 * 1024);
+    closeSync(fd);
+    const r = cli(['audit', dir, '--format', 'json', '--fail-on', 'none']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const errors = json.errors.map((e: { file: string; kind: string }) => [e.file, e.kind]);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        ['k8s/broken.yaml', 'parse'],
+        ['k8s/binary.yaml', 'binary'],
+        ['k8s/huge.yaml', 'too-large'],
+      ]),
+    );
+    expect(json.findings.find((f: { ruleId: string }) => f.ruleId === 'core/parse-error')).toMatchObject({
+      file: 'k8s/broken.yaml',
+      startLine: 5,
+    });
+    expect(json.summary.files).toBe(4);
+  });
+
+  it('writes a baseline and then reports those findings as suppressed', () => {
+    const dir = tree({ 'k8s/broken.yaml': 'a: [\n' + 'apiVersion: v1\n' });
+    const w = cli(['audit', dir, '--write-baseline']);
+    expect(w.code).toBe(0);
+    expect(existsSync(join(dir, '.plumbline-baseline.json'))).toBe(true);
+    const r = cli([
+      'audit',
+      dir,
+      '--baseline',
+      join(dir, '.plumbline-baseline.json'),
+      '--format',
+      'json',
+      '--fail-on',
+      'low',
+    ]);
+    const json = JSON.parse(r.stdout);
+    expect(json.findings.length).toBeGreaterThan(0);
+    expect(
+      json.findings.every((f: { suppressed?: { kind: string } }) => f.suppressed?.kind === 'baseline'),
+    ).toBe(true);
+    expect(r.code).toBe(0);
+  });
+
+  it('writes the report to --output', () => {
+    const dir = tree({});
+    const out = join(dir, 'report.sarif');
+    const r = cli(['audit', seedGuide, '--format', 'sarif', '--output', out, '--fail-on', 'none']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+  });
+});
+
+describe('plumbline audit --new-since', () => {
+  it('reports only what the branch adds, and fails only on that', () => {
+    const dir = tree({ Dockerfile: 'FROM alpine:latest\nUSER 10001\nHEALTHCHECK CMD true\n' });
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+    };
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'feature');
+    // An edit above the old finding must not make it new; the privileged pod is new.
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      '# base image\nFROM alpine:latest\nUSER 10001\nHEALTHCHECK CMD true\n',
+    );
+    mkdirSync(join(dir, 'k8s'));
+    writeFileSync(
+      join(dir, 'k8s', 'pod.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n',
+    );
+    git('add', '.');
+    git('commit', '-qm', 'feature');
+    const all = JSON.parse(cli(['audit', dir, '--format', 'json', '--fail-on', 'none']).stdout);
+    expect(all.findings.some((f: { file: string }) => f.file === 'Dockerfile')).toBe(true);
+    const r = cli(['audit', dir, '--new-since', 'main', '--format', 'json']);
+    const json = JSON.parse(r.stdout);
+    expect(new Set(json.findings.map((f: { file: string }) => f.file))).toEqual(new Set(['k8s/pod.yaml']));
+    expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('k8s/no-privileged-container');
+    expect(r.stderr).toMatch(/Compared with [0-9a-f]{12}/);
+    expect(r.code).toBe(1);
+    expect(cli(['audit', dir, '--new-since', 'no-such-ref']).code).toBe(2);
+  });
+});
+
+describe('plumbline rules / explain / init', () => {
+  it('lists every rule as JSON', () => {
+    const r = cli(['rules', '--format', 'json']);
+    const rules = JSON.parse(r.stdout) as { id: string; docs: string; aliases: string[] }[];
+    expect(rules.length).toBeGreaterThan(3);
+    for (const rule of rules) expect(existsSync(join(repo, rule.docs)), rule.docs).toBe(true);
+  });
+
+  it('explains a rule by id', () => {
+    const r = cli(['explain', 'core/parse-error']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<!-- Generated/);
+    expect(r.stdout).toMatch(/# core\/parse-error/);
+    expect(cli(['explain', 'nope']).code).toBe(2);
+  });
+
+  it('init writes a commented config that loads, and refuses to overwrite it', () => {
+    const dir = tree({});
+    expect(cli(['init'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, '.plumbline.yaml'), 'utf8')).toMatch(/^# Plumbline configuration/);
+    expect(cli(['audit', dir]).code).toBe(0);
+    expect(cli(['init'], dir).code).toBe(2);
+  });
+});

@@ -1,0 +1,122 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { atLeast, createBaseline, isSeverity, type RunResult, type Severity } from '@plumbline/core';
+import { FORMATS, type ReportFormat, renderReport } from '@plumbline/reporters';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Io, useColor } from '../io.js';
+import { progressLine } from '../progress.js';
+import { scanWithConfig } from '../scan.js';
+
+export interface AuditFlags {
+  format: string;
+  output?: string;
+  failOn?: string;
+  config?: string;
+  preset?: string[];
+  baseline?: string;
+  writeBaseline?: string | boolean;
+  include?: string[];
+  exclude?: string[];
+  quiet?: boolean;
+  color?: boolean;
+  newSince?: string;
+}
+
+export const DEFAULT_BASELINE = '.plumbline-baseline.json';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** `plumbline audit [paths..]`: scan, report, and turn the result into an exit code. */
+export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): Promise<number> {
+  if (!(FORMATS as readonly string[]).includes(flags.format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${flags.format}")`);
+  }
+  if (flags.failOn !== undefined && flags.failOn !== 'none' && !isSeverity(flags.failOn)) {
+    throw new UsageError(
+      `--fail-on must be a severity (critical, high, medium, low, info) or none (got "${flags.failOn}")`,
+    );
+  }
+  const targets = (paths.length ? paths : ['.']).map((p) => resolve(io.cwd, p));
+  for (const target of targets)
+    if (!existsSync(target)) throw new UsageError(`no such file or directory: ${target}`);
+  // One path is the scanned root; several are scanned from the current directory.
+  const root = targets.length === 1 ? targets[0]! : io.cwd;
+  const include = [
+    ...(flags.include ?? []),
+    ...(targets.length === 1 ? [] : targets.map((t) => relative(io.cwd, t).split('\\').join('/') || '.')),
+  ];
+  const progress = progressLine(io, !flags.quiet);
+  const scanOptions = {
+    root,
+    configPath: flags.config ? resolve(io.cwd, flags.config) : undefined,
+    presets: flags.preset,
+    include: include.filter((i) => i !== '.'),
+    exclude: flags.exclude,
+    baseline: flags.baseline ? resolve(io.cwd, flags.baseline) : undefined,
+  };
+  const head = await scanWithConfig({ ...scanOptions, onFile: progress.onFile });
+  const { config } = head;
+  let result = head.result;
+  if (flags.newSince) {
+    if (!statSync(root).isDirectory())
+      throw new UsageError('--new-since needs a directory inside a git work tree');
+    // Loaded only here: plain audits never load the GitHub/git package.
+    const { newFindingsSince } = await import('@plumbline/github');
+    const diff = await newFindingsSince({
+      root,
+      ref: flags.newSince,
+      head: head.result,
+      scan: async (o) => (await scanWithConfig({ ...scanOptions, ...o })).result,
+    }).catch((error: Error) => {
+      throw new UsageError(`--new-since ${flags.newSince}: ${error.message.split('\n')[0]}`);
+    });
+    result = diff.result;
+    if (!flags.quiet) {
+      for (const note of diff.notes) io.stderr.write(`${note}\n`);
+      io.stderr.write(
+        `Compared with ${diff.baseCommit.slice(0, 12)}: ${diff.newFindings.length} new findings.\n`,
+      );
+    }
+  }
+  progress.done();
+
+  const format = flags.format as ReportFormat;
+  const toFile = flags.output !== undefined;
+  const color = !toFile && flags.color !== false && useColor(io, io.stdout);
+  const report = renderReport(format, result, { color, quiet: flags.quiet });
+  if (toFile) {
+    writeFileSync(resolve(io.cwd, flags.output!), report);
+    if (!flags.quiet) io.stderr.write(`${summaryLine(result)}\nReport written to ${flags.output}\n`);
+  } else {
+    io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+  }
+
+  if (flags.writeBaseline) {
+    const base = statSync(root).isDirectory() ? root : dirname(root);
+    const path =
+      typeof flags.writeBaseline === 'string'
+        ? resolve(io.cwd, flags.writeBaseline)
+        : join(base, DEFAULT_BASELINE);
+    writeFileSync(path, `${JSON.stringify(createBaseline(result.findings), null, 2)}\n`);
+    io.stderr.write(
+      `Baseline of ${result.summary.findings} findings written to ${relative(io.cwd, path) || path}\n`,
+    );
+    return EXIT_OK;
+  }
+
+  const failOn = (flags.failOn ?? config.failOn ?? 'high') as Severity | 'none';
+  return failingFindings(result, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export function failingFindings(result: RunResult, failOn: Severity | 'none'): number {
+  if (failOn === 'none') return 0;
+  return result.findings.filter((f) => !f.suppressed && atLeast(f.severity, failOn)).length;
+}
+
+function summaryLine(result: RunResult): string {
+  const s = result.summary;
+  return `${s.findings} findings in ${s.files} files (${s.suppressed} suppressed)`;
+}
+
+export { EXIT_USAGE };

@@ -1,0 +1,60 @@
+import {
+  type AnyRule,
+  DEFAULT_DOCS_BASE,
+  describeRule,
+  renderRuleDoc,
+  renderRuleIndexDoc,
+} from '@plumbline/core';
+import type { Io } from '../io.js';
+import { allRules, createRegistry } from '../registry.js';
+import { UsageError } from './audit.js';
+
+/** `plumbline rules`: every rule with id, title, severity, category, aliases, fixable and docs path. */
+export function rulesCommand(flags: { format: string }, io: Io): number {
+  const rules = [...allRules].sort((a, b) => a.id.localeCompare(b.id));
+  switch (flags.format) {
+    case 'json':
+      io.stdout.write(`${JSON.stringify(rules.map(ruleSummary), null, 2)}\n`);
+      return 0;
+    case 'markdown':
+      io.stdout.write(renderRuleIndexDoc(rules));
+      return 0;
+    case 'text': {
+      const width = Math.max(...rules.map((r) => r.id.length));
+      for (const r of rules) {
+        const aliases = r.meta.aliases.length ? `  [${r.meta.aliases.join(', ')}]` : '';
+        io.stdout.write(
+          `${r.id.padEnd(width)}  ${r.meta.severity.padEnd(8)} ${r.meta.category.padEnd(13)} ${r.meta.title}${aliases}\n`,
+        );
+      }
+      io.stdout.write(`\n${rules.length} rules. \`plumbline explain <id>\` shows one in full.\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`--format must be text, json or markdown (got "${flags.format}")`);
+  }
+}
+
+export function ruleSummary(rule: AnyRule) {
+  const d = describeRule(rule, DEFAULT_DOCS_BASE);
+  return {
+    id: d.id,
+    title: d.title,
+    severity: d.severity,
+    category: d.category,
+    confidence: d.confidence,
+    aliases: d.aliases,
+    fixable: d.fixable,
+    enabledByDefault: !rule.meta.optIn,
+    docs: d.docsPath,
+  };
+}
+
+/** `plumbline explain <id|alias>`: the rule's docs page. */
+export function explainCommand(name: string, io: Io): number {
+  const rules = createRegistry().resolve(name);
+  if (rules.length === 0)
+    throw new UsageError(`unknown rule id or alias "${name}" (see \`plumbline rules\`)`);
+  io.stdout.write(rules.map(renderRuleDoc).join('\n---\n\n'));
+  return 0;
+}

@@ -1,0 +1,10 @@
+import { renderRuleDoc, renderRuleIndexDoc } from '@plumbline/core';
+import { allRules } from './registry.js';
+
+/** Every generated docs page, path (relative to docs/rules) → content. */
+export function expectedDocs(): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const rule of allRules) pages.set(`${rule.id}.md`, renderRuleDoc(rule));
+  pages.set('README.md', renderRuleIndexDoc(allRules));
+  return pages;
+}

@@ -1,0 +1,102 @@
+import { ConfigError } from '@plumbline/core';
+import { Command, CommanderError, Option } from 'commander';
+import { auditCommand, UsageError } from './commands/audit.js';
+import { initCommand } from './commands/init.js';
+import { explainCommand, rulesCommand } from './commands/rules.js';
+import { EXIT_USAGE, type Io } from './io.js';
+import { VERSION } from './paths.js';
+
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value.split(',').filter(Boolean),
+];
+
+/** Builds the command line; every action resolves to an exit code instead of calling process.exit. */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('plumbline')
+    .description(
+      'Policy-as-code audit of Dockerfiles, Kubernetes manifests, Terraform and GitHub Actions workflows',
+    )
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('audit', { isDefault: false })
+    .description('scan files and report findings')
+    .argument('[paths...]', 'files or directories to scan (default: the current directory)')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json', 'sarif', 'markdown'])
+        .default('text'),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option(
+      '--fail-on <severity>',
+      'exit 1 at or above this severity: critical|high|medium|low|info|none (default: high)',
+    )
+    .option('-c, --config <file>', 'config file (default: .plumbline.yaml in the scanned directory)')
+    .option('--preset <name>', 'apply a preset before the config (repeatable)', collect)
+    .option('--baseline <file>', 'mark findings listed in this baseline as suppressed')
+    .option(
+      '--write-baseline [file]',
+      'write the current findings as a baseline (default .plumbline-baseline.json) and exit 0',
+    )
+    .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect)
+    .option('--exclude <glob>', 'do not scan files matching this glob (repeatable)', collect)
+    .option(
+      '--new-since <git-ref>',
+      'report only findings that are new since this ref (its merge base with HEAD)',
+    )
+    .option('-q, --quiet', 'no progress line, no notices; only the report')
+    .option('--no-color', 'no ANSI colours in text output')
+    .action(async (paths: string[], flags) => setExit(await auditCommand(paths, flags, io)));
+
+  program
+    .command('rules')
+    .description('list every rule with its id, severity, category, aliases and docs page')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json', 'markdown'])
+        .default('text'),
+    )
+    .action((flags) => setExit(rulesCommand(flags, io)));
+
+  program
+    .command('explain')
+    .description('show the documentation of a rule, by id or by a peer alias (DL3008, CKV_K8S_16, ...)')
+    .argument('<rule>', 'rule id or alias')
+    .action((name: string) => setExit(explainCommand(name, io)));
+
+  program
+    .command('init')
+    .description('write a commented .plumbline.yaml')
+    .argument('[dir]', 'where to write it (default: the current directory)')
+    .option('--force', 'overwrite an existing file')
+    .action((dir: string | undefined, flags) => setExit(initCommand(dir, flags, io)));
+
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage mistakes with 2.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      io.stderr.write(`plumbline: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(`plumbline: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,106 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  aliasKey,
+  loadConfig,
+  parseErrorRule,
+  suppressionWithoutReasonRule,
+  unusedSuppressionRule,
+} from '@plumbline/core';
+import { expectFindings, runRule } from '@plumbline/core/testing';
+import { describe, expect, it } from 'vitest';
+import { expectedDocs } from './docs.js';
+import { PRESET_DIR } from './paths.js';
+import { allLanguages, allRules, createRegistry } from './registry.js';
+
+const repo = new URL('../../../', import.meta.url).pathname;
+const RULE_ID = /^(dockerfile|k8s|terraform|gha|core)\/[a-z0-9]+(-[a-z0-9]+)*$/;
+
+describe('the rule registry', () => {
+  it('has well-formed, unique ids', () => {
+    const ids = allRules.map((r) => r.id);
+    for (const id of ids) expect(id).toMatch(RULE_ID);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps aliases unambiguous: no alias is a rule id, none is shared between packs', () => {
+    const ids = new Set(allRules.map((r) => r.id));
+    const domainsOf = new Map<string, Set<string>>();
+    for (const rule of allRules) {
+      for (const alias of rule.meta.aliases) {
+        expect(ids.has(alias), `${rule.id}: alias ${alias} is a rule id`).toBe(false);
+        const key = aliasKey(alias);
+        domainsOf.set(key, new Set([...(domainsOf.get(key) ?? []), rule.domain.id]));
+      }
+    }
+    const shared = [...domainsOf].filter(([, d]) => d.size > 1).map(([a]) => a);
+    expect(shared).toEqual([]);
+  });
+
+  it('has a docs page for every rule, and every page is up to date (npm run docs)', () => {
+    const docsDir = join(repo, 'docs', 'rules');
+    const stale: string[] = [];
+    for (const [path, text] of expectedDocs()) {
+      const file = join(docsDir, path);
+      if (!existsSync(file) || readFileSync(file, 'utf8') !== text) stale.push(path);
+    }
+    const walk = (dir: string, rel = ''): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? walk(join(dir, d.name), `${rel}${d.name}/`) : [`${rel}${d.name}`],
+      );
+    const orphans = walk(docsDir).filter((p) => !expectedDocs().has(p));
+    expect({ stale, orphans }, 'run `npm run docs` and commit docs/rules').toEqual({
+      stale: [],
+      orphans: [],
+    });
+  });
+
+  it('loads every preset against the full registry', () => {
+    const presets = readdirSync(PRESET_DIR).filter((f) => f.endsWith('.yaml'));
+    expect(presets).toContain('recommended.yaml');
+    for (const preset of presets) {
+      const config = loadConfig({
+        root: repo,
+        presets: [preset.replace(/\.yaml$/, '')],
+        presetDirs: [PRESET_DIR],
+        registry: createRegistry(),
+      });
+      expect(config.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  describe('the engine rules document real behaviour', () => {
+    for (const rule of [parseErrorRule, unusedSuppressionRule, suppressionWithoutReasonRule]) {
+      const needs = rule.meta.examples.invalid
+        .concat(rule.meta.examples.valid as never[])
+        .map((e) => e.filename);
+      const available = needs.every((f) => allLanguages.some((l) => l.claims(f)));
+      it.runIf(available)(`${rule.id}: examples report the documented spans`, async () => {
+        for (const ex of rule.meta.examples.invalid) {
+          // Suppression hygiene needs the rules the comments name: run the example with all rules.
+          const result = await runRule(rule, allLanguages, { [ex.filename]: ex.code });
+          const all = rule.id === 'core/parse-error' ? result : await runAll(ex.filename, ex.code);
+          expectFindings(
+            all,
+            rule.id,
+            ex.errors.map((e) => ({ ...e, file: ex.filename })),
+          );
+        }
+        for (const ex of rule.meta.examples.valid) {
+          const all = await runAll(ex.filename, ex.code);
+          expect(all.findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
+        }
+      });
+    }
+  });
+});
+
+async function runAll(filename: string, code: string) {
+  const { runAudit, MemoryFileSource, RuleRegistry } = await import('@plumbline/core');
+  return runAudit({
+    source: new MemoryFileSource({ [filename]: code }),
+    languages: allLanguages,
+    registry: new RuleRegistry(allRules),
+    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1e6 },
+  });
+}

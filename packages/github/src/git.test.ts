@@ -1,0 +1,113 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  ensureCommit,
+  findMergeBase,
+  GitFileSource,
+  isShallow,
+  mergeBase,
+  parentsOf,
+  renamesSince,
+  repoLayout,
+} from './git.js';
+import { TestRepo } from './test-support/git-repo.js';
+
+const repos: TestRepo[] = [];
+afterAll(() => {
+  for (const r of repos) r.remove();
+});
+
+async function listAll(source: GitFileSource): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for await (const entry of source.list()) out[entry.path] = (await source.read(entry.path)).toString('utf8');
+  return out;
+}
+
+describe('GitFileSource', () => {
+  it('reads the files of a commit without touching the work tree', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    const base = repo.commit('base', {
+      'a.txt': 'one\n',
+      'infra/b.txt': 'two\n',
+      'node_modules/x/c.txt': 'skip\n',
+    });
+    repo.commit('head', { 'a.txt': 'changed\n', 'infra/b.txt': null, 'new.txt': 'new\n' });
+    repo.write({ 'a.txt': 'uncommitted\n' });
+    const source = new GitFileSource({ cwd: repo.dir, commit: base });
+    expect(await listAll(source)).toEqual({ 'a.txt': 'one\n', 'infra/b.txt': 'two\n' });
+    source.close();
+    expect(repo.git('status', '--porcelain')).toBe('M a.txt');
+  });
+
+  it('lists a sub-folder relative to it, and base files under their renamed head paths', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    const base = repo.commit('base', {
+      'infra/old.txt': 'image: a:latest\nmore\nlines\nhere\n',
+      'infra/keep.txt': 'k\n',
+      'top.txt': 't\n',
+    });
+    repo.git('mv', 'infra/old.txt', 'infra/new.txt');
+    repo.commit('rename');
+    const { prefix, topLevel } = await repoLayout(`${repo.dir}/infra`);
+    expect(prefix).toBe('infra/');
+    const renames = await renamesSince(topLevel, base);
+    expect([...renames]).toEqual([['infra/old.txt', 'infra/new.txt']]);
+    const source = new GitFileSource({ cwd: topLevel, commit: base, prefix, renames });
+    expect(Object.keys(await listAll(source))).toEqual(['keep.txt', 'new.txt']);
+    source.close();
+  });
+
+  it('reads many blobs, some larger than a pipe buffer, through one cat-file process', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`f${i}.txt`] = `${'x'.repeat(i * 1000)}\n${i}\n`;
+    const commit = repo.commit('many', files);
+    const source = new GitFileSource({ cwd: repo.dir, commit });
+    const read = await Promise.all(
+      Object.keys(files).map((p) => source.read(p).then((b) => [p, b.toString('utf8')])),
+    );
+    expect(Object.fromEntries(read)).toEqual(files);
+    await expect(source.read('missing.txt')).rejects.toThrow(/no such file/);
+    source.close();
+  });
+});
+
+describe('ensureCommit', () => {
+  it('fetches a commit a shallow clone lacks, and reads parents of a shallow commit', async () => {
+    const origin = new TestRepo();
+    repos.push(origin);
+    const base = origin.commit('base', { 'a.txt': 'a\n' });
+    const head = origin.commit('head', { 'a.txt': 'b\n' });
+    const clone = new TestRepo(`${origin.dir}-clone`);
+    repos.push(clone);
+    origin.git('clone', '-q', '--depth=1', `file://${origin.dir}`, clone.dir);
+    expect(await isShallow(clone.dir)).toBe(true);
+    expect(await parentsOf(clone.dir, 'HEAD')).toEqual([base]);
+    expect(await ensureCommit(clone.dir, head)).toBe(head);
+    expect(await ensureCommit(clone.dir, base, { depth: 1 })).toBe(base);
+    await expect(ensureCommit(clone.dir, 'f'.repeat(40), { depth: 1 })).rejects.toThrow(/git fetch failed/);
+  });
+});
+
+describe('findMergeBase', () => {
+  it('deepens a shallow clone until the merge base shows up', async () => {
+    const origin = new TestRepo();
+    repos.push(origin);
+    origin.git('config', 'uploadpack.allowAnySHA1InWant', 'true');
+    const fork = origin.commit('fork point', { 'a.txt': 'a\n' });
+    origin.git('checkout', '-q', '-b', 'feature');
+    for (let i = 0; i < 5; i++) origin.commit(`feature ${i}`, { 'f.txt': `${i}\n` });
+    const head = origin.git('rev-parse', 'HEAD');
+    origin.git('checkout', '-q', 'main');
+    for (let i = 0; i < 3; i++) origin.commit(`main ${i}`, { 'm.txt': `${i}\n` });
+    const base = origin.git('rev-parse', 'HEAD');
+    const clone = new TestRepo(`${origin.dir}-shallow`);
+    repos.push(clone);
+    origin.git('clone', '-q', '--depth=1', '--branch=feature', `file://${origin.dir}`, clone.dir);
+    await ensureCommit(clone.dir, base, { depth: 1 });
+    expect(await mergeBase(clone.dir, base, head)).toBeUndefined();
+    expect(await findMergeBase(clone.dir, base, head, [2, 4])).toBe(fork);
+  });
+});

@@ -1,0 +1,292 @@
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { FileSource, SourceEntry } from '@plumbline/core';
+
+const execFileAsync = promisify(execFile);
+
+/** Runs git in `cwd` and returns stdout; the error names the command and git's own message. */
+export async function git(
+  cwd: string,
+  args: string[],
+  options: { maxBuffer?: number } = {},
+): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync('git', args, {
+      cwd,
+      maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+    return stdout;
+  } catch (error) {
+    const e = error as { stderr?: string; message: string };
+    const detail = (e.stderr ?? '').trim().split('\n').slice(-1)[0] || e.message;
+    throw new Error(`git ${args[0]} failed: ${detail}`);
+  }
+}
+
+export async function hasCommit(cwd: string, rev: string): Promise<boolean> {
+  try {
+    await git(cwd, ['cat-file', '-e', `${rev}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The commit a ref or SHA names, or undefined. */
+export async function resolveCommit(cwd: string, rev: string): Promise<string | undefined> {
+  try {
+    return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes sure a commit is present, fetching it from the remote when the clone is shallow or the
+ * commit is on another branch (`actions/checkout` keeps one commit by default). Only objects are
+ * fetched; the working tree is never touched.
+ */
+export async function ensureCommit(
+  cwd: string,
+  rev: string,
+  options: { remote?: string; depth?: number } = {},
+): Promise<string> {
+  const present = await resolveCommit(cwd, rev);
+  if (present) return present;
+  const remote = options.remote ?? (await defaultRemote(cwd));
+  if (!remote) throw new Error(`commit ${rev} is not in this clone and there is no remote to fetch it from`);
+  const args = ['fetch', '--no-tags', '--quiet', '--no-write-fetch-head'];
+  if (options.depth !== undefined) args.push(`--depth=${options.depth}`);
+  await git(cwd, [...args, remote, rev]);
+  const fetched = await resolveCommit(cwd, rev);
+  if (!fetched) throw new Error(`commit ${rev} could not be fetched from ${remote}`);
+  return fetched;
+}
+
+async function defaultRemote(cwd: string): Promise<string | undefined> {
+  const remotes = (await git(cwd, ['remote'])).split('\n').filter(Boolean);
+  return remotes.includes('origin') ? 'origin' : remotes[0];
+}
+
+export async function isShallow(cwd: string): Promise<boolean> {
+  return (await git(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+}
+
+/** Parents of a commit, read from the commit object itself (works in a shallow clone). */
+export async function parentsOf(cwd: string, rev: string): Promise<string[]> {
+  const text = await git(cwd, ['cat-file', 'commit', rev]);
+  const parents: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '') break;
+    if (line.startsWith('parent ')) parents.push(line.slice(7).trim());
+  }
+  return parents;
+}
+
+export async function mergeBase(cwd: string, a: string, b: string): Promise<string | undefined> {
+  try {
+    return (await git(cwd, ['merge-base', a, b])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The merge base of two commits, deepening a shallow clone step by step until it shows up
+ * (`actions/checkout` fetches one commit by default, which hides where a branch left its base).
+ */
+export async function findMergeBase(
+  cwd: string,
+  a: string,
+  b: string,
+  steps = [50, 500, 5000],
+): Promise<string | undefined> {
+  const found = await mergeBase(cwd, a, b);
+  if (found || !(await isShallow(cwd))) return found;
+  const remote = await defaultRemote(cwd);
+  if (!remote) return undefined;
+  for (const depth of steps) {
+    try {
+      await git(cwd, [
+        'fetch',
+        '--no-tags',
+        '--quiet',
+        '--no-write-fetch-head',
+        `--deepen=${depth}`,
+        remote,
+        a,
+        b,
+      ]);
+    } catch {
+      return undefined;
+    }
+    const base = await mergeBase(cwd, a, b);
+    if (base || !(await isShallow(cwd))) return base;
+  }
+  return undefined;
+}
+
+/** Top of the work tree and the scanned root's path inside it (`''` or `infra/`). */
+export async function repoLayout(root: string): Promise<{ topLevel: string; prefix: string }> {
+  const topLevel = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
+  const prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim();
+  return { topLevel, prefix };
+}
+
+/**
+ * Files renamed between `base` and the work tree (or `head`), as base path → head path, both
+ * relative to the repository top. Used so a moved file keeps its findings' fingerprints.
+ */
+export async function renamesSince(cwd: string, base: string, head?: string): Promise<Map<string, string>> {
+  const args = ['diff', '-z', '--name-status', '-M', '--diff-filter=R', base];
+  if (head) args.push(head);
+  const out = await git(cwd, [...args, '--']);
+  const parts = out.split('\0');
+  const renames = new Map<string, string>();
+  for (let i = 0; i + 2 < parts.length; ) {
+    const status = parts[i]!;
+    if (status.startsWith('R')) {
+      renames.set(parts[i + 1]!, parts[i + 2]!);
+      i += 3;
+    } else i += 2;
+  }
+  return renames;
+}
+
+/** Folders no scan ever enters (the same set DiskFileSource skips). */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.terraform', '.turbo', '.hg', '.svn']);
+
+export interface GitFileSourceOptions {
+  /** Any directory inside the repository. */
+  cwd: string;
+  commit: string;
+  /** Only files under this folder (repository-relative, `infra/`), listed relative to it. */
+  prefix?: string;
+  /** base path → head path (repository-relative): list base files under their head names. */
+  renames?: Map<string, string>;
+  name?: string;
+}
+
+/**
+ * The files of one commit, read from git's object store (`git ls-tree` + `git cat-file --batch`):
+ * scanning a pull request's base needs no checkout and leaves the work tree alone.
+ * Symbolic links and submodules are skipped. Call `close()` when done.
+ */
+export class GitFileSource implements FileSource {
+  readonly warnings: { path: string; message: string }[] = [];
+  readonly name: string;
+  private entries?: Map<string, { blob: string; size: number }>;
+  private reader?: BatchReader;
+
+  constructor(private readonly options: GitFileSourceOptions) {
+    this.name = options.name ?? '.';
+  }
+
+  private async load(): Promise<Map<string, { blob: string; size: number }>> {
+    if (this.entries) return this.entries;
+    const out = await git(this.options.cwd, [
+      'ls-tree',
+      '-r',
+      '-z',
+      '--long',
+      '--full-tree',
+      this.options.commit,
+    ]);
+    const prefix = this.options.prefix ?? '';
+    const renames = this.options.renames ?? new Map<string, string>();
+    const renamedAway = new Set(renames.values());
+    const entries = new Map<string, { blob: string; size: number }>();
+    for (const record of out.split('\0')) {
+      if (!record) continue;
+      const tab = record.indexOf('\t');
+      const [mode, type, blob, size] = record.slice(0, tab).split(/\s+/);
+      const repoPath = record.slice(tab + 1);
+      if (type !== 'blob' || mode === '120000' || !blob) continue;
+      // A renamed file is listed under its new name; a new file at the old name does not shadow it.
+      const headPath = renames.get(repoPath) ?? repoPath;
+      if (!renames.has(repoPath) && renamedAway.has(repoPath)) continue;
+      if (!headPath.startsWith(prefix)) continue;
+      const path = headPath.slice(prefix.length);
+      if (path.split('/').some((segment) => SKIPPED_DIRS.has(segment))) continue;
+      entries.set(path, { blob, size: Number(size) });
+    }
+    this.entries = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return this.entries;
+  }
+
+  async *list(): AsyncIterable<SourceEntry> {
+    for (const [path, { size }] of await this.load()) yield { path, size };
+  }
+
+  async read(path: string): Promise<Buffer> {
+    const entry = (await this.load()).get(path);
+    if (!entry) throw new Error(`no such file in ${this.options.commit.slice(0, 12)}: ${path}`);
+    this.reader ??= new BatchReader(this.options.cwd);
+    return this.reader.read(entry.blob);
+  }
+
+  close(): void {
+    this.reader?.close();
+    this.reader = undefined;
+  }
+}
+
+/** One long-lived `git cat-file --batch`: a blob per request, answered in order. */
+class BatchReader {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private buffer: Buffer = Buffer.alloc(0);
+  private readonly queue: { blob: string; resolve: (b: Buffer) => void; reject: (e: Error) => void }[] = [];
+  private failure?: Error;
+
+  constructor(cwd: string) {
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd, env: { ...process.env, LC_ALL: 'C' } });
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+      this.drain();
+    });
+    this.child.on('error', (error) => this.fail(error));
+    this.child.on('exit', (code) => {
+      if (this.queue.length) this.fail(new Error(`git cat-file exited with ${code}`));
+    });
+    this.child.stdin.on('error', (error) => this.fail(error));
+  }
+
+  read(blob: string): Promise<Buffer> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ blob, resolve, reject });
+      this.child.stdin.write(`${blob}\n`);
+    });
+  }
+
+  private drain(): void {
+    while (this.queue.length) {
+      const newline = this.buffer.indexOf(10);
+      if (newline < 0) return;
+      const header = this.buffer.subarray(0, newline).toString('utf8');
+      const request = this.queue[0]!;
+      if (header.endsWith(' missing')) {
+        this.buffer = this.buffer.subarray(newline + 1);
+        this.queue.shift();
+        request.reject(new Error(`object ${request.blob} is missing`));
+        continue;
+      }
+      const size = Number(header.split(' ')[2]);
+      if (this.buffer.length < newline + 1 + size + 1) return;
+      const content = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
+      this.buffer = this.buffer.subarray(newline + 1 + size + 1);
+      this.queue.shift();
+      request.resolve(content);
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure = error;
+    for (const request of this.queue.splice(0)) request.reject(error);
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+}

@@ -1,0 +1,10 @@
+export {
+  DOCKERFILE_LANGUAGE_ID,
+  dockerfileDomain,
+  dockerfileLanguage,
+  isDockerfilePath,
+} from './language.js';
+export type * from './model.js';
+export { KEYWORDS, parseDockerfile, splitImage, unquoteDocker } from './parse.js';
+export { baseName, initShell, parseShell, setWasmLocator } from './shell.js';
+export { substitute } from './vars.js';

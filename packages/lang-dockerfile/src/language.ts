@@ -1,0 +1,32 @@
+import type { Domain, Language, Project } from '@plumbline/core';
+import type { DockerfileModel } from './model.js';
+import { parseDockerfile } from './parse.js';
+import { initShell } from './shell.js';
+
+/** File names that are templates or side files, not Dockerfiles Docker would build. */
+const NOT_DOCKERFILE =
+  /\.(template|tmpl|tpl|j2|jinja2?|erb|mustache|md|txt|orig|bak|rej|swp|dockerignore|sh|ps1|json|ya?ml)$/i;
+
+/** Does a path name a Dockerfile? `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile*`. */
+export function isDockerfilePath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (NOT_DOCKERFILE.test(name)) return false;
+  return /^(dockerfile|containerfile)([.-].+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
+}
+
+export const DOCKERFILE_LANGUAGE_ID = 'dockerfile';
+
+export const dockerfileLanguage: Language<DockerfileModel> = {
+  id: DOCKERFILE_LANGUAGE_ID,
+  claims: isDockerfilePath,
+  init: initShell,
+  parse: parseDockerfile,
+};
+
+/** One unit per Dockerfile. */
+export const dockerfileDomain: Domain<DockerfileModel> = {
+  id: 'dockerfile',
+  languages: [DOCKERFILE_LANGUAGE_ID],
+  units: (project: Project) =>
+    project.byLanguage<DockerfileModel>(DOCKERFILE_LANGUAGE_ID).map((f) => f.model),
+};

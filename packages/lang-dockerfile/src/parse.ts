@@ -1,0 +1,588 @@
+import type { Comment, Loc, ParseProblem, ParseResult, SourceFile } from '@plumbline/core';
+import * as ast from 'dockerfile-ast';
+import type {
+  DockerfileModel,
+  Flag,
+  Heredoc,
+  ImageRef,
+  Instruction,
+  InstructionForm,
+  ParserDirective,
+  Property,
+  Resolved,
+  ShellScript,
+  Stage,
+  Word,
+} from './model.js';
+import { baseName, parseShell, shellReady } from './shell.js';
+import { INCOMPLETE, substitute } from './vars.js';
+
+export const KEYWORDS = new Set([
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+]);
+const JSON_CAPABLE = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME', 'ADD', 'COPY']);
+const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
+const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
+/** Variables BuildKit defines for every build. */
+const PREDEFINED_ARGS = [
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+];
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+class Builder {
+  readonly problems: ParseProblem[] = [];
+  readonly escape: string;
+
+  constructor(
+    readonly file: SourceFile,
+    readonly df: ast.Dockerfile,
+  ) {
+    this.escape = df.getEscapeCharacter();
+  }
+
+  off(p: { line: number; character: number }): number {
+    return this.file.offset(p.line + 1, p.character + 1);
+  }
+
+  loc(r: Range): Loc {
+    return { file: this.file, start: this.off(r.start), end: this.off(r.end) };
+  }
+
+  slice(loc: Loc): string {
+    return this.file.text.slice(loc.start, loc.end);
+  }
+
+  /**
+   * Replaces line continuations (escape + newline) and the comment or empty lines between
+   * continued lines by spaces, so the text keeps its length and offsets map one to one.
+   */
+  blank(text: string): string {
+    const esc = this.escape;
+    const chars = text.split('');
+    let lineStart = 0;
+    let first = true;
+    while (lineStart <= text.length) {
+      let nl = text.indexOf('\n', lineStart);
+      const isLast = nl < 0;
+      if (nl < 0) nl = text.length;
+      const line = text.slice(lineStart, nl);
+      const trimmed = line.trim();
+      const fill = (from: number, to: number) => {
+        for (let i = from; i < to; i++) chars[i] = ' ';
+      };
+      if (!first && (trimmed === '' || trimmed.startsWith('#'))) fill(lineStart, isLast ? nl : nl + 1);
+      else {
+        const m = line.match(new RegExp(`${escapeRegExp(esc)}[ \\t]*\\r?$`));
+        if (m && m.index !== undefined && !isLast) fill(lineStart + m.index, nl + 1);
+        else if (!isLast) fill(nl, nl + 1);
+        if (line.endsWith('\r')) chars[nl - 1] = ' ';
+      }
+      first = false;
+      if (isLast) break;
+      lineStart = nl + 1;
+    }
+    return chars.join('');
+  }
+
+  flagsOf(i: ast.Instruction): Flag[] {
+    const withFlags = i as unknown as { getFlags?: () => ast.Flag[] };
+    if (!FLAGGED.has(i.getKeyword()) || typeof withFlags.getFlags !== 'function') return [];
+    return withFlags.getFlags().map((f) => {
+      const valueRange = f.getValueRange();
+      return {
+        name: f.getName(),
+        value: f.getValue() ?? undefined,
+        loc: this.loc(f.getRange()),
+        nameLoc: this.loc(f.getNameRange()),
+        valueLoc: valueRange ? this.loc(valueRange) : undefined,
+      };
+    });
+  }
+
+  instruction(
+    i: ast.Instruction,
+    stageIndex: number,
+    scope: ReadonlyMap<string, string | undefined>,
+  ): Instruction {
+    const keyword = i.getKeyword().toUpperCase();
+    const loc = this.loc(i.getRange());
+    const argsRange = i.getArgumentsRange();
+    const flags = this.flagsOf(i);
+    const args: Word[] = i.getArguments().map((a) => ({ value: a.getValue(), loc: this.loc(a.getRange()) }));
+    const heredocs = this.heredocsOf(i);
+    let bodyLoc: Loc | undefined;
+    if (args.length > 0) bodyLoc = { file: this.file, start: args[0]!.loc.start, end: loc.end };
+    let body = '';
+    if (bodyLoc) {
+      const raw = this.slice(bodyLoc);
+      if (heredocs.length > 0) {
+        const firstContent = heredocs[0]!.contentLoc.start;
+        const lineEnd = this.file.text.lastIndexOf('\n', firstContent - 1);
+        const cut = Math.max(0, Math.min(raw.length, lineEnd - bodyLoc.start));
+        body = this.blank(raw.slice(0, cut)) + raw.slice(cut);
+      } else body = this.blank(raw);
+    }
+    let form: InstructionForm = args.length === 0 ? 'none' : 'shell';
+    let json: Word[] | undefined;
+    if (bodyLoc && JSON_CAPABLE.has(keyword) && heredocs.length === 0) {
+      json = this.jsonOf(i, body);
+      if (json) form = 'json';
+    }
+    if (heredocs.length > 0) form = 'heredoc';
+    const properties = this.propertiesOf(i);
+    const result: Instruction = {
+      keyword,
+      keywordLoc: this.loc(i.getInstructionRange()),
+      argsLoc: argsRange ? this.loc(argsRange) : undefined,
+      loc,
+      flags,
+      args,
+      bodyLoc,
+      body,
+      form,
+      json,
+      properties,
+      heredocs,
+      shell: undefined,
+      trigger: undefined,
+      stageIndex,
+      scope,
+    };
+    if (keyword === 'ONBUILD') {
+      const trigger = (i as ast.Onbuild).getTriggerInstruction?.();
+      if (trigger) result.trigger = this.instruction(trigger, stageIndex, scope);
+    }
+    return result;
+  }
+
+  jsonOf(i: ast.Instruction, body: string): Word[] | undefined {
+    const trimmed = body.trim();
+    if (!trimmed.startsWith('[') || !trimmed.endsWith(']')) return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string')) return undefined;
+    const strings = (i as ast.JSONInstruction).getJSONStrings?.() ?? [];
+    if (strings.length !== parsed.length) return undefined;
+    return strings.map((s, k) => ({ value: parsed[k] as string, loc: this.loc(s.getRange()) }));
+  }
+
+  heredocsOf(i: ast.Instruction): Heredoc[] {
+    const getter = (i as unknown as { getHeredocs?: () => ast.Heredoc[] }).getHeredocs;
+    if (typeof getter !== 'function') return [];
+    const out: Heredoc[] = [];
+    for (const h of getter.call(i)) {
+      const content = h.getContentRange();
+      const delimiter = h.getDelimiterRange();
+      const startLoc = this.loc(h.getStartRange());
+      let contentLoc: Loc;
+      if (content) contentLoc = this.loc(content);
+      else {
+        const at = delimiter ? this.off(delimiter.start) : startLoc.end;
+        contentLoc = { file: this.file, start: at, end: at };
+      }
+      const end = delimiter ? this.off(delimiter.end) : contentLoc.end;
+      out.push({
+        name: h.getName(),
+        content: this.slice(contentLoc),
+        contentLoc,
+        loc: { file: this.file, start: startLoc.start, end },
+      });
+    }
+    return out;
+  }
+
+  propertiesOf(i: ast.Instruction): Property[] {
+    const withProps = i as unknown as { getProperties?: () => ast.Property[] };
+    if (typeof withProps.getProperties !== 'function') return [];
+    return withProps.getProperties().map((p) => {
+      const valueRange = p.getValueRange();
+      const value = p.getValue();
+      return {
+        name: p.getName(),
+        nameLoc: this.loc(p.getNameRange()),
+        value: value === null ? undefined : unquoteDocker(value, this.escape),
+        valueLoc: valueRange ? this.loc(valueRange) : undefined,
+        loc: this.loc(p.getRange()),
+      };
+    });
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Removes Dockerfile-level quotes of an ENV/ARG/LABEL value (`"a b"` → `a b`). */
+export function unquoteDocker(value: string, escapeChar: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    if (ch === escapeChar && i + 1 < value.length && quote !== "'") {
+      const next = value[i + 1]!;
+      if (next === '\n' || next === '\r') {
+        i++;
+        continue;
+      }
+      out += next;
+      i++;
+    } else if ((ch === '"' || ch === "'") && (quote === undefined || quote === ch))
+      quote = quote ? undefined : ch;
+    else out += ch;
+  }
+  return out;
+}
+
+/** Splits `[registry/]repository[:tag][@digest]` into parts with offsets into `text`. */
+export function splitImage(text: string): {
+  registry: string | undefined;
+  repository: string;
+  tag: string | undefined;
+  tagStart: number;
+  digest: string | undefined;
+  digestStart: number;
+} {
+  // Separators inside `${...}` belong to the variable (`${TAG:-1}`), not to the reference.
+  const masked = text.replace(/\$\{[^}]*\}/g, (m) => '_'.repeat(m.length));
+  let end = text.length;
+  let digest: string | undefined;
+  let digestStart = -1;
+  const at = masked.indexOf('@');
+  if (at >= 0) {
+    digest = text.slice(at + 1);
+    digestStart = at + 1;
+    end = at;
+  }
+  let tag: string | undefined;
+  let tagStart = -1;
+  const slash = masked.lastIndexOf('/', end - 1);
+  const colon = masked.lastIndexOf(':', end - 1);
+  if (colon > slash) {
+    tag = text.slice(colon + 1, end);
+    tagStart = colon + 1;
+    end = colon;
+  }
+  let rest = text.slice(0, end);
+  let registry: string | undefined;
+  const firstSlash = masked.indexOf('/');
+  if (firstSlash > 0 && firstSlash < end) {
+    const head = rest.slice(0, firstSlash);
+    if (head.includes('.') || head.includes(':') || head === 'localhost' || head.startsWith('$')) {
+      registry = head;
+      rest = rest.slice(firstSlash + 1);
+    }
+  }
+  return { registry, repository: rest, tag, tagStart, digest, digestStart };
+}
+
+/** Parses a Dockerfile into stages and instructions with exact spans, and the shell of every RUN. */
+export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> {
+  const df = ast.DockerfileParser.parse(file.text);
+  const b = new Builder(file, df);
+  const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+  const rawDirectives = df.getDirectives();
+  const directives: ParserDirective[] = rawDirectives
+    .filter((d) => KNOWN_DIRECTIVES.has(d.getName().toLowerCase()))
+    .map((d) => ({
+      name: d.getName().toLowerCase(),
+      value: d.getValue(),
+      valueLoc: b.loc(d.getValueRange()),
+      loc: b.loc(d.getRange()),
+    }));
+  // Unknown "directives" (`# hadolint ignore=DL3008` on line 1) are plain comments to Docker.
+  const commentRanges = [
+    ...rawDirectives.filter((d) => !KNOWN_DIRECTIVES.has(d.getName().toLowerCase())).map((d) => d.getRange()),
+    ...df.getComments().map((c) => c.getRange()),
+  ];
+  const comments: Comment[] = commentRanges
+    .sort((x, y) => x.start.line - y.start.line)
+    .map((range) => {
+      const loc = b.loc(range);
+      const hash = file.text.indexOf('#', loc.start);
+      const start = hash >= 0 && hash < loc.end ? hash : loc.start;
+      const line = file.position(start).line;
+      return {
+        line,
+        text: file.text.slice(start + 1, loc.end),
+        ownLine:
+          file
+            .lineText(line)
+            .slice(0, file.position(start).column - 1)
+            .trim() === '',
+        start,
+        end: loc.end,
+      };
+    });
+
+  const instructions: Instruction[] = [];
+  const globalArgs: Instruction[] = [];
+  const stages: Stage[] = [];
+  const globalScope = new Map<string, string | undefined>();
+  for (const name of PREDEFINED_ARGS) globalScope.set(name, undefined);
+  let scope: Map<string, string | undefined> = globalScope;
+  let stage: Stage | undefined;
+  let posixShell = true;
+  const stageNames = new Map<string, Stage>();
+
+  for (const raw of df.getInstructions()) {
+    const keyword = raw.getKeyword().toUpperCase();
+    if (keyword === 'FROM') {
+      const ins = b.instruction(raw, stages.length, globalScope);
+      const image = imageOf(b, raw as ast.From, ins, globalScope, stageNames);
+      const nameArg =
+        ins.args.length >= 3 && ins.args[1]!.value.toUpperCase() === 'AS' ? ins.args[2] : undefined;
+      stage = {
+        index: stages.length,
+        from: ins,
+        image,
+        name: nameArg?.value.toLowerCase(),
+        nameLoc: nameArg?.loc,
+        platform: ins.flags.find((f) => f.name === 'platform'),
+        instructions: [ins],
+        isFinal: false,
+        loc: { ...ins.loc },
+      };
+      stages.push(stage);
+      if (stage.name && !stageNames.has(stage.name)) stageNames.set(stage.name, stage);
+      instructions.push(ins);
+      // A stage built on an earlier stage inherits its ENV; a new image starts with no variables.
+      scope = new Map(image.stage ? [...(stageEnv.get(image.stage) ?? [])] : []);
+      posixShell = image.stage
+        ? (stageShell.get(image.stage) ?? true)
+        : !/windows|nanoserver|servercore/i.test(image.value);
+      continue;
+    }
+    if (!KEYWORDS.has(keyword)) {
+      b.problems.push({
+        message: `unknown instruction: ${raw.getInstruction()}`,
+        loc: b.loc(raw.getInstructionRange()),
+      });
+    }
+    const ins = b.instruction(raw, stage ? stage.index : -1, scope);
+    instructions.push(ins);
+    if (!stage) {
+      if (keyword === 'ARG') {
+        globalArgs.push(ins);
+        for (const p of ins.properties)
+          globalScope.set(
+            p.name,
+            p.value === undefined ? undefined : scoped(substitute(p.value, globalScope, b.escape)),
+          );
+      } else if (KEYWORDS.has(keyword)) {
+        b.problems.push({
+          message: `${keyword} before the first FROM (only ARG may come first)`,
+          loc: ins.keywordLoc,
+        });
+      }
+      continue;
+    }
+    stage.instructions.push(ins);
+    stage.loc.end = ins.loc.end;
+    if (keyword === 'ARG' || keyword === 'ENV') {
+      const next = new Map(scope);
+      for (const p of ins.properties) {
+        if (p.value === undefined) {
+          // `ARG NAME` in a stage re-imports the global default.
+          if (!next.has(p.name) || next.get(p.name) === undefined) next.set(p.name, globalScope.get(p.name));
+        } else next.set(p.name, scoped(substitute(p.value, scope, b.escape)));
+      }
+      scope = next;
+      stageEnv.set(stage, scope);
+    }
+    if (keyword === 'SHELL' && ins.json && ins.json.length > 0) {
+      posixShell = POSIX_SHELLS.has(baseName(ins.json[0]!.value).replace(/\.exe$/i, ''));
+      stageShell.set(stage, posixShell);
+    }
+    if (keyword === 'RUN' && posixShell && shellReady()) ins.shell = shellOf(b, ins);
+    if (keyword === 'ONBUILD' && ins.trigger?.keyword === 'RUN' && posixShell && shellReady())
+      ins.trigger.shell = shellOf(b, ins.trigger);
+  }
+  if (stages.length > 0) stages[stages.length - 1]!.isFinal = true;
+  else if (instructions.length > 0) {
+    b.problems.push({
+      message: 'no FROM instruction: the file defines no build stage',
+      loc: instructions[0]!.keywordLoc,
+    });
+  }
+
+  const model: DockerfileModel = {
+    file,
+    escapeChar: b.escape,
+    directives,
+    instructions,
+    globalArgs,
+    stages,
+    comments,
+    stageByName: (name) => stageNames.get(name.toLowerCase()),
+    finalStage: stages[stages.length - 1],
+    resolve: (text: string, at: Instruction): Resolved => substitute(text, at.scope, b.escape),
+  };
+  return { model, problems: b.problems, comments };
+}
+
+/** A value stored in a scope; one that still holds an unknown variable is marked (see `substitute`). */
+function scoped(r: Resolved): string {
+  return r.complete ? r.value : INCOMPLETE + r.value;
+}
+
+const stageEnv = new WeakMap<Stage, Map<string, string | undefined>>();
+const stageShell = new WeakMap<Stage, boolean>();
+
+function imageOf(
+  b: Builder,
+  from: ast.From,
+  ins: Instruction,
+  scope: ReadonlyMap<string, string | undefined>,
+  stageNames: Map<string, Stage>,
+): ImageRef {
+  const word = ins.args[0];
+  const raw = word?.value ?? '';
+  const loc = word?.loc ?? ins.keywordLoc;
+  const resolved = substitute(raw, scope, b.escape);
+  const parts = splitImage(resolved.value);
+  const rawParts = splitImage(raw);
+  const literal = !raw.includes('$');
+  const tagLoc =
+    rawParts.tag !== undefined && rawParts.tagStart >= 0
+      ? {
+          file: b.file,
+          start: loc.start + rawParts.tagStart,
+          end: loc.start + rawParts.tagStart + rawParts.tag.length,
+        }
+      : undefined;
+  const digestLoc =
+    rawParts.digest !== undefined
+      ? {
+          file: b.file,
+          start: loc.start + rawParts.digestStart,
+          end: loc.start + rawParts.digestStart + rawParts.digest.length,
+        }
+      : undefined;
+  void from;
+  void literal;
+  return {
+    raw,
+    value: resolved.value,
+    complete: resolved.complete,
+    registry: parts.registry,
+    repository: parts.repository,
+    tag: parts.tag,
+    digest: parts.digest,
+    tagLoc,
+    digestLoc,
+    scratch: resolved.value.toLowerCase() === 'scratch',
+    stage: stageNames.get(resolved.value.toLowerCase()),
+    loc,
+  };
+}
+
+/** The shell of a RUN: shell form, heredoc script(s), or exec form with `sh -c`. */
+function shellOf(b: Builder, ins: Instruction): ShellScript | undefined {
+  const { file } = b;
+  if (!ins.bodyLoc) return undefined;
+  const start = ins.bodyLoc.start;
+  if (ins.form === 'json' && ins.json) {
+    const [exe, ...rest] = ins.json;
+    if (!exe) return undefined;
+    const flag = rest.findIndex((w) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.value));
+    if (POSIX_SHELLS.has(baseName(exe.value)) && flag >= 0 && rest[flag + 1]) {
+      const script = rest[flag + 1]!;
+      const map = jsonStringMap(file.text, script.loc.start);
+      return parseShell(file, script.value, (i) => map[Math.min(i, map.length - 1)]!);
+    }
+    const words = ins.json.map((w) => ({
+      value: w.value,
+      raw: file.text.slice(w.loc.start, w.loc.end),
+      dynamic: false,
+      loc: w.loc,
+    }));
+    return {
+      commands: [
+        {
+          name: exe.value,
+          base: baseName(exe.value),
+          nameWord: words[0]!,
+          args: words.slice(1),
+          env: [],
+          pipeline: undefined,
+          wrappedBy: undefined,
+          index: 0,
+          loc: { file, start: exe.loc.start, end: ins.json[ins.json.length - 1]!.loc.end },
+        },
+      ],
+      assignments: [],
+      hasError: false,
+    };
+  }
+  if (ins.heredocs.length > 0) {
+    // The command line with the `<<EOF` markers blanked out.
+    const firstContent = ins.heredocs[0]!.contentLoc.start;
+    const cut = Math.max(0, file.text.lastIndexOf('\n', firstContent - 1) - start);
+    const line = ins.body
+      .slice(0, cut)
+      .replace(/<<-?\s*(["']?)([A-Za-z0-9_.-]+)\1/g, (m) => ' '.repeat(m.length));
+    const script = parseShell(file, line, (i) => start + i);
+    const command = line.trim();
+    const runsBody = command === '' || /^(\S*\/)?(ba|da|a|z|k)?sh(\s+-[a-zA-Z]+)*$/.test(command);
+    if (runsBody) {
+      for (const h of ins.heredocs) {
+        const shebang = h.content.match(/^#!\s*(\S+)(?:\s+(\S+))?/);
+        if (shebang) {
+          const interp = baseName(shebang[1]!) === 'env' ? (shebang[2] ?? '') : baseName(shebang[1]!);
+          if (!POSIX_SHELLS.has(interp)) continue;
+        }
+        const body = parseShell(file, h.content, (i) => h.contentLoc.start + i);
+        const offset = script.commands.length;
+        for (const c of body.commands) c.index += offset;
+        script.commands.push(...body.commands);
+        script.assignments.push(...body.assignments);
+        script.hasError ||= body.hasError;
+      }
+    }
+    return script;
+  }
+  return parseShell(file, ins.body, (i) => start + i);
+}
+
+/** For a JSON string literal starting at `at` (its opening quote), the file offset of each unescaped character. */
+function jsonStringMap(text: string, at: number): number[] {
+  const map: number[] = [];
+  let i = at + 1;
+  while (i < text.length && text[i] !== '"') {
+    map.push(i);
+    if (text[i] === '\\') {
+      i += text[i + 1] === 'u' ? 6 : 2;
+    } else i++;
+  }
+  map.push(i);
+  return map;
+}

@@ -1,0 +1,595 @@
+import { posix } from 'node:path';
+import type { Loc, ParsedFile } from '@plumbline/core';
+import type { Attribute, Block, Expr, Step } from './ast.js';
+import { FUNCTIONS } from './functions.js';
+import type { HclFile } from './language.js';
+import {
+  asBool,
+  asNumber,
+  asString,
+  deepEqual,
+  ERROR,
+  isKnown,
+  isObject,
+  isUnknown,
+  UNKNOWN,
+  Unknown,
+  type Value,
+  type ValueObject,
+} from './value.js';
+
+export type Bindings = ReadonlyMap<string, Value>;
+const NO_BINDINGS: Bindings = new Map();
+const MAX_DEPTH = 64;
+
+/** A block as rules see it: its syntax, and its attributes evaluated in their module and scope. */
+export class BlockView {
+  constructor(
+    readonly module: TfModule,
+    readonly block: Block,
+    readonly bindings: Bindings = NO_BINDINGS,
+    /** The `dynamic` block this content came from, if any. */
+    readonly dynamic?: Block,
+  ) {}
+
+  get type(): string {
+    return this.block.type;
+  }
+  get labels(): string[] {
+    return this.block.labels;
+  }
+  get loc(): Loc {
+    return this.block.loc;
+  }
+  /** Where a finding about something missing from this block points. */
+  get headerLoc(): Loc {
+    return this.dynamic?.headerLoc ?? this.block.headerLoc;
+  }
+
+  attr(name: string): Attribute | undefined {
+    return this.block.attributes.find((a) => a.name === name);
+  }
+
+  has(name: string): boolean {
+    return this.attr(name) !== undefined;
+  }
+
+  /** The evaluated attribute; `undefined` when absent, an `Unknown` when it cannot be known. */
+  value(name: string): Value | undefined {
+    const a = this.attr(name);
+    return a ? this.module.eval(a.expr, this.bindings) : undefined;
+  }
+
+  eval(expr: Expr): Value {
+    return this.module.eval(expr, this.bindings);
+  }
+
+  /** Nested blocks of a type, `dynamic` blocks expanded when their `for_each` is known. */
+  blocks(type: string): BlockView[] {
+    const out: BlockView[] = [];
+    for (const b of this.block.blocks) {
+      if (b.type === type) out.push(new BlockView(this.module, b, this.bindings));
+      else if (b.type === 'dynamic' && b.labels[0] === type) out.push(...this.expandDynamic(b, type));
+    }
+    return out;
+  }
+
+  /** True when a nested block of this type is written, statically or as `dynamic`. */
+  hasBlock(type: string): boolean {
+    return this.block.blocks.some((b) => b.type === type || (b.type === 'dynamic' && b.labels[0] === type));
+  }
+
+  private expandDynamic(dynamic: Block, type: string): BlockView[] {
+    const content = dynamic.blocks.find((b) => b.type === 'content');
+    if (!content) return [];
+    const dv = new BlockView(this.module, dynamic, this.bindings);
+    const iterator =
+      asString(dv.value('iterator')) ??
+      (dv.attr('iterator')?.expr.kind === 'ref'
+        ? (dv.attr('iterator')!.expr as { root: string }).root
+        : type);
+    const forEach = dv.value('for_each');
+    const bind = (value: Value) =>
+      new BlockView(this.module, content, new Map([...this.bindings, [iterator, value]]), dynamic);
+    if (Array.isArray(forEach)) return forEach.map((v, i) => bind({ key: i, value: v }));
+    if (isObject(forEach)) return Object.entries(forEach).map(([k, v]) => bind({ key: k, value: v }));
+    return [bind(UNKNOWN)];
+  }
+}
+
+/** A `resource` or `data` block of a module. */
+export class TfResource extends BlockView {
+  readonly kind: 'resource' | 'data';
+  readonly resourceType: string;
+  readonly name: string;
+  readonly address: string;
+
+  constructor(module: TfModule, block: Block) {
+    super(
+      module,
+      block,
+      new Map<string, Value>([
+        ['each', UNKNOWN],
+        ['count', UNKNOWN],
+        ['self', UNKNOWN],
+      ]),
+    );
+    this.kind = block.type === 'data' ? 'data' : 'resource';
+    this.resourceType = block.labels[0] ?? '';
+    this.name = block.labels[1] ?? '';
+    const local = `${this.kind === 'data' ? 'data.' : ''}${this.resourceType}.${this.name}`;
+    this.address = block.address ?? (module.prefix ? `${module.prefix}.${local}` : local);
+  }
+
+  /** The address inside its module (`aws_s3_bucket.logs`), which references use. */
+  get localAddress(): string {
+    return `${this.kind === 'data' ? 'data.' : ''}${this.resourceType}.${this.name}`;
+  }
+
+  /** False when `count` or `for_each` is known to create no instance. */
+  get exists(): boolean {
+    const count = this.value('count');
+    if (count !== undefined && asNumber(count) === 0) return false;
+    const forEach = this.value('for_each');
+    if (Array.isArray(forEach) && forEach.length === 0) return false;
+    if (isObject(forEach) && Object.keys(forEach).length === 0) return false;
+    return true;
+  }
+
+  /**
+   * True when `expr` refers to this resource (`aws_s3_bucket.b.id`, `.bucket`, `.arn`) or is a
+   * string equal to this resource's `nameAttribute` (`bucket = "my-logs"`).
+   */
+  isReferencedBy(value: Value | undefined, nameAttribute?: string): boolean {
+    if (value instanceof Unknown) return value.ref?.address === this.localAddress;
+    if (typeof value === 'string' && nameAttribute) {
+      const own = this.value(nameAttribute);
+      return typeof own === 'string' && own === value;
+    }
+    return false;
+  }
+}
+
+export interface ModuleCall {
+  view: BlockView;
+  name: string;
+  source: string | undefined;
+  /** The module directory when the source is a local path inside the scanned tree. */
+  localDir: string | undefined;
+}
+
+export interface ModuleOptions {
+  /** `--var-file` files (paths as in the project), applied to every root module. */
+  varFiles?: readonly string[];
+}
+
+/**
+ * One Terraform module: the `.tf`/`.tf.json` files of a directory (or one plan file), with
+ * variables from defaults, tfvars and the local modules that call it.
+ */
+export class TfModule {
+  readonly blocks: Block[];
+  readonly resources: TfResource[] = [];
+  readonly dataSources: TfResource[] = [];
+  readonly moduleCalls: ModuleCall[] = [];
+  readonly variables = new Map<string, Block>();
+  readonly localDefs = new Map<string, Attribute>();
+  /** Local modules (elsewhere in the project) that call this one. */
+  readonly callers: { module: TfModule; call: ModuleCall }[] = [];
+  /** Address prefix of resources (`module.x` for plans' child modules; empty for configuration). */
+  readonly prefix = '';
+  tfvars: HclFile[] = [];
+  alternateTfvars: HclFile[] = [];
+  private readonly localValues = new Map<string, Value>();
+  private readonly inputValues = new Map<string, Value>();
+  private readonly evaluating = new Set<string>();
+  private depth = 0;
+
+  constructor(
+    readonly dir: string,
+    readonly files: HclFile[],
+    readonly kind: 'config' | 'plan' = 'config',
+  ) {
+    this.blocks = files.flatMap((f) => f.body.blocks);
+    for (const b of this.blocks) {
+      if (b.type === 'resource' && b.labels.length >= 2) this.resources.push(new TfResource(this, b));
+      else if (b.type === 'data' && b.labels.length >= 2) this.dataSources.push(new TfResource(this, b));
+      else if (b.type === 'variable' && b.labels[0]) this.variables.set(b.labels[0], b);
+      else if (b.type === 'locals') for (const a of b.attributes) this.localDefs.set(a.name, a);
+      else if (b.type === 'module' && b.labels[0]) {
+        const view = new BlockView(
+          this,
+          b,
+          new Map<string, Value>([
+            ['each', UNKNOWN],
+            ['count', UNKNOWN],
+          ]),
+        );
+        const source = asString(view.value('source'));
+        const localDir =
+          source && /^\.\.?(\/|$)/.test(source)
+            ? posix.normalize(posix.join(dir, source)).replace(/\/$/, '')
+            : undefined;
+        this.moduleCalls.push({ view, name: b.labels[0], source, localDir });
+      }
+    }
+  }
+
+  /** `terraform` blocks. */
+  get terraformBlocks(): BlockView[] {
+    return this.blocks.filter((b) => b.type === 'terraform').map((b) => new BlockView(this, b));
+  }
+
+  get providers(): BlockView[] {
+    return this.blocks.filter((b) => b.type === 'provider').map((b) => new BlockView(this, b));
+  }
+
+  /** Resources of the given types that may exist (not `count = 0`). */
+  resourcesOf(...types: string[]): TfResource[] {
+    return this.resources.filter((r) => types.includes(r.resourceType) && r.exists);
+  }
+
+  dataOf(...types: string[]): TfResource[] {
+    return this.dataSources.filter((r) => types.includes(r.resourceType) && r.exists);
+  }
+
+  /** A resource or data source by its address in this module (`aws_s3_bucket.b`, `data.x.y`). */
+  byAddress(address: string): TfResource | undefined {
+    return [...this.resources, ...this.dataSources].find((r) => r.localAddress === address);
+  }
+
+  /** True when this module is only ever used through local callers (not planned on its own). */
+  get isRoot(): boolean {
+    return this.callers.length === 0;
+  }
+
+  /** Value of `var.<name>`. */
+  input(name: string): Value {
+    const cached = this.inputValues.get(name);
+    if (cached !== undefined) return cached;
+    if (this.evaluating.has(`var.${name}`)) return UNKNOWN;
+    this.evaluating.add(`var.${name}`);
+    let value: Value;
+    try {
+      value = this.computeInput(name);
+    } finally {
+      this.evaluating.delete(`var.${name}`);
+    }
+    this.inputValues.set(name, value);
+    return value;
+  }
+
+  private computeInput(name: string): Value {
+    const decl = this.variables.get(name);
+    const defaultAttr = decl?.attributes.find((a) => a.name === 'default');
+    const defaultValue = defaultAttr ? this.eval(defaultAttr.expr) : UNKNOWN;
+    if (this.callers.length > 0) {
+      const values = this.callers.map(({ module, call }) => {
+        const arg = call.view.attr(name);
+        const v = arg ? module.eval(arg.expr, call.view.bindings) : defaultValue;
+        return v === null && defaultAttr && !isNullable(decl) ? defaultValue : v;
+      });
+      if (values.length === 1) return values[0]!;
+      const [first, ...rest] = values;
+      return isKnown(first) && rest.every((v) => deepEqual(first!, v)) ? first! : UNKNOWN;
+    }
+    let value = defaultValue;
+    for (const f of this.tfvars) {
+      const a = f.body.attributes.find((x) => x.name === name);
+      if (a) value = evalConstant(a.expr);
+    }
+    for (const f of this.alternateTfvars) {
+      const a = f.body.attributes.find((x) => x.name === name);
+      if (a && !deepEqual(value, evalConstant(a.expr))) return UNKNOWN;
+    }
+    return value;
+  }
+
+  /** Value of `local.<name>`. */
+  local(name: string): Value {
+    const cached = this.localValues.get(name);
+    if (cached !== undefined) return cached;
+    const def = this.localDefs.get(name);
+    if (!def || this.evaluating.has(`local.${name}`)) return ERROR;
+    this.evaluating.add(`local.${name}`);
+    let value: Value;
+    try {
+      value = this.eval(def.expr);
+    } finally {
+      this.evaluating.delete(`local.${name}`);
+    }
+    this.localValues.set(name, value);
+    return value;
+  }
+
+  /** Evaluates an expression of this module; never throws. */
+  eval(expr: Expr, bindings: Bindings = NO_BINDINGS): Value {
+    if (this.depth > MAX_DEPTH) return UNKNOWN;
+    this.depth++;
+    try {
+      return this.evalInner(expr, bindings);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalInner(expr: Expr, b: Bindings): Value {
+    switch (expr.kind) {
+      case 'literal':
+        return expr.value;
+      case 'template': {
+        if (expr.directives) return UNKNOWN;
+        let out = '';
+        for (const p of expr.parts) {
+          if (typeof p === 'string') {
+            out += p;
+            continue;
+          }
+          const v = this.eval(p, b);
+          const s = v === null ? '' : asString(v);
+          if (s === undefined) return UNKNOWN;
+          out += s;
+        }
+        return out;
+      }
+      case 'tuple':
+        return expr.items.map((i) => this.eval(i, b));
+      case 'object': {
+        const out: ValueObject = {};
+        for (const item of expr.items) {
+          const key = item.name ?? asString(this.eval(item.key, b));
+          if (key === undefined) return UNKNOWN;
+          out[key] = this.eval(item.value, b);
+        }
+        return out;
+      }
+      case 'ref':
+        return this.evalRef(expr.root, expr.steps, b);
+      case 'get':
+        return this.applySteps(this.eval(expr.target, b), expr.steps, b);
+      case 'call': {
+        if (expr.name === 'try' || expr.name === 'can') {
+          for (const arg of expr.args) {
+            const v = this.eval(arg, b);
+            if (v instanceof Unknown && v.error) continue;
+            if (expr.name === 'can') return isKnown(v) || !(v instanceof Unknown) ? true : UNKNOWN;
+            return v;
+          }
+          return expr.name === 'can' ? false : ERROR;
+        }
+        const fn = FUNCTIONS[expr.name];
+        if (!fn) return UNKNOWN;
+        let args = expr.args.map((a) => this.eval(a, b));
+        if (expr.expand) {
+          const last = args[args.length - 1];
+          if (!Array.isArray(last)) return UNKNOWN;
+          args = [...args.slice(0, -1), ...last];
+        }
+        try {
+          return fn(args);
+        } catch {
+          return UNKNOWN;
+        }
+      }
+      case 'conditional': {
+        const cond = asBool(this.eval(expr.cond, b));
+        if (cond === true) return this.eval(expr.whenTrue, b);
+        if (cond === false) return this.eval(expr.whenFalse, b);
+        const t = this.eval(expr.whenTrue, b);
+        const e = this.eval(expr.whenFalse, b);
+        return deepEqual(t, e) ? t : UNKNOWN;
+      }
+      case 'unary': {
+        const v = this.eval(expr.operand, b);
+        if (expr.op === '!') {
+          const x = asBool(v);
+          return x === undefined ? UNKNOWN : !x;
+        }
+        const n = asNumber(v);
+        return n === undefined ? UNKNOWN : -n;
+      }
+      case 'binary':
+        return this.evalBinary(expr.op, expr.left, expr.right, b);
+      case 'for':
+        return this.evalFor(expr, b);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private evalBinary(op: string, left: Expr, right: Expr, b: Bindings): Value {
+    const l = this.eval(left, b);
+    if (op === '&&' || op === '||') {
+      const lb = asBool(l);
+      if (op === '&&' && lb === false) return false;
+      if (op === '||' && lb === true) return true;
+      const rb = asBool(this.eval(right, b));
+      if (op === '&&' && rb === false) return false;
+      if (op === '||' && rb === true) return true;
+      return lb === undefined || rb === undefined ? UNKNOWN : op === '&&' ? lb && rb : lb || rb;
+    }
+    const r = this.eval(right, b);
+    if (op === '==' || op === '!=') {
+      if (!isKnown(l) || !isKnown(r)) return UNKNOWN;
+      const eq = deepEqual(l, r);
+      return op === '==' ? eq : !eq;
+    }
+    const x = asNumber(l);
+    const y = asNumber(r);
+    if (x === undefined || y === undefined) return UNKNOWN;
+    switch (op) {
+      case '+':
+        return x + y;
+      case '-':
+        return x - y;
+      case '*':
+        return x * y;
+      case '/':
+        return y === 0 ? ERROR : x / y;
+      case '%':
+        return y === 0 ? ERROR : x % y;
+      case '<':
+        return x < y;
+      case '>':
+        return x > y;
+      case '<=':
+        return x <= y;
+      case '>=':
+        return x >= y;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private evalFor(expr: Expr & { kind: 'for' }, b: Bindings): Value {
+    const coll = this.eval(expr.collection, b);
+    let entries: [Value, Value][];
+    if (Array.isArray(coll)) entries = coll.map((v, i) => [i, v]);
+    else if (isObject(coll)) entries = Object.entries(coll);
+    else return UNKNOWN;
+    const listOut: Value[] = [];
+    const objOut: ValueObject = {};
+    for (const [k, v] of entries) {
+      const scope = new Map(b);
+      scope.set(expr.valueVar, v);
+      if (expr.keyVar) scope.set(expr.keyVar, k);
+      if (expr.cond) {
+        const c = asBool(this.eval(expr.cond, scope));
+        if (c === undefined) return UNKNOWN;
+        if (!c) continue;
+      }
+      const value = this.eval(expr.value, scope);
+      if (!expr.object) {
+        listOut.push(value);
+        continue;
+      }
+      const key = asString(this.eval(expr.key!, scope));
+      if (key === undefined) return UNKNOWN;
+      if (expr.group) {
+        const existing = objOut[key];
+        objOut[key] = Array.isArray(existing) ? [...existing, value] : [value];
+      } else objOut[key] = value;
+    }
+    return expr.object ? objOut : listOut;
+  }
+
+  private evalRef(root: string, steps: Step[], b: Bindings): Value {
+    if (b.has(root)) return this.applySteps(b.get(root)!, steps, b);
+    const first = steps[0];
+    const firstAttr = first && 'attr' in first ? first.attr : undefined;
+    switch (root) {
+      case 'var':
+        return firstAttr ? this.applySteps(this.input(firstAttr), steps.slice(1), b) : UNKNOWN;
+      case 'local':
+        return firstAttr ? this.applySteps(this.local(firstAttr), steps.slice(1), b) : UNKNOWN;
+      case 'path':
+        return firstAttr === 'module' ? this.dir || '.' : UNKNOWN;
+      case 'each':
+      case 'count':
+      case 'self':
+      case 'terraform':
+        return UNKNOWN;
+      case 'data': {
+        const type = firstAttr;
+        const name = steps[1] && 'attr' in steps[1] ? steps[1].attr : undefined;
+        const attr = steps.slice(2).find((s): s is { attr: string } => 'attr' in s)?.attr;
+        return type && name ? new Unknown({ address: `data.${type}.${name}`, attr }) : UNKNOWN;
+      }
+      case 'module': {
+        const attr = steps.slice(1).find((s): s is { attr: string } => 'attr' in s)?.attr;
+        return firstAttr ? new Unknown({ address: `module.${firstAttr}`, attr }) : UNKNOWN;
+      }
+      default: {
+        if (!firstAttr) return UNKNOWN;
+        const attr = steps.slice(1).find((s): s is { attr: string } => 'attr' in s)?.attr;
+        return new Unknown({ address: `${root}.${firstAttr}`, attr });
+      }
+    }
+  }
+
+  private applySteps(value: Value, steps: Step[], b: Bindings): Value {
+    let v = value;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      if (v instanceof Unknown) return v.error ? v : UNKNOWN;
+      if ('splat' in step) {
+        const rest = steps.slice(i + 1);
+        const items = Array.isArray(v) ? v : v === null ? [] : [v];
+        return items.map((item) => this.applySteps(item, rest, b));
+      }
+      let key: string | number | undefined;
+      if ('attr' in step) key = step.attr;
+      else {
+        const k = this.eval(step.index, b);
+        if (k instanceof Unknown) return UNKNOWN;
+        key = typeof k === 'number' ? k : asString(k);
+      }
+      if (key === undefined) return UNKNOWN;
+      if (Array.isArray(v)) {
+        const n = typeof key === 'number' ? key : Number(key);
+        v = Number.isInteger(n) && n >= 0 && n < v.length ? v[n]! : ERROR;
+      } else if (isObject(v)) {
+        v = Object.hasOwn(v, String(key)) ? v[String(key)]! : ERROR;
+      } else return ERROR;
+    }
+    return v;
+  }
+}
+
+function isNullable(decl: Block | undefined): boolean {
+  const a = decl?.attributes.find((x) => x.name === 'nullable');
+  return !(a?.expr.kind === 'literal' && a.expr.value === false);
+}
+
+const constantModule = new TfModule('', []);
+
+/** Evaluates an expression that may not reference anything (tfvars). */
+export function evalConstant(expr: Expr): Value {
+  return constantModule.eval(expr);
+}
+
+/**
+ * Groups the parsed Terraform files of a project into modules (one per directory, one per plan
+ * file), links local module calls to the modules they instantiate, and assigns tfvars.
+ */
+export function buildModules(files: readonly ParsedFile<HclFile>[], options: ModuleOptions = {}): TfModule[] {
+  const byDir = new Map<string, HclFile[]>();
+  const tfvarsByDir = new Map<string, HclFile[]>();
+  const varFiles = new Map<string, HclFile>();
+  const modules: TfModule[] = [];
+  for (const f of files) {
+    const model = f.model;
+    const dir = posix.dirname(f.file.path) === '.' ? '' : posix.dirname(f.file.path);
+    if (model.kind === 'plan') modules.push(new TfModule(f.file.path, [model], 'plan'));
+    else if (model.kind === 'tfvars') {
+      tfvarsByDir.set(dir, [...(tfvarsByDir.get(dir) ?? []), model]);
+      varFiles.set(f.file.path, model);
+    } else byDir.set(dir, [...(byDir.get(dir) ?? []), model]);
+  }
+  const configModules = new Map<string, TfModule>();
+  for (const [dir, list] of [...byDir].sort(([a], [b]) => a.localeCompare(b))) {
+    const m = new TfModule(dir, list);
+    configModules.set(dir, m);
+    modules.push(m);
+  }
+  for (const m of configModules.values()) {
+    for (const call of m.moduleCalls) {
+      if (call.localDir === undefined) continue;
+      const target = configModules.get(call.localDir === '.' ? '' : call.localDir);
+      if (target && target !== m) target.callers.push({ module: m, call });
+    }
+  }
+  const explicit = (options.varFiles ?? []).map((p) => varFiles.get(p)).filter((f): f is HclFile => !!f);
+  for (const m of configModules.values()) {
+    if (!m.isRoot) continue;
+    const here = tfvarsByDir.get(m.dir) ?? [];
+    const auto = here.filter((f) => /(^|\/)terraform\.tfvars(\.json)?$/.test(f.file.path));
+    const autoNamed = here
+      .filter((f) => /\.auto\.tfvars(\.json)?$/.test(f.file.path))
+      .sort((a, b) => a.file.path.localeCompare(b.file.path));
+    m.tfvars = [...auto, ...autoNamed, ...explicit];
+    if (explicit.length === 0)
+      m.alternateTfvars = here.filter((f) => !auto.includes(f) && !autoNamed.includes(f));
+  }
+  return modules;
+}

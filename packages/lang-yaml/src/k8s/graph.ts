@@ -1,0 +1,188 @@
+import type { Project } from '@plumbline/core';
+import type { YamlFile } from '../language.js';
+import { asArray, asObj, asString, isObj, type K8sObject, k8sObjectsOf } from './object.js';
+import { type PodSpecView, podSpecsOf } from './pod.js';
+
+/** A label selector: `matchLabels`/`matchExpressions`, or a plain map (Service, ReplicationController). */
+export interface LabelSelector {
+  matchLabels?: Record<string, unknown>;
+  matchExpressions?: { key?: unknown; operator?: unknown; values?: unknown }[];
+}
+
+/**
+ * Does the selector select these labels? A selector with neither `matchLabels` nor
+ * `matchExpressions` selects everything (as a NetworkPolicy `podSelector: {}` does).
+ */
+export function selectorMatches(selector: unknown, labels: Record<string, string>): boolean {
+  const s = asObj(selector);
+  const structured = 'matchLabels' in s || 'matchExpressions' in s;
+  const matchLabels = structured ? asObj(s.matchLabels) : s;
+  for (const [k, v] of Object.entries(matchLabels)) {
+    if (labels[k] !== asString(v) && !(typeof v === 'boolean' && labels[k] === String(v))) return false;
+  }
+  if (!structured) return true;
+  for (const e of asArray(s.matchExpressions)) {
+    const expr = asObj(e);
+    const key = asString(expr.key) ?? '';
+    const values = asArray(expr.values).map((v) => asString(v) ?? String(v));
+    const has = Object.hasOwn(labels, key);
+    switch (asString(expr.operator)) {
+      case 'In':
+        if (!has || !values.includes(labels[key]!)) return false;
+        break;
+      case 'NotIn':
+        if (has && values.includes(labels[key]!)) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** True when a selector has no criteria at all (selects every pod of the namespace). */
+export function isEmptySelector(selector: unknown): boolean {
+  const s = asObj(selector);
+  return (
+    Object.keys(asObj(s.matchLabels)).length === 0 &&
+    asArray(s.matchExpressions).length === 0 &&
+    Object.keys(s).every((k) => k === 'matchLabels' || k === 'matchExpressions')
+  );
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+function joinPath(dir: string, rel: string): string {
+  const parts = dir ? dir.split('/') : [];
+  for (const seg of rel.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/**
+ * Every Kubernetes object of the repository, by namespace (objects without a namespace take the
+ * one of an enclosing kustomization, else `default`), so rules can ask which pods a Service,
+ * NetworkPolicy, PodDisruptionBudget or HPA selects, and whether a referenced object exists.
+ */
+export class K8sGraph {
+  readonly objects: K8sObject[] = [];
+  private readonly byNamespace = new Map<string, K8sObject[]>();
+  private readonly byKey = new Map<string, K8sObject[]>();
+
+  constructor(files: readonly { path: string; model: YamlFile }[]) {
+    const kustomizeNamespaces = new Map<string, string>();
+    const patchFiles = new Set<string>();
+    for (const f of files) {
+      for (const doc of f.model.documents) {
+        if (doc.kind !== 'kustomization' && !(isObj(doc.data) && doc.data.kind === 'Kustomization')) continue;
+        const data = asObj(doc.data);
+        const dir = dirOf(f.path);
+        const ns = asString(data.namespace);
+        if (ns) kustomizeNamespaces.set(dir, ns);
+        for (const p of asArray(data.patchesStrategicMerge))
+          if (typeof p === 'string') patchFiles.add(joinPath(dir, p));
+        for (const field of ['patches', 'patchesJson6902']) {
+          for (const p of asArray(data[field])) {
+            const path = typeof p === 'string' ? p : asString(asObj(p).path);
+            if (path) patchFiles.add(joinPath(dir, path));
+          }
+        }
+      }
+    }
+    for (const f of files) {
+      const patchy = patchFiles.has(f.path) || /(^|[/._-])patch(es)?[^/]*\.ya?ml$/i.test(f.path);
+      for (const object of k8sObjectsOf(f.model)) {
+        if (object.kind === 'Kustomization') continue;
+        if (!object.declaredNamespace && kustomizeNamespaces.size > 0) {
+          for (let dir = dirOf(f.path); ; dir = dirOf(dir)) {
+            const ns = kustomizeNamespaces.get(dir);
+            if (ns) {
+              object.inferredNamespace = ns;
+              break;
+            }
+            if (dir === '') break;
+          }
+        }
+        const pods = podSpecsOf(object);
+        if (patchy) object.partial = true;
+        else if (
+          pods.length > 0 &&
+          pods.every((p) => p.containers.filter((c) => c.kind === 'container').every((c) => !c.image))
+        )
+          object.partial = true;
+        this.add(object);
+      }
+    }
+  }
+
+  private add(object: K8sObject): void {
+    this.objects.push(object);
+    const list = this.byNamespace.get(object.namespace);
+    if (list) list.push(object);
+    else this.byNamespace.set(object.namespace, [object]);
+    const key = `${object.kind}\u0000${object.namespace}\u0000${object.name}`;
+    this.byKey.set(key, [...(this.byKey.get(key) ?? []), object]);
+  }
+
+  /** Objects of a namespace ('' for cluster-scoped ones). */
+  inNamespace(namespace: string): K8sObject[] {
+    return this.byNamespace.get(namespace) ?? [];
+  }
+
+  get namespaces(): string[] {
+    return [...this.byNamespace.keys()].filter((n) => n !== '');
+  }
+
+  /** Objects of a kind and name in a namespace (several when overlays repeat them). */
+  find(kind: string, namespace: string, name: string): K8sObject[] {
+    return this.byKey.get(`${kind}\u0000${namespace}\u0000${name}`) ?? [];
+  }
+
+  ofKind(kind: string, namespace?: string): K8sObject[] {
+    const pool = namespace === undefined ? this.objects : this.inNamespace(namespace);
+    return pool.filter((o) => o.kind === kind);
+  }
+
+  /** Pod views of the namespace's workloads (partial objects included). */
+  pods(namespace: string): PodSpecView[] {
+    return this.inNamespace(namespace).flatMap((o) => podSpecsOf(o));
+  }
+
+  /** Pod views whose labels the selector selects, in a namespace. */
+  podsSelectedBy(namespace: string, selector: unknown): PodSpecView[] {
+    return this.pods(namespace).filter((p) => selectorMatches(selector, p.labels));
+  }
+
+  /**
+   * Is the picture of this namespace complete enough to say that something is missing? True when
+   * some workload of the namespace sits in the object's own directory (a folder of manifests that
+   * ship together), so a Service in a folder of Services alone is not said to select nothing.
+   */
+  hasWorkloadsBeside(object: K8sObject): boolean {
+    const dir = dirOf(object.file.path);
+    return this.inNamespace(object.namespace).some(
+      (o) => dirOf(o.file.path) === dir && podSpecsOf(o).length > 0,
+    );
+  }
+}
+
+/** The repository's object graph, computed once per run. */
+export function k8sGraph(project: Project): K8sGraph {
+  return project.memo(
+    'lang-yaml:k8s-graph',
+    () =>
+      new K8sGraph(project.byLanguage<YamlFile>('yaml').map((f) => ({ path: f.file.path, model: f.model }))),
+  );
+}

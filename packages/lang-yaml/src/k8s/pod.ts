@@ -1,0 +1,406 @@
+import type { Loc, Located } from '@plumbline/core';
+import type { Route } from '../document.js';
+import { asArray, asObj, asString, isObj, type K8sObject, type Obj } from './object.js';
+
+export type ContainerKind = 'container' | 'init' | 'ephemeral';
+
+/**
+ * What runs in the pods: long-running services (replicated), daemons (one per node), batch work
+ * (Jobs, CronJobs, Argo Workflows) and bare pods. Reliability rules pick the classes they make
+ * sense for.
+ */
+export type WorkloadClass = 'service' | 'daemon' | 'batch' | 'pod';
+
+/** A value found in the model, with the route (object-relative) it was read from. */
+export interface Setting<T = unknown> {
+  value: T;
+  route: Route;
+  /** Which level set it: the container, the pod (or workflow), or a legacy annotation. */
+  from: 'container' | 'pod' | 'annotation';
+}
+
+/** Security-context fields that exist at both levels; the container's value wins (kubelet rule). */
+const SHARED_FIELDS = new Set([
+  'runAsUser',
+  'runAsGroup',
+  'runAsNonRoot',
+  'seLinuxOptions',
+  'seccompProfile',
+  'windowsOptions',
+  'appArmorProfile',
+]);
+
+export interface WorkloadKindInfo {
+  class: WorkloadClass;
+  /** Route of the pod template's `spec` (and its `metadata` beside it), when it has one. */
+  podSpec?: Route;
+  podMetadata?: Route;
+}
+
+const TEMPLATE = { podSpec: ['spec', 'template', 'spec'], podMetadata: ['spec', 'template', 'metadata'] };
+
+/** Kinds with a pod template, keyed by kind; `groups` restricts the API group. */
+const WORKLOADS: Record<string, WorkloadKindInfo & { groups: string[] }> = {
+  Pod: { class: 'pod', podSpec: ['spec'], podMetadata: ['metadata'], groups: [''] },
+  PodTemplate: {
+    class: 'pod',
+    podSpec: ['template', 'spec'],
+    podMetadata: ['template', 'metadata'],
+    groups: [''],
+  },
+  ReplicationController: { class: 'service', ...TEMPLATE, groups: [''] },
+  Deployment: { class: 'service', ...TEMPLATE, groups: ['apps', 'extensions'] },
+  ReplicaSet: { class: 'service', ...TEMPLATE, groups: ['apps', 'extensions'] },
+  StatefulSet: { class: 'service', ...TEMPLATE, groups: ['apps'] },
+  DaemonSet: { class: 'daemon', ...TEMPLATE, groups: ['apps', 'extensions'] },
+  DeploymentConfig: { class: 'service', ...TEMPLATE, groups: ['apps.openshift.io', ''] },
+  Job: { class: 'batch', ...TEMPLATE, groups: ['batch'] },
+  CronJob: {
+    class: 'batch',
+    podSpec: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+    podMetadata: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
+    groups: ['batch'],
+  },
+  Rollout: { class: 'service', ...TEMPLATE, groups: ['argoproj.io'] },
+  Workflow: { class: 'batch', groups: ['argoproj.io'] },
+  WorkflowTemplate: { class: 'batch', groups: ['argoproj.io'] },
+  ClusterWorkflowTemplate: { class: 'batch', groups: ['argoproj.io'] },
+  CronWorkflow: { class: 'batch', groups: ['argoproj.io'] },
+};
+
+/** The workload kind of an object, when it runs pods. */
+export function workloadKind(object: K8sObject): WorkloadKindInfo | undefined {
+  const info = WORKLOADS[object.kind];
+  return info?.groups.includes(object.group) ? info : undefined;
+}
+
+export function isArgoWorkflowKind(object: K8sObject): boolean {
+  return object.group === 'argoproj.io' && /^(Cluster)?(Cron)?Workflow(Template)?$/.test(object.kind);
+}
+
+/**
+ * The pods an object runs, seen the same way whatever the kind: containers (regular, init and
+ * ephemeral), volumes, pod-level fields and security contexts merged as the kubelet merges them.
+ * An Argo workflow has one view per template that runs a pod.
+ */
+export class PodSpecView implements Located {
+  readonly containers: ContainerView[] = [];
+
+  constructor(
+    readonly object: K8sObject,
+    readonly workloadClass: WorkloadClass,
+    /** Route of the pod spec (for Argo: of the template). */
+    readonly route: Route,
+    /** Routes searched, in order, for pod-level fields (Argo: template, then workflow spec). */
+    readonly layers: Route[],
+    /** Routes of pod metadata (labels, annotations), in order. */
+    readonly metadataRoutes: Route[],
+    /** Argo template name, when this view is a template. */
+    readonly templateName?: string,
+  ) {}
+
+  /** The pod spec (or template) as a whole. */
+  get loc(): Loc {
+    return this.object.at(this.route) ?? this.object.head;
+  }
+
+  /** Where to point when a pod-level setting is missing: the pod spec's key (or the template's name). */
+  get anchor(): Loc {
+    return this.object.keyAt(this.route) ?? this.object.head;
+  }
+
+  /** A pod-level field from the first layer that sets it. */
+  field<T = unknown>(name: string): Setting<T> | undefined {
+    for (const layer of this.layers) {
+      const data = asObj(this.object.get(layer));
+      if (data[name] !== undefined && data[name] !== null) {
+        return { value: data[name] as T, route: [...layer, name], from: 'pod' };
+      }
+    }
+    return undefined;
+  }
+
+  /** A field of the pod-level `securityContext`. */
+  podSecurity<T = unknown>(name: string): Setting<T> | undefined {
+    for (const layer of this.layers) {
+      const sc = asObj(asObj(this.object.get(layer)).securityContext);
+      if (sc[name] !== undefined && sc[name] !== null) {
+        return { value: sc[name] as T, route: [...layer, 'securityContext', name], from: 'pod' };
+      }
+    }
+    return undefined;
+  }
+
+  /** Pod labels (template metadata, for Argo also `podMetadata`). */
+  get labels(): Record<string, string> {
+    return this.metadataMap('labels');
+  }
+
+  get annotations(): Record<string, string> {
+    return this.metadataMap('annotations');
+  }
+
+  /** Route of a pod annotation, when set. */
+  annotationRoute(key: string): Route | undefined {
+    for (const route of this.metadataRoutes) {
+      if (asObj(asObj(this.object.get(route)).annotations)[key] !== undefined)
+        return [...route, 'annotations', key];
+    }
+    return undefined;
+  }
+
+  private metadataMap(field: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const route of [...this.metadataRoutes].reverse()) {
+      for (const [k, v] of Object.entries(asObj(asObj(this.object.get(route))[field]))) {
+        const s = asString(v) ?? (typeof v === 'boolean' ? String(v) : undefined);
+        if (s !== undefined) out[k] = s;
+      }
+    }
+    return out;
+  }
+
+  /** Volumes with their routes (Argo: template volumes, then workflow volumes). */
+  get volumes(): { name: string; data: Obj; route: Route }[] {
+    const out: { name: string; data: Obj; route: Route }[] = [];
+    for (const layer of this.layers) {
+      asArray(asObj(this.object.get(layer)).volumes).forEach((v, i) => {
+        if (isObj(v)) out.push({ name: asString(v.name) ?? '', data: v, route: [...layer, 'volumes', i] });
+      });
+    }
+    return out;
+  }
+
+  /** A readable name for messages: the object, and the Argo template when there is one. */
+  get label(): string {
+    return this.templateName !== undefined
+      ? `template \`${this.templateName}\``
+      : `${this.object.kind} \`${this.object.name}\``;
+  }
+}
+
+/** One container of a pod, with its security context merged with the pod's. */
+export class ContainerView implements Located {
+  constructor(
+    readonly pod: PodSpecView,
+    readonly kind: ContainerKind,
+    readonly route: Route,
+    readonly data: Obj,
+    readonly name: string,
+  ) {}
+
+  get object(): K8sObject {
+    return this.pod.object;
+  }
+
+  get image(): string | undefined {
+    return asString(this.data.image);
+  }
+
+  /** The container's own span. */
+  get loc(): Loc {
+    return this.object.at(this.route) ?? this.object.head;
+  }
+
+  /** Where to point when something is missing on the container: its first line (`- name: app`). */
+  get anchor(): Loc {
+    return this.object.keyAt(this.route) ?? this.object.head;
+  }
+
+  at(route: Route): Loc | undefined {
+    return this.object.at([...this.route, ...route]);
+  }
+
+  keyAt(route: Route): Loc | undefined {
+    return this.object.keyAt([...this.route, ...route]);
+  }
+
+  /** A setting of the container itself. */
+  own<T = unknown>(...route: (string | number)[]): Setting<T> | undefined {
+    let value: unknown = this.data;
+    for (const seg of route) {
+      if (value === null || typeof value !== 'object') return undefined;
+      value = (value as Record<string | number, unknown>)[seg];
+    }
+    if (value === undefined || value === null) return undefined;
+    return { value: value as T, route: [...this.route, ...route], from: 'container' };
+  }
+
+  /**
+   * The effective value of a security-context field: the container's, or for fields that exist at
+   * both levels (runAsUser, runAsNonRoot, seccompProfile, ...), the pod's when the container is silent.
+   */
+  security<T = unknown>(name: string): Setting<T> | undefined {
+    const own = this.own<T>('securityContext', name);
+    if (own) return own;
+    return SHARED_FIELDS.has(name) ? this.pod.podSecurity<T>(name) : undefined;
+  }
+
+  /** Effective seccomp profile type, including the legacy annotations. */
+  seccompType(): Setting<string> | undefined {
+    const profile = this.security<Obj>('seccompProfile');
+    if (profile && isObj(profile.value) && typeof profile.value.type === 'string') {
+      return { value: profile.value.type, route: [...profile.route, 'type'], from: profile.from };
+    }
+    for (const key of [
+      `container.seccomp.security.alpha.kubernetes.io/${this.name}`,
+      'seccomp.security.alpha.kubernetes.io/pod',
+    ]) {
+      const route = this.pod.annotationRoute(key);
+      if (!route) continue;
+      const raw = this.pod.annotations[key] ?? '';
+      const type =
+        raw === 'runtime/default' || raw === 'docker/default'
+          ? 'RuntimeDefault'
+          : raw === 'unconfined'
+            ? 'Unconfined'
+            : raw.startsWith('localhost/')
+              ? 'Localhost'
+              : raw;
+      return { value: type, route, from: 'annotation' };
+    }
+    return undefined;
+  }
+
+  /** Effective AppArmor profile type (field or legacy annotation). */
+  appArmorType(): Setting<string> | undefined {
+    const profile = this.security<Obj>('appArmorProfile');
+    if (profile && isObj(profile.value) && typeof profile.value.type === 'string') {
+      return { value: profile.value.type, route: [...profile.route, 'type'], from: profile.from };
+    }
+    const key = `container.apparmor.security.beta.kubernetes.io/${this.name}`;
+    const route = this.pod.annotationRoute(key);
+    if (!route) return undefined;
+    const raw = this.pod.annotations[key] ?? '';
+    const type =
+      raw === 'runtime/default'
+        ? 'RuntimeDefault'
+        : raw === 'unconfined'
+          ? 'Unconfined'
+          : raw.startsWith('localhost/')
+            ? 'Localhost'
+            : raw;
+    return { value: type, route, from: 'annotation' };
+  }
+
+  /** Declared container ports. */
+  get ports(): {
+    port: number | undefined;
+    name: string | undefined;
+    hostPort: number | undefined;
+    protocol: string;
+    route: Route;
+  }[] {
+    return asArray(this.data.ports).flatMap((p, i) =>
+      isObj(p)
+        ? [
+            {
+              port: toPort(p.containerPort),
+              name: asString(p.name),
+              hostPort: toPort(p.hostPort),
+              protocol: asString(p.protocol) ?? 'TCP',
+              route: [...this.route, 'ports', i],
+            },
+          ]
+        : [],
+    );
+  }
+
+  /** A readable name for messages. */
+  get label(): string {
+    const what =
+      this.kind === 'init'
+        ? 'init container'
+        : this.kind === 'ephemeral'
+          ? 'ephemeral container'
+          : 'container';
+    return `${what} \`${this.name}\``;
+  }
+}
+
+function toPort(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return undefined;
+}
+
+function addContainers(view: PodSpecView, spec: Obj, route: Route, lists: [string, ContainerKind][]): void {
+  for (const [field, kind] of lists) {
+    asArray(spec[field]).forEach((c, i) => {
+      if (isObj(c))
+        view.containers.push(
+          new ContainerView(view, kind, [...route, field, i], c, asString(c.name) ?? `#${i + 1}`),
+        );
+    });
+  }
+}
+
+const memo = new WeakMap<K8sObject, PodSpecView[]>();
+
+/** The pod views of an object ([] when it runs no pods, or is a Rollout with `workloadRef`). */
+export function podSpecsOf(object: K8sObject): PodSpecView[] {
+  let views = memo.get(object);
+  if (!views) {
+    views = computePodSpecs(object);
+    memo.set(object, views);
+  }
+  return views;
+}
+
+function computePodSpecs(object: K8sObject): PodSpecView[] {
+  const info = workloadKind(object);
+  if (!info) return [];
+  if (isArgoWorkflowKind(object)) return argoViews(object);
+  if (!info.podSpec) return [];
+  const spec = object.get(info.podSpec);
+  if (!isObj(spec)) return [];
+  const view = new PodSpecView(
+    object,
+    info.class,
+    info.podSpec,
+    [info.podSpec],
+    info.podMetadata ? [info.podMetadata] : [],
+  );
+  addContainers(view, spec, info.podSpec, [
+    ['initContainers', 'init'],
+    ['containers', 'container'],
+    ['ephemeralContainers', 'ephemeral'],
+  ]);
+  return [view];
+}
+
+function argoViews(object: K8sObject): PodSpecView[] {
+  const specRoute = object.kind === 'CronWorkflow' ? ['spec', 'workflowSpec'] : ['spec'];
+  const spec = asObj(object.get(specRoute));
+  const views: PodSpecView[] = [];
+  asArray(spec.templates).forEach((t, i) => {
+    if (!isObj(t)) return;
+    const route = [...specRoute, 'templates', i];
+    const runsPod = isObj(t.container) || isObj(t.script) || isObj(t.containerSet);
+    if (!runsPod) return;
+    const view = new PodSpecView(
+      object,
+      'batch',
+      route,
+      [route, specRoute],
+      [
+        [...route, 'metadata'],
+        [...specRoute, 'podMetadata'],
+      ],
+      asString(t.name) ?? `#${i + 1}`,
+    );
+    addContainers(view, t, route, [['initContainers', 'init']]);
+    for (const field of ['container', 'script'] as const) {
+      const c = t[field];
+      if (isObj(c))
+        view.containers.push(
+          new ContainerView(view, 'container', [...route, field], c, asString(c.name) ?? 'main'),
+        );
+    }
+    if (isObj(t.containerSet))
+      addContainers(view, t.containerSet, [...route, 'containerSet'], [['containers', 'container']]);
+    addContainers(view, t, route, [['sidecars', 'container']]);
+    views.push(view);
+  });
+  return views;
+}

@@ -1,0 +1,80 @@
+import type { Finding, RunResult, ScanError } from '@plumbline/core';
+
+/** The `--format json` document (DESIGN "Output contracts"); a test pins its shape. */
+export interface JsonReport {
+  tool: { name: string; version: string };
+  findings: Finding[];
+  errors: ScanError[];
+  summary: {
+    files: number;
+    /** Unsuppressed findings. */
+    findings: number;
+    suppressed: number;
+    bySeverity: RunResult['summary']['bySeverity'];
+    durationMs: number;
+  };
+}
+
+/**
+ * Builds the JSON report object. Every field is copied by name, so nothing the engine keeps
+ * internally can leak into the contract, and the key order is stable.
+ */
+export function toJsonReport(result: RunResult): JsonReport {
+  const { summary } = result;
+  return {
+    tool: { name: result.tool.name, version: result.tool.version },
+    findings: result.findings.map(jsonFinding),
+    errors: result.errors.map(jsonError),
+    summary: {
+      files: summary.files,
+      findings: summary.findings,
+      suppressed: summary.suppressed,
+      bySeverity: { ...summary.bySeverity },
+      durationMs: summary.durationMs,
+    },
+  };
+}
+
+function jsonFinding(f: Finding): Finding {
+  const out: Finding = {
+    ruleId: f.ruleId,
+    title: f.title,
+    severity: f.severity,
+    category: f.category,
+    confidence: f.confidence,
+    message: f.message,
+    remediation: f.remediation,
+    file: f.file,
+    startLine: f.startLine,
+    startColumn: f.startColumn,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    ...(f.resource !== undefined ? { resource: f.resource } : {}),
+    fingerprint: f.fingerprint,
+    aliases: [...f.aliases],
+  };
+  if (f.suppressed) out.suppressed = { kind: f.suppressed.kind, reason: f.suppressed.reason };
+  if (f.fix) {
+    out.fix = {
+      description: f.fix.description,
+      startLine: f.fix.startLine,
+      endLine: f.fix.endLine,
+      replacement: f.fix.replacement,
+    };
+  }
+  return out;
+}
+
+function jsonError(e: ScanError): ScanError {
+  const out: ScanError = { kind: e.kind, message: e.message };
+  if (e.file !== undefined) out.file = e.file;
+  if (e.line !== undefined) out.line = e.line;
+  if (e.column !== undefined) out.column = e.column;
+  if (e.ruleId !== undefined) out.ruleId = e.ruleId;
+  return out;
+}
+
+/** `--format json`: one object, pretty-printed, ending with a newline. */
+export function renderJson(result: RunResult): string {
+  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}

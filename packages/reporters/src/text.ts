@@ -1,0 +1,169 @@
+import type { Finding, RunResult, ScanError, Severity } from '@plumbline/core';
+import {
+  active,
+  ERROR_LABELS,
+  errorText,
+  groupByFile,
+  isFileError,
+  plural,
+  position,
+  severityBreakdown,
+  suppressionText,
+} from './common.js';
+
+export interface TextOptions {
+  /** ANSI colours; the CLI decides (TTY, `NO_COLOR`, `FORCE_COLOR`). */
+  color: boolean;
+  /** One line per finding, no remediation, errors only counted. */
+  quiet?: boolean;
+  /** Also list suppressed findings (with kind and reason) under their file. */
+  verbose?: boolean;
+}
+
+type Style = (text: string) => string;
+
+interface Palette {
+  severity: Record<Severity, Style>;
+  file: Style;
+  dim: Style;
+  bold: Style;
+  warn: Style;
+}
+
+const sgr =
+  (open: string, close: string): Style =>
+  (text) =>
+    `\u001b[${open}m${text}\u001b[${close}m`;
+const plain: Style = (text) => text;
+
+const COLOURS: Palette = {
+  severity: {
+    critical: (t) => sgr('1', '22')(sgr('35', '39')(t)),
+    high: sgr('31', '39'),
+    medium: sgr('33', '39'),
+    low: sgr('36', '39'),
+    info: sgr('90', '39'),
+  },
+  file: (t) => sgr('1', '22')(sgr('4', '24')(t)),
+  dim: sgr('2', '22'),
+  bold: sgr('1', '22'),
+  warn: sgr('33', '39'),
+};
+
+const NO_COLOURS: Palette = {
+  severity: { critical: plain, high: plain, medium: plain, low: plain, info: plain },
+  file: plain,
+  dim: plain,
+  bold: plain,
+  warn: plain,
+};
+
+const SEVERITY_WIDTH = 'critical'.length;
+const INDENT = '  ';
+const DETAIL_INDENT = ' '.repeat(INDENT.length + SEVERITY_WIDTH + 2);
+
+/**
+ * Text that came from scanned files (messages quote them) must not drive the terminal: control
+ * characters (ANSI escapes included) and bidirectional overrides are shown escaped.
+ */
+export function sanitizeForTerminal(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => (c === '\r' ? '' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
+}
+
+function oneLine(text: string): string {
+  return sanitizeForTerminal(text.replace(/\s*\n\s*/g, ' ').trim());
+}
+
+/**
+ * The human report: findings grouped by file (each with severity, rule id, `file:line:column`,
+ * message and remediation), the files that could not be scanned, other warnings, and a summary
+ * line. Ends with a newline.
+ */
+export function renderText(result: RunResult, options: TextOptions): string {
+  const c = options.color ? COLOURS : NO_COLOURS;
+  const shown = options.verbose ? result.findings : active(result);
+  const out: string[] = [];
+
+  for (const [file, findings] of groupByFile(shown)) {
+    out.push(c.file(sanitizeForTerminal(file)));
+    for (const f of findings) out.push(...renderFinding(f, c, options));
+    out.push('');
+  }
+
+  const fileErrors = result.errors.filter(isFileError);
+  const otherErrors = result.errors.filter((e) => !isFileError(e));
+  if (fileErrors.length > 0) {
+    if (options.quiet) {
+      out.push(
+        c.warn(`${plural(new Set(fileErrors.map((e) => e.file)).size, 'file')} could not be scanned.`),
+        '',
+      );
+    } else {
+      out.push(c.bold('Could not scan'));
+      const labels = fileErrors.map((e) => position(e.file!, e.line, e.column));
+      const width = Math.min(60, Math.max(...labels.map((l) => l.length)));
+      fileErrors.forEach((e, i) => {
+        out.push(`${INDENT}${sanitizeForTerminal(labels[i]!.padEnd(width))}  ${describeError(e)}`);
+      });
+      out.push('');
+    }
+  }
+  if (otherErrors.length > 0 && !options.quiet) {
+    out.push(c.bold('Warnings'));
+    for (const e of otherErrors) {
+      const where = e.file ? `${sanitizeForTerminal(position(e.file, e.line, e.column))}  ` : '';
+      out.push(`${INDENT}${where}${describeError(e)}`);
+    }
+    out.push('');
+  }
+
+  out.push(summaryLine(result, c));
+  return `${out.join('\n')}\n`;
+}
+
+function renderFinding(f: Finding, c: Palette, options: TextOptions): string[] {
+  const severity = c.severity[f.severity](f.severity.padEnd(SEVERITY_WIDTH));
+  const where = sanitizeForTerminal(position(f.file, f.startLine, f.startColumn));
+  const resource = f.resource ? c.dim(`  (${oneLine(f.resource)})`) : '';
+  if (options.quiet) {
+    return [`${INDENT}${severity}  ${where}  ${oneLine(f.message)}  ${c.dim(f.ruleId)}`];
+  }
+  const lines = [`${INDENT}${severity}  ${f.ruleId}  ${where}${resource}`];
+  if (f.suppressed) {
+    lines.push(`${DETAIL_INDENT}${c.dim(`suppressed, ${oneLine(suppressionText(f.suppressed))}`)}`);
+  }
+  lines.push(`${DETAIL_INDENT}${oneLine(f.message)}`);
+  if (f.remediation) lines.push(`${DETAIL_INDENT}${c.dim('Fix:')} ${oneLine(f.remediation)}`);
+  if (f.fix) {
+    const range =
+      f.fix.startLine === f.fix.endLine
+        ? `line ${f.fix.startLine}`
+        : `lines ${f.fix.startLine}-${f.fix.endLine}`;
+    lines.push(`${DETAIL_INDENT}${c.dim('Autofix available:')} ${oneLine(f.fix.description)} (${range})`);
+  }
+  return lines;
+}
+
+function describeError(e: ScanError): string {
+  const label = ERROR_LABELS[e.kind];
+  const message = oneLine(errorText(e));
+  return message.toLowerCase().startsWith(label) ? message : `${label}: ${message}`;
+}
+
+function summaryLine(result: RunResult, c: Palette): string {
+  const { summary } = result;
+  const breakdown = severityBreakdown(summary.bySeverity);
+  const head =
+    summary.findings === 0
+      ? 'No findings'
+      : `${plural(summary.findings, 'finding')}${breakdown ? ` (${breakdown})` : ''}`;
+  const worst = (['critical', 'high', 'medium', 'low', 'info'] as const).find(
+    (s) => summary.bySeverity[s] > 0,
+  );
+  const styled = worst ? c.severity[worst](head) : c.bold(head);
+  return `${styled} in ${plural(summary.files, 'file')}, ${summary.suppressed} suppressed, ${Math.round(summary.durationMs)}ms`;
+}

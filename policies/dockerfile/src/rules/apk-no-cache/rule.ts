@@ -1,0 +1,23 @@
+import { cacheRule } from '../../lib/cache-rule.js';
+import { hasOption, spanOf } from '../../lib/index.js';
+import { isApk, removes } from '../../lib/packages.js';
+
+const bad = 'FROM alpine:3.20\nRUN apk add curl\n';
+
+export default cacheRule({
+  slug: 'apk-no-cache',
+  manager: 'apk',
+  title: 'apk add without --no-cache',
+  aliases: ['DL3019', 'DS-0025'],
+  isInstall: (c) => isApk(c, ['add', 'upgrade']) && !hasOption(c, '', ['no-cache']),
+  isCleaned: (run) =>
+    removes(run, /^\/var\/cache\/apk/) ||
+    (run.shell?.commands ?? []).some((c) => isApk(c, ['cache']) && c.args.some((a) => a.value === 'clean')),
+  cacheDir: /\/var\/cache\/apk/,
+  remediation:
+    'Use `apk add --no-cache <packages>` (no `apk update` needed), or `--mount=type=cache,target=/var/cache/apk`.',
+  examples: {
+    invalid: [{ filename: 'Dockerfile', code: bad, errors: [spanOf(bad, 'add')] }],
+    valid: [{ filename: 'Dockerfile', code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' }],
+  },
+});

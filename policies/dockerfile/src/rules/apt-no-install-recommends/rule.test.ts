@@ -1,0 +1,13 @@
+import { at, HARDENED, tester } from '../../lib/testing.js';
+import rule from './rule.js';
+
+const bad = 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y \\\n      curl\n';
+
+tester.run(rule, {
+  valid: [
+    HARDENED,
+    'FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n',
+    'FROM debian:12\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norec\nRUN apt-get install -y curl\n',
+  ],
+  invalid: [{ code: bad, errors: [at(bad, 'install')] }],
+});

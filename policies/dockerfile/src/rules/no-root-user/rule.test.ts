@@ -1,0 +1,30 @@
+import { at, HARDENED, tester } from '../../lib/testing.js';
+import rule from './rule.js';
+
+const last = 'FROM alpine:3.20\nUSER app\nRUN apk add --no-cache curl\nUSER 0:0\n';
+const none = 'FROM golang:1.22 AS build\nUSER builder\nFROM debian:12-slim\nCOPY --from=build /out /app\n';
+const inherited = 'FROM debian:12 AS base\nUSER root\nFROM base AS final\nCMD ["x"]\n';
+const viaArg = 'FROM alpine:3.20\nARG RUN_AS=root\nUSER ${RUN_AS}\n';
+
+tester.run(rule, {
+  valid: [
+    HARDENED,
+    'FROM alpine:3.20\nRUN adduser -D app\nUSER app\n',
+    'FROM alpine:3.20\nUSER root\nRUN apk add --no-cache curl\nUSER 10001:10001\n',
+    // Build stages may run as root; only the final image matters.
+    'FROM golang:1.22 AS build\nRUN go build ./...\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out /app\n',
+    'FROM debian:12 AS base\nUSER app\nFROM base\nCMD ["x"]\n',
+    // The user comes from a build argument whose value we cannot know.
+    'FROM alpine:3.20\nARG APP_USER\nUSER $APP_USER\n',
+  ],
+  invalid: [
+    { code: last, errors: [at(last, '0:0', 1, 'USER 0:0')] },
+    { code: none, errors: [at(none, 'debian:12-slim', 1, 'sets no `USER`')] },
+    { code: inherited, errors: [at(inherited, 'root')] },
+    { code: viaArg, errors: [at(viaArg, '${RUN_AS}')] },
+    {
+      code: 'FROM debian:12 AS base\nFROM base\n',
+      errors: [{ line: 2, column: 1, endLine: 2, endColumn: 10 }],
+    },
+  ],
+});

@@ -1,0 +1,73 @@
+import { defineRule } from '@plumbline/core';
+import { dockerfileDomain } from '@plumbline/lang-dockerfile';
+import { finalChain, type Instruction, report, spanOf } from '../../lib/index.js';
+
+const ROOT = /^(root|0)(:.*)?$/;
+/** Base images that already run as an unprivileged user. */
+const NONROOT_IMAGE = /(^|[-:_.])nonroot([-_.]|$)/;
+
+const bad = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER root\nCMD ["node", "server.js"]\n';
+const none = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
+
+export default defineRule({
+  id: 'dockerfile/no-root-user',
+  domain: dockerfileDomain,
+  meta: {
+    title: 'Container runs as root',
+    description:
+      'The final stage ends as user root: either its last `USER` is `root`/`0`, or no `USER` is set at all, so the process runs as UID 0.',
+    rationale:
+      'High: a process that runs as root inside the container turns any code-execution bug into root in the container, and one kernel or runtime escape (or a writable host mount) away from root on the node. Kubernetes `runAsNonRoot` can refuse such an image, but only if someone remembered to set it; the image should be safe by default.',
+    remediation:
+      'Create an unprivileged user in the final stage (`RUN groupadd -r app && useradd -r -g app app`) and switch to it with `USER app` (or a numeric `USER 10001`) after the steps that need root. Build stages may stay root.',
+    category: 'security',
+    severity: 'high',
+    confidence: 'high',
+    aliases: ['DL3002', 'DS-0002', 'CKV_DOCKER_3', 'CKV_DOCKER_8'],
+    references: ['https://docs.docker.com/reference/dockerfile/#user', 'CIS Docker Benchmark 4.1'],
+    examples: {
+      invalid: [
+        { filename: 'Dockerfile', code: bad, errors: [spanOf(bad, 'root')] },
+        { filename: 'Dockerfile', code: none, errors: [spanOf(none, 'node:20-slim')] },
+      ],
+      valid: [
+        {
+          filename: 'Dockerfile',
+          code: 'FROM node:20-slim\nRUN useradd -r app\nWORKDIR /app\nCOPY --chown=app . .\nUSER app\nCMD ["node", "server.js"]\n',
+        },
+      ],
+    },
+  },
+  check(model, ctx) {
+    const final = model.finalStage;
+    if (!final) return;
+    let lastUser: Instruction | undefined;
+    for (const stage of finalChain(model)) {
+      lastUser = [...stage.instructions].reverse().find((i) => i.keyword === 'USER');
+      if (lastUser) break;
+    }
+    if (lastUser) {
+      const word = lastUser.args[0];
+      if (!word) return;
+      const user = model.resolve(word.value, lastUser);
+      if (user.complete && ROOT.test(user.value)) {
+        report(
+          ctx,
+          word,
+          lastUser,
+          `The final stage switches to \`USER ${word.value}\` and never back to an unprivileged user.`,
+        );
+      }
+      return;
+    }
+    const base = finalChain(model).at(-1)!;
+    if (base.image.scratch && base !== final) return;
+    if (NONROOT_IMAGE.test(base.image.tag ?? '') || NONROOT_IMAGE.test(base.image.repository)) return;
+    report(
+      ctx,
+      final.image.stage ? final.from : final.image,
+      final.from,
+      `The final stage (\`FROM ${final.image.raw}\`) sets no \`USER\`, so the container runs as root.`,
+    );
+  },
+});

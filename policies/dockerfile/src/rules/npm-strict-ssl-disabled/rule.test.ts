@@ -1,0 +1,15 @@
+import { at, HARDENED, tester } from '../../lib/testing.js';
+import rule from './rule.js';
+
+const bad =
+  'FROM node:20\nENV NPM_CONFIG_STRICT_SSL=false\nRUN yarn config set strict-ssl false && echo "strict-ssl=false" >> ~/.npmrc\n';
+
+tester.run(rule, {
+  valid: [HARDENED, 'FROM node:20\nRUN npm config set strict-ssl true\nENV NPM_CONFIG_STRICT_SSL=true\n'],
+  invalid: [
+    {
+      code: bad,
+      errors: [at(bad, 'NPM_CONFIG_STRICT_SSL=false'), at(bad, 'strict-ssl'), at(bad, '"strict-ssl=false"')],
+    },
+  ],
+});

@@ -1,0 +1,9 @@
+import { at, HARDENED, tester } from '../../lib/testing.js';
+import rule from './rule.js';
+
+const bad = 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev=1.2.5-r0 make\n';
+
+tester.run(rule, {
+  valid: [HARDENED, 'FROM alpine:3.20\nRUN apk add --no-cache ./pkg.apk "tzdata>=2024a"\n'],
+  invalid: [{ code: bad, errors: [at(bad, 'gcc'), at(bad, 'make')] }],
+});

@@ -1,0 +1,14 @@
+import { at, HARDENED, tester } from '../../lib/testing.js';
+import rule from './rule.js';
+
+const bad =
+  "FROM python:3.12\nRUN python3 -m pip install -i https://pypi.org/simple 'requests[socks]' uvicorn>=0.30\n";
+
+tester.run(rule, {
+  valid: [
+    HARDENED,
+    'FROM python:3.12\nRUN pip install -U pip setuptools wheel && pip install . && pip install -e ./lib "x @ git+https://h/x"\n',
+    'FROM python:3.12\nRUN pip download flask && pip install -c constraints.txt -r req.txt\n',
+  ],
+  invalid: [{ code: bad, errors: [at(bad, "'requests[socks]'"), at(bad, 'uvicorn')] }],
+});

@@ -1,0 +1,35 @@
+import { hasOption, spanOf } from '../../lib/index.js';
+import { asPip, packagesOf } from '../../lib/packages.js';
+import { isLocal, pinRule } from '../../lib/pin-rule.js';
+
+const bad = 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask gunicorn==22.0.0\n';
+const TOOLING = new Set(['pip', 'setuptools', 'wheel']);
+
+export default pinRule({
+  slug: 'pin-pip-versions',
+  manager: 'pip',
+  aliases: ['DL3013'],
+  example: 'pip install flask',
+  unpinned: (c) => {
+    const pip = asPip(c);
+    if (pip?.args.find((a) => !a.value.startsWith('-'))?.value !== 'install') return [];
+    const upgrade = hasOption(pip, 'U', ['upgrade']);
+    return packagesOf(pip, 'pip').filter((w) => {
+      const v = w.value;
+      if (/[=<>~!@]/.test(v) || isLocal(w) || v.includes('/') || v === '.') return false;
+      // `pip install -U pip setuptools wheel` refreshes the installer itself.
+      return !(upgrade && TOOLING.has(v.toLowerCase()));
+    });
+  },
+  remediation:
+    'Pin versions (`pip install flask==3.0.3`), or better install from a lock file: `pip install --require-hashes -r requirements.txt`.',
+  examples: {
+    invalid: [{ filename: 'Dockerfile', code: bad, errors: [spanOf(bad, 'flask')] }],
+    valid: [
+      {
+        filename: 'Dockerfile',
+        code: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n',
+      },
+    ],
+  },
+});

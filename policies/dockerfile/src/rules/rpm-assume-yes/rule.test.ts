@@ -1,0 +1,13 @@
+import { at, HARDENED, tester } from '../../lib/testing.js';
+import rule from './rule.js';
+
+const bad = 'FROM centos:7\nRUN yum --setopt=tsflags=nodocs install httpd && zypper rm curl\n';
+
+tester.run(rule, {
+  valid: [
+    HARDENED,
+    'FROM centos:7\nRUN yum -y install httpd && dnf --assumeyes remove x && zypper -n in curl && zypper in -y vim\n',
+    'FROM centos:7\nRUN microdnf install httpd\n',
+  ],
+  invalid: [{ code: bad, errors: [at(bad, 'install'), at(bad, 'rm')] }],
+});

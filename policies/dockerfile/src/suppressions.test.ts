@@ -1,0 +1,38 @@
+import { DEFAULT_MAX_FILE_SIZE, MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { dockerfileLanguage } from '@plumbline/lang-dockerfile';
+import { describe, expect, it } from 'vitest';
+import { rules } from './index.js';
+
+async function audit(code: string) {
+  const result = await runAudit({
+    source: new MemoryFileSource({ Dockerfile: code }),
+    languages: [dockerfileLanguage],
+    registry: new RuleRegistry(rules),
+    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: DEFAULT_MAX_FILE_SIZE },
+    now: new Date('2026-01-01T00:00:00Z'),
+  });
+  return result.findings.map((f) => ({ rule: f.ruleId, line: f.startLine, suppressed: f.suppressed?.kind }));
+}
+
+describe('suppressions through peer ids', () => {
+  it("honours hadolint's own ignore comment on the line above", async () => {
+    const findings = await audit('# hadolint ignore=DL3007\nFROM nginx:latest\nUSER nginx\n');
+    expect(findings).toContainEqual({ rule: 'dockerfile/no-latest-tag', line: 2, suppressed: 'inline' });
+  });
+
+  it('honours a plumbline ignore comment naming an alias, and a Trivy id', async () => {
+    const findings = await audit(
+      'FROM nginx:1.27\n# plumbline:ignore DL3002 -- runs as root by design, dropped by the entrypoint\nUSER root\n',
+    );
+    expect(findings.filter((f) => f.rule === 'dockerfile/no-root-user')).toEqual([
+      { rule: 'dockerfile/no-root-user', line: 3, suppressed: 'inline' },
+    ]);
+    const trivy = await audit('# trivy:ignore:AVD-DS-0002\nFROM alpine:3.20\n');
+    expect(trivy).toContainEqual({ rule: 'dockerfile/no-root-user', line: 2, suppressed: 'inline' });
+  });
+
+  it('does not suppress a different rule', async () => {
+    const findings = await audit('# hadolint ignore=DL3002\nFROM nginx:latest\nUSER nginx\n');
+    expect(findings).toContainEqual({ rule: 'dockerfile/no-latest-tag', line: 2, suppressed: undefined });
+  });
+});

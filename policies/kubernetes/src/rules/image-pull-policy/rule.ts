@@ -1,0 +1,50 @@
+import { defineRule } from '@plumbline/core';
+import { asString, type K8sObject } from '@plumbline/lang-yaml';
+import { k8sDomain } from '../../domain.js';
+import { containersOf, isTemplated, parseImage, report } from '../../lib.js';
+
+export default defineRule<K8sObject>({
+  id: 'k8s/image-pull-policy',
+  domain: k8sDomain,
+  meta: {
+    title: 'Cached image may be used for a tag that has moved',
+    description:
+      'A container image is not pinned by digest and its pull policy (explicit, or the default `IfNotPresent` for versioned tags) is not `Always`, so a node keeps running whatever it cached under that tag. Opt-in (strict preset).',
+    rationale:
+      'Low: with immutable tags this never matters; with mutable ones nodes silently diverge, and on a shared node a pod may use an image pulled with someone else\'s registry credentials. Off by default because pinning digests is the better fix.',
+    remediation: 'Pin the image by digest (preferred), or set `imagePullPolicy: Always`.',
+    category: 'supply-chain',
+    severity: 'low',
+    confidence: 'medium',
+    optIn: true,
+    aliases: ['CKV_K8S_15', 'polaris:pullPolicyNotAlways', 'kube-score:container-image-pull-policy'],
+    references: ['https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy'],
+    examples: {
+      invalid: [
+        {
+          filename: 'k8s/app.yaml',
+          code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      imagePullPolicy: IfNotPresent\n',
+          errors: [{ line: 9, column: 24, endLine: 9, endColumn: 36 }],
+        },
+      ],
+      valid: [
+        {
+          filename: 'k8s/app.yaml',
+          code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      imagePullPolicy: Always\n',
+        },
+      ],
+    },
+  },
+  check(object, ctx) {
+    for (const c of containersOf(object, { skipPartial: false })) {
+      const image = c.image;
+      if (!image || isTemplated(image)) continue;
+      const { tag, digest } = parseImage(image);
+      if (digest) continue;
+      const policy = asString(c.data.imagePullPolicy) ?? (tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent');
+      if (policy === 'Always') continue;
+      const at = c.at(['imagePullPolicy']) ?? c.at(['image'])!;
+      report(ctx, object, at, `The ${c.label} of ${c.pod.label} pulls \`${image}\` with policy \`${policy}\`.`, image);
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { HARDENED, pod, tester } from '../../test-kit.js';
+import rule from './rule.js';
+
+tester.run(rule, {
+  valid: [
+    { name: 'hardened deployment', code: HARDENED },
+    { name: 'explicitly false', code: pod('', '  hostNetwork: false\n') },
+  ],
+  invalid: [
+    {
+      name: 'Pod',
+      code: pod('', '  hostNetwork: true\n'),
+      errors: [
+        { line: 6, column: 16, endLine: 6, endColumn: 20, message: 'Pod `app` sets `hostNetwork: true`' },
+      ],
+    },
+    {
+      name: 'CronJob pod template',
+      code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          hostNetwork: true\n          containers: [{name: a, image: "a:1"}]\n',
+      errors: [{ line: 9, column: 24, endLine: 9, endColumn: 28 }],
+    },
+    {
+      name: 'Argo workflow-level setting applies to each template',
+      filename: 'argo/wf.yaml',
+      code: 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: w}\nspec:\n  hostNetwork: true\n  templates:\n    - name: a\n      container: {image: "a:1"}\n',
+      errors: [{ line: 5, column: 16, endLine: 5, endColumn: 20, message: 'template `a`' }],
+    },
+  ],
+});

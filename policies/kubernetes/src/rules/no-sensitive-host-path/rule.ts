@@ -1,0 +1,54 @@
+import { defineRule } from '@plumbline/core';
+import { asObj, asString, type K8sObject } from '@plumbline/lang-yaml';
+import { k8sDomain } from '../../domain.js';
+import { onceEach, podsOf, report, sensitiveHostPath } from '../../lib.js';
+
+export default defineRule<K8sObject>({
+  id: 'k8s/no-sensitive-host-path',
+  domain: k8sDomain,
+  meta: {
+    title: 'Pod mounts a sensitive path of the node',
+    description:
+      "A `hostPath` volume mounts the node's `/`, `/etc`, `/proc`, `/sys`, `/var/run`, `/var/lib/kubelet`, or a container runtime socket (`docker.sock`, `containerd.sock`, `crio.sock`).",
+    rationale:
+      'Critical: each of these is root on the node. The runtime socket starts privileged containers, `/etc` rewrites users and cron, `/var/lib/kubelet` holds the credentials of every pod on the node, `/proc` and `/sys` reach the kernel. One compromised container owns the node.',
+    remediation:
+      'Remove the volume. Build images without docker-in-docker (use kaniko or BuildKit rootless), read node metrics through the kubelet or node-exporter, and confine real node agents to a locked-down namespace.',
+    category: 'security',
+    severity: 'critical',
+    confidence: 'high',
+    aliases: ['CKV_K8S_27', 'KSV-0006', 'kube-linter:docker-sock', 'kube-linter:sensitive-host-mounts'],
+    references: ['https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
+    examples: {
+      invalid: [
+        {
+          filename: 'k8s/ci.yaml',
+          code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ci\nspec:\n  containers:\n    - name: ci\n      image: docker:27\n  volumes:\n    - name: docker\n      hostPath:\n        path: /var/run/docker.sock\n',
+          errors: [{ line: 12, column: 15, endLine: 12, endColumn: 35 }],
+        },
+      ],
+      valid: [
+        {
+          filename: 'k8s/ci.yaml',
+          code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ci\nspec:\n  containers:\n    - name: ci\n      image: docker:27\n  volumes:\n    - name: cache\n      emptyDir: {}\n',
+        },
+      ],
+    },
+  },
+  check(object, ctx) {
+    const once = onceEach();
+    for (const p of podsOf(object, { skipPartial: false })) {
+      for (const v of p.volumes) {
+        const path = asString(asObj(v.data.hostPath).path);
+        if (path === undefined || !sensitiveHostPath(path) || !once(v.route)) continue;
+        report(
+          ctx,
+          object,
+          object.at([...v.route, 'hostPath', 'path'])!,
+          `${p.label} mounts the node's \`${path}\` (volume \`${v.name}\`).`,
+          path,
+        );
+      }
+    }
+  },
+});

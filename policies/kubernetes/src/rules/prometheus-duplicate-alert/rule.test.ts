@@ -1,0 +1,12 @@
+import { tester } from '../../test-kit.js';
+import rule from './rule.js';
+
+const rules = (body: string) => `apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: {name: r}\nspec:\n  groups:\n    - name: g\n      rules:\n${body}`;
+
+tester.run(rule, {
+  valid: [
+    { name: 'a complete alert', code: rules('        - alert: Full\n          expr: up == 0\n          for: 5m\n          labels: {severity: critical}\n          annotations: {summary: s, description: d, runbook_url: https://r}\n') },
+    rules('        - alert: A\n          expr: up == 0\n        - record: A\n          expr: up\n'),
+  ],
+  invalid: [{ code: rules('        - alert: A\n          expr: up == 0\n          labels: {severity: warning, team: x}\n        - alert: A\n          expr: up == 1\n          labels: {team: x, severity: warning}\n'), errors: [{ line: 11, column: 18, endLine: 11, endColumn: 19 }] }],
+});

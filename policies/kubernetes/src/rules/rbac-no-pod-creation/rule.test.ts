@@ -1,0 +1,10 @@
+import { role, tester } from '../../test-kit.js';
+import rule from './rule.js';
+
+tester.run(rule, {
+  valid: [role('[pods]', '[get, list, delete]'), role('[configmaps]', '[create]')],
+  invalid: [
+    { name: 'deployments', code: role('[deployments]', '[create, patch]', '', 'Role', '[apps]'), errors: [{ line: 7, column: 17, endLine: 7, endColumn: 28, message: '`deployments`' }] },
+    { name: 'wildcard verb', code: role('[services, pods]', '["*"]'), errors: [{ line: 7, column: 27, endLine: 7, endColumn: 31 }] },
+  ],
+});

@@ -1,0 +1,51 @@
+import { defineRule } from '@plumbline/core';
+import type { K8sObject } from '@plumbline/lang-yaml';
+import { k8sDomain } from '../../domain.js';
+import { capabilityName, containersOf, isWindows, report } from '../../lib.js';
+
+export default defineRule<K8sObject>({
+  id: 'k8s/require-drop-all-capabilities',
+  domain: k8sDomain,
+  meta: {
+    title: 'Container keeps the default capabilities',
+    description:
+      'A container does not set `securityContext.capabilities.drop: ["ALL"]`, so it keeps the runtime\'s default set (including `NET_RAW`, `CHOWN`, `SETUID`, `DAC_OVERRIDE`...).',
+    rationale:
+      'Low: the default set is limited and most workloads never use it, but `NET_RAW` allows packet spoofing on the pod network and the others help an attacker who already runs code in the container. The restricted Pod Security Standard requires dropping ALL.',
+    remediation:
+      'Add `capabilities: {drop: ["ALL"]}` to the container\'s `securityContext`, and `add` back only what is needed (usually `NET_BIND_SERVICE` at most).',
+    category: 'security',
+    severity: 'low',
+    confidence: 'high',
+    aliases: ['CKV_K8S_37', 'CKV_K8S_28', 'KSV-0003', 'KSV-0004', 'kube-linter:drop-net-raw-capability'],
+    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
+    examples: {
+      invalid: [
+        {
+          filename: 'k8s/app.yaml',
+          code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      securityContext:\n        capabilities:\n          drop: ["NET_RAW"]\n',
+          errors: [{ line: 11, column: 11, endLine: 11, endColumn: 15 }],
+        },
+      ],
+      valid: [
+        {
+          filename: 'k8s/app.yaml',
+          code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      securityContext:\n        capabilities:\n          drop: ["ALL"]\n',
+        },
+      ],
+    },
+  },
+  check(object, ctx) {
+    for (const c of containersOf(object)) {
+      if (isWindows(c.pod)) continue;
+      const drop = c.own<unknown[]>('securityContext', 'capabilities', 'drop');
+      if (drop && Array.isArray(drop.value) && drop.value.some((v) => capabilityName(v) === 'ALL')) continue;
+      const at =
+        c.keyAt(['securityContext', 'capabilities', 'drop']) ??
+        c.keyAt(['securityContext', 'capabilities']) ??
+        c.keyAt(['securityContext']) ??
+        c.anchor;
+      report(ctx, object, at, `The ${c.label} of ${c.pod.label} does not drop ALL capabilities.`, c.name);
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import { defineRule } from '@plumbline/core';
+import type { K8sObject } from '@plumbline/lang-yaml';
+import { k8sDomain } from '../../domain.js';
+import { containersOf, isWindows, report } from '../../lib.js';
+
+export default defineRule<K8sObject>({
+  id: 'k8s/require-seccomp-profile',
+  domain: k8sDomain,
+  meta: {
+    title: 'Container without a seccomp profile',
+    description:
+      'Neither the container nor its pod sets `securityContext.seccompProfile` (`RuntimeDefault` or `Localhost`), so the container may run with seccomp disabled (the kubelet default is `Unconfined` unless the cluster turns on `SeccompDefault`).',
+    rationale:
+      'Low: seccomp blocks the rarely used system calls that most kernel exploits need; without it a container escape needs one kernel bug fewer. Many clusters now default to RuntimeDefault, hence low. The restricted Pod Security Standard requires it.',
+    remediation:
+      'Set `securityContext.seccompProfile: {type: RuntimeDefault}` at pod level (it covers every container).',
+    category: 'security',
+    severity: 'low',
+    confidence: 'high',
+    aliases: ['CKV_K8S_31', 'KSV-0030', 'kube-score:container-seccomp-profile'],
+    references: ['https://kubernetes.io/docs/tutorials/security/seccomp/'],
+    examples: {
+      invalid: [
+        {
+          filename: 'k8s/app.yaml',
+          code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n',
+          errors: [{ line: 7, column: 7, endLine: 7, endColumn: 16 }],
+        },
+      ],
+      valid: [
+        {
+          filename: 'k8s/app.yaml',
+          code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: app:1.0\n',
+        },
+      ],
+    },
+  },
+  check(object, ctx) {
+    for (const c of containersOf(object)) {
+      if (isWindows(c.pod) || c.seccompType()) continue;
+      report(
+        ctx,
+        object,
+        c.anchor,
+        `The ${c.label} of ${c.pod.label} runs without a seccomp profile.`,
+        c.name,
+      );
+    }
+  },
+});

@@ -1,0 +1,74 @@
+import { defineRule } from '@plumbline/core';
+import type { K8sObject } from '@plumbline/lang-yaml';
+import { k8sDomain } from '../../domain.js';
+import { containersOf, isTrue, isWindows, onceEach, report } from '../../lib.js';
+
+export default defineRule<K8sObject>({
+  id: 'k8s/run-as-non-root',
+  domain: k8sDomain,
+  meta: {
+    title: 'Container may run as root',
+    description:
+      'Neither the container nor the pod sets `runAsNonRoot: true` or a non-zero `runAsUser`, so the container runs as whatever user the image declares — root for most images.',
+    rationale:
+      'Medium: root inside a container is not root on the node, but it owns every file of the image, can use the capabilities left to it and is the starting point of most container escapes. The restricted Pod Security Standard requires `runAsNonRoot: true`. Confidence is medium: the image may already declare a non-root USER.',
+    remediation:
+      'Set `securityContext.runAsNonRoot: true` (pod level covers every container) and a numeric `runAsUser` above 10000; build the image with a numeric non-root `USER`.',
+    category: 'security',
+    severity: 'medium',
+    confidence: 'medium',
+    aliases: [
+      'CKV_K8S_23',
+      'KSV-0012',
+      'kube-linter:run-as-non-root',
+      'polaris:runAsRootAllowed',
+      'kube-score:container-security-context-user-group-id',
+    ],
+    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
+    examples: {
+      invalid: [
+        {
+          filename: 'k8s/app.yaml',
+          code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  securityContext:\n    runAsNonRoot: false\n  containers:\n    - name: app\n      image: app:1.0\n',
+          errors: [{ line: 7, column: 19, endLine: 7, endColumn: 24 }],
+        },
+      ],
+      valid: [
+        {
+          filename: 'k8s/app.yaml',
+          code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: app\n      image: app:1.0\n',
+        },
+      ],
+    },
+  },
+  check(object, ctx) {
+    const once = onceEach();
+    for (const c of containersOf(object)) {
+      if (isWindows(c.pod)) continue;
+      const nonRoot = c.security('runAsNonRoot');
+      const user = c.security('runAsUser');
+      if (nonRoot && isTrue(nonRoot.value)) continue;
+      if (user && Number(user.value) > 0) continue;
+      // An explicit runAsUser: 0 is k8s/no-root-user's finding.
+      if (user && Number(user.value) === 0) continue;
+      if (nonRoot) {
+        if (once(nonRoot.route))
+          report(
+            ctx,
+            object,
+            object.at(nonRoot.route)!,
+            `${c.pod.label} sets \`runAsNonRoot: false\`.`,
+            'false',
+          );
+      } else {
+        report(
+          ctx,
+          object,
+          c.anchor,
+          `The ${c.label} of ${c.pod.label} sets neither \`runAsNonRoot: true\` nor a non-root \`runAsUser\`.`,
+          c.name,
+        );
+      }
+    }
+  },
+});

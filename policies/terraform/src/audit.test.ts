@@ -1,0 +1,183 @@
+import { fileURLToPath } from 'node:url';
+import {
+  coreRules,
+  DEFAULT_MAX_FILE_SIZE,
+  MemoryFileSource,
+  type ResolvedConfig,
+  RuleRegistry,
+  runAudit,
+} from '@plumbline/core';
+import { readFixtureDir } from '@plumbline/core/testing';
+import { hclLanguage } from '@plumbline/lang-hcl';
+import { describe, expect, it } from 'vitest';
+import { rules } from './index.js';
+
+const config: ResolvedConfig = {
+  sources: [],
+  rules: new Map(),
+  ignore: [],
+  exceptions: [],
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+};
+
+async function audit(files: Record<string, string>) {
+  return runAudit({
+    source: new MemoryFileSource(files),
+    languages: [hclLanguage],
+    registry: new RuleRegistry([...rules, ...coreRules]),
+    config,
+    now: new Date('2026-01-01T00:00:00Z'),
+  });
+}
+
+const fixture = (name: string) =>
+  readFixtureDir(fileURLToPath(new URL(`../../../fixtures/${name}/infra`, import.meta.url)));
+
+describe('fixtures', () => {
+  it('the hardened infrastructure is quiet above low', async () => {
+    const result = await audit(fixture('hardened'));
+    expect(result.errors).toEqual([]);
+    const loud = result.findings.filter((f) => f.severity !== 'low' && f.severity !== 'info');
+    expect(loud.map((f) => `${f.file}:${f.startLine} ${f.ruleId} ${f.message}`)).toEqual([]);
+  });
+
+  it('the insecure infrastructure triggers the main rules', async () => {
+    const result = await audit(fixture('insecure'));
+    expect(result.errors).toEqual([]);
+    const ids = new Set(result.findings.map((f) => f.ruleId));
+    for (const id of [
+      'terraform/backend-s3-encrypt',
+      'terraform/backend-s3-locking',
+      'terraform/required-providers-version',
+      'terraform/provider-hardcoded-credentials',
+      'terraform/module-source-pinned',
+      'terraform/s3-bucket-public-acl',
+      'terraform/s3-bucket-public-access-block',
+      'terraform/security-group-open-admin-ports',
+      'terraform/security-group-open-all-ports',
+      'terraform/rds-public-access',
+      'terraform/rds-instance-encryption',
+      'terraform/rds-multi-az',
+      'terraform/hardcoded-secrets',
+      'terraform/iam-policy-admin',
+      'terraform/ec2-imdsv2',
+      'terraform/eks-cluster-version',
+      'terraform/eks-public-cidr',
+    ]) {
+      expect(ids, id).toContain(id);
+    }
+    expect(JSON.stringify(result)).not.toContain('wJalrXUtnFEMI');
+    expect(JSON.stringify(result)).not.toContain('Sup3rS3cret');
+  });
+});
+
+describe('inline suppressions', () => {
+  const bucket = (comment: string, inside = '') =>
+    `${comment}resource "aws_s3_bucket" "b" {\n${inside}  bucket = "x"\n  acl    = "public-read"\n}\n`;
+  const state = (result: Awaited<ReturnType<typeof audit>>, id: string) =>
+    result.findings.filter((f) => f.ruleId === id).map((f) => f.suppressed?.kind ?? 'open');
+
+  it('#checkov:skip above the resource suppresses by alias, with its reason', async () => {
+    const result = await audit({ 'main.tf': bucket('#checkov:skip=CKV_AWS_20:public website bucket\n') });
+    const f = result.findings.find((x) => x.ruleId === 'terraform/s3-bucket-public-acl')!;
+    expect(f.suppressed).toEqual({ kind: 'inline', reason: 'public website bucket' });
+    expect(state(result, 'terraform/s3-bucket-versioning')).toEqual(['open']);
+  });
+
+  it('#checkov:skip inside the block applies to a finding on another line of it', async () => {
+    const result = await audit({ 'main.tf': bucket('', '  #checkov:skip=CKV_AWS_20:website\n') });
+    expect(state(result, 'terraform/s3-bucket-public-acl')).toEqual(['inline']);
+  });
+
+  it('#trivy:ignore:AWS-0092 and the AVD- spelling suppress', async () => {
+    for (const comment of ['#trivy:ignore:AWS-0092\n', '#trivy:ignore:AVD-AWS-0092\n']) {
+      const result = await audit({ 'main.tf': bucket(comment) });
+      expect(state(result, 'terraform/s3-bucket-public-acl'), comment).toEqual(['inline']);
+    }
+  });
+
+  it('trivy ignore for a public access block setting (AWS-0086)', async () => {
+    const result = await audit({
+      'main.tf':
+        '#trivy:ignore:AWS-0086\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket              = "x"\n  block_public_acls   = false\n  block_public_policy = false\n}\n',
+    });
+    expect(state(result, 'terraform/s3-block-public-acls')).toEqual(['inline']);
+    expect(state(result, 'terraform/s3-block-public-policy')).toEqual(['open']);
+  });
+
+  it('# plumbline:ignore with a rule id and a reason; // and /* */ comments work too', async () => {
+    for (const comment of [
+      '# plumbline:ignore terraform/s3-bucket-public-acl -- static site\n',
+      '// plumbline:ignore terraform/s3-bucket-public-acl -- static site\n',
+      '/* plumbline:ignore CKV_AWS_20 -- static site */\n',
+    ]) {
+      const result = await audit({ 'main.tf': bucket(comment) });
+      expect(state(result, 'terraform/s3-bucket-public-acl'), comment).toEqual(['inline']);
+      expect(result.findings.filter((f) => f.ruleId.startsWith('core/'))).toEqual([]);
+    }
+  });
+
+  it('an ignore comment on the attribute line applies', async () => {
+    const result = await audit({
+      'main.tf':
+        'resource "aws_s3_bucket" "b" {\n  acl = "public-read" # plumbline:ignore terraform/s3-bucket-public-acl -- website\n}\n',
+    });
+    expect(state(result, 'terraform/s3-bucket-public-acl')).toEqual(['inline']);
+  });
+
+  it('an ignore comment for one resource does not leak to the next', async () => {
+    const result = await audit({
+      'main.tf': `${bucket('#checkov:skip=CKV_AWS_20:website\n')}resource "aws_s3_bucket_acl" "other" {\n  bucket = "y"\n  acl    = "public-read"\n}\n`,
+    });
+    expect(state(result, 'terraform/s3-bucket-public-acl')).toEqual(['inline', 'open']);
+  });
+
+  it('findings name the resource address', async () => {
+    const result = await audit({ 'main.tf': bucket('') });
+    expect(result.findings.find((f) => f.ruleId === 'terraform/s3-bucket-public-acl')!.resource).toBe(
+      'aws_s3_bucket.b',
+    );
+  });
+});
+
+describe('plan JSON', () => {
+  it('is scanned by the same rules, pointing at the resource in the plan', async () => {
+    const plan = JSON.stringify(
+      {
+        format_version: '1.2',
+        planned_values: {
+          root_module: {
+            child_modules: [
+              {
+                address: 'module.db',
+                resources: [
+                  {
+                    address: 'module.db.aws_db_instance.this',
+                    mode: 'managed',
+                    type: 'aws_db_instance',
+                    name: 'this',
+                    values: { storage_encrypted: false, publicly_accessible: true, engine: 'postgres' },
+                  },
+                ],
+              },
+            ],
+          },
+        },
+        resource_changes: [
+          {
+            address: 'module.db.aws_db_instance.this',
+            change: { after_unknown: { deletion_protection: true } },
+          },
+        ],
+      },
+      null,
+      2,
+    );
+    const result = await audit({ 'plan.json': plan });
+    const pub = result.findings.find((f) => f.ruleId === 'terraform/rds-public-access')!;
+    expect(pub.resource).toBe('module.db.aws_db_instance.this');
+    expect(plan.split('\n')[pub.startLine - 1]).toContain('"publicly_accessible": true');
+    expect(result.findings.some((f) => f.ruleId === 'terraform/rds-instance-encryption')).toBe(true);
+    expect(result.findings.some((f) => f.ruleId === 'terraform/rds-deletion-protection')).toBe(false);
+  });
+});

@@ -1,0 +1,21 @@
+import type { Domain } from '@plumbline/core';
+import { buildModules, type HclFile, type ModuleOptions, type TfModule } from '@plumbline/lang-hcl';
+
+const settings: ModuleOptions = {};
+
+/** Sets `--var-file` files (project paths), applied to every root module of later runs. */
+export function configureTerraform(options: ModuleOptions): void {
+  settings.varFiles = options.varFiles ? [...options.varFiles] : undefined;
+}
+
+/**
+ * Terraform: one unit per module (a directory of `.tf` files, or one plan JSON file). Local
+ * modules (`source = "./modules/x"`) are instantiated with the inputs of their callers, so a rule
+ * checking a module sees the values it would really get.
+ */
+export const terraformDomain: Domain<TfModule> = {
+  id: 'terraform',
+  languages: ['hcl'],
+  units: (project) =>
+    project.memo('terraform.modules', () => buildModules(project.byLanguage<HclFile>('hcl'), settings)),
+};

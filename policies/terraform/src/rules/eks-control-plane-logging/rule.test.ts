@@ -1,0 +1,25 @@
+import { RuleTester } from '@plumbline/core/testing';
+import { hclLanguage } from '@plumbline/lang-hcl';
+import rule from './rule.js';
+
+new RuleTester([hclLanguage]).run(rule, {
+  valid: [
+    'resource "aws_eks_cluster" "c" {\n  enabled_cluster_log_types = ["api", "audit", "authenticator", "scheduler"]\n}\n',
+    {
+      name: 'unknown',
+      code: 'variable "l" {}\nresource "aws_eks_cluster" "c" {\n  enabled_cluster_log_types = var.l\n}\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'missing',
+      code: 'resource "aws_eks_cluster" "c" {}\n',
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 31 }],
+    },
+    {
+      name: 'audit missing via variable default',
+      code: 'variable "l" {\n  default = ["api", "authenticator"]\n}\nresource "aws_eks_cluster" "c" {\n  enabled_cluster_log_types = var.l\n}\n',
+      errors: [{ line: 5, column: 3, endLine: 5, endColumn: 36, message: '`audit`' }],
+    },
+  ],
+});

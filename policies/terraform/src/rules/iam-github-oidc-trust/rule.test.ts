@@ -1,0 +1,38 @@
+import { RuleTester } from '@plumbline/core/testing';
+import { hclLanguage } from '@plumbline/lang-hcl';
+import rule from './rule.js';
+
+const doc = (conditions: string) =>
+  `data "aws_iam_policy_document" "t" {\n  statement {\n    actions = ["sts:AssumeRoleWithWebIdentity"]\n    principals {\n      type        = "Federated"\n      identifiers = [aws_iam_openid_connect_provider.github.arn]\n    }\n${conditions}  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.t.json\n}\n`;
+const cond = (variable: string, values: string) =>
+  `    condition {\n      test     = "StringLike"\n      variable = "${variable}"\n      values   = ${values}\n    }\n`;
+
+new RuleTester([hclLanguage]).run(rule, {
+  valid: [
+    doc(cond('token.actions.githubusercontent.com:sub', '["repo:acme/app:*"]')),
+    {
+      name: 'org-wide, repository wildcard',
+      code: doc(cond('token.actions.githubusercontent.com:sub', '["repo:acme/*"]')),
+    },
+    {
+      name: 'unknown sub values',
+      code: `variable "subs" {}\n${doc(cond('token.actions.githubusercontent.com:sub', 'var.subs'))}`,
+    },
+    { name: 'unknown provider and no github condition: cannot tell', code: doc('') },
+  ],
+  invalid: [
+    {
+      name: 'wildcard owner',
+      code: doc(
+        cond('token.actions.githubusercontent.com:aud', '["sts.amazonaws.com"]') +
+          cond('token.actions.githubusercontent.com:sub', '["repo:*/app:*"]'),
+      ),
+      errors: [{ line: 8, column: 5, endLine: 12, endColumn: 6, message: '`repo:*/app:*`' }],
+    },
+    {
+      name: 'aud only',
+      code: doc(cond('token.actions.githubusercontent.com:aud', '["sts.amazonaws.com"]')),
+      errors: [{ line: 4, column: 5, endLine: 7, endColumn: 6, message: 'without a `sub` condition' }],
+    },
+  ],
+});

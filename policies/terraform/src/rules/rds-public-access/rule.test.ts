@@ -1,0 +1,24 @@
+import { RuleTester } from '@plumbline/core/testing';
+import { hclLanguage } from '@plumbline/lang-hcl';
+import rule from './rule.js';
+
+new RuleTester([hclLanguage]).run(rule, {
+  valid: [
+    'resource "aws_db_instance" "db" {}\n',
+    {
+      name: 'unknown',
+      code: 'variable "p" {}\nresource "aws_rds_cluster_instance" "i" {\n  publicly_accessible = var.p\n}\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'true through a module input',
+      code: 'module "db" {\n  source = "./db"\n  public = true\n}\n',
+      files: {
+        'db/main.tf':
+          'variable "public" {\n  default = false\n}\nresource "aws_db_instance" "db" {\n  publicly_accessible = var.public\n}\n',
+      },
+      errors: [{ file: 'db/main.tf', line: 5, column: 3, endLine: 5, endColumn: 35 }],
+    },
+  ],
+});

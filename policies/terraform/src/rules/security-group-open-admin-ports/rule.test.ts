@@ -1,0 +1,89 @@
+import { RuleTester } from '@plumbline/core/testing';
+import { hclLanguage } from '@plumbline/lang-hcl';
+import rule from './rule.js';
+
+const sg = (ingress: string) => `resource "aws_security_group" "sg" {
+  name = "sg"
+  ingress {
+${ingress}
+  }
+}
+`;
+
+new RuleTester([hclLanguage]).run(rule, {
+  valid: [
+    sg(
+      '    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]',
+    ),
+    sg(
+      '    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]',
+    ),
+    {
+      name: 'all ports is the all-ports rule',
+      code: sg(
+        '    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]',
+      ),
+    },
+    {
+      name: 'cidr from a variable without default (unknown)',
+      code: `variable "cidrs" {}\n${sg('    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = var.cidrs')}`,
+    },
+    {
+      name: 'port from an unknown variable',
+      code: `variable "port" {}\n${sg('    from_port   = var.port\n    to_port     = var.port\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]')}`,
+    },
+    {
+      name: 'egress rule',
+      code: 'resource "aws_security_group_rule" "r" {\n  type        = "egress"\n  from_port   = 22\n  to_port     = 22\n  protocol    = "tcp"\n  cidr_blocks = ["0.0.0.0/0"]\n}\n',
+    },
+    {
+      name: 'custom ports option',
+      code: sg(
+        '    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]',
+      ),
+      options: { ports: [5432] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'inline ingress SSH',
+      code: sg(
+        '    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]',
+      ),
+      errors: [{ line: 7, column: 5, endLine: 7, endColumn: 32, message: 'allows port 22 from 0.0.0.0/0' }],
+    },
+    {
+      name: 'IPv6 range covering RDP',
+      code: sg(
+        '    from_port        = 3000\n    to_port          = 4000\n    protocol         = "tcp"\n    ipv6_cidr_blocks = ["::/0"]',
+      ),
+      errors: [{ line: 7, column: 5, endLine: 7, endColumn: 32, message: 'port 3389 from ::/0' }],
+    },
+    {
+      name: 'open CIDR through a variable default and a local',
+      code: `variable "ssh_cidr" {\n  default = "0.0.0.0/0"\n}\nlocals {\n  cidrs = [var.ssh_cidr]\n}\n${sg('    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = local.cidrs')}`,
+      errors: [{ line: 13, column: 5, endLine: 13, endColumn: 30 }],
+    },
+    {
+      name: 'dynamic ingress over a known list',
+      code: 'locals {\n  ports = [80, 22]\n}\nresource "aws_security_group" "sg" {\n  dynamic "ingress" {\n    for_each = local.ports\n    content {\n      from_port   = ingress.value\n      to_port     = ingress.value\n      protocol    = "tcp"\n      cidr_blocks = ["0.0.0.0/0"]\n    }\n  }\n}\n',
+      errors: [{ line: 11, column: 7, endLine: 11, endColumn: 34 }],
+    },
+    {
+      name: 'aws_security_group_rule',
+      code: 'resource "aws_security_group_rule" "ssh" {\n  type              = "ingress"\n  from_port         = 22\n  to_port           = 22\n  protocol          = "tcp"\n  cidr_blocks       = ["0.0.0.0/0"]\n  security_group_id = aws_security_group.sg.id\n}\n',
+      errors: [{ line: 6, column: 3, endLine: 6, endColumn: 36 }],
+    },
+    {
+      name: 'aws_vpc_security_group_ingress_rule',
+      code: 'resource "aws_vpc_security_group_ingress_rule" "rdp" {\n  security_group_id = aws_security_group.sg.id\n  cidr_ipv4         = "0.0.0.0/0"\n  from_port         = 3389\n  to_port           = 3389\n  ip_protocol       = "tcp"\n}\n',
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 34 }],
+    },
+    {
+      name: 'tfvars sets the CIDR',
+      code: `variable "cidr" {\n  default = "10.0.0.0/8"\n}\n${sg('    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = [var.cidr]')}`,
+      files: { 'terraform.tfvars': 'cidr = "0.0.0.0/0"\n' },
+      errors: [{ line: 10, column: 5, endLine: 10, endColumn: 29 }],
+    },
+  ],
+});
