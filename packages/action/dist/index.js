@@ -47027,6 +47027,18 @@ function matchesAny(name3, globs) {
     return re.test(n);
   });
 }
+function shellOf2(step) {
+  const explicit = step.shell?.text?.trim().split(/\s+/)[0]?.toLowerCase();
+  if (explicit)
+    return explicit;
+  const defaults2 = step.job?.defaults?.value;
+  const wfDefaults = step.job?.workflow.defaults?.value;
+  const d = defaults2?.run?.shell ?? wfDefaults?.run?.shell;
+  if (typeof d === "string")
+    return d.split(/\s+/)[0].toLowerCase();
+  const windows = step.job?.runnerLabels.some((l) => l.includes("windows"));
+  return windows ? "pwsh" : "bash";
+}
 function conditions(unit) {
   const out2 = [];
   if (unit.kind === "workflow") {
@@ -47048,6 +47060,12 @@ function conditions(unit) {
 // ../../policies/github-actions/dist/rules/checkout-persist-credentials/rule.js
 var WORKSPACE_ROOT = /^(\.|\.\/|\.\/\*\*?|\*\*?|\$\{\{\s*github\.workspace\s*\}\}\/?)$/;
 var GIT_WRITE = /\bgit\s+(push|commit|tag|fetch|pull)\b|\bgh\s/;
+function includesHiddenFiles(step) {
+  if (step.with.find((w) => w.name === "include-hidden-files")?.value.text === "true")
+    return true;
+  const ref = step.uses?.ref ?? "";
+  return /^v[123](\.|$)/.test(ref) || /^v4\.[0-3](\.|$)/.test(ref);
+}
 function fixOf(step) {
   const file = step.keyLoc.file;
   const withKey = step.job?.workflow.doc.keyAt([...step.route, "with"]);
@@ -47095,14 +47113,14 @@ var rule_default58 = defineRule({
       invalid: [
         {
           filename: ".github/workflows/ci.yml",
-          code: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n",
+          code: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n          include-hidden-files: true\n",
           errors: [{ line: 6, column: 15, endLine: 6, endColumn: 34 }]
         }
       ],
       valid: [
         {
           filename: ".github/workflows/ci.yml",
-          code: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n"
+          code: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n          include-hidden-files: true\n"
         }
       ]
     }
@@ -47119,9 +47137,9 @@ var rule_default58 = defineRule({
           continue;
         const later = job.steps.filter((s) => s.index > step.index);
         const upload = later.find((s) => {
-          if (!usesAction(s.uses, "actions/upload-artifact", "actions/upload-pages-artifact"))
+          if (!usesAction(s.uses, "actions/upload-artifact") || !includesHiddenFiles(s))
             return false;
-          const path = s.with.find((w) => w.name === "path")?.value.text ?? (s.uses.action === "actions/upload-pages-artifact" ? "_site" : "");
+          const path = s.with.find((w) => w.name === "path")?.value.text ?? "";
           return path.split("\n").some((p) => WORKSPACE_ROOT.test(p.trim()));
         });
         if (!upload)
@@ -47211,7 +47229,8 @@ var LOCAL_CLUSTER_ACTIONS = [
   "container-tools/kind-action"
 ];
 var LOCAL_CLUSTER_COMMAND = /\b(kind\s+create\s+cluster|minikube\s+start|k3d\s+cluster\s+create|k3s\b|microk8s\b|make\s+[\w-]*(kind|e2e|k3d|minikube)[\w-]*)/i;
-var PROD_ENVIRONMENT = /\b(prod|production|live|staging|stage|preprod)\b/i;
+var PROD_ENVIRONMENT = /\b(prod|production|live)\b/i;
+var TEST_JOB = /(^|[^a-z])(e2e|conform|conformance|integration|smoke|test|tests|testing)([^a-z]|$)/i;
 function deployStep(step) {
   if (usesAction(step.uses, ...DEPLOY_ACTIONS))
     return { step, what: step.uses.raw };
@@ -47246,22 +47265,27 @@ function deployOf(job) {
   }
   if (localCluster(job))
     return void 0;
+  if (TEST_JOB.test(job.id) || job.name?.text !== void 0 && TEST_JOB.test(job.name.text))
+    return void 0;
   const step = job.steps.map(deployStep).find(Boolean);
   if (step && (usesCredentials(job) || job.environment))
     return { what: step.what, step: step.step };
   return void 0;
 }
 var TEST_NAME = /(^|[^a-z])(test|tests|testing|check|checks|lint|verify|ci|unit|e2e|qa|spec)([^a-z]|$)/i;
-var TEST_COMMAND = /\b(pytest|tox|nox|go\s+test|(npm|pnpm|yarn|bun)\s+(run\s+)?test|make\s+(test|check|ci|verify)|mvn\b[^\n]*\b(test|verify)|gradlew?\b[^\n]*\b(test|check)|cargo\s+(test|nextest)|dotnet\s+test|rspec|phpunit|jest|vitest|mocha|ctest|bats)\b/;
+var TEST_COMMAND = /\b(pytest|tox|nox|go\s+test|(npm|pnpm|yarn|bun)\s+(run\s+)?test|make\s+(test|check|ci|verify)|mvnw?\b(?![^\n]*skipTests)[^\n]*\b(test|verify|install|package)|gradlew?\b(?![^\n]*-x\s+test)[^\n]*\b(test|check|build)|terraform\s+(validate|plan|test)|tflint|cargo\s+(test|nextest)|dotnet\s+test|rspec|phpunit|jest|vitest|mocha|ctest|bats)\b/;
 function runsTests(job) {
   if (TEST_NAME.test(job.id) || job.name?.text && TEST_NAME.test(job.name.text))
     return true;
-  return job.steps.some((s) => s.run?.text !== void 0 && TEST_COMMAND.test(s.run.text) || isTestStep(s));
+  return job.steps.some((s) => s.run?.text !== void 0 && TEST_COMMAND.test(s.run.text));
 }
 function isTestStep(step) {
   if (step.run?.text !== void 0 && TEST_COMMAND.test(step.run.text))
     return true;
-  return step.name?.text !== void 0 && /\b(test|tests|unit|e2e|integration)\b/i.test(step.name.text);
+  const name3 = step.name?.text;
+  if (name3 === void 0 || /^\s*(prepare|set\s*up|setup|install|upload|download|report|publish|cache|save|restore|collect|archive|post)\b/i.test(name3))
+    return false;
+  return /\b(tests?|unit|e2e|integration)\b/i.test(name3);
 }
 function gatedByTests(job) {
   return runsTests(job) || ancestors(job).some(runsTests);
@@ -47890,6 +47914,9 @@ var rule_default68 = defineRule({
       for (const step of job.steps) {
         if (!literalTrue(step.continueOnError) || !isTestStep(step))
           continue;
+        const id = step.id?.toLowerCase();
+        if (id && job.steps.some((s) => s.index > step.index && new RegExp(`steps\\.${id.replace(/[-.]/g, "\\$&")}\\.(outcome|conclusion)`, "i").test(JSON.stringify([s.if?.value.text, s.run?.text, s.env.map((e) => e.value.text)]))))
+          continue;
         ctx.report({
           at: span(step.continueOnError),
           message: "This test step's failure is ignored: the run stays green when tests fail.",
@@ -48367,7 +48394,7 @@ var rule_default76 = defineRule({
       return;
     for (const job of unit.jobs) {
       const secrets = job.secrets;
-      if (!job.uses || secrets?.text?.trim() !== "inherit")
+      if (!job.uses || job.uses.kind === "local" || secrets?.text?.trim() !== "inherit")
         continue;
       ctx.report({
         at: { file: secrets.keyLoc.file, start: secrets.keyLoc.start, end: secrets.loc.end },
@@ -48616,6 +48643,68 @@ function stepSource(step) {
   return void 0;
 }
 
+// ../../policies/github-actions/dist/rules/no-template-injection-in-run/fix.js
+function varName(path, taken) {
+  const parts2 = path.split(".").filter((p) => p !== "*" && !/^\d+$/.test(p));
+  const base = parts2.slice(-2).join("_").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+  const bare = base.replace(/^GITHUB_/, "");
+  let name3 = /^[A-Z_]/.test(bare) ? bare : `V_${bare}`;
+  for (let i2 = 2; taken.has(name3); i2++)
+    name3 = `${bare}_${i2}`;
+  taken.add(name3);
+  return name3;
+}
+function envFix(step, injected) {
+  const run2 = step.run;
+  const doc = step.job?.workflow.doc ?? (step.unit.kind === "action" ? step.unit.doc : void 0);
+  if (!run2 || !doc || step.env.length > 0 || step.envValue || doc.get([...step.route, "env"]) !== void 0)
+    return void 0;
+  if (!["bash", "sh"].includes(shellOf2(step)))
+    return void 0;
+  const file = run2.loc.file;
+  const key = doc.keyAt([...step.route, "run"]);
+  if (!key)
+    return void 0;
+  const keyPos = file.position(key.start);
+  const prefix = file.lineText(keyPos.line).slice(0, keyPos.column - 1);
+  if (!/^\s*(-\s+)?$/.test(prefix))
+    return void 0;
+  const taken = /* @__PURE__ */ new Set();
+  const vars = [];
+  for (const e of [...injected].sort((a, b) => a.loc.start - b.loc.start)) {
+    if (e.error || e.flows.length !== 1 || e.contexts.length !== 1 || e.body !== e.flows[0].loc.file.text.slice(e.flows[0].loc.start, e.flows[0].loc.end))
+      return void 0;
+    const lineStart = file.offset(file.position(e.loc.start).line, 1);
+    const before = file.text.slice(lineStart, e.loc.start);
+    if ((before.match(/'/g)?.length ?? 0) % 2 === 1)
+      return void 0;
+    vars.push({ expression: e, name: varName(e.flows[0].path, taken) });
+  }
+  if (vars.length === 0)
+    return void 0;
+  const start2 = file.offset(keyPos.line, 1);
+  const endLine = file.position(run2.loc.end).line;
+  const end = file.offset(endLine, 1) + file.lineText(endLine).length;
+  let text = "";
+  let at = start2;
+  for (const v of vars) {
+    const lineStart = file.offset(file.position(v.expression.loc.start).line, 1);
+    const inDouble = (file.text.slice(lineStart, v.expression.loc.start).match(/"/g)?.length ?? 0) % 2 === 1;
+    text += file.text.slice(at, v.expression.loc.start) + (inDouble ? `\${${v.name}}` : `"\${${v.name}}"`);
+    at = v.expression.loc.end;
+  }
+  text += file.text.slice(at, end);
+  const blank = " ".repeat(prefix.length);
+  const seen = /* @__PURE__ */ new Set();
+  const envLines = vars.filter((v) => !seen.has(v.name) && seen.add(v.name)).map((v) => `${blank}  ${v.name}: ${v.expression.raw}`);
+  const runText = text.slice(prefix.length);
+  return {
+    description: "Pass the untrusted value through env: and quote it in the script",
+    loc: { file, start: start2, end },
+    replacement: [`${prefix}env:`, ...envLines, `${blank}${runText}`].join("\n")
+  };
+}
+
 // ../../policies/github-actions/dist/rules/no-template-injection-in-run/rule.js
 var rule_default79 = defineRule({
   id: "gha/no-template-injection-in-run",
@@ -48628,6 +48717,7 @@ var rule_default79 = defineRule({
     category: "security",
     severity: "high",
     confidence: "high",
+    fixable: true,
     aliases: ["zizmor:template-injection", "CKV_GHA_2", "poutine:injection", "scorecard:Dangerous-Workflow"],
     references: [
       "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#understanding-the-risk-of-script-injections",
@@ -48669,18 +48759,21 @@ jobs:
     for (const step of allSteps(unit)) {
       if (!step.run)
         continue;
-      for (const expression of step.run.expressions) {
-        for (const taint of taints(expression, step)) {
-          const how = taint.via ? `\`${taint.via}\`, which carries \`${taint.source}\`,` : `\`${taint.source}\``;
-          ctx.report({
-            at: expression.loc,
-            message: `${how} is expanded into this \`run:\` script; whoever controls it can run commands in the job.`,
-            resource: resourceOf2(step),
-            evidence: expression.body
-          });
-          break;
-        }
-      }
+      const found = step.run.expressions.flatMap((expression) => {
+        const taint = taints(expression, step)[0];
+        return taint ? [{ expression, taint }] : [];
+      });
+      const fix = found.length > 0 ? envFix(step, found.map((f) => f.expression)) : void 0;
+      found.forEach(({ expression, taint }, i2) => {
+        const how = taint.via ? `\`${taint.via}\`, which carries \`${taint.source}\`,` : `\`${taint.source}\``;
+        ctx.report({
+          at: expression.loc,
+          message: `${how} is expanded into this \`run:\` script; whoever controls it can run commands in the job.`,
+          resource: resourceOf2(step),
+          evidence: expression.body,
+          ...i2 === 0 && fix ? { fix } : {}
+        });
+      });
     }
   }
 });
@@ -49553,6 +49646,7 @@ var rule_default90 = defineRule({
 
 // ../../policies/github-actions/dist/rules/secrets-outside-environment/rule.js
 init_dist();
+var IDENTIFIER = /(_|\.)(arn|role|role_arn|role_to_assume|client_id|tenant_id|subscription_id|account_id|project_id|project_number|region|app_id)$/i;
 function jobExpressions(job) {
   const values = [...job.env, ...job.with, ...job.steps.flatMap((s) => [...s.env, ...s.with])].map((e) => e.value);
   const runs = job.steps.flatMap((s) => s.run ? [s.run] : []);
@@ -49600,7 +49694,7 @@ var rule_default91 = defineRule({
         for (const c of e.contexts) {
           if (!c.path.startsWith("secrets.") || c.path === "secrets.github_token" || c.path === "secrets.*")
             continue;
-          if (seen.has(c.path))
+          if (IDENTIFIER.test(c.path) || seen.has(c.path))
             continue;
           seen.add(c.path);
           ctx.report({
