@@ -96,11 +96,13 @@ describe('odd but valid YAML does not crash any rule', () => {
   const odd = {
     '.github/workflows/a.yml': 'on:\njobs:\n',
     '.github/workflows/b.yml': 'on: [push]\njobs: [a, b]\n',
-    '.github/workflows/c.yml': 'on: push\njobs:\n  a:\n    runs-on: ${{ matrix.os }}\n    steps: run\n  b: null\n  c:\n    steps:\n      - null\n      - 42\n      - uses: 7\n        with: [1, 2]\n        env: ${{ fromJSON(inputs.env) }}\n        run: 3\n',
+    '.github/workflows/c.yml':
+      'on: push\njobs:\n  a:\n    runs-on: ${{ matrix.os }}\n    steps: run\n  b: null\n  c:\n    steps:\n      - null\n      - 42\n      - uses: 7\n        with: [1, 2]\n        env: ${{ fromJSON(inputs.env) }}\n        run: 3\n',
     '.github/workflows/d.yml':
       'defaults: &d\n  runs-on: ubuntu-latest\n  timeout-minutes: 5\non:\n  push: { branches: main }\npermissions: read-all\njobs:\n  a:\n    <<: *d\n    permissions: 3\n    environment: ${{ inputs.env }}\n    needs: [1]\n    container: { image: 5 }\n    services: { db: { image: { x: 1 } } }\n    steps:\n      - run: |\n          echo ${{ github.event.issue.title\n      - run: "${{ }}"\n',
     'action.yml': 'runs:\n  using: docker\n  image: 3\n',
-    'sub/action.yaml': 'name: x\nruns:\n  using: composite\n  steps:\n    - run: echo ${{ inputs.x }}\n      shell: bash\n',
+    'sub/action.yaml':
+      'name: x\nruns:\n  using: composite\n  steps:\n    - run: echo ${{ inputs.x }}\n      shell: bash\n',
   };
 
   it('reports no internal error', async () => {
