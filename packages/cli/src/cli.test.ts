@@ -6,6 +6,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   writeFileSync,
 } from 'node:fs';
@@ -152,6 +153,52 @@ describe('plumbline audit', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
   });
 });
+
+describe('the sample repositories', () => {
+  const scanJson = (dir: string) =>
+    JSON.parse(cli(['audit', join(repo, 'fixtures', dir), '--format', 'json', '--fail-on', 'none']).stdout);
+  const domainOf = (file: string) =>
+    file.startsWith('.github/')
+      ? 'gha'
+      : file.endsWith('.tf')
+        ? 'terraform'
+        : /Dockerfile/.test(file)
+          ? 'dockerfile'
+          : 'k8s';
+
+  it('fixtures/hardened has no finding above low', () => {
+    const json = scanJson('hardened');
+    const loud = json.findings.filter(
+      (f: { severity: string; suppressed?: unknown }) =>
+        !f.suppressed && !['low', 'info'].includes(f.severity),
+    );
+    expect(
+      loud.map(
+        (f: { ruleId: string; file: string; startLine: number }) => `${f.ruleId} ${f.file}:${f.startLine}`,
+      ),
+    ).toEqual([]);
+    expect(json.errors.filter((e: { kind: string }) => e.kind === 'parse')).toEqual([]);
+    expect(cli(['audit', join(repo, 'fixtures', 'hardened'), '--fail-on', 'medium']).code).toBe(0);
+  });
+
+  it('fixtures/insecure triggers rules in every language it holds', () => {
+    const json = scanJson('insecure');
+    const held = new Set(
+      listFiles(join(repo, 'fixtures', 'insecure'))
+        .filter((f) => /(\.ya?ml|\.tf|Dockerfile[^/]*)$/.test(f))
+        .map(domainOf),
+    );
+    const reported = new Set(json.findings.map((f: { ruleId: string }) => f.ruleId.split('/')[0]));
+    expect([...held].filter((d) => !reported.has(d))).toEqual([]);
+    expect(held.size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? listFiles(join(dir, d.name), `${prefix}${d.name}/`) : [`${prefix}${d.name}`],
+  );
+}
 
 describe('plumbline audit --new-since', () => {
   it('reports only what the branch adds, and fails only on that', () => {
