@@ -47482,13 +47482,14 @@ var rule_default61 = defineRule({
 // ../../policies/github-actions/dist/rules/helm-upgrade-wait/rule.js
 init_dist();
 var HELM = /\bhelm\s+(?:upgrade|install)\b/;
+var READINESS = /\bkubectl\s+(?:[\w=-]+\s+)*(?:wait|rollout\s+status)\b|\bhelm\s+test\b/;
 var WAITS = /\s--(wait|atomic|rollback-on-failure)(?![\w-])/;
 var rule_default62 = defineRule({
   id: "gha/helm-upgrade-wait",
   domain: ghaDomain,
   meta: {
     title: "`helm upgrade` without --wait or --atomic",
-    description: "A `run:` step calls `helm upgrade`/`helm install` without `--wait`, `--atomic` (Helm 3) or `--rollback-on-failure` (Helm 4).",
+    description: "A `run:` step calls `helm upgrade`/`helm install` without `--wait`, `--atomic` (Helm 3) or `--rollback-on-failure` (Helm 4), and nothing (`kubectl rollout status`, `kubectl wait`, `helm test`) checks readiness right after.",
     rationale: "Without them Helm returns as soon as the manifests are accepted: the job goes green while pods crash-loop or never become ready, later steps (smoke tests, a promotion) run against a broken release, and nothing rolls back. Medium.",
     remediation: "Add `--atomic --timeout 5m` (Helm 3) or `--rollback-on-failure --timeout 5m` (Helm 4) so the job waits for readiness and rolls back a failed release; at least `--wait`.",
     category: "reliability",
@@ -47517,6 +47518,12 @@ var rule_default62 = defineRule({
       for (const hit of findInScript(step.run, HELM)) {
         const line = hit.line.text;
         if (WAITS.test(line) || /--dry-run\b/.test(line))
+          continue;
+        if (/\bcrds?\b|-crds?\b/i.test(line))
+          continue;
+        const rest = step.run.text.slice(hit.line.end);
+        const next = step.job?.steps[step.index + 1]?.run?.text ?? "";
+        if (READINESS.test(rest) || READINESS.test(next))
           continue;
         ctx.report({
           at: hit.loc,
@@ -47816,12 +47823,28 @@ function cacheUse(step) {
   }
   return void 0;
 }
+var PUBLISH_ACTIONS = [
+  "softprops/action-gh-release",
+  "ncipollo/release-action",
+  "svenstaro/upload-release-action",
+  "actions/upload-release-asset",
+  "goreleaser/goreleaser-action",
+  "docker/build-push-action",
+  "docker/bake-action",
+  "pypa/gh-action-pypi-publish",
+  "helm/chart-releaser-action",
+  "sigstore/cosign-installer"
+];
+var PUBLISH_COMMAND = /\b(gh\s+release\s+(?:create|upload)|goreleaser\b|docker\s+(?:buildx\s+build[^\n]*--push|push)\b|(?:npm|pnpm|yarn)\s+publish\b|twine\s+upload\b|cargo\s+publish\b|gem\s+push\b|helm\s+push\b|cosign\s+sign\b|mvn\b[^\n]*\bdeploy\b|gradlew?\b[^\n]*\bpublish)/;
+function publishes(wf) {
+  return allSteps(wf).some((s) => usesAction(s.uses, ...PUBLISH_ACTIONS) || s.run?.text !== void 0 && PUBLISH_COMMAND.test(s.run.text));
+}
 var rule_default67 = defineRule({
   id: "gha/no-cache-in-release-workflow",
   domain: ghaDomain,
   meta: {
     title: "Cache restored in a release workflow",
-    description: "A workflow triggered by a release or a tag push restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) while building what it publishes.",
+    description: "A workflow triggered by a release or a tag push restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) and publishes something (release assets, packages, images).",
     rationale: "Cache entries are shared with workflows that run untrusted code (pull requests from branches, any job that can write the cache). A poisoned entry (a tampered `node_modules`, Go module or Docker layer) then ends up inside the released artifact, signed and published. Medium: it needs a cache write first, which several 2024 attacks achieved.",
     remediation: "Do not restore caches when building release artifacts: remove `cache:` inputs or set `cache: false` in release jobs; rebuild from pinned, verified dependencies.",
     category: "supply-chain",
@@ -47851,7 +47874,7 @@ var rule_default67 = defineRule({
     if (unit.kind !== "workflow")
       return;
     const why = releaseTrigger(unit);
-    if (!why)
+    if (!why || !publishes(unit))
       return;
     for (const step of allSteps(unit)) {
       const at = cacheUse(step);
@@ -49646,7 +49669,7 @@ var rule_default90 = defineRule({
 
 // ../../policies/github-actions/dist/rules/secrets-outside-environment/rule.js
 init_dist();
-var IDENTIFIER = /(_|\.)(arn|role|role_arn|role_to_assume|client_id|tenant_id|subscription_id|account_id|project_id|project_number|region|app_id)$/i;
+var IDENTIFIER = /(_|\.)(arn|role|role_arn|role_to_assume|client_id|tenant_id|subscription_id|account_id|project_id|project_number|region|app_id|username|user|user_name|login|email)$/i;
 function jobExpressions(job) {
   const values = [...job.env, ...job.with, ...job.steps.flatMap((s) => [...s.env, ...s.with])].map((e) => e.value);
   const runs = job.steps.flatMap((s) => s.run ? [s.run] : []);
