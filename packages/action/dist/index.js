@@ -49356,7 +49356,7 @@ var rule_default87 = defineRule({
     category: "supply-chain",
     severity: "medium",
     confidence: "high",
-    aliases: ["zizmor:unpinned-images", "poutine:unpinnable_action"],
+    aliases: ["zizmor:unpinned-images"],
     references: [
       "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idcontainerimage"
     ],
