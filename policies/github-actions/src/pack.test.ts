@@ -78,6 +78,16 @@ describe('suppressions through peer aliases', () => {
     '',
   ].join('\n');
 
+  it('applies an ignore comment on the `run: |` line to findings inside the script', async () => {
+    const result = await audit({
+      '.github/workflows/ci.yml':
+        'on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: | # zizmor: ignore[template-injection]\n          echo "${{ github.event.issue.title }}"\n      - run: |\n          echo "${{ github.event.issue.body }}"\n',
+    });
+    expect(
+      result.findings.map((f) => `${f.startLine} ${f.ruleId} ${f.suppressed ? f.suppressed.kind : 'open'}`),
+    ).toEqual(['9 gha/no-template-injection-in-run inline', '11 gha/no-template-injection-in-run open']);
+  });
+
   it("honours zizmor's `# zizmor: ignore[audit]` and Checkov ids in plumbline comments", async () => {
     const result = await audit({ '.github/workflows/ci.yml': text });
     const view = result.findings.map(

@@ -79,6 +79,8 @@ jobs:
           at: expression.loc,
           message: `${how} is expanded into this \`run:\` script; whoever controls it can run commands in the job.`,
           resource: resourceOf(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: expression.body,
           ...(i === 0 && fix ? { fix } : {}),
         });
