@@ -47529,6 +47529,8 @@ var rule_default62 = defineRule({
           at: hit.loc,
           message: "`helm upgrade`/`install` returns before the release is ready and does not roll back a failed one.",
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: line.trim()
         });
       }
@@ -47989,6 +47991,8 @@ var rule_default69 = defineRule({
           at: hit.loc,
           message: "A downloaded script is executed without being pinned or verified.",
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: hit.match[0]
         });
       }
@@ -48195,6 +48199,8 @@ var rule_default72 = defineRule({
           at: hit.loc,
           message: `\`::${command2}\` is deprecated${command2.startsWith("set-env") || command2 === "add-path" ? " and disabled" : ""}; use ${REPLACEMENT[command2]}.`,
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: command2
         });
       }
@@ -48263,6 +48269,8 @@ var rule_default73 = defineRule({
           at,
           message: `\`docker login\` is given a literal password (${redact(hit.match[2])}).`,
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: "docker login password"
         });
       }
@@ -48372,6 +48380,8 @@ var rule_default75 = defineRule({
           at: step.run.locate(offset, offset + token.length),
           message: "The deployed image is `latest`, not the tag or digest this run built.",
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: hit.line.text.trim()
         });
       }
@@ -48793,6 +48803,8 @@ jobs:
           at: expression.loc,
           message: `${how} is expanded into this \`run:\` script; whoever controls it can run commands in the job.`,
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: expression.body,
           ...i2 === 0 && fix ? { fix } : {}
         });
@@ -48879,6 +48891,8 @@ jobs:
             at: expression.loc,
             message: `${how} is expanded into the \`${input.name}\` code of \`${uses.raw}\`; whoever controls it can run code in the job.`,
             resource: resourceOf2(step),
+            // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+            container: step,
             evidence: expression.body
           });
         }
@@ -49167,6 +49181,8 @@ jobs:
           at: hit.loc,
           message: `${why} is written to \`$${hit.match[2].toUpperCase()}\`, so it can set variables or PATH entries for every later step.`,
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: line.trim()
         });
       }
