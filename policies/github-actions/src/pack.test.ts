@@ -78,6 +78,16 @@ describe('suppressions through peer aliases', () => {
     '',
   ].join('\n');
 
+  it('applies an ignore comment on the `run: |` line to findings inside the script', async () => {
+    const result = await audit({
+      '.github/workflows/ci.yml':
+        'on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: | # zizmor: ignore[template-injection]\n          echo "${{ github.event.issue.title }}"\n      - run: |\n          echo "${{ github.event.issue.body }}"\n',
+    });
+    expect(
+      result.findings.map((f) => `${f.startLine} ${f.ruleId} ${f.suppressed ? f.suppressed.kind : 'open'}`),
+    ).toEqual(['9 gha/no-template-injection-in-run inline', '11 gha/no-template-injection-in-run open']);
+  });
+
   it("honours zizmor's `# zizmor: ignore[audit]` and Checkov ids in plumbline comments", async () => {
     const result = await audit({ '.github/workflows/ci.yml': text });
     const view = result.findings.map(
@@ -89,5 +99,24 @@ describe('suppressions through peer aliases', () => {
       '10 gha/no-template-injection-in-run inline',
       '11 gha/no-template-injection-in-run open',
     ]);
+  });
+});
+
+describe('odd but valid YAML does not crash any rule', () => {
+  const odd = {
+    '.github/workflows/a.yml': 'on:\njobs:\n',
+    '.github/workflows/b.yml': 'on: [push]\njobs: [a, b]\n',
+    '.github/workflows/c.yml':
+      'on: push\njobs:\n  a:\n    runs-on: ${{ matrix.os }}\n    steps: run\n  b: null\n  c:\n    steps:\n      - null\n      - 42\n      - uses: 7\n        with: [1, 2]\n        env: ${{ fromJSON(inputs.env) }}\n        run: 3\n',
+    '.github/workflows/d.yml':
+      'defaults: &d\n  runs-on: ubuntu-latest\n  timeout-minutes: 5\non:\n  push: { branches: main }\npermissions: read-all\njobs:\n  a:\n    <<: *d\n    permissions: 3\n    environment: ${{ inputs.env }}\n    needs: [1]\n    container: { image: 5 }\n    services: { db: { image: { x: 1 } } }\n    steps:\n      - run: |\n          echo ${{ github.event.issue.title\n      - run: "${{ }}"\n',
+    'action.yml': 'runs:\n  using: docker\n  image: 3\n',
+    'sub/action.yaml':
+      'name: x\nruns:\n  using: composite\n  steps:\n    - run: echo ${{ inputs.x }}\n      shell: bash\n',
+  };
+
+  it('reports no internal error', async () => {
+    const result = await audit(odd);
+    expect(result.errors.filter((e) => e.kind === 'internal')).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { SourceFile, textOf } from '@plumbline/core';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../language.js';
@@ -252,5 +254,20 @@ describe('uses and images', () => {
       tag: '1.0',
     });
     expect(parseImage('localhost:5000/a')).toEqual({ raw: 'localhost:5000/a', name: 'localhost:5000/a' });
+  });
+});
+
+describe('@actions/expressions outside vitest', () => {
+  it('imports on plain Node (ESM, no JSON-import workaround needed)', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { Lexer, Parser } from '@actions/expressions'; import { IndexAccess } from '@actions/expressions/ast'; const e = new Parser(new Lexer('github.head_ref').lex().tokens, ['github'], []).parse(); console.log(e instanceof IndexAccess);",
+      ],
+      { cwd: fileURLToPath(new URL('.', import.meta.url)), encoding: 'utf8' },
+    );
+    expect(out.trim()).toBe('true');
   });
 });

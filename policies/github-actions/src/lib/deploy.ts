@@ -31,7 +31,10 @@ const LOCAL_CLUSTER_ACTIONS = [
 const LOCAL_CLUSTER_COMMAND =
   /\b(kind\s+create\s+cluster|minikube\s+start|k3d\s+cluster\s+create|k3s\b|microk8s\b|make\s+[\w-]*(kind|e2e|k3d|minikube)[\w-]*)/i;
 
-const PROD_ENVIRONMENT = /\b(prod|production|live|staging|stage|preprod)\b/i;
+/** Environments whose very name says "live": a job there deploys even if we cannot see how. */
+const PROD_ENVIRONMENT = /\b(prod|production|live)\b/i;
+/** Jobs named like tests (e2e, conformance, smoke) that stand up what they test: not deploys. */
+const TEST_JOB = /(^|[^a-z])(e2e|conform|conformance|integration|smoke|test|tests|testing)([^a-z]|$)/i;
 
 /** The step that deploys, if any: a deploy command (not a dry run) or a deploy action. */
 export function deployStep(step: Step): { step: Step; what: string } | undefined {
@@ -93,6 +96,8 @@ export function deployOf(job: Job): DeployInfo | undefined {
     return { what: step ? step.what : `environment \`${env}\``, ...(step ? { step: step.step } : {}) };
   }
   if (localCluster(job)) return undefined;
+  if (TEST_JOB.test(job.id) || (job.name?.text !== undefined && TEST_JOB.test(job.name.text)))
+    return undefined;
   const step = job.steps.map(deployStep).find(Boolean);
   if (step && (usesCredentials(job) || job.environment)) return { what: step.what, step: step.step };
   return undefined;
@@ -100,17 +105,25 @@ export function deployOf(job: Job): DeployInfo | undefined {
 
 const TEST_NAME = /(^|[^a-z])(test|tests|testing|check|checks|lint|verify|ci|unit|e2e|qa|spec)([^a-z]|$)/i;
 const TEST_COMMAND =
-  /\b(pytest|tox|nox|go\s+test|(npm|pnpm|yarn|bun)\s+(run\s+)?test|make\s+(test|check|ci|verify)|mvn\b[^\n]*\b(test|verify)|gradlew?\b[^\n]*\b(test|check)|cargo\s+(test|nextest)|dotnet\s+test|rspec|phpunit|jest|vitest|mocha|ctest|bats)\b/;
+  /\b(pytest|tox|nox|go\s+test|(npm|pnpm|yarn|bun)\s+(run\s+)?test|make\s+(test|check|ci|verify)|mvnw?\b(?![^\n]*skipTests)[^\n]*\b(test|verify|install|package)|gradlew?\b(?![^\n]*-x\s+test)[^\n]*\b(test|check|build)|terraform\s+(validate|plan|test)|tflint|cargo\s+(test|nextest)|dotnet\s+test|rspec|phpunit|jest|vitest|mocha|ctest|bats)\b/;
 
 export function runsTests(job: Job): boolean {
   if (TEST_NAME.test(job.id) || (job.name?.text && TEST_NAME.test(job.name.text))) return true;
-  return job.steps.some((s) => (s.run?.text !== undefined && TEST_COMMAND.test(s.run.text)) || isTestStep(s));
+  return job.steps.some((s) => s.run?.text !== undefined && TEST_COMMAND.test(s.run.text));
 }
 
 /** A step that runs tests (by command or by name). */
 export function isTestStep(step: Step): boolean {
   if (step.run?.text !== undefined && TEST_COMMAND.test(step.run.text)) return true;
-  return step.name?.text !== undefined && /\b(test|tests|unit|e2e|integration)\b/i.test(step.name.text);
+  const name = step.name?.text;
+  if (
+    name === undefined ||
+    /^\s*(prepare|set\s*up|setup|install|upload|download|report|publish|cache|save|restore|collect|archive|post)\b/i.test(
+      name,
+    )
+  )
+    return false;
+  return /\b(tests?|unit|e2e|integration)\b/i.test(name);
 }
 
 /** Is the deploy job gated by tests: it runs them itself or (transitively) needs a job that does? */

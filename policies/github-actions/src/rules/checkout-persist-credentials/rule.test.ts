@@ -4,10 +4,11 @@ import { yamlLanguage } from '@plumbline/lang-yaml';
 import { describe, expect, it } from 'vitest';
 import rule from './rule.js';
 
-const upload = '      - uses: actions/upload-artifact@v4\n        with:\n          path: ./\n';
+const upload = '      - uses: actions/upload-artifact@v3\n        with:\n          path: ./\n';
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
+    'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n      - uses: actions/upload-pages-artifact@v3\n        with:\n          path: .\n',
     `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v4\n        with:\n          path: dist/\n`,
     `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with: { persist-credentials: false }\n${upload}`,
   ],

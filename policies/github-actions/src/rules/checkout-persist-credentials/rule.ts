@@ -5,6 +5,13 @@ import { resourceOf, usesAction } from '../../lib/util.js';
 const WORKSPACE_ROOT = /^(\.|\.\/|\.\/\*\*?|\*\*?|\$\{\{\s*github\.workspace\s*\}\}\/?)$/;
 const GIT_WRITE = /\bgit\s+(push|commit|tag|fetch|pull)\b|\bgh\s/;
 
+/** Does this upload-artifact step include hidden files (`.git`)? v1-v3 and v4.0-v4.3 did; later ones only when asked. */
+function includesHiddenFiles(step: Step): boolean {
+  if (step.with.find((w) => w.name === 'include-hidden-files')?.value.text === 'true') return true;
+  const ref = step.uses?.ref ?? '';
+  return /^v[123](\.|$)/.test(ref) || /^v4\.[0-3](\.|$)/.test(ref);
+}
+
 /** Adds `persist-credentials: false` under the checkout's `with:` (or a new `with:`), block style only. */
 function fixOf(step: Step): LineFix | undefined {
   const file = step.keyLoc.file;
@@ -52,14 +59,14 @@ export default defineRule({
       invalid: [
         {
           filename: '.github/workflows/ci.yml',
-          code: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n',
+          code: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n          include-hidden-files: true\n',
           errors: [{ line: 6, column: 15, endLine: 6, endColumn: 34 }],
         },
       ],
       valid: [
         {
           filename: '.github/workflows/ci.yml',
-          code: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n',
+          code: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n          include-hidden-files: true\n',
         },
       ],
     },
@@ -73,10 +80,9 @@ export default defineRule({
         if (persist === 'false') continue;
         const later = job.steps.filter((s) => s.index > step.index);
         const upload = later.find((s) => {
-          if (!usesAction(s.uses, 'actions/upload-artifact', 'actions/upload-pages-artifact')) return false;
-          const path =
-            s.with.find((w) => w.name === 'path')?.value.text ??
-            (s.uses!.action === 'actions/upload-pages-artifact' ? '_site' : '');
+          // upload-pages-artifact always leaves out .git; upload-artifact does since v4.4 unless asked not to.
+          if (!usesAction(s.uses, 'actions/upload-artifact') || !includesHiddenFiles(s)) return false;
+          const path = s.with.find((w) => w.name === 'path')?.value.text ?? '';
           return path.split('\n').some((p) => WORKSPACE_ROOT.test(p.trim()));
         });
         if (!upload) continue;

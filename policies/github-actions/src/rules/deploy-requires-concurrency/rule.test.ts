@@ -1,5 +1,7 @@
+import { MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
 import { RuleTester } from '@plumbline/core/testing';
 import { yamlLanguage } from '@plumbline/lang-yaml';
+import { describe, expect, it } from 'vitest';
 import rule from './rule.js';
 
 new RuleTester([yamlLanguage]).run(rule, {
@@ -21,4 +23,32 @@ new RuleTester([yamlLanguage]).run(rule, {
       errors: [{ line: 3, column: 3, endLine: 3, endColumn: 8, message: 'terraform apply' }],
     },
   ],
+});
+
+async function audit(text: string) {
+  const result = await runAudit({
+    source: new MemoryFileSource({ '.github/workflows/ci.yml': text }),
+    languages: [yamlLanguage],
+    registry: new RuleRegistry([rule]),
+    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1_000_000 },
+  });
+  return result.findings;
+}
+
+function apply(text: string, fix: { startLine: number; endLine: number; replacement: string }): string {
+  const lines = text.split('\n');
+  lines.splice(fix.startLine - 1, fix.endLine - fix.startLine + 1, ...fix.replacement.split('\n'));
+  return lines.join('\n');
+}
+
+describe('gha/deploy-requires-concurrency fix', () => {
+  it('adds a non-cancelling concurrency group named after the environment, idempotently', async () => {
+    const text =
+      'on: push\njobs:\n  deploy:\n    runs-on: x\n    environment: production\n    steps:\n      - run: helm upgrade --install a ./c --atomic\n';
+    const fixed = apply(text, (await audit(text))[0]!.fix!);
+    expect(fixed).toBe(
+      'on: push\njobs:\n  deploy:\n    concurrency:\n      group: deploy-production\n      cancel-in-progress: false\n    runs-on: x\n    environment: production\n    steps:\n      - run: helm upgrade --install a ./c --atomic\n',
+    );
+    expect(await audit(fixed)).toEqual([]);
+  });
 });

@@ -13,6 +13,10 @@ new RuleTester([yamlLanguage]).run(rule, {
       '          helm install a ./c --dry-run\n          helm template a ./c\n          helm repo add x https://x\n',
     ),
     run('          helm install a ./c --rollback-on-failure\n'),
+    run(
+      '          helm install op ./charts/operator \\\n            --set x=1\n          kubectl wait --timeout=5m --for=condition=available deployment op\n',
+    ),
+    run('          helm install prometheus-operator-crds oci://ghcr.io/x/prometheus-operator-crds\n'),
   ],
   invalid: [
     {

@@ -4,6 +4,10 @@ import rule from './rule.js';
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
+    {
+      name: 'a release workflow that publishes nothing (a benchmark PR)',
+      code: 'on: release\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/setup-go@v5\n      - run: make bench\n',
+    },
     'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/cache@v4\n',
     "on:\n  push:\n    branches: [main]\n    tags: ['v*']\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/setup-go@v5\n",
     'on: release\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/setup-go@v5\n        with: { cache: false }\n      - uses: actions/cache/save@v4\n',

@@ -41,13 +41,37 @@ function cacheUse(step: Step): Loc | undefined {
   return undefined;
 }
 
+const PUBLISH_ACTIONS = [
+  'softprops/action-gh-release',
+  'ncipollo/release-action',
+  'svenstaro/upload-release-action',
+  'actions/upload-release-asset',
+  'goreleaser/goreleaser-action',
+  'docker/build-push-action',
+  'docker/bake-action',
+  'pypa/gh-action-pypi-publish',
+  'helm/chart-releaser-action',
+  'sigstore/cosign-installer',
+];
+const PUBLISH_COMMAND =
+  /\b(gh\s+release\s+(?:create|upload)|goreleaser\b|docker\s+(?:buildx\s+build[^\n]*--push|push)\b|(?:npm|pnpm|yarn)\s+publish\b|twine\s+upload\b|cargo\s+publish\b|gem\s+push\b|helm\s+push\b|cosign\s+sign\b|mvn\b[^\n]*\bdeploy\b|gradlew?\b[^\n]*\bpublish)/;
+
+/** Does the workflow publish something people consume (release assets, packages, images)? */
+function publishes(wf: Workflow): boolean {
+  return allSteps(wf).some(
+    (s) =>
+      usesAction(s.uses, ...PUBLISH_ACTIONS) ||
+      (s.run?.text !== undefined && PUBLISH_COMMAND.test(s.run.text)),
+  );
+}
+
 export default defineRule({
   id: 'gha/no-cache-in-release-workflow',
   domain: ghaDomain,
   meta: {
     title: 'Cache restored in a release workflow',
     description:
-      'A workflow triggered by a release or a tag push restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) while building what it publishes.',
+      'A workflow triggered by a release or a tag push restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) and publishes something (release assets, packages, images).',
     rationale:
       'Cache entries are shared with workflows that run untrusted code (pull requests from branches, any job that can write the cache). A poisoned entry (a tampered `node_modules`, Go module or Docker layer) then ends up inside the released artifact, signed and published. Medium: it needs a cache write first, which several 2024 attacks achieved.',
     remediation:
@@ -78,7 +102,7 @@ export default defineRule({
   check(unit, ctx) {
     if (unit.kind !== 'workflow') return;
     const why = releaseTrigger(unit);
-    if (!why) return;
+    if (!why || !publishes(unit)) return;
     for (const step of allSteps(unit)) {
       const at = cacheUse(step);
       if (at)

@@ -4,6 +4,8 @@ import rule from './rule.js';
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
+    "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - id: t\n        run: go test ./...\n        continue-on-error: true\n      - run: ./report.sh\n      - if: steps.t.outcome == 'failure'\n        run: exit 1\n",
+    'on: push\njobs:\n  a:\n    runs-on: x\n    continue-on-error: true\n    steps:\n      - name: Prepare test\n        run: ./prepare.sh\n',
     'on: push\njobs:\n  test:\n    runs-on: x\n    continue-on-error: ${{ matrix.experimental }}\n    steps: [{run: npm test}]\n',
     'on: push\njobs:\n  lint:\n    runs-on: x\n    steps:\n      - run: npm test\n        continue-on-error: false\n',
   ],

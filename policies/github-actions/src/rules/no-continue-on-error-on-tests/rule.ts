@@ -52,6 +52,19 @@ export default defineRule({
       }
       for (const step of job.steps) {
         if (!literalTrue(step.continueOnError) || !isTestStep(step)) continue;
+        // `continue-on-error` + a later check of `steps.<id>.outcome` is the deliberate "report, then fail" pattern.
+        const id = step.id?.toLowerCase();
+        if (
+          id &&
+          job.steps.some(
+            (s) =>
+              s.index > step.index &&
+              new RegExp(`steps\\.${id.replace(/[-.]/g, '\\$&')}\\.(outcome|conclusion)`, 'i').test(
+                JSON.stringify([s.if?.value.text, s.run?.text, s.env.map((e) => e.value.text)]),
+              ),
+          )
+        )
+          continue;
         ctx.report({
           at: span(step.continueOnError!),
           message: "This test step's failure is ignored: the run stays green when tests fail.",

@@ -45,6 +45,8 @@ export default defineRule({
           at: hit.loc,
           message: 'A downloaded script is executed without being pinned or verified.',
           resource: resourceOf(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: hit.match[0],
         });
       }

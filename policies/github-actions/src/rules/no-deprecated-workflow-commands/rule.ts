@@ -52,6 +52,8 @@ export default defineRule({
           at: hit.loc,
           message: `\`::${command}\` is deprecated${command.startsWith('set-env') || command === 'add-path' ? ' and disabled' : ''}; use ${REPLACEMENT[command]}.`,
           resource: resourceOf(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: command,
         });
       }

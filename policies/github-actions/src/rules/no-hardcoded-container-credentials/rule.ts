@@ -67,6 +67,8 @@ export default defineRule({
           at,
           message: `\`docker login\` is given a literal password (${redact(hit.match[2]!)}).`,
           resource: resourceOf(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: 'docker login password',
         });
       }

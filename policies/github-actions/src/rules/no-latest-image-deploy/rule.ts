@@ -48,6 +48,8 @@ export default defineRule({
           at: step.run!.locate(offset, offset + token.length),
           message: 'The deployed image is `latest`, not the tag or digest this run built.',
           resource: resourceOf(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: hit.line.text.trim(),
         });
       }

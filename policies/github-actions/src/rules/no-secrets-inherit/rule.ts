@@ -38,7 +38,8 @@ export default defineRule({
     if (unit.kind !== 'workflow') return;
     for (const job of unit.jobs) {
       const secrets = job.secrets;
-      if (!job.uses || secrets?.text?.trim() !== 'inherit') continue;
+      // A reusable workflow of the same repository is reviewed with it: inheriting hands nothing to outsiders.
+      if (!job.uses || job.uses.kind === 'local' || secrets?.text?.trim() !== 'inherit') continue;
       ctx.report({
         at: { file: secrets.keyLoc.file, start: secrets.keyLoc.start, end: secrets.loc.end },
         message: `Job \`${job.id}\` hands every secret to \`${job.uses.raw}\`.`,

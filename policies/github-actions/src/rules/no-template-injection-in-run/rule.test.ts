@@ -1,5 +1,7 @@
+import { MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
 import { RuleTester } from '@plumbline/core/testing';
 import { yamlLanguage } from '@plumbline/lang-yaml';
+import { describe, expect, it } from 'vitest';
 import rule from './rule.js';
 
 const wf = (on: string, steps: string) => `on: ${on}
@@ -111,4 +113,53 @@ jobs:
       errors: [{ line: 6, column: 20, endLine: 6, endColumn: 52 }],
     },
   ],
+});
+
+async function audit(text: string, path = '.github/workflows/ci.yml') {
+  const result = await runAudit({
+    source: new MemoryFileSource({ [path]: text }),
+    languages: [yamlLanguage],
+    registry: new RuleRegistry([rule]),
+    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1_000_000 },
+  });
+  return result.findings;
+}
+
+function apply(text: string, fix: { startLine: number; endLine: number; replacement: string }): string {
+  const lines = text.split('\n');
+  lines.splice(fix.startLine - 1, fix.endLine - fix.startLine + 1, ...fix.replacement.split('\n'));
+  return lines.join('\n');
+}
+
+describe('gha/no-template-injection-in-run fix', () => {
+  it('moves the expressions into env: and quotes them, once per step, idempotently', async () => {
+    const text = wf(
+      'pull_request_target',
+      '      - name: Greet\n        run: |\n          echo "Title: ${{ github.event.pull_request.title }}"\n          git checkout ${{ github.head_ref }}\n      - run: echo ${{ github.event.pull_request.body }}\n',
+    );
+    const findings = await audit(text);
+    expect(findings.map((f) => [f.startLine, f.fix === undefined])).toEqual([
+      [8, false],
+      [9, true],
+      [10, false],
+    ]);
+    let fixed = apply(text, findings[2]!.fix!);
+    fixed = apply(fixed, findings[0]!.fix!);
+    expect(fixed).toBe(
+      wf(
+        'pull_request_target',
+        '      - name: Greet\n        env:\n          PULL_REQUEST_TITLE: ${{ github.event.pull_request.title }}\n          HEAD_REF: ${{ github.head_ref }}\n        run: |\n          echo "Title: ${PULL_REQUEST_TITLE}"\n          git checkout "${HEAD_REF}"\n      - env:\n          PULL_REQUEST_BODY: ${{ github.event.pull_request.body }}\n        run: echo "${PULL_REQUEST_BODY}"\n',
+      ),
+    );
+    expect(await audit(fixed)).toEqual([]);
+  });
+  it('offers no fix inside single quotes, for pwsh, or when the step already has env:', async () => {
+    const cases = [
+      wf('issues', "      - run: echo '${{ github.event.issue.title }}'\n"),
+      wf('issues', '      - shell: pwsh\n        run: echo ${{ github.event.issue.title }}\n'),
+      wf('issues', '      - env: { A: b }\n        run: echo ${{ github.event.issue.title }}\n'),
+      wf('issues', '      - run: echo ${{ toJSON(github.event.issue.title) }}\n'),
+    ];
+    for (const c of cases) expect((await audit(c))[0]?.fix).toBeUndefined();
+  });
 });

@@ -2,6 +2,7 @@ import { defineRule } from '@plumbline/core';
 import { allSteps, ghaDomain } from '@plumbline/lang-yaml';
 import { taints } from '../../lib/taint.js';
 import { resourceOf } from '../../lib/util.js';
+import { envFix } from './fix.js';
 
 export default defineRule({
   id: 'gha/no-template-injection-in-run',
@@ -17,6 +18,7 @@ export default defineRule({
     category: 'security',
     severity: 'high',
     confidence: 'high',
+    fixable: true,
     aliases: ['zizmor:template-injection', 'CKV_GHA_2', 'poutine:injection', 'scorecard:Dangerous-Workflow'],
     references: [
       'https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#understanding-the-risk-of-script-injections',
@@ -57,20 +59,32 @@ jobs:
   check(unit, ctx) {
     for (const step of allSteps(unit)) {
       if (!step.run) continue;
-      for (const expression of step.run.expressions) {
-        for (const taint of taints(expression, step)) {
-          const how = taint.via
-            ? `\`${taint.via}\`, which carries \`${taint.source}\`,`
-            : `\`${taint.source}\``;
-          ctx.report({
-            at: expression.loc,
-            message: `${how} is expanded into this \`run:\` script; whoever controls it can run commands in the job.`,
-            resource: resourceOf(step),
-            evidence: expression.body,
-          });
-          break;
-        }
-      }
+      const found = step.run.expressions.flatMap((expression) => {
+        const taint = taints(expression, step)[0];
+        return taint ? [{ expression, taint }] : [];
+      });
+      // One fix for the whole step, carried by its first finding (applying it resolves them all).
+      const fix =
+        found.length > 0
+          ? envFix(
+              step,
+              found.map((f) => f.expression),
+            )
+          : undefined;
+      found.forEach(({ expression, taint }, i) => {
+        const how = taint.via
+          ? `\`${taint.via}\`, which carries \`${taint.source}\`,`
+          : `\`${taint.source}\``;
+        ctx.report({
+          at: expression.loc,
+          message: `${how} is expanded into this \`run:\` script; whoever controls it can run commands in the job.`,
+          resource: resourceOf(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
+          evidence: expression.body,
+          ...(i === 0 && fix ? { fix } : {}),
+        });
+      });
     }
   },
 });

@@ -80,6 +80,8 @@ jobs:
             at: expression.loc,
             message: `${how} is expanded into the \`${input.name}\` code of \`${uses.raw}\`; whoever controls it can run code in the job.`,
             resource: resourceOf(step),
+            // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+            container: step,
             evidence: expression.body,
           });
         }

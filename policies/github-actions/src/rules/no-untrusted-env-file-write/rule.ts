@@ -93,6 +93,8 @@ jobs:
           at: hit.loc,
           message: `${why} is written to \`$${hit.match[2]!.toUpperCase()}\`, so it can set variables or PATH entries for every later step.`,
           resource: resourceOf(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: line.trim(),
         });
       }

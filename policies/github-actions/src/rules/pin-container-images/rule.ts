@@ -21,7 +21,7 @@ export default defineRule<GhaUnit, Options>({
     category: 'supply-chain',
     severity: 'medium',
     confidence: 'high',
-    aliases: ['zizmor:unpinned-images', 'poutine:unpinnable_action'],
+    aliases: ['zizmor:unpinned-images'],
     references: [
       'https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idcontainerimage',
     ],

@@ -1,6 +1,9 @@
 import { defineRule, textOf } from '@plumbline/core';
 import { type Expression, ghaDomain, type Job } from '@plumbline/lang-yaml';
 
+const IDENTIFIER =
+  /(_|\.)(arn|role|role_arn|role_to_assume|client_id|tenant_id|subscription_id|account_id|project_id|project_number|region|app_id|username|user|user_name|login|email)$/i;
+
 function jobExpressions(job: Job): Expression[] {
   const values = [...job.env, ...job.with, ...job.steps.flatMap((s) => [...s.env, ...s.with])].map(
     (e) => e.value,
@@ -52,7 +55,8 @@ export default defineRule({
         for (const c of e.contexts) {
           if (!c.path.startsWith('secrets.') || c.path === 'secrets.github_token' || c.path === 'secrets.*')
             continue;
-          if (seen.has(c.path)) continue;
+          // Identifiers kept as secrets (a role ARN for OIDC, a client or account id, a user name) grant nothing by themselves.
+          if (IDENTIFIER.test(c.path) || seen.has(c.path)) continue;
           seen.add(c.path);
           ctx.report({
             at: c.loc,
