@@ -39320,7 +39320,7 @@ function parseHcl(file) {
   const isJson = /\.json$/i.test(file.path);
   if (!isJson) {
     const { body: body3, comments: comments2, problems } = parseHclText(file);
-    return { model: { kind, file, body: body3 }, problems, comments: comments2 };
+    return { model: problems.length > 0 ? void 0 : { kind, file, body: body3 }, problems, comments: comments2 };
   }
   let root;
   try {
@@ -45434,688 +45434,8 @@ function trimEnd(text, start2, end) {
   return e;
 }
 
-// ../lang-yaml/dist/language.js
-var import_yaml4 = __toESM(require_dist2(), 1);
-var MAX_ALIAS_EXPANSION = 1e3;
-var MANIFEST_HINT = /^\s*["']?(apiVersion|kind)["']?\s*:/m;
-var HELM_TEMPLATE = /{{-|-}}|{{\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|include\b|template\b|toYaml\b|tpl\b|define\b)|\|\s*nindent\b/;
-var SKIPPED_NAMES = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|\.?pnpm-lock\.yaml|yarn\.lock)$/;
-var yamlLanguage = {
-  id: "yaml",
-  claims: (path) => /\.(ya?ml|json)$/i.test(path) && !SKIPPED_NAMES.test(path),
-  parse: parseYaml
-};
-function parseYaml(file) {
-  const { path, text } = file;
-  const gha = isWorkflowPath(path) || isActionPath(path);
-  if (!gha && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
-    return { model: void 0, problems: [], comments: [] };
-  if (!gha && HELM_TEMPLATE.test(text)) {
-    return {
-      model: void 0,
-      problems: [],
-      comments: [],
-      skipped: "skipped: Helm/Go template ({{ }}); render it (helm template) and scan the output"
-    };
-  }
-  const problems = [];
-  const documents = [];
-  const docs = (0, import_yaml4.parseAllDocuments)(text, { merge: true, prettyErrors: false, strict: false, logLevel: "error" });
-  const list3 = Array.isArray(docs) ? docs : [];
-  list3.forEach((doc, index) => {
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const [start2, end] = error.pos;
-        problems.push({
-          message: firstLine(error.message),
-          loc: { file, start: start2, end: Math.max(end, start2 + 1) }
-        });
-      }
-      return;
-    }
-    let data;
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-    } catch (error) {
-      const [start2] = doc.range;
-      problems.push({
-        message: `YAML aliases expand past ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?): ${firstLine(error.message)}`,
-        loc: { file, start: start2, end: start2 + 1 }
-      });
-      return;
-    }
-    if (data === null || data === void 0)
-      return;
-    const kind = classify(path, data);
-    if (path.toLowerCase().endsWith(".json") && kind === "other")
-      return;
-    documents.push(new YamlDocument(file, index, kind, data, doc));
-  });
-  if (documents.length === 0)
-    return { model: void 0, problems, comments: [] };
-  return { model: { documents }, problems, comments: yamlComments(text) };
-}
-function firstLine(message) {
-  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-}
-
-// ../lang-yaml/dist/k8s/object.js
-function isObj(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function asObj(value) {
-  return isObj(value) ? value : {};
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
-}
-function asString2(value) {
-  return typeof value === "string" ? value : typeof value === "number" ? String(value) : void 0;
-}
-var CLUSTER_SCOPED = /* @__PURE__ */ new Set([
-  "Namespace",
-  "Node",
-  "PersistentVolume",
-  "ClusterRole",
-  "ClusterRoleBinding",
-  "CustomResourceDefinition",
-  "StorageClass",
-  "PriorityClass",
-  "IngressClass",
-  "RuntimeClass",
-  "ValidatingWebhookConfiguration",
-  "MutatingWebhookConfiguration",
-  "ValidatingAdmissionPolicy",
-  "ValidatingAdmissionPolicyBinding",
-  "APIService",
-  "PodSecurityPolicy",
-  "CSIDriver",
-  "VolumeSnapshotClass",
-  "ClusterWorkflowTemplate",
-  "ClusterIssuer"
-]);
-var DEFAULT_NAMESPACE = "default";
-var K8sObject = class {
-  doc;
-  base;
-  data;
-  apiVersion;
-  kind;
-  /** `metadata.name` (or `generateName`), '' when absent. */
-  name;
-  /** `metadata.namespace` as written; undefined when the manifest does not set one. */
-  declaredNamespace;
-  labels;
-  annotations;
-  /**
-   * True for a fragment rather than a full object: a Kustomize patch, or a workload whose
-   * containers have no image. Rules about what is missing skip partial objects.
-   */
-  partial = false;
-  /** Namespace given by an enclosing kustomization (`namespace:`), when the object sets none. */
-  inferredNamespace;
-  constructor(doc, base, data) {
-    this.doc = doc;
-    this.base = base;
-    this.data = data;
-    this.apiVersion = asString2(data.apiVersion) ?? "";
-    this.kind = asString2(data.kind) ?? "";
-    const metadata2 = asObj(data.metadata);
-    this.name = asString2(metadata2.name) ?? asString2(metadata2.generateName) ?? "";
-    this.declaredNamespace = asString2(metadata2.namespace) || void 0;
-    this.labels = stringMap(metadata2.labels);
-    this.annotations = stringMap(metadata2.annotations);
-  }
-  get file() {
-    return this.doc.file;
-  }
-  /** API group ('' for the core group). */
-  get group() {
-    const slash = this.apiVersion.indexOf("/");
-    return slash < 0 ? "" : this.apiVersion.slice(0, slash);
-  }
-  get clusterScoped() {
-    return CLUSTER_SCOPED.has(this.kind);
-  }
-  /** The namespace the object lands in: the declared one, or `default`; '' when cluster-scoped. */
-  get namespace() {
-    return this.clusterScoped ? "" : this.declaredNamespace ?? this.inferredNamespace ?? DEFAULT_NAMESPACE;
-  }
-  /** `Kind/namespace/name` (namespaced) or `Kind/name` (cluster-scoped). */
-  get resource() {
-    const name3 = this.name || "(unnamed)";
-    return this.clusterScoped ? `${this.kind}/${name3}` : `${this.kind}/${this.namespace}/${name3}`;
-  }
-  /** The whole object. */
-  get loc() {
-    return this.base.length === 0 ? this.doc.loc : this.doc.at(this.base) ?? this.doc.loc;
-  }
-  get(route) {
-    return this.doc.get([...this.base, ...route]);
-  }
-  at(route) {
-    return this.doc.at([...this.base, ...route]);
-  }
-  keyAt(route) {
-    return this.doc.keyAt([...this.base, ...route]);
-  }
-  /** The key at the route, or of its deepest existing ancestor within the object. */
-  nearest(route) {
-    for (let n = route.length; n > 0; n--) {
-      const loc = this.keyAt(route.slice(0, n));
-      if (loc)
-        return loc;
-    }
-    return this.head;
-  }
-  /** Where to point for the object as a whole: its `kind:` line. */
-  get head() {
-    return this.keyAt(["kind"]) ?? this.loc;
-  }
-  /** `metadata.name` value, else the `kind:` line. */
-  get nameLoc() {
-    return this.at(["metadata", "name"]) ?? this.head;
-  }
-};
-function stringMap(value) {
-  const out2 = {};
-  for (const [k, v] of Object.entries(asObj(value))) {
-    const s = asString2(v) ?? (typeof v === "boolean" ? String(v) : void 0);
-    if (s !== void 0)
-      out2[k] = s;
-  }
-  return out2;
-}
-function k8sObjectsOf(file) {
-  const out2 = [];
-  for (const doc of file.documents) {
-    if (doc.kind !== "k8s" || !isObj(doc.data))
-      continue;
-    const data = doc.data;
-    const kind = asString2(data.kind) ?? "";
-    if (kind.endsWith("List") && Array.isArray(data.items)) {
-      data.items.forEach((item, i2) => {
-        if (isObj(item) && typeof item.kind === "string" && typeof item.apiVersion === "string") {
-          out2.push(new K8sObject(doc, ["items", i2], item));
-        }
-      });
-      continue;
-    }
-    out2.push(new K8sObject(doc, [], data));
-  }
-  return out2;
-}
-
-// ../lang-yaml/dist/k8s/pod.js
-var SHARED_FIELDS = /* @__PURE__ */ new Set([
-  "runAsUser",
-  "runAsGroup",
-  "runAsNonRoot",
-  "seLinuxOptions",
-  "seccompProfile",
-  "windowsOptions",
-  "appArmorProfile"
-]);
-var TEMPLATE = { podSpec: ["spec", "template", "spec"], podMetadata: ["spec", "template", "metadata"] };
-var WORKLOADS = {
-  Pod: { class: "pod", podSpec: ["spec"], podMetadata: ["metadata"], groups: [""] },
-  PodTemplate: {
-    class: "pod",
-    podSpec: ["template", "spec"],
-    podMetadata: ["template", "metadata"],
-    groups: [""]
-  },
-  ReplicationController: { class: "service", ...TEMPLATE, groups: [""] },
-  Deployment: { class: "service", ...TEMPLATE, groups: ["apps", "extensions"] },
-  ReplicaSet: { class: "service", ...TEMPLATE, groups: ["apps", "extensions"] },
-  StatefulSet: { class: "service", ...TEMPLATE, groups: ["apps"] },
-  DaemonSet: { class: "daemon", ...TEMPLATE, groups: ["apps", "extensions"] },
-  DeploymentConfig: { class: "service", ...TEMPLATE, groups: ["apps.openshift.io", ""] },
-  Job: { class: "batch", ...TEMPLATE, groups: ["batch"] },
-  CronJob: {
-    class: "batch",
-    podSpec: ["spec", "jobTemplate", "spec", "template", "spec"],
-    podMetadata: ["spec", "jobTemplate", "spec", "template", "metadata"],
-    groups: ["batch"]
-  },
-  Rollout: { class: "service", ...TEMPLATE, groups: ["argoproj.io"] },
-  Workflow: { class: "batch", groups: ["argoproj.io"] },
-  WorkflowTemplate: { class: "batch", groups: ["argoproj.io"] },
-  ClusterWorkflowTemplate: { class: "batch", groups: ["argoproj.io"] },
-  CronWorkflow: { class: "batch", groups: ["argoproj.io"] }
-};
-function workloadKind(object) {
-  const info2 = WORKLOADS[object.kind];
-  return info2?.groups.includes(object.group) ? info2 : void 0;
-}
-function isArgoWorkflowKind(object) {
-  return object.group === "argoproj.io" && /^(Cluster)?(Cron)?Workflow(Template)?$/.test(object.kind);
-}
-var PodSpecView = class {
-  object;
-  workloadClass;
-  route;
-  layers;
-  metadataRoutes;
-  templateName;
-  containers = [];
-  constructor(object, workloadClass, route, layers, metadataRoutes, templateName) {
-    this.object = object;
-    this.workloadClass = workloadClass;
-    this.route = route;
-    this.layers = layers;
-    this.metadataRoutes = metadataRoutes;
-    this.templateName = templateName;
-  }
-  /** The pod spec (or template) as a whole. */
-  get loc() {
-    return this.object.at(this.route) ?? this.object.head;
-  }
-  /** Where to point when a pod-level setting is missing: the pod spec's key (or the template's name). */
-  get anchor() {
-    return this.object.keyAt(this.route) ?? this.object.head;
-  }
-  /** A pod-level field from the first layer that sets it. */
-  field(name3) {
-    for (const layer of this.layers) {
-      const data = asObj(this.object.get(layer));
-      if (data[name3] !== void 0 && data[name3] !== null) {
-        return { value: data[name3], route: [...layer, name3], from: "pod" };
-      }
-    }
-    return void 0;
-  }
-  /** A field of the pod-level `securityContext`. */
-  podSecurity(name3) {
-    for (const layer of this.layers) {
-      const sc = asObj(asObj(this.object.get(layer)).securityContext);
-      if (sc[name3] !== void 0 && sc[name3] !== null) {
-        return { value: sc[name3], route: [...layer, "securityContext", name3], from: "pod" };
-      }
-    }
-    return void 0;
-  }
-  /** Pod labels (template metadata, for Argo also `podMetadata`). */
-  get labels() {
-    return this.metadataMap("labels");
-  }
-  get annotations() {
-    return this.metadataMap("annotations");
-  }
-  /** Route of a pod annotation, when set. */
-  annotationRoute(key) {
-    for (const route of this.metadataRoutes) {
-      if (asObj(asObj(this.object.get(route)).annotations)[key] !== void 0)
-        return [...route, "annotations", key];
-    }
-    return void 0;
-  }
-  metadataMap(field2) {
-    const out2 = {};
-    for (const route of [...this.metadataRoutes].reverse()) {
-      for (const [k, v] of Object.entries(asObj(asObj(this.object.get(route))[field2]))) {
-        const s = asString2(v) ?? (typeof v === "boolean" ? String(v) : void 0);
-        if (s !== void 0)
-          out2[k] = s;
-      }
-    }
-    return out2;
-  }
-  /** Volumes with their routes (Argo: template volumes, then workflow volumes). */
-  get volumes() {
-    const out2 = [];
-    for (const layer of this.layers) {
-      asArray(asObj(this.object.get(layer)).volumes).forEach((v, i2) => {
-        if (isObj(v))
-          out2.push({ name: asString2(v.name) ?? "", data: v, route: [...layer, "volumes", i2] });
-      });
-    }
-    return out2;
-  }
-  /** A readable name for messages: the object, and the Argo template when there is one. */
-  get label() {
-    return this.templateName !== void 0 ? `template \`${this.templateName}\`` : `${this.object.kind} \`${this.object.name}\``;
-  }
-};
-var ContainerView = class {
-  pod;
-  kind;
-  route;
-  data;
-  name;
-  constructor(pod, kind, route, data, name3) {
-    this.pod = pod;
-    this.kind = kind;
-    this.route = route;
-    this.data = data;
-    this.name = name3;
-  }
-  get object() {
-    return this.pod.object;
-  }
-  get image() {
-    return asString2(this.data.image);
-  }
-  /** The container's own span. */
-  get loc() {
-    return this.object.at(this.route) ?? this.object.head;
-  }
-  /** Where to point when something is missing on the container: its first line (`- name: app`). */
-  get anchor() {
-    return this.object.keyAt(this.route) ?? this.object.head;
-  }
-  at(route) {
-    return this.object.at([...this.route, ...route]);
-  }
-  keyAt(route) {
-    return this.object.keyAt([...this.route, ...route]);
-  }
-  /** A setting of the container itself. */
-  own(...route) {
-    let value = this.data;
-    for (const seg of route) {
-      if (value === null || typeof value !== "object")
-        return void 0;
-      value = value[seg];
-    }
-    if (value === void 0 || value === null)
-      return void 0;
-    return { value, route: [...this.route, ...route], from: "container" };
-  }
-  /**
-   * The effective value of a security-context field: the container's, or for fields that exist at
-   * both levels (runAsUser, runAsNonRoot, seccompProfile, ...), the pod's when the container is silent.
-   */
-  security(name3) {
-    const own = this.own("securityContext", name3);
-    if (own)
-      return own;
-    return SHARED_FIELDS.has(name3) ? this.pod.podSecurity(name3) : void 0;
-  }
-  /** Effective seccomp profile type, including the legacy annotations. */
-  seccompType() {
-    const profile = this.security("seccompProfile");
-    if (profile && isObj(profile.value) && typeof profile.value.type === "string") {
-      return { value: profile.value.type, route: [...profile.route, "type"], from: profile.from };
-    }
-    for (const key of [
-      `container.seccomp.security.alpha.kubernetes.io/${this.name}`,
-      "seccomp.security.alpha.kubernetes.io/pod"
-    ]) {
-      const route = this.pod.annotationRoute(key);
-      if (!route)
-        continue;
-      const raw = this.pod.annotations[key] ?? "";
-      const type = raw === "runtime/default" || raw === "docker/default" ? "RuntimeDefault" : raw === "unconfined" ? "Unconfined" : raw.startsWith("localhost/") ? "Localhost" : raw;
-      return { value: type, route, from: "annotation" };
-    }
-    return void 0;
-  }
-  /** Effective AppArmor profile type (field or legacy annotation). */
-  appArmorType() {
-    const profile = this.security("appArmorProfile");
-    if (profile && isObj(profile.value) && typeof profile.value.type === "string") {
-      return { value: profile.value.type, route: [...profile.route, "type"], from: profile.from };
-    }
-    const key = `container.apparmor.security.beta.kubernetes.io/${this.name}`;
-    const route = this.pod.annotationRoute(key);
-    if (!route)
-      return void 0;
-    const raw = this.pod.annotations[key] ?? "";
-    const type = raw === "runtime/default" ? "RuntimeDefault" : raw === "unconfined" ? "Unconfined" : raw.startsWith("localhost/") ? "Localhost" : raw;
-    return { value: type, route, from: "annotation" };
-  }
-  /** Declared container ports. */
-  get ports() {
-    return asArray(this.data.ports).flatMap((p, i2) => isObj(p) ? [
-      {
-        port: toPort(p.containerPort),
-        name: asString2(p.name),
-        hostPort: toPort(p.hostPort),
-        protocol: asString2(p.protocol) ?? "TCP",
-        route: [...this.route, "ports", i2]
-      }
-    ] : []);
-  }
-  /** A readable name for messages. */
-  get label() {
-    const what = this.kind === "init" ? "init container" : this.kind === "ephemeral" ? "ephemeral container" : "container";
-    return `${what} \`${this.name}\``;
-  }
-};
-function toPort(value) {
-  if (typeof value === "number" && Number.isInteger(value))
-    return value;
-  if (typeof value === "string" && /^\d+$/.test(value))
-    return Number(value);
-  return void 0;
-}
-function addContainers(view, spec, route, lists) {
-  for (const [field2, kind] of lists) {
-    asArray(spec[field2]).forEach((c, i2) => {
-      if (isObj(c))
-        view.containers.push(new ContainerView(view, kind, [...route, field2, i2], c, asString2(c.name) ?? `#${i2 + 1}`));
-    });
-  }
-}
-var memo = /* @__PURE__ */ new WeakMap();
-function podSpecsOf(object) {
-  let views = memo.get(object);
-  if (!views) {
-    views = computePodSpecs(object);
-    memo.set(object, views);
-  }
-  return views;
-}
-function computePodSpecs(object) {
-  const info2 = workloadKind(object);
-  if (!info2)
-    return [];
-  if (isArgoWorkflowKind(object))
-    return argoViews(object);
-  if (!info2.podSpec)
-    return [];
-  const spec = object.get(info2.podSpec);
-  if (!isObj(spec))
-    return [];
-  const view = new PodSpecView(object, info2.class, info2.podSpec, [info2.podSpec], info2.podMetadata ? [info2.podMetadata] : []);
-  addContainers(view, spec, info2.podSpec, [
-    ["initContainers", "init"],
-    ["containers", "container"],
-    ["ephemeralContainers", "ephemeral"]
-  ]);
-  return [view];
-}
-function argoViews(object) {
-  const specRoute = object.kind === "CronWorkflow" ? ["spec", "workflowSpec"] : ["spec"];
-  const spec = asObj(object.get(specRoute));
-  const views = [];
-  asArray(spec.templates).forEach((t2, i2) => {
-    if (!isObj(t2))
-      return;
-    const route = [...specRoute, "templates", i2];
-    const runsPod = isObj(t2.container) || isObj(t2.script) || isObj(t2.containerSet);
-    if (!runsPod)
-      return;
-    const view = new PodSpecView(object, "batch", route, [route, specRoute], [
-      [...route, "metadata"],
-      [...specRoute, "podMetadata"]
-    ], asString2(t2.name) ?? `#${i2 + 1}`);
-    addContainers(view, t2, route, [["initContainers", "init"]]);
-    for (const field2 of ["container", "script"]) {
-      const c = t2[field2];
-      if (isObj(c))
-        view.containers.push(new ContainerView(view, "container", [...route, field2], c, asString2(c.name) ?? "main"));
-    }
-    if (isObj(t2.containerSet))
-      addContainers(view, t2.containerSet, [...route, "containerSet"], [["containers", "container"]]);
-    addContainers(view, t2, route, [["sidecars", "container"]]);
-    views.push(view);
-  });
-  return views;
-}
-
-// ../lang-yaml/dist/k8s/graph.js
-function selectorMatches(selector, labels) {
-  const s = asObj(selector);
-  const structured = "matchLabels" in s || "matchExpressions" in s;
-  const matchLabels = structured ? asObj(s.matchLabels) : s;
-  for (const [k, v] of Object.entries(matchLabels)) {
-    if (labels[k] !== asString2(v) && !(typeof v === "boolean" && labels[k] === String(v)))
-      return false;
-  }
-  if (!structured)
-    return true;
-  for (const e of asArray(s.matchExpressions)) {
-    const expr = asObj(e);
-    const key = asString2(expr.key) ?? "";
-    const values = asArray(expr.values).map((v) => asString2(v) ?? String(v));
-    const has = Object.hasOwn(labels, key);
-    switch (asString2(expr.operator)) {
-      case "In":
-        if (!has || !values.includes(labels[key]))
-          return false;
-        break;
-      case "NotIn":
-        if (has && values.includes(labels[key]))
-          return false;
-        break;
-      case "Exists":
-        if (!has)
-          return false;
-        break;
-      case "DoesNotExist":
-        if (has)
-          return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
-function isEmptySelector(selector) {
-  const s = asObj(selector);
-  return Object.keys(asObj(s.matchLabels)).length === 0 && asArray(s.matchExpressions).length === 0 && Object.keys(s).every((k) => k === "matchLabels" || k === "matchExpressions");
-}
-function dirOf(path) {
-  const i2 = path.lastIndexOf("/");
-  return i2 < 0 ? "" : path.slice(0, i2);
-}
-function joinPath(dir, rel) {
-  const parts2 = dir ? dir.split("/") : [];
-  for (const seg of rel.split("/")) {
-    if (seg === "" || seg === ".")
-      continue;
-    if (seg === "..")
-      parts2.pop();
-    else
-      parts2.push(seg);
-  }
-  return parts2.join("/");
-}
-var K8sGraph = class {
-  objects = [];
-  byNamespace = /* @__PURE__ */ new Map();
-  byKey = /* @__PURE__ */ new Map();
-  constructor(files) {
-    const kustomizeNamespaces = /* @__PURE__ */ new Map();
-    const patchFiles = /* @__PURE__ */ new Set();
-    for (const f of files) {
-      for (const doc of f.model.documents) {
-        if (doc.kind !== "kustomization" && !(isObj(doc.data) && doc.data.kind === "Kustomization"))
-          continue;
-        const data = asObj(doc.data);
-        const dir = dirOf(f.path);
-        const ns = asString2(data.namespace);
-        if (ns)
-          kustomizeNamespaces.set(dir, ns);
-        for (const p of asArray(data.patchesStrategicMerge))
-          if (typeof p === "string")
-            patchFiles.add(joinPath(dir, p));
-        for (const field2 of ["patches", "patchesJson6902"]) {
-          for (const p of asArray(data[field2])) {
-            const path = typeof p === "string" ? p : asString2(asObj(p).path);
-            if (path)
-              patchFiles.add(joinPath(dir, path));
-          }
-        }
-      }
-    }
-    for (const f of files) {
-      const patchy = patchFiles.has(f.path) || /(^|[/._-])patch(es)?[^/]*\.ya?ml$/i.test(f.path);
-      for (const object of k8sObjectsOf(f.model)) {
-        if (object.kind === "Kustomization")
-          continue;
-        if (!object.declaredNamespace && kustomizeNamespaces.size > 0) {
-          for (let dir = dirOf(f.path); ; dir = dirOf(dir)) {
-            const ns = kustomizeNamespaces.get(dir);
-            if (ns) {
-              object.inferredNamespace = ns;
-              break;
-            }
-            if (dir === "")
-              break;
-          }
-        }
-        const pods = podSpecsOf(object);
-        if (patchy)
-          object.partial = true;
-        else if (pods.length > 0 && pods.every((p) => p.containers.filter((c) => c.kind === "container").every((c) => !c.image)))
-          object.partial = true;
-        this.add(object);
-      }
-    }
-  }
-  add(object) {
-    this.objects.push(object);
-    const list3 = this.byNamespace.get(object.namespace);
-    if (list3)
-      list3.push(object);
-    else
-      this.byNamespace.set(object.namespace, [object]);
-    const key = `${object.kind}\0${object.namespace}\0${object.name}`;
-    this.byKey.set(key, [...this.byKey.get(key) ?? [], object]);
-  }
-  /** Objects of a namespace ('' for cluster-scoped ones). */
-  inNamespace(namespace) {
-    return this.byNamespace.get(namespace) ?? [];
-  }
-  get namespaces() {
-    return [...this.byNamespace.keys()].filter((n) => n !== "");
-  }
-  /** Objects of a kind and name in a namespace (several when overlays repeat them). */
-  find(kind, namespace, name3) {
-    return this.byKey.get(`${kind}\0${namespace}\0${name3}`) ?? [];
-  }
-  ofKind(kind, namespace) {
-    const pool = namespace === void 0 ? this.objects : this.inNamespace(namespace);
-    return pool.filter((o) => o.kind === kind);
-  }
-  /** Pod views of the namespace's workloads (partial objects included). */
-  pods(namespace) {
-    return this.inNamespace(namespace).flatMap((o) => podSpecsOf(o));
-  }
-  /** Pod views whose labels the selector selects, in a namespace. */
-  podsSelectedBy(namespace, selector) {
-    return this.pods(namespace).filter((p) => selectorMatches(selector, p.labels));
-  }
-  /**
-   * Is the picture of this namespace complete enough to say that something is missing? True when
-   * some workload of the namespace sits in the object's own directory (a folder of manifests that
-   * ship together), so a Service in a folder of Services alone is not said to select nothing.
-   */
-  hasWorkloadsBeside(object) {
-    const dir = dirOf(object.file.path);
-    return this.inNamespace(object.namespace).some((o) => dirOf(o.file.path) === dir && podSpecsOf(o).length > 0);
-  }
-};
-function k8sGraph(project) {
-  return project.memo("lang-yaml:k8s-graph", () => new K8sGraph(project.byLanguage("yaml").map((f) => ({ path: f.file.path, model: f.model }))));
-}
-
 // ../lang-yaml/dist/gha/build.js
-var import_yaml5 = __toESM(require_dist2(), 1);
+var import_yaml4 = __toESM(require_dist2(), 1);
 
 // ../../node_modules/@actions/expressions/dist/ast.js
 var Expr = class {
@@ -47711,7 +47031,7 @@ var ValueReader = class {
   locator(route, text, valueLoc) {
     const node = this.doc.node(route);
     let map;
-    if (node && (0, import_yaml5.isScalar)(node) && node.range) {
+    if (node && (0, import_yaml4.isScalar)(node) && node.range) {
       map = mapScalar(text, {
         style: node.type ?? "PLAIN",
         text: this.doc.file.text,
@@ -48074,6 +47394,774 @@ function ancestors(job) {
   };
   visit(job);
   return out2;
+}
+
+// ../lang-yaml/dist/k8s/object.js
+function isObj(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function asObj(value) {
+  return isObj(value) ? value : {};
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+function asString2(value) {
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : void 0;
+}
+var CLUSTER_SCOPED = /* @__PURE__ */ new Set([
+  "Namespace",
+  "Node",
+  "PersistentVolume",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "StorageClass",
+  "PriorityClass",
+  "IngressClass",
+  "RuntimeClass",
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "APIService",
+  "PodSecurityPolicy",
+  "CSIDriver",
+  "VolumeSnapshotClass",
+  "ClusterWorkflowTemplate",
+  "ClusterIssuer"
+]);
+var DEFAULT_NAMESPACE = "default";
+var K8sObject = class {
+  doc;
+  base;
+  data;
+  apiVersion;
+  kind;
+  /** `metadata.name` (or `generateName`), '' when absent. */
+  name;
+  /** `metadata.namespace` as written; undefined when the manifest does not set one. */
+  declaredNamespace;
+  labels;
+  annotations;
+  /**
+   * True for a fragment rather than a full object: a Kustomize patch, or a workload whose
+   * containers have no image. Rules about what is missing skip partial objects.
+   */
+  partial = false;
+  /** Namespace given by an enclosing kustomization (`namespace:`), when the object sets none. */
+  inferredNamespace;
+  constructor(doc, base, data) {
+    this.doc = doc;
+    this.base = base;
+    this.data = data;
+    this.apiVersion = asString2(data.apiVersion) ?? "";
+    this.kind = asString2(data.kind) ?? "";
+    const metadata2 = asObj(data.metadata);
+    this.name = asString2(metadata2.name) ?? asString2(metadata2.generateName) ?? "";
+    this.declaredNamespace = asString2(metadata2.namespace) || void 0;
+    this.labels = stringMap(metadata2.labels);
+    this.annotations = stringMap(metadata2.annotations);
+  }
+  get file() {
+    return this.doc.file;
+  }
+  /** API group ('' for the core group). */
+  get group() {
+    const slash = this.apiVersion.indexOf("/");
+    return slash < 0 ? "" : this.apiVersion.slice(0, slash);
+  }
+  get clusterScoped() {
+    return CLUSTER_SCOPED.has(this.kind);
+  }
+  /** The namespace the object lands in: the declared one, or `default`; '' when cluster-scoped. */
+  get namespace() {
+    return this.clusterScoped ? "" : this.declaredNamespace ?? this.inferredNamespace ?? DEFAULT_NAMESPACE;
+  }
+  /** `Kind/namespace/name` (namespaced) or `Kind/name` (cluster-scoped). */
+  get resource() {
+    const name3 = this.name || "(unnamed)";
+    return this.clusterScoped ? `${this.kind}/${name3}` : `${this.kind}/${this.namespace}/${name3}`;
+  }
+  /** The whole object. */
+  get loc() {
+    return this.base.length === 0 ? this.doc.loc : this.doc.at(this.base) ?? this.doc.loc;
+  }
+  get(route) {
+    return this.doc.get([...this.base, ...route]);
+  }
+  at(route) {
+    return this.doc.at([...this.base, ...route]);
+  }
+  keyAt(route) {
+    return this.doc.keyAt([...this.base, ...route]);
+  }
+  /** The key at the route, or of its deepest existing ancestor within the object. */
+  nearest(route) {
+    for (let n = route.length; n > 0; n--) {
+      const loc = this.keyAt(route.slice(0, n));
+      if (loc)
+        return loc;
+    }
+    return this.head;
+  }
+  /** Where to point for the object as a whole: its `kind:` line. */
+  get head() {
+    return this.keyAt(["kind"]) ?? this.loc;
+  }
+  /** `metadata.name` value, else the `kind:` line. */
+  get nameLoc() {
+    return this.at(["metadata", "name"]) ?? this.head;
+  }
+};
+function stringMap(value) {
+  const out2 = {};
+  for (const [k, v] of Object.entries(asObj(value))) {
+    const s = asString2(v) ?? (typeof v === "boolean" ? String(v) : void 0);
+    if (s !== void 0)
+      out2[k] = s;
+  }
+  return out2;
+}
+function k8sObjectsOf(file) {
+  const out2 = [];
+  for (const doc of file.documents) {
+    if (doc.kind !== "k8s" || !isObj(doc.data))
+      continue;
+    const data = doc.data;
+    const kind = asString2(data.kind) ?? "";
+    if (kind.endsWith("List") && Array.isArray(data.items)) {
+      data.items.forEach((item, i2) => {
+        if (isObj(item) && typeof item.kind === "string" && typeof item.apiVersion === "string") {
+          out2.push(new K8sObject(doc, ["items", i2], item));
+        }
+      });
+      continue;
+    }
+    out2.push(new K8sObject(doc, [], data));
+  }
+  return out2;
+}
+
+// ../lang-yaml/dist/k8s/pod.js
+var SHARED_FIELDS = /* @__PURE__ */ new Set([
+  "runAsUser",
+  "runAsGroup",
+  "runAsNonRoot",
+  "seLinuxOptions",
+  "seccompProfile",
+  "windowsOptions",
+  "appArmorProfile"
+]);
+var TEMPLATE = { podSpec: ["spec", "template", "spec"], podMetadata: ["spec", "template", "metadata"] };
+var WORKLOADS = {
+  Pod: { class: "pod", podSpec: ["spec"], podMetadata: ["metadata"], groups: [""] },
+  PodTemplate: {
+    class: "pod",
+    podSpec: ["template", "spec"],
+    podMetadata: ["template", "metadata"],
+    groups: [""]
+  },
+  ReplicationController: { class: "service", ...TEMPLATE, groups: [""] },
+  Deployment: { class: "service", ...TEMPLATE, groups: ["apps", "extensions"] },
+  ReplicaSet: { class: "service", ...TEMPLATE, groups: ["apps", "extensions"] },
+  StatefulSet: { class: "service", ...TEMPLATE, groups: ["apps"] },
+  DaemonSet: { class: "daemon", ...TEMPLATE, groups: ["apps", "extensions"] },
+  DeploymentConfig: { class: "service", ...TEMPLATE, groups: ["apps.openshift.io", ""] },
+  Job: { class: "batch", ...TEMPLATE, groups: ["batch"] },
+  CronJob: {
+    class: "batch",
+    podSpec: ["spec", "jobTemplate", "spec", "template", "spec"],
+    podMetadata: ["spec", "jobTemplate", "spec", "template", "metadata"],
+    groups: ["batch"]
+  },
+  Rollout: { class: "service", ...TEMPLATE, groups: ["argoproj.io"] },
+  Workflow: { class: "batch", groups: ["argoproj.io"] },
+  WorkflowTemplate: { class: "batch", groups: ["argoproj.io"] },
+  ClusterWorkflowTemplate: { class: "batch", groups: ["argoproj.io"] },
+  CronWorkflow: { class: "batch", groups: ["argoproj.io"] }
+};
+function workloadKind(object) {
+  const info2 = WORKLOADS[object.kind];
+  return info2?.groups.includes(object.group) ? info2 : void 0;
+}
+function isArgoWorkflowKind(object) {
+  return object.group === "argoproj.io" && /^(Cluster)?(Cron)?Workflow(Template)?$/.test(object.kind);
+}
+var PodSpecView = class {
+  object;
+  workloadClass;
+  route;
+  layers;
+  metadataRoutes;
+  templateName;
+  containers = [];
+  constructor(object, workloadClass, route, layers, metadataRoutes, templateName) {
+    this.object = object;
+    this.workloadClass = workloadClass;
+    this.route = route;
+    this.layers = layers;
+    this.metadataRoutes = metadataRoutes;
+    this.templateName = templateName;
+  }
+  /** The pod spec (or template) as a whole. */
+  get loc() {
+    return this.object.at(this.route) ?? this.object.head;
+  }
+  /** Where to point when a pod-level setting is missing: the pod spec's key (or the template's name). */
+  get anchor() {
+    return this.object.keyAt(this.route) ?? this.object.head;
+  }
+  /** A pod-level field from the first layer that sets it. */
+  field(name3) {
+    for (const layer of this.layers) {
+      const data = asObj(this.object.get(layer));
+      if (data[name3] !== void 0 && data[name3] !== null) {
+        return { value: data[name3], route: [...layer, name3], from: "pod" };
+      }
+    }
+    return void 0;
+  }
+  /** A field of the pod-level `securityContext`. */
+  podSecurity(name3) {
+    for (const layer of this.layers) {
+      const sc = asObj(asObj(this.object.get(layer)).securityContext);
+      if (sc[name3] !== void 0 && sc[name3] !== null) {
+        return { value: sc[name3], route: [...layer, "securityContext", name3], from: "pod" };
+      }
+    }
+    return void 0;
+  }
+  /** Pod labels (template metadata, for Argo also `podMetadata`). */
+  get labels() {
+    return this.metadataMap("labels");
+  }
+  get annotations() {
+    return this.metadataMap("annotations");
+  }
+  /** Route of a pod annotation, when set. */
+  annotationRoute(key) {
+    for (const route of this.metadataRoutes) {
+      if (asObj(asObj(this.object.get(route)).annotations)[key] !== void 0)
+        return [...route, "annotations", key];
+    }
+    return void 0;
+  }
+  metadataMap(field2) {
+    const out2 = {};
+    for (const route of [...this.metadataRoutes].reverse()) {
+      for (const [k, v] of Object.entries(asObj(asObj(this.object.get(route))[field2]))) {
+        const s = asString2(v) ?? (typeof v === "boolean" ? String(v) : void 0);
+        if (s !== void 0)
+          out2[k] = s;
+      }
+    }
+    return out2;
+  }
+  /** Volumes with their routes (Argo: template volumes, then workflow volumes). */
+  get volumes() {
+    const out2 = [];
+    for (const layer of this.layers) {
+      asArray(asObj(this.object.get(layer)).volumes).forEach((v, i2) => {
+        if (isObj(v))
+          out2.push({ name: asString2(v.name) ?? "", data: v, route: [...layer, "volumes", i2] });
+      });
+    }
+    return out2;
+  }
+  /** A readable name for messages: the object, and the Argo template when there is one. */
+  get label() {
+    return this.templateName !== void 0 ? `template \`${this.templateName}\`` : `${this.object.kind} \`${this.object.name}\``;
+  }
+};
+var ContainerView = class {
+  pod;
+  kind;
+  route;
+  data;
+  name;
+  constructor(pod, kind, route, data, name3) {
+    this.pod = pod;
+    this.kind = kind;
+    this.route = route;
+    this.data = data;
+    this.name = name3;
+  }
+  get object() {
+    return this.pod.object;
+  }
+  get image() {
+    return asString2(this.data.image);
+  }
+  /** The container's own span. */
+  get loc() {
+    return this.object.at(this.route) ?? this.object.head;
+  }
+  /**
+   * Where to point when something is missing on the container: its `name: app` pair (wherever it
+   * sits in the item), else the item's first key, else the container's own key (Argo `container:`).
+   */
+  get anchor() {
+    const key = this.object.keyAt([...this.route, "name"]);
+    const value = this.object.at([...this.route, "name"]);
+    if (key && value && value.end >= key.start)
+      return { file: key.file, start: key.start, end: value.end };
+    return this.object.keyAt(this.route) ?? this.object.head;
+  }
+  at(route) {
+    return this.object.at([...this.route, ...route]);
+  }
+  keyAt(route) {
+    return this.object.keyAt([...this.route, ...route]);
+  }
+  /** A setting of the container itself. */
+  own(...route) {
+    let value = this.data;
+    for (const seg of route) {
+      if (value === null || typeof value !== "object")
+        return void 0;
+      value = value[seg];
+    }
+    if (value === void 0 || value === null)
+      return void 0;
+    return { value, route: [...this.route, ...route], from: "container" };
+  }
+  /**
+   * The effective value of a security-context field: the container's, or for fields that exist at
+   * both levels (runAsUser, runAsNonRoot, seccompProfile, ...), the pod's when the container is silent.
+   */
+  security(name3) {
+    const own = this.own("securityContext", name3);
+    if (own)
+      return own;
+    return SHARED_FIELDS.has(name3) ? this.pod.podSecurity(name3) : void 0;
+  }
+  /** Effective seccomp profile type, including the legacy annotations. */
+  seccompType() {
+    const profile = this.security("seccompProfile");
+    if (profile && isObj(profile.value) && typeof profile.value.type === "string") {
+      return { value: profile.value.type, route: [...profile.route, "type"], from: profile.from };
+    }
+    for (const key of [
+      `container.seccomp.security.alpha.kubernetes.io/${this.name}`,
+      "seccomp.security.alpha.kubernetes.io/pod"
+    ]) {
+      const route = this.pod.annotationRoute(key);
+      if (!route)
+        continue;
+      const raw = this.pod.annotations[key] ?? "";
+      const type = raw === "runtime/default" || raw === "docker/default" ? "RuntimeDefault" : raw === "unconfined" ? "Unconfined" : raw.startsWith("localhost/") ? "Localhost" : raw;
+      return { value: type, route, from: "annotation" };
+    }
+    return void 0;
+  }
+  /** Effective AppArmor profile type (field or legacy annotation). */
+  appArmorType() {
+    const profile = this.security("appArmorProfile");
+    if (profile && isObj(profile.value) && typeof profile.value.type === "string") {
+      return { value: profile.value.type, route: [...profile.route, "type"], from: profile.from };
+    }
+    const key = `container.apparmor.security.beta.kubernetes.io/${this.name}`;
+    const route = this.pod.annotationRoute(key);
+    if (!route)
+      return void 0;
+    const raw = this.pod.annotations[key] ?? "";
+    const type = raw === "runtime/default" ? "RuntimeDefault" : raw === "unconfined" ? "Unconfined" : raw.startsWith("localhost/") ? "Localhost" : raw;
+    return { value: type, route, from: "annotation" };
+  }
+  /** Declared container ports. */
+  get ports() {
+    return asArray(this.data.ports).flatMap((p, i2) => isObj(p) ? [
+      {
+        port: toPort(p.containerPort),
+        name: asString2(p.name),
+        hostPort: toPort(p.hostPort),
+        protocol: asString2(p.protocol) ?? "TCP",
+        route: [...this.route, "ports", i2]
+      }
+    ] : []);
+  }
+  /** A readable name for messages. */
+  get label() {
+    const what = this.kind === "init" ? "init container" : this.kind === "ephemeral" ? "ephemeral container" : "container";
+    return `${what} \`${this.name}\``;
+  }
+};
+function toPort(value) {
+  if (typeof value === "number" && Number.isInteger(value))
+    return value;
+  if (typeof value === "string" && /^\d+$/.test(value))
+    return Number(value);
+  return void 0;
+}
+function addContainers(view, spec, route, lists) {
+  for (const [field2, kind] of lists) {
+    asArray(spec[field2]).forEach((c, i2) => {
+      if (isObj(c))
+        view.containers.push(new ContainerView(view, kind, [...route, field2, i2], c, asString2(c.name) ?? `#${i2 + 1}`));
+    });
+  }
+}
+var memo = /* @__PURE__ */ new WeakMap();
+function podSpecsOf(object) {
+  let views = memo.get(object);
+  if (!views) {
+    views = computePodSpecs(object);
+    memo.set(object, views);
+  }
+  return views;
+}
+function computePodSpecs(object) {
+  const info2 = workloadKind(object);
+  if (!info2)
+    return [];
+  if (isArgoWorkflowKind(object))
+    return argoViews(object);
+  if (!info2.podSpec)
+    return [];
+  const spec = object.get(info2.podSpec);
+  if (!isObj(spec))
+    return [];
+  const view = new PodSpecView(object, info2.class, info2.podSpec, [info2.podSpec], info2.podMetadata ? [info2.podMetadata] : []);
+  addContainers(view, spec, info2.podSpec, [
+    ["initContainers", "init"],
+    ["containers", "container"],
+    ["ephemeralContainers", "ephemeral"]
+  ]);
+  return [view];
+}
+function argoViews(object) {
+  const specRoute = object.kind === "CronWorkflow" ? ["spec", "workflowSpec"] : ["spec"];
+  const spec = asObj(object.get(specRoute));
+  const views = [];
+  asArray(spec.templates).forEach((t2, i2) => {
+    if (!isObj(t2))
+      return;
+    const route = [...specRoute, "templates", i2];
+    const runsPod = isObj(t2.container) || isObj(t2.script) || isObj(t2.containerSet);
+    if (!runsPod)
+      return;
+    const view = new PodSpecView(object, "batch", route, [route, specRoute], [
+      [...route, "metadata"],
+      [...specRoute, "podMetadata"]
+    ], asString2(t2.name) ?? `#${i2 + 1}`);
+    addContainers(view, t2, route, [["initContainers", "init"]]);
+    for (const field2 of ["container", "script"]) {
+      const c = t2[field2];
+      if (isObj(c))
+        view.containers.push(new ContainerView(view, "container", [...route, field2], c, asString2(c.name) ?? "main"));
+    }
+    if (isObj(t2.containerSet))
+      addContainers(view, t2.containerSet, [...route, "containerSet"], [["containers", "container"]]);
+    addContainers(view, t2, route, [["sidecars", "container"]]);
+    views.push(view);
+  });
+  return views;
+}
+
+// ../lang-yaml/dist/k8s/graph.js
+function selectorMatches(selector, labels) {
+  const s = asObj(selector);
+  const structured = "matchLabels" in s || "matchExpressions" in s;
+  const matchLabels = structured ? asObj(s.matchLabels) : s;
+  for (const [k, v] of Object.entries(matchLabels)) {
+    if (labels[k] !== asString2(v) && !(typeof v === "boolean" && labels[k] === String(v)))
+      return false;
+  }
+  if (!structured)
+    return true;
+  for (const e of asArray(s.matchExpressions)) {
+    const expr = asObj(e);
+    const key = asString2(expr.key) ?? "";
+    const values = asArray(expr.values).map((v) => asString2(v) ?? String(v));
+    const has = Object.hasOwn(labels, key);
+    switch (asString2(expr.operator)) {
+      case "In":
+        if (!has || !values.includes(labels[key]))
+          return false;
+        break;
+      case "NotIn":
+        if (has && values.includes(labels[key]))
+          return false;
+        break;
+      case "Exists":
+        if (!has)
+          return false;
+        break;
+      case "DoesNotExist":
+        if (has)
+          return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+function isEmptySelector(selector) {
+  const s = asObj(selector);
+  return Object.keys(asObj(s.matchLabels)).length === 0 && asArray(s.matchExpressions).length === 0 && Object.keys(s).every((k) => k === "matchLabels" || k === "matchExpressions");
+}
+var BUILTIN_GROUPS = /* @__PURE__ */ new Set([
+  "",
+  "apps",
+  "batch",
+  "extensions",
+  "policy",
+  "autoscaling",
+  "networking.k8s.io",
+  "rbac.authorization.k8s.io",
+  "storage.k8s.io",
+  "apiextensions.k8s.io",
+  "admissionregistration.k8s.io",
+  "apiregistration.k8s.io",
+  "scheduling.k8s.io",
+  "coordination.k8s.io",
+  "discovery.k8s.io",
+  "node.k8s.io",
+  "certificates.k8s.io",
+  "events.k8s.io",
+  "flowcontrol.apiserver.k8s.io",
+  "kustomize.config.k8s.io",
+  "gateway.networking.k8s.io"
+]);
+var PASSIVE_KINDS = /* @__PURE__ */ new Set([
+  "ServiceMonitor",
+  "PodMonitor",
+  "Probe",
+  "PrometheusRule",
+  "AlertmanagerConfig",
+  "Certificate",
+  "Issuer",
+  "ClusterIssuer",
+  "VirtualService",
+  "DestinationRule",
+  "Gateway",
+  "ServiceEntry",
+  "Sidecar",
+  "PeerAuthentication",
+  "AuthorizationPolicy",
+  "RequestAuthentication",
+  "EnvoyFilter",
+  "HTTPRoute",
+  "GRPCRoute",
+  "AnalysisTemplate",
+  "ClusterAnalysisTemplate",
+  "AnalysisRun",
+  "Application",
+  "ApplicationSet",
+  "AppProject",
+  "SealedSecret",
+  "ExternalSecret",
+  "SecretStore",
+  "ClusterSecretStore",
+  "VerticalPodAutoscaler",
+  "ScaledObject",
+  "BackendConfig",
+  "FrontendConfig",
+  "ManagedCertificate",
+  "IngressRoute",
+  "Middleware"
+]);
+function dirOf(path) {
+  const i2 = path.lastIndexOf("/");
+  return i2 < 0 ? "" : path.slice(0, i2);
+}
+function joinPath(dir, rel) {
+  const parts2 = dir ? dir.split("/") : [];
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".")
+      continue;
+    if (seg === "..")
+      parts2.pop();
+    else
+      parts2.push(seg);
+  }
+  return parts2.join("/");
+}
+var K8sGraph = class {
+  objects = [];
+  byNamespace = /* @__PURE__ */ new Map();
+  byKey = /* @__PURE__ */ new Map();
+  /** Image names whose tag or digest a kustomization sets (`images:`), anywhere in the repository. */
+  kustomizeImages = /* @__PURE__ */ new Set();
+  constructor(files) {
+    const kustomizeNamespaces = /* @__PURE__ */ new Map();
+    const patchFiles = /* @__PURE__ */ new Set();
+    for (const f of files) {
+      for (const doc of f.model.documents) {
+        if (doc.kind !== "kustomization" && !(isObj(doc.data) && doc.data.kind === "Kustomization"))
+          continue;
+        const data = asObj(doc.data);
+        const dir = dirOf(f.path);
+        const ns = asString2(data.namespace);
+        if (ns)
+          kustomizeNamespaces.set(dir, ns);
+        for (const image of asArray(data.images)) {
+          const name3 = asString2(asObj(image).name);
+          if (name3)
+            this.kustomizeImages.add(name3);
+        }
+        for (const p of asArray(data.patchesStrategicMerge))
+          if (typeof p === "string")
+            patchFiles.add(joinPath(dir, p));
+        for (const field2 of ["patches", "patchesJson6902"]) {
+          for (const p of asArray(data[field2])) {
+            const path = typeof p === "string" ? p : asString2(asObj(p).path);
+            if (path)
+              patchFiles.add(joinPath(dir, path));
+          }
+        }
+      }
+    }
+    for (const f of files) {
+      const patchy = patchFiles.has(f.path) || /(^|[/._-])patch(es)?[^/]*\.ya?ml$/i.test(f.path);
+      for (const object of k8sObjectsOf(f.model)) {
+        if (object.kind === "Kustomization")
+          continue;
+        if (!object.declaredNamespace && kustomizeNamespaces.size > 0) {
+          for (let dir = dirOf(f.path); ; dir = dirOf(dir)) {
+            const ns = kustomizeNamespaces.get(dir);
+            if (ns) {
+              object.inferredNamespace = ns;
+              break;
+            }
+            if (dir === "")
+              break;
+          }
+        }
+        const pods = podSpecsOf(object);
+        if (patchy)
+          object.partial = true;
+        else if (pods.length > 0 && pods.every((p) => p.containers.filter((c) => c.kind === "container").every((c) => !c.image)))
+          object.partial = true;
+        this.add(object);
+      }
+    }
+  }
+  add(object) {
+    this.objects.push(object);
+    const list3 = this.byNamespace.get(object.namespace);
+    if (list3)
+      list3.push(object);
+    else
+      this.byNamespace.set(object.namespace, [object]);
+    const key = `${object.kind}\0${object.namespace}\0${object.name}`;
+    this.byKey.set(key, [...this.byKey.get(key) ?? [], object]);
+  }
+  /** Objects of a namespace ('' for cluster-scoped ones). */
+  inNamespace(namespace) {
+    return this.byNamespace.get(namespace) ?? [];
+  }
+  get namespaces() {
+    return [...this.byNamespace.keys()].filter((n) => n !== "");
+  }
+  /** Objects of a kind and name in a namespace (several when overlays repeat them). */
+  find(kind, namespace, name3) {
+    return this.byKey.get(`${kind}\0${namespace}\0${name3}`) ?? [];
+  }
+  ofKind(kind, namespace) {
+    const pool = namespace === void 0 ? this.objects : this.inNamespace(namespace);
+    return pool.filter((o) => o.kind === kind);
+  }
+  /** Pod views of the namespace's workloads (partial objects included). */
+  pods(namespace) {
+    return this.inNamespace(namespace).flatMap((o) => podSpecsOf(o));
+  }
+  /** Pod views whose labels the selector selects, in a namespace. */
+  podsSelectedBy(namespace, selector) {
+    return this.pods(namespace).filter((p) => selectorMatches(selector, p.labels));
+  }
+  /**
+   * May the namespace run pods that no manifest of the repository describes? True when it holds
+   * custom resources that operators turn into pods (a `Prometheus`, a `Kafka`, an `Elasticsearch`...):
+   * then "selects no pod" cannot be decided from the manifests.
+   */
+  mayRunUnlistedPods(namespace) {
+    return this.inNamespace(namespace).some((o) => !BUILTIN_GROUPS.has(o.group) && !PASSIVE_KINDS.has(o.kind) && podSpecsOf(o).length === 0);
+  }
+  /**
+   * Is the picture of this namespace complete enough to say that something is missing? True when
+   * some workload of the namespace sits in the object's own directory (a folder of manifests that
+   * ship together), so a Service in a folder of Services alone is not said to select nothing.
+   */
+  hasWorkloadsBeside(object) {
+    const dir = dirOf(object.file.path);
+    return this.inNamespace(object.namespace).some((o) => dirOf(o.file.path) === dir && podSpecsOf(o).length > 0);
+  }
+};
+function k8sGraph(project) {
+  return project.memo("lang-yaml:k8s-graph", () => new K8sGraph(project.byLanguage("yaml").map((f) => ({ path: f.file.path, model: f.model }))));
+}
+
+// ../lang-yaml/dist/language.js
+var import_yaml5 = __toESM(require_dist2(), 1);
+var MAX_ALIAS_EXPANSION = 1e3;
+var MANIFEST_HINT = /^\s*["']?(apiVersion|kind)["']?\s*:/m;
+var HELM_TEMPLATE = /{{-|-}}|{{\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|include\b|template\b|toYaml\b|tpl\b|define\b|\$(?!value\b|labels\b|externalLabels\b|externalURL\b)[A-Za-z])|\|\s*nindent\b/;
+var SKIPPED_NAMES = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|\.?pnpm-lock\.yaml|yarn\.lock)$/;
+var yamlLanguage = {
+  id: "yaml",
+  claims: (path) => /\.(ya?ml|json)$/i.test(path) && !SKIPPED_NAMES.test(path),
+  parse: parseYaml
+};
+function parseYaml(file) {
+  const { path, text } = file;
+  const gha = isWorkflowPath(path) || isActionPath(path);
+  if (!gha && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
+    return { model: void 0, problems: [], comments: [] };
+  if (!gha && HELM_TEMPLATE.test(text)) {
+    return {
+      model: void 0,
+      problems: [],
+      comments: [],
+      skipped: "skipped: Helm/Go template ({{ }}); render it (helm template) and scan the output"
+    };
+  }
+  const problems = [];
+  const documents = [];
+  const docs = (0, import_yaml5.parseAllDocuments)(text, {
+    merge: true,
+    prettyErrors: false,
+    strict: false,
+    logLevel: "error"
+  });
+  const list3 = Array.isArray(docs) ? docs : [];
+  list3.forEach((doc, index) => {
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        const [start2, end] = error.pos;
+        problems.push({
+          message: firstLine(error.message),
+          loc: { file, start: start2, end: Math.max(end, start2 + 1) }
+        });
+      }
+      return;
+    }
+    let data;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch (error) {
+      const [start2] = doc.range;
+      problems.push({
+        message: `YAML aliases expand past ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?): ${firstLine(error.message)}`,
+        loc: { file, start: start2, end: start2 + 1 }
+      });
+      return;
+    }
+    if (data === null || data === void 0)
+      return;
+    const kind = classify(path, data);
+    if (path.toLowerCase().endsWith(".json") && kind === "other")
+      return;
+    documents.push(new YamlDocument(file, index, kind, data, doc));
+  });
+  if (documents.length === 0)
+    return { model: void 0, problems, comments: [] };
+  return { model: { documents }, problems, comments: yamlComments(text) };
+}
+function firstLine(message) {
+  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
 
 // ../../policies/dockerfile/dist/rules/absolute-workdir/rule.js
@@ -50620,6 +50708,18 @@ function matchesAny(name3, globs) {
     return re.test(n);
   });
 }
+function shellOf2(step) {
+  const explicit = step.shell?.text?.trim().split(/\s+/)[0]?.toLowerCase();
+  if (explicit)
+    return explicit;
+  const defaults2 = step.job?.defaults?.value;
+  const wfDefaults = step.job?.workflow.defaults?.value;
+  const d = defaults2?.run?.shell ?? wfDefaults?.run?.shell;
+  if (typeof d === "string")
+    return d.split(/\s+/)[0].toLowerCase();
+  const windows = step.job?.runnerLabels.some((l) => l.includes("windows"));
+  return windows ? "pwsh" : "bash";
+}
 function conditions2(unit) {
   const out2 = [];
   if (unit.kind === "workflow") {
@@ -50641,6 +50741,12 @@ function conditions2(unit) {
 // ../../policies/github-actions/dist/rules/checkout-persist-credentials/rule.js
 var WORKSPACE_ROOT = /^(\.|\.\/|\.\/\*\*?|\*\*?|\$\{\{\s*github\.workspace\s*\}\}\/?)$/;
 var GIT_WRITE = /\bgit\s+(push|commit|tag|fetch|pull)\b|\bgh\s/;
+function includesHiddenFiles(step) {
+  if (step.with.find((w) => w.name === "include-hidden-files")?.value.text === "true")
+    return true;
+  const ref = step.uses?.ref ?? "";
+  return /^v[123](\.|$)/.test(ref) || /^v4\.[0-3](\.|$)/.test(ref);
+}
 function fixOf(step) {
   const file = step.keyLoc.file;
   const withKey = step.job?.workflow.doc.keyAt([...step.route, "with"]);
@@ -50688,14 +50794,14 @@ var rule_default119 = defineRule({
       invalid: [
         {
           filename: ".github/workflows/ci.yml",
-          code: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n",
+          code: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n          include-hidden-files: true\n",
           errors: [{ line: 6, column: 15, endLine: 6, endColumn: 34 }]
         }
       ],
       valid: [
         {
           filename: ".github/workflows/ci.yml",
-          code: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n"
+          code: "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - run: make\n      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n          include-hidden-files: true\n"
         }
       ]
     }
@@ -50712,9 +50818,9 @@ var rule_default119 = defineRule({
           continue;
         const later = job.steps.filter((s) => s.index > step.index);
         const upload = later.find((s) => {
-          if (!usesAction(s.uses, "actions/upload-artifact", "actions/upload-pages-artifact"))
+          if (!usesAction(s.uses, "actions/upload-artifact") || !includesHiddenFiles(s))
             return false;
-          const path = s.with.find((w) => w.name === "path")?.value.text ?? (s.uses.action === "actions/upload-pages-artifact" ? "_site" : "");
+          const path = s.with.find((w) => w.name === "path")?.value.text ?? "";
           return path.split("\n").some((p) => WORKSPACE_ROOT.test(p.trim()));
         });
         if (!upload)
@@ -50804,7 +50910,8 @@ var LOCAL_CLUSTER_ACTIONS = [
   "container-tools/kind-action"
 ];
 var LOCAL_CLUSTER_COMMAND = /\b(kind\s+create\s+cluster|minikube\s+start|k3d\s+cluster\s+create|k3s\b|microk8s\b|make\s+[\w-]*(kind|e2e|k3d|minikube)[\w-]*)/i;
-var PROD_ENVIRONMENT = /\b(prod|production|live|staging|stage|preprod)\b/i;
+var PROD_ENVIRONMENT = /\b(prod|production|live)\b/i;
+var TEST_JOB = /(^|[^a-z])(e2e|conform|conformance|integration|smoke|test|tests|testing)([^a-z]|$)/i;
 function deployStep(step) {
   if (usesAction(step.uses, ...DEPLOY_ACTIONS))
     return { step, what: step.uses.raw };
@@ -50839,22 +50946,27 @@ function deployOf(job) {
   }
   if (localCluster(job))
     return void 0;
+  if (TEST_JOB.test(job.id) || job.name?.text !== void 0 && TEST_JOB.test(job.name.text))
+    return void 0;
   const step = job.steps.map(deployStep).find(Boolean);
   if (step && (usesCredentials(job) || job.environment))
     return { what: step.what, step: step.step };
   return void 0;
 }
 var TEST_NAME = /(^|[^a-z])(test|tests|testing|check|checks|lint|verify|ci|unit|e2e|qa|spec)([^a-z]|$)/i;
-var TEST_COMMAND = /\b(pytest|tox|nox|go\s+test|(npm|pnpm|yarn|bun)\s+(run\s+)?test|make\s+(test|check|ci|verify)|mvn\b[^\n]*\b(test|verify)|gradlew?\b[^\n]*\b(test|check)|cargo\s+(test|nextest)|dotnet\s+test|rspec|phpunit|jest|vitest|mocha|ctest|bats)\b/;
+var TEST_COMMAND = /\b(pytest|tox|nox|go\s+test|(npm|pnpm|yarn|bun)\s+(run\s+)?test|make\s+(test|check|ci|verify)|mvnw?\b(?![^\n]*skipTests)[^\n]*\b(test|verify|install|package)|gradlew?\b(?![^\n]*-x\s+test)[^\n]*\b(test|check|build)|terraform\s+(validate|plan|test)|tflint|cargo\s+(test|nextest)|dotnet\s+test|rspec|phpunit|jest|vitest|mocha|ctest|bats)\b/;
 function runsTests(job) {
   if (TEST_NAME.test(job.id) || job.name?.text && TEST_NAME.test(job.name.text))
     return true;
-  return job.steps.some((s) => s.run?.text !== void 0 && TEST_COMMAND.test(s.run.text) || isTestStep(s));
+  return job.steps.some((s) => s.run?.text !== void 0 && TEST_COMMAND.test(s.run.text));
 }
 function isTestStep(step) {
   if (step.run?.text !== void 0 && TEST_COMMAND.test(step.run.text))
     return true;
-  return step.name?.text !== void 0 && /\b(test|tests|unit|e2e|integration)\b/i.test(step.name.text);
+  const name3 = step.name?.text;
+  if (name3 === void 0 || /^\s*(prepare|set\s*up|setup|install|upload|download|report|publish|cache|save|restore|collect|archive|post)\b/i.test(name3))
+    return false;
+  return /\b(tests?|unit|e2e|integration)\b/i.test(name3);
 }
 function gatedByTests(job) {
   return runsTests(job) || ancestors(job).some(runsTests);
@@ -51051,13 +51163,14 @@ var rule_default122 = defineRule({
 // ../../policies/github-actions/dist/rules/helm-upgrade-wait/rule.js
 init_dist();
 var HELM = /\bhelm\s+(?:upgrade|install)\b/;
+var READINESS = /\bkubectl\s+(?:[\w=-]+\s+)*(?:wait|rollout\s+status)\b|\bhelm\s+test\b/;
 var WAITS = /\s--(wait|atomic|rollback-on-failure)(?![\w-])/;
 var rule_default123 = defineRule({
   id: "gha/helm-upgrade-wait",
   domain: ghaDomain,
   meta: {
     title: "`helm upgrade` without --wait or --atomic",
-    description: "A `run:` step calls `helm upgrade`/`helm install` without `--wait`, `--atomic` (Helm 3) or `--rollback-on-failure` (Helm 4).",
+    description: "A `run:` step calls `helm upgrade`/`helm install` without `--wait`, `--atomic` (Helm 3) or `--rollback-on-failure` (Helm 4), and nothing (`kubectl rollout status`, `kubectl wait`, `helm test`) checks readiness right after.",
     rationale: "Without them Helm returns as soon as the manifests are accepted: the job goes green while pods crash-loop or never become ready, later steps (smoke tests, a promotion) run against a broken release, and nothing rolls back. Medium.",
     remediation: "Add `--atomic --timeout 5m` (Helm 3) or `--rollback-on-failure --timeout 5m` (Helm 4) so the job waits for readiness and rolls back a failed release; at least `--wait`.",
     category: "reliability",
@@ -51087,10 +51200,18 @@ var rule_default123 = defineRule({
         const line = hit.line.text;
         if (WAITS.test(line) || /--dry-run\b/.test(line))
           continue;
+        if (/\bcrds?\b|-crds?\b/i.test(line))
+          continue;
+        const rest = step.run.text.slice(hit.line.end);
+        const next = step.job?.steps[step.index + 1]?.run?.text ?? "";
+        if (READINESS.test(rest) || READINESS.test(next))
+          continue;
         ctx.report({
           at: hit.loc,
           message: "`helm upgrade`/`install` returns before the release is ready and does not roll back a failed one.",
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: line.trim()
         });
       }
@@ -51385,12 +51506,28 @@ function cacheUse(step) {
   }
   return void 0;
 }
+var PUBLISH_ACTIONS = [
+  "softprops/action-gh-release",
+  "ncipollo/release-action",
+  "svenstaro/upload-release-action",
+  "actions/upload-release-asset",
+  "goreleaser/goreleaser-action",
+  "docker/build-push-action",
+  "docker/bake-action",
+  "pypa/gh-action-pypi-publish",
+  "helm/chart-releaser-action",
+  "sigstore/cosign-installer"
+];
+var PUBLISH_COMMAND = /\b(gh\s+release\s+(?:create|upload)|goreleaser\b|docker\s+(?:buildx\s+build[^\n]*--push|push)\b|(?:npm|pnpm|yarn)\s+publish\b|twine\s+upload\b|cargo\s+publish\b|gem\s+push\b|helm\s+push\b|cosign\s+sign\b|mvn\b[^\n]*\bdeploy\b|gradlew?\b[^\n]*\bpublish)/;
+function publishes(wf) {
+  return allSteps(wf).some((s) => usesAction(s.uses, ...PUBLISH_ACTIONS) || s.run?.text !== void 0 && PUBLISH_COMMAND.test(s.run.text));
+}
 var rule_default128 = defineRule({
   id: "gha/no-cache-in-release-workflow",
   domain: ghaDomain,
   meta: {
     title: "Cache restored in a release workflow",
-    description: "A workflow triggered by a release or a tag push restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) while building what it publishes.",
+    description: "A workflow triggered by a release or a tag push restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) and publishes something (release assets, packages, images).",
     rationale: "Cache entries are shared with workflows that run untrusted code (pull requests from branches, any job that can write the cache). A poisoned entry (a tampered `node_modules`, Go module or Docker layer) then ends up inside the released artifact, signed and published. Medium: it needs a cache write first, which several 2024 attacks achieved.",
     remediation: "Do not restore caches when building release artifacts: remove `cache:` inputs or set `cache: false` in release jobs; rebuild from pinned, verified dependencies.",
     category: "supply-chain",
@@ -51420,7 +51557,7 @@ var rule_default128 = defineRule({
     if (unit.kind !== "workflow")
       return;
     const why = releaseTrigger(unit);
-    if (!why)
+    if (!why || !publishes(unit))
       return;
     for (const step of allSteps(unit)) {
       const at = cacheUse(step);
@@ -51483,6 +51620,9 @@ var rule_default129 = defineRule({
       for (const step of job.steps) {
         if (!literalTrue(step.continueOnError) || !isTestStep(step))
           continue;
+        const id = step.id?.toLowerCase();
+        if (id && job.steps.some((s) => s.index > step.index && new RegExp(`steps\\.${id.replace(/[-.]/g, "\\$&")}\\.(outcome|conclusion)`, "i").test(JSON.stringify([s.if?.value.text, s.run?.text, s.env.map((e) => e.value.text)]))))
+          continue;
         ctx.report({
           at: span(step.continueOnError),
           message: "This test step's failure is ignored: the run stays green when tests fail.",
@@ -51532,6 +51672,8 @@ var rule_default130 = defineRule({
           at: hit.loc,
           message: "A downloaded script is executed without being pinned or verified.",
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: hit.match[0]
         });
       }
@@ -51738,6 +51880,8 @@ var rule_default133 = defineRule({
           at: hit.loc,
           message: `\`::${command2}\` is deprecated${command2.startsWith("set-env") || command2 === "add-path" ? " and disabled" : ""}; use ${REPLACEMENT[command2]}.`,
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: command2
         });
       }
@@ -51806,6 +51950,8 @@ var rule_default134 = defineRule({
           at,
           message: `\`docker login\` is given a literal password (${redact(hit.match[2])}).`,
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: "docker login password"
         });
       }
@@ -51915,6 +52061,8 @@ var rule_default136 = defineRule({
           at: step.run.locate(offset, offset + token.length),
           message: "The deployed image is `latest`, not the tag or digest this run built.",
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: hit.line.text.trim()
         });
       }
@@ -51960,7 +52108,7 @@ var rule_default137 = defineRule({
       return;
     for (const job of unit.jobs) {
       const secrets = job.secrets;
-      if (!job.uses || secrets?.text?.trim() !== "inherit")
+      if (!job.uses || job.uses.kind === "local" || secrets?.text?.trim() !== "inherit")
         continue;
       ctx.report({
         at: { file: secrets.keyLoc.file, start: secrets.keyLoc.start, end: secrets.loc.end },
@@ -52209,6 +52357,68 @@ function stepSource(step) {
   return void 0;
 }
 
+// ../../policies/github-actions/dist/rules/no-template-injection-in-run/fix.js
+function varName(path, taken) {
+  const parts2 = path.split(".").filter((p) => p !== "*" && !/^\d+$/.test(p));
+  const base = parts2.slice(-2).join("_").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+  const bare = base.replace(/^GITHUB_/, "");
+  let name3 = /^[A-Z_]/.test(bare) ? bare : `V_${bare}`;
+  for (let i2 = 2; taken.has(name3); i2++)
+    name3 = `${bare}_${i2}`;
+  taken.add(name3);
+  return name3;
+}
+function envFix(step, injected) {
+  const run2 = step.run;
+  const doc = step.job?.workflow.doc ?? (step.unit.kind === "action" ? step.unit.doc : void 0);
+  if (!run2 || !doc || step.env.length > 0 || step.envValue || doc.get([...step.route, "env"]) !== void 0)
+    return void 0;
+  if (!["bash", "sh"].includes(shellOf2(step)))
+    return void 0;
+  const file = run2.loc.file;
+  const key = doc.keyAt([...step.route, "run"]);
+  if (!key)
+    return void 0;
+  const keyPos = file.position(key.start);
+  const prefix = file.lineText(keyPos.line).slice(0, keyPos.column - 1);
+  if (!/^\s*(-\s+)?$/.test(prefix))
+    return void 0;
+  const taken = /* @__PURE__ */ new Set();
+  const vars = [];
+  for (const e of [...injected].sort((a, b) => a.loc.start - b.loc.start)) {
+    if (e.error || e.flows.length !== 1 || e.contexts.length !== 1 || e.body !== e.flows[0].loc.file.text.slice(e.flows[0].loc.start, e.flows[0].loc.end))
+      return void 0;
+    const lineStart = file.offset(file.position(e.loc.start).line, 1);
+    const before = file.text.slice(lineStart, e.loc.start);
+    if ((before.match(/'/g)?.length ?? 0) % 2 === 1)
+      return void 0;
+    vars.push({ expression: e, name: varName(e.flows[0].path, taken) });
+  }
+  if (vars.length === 0)
+    return void 0;
+  const start2 = file.offset(keyPos.line, 1);
+  const endLine = file.position(run2.loc.end).line;
+  const end = file.offset(endLine, 1) + file.lineText(endLine).length;
+  let text = "";
+  let at = start2;
+  for (const v of vars) {
+    const lineStart = file.offset(file.position(v.expression.loc.start).line, 1);
+    const inDouble = (file.text.slice(lineStart, v.expression.loc.start).match(/"/g)?.length ?? 0) % 2 === 1;
+    text += file.text.slice(at, v.expression.loc.start) + (inDouble ? `\${${v.name}}` : `"\${${v.name}}"`);
+    at = v.expression.loc.end;
+  }
+  text += file.text.slice(at, end);
+  const blank = " ".repeat(prefix.length);
+  const seen = /* @__PURE__ */ new Set();
+  const envLines = vars.filter((v) => !seen.has(v.name) && seen.add(v.name)).map((v) => `${blank}  ${v.name}: ${v.expression.raw}`);
+  const runText = text.slice(prefix.length);
+  return {
+    description: "Pass the untrusted value through env: and quote it in the script",
+    loc: { file, start: start2, end },
+    replacement: [`${prefix}env:`, ...envLines, `${blank}${runText}`].join("\n")
+  };
+}
+
 // ../../policies/github-actions/dist/rules/no-template-injection-in-run/rule.js
 var rule_default140 = defineRule({
   id: "gha/no-template-injection-in-run",
@@ -52221,6 +52431,7 @@ var rule_default140 = defineRule({
     category: "security",
     severity: "high",
     confidence: "high",
+    fixable: true,
     aliases: ["zizmor:template-injection", "CKV_GHA_2", "poutine:injection", "scorecard:Dangerous-Workflow"],
     references: [
       "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#understanding-the-risk-of-script-injections",
@@ -52262,18 +52473,23 @@ jobs:
     for (const step of allSteps(unit)) {
       if (!step.run)
         continue;
-      for (const expression of step.run.expressions) {
-        for (const taint of taints(expression, step)) {
-          const how = taint.via ? `\`${taint.via}\`, which carries \`${taint.source}\`,` : `\`${taint.source}\``;
-          ctx.report({
-            at: expression.loc,
-            message: `${how} is expanded into this \`run:\` script; whoever controls it can run commands in the job.`,
-            resource: resourceOf2(step),
-            evidence: expression.body
-          });
-          break;
-        }
-      }
+      const found = step.run.expressions.flatMap((expression) => {
+        const taint = taints(expression, step)[0];
+        return taint ? [{ expression, taint }] : [];
+      });
+      const fix = found.length > 0 ? envFix(step, found.map((f) => f.expression)) : void 0;
+      found.forEach(({ expression, taint }, i2) => {
+        const how = taint.via ? `\`${taint.via}\`, which carries \`${taint.source}\`,` : `\`${taint.source}\``;
+        ctx.report({
+          at: expression.loc,
+          message: `${how} is expanded into this \`run:\` script; whoever controls it can run commands in the job.`,
+          resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
+          evidence: expression.body,
+          ...i2 === 0 && fix ? { fix } : {}
+        });
+      });
     }
   }
 });
@@ -52356,6 +52572,8 @@ jobs:
             at: expression.loc,
             message: `${how} is expanded into the \`${input.name}\` code of \`${uses.raw}\`; whoever controls it can run code in the job.`,
             resource: resourceOf2(step),
+            // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+            container: step,
             evidence: expression.body
           });
         }
@@ -52644,6 +52862,8 @@ jobs:
           at: hit.loc,
           message: `${why} is written to \`$${hit.match[2].toUpperCase()}\`, so it can set variables or PATH entries for every later step.`,
           resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
           evidence: line.trim()
         });
       }
@@ -52833,7 +53053,7 @@ var rule_default148 = defineRule({
     category: "supply-chain",
     severity: "medium",
     confidence: "high",
-    aliases: ["zizmor:unpinned-images", "poutine:unpinnable_action"],
+    aliases: ["zizmor:unpinned-images"],
     references: [
       "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idcontainerimage"
     ],
@@ -53146,6 +53366,7 @@ var rule_default151 = defineRule({
 
 // ../../policies/github-actions/dist/rules/secrets-outside-environment/rule.js
 init_dist();
+var IDENTIFIER = /(_|\.)(arn|role|role_arn|role_to_assume|client_id|tenant_id|subscription_id|account_id|project_id|project_number|region|app_id|username|user|user_name|login|email)$/i;
 function jobExpressions(job) {
   const values = [...job.env, ...job.with, ...job.steps.flatMap((s) => [...s.env, ...s.with])].map((e) => e.value);
   const runs = job.steps.flatMap((s) => s.run ? [s.run] : []);
@@ -53193,7 +53414,7 @@ var rule_default152 = defineRule({
         for (const c of e.contexts) {
           if (!c.path.startsWith("secrets.") || c.path === "secrets.github_token" || c.path === "secrets.*")
             continue;
-          if (seen.has(c.path))
+          if (IDENTIFIER.test(c.path) || seen.has(c.path))
             continue;
           seen.add(c.path);
           ctx.report({
@@ -53430,6 +53651,8 @@ function addedCapabilities(c) {
 }
 function sensitiveHostPath(path) {
   const p = path.replace(/\/+$/, "") || "/";
+  if (/^\/var\/lib\/kubelet\/(plugins|plugins_registry)(\/|$)/.test(p))
+    return false;
   if (/\.sock$/.test(p) && /(docker|containerd|crio|cri-dockerd|podman|kubelet)/.test(p))
     return true;
   const exact = [
@@ -53760,7 +53983,12 @@ var rule_default159 = defineRule({
           errors: [{ line: 6, column: 12, endLine: 6, endColumn: 19 }]
         }
       ],
-      valid: [{ filename: "argocd/app.yaml", code: "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop\nspec:\n  project: shop\n" }]
+      valid: [
+        {
+          filename: "argocd/app.yaml",
+          code: "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop\nspec:\n  project: shop\n"
+        }
+      ]
     }
   },
   check(object, ctx) {
@@ -53919,33 +54147,59 @@ var rule_default162 = defineRule({
 init_dist();
 var REMOVED = {
   "extensions/v1beta1": {
-    removedIn: "1.16 (Ingress: 1.22)",
-    use: { Deployment: "apps/v1", DaemonSet: "apps/v1", ReplicaSet: "apps/v1", NetworkPolicy: "networking.k8s.io/v1", Ingress: "networking.k8s.io/v1", PodSecurityPolicy: "Pod Security admission" }
+    removedIn: "1.16",
+    use: {
+      Deployment: "apps/v1",
+      DaemonSet: "apps/v1",
+      ReplicaSet: "apps/v1",
+      NetworkPolicy: "networking.k8s.io/v1",
+      Ingress: "networking.k8s.io/v1",
+      PodSecurityPolicy: "Pod Security admission"
+    }
   },
   "apps/v1beta1": { removedIn: "1.16", use: { "*": "apps/v1" } },
   "apps/v1beta2": { removedIn: "1.16", use: { "*": "apps/v1" } },
   "batch/v1beta1": { removedIn: "1.25", use: { CronJob: "batch/v1" } },
   "batch/v2alpha1": { removedIn: "1.21", use: { CronJob: "batch/v1" } },
-  "policy/v1beta1": { removedIn: "1.25", use: { PodDisruptionBudget: "policy/v1", PodSecurityPolicy: "Pod Security admission" } },
+  "policy/v1beta1": {
+    removedIn: "1.25",
+    use: { PodDisruptionBudget: "policy/v1", PodSecurityPolicy: "Pod Security admission" }
+  },
   "autoscaling/v2beta1": { removedIn: "1.25", use: { "*": "autoscaling/v2" } },
   "autoscaling/v2beta2": { removedIn: "1.26", use: { "*": "autoscaling/v2" } },
   "networking.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "networking.k8s.io/v1" } },
   "rbac.authorization.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "rbac.authorization.k8s.io/v1" } },
   "rbac.authorization.k8s.io/v1alpha1": { removedIn: "1.22", use: { "*": "rbac.authorization.k8s.io/v1" } },
   "apiextensions.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "apiextensions.k8s.io/v1" } },
-  "admissionregistration.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "admissionregistration.k8s.io/v1" } },
+  "admissionregistration.k8s.io/v1beta1": {
+    removedIn: "1.22",
+    use: { "*": "admissionregistration.k8s.io/v1" }
+  },
   "apiregistration.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "apiregistration.k8s.io/v1" } },
   "certificates.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "certificates.k8s.io/v1" } },
   "coordination.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "coordination.k8s.io/v1" } },
   "scheduling.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "scheduling.k8s.io/v1" } },
   "scheduling.k8s.io/v1alpha1": { removedIn: "1.17", use: { "*": "scheduling.k8s.io/v1" } },
-  "storage.k8s.io/v1beta1": { removedIn: "1.22 (CSIStorageCapacity: 1.27)", use: { "*": "storage.k8s.io/v1" } },
+  "storage.k8s.io/v1beta1": { removedIn: "1.22", use: { "*": "storage.k8s.io/v1" } },
   "discovery.k8s.io/v1beta1": { removedIn: "1.25", use: { "*": "discovery.k8s.io/v1" } },
   "events.k8s.io/v1beta1": { removedIn: "1.25", use: { "*": "events.k8s.io/v1" } },
   "node.k8s.io/v1beta1": { removedIn: "1.25", use: { "*": "node.k8s.io/v1" } },
-  "flowcontrol.apiserver.k8s.io/v1beta1": { removedIn: "1.26", use: { "*": "flowcontrol.apiserver.k8s.io/v1" } },
-  "flowcontrol.apiserver.k8s.io/v1beta2": { removedIn: "1.29", use: { "*": "flowcontrol.apiserver.k8s.io/v1" } },
-  "flowcontrol.apiserver.k8s.io/v1beta3": { removedIn: "1.32", use: { "*": "flowcontrol.apiserver.k8s.io/v1" } }
+  "flowcontrol.apiserver.k8s.io/v1beta1": {
+    removedIn: "1.26",
+    use: { "*": "flowcontrol.apiserver.k8s.io/v1" }
+  },
+  "flowcontrol.apiserver.k8s.io/v1beta2": {
+    removedIn: "1.29",
+    use: { "*": "flowcontrol.apiserver.k8s.io/v1" }
+  },
+  "flowcontrol.apiserver.k8s.io/v1beta3": {
+    removedIn: "1.32",
+    use: { "*": "flowcontrol.apiserver.k8s.io/v1" }
+  }
+};
+var SPECIAL_REMOVALS = {
+  "extensions/v1beta1 Ingress": "1.22",
+  "storage.k8s.io/v1beta1 CSIStorageCapacity": "1.27"
 };
 var rule_default163 = defineRule({
   id: "k8s/deprecated-api-version",
@@ -53968,7 +54222,12 @@ var rule_default163 = defineRule({
           errors: [{ line: 1, column: 13, endLine: 1, endColumn: 26 }]
         }
       ],
-      valid: [{ filename: "k8s/backup.yaml", code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  schedule: "0 2 * * *"\n' }]
+      valid: [
+        {
+          filename: "k8s/backup.yaml",
+          code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  schedule: "0 2 * * *"\n'
+        }
+      ]
     }
   },
   check(object, ctx) {
@@ -53978,7 +54237,8 @@ var rule_default163 = defineRule({
     const use = removal.use[object.kind] ?? removal.use["*"];
     if (!use)
       return;
-    report2(ctx, object, object.at(["apiVersion"]), `\`${object.apiVersion}\` ${object.kind} was removed in Kubernetes ${removal.removedIn}; use ${use}.`, object.apiVersion);
+    const removedIn = SPECIAL_REMOVALS[`${object.apiVersion} ${object.kind}`] ?? removal.removedIn;
+    report2(ctx, object, object.at(["apiVersion"]), `\`${object.apiVersion}\` ${object.kind} was removed in Kubernetes ${removedIn}; use ${use}.`, object.apiVersion);
   }
 });
 
@@ -54003,7 +54263,14 @@ function hpasFor(graph, object) {
 function pdbsFor(graph, object, pod) {
   return graph.inNamespace(object.namespace).filter((p) => isPdb(p) && selectorMatches(p.get(["spec", "selector"]) ?? {}, pod.labels));
 }
-var REPLICATED = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet", "Rollout", "DeploymentConfig", "ReplicationController"]);
+var REPLICATED = /* @__PURE__ */ new Set([
+  "Deployment",
+  "StatefulSet",
+  "ReplicaSet",
+  "Rollout",
+  "DeploymentConfig",
+  "ReplicationController"
+]);
 function isMultiReplica(graph, object) {
   if (!REPLICATED.has(object.kind))
     return false;
@@ -54022,6 +54289,12 @@ function intOrPercent(value) {
   }
   return void 0;
 }
+function danglingDecidable(graph, object, paired) {
+  if (!graph.hasWorkloadsBeside(object) || graph.mayRunUnlistedPods(object.namespace))
+    return false;
+  const dir = object.file.path.slice(0, Math.max(0, object.file.path.lastIndexOf("/")));
+  return graph.pods(object.namespace).some((p) => p.object.file.path.slice(0, Math.max(0, p.object.file.path.lastIndexOf("/"))) === dir && !paired(p));
+}
 
 // ../../policies/kubernetes/dist/rules/hpa-managed-replicas/rule.js
 var rule_default164 = defineRule({
@@ -54036,7 +54309,9 @@ var rule_default164 = defineRule({
     severity: "info",
     confidence: "high",
     aliases: [],
-    references: ["https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling"],
+    references: [
+      "https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling"
+    ],
     examples: {
       invalid: [
         {
@@ -54119,7 +54394,10 @@ var rule_default166 = defineRule({
     category: "reliability",
     severity: "medium",
     confidence: "medium",
-    aliases: ["kube-linter:dangling-horizontalpodautoscaler", "kube-score:horizontalpodautoscaler-has-target"],
+    aliases: [
+      "kube-linter:dangling-horizontalpodautoscaler",
+      "kube-score:horizontalpodautoscaler-has-target"
+    ],
     references: ["https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/"],
     examples: {
       invalid: [
@@ -54176,7 +54454,9 @@ var rule_default167 = defineRule({
     severity: "low",
     confidence: "high",
     aliases: ["kube-score:pod-probes-identical"],
-    references: ["https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"],
+    references: [
+      "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"
+    ],
     examples: {
       invalid: [
         {
@@ -54240,6 +54520,8 @@ var rule_default168 = defineRule({
       const image = c.image;
       if (!image || isTemplated(image))
         continue;
+      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name))
+        continue;
       const { tag, digest } = parseImage2(image);
       if (digest)
         continue;
@@ -54302,7 +54584,7 @@ var rule_default170 = defineRule({
   domain: k8sDomain,
   meta: {
     title: "Job is never cleaned up",
-    description: "A stand-alone Job sets no `ttlSecondsAfterFinished`, so the finished Job and its pods stay in the cluster until someone deletes them. (Jobs created by a CronJob are cleaned by its history limits and are not reported.)",
+    description: "A stand-alone Job sets no `ttlSecondsAfterFinished`, so the finished Job and its pods stay in the cluster until someone deletes them. (Jobs created by a CronJob are cleaned by its history limits, and Helm or Argo CD hooks with a `hook-delete-policy` by their tool; neither is reported.)",
     rationale: "Low: finished Jobs accumulate, keep their pods' logs and volumes, clutter `kubectl get` and etcd, and \u2014 for migration Jobs applied by GitOps \u2014 block re-creation because the spec is immutable.",
     remediation: "Set `spec.ttlSecondsAfterFinished` (e.g. 86400) so the Job is garbage-collected after it finishes; keep logs in your log pipeline.",
     category: "reliability",
@@ -54330,6 +54612,8 @@ var rule_default170 = defineRule({
     if (object.kind !== "Job" || object.group !== "batch" || object.partial)
       return;
     if (object.get(["spec", "ttlSecondsAfterFinished"]) !== void 0)
+      return;
+    if (object.annotations["helm.sh/hook-delete-policy"] || object.annotations["argocd.argoproj.io/hook-delete-policy"])
       return;
     report2(ctx, object, object.keyAt(["spec"]) ?? object.head, `Job \`${object.name}\` sets no \`ttlSecondsAfterFinished\`.`, "ttl");
   }
@@ -54369,7 +54653,9 @@ var rule_default171 = defineRule({
     severity: "low",
     confidence: "medium",
     aliases: [],
-    references: ["https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic"],
+    references: [
+      "https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic"
+    ],
     examples: {
       invalid: [
         {
@@ -54455,7 +54741,7 @@ var rule_default173 = defineRule({
   domain: k8sDomain,
   meta: {
     title: "NetworkPolicy selects no pod",
-    description: "The `podSelector` of a NetworkPolicy matches none of the pods defined in its namespace (checked only when workloads of that namespace sit in the same folder, so the picture is complete).",
+    description: "The `podSelector` of a NetworkPolicy matches none of the pods defined in its namespace (judged only when a workload of the same namespace and folder is itself selected by no specific policy, and no operator-managed custom resource may run pods the manifests do not show).",
     rationale: "Low: the policy protects nothing, usually because of a typo or a renamed label, while its author believes the workload is isolated. The workload itself is reported by `k8s/network-policy-missing` if nothing else covers it.",
     remediation: "Fix the selector to match the pod template labels of the workload it is meant for, or delete the policy.",
     category: "security",
@@ -54486,9 +54772,10 @@ var rule_default173 = defineRule({
     if (selector === void 0 || isEmptySelector(selector))
       return;
     const graph = k8sGraph(ctx.project);
-    if (!graph.hasWorkloadsBeside(object))
-      return;
     if (graph.podsSelectedBy(object.namespace, selector).length > 0)
+      return;
+    const policies = graph.ofKind("NetworkPolicy", object.namespace).filter((p) => !isEmptySelector(p.get(["spec", "podSelector"])));
+    if (!danglingDecidable(graph, object, (pod) => policies.some((p) => selectorMatches(p.get(["spec", "podSelector"]), pod.labels))))
       return;
     report2(ctx, object, object.keyAt(["spec", "podSelector"]), `NetworkPolicy \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
   }
@@ -54733,7 +55020,9 @@ var rule_default179 = defineRule({
     severity: "low",
     confidence: "high",
     aliases: ["kube-linter:deprecated-service-account-field"],
-    references: ["https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context"],
+    references: [
+      "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context"
+    ],
     fixable: false,
     examples: {
       invalid: [
@@ -54777,7 +55066,9 @@ var rule_default180 = defineRule({
     severity: "low",
     confidence: "high",
     aliases: ["kube-linter:duplicate-env-var"],
-    references: ["https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/"],
+    references: [
+      "https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/"
+    ],
     examples: {
       invalid: [
         {
@@ -55035,7 +55326,13 @@ var rule_default187 = defineRule({
     category: "supply-chain",
     severity: "medium",
     confidence: "high",
-    aliases: ["CKV_K8S_14", "KSV-0013", "kube-linter:latest-tag", "polaris:tagNotSpecified", "kube-score:container-image-tag"],
+    aliases: [
+      "CKV_K8S_14",
+      "KSV-0013",
+      "kube-linter:latest-tag",
+      "polaris:tagNotSpecified",
+      "kube-score:container-image-tag"
+    ],
     references: ["https://kubernetes.io/docs/concepts/containers/images/#image-names"],
     examples: {
       invalid: [
@@ -55057,6 +55354,8 @@ var rule_default187 = defineRule({
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
       if (!image || isTemplated(image))
+        continue;
+      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name))
         continue;
       const { tag, digest } = parseImage2(image.trim());
       if (digest)
@@ -55219,6 +55518,9 @@ init_dist();
 var SECRET_NAME2 = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|ACCESS_?KEY|AUTH_?KEY|CREDENTIALS?|CONN(ECTION)?_?STR(ING)?|DSN)$/i;
 var NOT_SECRET_SUFFIX = /(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_HOST|_PORT|_NAME|_ID|_TYPE|_KIND|_ENABLED|_HEADER|_LENGTH|_TTL|_EXPIRY|_EXPIRATION)$/i;
 var PLACEHOLDER = /^(true|false|yes|no|none|null|changeme|change-me|xxx+|\*+|<.*>|\$\(.*\)|\$\{.*\}|\{\{.*\}\})$/i;
+function looksLikePlaceholder(value) {
+  return /^[A-Z][A-Z0-9_]*$/.test(value) || /^[a-z]+[-_][A-Z][A-Z0-9_]*$/.test(value) || value.startsWith("/") || value.startsWith("./");
+}
 var rule_default191 = defineRule({
   id: "k8s/no-secrets-in-env",
   domain: k8sDomain,
@@ -55258,7 +55560,7 @@ var rule_default191 = defineRule({
         const value = asString2(env.value);
         if (!value || value.trim().length < 4 || !SECRET_NAME2.test(name3) || NOT_SECRET_SUFFIX.test(name3))
           return;
-        if (PLACEHOLDER.test(value.trim()) || isTemplated(value))
+        if (PLACEHOLDER.test(value.trim()) || isTemplated(value) || looksLikePlaceholder(value.trim()))
           return;
         report2(ctx, object, c.at(["env", i2, "value"]), `The ${c.label} of ${c.pod.label} sets \`${name3}\` to a literal value (${redact(value)}).`, `${c.name}:${name3}`);
       });
@@ -55509,7 +55811,7 @@ var rule_default196 = defineRule({
         ["seccomp", c.seccompType()],
         ["AppArmor", c.appArmorType()]
       ]) {
-        if (!setting || setting.value !== "Unconfined" || !once(setting.route))
+        if (setting?.value !== "Unconfined" || !once(setting.route))
           continue;
         const who = setting.from === "container" ? `The ${c.label} of ${c.pod.label}` : c.pod.label;
         report2(ctx, object, object.at(setting.route), `${who} runs with ${what} disabled (\`Unconfined\`).`, `${what}:${c.name}`);
@@ -55631,7 +55933,11 @@ var rule_default199 = defineRule({
     category: "reliability",
     severity: "medium",
     confidence: "high",
-    aliases: ["kube-linter:pdb-max-unavailable", "kube-linter:pdb-min-available", "polaris:pdbDisruptionsIsZero"],
+    aliases: [
+      "kube-linter:pdb-max-unavailable",
+      "kube-linter:pdb-min-available",
+      "polaris:pdbDisruptionsIsZero"
+    ],
     references: ["https://kubernetes.io/docs/tasks/run-application/configure-pdb/"],
     examples: {
       invalid: [
@@ -55743,7 +56049,7 @@ var rule_default201 = defineRule({
   domain: k8sDomain,
   meta: {
     title: "PodDisruptionBudget selects no pod",
-    description: "The selector of a PodDisruptionBudget matches none of the pods defined in its namespace (checked only when workloads of that namespace sit in the same folder).",
+    description: "The selector of a PodDisruptionBudget matches none of the pods defined in its namespace (judged only when a workload of the same namespace and folder is itself covered by no budget, and no operator-managed custom resource may run pods the manifests do not show).",
     rationale: "Low: the budget protects nothing \u2014 usually a label typo \u2014 while the team believes drains are safe for the workload it was written for.",
     remediation: "Make `spec.selector` match the pod template labels of the workload.",
     category: "reliability",
@@ -55771,9 +56077,10 @@ var rule_default201 = defineRule({
     if (!isPdb(object))
       return;
     const graph = k8sGraph(ctx.project);
-    if (!graph.hasWorkloadsBeside(object))
-      return;
     if (graph.podsSelectedBy(object.namespace, object.get(["spec", "selector"]) ?? {}).length > 0)
+      return;
+    const pdbs = graph.inNamespace(object.namespace).filter(isPdb);
+    if (!danglingDecidable(graph, object, (pod) => pdbs.some((p) => selectorMatches(p.get(["spec", "selector"]) ?? {}, pod.labels))))
       return;
     report2(ctx, object, object.keyAt(["spec", "selector"]) ?? object.nameLoc, `PodDisruptionBudget \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
   }
@@ -55830,19 +56137,22 @@ var rule_default202 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/probe-port-not-exposed/rule.js
 init_dist();
+var PORT_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 var rule_default203 = defineRule({
   id: "k8s/probe-port-not-exposed",
   domain: k8sDomain,
   meta: {
-    title: "Probe targets a port the container does not declare",
-    description: "A liveness, readiness or startup probe (`httpGet`, `tcpSocket` or `grpc`) names a port the container does not declare: a named port missing from `ports`, or a number when the container declares other ports only.",
-    rationale: "Medium: a named port that does not exist makes the probe fail on every attempt (the pod never becomes ready, or is restarted forever); a wrong number usually means the probe checks nothing or the wrong process. Either way the probe gives false answers.",
-    remediation: "Point the probe at a port listed in the container's `ports` (preferably by name), or add the port to `ports`.",
+    title: "Probe names a port the container does not declare",
+    description: "A liveness, readiness or startup probe (`httpGet`, `tcpSocket` or `grpc`) refers to its port by a name that the container's `ports` do not declare. (Numeric ports are not reported: they work whether declared or not.)",
+    rationale: "Medium: a named port that does not exist makes the probe fail on every attempt, so the pod never becomes ready or is restarted forever \u2014 usually after a port was renamed on one side only.",
+    remediation: "Use a port name listed in the container's `ports`, or add the named port there.",
     category: "reliability",
     severity: "medium",
     confidence: "high",
     aliases: ["kube-linter:liveness-port", "kube-linter:readiness-port", "kube-linter:startup-port"],
-    references: ["https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"],
+    references: [
+      "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"
+    ],
     examples: {
       invalid: [
         {
@@ -55869,15 +56179,9 @@ var rule_default203 = defineRule({
             continue;
           const route = [probe, handler2, "port"];
           const isNumber = typeof port === "number" || /^\d+$/.test(String(port));
-          if (isNumber) {
-            if (ports.length === 0 || ports.some((p) => p.port === Number(port)))
-              continue;
-            report2(ctx, object, c.at(route), `The ${probe} of the ${c.label} (${c.pod.label}) checks port ${port}, which the container does not declare.`, `${c.name}:${probe}`);
-          } else {
-            if (String(port).includes("{{") || ports.some((p) => p.name === port))
-              continue;
-            report2(ctx, object, c.at(route), `The ${probe} of the ${c.label} (${c.pod.label}) uses the port name \`${port}\`, which the container does not declare.`, `${c.name}:${probe}`);
-          }
+          if (isNumber || isTemplated(String(port)) || !PORT_NAME.test(String(port)) || ports.some((p) => p.name === port))
+            continue;
+          report2(ctx, object, c.at(route), `The ${probe} of the ${c.label} (${c.pod.label}) uses the port name \`${port}\`, which the container does not declare.`, `${c.name}:${probe}`);
         }
       }
     }
@@ -60073,7 +60377,7 @@ var rule_default205 = defineRule({
   domain: k8sDomain,
   meta: {
     title: "Alert fires on the first evaluation",
-    description: "An alerting rule of a PrometheusRule has no `for:` duration, so a single evaluation above the threshold pages. (An explicit `for: 0m` is taken as a deliberate choice.)",
+    description: "An alerting rule of a PrometheusRule has no `for:` duration, so a single evaluation above the threshold pages. (An explicit `for: 0m`, and always-firing alerts labelled `severity: none` such as a Watchdog, are taken as deliberate.)",
     rationale: "Low: one scrape glitch, restart or short spike wakes someone up; noisy alerts teach people to ignore pages, which costs more than the minute of delay `for` adds.",
     remediation: "Add `for:` with a duration that matches how long the condition must hold to matter (typically 2\u201315m).",
     category: "reliability",
@@ -60100,6 +60404,8 @@ var rule_default205 = defineRule({
   check(object, ctx) {
     for (const rule of promRules(object)) {
       if (!rule.alert || rule.data.for !== void 0)
+        continue;
+      if (asObj(rule.data.labels).severity === "none")
         continue;
       report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`for:\` duration.`, rule.alert);
     }
@@ -60375,7 +60681,12 @@ var rule_default211 = defineRule({
     category: "security",
     severity: "high",
     confidence: "high",
-    aliases: ["KSV-0111", "kube-linter:cluster-admin-role-binding", "polaris:clusterrolebindingClusterAdmin", "polaris:rolebindingClusterAdminClusterRole"],
+    aliases: [
+      "KSV-0111",
+      "kube-linter:cluster-admin-role-binding",
+      "polaris:clusterrolebindingClusterAdmin",
+      "polaris:rolebindingClusterAdminClusterRole"
+    ],
     references: ["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles"],
     examples: {
       invalid: [
@@ -60534,7 +60845,16 @@ var rule_default214 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-pod-creation/rule.js
 init_dist();
-var WORKLOADS2 = ["pods", "deployments", "statefulsets", "daemonsets", "replicasets", "jobs", "cronjobs", "replicationcontrollers"];
+var WORKLOADS2 = [
+  "pods",
+  "deployments",
+  "statefulsets",
+  "daemonsets",
+  "replicasets",
+  "jobs",
+  "cronjobs",
+  "replicationcontrollers"
+];
 var rule_default215 = defineRule({
   id: "k8s/rbac-no-pod-creation",
   domain: k8sDomain,
@@ -60587,7 +60907,13 @@ var rule_default216 = defineRule({
     category: "security",
     severity: "high",
     confidence: "high",
-    aliases: ["KSV-0053", "KSV-0054", "KSV-0047", "polaris:clusterrolePodExecAttach", "polaris:rolePodExecAttach"],
+    aliases: [
+      "KSV-0053",
+      "KSV-0054",
+      "KSV-0047",
+      "polaris:clusterrolePodExecAttach",
+      "polaris:rolePodExecAttach"
+    ],
     references: ["https://kubernetes.io/docs/concepts/security/rbac-good-practices/"],
     examples: {
       invalid: [
@@ -60618,20 +60944,23 @@ var rule_default216 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-public-subjects/rule.js
 init_dist();
-var PUBLIC2 = /* @__PURE__ */ new Set(["system:anonymous", "system:unauthenticated", "system:authenticated", "system:serviceaccounts", "system:masters"]);
+var ANONYMOUS = /* @__PURE__ */ new Set(["system:anonymous", "system:unauthenticated"]);
+var EVERYONE = /* @__PURE__ */ new Set(["system:authenticated", "system:serviceaccounts"]);
 var rule_default217 = defineRule({
   id: "k8s/rbac-no-public-subjects",
   domain: k8sDomain,
   meta: {
     title: "Binding grants a role to everyone",
-    description: "A RoleBinding or ClusterRoleBinding names `system:anonymous`, `system:unauthenticated`, `system:authenticated`, `system:serviceaccounts` (every service account) or `system:masters` as a subject. Bindings to the built-in `system:*` roles are not reported.",
-    rationale: "Critical: the role is granted to anyone who can reach the API server (anonymous, unauthenticated), to every identity of the cluster, or \u2014 for system:masters \u2014 membership is itself unrevocable cluster-admin. Nothing else narrows it.",
+    description: "A RoleBinding or ClusterRoleBinding grants a role to `system:anonymous` or `system:unauthenticated`, or grants a role that writes, reads Secrets, or is `cluster-admin`/`admin`/`edit` to `system:authenticated` or `system:serviceaccounts` (every service account). Bindings to the built-in `system:*` roles, and read-only roles published to every signed-in identity, are not reported.",
+    rationale: "Critical: the rights go to anyone who can reach the API server, or to every identity and workload of the cluster \u2014 one compromised pod anywhere then holds them. Nothing else narrows such a grant.",
     remediation: "Bind the role to the specific users, groups or service accounts that need it.",
     category: "security",
     severity: "critical",
     confidence: "high",
-    aliases: ["KSV-0122", "KSV-0123"],
-    references: ["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings"],
+    aliases: ["KSV-0122"],
+    references: [
+      "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings"
+    ],
     examples: {
       invalid: [
         {
@@ -60651,21 +60980,38 @@ var rule_default217 = defineRule({
   check(object, ctx) {
     if (!isBinding(object))
       return;
-    const role = asString2(asObj(object.data.roleRef).name) ?? "";
+    const ref = asObj(object.data.roleRef);
+    const role = asString2(ref.name) ?? "";
     if (role.startsWith("system:"))
       return;
     asArray(object.data.subjects).forEach((s, i2) => {
       const name3 = asString2(asObj(s).name) ?? "";
-      if (!PUBLIC2.has(name3))
+      if (!ANONYMOUS.has(name3) && !EVERYONE.has(name3))
+        return;
+      if (EVERYONE.has(name3) && !isPowerful(ctx, object, asString2(ref.kind) ?? "ClusterRole", role))
         return;
       report2(ctx, object, object.at(["subjects", i2, "name"]), `${object.kind} \`${object.name}\` grants \`${role}\` to \`${name3}\`.`, name3);
     });
   }
 });
+var READ_ONLY2 = /* @__PURE__ */ new Set(["get", "list", "watch", "use"]);
+var POWERFUL_DEFAULTS = /* @__PURE__ */ new Set(["cluster-admin", "admin", "edit"]);
+function isPowerful(ctx, binding, kind, name3) {
+  if (POWERFUL_DEFAULTS.has(name3))
+    return true;
+  const graph = k8sGraph(ctx.project);
+  const roles = kind === "Role" ? graph.find("Role", binding.namespace, name3) : graph.find("ClusterRole", "", name3);
+  return roles.some((r) => policyRules(r).some((rule) => rule.verbs.some((v) => !READ_ONLY2.has(v)) || rule.resources.includes("secrets") || rule.resources.includes("*")));
+}
 
 // ../../policies/kubernetes/dist/rules/rbac-no-webhook-write/rule.js
 init_dist();
-var WEBHOOKS = ["validatingwebhookconfigurations", "mutatingwebhookconfigurations", "validatingadmissionpolicies", "validatingadmissionpolicybindings"];
+var WEBHOOKS = [
+  "validatingwebhookconfigurations",
+  "mutatingwebhookconfigurations",
+  "validatingadmissionpolicies",
+  "validatingadmissionpolicybindings"
+];
 var rule_default218 = defineRule({
   id: "k8s/rbac-no-webhook-write",
   domain: k8sDomain,
@@ -60764,7 +61110,11 @@ var rule_default220 = defineRule({
     category: "reliability",
     severity: "low",
     confidence: "medium",
-    aliases: ["kube-linter:no-anti-affinity", "polaris:topologySpreadConstraint", "kube-score:deployment-has-host-podantiaffinity"],
+    aliases: [
+      "kube-linter:no-anti-affinity",
+      "polaris:topologySpreadConstraint",
+      "kube-score:deployment-has-host-podantiaffinity"
+    ],
     references: ["https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/"],
     examples: {
       invalid: [
@@ -60857,7 +61207,13 @@ var rule_default222 = defineRule({
     options: {
       schema: {
         type: "object",
-        properties: { allow: { type: "array", items: { type: "string" }, description: "Image prefixes exempt from the rule." } },
+        properties: {
+          allow: {
+            type: "array",
+            items: { type: "string" },
+            description: "Image prefixes exempt from the rule."
+          }
+        },
         additionalProperties: false
       },
       defaults: { allow: [] }
@@ -60882,6 +61238,8 @@ var rule_default222 = defineRule({
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
       if (!image || isTemplated(image) || parseImage2(image).digest)
+        continue;
+      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name))
         continue;
       if (ctx.options.allow.some((prefix) => image.startsWith(prefix)))
         continue;
@@ -61184,7 +61542,9 @@ var rule_default228 = defineRule({
     severity: "medium",
     confidence: "medium",
     aliases: ["kube-linter:exposed-services", "kube-score:service-type"],
-    references: ["https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types"],
+    references: [
+      "https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types"
+    ],
     examples: {
       invalid: [
         {
@@ -61418,7 +61778,7 @@ var rule_default233 = defineRule({
   domain: k8sDomain,
   meta: {
     title: "Canary traffic routing without canary and stable Services",
-    description: "An Argo Rollouts canary configures `trafficRouting` (Istio, NGINX, ALB, SMI...) but lacks `canaryService` or `stableService`, which the traffic router needs to split requests.",
+    description: "An Argo Rollouts canary configures `trafficRouting` (Istio, NGINX, ALB, SMI...) but lacks `canaryService` or `stableService`, which the traffic router needs to split requests (Istio subset splitting through a `destinationRule` is exempt).",
     rationale: "High: the Rollout is rejected as invalid or the router cannot tell the versions apart, so either the deploy stalls or the weights in the steps have no effect on real traffic.",
     remediation: "Create two Services selecting the Rollout's pods and name them in `canaryService` and `stableService`.",
     category: "reliability",
@@ -61447,6 +61807,8 @@ var rule_default233 = defineRule({
       return;
     const canary = asObj(object.get(["spec", "strategy", "canary"]));
     if (!canary.trafficRouting)
+      return;
+    if (asObj(asObj(canary.trafficRouting).istio).destinationRule !== void 0)
       return;
     const missing = ["canaryService", "stableService"].filter((k) => !canary[k]);
     if (missing.length === 0)
@@ -61517,7 +61879,15 @@ var rule_default234 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/selector-mismatch/rule.js
 init_dist();
-var KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Rollout", "Job", "ReplicationController"]);
+var KINDS = /* @__PURE__ */ new Set([
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "Rollout",
+  "Job",
+  "ReplicationController"
+]);
 var rule_default235 = defineRule({
   id: "k8s/selector-mismatch",
   domain: k8sDomain,
@@ -61569,7 +61939,7 @@ var rule_default236 = defineRule({
   domain: k8sDomain,
   meta: {
     title: "Service selects no pod",
-    description: "The `selector` of a Service matches none of the pods defined in its namespace (checked only when workloads of that namespace sit in the same folder, so a folder of Services alone is not judged).",
+    description: "The `selector` of a Service matches none of the pods defined in its namespace (judged only when a workload of the same namespace and folder is itself selected by no Service, and no operator-managed custom resource may run pods the manifests do not show).",
     rationale: "Medium: the Service has no endpoints \u2014 every request to it fails \u2014 usually because a label was renamed on one side only. It is caught at deploy time only by watching traffic.",
     remediation: "Make the Service `selector` a subset of the pod template labels of the workload behind it.",
     category: "reliability",
@@ -61600,9 +61970,10 @@ var rule_default236 = defineRule({
     if (Object.keys(selector).length === 0 || asString2(object.get(["spec", "type"])) === "ExternalName")
       return;
     const graph = k8sGraph(ctx.project);
-    if (!graph.hasWorkloadsBeside(object))
-      return;
     if (graph.podsSelectedBy(object.namespace, selector).length > 0)
+      return;
+    const services = graph.ofKind("Service", object.namespace).filter((s) => Object.keys(asObj(s.get(["spec", "selector"]))).length > 0);
+    if (!danglingDecidable(graph, object, (pod) => services.some((s) => selectorMatches(s.get(["spec", "selector"]), pod.labels))))
       return;
     report2(ctx, object, object.keyAt(["spec", "selector"]), `Service \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
   }
@@ -61614,10 +61985,10 @@ var rule_default237 = defineRule({
   id: "k8s/service-target-port-mismatch",
   domain: k8sDomain,
   meta: {
-    title: "Service targetPort not exposed by the selected pods",
-    description: "A Service port forwards to a `targetPort` (a name, or a number when the pods declare their ports) that no container of the pods it selects declares.",
-    rationale: "Medium: traffic reaches the pod on a port nothing listens on (or, for a name, is not forwarded at all), so the Service fails while the pods look healthy.",
-    remediation: "Set `targetPort` to a port name (or number) that the container declares in `ports`; naming ports on both sides avoids the drift.",
+    title: "Service targetPort names a port the selected pods do not declare",
+    description: "A Service port forwards to a named `targetPort` that no container of the pods it selects declares. (Numeric target ports are not reported: they reach the pod whether declared or not.)",
+    rationale: "Medium: a port name that no pod declares gives the Service no endpoint port, so every request fails while the pods look healthy.",
+    remediation: "Set `targetPort` to a port name that the container declares in `ports` (or to the port number).",
     category: "reliability",
     severity: "medium",
     confidence: "high",
@@ -61645,10 +62016,13 @@ var rule_default237 = defineRule({
     const selector = asObj(object.get(["spec", "selector"]));
     if (Object.keys(selector).length === 0)
       return;
-    const pods = k8sGraph(ctx.project).podsSelectedBy(object.namespace, selector).filter((p) => !p.object.partial);
+    const graph = k8sGraph(ctx.project);
+    const pods = graph.podsSelectedBy(object.namespace, selector).filter((p) => !p.object.partial);
     if (pods.length === 0)
       return;
-    const containerPorts = pods.flatMap((p) => p.containers.filter((c) => c.kind !== "ephemeral").flatMap((c) => c.ports));
+    const selected = new Set(pods.map((p) => `${p.object.kind}/${p.object.name}`));
+    const patches = graph.objects.filter((o) => o.partial && selected.has(`${o.kind}/${o.name}`)).flatMap((o) => podSpecsOf(o));
+    const containerPorts = [...pods, ...patches].flatMap((p) => p.containers.filter((c) => c.kind !== "ephemeral").flatMap((c) => c.ports));
     asArray(object.get(["spec", "ports"])).forEach((raw, i2) => {
       const port = asObj(raw);
       const target = port.targetPort ?? port.port;
@@ -61656,16 +62030,12 @@ var rule_default237 = defineRule({
         return;
       const isNumber = typeof target === "number" || /^\d+$/.test(String(target));
       const route = ["spec", "ports", i2, port.targetPort !== void 0 ? "targetPort" : "port"];
-      if (isNumber) {
-        if (containerPorts.length === 0 || containerPorts.some((p) => p.port === Number(target)))
-          return;
-        report2(ctx, object, object.at(route), `Service \`${object.name}\` forwards to port ${target}, which none of its pods declare.`, String(target));
-      } else {
-        const name3 = asString2(target) ?? "";
-        if (name3.includes("{{") || containerPorts.some((p) => p.name === name3))
-          return;
-        report2(ctx, object, object.at(route), `Service \`${object.name}\` forwards to the port name \`${name3}\`, which none of its pods declare.`, name3);
-      }
+      if (isNumber)
+        return;
+      const name3 = asString2(target) ?? "";
+      if (isTemplated(name3) || !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name3) || containerPorts.some((p) => p.name === name3))
+        return;
+      report2(ctx, object, object.at(route), `Service \`${object.name}\` forwards to the port name \`${name3}\`, which none of its pods declare.`, name3);
     });
   }
 });
@@ -61683,7 +62053,11 @@ var rule_default238 = defineRule({
     category: "reliability",
     severity: "low",
     confidence: "medium",
-    aliases: ["polaris:deploymentMissingReplicas", "kube-linter:minimum-three-replicas", "kube-score:deployment-replicas"],
+    aliases: [
+      "polaris:deploymentMissingReplicas",
+      "kube-linter:minimum-three-replicas",
+      "kube-score:deployment-replicas"
+    ],
     references: ["https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#replicas"],
     examples: {
       invalid: [

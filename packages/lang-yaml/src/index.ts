@@ -2,7 +2,7 @@ export { classify, isActionPath, isKustomizationPath, isWorkflowPath } from './c
 export { yamlComments } from './comments.js';
 export type { DocumentKind, Route } from './document.js';
 export { YamlDocument } from './document.js';
+export * from './gha/index.js';
+export * from './k8s/index.js';
 export type { YamlFile } from './language.js';
 export { MAX_ALIAS_EXPANSION, parseYaml, yamlLanguage } from './language.js';
-export * from './k8s/index.js';
-export * from './gha/index.js';

@@ -79,12 +79,6 @@ describe('parseYaml', () => {
     );
     expect(helm.model).toBeUndefined();
     expect(helm.skipped).toMatch(/Helm/);
-    const argo = parseYaml(
-      new SourceFile(
-        'wf.yaml',
-        'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  arguments: ["{{inputs.parameters.x}}"]\n',
-      ),
-    );
     const prom = parseYaml(
       new SourceFile(
         'rules.yaml',
@@ -92,9 +86,19 @@ describe('parseYaml', () => {
       ),
     );
     expect(prom.model?.documents[0]?.kind).toBe('k8s');
-    const helmVar = parseYaml(new SourceFile('chart/templates/x.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ $fullName }}\n'));
+    const helmVar = parseYaml(
+      new SourceFile(
+        'chart/templates/x.yaml',
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ $fullName }}\n',
+      ),
+    );
     expect(helmVar.skipped).toMatch(/Helm/);
-    const argo = parseYaml(new SourceFile('wf.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  arguments: ["{{inputs.parameters.x}}"]\n'));
+    const argo = parseYaml(
+      new SourceFile(
+        'wf.yaml',
+        'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  arguments: ["{{inputs.parameters.x}}"]\n',
+      ),
+    );
     expect(argo.model?.documents[0]?.kind).toBe('k8s');
     const wf = parseYaml(
       new SourceFile(
@@ -129,8 +133,15 @@ describe('template detection', () => {
     );
     expect(alert.skipped).toBeUndefined();
     expect(alert.model?.documents).toHaveLength(1);
-    for (const text of ['  name: {{ include "x.fullname" . }}\n', '{{- if .Values.x }}\n', '  labels: {{ toYaml .Values.l | nindent 4 }}\n']) {
-      expect(parseYaml(new SourceFile('chart/templates/a.yaml', `apiVersion: v1\nkind: Pod\nmetadata:\n${text}`)).skipped).toMatch(/Helm/);
+    for (const text of [
+      '  name: {{ include "x.fullname" . }}\n',
+      '{{- if .Values.x }}\n',
+      '  labels: {{ toYaml .Values.l | nindent 4 }}\n',
+    ]) {
+      expect(
+        parseYaml(new SourceFile('chart/templates/a.yaml', `apiVersion: v1\nkind: Pod\nmetadata:\n${text}`))
+          .skipped,
+      ).toMatch(/Helm/);
     }
   });
 });

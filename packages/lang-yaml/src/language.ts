@@ -13,12 +13,12 @@ export const MAX_ALIAS_EXPANSION = 1000;
 
 const MANIFEST_HINT = /^\s*["']?(apiVersion|kind)["']?\s*:/m;
 /**
- * Go-template actions only a chart generator leaves in a manifest. Prometheus alert templates
- * (`{{ $value }}`, `{{ $labels.pod }}`) and Argo placeholders (`{{inputs.parameters.x}}`) sit
- * inside strings and are not matched.
+ * Go-template actions only a chart generator leaves in a manifest (chart values, helpers, template
+ * variables like `{{ $fullName }}`). Prometheus alert templates (`{{ $value }}`, `{{ $labels.pod }}`)
+ * and Argo placeholders (`{{inputs.parameters.x}}`) sit inside strings and are not matched.
  */
 const HELM_TEMPLATE =
-  /{{-|-}}|{{\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|include\b|template\b|toYaml\b|tpl\b|define\b)|\|\s*nindent\b/;
+  /{{-|-}}|{{\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|include\b|template\b|toYaml\b|tpl\b|define\b|\$(?!value\b|labels\b|externalLabels\b|externalURL\b)[A-Za-z])|\|\s*nindent\b/;
 const SKIPPED_NAMES =
   /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|\.?pnpm-lock\.yaml|yarn\.lock)$/;
 
@@ -35,7 +35,8 @@ export const yamlLanguage: Language<YamlFile> = {
 export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   const { path, text } = file;
   const gha = isWorkflowPath(path) || isActionPath(path);
-  if (!gha && !isKustomizationPath(path) && !MANIFEST_HINT.test(text)) return { model: undefined, problems: [], comments: [] };
+  if (!gha && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
+    return { model: undefined, problems: [], comments: [] };
   if (!gha && HELM_TEMPLATE.test(text)) {
     return {
       model: undefined,
@@ -46,7 +47,12 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   }
   const problems: ParseProblem[] = [];
   const documents: YamlDocument[] = [];
-  const docs = parseAllDocuments(text, { merge: true, prettyErrors: false, strict: false, logLevel: 'error' });
+  const docs = parseAllDocuments(text, {
+    merge: true,
+    prettyErrors: false,
+    strict: false,
+    logLevel: 'error',
+  });
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
     if (doc.errors.length > 0) {

@@ -151,7 +151,7 @@ describe('a real run through runAudit', () => {
     expect(text).toContain('app/a.conf\n  critical  k8s/no-privileged-container  app/a.conf:2:1  (line 2)\n');
     expect(text).toContain('  app/broken.conf:1:3  parse error: unexpected template braces\n');
     expect(text).toContain('  app/blob.conf        binary file: binary content (NUL bytes)\n');
-    expect(text).toMatch(/2 findings \(1 critical, 1 medium\) in 4 files, 1 suppressed, \d+ms\n$/);
+    expect(text).toMatch(/2 findings \(1 critical, 1 medium\) in 3 files, 1 suppressed, \d+ms\n$/);
 
     const json = JSON.parse(renderJson(result));
     expect(json.findings.map((f: { ruleId: string; file: string }) => `${f.ruleId} ${f.file}`)).toEqual([
