@@ -171,6 +171,18 @@ describe('RUN shell', () => {
     expect(at(cmds[1]!.args[0]!.loc)).toBe('4:10-4:12 -k');
   });
 
+  it('does not treat an escaped escape at the end of a line as a continuation (BuildKit)', () => {
+    const { model, problems } = parse(
+      'FROM alpine:3\nCOPY a \\\n  C:\\\\dir\\\\\n\n# c\nENV V 1\nRUN echo \\\\\necho two\n',
+    );
+    const keywords = model.stages[0]!.instructions.map((i) => i.keyword);
+    // `RUN echo \\` ends there, so Docker reads `echo two` as an (unknown) instruction.
+    expect(keywords).toEqual(['FROM', 'COPY', 'ENV', 'RUN', 'ECHO']);
+    expect(problems.map((p) => p.message)).toEqual(['unknown instruction: echo']);
+    const copy = model.stages[0]!.instructions[1]!;
+    expect(at(copy.loc)).toBe('2:1-3:12 COPY a \\\n  C:\\\\dir\\\\');
+  });
+
   it('parses heredoc scripts at their lines, not stdin data', () => {
     const cmds = commands(
       'FROM debian:12\nRUN <<EOF\nset -e\napt-get install -y vim\nEOF\nRUN cat <<EOT > /etc/x.conf\nsudo ignored\nEOT\nRUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n',
