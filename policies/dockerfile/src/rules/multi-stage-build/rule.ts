@@ -1,5 +1,5 @@
 import { defineRule } from '@plumbline/core';
-import { dockerfileDomain } from '@plumbline/lang-dockerfile';
+import { dockerfileDomain, type ShellCommand } from '@plumbline/lang-dockerfile';
 import { commands, report, spanOf } from '../../lib/index.js';
 import { isApk, isApt, isRpm, packagesOf } from '../../lib/packages.js';
 
@@ -14,6 +14,14 @@ const BUILD_COMMANDS: [RegExp, RegExp][] = [
   [/^(gcc|g\+\+|make|cmake)$/, /.*/],
 ];
 
+function removesPackages(c: ShellCommand): boolean {
+  return (
+    isApk(c, ['del']) ||
+    isApt(c, ['purge', 'remove', 'autoremove']) ||
+    isRpm(c, ['remove', 'erase', 'autoremove'])
+  );
+}
+
 const bad =
   'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /usr/local/bin/app ./cmd/app\nCMD ["app"]\n';
 
@@ -25,7 +33,7 @@ export default defineRule({
     description:
       'The Dockerfile has one stage, and that stage installs a compiler toolchain or runs a build (`go build`, `cargo build`, `mvn package`, `npm run build`...), so the toolchain ships in the final image.',
     rationale:
-      'Info: compilers, package caches and sources in the runtime image add hundreds of megabytes and many CVE reports, and give an attacker tools to build exploits in place. A second stage fixes it cheaply; it is advice, not a defect.',
+      'Info: compilers, package caches and sources in the runtime image add hundreds of megabytes and many CVE reports, and give an attacker tools to build exploits in place. A second stage fixes it cheaply; it is advice, not a defect. Images without `CMD`/`ENTRYPOINT`/`EXPOSE` (base and toolchain images) and builds that remove their build dependencies in the same `RUN` are not reported.',
     remediation:
       'Build in a `FROM ... AS build` stage and copy only the artefact into a slim runtime stage: `COPY --from=build /out/app /usr/local/bin/app` on top of a distroless, slim or alpine image.',
     category: 'best-practice',
@@ -46,7 +54,11 @@ export default defineRule({
   check(model, ctx) {
     if (model.stages.length !== 1) return;
     const stage = model.stages[0]!;
-    for (const { command } of commands(model)) {
+    // A base or toolchain image (no CMD, ENTRYPOINT or EXPOSE of its own) is meant to carry its tools.
+    if (!stage.instructions.some((i) => ['CMD', 'ENTRYPOINT', 'EXPOSE'].includes(i.keyword))) return;
+    for (const { run, command } of commands(model)) {
+      // Build dependencies removed in the same RUN (`apk del .build-deps`, `apt-get purge`) do not ship.
+      if ((run.shell?.commands ?? []).some(removesPackages)) continue;
       const installsToolchain =
         (isApt(command, ['install']) || isApk(command, ['add']) || isRpm(command, ['install'])) &&
         packagesOf(command).some((p) => TOOLCHAIN_PACKAGES.test(p.value));

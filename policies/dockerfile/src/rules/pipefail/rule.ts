@@ -66,8 +66,15 @@ export default defineRule({
       stage.instructions.forEach((run: Instruction, index) => {
         if (run.keyword !== 'RUN' || !run.shell || run.form === 'json') return;
         const cmds = run.shell.commands;
+        // Producers that cannot fail (`echo "$sum  file" | sha256sum -c`) make pipefail moot.
+        const SAFE = new Set(['echo', 'printf', 'yes', 'true']);
         const pipe = cmds.find(
-          (c) => c.pipeline && c.pipeline.index === 0 && c.pipeline.commands.length > 1 && !c.wrappedBy,
+          (c) =>
+            c.pipeline &&
+            c.pipeline.index === 0 &&
+            c.pipeline.commands.length > 1 &&
+            !c.wrappedBy &&
+            !c.pipeline.commands.slice(0, -1).every((m) => SAFE.has(m.base)),
         );
         if (!pipe) return;
         if (shellHasPipefail(stage, index)) return;
