@@ -115,6 +115,19 @@ describe('instructions', () => {
     expect(onbuild!.trigger!.shell!.commands.map((c) => c.name)).toEqual(['echo']);
   });
 
+  it('keeps COPY heredocs, directives and stage names on instructions', () => {
+    const { model } = parse(
+      '# syntax=docker/dockerfile:1.7\nFROM alpine:3 AS Final\nCOPY <<EOF /etc/app.conf\nport=80\nEOF\n',
+    );
+    expect(model.directives.map((d) => [d.name, d.value])).toEqual([['syntax', 'docker/dockerfile:1.7']]);
+    const copy = model.stages[0]!.instructions[1]!;
+    expect(copy.form).toBe('heredoc');
+    expect(copy.stageName).toBe('final');
+    expect(copy.heredocs.map((h) => [h.name, h.content, at(h.contentLoc)])).toEqual([
+      ['EOF', 'port=80', '4:1-4:8 port=80'],
+    ]);
+  });
+
   it('treats invalid JSON as shell form', () => {
     const { model } = parse("FROM alpine:3\nCMD ['node', 'app.js']\n");
     expect(model.stages[0]!.instructions[1]!.form).toBe('shell');

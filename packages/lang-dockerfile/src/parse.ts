@@ -173,6 +173,7 @@ class Builder {
       shell: undefined,
       trigger: undefined,
       stageIndex,
+      stageName: undefined,
       scope,
     };
     if (keyword === 'ONBUILD') {
@@ -382,6 +383,7 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
         loc: { ...ins.loc },
       };
       stages.push(stage);
+      ins.stageName = stage.name;
       if (stage.name && !stageNames.has(stage.name)) stageNames.set(stage.name, stage);
       instructions.push(ins);
       // A stage built on an earlier stage inherits its ENV; a new image starts with no variables.
@@ -416,6 +418,8 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
       continue;
     }
     stage.instructions.push(ins);
+    ins.stageName = stage.name;
+    if (ins.trigger) ins.trigger.stageName = stage.name;
     stage.loc.end = ins.loc.end;
     if (keyword === 'ARG' || keyword === 'ENV') {
       const next = new Map(scope);
