@@ -237,6 +237,12 @@ describe('RUN shell', () => {
     expect(cmds).toEqual([]);
   });
 
+  it('handles CRLF line endings', () => {
+    const cmds = commands('FROM debian:12\r\nRUN apt-get update && \\\r\n    apt-get install -y curl\r\n');
+    expect(cmds.map((c) => c.name)).toEqual(['apt-get', 'apt-get']);
+    expect(at(cmds[1]!.args[2]!.loc)).toBe('3:24-3:28 curl');
+  });
+
   it('keeps offsets right after non-ASCII text', () => {
     const cmds = commands('FROM alpine:3\nRUN echo "héllo" && curl -k x\n');
     expect(at(cmds[1]!.args[0]!.loc)).toBe('2:26-2:28 -k');
