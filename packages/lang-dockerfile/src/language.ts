@@ -11,7 +11,7 @@ const NOT_DOCKERFILE =
 export function isDockerfilePath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (NOT_DOCKERFILE.test(name)) return false;
-  return /^(dockerfile|containerfile)([.-].+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
+  return /^(dockerfile|containerfile)([._-].+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
 }
 
 export const DOCKERFILE_LANGUAGE_ID = 'dockerfile';

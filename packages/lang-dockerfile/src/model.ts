@@ -114,6 +114,8 @@ export interface Instruction extends Located {
   trigger: Instruction | undefined;
   /** Index of the stage the instruction is in; -1 before the first FROM (global ARGs). */
   stageIndex: number;
+  /** `AS` name of that stage (lower-cased), if it has one. */
+  stageName: string | undefined;
   /** Variables (ARG/ENV) visible at this instruction: name → value (undefined = declared without known value). */
   scope: ReadonlyMap<string, string | undefined>;
 }

@@ -115,6 +115,19 @@ describe('instructions', () => {
     expect(onbuild!.trigger!.shell!.commands.map((c) => c.name)).toEqual(['echo']);
   });
 
+  it('keeps COPY heredocs, directives and stage names on instructions', () => {
+    const { model } = parse(
+      '# syntax=docker/dockerfile:1.7\nFROM alpine:3 AS Final\nCOPY <<EOF /etc/app.conf\nport=80\nEOF\n',
+    );
+    expect(model.directives.map((d) => [d.name, d.value])).toEqual([['syntax', 'docker/dockerfile:1.7']]);
+    const copy = model.stages[0]!.instructions[1]!;
+    expect(copy.form).toBe('heredoc');
+    expect(copy.stageName).toBe('final');
+    expect(copy.heredocs.map((h) => [h.name, h.content, at(h.contentLoc)])).toEqual([
+      ['EOF', 'port=80', '4:1-4:8 port=80'],
+    ]);
+  });
+
   it('treats invalid JSON as shell form', () => {
     const { model } = parse("FROM alpine:3\nCMD ['node', 'app.js']\n");
     expect(model.stages[0]!.instructions[1]!.form).toBe('shell');
@@ -171,6 +184,18 @@ describe('RUN shell', () => {
     expect(at(cmds[1]!.args[0]!.loc)).toBe('4:10-4:12 -k');
   });
 
+  it('does not treat an escaped escape at the end of a line as a continuation (BuildKit)', () => {
+    const { model, problems } = parse(
+      'FROM alpine:3\nCOPY a \\\n  C:\\\\dir\\\\\n\n# c\nENV V 1\nRUN echo \\\\\necho two\n',
+    );
+    const keywords = model.stages[0]!.instructions.map((i) => i.keyword);
+    // `RUN echo \\` ends there, so Docker reads `echo two` as an (unknown) instruction.
+    expect(keywords).toEqual(['FROM', 'COPY', 'ENV', 'RUN', 'ECHO']);
+    expect(problems.map((p) => p.message)).toEqual(['unknown instruction: echo']);
+    const copy = model.stages[0]!.instructions[1]!;
+    expect(at(copy.loc)).toBe('2:1-3:12 COPY a \\\n  C:\\\\dir\\\\');
+  });
+
   it('parses heredoc scripts at their lines, not stdin data', () => {
     const cmds = commands(
       'FROM debian:12\nRUN <<EOF\nset -e\napt-get install -y vim\nEOF\nRUN cat <<EOT > /etc/x.conf\nsudo ignored\nEOT\nRUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n',
@@ -210,6 +235,12 @@ describe('RUN shell', () => {
       'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir c:\\\nFROM alpine:3\nSHELL ["pwsh", "-c"]\nRUN Get-Item x\n',
     );
     expect(cmds).toEqual([]);
+  });
+
+  it('handles CRLF line endings', () => {
+    const cmds = commands('FROM debian:12\r\nRUN apt-get update && \\\r\n    apt-get install -y curl\r\n');
+    expect(cmds.map((c) => c.name)).toEqual(['apt-get', 'apt-get']);
+    expect(at(cmds[1]!.args[2]!.loc)).toBe('3:24-3:28 curl');
   });
 
   it('keeps offsets right after non-ASCII text', () => {

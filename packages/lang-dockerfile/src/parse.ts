@@ -97,8 +97,10 @@ class Builder {
       };
       if (!first && (trimmed === '' || trimmed.startsWith('#'))) fill(lineStart, isLast ? nl : nl + 1);
       else {
-        const m = line.match(new RegExp(`${escapeRegExp(esc)}[ \\t]*\\r?$`));
-        if (m && m.index !== undefined && !isLast) fill(lineStart + m.index, nl + 1);
+        // As BuildKit: a continuation is an escape at the end of a line not preceded by another escape.
+        const e = escapeRegExp(esc);
+        const m = line.match(new RegExp(`(?:^|[^${e}])(${e}[ \\t]*\\r?)$`));
+        if (m && m.index !== undefined && !isLast) fill(lineStart + line.length - m[1]!.length, nl + 1);
         else if (!isLast) fill(nl, nl + 1);
         if (line.endsWith('\r')) chars[nl - 1] = ' ';
       }
@@ -171,6 +173,7 @@ class Builder {
       shell: undefined,
       trigger: undefined,
       stageIndex,
+      stageName: undefined,
       scope,
     };
     if (keyword === 'ONBUILD') {
@@ -306,7 +309,15 @@ export function splitImage(text: string): {
 
 /** Parses a Dockerfile into stages and instructions with exact spans, and the shell of every RUN. */
 export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> {
-  const df = ast.DockerfileParser.parse(file.text);
+  let df = ast.DockerfileParser.parse(file.text);
+  // BuildKit does not treat an escaped escape at the end of a line (`C:\\dir\\`) as a line
+  // continuation; dockerfile-ast does. Hide the last character of such lines from it (same length,
+  // so every offset stays right) and parse again.
+  const esc = escapeRegExp(df.getEscapeCharacter());
+  const escapedEscape = new RegExp(`(?<=[^${esc}\\n]|^)${esc}${esc}(?=[ \\t]*\\r?$)`, 'gm');
+  if (escapedEscape.test(file.text)) {
+    df = ast.DockerfileParser.parse(file.text.replace(escapedEscape, (m) => `${m[0]}/`));
+  }
   const b = new Builder(file, df);
   const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
   const rawDirectives = df.getDirectives();
@@ -372,6 +383,7 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
         loc: { ...ins.loc },
       };
       stages.push(stage);
+      ins.stageName = stage.name;
       if (stage.name && !stageNames.has(stage.name)) stageNames.set(stage.name, stage);
       instructions.push(ins);
       // A stage built on an earlier stage inherits its ENV; a new image starts with no variables.
@@ -406,6 +418,8 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
       continue;
     }
     stage.instructions.push(ins);
+    ins.stageName = stage.name;
+    if (ins.trigger) ins.trigger.stageName = stage.name;
     stage.loc.end = ins.loc.end;
     if (keyword === 'ARG' || keyword === 'ENV') {
       const next = new Map(scope);

@@ -31,6 +31,28 @@ describe('suppressions through peer ids', () => {
     expect(trivy).toContainEqual({ rule: 'dockerfile/no-root-user', line: 2, suppressed: 'inline' });
   });
 
+  it('`# hadolint ignore=DL3008` above a continued RUN covers findings on its later lines', async () => {
+    const code =
+      'FROM debian:12-slim\n# hadolint ignore=DL3008,DL3015\nRUN apt-get update \\\n && apt-get install -y curl \\\n && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\n';
+    const findings = (await audit(code)).filter(
+      (f) => f.rule === 'dockerfile/pin-apt-versions' || f.rule === 'dockerfile/apt-no-install-recommends',
+    );
+    expect(findings).toEqual([
+      { rule: 'dockerfile/apt-no-install-recommends', line: 4, suppressed: 'inline' },
+      { rule: 'dockerfile/pin-apt-versions', line: 4, suppressed: 'inline' },
+      { rule: 'dockerfile/pin-apt-versions', line: 6, suppressed: undefined },
+    ]);
+  });
+
+  it('`# plumbline:ignore DL3008 -- reason` works with the hadolint id', async () => {
+    const code =
+      'FROM debian:12-slim\n# plumbline:ignore DL3008 -- the base image pins the suite\nRUN apt-get install -y --no-install-recommends curl\n';
+    const findings = (await audit(code)).filter(
+      (f) => f.rule === 'dockerfile/pin-apt-versions' || f.rule.startsWith('core/'),
+    );
+    expect(findings).toEqual([{ rule: 'dockerfile/pin-apt-versions', line: 3, suppressed: 'inline' }]);
+  });
+
   it('does not suppress a different rule', async () => {
     const findings = await audit('# hadolint ignore=DL3002\nFROM nginx:latest\nUSER nginx\n');
     expect(findings).toContainEqual({ rule: 'dockerfile/no-latest-tag', line: 2, suppressed: undefined });

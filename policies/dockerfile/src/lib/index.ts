@@ -29,8 +29,9 @@ export function report(
   });
 }
 
+/** `stage build` for named stages; unnamed ones get no resource, so fingerprints do not depend on stage order. */
 function resourceOf(ins: Instruction): string | undefined {
-  return ins.stageIndex >= 0 ? `stage ${ins.stageIndex}` : undefined;
+  return ins.stageName ? `stage ${ins.stageName}` : undefined;
 }
 
 /** Every instruction of every stage, ONBUILD triggers included (after their ONBUILD). */

@@ -1,7 +1,9 @@
 import { findOption, spanOf } from '../../lib/index.js';
+import { packagesOf } from '../../lib/packages.js';
 import { securityRule } from '../../lib/security-rule.js';
 
-const bad = 'FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted /tmp/agent.apk\n';
+const bad =
+  'FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted --repository https://repo.example/alpine agent\n';
 
 export default securityRule({
   slug: 'apk-allow-untrusted',
@@ -17,7 +19,13 @@ export default securityRule({
   command: (c) => {
     if (c.base !== 'apk') return [];
     const opt = findOption(c, '', ['allow-untrusted']);
-    return opt ? [{ at: opt, message: '`apk --allow-untrusted` skips package signature verification.' }] : [];
+    // Installing only local files (built in an earlier stage of this build) downloads nothing.
+    const pkgs = packagesOf(c);
+    const localOnly =
+      pkgs.length > 0 && pkgs.every((p) => /^(\/|\.\/)/.test(p.value)) && !findOption(c, 'X', ['repository']);
+    return opt && !localOnly
+      ? [{ at: opt, message: '`apk --allow-untrusted` skips package signature verification.' }]
+      : [];
   },
   examples: {
     invalid: [{ filename: 'Dockerfile', code: bad, errors: [spanOf(bad, '--allow-untrusted')] }],

@@ -9,7 +9,8 @@ export default cacheRule({
   manager: 'apk',
   title: 'apk add without --no-cache',
   aliases: ['DL3019', 'DS-0025'],
-  isInstall: (c) => isApk(c, ['add', 'upgrade']) && !hasOption(c, '', ['no-cache']),
+  // `--no-network` installs from what is already there: nothing is fetched, nothing is cached.
+  isInstall: (c) => isApk(c, ['add', 'upgrade']) && !hasOption(c, '', ['no-cache', 'no-network']),
   isCleaned: (run) =>
     removes(run, /^\/var\/cache\/apk/) ||
     (run.shell?.commands ?? []).some((c) => isApk(c, ['cache']) && c.args.some((a) => a.value === 'clean')),

@@ -10,7 +10,9 @@ export default cacheRule({
   title: 'apt lists not removed after install',
   aliases: ['DL3009'],
   isInstall: (c) => isApt(c, ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep']),
-  isCleaned: (run) => removes(run, /^\/var\/lib\/apt\/lists/),
+  isCleaned: (run) =>
+    removes(run, /^\/var\/lib\/apt\/lists/) ||
+    (run.shell?.commands ?? []).some((c) => isApt(c, ['dist-clean'])),
   cacheDir: /\/var\/lib\/apt/,
   remediation:
     'End the same `RUN` with `&& rm -rf /var/lib/apt/lists/*`, or use `RUN --mount=type=cache,target=/var/lib/apt/lists ...`.',

@@ -2,7 +2,7 @@ import { at, HARDENED, tester } from '../../lib/testing.js';
 import rule from './rule.js';
 
 const two = 'FROM golang:latest AS build\nFROM build AS test\nFROM ubuntu\n';
-const viaArg = 'ARG BASE=redis\nFROM ${BASE}\n';
+const viaArg = 'ARG BASE=redis:latest\nFROM ${BASE}\n';
 const platform = 'FROM --platform=linux/amd64 ghcr.io/acme/tool:latest AS tool\n';
 const lower = 'from alpine:latest\n';
 
@@ -15,6 +15,7 @@ tester.run(rule, {
     'FROM localhost:5000/app:1.0\n',
     'ARG TAG=3.20\nFROM alpine:${TAG}\n',
     'ARG IMAGE\nFROM $IMAGE\n',
+    'ARG BASE_IMAGE=quay.io/jupyter/docker-stacks-foundation\nFROM $BASE_IMAGE\n',
     'FROM node:20 AS deps\nFROM deps\n',
   ],
   invalid: [

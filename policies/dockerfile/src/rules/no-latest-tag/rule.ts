@@ -40,6 +40,9 @@ export default defineRule({
         continue;
       }
       if (image.tag === undefined) {
+        // `FROM $BASE_IMAGE` whose ARG default has no tag: CI passes the real reference with
+        // --build-arg; only a literal untagged name is a mistake in the file.
+        if (image.raw.includes('$')) continue;
         report(
           ctx,
           image,

@@ -16,6 +16,9 @@ tester.run(rule, {
     'FROM debian:12 AS base\nUSER app\nFROM base\nCMD ["x"]\n',
     // The user comes from a build argument whose value we cannot know.
     'FROM alpine:3.20\nARG APP_USER\nUSER $APP_USER\n',
+    // The base image sets its own (non-root) user; a Dockerfile scan cannot see it.
+    'FROM quay.io/jupyter/base-notebook:2024-07-29\nRUN pip install --no-cache-dir xgboost==2.1.0\n',
+    'ARG BASE\nFROM $BASE\n',
   ],
   invalid: [
     { code: last, errors: [at(last, '0:0', 1, 'USER 0:0')] },
@@ -25,6 +28,13 @@ tester.run(rule, {
     {
       code: 'FROM debian:12 AS base\nFROM base\n',
       errors: [{ line: 2, column: 1, endLine: 2, endColumn: 10 }],
+    },
+    { code: 'FROM docker.io/library/redis:7\n', errors: [{ line: 1, column: 6, endLine: 1, endColumn: 31 }] },
+    { code: 'FROM scratch\nCOPY app /app\n', errors: [{ line: 1, column: 6, endLine: 1, endColumn: 13 }] },
+    {
+      code: 'FROM ghcr.io/acme/base:1\n',
+      options: { unknownBaseImages: true },
+      errors: [{ line: 1, column: 6, endLine: 1, endColumn: 25 }],
     },
   ],
 });

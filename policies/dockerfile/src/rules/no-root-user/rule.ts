@@ -1,5 +1,5 @@
 import { defineRule } from '@plumbline/core';
-import { dockerfileDomain } from '@plumbline/lang-dockerfile';
+import { type DockerfileModel, dockerfileDomain, type ImageRef } from '@plumbline/lang-dockerfile';
 import { finalChain, type Instruction, report, spanOf } from '../../lib/index.js';
 
 const ROOT = /^(root|0)(:.*)?$/;
@@ -9,21 +9,47 @@ const NONROOT_IMAGE = /(^|[-:_.])nonroot([-_.]|$)/;
 const bad = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER root\nCMD ["node", "server.js"]\n';
 const none = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
 
-export default defineRule({
+interface Options {
+  /** Also report a missing USER when the base image is not a Docker Official Image (whose user we cannot see). */
+  unknownBaseImages: boolean;
+}
+
+/**
+ * Docker Official Images (`node`, `python`, `debian`, `docker.io/library/...`) and `scratch` run
+ * as root unless told otherwise. Other bases (`quay.io/jupyter/...`, `bitnami/...`, your own) often
+ * set a non-root USER themselves, which a Dockerfile scan cannot see.
+ */
+function rootByDefault(image: ImageRef): boolean {
+  if (image.scratch) return true;
+  if (!image.complete) return false;
+  const registry = image.registry?.toLowerCase();
+  if (registry && registry !== 'docker.io' && registry !== 'index.docker.io') return false;
+  return !image.repository.includes('/') || image.repository.startsWith('library/');
+}
+
+export default defineRule<DockerfileModel, Options>({
   id: 'dockerfile/no-root-user',
   domain: dockerfileDomain,
   meta: {
     title: 'Container runs as root',
     description:
-      'The final stage ends as user root: either its last `USER` is `root`/`0`, or no `USER` is set at all, so the process runs as UID 0.',
+      'The final stage ends as user root: either its last `USER` is `root`/`0`, or no `USER` is set at all on top of a base image that runs as root (Docker Official Images such as `node` or `debian`, and `scratch`), so the process runs as UID 0.',
     rationale:
       'High: a process that runs as root inside the container turns any code-execution bug into root in the container, and one kernel or runtime escape (or a writable host mount) away from root on the node. Kubernetes `runAsNonRoot` can refuse such an image, but only if someone remembered to set it; the image should be safe by default.',
     remediation:
-      'Create an unprivileged user in the final stage (`RUN groupadd -r app && useradd -r -g app app`) and switch to it with `USER app` (or a numeric `USER 10001`) after the steps that need root. Build stages may stay root.',
+      'Create an unprivileged user in the final stage (`RUN groupadd -r app && useradd -r -g app app`) and switch to it with `USER app` (or a numeric `USER 10001`) after the steps that need root. Build stages may stay root. Set the option `unknownBaseImages: true` to also report a missing `USER` on other base images, whose own `USER` a Dockerfile scan cannot see.',
     category: 'security',
     severity: 'high',
     confidence: 'high',
     aliases: ['DL3002', 'DS-0002', 'CKV_DOCKER_3', 'CKV_DOCKER_8'],
+    options: {
+      schema: {
+        type: 'object',
+        properties: { unknownBaseImages: { type: 'boolean' } },
+        additionalProperties: false,
+      },
+      defaults: { unknownBaseImages: false },
+    },
     references: ['https://docs.docker.com/reference/dockerfile/#user', 'CIS Docker Benchmark 4.1'],
     examples: {
       invalid: [
@@ -63,6 +89,7 @@ export default defineRule({
     const base = finalChain(model).at(-1)!;
     if (base.image.scratch && base !== final) return;
     if (NONROOT_IMAGE.test(base.image.tag ?? '') || NONROOT_IMAGE.test(base.image.repository)) return;
+    if (!ctx.options.unknownBaseImages && !rootByDefault(base.image)) return;
     report(
       ctx,
       final.image.stage ? final.from : final.image,

@@ -2,6 +2,13 @@ import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
 import { instructionsOf, report, spanOf } from '../../lib/index.js';
 
+/** `(cd dir && make)` scopes the directory change to a subshell: that is the right way. */
+function inSubshell(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return text[i] === '(';
+}
+
 const bad = 'FROM node:20-slim\nCOPY . /app\nRUN cd /app && npm ci\n';
 
 export default defineRule({
@@ -12,7 +19,7 @@ export default defineRule({
     description:
       'A `RUN` begins with `cd <dir>`; the directory change is lost at the end of the `RUN` and hides where the following steps run.',
     rationale:
-      'Low: readability and correctness of later steps (which run in the old directory), not security. `cd` later in a command chain (e.g. into an unpacked source tree) is fine and not reported.',
+      'Low: readability and correctness of later steps (which run in the old directory), not security. `cd` later in a command chain (e.g. into an unpacked source tree) or in a subshell `(cd dir && make)` is fine and not reported.',
     remediation: 'Use `WORKDIR /app` before the `RUN`.',
     category: 'best-practice',
     severity: 'low',
@@ -27,7 +34,12 @@ export default defineRule({
   check(model, ctx) {
     for (const { instruction, container } of instructionsOf(model, 'RUN')) {
       const first = instruction.shell?.commands.find((c) => !c.wrappedBy);
-      if (first?.base === 'cd' && first.args.length > 0 && first.args[0]!.value !== '-') {
+      if (
+        first?.base === 'cd' &&
+        first.args.length > 0 &&
+        first.args[0]!.value !== '-' &&
+        !inSubshell(first.loc.file.text, first.loc.start)
+      ) {
         report(
           ctx,
           first,

@@ -1,4 +1,4 @@
-import { spanOf } from '../../lib/index.js';
+import { findOption, spanOf } from '../../lib/index.js';
 import { isApk, packagesOf } from '../../lib/packages.js';
 import { isLocal, pinRule } from '../../lib/pin-rule.js';
 
@@ -9,8 +9,10 @@ export default pinRule({
   manager: 'apk',
   aliases: ['DL3018'],
   example: 'apk add curl',
+  // Packages added to a `--virtual` group are temporary build dependencies (deleted with
+  // `apk del .build-deps` in the same RUN): pinning them buys nothing.
   unpinned: (c) =>
-    isApk(c, ['add'])
+    isApk(c, ['add']) && !findOption(c, 't', ['virtual'])
       ? packagesOf(c).filter((w) => !/[=<>~]/.test(w.value) && !isLocal(w) && !w.value.startsWith('.'))
       : [],
   remediation: 'Pin each package: `apk add --no-cache curl=8.9.1-r0` (or a range such as `curl~8.9`).',

@@ -11,6 +11,8 @@ tester.run(rule, {
     'FROM alpine:3.20\nRUN set -euxo pipefail; a | b\n',
     'FROM alpine:3.20 AS base\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nFROM base\nRUN a | b\n',
     'FROM alpine:3.20\nRUN a || b\n',
+    'FROM alpine:3.20\nRUN grep " node.tar.xz$" SHASUMS256.txt | sha256sum -c -\n',
+    'FROM alpine:3.20\nRUN echo "$SUM  /tmp/x" | sha256sum -c - && v="$(printf %s "$x" | tr -d 3)"\n',
   ],
   invalid: [
     { code: bad, errors: [at(bad, 'wget -qO- https://x | sh')] },

@@ -1,6 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
-import { chainOf, type Instruction, report, type Stage, spanOf } from '../../lib/index.js';
+import { chainOf, type Instruction, report, type ShellCommand, type Stage, spanOf } from '../../lib/index.js';
 
 const bad = 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt\n';
 
@@ -29,6 +29,14 @@ function hasPipefail(words: string[]): boolean {
   );
 }
 
+/** `... | sha256sum -c -` fails on empty or wrong input, so a failed producer still fails the build. */
+function verifiesInput(c: ShellCommand): boolean {
+  return (
+    /^(sha(1|224|256|384|512)?sum|md5sum|b2sum)$/.test(c.base) &&
+    c.args.some((a) => a.value === '-c' || a.value === '--check')
+  );
+}
+
 export default defineRule({
   id: 'dockerfile/pipefail',
   domain: dockerfileDomain,
@@ -37,7 +45,7 @@ export default defineRule({
     description:
       'A `RUN` pipes commands (`a | b`) but the shell does not use `-o pipefail`, so only the last command’s failure fails the build.',
     rationale:
-      'Low: `curl ... | tar -x` succeeds when the download fails (tar reads nothing), so the build goes on and ships an image without the file. It hides broken builds rather than opening a hole.',
+      'Low: `curl ... | tar -x` succeeds when the download fails (tar reads nothing), so the build goes on and ships an image without the file. It hides broken builds rather than opening a hole. Pipes fed by `echo`/`printf`, and pipes into `sha256sum -c` (which fails on empty input), are not reported.',
     remediation:
       'Put `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (on Alpine `["/bin/ash", "-eo", "pipefail", "-c"]`), or start the command with `set -o pipefail &&`.',
     category: 'reliability',
@@ -66,8 +74,16 @@ export default defineRule({
       stage.instructions.forEach((run: Instruction, index) => {
         if (run.keyword !== 'RUN' || !run.shell || run.form === 'json') return;
         const cmds = run.shell.commands;
+        // Producers that cannot fail (`echo "$sum  file" | sha256sum -c`) make pipefail moot.
+        const SAFE = new Set(['echo', 'printf', 'yes', 'true']);
         const pipe = cmds.find(
-          (c) => c.pipeline && c.pipeline.index === 0 && c.pipeline.commands.length > 1 && !c.wrappedBy,
+          (c) =>
+            c.pipeline &&
+            c.pipeline.index === 0 &&
+            c.pipeline.commands.length > 1 &&
+            !c.wrappedBy &&
+            !c.pipeline.commands.slice(0, -1).every((m) => SAFE.has(m.base)) &&
+            !verifiesInput(c.pipeline.commands[c.pipeline.commands.length - 1]!),
         );
         if (!pipe) return;
         if (shellHasPipefail(stage, index)) return;

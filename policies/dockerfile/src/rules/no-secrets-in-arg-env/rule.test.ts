@@ -1,0 +1,24 @@
+import { at, HARDENED, tester } from '../../lib/testing.js';
+import rule from './rule.js';
+
+const bad =
+  'FROM alpine:3.20\nARG GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\nENV AWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" \\\n    LOG_LEVEL=info\nENV X=AKIAIOSFODNN7EXAMPLE\n';
+
+tester.run(rule, {
+  valid: [
+    HARDENED,
+    'FROM python:3.12\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D PASSWORD_FILE=/run/secrets/pw\n',
+    'FROM python:3.12\nENV ADMIN_PASSWORD= API_KEY=changeme TOKEN_ENDPOINT=https://auth/token AWS_ACCESS_KEY_ID=x\n',
+    'FROM python:3.12\nARG SECRET_KEY_BASE=${SECRET_KEY_BASE}\n',
+  ],
+  invalid: [
+    {
+      code: bad,
+      errors: [
+        at(bad, 'GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789', 1, 'ghp_***'),
+        at(bad, 'AWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"', 1, 'redacted'),
+        at(bad, 'X=AKIAIOSFODNN7EXAMPLE'),
+      ],
+    },
+  ],
+});
