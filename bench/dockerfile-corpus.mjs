@@ -31,7 +31,9 @@ const seconds = (performance.now() - started) / 1000;
 
 const crashes = result.errors.filter((e) => e.kind === 'internal');
 const parse = result.errors.filter((e) => e.kind === 'parse');
-console.log(`${result.summary.files} Dockerfiles, ${result.findings.length} findings in ${seconds.toFixed(1)} s`);
+console.log(
+  `${result.summary.files} Dockerfiles, ${result.findings.length} findings in ${seconds.toFixed(1)} s`,
+);
 console.log(`\ncrashes: ${crashes.length}`);
 for (const e of crashes.slice(0, 20)) console.log(`  ${e.file ?? ''} ${e.message.split('\n')[0]}`);
 console.log(`\nparse failures: ${parse.length}`);
@@ -45,6 +47,8 @@ for (const f of result.findings) {
 }
 console.log('\nfindings per rule (findings / files):');
 for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
-  console.log(`  ${String(counts.get(rule.id) ?? 0).padStart(6)} / ${String(filesPer.get(rule.id)?.size ?? 0).padStart(4)}  ${rule.id} (${rule.meta.severity})`);
+  console.log(
+    `  ${String(counts.get(rule.id) ?? 0).padStart(6)} / ${String(filesPer.get(rule.id)?.size ?? 0).padStart(4)}  ${rule.id} (${rule.meta.severity})`,
+  );
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 1));

@@ -4,13 +4,16 @@
 // Build first (npm run build). Numbers go to stdout as a small table and one JSON line.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DiskFileSource, SourceFile } from '@plumbline/core';
 import { allLanguages, scan } from '@plumbline/cli';
+import { DiskFileSource, SourceFile } from '@plumbline/core';
 
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? [args[onlyAt + 1]] : undefined;
-const dir = resolve(args.find((a, i) => !a.startsWith('--') && i !== onlyAt + 1) ?? new URL('../../shared/corpus', import.meta.url).pathname);
+const dir = resolve(
+  args.find((a, i) => !a.startsWith('--') && i !== onlyAt + 1) ??
+    new URL('../../shared/corpus', import.meta.url).pathname,
+);
 statSync(dir);
 
 let peak = 0;
@@ -47,11 +50,26 @@ const rows = [
   ['MB', mb.toFixed(1), ''],
   ['seconds (parse only / full scan)', (parseMs / 1000).toFixed(2), (scanMs / 1000).toFixed(2)],
   ['MB/s', (mb / (parseMs / 1000)).toFixed(2), (mb / (scanMs / 1000)).toFixed(2)],
-  ['files/s', (parseFiles / (parseMs / 1000)).toFixed(0), (result.summary.files / (scanMs / 1000)).toFixed(0)],
+  [
+    'files/s',
+    (parseFiles / (parseMs / 1000)).toFixed(0),
+    (result.summary.files / (scanMs / 1000)).toFixed(0),
+  ],
   ['full / parse-only', '', (scanMs / parseMs).toFixed(2)],
   ['findings', '', result.summary.findings],
   ['errors (parse, skipped, ...)', '', result.errors.length],
   ['peak RSS MB', '', (peak / 1024 / 1024).toFixed(0)],
 ];
-for (const [k, a, b] of rows) console.log(`${String(k).padEnd(34)} ${String(a).padStart(10)} ${String(b).padStart(10)}`);
-console.log(JSON.stringify({ dir, files: result.summary.files, mb: +mb.toFixed(2), parseMs: Math.round(parseMs), scanMs: Math.round(scanMs), findings: result.summary.findings, peakRssMb: Math.round(peak / 1048576) }));
+for (const [k, a, b] of rows)
+  console.log(`${String(k).padEnd(34)} ${String(a).padStart(10)} ${String(b).padStart(10)}`);
+console.log(
+  JSON.stringify({
+    dir,
+    files: result.summary.files,
+    mb: +mb.toFixed(2),
+    parseMs: Math.round(parseMs),
+    scanMs: Math.round(scanMs),
+    findings: result.summary.findings,
+    peakRssMb: Math.round(peak / 1048576),
+  }),
+);

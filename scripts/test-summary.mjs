@@ -25,7 +25,9 @@ for (const group of ['packages', 'policies']) {
 
 // A suite that failed to load has no tests: count it as one failure so it cannot pass silently.
 function brokenFiles(report) {
-  return (report.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
+  return (report.testResults ?? []).filter(
+    (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
+  ).length;
 }
 
 console.log(`${reports} test reports`);

@@ -17562,17 +17562,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER2 = "\0";
+    var PLACEHOLDER3 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
+      `${PLACEHOLDER3}(\\d+)${PLACEHOLDER3}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER3 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
+      const hold = (source) => `${PLACEHOLDER3}${sources.push(source) - 1}${PLACEHOLDER3}`;
       const { length } = pattern;
       let out2 = EMPTY;
       let index = 0;
@@ -44789,9 +44789,10 @@ var Builder = class {
       if (!first && (trimmed === "" || trimmed.startsWith("#")))
         fill(lineStart, isLast ? nl : nl + 1);
       else {
-        const m = line.match(new RegExp(`${escapeRegExp(esc)}[ \\t]*\\r?$`));
+        const e = escapeRegExp(esc);
+        const m = line.match(new RegExp(`(?:^|[^${e}])(${e}[ \\t]*\\r?)$`));
         if (m && m.index !== void 0 && !isLast)
-          fill(lineStart + m.index, nl + 1);
+          fill(lineStart + line.length - m[1].length, nl + 1);
         else if (!isLast)
           fill(nl, nl + 1);
         if (line.endsWith("\r"))
@@ -44866,6 +44867,7 @@ var Builder = class {
       shell: void 0,
       trigger: void 0,
       stageIndex,
+      stageName: void 0,
       scope
     };
     if (keyword2 === "ONBUILD") {
@@ -44991,7 +44993,12 @@ function splitImage(text) {
   return { registry, repository: rest, tag, tagStart, digest, digestStart };
 }
 function parseDockerfile(file) {
-  const df = ast.DockerfileParser.parse(file.text);
+  let df = ast.DockerfileParser.parse(file.text);
+  const esc = escapeRegExp(df.getEscapeCharacter());
+  const escapedEscape = new RegExp(`(?<=[^${esc}\\n]|^)${esc}${esc}(?=[ \\t]*\\r?$)`, "gm");
+  if (escapedEscape.test(file.text)) {
+    df = ast.DockerfileParser.parse(file.text.replace(escapedEscape, (m) => `${m[0]}/`));
+  }
   const b = new Builder(file, df);
   const KNOWN_DIRECTIVES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
   const rawDirectives = df.getDirectives();
@@ -45046,6 +45053,7 @@ function parseDockerfile(file) {
         loc: { ...ins2.loc }
       };
       stages.push(stage);
+      ins2.stageName = stage.name;
       if (stage.name && !stageNames.has(stage.name))
         stageNames.set(stage.name, stage);
       instructions2.push(ins2);
@@ -45075,6 +45083,9 @@ function parseDockerfile(file) {
       continue;
     }
     stage.instructions.push(ins);
+    ins.stageName = stage.name;
+    if (ins.trigger)
+      ins.trigger.stageName = stage.name;
     stage.loc.end = ins.loc.end;
     if (keyword2 === "ARG" || keyword2 === "ENV") {
       const next = new Map(scope);
@@ -45246,7 +45257,7 @@ function isDockerfilePath(path) {
   const name3 = path.slice(path.lastIndexOf("/") + 1);
   if (NOT_DOCKERFILE.test(name3))
     return false;
-  return /^(dockerfile|containerfile)([.-].+)?$/i.test(name3) || /\.(dockerfile|containerfile)$/i.test(name3);
+  return /^(dockerfile|containerfile)([._-].+)?$/i.test(name3) || /\.(dockerfile|containerfile)$/i.test(name3);
 }
 var DOCKERFILE_LANGUAGE_ID = "dockerfile";
 var dockerfileLanguage = {
@@ -48178,7 +48189,7 @@ function report(ctx, at, container2, message, evidence) {
   });
 }
 function resourceOf(ins) {
-  return ins.stageIndex >= 0 ? `stage ${ins.stageIndex}` : void 0;
+  return ins.stageName ? `stage ${ins.stageName}` : void 0;
 }
 function* instructions(model) {
   for (const stage of model.stages) {
@@ -48387,72 +48398,6 @@ var rule_default63 = defineRule({
   }
 });
 
-// ../../policies/dockerfile/dist/lib/security-rule.js
-init_dist();
-function securityRule(spec) {
-  return defineRule({
-    id: `dockerfile/${spec.slug}`,
-    domain: dockerfileDomain,
-    meta: {
-      title: spec.title,
-      description: spec.description,
-      rationale: spec.rationale,
-      remediation: spec.remediation,
-      category: spec.category ?? "security",
-      severity: spec.severity ?? "high",
-      confidence: "high",
-      aliases: spec.aliases,
-      references: spec.references ?? [],
-      examples: spec.examples
-    },
-    check(model, ctx) {
-      if (spec.command) {
-        for (const { run: run2, container: container2, command: command2 } of commands(model)) {
-          for (const hit of spec.command(command2, run2))
-            report(ctx, hit.at, container2, hit.message);
-        }
-      }
-      if (spec.variable) {
-        for (const a of assignments(model)) {
-          const message = spec.variable(a.name, a.value);
-          if (message)
-            report(ctx, a.at, a.container, message);
-        }
-      }
-    }
-  });
-}
-
-// ../../policies/dockerfile/dist/rules/apk-allow-untrusted/rule.js
-var bad3 = "FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted /tmp/agent.apk\n";
-var rule_default64 = securityRule({
-  slug: "apk-allow-untrusted",
-  title: "apk installs unsigned packages",
-  description: "`apk --allow-untrusted` installs packages whose signature is missing or made with an unknown key.",
-  rationale: "High: without the signature check any modified package is accepted, and its install scripts run as root in the build.",
-  remediation: "Sign the package and install the public key into `/etc/apk/keys/`, then drop `--allow-untrusted`.",
-  aliases: ["CKV2_DOCKER_7"],
-  references: ["https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper"],
-  command: (c) => {
-    if (c.base !== "apk")
-      return [];
-    const opt = findOption(c, "", ["allow-untrusted"]);
-    return opt ? [{ at: opt, message: "`apk --allow-untrusted` skips package signature verification." }] : [];
-  },
-  examples: {
-    invalid: [{ filename: "Dockerfile", code: bad3, errors: [spanOf(bad3, "--allow-untrusted")] }],
-    valid: [
-      {
-        filename: "Dockerfile",
-        code: "FROM alpine:3.20\nCOPY agent.rsa.pub /etc/apk/keys/\nRUN apk add --no-cache /tmp/agent.apk\n"
-      }
-    ]
-  }
-});
-
-// ../../policies/dockerfile/dist/lib/cache-rule.js
-init_dist();
-
 // ../../policies/dockerfile/dist/lib/packages.js
 var WITH_VALUE = {
   "apt-get": ["-o", "-t", "-c", "-a", "--option", "--target-release", "--config-file", "--host-architecture"],
@@ -48650,7 +48595,73 @@ function removes(run2, path) {
   return (run2.shell?.commands ?? []).some((c) => c.base === "rm" && c.args.some((a) => path.test(a.value)));
 }
 
+// ../../policies/dockerfile/dist/lib/security-rule.js
+init_dist();
+function securityRule(spec) {
+  return defineRule({
+    id: `dockerfile/${spec.slug}`,
+    domain: dockerfileDomain,
+    meta: {
+      title: spec.title,
+      description: spec.description,
+      rationale: spec.rationale,
+      remediation: spec.remediation,
+      category: spec.category ?? "security",
+      severity: spec.severity ?? "high",
+      confidence: "high",
+      aliases: spec.aliases,
+      references: spec.references ?? [],
+      examples: spec.examples
+    },
+    check(model, ctx) {
+      if (spec.command) {
+        for (const { run: run2, container: container2, command: command2 } of commands(model)) {
+          for (const hit of spec.command(command2, run2))
+            report(ctx, hit.at, container2, hit.message);
+        }
+      }
+      if (spec.variable) {
+        for (const a of assignments(model)) {
+          const message = spec.variable(a.name, a.value);
+          if (message)
+            report(ctx, a.at, a.container, message);
+        }
+      }
+    }
+  });
+}
+
+// ../../policies/dockerfile/dist/rules/apk-allow-untrusted/rule.js
+var bad3 = "FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted --repository https://repo.example/alpine agent\n";
+var rule_default64 = securityRule({
+  slug: "apk-allow-untrusted",
+  title: "apk installs unsigned packages",
+  description: "`apk --allow-untrusted` installs packages whose signature is missing or made with an unknown key.",
+  rationale: "High: without the signature check any modified package is accepted, and its install scripts run as root in the build.",
+  remediation: "Sign the package and install the public key into `/etc/apk/keys/`, then drop `--allow-untrusted`.",
+  aliases: ["CKV2_DOCKER_7"],
+  references: ["https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper"],
+  command: (c) => {
+    if (c.base !== "apk")
+      return [];
+    const opt = findOption(c, "", ["allow-untrusted"]);
+    const pkgs = packagesOf(c);
+    const localOnly = pkgs.length > 0 && pkgs.every((p) => /^(\/|\.\/)/.test(p.value)) && !findOption(c, "X", ["repository"]);
+    return opt && !localOnly ? [{ at: opt, message: "`apk --allow-untrusted` skips package signature verification." }] : [];
+  },
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad3, errors: [spanOf(bad3, "--allow-untrusted")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM alpine:3.20\nCOPY agent.rsa.pub /etc/apk/keys/\nRUN apk add --no-cache /tmp/agent.apk\n"
+      }
+    ]
+  }
+});
+
 // ../../policies/dockerfile/dist/lib/cache-rule.js
+init_dist();
 function cacheRule(spec) {
   return defineRule({
     id: `dockerfile/${spec.slug}`,
@@ -48690,7 +48701,8 @@ var rule_default65 = cacheRule({
   manager: "apk",
   title: "apk add without --no-cache",
   aliases: ["DL3019", "DS-0025"],
-  isInstall: (c) => isApk(c, ["add", "upgrade"]) && !hasOption(c, "", ["no-cache"]),
+  // `--no-network` installs from what is already there: nothing is fetched, nothing is cached.
+  isInstall: (c) => isApk(c, ["add", "upgrade"]) && !hasOption(c, "", ["no-cache", "no-network"]),
   isCleaned: (run2) => removes(run2, /^\/var\/cache\/apk/) || (run2.shell?.commands ?? []).some((c) => isApk(c, ["cache"]) && c.args.some((a) => a.value === "clean")),
   cacheDir: /\/var\/cache\/apk/,
   remediation: "Use `apk add --no-cache <packages>` (no `apk update` needed), or `--mount=type=cache,target=/var/cache/apk`.",
@@ -48728,7 +48740,7 @@ var rule_default66 = securityRule({
       if (o)
         hits.push({ at: o, message: `\`${o.value}\` turns off apt signature checks.` });
     }
-    const trusted = c.args.find((a) => /\[[^\]]*trusted=yes[^\]]*\]/.test(a.value));
+    const trusted = c.args.find((a) => /\[[^\]]*trusted=yes[^\]]*\]/.test(a.value) && !/\]\s*(file|copy):/.test(a.value));
     if (trusted && ["echo", "printf", "tee", "sh", "bash"].includes(c.base)) {
       hits.push({ at: trusted, message: "An apt source marked `[trusted=yes]` is never authenticated." });
     }
@@ -48845,7 +48857,7 @@ var rule_default69 = cacheRule({
   title: "apt lists not removed after install",
   aliases: ["DL3009"],
   isInstall: (c) => isApt(c, ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep"]),
-  isCleaned: (run2) => removes(run2, /^\/var\/lib\/apt\/lists/),
+  isCleaned: (run2) => removes(run2, /^\/var\/lib\/apt\/lists/) || (run2.shell?.commands ?? []).some((c) => isApt(c, ["dist-clean"])),
   cacheDir: /\/var\/lib\/apt/,
   remediation: "End the same `RUN` with `&& rm -rf /var/lib/apt/lists/*`, or use `RUN --mount=type=cache,target=/var/lib/apt/lists ...`.",
   examples: {
@@ -48902,10 +48914,84 @@ var rule_default70 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/copy-deps-before-source/rule.js
+init_dist();
+var MANIFEST = /(^|\/)(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|pyproject\.toml|poetry\.lock|Pipfile(\.lock)?|go\.(mod|sum)|Gemfile(\.lock)?|composer\.(json|lock)|pom\.xml|build\.gradle(\.kts)?|Cargo\.(toml|lock)|\*\.csproj|[^/]*\.csproj|packages\.lock\.json|mix\.(exs|lock))$/;
+var bad10 = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n';
+function installsDeps(base, args2) {
+  const sub2 = args2.find((a) => !a.startsWith("-")) ?? "";
+  if (base === "npm")
+    return ["ci", "install", "i"].includes(sub2) && args2.filter((a) => !a.startsWith("-")).length === 1;
+  if (base === "yarn")
+    return sub2 === "" || sub2 === "install";
+  if (base === "pnpm")
+    return sub2 === "install" || sub2 === "i";
+  if (base === "bundle")
+    return sub2 === "install" || sub2 === "";
+  if (base === "composer")
+    return sub2 === "install";
+  if (base === "go")
+    return sub2 === "mod" && args2.includes("download");
+  if (base === "poetry" || base === "pipenv" || base === "uv")
+    return sub2 === "install" || sub2 === "sync";
+  if (base === "pip")
+    return sub2 === "install" && args2.some((a) => a === "-r" || a.startsWith("--requirement"));
+  return false;
+}
+var rule_default71 = defineRule({
+  id: "dockerfile/copy-deps-before-source",
+  domain: dockerfileDomain,
+  meta: {
+    title: "Whole source copied before installing dependencies",
+    description: "A stage copies the whole build context (`COPY . .`) and then installs dependencies (`npm ci`, `pip install -r`, `go mod download`, `bundle install`...) without first copying only the manifest and lock file.",
+    rationale: "Info: any source change invalidates the dependency layer, so every build re-downloads and re-installs all dependencies: slower CI, more registry traffic, and more exposure to a bad upstream release during the window. A build-time concern, not a defect in the image.",
+    remediation: "Copy the manifests first, install, then copy the rest: `COPY package.json package-lock.json ./` \u2192 `RUN npm ci` \u2192 `COPY . .`.",
+    category: "best-practice",
+    severity: "info",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://docs.docker.com/build/cache/optimize/#order-your-layers"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad10, errors: [spanOf(bad10, "COPY . .")] }],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]\n'
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const stage of model.stages) {
+      let manifestCopied = false;
+      let wholeCopy;
+      for (const ins of stage.instructions) {
+        if ((ins.keyword === "COPY" || ins.keyword === "ADD") && !ins.flags.some((f) => f.name === "from")) {
+          const words = (ins.json ?? ins.args).slice(0, -1).map((w) => w.value.replace(/^["']|["']$/g, ""));
+          if (words.some((w) => MANIFEST.test(w)))
+            manifestCopied = true;
+          if (!wholeCopy && !manifestCopied && words.some((w) => w === "." || w === "./"))
+            wholeCopy = ins;
+        }
+        if (ins.keyword !== "RUN" || !wholeCopy || manifestCopied)
+          continue;
+        const installs = (ins.shell?.commands ?? []).some((c) => {
+          const pip = asPip(c);
+          return pip ? installsDeps("pip", pip.args.map((a) => a.value)) : installsDeps(c.base, c.args.map((a) => a.value));
+        });
+        if (installs) {
+          report(ctx, wholeCopy, wholeCopy, "The whole context is copied before dependencies are installed: any source change re-installs them.");
+          break;
+        }
+      }
+    }
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/copy-from-self/rule.js
 init_dist();
-var bad10 = "FROM golang:1.22 AS build\nCOPY --from=build /out/app /usr/local/bin/app\n";
-var rule_default71 = defineRule({
+var bad11 = "FROM golang:1.22 AS build\nCOPY --from=build /out/app /usr/local/bin/app\n";
+var rule_default72 = defineRule({
   id: "dockerfile/copy-from-self",
   domain: dockerfileDomain,
   meta: {
@@ -48919,7 +49005,7 @@ var rule_default71 = defineRule({
     aliases: ["DL3023", "DS-0006"],
     references: ["https://docs.docker.com/build/building/multi-stage/"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad10, errors: [spanOf(bad10, "--from=build")] }],
+      invalid: [{ filename: "Dockerfile", code: bad11, errors: [spanOf(bad11, "--from=build")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -48943,8 +49029,8 @@ var rule_default71 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/copy-from-unknown-stage/rule.js
 init_dist();
-var bad11 = "FROM golang:1.22 AS builder\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n";
-var rule_default72 = defineRule({
+var bad12 = "FROM golang:1.22 AS builder\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n";
+var rule_default73 = defineRule({
   id: "dockerfile/copy-from-unknown-stage",
   domain: dockerfileDomain,
   meta: {
@@ -48958,7 +49044,7 @@ var rule_default72 = defineRule({
     aliases: ["DL3022"],
     references: ["https://docs.docker.com/reference/dockerfile/#copy---from"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad11, errors: [spanOf(bad11, "--from=build")] }],
+      invalid: [{ filename: "Dockerfile", code: bad12, errors: [spanOf(bad12, "--from=build")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -48995,8 +49081,8 @@ var rule_default72 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/copy-multi-source-slash/rule.js
 init_dist();
-var bad12 = "FROM node:20-slim\nCOPY package.json package-lock.json /app\n";
-var rule_default73 = defineRule({
+var bad13 = "FROM node:20-slim\nCOPY package.json package-lock.json /app\n";
+var rule_default74 = defineRule({
   id: "dockerfile/copy-multi-source-slash",
   domain: dockerfileDomain,
   meta: {
@@ -49010,7 +49096,7 @@ var rule_default73 = defineRule({
     aliases: ["DL3021", "DS-0011"],
     references: ["https://docs.docker.com/reference/dockerfile/#copy"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad12, errors: [spanOf(bad12, "/app")] }],
+      invalid: [{ filename: "Dockerfile", code: bad13, errors: [spanOf(bad13, "/app")] }],
       valid: [
         { filename: "Dockerfile", code: "FROM node:20-slim\nCOPY package.json package-lock.json /app/\n" }
       ]
@@ -49034,9 +49120,53 @@ var rule_default73 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/copy-relative-without-workdir/rule.js
+init_dist();
+var bad14 = "FROM node:20-slim\nCOPY package.json .\n";
+var rule_default75 = defineRule({
+  id: "dockerfile/copy-relative-without-workdir",
+  domain: dockerfileDomain,
+  meta: {
+    title: "COPY to a relative path before any WORKDIR",
+    description: "`COPY`/`ADD` targets a relative path, but no `WORKDIR` was set in the stage (or the stages it builds on), so the files land wherever the base image\u2019s working directory is \u2014 often `/`.",
+    rationale: "Low: the result depends on the base image and can change with it; files in `/` are easy to miss and to overwrite. A reliability issue.",
+    remediation: "Set `WORKDIR /app` before the copy, or use an absolute destination.",
+    category: "reliability",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["DL3045"],
+    references: ["https://docs.docker.com/reference/dockerfile/#workdir"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad14, errors: [spanOf(bad14, ".", 2)] }],
+      valid: [{ filename: "Dockerfile", code: "FROM node:20-slim\nWORKDIR /app\nCOPY package.json .\n" }]
+    }
+  },
+  check(model, ctx) {
+    for (const stage of model.stages) {
+      const inherited = chainOf(stage).slice(1).some((s) => s.instructions.some((i2) => i2.keyword === "WORKDIR"));
+      if (inherited)
+        continue;
+      for (const ins of stage.instructions) {
+        if (ins.keyword === "WORKDIR")
+          break;
+        if (ins.keyword !== "COPY" && ins.keyword !== "ADD")
+          continue;
+        const words = ins.json ?? ins.args.filter((w) => !w.value.startsWith("<<"));
+        const dest = words[words.length - 1];
+        if (!dest || words.length < 2)
+          continue;
+        const value = model.resolve(ins.json ? dest.value : dest.value.replace(/^["']|["']$/g, ""), ins).value;
+        if (/^([/\\$]|[A-Za-z]:)/.test(value))
+          continue;
+        report(ctx, dest, ins, `\`${ins.keyword}\` to the relative path \`${dest.value}\` before any \`WORKDIR\`.`);
+      }
+    }
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/curl-insecure/rule.js
-var bad13 = "FROM debian:12-slim\nRUN curl -fsSLk https://example.com/tool -o /usr/local/bin/tool\n";
-var rule_default74 = securityRule({
+var bad15 = "FROM debian:12-slim\nRUN curl -fsSLk https://example.com/tool -o /usr/local/bin/tool\n";
+var rule_default76 = securityRule({
   slug: "curl-insecure",
   title: "curl with certificate verification disabled",
   description: "`curl -k` / `--insecure` accepts any TLS certificate, so the download can come from anyone on the network path.",
@@ -49051,7 +49181,7 @@ var rule_default74 = securityRule({
     return opt ? [{ at: opt, message: `\`curl ${opt.value}\` disables TLS certificate verification.` }] : [];
   },
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad13, errors: [spanOf(bad13, "-fsSLk")] }],
+    invalid: [{ filename: "Dockerfile", code: bad15, errors: [spanOf(bad15, "-fsSLk")] }],
     valid: [
       {
         filename: "Dockerfile",
@@ -49062,8 +49192,8 @@ var rule_default74 = securityRule({
 });
 
 // ../../policies/dockerfile/dist/rules/dnf-clean-all/rule.js
-var bad14 = "FROM fedora:40\nRUN dnf install -y httpd\n";
-var rule_default75 = cacheRule({
+var bad16 = "FROM fedora:40\nRUN dnf install -y httpd\n";
+var rule_default77 = cacheRule({
   slug: "dnf-clean-all",
   manager: "dnf",
   title: "dnf cache not cleaned after install",
@@ -49073,15 +49203,15 @@ var rule_default75 = cacheRule({
   cacheDir: /\/var\/cache\/(dnf|libdnf5?)/,
   remediation: "End the same `RUN` with `&& dnf clean all`, or mount the cache (`--mount=type=cache,target=/var/cache/dnf`).",
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad14, errors: [spanOf(bad14, "install")] }],
+    invalid: [{ filename: "Dockerfile", code: bad16, errors: [spanOf(bad16, "install")] }],
     valid: [{ filename: "Dockerfile", code: "FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n" }]
   }
 });
 
 // ../../policies/dockerfile/dist/rules/env-self-reference/rule.js
 init_dist();
-var bad15 = "FROM alpine:3.20\nENV APP_HOME=/srv/app APP_BIN=$APP_HOME/bin\n";
-var rule_default76 = defineRule({
+var bad17 = "FROM alpine:3.20\nENV APP_HOME=/srv/app APP_BIN=$APP_HOME/bin\n";
+var rule_default78 = defineRule({
   id: "dockerfile/env-self-reference",
   domain: dockerfileDomain,
   meta: {
@@ -49095,7 +49225,7 @@ var rule_default76 = defineRule({
     aliases: ["DL3044"],
     references: ["https://docs.docker.com/reference/dockerfile/#environment-replacement"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad15, errors: [spanOf(bad15, "$APP_HOME/bin")] }],
+      invalid: [{ filename: "Dockerfile", code: bad17, errors: [spanOf(bad17, "$APP_HOME/bin")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -49119,9 +49249,9 @@ var rule_default76 = defineRule({
 });
 
 // ../../policies/dockerfile/dist/rules/git-ssl-verify-disabled/rule.js
-var bad16 = "FROM alpine:3.20\nRUN git -c http.sslVerify=false clone https://git.example.com/app.git\n";
+var bad18 = "FROM alpine:3.20\nRUN git -c http.sslVerify=false clone https://git.example.com/app.git\n";
 var OFF = /^(false|0|no|off)$/i;
-var rule_default77 = securityRule({
+var rule_default79 = securityRule({
   slug: "git-ssl-verify-disabled",
   title: "git with TLS verification disabled",
   description: "`http.sslVerify` is set to false (`git -c`, `git config`) or `GIT_SSL_NO_VERIFY` is set, so git accepts any server certificate.",
@@ -49143,7 +49273,7 @@ var rule_default77 = securityRule({
   },
   variable: (name3, value) => name3 === "GIT_SSL_NO_VERIFY" && value !== "" && !/^(false|0|no)$/i.test(value) ? "`GIT_SSL_NO_VERIFY` turns off TLS verification for git." : void 0,
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad16, errors: [spanOf(bad16, "http.sslVerify=false")] }],
+    invalid: [{ filename: "Dockerfile", code: bad18, errors: [spanOf(bad18, "http.sslVerify=false")] }],
     valid: [
       { filename: "Dockerfile", code: "FROM alpine:3.20\nRUN git clone https://git.example.com/app.git\n" }
     ]
@@ -49152,8 +49282,8 @@ var rule_default77 = securityRule({
 
 // ../../policies/dockerfile/dist/rules/json-form-cmd/rule.js
 init_dist();
-var bad17 = "FROM node:20-slim\nCMD node server.js\n";
-var rule_default78 = defineRule({
+var bad19 = "FROM node:20-slim\nCMD node server.js\n";
+var rule_default80 = defineRule({
   id: "dockerfile/json-form-cmd",
   domain: dockerfileDomain,
   meta: {
@@ -49167,7 +49297,7 @@ var rule_default78 = defineRule({
     aliases: ["DL3025"],
     references: ["https://docs.docker.com/reference/dockerfile/#shell-and-exec-form"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad17, errors: [spanOf(bad17, "node server.js")] }],
+      invalid: [{ filename: "Dockerfile", code: bad19, errors: [spanOf(bad19, "node server.js")] }],
       valid: [{ filename: "Dockerfile", code: 'FROM node:20-slim\nCMD ["node", "server.js"]\n' }]
     }
   },
@@ -49183,8 +49313,8 @@ var rule_default78 = defineRule({
 });
 
 // ../../policies/dockerfile/dist/rules/microdnf-clean-all/rule.js
-var bad18 = "FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y httpd\n";
-var rule_default79 = cacheRule({
+var bad20 = "FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y httpd\n";
+var rule_default81 = cacheRule({
   slug: "microdnf-clean-all",
   manager: "microdnf",
   title: "microdnf cache not cleaned after install",
@@ -49194,7 +49324,7 @@ var rule_default79 = cacheRule({
   cacheDir: /\/var\/cache\/(yum|dnf|microdnf|libdnf5?)/,
   remediation: "End the same `RUN` with `&& microdnf clean all`, or mount the cache (`--mount=type=cache,target=/var/cache/microdnf`).",
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad18, errors: [spanOf(bad18, "install")] }],
+    invalid: [{ filename: "Dockerfile", code: bad20, errors: [spanOf(bad20, "install")] }],
     valid: [
       {
         filename: "Dockerfile",
@@ -49204,10 +49334,68 @@ var rule_default79 = cacheRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/multi-stage-build/rule.js
+init_dist();
+var TOOLCHAIN_PACKAGES = /^(build-essential|gcc|g\+\+|clang|make|cmake|gcc-c\+\+|musl-dev|libc6?-dev|python3?-dev|golang|rust|cargo|maven|gradle|openjdk-\d+-jdk|default-jdk)([=~<>].*)?$/;
+var BUILD_COMMANDS = [
+  [/^go$/, /^build$/],
+  [/^cargo$/, /^build$/],
+  [/^(mvn|mvnw|gradle|gradlew)$/, /^(package|install|build|assemble|bootJar)$/],
+  [/^(npm|yarn|pnpm)$/, /^(build|run)$/],
+  [/^dotnet$/, /^(publish|build)$/],
+  [/^(gcc|g\+\+|make|cmake)$/, /.*/]
+];
+function removesPackages(c) {
+  return isApk(c, ["del"]) || isApt(c, ["purge", "remove", "autoremove"]) || isRpm(c, ["remove", "erase", "autoremove"]);
+}
+var bad21 = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /usr/local/bin/app ./cmd/app\nCMD ["app"]\n';
+var rule_default82 = defineRule({
+  id: "dockerfile/multi-stage-build",
+  domain: dockerfileDomain,
+  meta: {
+    title: "Single-stage image that compiles its application",
+    description: "The Dockerfile has one stage, and that stage installs a compiler toolchain or runs a build (`go build`, `cargo build`, `mvn package`, `npm run build`...), so the toolchain ships in the final image.",
+    rationale: "Info: compilers, package caches and sources in the runtime image add hundreds of megabytes and many CVE reports, and give an attacker tools to build exploits in place. A second stage fixes it cheaply; it is advice, not a defect. Images without `CMD`/`ENTRYPOINT`/`EXPOSE` (base and toolchain images) and builds that remove their build dependencies in the same `RUN` are not reported.",
+    remediation: "Build in a `FROM ... AS build` stage and copy only the artefact into a slim runtime stage: `COPY --from=build /out/app /usr/local/bin/app` on top of a distroless, slim or alpine image.",
+    category: "best-practice",
+    severity: "info",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://docs.docker.com/build/building/multi-stage/"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad21, errors: [spanOf(bad21, "golang:1.22")] }],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app ./cmd/app\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\nCMD ["/app"]\n'
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    if (model.stages.length !== 1)
+      return;
+    const stage = model.stages[0];
+    if (!stage.instructions.some((i2) => ["CMD", "ENTRYPOINT", "EXPOSE"].includes(i2.keyword)))
+      return;
+    for (const { run: run2, command: command2 } of commands(model)) {
+      if ((run2.shell?.commands ?? []).some(removesPackages))
+        continue;
+      const installsToolchain = (isApt(command2, ["install"]) || isApk(command2, ["add"]) || isRpm(command2, ["install"])) && packagesOf(command2).some((p) => TOOLCHAIN_PACKAGES.test(p.value));
+      const sub2 = command2.args.find((a) => !a.value.startsWith("-"))?.value ?? "";
+      const builds = BUILD_COMMANDS.some(([name3, s]) => name3.test(command2.base) && s.test(sub2) && (command2.base !== "npm" && command2.base !== "yarn" && command2.base !== "pnpm" || sub2 === "build" || command2.args.some((a) => a.value === "build")));
+      if (installsToolchain || builds) {
+        report(ctx, stage.image, stage.from, `This single-stage image builds its application (\`${command2.base} ${sub2}\`), so the toolchain ships with it.`);
+        return;
+      }
+    }
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/no-apt/rule.js
 init_dist();
-var bad19 = "FROM ubuntu:24.04\nRUN apt update && apt install -y curl\n";
-var rule_default80 = defineRule({
+var bad22 = "FROM ubuntu:24.04\nRUN apt update && apt install -y curl\n";
+var rule_default83 = defineRule({
   id: "dockerfile/no-apt",
   domain: dockerfileDomain,
   meta: {
@@ -49222,7 +49410,7 @@ var rule_default80 = defineRule({
     references: ["https://manpages.debian.org/apt.8"],
     examples: {
       invalid: [
-        { filename: "Dockerfile", code: bad19, errors: [spanOf(bad19, "apt", 1), spanOf(bad19, "apt", 2)] }
+        { filename: "Dockerfile", code: bad22, errors: [spanOf(bad22, "apt", 1), spanOf(bad22, "apt", 2)] }
       ],
       valid: [
         {
@@ -49249,8 +49437,8 @@ function worldWritable(mode) {
   }
   return mode.split(",").some((clause) => /^[ugoa]*[oa][ugoa]*[+=][rwxXst]*w/.test(clause) && !/t/.test(clause));
 }
-var bad20 = "FROM node:20-slim\nCOPY . /app\nRUN chmod -R 777 /app\n";
-var rule_default81 = defineRule({
+var bad23 = "FROM node:20-slim\nCOPY . /app\nRUN chmod -R 777 /app\n";
+var rule_default84 = defineRule({
   id: "dockerfile/no-chmod-777",
   domain: dockerfileDomain,
   meta: {
@@ -49264,7 +49452,7 @@ var rule_default81 = defineRule({
     aliases: [],
     references: ["https://docs.docker.com/reference/dockerfile/#copy---chown---chmod"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad20, errors: [spanOf(bad20, "777")] }],
+      invalid: [{ filename: "Dockerfile", code: bad23, errors: [spanOf(bad23, "777")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -49292,8 +49480,8 @@ var rule_default81 = defineRule({
 });
 
 // ../../policies/dockerfile/dist/rules/no-chpasswd/rule.js
-var bad21 = "FROM ubuntu:24.04\nRUN useradd -m app && echo 'app:changeme' | chpasswd\n";
-var rule_default82 = securityRule({
+var bad24 = "FROM ubuntu:24.04\nRUN useradd -m app && echo 'app:changeme' | chpasswd\n";
+var rule_default85 = securityRule({
   slug: "no-chpasswd",
   title: "Password set in the image",
   description: "A `RUN` sets an account password (`chpasswd`, `passwd --stdin`, `useradd`/`usermod -p`), baking the password or its hash into the image.",
@@ -49321,7 +49509,7 @@ var rule_default82 = securityRule({
     return [];
   },
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad21, errors: [spanOf(bad21, "chpasswd")] }],
+    invalid: [{ filename: "Dockerfile", code: bad24, errors: [spanOf(bad24, "chpasswd")] }],
     valid: [{ filename: "Dockerfile", code: "FROM ubuntu:24.04\nRUN useradd -m app\nUSER app\n" }]
   }
 });
@@ -49330,8 +49518,8 @@ var rule_default82 = securityRule({
 init_dist();
 var FETCH = /* @__PURE__ */ new Set(["curl", "wget", "fetch"]);
 var RUNNER = /^((ba|da|a|z|k)?sh|python[0-9.]*|perl|ruby|node|php|pwsh|busybox)$/;
-var bad22 = "FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -\n";
-var rule_default83 = defineRule({
+var bad25 = "FROM debian:12-slim\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -\n";
+var rule_default86 = defineRule({
   id: "dockerfile/no-curl-pipe-shell",
   domain: dockerfileDomain,
   meta: {
@@ -49348,8 +49536,8 @@ var rule_default83 = defineRule({
       invalid: [
         {
           filename: "Dockerfile",
-          code: bad22,
-          errors: [spanOf(bad22, "curl -fsSL https://deb.nodesource.com/setup_20.x | bash -")]
+          code: bad25,
+          errors: [spanOf(bad25, "curl -fsSL https://deb.nodesource.com/setup_20.x | bash -")]
         }
       ],
       valid: [
@@ -49379,8 +49567,8 @@ var rule_default83 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/no-dist-upgrade/rule.js
 init_dist();
-var bad23 = "FROM ubuntu:24.04\nRUN apt-get update && apt-get -y dist-upgrade\n";
-var rule_default84 = defineRule({
+var bad26 = "FROM ubuntu:24.04\nRUN apt-get update && apt-get -y dist-upgrade\n";
+var rule_default87 = defineRule({
   id: "dockerfile/no-dist-upgrade",
   domain: dockerfileDomain,
   meta: {
@@ -49394,7 +49582,7 @@ var rule_default84 = defineRule({
     aliases: ["DS-0024", "DL3035"],
     references: ["https://docs.docker.com/build/building/best-practices/#apt-get"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad23, errors: [spanOf(bad23, "dist-upgrade")] }],
+      invalid: [{ filename: "Dockerfile", code: bad26, errors: [spanOf(bad26, "dist-upgrade")] }],
       valid: [
         { filename: "Dockerfile", code: "FROM ubuntu:24.04\nRUN apt-get update && apt-get -y upgrade\n" }
       ]
@@ -49414,7 +49602,7 @@ var rule_default84 = defineRule({
 init_dist();
 var latest = "FROM nginx:latest\nCOPY site/ /usr/share/nginx/html/\n";
 var untagged = "FROM python AS build\nRUN pip wheel -w /wheels .\n";
-var rule_default85 = defineRule({
+var rule_default88 = defineRule({
   id: "dockerfile/no-latest-tag",
   domain: dockerfileDomain,
   meta: {
@@ -49446,6 +49634,8 @@ var rule_default85 = defineRule({
         continue;
       }
       if (image.tag === void 0) {
+        if (image.raw.includes("$"))
+          continue;
         report(ctx, image, stage.from, `\`FROM ${image.raw}\` has no tag, so it pulls \`latest\`.`, image.value);
       } else if (image.tag === "latest") {
         report(ctx, image.tagLoc ?? image, stage.from, `\`FROM ${image.raw}\` uses the moving \`latest\` tag.`, image.value);
@@ -49456,8 +49646,8 @@ var rule_default85 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/no-maintainer/rule.js
 init_dist();
-var bad24 = "FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\n";
-var rule_default86 = defineRule({
+var bad27 = "FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\n";
+var rule_default89 = defineRule({
   id: "dockerfile/no-maintainer",
   domain: dockerfileDomain,
   meta: {
@@ -49471,7 +49661,7 @@ var rule_default86 = defineRule({
     aliases: ["DL4000", "DS-0022", "CKV_DOCKER_6"],
     references: ["https://docs.docker.com/reference/dockerfile/#maintainer-deprecated"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad24, errors: [spanOf(bad24, "MAINTAINER")] }],
+      invalid: [{ filename: "Dockerfile", code: bad27, errors: [spanOf(bad27, "MAINTAINER")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -49491,24 +49681,42 @@ var rule_default86 = defineRule({
 init_dist();
 var ROOT = /^(root|0)(:.*)?$/;
 var NONROOT_IMAGE = /(^|[-:_.])nonroot([-_.]|$)/;
-var bad25 = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER root\nCMD ["node", "server.js"]\n';
+var bad28 = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER root\nCMD ["node", "server.js"]\n';
 var none = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
-var rule_default87 = defineRule({
+function rootByDefault(image) {
+  if (image.scratch)
+    return true;
+  if (!image.complete)
+    return false;
+  const registry = image.registry?.toLowerCase();
+  if (registry && registry !== "docker.io" && registry !== "index.docker.io")
+    return false;
+  return !image.repository.includes("/") || image.repository.startsWith("library/");
+}
+var rule_default90 = defineRule({
   id: "dockerfile/no-root-user",
   domain: dockerfileDomain,
   meta: {
     title: "Container runs as root",
-    description: "The final stage ends as user root: either its last `USER` is `root`/`0`, or no `USER` is set at all, so the process runs as UID 0.",
+    description: "The final stage ends as user root: either its last `USER` is `root`/`0`, or no `USER` is set at all on top of a base image that runs as root (Docker Official Images such as `node` or `debian`, and `scratch`), so the process runs as UID 0.",
     rationale: "High: a process that runs as root inside the container turns any code-execution bug into root in the container, and one kernel or runtime escape (or a writable host mount) away from root on the node. Kubernetes `runAsNonRoot` can refuse such an image, but only if someone remembered to set it; the image should be safe by default.",
-    remediation: "Create an unprivileged user in the final stage (`RUN groupadd -r app && useradd -r -g app app`) and switch to it with `USER app` (or a numeric `USER 10001`) after the steps that need root. Build stages may stay root.",
+    remediation: "Create an unprivileged user in the final stage (`RUN groupadd -r app && useradd -r -g app app`) and switch to it with `USER app` (or a numeric `USER 10001`) after the steps that need root. Build stages may stay root. Set the option `unknownBaseImages: true` to also report a missing `USER` on other base images, whose own `USER` a Dockerfile scan cannot see.",
     category: "security",
     severity: "high",
     confidence: "high",
     aliases: ["DL3002", "DS-0002", "CKV_DOCKER_3", "CKV_DOCKER_8"],
+    options: {
+      schema: {
+        type: "object",
+        properties: { unknownBaseImages: { type: "boolean" } },
+        additionalProperties: false
+      },
+      defaults: { unknownBaseImages: false }
+    },
     references: ["https://docs.docker.com/reference/dockerfile/#user", "CIS Docker Benchmark 4.1"],
     examples: {
       invalid: [
-        { filename: "Dockerfile", code: bad25, errors: [spanOf(bad25, "root")] },
+        { filename: "Dockerfile", code: bad28, errors: [spanOf(bad28, "root")] },
         { filename: "Dockerfile", code: none, errors: [spanOf(none, "node:20-slim")] }
       ],
       valid: [
@@ -49544,20 +49752,28 @@ var rule_default87 = defineRule({
       return;
     if (NONROOT_IMAGE.test(base.image.tag ?? "") || NONROOT_IMAGE.test(base.image.repository))
       return;
+    if (!ctx.options.unknownBaseImages && !rootByDefault(base.image))
+      return;
     report(ctx, final.image.stage ? final.from : final.image, final.from, `The final stage (\`FROM ${final.image.raw}\`) sets no \`USER\`, so the container runs as root.`);
   }
 });
 
 // ../../policies/dockerfile/dist/rules/no-run-cd/rule.js
 init_dist();
-var bad26 = "FROM node:20-slim\nCOPY . /app\nRUN cd /app && npm ci\n";
-var rule_default88 = defineRule({
+function inSubshell(text, at) {
+  let i2 = at - 1;
+  while (i2 >= 0 && /\s/.test(text[i2]))
+    i2--;
+  return text[i2] === "(";
+}
+var bad29 = "FROM node:20-slim\nCOPY . /app\nRUN cd /app && npm ci\n";
+var rule_default91 = defineRule({
   id: "dockerfile/no-run-cd",
   domain: dockerfileDomain,
   meta: {
     title: "RUN starts with cd instead of WORKDIR",
     description: "A `RUN` begins with `cd <dir>`; the directory change is lost at the end of the `RUN` and hides where the following steps run.",
-    rationale: "Low: readability and correctness of later steps (which run in the old directory), not security. `cd` later in a command chain (e.g. into an unpacked source tree) is fine and not reported.",
+    rationale: "Low: readability and correctness of later steps (which run in the old directory), not security. `cd` later in a command chain (e.g. into an unpacked source tree) or in a subshell `(cd dir && make)` is fine and not reported.",
     remediation: "Use `WORKDIR /app` before the `RUN`.",
     category: "best-practice",
     severity: "low",
@@ -49565,15 +49781,132 @@ var rule_default88 = defineRule({
     aliases: ["DL3003", "DS-0013"],
     references: ["https://docs.docker.com/build/building/best-practices/#workdir"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad26, errors: [spanOf(bad26, "cd /app")] }],
+      invalid: [{ filename: "Dockerfile", code: bad29, errors: [spanOf(bad29, "cd /app")] }],
       valid: [{ filename: "Dockerfile", code: "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n" }]
     }
   },
   check(model, ctx) {
     for (const { instruction, container: container2 } of instructionsOf(model, "RUN")) {
       const first = instruction.shell?.commands.find((c) => !c.wrappedBy);
-      if (first?.base === "cd" && first.args.length > 0 && first.args[0].value !== "-") {
+      if (first?.base === "cd" && first.args.length > 0 && first.args[0].value !== "-" && !inSubshell(first.loc.file.text, first.loc.start)) {
         report(ctx, first, container2, `\`${first.name} ${first.args[0].value}\` at the start of a \`RUN\`: use \`WORKDIR\`.`);
+      }
+    }
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/no-secret-files-copied/rule.js
+init_dist();
+var SECRET_FILE = /(^|\/)(\.env(\.[a-z0-9_-]+)?|id_(rsa|dsa|ecdsa|ed25519)|\.npmrc|\.pypirc|\.netrc|\.git-credentials|\.htpasswd|credentials(\.json)?|\.dockercfg|[^/]*\.(pem|key|p12|pfx|jks|keystore)|\.aws\/credentials|\.docker\/config\.json|\.kube\/config|kubeconfig|service-account[^/]*\.json)$/i;
+var NOT_SECRET = /\.(example|sample|template|dist|tmpl|defaults?)$|(^|\/)(cert|ca|chain|fullchain|public|pub)[^/]*\.pem$|\.pub$|\.crt$/i;
+var bad30 = "FROM node:20-slim\nWORKDIR /app\nCOPY .npmrc package.json package-lock.json ./\nRUN npm ci\n";
+var rule_default92 = defineRule({
+  id: "dockerfile/no-secret-files-copied",
+  domain: dockerfileDomain,
+  meta: {
+    title: "Credential file copied into the image",
+    description: "A `COPY`/`ADD` in the final image copies a file that normally holds credentials: `.env`, SSH private keys, `.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`, cloud or Docker credentials, `*.key`/`*.pem` keys.",
+    rationale: "High: the file is stored in an image layer for good; deleting it in a later `RUN` does not remove it, and anyone who can pull the image can extract it. Build stages are not checked (their layers do not ship), but a secret mount is still better there.",
+    remediation: "Do not copy it: mount it only for the step that needs it (`RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci`), add it to `.dockerignore`, and inject runtime secrets when the container starts.",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: [],
+    references: ["https://docs.docker.com/build/building/secrets/"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad30, errors: [spanOf(bad30, ".npmrc")] }],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: "FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n"
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const stage of finalChain(model)) {
+      for (const ins of stage.instructions) {
+        if (ins.keyword !== "COPY" && ins.keyword !== "ADD" || ins.heredocs.length > 0)
+          continue;
+        if (ins.flags.some((f) => f.name === "from"))
+          continue;
+        const words = ins.json ?? ins.args;
+        for (const w of words.slice(0, -1)) {
+          const path = (ins.json ? w.value : w.value.replace(/^["']|["']$/g, "")).replace(/\/+$/, "");
+          if (SECRET_FILE.test(path) && !NOT_SECRET.test(path)) {
+            report(ctx, w, ins, `\`${ins.keyword} ${w.value}\` puts a credential file into an image layer.`);
+          }
+        }
+      }
+    }
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/no-secrets-in-arg-env/rule.js
+init_dist();
+var SECRET_NAME2 = /(^|_)(PASSWORD|PASSWD|PWD|PASS|SECRET|SECRET_KEY|TOKEN|API_?KEY|APIKEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY|ENCRYPTION_KEY|SIGNING_KEY|CLIENT_SECRET|CREDENTIALS?|CONNECTION_STRING|DSN)(_|$)/i;
+var NOT_SECRET2 = /(_FILE|_PATH|_DIR|_URL_?FILE|_ID|_NAME|_USER|_USERNAME|_HOST|_PORT|_TYPE|_LENGTH|_MIN|_MAX|_ENABLED|_HEADER|_FIELD|_ENDPOINT|_EXPIRY|_TTL|_VERSION|_POLICY|_KEY_ID|_PROMPT|_MODE)$|^(GPG|PGP|SSH_PUBLIC|PUBLIC)_?KEYS?$|^PWD$/i;
+var SECRET_VALUE = [
+  /^AKIA[0-9A-Z]{16}$/,
+  /^gh[pousr]_[A-Za-z0-9]{36,}$/,
+  /^github_pat_[A-Za-z0-9_]{50,}$/,
+  /^glpat-[A-Za-z0-9_-]{20,}$/,
+  /^xox[abpr]-[A-Za-z0-9-]{10,}$/,
+  /^sk_live_[A-Za-z0-9]{20,}$/,
+  /^npm_[A-Za-z0-9]{36}$/,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----/
+];
+var PLACEHOLDER = /^(|changeme|change_me|example|dummy|none|null|false|true|no|yes|0|1|x+|\*+|<.*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)$/i;
+var bad31 = "FROM node:20-slim\nARG NPM_TOKEN\nENV DB_PASSWORD=s3cr3t-pa55\n";
+var rule_default93 = defineRule({
+  id: "dockerfile/no-secrets-in-arg-env",
+  domain: dockerfileDomain,
+  meta: {
+    title: "Secret passed through ARG or ENV",
+    description: "An `ARG` or `ENV` holds a credential: its name says so (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, `API_KEY`...) or its value looks like one (AWS, GitHub, GitLab, Slack, npm tokens, private keys).",
+    rationale: "High: `ENV` values are stored in the image config and readable by anyone who can pull it (`docker inspect`); `ARG` values used by a `RUN` are recorded in `docker history` and the build cache. Either way the secret outlives the build and leaves with the image.",
+    remediation: "Pass build-time secrets with BuildKit secret mounts: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci` and `docker build --secret id=npm_token,env=NPM_TOKEN`. Give runtime secrets to the container at start (orchestrator secrets, a vault), never in the image.",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: ["DS-0031", "DL3064"],
+    references: [
+      "https://docs.docker.com/build/building/secrets/",
+      "https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "Dockerfile",
+          code: bad31,
+          errors: [spanOf(bad31, "NPM_TOKEN"), spanOf(bad31, "DB_PASSWORD=s3cr3t-pa55")]
+        }
+      ],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: "FROM node:20-slim\nENV DB_PASSWORD_FILE=/run/secrets/db_password\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n"
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const { instruction, container: container2 } of instructions(model)) {
+      if (instruction.keyword !== "ARG" && instruction.keyword !== "ENV")
+        continue;
+      for (const p of instruction.properties) {
+        const value = p.value ?? "";
+        const knownValue = SECRET_VALUE.some((r) => r.test(value.trim()));
+        const secretName = SECRET_NAME2.test(p.name) && !NOT_SECRET2.test(p.name);
+        if (!knownValue && !secretName)
+          continue;
+        if (knownValue) {
+          report(ctx, p, container2, `\`${p.name}\` holds what looks like a credential (${redact(value)}), stored in the image.`, `${p.name}=${value.length}`);
+        } else if (instruction.keyword === "ARG" && p.value === void 0) {
+          report(ctx, p, container2, `Build argument \`${p.name}\` carries a secret into the build: its value is recorded in the image history.`, p.name);
+        } else if (!PLACEHOLDER.test(value.trim())) {
+          report(ctx, p, container2, `\`${instruction.keyword} ${p.name}\` sets a secret (${redact(value)}) that is stored in the image.`, `${p.name}=${value.length}`);
+        }
       }
     }
   }
@@ -49581,8 +49914,8 @@ var rule_default88 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/no-ssh-port/rule.js
 init_dist();
-var bad27 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-server\nEXPOSE 22 8080\n";
-var rule_default89 = defineRule({
+var bad32 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openssh-server\nEXPOSE 22 8080\n";
+var rule_default94 = defineRule({
   id: "dockerfile/no-ssh-port",
   domain: dockerfileDomain,
   meta: {
@@ -49596,7 +49929,7 @@ var rule_default89 = defineRule({
     aliases: ["DS-0004", "CKV_DOCKER_1"],
     references: ["https://docs.docker.com/reference/dockerfile/#expose"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad27, errors: [spanOf(bad27, "22")] }],
+      invalid: [{ filename: "Dockerfile", code: bad32, errors: [spanOf(bad32, "22")] }],
       valid: [{ filename: "Dockerfile", code: "FROM nginx:1.27\nEXPOSE 80 443\n" }]
     }
   },
@@ -49618,8 +49951,8 @@ function inRange(range, port) {
 
 // ../../policies/dockerfile/dist/rules/no-sudo/rule.js
 init_dist();
-var bad28 = "FROM ubuntu:24.04\nUSER app\nRUN sudo apt-get update\n";
-var rule_default90 = defineRule({
+var bad33 = "FROM ubuntu:24.04\nUSER app\nRUN sudo apt-get update\n";
+var rule_default95 = defineRule({
   id: "dockerfile/no-sudo",
   domain: dockerfileDomain,
   meta: {
@@ -49633,7 +49966,7 @@ var rule_default90 = defineRule({
     aliases: ["DL3004", "DS-0010", "CKV2_DOCKER_1"],
     references: ["https://docs.docker.com/build/building/best-practices/#user"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad28, errors: [spanOf(bad28, "sudo")] }],
+      invalid: [{ filename: "Dockerfile", code: bad33, errors: [spanOf(bad33, "sudo")] }],
       valid: [{ filename: "Dockerfile", code: "FROM ubuntu:24.04\nRUN apt-get update\nUSER app\n" }]
     }
   },
@@ -49647,8 +49980,8 @@ var rule_default90 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/no-wget-and-curl/rule.js
 init_dist();
-var bad29 = "FROM debian:12-slim\nRUN curl -fsSLo /tmp/a https://example.com/a\nRUN wget -q https://example.com/b\n";
-var rule_default91 = defineRule({
+var bad34 = "FROM debian:12-slim\nRUN curl -fsSLo /tmp/a https://example.com/a\nRUN wget -q https://example.com/b\n";
+var rule_default96 = defineRule({
   id: "dockerfile/no-wget-and-curl",
   domain: dockerfileDomain,
   meta: {
@@ -49662,7 +49995,7 @@ var rule_default91 = defineRule({
     aliases: ["DL4001", "DS-0014"],
     references: ["https://github.com/hadolint/hadolint/wiki/DL4001"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad29, errors: [spanOf(bad29, "wget")] }],
+      invalid: [{ filename: "Dockerfile", code: bad34, errors: [spanOf(bad34, "wget")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -49684,8 +50017,8 @@ var rule_default91 = defineRule({
 });
 
 // ../../policies/dockerfile/dist/rules/npm-strict-ssl-disabled/rule.js
-var bad30 = "FROM node:20-slim\nRUN npm config set strict-ssl false && npm ci\n";
-var rule_default92 = securityRule({
+var bad35 = "FROM node:20-slim\nRUN npm config set strict-ssl false && npm ci\n";
+var rule_default97 = securityRule({
   slug: "npm-strict-ssl-disabled",
   title: "npm or yarn with strict-ssl disabled",
   description: "`strict-ssl` is set to `false` for npm or yarn (`config set`, `--strict-ssl=false`, `.npmrc`, or `NPM_CONFIG_STRICT_SSL`), so registry certificates are not verified.",
@@ -49709,13 +50042,44 @@ var rule_default92 = securityRule({
   },
   variable: (name3, value) => /^(npm_config_strict_ssl|yarn_strict_ssl|YARN_ENABLE_STRICT_SSL)$/i.test(name3) && /^(false|0)$/i.test(value) ? `\`${name3}=${value}\` turns off registry certificate verification.` : void 0,
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad30, errors: [spanOf(bad30, "strict-ssl")] }],
+    invalid: [{ filename: "Dockerfile", code: bad35, errors: [spanOf(bad35, "strict-ssl")] }],
     valid: [
       {
         filename: "Dockerfile",
         code: "FROM node:20-slim\nRUN npm config set cafile /etc/ssl/corp-ca.pem && npm ci\n"
       }
     ]
+  }
+});
+
+// ../../policies/dockerfile/dist/rules/onbuild-invalid-trigger/rule.js
+init_dist();
+var bad36 = "FROM node:20-slim\nONBUILD FROM alpine:3.20\n";
+var rule_default98 = defineRule({
+  id: "dockerfile/onbuild-invalid-trigger",
+  domain: dockerfileDomain,
+  meta: {
+    title: "ONBUILD triggers FROM, MAINTAINER or ONBUILD",
+    description: "`ONBUILD` may not trigger `ONBUILD`, `FROM` or `MAINTAINER`.",
+    rationale: "Medium: Docker rejects the instruction, so the image (or every image built on it) fails to build.",
+    remediation: "Remove the instruction, or trigger an allowed instruction (`ONBUILD COPY . /app`).",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["DL3043"],
+    references: ["https://docs.docker.com/reference/dockerfile/#onbuild"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad36, errors: [spanOf(bad36, "FROM", 2)] }],
+      valid: [{ filename: "Dockerfile", code: "FROM node:20-slim\nONBUILD COPY . /app\n" }]
+    }
+  },
+  check(model, ctx) {
+    for (const { instruction, container: container2 } of instructionsOf(model, "ONBUILD")) {
+      const trigger = instruction.trigger;
+      if (trigger && ["ONBUILD", "FROM", "MAINTAINER"].includes(trigger.keyword)) {
+        report(ctx, trigger.keywordLoc, container2, `\`ONBUILD ${trigger.keyword}\` is not allowed.`);
+      }
+    }
   }
 });
 
@@ -49752,16 +50116,18 @@ function isLocal(word) {
 }
 
 // ../../policies/dockerfile/dist/rules/pin-apk-versions/rule.js
-var bad31 = "FROM alpine:3.20\nRUN apk add --no-cache curl\n";
-var rule_default93 = pinRule({
+var bad37 = "FROM alpine:3.20\nRUN apk add --no-cache curl\n";
+var rule_default99 = pinRule({
   slug: "pin-apk-versions",
   manager: "apk",
   aliases: ["DL3018"],
   example: "apk add curl",
-  unpinned: (c) => isApk(c, ["add"]) ? packagesOf(c).filter((w) => !/[=<>~]/.test(w.value) && !isLocal(w) && !w.value.startsWith(".")) : [],
+  // Packages added to a `--virtual` group are temporary build dependencies (deleted with
+  // `apk del .build-deps` in the same RUN): pinning them buys nothing.
+  unpinned: (c) => isApk(c, ["add"]) && !findOption(c, "t", ["virtual"]) ? packagesOf(c).filter((w) => !/[=<>~]/.test(w.value) && !isLocal(w) && !w.value.startsWith(".")) : [],
   remediation: "Pin each package: `apk add --no-cache curl=8.9.1-r0` (or a range such as `curl~8.9`).",
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad31, errors: [spanOf(bad31, "curl")] }],
+    invalid: [{ filename: "Dockerfile", code: bad37, errors: [spanOf(bad37, "curl")] }],
     valid: [
       { filename: "Dockerfile", code: "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0 git~2.45\n" }
     ]
@@ -49769,8 +50135,8 @@ var rule_default93 = pinRule({
 });
 
 // ../../policies/dockerfile/dist/rules/pin-apt-versions/rule.js
-var bad32 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates=20230311\n";
-var rule_default94 = pinRule({
+var bad38 = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates=20230311\n";
+var rule_default100 = pinRule({
   slug: "pin-apt-versions",
   manager: "apt-get",
   aliases: ["DL3008"],
@@ -49778,7 +50144,7 @@ var rule_default94 = pinRule({
   unpinned: (c) => isApt(c, ["install"]) ? packagesOf(c).filter((w) => !w.value.includes("=") && !isLocal(w) && !w.value.includes("/")) : [],
   remediation: "Pin each package: `apt-get install -y curl=7.88.1-10+deb12u5` (see `apt-cache policy curl`), and bump versions with your dependency bot.",
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad32, errors: [spanOf(bad32, "curl")] }],
+    invalid: [{ filename: "Dockerfile", code: bad38, errors: [spanOf(bad38, "curl")] }],
     valid: [
       {
         filename: "Dockerfile",
@@ -49790,8 +50156,8 @@ var rule_default94 = pinRule({
 
 // ../../policies/dockerfile/dist/rules/pin-base-image-digest/rule.js
 init_dist();
-var bad33 = "FROM python:3.12-slim\n";
-var rule_default95 = defineRule({
+var bad39 = "FROM python:3.12-slim\n";
+var rule_default101 = defineRule({
   id: "dockerfile/pin-base-image-digest",
   domain: dockerfileDomain,
   meta: {
@@ -49814,7 +50180,7 @@ var rule_default95 = defineRule({
       defaults: { ignore: [] }
     },
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad33, errors: [spanOf(bad33, "python:3.12-slim")] }],
+      invalid: [{ filename: "Dockerfile", code: bad39, errors: [spanOf(bad39, "python:3.12-slim")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -49837,8 +50203,8 @@ var rule_default95 = defineRule({
 });
 
 // ../../policies/dockerfile/dist/rules/pin-gem-versions/rule.js
-var bad34 = "FROM ruby:3.3-slim\nRUN gem install bundler\n";
-var rule_default96 = pinRule({
+var bad40 = "FROM ruby:3.3-slim\nRUN gem install bundler\n";
+var rule_default102 = pinRule({
   slug: "pin-gem-versions",
   manager: "gem",
   aliases: ["DL3028"],
@@ -49852,14 +50218,14 @@ var rule_default96 = pinRule({
   },
   remediation: "Pin the version: `gem install bundler:2.5.11` or `gem install bundler -v 2.5.11`.",
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad34, errors: [spanOf(bad34, "bundler")] }],
+    invalid: [{ filename: "Dockerfile", code: bad40, errors: [spanOf(bad40, "bundler")] }],
     valid: [{ filename: "Dockerfile", code: "FROM ruby:3.3-slim\nRUN gem install bundler:2.5.11\n" }]
   }
 });
 
 // ../../policies/dockerfile/dist/rules/pin-go-install/rule.js
-var bad35 = "FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv\n";
-var rule_default97 = pinRule({
+var bad41 = "FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv\n";
+var rule_default103 = pinRule({
   slug: "pin-go-install",
   manager: "go install",
   aliases: ["DL3062"],
@@ -49885,7 +50251,7 @@ var rule_default97 = pinRule({
   remediation: "Name the version: `go install github.com/go-delve/delve/cmd/dlv@v1.23.0`.",
   examples: {
     invalid: [
-      { filename: "Dockerfile", code: bad35, errors: [spanOf(bad35, "github.com/go-delve/delve/cmd/dlv")] }
+      { filename: "Dockerfile", code: bad41, errors: [spanOf(bad41, "github.com/go-delve/delve/cmd/dlv")] }
     ],
     valid: [
       {
@@ -49897,8 +50263,8 @@ var rule_default97 = pinRule({
 });
 
 // ../../policies/dockerfile/dist/rules/pin-npm-versions/rule.js
-var bad36 = "FROM node:20-slim\nRUN npm install -g pm2\n";
-var rule_default98 = pinRule({
+var bad42 = "FROM node:20-slim\nRUN npm install -g pm2\n";
+var rule_default104 = pinRule({
   slug: "pin-npm-versions",
   manager: "npm",
   aliases: ["DL3016"],
@@ -49922,7 +50288,7 @@ var rule_default98 = pinRule({
   },
   remediation: "Pin the version (`npm install -g pm2@5.4.2`), or list the tool in package.json and install from the lock file with `npm ci`.",
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad36, errors: [spanOf(bad36, "pm2")] }],
+    invalid: [{ filename: "Dockerfile", code: bad42, errors: [spanOf(bad42, "pm2")] }],
     valid: [
       {
         filename: "Dockerfile",
@@ -49933,9 +50299,9 @@ var rule_default98 = pinRule({
 });
 
 // ../../policies/dockerfile/dist/rules/pin-pip-versions/rule.js
-var bad37 = "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask gunicorn==22.0.0\n";
+var bad43 = "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask gunicorn==22.0.0\n";
 var TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
-var rule_default99 = pinRule({
+var rule_default105 = pinRule({
   slug: "pin-pip-versions",
   manager: "pip",
   aliases: ["DL3013"],
@@ -49954,7 +50320,7 @@ var rule_default99 = pinRule({
   },
   remediation: "Pin versions (`pip install flask==3.0.3`), or better install from a lock file: `pip install --require-hashes -r requirements.txt`.",
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad37, errors: [spanOf(bad37, "flask")] }],
+    invalid: [{ filename: "Dockerfile", code: bad43, errors: [spanOf(bad43, "flask")] }],
     valid: [
       {
         filename: "Dockerfile",
@@ -49966,8 +50332,8 @@ var rule_default99 = pinRule({
 
 // ../../policies/dockerfile/dist/rules/pip-no-cache-dir/rule.js
 init_dist();
-var bad38 = "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n";
-var rule_default100 = defineRule({
+var bad44 = "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n";
+var rule_default106 = defineRule({
   id: "dockerfile/pip-no-cache-dir",
   domain: dockerfileDomain,
   meta: {
@@ -49981,7 +50347,7 @@ var rule_default100 = defineRule({
     aliases: ["DL3042"],
     references: ["https://pip.pypa.io/en/stable/topics/caching/"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad38, errors: [spanOf(bad38, "pip install")] }],
+      invalid: [{ filename: "Dockerfile", code: bad44, errors: [spanOf(bad44, "pip install")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -50018,8 +50384,8 @@ var rule_default100 = defineRule({
 });
 
 // ../../policies/dockerfile/dist/rules/pip-trusted-host/rule.js
-var bad39 = "FROM python:3.12-slim\nRUN pip install --no-cache-dir --trusted-host pypi.internal -r requirements.txt\n";
-var rule_default101 = securityRule({
+var bad45 = "FROM python:3.12-slim\nRUN pip install --no-cache-dir --trusted-host pypi.internal -r requirements.txt\n";
+var rule_default107 = securityRule({
   slug: "pip-trusted-host",
   title: "pip trusts a host without TLS verification",
   description: "`--trusted-host`, `PIP_TRUSTED_HOST` or `pip config set global.trusted-host` lets pip download from that host over plain HTTP or with an invalid certificate.",
@@ -50039,7 +50405,7 @@ var rule_default101 = securityRule({
   },
   variable: (name3) => name3.toUpperCase() === "PIP_TRUSTED_HOST" ? "`PIP_TRUSTED_HOST` turns off TLS verification for pip." : void 0,
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad39, errors: [spanOf(bad39, "--trusted-host")] }],
+    invalid: [{ filename: "Dockerfile", code: bad45, errors: [spanOf(bad45, "--trusted-host")] }],
     valid: [
       {
         filename: "Dockerfile",
@@ -50051,7 +50417,7 @@ var rule_default101 = securityRule({
 
 // ../../policies/dockerfile/dist/rules/pipefail/rule.js
 init_dist();
-var bad40 = "FROM debian:12-slim\nRUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt\n";
+var bad46 = "FROM debian:12-slim\nRUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt\n";
 function shellHasPipefail(stage, index) {
   const before = stage.instructions.slice(0, index).reverse();
   const shells = [
@@ -50068,13 +50434,16 @@ function shellHasPipefail(stage, index) {
 function hasPipefail(words) {
   return words.some((w, i2) => w === "-o" && words[i2 + 1] === "pipefail" || w === "-opipefail" || /^-\w*o$/.test(w) && words[i2 + 1] === "pipefail");
 }
-var rule_default102 = defineRule({
+function verifiesInput(c) {
+  return /^(sha(1|224|256|384|512)?sum|md5sum|b2sum)$/.test(c.base) && c.args.some((a) => a.value === "-c" || a.value === "--check");
+}
+var rule_default108 = defineRule({
   id: "dockerfile/pipefail",
   domain: dockerfileDomain,
   meta: {
     title: "Piped RUN without pipefail",
     description: "A `RUN` pipes commands (`a | b`) but the shell does not use `-o pipefail`, so only the last command\u2019s failure fails the build.",
-    rationale: "Low: `curl ... | tar -x` succeeds when the download fails (tar reads nothing), so the build goes on and ships an image without the file. It hides broken builds rather than opening a hole.",
+    rationale: "Low: `curl ... | tar -x` succeeds when the download fails (tar reads nothing), so the build goes on and ships an image without the file. It hides broken builds rather than opening a hole. Pipes fed by `echo`/`printf`, and pipes into `sha256sum -c` (which fails on empty input), are not reported.",
     remediation: 'Put `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the `RUN` (on Alpine `["/bin/ash", "-eo", "pipefail", "-c"]`), or start the command with `set -o pipefail &&`.',
     category: "reliability",
     severity: "low",
@@ -50085,8 +50454,8 @@ var rule_default102 = defineRule({
       invalid: [
         {
           filename: "Dockerfile",
-          code: bad40,
-          errors: [spanOf(bad40, "curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt")]
+          code: bad46,
+          errors: [spanOf(bad46, "curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt")]
         }
       ],
       valid: [
@@ -50103,7 +50472,8 @@ var rule_default102 = defineRule({
         if (run2.keyword !== "RUN" || !run2.shell || run2.form === "json")
           return;
         const cmds = run2.shell.commands;
-        const pipe = cmds.find((c) => c.pipeline && c.pipeline.index === 0 && c.pipeline.commands.length > 1 && !c.wrappedBy);
+        const SAFE2 = /* @__PURE__ */ new Set(["echo", "printf", "yes", "true"]);
+        const pipe = cmds.find((c) => c.pipeline && c.pipeline.index === 0 && c.pipeline.commands.length > 1 && !c.wrappedBy && !c.pipeline.commands.slice(0, -1).every((m) => SAFE2.has(m.base)) && !verifiesInput(c.pipeline.commands[c.pipeline.commands.length - 1]));
         if (!pipe)
           return;
         if (shellHasPipefail(stage, index))
@@ -50122,8 +50492,8 @@ var rule_default102 = defineRule({
 init_dist();
 var ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|tzst)$/i;
 var REMOTE = /^(https?|git|ssh):\/\/|^git@|\.git(#.*)?$/i;
-var bad41 = "FROM alpine:3.20\nADD app.py /srv/app.py\n";
-var rule_default103 = defineRule({
+var bad47 = "FROM alpine:3.20\nADD app.py /srv/app.py\n";
+var rule_default109 = defineRule({
   id: "dockerfile/prefer-copy-over-add",
   domain: dockerfileDomain,
   meta: {
@@ -50137,7 +50507,7 @@ var rule_default103 = defineRule({
     aliases: ["DL3020", "DS-0005", "CKV_DOCKER_4"],
     references: ["https://docs.docker.com/build/building/best-practices/#add-or-copy"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad41, errors: [spanOf(bad41, "ADD")] }],
+      invalid: [{ filename: "Dockerfile", code: bad47, errors: [spanOf(bad47, "ADD")] }],
       valid: [
         { filename: "Dockerfile", code: "FROM alpine:3.20\nCOPY app.py /srv/app.py\nADD rootfs.tar.gz /\n" }
       ]
@@ -50160,8 +50530,8 @@ var rule_default103 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/require-healthcheck/rule.js
 init_dist();
-var bad42 = "FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\nEXPOSE 80\n";
-var rule_default104 = defineRule({
+var bad48 = "FROM nginx:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\nEXPOSE 80\n";
+var rule_default110 = defineRule({
   id: "dockerfile/require-healthcheck",
   domain: dockerfileDomain,
   meta: {
@@ -50175,7 +50545,7 @@ var rule_default104 = defineRule({
     aliases: ["DL3057", "DS-0026", "CKV_DOCKER_2"],
     references: ["https://docs.docker.com/reference/dockerfile/#healthcheck"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad42, errors: [spanOf(bad42, "nginx:1.27-alpine")] }],
+      invalid: [{ filename: "Dockerfile", code: bad48, errors: [spanOf(bad48, "nginx:1.27-alpine")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -50200,8 +50570,8 @@ var rule_default104 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/rpm-assume-yes/rule.js
 init_dist();
-var bad43 = "FROM rockylinux:9\nRUN dnf install httpd\n";
-var rule_default105 = defineRule({
+var bad49 = "FROM rockylinux:9\nRUN dnf install httpd\n";
+var rule_default111 = defineRule({
   id: "dockerfile/rpm-assume-yes",
   domain: dockerfileDomain,
   meta: {
@@ -50215,7 +50585,7 @@ var rule_default105 = defineRule({
     aliases: ["DL3030", "DL3034", "DL3038"],
     references: ["https://man7.org/linux/man-pages/man8/dnf.8.html"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad43, errors: [spanOf(bad43, "install")] }],
+      invalid: [{ filename: "Dockerfile", code: bad49, errors: [spanOf(bad49, "install")] }],
       valid: [
         { filename: "Dockerfile", code: "FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n" }
       ]
@@ -50238,9 +50608,9 @@ var rule_default105 = defineRule({
 });
 
 // ../../policies/dockerfile/dist/rules/rpm-no-gpg-check/rule.js
-var bad44 = "FROM rockylinux:9\nRUN dnf install -y --nogpgcheck https://vendor.example/agent.rpm\n";
+var bad50 = "FROM rockylinux:9\nRUN dnf install -y --nogpgcheck https://vendor.example/agent.rpm\n";
 var MANAGERS = ["yum", "dnf", "microdnf", "tdnf", "yum-config-manager"];
-var rule_default106 = securityRule({
+var rule_default112 = securityRule({
   slug: "rpm-no-gpg-check",
   title: "RPM packages installed without signature check",
   description: "yum/dnf run with `--nogpgcheck` or `gpgcheck=0`, `rpm` with `--nosignature`/`--nodigest`, or `zypper --no-gpg-checks`: package signatures are not verified.",
@@ -50275,7 +50645,7 @@ var rule_default106 = securityRule({
     return hits;
   },
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad44, errors: [spanOf(bad44, "--nogpgcheck")] }],
+    invalid: [{ filename: "Dockerfile", code: bad50, errors: [spanOf(bad50, "--nogpgcheck")] }],
     valid: [
       {
         filename: "Dockerfile",
@@ -50286,8 +50656,8 @@ var rule_default106 = securityRule({
 });
 
 // ../../policies/dockerfile/dist/rules/rpm-ssl-verify-disabled/rule.js
-var bad45 = "FROM rockylinux:9\nRUN dnf install -y --setopt=sslverify=false httpd\n";
-var rule_default107 = securityRule({
+var bad51 = "FROM rockylinux:9\nRUN dnf install -y --setopt=sslverify=false httpd\n";
+var rule_default113 = securityRule({
   slug: "rpm-ssl-verify-disabled",
   title: "yum or dnf with TLS verification disabled",
   description: "`sslverify` is set to false for yum/dnf (`--setopt=sslverify=0` or `sslverify=0` written into a repo file).",
@@ -50303,7 +50673,7 @@ var rule_default107 = securityRule({
     return isManager || ["echo", "printf", "sed", "tee"].includes(c.base) ? [{ at: arg, message: "`sslverify` is turned off for the package repositories." }] : [];
   },
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad45, errors: [spanOf(bad45, "--setopt=sslverify=false")] }],
+    invalid: [{ filename: "Dockerfile", code: bad51, errors: [spanOf(bad51, "--setopt=sslverify=false")] }],
     valid: [{ filename: "Dockerfile", code: "FROM rockylinux:9\nRUN dnf install -y httpd\n" }]
   }
 });
@@ -50323,8 +50693,8 @@ function reportAllButLast(model, ctx, keyword2) {
 }
 
 // ../../policies/dockerfile/dist/rules/single-cmd/rule.js
-var bad46 = 'FROM alpine:3.20\nCMD ["sh"]\nCMD ["/app/server"]\n';
-var rule_default108 = defineRule({
+var bad52 = 'FROM alpine:3.20\nCMD ["sh"]\nCMD ["/app/server"]\n';
+var rule_default114 = defineRule({
   id: "dockerfile/single-cmd",
   domain: dockerfileDomain,
   meta: {
@@ -50338,7 +50708,7 @@ var rule_default108 = defineRule({
     aliases: ["DL4003", "DS-0016"],
     references: ["https://docs.docker.com/reference/dockerfile/#cmd"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad46, errors: [spanOf(bad46, "CMD")] }],
+      invalid: [{ filename: "Dockerfile", code: bad52, errors: [spanOf(bad52, "CMD")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -50354,8 +50724,8 @@ var rule_default108 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/single-entrypoint/rule.js
 init_dist();
-var bad47 = 'FROM alpine:3.20\nENTRYPOINT ["/bin/sh"]\nENTRYPOINT ["/app/server"]\n';
-var rule_default109 = defineRule({
+var bad53 = 'FROM alpine:3.20\nENTRYPOINT ["/bin/sh"]\nENTRYPOINT ["/app/server"]\n';
+var rule_default115 = defineRule({
   id: "dockerfile/single-entrypoint",
   domain: dockerfileDomain,
   meta: {
@@ -50369,7 +50739,7 @@ var rule_default109 = defineRule({
     aliases: ["DL4004", "DS-0007"],
     references: ["https://docs.docker.com/reference/dockerfile/#entrypoint"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad47, errors: [spanOf(bad47, "ENTRYPOINT")] }],
+      invalid: [{ filename: "Dockerfile", code: bad53, errors: [spanOf(bad53, "ENTRYPOINT")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -50385,8 +50755,8 @@ var rule_default109 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/single-healthcheck/rule.js
 init_dist();
-var bad48 = 'FROM alpine:3.20\nHEALTHCHECK CMD ["true"]\nHEALTHCHECK CMD ["/app/health"]\n';
-var rule_default110 = defineRule({
+var bad54 = 'FROM alpine:3.20\nHEALTHCHECK CMD ["true"]\nHEALTHCHECK CMD ["/app/health"]\n';
+var rule_default116 = defineRule({
   id: "dockerfile/single-healthcheck",
   domain: dockerfileDomain,
   meta: {
@@ -50400,7 +50770,7 @@ var rule_default110 = defineRule({
     aliases: ["DL3012", "DS-0023"],
     references: ["https://docs.docker.com/reference/dockerfile/#healthcheck"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad48, errors: [spanOf(bad48, "HEALTHCHECK")] }],
+      invalid: [{ filename: "Dockerfile", code: bad54, errors: [spanOf(bad54, "HEALTHCHECK")] }],
       valid: [
         {
           filename: "Dockerfile",
@@ -50415,8 +50785,8 @@ var rule_default110 = defineRule({
 });
 
 // ../../policies/dockerfile/dist/rules/tls-verify-disabled-env/rule.js
-var bad49 = "FROM node:20-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n";
-var rule_default111 = securityRule({
+var bad55 = "FROM node:20-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n";
+var rule_default117 = securityRule({
   slug: "tls-verify-disabled-env",
   title: "Environment variable turns off TLS verification",
   description: "`NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0` or `GOINSECURE` is set in the image or a build step, turning off certificate checks for Node.js, Python or Go.",
@@ -50437,7 +50807,7 @@ var rule_default111 = securityRule({
     return void 0;
   },
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad49, errors: [spanOf(bad49, "NODE_TLS_REJECT_UNAUTHORIZED=0")] }],
+    invalid: [{ filename: "Dockerfile", code: bad55, errors: [spanOf(bad55, "NODE_TLS_REJECT_UNAUTHORIZED=0")] }],
     valid: [
       { filename: "Dockerfile", code: "FROM node:20-slim\nENV NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem\n" }
     ]
@@ -50446,8 +50816,8 @@ var rule_default111 = securityRule({
 
 // ../../policies/dockerfile/dist/rules/trusted-registries/rule.js
 init_dist();
-var bad50 = "FROM quay.io/someone/tool:1.0\n";
-var rule_default112 = defineRule({
+var bad56 = "FROM quay.io/someone/tool:1.0\n";
+var rule_default118 = defineRule({
   id: "dockerfile/trusted-registries",
   domain: dockerfileDomain,
   meta: {
@@ -50481,7 +50851,7 @@ var rule_default112 = defineRule({
       }
     },
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad50, errors: [spanOf(bad50, "quay.io/someone/tool:1.0")] }],
+      invalid: [{ filename: "Dockerfile", code: bad56, errors: [spanOf(bad56, "quay.io/someone/tool:1.0")] }],
       valid: [{ filename: "Dockerfile", code: "FROM node:20-slim\nFROM ghcr.io/acme/base:1.4\n" }]
     }
   },
@@ -50504,8 +50874,8 @@ var rule_default112 = defineRule({
 
 // ../../policies/dockerfile/dist/rules/unique-stage-names/rule.js
 init_dist();
-var bad51 = "FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim AS build\n";
-var rule_default113 = defineRule({
+var bad57 = "FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim AS build\n";
+var rule_default119 = defineRule({
   id: "dockerfile/unique-stage-names",
   domain: dockerfileDomain,
   meta: {
@@ -50519,7 +50889,7 @@ var rule_default113 = defineRule({
     aliases: ["DL3024", "DS-0012", "CKV_DOCKER_11"],
     references: ["https://docs.docker.com/build/building/multi-stage/#name-your-build-stages"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad51, errors: [spanOf(bad51, "build", 2)] }],
+      invalid: [{ filename: "Dockerfile", code: bad57, errors: [spanOf(bad57, "build", 2)] }],
       valid: [
         { filename: "Dockerfile", code: "FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim AS runtime\n" }
       ]
@@ -50539,10 +50909,54 @@ var rule_default113 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/useradd-no-log-init/rule.js
+init_dist();
+var bad58 = "FROM debian:12-slim\nRUN useradd -u 1000000 app\n";
+var rule_default120 = defineRule({
+  id: "dockerfile/useradd-no-log-init",
+  domain: dockerfileDomain,
+  meta: {
+    title: "useradd with a high UID without -l",
+    description: "`useradd` creates a user with a large UID (\u2265 65536) without `-l`/`--no-log-init`, so the sparse `lastlog`/`faillog` files are sized for that UID.",
+    rationale: "Low: the files are sparse on disk but not in image layers, so a single `useradd` can add gigabytes to the image and exhaust build disks. Size and build reliability only.",
+    remediation: "Add `-l` (`useradd -l -u 1000000 app`) or pick a UID below 65536.",
+    category: "reliability",
+    severity: "low",
+    confidence: "high",
+    aliases: ["DL3046"],
+    references: ["https://github.com/moby/moby/issues/5419"],
+    examples: {
+      invalid: [{ filename: "Dockerfile", code: bad58, errors: [spanOf(bad58, "useradd -u 1000000 app")] }],
+      valid: [
+        {
+          filename: "Dockerfile",
+          code: "FROM debian:12-slim\nRUN useradd -l -u 1000000 app && useradd -u 10001 web\n"
+        }
+      ]
+    }
+  },
+  check(model, ctx) {
+    for (const { container: container2, command: command2 } of commands(model)) {
+      if (command2.base !== "useradd")
+        continue;
+      const values = command2.args.map((a) => a.value);
+      if (values.some((v) => v === "--no-log-init" || /^-[A-Za-z]*l[A-Za-z]*$/.test(v)))
+        continue;
+      const i2 = values.findIndex((v) => v === "-u" || v === "--uid" || v.startsWith("--uid="));
+      if (i2 < 0)
+        continue;
+      const uid = values[i2].startsWith("--uid=") ? values[i2].slice(6) : values[i2 + 1];
+      if (uid && /^\d+$/.test(uid) && Number(uid) >= 65536) {
+        report(ctx, command2, container2, `\`useradd\` with UID ${uid} and no \`-l\` bloats the image with sparse log files.`);
+      }
+    }
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/valid-port/rule.js
 init_dist();
-var bad52 = "FROM nginx:1.27\nEXPOSE 80 80800\n";
-var rule_default114 = defineRule({
+var bad59 = "FROM nginx:1.27\nEXPOSE 80 80800\n";
+var rule_default121 = defineRule({
   id: "dockerfile/valid-port",
   domain: dockerfileDomain,
   meta: {
@@ -50556,7 +50970,7 @@ var rule_default114 = defineRule({
     aliases: ["DL3011", "DS-0008"],
     references: ["https://docs.docker.com/reference/dockerfile/#expose"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad52, errors: [spanOf(bad52, "80800")] }],
+      invalid: [{ filename: "Dockerfile", code: bad59, errors: [spanOf(bad59, "80800")] }],
       valid: [{ filename: "Dockerfile", code: "FROM nginx:1.27\nEXPOSE 80 443/tcp 8000-8010\n" }]
     }
   },
@@ -50577,8 +50991,8 @@ var rule_default114 = defineRule({
 });
 
 // ../../policies/dockerfile/dist/rules/wget-no-check-certificate/rule.js
-var bad53 = "FROM debian:12-slim\nRUN wget --no-check-certificate https://example.com/tool.tgz\n";
-var rule_default115 = securityRule({
+var bad60 = "FROM debian:12-slim\nRUN wget --no-check-certificate https://example.com/tool.tgz\n";
+var rule_default122 = securityRule({
   slug: "wget-no-check-certificate",
   title: "wget with certificate verification disabled",
   description: "`wget --no-check-certificate` (or `check_certificate = off` in a wgetrc) accepts any TLS certificate.",
@@ -50596,7 +51010,7 @@ var rule_default115 = securityRule({
     return rc ? [{ at: rc, message: "`check_certificate = off` disables TLS certificate verification for wget." }] : [];
   },
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad53, errors: [spanOf(bad53, "--no-check-certificate")] }],
+    invalid: [{ filename: "Dockerfile", code: bad60, errors: [spanOf(bad60, "--no-check-certificate")] }],
     valid: [
       { filename: "Dockerfile", code: "FROM debian:12-slim\nRUN wget -q https://example.com/tool.tgz\n" }
     ]
@@ -50606,8 +51020,8 @@ var rule_default115 = securityRule({
 // ../../policies/dockerfile/dist/rules/workdir-system-dir/rule.js
 init_dist();
 var SYSTEM = /^\/(proc|sys|dev|boot|initrd|lost\+found)(\/|$)/;
-var bad54 = "FROM alpine:3.20\nWORKDIR /proc/app\n";
-var rule_default116 = defineRule({
+var bad61 = "FROM alpine:3.20\nWORKDIR /proc/app\n";
+var rule_default123 = defineRule({
   id: "dockerfile/workdir-system-dir",
   domain: dockerfileDomain,
   meta: {
@@ -50621,7 +51035,7 @@ var rule_default116 = defineRule({
     aliases: ["DS-0030"],
     references: ["https://docs.docker.com/reference/dockerfile/#workdir"],
     examples: {
-      invalid: [{ filename: "Dockerfile", code: bad54, errors: [spanOf(bad54, "/proc/app")] }],
+      invalid: [{ filename: "Dockerfile", code: bad61, errors: [spanOf(bad61, "/proc/app")] }],
       valid: [{ filename: "Dockerfile", code: "FROM alpine:3.20\nWORKDIR /srv/app\n" }]
     }
   },
@@ -50637,9 +51051,31 @@ var rule_default116 = defineRule({
   }
 });
 
+// ../../policies/dockerfile/dist/rules/yarn-cache-clean/rule.js
+var bad62 = "FROM node:20-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\n";
+var rule_default124 = cacheRule({
+  slug: "yarn-cache-clean",
+  manager: "yarn",
+  title: "yarn cache not cleaned after install",
+  aliases: ["DL3060"],
+  isInstall: (c) => c.base === "yarn" && ["", "install", "add"].includes(c.args.find((a) => !a.value.startsWith("-"))?.value ?? ""),
+  isCleaned: (run2) => removes(run2, /yarn/) || (run2.shell?.commands ?? []).some((c) => c.base === "yarn" && c.args[0]?.value === "cache" && c.args[1]?.value === "clean"),
+  cacheDir: /yarn/,
+  remediation: "End the same `RUN` with `&& yarn cache clean`, or mount the cache: `RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile`.",
+  examples: {
+    invalid: [{ filename: "Dockerfile", code: bad62, errors: [spanOf(bad62, "install")] }],
+    valid: [
+      {
+        filename: "Dockerfile",
+        code: "FROM node:20-slim\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && yarn cache clean\n"
+      }
+    ]
+  }
+});
+
 // ../../policies/dockerfile/dist/rules/yum-clean-all/rule.js
-var bad55 = "FROM centos:7\nRUN yum install -y httpd\n";
-var rule_default117 = cacheRule({
+var bad63 = "FROM centos:7\nRUN yum install -y httpd\n";
+var rule_default125 = cacheRule({
   slug: "yum-clean-all",
   manager: "yum",
   title: "yum cache not cleaned after install",
@@ -50649,14 +51085,14 @@ var rule_default117 = cacheRule({
   cacheDir: /\/var\/cache\/(yum)/,
   remediation: "End the same `RUN` with `&& yum clean all`, or mount the cache (`--mount=type=cache,target=/var/cache/yum`).",
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad55, errors: [spanOf(bad55, "install")] }],
+    invalid: [{ filename: "Dockerfile", code: bad63, errors: [spanOf(bad63, "install")] }],
     valid: [{ filename: "Dockerfile", code: "FROM centos:7\nRUN yum install -y httpd && yum clean all\n" }]
   }
 });
 
 // ../../policies/dockerfile/dist/rules/zypper-clean/rule.js
-var bad56 = "FROM opensuse/leap:15.6\nRUN zypper -n install curl\n";
-var rule_default118 = cacheRule({
+var bad64 = "FROM opensuse/leap:15.6\nRUN zypper -n install curl\n";
+var rule_default126 = cacheRule({
   slug: "zypper-clean",
   manager: "zypper",
   title: "zypper cache not cleaned after install",
@@ -50666,7 +51102,7 @@ var rule_default118 = cacheRule({
   cacheDir: /\/var\/cache\/zypp/,
   remediation: "End the same `RUN` with `&& zypper clean --all`.",
   examples: {
-    invalid: [{ filename: "Dockerfile", code: bad56, errors: [spanOf(bad56, "install")] }],
+    invalid: [{ filename: "Dockerfile", code: bad64, errors: [spanOf(bad64, "install")] }],
     valid: [
       {
         filename: "Dockerfile",
@@ -50677,7 +51113,7 @@ var rule_default118 = cacheRule({
 });
 
 // ../../policies/dockerfile/dist/rules/index.js
-var rules2 = [rule_default62, rule_default63, rule_default64, rule_default65, rule_default66, rule_default67, rule_default68, rule_default69, rule_default70, rule_default71, rule_default72, rule_default73, rule_default74, rule_default75, rule_default76, rule_default77, rule_default78, rule_default79, rule_default80, rule_default81, rule_default82, rule_default83, rule_default84, rule_default85, rule_default86, rule_default87, rule_default88, rule_default89, rule_default90, rule_default91, rule_default92, rule_default93, rule_default94, rule_default95, rule_default96, rule_default97, rule_default98, rule_default99, rule_default100, rule_default101, rule_default102, rule_default103, rule_default104, rule_default105, rule_default106, rule_default107, rule_default108, rule_default109, rule_default110, rule_default111, rule_default112, rule_default113, rule_default114, rule_default115, rule_default116, rule_default117, rule_default118];
+var rules2 = [rule_default62, rule_default63, rule_default64, rule_default65, rule_default66, rule_default67, rule_default68, rule_default69, rule_default70, rule_default71, rule_default72, rule_default73, rule_default74, rule_default75, rule_default76, rule_default77, rule_default78, rule_default79, rule_default80, rule_default81, rule_default82, rule_default83, rule_default84, rule_default85, rule_default86, rule_default87, rule_default88, rule_default89, rule_default90, rule_default91, rule_default92, rule_default93, rule_default94, rule_default95, rule_default96, rule_default97, rule_default98, rule_default99, rule_default100, rule_default101, rule_default102, rule_default103, rule_default104, rule_default105, rule_default106, rule_default107, rule_default108, rule_default109, rule_default110, rule_default111, rule_default112, rule_default113, rule_default114, rule_default115, rule_default116, rule_default117, rule_default118, rule_default119, rule_default120, rule_default121, rule_default122, rule_default123, rule_default124, rule_default125, rule_default126];
 
 // ../../policies/github-actions/dist/rules/checkout-persist-credentials/rule.js
 init_dist();
@@ -50776,7 +51212,7 @@ ${indent}with:
 ${indent}  persist-credentials: false`
   };
 }
-var rule_default119 = defineRule({
+var rule_default127 = defineRule({
   id: "gha/checkout-persist-credentials",
   domain: ghaDomain,
   meta: {
@@ -51005,7 +51441,7 @@ function insertIntoMap(doc, route, lines, description, afterKey) {
 }
 
 // ../../policies/github-actions/dist/rules/deploy-requires-concurrency/rule.js
-var rule_default120 = defineRule({
+var rule_default128 = defineRule({
   id: "gha/deploy-requires-concurrency",
   domain: ghaDomain,
   meta: {
@@ -51060,7 +51496,7 @@ var rule_default120 = defineRule({
 
 // ../../policies/github-actions/dist/rules/deploy-requires-environment/rule.js
 init_dist();
-var rule_default121 = defineRule({
+var rule_default129 = defineRule({
   id: "gha/deploy-requires-environment",
   domain: ghaDomain,
   meta: {
@@ -51111,7 +51547,7 @@ var rule_default121 = defineRule({
 
 // ../../policies/github-actions/dist/rules/deploy-requires-tests/rule.js
 init_dist();
-var rule_default122 = defineRule({
+var rule_default130 = defineRule({
   id: "gha/deploy-requires-tests",
   domain: ghaDomain,
   meta: {
@@ -51165,7 +51601,7 @@ init_dist();
 var HELM = /\bhelm\s+(?:upgrade|install)\b/;
 var READINESS = /\bkubectl\s+(?:[\w=-]+\s+)*(?:wait|rollout\s+status)\b|\bhelm\s+test\b/;
 var WAITS = /\s--(wait|atomic|rollback-on-failure)(?![\w-])/;
-var rule_default123 = defineRule({
+var rule_default131 = defineRule({
   id: "gha/helm-upgrade-wait",
   domain: ghaDomain,
   meta: {
@@ -51241,7 +51677,7 @@ function gated(job) {
     return true;
   return job.steps.some((s) => usesAction(s.uses, ...PERMISSION_CHECK_ACTIONS) || GATE.test(s.if?.value.text ?? "") || /collaborators\/[^\s]+\/permission|getCollaboratorPermissionLevel|author_association/.test(`${s.run?.text ?? ""} ${s.with.map((w) => w.value.text ?? "").join(" ")}`));
 }
-var rule_default124 = defineRule({
+var rule_default132 = defineRule({
   id: "gha/issue-comment-requires-author-check",
   domain: ghaDomain,
   meta: {
@@ -51290,7 +51726,7 @@ var rule_default124 = defineRule({
 
 // ../../policies/github-actions/dist/rules/job-timeout/rule.js
 init_dist();
-var rule_default125 = defineRule({
+var rule_default133 = defineRule({
   id: "gha/job-timeout",
   domain: ghaDomain,
   meta: {
@@ -51350,7 +51786,7 @@ var rule_default125 = defineRule({
 
 // ../../policies/github-actions/dist/rules/no-all-secrets-exposure/rule.js
 init_dist();
-var rule_default126 = defineRule({
+var rule_default134 = defineRule({
   id: "gha/no-all-secrets-exposure",
   domain: ghaDomain,
   meta: {
@@ -51415,7 +51851,7 @@ var rule_default126 = defineRule({
 
 // ../../policies/github-actions/dist/rules/no-always-true-condition/rule.js
 init_dist();
-var rule_default127 = defineRule({
+var rule_default135 = defineRule({
   id: "gha/no-always-true-condition",
   domain: ghaDomain,
   meta: {
@@ -51522,7 +51958,7 @@ var PUBLISH_COMMAND = /\b(gh\s+release\s+(?:create|upload)|goreleaser\b|docker\s
 function publishes(wf) {
   return allSteps(wf).some((s) => usesAction(s.uses, ...PUBLISH_ACTIONS) || s.run?.text !== void 0 && PUBLISH_COMMAND.test(s.run.text));
 }
-var rule_default128 = defineRule({
+var rule_default136 = defineRule({
   id: "gha/no-cache-in-release-workflow",
   domain: ghaDomain,
   meta: {
@@ -51575,7 +52011,7 @@ var rule_default128 = defineRule({
 init_dist();
 var literalTrue = (v) => v?.value === true || v?.text?.trim().toLowerCase() === "true";
 var span = (v) => ({ file: v.keyLoc.file, start: v.keyLoc.start, end: v.loc.end });
-var rule_default129 = defineRule({
+var rule_default137 = defineRule({
   id: "gha/no-continue-on-error-on-tests",
   domain: ghaDomain,
   meta: {
@@ -51636,7 +52072,7 @@ var rule_default129 = defineRule({
 // ../../policies/github-actions/dist/rules/no-curl-pipe-shell/rule.js
 init_dist();
 var PIPE_TO_SHELL = /\b(?:curl|wget|iwr|Invoke-WebRequest|irm|Invoke-RestMethod)\b[^|\n;]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+\S+=\S*\s+)*(?:ba|z|k|da)?sh\b|\b(?:curl|wget)\b[^|\n;]*\|\s*(?:sudo\s+)?(?:python3?|perl|ruby|node)\b|(?:ba)?sh\s+(?:-c\s+)?["']?\$\((?:curl|wget)\b[^)]*\)|\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n;]*\|\s*iex\b/i;
-var rule_default130 = defineRule({
+var rule_default138 = defineRule({
   id: "gha/no-curl-pipe-shell",
   domain: ghaDomain,
   meta: {
@@ -51701,7 +52137,7 @@ function pushOnEveryBranch(t2) {
 function refGated(job) {
   return [job, ...ancestors(job)].some((j) => REF_CHECK.test(j.if?.value.text ?? ""));
 }
-var rule_default131 = defineRule({
+var rule_default139 = defineRule({
   id: "gha/no-deploy-on-every-branch",
   domain: ghaDomain,
   meta: {
@@ -51761,7 +52197,7 @@ var RETIRED = {
   "windows-2016": "windows-latest",
   "windows-2019": "windows-2022"
 };
-var rule_default132 = defineRule({
+var rule_default140 = defineRule({
   id: "gha/no-deprecated-runner-images",
   domain: ghaDomain,
   meta: {
@@ -51841,7 +52277,7 @@ var REPLACEMENT = {
   "set-env": '`echo "NAME=value" >> "$GITHUB_ENV"`',
   "add-path": '`echo "/dir" >> "$GITHUB_PATH"`'
 };
-var rule_default133 = defineRule({
+var rule_default141 = defineRule({
   id: "gha/no-deprecated-workflow-commands",
   domain: ghaDomain,
   meta: {
@@ -51892,7 +52328,7 @@ var rule_default133 = defineRule({
 // ../../policies/github-actions/dist/rules/no-hardcoded-container-credentials/rule.js
 init_dist();
 var DOCKER_LOGIN_PASSWORD = /\bdocker\s+login\b[^\n]*?\s(?:-p|--password)(?:\s+|=)(["']?)([^\s"'$][^\s"']*)\1/;
-var rule_default134 = defineRule({
+var rule_default142 = defineRule({
   id: "gha/no-hardcoded-container-credentials",
   domain: ghaDomain,
   meta: {
@@ -51961,7 +52397,7 @@ var rule_default134 = defineRule({
 
 // ../../policies/github-actions/dist/rules/no-insecure-commands/rule.js
 init_dist();
-var rule_default135 = defineRule({
+var rule_default143 = defineRule({
   id: "gha/no-insecure-commands",
   domain: ghaDomain,
   meta: {
@@ -52023,7 +52459,7 @@ var rule_default135 = defineRule({
 // ../../policies/github-actions/dist/rules/no-latest-image-deploy/rule.js
 init_dist();
 var LATEST = /\bkubectl\s+(?:set\s+image|run|create\s+deployment)\b[^\n]*?[=\s][^\s=]+(:latest)\b|\bhelm\s+(?:upgrade|install)\b[^\n]*?--set(?:-string)?[=\s]+[^\s]*?\btag=(latest)\b/;
-var rule_default136 = defineRule({
+var rule_default144 = defineRule({
   id: "gha/no-latest-image-deploy",
   domain: ghaDomain,
   meta: {
@@ -52072,7 +52508,7 @@ var rule_default136 = defineRule({
 
 // ../../policies/github-actions/dist/rules/no-secrets-inherit/rule.js
 init_dist();
-var rule_default137 = defineRule({
+var rule_default145 = defineRule({
   id: "gha/no-secrets-inherit",
   domain: ghaDomain,
   meta: {
@@ -52128,7 +52564,7 @@ var PR_EVENTS = /* @__PURE__ */ new Set([
   "pull_request_review_comment",
   "issue_comment"
 ]);
-var rule_default138 = defineRule({
+var rule_default146 = defineRule({
   id: "gha/no-self-hosted-runner-on-pr",
   domain: ghaDomain,
   meta: {
@@ -52181,7 +52617,7 @@ var rule_default138 = defineRule({
 init_dist();
 var SPOOFABLE = /* @__PURE__ */ new Set(["github.actor", "github.triggering_actor", "github.event.sender.login"]);
 var BOT_COMPARISON = /(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))\s*==\s*'[^']*\[bot\]'|'[^']*\[bot\]'\s*==\s*(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))/i;
-var rule_default139 = defineRule({
+var rule_default147 = defineRule({
   id: "gha/no-spoofable-bot-condition",
   domain: ghaDomain,
   meta: {
@@ -52420,7 +52856,7 @@ function envFix(step, injected) {
 }
 
 // ../../policies/github-actions/dist/rules/no-template-injection-in-run/rule.js
-var rule_default140 = defineRule({
+var rule_default148 = defineRule({
   id: "gha/no-template-injection-in-run",
   domain: ghaDomain,
   meta: {
@@ -52505,7 +52941,7 @@ var CODE_INPUTS = {
   "azure/powershell": ["inlinescript"],
   "jannekem/run-python-script-action": ["script"]
 };
-var rule_default141 = defineRule({
+var rule_default149 = defineRule({
   id: "gha/no-template-injection-in-script",
   domain: ghaDomain,
   meta: {
@@ -52585,7 +53021,7 @@ jobs:
 // ../../policies/github-actions/dist/rules/no-unsound-contains/rule.js
 init_dist();
 var CONTAINS_IN_STRING = /contains\(\s*'([^']*)'\s*,\s*([A-Za-z_][\w-]*(?:\s*\.\s*[\w*-]+|\[[^\]]*\])*)\s*\)/gi;
-var rule_default142 = defineRule({
+var rule_default150 = defineRule({
   id: "gha/no-unsound-contains",
   domain: ghaDomain,
   meta: {
@@ -52702,7 +53138,7 @@ function sameRepoOnly(job) {
   return /head\.repo\.full_name\s*==\s*(github\.repository|'[^']+\/[^']+')|(github\.repository|'[^']+\/[^']+')\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/.test(text) || // Pull requests opened by a bot (Dependabot, Renovate) come from branches of the base repository.
   /pull_request\.user\.login\s*==\s*'[^']*\[bot\]'/.test(text);
 }
-var rule_default143 = defineRule({
+var rule_default151 = defineRule({
   id: "gha/no-untrusted-checkout-in-privileged-trigger",
   domain: ghaDomain,
   meta: {
@@ -52793,7 +53229,7 @@ function untrustedFilesBefore(step) {
   }
   return void 0;
 }
-var rule_default144 = defineRule({
+var rule_default152 = defineRule({
   id: "gha/no-untrusted-env-file-write",
   domain: ghaDomain,
   meta: {
@@ -52873,7 +53309,7 @@ jobs:
 
 // ../../policies/github-actions/dist/rules/no-workflow-level-write-permissions/rule.js
 init_dist();
-var rule_default145 = defineRule({
+var rule_default153 = defineRule({
   id: "gha/no-workflow-level-write-permissions",
   domain: ghaDomain,
   meta: {
@@ -52924,7 +53360,7 @@ var rule_default145 = defineRule({
 
 // ../../policies/github-actions/dist/rules/no-write-all-permissions/rule.js
 init_dist();
-var rule_default146 = defineRule({
+var rule_default154 = defineRule({
   id: "gha/no-write-all-permissions",
   domain: ghaDomain,
   meta: {
@@ -52977,7 +53413,7 @@ var rule_default146 = defineRule({
 // ../../policies/github-actions/dist/rules/pin-actions-to-sha/rule.js
 init_dist();
 var BRANCHES2 = /^(main|master|develop|dev|trunk|head|latest|stable|release|releases\/.*|v\d+-branch)$/i;
-var rule_default147 = defineRule({
+var rule_default155 = defineRule({
   id: "gha/pin-actions-to-sha",
   domain: ghaDomain,
   meta: {
@@ -53042,7 +53478,7 @@ var rule_default147 = defineRule({
 
 // ../../policies/github-actions/dist/rules/pin-container-images/rule.js
 init_dist();
-var rule_default148 = defineRule({
+var rule_default156 = defineRule({
   id: "gha/pin-container-images",
   domain: ghaDomain,
   meta: {
@@ -53156,7 +53592,7 @@ function finding(step) {
   }
   return void 0;
 }
-var rule_default149 = defineRule({
+var rule_default157 = defineRule({
   id: "gha/prefer-oidc-credentials",
   domain: ghaDomain,
   meta: {
@@ -53215,7 +53651,7 @@ var rule_default149 = defineRule({
 
 // ../../policies/github-actions/dist/rules/require-names/rule.js
 init_dist();
-var rule_default150 = defineRule({
+var rule_default158 = defineRule({
   id: "gha/require-names",
   domain: ghaDomain,
   meta: {
@@ -53310,7 +53746,7 @@ ${indent}  contents: read
 ${text}`
   };
 }
-var rule_default151 = defineRule({
+var rule_default159 = defineRule({
   id: "gha/require-top-level-permissions",
   domain: ghaDomain,
   meta: {
@@ -53372,7 +53808,7 @@ function jobExpressions(job) {
   const runs = job.steps.flatMap((s) => s.run ? [s.run] : []);
   return [...values, ...runs, ...job.secrets ? [job.secrets] : []].flatMap((v) => v.expressions);
 }
-var rule_default152 = defineRule({
+var rule_default160 = defineRule({
   id: "gha/secrets-outside-environment",
   domain: ghaDomain,
   meta: {
@@ -53467,7 +53903,7 @@ function finding2(step) {
   }
   return void 0;
 }
-var rule_default153 = defineRule({
+var rule_default161 = defineRule({
   id: "gha/use-trusted-publishing",
   domain: ghaDomain,
   meta: {
@@ -53510,7 +53946,7 @@ var rule_default153 = defineRule({
 });
 
 // ../../policies/github-actions/dist/rules/index.js
-var rules3 = [rule_default119, rule_default120, rule_default121, rule_default122, rule_default123, rule_default124, rule_default125, rule_default126, rule_default127, rule_default128, rule_default129, rule_default130, rule_default131, rule_default132, rule_default133, rule_default134, rule_default135, rule_default136, rule_default137, rule_default138, rule_default139, rule_default140, rule_default141, rule_default142, rule_default143, rule_default144, rule_default145, rule_default146, rule_default147, rule_default148, rule_default149, rule_default150, rule_default151, rule_default152, rule_default153];
+var rules3 = [rule_default127, rule_default128, rule_default129, rule_default130, rule_default131, rule_default132, rule_default133, rule_default134, rule_default135, rule_default136, rule_default137, rule_default138, rule_default139, rule_default140, rule_default141, rule_default142, rule_default143, rule_default144, rule_default145, rule_default146, rule_default147, rule_default148, rule_default149, rule_default150, rule_default151, rule_default152, rule_default153, rule_default154, rule_default155, rule_default156, rule_default157, rule_default158, rule_default159, rule_default160, rule_default161];
 
 // ../../policies/kubernetes/dist/domain.js
 var PLUMBLINE2 = "plumbline.dev/ignore";
@@ -53533,8 +53969,7 @@ function annotationSuppressions(object) {
       const sep5 = value.indexOf("--");
       const rules5 = (sep5 >= 0 ? value.slice(0, sep5) : value).split(/[\s,]+/).filter(Boolean);
       const reason = sep5 >= 0 ? value.slice(sep5 + 2).trim() : "";
-      if (rules5.length > 0)
-        out2.push({ ...base, rules: rules5, reason: reason || `${PLUMBLINE2} annotation` });
+      if (rules5.length > 0) out2.push({ ...base, rules: rules5, reason: reason || `${PLUMBLINE2} annotation` });
     } else if (key.startsWith(KUBE_LINTER)) {
       const check = key.slice(KUBE_LINTER.length);
       if (check)
@@ -53565,21 +54000,20 @@ function report2(ctx, object, at, message, evidence) {
   ctx.report({ at, message, container: object.loc, ...evidence !== void 0 ? { evidence } : {} });
 }
 function containersOf(object, filter = {}) {
-  if ((filter.skipPartial ?? true) && object.partial)
-    return [];
-  return podsOf(object, filter).flatMap((pod) => pod.containers.filter((c) => !filter.kinds || filter.kinds.includes(c.kind)));
+  if ((filter.skipPartial ?? true) && object.partial) return [];
+  return podsOf(object, filter).flatMap(
+    (pod) => pod.containers.filter((c) => !filter.kinds || filter.kinds.includes(c.kind))
+  );
 }
 function podsOf(object, filter = {}) {
-  if ((filter.skipPartial ?? true) && object.partial)
-    return [];
+  if ((filter.skipPartial ?? true) && object.partial) return [];
   return podSpecsOf(object).filter((p) => !filter.classes || filter.classes.includes(p.workloadClass));
 }
 function isTemplated(value) {
   return /\{\{|\$\(|\$\{|<[A-Za-z_-]+>/.test(value);
 }
 function list2(items, conjunction = "and") {
-  if (items.length <= 1)
-    return items.join("");
+  if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
 }
 function isTrue(value) {
@@ -53589,8 +54023,7 @@ function onceEach() {
   const seen = /* @__PURE__ */ new Set();
   return (route) => {
     const key = JSON.stringify(route);
-    if (seen.has(key))
-      return false;
+    if (seen.has(key)) return false;
     seen.add(key);
     return true;
   };
@@ -53605,8 +54038,7 @@ function parseImage2(image) {
   const ref = at >= 0 ? image.slice(0, at) : image;
   const slash = ref.lastIndexOf("/");
   const colon = ref.lastIndexOf(":");
-  if (colon > slash)
-    return { name: ref.slice(0, colon), tag: ref.slice(colon + 1), digest };
+  if (colon > slash) return { name: ref.slice(0, colon), tag: ref.slice(colon + 1), digest };
   return { name: ref, tag: void 0, digest };
 }
 var BASELINE_CAPABILITIES = /* @__PURE__ */ new Set([
@@ -53645,16 +54077,13 @@ function capabilityName(value) {
 }
 function addedCapabilities(c) {
   const add = c.own("securityContext", "capabilities", "add");
-  if (!add || !Array.isArray(add.value))
-    return [];
+  if (!add || !Array.isArray(add.value)) return [];
   return add.value.map((v, i2) => ({ name: capabilityName(v), route: [...add.route, i2] }));
 }
 function sensitiveHostPath(path) {
   const p = path.replace(/\/+$/, "") || "/";
-  if (/^\/var\/lib\/kubelet\/(plugins|plugins_registry)(\/|$)/.test(p))
-    return false;
-  if (/\.sock$/.test(p) && /(docker|containerd|crio|cri-dockerd|podman|kubelet)/.test(p))
-    return true;
+  if (/^\/var\/lib\/kubelet\/(plugins|plugins_registry)(\/|$)/.test(p)) return false;
+  if (/\.sock$/.test(p) && /(docker|containerd|crio|cri-dockerd|podman|kubelet)/.test(p)) return true;
   const exact = [
     "/",
     "/etc",
@@ -53671,8 +54100,7 @@ function sensitiveHostPath(path) {
     "/home",
     "/var/lib"
   ];
-  if (exact.includes(p))
-    return true;
+  if (exact.includes(p)) return true;
   const prefixes = [
     "/proc/",
     "/sys/",
@@ -53695,23 +54123,23 @@ function sensitiveHostPath(path) {
     "/etc/passwd",
     "/etc/systemd"
   ];
-  return prefixes.some((prefix) => p === prefix || p.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`) || p === prefix);
+  return prefixes.some(
+    (prefix) => p === prefix || p.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`) || p === prefix
+  );
 }
 function servingPods(object) {
   return podsOf(object, { classes: ["service", "daemon", "pod"] });
 }
 function explicitReplicas(object) {
   const value = object.get(["spec", "replicas"]);
-  if (typeof value === "number")
-    return value;
-  if (typeof value === "string" && /^\d+$/.test(value))
-    return Number(value);
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
   return void 0;
 }
 
 // ../../policies/kubernetes/dist/rules/argo-gpu-without-toleration/rule.js
 var GPU = /(^|\/)gpu$|^nvidia\.com\/|^amd\.com\/gpu|^gpu\.intel\.com\//;
-var rule_default154 = defineRule({
+var rule_default162 = defineRule({
   id: "k8s/argo-gpu-without-toleration",
   domain: k8sDomain,
   meta: {
@@ -53741,17 +54169,20 @@ var rule_default154 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoWorkflowKind(object))
-      return;
+    if (!isArgoWorkflowKind(object)) return;
     for (const c of containersOf(object, { skipPartial: false })) {
-      if (asArray(c.pod.field("tolerations")?.value).length > 0)
-        continue;
+      if (asArray(c.pod.field("tolerations")?.value).length > 0) continue;
       const resources = asObj(c.data.resources);
       for (const kind of ["limits", "requests"]) {
         const key = Object.keys(asObj(resources[kind])).find((k) => GPU.test(k));
-        if (!key)
-          continue;
-        report2(ctx, object, c.keyAt(["resources", kind, key]), `The ${c.label} of ${c.pod.label} requests \`${key}\` but no toleration lets it onto GPU nodes.`, `${c.pod.templateName}:${c.name}`);
+        if (!key) continue;
+        report2(
+          ctx,
+          object,
+          c.keyAt(["resources", kind, key]),
+          `The ${c.label} of ${c.pod.label} requests \`${key}\` but no toleration lets it onto GPU nodes.`,
+          `${c.pod.templateName}:${c.name}`
+        );
         break;
       }
     }
@@ -53782,7 +54213,7 @@ function workflowSpecRoute(object) {
 }
 
 // ../../policies/kubernetes/dist/rules/argo-pod-gc/rule.js
-var rule_default155 = defineRule({
+var rule_default163 = defineRule({
   id: "k8s/argo-pod-gc",
   domain: k8sDomain,
   meta: {
@@ -53812,21 +54243,24 @@ var rule_default155 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoWorkflowKind(object) || object.partial)
-      return;
+    if (!isArgoWorkflowKind(object) || object.partial) return;
     const route = workflowSpecRoute(object);
-    if (object.get(route) === void 0 || object.get([...route, "podGC"]) !== void 0)
-      return;
-    if (object.get([...route, "workflowTemplateRef"]) !== void 0)
-      return;
-    report2(ctx, object, object.keyAt(route), `${object.kind} \`${object.name}\` sets no \`podGC\` strategy.`, "podGC");
+    if (object.get(route) === void 0 || object.get([...route, "podGC"]) !== void 0) return;
+    if (object.get([...route, "workflowTemplateRef"]) !== void 0) return;
+    report2(
+      ctx,
+      object,
+      object.keyAt(route),
+      `${object.kind} \`${object.name}\` sets no \`podGC\` strategy.`,
+      "podGC"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/argo-retry-strategy/rule.js
 init_dist();
 var NETWORK = /\b(curl|wget|git\s+(clone|fetch|pull|push)|pip3?\s+install|npm\s+(ci|install)|apt-get|apk\s+add|aws\s+s3|gsutil|gcloud|az\s+storage|kubectl|helm\s+(install|upgrade|repo|pull)|requests\.(get|post)|urllib|https?:\/\/)/;
-var rule_default156 = defineRule({
+var rule_default164 = defineRule({
   id: "k8s/argo-retry-strategy",
   domain: k8sDomain,
   meta: {
@@ -53856,27 +54290,29 @@ var rule_default156 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoWorkflowKind(object))
-      return;
+    if (!isArgoWorkflowKind(object)) return;
     const specRoute = workflowSpecRoute(object);
-    if (object.get([...specRoute, "templateDefaults", "retryStrategy"]) !== void 0)
-      return;
+    if (object.get([...specRoute, "templateDefaults", "retryStrategy"]) !== void 0) return;
     asArray(object.get([...specRoute, "templates"])).forEach((raw, i2) => {
       const t2 = asObj(raw);
-      if (t2.retryStrategy !== void 0)
-        return;
+      if (t2.retryStrategy !== void 0) return;
       const runs = [t2.container, t2.script].map(asObj);
       const text = runs.flatMap((c) => [...asArray(c.command), ...asArray(c.args), c.source]).map((v) => asString2(v) ?? "").join(" ");
-      if (!("http" in t2) && !NETWORK.test(text))
-        return;
-      report2(ctx, object, object.keyAt([...specRoute, "templates", i2]), `Template \`${asString2(t2.name) ?? i2}\` of ${object.kind} \`${object.name}\` calls the network without a retryStrategy.`, asString2(t2.name) ?? String(i2));
+      if (!("http" in t2) && !NETWORK.test(text)) return;
+      report2(
+        ctx,
+        object,
+        object.keyAt([...specRoute, "templates", i2]),
+        `Template \`${asString2(t2.name) ?? i2}\` of ${object.kind} \`${object.name}\` calls the network without a retryStrategy.`,
+        asString2(t2.name) ?? String(i2)
+      );
     });
   }
 });
 
 // ../../policies/kubernetes/dist/rules/argo-template-resources/rule.js
 init_dist();
-var rule_default157 = defineRule({
+var rule_default165 = defineRule({
   id: "k8s/argo-template-resources",
   domain: k8sDomain,
   meta: {
@@ -53906,20 +54342,25 @@ var rule_default157 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoWorkflowKind(object))
-      return;
+    if (!isArgoWorkflowKind(object)) return;
     for (const c of containersOf(object, { kinds: ["container"] })) {
       const resources = asObj(c.data.resources);
       if (Object.keys(asObj(resources.requests)).length > 0 || Object.keys(asObj(resources.limits)).length > 0)
         continue;
-      report2(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} requests no CPU or memory.`, `${c.pod.templateName}:${c.name}`);
+      report2(
+        ctx,
+        object,
+        c.anchor,
+        `The ${c.label} of ${c.pod.label} requests no CPU or memory.`,
+        `${c.pod.templateName}:${c.name}`
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/argo-workflow-deadline/rule.js
 init_dist();
-var rule_default158 = defineRule({
+var rule_default166 = defineRule({
   id: "k8s/argo-workflow-deadline",
   domain: k8sDomain,
   meta: {
@@ -53949,20 +54390,24 @@ var rule_default158 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoWorkflowKind(object) || object.partial)
-      return;
+    if (!isArgoWorkflowKind(object) || object.partial) return;
     const route = workflowSpecRoute(object);
     if (object.get(route) === void 0 || object.get([...route, "activeDeadlineSeconds"]) !== void 0)
       return;
-    if (object.get([...route, "workflowTemplateRef"]) !== void 0)
-      return;
-    report2(ctx, object, object.keyAt(route), `${object.kind} \`${object.name}\` sets no \`activeDeadlineSeconds\`.`, "deadline");
+    if (object.get([...route, "workflowTemplateRef"]) !== void 0) return;
+    report2(
+      ctx,
+      object,
+      object.keyAt(route),
+      `${object.kind} \`${object.name}\` sets no \`activeDeadlineSeconds\`.`,
+      "deadline"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/argocd-default-project/rule.js
 init_dist();
-var rule_default159 = defineRule({
+var rule_default167 = defineRule({
   id: "k8s/argocd-default-project",
   domain: k8sDomain,
   meta: {
@@ -53992,17 +54437,21 @@ var rule_default159 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoApplication(object))
-      return;
-    if (asString2(object.get(["spec", "project"])) !== "default")
-      return;
-    report2(ctx, object, object.at(["spec", "project"]), `Application \`${object.name}\` uses the unrestricted \`default\` project.`, "default");
+    if (!isArgoApplication(object)) return;
+    if (asString2(object.get(["spec", "project"])) !== "default") return;
+    report2(
+      ctx,
+      object,
+      object.at(["spec", "project"]),
+      `Application \`${object.name}\` uses the unrestricted \`default\` project.`,
+      "default"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/argocd-prune-without-self-heal/rule.js
 init_dist();
-var rule_default160 = defineRule({
+var rule_default168 = defineRule({
   id: "k8s/argocd-prune-without-self-heal",
   domain: k8sDomain,
   meta: {
@@ -54032,12 +54481,16 @@ var rule_default160 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoApplication(object))
-      return;
+    if (!isArgoApplication(object)) return;
     const automated = asObj(object.get(["spec", "syncPolicy", "automated"]));
-    if (!isTrue(automated.prune) || isTrue(automated.selfHeal))
-      return;
-    report2(ctx, object, object.at(["spec", "syncPolicy", "automated", "prune"]), `Application \`${object.name}\` prunes automatically but does not self-heal.`, "prune");
+    if (!isTrue(automated.prune) || isTrue(automated.selfHeal)) return;
+    report2(
+      ctx,
+      object,
+      object.at(["spec", "syncPolicy", "automated", "prune"]),
+      `Application \`${object.name}\` prunes automatically but does not self-heal.`,
+      "prune"
+    );
   }
 });
 
@@ -54045,7 +54498,7 @@ var rule_default160 = defineRule({
 init_dist();
 var PINNED = /^(v?\d+(\.\d+){0,2}([-+][\w.-]+)?|[0-9a-f]{40}|[0-9a-f]{7,12}|.*\d+\.\d+.*)$/i;
 var PRODUCTION = /(^|[^a-z])prod(uction)?([^a-z]|$)/i;
-var rule_default161 = defineRule({
+var rule_default169 = defineRule({
   id: "k8s/argocd-target-revision",
   domain: k8sDomain,
   meta: {
@@ -54075,30 +54528,32 @@ var rule_default161 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoApplication(object))
-      return;
+    if (!isArgoApplication(object)) return;
     const spec = asObj(object.data.spec);
     const dest = asObj(spec.destination);
     const names = [object.name, asString2(spec.project), asString2(dest.namespace), asString2(dest.name)].filter(Boolean).join(" ");
-    if (!PRODUCTION.test(names))
-      return;
+    if (!PRODUCTION.test(names)) return;
     const sources = spec.source ? [["spec", "source"]] : asArray(spec.sources).map((_, i2) => ["spec", "sources", i2]);
     for (const route of sources) {
       const source = asObj(object.get(route));
-      if (source.chart !== void 0)
-        continue;
+      if (source.chart !== void 0) continue;
       const revision = asString2(source.targetRevision);
-      if (revision && (PINNED.test(revision) || revision.includes("{{")))
-        continue;
+      if (revision && (PINNED.test(revision) || revision.includes("{{"))) continue;
       const at = revision !== void 0 ? object.at([...route, "targetRevision"]) : object.keyAt(route);
-      report2(ctx, object, at, `Application \`${object.name}\` deploys ${revision ? `branch \`${revision}\`` : "HEAD"} to production.`, revision ?? "HEAD");
+      report2(
+        ctx,
+        object,
+        at,
+        `Application \`${object.name}\` deploys ${revision ? `branch \`${revision}\`` : "HEAD"} to production.`,
+        revision ?? "HEAD"
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/cronjob-concurrency-and-deadline/rule.js
 init_dist();
-var rule_default162 = defineRule({
+var rule_default170 = defineRule({
   id: "k8s/cronjob-concurrency-and-deadline",
   domain: k8sDomain,
   meta: {
@@ -54128,16 +54583,13 @@ var rule_default162 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "CronJob" || object.group !== "batch" || object.partial)
-      return;
+    if (object.kind !== "CronJob" || object.group !== "batch" || object.partial) return;
     const missing = [];
     const policy = object.get(["spec", "concurrencyPolicy"]);
-    if (policy === void 0 || policy === "Allow")
-      missing.push("`concurrencyPolicy` (runs may overlap)");
+    if (policy === void 0 || policy === "Allow") missing.push("`concurrencyPolicy` (runs may overlap)");
     if (object.get(["spec", "startingDeadlineSeconds"]) === void 0)
       missing.push("`startingDeadlineSeconds`");
-    if (missing.length === 0)
-      return;
+    if (missing.length === 0) return;
     const at = policy === "Allow" ? object.at(["spec", "concurrencyPolicy"]) : object.keyAt(["spec"]) ?? object.head;
     report2(ctx, object, at, `CronJob \`${object.name}\` sets no ${list2(missing)}.`, missing.join(","));
   }
@@ -54201,7 +54653,7 @@ var SPECIAL_REMOVALS = {
   "extensions/v1beta1 Ingress": "1.22",
   "storage.k8s.io/v1beta1 CSIStorageCapacity": "1.27"
 };
-var rule_default163 = defineRule({
+var rule_default171 = defineRule({
   id: "k8s/deprecated-api-version",
   domain: k8sDomain,
   meta: {
@@ -54232,13 +54684,17 @@ var rule_default163 = defineRule({
   },
   check(object, ctx) {
     const removal = REMOVED[object.apiVersion];
-    if (!removal)
-      return;
+    if (!removal) return;
     const use = removal.use[object.kind] ?? removal.use["*"];
-    if (!use)
-      return;
+    if (!use) return;
     const removedIn = SPECIAL_REMOVALS[`${object.apiVersion} ${object.kind}`] ?? removal.removedIn;
-    report2(ctx, object, object.at(["apiVersion"]), `\`${object.apiVersion}\` ${object.kind} was removed in Kubernetes ${removedIn}; use ${use}.`, object.apiVersion);
+    report2(
+      ctx,
+      object,
+      object.at(["apiVersion"]),
+      `\`${object.apiVersion}\` ${object.kind} was removed in Kubernetes ${removedIn}; use ${use}.`,
+      object.apiVersion
+    );
   }
 });
 
@@ -54254,8 +54710,7 @@ function isPdb(object) {
 }
 function hpasFor(graph, object) {
   return graph.inNamespace(object.namespace).filter((h) => {
-    if (!isHpa(h))
-      return false;
+    if (!isHpa(h)) return false;
     const ref = asObj(h.get(["spec", "scaleTargetRef"]));
     return asString2(ref.kind) === object.kind && asString2(ref.name) === object.name;
   });
@@ -54272,32 +54727,29 @@ var REPLICATED = /* @__PURE__ */ new Set([
   "ReplicationController"
 ]);
 function isMultiReplica(graph, object) {
-  if (!REPLICATED.has(object.kind))
-    return false;
+  if (!REPLICATED.has(object.kind)) return false;
   const replicas = explicitReplicas(object);
-  if (replicas !== void 0 && replicas >= 2)
-    return true;
+  if (replicas !== void 0 && replicas >= 2) return true;
   return hpasFor(graph, object).some((h) => Number(h.get(["spec", "maxReplicas"])) >= 2);
 }
 function intOrPercent(value) {
-  if (typeof value === "number")
-    return { count: value };
+  if (typeof value === "number") return { count: value };
   if (typeof value === "string") {
     const m = value.trim().match(/^(\d+)(%?)$/);
-    if (m)
-      return m[2] ? { percent: Number(m[1]) } : { count: Number(m[1]) };
+    if (m) return m[2] ? { percent: Number(m[1]) } : { count: Number(m[1]) };
   }
   return void 0;
 }
 function danglingDecidable(graph, object, paired) {
-  if (!graph.hasWorkloadsBeside(object) || graph.mayRunUnlistedPods(object.namespace))
-    return false;
+  if (!graph.hasWorkloadsBeside(object) || graph.mayRunUnlistedPods(object.namespace)) return false;
   const dir = object.file.path.slice(0, Math.max(0, object.file.path.lastIndexOf("/")));
-  return graph.pods(object.namespace).some((p) => p.object.file.path.slice(0, Math.max(0, p.object.file.path.lastIndexOf("/"))) === dir && !paired(p));
+  return graph.pods(object.namespace).some(
+    (p) => p.object.file.path.slice(0, Math.max(0, p.object.file.path.lastIndexOf("/"))) === dir && !paired(p)
+  );
 }
 
 // ../../policies/kubernetes/dist/rules/hpa-managed-replicas/rule.js
-var rule_default164 = defineRule({
+var rule_default172 = defineRule({
   id: "k8s/hpa-managed-replicas",
   domain: k8sDomain,
   meta: {
@@ -54329,18 +54781,22 @@ var rule_default164 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!REPLICATED.has(object.kind) || object.get(["spec", "replicas"]) === void 0)
-      return;
+    if (!REPLICATED.has(object.kind) || object.get(["spec", "replicas"]) === void 0) return;
     const hpa = hpasFor(k8sGraph(ctx.project), object)[0];
-    if (!hpa)
-      return;
-    report2(ctx, object, object.keyAt(["spec", "replicas"]), `${object.kind} \`${object.name}\` sets replicas although HorizontalPodAutoscaler \`${hpa.name}\` scales it.`, "replicas");
+    if (!hpa) return;
+    report2(
+      ctx,
+      object,
+      object.keyAt(["spec", "replicas"]),
+      `${object.kind} \`${object.name}\` sets replicas although HorizontalPodAutoscaler \`${hpa.name}\` scales it.`,
+      "replicas"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/hpa-min-replicas/rule.js
 init_dist();
-var rule_default165 = defineRule({
+var rule_default173 = defineRule({
   id: "k8s/hpa-min-replicas",
   domain: k8sDomain,
   meta: {
@@ -54370,20 +54826,31 @@ var rule_default165 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isHpa(object) || object.partial)
-      return;
+    if (!isHpa(object) || object.partial) return;
     const value = object.get(["spec", "minReplicas"]);
     if (value === void 0 || value === null) {
-      report2(ctx, object, object.keyAt(["spec"]) ?? object.head, `HorizontalPodAutoscaler \`${object.name}\` sets no minReplicas (defaults to 1).`, "minReplicas");
+      report2(
+        ctx,
+        object,
+        object.keyAt(["spec"]) ?? object.head,
+        `HorizontalPodAutoscaler \`${object.name}\` sets no minReplicas (defaults to 1).`,
+        "minReplicas"
+      );
     } else if (Number(value) < 2) {
-      report2(ctx, object, object.at(["spec", "minReplicas"]), `HorizontalPodAutoscaler \`${object.name}\` may scale down to ${Number(value)} pod.`, "minReplicas");
+      report2(
+        ctx,
+        object,
+        object.at(["spec", "minReplicas"]),
+        `HorizontalPodAutoscaler \`${object.name}\` may scale down to ${Number(value)} pod.`,
+        "minReplicas"
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/hpa-target-missing/rule.js
 init_dist();
-var rule_default166 = defineRule({
+var rule_default174 = defineRule({
   id: "k8s/hpa-target-missing",
   domain: k8sDomain,
   meta: {
@@ -54416,33 +54883,34 @@ var rule_default166 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isHpa(object))
-      return;
+    if (!isHpa(object)) return;
     const ref = asObj(object.get(["spec", "scaleTargetRef"]));
     const kind = asString2(ref.kind);
     const name3 = asString2(ref.name);
-    if (!kind || !name3 || name3.includes("{{"))
-      return;
+    if (!kind || !name3 || name3.includes("{{")) return;
     const graph = k8sGraph(ctx.project);
-    if (!graph.hasWorkloadsBeside(object))
-      return;
-    if (graph.find(kind, object.namespace, name3).length > 0)
-      return;
-    report2(ctx, object, object.at(["spec", "scaleTargetRef", "name"]), `HorizontalPodAutoscaler \`${object.name}\` targets ${kind} \`${name3}\`, which is not defined in namespace \`${object.namespace}\`.`, `${kind}/${name3}`);
+    if (!graph.hasWorkloadsBeside(object)) return;
+    if (graph.find(kind, object.namespace, name3).length > 0) return;
+    report2(
+      ctx,
+      object,
+      object.at(["spec", "scaleTargetRef", "name"]),
+      `HorizontalPodAutoscaler \`${object.name}\` targets ${kind} \`${name3}\`, which is not defined in namespace \`${object.namespace}\`.`,
+      `${kind}/${name3}`
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/identical-probes/rule.js
 init_dist();
 function canonical(value) {
-  if (Array.isArray(value))
-    return `[${value.map(canonical).join(",")}]`;
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
     return `{${Object.keys(value).sort().map((k) => `${k}:${canonical(value[k])}`).join(",")}}`;
   }
   return JSON.stringify(value);
 }
-var rule_default167 = defineRule({
+var rule_default175 = defineRule({
   id: "k8s/identical-probes",
   domain: k8sDomain,
   meta: {
@@ -54478,14 +54946,20 @@ var rule_default167 = defineRule({
       const { livenessProbe, readinessProbe } = c.data;
       if (!livenessProbe || !readinessProbe || canonical(livenessProbe) !== canonical(readinessProbe))
         continue;
-      report2(ctx, object, c.keyAt(["livenessProbe"]), `The ${c.label} of ${c.pod.label} uses the same probe for liveness and readiness.`, c.name);
+      report2(
+        ctx,
+        object,
+        c.keyAt(["livenessProbe"]),
+        `The ${c.label} of ${c.pod.label} uses the same probe for liveness and readiness.`,
+        c.name
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/image-pull-policy/rule.js
 init_dist();
-var rule_default168 = defineRule({
+var rule_default176 = defineRule({
   id: "k8s/image-pull-policy",
   domain: k8sDomain,
   meta: {
@@ -54518,18 +54992,20 @@ var rule_default168 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
-      if (!image || isTemplated(image))
-        continue;
-      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name))
-        continue;
+      if (!image || isTemplated(image)) continue;
+      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name)) continue;
       const { tag, digest } = parseImage2(image);
-      if (digest)
-        continue;
+      if (digest) continue;
       const policy = asString2(c.data.imagePullPolicy) ?? (tag === void 0 || tag === "latest" ? "Always" : "IfNotPresent");
-      if (policy === "Always")
-        continue;
+      if (policy === "Always") continue;
       const at = c.at(["imagePullPolicy"]) ?? c.at(["image"]);
-      report2(ctx, object, at, `The ${c.label} of ${c.pod.label} pulls \`${image}\` with policy \`${policy}\`.`, image);
+      report2(
+        ctx,
+        object,
+        at,
+        `The ${c.label} of ${c.pod.label} pulls \`${image}\` with policy \`${policy}\`.`,
+        image
+      );
     }
   }
 });
@@ -54537,7 +55013,7 @@ var rule_default168 = defineRule({
 // ../../policies/kubernetes/dist/rules/ingress-require-tls/rule.js
 init_dist();
 var LB_TLS = /(certificate-arn|pre-shared-cert|ssl-cert|managed-certificates|appgw-ssl-certificate)/;
-var rule_default169 = defineRule({
+var rule_default177 = defineRule({
   id: "k8s/ingress-require-tls",
   domain: k8sDomain,
   meta: {
@@ -54569,17 +55045,21 @@ var rule_default169 = defineRule({
   check(object, ctx) {
     if (object.kind !== "Ingress" || !(object.group === "networking.k8s.io" || object.group === "extensions") || object.partial)
       return;
-    if (asArray(object.get(["spec", "tls"])).length > 0)
-      return;
-    if (Object.keys(object.annotations).some((k) => LB_TLS.test(k)))
-      return;
-    report2(ctx, object, object.keyAt(["spec"]) ?? object.head, `Ingress \`${object.name}\` serves its hosts without TLS.`, "tls");
+    if (asArray(object.get(["spec", "tls"])).length > 0) return;
+    if (Object.keys(object.annotations).some((k) => LB_TLS.test(k))) return;
+    report2(
+      ctx,
+      object,
+      object.keyAt(["spec"]) ?? object.head,
+      `Ingress \`${object.name}\` serves its hosts without TLS.`,
+      "tls"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/job-ttl-seconds-after-finished/rule.js
 init_dist();
-var rule_default170 = defineRule({
+var rule_default178 = defineRule({
   id: "k8s/job-ttl-seconds-after-finished",
   domain: k8sDomain,
   meta: {
@@ -54633,15 +55113,14 @@ function isDefaultDenyIngress(policy) {
   const spec = asObj(policy.data.spec);
   const selector = asObj(spec.podSelector);
   const empty = Object.keys(asObj(selector.matchLabels)).length === 0 && asArray(selector.matchExpressions).length === 0;
-  if (!empty)
-    return false;
+  if (!empty) return false;
   const types = asArray(spec.policyTypes).map((t2) => asString2(t2));
   const coversIngress = types.length === 0 || types.includes("Ingress");
   return coversIngress && asArray(spec.ingress).length === 0;
 }
 
 // ../../policies/kubernetes/dist/rules/network-policy-default-deny/rule.js
-var rule_default171 = defineRule({
+var rule_default179 = defineRule({
   id: "k8s/network-policy-default-deny",
   domain: k8sDomain,
   meta: {
@@ -54676,22 +55155,25 @@ var rule_default171 = defineRule({
     }
   },
   check(object, ctx) {
-    if (servingPods(object).length === 0)
-      return;
+    if (servingPods(object).length === 0) return;
     const graph = k8sGraph(ctx.project);
     const first = graph.inNamespace(object.namespace).find((o) => servingPods(o).length > 0);
-    if (first !== object)
-      return;
-    if (networkPolicies(graph, object.namespace).some(isDefaultDenyIngress))
-      return;
+    if (first !== object) return;
+    if (networkPolicies(graph, object.namespace).some(isDefaultDenyIngress)) return;
     const at = object.at(["metadata", "namespace"]) ?? object.nameLoc;
-    report2(ctx, object, at, `Namespace \`${object.namespace}\` has no default-deny NetworkPolicy.`, object.namespace);
+    report2(
+      ctx,
+      object,
+      at,
+      `Namespace \`${object.namespace}\` has no default-deny NetworkPolicy.`,
+      object.namespace
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/network-policy-missing/rule.js
 init_dist();
-var rule_default172 = defineRule({
+var rule_default180 = defineRule({
   id: "k8s/network-policy-missing",
   domain: k8sDomain,
   meta: {
@@ -54725,18 +55207,22 @@ var rule_default172 = defineRule({
   },
   check(object, ctx) {
     const pods = servingPods(object);
-    if (pods.length === 0)
-      return;
+    if (pods.length === 0) return;
     const policies = networkPolicies(k8sGraph(ctx.project), object.namespace);
-    if (pods.every((pod) => policies.some((p) => policySelects(p, pod))))
-      return;
-    report2(ctx, object, object.nameLoc, `No NetworkPolicy in namespace \`${object.namespace}\` selects the pods of ${object.kind} \`${object.name}\`.`, "netpol");
+    if (pods.every((pod) => policies.some((p) => policySelects(p, pod)))) return;
+    report2(
+      ctx,
+      object,
+      object.nameLoc,
+      `No NetworkPolicy in namespace \`${object.namespace}\` selects the pods of ${object.kind} \`${object.name}\`.`,
+      "netpol"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/network-policy-selects-nothing/rule.js
 init_dist();
-var rule_default173 = defineRule({
+var rule_default181 = defineRule({
   id: "k8s/network-policy-selects-nothing",
   domain: k8sDomain,
   meta: {
@@ -54766,24 +55252,31 @@ var rule_default173 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "NetworkPolicy")
-      return;
+    if (object.kind !== "NetworkPolicy") return;
     const selector = object.get(["spec", "podSelector"]);
-    if (selector === void 0 || isEmptySelector(selector))
-      return;
+    if (selector === void 0 || isEmptySelector(selector)) return;
     const graph = k8sGraph(ctx.project);
-    if (graph.podsSelectedBy(object.namespace, selector).length > 0)
-      return;
+    if (graph.podsSelectedBy(object.namespace, selector).length > 0) return;
     const policies = graph.ofKind("NetworkPolicy", object.namespace).filter((p) => !isEmptySelector(p.get(["spec", "podSelector"])));
-    if (!danglingDecidable(graph, object, (pod) => policies.some((p) => selectorMatches(p.get(["spec", "podSelector"]), pod.labels))))
+    if (!danglingDecidable(
+      graph,
+      object,
+      (pod) => policies.some((p) => selectorMatches(p.get(["spec", "podSelector"]), pod.labels))
+    ))
       return;
-    report2(ctx, object, object.keyAt(["spec", "podSelector"]), `NetworkPolicy \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
+    report2(
+      ctx,
+      object,
+      object.keyAt(["spec", "podSelector"]),
+      `NetworkPolicy \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`,
+      "selector"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/no-added-capabilities/rule.js
 init_dist();
-var rule_default174 = defineRule({
+var rule_default182 = defineRule({
   id: "k8s/no-added-capabilities",
   domain: k8sDomain,
   meta: {
@@ -54817,7 +55310,13 @@ var rule_default174 = defineRule({
       for (const cap of addedCapabilities(c)) {
         if (BASELINE_CAPABILITIES.has(cap.name) || DANGEROUS_CAPABILITIES.has(cap.name) || cap.name === "")
           continue;
-        report2(ctx, object, object.at(cap.route), `The ${c.label} of ${c.pod.label} adds \`${cap.name}\`, which the baseline profile does not allow.`, `${c.name}:${cap.name}`);
+        report2(
+          ctx,
+          object,
+          object.at(cap.route),
+          `The ${c.label} of ${c.pod.label} adds \`${cap.name}\`, which the baseline profile does not allow.`,
+          `${c.name}:${cap.name}`
+        );
       }
     }
   }
@@ -54826,7 +55325,7 @@ var rule_default174 = defineRule({
 // ../../policies/kubernetes/dist/rules/no-custom-selinux-options/rule.js
 init_dist();
 var ALLOWED_TYPES = /* @__PURE__ */ new Set(["container_t", "container_init_t", "container_kvm_t", "container_engine_t"]);
-var rule_default175 = defineRule({
+var rule_default183 = defineRule({
   id: "k8s/no-custom-selinux-options",
   domain: k8sDomain,
   meta: {
@@ -54859,17 +55358,20 @@ var rule_default175 = defineRule({
     const once = onceEach();
     for (const c of containersOf(object, { skipPartial: false })) {
       const options = c.security("seLinuxOptions");
-      if (!options)
-        continue;
+      if (!options) continue;
       const data = asObj(options.value);
       for (const field2 of ["type", "user", "role"]) {
         const value = asString2(data[field2]);
-        if (!value || field2 === "type" && ALLOWED_TYPES.has(value))
-          continue;
+        if (!value || field2 === "type" && ALLOWED_TYPES.has(value)) continue;
         const route = [...options.route, field2];
-        if (!once(route))
-          continue;
-        report2(ctx, object, object.at(route), `${options.from === "pod" ? c.pod.label : `The ${c.label} of ${c.pod.label}`} sets SELinux ${field2} \`${value}\`.`, `${field2}:${value}`);
+        if (!once(route)) continue;
+        report2(
+          ctx,
+          object,
+          object.at(route),
+          `${options.from === "pod" ? c.pod.label : `The ${c.label} of ${c.pod.label}`} sets SELinux ${field2} \`${value}\`.`,
+          `${field2}:${value}`
+        );
       }
     }
   }
@@ -54877,7 +55379,7 @@ var rule_default175 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-dangerous-capabilities/rule.js
 init_dist();
-var rule_default176 = defineRule({
+var rule_default184 = defineRule({
   id: "k8s/no-dangerous-capabilities",
   domain: k8sDomain,
   meta: {
@@ -54912,9 +55414,14 @@ var rule_default176 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       for (const cap of addedCapabilities(c)) {
-        if (!DANGEROUS_CAPABILITIES.has(cap.name))
-          continue;
-        report2(ctx, object, object.at(cap.route), `The ${c.label} of ${c.pod.label} adds the capability \`${cap.name}\`.`, `${c.name}:${cap.name}`);
+        if (!DANGEROUS_CAPABILITIES.has(cap.name)) continue;
+        report2(
+          ctx,
+          object,
+          object.at(cap.route),
+          `The ${c.label} of ${c.pod.label} adds the capability \`${cap.name}\`.`,
+          `${c.name}:${cap.name}`
+        );
       }
     }
   }
@@ -54922,7 +55429,7 @@ var rule_default176 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-default-namespace/rule.js
 init_dist();
-var rule_default177 = defineRule({
+var rule_default185 = defineRule({
   id: "k8s/no-default-namespace",
   domain: k8sDomain,
   meta: {
@@ -54952,17 +55459,21 @@ var rule_default177 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.declaredNamespace !== "default")
-      return;
-    if (podSpecsOf(object).length === 0 && object.kind !== "Service")
-      return;
-    report2(ctx, object, object.at(["metadata", "namespace"]), `${object.kind} \`${object.name}\` is deployed to the \`default\` namespace.`, "default");
+    if (object.declaredNamespace !== "default") return;
+    if (podSpecsOf(object).length === 0 && object.kind !== "Service") return;
+    report2(
+      ctx,
+      object,
+      object.at(["metadata", "namespace"]),
+      `${object.kind} \`${object.name}\` is deployed to the \`default\` namespace.`,
+      "default"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/no-default-service-account/rule.js
 init_dist();
-var rule_default178 = defineRule({
+var rule_default186 = defineRule({
   id: "k8s/no-default-service-account",
   domain: k8sDomain,
   meta: {
@@ -54996,11 +55507,9 @@ var rule_default178 = defineRule({
     for (const p of podsOf(object)) {
       const setting = p.field("serviceAccountName") ?? p.field("serviceAccount");
       const account = asString2(setting?.value) ?? "default";
-      if (account !== "default")
-        continue;
+      if (account !== "default") continue;
       const at = setting ? object.at(setting.route) : p.anchor;
-      if (setting && !once(setting.route))
-        continue;
+      if (setting && !once(setting.route)) continue;
       report2(ctx, object, at, `${p.label} runs as the \`default\` service account.`, "default");
     }
   }
@@ -55008,7 +55517,7 @@ var rule_default178 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-deprecated-service-account-field/rule.js
 init_dist();
-var rule_default179 = defineRule({
+var rule_default187 = defineRule({
   id: "k8s/no-deprecated-service-account-field",
   domain: k8sDomain,
   meta: {
@@ -55042,19 +55551,23 @@ var rule_default179 = defineRule({
   },
   check(object, ctx) {
     for (const p of podsOf(object, { skipPartial: false })) {
-      if (p.templateName !== void 0)
-        continue;
+      if (p.templateName !== void 0) continue;
       const setting = p.field("serviceAccount");
-      if (!setting)
-        continue;
-      report2(ctx, object, object.keyAt(setting.route), `${p.label} uses the deprecated \`serviceAccount\` field.`, "serviceAccount");
+      if (!setting) continue;
+      report2(
+        ctx,
+        object,
+        object.keyAt(setting.route),
+        `${p.label} uses the deprecated \`serviceAccount\` field.`,
+        "serviceAccount"
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/no-duplicate-env-var/rule.js
 init_dist();
-var rule_default180 = defineRule({
+var rule_default188 = defineRule({
   id: "k8s/no-duplicate-env-var",
   domain: k8sDomain,
   meta: {
@@ -55090,10 +55603,15 @@ var rule_default180 = defineRule({
       const seen = /* @__PURE__ */ new Set();
       asArray(c.data.env).forEach((e, i2) => {
         const name3 = asString2(asObj(e).name);
-        if (!name3)
-          return;
+        if (!name3) return;
         if (seen.has(name3))
-          report2(ctx, object, c.at(["env", i2, "name"]), `The ${c.label} of ${c.pod.label} defines \`${name3}\` more than once.`, `${c.name}:${name3}`);
+          report2(
+            ctx,
+            object,
+            c.at(["env", i2, "name"]),
+            `The ${c.label} of ${c.pod.label} defines \`${name3}\` more than once.`,
+            `${c.name}:${name3}`
+          );
         seen.add(name3);
       });
     }
@@ -55142,8 +55660,7 @@ spec:
       const once = onceEach();
       for (const p of podsOf(object, { skipPartial: false })) {
         const setting = p.field(field2);
-        if (!setting || !isTrue(setting.value) || !once(setting.route))
-          continue;
+        if (!setting || !isTrue(setting.value) || !once(setting.route)) continue;
         report2(ctx, object, object.at(setting.route), `${p.label} sets \`${field2}: true\`.`, field2);
       }
     }
@@ -55151,7 +55668,7 @@ spec:
 }
 
 // ../../policies/kubernetes/dist/rules/no-host-ipc/rule.js
-var rule_default181 = hostNamespaceRule({
+var rule_default189 = hostNamespaceRule({
   slug: "no-host-ipc",
   field: "hostIPC",
   what: "IPC namespace",
@@ -55161,7 +55678,7 @@ var rule_default181 = hostNamespaceRule({
 });
 
 // ../../policies/kubernetes/dist/rules/no-host-network/rule.js
-var rule_default182 = hostNamespaceRule({
+var rule_default190 = hostNamespaceRule({
   slug: "no-host-network",
   field: "hostNetwork",
   what: "network namespace",
@@ -55172,7 +55689,7 @@ var rule_default182 = hostNamespaceRule({
 
 // ../../policies/kubernetes/dist/rules/no-host-path/rule.js
 init_dist();
-var rule_default183 = defineRule({
+var rule_default191 = defineRule({
   id: "k8s/no-host-path",
   domain: k8sDomain,
   meta: {
@@ -55209,15 +55726,23 @@ var rule_default183 = defineRule({
         const path = asString2(hostPath.path);
         if (!("hostPath" in v.data) || path !== void 0 && sensitiveHostPath(path) || !once(v.route))
           continue;
-        const writable = p.containers.some((c) => asArray(c.data.volumeMounts).some((m) => asObj(m).name === v.name && asObj(m).readOnly !== true));
-        report2(ctx, object, object.keyAt([...v.route, "hostPath"]), `${p.label} mounts the node's \`${path ?? "?"}\`${writable ? " writable" : ""} (volume \`${v.name}\`).`, path ?? v.name);
+        const writable = p.containers.some(
+          (c) => asArray(c.data.volumeMounts).some((m) => asObj(m).name === v.name && asObj(m).readOnly !== true)
+        );
+        report2(
+          ctx,
+          object,
+          object.keyAt([...v.route, "hostPath"]),
+          `${p.label} mounts the node's \`${path ?? "?"}\`${writable ? " writable" : ""} (volume \`${v.name}\`).`,
+          path ?? v.name
+        );
       }
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/no-host-pid/rule.js
-var rule_default184 = hostNamespaceRule({
+var rule_default192 = hostNamespaceRule({
   slug: "no-host-pid",
   field: "hostPID",
   what: "process namespace",
@@ -55228,7 +55753,7 @@ var rule_default184 = hostNamespaceRule({
 
 // ../../policies/kubernetes/dist/rules/no-host-port/rule.js
 init_dist();
-var rule_default185 = defineRule({
+var rule_default193 = defineRule({
   id: "k8s/no-host-port",
   domain: k8sDomain,
   meta: {
@@ -55260,9 +55785,14 @@ var rule_default185 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       for (const port of c.ports) {
-        if (!port.hostPort)
-          continue;
-        report2(ctx, object, object.at([...port.route, "hostPort"]), `The ${c.label} of ${c.pod.label} binds host port ${port.hostPort}.`, `${c.name}:${port.hostPort}`);
+        if (!port.hostPort) continue;
+        report2(
+          ctx,
+          object,
+          object.at([...port.route, "hostPort"]),
+          `The ${c.label} of ${c.pod.label} binds host port ${port.hostPort}.`,
+          `${c.name}:${port.hostPort}`
+        );
       }
     }
   }
@@ -55270,7 +55800,7 @@ var rule_default185 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-host-process/rule.js
 init_dist();
-var rule_default186 = defineRule({
+var rule_default194 = defineRule({
   id: "k8s/no-host-process",
   domain: k8sDomain,
   meta: {
@@ -55303,19 +55833,23 @@ var rule_default186 = defineRule({
     const once = onceEach();
     for (const c of containersOf(object, { skipPartial: false })) {
       const options = c.security("windowsOptions");
-      if (!options || !isTrue(options.value?.hostProcess))
-        continue;
+      if (!options || !isTrue(options.value?.hostProcess)) continue;
       const route = [...options.route, "hostProcess"];
-      if (!once(route))
-        continue;
-      report2(ctx, object, object.at(route), `${options.from === "pod" ? c.pod.label : `The ${c.label} of ${c.pod.label}`} runs as a Windows HostProcess container.`, c.name);
+      if (!once(route)) continue;
+      report2(
+        ctx,
+        object,
+        object.at(route),
+        `${options.from === "pod" ? c.pod.label : `The ${c.label} of ${c.pod.label}`} runs as a Windows HostProcess container.`,
+        c.name
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/no-latest-image/rule.js
 init_dist();
-var rule_default187 = defineRule({
+var rule_default195 = defineRule({
   id: "k8s/no-latest-image",
   domain: k8sDomain,
   meta: {
@@ -55353,24 +55887,26 @@ var rule_default187 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
-      if (!image || isTemplated(image))
-        continue;
-      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name))
-        continue;
+      if (!image || isTemplated(image)) continue;
+      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name)) continue;
       const { tag, digest } = parseImage2(image.trim());
-      if (digest)
-        continue;
-      if (tag !== void 0 && tag !== "latest")
-        continue;
+      if (digest) continue;
+      if (tag !== void 0 && tag !== "latest") continue;
       const why = tag === "latest" ? "the mutable `latest` tag" : "no tag (so `latest`)";
-      report2(ctx, object, c.at(["image"]), `The ${c.label} of ${c.pod.label} uses \`${image}\` with ${why}.`, image);
+      report2(
+        ctx,
+        object,
+        c.at(["image"]),
+        `The ${c.label} of ${c.pod.label} uses \`${image}\` with ${why}.`,
+        image
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/no-privilege-escalation/rule.js
 init_dist();
-var rule_default188 = defineRule({
+var rule_default196 = defineRule({
   id: "k8s/no-privilege-escalation",
   domain: k8sDomain,
   meta: {
@@ -55406,16 +55942,26 @@ var rule_default188 = defineRule({
   },
   check(object, ctx) {
     for (const c of containersOf(object)) {
-      if (isWindows(c.pod))
-        continue;
+      if (isWindows(c.pod)) continue;
       const setting = c.own("securityContext", "allowPrivilegeEscalation");
-      if (setting?.value === false || setting?.value === "false")
-        continue;
+      if (setting?.value === false || setting?.value === "false") continue;
       if (setting) {
-        report2(ctx, object, object.at(setting.route), `The ${c.label} of ${c.pod.label} allows privilege escalation.`, c.name);
+        report2(
+          ctx,
+          object,
+          object.at(setting.route),
+          `The ${c.label} of ${c.pod.label} allows privilege escalation.`,
+          c.name
+        );
       } else {
         const at = c.keyAt(["securityContext"]) ?? c.anchor;
-        report2(ctx, object, at, `The ${c.label} of ${c.pod.label} does not set \`allowPrivilegeEscalation: false\`.`, c.name);
+        report2(
+          ctx,
+          object,
+          at,
+          `The ${c.label} of ${c.pod.label} does not set \`allowPrivilegeEscalation: false\`.`,
+          c.name
+        );
       }
     }
   }
@@ -55423,7 +55969,7 @@ var rule_default188 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-privileged-container/rule.js
 init_dist();
-var rule_default189 = defineRule({
+var rule_default197 = defineRule({
   id: "k8s/no-privileged-container",
   domain: k8sDomain,
   meta: {
@@ -55462,7 +56008,13 @@ var rule_default189 = defineRule({
     for (const c of containersOf(object, { skipPartial: false })) {
       const privileged = c.own("securityContext", "privileged");
       if (privileged && isTrue(privileged.value)) {
-        report2(ctx, object, object.at(privileged.route), `The ${c.label} of ${c.pod.label} runs privileged.`, c.name);
+        report2(
+          ctx,
+          object,
+          object.at(privileged.route),
+          `The ${c.label} of ${c.pod.label} runs privileged.`,
+          c.name
+        );
       }
     }
   }
@@ -55470,7 +56022,7 @@ var rule_default189 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-root-user/rule.js
 init_dist();
-var rule_default190 = defineRule({
+var rule_default198 = defineRule({
   id: "k8s/no-root-user",
   domain: k8sDomain,
   meta: {
@@ -55503,25 +56055,29 @@ var rule_default190 = defineRule({
     const once = onceEach();
     for (const c of containersOf(object, { skipPartial: false })) {
       const user = c.security("runAsUser");
-      if (!user || Number(user.value) !== 0 || user.value === "" || user.value === null)
-        continue;
-      if (!once(user.route))
-        continue;
+      if (!user || Number(user.value) !== 0 || user.value === "" || user.value === null) continue;
+      if (!once(user.route)) continue;
       const who = user.from === "pod" ? c.pod.label : `the ${c.label} of ${c.pod.label}`;
-      report2(ctx, object, object.at(user.route), `${who[0].toUpperCase()}${who.slice(1)} runs as UID 0 (\`runAsUser: 0\`).`, `${c.name}:${user.from}`);
+      report2(
+        ctx,
+        object,
+        object.at(user.route),
+        `${who[0].toUpperCase()}${who.slice(1)} runs as UID 0 (\`runAsUser: 0\`).`,
+        `${c.name}:${user.from}`
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/no-secrets-in-env/rule.js
 init_dist();
-var SECRET_NAME2 = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|ACCESS_?KEY|AUTH_?KEY|CREDENTIALS?|CONN(ECTION)?_?STR(ING)?|DSN)$/i;
+var SECRET_NAME3 = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|ACCESS_?KEY|AUTH_?KEY|CREDENTIALS?|CONN(ECTION)?_?STR(ING)?|DSN)$/i;
 var NOT_SECRET_SUFFIX = /(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_HOST|_PORT|_NAME|_ID|_TYPE|_KIND|_ENABLED|_HEADER|_LENGTH|_TTL|_EXPIRY|_EXPIRATION)$/i;
-var PLACEHOLDER = /^(true|false|yes|no|none|null|changeme|change-me|xxx+|\*+|<.*>|\$\(.*\)|\$\{.*\}|\{\{.*\}\})$/i;
+var PLACEHOLDER2 = /^(true|false|yes|no|none|null|changeme|change-me|xxx+|\*+|<.*>|\$\(.*\)|\$\{.*\}|\{\{.*\}\})$/i;
 function looksLikePlaceholder(value) {
   return /^[A-Z][A-Z0-9_]*$/.test(value) || /^[a-z]+[-_][A-Z][A-Z0-9_]*$/.test(value) || value.startsWith("/") || value.startsWith("./");
 }
-var rule_default191 = defineRule({
+var rule_default199 = defineRule({
   id: "k8s/no-secrets-in-env",
   domain: k8sDomain,
   meta: {
@@ -55558,11 +56114,17 @@ var rule_default191 = defineRule({
         const env = asObj(e);
         const name3 = asString2(env.name) ?? "";
         const value = asString2(env.value);
-        if (!value || value.trim().length < 4 || !SECRET_NAME2.test(name3) || NOT_SECRET_SUFFIX.test(name3))
+        if (!value || value.trim().length < 4 || !SECRET_NAME3.test(name3) || NOT_SECRET_SUFFIX.test(name3))
           return;
-        if (PLACEHOLDER.test(value.trim()) || isTemplated(value) || looksLikePlaceholder(value.trim()))
+        if (PLACEHOLDER2.test(value.trim()) || isTemplated(value) || looksLikePlaceholder(value.trim()))
           return;
-        report2(ctx, object, c.at(["env", i2, "value"]), `The ${c.label} of ${c.pod.label} sets \`${name3}\` to a literal value (${redact(value)}).`, `${c.name}:${name3}`);
+        report2(
+          ctx,
+          object,
+          c.at(["env", i2, "value"]),
+          `The ${c.label} of ${c.pod.label} sets \`${name3}\` to a literal value (${redact(value)}).`,
+          `${c.name}:${name3}`
+        );
       });
     }
   }
@@ -55570,7 +56132,7 @@ var rule_default191 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-sensitive-host-path/rule.js
 init_dist();
-var rule_default192 = defineRule({
+var rule_default200 = defineRule({
   id: "k8s/no-sensitive-host-path",
   domain: k8sDomain,
   meta: {
@@ -55604,9 +56166,14 @@ var rule_default192 = defineRule({
     for (const p of podsOf(object, { skipPartial: false })) {
       for (const v of p.volumes) {
         const path = asString2(asObj(v.data.hostPath).path);
-        if (path === void 0 || !sensitiveHostPath(path) || !once(v.route))
-          continue;
-        report2(ctx, object, object.at([...v.route, "hostPath", "path"]), `${p.label} mounts the node's \`${path}\` (volume \`${v.name}\`).`, path);
+        if (path === void 0 || !sensitiveHostPath(path) || !once(v.route)) continue;
+        report2(
+          ctx,
+          object,
+          object.at([...v.route, "hostPath", "path"]),
+          `${p.label} mounts the node's \`${path}\` (volume \`${v.name}\`).`,
+          path
+        );
       }
     }
   }
@@ -55635,7 +56202,7 @@ var SENSITIVE = {
   2379: "etcd",
   10250: "kubelet"
 };
-var rule_default193 = defineRule({
+var rule_default201 = defineRule({
   id: "k8s/no-sensitive-port-exposed",
   domain: k8sDomain,
   meta: {
@@ -55665,25 +56232,28 @@ var rule_default193 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Service" || object.group !== "")
-      return;
+    if (object.kind !== "Service" || object.group !== "") return;
     const type = asString2(object.get(["spec", "type"]));
     const external = type === "LoadBalancer" || type === "NodePort" || asArray(object.get(["spec", "externalIPs"])).length > 0;
-    if (!external)
-      return;
+    if (!external) return;
     asArray(object.get(["spec", "ports"])).forEach((p, i2) => {
       const port = Number(asObj(p).port);
       const what = SENSITIVE[port];
-      if (!what)
-        return;
-      report2(ctx, object, object.at(["spec", "ports", i2, "port"]), `Service \`${object.name}\` exposes port ${port} (${what}) outside the cluster.`, String(port));
+      if (!what) return;
+      report2(
+        ctx,
+        object,
+        object.at(["spec", "ports", i2, "port"]),
+        `Service \`${object.name}\` exposes port ${port} (${what}) outside the cluster.`,
+        String(port)
+      );
     });
   }
 });
 
 // ../../policies/kubernetes/dist/rules/no-service-account-token-automount/rule.js
 init_dist();
-var rule_default194 = defineRule({
+var rule_default202 = defineRule({
   id: "k8s/no-service-account-token-automount",
   domain: k8sDomain,
   meta: {
@@ -55715,29 +56285,31 @@ var rule_default194 = defineRule({
     }
   },
   check(object, ctx) {
-    if (isArgoWorkflowKind(object))
-      return;
+    if (isArgoWorkflowKind(object)) return;
     for (const p of podsOf(object)) {
       const automount = p.field("automountServiceAccountToken");
-      if (automount && !isTrue(automount.value))
-        continue;
+      if (automount && !isTrue(automount.value)) continue;
       const account = asString2(p.field("serviceAccountName")?.value) ?? asString2(p.field("serviceAccount")?.value) ?? "default";
-      if (account !== "default")
-        continue;
+      if (account !== "default") continue;
       if (!automount) {
         const sa = k8sGraph(ctx.project).find("ServiceAccount", object.namespace, "default");
-        if (sa.some((s) => s.data.automountServiceAccountToken === false))
-          continue;
+        if (sa.some((s) => s.data.automountServiceAccountToken === false)) continue;
       }
       const at = automount ? object.at(automount.route) : p.anchor;
-      report2(ctx, object, at, `${p.label} runs as the default service account with its API token mounted.`, "default");
+      report2(
+        ctx,
+        object,
+        at,
+        `${p.label} runs as the default service account with its API token mounted.`,
+        "default"
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/no-service-external-ips/rule.js
 init_dist();
-var rule_default195 = defineRule({
+var rule_default203 = defineRule({
   id: "k8s/no-service-external-ips",
   domain: k8sDomain,
   meta: {
@@ -55767,15 +56339,20 @@ var rule_default195 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Service" || asArray(object.get(["spec", "externalIPs"])).length === 0)
-      return;
-    report2(ctx, object, object.keyAt(["spec", "externalIPs"]), `Service \`${object.name}\` claims external IPs.`, "externalIPs");
+    if (object.kind !== "Service" || asArray(object.get(["spec", "externalIPs"])).length === 0) return;
+    report2(
+      ctx,
+      object,
+      object.keyAt(["spec", "externalIPs"]),
+      `Service \`${object.name}\` claims external IPs.`,
+      "externalIPs"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/no-unconfined-profiles/rule.js
 init_dist();
-var rule_default196 = defineRule({
+var rule_default204 = defineRule({
   id: "k8s/no-unconfined-profiles",
   domain: k8sDomain,
   meta: {
@@ -55811,10 +56388,15 @@ var rule_default196 = defineRule({
         ["seccomp", c.seccompType()],
         ["AppArmor", c.appArmorType()]
       ]) {
-        if (setting?.value !== "Unconfined" || !once(setting.route))
-          continue;
+        if (setting?.value !== "Unconfined" || !once(setting.route)) continue;
         const who = setting.from === "container" ? `The ${c.label} of ${c.pod.label}` : c.pod.label;
-        report2(ctx, object, object.at(setting.route), `${who} runs with ${what} disabled (\`Unconfined\`).`, `${what}:${c.name}`);
+        report2(
+          ctx,
+          object,
+          object.at(setting.route),
+          `${who} runs with ${what} disabled (\`Unconfined\`).`,
+          `${what}:${c.name}`
+        );
       }
     }
   }
@@ -55822,7 +56404,7 @@ var rule_default196 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-unmasked-proc-mount/rule.js
 init_dist();
-var rule_default197 = defineRule({
+var rule_default205 = defineRule({
   id: "k8s/no-unmasked-proc-mount",
   domain: k8sDomain,
   meta: {
@@ -55854,9 +56436,14 @@ var rule_default197 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       const setting = c.own("securityContext", "procMount");
-      if (!setting || setting.value === "Default")
-        continue;
-      report2(ctx, object, object.at(setting.route), `The ${c.label} of ${c.pod.label} sets \`procMount: ${String(setting.value)}\`.`, c.name);
+      if (!setting || setting.value === "Default") continue;
+      report2(
+        ctx,
+        object,
+        object.at(setting.route),
+        `The ${c.label} of ${c.pod.label} sets \`procMount: ${String(setting.value)}\`.`,
+        c.name
+      );
     }
   }
 });
@@ -55875,7 +56462,7 @@ var SAFE = /* @__PURE__ */ new Set([
   "net.ipv4.tcp_keepalive_intvl",
   "net.ipv4.tcp_keepalive_probes"
 ]);
-var rule_default198 = defineRule({
+var rule_default206 = defineRule({
   id: "k8s/no-unsafe-sysctls",
   domain: k8sDomain,
   meta: {
@@ -55908,13 +56495,17 @@ var rule_default198 = defineRule({
     const once = onceEach();
     for (const p of podsOf(object, { skipPartial: false })) {
       const sysctls = p.podSecurity("sysctls");
-      if (!sysctls || !Array.isArray(sysctls.value))
-        continue;
+      if (!sysctls || !Array.isArray(sysctls.value)) continue;
       sysctls.value.forEach((s, i2) => {
         const name3 = asString2(asObj(s).name);
-        if (!name3 || SAFE.has(name3) || !once([...sysctls.route, i2]))
-          return;
-        report2(ctx, object, object.at([...sysctls.route, i2, "name"]), `${p.label} sets the unsafe sysctl \`${name3}\`.`, name3);
+        if (!name3 || SAFE.has(name3) || !once([...sysctls.route, i2])) return;
+        report2(
+          ctx,
+          object,
+          object.at([...sysctls.route, i2, "name"]),
+          `${p.label} sets the unsafe sysctl \`${name3}\`.`,
+          name3
+        );
       });
     }
   }
@@ -55922,7 +56513,7 @@ var rule_default198 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/pdb-blocks-eviction/rule.js
 init_dist();
-var rule_default199 = defineRule({
+var rule_default207 = defineRule({
   id: "k8s/pdb-blocks-eviction",
   domain: k8sDomain,
   meta: {
@@ -55956,39 +56547,52 @@ var rule_default199 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isPdb(object))
-      return;
+    if (!isPdb(object)) return;
     const max = intOrPercent(object.get(["spec", "maxUnavailable"]));
     if (max && (max.count === 0 || max.percent === 0)) {
-      report2(ctx, object, object.at(["spec", "maxUnavailable"]), `PodDisruptionBudget \`${object.name}\` allows no pod to be evicted.`, "maxUnavailable");
+      report2(
+        ctx,
+        object,
+        object.at(["spec", "maxUnavailable"]),
+        `PodDisruptionBudget \`${object.name}\` allows no pod to be evicted.`,
+        "maxUnavailable"
+      );
       return;
     }
     const min = intOrPercent(object.get(["spec", "minAvailable"]));
-    if (!min)
-      return;
+    if (!min) return;
     if (min.percent !== void 0) {
       if (min.percent >= 100)
-        report2(ctx, object, object.at(["spec", "minAvailable"]), `PodDisruptionBudget \`${object.name}\` requires 100% of its pods available.`, "minAvailable");
+        report2(
+          ctx,
+          object,
+          object.at(["spec", "minAvailable"]),
+          `PodDisruptionBudget \`${object.name}\` requires 100% of its pods available.`,
+          "minAvailable"
+        );
       return;
     }
     const graph = k8sGraph(ctx.project);
     const selector = object.get(["spec", "selector"]) ?? {};
     const workloads = graph.podsSelectedBy(object.namespace, selector).map((p) => p.object).filter((o) => REPLICATED.has(o.kind) && !o.partial);
-    if (workloads.length === 0)
-      return;
+    if (workloads.length === 0) return;
     const replicas = workloads.map((o) => explicitReplicas(o));
-    if (replicas.some((r) => r === void 0))
-      return;
+    if (replicas.some((r) => r === void 0)) return;
     const total = replicas.reduce((a, b) => a + b, 0);
-    if (min.count < total)
-      return;
-    report2(ctx, object, object.at(["spec", "minAvailable"]), `PodDisruptionBudget \`${object.name}\` requires ${min.count} pods available but the workloads it selects run ${total}.`, "minAvailable");
+    if (min.count < total) return;
+    report2(
+      ctx,
+      object,
+      object.at(["spec", "minAvailable"]),
+      `PodDisruptionBudget \`${object.name}\` requires ${min.count} pods available but the workloads it selects run ${total}.`,
+      "minAvailable"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/pdb-min-available-vs-hpa/rule.js
 init_dist();
-var rule_default200 = defineRule({
+var rule_default208 = defineRule({
   id: "k8s/pdb-min-available-vs-hpa",
   domain: k8sDomain,
   meta: {
@@ -56021,21 +56625,25 @@ var rule_default200 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isPdb(object))
-      return;
+    if (!isPdb(object)) return;
     const min = intOrPercent(object.get(["spec", "minAvailable"]));
-    if (min?.count === void 0)
-      return;
+    if (min?.count === void 0) return;
     const graph = k8sGraph(ctx.project);
-    const selected = new Set(graph.podsSelectedBy(object.namespace, object.get(["spec", "selector"]) ?? {}).map((p) => p.object));
+    const selected = new Set(
+      graph.podsSelectedBy(object.namespace, object.get(["spec", "selector"]) ?? {}).map((p) => p.object)
+    );
     for (const workload of selected) {
-      if (!REPLICATED.has(workload.kind) || podSpecsOf(workload).length === 0)
-        continue;
+      if (!REPLICATED.has(workload.kind) || podSpecsOf(workload).length === 0) continue;
       for (const hpa of hpasFor(graph, workload)) {
         const minReplicas = Number(hpa.get(["spec", "minReplicas"]) ?? 1);
-        if (min.count < minReplicas)
-          continue;
-        report2(ctx, object, object.at(["spec", "minAvailable"]), `PodDisruptionBudget \`${object.name}\` keeps ${min.count} pods available, but HorizontalPodAutoscaler \`${hpa.name}\` may scale ${workload.kind} \`${workload.name}\` down to ${minReplicas}.`, `${workload.kind}/${workload.name}`);
+        if (min.count < minReplicas) continue;
+        report2(
+          ctx,
+          object,
+          object.at(["spec", "minAvailable"]),
+          `PodDisruptionBudget \`${object.name}\` keeps ${min.count} pods available, but HorizontalPodAutoscaler \`${hpa.name}\` may scale ${workload.kind} \`${workload.name}\` down to ${minReplicas}.`,
+          `${workload.kind}/${workload.name}`
+        );
         return;
       }
     }
@@ -56044,7 +56652,7 @@ var rule_default200 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/pdb-selects-nothing/rule.js
 init_dist();
-var rule_default201 = defineRule({
+var rule_default209 = defineRule({
   id: "k8s/pdb-selects-nothing",
   domain: k8sDomain,
   meta: {
@@ -56074,21 +56682,29 @@ var rule_default201 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isPdb(object))
-      return;
+    if (!isPdb(object)) return;
     const graph = k8sGraph(ctx.project);
-    if (graph.podsSelectedBy(object.namespace, object.get(["spec", "selector"]) ?? {}).length > 0)
-      return;
+    if (graph.podsSelectedBy(object.namespace, object.get(["spec", "selector"]) ?? {}).length > 0) return;
     const pdbs = graph.inNamespace(object.namespace).filter(isPdb);
-    if (!danglingDecidable(graph, object, (pod) => pdbs.some((p) => selectorMatches(p.get(["spec", "selector"]) ?? {}, pod.labels))))
+    if (!danglingDecidable(
+      graph,
+      object,
+      (pod) => pdbs.some((p) => selectorMatches(p.get(["spec", "selector"]) ?? {}, pod.labels))
+    ))
       return;
-    report2(ctx, object, object.keyAt(["spec", "selector"]) ?? object.nameLoc, `PodDisruptionBudget \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
+    report2(
+      ctx,
+      object,
+      object.keyAt(["spec", "selector"]) ?? object.nameLoc,
+      `PodDisruptionBudget \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`,
+      "selector"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/prefer-secret-files/rule.js
 init_dist();
-var rule_default202 = defineRule({
+var rule_default210 = defineRule({
   id: "k8s/prefer-secret-files",
   domain: k8sDomain,
   meta: {
@@ -56121,15 +56737,25 @@ var rule_default202 = defineRule({
     for (const c of containersOf(object, { skipPartial: false })) {
       asArray(c.data.env).forEach((e, i2) => {
         const ref = asObj(asObj(asObj(e).valueFrom).secretKeyRef);
-        if (!("secretKeyRef" in asObj(asObj(e).valueFrom)))
-          return;
-        report2(ctx, object, c.keyAt(["env", i2, "valueFrom", "secretKeyRef"]), `The ${c.label} of ${c.pod.label} reads Secret \`${asString2(ref.name) ?? "?"}\` into \`${asString2(asObj(e).name) ?? "?"}\`.`, `${c.name}:env:${asString2(asObj(e).name)}`);
+        if (!("secretKeyRef" in asObj(asObj(e).valueFrom))) return;
+        report2(
+          ctx,
+          object,
+          c.keyAt(["env", i2, "valueFrom", "secretKeyRef"]),
+          `The ${c.label} of ${c.pod.label} reads Secret \`${asString2(ref.name) ?? "?"}\` into \`${asString2(asObj(e).name) ?? "?"}\`.`,
+          `${c.name}:env:${asString2(asObj(e).name)}`
+        );
       });
       asArray(c.data.envFrom).forEach((e, i2) => {
-        if (!("secretRef" in asObj(e)))
-          return;
+        if (!("secretRef" in asObj(e))) return;
         const name3 = asString2(asObj(asObj(e).secretRef).name) ?? "?";
-        report2(ctx, object, c.keyAt(["envFrom", i2, "secretRef"]), `The ${c.label} of ${c.pod.label} loads all of Secret \`${name3}\` into its environment.`, `${c.name}:envFrom:${name3}`);
+        report2(
+          ctx,
+          object,
+          c.keyAt(["envFrom", i2, "secretRef"]),
+          `The ${c.label} of ${c.pod.label} loads all of Secret \`${name3}\` into its environment.`,
+          `${c.name}:envFrom:${name3}`
+        );
       });
     }
   }
@@ -56138,7 +56764,7 @@ var rule_default202 = defineRule({
 // ../../policies/kubernetes/dist/rules/probe-port-not-exposed/rule.js
 init_dist();
 var PORT_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-var rule_default203 = defineRule({
+var rule_default211 = defineRule({
   id: "k8s/probe-port-not-exposed",
   domain: k8sDomain,
   meta: {
@@ -56175,13 +56801,18 @@ var rule_default203 = defineRule({
       for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) {
         for (const handler2 of ["httpGet", "tcpSocket", "grpc"]) {
           const port = asObj(asObj(c.data[probe])[handler2]).port;
-          if (port === void 0 || port === null)
-            continue;
+          if (port === void 0 || port === null) continue;
           const route = [probe, handler2, "port"];
           const isNumber = typeof port === "number" || /^\d+$/.test(String(port));
           if (isNumber || isTemplated(String(port)) || !PORT_NAME.test(String(port)) || ports.some((p) => p.name === port))
             continue;
-          report2(ctx, object, c.at(route), `The ${probe} of the ${c.label} (${c.pod.label}) uses the port name \`${port}\`, which the container does not declare.`, `${c.name}:${probe}`);
+          report2(
+            ctx,
+            object,
+            c.at(route),
+            `The ${probe} of the ${c.label} (${c.pod.label}) uses the port name \`${port}\`, which the container does not declare.`,
+            `${c.name}:${probe}`
+          );
         }
       }
     }
@@ -60259,8 +60890,7 @@ function isPrometheusRule(object) {
   return object.kind === "PrometheusRule" && object.group === "monitoring.coreos.com";
 }
 function promRules(object) {
-  if (!isPrometheusRule(object))
-    return [];
+  if (!isPrometheusRule(object)) return [];
   return asArray(object.get(["spec", "groups"])).flatMap((g, gi) => {
     const group = asObj(g);
     return asArray(group.rules).flatMap((r, ri) => {
@@ -60281,34 +60911,28 @@ function alertLoc(object, rule) {
   return object.at([...rule.route, "alert"]) ?? object.at([...rule.route, "record"]) ?? object.keyAt(rule.route);
 }
 function promqlError(expr) {
-  if (expr.trim() === "")
-    return { from: 0, to: 0, found: "empty expression" };
+  if (expr.trim() === "") return { from: 0, to: 0, found: "empty expression" };
   const tree = parser3.parse(expr);
   let error;
   tree.iterate({
     enter(node) {
-      if (error)
-        return false;
-      if (node.type.isError)
-        error = { from: node.from, to: node.to };
+      if (error) return false;
+      if (node.type.isError) error = { from: node.from, to: node.to };
       return void 0;
     }
   });
-  if (!error)
-    return void 0;
+  if (!error) return void 0;
   const found = error.from >= expr.length ? "end of expression" : `\`${expr.slice(error.from, Math.max(error.to, error.from + 1)).split("\n")[0]}\``;
   return { ...error, found };
 }
 function sourceOffset(valueLoc, value, offset) {
   const text = valueLoc.file.text.slice(valueLoc.start, valueLoc.end);
-  if (text === value)
-    return valueLoc.start + offset;
+  if (text === value) return valueLoc.start + offset;
   if ((text.startsWith('"') || text.startsWith("'")) && text.slice(1, 1 + value.length) === value)
     return valueLoc.start + 1 + offset;
   if (text.startsWith("|")) {
     const firstBreak = text.indexOf("\n");
-    if (firstBreak < 0)
-      return void 0;
+    if (firstBreak < 0) return void 0;
     const body2 = text.slice(firstBreak + 1);
     const indent = body2.match(/^[ ]*/)[0].length;
     const before = value.slice(0, offset).split("\n");
@@ -60316,15 +60940,14 @@ function sourceOffset(valueLoc, value, offset) {
     const column = before[lineIndex].length;
     const sourceLines = body2.split("\n");
     let pos = valueLoc.start + firstBreak + 1;
-    for (let i2 = 0; i2 < lineIndex; i2++)
-      pos += (sourceLines[i2]?.length ?? 0) + 1;
+    for (let i2 = 0; i2 < lineIndex; i2++) pos += (sourceLines[i2]?.length ?? 0) + 1;
     return pos + Math.min(indent, sourceLines[lineIndex]?.length ?? 0) + column;
   }
   return void 0;
 }
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-annotations/rule.js
-var rule_default204 = defineRule({
+var rule_default212 = defineRule({
   id: "k8s/prometheus-alert-missing-annotations",
   domain: k8sDomain,
   meta: {
@@ -60355,24 +60978,27 @@ var rule_default204 = defineRule({
   },
   check(object, ctx) {
     for (const rule of promRules(object)) {
-      if (!rule.alert)
-        continue;
+      if (!rule.alert) continue;
       const annotations = asObj(rule.data.annotations);
       const missing = [];
-      if (annotations.summary === void 0)
-        missing.push("`summary`");
+      if (annotations.summary === void 0) missing.push("`summary`");
       if (annotations.description === void 0 && annotations.message === void 0)
         missing.push("`description`");
-      if (missing.length === 0)
-        continue;
-      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no ${list2(missing, "or")} annotation.`, rule.alert);
+      if (missing.length === 0) continue;
+      report2(
+        ctx,
+        object,
+        alertLoc(object, rule),
+        `Alert \`${rule.alert}\` has no ${list2(missing, "or")} annotation.`,
+        rule.alert
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-for/rule.js
 init_dist();
-var rule_default205 = defineRule({
+var rule_default213 = defineRule({
   id: "k8s/prometheus-alert-missing-for",
   domain: k8sDomain,
   meta: {
@@ -60403,18 +61029,22 @@ var rule_default205 = defineRule({
   },
   check(object, ctx) {
     for (const rule of promRules(object)) {
-      if (!rule.alert || rule.data.for !== void 0)
-        continue;
-      if (asObj(rule.data.labels).severity === "none")
-        continue;
-      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`for:\` duration.`, rule.alert);
+      if (!rule.alert || rule.data.for !== void 0) continue;
+      if (asObj(rule.data.labels).severity === "none") continue;
+      report2(
+        ctx,
+        object,
+        alertLoc(object, rule),
+        `Alert \`${rule.alert}\` has no \`for:\` duration.`,
+        rule.alert
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-runbook/rule.js
 init_dist();
-var rule_default206 = defineRule({
+var rule_default214 = defineRule({
   id: "k8s/prometheus-alert-missing-runbook",
   domain: k8sDomain,
   meta: {
@@ -60445,16 +61075,21 @@ var rule_default206 = defineRule({
   },
   check(object, ctx) {
     for (const rule of promRules(object)) {
-      if (!rule.alert || asObj(rule.data.annotations).runbook_url !== void 0)
-        continue;
-      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`runbook_url\` annotation.`, rule.alert);
+      if (!rule.alert || asObj(rule.data.annotations).runbook_url !== void 0) continue;
+      report2(
+        ctx,
+        object,
+        alertLoc(object, rule),
+        `Alert \`${rule.alert}\` has no \`runbook_url\` annotation.`,
+        rule.alert
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-severity/rule.js
 init_dist();
-var rule_default207 = defineRule({
+var rule_default215 = defineRule({
   id: "k8s/prometheus-alert-missing-severity",
   domain: k8sDomain,
   meta: {
@@ -60485,9 +61120,14 @@ var rule_default207 = defineRule({
   },
   check(object, ctx) {
     for (const rule of promRules(object)) {
-      if (!rule.alert || asObj(rule.data.labels).severity !== void 0)
-        continue;
-      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`severity\` label.`, rule.alert);
+      if (!rule.alert || asObj(rule.data.labels).severity !== void 0) continue;
+      report2(
+        ctx,
+        object,
+        alertLoc(object, rule),
+        `Alert \`${rule.alert}\` has no \`severity\` label.`,
+        rule.alert
+      );
     }
   }
 });
@@ -60496,9 +61136,11 @@ var rule_default207 = defineRule({
 init_dist();
 function labelKey(labels) {
   const obj = asObj(labels);
-  return JSON.stringify(Object.keys(obj).sort().map((k) => [k, String(obj[k])]));
+  return JSON.stringify(
+    Object.keys(obj).sort().map((k) => [k, String(obj[k])])
+  );
 }
-var rule_default208 = defineRule({
+var rule_default216 = defineRule({
   id: "k8s/prometheus-duplicate-alert",
   domain: k8sDomain,
   meta: {
@@ -60530,11 +61172,16 @@ var rule_default208 = defineRule({
   check(object, ctx) {
     const seen = /* @__PURE__ */ new Set();
     for (const rule of promRules(object)) {
-      if (!rule.alert)
-        continue;
+      if (!rule.alert) continue;
       const key = JSON.stringify([rule.group, rule.alert, labelKey(rule.data.labels)]);
       if (seen.has(key))
-        report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` is defined twice in group \`${rule.group}\` with the same labels.`, rule.alert);
+        report2(
+          ctx,
+          object,
+          alertLoc(object, rule),
+          `Alert \`${rule.alert}\` is defined twice in group \`${rule.group}\` with the same labels.`,
+          rule.alert
+        );
       seen.add(key);
     }
   }
@@ -60542,7 +61189,7 @@ var rule_default208 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/prometheus-invalid-promql/rule.js
 init_dist();
-var rule_default209 = defineRule({
+var rule_default217 = defineRule({
   id: "k8s/prometheus-invalid-promql",
   domain: k8sDomain,
   meta: {
@@ -60575,11 +61222,9 @@ var rule_default209 = defineRule({
     for (const rule of promRules(object)) {
       const expr = rule.data.expr;
       const text = typeof expr === "number" ? String(expr) : asString2(expr);
-      if (text === void 0 || text.includes("{{"))
-        continue;
+      if (text === void 0 || text.includes("{{")) continue;
       const error = promqlError(text);
-      if (!error)
-        continue;
+      if (!error) continue;
       const loc = object.at([...rule.route, "expr"]);
       let at = loc;
       const from = sourceOffset(loc, text, Math.min(error.from, Math.max(0, text.length - 1)));
@@ -60588,7 +61233,13 @@ var rule_default209 = defineRule({
         at = { file: loc.file, start: from, end: from + width };
       }
       const name3 = rule.alert ?? rule.record ?? "?";
-      report2(ctx, object, at, `The expression of \`${name3}\` is not valid PromQL: unexpected ${error.found}.`, name3);
+      report2(
+        ctx,
+        object,
+        at,
+        `The expression of \`${name3}\` is not valid PromQL: unexpected ${error.found}.`,
+        name3
+      );
     }
   }
 });
@@ -60596,7 +61247,7 @@ var rule_default209 = defineRule({
 // ../../policies/kubernetes/dist/rules/prometheus-recording-rule-name/rule.js
 init_dist();
 var METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-var rule_default210 = defineRule({
+var rule_default218 = defineRule({
   id: "k8s/prometheus-recording-rule-name",
   domain: k8sDomain,
   meta: {
@@ -60627,9 +61278,14 @@ var rule_default210 = defineRule({
   },
   check(object, ctx) {
     for (const rule of promRules(object)) {
-      if (rule.record === void 0 || METRIC_NAME.test(rule.record) || rule.record.includes("{{"))
-        continue;
-      report2(ctx, object, object.at([...rule.route, "record"]), `Recording rule name \`${rule.record}\` is not a valid metric name.`, rule.record);
+      if (rule.record === void 0 || METRIC_NAME.test(rule.record) || rule.record.includes("{{")) continue;
+      report2(
+        ctx,
+        object,
+        object.at([...rule.route, "record"]),
+        `Recording rule name \`${rule.record}\` is not a valid metric name.`,
+        rule.record
+      );
     }
   }
 });
@@ -60646,8 +61302,7 @@ function isBinding(object) {
 }
 var strings2 = (v) => asArray(v).map((x) => asString2(x) ?? "");
 function policyRules(object) {
-  if (!isRole(object))
-    return [];
+  if (!isRole(object)) return [];
   return asArray(object.data.rules).flatMap((r, i2) => {
     const rule = asObj(r);
     return [
@@ -60670,7 +61325,7 @@ function resourceIndex(rule, names) {
 var WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
 
 // ../../policies/kubernetes/dist/rules/rbac-no-cluster-admin-binding/rule.js
-var rule_default211 = defineRule({
+var rule_default219 = defineRule({
   id: "k8s/rbac-no-cluster-admin-binding",
   domain: k8sDomain,
   meta: {
@@ -60705,18 +61360,22 @@ var rule_default211 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isBinding(object))
-      return;
+    if (!isBinding(object)) return;
     const ref = asObj(object.data.roleRef);
-    if (asString2(ref.name) !== "cluster-admin" || asString2(ref.kind) !== "ClusterRole")
-      return;
-    report2(ctx, object, object.at(["roleRef", "name"]), `${object.kind} \`${object.name}\` grants cluster-admin.`, "cluster-admin");
+    if (asString2(ref.name) !== "cluster-admin" || asString2(ref.kind) !== "ClusterRole") return;
+    report2(
+      ctx,
+      object,
+      object.at(["roleRef", "name"]),
+      `${object.kind} \`${object.name}\` grants cluster-admin.`,
+      "cluster-admin"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/rbac-no-cluster-wide-secret-read/rule.js
 init_dist();
-var rule_default212 = defineRule({
+var rule_default220 = defineRule({
   id: "k8s/rbac-no-cluster-wide-secret-read",
   domain: k8sDomain,
   meta: {
@@ -60746,20 +61405,24 @@ var rule_default212 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "ClusterRole")
-      return;
+    if (object.kind !== "ClusterRole") return;
     for (const rule of policyRules(object)) {
       const i2 = resourceIndex(rule, ["secrets"]);
-      if (i2 < 0 || rule.resourceNames.length > 0 || !grants(rule, ["get", "list", "watch"]))
-        continue;
-      report2(ctx, object, object.at([...rule.route, "resources", i2]), `ClusterRole \`${object.name}\` can read every Secret.`, rule.route.join("."));
+      if (i2 < 0 || rule.resourceNames.length > 0 || !grants(rule, ["get", "list", "watch"])) continue;
+      report2(
+        ctx,
+        object,
+        object.at([...rule.route, "resources", i2]),
+        `ClusterRole \`${object.name}\` can read every Secret.`,
+        rule.route.join(".")
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/rbac-no-default-service-account-binding/rule.js
 init_dist();
-var rule_default213 = defineRule({
+var rule_default221 = defineRule({
   id: "k8s/rbac-no-default-service-account-binding",
   domain: k8sDomain,
   meta: {
@@ -60789,13 +61452,17 @@ var rule_default213 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isBinding(object))
-      return;
+    if (!isBinding(object)) return;
     asArray(object.data.subjects).forEach((s, i2) => {
       const subject = asObj(s);
-      if (asString2(subject.kind) !== "ServiceAccount" || asString2(subject.name) !== "default")
-        return;
-      report2(ctx, object, object.at(["subjects", i2, "name"]), `${object.kind} \`${object.name}\` grants \`${asString2(asObj(object.data.roleRef).name) ?? "?"}\` to the default service account of \`${asString2(subject.namespace) ?? object.namespace}\`.`, `default:${asString2(subject.namespace) ?? ""}`);
+      if (asString2(subject.kind) !== "ServiceAccount" || asString2(subject.name) !== "default") return;
+      report2(
+        ctx,
+        object,
+        object.at(["subjects", i2, "name"]),
+        `${object.kind} \`${object.name}\` grants \`${asString2(asObj(object.data.roleRef).name) ?? "?"}\` to the default service account of \`${asString2(subject.namespace) ?? object.namespace}\`.`,
+        `default:${asString2(subject.namespace) ?? ""}`
+      );
     });
   }
 });
@@ -60803,7 +61470,7 @@ var rule_default213 = defineRule({
 // ../../policies/kubernetes/dist/rules/rbac-no-escalation-verbs/rule.js
 init_dist();
 var VERBS = ["escalate", "bind", "impersonate"];
-var rule_default214 = defineRule({
+var rule_default222 = defineRule({
   id: "k8s/rbac-no-escalation-verbs",
   domain: k8sDomain,
   meta: {
@@ -60835,9 +61502,14 @@ var rule_default214 = defineRule({
   check(object, ctx) {
     for (const rule of policyRules(object)) {
       rule.verbs.forEach((verb, i2) => {
-        if (!VERBS.includes(verb))
-          return;
-        report2(ctx, object, object.at([...rule.route, "verbs", i2]), `${object.kind} \`${object.name}\` grants \`${verb}\`.`, `${rule.route.join(".")}:${verb}`);
+        if (!VERBS.includes(verb)) return;
+        report2(
+          ctx,
+          object,
+          object.at([...rule.route, "verbs", i2]),
+          `${object.kind} \`${object.name}\` grants \`${verb}\`.`,
+          `${rule.route.join(".")}:${verb}`
+        );
       });
     }
   }
@@ -60855,7 +61527,7 @@ var WORKLOADS2 = [
   "cronjobs",
   "replicationcontrollers"
 ];
-var rule_default215 = defineRule({
+var rule_default223 = defineRule({
   id: "k8s/rbac-no-pod-creation",
   domain: k8sDomain,
   meta: {
@@ -60887,16 +61559,21 @@ var rule_default215 = defineRule({
   check(object, ctx) {
     for (const rule of policyRules(object)) {
       const i2 = resourceIndex(rule, WORKLOADS2);
-      if (i2 < 0 || !grants(rule, ["create"]))
-        continue;
-      report2(ctx, object, object.at([...rule.route, "resources", i2]), `${object.kind} \`${object.name}\` can create \`${rule.resources[i2]}\`.`, rule.route.join("."));
+      if (i2 < 0 || !grants(rule, ["create"])) continue;
+      report2(
+        ctx,
+        object,
+        object.at([...rule.route, "resources", i2]),
+        `${object.kind} \`${object.name}\` can create \`${rule.resources[i2]}\`.`,
+        rule.route.join(".")
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/rbac-no-pod-exec/rule.js
 init_dist();
-var rule_default216 = defineRule({
+var rule_default224 = defineRule({
   id: "k8s/rbac-no-pod-exec",
   domain: k8sDomain,
   meta: {
@@ -60936,7 +61613,13 @@ var rule_default216 = defineRule({
       rule.resources.forEach((r, i2) => {
         if (!["pods/exec", "pods/attach", "nodes/proxy"].includes(r) || !grants(rule, ["create", "get"]))
           return;
-        report2(ctx, object, object.at([...rule.route, "resources", i2]), `${object.kind} \`${object.name}\` grants \`${r}\`.`, `${rule.route.join(".")}:${r}`);
+        report2(
+          ctx,
+          object,
+          object.at([...rule.route, "resources", i2]),
+          `${object.kind} \`${object.name}\` grants \`${r}\`.`,
+          `${rule.route.join(".")}:${r}`
+        );
       });
     }
   }
@@ -60946,7 +61629,7 @@ var rule_default216 = defineRule({
 init_dist();
 var ANONYMOUS = /* @__PURE__ */ new Set(["system:anonymous", "system:unauthenticated"]);
 var EVERYONE = /* @__PURE__ */ new Set(["system:authenticated", "system:serviceaccounts"]);
-var rule_default217 = defineRule({
+var rule_default225 = defineRule({
   id: "k8s/rbac-no-public-subjects",
   domain: k8sDomain,
   meta: {
@@ -60978,30 +61661,35 @@ var rule_default217 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isBinding(object))
-      return;
+    if (!isBinding(object)) return;
     const ref = asObj(object.data.roleRef);
     const role = asString2(ref.name) ?? "";
-    if (role.startsWith("system:"))
-      return;
+    if (role.startsWith("system:")) return;
     asArray(object.data.subjects).forEach((s, i2) => {
       const name3 = asString2(asObj(s).name) ?? "";
-      if (!ANONYMOUS.has(name3) && !EVERYONE.has(name3))
-        return;
-      if (EVERYONE.has(name3) && !isPowerful(ctx, object, asString2(ref.kind) ?? "ClusterRole", role))
-        return;
-      report2(ctx, object, object.at(["subjects", i2, "name"]), `${object.kind} \`${object.name}\` grants \`${role}\` to \`${name3}\`.`, name3);
+      if (!ANONYMOUS.has(name3) && !EVERYONE.has(name3)) return;
+      if (EVERYONE.has(name3) && !isPowerful(ctx, object, asString2(ref.kind) ?? "ClusterRole", role)) return;
+      report2(
+        ctx,
+        object,
+        object.at(["subjects", i2, "name"]),
+        `${object.kind} \`${object.name}\` grants \`${role}\` to \`${name3}\`.`,
+        name3
+      );
     });
   }
 });
 var READ_ONLY2 = /* @__PURE__ */ new Set(["get", "list", "watch", "use"]);
 var POWERFUL_DEFAULTS = /* @__PURE__ */ new Set(["cluster-admin", "admin", "edit"]);
 function isPowerful(ctx, binding, kind, name3) {
-  if (POWERFUL_DEFAULTS.has(name3))
-    return true;
+  if (POWERFUL_DEFAULTS.has(name3)) return true;
   const graph = k8sGraph(ctx.project);
   const roles = kind === "Role" ? graph.find("Role", binding.namespace, name3) : graph.find("ClusterRole", "", name3);
-  return roles.some((r) => policyRules(r).some((rule) => rule.verbs.some((v) => !READ_ONLY2.has(v)) || rule.resources.includes("secrets") || rule.resources.includes("*")));
+  return roles.some(
+    (r) => policyRules(r).some(
+      (rule) => rule.verbs.some((v) => !READ_ONLY2.has(v)) || rule.resources.includes("secrets") || rule.resources.includes("*")
+    )
+  );
 }
 
 // ../../policies/kubernetes/dist/rules/rbac-no-webhook-write/rule.js
@@ -61012,7 +61700,7 @@ var WEBHOOKS = [
   "validatingadmissionpolicies",
   "validatingadmissionpolicybindings"
 ];
-var rule_default218 = defineRule({
+var rule_default226 = defineRule({
   id: "k8s/rbac-no-webhook-write",
   domain: k8sDomain,
   meta: {
@@ -61043,12 +61731,16 @@ var rule_default218 = defineRule({
   },
   check(object, ctx) {
     for (const rule of policyRules(object)) {
-      if (!grants(rule, WRITE_VERBS))
-        continue;
+      if (!grants(rule, WRITE_VERBS)) continue;
       rule.resources.forEach((r, i2) => {
-        if (!WEBHOOKS.includes(r))
-          return;
-        report2(ctx, object, object.at([...rule.route, "resources", i2]), `${object.kind} \`${object.name}\` can change \`${r}\`.`, `${rule.route.join(".")}:${r}`);
+        if (!WEBHOOKS.includes(r)) return;
+        report2(
+          ctx,
+          object,
+          object.at([...rule.route, "resources", i2]),
+          `${object.kind} \`${object.name}\` can change \`${r}\`.`,
+          `${rule.route.join(".")}:${r}`
+        );
       });
     }
   }
@@ -61056,7 +61748,7 @@ var rule_default218 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-wildcards/rule.js
 init_dist();
-var rule_default219 = defineRule({
+var rule_default227 = defineRule({
   id: "k8s/rbac-no-wildcards",
   domain: k8sDomain,
   meta: {
@@ -61089,9 +61781,14 @@ var rule_default219 = defineRule({
     for (const rule of policyRules(object)) {
       for (const field2 of ["apiGroups", "resources", "verbs"]) {
         const i2 = rule[field2].indexOf("*");
-        if (i2 < 0)
-          continue;
-        report2(ctx, object, object.at([...rule.route, field2, i2]), `${object.kind} \`${object.name}\` grants \`*\` in ${field2}.`, `${rule.route.join(".")}:${field2}`);
+        if (i2 < 0) continue;
+        report2(
+          ctx,
+          object,
+          object.at([...rule.route, field2, i2]),
+          `${object.kind} \`${object.name}\` grants \`*\` in ${field2}.`,
+          `${rule.route.join(".")}:${field2}`
+        );
       }
     }
   }
@@ -61099,7 +61796,7 @@ var rule_default219 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-anti-affinity/rule.js
 init_dist();
-var rule_default220 = defineRule({
+var rule_default228 = defineRule({
   id: "k8s/require-anti-affinity",
   domain: k8sDomain,
   meta: {
@@ -61134,19 +61831,22 @@ var rule_default220 = defineRule({
   },
   check(object, ctx) {
     const pod = podsOf(object, { classes: ["service"] })[0];
-    if (!pod || !isMultiReplica(k8sGraph(ctx.project), object))
-      return;
-    if (asArray(pod.field("topologySpreadConstraints")?.value).length > 0)
-      return;
-    if (asObj(pod.field("affinity")?.value).podAntiAffinity)
-      return;
-    report2(ctx, object, pod.anchor, `${object.kind} \`${object.name}\` sets no topology spread or pod anti-affinity for its replicas.`, "spread");
+    if (!pod || !isMultiReplica(k8sGraph(ctx.project), object)) return;
+    if (asArray(pod.field("topologySpreadConstraints")?.value).length > 0) return;
+    if (asObj(pod.field("affinity")?.value).podAntiAffinity) return;
+    report2(
+      ctx,
+      object,
+      pod.anchor,
+      `${object.kind} \`${object.name}\` sets no topology spread or pod anti-affinity for its replicas.`,
+      "spread"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/require-drop-all-capabilities/rule.js
 init_dist();
-var rule_default221 = defineRule({
+var rule_default229 = defineRule({
   id: "k8s/require-drop-all-capabilities",
   domain: k8sDomain,
   meta: {
@@ -61177,11 +61877,9 @@ var rule_default221 = defineRule({
   },
   check(object, ctx) {
     for (const c of containersOf(object)) {
-      if (isWindows(c.pod))
-        continue;
+      if (isWindows(c.pod)) continue;
       const drop = c.own("securityContext", "capabilities", "drop");
-      if (drop && Array.isArray(drop.value) && drop.value.some((v) => capabilityName(v) === "ALL"))
-        continue;
+      if (drop && Array.isArray(drop.value) && drop.value.some((v) => capabilityName(v) === "ALL")) continue;
       const at = c.keyAt(["securityContext", "capabilities", "drop"]) ?? c.keyAt(["securityContext", "capabilities"]) ?? c.keyAt(["securityContext"]) ?? c.anchor;
       report2(ctx, object, at, `The ${c.label} of ${c.pod.label} does not drop ALL capabilities.`, c.name);
     }
@@ -61190,7 +61888,7 @@ var rule_default221 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-image-digest/rule.js
 init_dist();
-var rule_default222 = defineRule({
+var rule_default230 = defineRule({
   id: "k8s/require-image-digest",
   domain: k8sDomain,
   meta: {
@@ -61237,20 +61935,23 @@ var rule_default222 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
-      if (!image || isTemplated(image) || parseImage2(image).digest)
-        continue;
-      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name))
-        continue;
-      if (ctx.options.allow.some((prefix) => image.startsWith(prefix)))
-        continue;
-      report2(ctx, object, c.at(["image"]), `The ${c.label} of ${c.pod.label} uses \`${image}\` without a digest.`, image);
+      if (!image || isTemplated(image) || parseImage2(image).digest) continue;
+      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name)) continue;
+      if (ctx.options.allow.some((prefix) => image.startsWith(prefix))) continue;
+      report2(
+        ctx,
+        object,
+        c.at(["image"]),
+        `The ${c.label} of ${c.pod.label} uses \`${image}\` without a digest.`,
+        image
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/require-pod-disruption-budget/rule.js
 init_dist();
-var rule_default223 = defineRule({
+var rule_default231 = defineRule({
   id: "k8s/require-pod-disruption-budget",
   domain: k8sDomain,
   meta: {
@@ -61285,17 +61986,21 @@ var rule_default223 = defineRule({
   check(object, ctx) {
     const graph = k8sGraph(ctx.project);
     const pod = podsOf(object, { classes: ["service"] })[0];
-    if (!pod || !isMultiReplica(graph, object))
-      return;
-    if (pdbsFor(graph, object, pod).length > 0)
-      return;
-    report2(ctx, object, object.nameLoc, `No PodDisruptionBudget selects the pods of ${object.kind} \`${object.name}\`.`, "pdb");
+    if (!pod || !isMultiReplica(graph, object)) return;
+    if (pdbsFor(graph, object, pod).length > 0) return;
+    report2(
+      ctx,
+      object,
+      object.nameLoc,
+      `No PodDisruptionBudget selects the pods of ${object.kind} \`${object.name}\`.`,
+      "pdb"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/require-probes/rule.js
 init_dist();
-var rule_default224 = defineRule({
+var rule_default232 = defineRule({
   id: "k8s/require-probes",
   domain: k8sDomain,
   meta: {
@@ -61344,9 +62049,14 @@ var rule_default224 = defineRule({
         ["readinessProbe", "readiness"],
         ["livenessProbe", "liveness"]
       ]) {
-        if (c.data[field2] !== void 0 && c.data[field2] !== null)
-          continue;
-        report2(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} has no ${what} probe.`, `${c.name}:${field2}`);
+        if (c.data[field2] !== void 0 && c.data[field2] !== null) continue;
+        report2(
+          ctx,
+          object,
+          c.anchor,
+          `The ${c.label} of ${c.pod.label} has no ${what} probe.`,
+          `${c.name}:${field2}`
+        );
       }
     }
   }
@@ -61354,7 +62064,7 @@ var rule_default224 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-read-only-root-fs/rule.js
 init_dist();
-var rule_default225 = defineRule({
+var rule_default233 = defineRule({
   id: "k8s/require-read-only-root-fs",
   domain: k8sDomain,
   meta: {
@@ -61391,11 +62101,9 @@ var rule_default225 = defineRule({
   },
   check(object, ctx) {
     for (const c of containersOf(object, { kinds: ["container", "init"] })) {
-      if (isWindows(c.pod))
-        continue;
+      if (isWindows(c.pod)) continue;
       const setting = c.own("securityContext", "readOnlyRootFilesystem");
-      if (setting && isTrue(setting.value))
-        continue;
+      if (setting && isTrue(setting.value)) continue;
       const at = setting ? object.at(setting.route) : c.keyAt(["securityContext"]) ?? c.anchor;
       report2(ctx, object, at, `The ${c.label} of ${c.pod.label} has a writable root filesystem.`, c.name);
     }
@@ -61405,7 +62113,7 @@ var rule_default225 = defineRule({
 // ../../policies/kubernetes/dist/rules/require-resources/rule.js
 init_dist();
 var set = (v) => v !== void 0 && v !== null && v !== "";
-var rule_default226 = defineRule({
+var rule_default234 = defineRule({
   id: "k8s/require-resources",
   domain: k8sDomain,
   meta: {
@@ -61456,32 +62164,32 @@ var rule_default226 = defineRule({
     }
   },
   check(object, ctx) {
-    if (isArgoWorkflowKind(object))
-      return;
+    if (isArgoWorkflowKind(object)) return;
     for (const c of containersOf(object, { kinds: ["container", "init"] })) {
       const resources = asObj(c.data.resources);
       const requests = asObj(resources.requests);
       const limits = asObj(resources.limits);
       const missing = [];
-      if (!set(requests.cpu) && !set(limits.cpu))
-        missing.push("CPU request");
-      if (ctx.options.requireCpuLimit && !set(limits.cpu))
-        missing.push("CPU limit");
-      if (!set(requests.memory) && !set(limits.memory))
-        missing.push("memory request");
-      if (!set(limits.memory))
-        missing.push("memory limit");
-      if (missing.length === 0)
-        continue;
+      if (!set(requests.cpu) && !set(limits.cpu)) missing.push("CPU request");
+      if (ctx.options.requireCpuLimit && !set(limits.cpu)) missing.push("CPU limit");
+      if (!set(requests.memory) && !set(limits.memory)) missing.push("memory request");
+      if (!set(limits.memory)) missing.push("memory limit");
+      if (missing.length === 0) continue;
       const at = c.keyAt(["resources"]) ?? c.anchor;
-      report2(ctx, object, at, `The ${c.label} of ${c.pod.label} sets no ${list2(missing, "or")}.`, `${c.name}:${missing.join(",")}`);
+      report2(
+        ctx,
+        object,
+        at,
+        `The ${c.label} of ${c.pod.label} sets no ${list2(missing, "or")}.`,
+        `${c.name}:${missing.join(",")}`
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/require-seccomp-profile/rule.js
 init_dist();
-var rule_default227 = defineRule({
+var rule_default235 = defineRule({
   id: "k8s/require-seccomp-profile",
   domain: k8sDomain,
   meta: {
@@ -61512,9 +62220,14 @@ var rule_default227 = defineRule({
   },
   check(object, ctx) {
     for (const c of containersOf(object)) {
-      if (isWindows(c.pod) || c.seccompType())
-        continue;
-      report2(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} runs without a seccomp profile.`, c.name);
+      if (isWindows(c.pod) || c.seccompType()) continue;
+      report2(
+        ctx,
+        object,
+        c.anchor,
+        `The ${c.label} of ${c.pod.label} runs without a seccomp profile.`,
+        c.name
+      );
     }
   }
 });
@@ -61530,7 +62243,7 @@ var INTERNAL2 = [
   ["service.beta.kubernetes.io/oci-load-balancer-internal", /^true$/],
   ["service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type", /^private$/]
 ];
-var rule_default228 = defineRule({
+var rule_default236 = defineRule({
   id: "k8s/restrict-external-services",
   domain: k8sDomain,
   meta: {
@@ -61562,24 +62275,33 @@ var rule_default228 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Service" || object.group !== "")
-      return;
+    if (object.kind !== "Service" || object.group !== "") return;
     const type = asString2(object.get(["spec", "type"]));
     if (type === "NodePort") {
-      report2(ctx, object, object.at(["spec", "type"]), `Service \`${object.name}\` opens a NodePort on every node.`, type);
+      report2(
+        ctx,
+        object,
+        object.at(["spec", "type"]),
+        `Service \`${object.name}\` opens a NodePort on every node.`,
+        type
+      );
     } else if (type === "LoadBalancer") {
-      if (asArray(object.get(["spec", "loadBalancerSourceRanges"])).length > 0)
-        return;
-      if (INTERNAL2.some(([key, value]) => value.test(object.annotations[key] ?? "")))
-        return;
-      report2(ctx, object, object.at(["spec", "type"]), `Service \`${object.name}\` is a load balancer open to any source address.`, type);
+      if (asArray(object.get(["spec", "loadBalancerSourceRanges"])).length > 0) return;
+      if (INTERNAL2.some(([key, value]) => value.test(object.annotations[key] ?? ""))) return;
+      report2(
+        ctx,
+        object,
+        object.at(["spec", "type"]),
+        `Service \`${object.name}\` is a load balancer open to any source address.`,
+        type
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/rolling-update-max-unavailable/rule.js
 init_dist();
-var rule_default229 = defineRule({
+var rule_default237 = defineRule({
   id: "k8s/rolling-update-max-unavailable",
   domain: k8sDomain,
   meta: {
@@ -61610,23 +62332,26 @@ var rule_default229 = defineRule({
   },
   check(object, ctx) {
     const base = object.kind === "Deployment" ? ["spec", "strategy"] : object.kind === "StatefulSet" ? ["spec", "updateStrategy"] : void 0;
-    if (!base)
-      return;
+    if (!base) return;
     const route = [...base, "rollingUpdate", "maxUnavailable"];
     const value = intOrPercent(object.get(route));
-    if (!value)
-      return;
+    if (!value) return;
     const replicas = explicitReplicas(object);
     const all = value.percent !== void 0 && value.percent >= 100 || value.count !== void 0 && replicas !== void 0 && replicas > 0 && value.count >= replicas;
-    if (!all)
-      return;
-    report2(ctx, object, object.at(route), `The rolling update of ${object.kind} \`${object.name}\` may stop all of its pods at once.`, "maxUnavailable");
+    if (!all) return;
+    report2(
+      ctx,
+      object,
+      object.at(route),
+      `The rolling update of ${object.kind} \`${object.name}\` may stop all of its pods at once.`,
+      "maxUnavailable"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/rollout-blue-green-promotion/rule.js
 init_dist();
-var rule_default230 = defineRule({
+var rule_default238 = defineRule({
   id: "k8s/rollout-blue-green-promotion",
   domain: k8sDomain,
   meta: {
@@ -61656,27 +62381,37 @@ var rule_default230 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isRollout(object))
-      return;
+    if (!isRollout(object)) return;
     const route = ["spec", "strategy", "blueGreen"];
     const bg = object.get(route);
-    if (bg === void 0)
-      return;
+    if (bg === void 0) return;
     const data = asObj(bg);
     if (!data.previewService) {
-      report2(ctx, object, object.keyAt(route), `Blue-green Rollout \`${object.name}\` has no previewService to check the new version on.`, "previewService");
+      report2(
+        ctx,
+        object,
+        object.keyAt(route),
+        `Blue-green Rollout \`${object.name}\` has no previewService to check the new version on.`,
+        "previewService"
+      );
     }
     const gated2 = data.autoPromotionEnabled === false || "prePromotionAnalysis" in data;
     if (!gated2) {
       const at = object.at([...route, "autoPromotionEnabled"]) ?? object.keyAt(route);
-      report2(ctx, object, at, `Blue-green Rollout \`${object.name}\` promotes automatically without pre-promotion analysis.`, "autoPromotion");
+      report2(
+        ctx,
+        object,
+        at,
+        `Blue-green Rollout \`${object.name}\` promotes automatically without pre-promotion analysis.`,
+        "autoPromotion"
+      );
     }
   }
 });
 
 // ../../policies/kubernetes/dist/rules/rollout-canary-without-pause/rule.js
 init_dist();
-var rule_default231 = defineRule({
+var rule_default239 = defineRule({
   id: "k8s/rollout-canary-without-pause",
   domain: k8sDomain,
   meta: {
@@ -61706,18 +62441,22 @@ var rule_default231 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isRollout(object))
-      return;
+    if (!isRollout(object)) return;
     let previousWeight = false;
     for (const { step, route } of canarySteps(object)) {
       if (isGate(step)) {
         previousWeight = false;
         continue;
       }
-      if (!("setWeight" in step))
-        continue;
+      if (!("setWeight" in step)) continue;
       if (previousWeight) {
-        report2(ctx, object, object.keyAt(route), `Rollout \`${object.name}\` moves to weight ${String(step.setWeight)} with no pause or analysis after the previous weight.`, `${route.join(".")}`);
+        report2(
+          ctx,
+          object,
+          object.keyAt(route),
+          `Rollout \`${object.name}\` moves to weight ${String(step.setWeight)} with no pause or analysis after the previous weight.`,
+          `${route.join(".")}`
+        );
       }
       previousWeight = true;
     }
@@ -61726,7 +62465,7 @@ var rule_default231 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rollout-full-weight-first-step/rule.js
 init_dist();
-var rule_default232 = defineRule({
+var rule_default240 = defineRule({
   id: "k8s/rollout-full-weight-first-step",
   domain: k8sDomain,
   meta: {
@@ -61756,15 +62495,18 @@ var rule_default232 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isRollout(object))
-      return;
+    if (!isRollout(object)) return;
     for (const { step, route } of canarySteps(object)) {
-      if (isGate(step))
-        return;
-      if (!("setWeight" in step))
-        continue;
+      if (isGate(step)) return;
+      if (!("setWeight" in step)) continue;
       if (Number(step.setWeight) >= 100) {
-        report2(ctx, object, object.at([...route, "setWeight"]), `Rollout \`${object.name}\` sends 100% of traffic to the new version in its first step.`, "setWeight");
+        report2(
+          ctx,
+          object,
+          object.at([...route, "setWeight"]),
+          `Rollout \`${object.name}\` sends 100% of traffic to the new version in its first step.`,
+          "setWeight"
+        );
       }
       return;
     }
@@ -61773,7 +62515,7 @@ var rule_default232 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rollout-traffic-routing-services/rule.js
 init_dist();
-var rule_default233 = defineRule({
+var rule_default241 = defineRule({
   id: "k8s/rollout-traffic-routing-services",
   domain: k8sDomain,
   meta: {
@@ -61803,23 +62545,28 @@ var rule_default233 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isRollout(object))
-      return;
+    if (!isRollout(object)) return;
     const canary = asObj(object.get(["spec", "strategy", "canary"]));
-    if (!canary.trafficRouting)
-      return;
-    if (asObj(asObj(canary.trafficRouting).istio).destinationRule !== void 0)
-      return;
+    if (!canary.trafficRouting) return;
+    if (asObj(asObj(canary.trafficRouting).istio).destinationRule !== void 0) return;
     const missing = ["canaryService", "stableService"].filter((k) => !canary[k]);
-    if (missing.length === 0)
-      return;
-    report2(ctx, object, object.keyAt(["spec", "strategy", "canary", "trafficRouting"]), `Rollout \`${object.name}\` routes traffic but sets no ${list2(missing.map((m) => `\`${m}\``), "or")}.`, missing.join(","));
+    if (missing.length === 0) return;
+    report2(
+      ctx,
+      object,
+      object.keyAt(["spec", "strategy", "canary", "trafficRouting"]),
+      `Rollout \`${object.name}\` routes traffic but sets no ${list2(
+        missing.map((m) => `\`${m}\``),
+        "or"
+      )}.`,
+      missing.join(",")
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/run-as-non-root/rule.js
 init_dist();
-var rule_default234 = defineRule({
+var rule_default242 = defineRule({
   id: "k8s/run-as-non-root",
   domain: k8sDomain,
   meta: {
@@ -61857,21 +62604,29 @@ var rule_default234 = defineRule({
   check(object, ctx) {
     const once = onceEach();
     for (const c of containersOf(object)) {
-      if (isWindows(c.pod))
-        continue;
+      if (isWindows(c.pod)) continue;
       const nonRoot = c.security("runAsNonRoot");
       const user = c.security("runAsUser");
-      if (nonRoot && isTrue(nonRoot.value))
-        continue;
-      if (user && Number(user.value) > 0)
-        continue;
-      if (user && Number(user.value) === 0)
-        continue;
+      if (nonRoot && isTrue(nonRoot.value)) continue;
+      if (user && Number(user.value) > 0) continue;
+      if (user && Number(user.value) === 0) continue;
       if (nonRoot) {
         if (once(nonRoot.route))
-          report2(ctx, object, object.at(nonRoot.route), `${c.pod.label} sets \`runAsNonRoot: false\`.`, "false");
+          report2(
+            ctx,
+            object,
+            object.at(nonRoot.route),
+            `${c.pod.label} sets \`runAsNonRoot: false\`.`,
+            "false"
+          );
       } else {
-        report2(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} sets neither \`runAsNonRoot: true\` nor a non-root \`runAsUser\`.`, c.name);
+        report2(
+          ctx,
+          object,
+          c.anchor,
+          `The ${c.label} of ${c.pod.label} sets neither \`runAsNonRoot: true\` nor a non-root \`runAsUser\`.`,
+          c.name
+        );
       }
     }
   }
@@ -61888,7 +62643,7 @@ var KINDS = /* @__PURE__ */ new Set([
   "Job",
   "ReplicationController"
 ]);
-var rule_default235 = defineRule({
+var rule_default243 = defineRule({
   id: "k8s/selector-mismatch",
   domain: k8sDomain,
   meta: {
@@ -61918,23 +62673,25 @@ var rule_default235 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!KINDS.has(object.kind) || object.partial)
-      return;
+    if (!KINDS.has(object.kind) || object.partial) return;
     const selector = object.get(["spec", "selector"]);
     const pod = podSpecsOf(object)[0];
-    if (!pod || selector === void 0 || selector === null)
-      return;
-    if (Object.keys(asObj(object.get(["spec", "template", "metadata"]))).length === 0)
-      return;
-    if (selectorMatches(selector, pod.labels))
-      return;
-    report2(ctx, object, object.keyAt(["spec", "selector"]), `The selector of ${object.kind} \`${object.name}\` does not match its pod template labels.`, "selector");
+    if (!pod || selector === void 0 || selector === null) return;
+    if (Object.keys(asObj(object.get(["spec", "template", "metadata"]))).length === 0) return;
+    if (selectorMatches(selector, pod.labels)) return;
+    report2(
+      ctx,
+      object,
+      object.keyAt(["spec", "selector"]),
+      `The selector of ${object.kind} \`${object.name}\` does not match its pod template labels.`,
+      "selector"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/service-selects-nothing/rule.js
 init_dist();
-var rule_default236 = defineRule({
+var rule_default244 = defineRule({
   id: "k8s/service-selects-nothing",
   domain: k8sDomain,
   meta: {
@@ -61964,24 +62721,32 @@ var rule_default236 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Service" || object.group !== "" || object.partial)
-      return;
+    if (object.kind !== "Service" || object.group !== "" || object.partial) return;
     const selector = asObj(object.get(["spec", "selector"]));
     if (Object.keys(selector).length === 0 || asString2(object.get(["spec", "type"])) === "ExternalName")
       return;
     const graph = k8sGraph(ctx.project);
-    if (graph.podsSelectedBy(object.namespace, selector).length > 0)
-      return;
+    if (graph.podsSelectedBy(object.namespace, selector).length > 0) return;
     const services = graph.ofKind("Service", object.namespace).filter((s) => Object.keys(asObj(s.get(["spec", "selector"]))).length > 0);
-    if (!danglingDecidable(graph, object, (pod) => services.some((s) => selectorMatches(s.get(["spec", "selector"]), pod.labels))))
+    if (!danglingDecidable(
+      graph,
+      object,
+      (pod) => services.some((s) => selectorMatches(s.get(["spec", "selector"]), pod.labels))
+    ))
       return;
-    report2(ctx, object, object.keyAt(["spec", "selector"]), `Service \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
+    report2(
+      ctx,
+      object,
+      object.keyAt(["spec", "selector"]),
+      `Service \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`,
+      "selector"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/service-target-port-mismatch/rule.js
 init_dist();
-var rule_default237 = defineRule({
+var rule_default245 = defineRule({
   id: "k8s/service-target-port-mismatch",
   domain: k8sDomain,
   meta: {
@@ -62011,38 +62776,41 @@ var rule_default237 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Service" || object.group !== "")
-      return;
+    if (object.kind !== "Service" || object.group !== "") return;
     const selector = asObj(object.get(["spec", "selector"]));
-    if (Object.keys(selector).length === 0)
-      return;
+    if (Object.keys(selector).length === 0) return;
     const graph = k8sGraph(ctx.project);
     const pods = graph.podsSelectedBy(object.namespace, selector).filter((p) => !p.object.partial);
-    if (pods.length === 0)
-      return;
+    if (pods.length === 0) return;
     const selected = new Set(pods.map((p) => `${p.object.kind}/${p.object.name}`));
     const patches = graph.objects.filter((o) => o.partial && selected.has(`${o.kind}/${o.name}`)).flatMap((o) => podSpecsOf(o));
-    const containerPorts = [...pods, ...patches].flatMap((p) => p.containers.filter((c) => c.kind !== "ephemeral").flatMap((c) => c.ports));
+    const containerPorts = [...pods, ...patches].flatMap(
+      (p) => p.containers.filter((c) => c.kind !== "ephemeral").flatMap((c) => c.ports)
+    );
     asArray(object.get(["spec", "ports"])).forEach((raw, i2) => {
       const port = asObj(raw);
       const target = port.targetPort ?? port.port;
-      if (target === void 0 || target === null)
-        return;
+      if (target === void 0 || target === null) return;
       const isNumber = typeof target === "number" || /^\d+$/.test(String(target));
       const route = ["spec", "ports", i2, port.targetPort !== void 0 ? "targetPort" : "port"];
-      if (isNumber)
-        return;
+      if (isNumber) return;
       const name3 = asString2(target) ?? "";
       if (isTemplated(name3) || !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name3) || containerPorts.some((p) => p.name === name3))
         return;
-      report2(ctx, object, object.at(route), `Service \`${object.name}\` forwards to the port name \`${name3}\`, which none of its pods declare.`, name3);
+      report2(
+        ctx,
+        object,
+        object.at(route),
+        `Service \`${object.name}\` forwards to the port name \`${name3}\`, which none of its pods declare.`,
+        name3
+      );
     });
   }
 });
 
 // ../../policies/kubernetes/dist/rules/single-replica/rule.js
 init_dist();
-var rule_default238 = defineRule({
+var rule_default246 = defineRule({
   id: "k8s/single-replica",
   domain: k8sDomain,
   meta: {
@@ -62076,18 +62844,107 @@ var rule_default238 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!REPLICATED.has(object.kind) || object.partial)
-      return;
-    if (explicitReplicas(object) !== 1)
-      return;
-    if (hpasFor(k8sGraph(ctx.project), object).length > 0)
-      return;
-    report2(ctx, object, object.at(["spec", "replicas"]), `${object.kind} \`${object.name}\` runs a single replica.`, "replicas");
+    if (!REPLICATED.has(object.kind) || object.partial) return;
+    if (explicitReplicas(object) !== 1) return;
+    if (hpasFor(k8sGraph(ctx.project), object).length > 0) return;
+    report2(
+      ctx,
+      object,
+      object.at(["spec", "replicas"]),
+      `${object.kind} \`${object.name}\` runs a single replica.`,
+      "replicas"
+    );
   }
 });
 
 // ../../policies/kubernetes/dist/rules/index.js
-var rules4 = [rule_default154, rule_default155, rule_default156, rule_default157, rule_default158, rule_default159, rule_default160, rule_default161, rule_default162, rule_default163, rule_default164, rule_default165, rule_default166, rule_default167, rule_default168, rule_default169, rule_default170, rule_default171, rule_default172, rule_default173, rule_default174, rule_default175, rule_default176, rule_default177, rule_default178, rule_default179, rule_default180, rule_default181, rule_default182, rule_default183, rule_default184, rule_default185, rule_default186, rule_default187, rule_default188, rule_default189, rule_default190, rule_default191, rule_default192, rule_default193, rule_default194, rule_default195, rule_default196, rule_default197, rule_default198, rule_default199, rule_default200, rule_default201, rule_default202, rule_default203, rule_default204, rule_default205, rule_default206, rule_default207, rule_default208, rule_default209, rule_default210, rule_default211, rule_default212, rule_default213, rule_default214, rule_default215, rule_default216, rule_default217, rule_default218, rule_default219, rule_default220, rule_default221, rule_default222, rule_default223, rule_default224, rule_default225, rule_default226, rule_default227, rule_default228, rule_default229, rule_default230, rule_default231, rule_default232, rule_default233, rule_default234, rule_default235, rule_default236, rule_default237, rule_default238];
+var rules4 = [
+  rule_default162,
+  rule_default163,
+  rule_default164,
+  rule_default165,
+  rule_default166,
+  rule_default167,
+  rule_default168,
+  rule_default169,
+  rule_default170,
+  rule_default171,
+  rule_default172,
+  rule_default173,
+  rule_default174,
+  rule_default175,
+  rule_default176,
+  rule_default177,
+  rule_default178,
+  rule_default179,
+  rule_default180,
+  rule_default181,
+  rule_default182,
+  rule_default183,
+  rule_default184,
+  rule_default185,
+  rule_default186,
+  rule_default187,
+  rule_default188,
+  rule_default189,
+  rule_default190,
+  rule_default191,
+  rule_default192,
+  rule_default193,
+  rule_default194,
+  rule_default195,
+  rule_default196,
+  rule_default197,
+  rule_default198,
+  rule_default199,
+  rule_default200,
+  rule_default201,
+  rule_default202,
+  rule_default203,
+  rule_default204,
+  rule_default205,
+  rule_default206,
+  rule_default207,
+  rule_default208,
+  rule_default209,
+  rule_default210,
+  rule_default211,
+  rule_default212,
+  rule_default213,
+  rule_default214,
+  rule_default215,
+  rule_default216,
+  rule_default217,
+  rule_default218,
+  rule_default219,
+  rule_default220,
+  rule_default221,
+  rule_default222,
+  rule_default223,
+  rule_default224,
+  rule_default225,
+  rule_default226,
+  rule_default227,
+  rule_default228,
+  rule_default229,
+  rule_default230,
+  rule_default231,
+  rule_default232,
+  rule_default233,
+  rule_default234,
+  rule_default235,
+  rule_default236,
+  rule_default237,
+  rule_default238,
+  rule_default239,
+  rule_default240,
+  rule_default241,
+  rule_default242,
+  rule_default243,
+  rule_default244,
+  rule_default245,
+  rule_default246
+];
 
 // ../cli/dist/registry.js
 var allRules = [

@@ -354,7 +354,8 @@ describe('runtime', () => {
     const files = new Set(annotations(run).map((a) => /file=([^,]+)/.exec(a)![1]));
     expect([...files].sort()).toEqual(['Dockerfile', 'k8s/pod.yaml', 'tf/main.tf']);
     expect(run.stdout).toContain('k8s/no-privileged-container');
-    expect(run.stdout).not.toMatch(/parser failed|cannot|Plumbline failed/i);
+    // The engine's own failure wordings (a rule's remediation may say "cannot"; these may not appear).
+    expect(run.stdout).not.toMatch(/parser failed|cannot read|Could not scan|Plumbline failed/i);
     expect(run.code).toBe(1);
     rmSync(copy, { recursive: true, force: true });
     rmSync(workspace, { recursive: true, force: true });

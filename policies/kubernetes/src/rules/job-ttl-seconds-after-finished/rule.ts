@@ -39,7 +39,11 @@ export default defineRule<K8sObject>({
     if (object.kind !== 'Job' || object.group !== 'batch' || object.partial) return;
     if (object.get(['spec', 'ttlSecondsAfterFinished']) !== undefined) return;
     // Helm and Argo CD hooks are deleted by their tool (hook-delete-policy).
-    if (object.annotations['helm.sh/hook-delete-policy'] || object.annotations['argocd.argoproj.io/hook-delete-policy']) return;
+    if (
+      object.annotations['helm.sh/hook-delete-policy'] ||
+      object.annotations['argocd.argoproj.io/hook-delete-policy']
+    )
+      return;
     report(
       ctx,
       object,
