@@ -11,7 +11,7 @@ import { dockerfileLanguage, rules } from '@plumbline/policy-dockerfile';
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : undefined;
-const root = resolve(args[0] ?? new URL('../../../shared/corpus', import.meta.url).pathname);
+const root = resolve(args[0] ?? new URL('../../shared/corpus', import.meta.url).pathname);
 
 const config = {
   sources: [],

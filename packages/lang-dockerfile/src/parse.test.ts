@@ -151,6 +151,15 @@ describe('instructions', () => {
     ]);
   });
 
+  it('reports instructions Docker rejects for a missing argument', () => {
+    const { problems, model } = parse('FROM\nFROM alpine:3\nRUN \\\n');
+    expect(problems.map((p) => `${p.message} @ ${at(p.loc)}`)).toEqual([
+      'FROM needs an image @ 1:1-1:5 FROM',
+      'RUN needs at least one argument @ 3:1-3:4 RUN',
+    ]);
+    expect(model.stages).toHaveLength(1);
+  });
+
   it('collects comments, including those between continued lines', () => {
     const { comments } = parse('# hadolint ignore=DL3008\nFROM alpine:3\nRUN a \\\n  # inner\n  b\n');
     expect(comments.map((c) => [c.line, c.text, c.ownLine])).toEqual([

@@ -41,6 +41,22 @@ const JSON_CAPABLE = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME', 'AD
 const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
 /** Variables BuildKit defines for every build. */
+/** Instructions Docker rejects without an argument (FROM is checked on its own). */
+const NEEDS_ARGUMENTS = new Set([
+  'RUN',
+  'COPY',
+  'ADD',
+  'WORKDIR',
+  'USER',
+  'ENV',
+  'ARG',
+  'LABEL',
+  'EXPOSE',
+  'VOLUME',
+  'ENTRYPOINT',
+  'STOPSIGNAL',
+]);
+
 const PREDEFINED_ARGS = [
   'TARGETPLATFORM',
   'TARGETOS',
@@ -368,6 +384,11 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
     const keyword = raw.getKeyword().toUpperCase();
     if (keyword === 'FROM') {
       const ins = b.instruction(raw, stages.length, globalScope);
+      if (ins.args.length === 0) {
+        // Docker refuses to build this; rules would only guess at an image that is not there.
+        b.problems.push({ message: 'FROM needs an image', loc: ins.keywordLoc });
+        continue;
+      }
       const image = imageOf(b, raw as ast.From, ins, globalScope, stageNames);
       const nameArg =
         ins.args.length >= 3 && ins.args[1]!.value.toUpperCase() === 'AS' ? ins.args[2] : undefined;
@@ -401,6 +422,9 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
     }
     const ins = b.instruction(raw, stage ? stage.index : -1, scope);
     instructions.push(ins);
+    if (NEEDS_ARGUMENTS.has(keyword) && ins.args.length === 0 && !ins.heredocs?.length) {
+      b.problems.push({ message: `${keyword} needs at least one argument`, loc: ins.keywordLoc });
+    }
     if (!stage) {
       if (keyword === 'ARG') {
         globalArgs.push(ins);

@@ -9,13 +9,13 @@ export default defineRule({
   meta: {
     title: 'S3 state backend does not encrypt the state',
     description:
-      'A `backend "s3"` block does not set `encrypt = true`, so the state object is written without server-side encryption by Terraform.',
+      'A `backend "s3"` block does not set `encrypt = true`, so Terraform does not ask S3 to encrypt the state object; it is protected only by whatever default encryption the bucket has.',
     rationale:
-      'Terraform state holds every attribute of every resource in clear text: database passwords, private keys, tokens. The S3 backend only asks for server-side encryption when `encrypt = true`; a state file is the most valuable object in the account, hence high. No peer scanner checks the backend.',
+      'Terraform state holds every attribute of every resource in clear text: database passwords, private keys, tokens. Since January 2023 S3 encrypts new objects with S3-managed keys (SSE-S3) by default, so an unencrypted state object is unlikely on a new bucket; but without `encrypt = true` (and `kms_key_id`) the code does not guarantee it, old buckets and buckets with other defaults differ, and only a KMS key adds access control and audit on the decryption. Medium: a real gap in the most sensitive object of the account, usually covered by the bucket default. No peer scanner checks the backend.',
     remediation:
       'Set `encrypt = true` in the `backend "s3"` block (and `kms_key_id` for a customer-managed key).',
     category: 'security',
-    severity: 'high',
+    severity: 'medium',
     confidence: 'high',
     aliases: [],
     references: ['https://developer.hashicorp.com/terraform/language/backend/s3'],
@@ -43,14 +43,14 @@ export default defineRule({
         ctx.report({
           at: backend.headerLoc,
           message:
-            'The `backend "s3"` block does not set `encrypt = true`: the state is stored unencrypted by Terraform.',
+            'The `backend "s3"` block does not set `encrypt = true`: Terraform does not ask for the state to be encrypted, so it relies on the bucket\'s default encryption.',
           container: backend.loc,
         });
       } else if (asBool(backend.value('encrypt')) === false) {
         ctx.report({
           at: attr,
           message:
-            'The `backend "s3"` block sets `encrypt = false`: the state is stored unencrypted by Terraform.',
+            'The `backend "s3"` block sets `encrypt = false`: Terraform does not ask for the state to be encrypted, so it relies on the bucket\'s default encryption.',
           container: backend.loc,
         });
       }
