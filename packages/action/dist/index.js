@@ -41275,11 +41275,11 @@ var rule_default3 = defineRule({
   domain: terraformDomain,
   meta: {
     title: "S3 state backend does not encrypt the state",
-    description: 'A `backend "s3"` block does not set `encrypt = true`, so the state object is written without server-side encryption by Terraform.',
-    rationale: "Terraform state holds every attribute of every resource in clear text: database passwords, private keys, tokens. The S3 backend only asks for server-side encryption when `encrypt = true`; a state file is the most valuable object in the account, hence high. No peer scanner checks the backend.",
+    description: 'A `backend "s3"` block does not set `encrypt = true`, so Terraform does not ask S3 to encrypt the state object; it is protected only by whatever default encryption the bucket has.',
+    rationale: "Terraform state holds every attribute of every resource in clear text: database passwords, private keys, tokens. Since January 2023 S3 encrypts new objects with S3-managed keys (SSE-S3) by default, so an unencrypted state object is unlikely on a new bucket; but without `encrypt = true` (and `kms_key_id`) the code does not guarantee it, old buckets and buckets with other defaults differ, and only a KMS key adds access control and audit on the decryption. Medium: a real gap in the most sensitive object of the account, usually covered by the bucket default. No peer scanner checks the backend.",
     remediation: 'Set `encrypt = true` in the `backend "s3"` block (and `kms_key_id` for a customer-managed key).',
     category: "security",
-    severity: "high",
+    severity: "medium",
     confidence: "high",
     aliases: [],
     references: ["https://developer.hashicorp.com/terraform/language/backend/s3"],
@@ -41307,13 +41307,13 @@ var rule_default3 = defineRule({
       if (!attr) {
         ctx.report({
           at: backend.headerLoc,
-          message: 'The `backend "s3"` block does not set `encrypt = true`: the state is stored unencrypted by Terraform.',
+          message: 'The `backend "s3"` block does not set `encrypt = true`: Terraform does not ask for the state to be encrypted, so it relies on the bucket\'s default encryption.',
           container: backend.loc
         });
       } else if (asBool(backend.value("encrypt")) === false) {
         ctx.report({
           at: attr,
-          message: 'The `backend "s3"` block sets `encrypt = false`: the state is stored unencrypted by Terraform.',
+          message: 'The `backend "s3"` block sets `encrypt = false`: Terraform does not ask for the state to be encrypted, so it relies on the bucket\'s default encryption.',
           container: backend.loc
         });
       }
@@ -44737,6 +44737,20 @@ var KEYWORDS = /* @__PURE__ */ new Set([
 var JSON_CAPABLE = /* @__PURE__ */ new Set(["CMD", "ENTRYPOINT", "RUN", "SHELL", "VOLUME", "ADD", "COPY"]);
 var FLAGGED = /* @__PURE__ */ new Set(["FROM", "RUN", "COPY", "ADD", "HEALTHCHECK"]);
 var POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"]);
+var NEEDS_ARGUMENTS = /* @__PURE__ */ new Set([
+  "RUN",
+  "COPY",
+  "ADD",
+  "WORKDIR",
+  "USER",
+  "ENV",
+  "ARG",
+  "LABEL",
+  "EXPOSE",
+  "VOLUME",
+  "ENTRYPOINT",
+  "STOPSIGNAL"
+]);
 var PREDEFINED_ARGS = [
   "TARGETPLATFORM",
   "TARGETOS",
@@ -45039,6 +45053,10 @@ function parseDockerfile(file) {
     const keyword2 = raw.getKeyword().toUpperCase();
     if (keyword2 === "FROM") {
       const ins2 = b.instruction(raw, stages.length, globalScope);
+      if (ins2.args.length === 0) {
+        b.problems.push({ message: "FROM needs an image", loc: ins2.keywordLoc });
+        continue;
+      }
       const image = imageOf(b, raw, ins2, globalScope, stageNames);
       const nameArg = ins2.args.length >= 3 && ins2.args[1].value.toUpperCase() === "AS" ? ins2.args[2] : void 0;
       stage = {
@@ -45069,6 +45087,9 @@ function parseDockerfile(file) {
     }
     const ins = b.instruction(raw, stage ? stage.index : -1, scope);
     instructions2.push(ins);
+    if (NEEDS_ARGUMENTS.has(keyword2) && ins.args.length === 0 && !ins.heredocs?.length) {
+      b.problems.push({ message: `${keyword2} needs at least one argument`, loc: ins.keywordLoc });
+    }
     if (!stage) {
       if (keyword2 === "ARG") {
         globalArgs.push(ins);
