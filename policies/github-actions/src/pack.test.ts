@@ -54,7 +54,10 @@ describe('github-actions pack over the fixtures', () => {
   });
 
   it('fires every default rule on the insecure workflows', async () => {
-    const result = await audit(workflows('insecure'));
+    // The fixtures hold no action file: a composite action that pastes its input into a script.
+    const action =
+      'name: Notify\ninputs:\n  message: {}\nruns:\n  using: composite\n  steps:\n    - run: echo "${{ inputs.message }}"\n      shell: bash\n';
+    const result = await audit({ ...workflows('insecure'), '.github/actions/notify/action.yml': action });
     expect(result.errors.filter((e) => e.kind === 'parse' || e.kind === 'internal')).toEqual([]);
     const fired = new Set(result.findings.map((f) => f.ruleId));
     const silent = rules.filter((r) => !r.meta.optIn && !fired.has(r.id)).map((r) => r.id);
