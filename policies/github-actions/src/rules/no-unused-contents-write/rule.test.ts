@@ -14,6 +14,7 @@ new RuleTester([yamlLanguage]).run(rule, {
     },
     { name: 'creates a release with gh', code: job('      - run: gh release create v1 dist/*\n') },
     { name: 'an opaque release script', code: job('      - run: make release\n') },
+    { name: 'a lower-case push that is not docker', code: job('      - run: ./hack/push-chart.sh\n') },
     {
       name: 'the token is handed to a script',
       code: job('      - env:\n          TOKEN: ${{ secrets.GITHUB_TOKEN }}\n        run: ./ci/upload.sh\n'),
@@ -34,6 +35,14 @@ new RuleTester([yamlLanguage]).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'image build pushed to a registry: docker push and tags are not repository writes',
+      code: job(
+        '      - uses: docker/login-action@v3\n        with:\n          username: u\n          password: ${{ secrets.DOCKERHUB_TOKEN }}\n      - run: |\n          export TAG=$(cat images/nginx/TAG)\n          docker buildx build --push -t org/nginx:${TAG} .\n          docker tag org/nginx:${TAG} org/nginx:latest && docker push org/nginx:latest\n',
+        '      contents: write\n      packages: write\n',
+      ),
+      errors: [{ line: 6, column: 7, endLine: 6, endColumn: 22 }],
+    },
     {
       name: 'build and test job with setup, cache, docker build and codeql',
       code: job(

@@ -36,14 +36,25 @@ const READ_ONLY_PATTERN = /^actions\/setup-[a-z]+$/;
 
 /**
  * Anything in a script that may use the token or the checkout's persisted credentials to write:
- * git pushes and tags, `gh`, the REST API, token variables, and release/publish tooling (including
+ * git, `gh`, the REST API, token variables, and release/publish tooling in lower case (including
  * `make release`, `npm run publish`: the script behind them is not visible).
  */
-const MAY_WRITE =
-  /\bgit\b|\bgh\b|api\.github\.com|GITHUB_TOKEN|GH_TOKEN|github\.token|\b(?:release|publish|deploy|push|tag|commit|version|changeset|semantic-release|goreleaser)\b/i;
+const MAY_WRITE_ANY_CASE = /\bgit\b|\bgh\b|api\.github\.com|GITHUB_TOKEN|GH_TOKEN|github\.token/i;
+const MAY_WRITE_WORD =
+  /\b(?:release|publish|deploy|push|tag|commit|version|changeset|semantic-release|goreleaser)\b/;
+/** Image pushes and tags go to a registry, not to the repository. */
+const IMAGE_TOOL = /\b(?:docker|podman|buildah|crane|skopeo)\b/;
+
+function scriptMayWrite(script: string): boolean {
+  if (MAY_WRITE_ANY_CASE.test(script)) return true;
+  return script.split('\n').some((line) => {
+    const words = IMAGE_TOOL.test(line) ? line.replace(/(?:--)?\b(?:push|tag)\b/g, ' ') : line;
+    return MAY_WRITE_WORD.test(words);
+  });
+}
 
 const readOnlyStep = (step: Step): boolean => {
-  if (step.run) return step.run.text !== undefined && !MAY_WRITE.test(step.run.text) && !tokenIn(step);
+  if (step.run) return step.run.text !== undefined && !scriptMayWrite(step.run.text) && !tokenIn(step);
   const uses = step.uses;
   if (uses?.kind !== 'repository') return false;
   return READ_ONLY.includes(uses.action) || READ_ONLY_PATTERN.test(uses.action);
