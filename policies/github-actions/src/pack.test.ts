@@ -54,7 +54,17 @@ describe('github-actions pack over the fixtures', () => {
   });
 
   it('fires every default rule on the insecure workflows', async () => {
-    const result = await audit(workflows('insecure'));
+    // Not in the fixtures: a composite action that pastes its input into a script, and a lint job
+    // holding `contents: write`.
+    const action =
+      'name: Notify\ninputs:\n  message: {}\nruns:\n  using: composite\n  steps:\n    - run: echo "${{ inputs.message }}"\n      shell: bash\n';
+    const lint =
+      'on: push\npermissions: {}\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    permissions:\n      contents: write\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx eslint .\n';
+    const result = await audit({
+      ...workflows('insecure'),
+      '.github/actions/notify/action.yml': action,
+      '.github/workflows/lint.yml': lint,
+    });
     expect(result.errors.filter((e) => e.kind === 'parse' || e.kind === 'internal')).toEqual([]);
     const fired = new Set(result.findings.map((f) => f.ruleId));
     const silent = rules.filter((r) => !r.meta.optIn && !fired.has(r.id)).map((r) => r.id);

@@ -16,6 +16,7 @@ import noDeployOnEveryBranch from './no-deploy-on-every-branch/rule.js';
 import noDeprecatedRunnerImages from './no-deprecated-runner-images/rule.js';
 import noDeprecatedWorkflowCommands from './no-deprecated-workflow-commands/rule.js';
 import noHardcodedContainerCredentials from './no-hardcoded-container-credentials/rule.js';
+import noInputInjectionInCompositeRun from './no-input-injection-in-composite-run/rule.js';
 import noInsecureCommands from './no-insecure-commands/rule.js';
 import noLatestImageDeploy from './no-latest-image-deploy/rule.js';
 import noSecretsInherit from './no-secrets-inherit/rule.js';
@@ -26,6 +27,7 @@ import noTemplateInjectionInScript from './no-template-injection-in-script/rule.
 import noUnsoundContains from './no-unsound-contains/rule.js';
 import noUntrustedCheckoutInPrivilegedTrigger from './no-untrusted-checkout-in-privileged-trigger/rule.js';
 import noUntrustedEnvFileWrite from './no-untrusted-env-file-write/rule.js';
+import noUnusedContentsWrite from './no-unused-contents-write/rule.js';
 import noWorkflowLevelWritePermissions from './no-workflow-level-write-permissions/rule.js';
 import noWriteAllPermissions from './no-write-all-permissions/rule.js';
 import pinActionsToSha from './pin-actions-to-sha/rule.js';
@@ -36,4 +38,4 @@ import requireTopLevelPermissions from './require-top-level-permissions/rule.js'
 import secretsOutsideEnvironment from './secrets-outside-environment/rule.js';
 import useTrustedPublishing from './use-trusted-publishing/rule.js';
 
-export const rules: AnyRule[] = [checkoutPersistCredentials, deployRequiresConcurrency, deployRequiresEnvironment, deployRequiresTests, helmUpgradeWait, issueCommentRequiresAuthorCheck, jobTimeout, noAllSecretsExposure, noAlwaysTrueCondition, noCacheInReleaseWorkflow, noContinueOnErrorOnTests, noCurlPipeShell, noDeployOnEveryBranch, noDeprecatedRunnerImages, noDeprecatedWorkflowCommands, noHardcodedContainerCredentials, noInsecureCommands, noLatestImageDeploy, noSecretsInherit, noSelfHostedRunnerOnPr, noSpoofableBotCondition, noTemplateInjectionInRun, noTemplateInjectionInScript, noUnsoundContains, noUntrustedCheckoutInPrivilegedTrigger, noUntrustedEnvFileWrite, noWorkflowLevelWritePermissions, noWriteAllPermissions, pinActionsToSha, pinContainerImages, preferOidcCredentials, requireNames, requireTopLevelPermissions, secretsOutsideEnvironment, useTrustedPublishing];
+export const rules: AnyRule[] = [checkoutPersistCredentials, deployRequiresConcurrency, deployRequiresEnvironment, deployRequiresTests, helmUpgradeWait, issueCommentRequiresAuthorCheck, jobTimeout, noAllSecretsExposure, noAlwaysTrueCondition, noCacheInReleaseWorkflow, noContinueOnErrorOnTests, noCurlPipeShell, noDeployOnEveryBranch, noDeprecatedRunnerImages, noDeprecatedWorkflowCommands, noHardcodedContainerCredentials, noInputInjectionInCompositeRun, noInsecureCommands, noLatestImageDeploy, noSecretsInherit, noSelfHostedRunnerOnPr, noSpoofableBotCondition, noTemplateInjectionInRun, noTemplateInjectionInScript, noUnsoundContains, noUntrustedCheckoutInPrivilegedTrigger, noUntrustedEnvFileWrite, noUnusedContentsWrite, noWorkflowLevelWritePermissions, noWriteAllPermissions, pinActionsToSha, pinContainerImages, preferOidcCredentials, requireNames, requireTopLevelPermissions, secretsOutsideEnvironment, useTrustedPublishing];

@@ -11,14 +11,21 @@ const CACHE_BY_DEFAULT = [
   'mozilla-actions/sccache-action',
 ];
 
-/** Why a workflow is a release workflow (publishes artifacts people consume), or undefined. */
-export function releaseTrigger(wf: Workflow): string | undefined {
+/**
+ * Why a workflow is a release workflow, or undefined. `mixed` when it also runs on branch pushes
+ * (CI on `main` that publishes images on tags, as in the `docker-publish` starter workflow): then
+ * only caches in jobs that themselves publish are reported.
+ */
+export function releaseTrigger(wf: Workflow): { why: string; mixed: boolean } | undefined {
+  let tagPush: { why: string; mixed: boolean } | undefined;
   for (const t of wf.triggers) {
-    if (t.event === 'release') return 'a release';
-    if (t.event === 'push' && t.config && t.config.tags !== undefined && t.config.branches === undefined)
-      return 'a tag push';
+    if (t.event === 'release') return { why: 'a release', mixed: false };
+    if (t.event === 'push' && t.config && t.config.tags !== undefined) {
+      const mixed = t.config.branches !== undefined || t.config['branches-ignore'] !== undefined;
+      if (!tagPush || !mixed) tagPush = { why: 'a tag push', mixed };
+    }
   }
-  return undefined;
+  return tagPush;
 }
 
 function cacheUse(step: Step): Loc | undefined {
@@ -56,13 +63,12 @@ const PUBLISH_ACTIONS = [
 const PUBLISH_COMMAND =
   /\b(gh\s+release\s+(?:create|upload)|goreleaser\b|docker\s+(?:buildx\s+build[^\n]*--push|push)\b|(?:npm|pnpm|yarn)\s+publish\b|twine\s+upload\b|cargo\s+publish\b|gem\s+push\b|helm\s+push\b|cosign\s+sign\b|mvn\b[^\n]*\bdeploy\b|gradlew?\b[^\n]*\bpublish)/;
 
+const publishingStep = (s: Step): boolean =>
+  usesAction(s.uses, ...PUBLISH_ACTIONS) || (s.run?.text !== undefined && PUBLISH_COMMAND.test(s.run.text));
+
 /** Does the workflow publish something people consume (release assets, packages, images)? */
 function publishes(wf: Workflow): boolean {
-  return allSteps(wf).some(
-    (s) =>
-      usesAction(s.uses, ...PUBLISH_ACTIONS) ||
-      (s.run?.text !== undefined && PUBLISH_COMMAND.test(s.run.text)),
-  );
+  return allSteps(wf).some(publishingStep);
 }
 
 export default defineRule({
@@ -71,7 +77,7 @@ export default defineRule({
   meta: {
     title: 'Cache restored in a release workflow',
     description:
-      'A workflow triggered by a release or a tag push restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) and publishes something (release assets, packages, images).',
+      'A workflow triggered by a release or a tag push (or on both branch and tag pushes, for the jobs that publish) restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) and publishes something (release assets, packages, images).',
     rationale:
       'Cache entries are shared with workflows that run untrusted code (pull requests from branches, any job that can write the cache). A poisoned entry (a tampered `node_modules`, Go module or Docker layer) then ends up inside the released artifact, signed and published. Medium: it needs a cache write first, which several 2024 attacks achieved.',
     remediation:
@@ -101,10 +107,13 @@ export default defineRule({
   },
   check(unit, ctx) {
     if (unit.kind !== 'workflow') return;
-    const why = releaseTrigger(unit);
-    if (!why || !publishes(unit)) return;
+    const trigger = releaseTrigger(unit);
+    if (!trigger || !publishes(unit)) return;
+    const why = trigger.why;
     for (const step of allSteps(unit)) {
       const at = cacheUse(step);
+      // Also run on branch pushes: a cache in a test job does not reach what the tag run publishes.
+      if (at && trigger.mixed && !step.job?.steps.some(publishingStep)) continue;
       if (at)
         ctx.report({
           at,

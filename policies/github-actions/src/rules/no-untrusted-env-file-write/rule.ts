@@ -1,6 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { allSteps, envFor, ghaDomain, type Step } from '@plumbline/lang-yaml';
-import { findInScript } from '../../lib/shell.js';
+import { findInScript, type ScriptLine, scriptLines } from '../../lib/shell.js';
 import { directSource } from '../../lib/taint.js';
 import { resourceOf, usesAction } from '../../lib/util.js';
 
@@ -8,11 +8,24 @@ const WRITE =
   /(>>?\s*|tee\s+(?:-a\s+)?|Out-File\s+[^\n]*?|Add-Content\s+(?:-Path\s+)?)["']?\$\{?(?:env:)?(GITHUB_ENV|GITHUB_PATH)\}?["']?/i;
 const DOWNLOADS = ['actions/download-artifact', 'dawidd6/action-download-artifact'];
 
+/** `gh run download`, or the REST call behind it, fetching another run's artifacts. */
+const GH_DOWNLOAD = /\bgh\s+run\s+download\b|\bgh\s+api\b[^\n]*\/artifacts\/[^\n]*\/zip\b/;
+
 /** Does an earlier step of the job bring in files made by the untrusted run (artifacts, the PR head)? */
 function untrustedFilesBefore(step: Step): string | undefined {
   const earlier = step.job ? step.job.steps.filter((s) => s.index < step.index) : [];
+  if (step.run?.text && GH_DOWNLOAD.test(step.run.text)) return 'a downloaded artifact';
   for (const s of earlier) {
     if (usesAction(s.uses, ...DOWNLOADS)) return 'a downloaded artifact';
+    // The Security Lab pattern: github-script lists and downloads the run's artifact, then unzip.
+    if (usesAction(s.uses, 'actions/github-script')) {
+      const script = s.with.find((w) => w.name === 'script')?.value.text;
+      if (script && /downloadArtifact/.test(script)) return 'a downloaded artifact';
+    }
+    if (s.run?.text && GH_DOWNLOAD.test(s.run.text)) return 'a downloaded artifact';
+  }
+  // Only then the PR head: when both are there, the files read are most likely the artifact's.
+  for (const s of earlier) {
     if (usesAction(s.uses, 'actions/checkout')) {
       const ref = s.with.find((w) => w.name === 'ref')?.value;
       if (ref?.expressions.some((e) => e.contexts.some((c) => /head|pull_request|workflow_run/.test(c.path))))
@@ -20,6 +33,55 @@ function untrustedFilesBefore(step: Step): string | undefined {
     }
   }
   return undefined;
+}
+
+/** A command that reads a file's content: `$(cat f)`, `$(<f)`, `jq -r .x f`, `head -1 f`, `< f`. */
+const FILE_READ = /\$\(\s*<|\b(?:cat|head|tail|jq|yq)\b(?!\s*<<)|(?:^|[^<])<\s*["']?[\w./$-]/;
+const ASSIGN = /^\s*(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?([A-Za-z_]\w*)=(.*)$/;
+const READ_INTO = /\bread\s+(?:-\w+\s+)*([A-Za-z_]\w*)[^\n]*<\s*["']?[\w./$-]/;
+
+const usesVar = (text: string, names: Iterable<string>): string | undefined => {
+  for (const name of names) if (new RegExp(`\\$\\{?${name}\\b`).test(text)) return name;
+  return undefined;
+};
+
+/**
+ * Shell variables of the script, assigned before `before`, that hold file content
+ * (`PR=$(cat pr/NR)`, `read -r PR < pr/NR`, or a copy of one), minus those checked with a `=~`
+ * pattern (`[[ "$PR" =~ ^[0-9]+$ ]]`), which is how a number is validated before it is exported.
+ */
+function fileVars(lines: ScriptLine[], before: number): Set<string> {
+  const vars = new Set<string>();
+  for (const line of lines) {
+    if (line.start >= before) break;
+    const read = line.text.match(READ_INTO);
+    if (read) vars.add(read[1]!);
+    const assign = line.text.match(ASSIGN);
+    if (assign) {
+      // No removal on reassignment: `if [ -f pr/NR ]; then PR=$(cat pr/NR); else PR=...; fi`.
+      if (FILE_READ.test(assign[2]!) || usesVar(assign[2]!, vars)) vars.add(assign[1]!);
+    }
+    for (const v of [...vars]) if (new RegExp(`\\$\\{?${v}\\}?"?\\s*=~`).test(line.text)) vars.delete(v);
+  }
+  return vars;
+}
+
+/** The text written: the line before the redirect, plus the body of a heredoc it writes. */
+function writtenText(lines: ScriptLine[], line: ScriptLine, writeAt: number): string {
+  let text = line.text.slice(0, writeAt - line.start);
+  const heredoc = line.text.match(/<<-?\s*(['"]?)(\w+)\1/);
+  if (heredoc) {
+    // A quoted delimiter (`<<'EOF'`) leaves `$X` unexpanded.
+    const body: string[] = [];
+    for (const l of lines.filter((l) => l.start > line.start)) {
+      if (l.text.trim() === heredoc[2]) break;
+      body.push(l.text);
+    }
+    // `cat <<EOF >> "$GITHUB_ENV"` or `cat >> "$GITHUB_ENV" <<EOF`: the body is what is written.
+    text = text.replace(/<<-?\s*(['"]?)\w+\1/, ' ').replace(/^\s*cat\s*$/, ' ');
+    if (!heredoc[1]) text += `\n${body.join('\n')}`;
+  }
+  return text;
 }
 
 export default defineRule({
@@ -84,9 +146,15 @@ jobs:
             break;
           }
         }
-        if (!why && privileged && /\$\(|`|\bcat\b|<|\bjq\b/.test(line)) {
+        if (!why && privileged) {
           const files = untrustedFilesBefore(step);
-          if (files) why = `content from ${files}`;
+          if (files) {
+            const lines = scriptLines(step.run!.text!);
+            const written = writtenText(lines, hit.line, hit.line.start + hit.match.index!);
+            const variable = usesVar(written, fileVars(lines, hit.line.start));
+            if (variable) why = `\`$${variable}\`, read from ${files},`;
+            else if (FILE_READ.test(written)) why = `content from ${files}`;
+          }
         }
         if (!why) continue;
         ctx.report({
