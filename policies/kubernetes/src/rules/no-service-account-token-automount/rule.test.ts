@@ -50,6 +50,20 @@ tester.run(rule, {
       },
     },
     {
+      name: 'a ClusterRoleBinding names the account without a namespace (kustomize fills it in)',
+      code: withAccount,
+      files: {
+        'k8s/sa.yaml': SA,
+        'k8s/rbac.yaml':
+          'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: c}\nsubjects:\n  - {kind: ServiceAccount, name: app}\n',
+      },
+    },
+    {
+      name: 'a kubectl container uses the rights every account has',
+      code: pod('      command: [kubectl, proxy, --port=8080]\n', '  serviceAccountName: app\n'),
+      files: { 'k8s/sa.yaml': SA },
+    },
+    {
       name: 'cloud workload identity needs the token',
       code: withAccount,
       files: {

@@ -24,7 +24,7 @@ export default defineRule<K8sObject>({
     description:
       'A pod runs as its own ServiceAccount, the repository declares that ServiceAccount but binds no Role or ClusterRole to it, and neither the pod nor the ServiceAccount sets `automountServiceAccountToken: false`: every container holds an API token that the workload has no use for.',
     rationale:
-      'Low: the token grants nothing today, but it identifies the pod to the API server and gains whatever a later binding grants; an intruder gets it for free. Pods that run as the `default` account are left to `k8s/no-default-service-account` (one root cause, one finding: its fix — a dedicated account with `automountServiceAccountToken: false` — also removes the token). A pod that names a ServiceAccount the repository does not declare, or one that a binding (or a `system:serviceaccounts` group binding) grants rights, or one annotated for cloud workload identity, is assumed to need its token; an explicit `automountServiceAccountToken: true` is a stated choice and is not reported.',
+      'Low: the token grants nothing today, but it identifies the pod to the API server and gains whatever a later binding grants; an intruder gets it for free. Pods that run as the `default` account are left to `k8s/no-default-service-account` (one root cause, one finding: its fix — a dedicated account with `automountServiceAccountToken: false` — also removes the token). A pod that names a ServiceAccount the repository does not declare, or one that a binding (or a `system:serviceaccounts` group binding) grants rights, or one annotated for cloud workload identity, or one that runs `kubectl` (which uses the discovery rights every account has), is assumed to need its token; an explicit `automountServiceAccountToken: true` is a stated choice and is not reported.',
     remediation:
       'Set `automountServiceAccountToken: false` on the ServiceAccount (or on the pod). If the workload does call the API, bind it a Role with the rights it needs.',
     category: 'security',
@@ -64,6 +64,9 @@ export default defineRule<K8sObject>({
       if (accounts.some((sa) => sa.data.automountServiceAccountToken !== undefined)) continue;
       if (accounts.some((sa) => Object.keys(sa.annotations).some((k) => WORKLOAD_IDENTITY.test(k)))) continue;
       if (isBound(graph, object.namespace, account)) continue;
+      // kubectl works with the rights every account has (discovery, the service-account issuer's keys).
+      if (p.containers.some((c) => /kubectl/.test(JSON.stringify([c.image, c.data.command, c.data.args]))))
+        continue;
       report(
         ctx,
         object,
@@ -86,7 +89,12 @@ function isBound(graph: K8sGraph, namespace: string, account: string): boolean {
         return name === 'system:serviceaccounts' || name === `system:serviceaccounts:${namespace}`;
       if (subject.kind === 'User') return name === `system:serviceaccount:${namespace}:${account}`;
       if (subject.kind !== 'ServiceAccount' || name !== account) return false;
-      return (asString(subject.namespace) ?? b.namespace) === namespace;
+      // A kustomization's `namespace:` rewrites the subjects of the bindings it lists.
+      if (b.inferredNamespace === namespace) return true;
+      const stated = asString(subject.namespace);
+      if (stated !== undefined) return stated === namespace;
+      // Without a namespace, a RoleBinding's subject is read in its own; a ClusterRoleBinding's is unknown.
+      return b.clusterScoped || b.namespace === namespace;
     }),
   );
 }
