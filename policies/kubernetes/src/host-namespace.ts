@@ -1,7 +1,7 @@
 import { defineRule, type Severity } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from './domain.js';
-import { isTrue, onceEach, podsOf, report } from './lib.js';
+import { capitalized, isTrue, onceEach, podsOf, report } from './lib.js';
 
 /** The three host-namespace rules differ only in the field and what sharing it exposes. */
 export function hostNamespaceRule(options: {
@@ -44,7 +44,13 @@ export function hostNamespaceRule(options: {
       for (const p of podsOf(object, { skipPartial: false })) {
         const setting = p.field(field);
         if (!setting || !isTrue(setting.value) || !once(setting.route)) continue;
-        report(ctx, object, object.at(setting.route)!, `${p.label} sets \`${field}: true\`.`, field);
+        report(
+          ctx,
+          object,
+          object.at(setting.route)!,
+          `${capitalized(p.label)} sets \`${field}: true\`.`,
+          field,
+        );
       }
     },
   });

@@ -46,6 +46,11 @@ export function isTemplated(value: string): boolean {
   return /\{\{|\$\(|\$\{|<[A-Za-z_-]+>/.test(value);
 }
 
+/** A label at the start of a sentence (`template \`x\`` → `Template \`x\``). */
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** `a`, `a and b`, `a, b and c`. */
 export function list(items: string[], conjunction = 'and'): string {
   if (items.length <= 1) return items.join('');

@@ -1,7 +1,7 @@
 import type { Project } from '@plumbline/core';
 import type { YamlFile } from '../language.js';
 import { asArray, asObj, asString, isObj, type K8sObject, k8sObjectsOf } from './object.js';
-import { type PodSpecView, podSpecsOf } from './pod.js';
+import { derivedPodLabels, type PodSpecView, podSpecsOf } from './pod.js';
 
 /** A label selector: `matchLabels`/`matchExpressions`, or a plain map (Service, ReplicationController). */
 export interface LabelSelector {
@@ -234,6 +234,17 @@ export class K8sGraph {
   /** Pod views whose labels the selector selects, in a namespace. */
   podsSelectedBy(namespace: string, selector: unknown): PodSpecView[] {
     return this.pods(namespace).filter((p) => selectorMatches(selector, p.labels));
+  }
+
+  /**
+   * Does the selector select any pod of the namespace: a pod template, or pods an object derives
+   * from one (the templates of a Rollout's canary experiments)?
+   */
+  selectsAnyPod(namespace: string, selector: unknown): boolean {
+    return (
+      this.podsSelectedBy(namespace, selector).length > 0 ||
+      this.inNamespace(namespace).some((o) => derivedPodLabels(o).some((l) => selectorMatches(selector, l)))
+    );
   }
 
   /**

@@ -3,4 +3,11 @@ export { isEmptySelector, K8sGraph, k8sGraph, selectorMatches } from './graph.js
 export type { Obj } from './object.js';
 export { asArray, asObj, asString, DEFAULT_NAMESPACE, isObj, K8sObject, k8sObjectsOf } from './object.js';
 export type { ContainerKind, Setting, WorkloadClass, WorkloadKindInfo } from './pod.js';
-export { ContainerView, isArgoWorkflowKind, PodSpecView, podSpecsOf, workloadKind } from './pod.js';
+export {
+  ContainerView,
+  derivedPodLabels,
+  isArgoWorkflowKind,
+  PodSpecView,
+  podSpecsOf,
+  workloadKind,
+} from './pod.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../language.js';
 import { k8sGraph, selectorMatches } from './graph.js';
 import { k8sObjectsOf } from './object.js';
-import { podSpecsOf } from './pod.js';
+import { derivedPodLabels, podSpecsOf } from './pod.js';
 
 function project(files: Record<string, string>): Project {
   return new Project(
@@ -141,6 +141,21 @@ describe('K8sGraph', () => {
     );
     expect(selectorMatches({ matchLabels: { app: 'api' } }, labels)).toBe(false);
     expect(selectorMatches({}, labels)).toBe(true);
+  });
+});
+
+describe('pods derived from a template', () => {
+  it('counts the templates of a Rollout canary experiment as pods a selector may select', () => {
+    const p = project({
+      'k8s/rollout.yaml':
+        'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {app: web, tier: front}}\n    spec: {containers: [{name: web, image: "web:1"}]}\n  strategy:\n    canary:\n      steps:\n        - experiment:\n            templates:\n              - {name: preview, specRef: canary, metadata: {labels: {app: web-preview}}}\n',
+    });
+    const graph = k8sGraph(p);
+    expect(derivedPodLabels(graph.ofKind('Rollout')[0]!)).toEqual([{ app: 'web-preview', tier: 'front' }]);
+    expect(graph.podsSelectedBy('default', { app: 'web-preview' })).toEqual([]);
+    expect(graph.selectsAnyPod('default', { app: 'web-preview' })).toBe(true);
+    expect(graph.selectsAnyPod('default', { app: 'web' })).toBe(true);
+    expect(graph.selectsAnyPod('default', { app: 'api' })).toBe(false);
   });
 });
 

@@ -353,6 +353,29 @@ export function podSpecsOf(object: K8sObject): PodSpecView[] {
   return views;
 }
 
+/**
+ * Labels of pods an object starts besides its pod template(s): each template of an Argo Rollout's
+ * canary `experiment` step runs the Rollout's pod template relabelled by the step template's
+ * `metadata.labels` (a preview stack that a Service of its own may select).
+ */
+export function derivedPodLabels(object: K8sObject): Record<string, string>[] {
+  if (object.kind !== 'Rollout' || object.group !== 'argoproj.io') return [];
+  const base = podSpecsOf(object)[0]?.labels ?? {};
+  const out: Record<string, string>[] = [];
+  for (const step of asArray(object.get(['spec', 'strategy', 'canary', 'steps']))) {
+    for (const t of asArray(asObj(asObj(step).experiment).templates)) {
+      const labels = { ...base };
+      for (const [k, v] of Object.entries(asObj(asObj(asObj(t).metadata).labels))) {
+        const value =
+          asString(v) ?? (typeof v === 'boolean' || typeof v === 'number' ? String(v) : undefined);
+        if (value !== undefined) labels[k] = value;
+      }
+      out.push(labels);
+    }
+  }
+  return out;
+}
+
 function computePodSpecs(object: K8sObject): PodSpecView[] {
   const info = workloadKind(object);
   if (!info) return [];

@@ -41,7 +41,7 @@ export default defineRule<K8sObject>({
     const selector = object.get(['spec', 'podSelector']);
     if (selector === undefined || isEmptySelector(selector)) return;
     const graph = k8sGraph(ctx.project);
-    if (graph.podsSelectedBy(object.namespace, selector).length > 0) return;
+    if (graph.selectsAnyPod(object.namespace, selector)) return;
     const policies = graph
       .ofKind('NetworkPolicy', object.namespace)
       .filter((p) => !isEmptySelector(p.get(['spec', 'podSelector'])));

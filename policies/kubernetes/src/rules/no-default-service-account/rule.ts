@@ -1,7 +1,8 @@
 import { defineRule } from '@plumbline/core';
-import { asString, type K8sObject } from '@plumbline/lang-yaml';
+import { asObj, asString, isArgoWorkflowKind, type K8sObject } from '@plumbline/lang-yaml';
+import { workflowSpecRoute } from '../../argo.js';
 import { k8sDomain } from '../../domain.js';
-import { onceEach, podsOf, report } from '../../lib.js';
+import { type Ctx, capitalized, onceEach, podsOf, report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/no-default-service-account',
@@ -9,7 +10,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Pod runs as the default service account',
     description:
-      'A pod sets no `serviceAccountName` (or sets `default`), so it shares one identity with every other such pod of the namespace.',
+      'A pod sets no `serviceAccountName` (or sets `default`), so it shares one identity with every other such pod of the namespace. An Argo workflow sets its account once, on the spec: it is reported once there (unless every template names its own account), and a template only when it names `default` itself.',
     rationale:
       'Low: the default account has no rights unless someone grants them, but any grant then reaches every pod of the namespace, and audit logs cannot tell the workloads apart. A dedicated account per workload keeps least privilege possible.',
     remediation:
@@ -36,6 +37,7 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
+    if (isArgoWorkflowKind(object)) return checkWorkflow(object, ctx);
     const once = onceEach();
     for (const p of podsOf(object)) {
       const setting = p.field('serviceAccountName') ?? p.field('serviceAccount');
@@ -43,7 +45,42 @@ export default defineRule<K8sObject>({
       if (account !== 'default') continue;
       const at = setting ? object.at(setting.route)! : p.anchor;
       if (setting && !once(setting.route)) continue;
-      report(ctx, object, at, `${p.label} runs as the \`default\` service account.`, 'default');
+      report(ctx, object, at, `${capitalized(p.label)} runs as the \`default\` service account.`, 'default');
     }
   },
 });
+
+/**
+ * An Argo workflow's account is set once, on the workflow spec; a template may override it. So the
+ * workflow is reported once (at its spec) unless every pod template names its own account, and a
+ * template only when it names `default` itself.
+ */
+function checkWorkflow(object: K8sObject, ctx: Ctx): void {
+  const pods = podsOf(object);
+  if (pods.length === 0) return;
+  const specRoute = workflowSpecRoute(object);
+  const own = (p: (typeof pods)[number]) => asString(asObj(object.get(p.route)).serviceAccountName);
+  const workflowAccount = asString(asObj(object.get(specRoute)).serviceAccountName);
+  if ((workflowAccount ?? 'default') === 'default' && pods.some((p) => own(p) === undefined)) {
+    const at = workflowAccount
+      ? object.at([...specRoute, 'serviceAccountName'])!
+      : (object.keyAt(specRoute) ?? object.head);
+    report(
+      ctx,
+      object,
+      at,
+      `${object.kind} \`${object.name}\` runs its pods as the \`default\` service account.`,
+      'default',
+    );
+  }
+  for (const p of pods) {
+    if (own(p) !== 'default') continue;
+    report(
+      ctx,
+      object,
+      object.at([...p.route, 'serviceAccountName'])!,
+      `${capitalized(p.label)} runs as the \`default\` service account.`,
+      'default',
+    );
+  }
+}

@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { podsOf, report } from '../../lib.js';
+import { capitalized, podsOf, report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/no-deprecated-service-account-field',
@@ -45,7 +45,7 @@ export default defineRule<K8sObject>({
         ctx,
         object,
         object.keyAt(setting.route)!,
-        `${p.label} uses the deprecated \`serviceAccount\` field.`,
+        `${capitalized(p.label)} uses the deprecated \`serviceAccount\` field.`,
         'serviceAccount',
       );
     }

@@ -21,7 +21,7 @@ tester.run(rule, {
       name: 'Argo workflow-level setting applies to each template',
       filename: 'argo/wf.yaml',
       code: 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: w}\nspec:\n  hostIPC: true\n  templates:\n    - name: a\n      container: {image: "a:1"}\n',
-      errors: [{ line: 5, column: 12, endLine: 5, endColumn: 16, message: 'template `a`' }],
+      errors: [{ line: 5, column: 12, endLine: 5, endColumn: 16, message: 'Template `a`' }],
     },
   ],
 });

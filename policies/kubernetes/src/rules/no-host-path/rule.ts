@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asArray, asObj, asString, type K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { onceEach, podsOf, report, sensitiveHostPath } from '../../lib.js';
+import { capitalized, onceEach, podsOf, report, sensitiveHostPath } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/no-host-path',
@@ -50,7 +50,7 @@ export default defineRule<K8sObject>({
           ctx,
           object,
           object.keyAt([...v.route, 'hostPath'])!,
-          `${p.label} mounts the node's \`${path ?? '?'}\`${writable ? ' writable' : ''} (volume \`${v.name}\`).`,
+          `${capitalized(p.label)} mounts the node's \`${path ?? '?'}\`${writable ? ' writable' : ''} (volume \`${v.name}\`).`,
           path ?? v.name,
         );
       }

@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asObj, asString, type K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { onceEach, podsOf, report, sensitiveHostPath } from '../../lib.js';
+import { capitalized, onceEach, podsOf, report, sensitiveHostPath } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/no-sensitive-host-path',
@@ -45,7 +45,7 @@ export default defineRule<K8sObject>({
           ctx,
           object,
           object.at([...v.route, 'hostPath', 'path'])!,
-          `${p.label} mounts the node's \`${path}\` (volume \`${v.name}\`).`,
+          `${capitalized(p.label)} mounts the node's \`${path}\` (volume \`${v.name}\`).`,
           path,
         );
       }

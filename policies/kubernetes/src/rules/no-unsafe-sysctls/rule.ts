@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asObj, asString, type K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { onceEach, podsOf, report } from '../../lib.js';
+import { capitalized, onceEach, podsOf, report } from '../../lib.js';
 
 /** Namespaced sysctls the baseline Pod Security Standard allows. */
 const SAFE = new Set([
@@ -61,7 +61,7 @@ export default defineRule<K8sObject>({
           ctx,
           object,
           object.at([...sysctls.route, i, 'name'])!,
-          `${p.label} sets the unsafe sysctl \`${name}\`.`,
+          `${capitalized(p.label)} sets the unsafe sysctl \`${name}\`.`,
           name,
         );
       });

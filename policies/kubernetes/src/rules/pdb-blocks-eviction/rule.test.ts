@@ -14,6 +14,16 @@ tester.run(rule, {
     },
     { name: 'replicas unknown', filename: 'k8s/pdb.yaml', code: pdb('  minAvailable: 2\n') },
     { name: '50%', code: pdb('  maxUnavailable: 50%\n') },
+    {
+      name: 'an HPA scales the workload: left to k8s/pdb-min-available-vs-hpa',
+      filename: 'k8s/pdb.yaml',
+      code: pdb('  minAvailable: 3\n'),
+      files: {
+        'k8s/deploy.yaml': HARDENED,
+        'k8s/hpa.yaml':
+          'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api, namespace: production}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}\n  minReplicas: 2\n  maxReplicas: 6\n',
+      },
+    },
   ],
   invalid: [
     {

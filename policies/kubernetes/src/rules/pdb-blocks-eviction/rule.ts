@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { intOrPercent, isPdb, REPLICATED } from '../../graph-helpers.js';
+import { hpasFor, intOrPercent, isPdb, REPLICATED } from '../../graph-helpers.js';
 import { explicitReplicas, report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
@@ -10,7 +10,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'PodDisruptionBudget allows no disruption',
     description:
-      'A PodDisruptionBudget sets `maxUnavailable: 0` (or 0%), `minAvailable: 100%`, or a `minAvailable` at least as large as the replicas of every workload it selects, so no pod can ever be evicted voluntarily.',
+      'A PodDisruptionBudget sets `maxUnavailable: 0` (or 0%), `minAvailable: 100%`, or a `minAvailable` at least as large as the replicas of every workload it selects, so no pod can ever be evicted voluntarily. Workloads that an HorizontalPodAutoscaler scales are left to `k8s/pdb-min-available-vs-hpa` (their `replicas` is not what runs).',
     rationale:
       'Medium: node drains hang until someone deletes the PDB by hand, which blocks cluster upgrades and autoscaler scale-down, and teaches operators to bypass PDBs altogether.',
     remediation:
@@ -73,6 +73,8 @@ export default defineRule<K8sObject>({
       .map((p) => p.object)
       .filter((o) => REPLICATED.has(o.kind) && !o.partial);
     if (workloads.length === 0) return;
+    // An HPA owns the replica count: k8s/pdb-min-available-vs-hpa compares with its minReplicas.
+    if (workloads.some((o) => hpasFor(graph, o).length > 0)) return;
     const replicas = workloads.map((o) => explicitReplicas(o));
     if (replicas.some((r) => r === undefined)) return;
     const total = (replicas as number[]).reduce((a, b) => a + b, 0);

@@ -38,7 +38,7 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     if (!isPdb(object)) return;
     const graph = k8sGraph(ctx.project);
-    if (graph.podsSelectedBy(object.namespace, object.get(['spec', 'selector']) ?? {}).length > 0) return;
+    if (graph.selectsAnyPod(object.namespace, object.get(['spec', 'selector']) ?? {})) return;
     const pdbs = graph.inNamespace(object.namespace).filter(isPdb);
     if (
       !danglingDecidable(graph, object, (pod) =>

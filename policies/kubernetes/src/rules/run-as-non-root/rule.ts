@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { containersOf, isTrue, isWindows, onceEach, report } from '../../lib.js';
+import { capitalized, containersOf, isTrue, isWindows, onceEach, report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/run-as-non-root',
@@ -57,7 +57,7 @@ export default defineRule<K8sObject>({
             ctx,
             object,
             object.at(nonRoot.route)!,
-            `${c.pod.label} sets \`runAsNonRoot: false\`.`,
+            `${capitalized(c.pod.label)} sets \`runAsNonRoot: false\`.`,
             'false',
           );
       } else {

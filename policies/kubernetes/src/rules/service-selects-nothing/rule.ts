@@ -41,7 +41,7 @@ export default defineRule<K8sObject>({
     if (Object.keys(selector).length === 0 || asString(object.get(['spec', 'type'])) === 'ExternalName')
       return;
     const graph = k8sGraph(ctx.project);
-    if (graph.podsSelectedBy(object.namespace, selector).length > 0) return;
+    if (graph.selectsAnyPod(object.namespace, selector)) return;
     const services = graph
       .ofKind('Service', object.namespace)
       .filter((s) => Object.keys(asObj(s.get(['spec', 'selector']))).length > 0);
