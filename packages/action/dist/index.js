@@ -47843,6 +47843,24 @@ function podSpecsOf(object) {
   }
   return views;
 }
+function derivedPodLabels(object) {
+  if (object.kind !== "Rollout" || object.group !== "argoproj.io")
+    return [];
+  const base = podSpecsOf(object)[0]?.labels ?? {};
+  const out2 = [];
+  for (const step of asArray(object.get(["spec", "strategy", "canary", "steps"]))) {
+    for (const t2 of asArray(asObj(asObj(step).experiment).templates)) {
+      const labels = { ...base };
+      for (const [k, v] of Object.entries(asObj(asObj(asObj(t2).metadata).labels))) {
+        const value = asString2(v) ?? (typeof v === "boolean" || typeof v === "number" ? String(v) : void 0);
+        if (value !== void 0)
+          labels[k] = value;
+      }
+      out2.push(labels);
+    }
+  }
+  return out2;
+}
 function computePodSpecs(object) {
   const info2 = workloadKind(object);
   if (!info2)
@@ -48103,6 +48121,13 @@ var K8sGraph = class {
   /** Pod views whose labels the selector selects, in a namespace. */
   podsSelectedBy(namespace, selector) {
     return this.pods(namespace).filter((p) => selectorMatches(selector, p.labels));
+  }
+  /**
+   * Does the selector select any pod of the namespace: a pod template, or pods an object derives
+   * from one (the templates of a Rollout's canary experiments)?
+   */
+  selectsAnyPod(namespace, selector) {
+    return this.podsSelectedBy(namespace, selector).length > 0 || this.inNamespace(namespace).some((o) => derivedPodLabels(o).some((l) => selectorMatches(selector, l)));
   }
   /**
    * May the namespace run pods that no manifest of the repository describes? True when it holds
@@ -51932,13 +51957,17 @@ var CACHE_BY_DEFAULT = [
   "mozilla-actions/sccache-action"
 ];
 function releaseTrigger(wf) {
+  let tagPush;
   for (const t2 of wf.triggers) {
     if (t2.event === "release")
-      return "a release";
-    if (t2.event === "push" && t2.config && t2.config.tags !== void 0 && t2.config.branches === void 0)
-      return "a tag push";
+      return { why: "a release", mixed: false };
+    if (t2.event === "push" && t2.config && t2.config.tags !== void 0) {
+      const mixed = t2.config.branches !== void 0 || t2.config["branches-ignore"] !== void 0;
+      if (!tagPush || !mixed)
+        tagPush = { why: "a tag push", mixed };
+    }
   }
-  return void 0;
+  return tagPush;
 }
 function cacheUse(step) {
   const uses = step.uses;
@@ -51976,15 +52005,16 @@ var PUBLISH_ACTIONS = [
   "sigstore/cosign-installer"
 ];
 var PUBLISH_COMMAND = /\b(gh\s+release\s+(?:create|upload)|goreleaser\b|docker\s+(?:buildx\s+build[^\n]*--push|push)\b|(?:npm|pnpm|yarn)\s+publish\b|twine\s+upload\b|cargo\s+publish\b|gem\s+push\b|helm\s+push\b|cosign\s+sign\b|mvn\b[^\n]*\bdeploy\b|gradlew?\b[^\n]*\bpublish)/;
+var publishingStep = (s) => usesAction(s.uses, ...PUBLISH_ACTIONS) || s.run?.text !== void 0 && PUBLISH_COMMAND.test(s.run.text);
 function publishes(wf) {
-  return allSteps(wf).some((s) => usesAction(s.uses, ...PUBLISH_ACTIONS) || s.run?.text !== void 0 && PUBLISH_COMMAND.test(s.run.text));
+  return allSteps(wf).some(publishingStep);
 }
 var rule_default136 = defineRule({
   id: "gha/no-cache-in-release-workflow",
   domain: ghaDomain,
   meta: {
     title: "Cache restored in a release workflow",
-    description: "A workflow triggered by a release or a tag push restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) and publishes something (release assets, packages, images).",
+    description: "A workflow triggered by a release or a tag push (or on both branch and tag pushes, for the jobs that publish) restores the GitHub Actions cache (`actions/cache`, `setup-*` with `cache:`, `setup-go`, Docker `cache-from: type=gha`) and publishes something (release assets, packages, images).",
     rationale: "Cache entries are shared with workflows that run untrusted code (pull requests from branches, any job that can write the cache). A poisoned entry (a tampered `node_modules`, Go module or Docker layer) then ends up inside the released artifact, signed and published. Medium: it needs a cache write first, which several 2024 attacks achieved.",
     remediation: "Do not restore caches when building release artifacts: remove `cache:` inputs or set `cache: false` in release jobs; rebuild from pinned, verified dependencies.",
     category: "supply-chain",
@@ -52013,11 +52043,14 @@ var rule_default136 = defineRule({
   check(unit, ctx) {
     if (unit.kind !== "workflow")
       return;
-    const why = releaseTrigger(unit);
-    if (!why || !publishes(unit))
+    const trigger = releaseTrigger(unit);
+    if (!trigger || !publishes(unit))
       return;
+    const why = trigger.why;
     for (const step of allSteps(unit)) {
       const at = cacheUse(step);
+      if (at && trigger.mixed && !step.job?.steps.some(publishingStep))
+        continue;
       if (at)
         ctx.report({
           at,
@@ -52416,293 +52449,7 @@ var rule_default142 = defineRule({
   }
 });
 
-// ../../policies/github-actions/dist/rules/no-insecure-commands/rule.js
-init_dist();
-var rule_default143 = defineRule({
-  id: "gha/no-insecure-commands",
-  domain: ghaDomain,
-  meta: {
-    title: "Insecure workflow commands re-enabled",
-    description: "`ACTIONS_ALLOW_UNSECURE_COMMANDS: true` turns the deprecated `::set-env::` and `::add-path::` log commands back on.",
-    rationale: "With them on, anything that reaches the job log (a test name, a file name, a PR title printed by a tool) can set environment variables such as `NODE_OPTIONS` or `LD_PRELOAD` for later steps: code execution from log output. GitHub disabled them in 2020 for this reason (CVE-2020-15228). High because exploiting it only takes printing text.",
-    remediation: "Remove `ACTIONS_ALLOW_UNSECURE_COMMANDS` and write to the `$GITHUB_ENV` / `$GITHUB_PATH` files instead.",
-    category: "security",
-    severity: "high",
-    confidence: "high",
-    aliases: ["CKV_GHA_1", "zizmor:insecure-commands"],
-    references: [
-      "https://github.blog/changelog/2020-10-01-github-actions-deprecating-set-env-and-add-path-commands/"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: ".github/workflows/ci.yml",
-          code: "on: push\nenv:\n  ACTIONS_ALLOW_UNSECURE_COMMANDS: true\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n",
-          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 40 }]
-        }
-      ],
-      valid: [
-        {
-          filename: ".github/workflows/ci.yml",
-          code: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n"
-        }
-      ]
-    }
-  },
-  check(unit, ctx) {
-    const check = (entries, resource) => {
-      for (const e of entries) {
-        if (e.name.toUpperCase() !== "ACTIONS_ALLOW_UNSECURE_COMMANDS")
-          continue;
-        if (String(e.value.text ?? "").trim().toLowerCase() !== "true")
-          continue;
-        const at = { file: e.value.keyLoc.file, start: e.value.keyLoc.start, end: e.value.loc.end };
-        ctx.report({
-          at,
-          message: "`ACTIONS_ALLOW_UNSECURE_COMMANDS` is `true`: log output can set environment variables and PATH for later steps.",
-          resource,
-          evidence: e.name
-        });
-      }
-    };
-    if (unit.kind === "workflow") {
-      check(unit.env);
-      for (const job of unit.jobs)
-        check(job.env, `jobs.${job.id}`);
-    } else {
-      check(unit.env);
-    }
-    for (const step of allSteps(unit))
-      check(step.env, resourceOf2(step));
-  }
-});
-
-// ../../policies/github-actions/dist/rules/no-latest-image-deploy/rule.js
-init_dist();
-var LATEST = /\bkubectl\s+(?:set\s+image|run|create\s+deployment)\b[^\n]*?[=\s][^\s=]+(:latest)\b|\bhelm\s+(?:upgrade|install)\b[^\n]*?--set(?:-string)?[=\s]+[^\s]*?\btag=(latest)\b/;
-var rule_default144 = defineRule({
-  id: "gha/no-latest-image-deploy",
-  domain: ghaDomain,
-  meta: {
-    title: "Deploy of a `latest` image",
-    description: "A `run:` step deploys an image by the `latest` tag (`kubectl set image \u2026 :latest`, `kubectl run --image \u2026:latest`, `helm \u2026 --set image.tag=latest`).",
-    rationale: "`latest` names whatever was pushed last, not what this run built and tested: nodes cache it, so pods of one Deployment run different code, a rollback redeploys the same moving tag, and nobody can tell which version is live. Medium.",
-    remediation: "Deploy the immutable tag or digest this run built, e.g. `--set image.tag=${{ github.sha }}` or the digest output of `docker/build-push-action`.",
-    category: "reliability",
-    severity: "medium",
-    confidence: "high",
-    aliases: [],
-    references: ["https://kubernetes.io/docs/concepts/containers/images/#image-names"],
-    examples: {
-      invalid: [
-        {
-          filename: ".github/workflows/deploy.yml",
-          code: "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl set image deploy/web web=ghcr.io/org/web:latest\n",
-          errors: [{ line: 6, column: 62, endLine: 6, endColumn: 69 }]
-        }
-      ],
-      valid: [
-        {
-          filename: ".github/workflows/deploy.yml",
-          code: "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl set image deploy/web web=ghcr.io/org/web:${{ github.sha }}\n"
-        }
-      ]
-    }
-  },
-  check(unit, ctx) {
-    for (const step of allSteps(unit)) {
-      for (const hit of findInScript(step.run, LATEST)) {
-        const token = hit.match[1] ?? hit.match[2];
-        const offset = hit.line.start + hit.match.index + hit.match[0].lastIndexOf(token);
-        ctx.report({
-          at: step.run.locate(offset, offset + token.length),
-          message: "The deployed image is `latest`, not the tag or digest this run built.",
-          resource: resourceOf2(step),
-          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
-          container: step,
-          evidence: hit.line.text.trim()
-        });
-      }
-    }
-  }
-});
-
-// ../../policies/github-actions/dist/rules/no-secrets-inherit/rule.js
-init_dist();
-var rule_default145 = defineRule({
-  id: "gha/no-secrets-inherit",
-  domain: ghaDomain,
-  meta: {
-    title: "Reusable workflow called with `secrets: inherit`",
-    description: "A job calls a reusable workflow with `secrets: inherit`, handing it every secret of the calling repository and environment.",
-    rationale: "The called workflow, and every action it uses, can read all the secrets, not just the ones it needs; if it lives in another repository, its maintainers can read them too, and a change there silently widens what it does with them. Medium.",
-    remediation: "Pass only what the callee declares: `secrets: { NPM_TOKEN: ${{ secrets.NPM_TOKEN }} }`.",
-    category: "supply-chain",
-    severity: "medium",
-    confidence: "high",
-    aliases: ["zizmor:secrets-inherit"],
-    references: [
-      "https://docs.github.com/en/actions/sharing-automations/reusing-workflows#passing-secrets-to-nested-workflows"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: ".github/workflows/release.yml",
-          code: "on: push\njobs:\n  release:\n    uses: org/shared/.github/workflows/release.yml@v1\n    secrets: inherit\n",
-          errors: [{ line: 5, column: 5, endLine: 5, endColumn: 21 }]
-        }
-      ],
-      valid: [
-        {
-          filename: ".github/workflows/release.yml",
-          code: "on: push\njobs:\n  release:\n    uses: org/shared/.github/workflows/release.yml@v1\n    secrets:\n      NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n"
-        }
-      ]
-    }
-  },
-  check(unit, ctx) {
-    if (unit.kind !== "workflow")
-      return;
-    for (const job of unit.jobs) {
-      const secrets = job.secrets;
-      if (!job.uses || job.uses.kind === "local" || secrets?.text?.trim() !== "inherit")
-        continue;
-      ctx.report({
-        at: { file: secrets.keyLoc.file, start: secrets.keyLoc.start, end: secrets.loc.end },
-        message: `Job \`${job.id}\` hands every secret to \`${job.uses.raw}\`.`,
-        resource: `jobs.${job.id}`
-      });
-    }
-  }
-});
-
-// ../../policies/github-actions/dist/rules/no-self-hosted-runner-on-pr/rule.js
-init_dist();
-var PR_EVENTS = /* @__PURE__ */ new Set([
-  "pull_request",
-  "pull_request_target",
-  "pull_request_review",
-  "pull_request_review_comment",
-  "issue_comment"
-]);
-var rule_default146 = defineRule({
-  id: "gha/no-self-hosted-runner-on-pr",
-  domain: ghaDomain,
-  meta: {
-    title: "Self-hosted runner used by pull requests",
-    description: "A job of a workflow triggered by pull requests (or PR comments) runs on a `self-hosted` runner.",
-    rationale: "On a public repository anyone can open a pull request, and its code then runs on your machine. Self-hosted runners are not wiped between jobs: an attacker can persist on the runner, read other jobs' secrets and reach your internal network. High; confidence medium because private repositories and ephemeral runners reduce the risk.",
-    remediation: "Use GitHub-hosted runners for pull-request workflows, or ephemeral, isolated self-hosted runners (just-in-time, one job each) in a runner group restricted to trusted workflows, and require approval for fork pull requests.",
-    category: "security",
-    severity: "high",
-    confidence: "medium",
-    aliases: ["poutine:pr_runs_on_self_hosted", "zizmor:self-hosted-runner"],
-    references: [
-      "https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#self-hosted-runner-security"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: ".github/workflows/ci.yml",
-          code: "on: pull_request\njobs:\n  test:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make test\n",
-          errors: [{ line: 4, column: 14, endLine: 4, endColumn: 34 }]
-        }
-      ],
-      valid: [
-        {
-          filename: ".github/workflows/ci.yml",
-          code: "on: push\njobs:\n  test:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make test\n"
-        }
-      ]
-    }
-  },
-  check(unit, ctx) {
-    if (unit.kind !== "workflow")
-      return;
-    const event = unit.triggers.find((t2) => PR_EVENTS.has(t2.event))?.event;
-    if (!event)
-      return;
-    for (const job of unit.jobs) {
-      if (!job.runsOn || !job.runnerLabels.includes("self-hosted"))
-        continue;
-      ctx.report({
-        at: job.runsOn.loc,
-        message: `Job \`${job.id}\` runs \`${event}\` code on a self-hosted runner.`,
-        resource: `jobs.${job.id}`
-      });
-    }
-  }
-});
-
-// ../../policies/github-actions/dist/rules/no-spoofable-bot-condition/rule.js
-init_dist();
-var SPOOFABLE = /* @__PURE__ */ new Set(["github.actor", "github.triggering_actor", "github.event.sender.login"]);
-var BOT_COMPARISON = /(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))\s*==\s*'[^']*\[bot\]'|'[^']*\[bot\]'\s*==\s*(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))/i;
-var rule_default147 = defineRule({
-  id: "gha/no-spoofable-bot-condition",
-  domain: ghaDomain,
-  meta: {
-    title: "Bot check on a spoofable actor",
-    description: "An `if:` trusts `github.actor` (or `github.triggering_actor`, `github.event.sender.login`) to be a bot such as `dependabot[bot]` or `renovate[bot]`.",
-    rationale: "`github.actor` is whoever caused the latest event, not who wrote the code: an attacker can open a pull request and get the bot to act on it (e.g. by a `@dependabot rebase` comment or by updating a bot's branch), and then the guarded step (auto-merge, auto-approve, secrets) runs for their code. High; medium confidence because the guarded step may be harmless.",
-    remediation: "Check the author of the pull request instead: `github.event.pull_request.user.login == 'dependabot[bot]'`, and use `dependabot/fetch-metadata` for anything more.",
-    category: "security",
-    severity: "high",
-    confidence: "medium",
-    aliases: ["zizmor:bot-conditions", "poutine:confused_deputy_auto_merge"],
-    references: [
-      "https://docs.github.com/en/code-security/dependabot/working-with-dependabot/automating-dependabot-with-github-actions"
-    ],
-    examples: {
-      invalid: [
-        {
-          filename: ".github/workflows/automerge.yml",
-          code: `on: pull_request_target
-jobs:
-  merge:
-    if: github.actor == 'dependabot[bot]'
-    runs-on: ubuntu-latest
-    steps:
-      - run: gh pr merge --auto "$URL"
-`,
-          errors: [{ line: 4, column: 9, endLine: 4, endColumn: 21 }]
-        }
-      ],
-      valid: [
-        {
-          filename: ".github/workflows/automerge.yml",
-          code: `on: pull_request_target
-jobs:
-  merge:
-    if: github.event.pull_request.user.login == 'dependabot[bot]'
-    runs-on: ubuntu-latest
-    steps:
-      - run: gh pr merge --auto "$URL"
-`
-        }
-      ]
-    }
-  },
-  check(unit, ctx) {
-    for (const { condition, resource } of conditions2(unit)) {
-      const m = condition.expression.body.match(BOT_COMPARISON) ?? condition.value.text?.match(BOT_COMPARISON);
-      if (!m)
-        continue;
-      const all = [condition.expression, ...condition.value.expressions].flatMap((e) => e.contexts);
-      const context = all.find((c) => SPOOFABLE.has(c.path));
-      if (!context)
-        continue;
-      ctx.report({
-        at: context.loc,
-        message: `\`${context.path}\` is compared with a bot name; anyone can make the bot the actor of an event on their pull request.`,
-        resource,
-        evidence: m[0]
-      });
-    }
-  }
-});
-
-// ../../policies/github-actions/dist/rules/no-template-injection-in-run/rule.js
+// ../../policies/github-actions/dist/rules/no-input-injection-in-composite-run/rule.js
 init_dist();
 
 // ../../policies/github-actions/dist/lib/taint.js
@@ -52876,8 +52623,394 @@ function envFix(step, injected) {
   };
 }
 
-// ../../policies/github-actions/dist/rules/no-template-injection-in-run/rule.js
+// ../../policies/github-actions/dist/rules/no-input-injection-in-composite-run/rule.js
+var INPUT = /^inputs\.[^.*]+$/;
+function inputFlow(expression, step) {
+  for (const context of expression.flows) {
+    if (INPUT.test(context.path))
+      return { context, input: context.path };
+    const env = context.path.match(/^env\.([^.]+)$/);
+    if (!env)
+      continue;
+    const raw = context.loc.file.text.slice(context.loc.start, context.loc.end);
+    const name3 = raw.match(/^env\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'([^']+)'\s*\])/i);
+    const entry = envFor(step, name3?.[1] ?? name3?.[2] ?? env[1]);
+    const input = entry?.value.expressions.flatMap((e) => e.flows).find((c) => INPUT.test(c.path));
+    if (input)
+      return { context, input: input.path, via: `env.${entry.name}` };
+  }
+  return void 0;
+}
+var rule_default143 = defineRule({
+  id: "gha/no-input-injection-in-composite-run",
+  domain: ghaDomain,
+  meta: {
+    title: "Action input expanded into a composite run script",
+    description: "A composite action (`runs.using: composite`) pastes `${{ inputs.* }}` (or an `env:` value set from one) into a step's `run:` script instead of reading it from an environment variable.",
+    rationale: "The action cannot know what its callers pass: a workflow that forwards a pull request title, a branch name or a comment as an input turns that text into shell code inside the action, with the caller's token and secrets. Medium and medium confidence, below direct event injection: it needs a caller that passes untrusted data, which the action does not control.",
+    remediation: 'Map the input to an environment variable of the step and quote it in the shell: `env: TITLE: ${{ inputs.title }}` then `echo "$TITLE"`. Validate inputs that must have a shape (a version, a path) before using them.',
+    category: "security",
+    severity: "medium",
+    confidence: "medium",
+    fixable: true,
+    aliases: ["zizmor:template-injection"],
+    references: [
+      "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#understanding-the-risk-of-script-injections",
+      "https://docs.zizmor.sh/audits/#template-injection"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: "action.yml",
+          code: `name: Comment
+inputs:
+  message:
+    required: true
+runs:
+  using: composite
+  steps:
+    - run: echo "\${{ inputs.message }}" >> summary.md
+      shell: bash
+`,
+          errors: [{ line: 8, column: 18, endLine: 8, endColumn: 39 }]
+        }
+      ],
+      valid: [
+        {
+          filename: "action.yml",
+          code: `name: Comment
+inputs:
+  message:
+    required: true
+runs:
+  using: composite
+  steps:
+    - env:
+        MESSAGE: \${{ inputs.message }}
+      run: echo "$MESSAGE" >> summary.md
+      shell: bash
+`
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "action" || unit.using !== "composite")
+      return;
+    for (const step of allSteps(unit)) {
+      if (!step.run)
+        continue;
+      const found = step.run.expressions.flatMap((expression) => {
+        if (taints(expression, step).length > 0)
+          return [];
+        const flow = inputFlow(expression, step);
+        return flow ? [{ expression, flow }] : [];
+      });
+      const fix = found.length > 0 ? envFix(step, found.map((f) => f.expression)) : void 0;
+      found.forEach(({ expression, flow }, i2) => {
+        const how = flow.via ? `\`${flow.via}\`, set from \`${flow.input}\`,` : `\`${flow.input}\``;
+        ctx.report({
+          at: expression.loc,
+          message: `${how} is expanded into this composite \`run:\` script; a caller that passes untrusted text (a PR title, a branch name) lets it run commands.`,
+          resource: resourceOf2(step),
+          container: step,
+          evidence: expression.body,
+          ...i2 === 0 && fix ? { fix: { ...fix, description: "Pass the input through env: and quote it in the script" } } : {}
+        });
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-insecure-commands/rule.js
+init_dist();
+var rule_default144 = defineRule({
+  id: "gha/no-insecure-commands",
+  domain: ghaDomain,
+  meta: {
+    title: "Insecure workflow commands re-enabled",
+    description: "`ACTIONS_ALLOW_UNSECURE_COMMANDS: true` turns the deprecated `::set-env::` and `::add-path::` log commands back on.",
+    rationale: "With them on, anything that reaches the job log (a test name, a file name, a PR title printed by a tool) can set environment variables such as `NODE_OPTIONS` or `LD_PRELOAD` for later steps: code execution from log output. GitHub disabled them in 2020 for this reason (CVE-2020-15228). High because exploiting it only takes printing text.",
+    remediation: "Remove `ACTIONS_ALLOW_UNSECURE_COMMANDS` and write to the `$GITHUB_ENV` / `$GITHUB_PATH` files instead.",
+    category: "security",
+    severity: "high",
+    confidence: "high",
+    aliases: ["CKV_GHA_1", "zizmor:insecure-commands"],
+    references: [
+      "https://github.blog/changelog/2020-10-01-github-actions-deprecating-set-env-and-add-path-commands/"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\nenv:\n  ACTIONS_ALLOW_UNSECURE_COMMANDS: true\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n",
+          errors: [{ line: 3, column: 3, endLine: 3, endColumn: 40 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    const check = (entries, resource) => {
+      for (const e of entries) {
+        if (e.name.toUpperCase() !== "ACTIONS_ALLOW_UNSECURE_COMMANDS")
+          continue;
+        if (String(e.value.text ?? "").trim().toLowerCase() !== "true")
+          continue;
+        const at = { file: e.value.keyLoc.file, start: e.value.keyLoc.start, end: e.value.loc.end };
+        ctx.report({
+          at,
+          message: "`ACTIONS_ALLOW_UNSECURE_COMMANDS` is `true`: log output can set environment variables and PATH for later steps.",
+          resource,
+          evidence: e.name
+        });
+      }
+    };
+    if (unit.kind === "workflow") {
+      check(unit.env);
+      for (const job of unit.jobs)
+        check(job.env, `jobs.${job.id}`);
+    } else {
+      check(unit.env);
+    }
+    for (const step of allSteps(unit))
+      check(step.env, resourceOf2(step));
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-latest-image-deploy/rule.js
+init_dist();
+var LATEST = /\bkubectl\s+(?:set\s+image|run|create\s+deployment)\b[^\n]*?[=\s][^\s=]+(:latest)\b|\bhelm\s+(?:upgrade|install)\b[^\n]*?--set(?:-string)?[=\s]+[^\s]*?\btag=(latest)\b/;
+var rule_default145 = defineRule({
+  id: "gha/no-latest-image-deploy",
+  domain: ghaDomain,
+  meta: {
+    title: "Deploy of a `latest` image",
+    description: "A `run:` step deploys an image by the `latest` tag (`kubectl set image \u2026 :latest`, `kubectl run --image \u2026:latest`, `helm \u2026 --set image.tag=latest`).",
+    rationale: "`latest` names whatever was pushed last, not what this run built and tested: nodes cache it, so pods of one Deployment run different code, a rollback redeploys the same moving tag, and nobody can tell which version is live. Medium.",
+    remediation: "Deploy the immutable tag or digest this run built, e.g. `--set image.tag=${{ github.sha }}` or the digest output of `docker/build-push-action`.",
+    category: "reliability",
+    severity: "medium",
+    confidence: "high",
+    aliases: [],
+    references: ["https://kubernetes.io/docs/concepts/containers/images/#image-names"],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl set image deploy/web web=ghcr.io/org/web:latest\n",
+          errors: [{ line: 6, column: 62, endLine: 6, endColumn: 69 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/deploy.yml",
+          code: "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl set image deploy/web web=ghcr.io/org/web:${{ github.sha }}\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    for (const step of allSteps(unit)) {
+      for (const hit of findInScript(step.run, LATEST)) {
+        const token = hit.match[1] ?? hit.match[2];
+        const offset = hit.line.start + hit.match.index + hit.match[0].lastIndexOf(token);
+        ctx.report({
+          at: step.run.locate(offset, offset + token.length),
+          message: "The deployed image is `latest`, not the tag or digest this run built.",
+          resource: resourceOf2(step),
+          // Comments cannot go inside a block scalar: an ignore comment anywhere in the step applies.
+          container: step,
+          evidence: hit.line.text.trim()
+        });
+      }
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-secrets-inherit/rule.js
+init_dist();
+var rule_default146 = defineRule({
+  id: "gha/no-secrets-inherit",
+  domain: ghaDomain,
+  meta: {
+    title: "Reusable workflow called with `secrets: inherit`",
+    description: "A job calls a reusable workflow with `secrets: inherit`, handing it every secret of the calling repository and environment.",
+    rationale: "The called workflow, and every action it uses, can read all the secrets, not just the ones it needs; if it lives in another repository, its maintainers can read them too, and a change there silently widens what it does with them. Medium.",
+    remediation: "Pass only what the callee declares: `secrets: { NPM_TOKEN: ${{ secrets.NPM_TOKEN }} }`.",
+    category: "supply-chain",
+    severity: "medium",
+    confidence: "high",
+    aliases: ["zizmor:secrets-inherit"],
+    references: [
+      "https://docs.github.com/en/actions/sharing-automations/reusing-workflows#passing-secrets-to-nested-workflows"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/release.yml",
+          code: "on: push\njobs:\n  release:\n    uses: org/shared/.github/workflows/release.yml@v1\n    secrets: inherit\n",
+          errors: [{ line: 5, column: 5, endLine: 5, endColumn: 21 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/release.yml",
+          code: "on: push\njobs:\n  release:\n    uses: org/shared/.github/workflows/release.yml@v1\n    secrets:\n      NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    for (const job of unit.jobs) {
+      const secrets = job.secrets;
+      if (!job.uses || job.uses.kind === "local" || secrets?.text?.trim() !== "inherit")
+        continue;
+      ctx.report({
+        at: { file: secrets.keyLoc.file, start: secrets.keyLoc.start, end: secrets.loc.end },
+        message: `Job \`${job.id}\` hands every secret to \`${job.uses.raw}\`.`,
+        resource: `jobs.${job.id}`
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-self-hosted-runner-on-pr/rule.js
+init_dist();
+var PR_EVENTS = /* @__PURE__ */ new Set([
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment",
+  "issue_comment"
+]);
+var rule_default147 = defineRule({
+  id: "gha/no-self-hosted-runner-on-pr",
+  domain: ghaDomain,
+  meta: {
+    title: "Self-hosted runner used by pull requests",
+    description: "A job of a workflow triggered by pull requests (or PR comments) runs on a `self-hosted` runner.",
+    rationale: "On a public repository anyone can open a pull request, and its code then runs on your machine. Self-hosted runners are not wiped between jobs: an attacker can persist on the runner, read other jobs' secrets and reach your internal network. High; confidence medium because private repositories and ephemeral runners reduce the risk.",
+    remediation: "Use GitHub-hosted runners for pull-request workflows, or ephemeral, isolated self-hosted runners (just-in-time, one job each) in a runner group restricted to trusted workflows, and require approval for fork pull requests.",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: ["poutine:pr_runs_on_self_hosted", "zizmor:self-hosted-runner"],
+    references: [
+      "https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#self-hosted-runner-security"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: pull_request\njobs:\n  test:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make test\n",
+          errors: [{ line: 4, column: 14, endLine: 4, endColumn: 34 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: "on: push\njobs:\n  test:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make test\n"
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    const event = unit.triggers.find((t2) => PR_EVENTS.has(t2.event))?.event;
+    if (!event)
+      return;
+    for (const job of unit.jobs) {
+      if (!job.runsOn || !job.runnerLabels.includes("self-hosted"))
+        continue;
+      ctx.report({
+        at: job.runsOn.loc,
+        message: `Job \`${job.id}\` runs \`${event}\` code on a self-hosted runner.`,
+        resource: `jobs.${job.id}`
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-spoofable-bot-condition/rule.js
+init_dist();
+var SPOOFABLE = /* @__PURE__ */ new Set(["github.actor", "github.triggering_actor", "github.event.sender.login"]);
+var BOT_COMPARISON = /(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))\s*==\s*'[^']*\[bot\]'|'[^']*\[bot\]'\s*==\s*(github\s*\.\s*(?:actor|triggering_actor|event\s*\.\s*sender\s*\.\s*login))/i;
 var rule_default148 = defineRule({
+  id: "gha/no-spoofable-bot-condition",
+  domain: ghaDomain,
+  meta: {
+    title: "Bot check on a spoofable actor",
+    description: "An `if:` trusts `github.actor` (or `github.triggering_actor`, `github.event.sender.login`) to be a bot such as `dependabot[bot]` or `renovate[bot]`.",
+    rationale: "`github.actor` is whoever caused the latest event, not who wrote the code: an attacker can open a pull request and get the bot to act on it (e.g. by a `@dependabot rebase` comment or by updating a bot's branch), and then the guarded step (auto-merge, auto-approve, secrets) runs for their code. High; medium confidence because the guarded step may be harmless.",
+    remediation: "Check the author of the pull request instead: `github.event.pull_request.user.login == 'dependabot[bot]'`, and use `dependabot/fetch-metadata` for anything more.",
+    category: "security",
+    severity: "high",
+    confidence: "medium",
+    aliases: ["zizmor:bot-conditions", "poutine:confused_deputy_auto_merge"],
+    references: [
+      "https://docs.github.com/en/code-security/dependabot/working-with-dependabot/automating-dependabot-with-github-actions"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/automerge.yml",
+          code: `on: pull_request_target
+jobs:
+  merge:
+    if: github.actor == 'dependabot[bot]'
+    runs-on: ubuntu-latest
+    steps:
+      - run: gh pr merge --auto "$URL"
+`,
+          errors: [{ line: 4, column: 9, endLine: 4, endColumn: 21 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/automerge.yml",
+          code: `on: pull_request_target
+jobs:
+  merge:
+    if: github.event.pull_request.user.login == 'dependabot[bot]'
+    runs-on: ubuntu-latest
+    steps:
+      - run: gh pr merge --auto "$URL"
+`
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    for (const { condition, resource } of conditions2(unit)) {
+      const m = condition.expression.body.match(BOT_COMPARISON) ?? condition.value.text?.match(BOT_COMPARISON);
+      if (!m)
+        continue;
+      const all = [condition.expression, ...condition.value.expressions].flatMap((e) => e.contexts);
+      const context = all.find((c) => SPOOFABLE.has(c.path));
+      if (!context)
+        continue;
+      ctx.report({
+        at: context.loc,
+        message: `\`${context.path}\` is compared with a bot name; anyone can make the bot the actor of an event on their pull request.`,
+        resource,
+        evidence: m[0]
+      });
+    }
+  }
+});
+
+// ../../policies/github-actions/dist/rules/no-template-injection-in-run/rule.js
+init_dist();
+var rule_default149 = defineRule({
   id: "gha/no-template-injection-in-run",
   domain: ghaDomain,
   meta: {
@@ -52962,7 +53095,7 @@ var CODE_INPUTS = {
   "azure/powershell": ["inlinescript"],
   "jannekem/run-python-script-action": ["script"]
 };
-var rule_default149 = defineRule({
+var rule_default150 = defineRule({
   id: "gha/no-template-injection-in-script",
   domain: ghaDomain,
   meta: {
@@ -53042,7 +53175,7 @@ jobs:
 // ../../policies/github-actions/dist/rules/no-unsound-contains/rule.js
 init_dist();
 var CONTAINS_IN_STRING = /contains\(\s*'([^']*)'\s*,\s*([A-Za-z_][\w-]*(?:\s*\.\s*[\w*-]+|\[[^\]]*\])*)\s*\)/gi;
-var rule_default150 = defineRule({
+var rule_default151 = defineRule({
   id: "gha/no-unsound-contains",
   domain: ghaDomain,
   meta: {
@@ -53159,7 +53292,7 @@ function sameRepoOnly(job) {
   return /head\.repo\.full_name\s*==\s*(github\.repository|'[^']+\/[^']+')|(github\.repository|'[^']+\/[^']+')\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/.test(text) || // Pull requests opened by a bot (Dependabot, Renovate) come from branches of the base repository.
   /pull_request\.user\.login\s*==\s*'[^']*\[bot\]'/.test(text);
 }
-var rule_default151 = defineRule({
+var rule_default152 = defineRule({
   id: "gha/no-untrusted-checkout-in-privileged-trigger",
   domain: ghaDomain,
   meta: {
@@ -53237,11 +53370,23 @@ jobs:
 init_dist();
 var WRITE = /(>>?\s*|tee\s+(?:-a\s+)?|Out-File\s+[^\n]*?|Add-Content\s+(?:-Path\s+)?)["']?\$\{?(?:env:)?(GITHUB_ENV|GITHUB_PATH)\}?["']?/i;
 var DOWNLOADS = ["actions/download-artifact", "dawidd6/action-download-artifact"];
+var GH_DOWNLOAD = /\bgh\s+run\s+download\b|\bgh\s+api\b[^\n]*\/artifacts\/[^\n]*\/zip\b/;
 function untrustedFilesBefore(step) {
   const earlier = step.job ? step.job.steps.filter((s) => s.index < step.index) : [];
+  if (step.run?.text && GH_DOWNLOAD.test(step.run.text))
+    return "a downloaded artifact";
   for (const s of earlier) {
     if (usesAction(s.uses, ...DOWNLOADS))
       return "a downloaded artifact";
+    if (usesAction(s.uses, "actions/github-script")) {
+      const script = s.with.find((w) => w.name === "script")?.value.text;
+      if (script && /downloadArtifact/.test(script))
+        return "a downloaded artifact";
+    }
+    if (s.run?.text && GH_DOWNLOAD.test(s.run.text))
+      return "a downloaded artifact";
+  }
+  for (const s of earlier) {
     if (usesAction(s.uses, "actions/checkout")) {
       const ref = s.with.find((w) => w.name === "ref")?.value;
       if (ref?.expressions.some((e) => e.contexts.some((c) => /head|pull_request|workflow_run/.test(c.path))))
@@ -53250,7 +53395,52 @@ function untrustedFilesBefore(step) {
   }
   return void 0;
 }
-var rule_default152 = defineRule({
+var FILE_READ = /\$\(\s*<|\b(?:cat|head|tail|jq|yq)\b(?!\s*<<)|(?:^|[^<])<\s*["']?[\w./$-]/;
+var ASSIGN = /^\s*(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?([A-Za-z_]\w*)=(.*)$/;
+var READ_INTO = /\bread\s+(?:-\w+\s+)*([A-Za-z_]\w*)[^\n]*<\s*["']?[\w./$-]/;
+var usesVar = (text, names) => {
+  for (const name3 of names)
+    if (new RegExp(`\\$\\{?${name3}\\b`).test(text))
+      return name3;
+  return void 0;
+};
+function fileVars(lines, before) {
+  const vars = /* @__PURE__ */ new Set();
+  for (const line of lines) {
+    if (line.start >= before)
+      break;
+    const read = line.text.match(READ_INTO);
+    if (read)
+      vars.add(read[1]);
+    const assign = line.text.match(ASSIGN);
+    if (assign) {
+      if (FILE_READ.test(assign[2]) || usesVar(assign[2], vars))
+        vars.add(assign[1]);
+    }
+    for (const v of [...vars])
+      if (new RegExp(`\\$\\{?${v}\\}?"?\\s*=~`).test(line.text))
+        vars.delete(v);
+  }
+  return vars;
+}
+function writtenText(lines, line, writeAt) {
+  let text = line.text.slice(0, writeAt - line.start);
+  const heredoc = line.text.match(/<<-?\s*(['"]?)(\w+)\1/);
+  if (heredoc) {
+    const body2 = [];
+    for (const l of lines.filter((l2) => l2.start > line.start)) {
+      if (l.text.trim() === heredoc[2])
+        break;
+      body2.push(l.text);
+    }
+    text = text.replace(/<<-?\s*(['"]?)\w+\1/, " ").replace(/^\s*cat\s*$/, " ");
+    if (!heredoc[1])
+      text += `
+${body2.join("\n")}`;
+  }
+  return text;
+}
+var rule_default153 = defineRule({
   id: "gha/no-untrusted-env-file-write",
   domain: ghaDomain,
   meta: {
@@ -53308,10 +53498,17 @@ jobs:
             break;
           }
         }
-        if (!why && privileged && /\$\(|`|\bcat\b|<|\bjq\b/.test(line)) {
+        if (!why && privileged) {
           const files = untrustedFilesBefore(step);
-          if (files)
-            why = `content from ${files}`;
+          if (files) {
+            const lines = scriptLines(step.run.text);
+            const written = writtenText(lines, hit.line, hit.line.start + hit.match.index);
+            const variable = usesVar(written, fileVars(lines, hit.line.start));
+            if (variable)
+              why = `\`$${variable}\`, read from ${files},`;
+            else if (FILE_READ.test(written))
+              why = `content from ${files}`;
+          }
         }
         if (!why)
           continue;
@@ -53328,9 +53525,134 @@ jobs:
   }
 });
 
+// ../../policies/github-actions/dist/rules/no-unused-contents-write/rule.js
+init_dist();
+var READ_ONLY = [
+  "actions/checkout",
+  "actions/cache",
+  "actions/upload-artifact",
+  "actions/download-artifact",
+  "actions/dependency-review-action",
+  "docker/setup-buildx-action",
+  "docker/setup-qemu-action",
+  "docker/login-action",
+  "docker/metadata-action",
+  "docker/build-push-action",
+  "aws-actions/configure-aws-credentials",
+  "google-github-actions/auth",
+  "google-github-actions/setup-gcloud",
+  "azure/login",
+  "azure/setup-helm",
+  "azure/setup-kubectl",
+  "hashicorp/setup-terraform",
+  "codecov/codecov-action",
+  "golangci/golangci-lint-action",
+  "pnpm/action-setup",
+  "astral-sh/setup-uv",
+  "dtolnay/rust-toolchain",
+  "ruby/setup-ruby",
+  "sigstore/cosign-installer",
+  "github/codeql-action"
+];
+var READ_ONLY_PATTERN = /^actions\/setup-[a-z]+$/;
+var MAY_WRITE_ANY_CASE = /\bgit\b|\bgh\b|api\.github\.com|GITHUB_TOKEN|GH_TOKEN|github\.token/i;
+var MAY_WRITE_WORD = /\b(?:release|publish|deploy|push|tag|commit|version|changeset|semantic-release|goreleaser)\b/;
+var IMAGE_TOOL = /\b(?:docker|podman|buildah|crane|skopeo)\b/;
+function scriptMayWrite(script) {
+  if (MAY_WRITE_ANY_CASE.test(script))
+    return true;
+  return script.split("\n").some((line) => {
+    const words = IMAGE_TOOL.test(line) ? line.replace(/(?:--)?\b(?:push|tag)\b/g, " ") : line;
+    return MAY_WRITE_WORD.test(words);
+  });
+}
+var readOnlyStep = (step) => {
+  if (step.run)
+    return step.run.text !== void 0 && !scriptMayWrite(step.run.text) && !tokenIn(step);
+  const uses = step.uses;
+  if (uses?.kind !== "repository")
+    return false;
+  return READ_ONLY.includes(uses.action) || READ_ONLY_PATTERN.test(uses.action);
+};
+function tokenIn(step) {
+  const job = step.job;
+  const entries = [...step.env, ...job?.env ?? [], ...job?.workflow.env ?? []];
+  return entries.some((e) => /github\.token|secrets\.github_token/i.test(e.value.text ?? "") || /TOKEN/.test(e.name));
+}
+var clearlyReadOnly = (job) => !job.uses && job.steps.length > 0 && job.steps.every(readOnlyStep);
+var rule_default154 = defineRule({
+  id: "gha/no-unused-contents-write",
+  domain: ghaDomain,
+  meta: {
+    title: "`contents: write` on a job that does not write to the repository",
+    description: "A job grants `contents: write` but none of its steps pushes, tags, releases, calls `gh` or the API, hands the token to a script, or uses an action that could write: only checkout, setup, cache, artifact, build and login actions and plain build or test commands.",
+    rationale: "With `contents: write` the job token can push commits and tags, rewrite releases and change workflows of unprotected branches. A job that only builds and tests runs dependencies and tools that do not need that power; leaving it there turns any compromise of the build into a compromise of the repository. Low: the job is already scoped, only too broadly.",
+    remediation: "Lower the scope to `contents: read` (or remove it when the job sets other scopes only).",
+    category: "security",
+    severity: "low",
+    confidence: "medium",
+    aliases: ["zizmor:excessive-permissions"],
+    references: [
+      "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#permissions"
+    ],
+    examples: {
+      invalid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: `on: push
+permissions: {}
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-go@v5
+      - run: go test ./...
+`,
+          errors: [{ line: 7, column: 7, endLine: 7, endColumn: 22 }]
+        }
+      ],
+      valid: [
+        {
+          filename: ".github/workflows/ci.yml",
+          code: `on: push
+permissions: {}
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-go@v5
+      - run: go test ./...
+`
+        }
+      ]
+    }
+  },
+  check(unit, ctx) {
+    if (unit.kind !== "workflow")
+      return;
+    for (const job of unit.jobs) {
+      const scope = job.permissions?.scopes.find((s) => s.name === "contents" && s.level === "write");
+      if (!scope || !clearlyReadOnly(job))
+        continue;
+      ctx.report({
+        at: { file: scope.keyLoc.file, start: scope.keyLoc.start, end: scope.loc.end },
+        message: `Job \`${job.id}\` grants \`contents: write\`, but its steps only check out, build, test and use read-only actions; \`contents: read\` is enough.`,
+        resource: `jobs.${job.id}`,
+        evidence: "contents: write"
+      });
+    }
+  }
+});
+
 // ../../policies/github-actions/dist/rules/no-workflow-level-write-permissions/rule.js
 init_dist();
-var rule_default153 = defineRule({
+var rule_default155 = defineRule({
   id: "gha/no-workflow-level-write-permissions",
   domain: ghaDomain,
   meta: {
@@ -53381,7 +53703,7 @@ var rule_default153 = defineRule({
 
 // ../../policies/github-actions/dist/rules/no-write-all-permissions/rule.js
 init_dist();
-var rule_default154 = defineRule({
+var rule_default156 = defineRule({
   id: "gha/no-write-all-permissions",
   domain: ghaDomain,
   meta: {
@@ -53434,7 +53756,7 @@ var rule_default154 = defineRule({
 // ../../policies/github-actions/dist/rules/pin-actions-to-sha/rule.js
 init_dist();
 var BRANCHES2 = /^(main|master|develop|dev|trunk|head|latest|stable|release|releases\/.*|v\d+-branch)$/i;
-var rule_default155 = defineRule({
+var rule_default157 = defineRule({
   id: "gha/pin-actions-to-sha",
   domain: ghaDomain,
   meta: {
@@ -53499,7 +53821,7 @@ var rule_default155 = defineRule({
 
 // ../../policies/github-actions/dist/rules/pin-container-images/rule.js
 init_dist();
-var rule_default156 = defineRule({
+var rule_default158 = defineRule({
   id: "gha/pin-container-images",
   domain: ghaDomain,
   meta: {
@@ -53613,7 +53935,7 @@ function finding(step) {
   }
   return void 0;
 }
-var rule_default157 = defineRule({
+var rule_default159 = defineRule({
   id: "gha/prefer-oidc-credentials",
   domain: ghaDomain,
   meta: {
@@ -53672,7 +53994,7 @@ var rule_default157 = defineRule({
 
 // ../../policies/github-actions/dist/rules/require-names/rule.js
 init_dist();
-var rule_default158 = defineRule({
+var rule_default160 = defineRule({
   id: "gha/require-names",
   domain: ghaDomain,
   meta: {
@@ -53731,14 +54053,14 @@ var rule_default158 = defineRule({
 
 // ../../policies/github-actions/dist/rules/require-top-level-permissions/rule.js
 init_dist();
-var READ_ONLY = /^actions\/(checkout|setup-[\w-]+|cache|upload-artifact|download-artifact)$/;
+var READ_ONLY2 = /^actions\/(checkout|setup-[\w-]+|cache|upload-artifact|download-artifact)$/;
 var TOKEN_USE = /GITHUB_TOKEN|github\.token|\bgh\s|\bgit\s+push\b|GH_TOKEN/i;
 function fixable(wf) {
   for (const job of wf.jobs) {
     if (job.uses)
       return false;
     for (const step of job.steps) {
-      if (step.uses && !(step.uses.kind === "repository" && READ_ONLY.test(step.uses.action)))
+      if (step.uses && !(step.uses.kind === "repository" && READ_ONLY2.test(step.uses.action)))
         return false;
       const texts = [
         step.run?.text,
@@ -53767,7 +54089,7 @@ ${indent}  contents: read
 ${text}`
   };
 }
-var rule_default159 = defineRule({
+var rule_default161 = defineRule({
   id: "gha/require-top-level-permissions",
   domain: ghaDomain,
   meta: {
@@ -53829,7 +54151,7 @@ function jobExpressions(job) {
   const runs = job.steps.flatMap((s) => s.run ? [s.run] : []);
   return [...values, ...runs, ...job.secrets ? [job.secrets] : []].flatMap((v) => v.expressions);
 }
-var rule_default160 = defineRule({
+var rule_default162 = defineRule({
   id: "gha/secrets-outside-environment",
   domain: ghaDomain,
   meta: {
@@ -53924,7 +54246,7 @@ function finding2(step) {
   }
   return void 0;
 }
-var rule_default161 = defineRule({
+var rule_default163 = defineRule({
   id: "gha/use-trusted-publishing",
   domain: ghaDomain,
   meta: {
@@ -53967,7 +54289,7 @@ var rule_default161 = defineRule({
 });
 
 // ../../policies/github-actions/dist/rules/index.js
-var rules3 = [rule_default127, rule_default128, rule_default129, rule_default130, rule_default131, rule_default132, rule_default133, rule_default134, rule_default135, rule_default136, rule_default137, rule_default138, rule_default139, rule_default140, rule_default141, rule_default142, rule_default143, rule_default144, rule_default145, rule_default146, rule_default147, rule_default148, rule_default149, rule_default150, rule_default151, rule_default152, rule_default153, rule_default154, rule_default155, rule_default156, rule_default157, rule_default158, rule_default159, rule_default160, rule_default161];
+var rules3 = [rule_default127, rule_default128, rule_default129, rule_default130, rule_default131, rule_default132, rule_default133, rule_default134, rule_default135, rule_default136, rule_default137, rule_default138, rule_default139, rule_default140, rule_default141, rule_default142, rule_default143, rule_default144, rule_default145, rule_default146, rule_default147, rule_default148, rule_default149, rule_default150, rule_default151, rule_default152, rule_default153, rule_default154, rule_default155, rule_default156, rule_default157, rule_default158, rule_default159, rule_default160, rule_default161, rule_default162, rule_default163];
 
 // ../../policies/kubernetes/dist/domain.js
 var PLUMBLINE2 = "plumbline.dev/ignore";
@@ -54032,6 +54354,9 @@ function podsOf(object, filter = {}) {
 }
 function isTemplated(value) {
   return /\{\{|\$\(|\$\{|<[A-Za-z_-]+>/.test(value);
+}
+function capitalized(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 function list2(items, conjunction = "and") {
   if (items.length <= 1) return items.join("");
@@ -54160,7 +54485,7 @@ function explicitReplicas(object) {
 
 // ../../policies/kubernetes/dist/rules/argo-gpu-without-toleration/rule.js
 var GPU = /(^|\/)gpu$|^nvidia\.com\/|^amd\.com\/gpu|^gpu\.intel\.com\//;
-var rule_default162 = defineRule({
+var rule_default164 = defineRule({
   id: "k8s/argo-gpu-without-toleration",
   domain: k8sDomain,
   meta: {
@@ -54234,7 +54559,7 @@ function workflowSpecRoute(object) {
 }
 
 // ../../policies/kubernetes/dist/rules/argo-pod-gc/rule.js
-var rule_default163 = defineRule({
+var rule_default165 = defineRule({
   id: "k8s/argo-pod-gc",
   domain: k8sDomain,
   meta: {
@@ -54281,7 +54606,7 @@ var rule_default163 = defineRule({
 // ../../policies/kubernetes/dist/rules/argo-retry-strategy/rule.js
 init_dist();
 var NETWORK = /\b(curl|wget|git\s+(clone|fetch|pull|push)|pip3?\s+install|npm\s+(ci|install)|apt-get|apk\s+add|aws\s+s3|gsutil|gcloud|az\s+storage|kubectl|helm\s+(install|upgrade|repo|pull)|requests\.(get|post)|urllib|https?:\/\/)/;
-var rule_default164 = defineRule({
+var rule_default166 = defineRule({
   id: "k8s/argo-retry-strategy",
   domain: k8sDomain,
   meta: {
@@ -54333,7 +54658,7 @@ var rule_default164 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/argo-template-resources/rule.js
 init_dist();
-var rule_default165 = defineRule({
+var rule_default167 = defineRule({
   id: "k8s/argo-template-resources",
   domain: k8sDomain,
   meta: {
@@ -54381,7 +54706,7 @@ var rule_default165 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/argo-workflow-deadline/rule.js
 init_dist();
-var rule_default166 = defineRule({
+var rule_default168 = defineRule({
   id: "k8s/argo-workflow-deadline",
   domain: k8sDomain,
   meta: {
@@ -54428,7 +54753,7 @@ var rule_default166 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/argocd-default-project/rule.js
 init_dist();
-var rule_default167 = defineRule({
+var rule_default169 = defineRule({
   id: "k8s/argocd-default-project",
   domain: k8sDomain,
   meta: {
@@ -54472,7 +54797,7 @@ var rule_default167 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/argocd-prune-without-self-heal/rule.js
 init_dist();
-var rule_default168 = defineRule({
+var rule_default170 = defineRule({
   id: "k8s/argocd-prune-without-self-heal",
   domain: k8sDomain,
   meta: {
@@ -54519,7 +54844,7 @@ var rule_default168 = defineRule({
 init_dist();
 var PINNED = /^(v?\d+(\.\d+){0,2}([-+][\w.-]+)?|[0-9a-f]{40}|[0-9a-f]{7,12}|.*\d+\.\d+.*)$/i;
 var PRODUCTION = /(^|[^a-z])prod(uction)?([^a-z]|$)/i;
-var rule_default169 = defineRule({
+var rule_default171 = defineRule({
   id: "k8s/argocd-target-revision",
   domain: k8sDomain,
   meta: {
@@ -54574,7 +54899,7 @@ var rule_default169 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/cronjob-concurrency-and-deadline/rule.js
 init_dist();
-var rule_default170 = defineRule({
+var rule_default172 = defineRule({
   id: "k8s/cronjob-concurrency-and-deadline",
   domain: k8sDomain,
   meta: {
@@ -54674,7 +54999,7 @@ var SPECIAL_REMOVALS = {
   "extensions/v1beta1 Ingress": "1.22",
   "storage.k8s.io/v1beta1 CSIStorageCapacity": "1.27"
 };
-var rule_default171 = defineRule({
+var rule_default173 = defineRule({
   id: "k8s/deprecated-api-version",
   domain: k8sDomain,
   meta: {
@@ -54770,7 +55095,7 @@ function danglingDecidable(graph, object, paired) {
 }
 
 // ../../policies/kubernetes/dist/rules/hpa-managed-replicas/rule.js
-var rule_default172 = defineRule({
+var rule_default174 = defineRule({
   id: "k8s/hpa-managed-replicas",
   domain: k8sDomain,
   meta: {
@@ -54817,7 +55142,7 @@ var rule_default172 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/hpa-min-replicas/rule.js
 init_dist();
-var rule_default173 = defineRule({
+var rule_default175 = defineRule({
   id: "k8s/hpa-min-replicas",
   domain: k8sDomain,
   meta: {
@@ -54871,7 +55196,7 @@ var rule_default173 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/hpa-target-missing/rule.js
 init_dist();
-var rule_default174 = defineRule({
+var rule_default176 = defineRule({
   id: "k8s/hpa-target-missing",
   domain: k8sDomain,
   meta: {
@@ -54931,7 +55256,7 @@ function canonical(value) {
   }
   return JSON.stringify(value);
 }
-var rule_default175 = defineRule({
+var rule_default177 = defineRule({
   id: "k8s/identical-probes",
   domain: k8sDomain,
   meta: {
@@ -54980,7 +55305,7 @@ var rule_default175 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/image-pull-policy/rule.js
 init_dist();
-var rule_default176 = defineRule({
+var rule_default178 = defineRule({
   id: "k8s/image-pull-policy",
   domain: k8sDomain,
   meta: {
@@ -55034,7 +55359,7 @@ var rule_default176 = defineRule({
 // ../../policies/kubernetes/dist/rules/ingress-require-tls/rule.js
 init_dist();
 var LB_TLS = /(certificate-arn|pre-shared-cert|ssl-cert|managed-certificates|appgw-ssl-certificate)/;
-var rule_default177 = defineRule({
+var rule_default179 = defineRule({
   id: "k8s/ingress-require-tls",
   domain: k8sDomain,
   meta: {
@@ -55080,7 +55405,7 @@ var rule_default177 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/job-ttl-seconds-after-finished/rule.js
 init_dist();
-var rule_default178 = defineRule({
+var rule_default180 = defineRule({
   id: "k8s/job-ttl-seconds-after-finished",
   domain: k8sDomain,
   meta: {
@@ -55110,13 +55435,17 @@ var rule_default178 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Job" || object.group !== "batch" || object.partial)
-      return;
-    if (object.get(["spec", "ttlSecondsAfterFinished"]) !== void 0)
-      return;
+    if (object.kind !== "Job" || object.group !== "batch" || object.partial) return;
+    if (object.get(["spec", "ttlSecondsAfterFinished"]) !== void 0) return;
     if (object.annotations["helm.sh/hook-delete-policy"] || object.annotations["argocd.argoproj.io/hook-delete-policy"])
       return;
-    report2(ctx, object, object.keyAt(["spec"]) ?? object.head, `Job \`${object.name}\` sets no \`ttlSecondsAfterFinished\`.`, "ttl");
+    report2(
+      ctx,
+      object,
+      object.keyAt(["spec"]) ?? object.head,
+      `Job \`${object.name}\` sets no \`ttlSecondsAfterFinished\`.`,
+      "ttl"
+    );
   }
 });
 
@@ -55141,7 +55470,7 @@ function isDefaultDenyIngress(policy) {
 }
 
 // ../../policies/kubernetes/dist/rules/network-policy-default-deny/rule.js
-var rule_default179 = defineRule({
+var rule_default181 = defineRule({
   id: "k8s/network-policy-default-deny",
   domain: k8sDomain,
   meta: {
@@ -55194,7 +55523,7 @@ var rule_default179 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/network-policy-missing/rule.js
 init_dist();
-var rule_default180 = defineRule({
+var rule_default182 = defineRule({
   id: "k8s/network-policy-missing",
   domain: k8sDomain,
   meta: {
@@ -55243,7 +55572,7 @@ var rule_default180 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/network-policy-selects-nothing/rule.js
 init_dist();
-var rule_default181 = defineRule({
+var rule_default183 = defineRule({
   id: "k8s/network-policy-selects-nothing",
   domain: k8sDomain,
   meta: {
@@ -55277,7 +55606,7 @@ var rule_default181 = defineRule({
     const selector = object.get(["spec", "podSelector"]);
     if (selector === void 0 || isEmptySelector(selector)) return;
     const graph = k8sGraph(ctx.project);
-    if (graph.podsSelectedBy(object.namespace, selector).length > 0) return;
+    if (graph.selectsAnyPod(object.namespace, selector)) return;
     const policies = graph.ofKind("NetworkPolicy", object.namespace).filter((p) => !isEmptySelector(p.get(["spec", "podSelector"])));
     if (!danglingDecidable(
       graph,
@@ -55297,7 +55626,7 @@ var rule_default181 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-added-capabilities/rule.js
 init_dist();
-var rule_default182 = defineRule({
+var rule_default184 = defineRule({
   id: "k8s/no-added-capabilities",
   domain: k8sDomain,
   meta: {
@@ -55346,7 +55675,7 @@ var rule_default182 = defineRule({
 // ../../policies/kubernetes/dist/rules/no-custom-selinux-options/rule.js
 init_dist();
 var ALLOWED_TYPES = /* @__PURE__ */ new Set(["container_t", "container_init_t", "container_kvm_t", "container_engine_t"]);
-var rule_default183 = defineRule({
+var rule_default185 = defineRule({
   id: "k8s/no-custom-selinux-options",
   domain: k8sDomain,
   meta: {
@@ -55400,7 +55729,7 @@ var rule_default183 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-dangerous-capabilities/rule.js
 init_dist();
-var rule_default184 = defineRule({
+var rule_default186 = defineRule({
   id: "k8s/no-dangerous-capabilities",
   domain: k8sDomain,
   meta: {
@@ -55450,7 +55779,7 @@ var rule_default184 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-default-namespace/rule.js
 init_dist();
-var rule_default185 = defineRule({
+var rule_default187 = defineRule({
   id: "k8s/no-default-namespace",
   domain: k8sDomain,
   meta: {
@@ -55494,12 +55823,12 @@ var rule_default185 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-default-service-account/rule.js
 init_dist();
-var rule_default186 = defineRule({
+var rule_default188 = defineRule({
   id: "k8s/no-default-service-account",
   domain: k8sDomain,
   meta: {
     title: "Pod runs as the default service account",
-    description: "A pod sets no `serviceAccountName` (or sets `default`), so it shares one identity with every other such pod of the namespace.",
+    description: "A pod sets no `serviceAccountName` (or sets `default`), so it shares one identity with every other such pod of the namespace. An Argo workflow sets its account once, on the spec: it is reported once there (unless every template names its own account), and a template only when it names `default` itself.",
     rationale: "Low: the default account has no rights unless someone grants them, but any grant then reaches every pod of the namespace, and audit logs cannot tell the workloads apart. A dedicated account per workload keeps least privilege possible.",
     remediation: "Create a ServiceAccount per workload (with `automountServiceAccountToken: false` unless it calls the API) and set `serviceAccountName`.",
     category: "security",
@@ -55524,6 +55853,7 @@ var rule_default186 = defineRule({
     }
   },
   check(object, ctx) {
+    if (isArgoWorkflowKind(object)) return checkWorkflow(object, ctx);
     const once = onceEach();
     for (const p of podsOf(object)) {
       const setting = p.field("serviceAccountName") ?? p.field("serviceAccount");
@@ -55531,14 +55861,41 @@ var rule_default186 = defineRule({
       if (account !== "default") continue;
       const at = setting ? object.at(setting.route) : p.anchor;
       if (setting && !once(setting.route)) continue;
-      report2(ctx, object, at, `${p.label} runs as the \`default\` service account.`, "default");
+      report2(ctx, object, at, `${capitalized(p.label)} runs as the \`default\` service account.`, "default");
     }
   }
 });
+function checkWorkflow(object, ctx) {
+  const pods = podsOf(object);
+  if (pods.length === 0) return;
+  const specRoute = workflowSpecRoute(object);
+  const own = (p) => asString2(asObj(object.get(p.route)).serviceAccountName);
+  const workflowAccount = asString2(asObj(object.get(specRoute)).serviceAccountName);
+  if ((workflowAccount ?? "default") === "default" && pods.some((p) => own(p) === void 0)) {
+    const at = workflowAccount ? object.at([...specRoute, "serviceAccountName"]) : object.keyAt(specRoute) ?? object.head;
+    report2(
+      ctx,
+      object,
+      at,
+      `${object.kind} \`${object.name}\` runs its pods as the \`default\` service account.`,
+      "default"
+    );
+  }
+  for (const p of pods) {
+    if (own(p) !== "default") continue;
+    report2(
+      ctx,
+      object,
+      object.at([...p.route, "serviceAccountName"]),
+      `${capitalized(p.label)} runs as the \`default\` service account.`,
+      "default"
+    );
+  }
+}
 
 // ../../policies/kubernetes/dist/rules/no-deprecated-service-account-field/rule.js
 init_dist();
-var rule_default187 = defineRule({
+var rule_default189 = defineRule({
   id: "k8s/no-deprecated-service-account-field",
   domain: k8sDomain,
   meta: {
@@ -55579,7 +55936,7 @@ var rule_default187 = defineRule({
         ctx,
         object,
         object.keyAt(setting.route),
-        `${p.label} uses the deprecated \`serviceAccount\` field.`,
+        `${capitalized(p.label)} uses the deprecated \`serviceAccount\` field.`,
         "serviceAccount"
       );
     }
@@ -55588,7 +55945,7 @@ var rule_default187 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-duplicate-env-var/rule.js
 init_dist();
-var rule_default188 = defineRule({
+var rule_default190 = defineRule({
   id: "k8s/no-duplicate-env-var",
   domain: k8sDomain,
   meta: {
@@ -55682,14 +56039,20 @@ spec:
       for (const p of podsOf(object, { skipPartial: false })) {
         const setting = p.field(field2);
         if (!setting || !isTrue(setting.value) || !once(setting.route)) continue;
-        report2(ctx, object, object.at(setting.route), `${p.label} sets \`${field2}: true\`.`, field2);
+        report2(
+          ctx,
+          object,
+          object.at(setting.route),
+          `${capitalized(p.label)} sets \`${field2}: true\`.`,
+          field2
+        );
       }
     }
   });
 }
 
 // ../../policies/kubernetes/dist/rules/no-host-ipc/rule.js
-var rule_default189 = hostNamespaceRule({
+var rule_default191 = hostNamespaceRule({
   slug: "no-host-ipc",
   field: "hostIPC",
   what: "IPC namespace",
@@ -55699,7 +56062,7 @@ var rule_default189 = hostNamespaceRule({
 });
 
 // ../../policies/kubernetes/dist/rules/no-host-network/rule.js
-var rule_default190 = hostNamespaceRule({
+var rule_default192 = hostNamespaceRule({
   slug: "no-host-network",
   field: "hostNetwork",
   what: "network namespace",
@@ -55710,7 +56073,7 @@ var rule_default190 = hostNamespaceRule({
 
 // ../../policies/kubernetes/dist/rules/no-host-path/rule.js
 init_dist();
-var rule_default191 = defineRule({
+var rule_default193 = defineRule({
   id: "k8s/no-host-path",
   domain: k8sDomain,
   meta: {
@@ -55754,7 +56117,7 @@ var rule_default191 = defineRule({
           ctx,
           object,
           object.keyAt([...v.route, "hostPath"]),
-          `${p.label} mounts the node's \`${path ?? "?"}\`${writable ? " writable" : ""} (volume \`${v.name}\`).`,
+          `${capitalized(p.label)} mounts the node's \`${path ?? "?"}\`${writable ? " writable" : ""} (volume \`${v.name}\`).`,
           path ?? v.name
         );
       }
@@ -55763,7 +56126,7 @@ var rule_default191 = defineRule({
 });
 
 // ../../policies/kubernetes/dist/rules/no-host-pid/rule.js
-var rule_default192 = hostNamespaceRule({
+var rule_default194 = hostNamespaceRule({
   slug: "no-host-pid",
   field: "hostPID",
   what: "process namespace",
@@ -55774,7 +56137,7 @@ var rule_default192 = hostNamespaceRule({
 
 // ../../policies/kubernetes/dist/rules/no-host-port/rule.js
 init_dist();
-var rule_default193 = defineRule({
+var rule_default195 = defineRule({
   id: "k8s/no-host-port",
   domain: k8sDomain,
   meta: {
@@ -55821,7 +56184,7 @@ var rule_default193 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-host-process/rule.js
 init_dist();
-var rule_default194 = defineRule({
+var rule_default196 = defineRule({
   id: "k8s/no-host-process",
   domain: k8sDomain,
   meta: {
@@ -55870,7 +56233,7 @@ var rule_default194 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-latest-image/rule.js
 init_dist();
-var rule_default195 = defineRule({
+var rule_default197 = defineRule({
   id: "k8s/no-latest-image",
   domain: k8sDomain,
   meta: {
@@ -55927,7 +56290,7 @@ var rule_default195 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-privilege-escalation/rule.js
 init_dist();
-var rule_default196 = defineRule({
+var rule_default198 = defineRule({
   id: "k8s/no-privilege-escalation",
   domain: k8sDomain,
   meta: {
@@ -55990,7 +56353,7 @@ var rule_default196 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-privileged-container/rule.js
 init_dist();
-var rule_default197 = defineRule({
+var rule_default199 = defineRule({
   id: "k8s/no-privileged-container",
   domain: k8sDomain,
   meta: {
@@ -56043,7 +56406,7 @@ var rule_default197 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-root-user/rule.js
 init_dist();
-var rule_default198 = defineRule({
+var rule_default200 = defineRule({
   id: "k8s/no-root-user",
   domain: k8sDomain,
   meta: {
@@ -56098,7 +56461,7 @@ var PLACEHOLDER2 = /^(true|false|yes|no|none|null|changeme|change-me|xxx+|\*+|<.
 function looksLikePlaceholder(value) {
   return /^[A-Z][A-Z0-9_]*$/.test(value) || /^[a-z]+[-_][A-Z][A-Z0-9_]*$/.test(value) || value.startsWith("/") || value.startsWith("./");
 }
-var rule_default199 = defineRule({
+var rule_default201 = defineRule({
   id: "k8s/no-secrets-in-env",
   domain: k8sDomain,
   meta: {
@@ -56153,7 +56516,7 @@ var rule_default199 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-sensitive-host-path/rule.js
 init_dist();
-var rule_default200 = defineRule({
+var rule_default202 = defineRule({
   id: "k8s/no-sensitive-host-path",
   domain: k8sDomain,
   meta: {
@@ -56192,7 +56555,7 @@ var rule_default200 = defineRule({
           ctx,
           object,
           object.at([...v.route, "hostPath", "path"]),
-          `${p.label} mounts the node's \`${path}\` (volume \`${v.name}\`).`,
+          `${capitalized(p.label)} mounts the node's \`${path}\` (volume \`${v.name}\`).`,
           path
         );
       }
@@ -56223,7 +56586,7 @@ var SENSITIVE = {
   2379: "etcd",
   10250: "kubelet"
 };
-var rule_default201 = defineRule({
+var rule_default203 = defineRule({
   id: "k8s/no-sensitive-port-exposed",
   domain: k8sDomain,
   meta: {
@@ -56274,14 +56637,48 @@ var rule_default201 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-service-account-token-automount/rule.js
 init_dist();
-var rule_default202 = defineRule({
+
+// ../../policies/kubernetes/dist/rbac.js
+function isRole(object) {
+  return object.group === "rbac.authorization.k8s.io" && (object.kind === "Role" || object.kind === "ClusterRole");
+}
+function isBinding(object) {
+  return object.group === "rbac.authorization.k8s.io" && (object.kind === "RoleBinding" || object.kind === "ClusterRoleBinding");
+}
+var strings2 = (v) => asArray(v).map((x) => asString2(x) ?? "");
+function policyRules(object) {
+  if (!isRole(object)) return [];
+  return asArray(object.data.rules).flatMap((r, i2) => {
+    const rule = asObj(r);
+    return [
+      {
+        route: ["rules", i2],
+        verbs: strings2(rule.verbs).map((v) => v.toLowerCase()),
+        resources: strings2(rule.resources).map((v) => v.toLowerCase()),
+        apiGroups: strings2(rule.apiGroups),
+        resourceNames: strings2(rule.resourceNames)
+      }
+    ];
+  });
+}
+function grants(rule, verbs) {
+  return rule.verbs.includes("*") || verbs.some((v) => rule.verbs.includes(v));
+}
+function resourceIndex(rule, names) {
+  return rule.resources.findIndex((r) => names.includes(r));
+}
+var WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
+
+// ../../policies/kubernetes/dist/rules/no-service-account-token-automount/rule.js
+var WORKLOAD_IDENTITY = /^(eks\.amazonaws\.com\/role-arn|iam\.gke\.io\/gcp-service-account|azure\.workload\.identity\/client-id)$/;
+var rule_default204 = defineRule({
   id: "k8s/no-service-account-token-automount",
   domain: k8sDomain,
   meta: {
-    title: "API token mounted into a pod that runs as the default service account",
-    description: "A pod runs as the `default` service account (or names none) and does not set `automountServiceAccountToken: false` (neither on the pod nor on a ServiceAccount object found in the repository), so a Kubernetes API token sits in every container.",
-    rationale: "Low: the default account usually has few rights, but the token identifies the pod to the API server and gains whatever a later RoleBinding grants to `default`; an intruder gets it for free. Pods with a dedicated account are not reported: they usually mount the token on purpose.",
-    remediation: "Set `automountServiceAccountToken: false` on the pod (or on the ServiceAccount). Pods that call the API should run as their own ServiceAccount.",
+    title: "API token mounted for a service account that no role is bound to",
+    description: "A pod runs as its own ServiceAccount, the repository declares that ServiceAccount but binds no Role or ClusterRole to it, and neither the pod nor the ServiceAccount sets `automountServiceAccountToken: false`: every container holds an API token that the workload has no use for.",
+    rationale: "Low: the token grants nothing today, but it identifies the pod to the API server and gains whatever a later binding grants; an intruder gets it for free. Pods that run as the `default` account are left to `k8s/no-default-service-account` (one root cause, one finding: its fix \u2014 a dedicated account with `automountServiceAccountToken: false` \u2014 also removes the token). A pod that names a ServiceAccount the repository does not declare, or one that a binding (or a `system:serviceaccounts` group binding) grants rights, or one annotated for cloud workload identity, or one that runs `kubectl` (which uses the discovery rights every account has), is assumed to need its token; an explicit `automountServiceAccountToken: true` is a stated choice and is not reported.",
+    remediation: "Set `automountServiceAccountToken: false` on the ServiceAccount (or on the pod). If the workload does call the API, bind it a Role with the rights it needs.",
     category: "security",
     severity: "low",
     confidence: "medium",
@@ -56293,14 +56690,14 @@ var rule_default202 = defineRule({
       invalid: [
         {
           filename: "k8s/app.yaml",
-          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n",
-          errors: [{ line: 5, column: 1, endLine: 5, endColumn: 5 }]
+          code: "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  serviceAccountName: app\n  containers:\n    - name: app\n      image: app:1.0\n",
+          errors: [{ line: 11, column: 23, endLine: 11, endColumn: 26 }]
         }
       ],
       valid: [
         {
           filename: "k8s/app.yaml",
-          code: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  automountServiceAccountToken: false\n  containers:\n    - name: app\n      image: app:1.0\n"
+          code: "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\nautomountServiceAccountToken: false\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  serviceAccountName: app\n  containers:\n    - name: app\n      image: app:1.0\n"
         }
       ]
     }
@@ -56308,29 +56705,49 @@ var rule_default202 = defineRule({
   check(object, ctx) {
     if (isArgoWorkflowKind(object)) return;
     for (const p of podsOf(object)) {
-      const automount = p.field("automountServiceAccountToken");
-      if (automount && !isTrue(automount.value)) continue;
-      const account = asString2(p.field("serviceAccountName")?.value) ?? asString2(p.field("serviceAccount")?.value) ?? "default";
-      if (account !== "default") continue;
-      if (!automount) {
-        const sa = k8sGraph(ctx.project).find("ServiceAccount", object.namespace, "default");
-        if (sa.some((s) => s.data.automountServiceAccountToken === false)) continue;
-      }
-      const at = automount ? object.at(automount.route) : p.anchor;
+      if (p.field("automountServiceAccountToken")) continue;
+      const setting = p.field("serviceAccountName") ?? p.field("serviceAccount");
+      const account = asString2(setting?.value);
+      if (!setting || account === void 0 || account === "default") continue;
+      const graph = k8sGraph(ctx.project);
+      const accounts = graph.find("ServiceAccount", object.namespace, account);
+      if (accounts.length === 0) continue;
+      if (accounts.some((sa) => sa.data.automountServiceAccountToken !== void 0)) continue;
+      if (accounts.some((sa) => Object.keys(sa.annotations).some((k) => WORKLOAD_IDENTITY.test(k)))) continue;
+      if (isBound(graph, object.namespace, account)) continue;
+      if (p.containers.some((c) => /kubectl/.test(JSON.stringify([c.image, c.data.command, c.data.args]))))
+        continue;
       report2(
         ctx,
         object,
-        at,
-        `${p.label} runs as the default service account with its API token mounted.`,
-        "default"
+        object.at(setting.route),
+        `${capitalized(p.label)} mounts the API token of ServiceAccount \`${account}\`, which no Role or ClusterRole is bound to.`,
+        account
       );
     }
   }
 });
+function isBound(graph, namespace, account) {
+  const bindings = [...graph.ofKind("RoleBinding"), ...graph.ofKind("ClusterRoleBinding")].filter(isBinding);
+  return bindings.some(
+    (b) => asArray(b.data.subjects).some((s) => {
+      const subject = asObj(s);
+      const name3 = asString2(subject.name);
+      if (subject.kind === "Group")
+        return name3 === "system:serviceaccounts" || name3 === `system:serviceaccounts:${namespace}`;
+      if (subject.kind === "User") return name3 === `system:serviceaccount:${namespace}:${account}`;
+      if (subject.kind !== "ServiceAccount" || name3 !== account) return false;
+      if (b.inferredNamespace === namespace) return true;
+      const stated = asString2(subject.namespace);
+      if (stated !== void 0) return stated === namespace;
+      return b.clusterScoped || b.namespace === namespace;
+    })
+  );
+}
 
 // ../../policies/kubernetes/dist/rules/no-service-external-ips/rule.js
 init_dist();
-var rule_default203 = defineRule({
+var rule_default205 = defineRule({
   id: "k8s/no-service-external-ips",
   domain: k8sDomain,
   meta: {
@@ -56373,7 +56790,7 @@ var rule_default203 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-unconfined-profiles/rule.js
 init_dist();
-var rule_default204 = defineRule({
+var rule_default206 = defineRule({
   id: "k8s/no-unconfined-profiles",
   domain: k8sDomain,
   meta: {
@@ -56425,7 +56842,7 @@ var rule_default204 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/no-unmasked-proc-mount/rule.js
 init_dist();
-var rule_default205 = defineRule({
+var rule_default207 = defineRule({
   id: "k8s/no-unmasked-proc-mount",
   domain: k8sDomain,
   meta: {
@@ -56483,7 +56900,7 @@ var SAFE = /* @__PURE__ */ new Set([
   "net.ipv4.tcp_keepalive_intvl",
   "net.ipv4.tcp_keepalive_probes"
 ]);
-var rule_default206 = defineRule({
+var rule_default208 = defineRule({
   id: "k8s/no-unsafe-sysctls",
   domain: k8sDomain,
   meta: {
@@ -56524,7 +56941,7 @@ var rule_default206 = defineRule({
           ctx,
           object,
           object.at([...sysctls.route, i2, "name"]),
-          `${p.label} sets the unsafe sysctl \`${name3}\`.`,
+          `${capitalized(p.label)} sets the unsafe sysctl \`${name3}\`.`,
           name3
         );
       });
@@ -56534,12 +56951,12 @@ var rule_default206 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/pdb-blocks-eviction/rule.js
 init_dist();
-var rule_default207 = defineRule({
+var rule_default209 = defineRule({
   id: "k8s/pdb-blocks-eviction",
   domain: k8sDomain,
   meta: {
     title: "PodDisruptionBudget allows no disruption",
-    description: "A PodDisruptionBudget sets `maxUnavailable: 0` (or 0%), `minAvailable: 100%`, or a `minAvailable` at least as large as the replicas of every workload it selects, so no pod can ever be evicted voluntarily.",
+    description: "A PodDisruptionBudget sets `maxUnavailable: 0` (or 0%), `minAvailable: 100%`, or a `minAvailable` at least as large as the replicas of every workload it selects, so no pod can ever be evicted voluntarily. Workloads that an HorizontalPodAutoscaler scales are left to `k8s/pdb-min-available-vs-hpa` (their `replicas` is not what runs).",
     rationale: "Medium: node drains hang until someone deletes the PDB by hand, which blocks cluster upgrades and autoscaler scale-down, and teaches operators to bypass PDBs altogether.",
     remediation: "Allow at least one disruption: `maxUnavailable: 1`, or `minAvailable` strictly below the replica count.",
     category: "reliability",
@@ -56597,6 +57014,7 @@ var rule_default207 = defineRule({
     const selector = object.get(["spec", "selector"]) ?? {};
     const workloads = graph.podsSelectedBy(object.namespace, selector).map((p) => p.object).filter((o) => REPLICATED.has(o.kind) && !o.partial);
     if (workloads.length === 0) return;
+    if (workloads.some((o) => hpasFor(graph, o).length > 0)) return;
     const replicas = workloads.map((o) => explicitReplicas(o));
     if (replicas.some((r) => r === void 0)) return;
     const total = replicas.reduce((a, b) => a + b, 0);
@@ -56613,7 +57031,7 @@ var rule_default207 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/pdb-min-available-vs-hpa/rule.js
 init_dist();
-var rule_default208 = defineRule({
+var rule_default210 = defineRule({
   id: "k8s/pdb-min-available-vs-hpa",
   domain: k8sDomain,
   meta: {
@@ -56673,7 +57091,7 @@ var rule_default208 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/pdb-selects-nothing/rule.js
 init_dist();
-var rule_default209 = defineRule({
+var rule_default211 = defineRule({
   id: "k8s/pdb-selects-nothing",
   domain: k8sDomain,
   meta: {
@@ -56705,7 +57123,7 @@ var rule_default209 = defineRule({
   check(object, ctx) {
     if (!isPdb(object)) return;
     const graph = k8sGraph(ctx.project);
-    if (graph.podsSelectedBy(object.namespace, object.get(["spec", "selector"]) ?? {}).length > 0) return;
+    if (graph.selectsAnyPod(object.namespace, object.get(["spec", "selector"]) ?? {})) return;
     const pdbs = graph.inNamespace(object.namespace).filter(isPdb);
     if (!danglingDecidable(
       graph,
@@ -56725,7 +57143,7 @@ var rule_default209 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/prefer-secret-files/rule.js
 init_dist();
-var rule_default210 = defineRule({
+var rule_default212 = defineRule({
   id: "k8s/prefer-secret-files",
   domain: k8sDomain,
   meta: {
@@ -56785,7 +57203,7 @@ var rule_default210 = defineRule({
 // ../../policies/kubernetes/dist/rules/probe-port-not-exposed/rule.js
 init_dist();
 var PORT_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-var rule_default211 = defineRule({
+var rule_default213 = defineRule({
   id: "k8s/probe-port-not-exposed",
   domain: k8sDomain,
   meta: {
@@ -60968,7 +61386,7 @@ function sourceOffset(valueLoc, value, offset) {
 }
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-annotations/rule.js
-var rule_default212 = defineRule({
+var rule_default214 = defineRule({
   id: "k8s/prometheus-alert-missing-annotations",
   domain: k8sDomain,
   meta: {
@@ -61019,7 +61437,7 @@ var rule_default212 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-for/rule.js
 init_dist();
-var rule_default213 = defineRule({
+var rule_default215 = defineRule({
   id: "k8s/prometheus-alert-missing-for",
   domain: k8sDomain,
   meta: {
@@ -61065,7 +61483,7 @@ var rule_default213 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-runbook/rule.js
 init_dist();
-var rule_default214 = defineRule({
+var rule_default216 = defineRule({
   id: "k8s/prometheus-alert-missing-runbook",
   domain: k8sDomain,
   meta: {
@@ -61110,7 +61528,7 @@ var rule_default214 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/prometheus-alert-missing-severity/rule.js
 init_dist();
-var rule_default215 = defineRule({
+var rule_default217 = defineRule({
   id: "k8s/prometheus-alert-missing-severity",
   domain: k8sDomain,
   meta: {
@@ -61161,7 +61579,7 @@ function labelKey(labels) {
     Object.keys(obj).sort().map((k) => [k, String(obj[k])])
   );
 }
-var rule_default216 = defineRule({
+var rule_default218 = defineRule({
   id: "k8s/prometheus-duplicate-alert",
   domain: k8sDomain,
   meta: {
@@ -61210,7 +61628,7 @@ var rule_default216 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/prometheus-invalid-promql/rule.js
 init_dist();
-var rule_default217 = defineRule({
+var rule_default219 = defineRule({
   id: "k8s/prometheus-invalid-promql",
   domain: k8sDomain,
   meta: {
@@ -61268,7 +61686,7 @@ var rule_default217 = defineRule({
 // ../../policies/kubernetes/dist/rules/prometheus-recording-rule-name/rule.js
 init_dist();
 var METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-var rule_default218 = defineRule({
+var rule_default220 = defineRule({
   id: "k8s/prometheus-recording-rule-name",
   domain: k8sDomain,
   meta: {
@@ -61313,40 +61731,7 @@ var rule_default218 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-cluster-admin-binding/rule.js
 init_dist();
-
-// ../../policies/kubernetes/dist/rbac.js
-function isRole(object) {
-  return object.group === "rbac.authorization.k8s.io" && (object.kind === "Role" || object.kind === "ClusterRole");
-}
-function isBinding(object) {
-  return object.group === "rbac.authorization.k8s.io" && (object.kind === "RoleBinding" || object.kind === "ClusterRoleBinding");
-}
-var strings2 = (v) => asArray(v).map((x) => asString2(x) ?? "");
-function policyRules(object) {
-  if (!isRole(object)) return [];
-  return asArray(object.data.rules).flatMap((r, i2) => {
-    const rule = asObj(r);
-    return [
-      {
-        route: ["rules", i2],
-        verbs: strings2(rule.verbs).map((v) => v.toLowerCase()),
-        resources: strings2(rule.resources).map((v) => v.toLowerCase()),
-        apiGroups: strings2(rule.apiGroups),
-        resourceNames: strings2(rule.resourceNames)
-      }
-    ];
-  });
-}
-function grants(rule, verbs) {
-  return rule.verbs.includes("*") || verbs.some((v) => rule.verbs.includes(v));
-}
-function resourceIndex(rule, names) {
-  return rule.resources.findIndex((r) => names.includes(r));
-}
-var WRITE_VERBS = ["create", "update", "patch", "delete", "deletecollection"];
-
-// ../../policies/kubernetes/dist/rules/rbac-no-cluster-admin-binding/rule.js
-var rule_default219 = defineRule({
+var rule_default221 = defineRule({
   id: "k8s/rbac-no-cluster-admin-binding",
   domain: k8sDomain,
   meta: {
@@ -61396,7 +61781,7 @@ var rule_default219 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-cluster-wide-secret-read/rule.js
 init_dist();
-var rule_default220 = defineRule({
+var rule_default222 = defineRule({
   id: "k8s/rbac-no-cluster-wide-secret-read",
   domain: k8sDomain,
   meta: {
@@ -61443,7 +61828,7 @@ var rule_default220 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-default-service-account-binding/rule.js
 init_dist();
-var rule_default221 = defineRule({
+var rule_default223 = defineRule({
   id: "k8s/rbac-no-default-service-account-binding",
   domain: k8sDomain,
   meta: {
@@ -61491,7 +61876,7 @@ var rule_default221 = defineRule({
 // ../../policies/kubernetes/dist/rules/rbac-no-escalation-verbs/rule.js
 init_dist();
 var VERBS = ["escalate", "bind", "impersonate"];
-var rule_default222 = defineRule({
+var rule_default224 = defineRule({
   id: "k8s/rbac-no-escalation-verbs",
   domain: k8sDomain,
   meta: {
@@ -61548,7 +61933,7 @@ var WORKLOADS2 = [
   "cronjobs",
   "replicationcontrollers"
 ];
-var rule_default223 = defineRule({
+var rule_default225 = defineRule({
   id: "k8s/rbac-no-pod-creation",
   domain: k8sDomain,
   meta: {
@@ -61594,7 +61979,7 @@ var rule_default223 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-pod-exec/rule.js
 init_dist();
-var rule_default224 = defineRule({
+var rule_default226 = defineRule({
   id: "k8s/rbac-no-pod-exec",
   domain: k8sDomain,
   meta: {
@@ -61650,7 +62035,7 @@ var rule_default224 = defineRule({
 init_dist();
 var ANONYMOUS = /* @__PURE__ */ new Set(["system:anonymous", "system:unauthenticated"]);
 var EVERYONE = /* @__PURE__ */ new Set(["system:authenticated", "system:serviceaccounts"]);
-var rule_default225 = defineRule({
+var rule_default227 = defineRule({
   id: "k8s/rbac-no-public-subjects",
   domain: k8sDomain,
   meta: {
@@ -61700,7 +62085,7 @@ var rule_default225 = defineRule({
     });
   }
 });
-var READ_ONLY2 = /* @__PURE__ */ new Set(["get", "list", "watch", "use"]);
+var READ_ONLY3 = /* @__PURE__ */ new Set(["get", "list", "watch", "use"]);
 var POWERFUL_DEFAULTS = /* @__PURE__ */ new Set(["cluster-admin", "admin", "edit"]);
 function isPowerful(ctx, binding, kind, name3) {
   if (POWERFUL_DEFAULTS.has(name3)) return true;
@@ -61708,7 +62093,7 @@ function isPowerful(ctx, binding, kind, name3) {
   const roles = kind === "Role" ? graph.find("Role", binding.namespace, name3) : graph.find("ClusterRole", "", name3);
   return roles.some(
     (r) => policyRules(r).some(
-      (rule) => rule.verbs.some((v) => !READ_ONLY2.has(v)) || rule.resources.includes("secrets") || rule.resources.includes("*")
+      (rule) => rule.verbs.some((v) => !READ_ONLY3.has(v)) || rule.resources.includes("secrets") || rule.resources.includes("*")
     )
   );
 }
@@ -61721,7 +62106,7 @@ var WEBHOOKS = [
   "validatingadmissionpolicies",
   "validatingadmissionpolicybindings"
 ];
-var rule_default226 = defineRule({
+var rule_default228 = defineRule({
   id: "k8s/rbac-no-webhook-write",
   domain: k8sDomain,
   meta: {
@@ -61769,7 +62154,7 @@ var rule_default226 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rbac-no-wildcards/rule.js
 init_dist();
-var rule_default227 = defineRule({
+var rule_default229 = defineRule({
   id: "k8s/rbac-no-wildcards",
   domain: k8sDomain,
   meta: {
@@ -61817,7 +62202,7 @@ var rule_default227 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-anti-affinity/rule.js
 init_dist();
-var rule_default228 = defineRule({
+var rule_default230 = defineRule({
   id: "k8s/require-anti-affinity",
   domain: k8sDomain,
   meta: {
@@ -61867,7 +62252,7 @@ var rule_default228 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-drop-all-capabilities/rule.js
 init_dist();
-var rule_default229 = defineRule({
+var rule_default231 = defineRule({
   id: "k8s/require-drop-all-capabilities",
   domain: k8sDomain,
   meta: {
@@ -61909,7 +62294,7 @@ var rule_default229 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-image-digest/rule.js
 init_dist();
-var rule_default230 = defineRule({
+var rule_default232 = defineRule({
   id: "k8s/require-image-digest",
   domain: k8sDomain,
   meta: {
@@ -61972,7 +62357,7 @@ var rule_default230 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-pod-disruption-budget/rule.js
 init_dist();
-var rule_default231 = defineRule({
+var rule_default233 = defineRule({
   id: "k8s/require-pod-disruption-budget",
   domain: k8sDomain,
   meta: {
@@ -62021,7 +62406,7 @@ var rule_default231 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-probes/rule.js
 init_dist();
-var rule_default232 = defineRule({
+var rule_default234 = defineRule({
   id: "k8s/require-probes",
   domain: k8sDomain,
   meta: {
@@ -62085,7 +62470,7 @@ var rule_default232 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-read-only-root-fs/rule.js
 init_dist();
-var rule_default233 = defineRule({
+var rule_default235 = defineRule({
   id: "k8s/require-read-only-root-fs",
   domain: k8sDomain,
   meta: {
@@ -62134,7 +62519,7 @@ var rule_default233 = defineRule({
 // ../../policies/kubernetes/dist/rules/require-resources/rule.js
 init_dist();
 var set = (v) => v !== void 0 && v !== null && v !== "";
-var rule_default234 = defineRule({
+var rule_default236 = defineRule({
   id: "k8s/require-resources",
   domain: k8sDomain,
   meta: {
@@ -62210,7 +62595,7 @@ var rule_default234 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/require-seccomp-profile/rule.js
 init_dist();
-var rule_default235 = defineRule({
+var rule_default237 = defineRule({
   id: "k8s/require-seccomp-profile",
   domain: k8sDomain,
   meta: {
@@ -62264,7 +62649,7 @@ var INTERNAL2 = [
   ["service.beta.kubernetes.io/oci-load-balancer-internal", /^true$/],
   ["service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type", /^private$/]
 ];
-var rule_default236 = defineRule({
+var rule_default238 = defineRule({
   id: "k8s/restrict-external-services",
   domain: k8sDomain,
   meta: {
@@ -62322,7 +62707,7 @@ var rule_default236 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rolling-update-max-unavailable/rule.js
 init_dist();
-var rule_default237 = defineRule({
+var rule_default239 = defineRule({
   id: "k8s/rolling-update-max-unavailable",
   domain: k8sDomain,
   meta: {
@@ -62372,7 +62757,7 @@ var rule_default237 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rollout-blue-green-promotion/rule.js
 init_dist();
-var rule_default238 = defineRule({
+var rule_default240 = defineRule({
   id: "k8s/rollout-blue-green-promotion",
   domain: k8sDomain,
   meta: {
@@ -62432,7 +62817,7 @@ var rule_default238 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rollout-canary-without-pause/rule.js
 init_dist();
-var rule_default239 = defineRule({
+var rule_default241 = defineRule({
   id: "k8s/rollout-canary-without-pause",
   domain: k8sDomain,
   meta: {
@@ -62486,7 +62871,7 @@ var rule_default239 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rollout-full-weight-first-step/rule.js
 init_dist();
-var rule_default240 = defineRule({
+var rule_default242 = defineRule({
   id: "k8s/rollout-full-weight-first-step",
   domain: k8sDomain,
   meta: {
@@ -62536,7 +62921,7 @@ var rule_default240 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/rollout-traffic-routing-services/rule.js
 init_dist();
-var rule_default241 = defineRule({
+var rule_default243 = defineRule({
   id: "k8s/rollout-traffic-routing-services",
   domain: k8sDomain,
   meta: {
@@ -62587,7 +62972,7 @@ var rule_default241 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/run-as-non-root/rule.js
 init_dist();
-var rule_default242 = defineRule({
+var rule_default244 = defineRule({
   id: "k8s/run-as-non-root",
   domain: k8sDomain,
   meta: {
@@ -62637,7 +63022,7 @@ var rule_default242 = defineRule({
             ctx,
             object,
             object.at(nonRoot.route),
-            `${c.pod.label} sets \`runAsNonRoot: false\`.`,
+            `${capitalized(c.pod.label)} sets \`runAsNonRoot: false\`.`,
             "false"
           );
       } else {
@@ -62664,7 +63049,7 @@ var KINDS = /* @__PURE__ */ new Set([
   "Job",
   "ReplicationController"
 ]);
-var rule_default243 = defineRule({
+var rule_default245 = defineRule({
   id: "k8s/selector-mismatch",
   domain: k8sDomain,
   meta: {
@@ -62712,7 +63097,7 @@ var rule_default243 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/service-selects-nothing/rule.js
 init_dist();
-var rule_default244 = defineRule({
+var rule_default246 = defineRule({
   id: "k8s/service-selects-nothing",
   domain: k8sDomain,
   meta: {
@@ -62747,7 +63132,7 @@ var rule_default244 = defineRule({
     if (Object.keys(selector).length === 0 || asString2(object.get(["spec", "type"])) === "ExternalName")
       return;
     const graph = k8sGraph(ctx.project);
-    if (graph.podsSelectedBy(object.namespace, selector).length > 0) return;
+    if (graph.selectsAnyPod(object.namespace, selector)) return;
     const services = graph.ofKind("Service", object.namespace).filter((s) => Object.keys(asObj(s.get(["spec", "selector"]))).length > 0);
     if (!danglingDecidable(
       graph,
@@ -62767,7 +63152,7 @@ var rule_default244 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/service-target-port-mismatch/rule.js
 init_dist();
-var rule_default245 = defineRule({
+var rule_default247 = defineRule({
   id: "k8s/service-target-port-mismatch",
   domain: k8sDomain,
   meta: {
@@ -62831,7 +63216,7 @@ var rule_default245 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/single-replica/rule.js
 init_dist();
-var rule_default246 = defineRule({
+var rule_default248 = defineRule({
   id: "k8s/single-replica",
   domain: k8sDomain,
   meta: {
@@ -62880,8 +63265,6 @@ var rule_default246 = defineRule({
 
 // ../../policies/kubernetes/dist/rules/index.js
 var rules4 = [
-  rule_default162,
-  rule_default163,
   rule_default164,
   rule_default165,
   rule_default166,
@@ -62964,7 +63347,9 @@ var rules4 = [
   rule_default243,
   rule_default244,
   rule_default245,
-  rule_default246
+  rule_default246,
+  rule_default247,
+  rule_default248
 ];
 
 // ../cli/dist/registry.js
