@@ -40743,8 +40743,11 @@ function renderText(result, options) {
   const out2 = [];
   for (const [file, findings] of groupByFile(shown2)) {
     out2.push(c.file(sanitizeForTerminal(file)));
-    for (const f of findings)
-      out2.push(...renderFinding(f, c, options));
+    const advised = /* @__PURE__ */ new Set();
+    for (const f of findings) {
+      out2.push(...renderFinding(f, c, options, advised.has(f.ruleId)));
+      advised.add(f.ruleId);
+    }
     out2.push("");
   }
   const fileErrors = result.errors.filter(isFileError);
@@ -40774,7 +40777,7 @@ function renderText(result, options) {
   return `${out2.join("\n")}
 `;
 }
-function renderFinding(f, c, options) {
+function renderFinding(f, c, options, advisedAbove = false) {
   const severity = c.severity[f.severity](f.severity.padEnd(SEVERITY_WIDTH));
   const where = sanitizeForTerminal(position(f.file, f.startLine, f.startColumn));
   const resource = f.resource ? c.dim(`  (${oneLine(f.resource)})`) : "";
@@ -40786,7 +40789,7 @@ function renderFinding(f, c, options) {
     lines.push(`${DETAIL_INDENT}${c.dim(`suppressed, ${oneLine(suppressionText(f.suppressed))}`)}`);
   }
   lines.push(`${DETAIL_INDENT}${oneLine(f.message)}`);
-  if (f.remediation)
+  if (f.remediation && !advisedAbove)
     lines.push(`${DETAIL_INDENT}${c.dim("Fix:")} ${oneLine(f.remediation)}`);
   if (f.fix) {
     const range = f.fix.startLine === f.fix.endLine ? `line ${f.fix.startLine}` : `lines ${f.fix.startLine}-${f.fix.endLine}`;
@@ -53763,7 +53766,7 @@ var rule_default157 = defineRule({
     title: "Action not pinned to a commit SHA",
     description: "A `uses:` reference to a third-party action or reusable workflow names a tag or a branch instead of a full commit SHA.",
     rationale: "Tags and branches are mutable: whoever controls the action repository (its owner, or an attacker who took it over, as in the tj-actions/changed-files compromise of 2025) can point them at new code that then runs with your token and secrets. A full SHA is the only immutable reference. Medium: it needs a compromised upstream, but the blast radius is every workflow using it.",
-    remediation: "Pin the full 40-character commit SHA and keep the version in a comment for Dependabot/Renovate: `uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772 # v3.4.0`.",
+    remediation: "Pin the full 40-character commit SHA of the release you use and keep the version in a comment, which Dependabot and Renovate update together; for example `uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772 # v3.4.0`.",
     category: "supply-chain",
     severity: "medium",
     confidence: "high",

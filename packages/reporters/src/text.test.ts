@@ -119,3 +119,16 @@ describe('renderText', () => {
     expect(sanitizeForTerminal('tab\tok')).toBe('tab\tok');
   });
 });
+
+describe('renderText advice', () => {
+  it('gives the remediation once per rule and file, not once per finding', () => {
+    const result = runResult([
+      finding('dockerfile/no-root-user', 'Dockerfile', [1, 1, 1, 5], 'first'),
+      finding('dockerfile/no-root-user', 'Dockerfile', [9, 1, 9, 5], 'second'),
+      finding('dockerfile/no-root-user', 'other/Dockerfile', [1, 1, 1, 5], 'third'),
+    ]);
+    const text = renderText(result, { color: false });
+    expect(text.match(/Fix:/g)).toHaveLength(2);
+    expect(text.indexOf('Fix:')).toBeLessThan(text.indexOf('second'));
+  });
+});

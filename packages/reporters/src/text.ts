@@ -90,7 +90,12 @@ export function renderText(result: RunResult, options: TextOptions): string {
 
   for (const [file, findings] of groupByFile(shown)) {
     out.push(c.file(sanitizeForTerminal(file)));
-    for (const f of findings) out.push(...renderFinding(f, c, options));
+    // The same advice five times in a row is noise: say it once per rule and file.
+    const advised = new Set<string>();
+    for (const f of findings) {
+      out.push(...renderFinding(f, c, options, advised.has(f.ruleId)));
+      advised.add(f.ruleId);
+    }
     out.push('');
   }
 
@@ -125,7 +130,7 @@ export function renderText(result: RunResult, options: TextOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-function renderFinding(f: Finding, c: Palette, options: TextOptions): string[] {
+function renderFinding(f: Finding, c: Palette, options: TextOptions, advisedAbove = false): string[] {
   const severity = c.severity[f.severity](f.severity.padEnd(SEVERITY_WIDTH));
   const where = sanitizeForTerminal(position(f.file, f.startLine, f.startColumn));
   const resource = f.resource ? c.dim(`  (${oneLine(f.resource)})`) : '';
@@ -137,7 +142,8 @@ function renderFinding(f: Finding, c: Palette, options: TextOptions): string[] {
     lines.push(`${DETAIL_INDENT}${c.dim(`suppressed, ${oneLine(suppressionText(f.suppressed))}`)}`);
   }
   lines.push(`${DETAIL_INDENT}${oneLine(f.message)}`);
-  if (f.remediation) lines.push(`${DETAIL_INDENT}${c.dim('Fix:')} ${oneLine(f.remediation)}`);
+  if (f.remediation && !advisedAbove)
+    lines.push(`${DETAIL_INDENT}${c.dim('Fix:')} ${oneLine(f.remediation)}`);
   if (f.fix) {
     const range =
       f.fix.startLine === f.fix.endLine

@@ -19,7 +19,7 @@ export default defineRule<GhaUnit, Options>({
     rationale:
       'Tags and branches are mutable: whoever controls the action repository (its owner, or an attacker who took it over, as in the tj-actions/changed-files compromise of 2025) can point them at new code that then runs with your token and secrets. A full SHA is the only immutable reference. Medium: it needs a compromised upstream, but the blast radius is every workflow using it.',
     remediation:
-      'Pin the full 40-character commit SHA and keep the version in a comment for Dependabot/Renovate: `uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772 # v3.4.0`.',
+      'Pin the full 40-character commit SHA of the release you use and keep the version in a comment, which Dependabot and Renovate update together; for example `uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772 # v3.4.0`.',
     category: 'supply-chain',
     severity: 'medium',
     confidence: 'high',
