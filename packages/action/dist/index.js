@@ -54315,7 +54315,8 @@ function annotationSuppressions(object) {
       const sep5 = value.indexOf("--");
       const rules5 = (sep5 >= 0 ? value.slice(0, sep5) : value).split(/[\s,]+/).filter(Boolean);
       const reason = sep5 >= 0 ? value.slice(sep5 + 2).trim() : "";
-      if (rules5.length > 0) out2.push({ ...base, rules: rules5, reason: reason || `${PLUMBLINE2} annotation` });
+      if (rules5.length > 0)
+        out2.push({ ...base, rules: rules5, reason: reason || `${PLUMBLINE2} annotation` });
     } else if (key.startsWith(KUBE_LINTER)) {
       const check = key.slice(KUBE_LINTER.length);
       if (check)
@@ -54346,13 +54347,13 @@ function report2(ctx, object, at, message, evidence) {
   ctx.report({ at, message, container: object.loc, ...evidence !== void 0 ? { evidence } : {} });
 }
 function containersOf(object, filter = {}) {
-  if ((filter.skipPartial ?? true) && object.partial) return [];
-  return podsOf(object, filter).flatMap(
-    (pod) => pod.containers.filter((c) => !filter.kinds || filter.kinds.includes(c.kind))
-  );
+  if ((filter.skipPartial ?? true) && object.partial)
+    return [];
+  return podsOf(object, filter).flatMap((pod) => pod.containers.filter((c) => !filter.kinds || filter.kinds.includes(c.kind)));
 }
 function podsOf(object, filter = {}) {
-  if ((filter.skipPartial ?? true) && object.partial) return [];
+  if ((filter.skipPartial ?? true) && object.partial)
+    return [];
   return podSpecsOf(object).filter((p) => !filter.classes || filter.classes.includes(p.workloadClass));
 }
 function isTemplated(value) {
@@ -54362,7 +54363,8 @@ function capitalized(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 function list2(items, conjunction = "and") {
-  if (items.length <= 1) return items.join("");
+  if (items.length <= 1)
+    return items.join("");
   return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
 }
 function isTrue(value) {
@@ -54372,7 +54374,8 @@ function onceEach() {
   const seen = /* @__PURE__ */ new Set();
   return (route) => {
     const key = JSON.stringify(route);
-    if (seen.has(key)) return false;
+    if (seen.has(key))
+      return false;
     seen.add(key);
     return true;
   };
@@ -54387,7 +54390,8 @@ function parseImage2(image) {
   const ref = at >= 0 ? image.slice(0, at) : image;
   const slash = ref.lastIndexOf("/");
   const colon = ref.lastIndexOf(":");
-  if (colon > slash) return { name: ref.slice(0, colon), tag: ref.slice(colon + 1), digest };
+  if (colon > slash)
+    return { name: ref.slice(0, colon), tag: ref.slice(colon + 1), digest };
   return { name: ref, tag: void 0, digest };
 }
 var BASELINE_CAPABILITIES = /* @__PURE__ */ new Set([
@@ -54426,13 +54430,16 @@ function capabilityName(value) {
 }
 function addedCapabilities(c) {
   const add = c.own("securityContext", "capabilities", "add");
-  if (!add || !Array.isArray(add.value)) return [];
+  if (!add || !Array.isArray(add.value))
+    return [];
   return add.value.map((v, i2) => ({ name: capabilityName(v), route: [...add.route, i2] }));
 }
 function sensitiveHostPath(path) {
   const p = path.replace(/\/+$/, "") || "/";
-  if (/^\/var\/lib\/kubelet\/(plugins|plugins_registry)(\/|$)/.test(p)) return false;
-  if (/\.sock$/.test(p) && /(docker|containerd|crio|cri-dockerd|podman|kubelet)/.test(p)) return true;
+  if (/^\/var\/lib\/kubelet\/(plugins|plugins_registry)(\/|$)/.test(p))
+    return false;
+  if (/\.sock$/.test(p) && /(docker|containerd|crio|cri-dockerd|podman|kubelet)/.test(p))
+    return true;
   const exact = [
     "/",
     "/etc",
@@ -54449,7 +54456,8 @@ function sensitiveHostPath(path) {
     "/home",
     "/var/lib"
   ];
-  if (exact.includes(p)) return true;
+  if (exact.includes(p))
+    return true;
   const prefixes = [
     "/proc/",
     "/sys/",
@@ -54472,17 +54480,17 @@ function sensitiveHostPath(path) {
     "/etc/passwd",
     "/etc/systemd"
   ];
-  return prefixes.some(
-    (prefix) => p === prefix || p.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`) || p === prefix
-  );
+  return prefixes.some((prefix) => p === prefix || p.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`) || p === prefix);
 }
 function servingPods(object) {
   return podsOf(object, { classes: ["service", "daemon", "pod"] });
 }
 function explicitReplicas(object) {
   const value = object.get(["spec", "replicas"]);
-  if (typeof value === "number") return value;
-  if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
+  if (typeof value === "number")
+    return value;
+  if (typeof value === "string" && /^\d+$/.test(value))
+    return Number(value);
   return void 0;
 }
 
@@ -54518,20 +54526,17 @@ var rule_default164 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoWorkflowKind(object)) return;
+    if (!isArgoWorkflowKind(object))
+      return;
     for (const c of containersOf(object, { skipPartial: false })) {
-      if (asArray(c.pod.field("tolerations")?.value).length > 0) continue;
+      if (asArray(c.pod.field("tolerations")?.value).length > 0)
+        continue;
       const resources = asObj(c.data.resources);
       for (const kind of ["limits", "requests"]) {
         const key = Object.keys(asObj(resources[kind])).find((k) => GPU.test(k));
-        if (!key) continue;
-        report2(
-          ctx,
-          object,
-          c.keyAt(["resources", kind, key]),
-          `The ${c.label} of ${c.pod.label} requests \`${key}\` but no toleration lets it onto GPU nodes.`,
-          `${c.pod.templateName}:${c.name}`
-        );
+        if (!key)
+          continue;
+        report2(ctx, object, c.keyAt(["resources", kind, key]), `The ${c.label} of ${c.pod.label} requests \`${key}\` but no toleration lets it onto GPU nodes.`, `${c.pod.templateName}:${c.name}`);
         break;
       }
     }
@@ -54592,17 +54597,14 @@ var rule_default165 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoWorkflowKind(object) || object.partial) return;
+    if (!isArgoWorkflowKind(object) || object.partial)
+      return;
     const route = workflowSpecRoute(object);
-    if (object.get(route) === void 0 || object.get([...route, "podGC"]) !== void 0) return;
-    if (object.get([...route, "workflowTemplateRef"]) !== void 0) return;
-    report2(
-      ctx,
-      object,
-      object.keyAt(route),
-      `${object.kind} \`${object.name}\` sets no \`podGC\` strategy.`,
-      "podGC"
-    );
+    if (object.get(route) === void 0 || object.get([...route, "podGC"]) !== void 0)
+      return;
+    if (object.get([...route, "workflowTemplateRef"]) !== void 0)
+      return;
+    report2(ctx, object, object.keyAt(route), `${object.kind} \`${object.name}\` sets no \`podGC\` strategy.`, "podGC");
   }
 });
 
@@ -54639,22 +54641,20 @@ var rule_default166 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoWorkflowKind(object)) return;
+    if (!isArgoWorkflowKind(object))
+      return;
     const specRoute = workflowSpecRoute(object);
-    if (object.get([...specRoute, "templateDefaults", "retryStrategy"]) !== void 0) return;
+    if (object.get([...specRoute, "templateDefaults", "retryStrategy"]) !== void 0)
+      return;
     asArray(object.get([...specRoute, "templates"])).forEach((raw, i2) => {
       const t2 = asObj(raw);
-      if (t2.retryStrategy !== void 0) return;
+      if (t2.retryStrategy !== void 0)
+        return;
       const runs = [t2.container, t2.script].map(asObj);
       const text = runs.flatMap((c) => [...asArray(c.command), ...asArray(c.args), c.source]).map((v) => asString2(v) ?? "").join(" ");
-      if (!("http" in t2) && !NETWORK.test(text)) return;
-      report2(
-        ctx,
-        object,
-        object.keyAt([...specRoute, "templates", i2]),
-        `Template \`${asString2(t2.name) ?? i2}\` of ${object.kind} \`${object.name}\` calls the network without a retryStrategy.`,
-        asString2(t2.name) ?? String(i2)
-      );
+      if (!("http" in t2) && !NETWORK.test(text))
+        return;
+      report2(ctx, object, object.keyAt([...specRoute, "templates", i2]), `Template \`${asString2(t2.name) ?? i2}\` of ${object.kind} \`${object.name}\` calls the network without a retryStrategy.`, asString2(t2.name) ?? String(i2));
     });
   }
 });
@@ -54691,18 +54691,13 @@ var rule_default167 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoWorkflowKind(object)) return;
+    if (!isArgoWorkflowKind(object))
+      return;
     for (const c of containersOf(object, { kinds: ["container"] })) {
       const resources = asObj(c.data.resources);
       if (Object.keys(asObj(resources.requests)).length > 0 || Object.keys(asObj(resources.limits)).length > 0)
         continue;
-      report2(
-        ctx,
-        object,
-        c.anchor,
-        `The ${c.label} of ${c.pod.label} requests no CPU or memory.`,
-        `${c.pod.templateName}:${c.name}`
-      );
+      report2(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} requests no CPU or memory.`, `${c.pod.templateName}:${c.name}`);
     }
   }
 });
@@ -54739,18 +54734,14 @@ var rule_default168 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoWorkflowKind(object) || object.partial) return;
+    if (!isArgoWorkflowKind(object) || object.partial)
+      return;
     const route = workflowSpecRoute(object);
     if (object.get(route) === void 0 || object.get([...route, "activeDeadlineSeconds"]) !== void 0)
       return;
-    if (object.get([...route, "workflowTemplateRef"]) !== void 0) return;
-    report2(
-      ctx,
-      object,
-      object.keyAt(route),
-      `${object.kind} \`${object.name}\` sets no \`activeDeadlineSeconds\`.`,
-      "deadline"
-    );
+    if (object.get([...route, "workflowTemplateRef"]) !== void 0)
+      return;
+    report2(ctx, object, object.keyAt(route), `${object.kind} \`${object.name}\` sets no \`activeDeadlineSeconds\`.`, "deadline");
   }
 });
 
@@ -54786,15 +54777,11 @@ var rule_default169 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoApplication(object)) return;
-    if (asString2(object.get(["spec", "project"])) !== "default") return;
-    report2(
-      ctx,
-      object,
-      object.at(["spec", "project"]),
-      `Application \`${object.name}\` uses the unrestricted \`default\` project.`,
-      "default"
-    );
+    if (!isArgoApplication(object))
+      return;
+    if (asString2(object.get(["spec", "project"])) !== "default")
+      return;
+    report2(ctx, object, object.at(["spec", "project"]), `Application \`${object.name}\` uses the unrestricted \`default\` project.`, "default");
   }
 });
 
@@ -54830,16 +54817,12 @@ var rule_default170 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoApplication(object)) return;
+    if (!isArgoApplication(object))
+      return;
     const automated = asObj(object.get(["spec", "syncPolicy", "automated"]));
-    if (!isTrue(automated.prune) || isTrue(automated.selfHeal)) return;
-    report2(
-      ctx,
-      object,
-      object.at(["spec", "syncPolicy", "automated", "prune"]),
-      `Application \`${object.name}\` prunes automatically but does not self-heal.`,
-      "prune"
-    );
+    if (!isTrue(automated.prune) || isTrue(automated.selfHeal))
+      return;
+    report2(ctx, object, object.at(["spec", "syncPolicy", "automated", "prune"]), `Application \`${object.name}\` prunes automatically but does not self-heal.`, "prune");
   }
 });
 
@@ -54877,25 +54860,23 @@ var rule_default171 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isArgoApplication(object)) return;
+    if (!isArgoApplication(object))
+      return;
     const spec = asObj(object.data.spec);
     const dest = asObj(spec.destination);
     const names = [object.name, asString2(spec.project), asString2(dest.namespace), asString2(dest.name)].filter(Boolean).join(" ");
-    if (!PRODUCTION.test(names)) return;
+    if (!PRODUCTION.test(names))
+      return;
     const sources = spec.source ? [["spec", "source"]] : asArray(spec.sources).map((_, i2) => ["spec", "sources", i2]);
     for (const route of sources) {
       const source = asObj(object.get(route));
-      if (source.chart !== void 0) continue;
+      if (source.chart !== void 0)
+        continue;
       const revision = asString2(source.targetRevision);
-      if (revision && (PINNED.test(revision) || revision.includes("{{"))) continue;
+      if (revision && (PINNED.test(revision) || revision.includes("{{")))
+        continue;
       const at = revision !== void 0 ? object.at([...route, "targetRevision"]) : object.keyAt(route);
-      report2(
-        ctx,
-        object,
-        at,
-        `Application \`${object.name}\` deploys ${revision ? `branch \`${revision}\`` : "HEAD"} to production.`,
-        revision ?? "HEAD"
-      );
+      report2(ctx, object, at, `Application \`${object.name}\` deploys ${revision ? `branch \`${revision}\`` : "HEAD"} to production.`, revision ?? "HEAD");
     }
   }
 });
@@ -54932,13 +54913,16 @@ var rule_default172 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "CronJob" || object.group !== "batch" || object.partial) return;
+    if (object.kind !== "CronJob" || object.group !== "batch" || object.partial)
+      return;
     const missing = [];
     const policy = object.get(["spec", "concurrencyPolicy"]);
-    if (policy === void 0 || policy === "Allow") missing.push("`concurrencyPolicy` (runs may overlap)");
+    if (policy === void 0 || policy === "Allow")
+      missing.push("`concurrencyPolicy` (runs may overlap)");
     if (object.get(["spec", "startingDeadlineSeconds"]) === void 0)
       missing.push("`startingDeadlineSeconds`");
-    if (missing.length === 0) return;
+    if (missing.length === 0)
+      return;
     const at = policy === "Allow" ? object.at(["spec", "concurrencyPolicy"]) : object.keyAt(["spec"]) ?? object.head;
     report2(ctx, object, at, `CronJob \`${object.name}\` sets no ${list2(missing)}.`, missing.join(","));
   }
@@ -55033,17 +55017,13 @@ var rule_default173 = defineRule({
   },
   check(object, ctx) {
     const removal = REMOVED[object.apiVersion];
-    if (!removal) return;
+    if (!removal)
+      return;
     const use = removal.use[object.kind] ?? removal.use["*"];
-    if (!use) return;
+    if (!use)
+      return;
     const removedIn = SPECIAL_REMOVALS[`${object.apiVersion} ${object.kind}`] ?? removal.removedIn;
-    report2(
-      ctx,
-      object,
-      object.at(["apiVersion"]),
-      `\`${object.apiVersion}\` ${object.kind} was removed in Kubernetes ${removedIn}; use ${use}.`,
-      object.apiVersion
-    );
+    report2(ctx, object, object.at(["apiVersion"]), `\`${object.apiVersion}\` ${object.kind} was removed in Kubernetes ${removedIn}; use ${use}.`, object.apiVersion);
   }
 });
 
@@ -55059,7 +55039,8 @@ function isPdb(object) {
 }
 function hpasFor(graph, object) {
   return graph.inNamespace(object.namespace).filter((h) => {
-    if (!isHpa(h)) return false;
+    if (!isHpa(h))
+      return false;
     const ref = asObj(h.get(["spec", "scaleTargetRef"]));
     return asString2(ref.kind) === object.kind && asString2(ref.name) === object.name;
   });
@@ -55076,25 +55057,28 @@ var REPLICATED = /* @__PURE__ */ new Set([
   "ReplicationController"
 ]);
 function isMultiReplica(graph, object) {
-  if (!REPLICATED.has(object.kind)) return false;
+  if (!REPLICATED.has(object.kind))
+    return false;
   const replicas = explicitReplicas(object);
-  if (replicas !== void 0 && replicas >= 2) return true;
+  if (replicas !== void 0 && replicas >= 2)
+    return true;
   return hpasFor(graph, object).some((h) => Number(h.get(["spec", "maxReplicas"])) >= 2);
 }
 function intOrPercent(value) {
-  if (typeof value === "number") return { count: value };
+  if (typeof value === "number")
+    return { count: value };
   if (typeof value === "string") {
     const m = value.trim().match(/^(\d+)(%?)$/);
-    if (m) return m[2] ? { percent: Number(m[1]) } : { count: Number(m[1]) };
+    if (m)
+      return m[2] ? { percent: Number(m[1]) } : { count: Number(m[1]) };
   }
   return void 0;
 }
 function danglingDecidable(graph, object, paired) {
-  if (!graph.hasWorkloadsBeside(object) || graph.mayRunUnlistedPods(object.namespace)) return false;
+  if (!graph.hasWorkloadsBeside(object) || graph.mayRunUnlistedPods(object.namespace))
+    return false;
   const dir = object.file.path.slice(0, Math.max(0, object.file.path.lastIndexOf("/")));
-  return graph.pods(object.namespace).some(
-    (p) => p.object.file.path.slice(0, Math.max(0, p.object.file.path.lastIndexOf("/"))) === dir && !paired(p)
-  );
+  return graph.pods(object.namespace).some((p) => p.object.file.path.slice(0, Math.max(0, p.object.file.path.lastIndexOf("/"))) === dir && !paired(p));
 }
 
 // ../../policies/kubernetes/dist/rules/hpa-managed-replicas/rule.js
@@ -55130,16 +55114,12 @@ var rule_default174 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!REPLICATED.has(object.kind) || object.get(["spec", "replicas"]) === void 0) return;
+    if (!REPLICATED.has(object.kind) || object.get(["spec", "replicas"]) === void 0)
+      return;
     const hpa = hpasFor(k8sGraph(ctx.project), object)[0];
-    if (!hpa) return;
-    report2(
-      ctx,
-      object,
-      object.keyAt(["spec", "replicas"]),
-      `${object.kind} \`${object.name}\` sets replicas although HorizontalPodAutoscaler \`${hpa.name}\` scales it.`,
-      "replicas"
-    );
+    if (!hpa)
+      return;
+    report2(ctx, object, object.keyAt(["spec", "replicas"]), `${object.kind} \`${object.name}\` sets replicas although HorizontalPodAutoscaler \`${hpa.name}\` scales it.`, "replicas");
   }
 });
 
@@ -55175,24 +55155,13 @@ var rule_default175 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isHpa(object) || object.partial) return;
+    if (!isHpa(object) || object.partial)
+      return;
     const value = object.get(["spec", "minReplicas"]);
     if (value === void 0 || value === null) {
-      report2(
-        ctx,
-        object,
-        object.keyAt(["spec"]) ?? object.head,
-        `HorizontalPodAutoscaler \`${object.name}\` sets no minReplicas (defaults to 1).`,
-        "minReplicas"
-      );
+      report2(ctx, object, object.keyAt(["spec"]) ?? object.head, `HorizontalPodAutoscaler \`${object.name}\` sets no minReplicas (defaults to 1).`, "minReplicas");
     } else if (Number(value) < 2) {
-      report2(
-        ctx,
-        object,
-        object.at(["spec", "minReplicas"]),
-        `HorizontalPodAutoscaler \`${object.name}\` may scale down to ${Number(value)} pod.`,
-        "minReplicas"
-      );
+      report2(ctx, object, object.at(["spec", "minReplicas"]), `HorizontalPodAutoscaler \`${object.name}\` may scale down to ${Number(value)} pod.`, "minReplicas");
     }
   }
 });
@@ -55232,28 +55201,27 @@ var rule_default176 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isHpa(object)) return;
+    if (!isHpa(object))
+      return;
     const ref = asObj(object.get(["spec", "scaleTargetRef"]));
     const kind = asString2(ref.kind);
     const name3 = asString2(ref.name);
-    if (!kind || !name3 || name3.includes("{{")) return;
+    if (!kind || !name3 || name3.includes("{{"))
+      return;
     const graph = k8sGraph(ctx.project);
-    if (!graph.hasWorkloadsBeside(object)) return;
-    if (graph.find(kind, object.namespace, name3).length > 0) return;
-    report2(
-      ctx,
-      object,
-      object.at(["spec", "scaleTargetRef", "name"]),
-      `HorizontalPodAutoscaler \`${object.name}\` targets ${kind} \`${name3}\`, which is not defined in namespace \`${object.namespace}\`.`,
-      `${kind}/${name3}`
-    );
+    if (!graph.hasWorkloadsBeside(object))
+      return;
+    if (graph.find(kind, object.namespace, name3).length > 0)
+      return;
+    report2(ctx, object, object.at(["spec", "scaleTargetRef", "name"]), `HorizontalPodAutoscaler \`${object.name}\` targets ${kind} \`${name3}\`, which is not defined in namespace \`${object.namespace}\`.`, `${kind}/${name3}`);
   }
 });
 
 // ../../policies/kubernetes/dist/rules/identical-probes/rule.js
 init_dist();
 function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (Array.isArray(value))
+    return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
     return `{${Object.keys(value).sort().map((k) => `${k}:${canonical(value[k])}`).join(",")}}`;
   }
@@ -55295,13 +55263,7 @@ var rule_default177 = defineRule({
       const { livenessProbe, readinessProbe } = c.data;
       if (!livenessProbe || !readinessProbe || canonical(livenessProbe) !== canonical(readinessProbe))
         continue;
-      report2(
-        ctx,
-        object,
-        c.keyAt(["livenessProbe"]),
-        `The ${c.label} of ${c.pod.label} uses the same probe for liveness and readiness.`,
-        c.name
-      );
+      report2(ctx, object, c.keyAt(["livenessProbe"]), `The ${c.label} of ${c.pod.label} uses the same probe for liveness and readiness.`, c.name);
     }
   }
 });
@@ -55341,20 +55303,18 @@ var rule_default178 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
-      if (!image || isTemplated(image)) continue;
-      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name)) continue;
+      if (!image || isTemplated(image))
+        continue;
+      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name))
+        continue;
       const { tag, digest } = parseImage2(image);
-      if (digest) continue;
+      if (digest)
+        continue;
       const policy = asString2(c.data.imagePullPolicy) ?? (tag === void 0 || tag === "latest" ? "Always" : "IfNotPresent");
-      if (policy === "Always") continue;
+      if (policy === "Always")
+        continue;
       const at = c.at(["imagePullPolicy"]) ?? c.at(["image"]);
-      report2(
-        ctx,
-        object,
-        at,
-        `The ${c.label} of ${c.pod.label} pulls \`${image}\` with policy \`${policy}\`.`,
-        image
-      );
+      report2(ctx, object, at, `The ${c.label} of ${c.pod.label} pulls \`${image}\` with policy \`${policy}\`.`, image);
     }
   }
 });
@@ -55394,15 +55354,11 @@ var rule_default179 = defineRule({
   check(object, ctx) {
     if (object.kind !== "Ingress" || !(object.group === "networking.k8s.io" || object.group === "extensions") || object.partial)
       return;
-    if (asArray(object.get(["spec", "tls"])).length > 0) return;
-    if (Object.keys(object.annotations).some((k) => LB_TLS.test(k))) return;
-    report2(
-      ctx,
-      object,
-      object.keyAt(["spec"]) ?? object.head,
-      `Ingress \`${object.name}\` serves its hosts without TLS.`,
-      "tls"
-    );
+    if (asArray(object.get(["spec", "tls"])).length > 0)
+      return;
+    if (Object.keys(object.annotations).some((k) => LB_TLS.test(k)))
+      return;
+    report2(ctx, object, object.keyAt(["spec"]) ?? object.head, `Ingress \`${object.name}\` serves its hosts without TLS.`, "tls");
   }
 });
 
@@ -55438,17 +55394,13 @@ var rule_default180 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Job" || object.group !== "batch" || object.partial) return;
-    if (object.get(["spec", "ttlSecondsAfterFinished"]) !== void 0) return;
+    if (object.kind !== "Job" || object.group !== "batch" || object.partial)
+      return;
+    if (object.get(["spec", "ttlSecondsAfterFinished"]) !== void 0)
+      return;
     if (object.annotations["helm.sh/hook-delete-policy"] || object.annotations["argocd.argoproj.io/hook-delete-policy"])
       return;
-    report2(
-      ctx,
-      object,
-      object.keyAt(["spec"]) ?? object.head,
-      `Job \`${object.name}\` sets no \`ttlSecondsAfterFinished\`.`,
-      "ttl"
-    );
+    report2(ctx, object, object.keyAt(["spec"]) ?? object.head, `Job \`${object.name}\` sets no \`ttlSecondsAfterFinished\`.`, "ttl");
   }
 });
 
@@ -55466,7 +55418,8 @@ function isDefaultDenyIngress(policy) {
   const spec = asObj(policy.data.spec);
   const selector = asObj(spec.podSelector);
   const empty = Object.keys(asObj(selector.matchLabels)).length === 0 && asArray(selector.matchExpressions).length === 0;
-  if (!empty) return false;
+  if (!empty)
+    return false;
   const types = asArray(spec.policyTypes).map((t2) => asString2(t2));
   const coversIngress = types.length === 0 || types.includes("Ingress");
   return coversIngress && asArray(spec.ingress).length === 0;
@@ -55508,19 +55461,16 @@ var rule_default181 = defineRule({
     }
   },
   check(object, ctx) {
-    if (servingPods(object).length === 0) return;
+    if (servingPods(object).length === 0)
+      return;
     const graph = k8sGraph(ctx.project);
     const first = graph.inNamespace(object.namespace).find((o) => servingPods(o).length > 0);
-    if (first !== object) return;
-    if (networkPolicies(graph, object.namespace).some(isDefaultDenyIngress)) return;
+    if (first !== object)
+      return;
+    if (networkPolicies(graph, object.namespace).some(isDefaultDenyIngress))
+      return;
     const at = object.at(["metadata", "namespace"]) ?? object.nameLoc;
-    report2(
-      ctx,
-      object,
-      at,
-      `Namespace \`${object.namespace}\` has no default-deny NetworkPolicy.`,
-      object.namespace
-    );
+    report2(ctx, object, at, `Namespace \`${object.namespace}\` has no default-deny NetworkPolicy.`, object.namespace);
   }
 });
 
@@ -55560,16 +55510,12 @@ var rule_default182 = defineRule({
   },
   check(object, ctx) {
     const pods = servingPods(object);
-    if (pods.length === 0) return;
+    if (pods.length === 0)
+      return;
     const policies = networkPolicies(k8sGraph(ctx.project), object.namespace);
-    if (pods.every((pod) => policies.some((p) => policySelects(p, pod)))) return;
-    report2(
-      ctx,
-      object,
-      object.nameLoc,
-      `No NetworkPolicy in namespace \`${object.namespace}\` selects the pods of ${object.kind} \`${object.name}\`.`,
-      "netpol"
-    );
+    if (pods.every((pod) => policies.some((p) => policySelects(p, pod))))
+      return;
+    report2(ctx, object, object.nameLoc, `No NetworkPolicy in namespace \`${object.namespace}\` selects the pods of ${object.kind} \`${object.name}\`.`, "netpol");
   }
 });
 
@@ -55605,25 +55551,18 @@ var rule_default183 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "NetworkPolicy") return;
-    const selector = object.get(["spec", "podSelector"]);
-    if (selector === void 0 || isEmptySelector(selector)) return;
-    const graph = k8sGraph(ctx.project);
-    if (graph.selectsAnyPod(object.namespace, selector)) return;
-    const policies = graph.ofKind("NetworkPolicy", object.namespace).filter((p) => !isEmptySelector(p.get(["spec", "podSelector"])));
-    if (!danglingDecidable(
-      graph,
-      object,
-      (pod) => policies.some((p) => selectorMatches(p.get(["spec", "podSelector"]), pod.labels))
-    ))
+    if (object.kind !== "NetworkPolicy")
       return;
-    report2(
-      ctx,
-      object,
-      object.keyAt(["spec", "podSelector"]),
-      `NetworkPolicy \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`,
-      "selector"
-    );
+    const selector = object.get(["spec", "podSelector"]);
+    if (selector === void 0 || isEmptySelector(selector))
+      return;
+    const graph = k8sGraph(ctx.project);
+    if (graph.selectsAnyPod(object.namespace, selector))
+      return;
+    const policies = graph.ofKind("NetworkPolicy", object.namespace).filter((p) => !isEmptySelector(p.get(["spec", "podSelector"])));
+    if (!danglingDecidable(graph, object, (pod) => policies.some((p) => selectorMatches(p.get(["spec", "podSelector"]), pod.labels))))
+      return;
+    report2(ctx, object, object.keyAt(["spec", "podSelector"]), `NetworkPolicy \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
   }
 });
 
@@ -55663,13 +55602,7 @@ var rule_default184 = defineRule({
       for (const cap of addedCapabilities(c)) {
         if (BASELINE_CAPABILITIES.has(cap.name) || DANGEROUS_CAPABILITIES.has(cap.name) || cap.name === "")
           continue;
-        report2(
-          ctx,
-          object,
-          object.at(cap.route),
-          `The ${c.label} of ${c.pod.label} adds \`${cap.name}\`, which the baseline profile does not allow.`,
-          `${c.name}:${cap.name}`
-        );
+        report2(ctx, object, object.at(cap.route), `The ${c.label} of ${c.pod.label} adds \`${cap.name}\`, which the baseline profile does not allow.`, `${c.name}:${cap.name}`);
       }
     }
   }
@@ -55711,20 +55644,17 @@ var rule_default185 = defineRule({
     const once = onceEach();
     for (const c of containersOf(object, { skipPartial: false })) {
       const options = c.security("seLinuxOptions");
-      if (!options) continue;
+      if (!options)
+        continue;
       const data = asObj(options.value);
       for (const field2 of ["type", "user", "role"]) {
         const value = asString2(data[field2]);
-        if (!value || field2 === "type" && ALLOWED_TYPES.has(value)) continue;
+        if (!value || field2 === "type" && ALLOWED_TYPES.has(value))
+          continue;
         const route = [...options.route, field2];
-        if (!once(route)) continue;
-        report2(
-          ctx,
-          object,
-          object.at(route),
-          `${options.from === "pod" ? c.pod.label : `The ${c.label} of ${c.pod.label}`} sets SELinux ${field2} \`${value}\`.`,
-          `${field2}:${value}`
-        );
+        if (!once(route))
+          continue;
+        report2(ctx, object, object.at(route), `${options.from === "pod" ? c.pod.label : `The ${c.label} of ${c.pod.label}`} sets SELinux ${field2} \`${value}\`.`, `${field2}:${value}`);
       }
     }
   }
@@ -55767,14 +55697,9 @@ var rule_default186 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       for (const cap of addedCapabilities(c)) {
-        if (!DANGEROUS_CAPABILITIES.has(cap.name)) continue;
-        report2(
-          ctx,
-          object,
-          object.at(cap.route),
-          `The ${c.label} of ${c.pod.label} adds the capability \`${cap.name}\`.`,
-          `${c.name}:${cap.name}`
-        );
+        if (!DANGEROUS_CAPABILITIES.has(cap.name))
+          continue;
+        report2(ctx, object, object.at(cap.route), `The ${c.label} of ${c.pod.label} adds the capability \`${cap.name}\`.`, `${c.name}:${cap.name}`);
       }
     }
   }
@@ -55812,15 +55737,11 @@ var rule_default187 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.declaredNamespace !== "default") return;
-    if (podSpecsOf(object).length === 0 && object.kind !== "Service") return;
-    report2(
-      ctx,
-      object,
-      object.at(["metadata", "namespace"]),
-      `${object.kind} \`${object.name}\` is deployed to the \`default\` namespace.`,
-      "default"
-    );
+    if (object.declaredNamespace !== "default")
+      return;
+    if (podSpecsOf(object).length === 0 && object.kind !== "Service")
+      return;
+    report2(ctx, object, object.at(["metadata", "namespace"]), `${object.kind} \`${object.name}\` is deployed to the \`default\` namespace.`, "default");
   }
 });
 
@@ -55856,43 +55777,36 @@ var rule_default188 = defineRule({
     }
   },
   check(object, ctx) {
-    if (isArgoWorkflowKind(object)) return checkWorkflow(object, ctx);
+    if (isArgoWorkflowKind(object))
+      return checkWorkflow(object, ctx);
     const once = onceEach();
     for (const p of podsOf(object)) {
       const setting = p.field("serviceAccountName") ?? p.field("serviceAccount");
       const account = asString2(setting?.value) ?? "default";
-      if (account !== "default") continue;
+      if (account !== "default")
+        continue;
       const at = setting ? object.at(setting.route) : p.anchor;
-      if (setting && !once(setting.route)) continue;
+      if (setting && !once(setting.route))
+        continue;
       report2(ctx, object, at, `${capitalized(p.label)} runs as the \`default\` service account.`, "default");
     }
   }
 });
 function checkWorkflow(object, ctx) {
   const pods = podsOf(object);
-  if (pods.length === 0) return;
+  if (pods.length === 0)
+    return;
   const specRoute = workflowSpecRoute(object);
   const own = (p) => asString2(asObj(object.get(p.route)).serviceAccountName);
   const workflowAccount = asString2(asObj(object.get(specRoute)).serviceAccountName);
   if ((workflowAccount ?? "default") === "default" && pods.some((p) => own(p) === void 0)) {
     const at = workflowAccount ? object.at([...specRoute, "serviceAccountName"]) : object.keyAt(specRoute) ?? object.head;
-    report2(
-      ctx,
-      object,
-      at,
-      `${object.kind} \`${object.name}\` runs its pods as the \`default\` service account.`,
-      "default"
-    );
+    report2(ctx, object, at, `${object.kind} \`${object.name}\` runs its pods as the \`default\` service account.`, "default");
   }
   for (const p of pods) {
-    if (own(p) !== "default") continue;
-    report2(
-      ctx,
-      object,
-      object.at([...p.route, "serviceAccountName"]),
-      `${capitalized(p.label)} runs as the \`default\` service account.`,
-      "default"
-    );
+    if (own(p) !== "default")
+      continue;
+    report2(ctx, object, object.at([...p.route, "serviceAccountName"]), `${capitalized(p.label)} runs as the \`default\` service account.`, "default");
   }
 }
 
@@ -55932,16 +55846,12 @@ var rule_default189 = defineRule({
   },
   check(object, ctx) {
     for (const p of podsOf(object, { skipPartial: false })) {
-      if (p.templateName !== void 0) continue;
+      if (p.templateName !== void 0)
+        continue;
       const setting = p.field("serviceAccount");
-      if (!setting) continue;
-      report2(
-        ctx,
-        object,
-        object.keyAt(setting.route),
-        `${capitalized(p.label)} uses the deprecated \`serviceAccount\` field.`,
-        "serviceAccount"
-      );
+      if (!setting)
+        continue;
+      report2(ctx, object, object.keyAt(setting.route), `${capitalized(p.label)} uses the deprecated \`serviceAccount\` field.`, "serviceAccount");
     }
   }
 });
@@ -55984,15 +55894,10 @@ var rule_default190 = defineRule({
       const seen = /* @__PURE__ */ new Set();
       asArray(c.data.env).forEach((e, i2) => {
         const name3 = asString2(asObj(e).name);
-        if (!name3) return;
+        if (!name3)
+          return;
         if (seen.has(name3))
-          report2(
-            ctx,
-            object,
-            c.at(["env", i2, "name"]),
-            `The ${c.label} of ${c.pod.label} defines \`${name3}\` more than once.`,
-            `${c.name}:${name3}`
-          );
+          report2(ctx, object, c.at(["env", i2, "name"]), `The ${c.label} of ${c.pod.label} defines \`${name3}\` more than once.`, `${c.name}:${name3}`);
         seen.add(name3);
       });
     }
@@ -56041,14 +55946,9 @@ spec:
       const once = onceEach();
       for (const p of podsOf(object, { skipPartial: false })) {
         const setting = p.field(field2);
-        if (!setting || !isTrue(setting.value) || !once(setting.route)) continue;
-        report2(
-          ctx,
-          object,
-          object.at(setting.route),
-          `${capitalized(p.label)} sets \`${field2}: true\`.`,
-          field2
-        );
+        if (!setting || !isTrue(setting.value) || !once(setting.route))
+          continue;
+        report2(ctx, object, object.at(setting.route), `${capitalized(p.label)} sets \`${field2}: true\`.`, field2);
       }
     }
   });
@@ -56113,16 +56013,8 @@ var rule_default193 = defineRule({
         const path = asString2(hostPath.path);
         if (!("hostPath" in v.data) || path !== void 0 && sensitiveHostPath(path) || !once(v.route))
           continue;
-        const writable = p.containers.some(
-          (c) => asArray(c.data.volumeMounts).some((m) => asObj(m).name === v.name && asObj(m).readOnly !== true)
-        );
-        report2(
-          ctx,
-          object,
-          object.keyAt([...v.route, "hostPath"]),
-          `${capitalized(p.label)} mounts the node's \`${path ?? "?"}\`${writable ? " writable" : ""} (volume \`${v.name}\`).`,
-          path ?? v.name
-        );
+        const writable = p.containers.some((c) => asArray(c.data.volumeMounts).some((m) => asObj(m).name === v.name && asObj(m).readOnly !== true));
+        report2(ctx, object, object.keyAt([...v.route, "hostPath"]), `${capitalized(p.label)} mounts the node's \`${path ?? "?"}\`${writable ? " writable" : ""} (volume \`${v.name}\`).`, path ?? v.name);
       }
     }
   }
@@ -56172,14 +56064,9 @@ var rule_default195 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       for (const port of c.ports) {
-        if (!port.hostPort) continue;
-        report2(
-          ctx,
-          object,
-          object.at([...port.route, "hostPort"]),
-          `The ${c.label} of ${c.pod.label} binds host port ${port.hostPort}.`,
-          `${c.name}:${port.hostPort}`
-        );
+        if (!port.hostPort)
+          continue;
+        report2(ctx, object, object.at([...port.route, "hostPort"]), `The ${c.label} of ${c.pod.label} binds host port ${port.hostPort}.`, `${c.name}:${port.hostPort}`);
       }
     }
   }
@@ -56220,16 +56107,12 @@ var rule_default196 = defineRule({
     const once = onceEach();
     for (const c of containersOf(object, { skipPartial: false })) {
       const options = c.security("windowsOptions");
-      if (!options || !isTrue(options.value?.hostProcess)) continue;
+      if (!options || !isTrue(options.value?.hostProcess))
+        continue;
       const route = [...options.route, "hostProcess"];
-      if (!once(route)) continue;
-      report2(
-        ctx,
-        object,
-        object.at(route),
-        `${options.from === "pod" ? c.pod.label : `The ${c.label} of ${c.pod.label}`} runs as a Windows HostProcess container.`,
-        c.name
-      );
+      if (!once(route))
+        continue;
+      report2(ctx, object, object.at(route), `${options.from === "pod" ? c.pod.label : `The ${c.label} of ${c.pod.label}`} runs as a Windows HostProcess container.`, c.name);
     }
   }
 });
@@ -56274,19 +56157,17 @@ var rule_default197 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
-      if (!image || isTemplated(image)) continue;
-      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name)) continue;
+      if (!image || isTemplated(image))
+        continue;
+      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name))
+        continue;
       const { tag, digest } = parseImage2(image.trim());
-      if (digest) continue;
-      if (tag !== void 0 && tag !== "latest") continue;
+      if (digest)
+        continue;
+      if (tag !== void 0 && tag !== "latest")
+        continue;
       const why = tag === "latest" ? "the mutable `latest` tag" : "no tag (so `latest`)";
-      report2(
-        ctx,
-        object,
-        c.at(["image"]),
-        `The ${c.label} of ${c.pod.label} uses \`${image}\` with ${why}.`,
-        image
-      );
+      report2(ctx, object, c.at(["image"]), `The ${c.label} of ${c.pod.label} uses \`${image}\` with ${why}.`, image);
     }
   }
 });
@@ -56329,26 +56210,16 @@ var rule_default198 = defineRule({
   },
   check(object, ctx) {
     for (const c of containersOf(object)) {
-      if (isWindows(c.pod)) continue;
+      if (isWindows(c.pod))
+        continue;
       const setting = c.own("securityContext", "allowPrivilegeEscalation");
-      if (setting?.value === false || setting?.value === "false") continue;
+      if (setting?.value === false || setting?.value === "false")
+        continue;
       if (setting) {
-        report2(
-          ctx,
-          object,
-          object.at(setting.route),
-          `The ${c.label} of ${c.pod.label} allows privilege escalation.`,
-          c.name
-        );
+        report2(ctx, object, object.at(setting.route), `The ${c.label} of ${c.pod.label} allows privilege escalation.`, c.name);
       } else {
         const at = c.keyAt(["securityContext"]) ?? c.anchor;
-        report2(
-          ctx,
-          object,
-          at,
-          `The ${c.label} of ${c.pod.label} does not set \`allowPrivilegeEscalation: false\`.`,
-          c.name
-        );
+        report2(ctx, object, at, `The ${c.label} of ${c.pod.label} does not set \`allowPrivilegeEscalation: false\`.`, c.name);
       }
     }
   }
@@ -56395,13 +56266,7 @@ var rule_default199 = defineRule({
     for (const c of containersOf(object, { skipPartial: false })) {
       const privileged = c.own("securityContext", "privileged");
       if (privileged && isTrue(privileged.value)) {
-        report2(
-          ctx,
-          object,
-          object.at(privileged.route),
-          `The ${c.label} of ${c.pod.label} runs privileged.`,
-          c.name
-        );
+        report2(ctx, object, object.at(privileged.route), `The ${c.label} of ${c.pod.label} runs privileged.`, c.name);
       }
     }
   }
@@ -56442,16 +56307,12 @@ var rule_default200 = defineRule({
     const once = onceEach();
     for (const c of containersOf(object, { skipPartial: false })) {
       const user = c.security("runAsUser");
-      if (!user || Number(user.value) !== 0 || user.value === "" || user.value === null) continue;
-      if (!once(user.route)) continue;
+      if (!user || Number(user.value) !== 0 || user.value === "" || user.value === null)
+        continue;
+      if (!once(user.route))
+        continue;
       const who = user.from === "pod" ? c.pod.label : `the ${c.label} of ${c.pod.label}`;
-      report2(
-        ctx,
-        object,
-        object.at(user.route),
-        `${who[0].toUpperCase()}${who.slice(1)} runs as UID 0 (\`runAsUser: 0\`).`,
-        `${c.name}:${user.from}`
-      );
+      report2(ctx, object, object.at(user.route), `${who[0].toUpperCase()}${who.slice(1)} runs as UID 0 (\`runAsUser: 0\`).`, `${c.name}:${user.from}`);
     }
   }
 });
@@ -56505,13 +56366,7 @@ var rule_default201 = defineRule({
           return;
         if (PLACEHOLDER2.test(value.trim()) || isTemplated(value) || looksLikePlaceholder(value.trim()))
           return;
-        report2(
-          ctx,
-          object,
-          c.at(["env", i2, "value"]),
-          `The ${c.label} of ${c.pod.label} sets \`${name3}\` to a literal value (${redact(value)}).`,
-          `${c.name}:${name3}`
-        );
+        report2(ctx, object, c.at(["env", i2, "value"]), `The ${c.label} of ${c.pod.label} sets \`${name3}\` to a literal value (${redact(value)}).`, `${c.name}:${name3}`);
       });
     }
   }
@@ -56553,14 +56408,9 @@ var rule_default202 = defineRule({
     for (const p of podsOf(object, { skipPartial: false })) {
       for (const v of p.volumes) {
         const path = asString2(asObj(v.data.hostPath).path);
-        if (path === void 0 || !sensitiveHostPath(path) || !once(v.route)) continue;
-        report2(
-          ctx,
-          object,
-          object.at([...v.route, "hostPath", "path"]),
-          `${capitalized(p.label)} mounts the node's \`${path}\` (volume \`${v.name}\`).`,
-          path
-        );
+        if (path === void 0 || !sensitiveHostPath(path) || !once(v.route))
+          continue;
+        report2(ctx, object, object.at([...v.route, "hostPath", "path"]), `${capitalized(p.label)} mounts the node's \`${path}\` (volume \`${v.name}\`).`, path);
       }
     }
   }
@@ -56619,21 +56469,18 @@ var rule_default203 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Service" || object.group !== "") return;
+    if (object.kind !== "Service" || object.group !== "")
+      return;
     const type = asString2(object.get(["spec", "type"]));
     const external = type === "LoadBalancer" || type === "NodePort" || asArray(object.get(["spec", "externalIPs"])).length > 0;
-    if (!external) return;
+    if (!external)
+      return;
     asArray(object.get(["spec", "ports"])).forEach((p, i2) => {
       const port = Number(asObj(p).port);
       const what = SENSITIVE[port];
-      if (!what) return;
-      report2(
-        ctx,
-        object,
-        object.at(["spec", "ports", i2, "port"]),
-        `Service \`${object.name}\` exposes port ${port} (${what}) outside the cluster.`,
-        String(port)
-      );
+      if (!what)
+        return;
+      report2(ctx, object, object.at(["spec", "ports", i2, "port"]), `Service \`${object.name}\` exposes port ${port} (${what}) outside the cluster.`, String(port));
     });
   }
 });
@@ -56650,7 +56497,8 @@ function isBinding(object) {
 }
 var strings2 = (v) => asArray(v).map((x) => asString2(x) ?? "");
 function policyRules(object) {
-  if (!isRole(object)) return [];
+  if (!isRole(object))
+    return [];
   return asArray(object.data.rules).flatMap((r, i2) => {
     const rule = asObj(r);
     return [
@@ -56706,46 +56554,49 @@ var rule_default204 = defineRule({
     }
   },
   check(object, ctx) {
-    if (isArgoWorkflowKind(object)) return;
+    if (isArgoWorkflowKind(object))
+      return;
     for (const p of podsOf(object)) {
-      if (p.field("automountServiceAccountToken")) continue;
+      if (p.field("automountServiceAccountToken"))
+        continue;
       const setting = p.field("serviceAccountName") ?? p.field("serviceAccount");
       const account = asString2(setting?.value);
-      if (!setting || account === void 0 || account === "default") continue;
+      if (!setting || account === void 0 || account === "default")
+        continue;
       const graph = k8sGraph(ctx.project);
       const accounts = graph.find("ServiceAccount", object.namespace, account);
-      if (accounts.length === 0) continue;
-      if (accounts.some((sa) => sa.data.automountServiceAccountToken !== void 0)) continue;
-      if (accounts.some((sa) => Object.keys(sa.annotations).some((k) => WORKLOAD_IDENTITY.test(k)))) continue;
-      if (isBound(graph, object.namespace, account)) continue;
+      if (accounts.length === 0)
+        continue;
+      if (accounts.some((sa) => sa.data.automountServiceAccountToken !== void 0))
+        continue;
+      if (accounts.some((sa) => Object.keys(sa.annotations).some((k) => WORKLOAD_IDENTITY.test(k))))
+        continue;
+      if (isBound(graph, object.namespace, account))
+        continue;
       if (p.containers.some((c) => /kubectl/.test(JSON.stringify([c.image, c.data.command, c.data.args]))))
         continue;
-      report2(
-        ctx,
-        object,
-        object.at(setting.route),
-        `${capitalized(p.label)} mounts the API token of ServiceAccount \`${account}\`, which no Role or ClusterRole is bound to.`,
-        account
-      );
+      report2(ctx, object, object.at(setting.route), `${capitalized(p.label)} mounts the API token of ServiceAccount \`${account}\`, which no Role or ClusterRole is bound to.`, account);
     }
   }
 });
 function isBound(graph, namespace, account) {
   const bindings = [...graph.ofKind("RoleBinding"), ...graph.ofKind("ClusterRoleBinding")].filter(isBinding);
-  return bindings.some(
-    (b) => asArray(b.data.subjects).some((s) => {
-      const subject = asObj(s);
-      const name3 = asString2(subject.name);
-      if (subject.kind === "Group")
-        return name3 === "system:serviceaccounts" || name3 === `system:serviceaccounts:${namespace}`;
-      if (subject.kind === "User") return name3 === `system:serviceaccount:${namespace}:${account}`;
-      if (subject.kind !== "ServiceAccount" || name3 !== account) return false;
-      if (b.inferredNamespace === namespace) return true;
-      const stated = asString2(subject.namespace);
-      if (stated !== void 0) return stated === namespace;
-      return b.clusterScoped || b.namespace === namespace;
-    })
-  );
+  return bindings.some((b) => asArray(b.data.subjects).some((s) => {
+    const subject = asObj(s);
+    const name3 = asString2(subject.name);
+    if (subject.kind === "Group")
+      return name3 === "system:serviceaccounts" || name3 === `system:serviceaccounts:${namespace}`;
+    if (subject.kind === "User")
+      return name3 === `system:serviceaccount:${namespace}:${account}`;
+    if (subject.kind !== "ServiceAccount" || name3 !== account)
+      return false;
+    if (b.inferredNamespace === namespace)
+      return true;
+    const stated = asString2(subject.namespace);
+    if (stated !== void 0)
+      return stated === namespace;
+    return b.clusterScoped || b.namespace === namespace;
+  }));
 }
 
 // ../../policies/kubernetes/dist/rules/no-service-external-ips/rule.js
@@ -56780,14 +56631,9 @@ var rule_default205 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Service" || asArray(object.get(["spec", "externalIPs"])).length === 0) return;
-    report2(
-      ctx,
-      object,
-      object.keyAt(["spec", "externalIPs"]),
-      `Service \`${object.name}\` claims external IPs.`,
-      "externalIPs"
-    );
+    if (object.kind !== "Service" || asArray(object.get(["spec", "externalIPs"])).length === 0)
+      return;
+    report2(ctx, object, object.keyAt(["spec", "externalIPs"]), `Service \`${object.name}\` claims external IPs.`, "externalIPs");
   }
 });
 
@@ -56829,15 +56675,10 @@ var rule_default206 = defineRule({
         ["seccomp", c.seccompType()],
         ["AppArmor", c.appArmorType()]
       ]) {
-        if (setting?.value !== "Unconfined" || !once(setting.route)) continue;
+        if (setting?.value !== "Unconfined" || !once(setting.route))
+          continue;
         const who = setting.from === "container" ? `The ${c.label} of ${c.pod.label}` : c.pod.label;
-        report2(
-          ctx,
-          object,
-          object.at(setting.route),
-          `${who} runs with ${what} disabled (\`Unconfined\`).`,
-          `${what}:${c.name}`
-        );
+        report2(ctx, object, object.at(setting.route), `${who} runs with ${what} disabled (\`Unconfined\`).`, `${what}:${c.name}`);
       }
     }
   }
@@ -56877,14 +56718,9 @@ var rule_default207 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       const setting = c.own("securityContext", "procMount");
-      if (!setting || setting.value === "Default") continue;
-      report2(
-        ctx,
-        object,
-        object.at(setting.route),
-        `The ${c.label} of ${c.pod.label} sets \`procMount: ${String(setting.value)}\`.`,
-        c.name
-      );
+      if (!setting || setting.value === "Default")
+        continue;
+      report2(ctx, object, object.at(setting.route), `The ${c.label} of ${c.pod.label} sets \`procMount: ${String(setting.value)}\`.`, c.name);
     }
   }
 });
@@ -56936,17 +56772,13 @@ var rule_default208 = defineRule({
     const once = onceEach();
     for (const p of podsOf(object, { skipPartial: false })) {
       const sysctls = p.podSecurity("sysctls");
-      if (!sysctls || !Array.isArray(sysctls.value)) continue;
+      if (!sysctls || !Array.isArray(sysctls.value))
+        continue;
       sysctls.value.forEach((s, i2) => {
         const name3 = asString2(asObj(s).name);
-        if (!name3 || SAFE.has(name3) || !once([...sysctls.route, i2])) return;
-        report2(
-          ctx,
-          object,
-          object.at([...sysctls.route, i2, "name"]),
-          `${capitalized(p.label)} sets the unsafe sysctl \`${name3}\`.`,
-          name3
-        );
+        if (!name3 || SAFE.has(name3) || !once([...sysctls.route, i2]))
+          return;
+        report2(ctx, object, object.at([...sysctls.route, i2, "name"]), `${capitalized(p.label)} sets the unsafe sysctl \`${name3}\`.`, name3);
       });
     }
   }
@@ -56988,47 +56820,35 @@ var rule_default209 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isPdb(object)) return;
+    if (!isPdb(object))
+      return;
     const max = intOrPercent(object.get(["spec", "maxUnavailable"]));
     if (max && (max.count === 0 || max.percent === 0)) {
-      report2(
-        ctx,
-        object,
-        object.at(["spec", "maxUnavailable"]),
-        `PodDisruptionBudget \`${object.name}\` allows no pod to be evicted.`,
-        "maxUnavailable"
-      );
+      report2(ctx, object, object.at(["spec", "maxUnavailable"]), `PodDisruptionBudget \`${object.name}\` allows no pod to be evicted.`, "maxUnavailable");
       return;
     }
     const min = intOrPercent(object.get(["spec", "minAvailable"]));
-    if (!min) return;
+    if (!min)
+      return;
     if (min.percent !== void 0) {
       if (min.percent >= 100)
-        report2(
-          ctx,
-          object,
-          object.at(["spec", "minAvailable"]),
-          `PodDisruptionBudget \`${object.name}\` requires 100% of its pods available.`,
-          "minAvailable"
-        );
+        report2(ctx, object, object.at(["spec", "minAvailable"]), `PodDisruptionBudget \`${object.name}\` requires 100% of its pods available.`, "minAvailable");
       return;
     }
     const graph = k8sGraph(ctx.project);
     const selector = object.get(["spec", "selector"]) ?? {};
     const workloads = graph.podsSelectedBy(object.namespace, selector).map((p) => p.object).filter((o) => REPLICATED.has(o.kind) && !o.partial);
-    if (workloads.length === 0) return;
-    if (workloads.some((o) => hpasFor(graph, o).length > 0)) return;
+    if (workloads.length === 0)
+      return;
+    if (workloads.some((o) => hpasFor(graph, o).length > 0))
+      return;
     const replicas = workloads.map((o) => explicitReplicas(o));
-    if (replicas.some((r) => r === void 0)) return;
+    if (replicas.some((r) => r === void 0))
+      return;
     const total = replicas.reduce((a, b) => a + b, 0);
-    if (min.count < total) return;
-    report2(
-      ctx,
-      object,
-      object.at(["spec", "minAvailable"]),
-      `PodDisruptionBudget \`${object.name}\` requires ${min.count} pods available but the workloads it selects run ${total}.`,
-      "minAvailable"
-    );
+    if (min.count < total)
+      return;
+    report2(ctx, object, object.at(["spec", "minAvailable"]), `PodDisruptionBudget \`${object.name}\` requires ${min.count} pods available but the workloads it selects run ${total}.`, "minAvailable");
   }
 });
 
@@ -57067,25 +56887,21 @@ var rule_default210 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isPdb(object)) return;
+    if (!isPdb(object))
+      return;
     const min = intOrPercent(object.get(["spec", "minAvailable"]));
-    if (min?.count === void 0) return;
+    if (min?.count === void 0)
+      return;
     const graph = k8sGraph(ctx.project);
-    const selected = new Set(
-      graph.podsSelectedBy(object.namespace, object.get(["spec", "selector"]) ?? {}).map((p) => p.object)
-    );
+    const selected = new Set(graph.podsSelectedBy(object.namespace, object.get(["spec", "selector"]) ?? {}).map((p) => p.object));
     for (const workload of selected) {
-      if (!REPLICATED.has(workload.kind) || podSpecsOf(workload).length === 0) continue;
+      if (!REPLICATED.has(workload.kind) || podSpecsOf(workload).length === 0)
+        continue;
       for (const hpa of hpasFor(graph, workload)) {
         const minReplicas = Number(hpa.get(["spec", "minReplicas"]) ?? 1);
-        if (min.count < minReplicas) continue;
-        report2(
-          ctx,
-          object,
-          object.at(["spec", "minAvailable"]),
-          `PodDisruptionBudget \`${object.name}\` keeps ${min.count} pods available, but HorizontalPodAutoscaler \`${hpa.name}\` may scale ${workload.kind} \`${workload.name}\` down to ${minReplicas}.`,
-          `${workload.kind}/${workload.name}`
-        );
+        if (min.count < minReplicas)
+          continue;
+        report2(ctx, object, object.at(["spec", "minAvailable"]), `PodDisruptionBudget \`${object.name}\` keeps ${min.count} pods available, but HorizontalPodAutoscaler \`${hpa.name}\` may scale ${workload.kind} \`${workload.name}\` down to ${minReplicas}.`, `${workload.kind}/${workload.name}`);
         return;
       }
     }
@@ -57124,23 +56940,15 @@ var rule_default211 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isPdb(object)) return;
-    const graph = k8sGraph(ctx.project);
-    if (graph.selectsAnyPod(object.namespace, object.get(["spec", "selector"]) ?? {})) return;
-    const pdbs = graph.inNamespace(object.namespace).filter(isPdb);
-    if (!danglingDecidable(
-      graph,
-      object,
-      (pod) => pdbs.some((p) => selectorMatches(p.get(["spec", "selector"]) ?? {}, pod.labels))
-    ))
+    if (!isPdb(object))
       return;
-    report2(
-      ctx,
-      object,
-      object.keyAt(["spec", "selector"]) ?? object.nameLoc,
-      `PodDisruptionBudget \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`,
-      "selector"
-    );
+    const graph = k8sGraph(ctx.project);
+    if (graph.selectsAnyPod(object.namespace, object.get(["spec", "selector"]) ?? {}))
+      return;
+    const pdbs = graph.inNamespace(object.namespace).filter(isPdb);
+    if (!danglingDecidable(graph, object, (pod) => pdbs.some((p) => selectorMatches(p.get(["spec", "selector"]) ?? {}, pod.labels))))
+      return;
+    report2(ctx, object, object.keyAt(["spec", "selector"]) ?? object.nameLoc, `PodDisruptionBudget \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
   }
 });
 
@@ -57179,25 +56987,15 @@ var rule_default212 = defineRule({
     for (const c of containersOf(object, { skipPartial: false })) {
       asArray(c.data.env).forEach((e, i2) => {
         const ref = asObj(asObj(asObj(e).valueFrom).secretKeyRef);
-        if (!("secretKeyRef" in asObj(asObj(e).valueFrom))) return;
-        report2(
-          ctx,
-          object,
-          c.keyAt(["env", i2, "valueFrom", "secretKeyRef"]),
-          `The ${c.label} of ${c.pod.label} reads Secret \`${asString2(ref.name) ?? "?"}\` into \`${asString2(asObj(e).name) ?? "?"}\`.`,
-          `${c.name}:env:${asString2(asObj(e).name)}`
-        );
+        if (!("secretKeyRef" in asObj(asObj(e).valueFrom)))
+          return;
+        report2(ctx, object, c.keyAt(["env", i2, "valueFrom", "secretKeyRef"]), `The ${c.label} of ${c.pod.label} reads Secret \`${asString2(ref.name) ?? "?"}\` into \`${asString2(asObj(e).name) ?? "?"}\`.`, `${c.name}:env:${asString2(asObj(e).name)}`);
       });
       asArray(c.data.envFrom).forEach((e, i2) => {
-        if (!("secretRef" in asObj(e))) return;
+        if (!("secretRef" in asObj(e)))
+          return;
         const name3 = asString2(asObj(asObj(e).secretRef).name) ?? "?";
-        report2(
-          ctx,
-          object,
-          c.keyAt(["envFrom", i2, "secretRef"]),
-          `The ${c.label} of ${c.pod.label} loads all of Secret \`${name3}\` into its environment.`,
-          `${c.name}:envFrom:${name3}`
-        );
+        report2(ctx, object, c.keyAt(["envFrom", i2, "secretRef"]), `The ${c.label} of ${c.pod.label} loads all of Secret \`${name3}\` into its environment.`, `${c.name}:envFrom:${name3}`);
       });
     }
   }
@@ -57243,18 +57041,13 @@ var rule_default213 = defineRule({
       for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) {
         for (const handler2 of ["httpGet", "tcpSocket", "grpc"]) {
           const port = asObj(asObj(c.data[probe])[handler2]).port;
-          if (port === void 0 || port === null) continue;
+          if (port === void 0 || port === null)
+            continue;
           const route = [probe, handler2, "port"];
           const isNumber = typeof port === "number" || /^\d+$/.test(String(port));
           if (isNumber || isTemplated(String(port)) || !PORT_NAME.test(String(port)) || ports.some((p) => p.name === port))
             continue;
-          report2(
-            ctx,
-            object,
-            c.at(route),
-            `The ${probe} of the ${c.label} (${c.pod.label}) uses the port name \`${port}\`, which the container does not declare.`,
-            `${c.name}:${probe}`
-          );
+          report2(ctx, object, c.at(route), `The ${probe} of the ${c.label} (${c.pod.label}) uses the port name \`${port}\`, which the container does not declare.`, `${c.name}:${probe}`);
         }
       }
     }
@@ -61332,7 +61125,8 @@ function isPrometheusRule(object) {
   return object.kind === "PrometheusRule" && object.group === "monitoring.coreos.com";
 }
 function promRules(object) {
-  if (!isPrometheusRule(object)) return [];
+  if (!isPrometheusRule(object))
+    return [];
   return asArray(object.get(["spec", "groups"])).flatMap((g, gi) => {
     const group = asObj(g);
     return asArray(group.rules).flatMap((r, ri) => {
@@ -61353,28 +61147,34 @@ function alertLoc(object, rule) {
   return object.at([...rule.route, "alert"]) ?? object.at([...rule.route, "record"]) ?? object.keyAt(rule.route);
 }
 function promqlError(expr) {
-  if (expr.trim() === "") return { from: 0, to: 0, found: "empty expression" };
+  if (expr.trim() === "")
+    return { from: 0, to: 0, found: "empty expression" };
   const tree = parser3.parse(expr);
   let error;
   tree.iterate({
     enter(node) {
-      if (error) return false;
-      if (node.type.isError) error = { from: node.from, to: node.to };
+      if (error)
+        return false;
+      if (node.type.isError)
+        error = { from: node.from, to: node.to };
       return void 0;
     }
   });
-  if (!error) return void 0;
+  if (!error)
+    return void 0;
   const found = error.from >= expr.length ? "end of expression" : `\`${expr.slice(error.from, Math.max(error.to, error.from + 1)).split("\n")[0]}\``;
   return { ...error, found };
 }
 function sourceOffset(valueLoc, value, offset) {
   const text = valueLoc.file.text.slice(valueLoc.start, valueLoc.end);
-  if (text === value) return valueLoc.start + offset;
+  if (text === value)
+    return valueLoc.start + offset;
   if ((text.startsWith('"') || text.startsWith("'")) && text.slice(1, 1 + value.length) === value)
     return valueLoc.start + 1 + offset;
   if (text.startsWith("|")) {
     const firstBreak = text.indexOf("\n");
-    if (firstBreak < 0) return void 0;
+    if (firstBreak < 0)
+      return void 0;
     const body2 = text.slice(firstBreak + 1);
     const indent = body2.match(/^[ ]*/)[0].length;
     const before = value.slice(0, offset).split("\n");
@@ -61382,7 +61182,8 @@ function sourceOffset(valueLoc, value, offset) {
     const column = before[lineIndex].length;
     const sourceLines = body2.split("\n");
     let pos = valueLoc.start + firstBreak + 1;
-    for (let i2 = 0; i2 < lineIndex; i2++) pos += (sourceLines[i2]?.length ?? 0) + 1;
+    for (let i2 = 0; i2 < lineIndex; i2++)
+      pos += (sourceLines[i2]?.length ?? 0) + 1;
     return pos + Math.min(indent, sourceLines[lineIndex]?.length ?? 0) + column;
   }
   return void 0;
@@ -61420,20 +61221,17 @@ var rule_default214 = defineRule({
   },
   check(object, ctx) {
     for (const rule of promRules(object)) {
-      if (!rule.alert) continue;
+      if (!rule.alert)
+        continue;
       const annotations = asObj(rule.data.annotations);
       const missing = [];
-      if (annotations.summary === void 0) missing.push("`summary`");
+      if (annotations.summary === void 0)
+        missing.push("`summary`");
       if (annotations.description === void 0 && annotations.message === void 0)
         missing.push("`description`");
-      if (missing.length === 0) continue;
-      report2(
-        ctx,
-        object,
-        alertLoc(object, rule),
-        `Alert \`${rule.alert}\` has no ${list2(missing, "or")} annotation.`,
-        rule.alert
-      );
+      if (missing.length === 0)
+        continue;
+      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no ${list2(missing, "or")} annotation.`, rule.alert);
     }
   }
 });
@@ -61471,15 +61269,11 @@ var rule_default215 = defineRule({
   },
   check(object, ctx) {
     for (const rule of promRules(object)) {
-      if (!rule.alert || rule.data.for !== void 0) continue;
-      if (asObj(rule.data.labels).severity === "none") continue;
-      report2(
-        ctx,
-        object,
-        alertLoc(object, rule),
-        `Alert \`${rule.alert}\` has no \`for:\` duration.`,
-        rule.alert
-      );
+      if (!rule.alert || rule.data.for !== void 0)
+        continue;
+      if (asObj(rule.data.labels).severity === "none")
+        continue;
+      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`for:\` duration.`, rule.alert);
     }
   }
 });
@@ -61517,14 +61311,9 @@ var rule_default216 = defineRule({
   },
   check(object, ctx) {
     for (const rule of promRules(object)) {
-      if (!rule.alert || asObj(rule.data.annotations).runbook_url !== void 0) continue;
-      report2(
-        ctx,
-        object,
-        alertLoc(object, rule),
-        `Alert \`${rule.alert}\` has no \`runbook_url\` annotation.`,
-        rule.alert
-      );
+      if (!rule.alert || asObj(rule.data.annotations).runbook_url !== void 0)
+        continue;
+      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`runbook_url\` annotation.`, rule.alert);
     }
   }
 });
@@ -61562,14 +61351,9 @@ var rule_default217 = defineRule({
   },
   check(object, ctx) {
     for (const rule of promRules(object)) {
-      if (!rule.alert || asObj(rule.data.labels).severity !== void 0) continue;
-      report2(
-        ctx,
-        object,
-        alertLoc(object, rule),
-        `Alert \`${rule.alert}\` has no \`severity\` label.`,
-        rule.alert
-      );
+      if (!rule.alert || asObj(rule.data.labels).severity !== void 0)
+        continue;
+      report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` has no \`severity\` label.`, rule.alert);
     }
   }
 });
@@ -61578,9 +61362,7 @@ var rule_default217 = defineRule({
 init_dist();
 function labelKey(labels) {
   const obj = asObj(labels);
-  return JSON.stringify(
-    Object.keys(obj).sort().map((k) => [k, String(obj[k])])
-  );
+  return JSON.stringify(Object.keys(obj).sort().map((k) => [k, String(obj[k])]));
 }
 var rule_default218 = defineRule({
   id: "k8s/prometheus-duplicate-alert",
@@ -61614,16 +61396,11 @@ var rule_default218 = defineRule({
   check(object, ctx) {
     const seen = /* @__PURE__ */ new Set();
     for (const rule of promRules(object)) {
-      if (!rule.alert) continue;
+      if (!rule.alert)
+        continue;
       const key = JSON.stringify([rule.group, rule.alert, labelKey(rule.data.labels)]);
       if (seen.has(key))
-        report2(
-          ctx,
-          object,
-          alertLoc(object, rule),
-          `Alert \`${rule.alert}\` is defined twice in group \`${rule.group}\` with the same labels.`,
-          rule.alert
-        );
+        report2(ctx, object, alertLoc(object, rule), `Alert \`${rule.alert}\` is defined twice in group \`${rule.group}\` with the same labels.`, rule.alert);
       seen.add(key);
     }
   }
@@ -61664,9 +61441,11 @@ var rule_default219 = defineRule({
     for (const rule of promRules(object)) {
       const expr = rule.data.expr;
       const text = typeof expr === "number" ? String(expr) : asString2(expr);
-      if (text === void 0 || text.includes("{{")) continue;
+      if (text === void 0 || text.includes("{{"))
+        continue;
       const error = promqlError(text);
-      if (!error) continue;
+      if (!error)
+        continue;
       const loc = object.at([...rule.route, "expr"]);
       let at = loc;
       const from = sourceOffset(loc, text, Math.min(error.from, Math.max(0, text.length - 1)));
@@ -61675,13 +61454,7 @@ var rule_default219 = defineRule({
         at = { file: loc.file, start: from, end: from + width };
       }
       const name3 = rule.alert ?? rule.record ?? "?";
-      report2(
-        ctx,
-        object,
-        at,
-        `The expression of \`${name3}\` is not valid PromQL: unexpected ${error.found}.`,
-        name3
-      );
+      report2(ctx, object, at, `The expression of \`${name3}\` is not valid PromQL: unexpected ${error.found}.`, name3);
     }
   }
 });
@@ -61720,14 +61493,9 @@ var rule_default220 = defineRule({
   },
   check(object, ctx) {
     for (const rule of promRules(object)) {
-      if (rule.record === void 0 || METRIC_NAME.test(rule.record) || rule.record.includes("{{")) continue;
-      report2(
-        ctx,
-        object,
-        object.at([...rule.route, "record"]),
-        `Recording rule name \`${rule.record}\` is not a valid metric name.`,
-        rule.record
-      );
+      if (rule.record === void 0 || METRIC_NAME.test(rule.record) || rule.record.includes("{{"))
+        continue;
+      report2(ctx, object, object.at([...rule.route, "record"]), `Recording rule name \`${rule.record}\` is not a valid metric name.`, rule.record);
     }
   }
 });
@@ -61769,16 +61537,12 @@ var rule_default221 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isBinding(object)) return;
+    if (!isBinding(object))
+      return;
     const ref = asObj(object.data.roleRef);
-    if (asString2(ref.name) !== "cluster-admin" || asString2(ref.kind) !== "ClusterRole") return;
-    report2(
-      ctx,
-      object,
-      object.at(["roleRef", "name"]),
-      `${object.kind} \`${object.name}\` grants cluster-admin.`,
-      "cluster-admin"
-    );
+    if (asString2(ref.name) !== "cluster-admin" || asString2(ref.kind) !== "ClusterRole")
+      return;
+    report2(ctx, object, object.at(["roleRef", "name"]), `${object.kind} \`${object.name}\` grants cluster-admin.`, "cluster-admin");
   }
 });
 
@@ -61814,17 +61578,13 @@ var rule_default222 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "ClusterRole") return;
+    if (object.kind !== "ClusterRole")
+      return;
     for (const rule of policyRules(object)) {
       const i2 = resourceIndex(rule, ["secrets"]);
-      if (i2 < 0 || rule.resourceNames.length > 0 || !grants(rule, ["get", "list", "watch"])) continue;
-      report2(
-        ctx,
-        object,
-        object.at([...rule.route, "resources", i2]),
-        `ClusterRole \`${object.name}\` can read every Secret.`,
-        rule.route.join(".")
-      );
+      if (i2 < 0 || rule.resourceNames.length > 0 || !grants(rule, ["get", "list", "watch"]))
+        continue;
+      report2(ctx, object, object.at([...rule.route, "resources", i2]), `ClusterRole \`${object.name}\` can read every Secret.`, rule.route.join("."));
     }
   }
 });
@@ -61861,17 +61621,13 @@ var rule_default223 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isBinding(object)) return;
+    if (!isBinding(object))
+      return;
     asArray(object.data.subjects).forEach((s, i2) => {
       const subject = asObj(s);
-      if (asString2(subject.kind) !== "ServiceAccount" || asString2(subject.name) !== "default") return;
-      report2(
-        ctx,
-        object,
-        object.at(["subjects", i2, "name"]),
-        `${object.kind} \`${object.name}\` grants \`${asString2(asObj(object.data.roleRef).name) ?? "?"}\` to the default service account of \`${asString2(subject.namespace) ?? object.namespace}\`.`,
-        `default:${asString2(subject.namespace) ?? ""}`
-      );
+      if (asString2(subject.kind) !== "ServiceAccount" || asString2(subject.name) !== "default")
+        return;
+      report2(ctx, object, object.at(["subjects", i2, "name"]), `${object.kind} \`${object.name}\` grants \`${asString2(asObj(object.data.roleRef).name) ?? "?"}\` to the default service account of \`${asString2(subject.namespace) ?? object.namespace}\`.`, `default:${asString2(subject.namespace) ?? ""}`);
     });
   }
 });
@@ -61911,14 +61667,9 @@ var rule_default224 = defineRule({
   check(object, ctx) {
     for (const rule of policyRules(object)) {
       rule.verbs.forEach((verb, i2) => {
-        if (!VERBS.includes(verb)) return;
-        report2(
-          ctx,
-          object,
-          object.at([...rule.route, "verbs", i2]),
-          `${object.kind} \`${object.name}\` grants \`${verb}\`.`,
-          `${rule.route.join(".")}:${verb}`
-        );
+        if (!VERBS.includes(verb))
+          return;
+        report2(ctx, object, object.at([...rule.route, "verbs", i2]), `${object.kind} \`${object.name}\` grants \`${verb}\`.`, `${rule.route.join(".")}:${verb}`);
       });
     }
   }
@@ -61968,14 +61719,9 @@ var rule_default225 = defineRule({
   check(object, ctx) {
     for (const rule of policyRules(object)) {
       const i2 = resourceIndex(rule, WORKLOADS2);
-      if (i2 < 0 || !grants(rule, ["create"])) continue;
-      report2(
-        ctx,
-        object,
-        object.at([...rule.route, "resources", i2]),
-        `${object.kind} \`${object.name}\` can create \`${rule.resources[i2]}\`.`,
-        rule.route.join(".")
-      );
+      if (i2 < 0 || !grants(rule, ["create"]))
+        continue;
+      report2(ctx, object, object.at([...rule.route, "resources", i2]), `${object.kind} \`${object.name}\` can create \`${rule.resources[i2]}\`.`, rule.route.join("."));
     }
   }
 });
@@ -62022,13 +61768,7 @@ var rule_default226 = defineRule({
       rule.resources.forEach((r, i2) => {
         if (!["pods/exec", "pods/attach", "nodes/proxy"].includes(r) || !grants(rule, ["create", "get"]))
           return;
-        report2(
-          ctx,
-          object,
-          object.at([...rule.route, "resources", i2]),
-          `${object.kind} \`${object.name}\` grants \`${r}\`.`,
-          `${rule.route.join(".")}:${r}`
-        );
+        report2(ctx, object, object.at([...rule.route, "resources", i2]), `${object.kind} \`${object.name}\` grants \`${r}\`.`, `${rule.route.join(".")}:${r}`);
       });
     }
   }
@@ -62070,35 +61810,30 @@ var rule_default227 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isBinding(object)) return;
+    if (!isBinding(object))
+      return;
     const ref = asObj(object.data.roleRef);
     const role = asString2(ref.name) ?? "";
-    if (role.startsWith("system:")) return;
+    if (role.startsWith("system:"))
+      return;
     asArray(object.data.subjects).forEach((s, i2) => {
       const name3 = asString2(asObj(s).name) ?? "";
-      if (!ANONYMOUS.has(name3) && !EVERYONE.has(name3)) return;
-      if (EVERYONE.has(name3) && !isPowerful(ctx, object, asString2(ref.kind) ?? "ClusterRole", role)) return;
-      report2(
-        ctx,
-        object,
-        object.at(["subjects", i2, "name"]),
-        `${object.kind} \`${object.name}\` grants \`${role}\` to \`${name3}\`.`,
-        name3
-      );
+      if (!ANONYMOUS.has(name3) && !EVERYONE.has(name3))
+        return;
+      if (EVERYONE.has(name3) && !isPowerful(ctx, object, asString2(ref.kind) ?? "ClusterRole", role))
+        return;
+      report2(ctx, object, object.at(["subjects", i2, "name"]), `${object.kind} \`${object.name}\` grants \`${role}\` to \`${name3}\`.`, name3);
     });
   }
 });
 var READ_ONLY3 = /* @__PURE__ */ new Set(["get", "list", "watch", "use"]);
 var POWERFUL_DEFAULTS = /* @__PURE__ */ new Set(["cluster-admin", "admin", "edit"]);
 function isPowerful(ctx, binding, kind, name3) {
-  if (POWERFUL_DEFAULTS.has(name3)) return true;
+  if (POWERFUL_DEFAULTS.has(name3))
+    return true;
   const graph = k8sGraph(ctx.project);
   const roles = kind === "Role" ? graph.find("Role", binding.namespace, name3) : graph.find("ClusterRole", "", name3);
-  return roles.some(
-    (r) => policyRules(r).some(
-      (rule) => rule.verbs.some((v) => !READ_ONLY3.has(v)) || rule.resources.includes("secrets") || rule.resources.includes("*")
-    )
-  );
+  return roles.some((r) => policyRules(r).some((rule) => rule.verbs.some((v) => !READ_ONLY3.has(v)) || rule.resources.includes("secrets") || rule.resources.includes("*")));
 }
 
 // ../../policies/kubernetes/dist/rules/rbac-no-webhook-write/rule.js
@@ -62140,16 +61875,12 @@ var rule_default228 = defineRule({
   },
   check(object, ctx) {
     for (const rule of policyRules(object)) {
-      if (!grants(rule, WRITE_VERBS)) continue;
+      if (!grants(rule, WRITE_VERBS))
+        continue;
       rule.resources.forEach((r, i2) => {
-        if (!WEBHOOKS.includes(r)) return;
-        report2(
-          ctx,
-          object,
-          object.at([...rule.route, "resources", i2]),
-          `${object.kind} \`${object.name}\` can change \`${r}\`.`,
-          `${rule.route.join(".")}:${r}`
-        );
+        if (!WEBHOOKS.includes(r))
+          return;
+        report2(ctx, object, object.at([...rule.route, "resources", i2]), `${object.kind} \`${object.name}\` can change \`${r}\`.`, `${rule.route.join(".")}:${r}`);
       });
     }
   }
@@ -62190,14 +61921,9 @@ var rule_default229 = defineRule({
     for (const rule of policyRules(object)) {
       for (const field2 of ["apiGroups", "resources", "verbs"]) {
         const i2 = rule[field2].indexOf("*");
-        if (i2 < 0) continue;
-        report2(
-          ctx,
-          object,
-          object.at([...rule.route, field2, i2]),
-          `${object.kind} \`${object.name}\` grants \`*\` in ${field2}.`,
-          `${rule.route.join(".")}:${field2}`
-        );
+        if (i2 < 0)
+          continue;
+        report2(ctx, object, object.at([...rule.route, field2, i2]), `${object.kind} \`${object.name}\` grants \`*\` in ${field2}.`, `${rule.route.join(".")}:${field2}`);
       }
     }
   }
@@ -62240,16 +61966,13 @@ var rule_default230 = defineRule({
   },
   check(object, ctx) {
     const pod = podsOf(object, { classes: ["service"] })[0];
-    if (!pod || !isMultiReplica(k8sGraph(ctx.project), object)) return;
-    if (asArray(pod.field("topologySpreadConstraints")?.value).length > 0) return;
-    if (asObj(pod.field("affinity")?.value).podAntiAffinity) return;
-    report2(
-      ctx,
-      object,
-      pod.anchor,
-      `${object.kind} \`${object.name}\` sets no topology spread or pod anti-affinity for its replicas.`,
-      "spread"
-    );
+    if (!pod || !isMultiReplica(k8sGraph(ctx.project), object))
+      return;
+    if (asArray(pod.field("topologySpreadConstraints")?.value).length > 0)
+      return;
+    if (asObj(pod.field("affinity")?.value).podAntiAffinity)
+      return;
+    report2(ctx, object, pod.anchor, `${object.kind} \`${object.name}\` sets no topology spread or pod anti-affinity for its replicas.`, "spread");
   }
 });
 
@@ -62286,9 +62009,11 @@ var rule_default231 = defineRule({
   },
   check(object, ctx) {
     for (const c of containersOf(object)) {
-      if (isWindows(c.pod)) continue;
+      if (isWindows(c.pod))
+        continue;
       const drop = c.own("securityContext", "capabilities", "drop");
-      if (drop && Array.isArray(drop.value) && drop.value.some((v) => capabilityName(v) === "ALL")) continue;
+      if (drop && Array.isArray(drop.value) && drop.value.some((v) => capabilityName(v) === "ALL"))
+        continue;
       const at = c.keyAt(["securityContext", "capabilities", "drop"]) ?? c.keyAt(["securityContext", "capabilities"]) ?? c.keyAt(["securityContext"]) ?? c.anchor;
       report2(ctx, object, at, `The ${c.label} of ${c.pod.label} does not drop ALL capabilities.`, c.name);
     }
@@ -62344,16 +62069,13 @@ var rule_default232 = defineRule({
   check(object, ctx) {
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
-      if (!image || isTemplated(image) || parseImage2(image).digest) continue;
-      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name)) continue;
-      if (ctx.options.allow.some((prefix) => image.startsWith(prefix))) continue;
-      report2(
-        ctx,
-        object,
-        c.at(["image"]),
-        `The ${c.label} of ${c.pod.label} uses \`${image}\` without a digest.`,
-        image
-      );
+      if (!image || isTemplated(image) || parseImage2(image).digest)
+        continue;
+      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage2(image.trim()).name))
+        continue;
+      if (ctx.options.allow.some((prefix) => image.startsWith(prefix)))
+        continue;
+      report2(ctx, object, c.at(["image"]), `The ${c.label} of ${c.pod.label} uses \`${image}\` without a digest.`, image);
     }
   }
 });
@@ -62395,15 +62117,11 @@ var rule_default233 = defineRule({
   check(object, ctx) {
     const graph = k8sGraph(ctx.project);
     const pod = podsOf(object, { classes: ["service"] })[0];
-    if (!pod || !isMultiReplica(graph, object)) return;
-    if (pdbsFor(graph, object, pod).length > 0) return;
-    report2(
-      ctx,
-      object,
-      object.nameLoc,
-      `No PodDisruptionBudget selects the pods of ${object.kind} \`${object.name}\`.`,
-      "pdb"
-    );
+    if (!pod || !isMultiReplica(graph, object))
+      return;
+    if (pdbsFor(graph, object, pod).length > 0)
+      return;
+    report2(ctx, object, object.nameLoc, `No PodDisruptionBudget selects the pods of ${object.kind} \`${object.name}\`.`, "pdb");
   }
 });
 
@@ -62458,14 +62176,9 @@ var rule_default234 = defineRule({
         ["readinessProbe", "readiness"],
         ["livenessProbe", "liveness"]
       ]) {
-        if (c.data[field2] !== void 0 && c.data[field2] !== null) continue;
-        report2(
-          ctx,
-          object,
-          c.anchor,
-          `The ${c.label} of ${c.pod.label} has no ${what} probe.`,
-          `${c.name}:${field2}`
-        );
+        if (c.data[field2] !== void 0 && c.data[field2] !== null)
+          continue;
+        report2(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} has no ${what} probe.`, `${c.name}:${field2}`);
       }
     }
   }
@@ -62510,9 +62223,11 @@ var rule_default235 = defineRule({
   },
   check(object, ctx) {
     for (const c of containersOf(object, { kinds: ["container", "init"] })) {
-      if (isWindows(c.pod)) continue;
+      if (isWindows(c.pod))
+        continue;
       const setting = c.own("securityContext", "readOnlyRootFilesystem");
-      if (setting && isTrue(setting.value)) continue;
+      if (setting && isTrue(setting.value))
+        continue;
       const at = setting ? object.at(setting.route) : c.keyAt(["securityContext"]) ?? c.anchor;
       report2(ctx, object, at, `The ${c.label} of ${c.pod.label} has a writable root filesystem.`, c.name);
     }
@@ -62573,25 +62288,25 @@ var rule_default236 = defineRule({
     }
   },
   check(object, ctx) {
-    if (isArgoWorkflowKind(object)) return;
+    if (isArgoWorkflowKind(object))
+      return;
     for (const c of containersOf(object, { kinds: ["container", "init"] })) {
       const resources = asObj(c.data.resources);
       const requests = asObj(resources.requests);
       const limits = asObj(resources.limits);
       const missing = [];
-      if (!set(requests.cpu) && !set(limits.cpu)) missing.push("CPU request");
-      if (ctx.options.requireCpuLimit && !set(limits.cpu)) missing.push("CPU limit");
-      if (!set(requests.memory) && !set(limits.memory)) missing.push("memory request");
-      if (!set(limits.memory)) missing.push("memory limit");
-      if (missing.length === 0) continue;
+      if (!set(requests.cpu) && !set(limits.cpu))
+        missing.push("CPU request");
+      if (ctx.options.requireCpuLimit && !set(limits.cpu))
+        missing.push("CPU limit");
+      if (!set(requests.memory) && !set(limits.memory))
+        missing.push("memory request");
+      if (!set(limits.memory))
+        missing.push("memory limit");
+      if (missing.length === 0)
+        continue;
       const at = c.keyAt(["resources"]) ?? c.anchor;
-      report2(
-        ctx,
-        object,
-        at,
-        `The ${c.label} of ${c.pod.label} sets no ${list2(missing, "or")}.`,
-        `${c.name}:${missing.join(",")}`
-      );
+      report2(ctx, object, at, `The ${c.label} of ${c.pod.label} sets no ${list2(missing, "or")}.`, `${c.name}:${missing.join(",")}`);
     }
   }
 });
@@ -62629,14 +62344,9 @@ var rule_default237 = defineRule({
   },
   check(object, ctx) {
     for (const c of containersOf(object)) {
-      if (isWindows(c.pod) || c.seccompType()) continue;
-      report2(
-        ctx,
-        object,
-        c.anchor,
-        `The ${c.label} of ${c.pod.label} runs without a seccomp profile.`,
-        c.name
-      );
+      if (isWindows(c.pod) || c.seccompType())
+        continue;
+      report2(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} runs without a seccomp profile.`, c.name);
     }
   }
 });
@@ -62684,26 +62394,17 @@ var rule_default238 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Service" || object.group !== "") return;
+    if (object.kind !== "Service" || object.group !== "")
+      return;
     const type = asString2(object.get(["spec", "type"]));
     if (type === "NodePort") {
-      report2(
-        ctx,
-        object,
-        object.at(["spec", "type"]),
-        `Service \`${object.name}\` opens a NodePort on every node.`,
-        type
-      );
+      report2(ctx, object, object.at(["spec", "type"]), `Service \`${object.name}\` opens a NodePort on every node.`, type);
     } else if (type === "LoadBalancer") {
-      if (asArray(object.get(["spec", "loadBalancerSourceRanges"])).length > 0) return;
-      if (INTERNAL2.some(([key, value]) => value.test(object.annotations[key] ?? ""))) return;
-      report2(
-        ctx,
-        object,
-        object.at(["spec", "type"]),
-        `Service \`${object.name}\` is a load balancer open to any source address.`,
-        type
-      );
+      if (asArray(object.get(["spec", "loadBalancerSourceRanges"])).length > 0)
+        return;
+      if (INTERNAL2.some(([key, value]) => value.test(object.annotations[key] ?? "")))
+        return;
+      report2(ctx, object, object.at(["spec", "type"]), `Service \`${object.name}\` is a load balancer open to any source address.`, type);
     }
   }
 });
@@ -62741,20 +62442,17 @@ var rule_default239 = defineRule({
   },
   check(object, ctx) {
     const base = object.kind === "Deployment" ? ["spec", "strategy"] : object.kind === "StatefulSet" ? ["spec", "updateStrategy"] : void 0;
-    if (!base) return;
+    if (!base)
+      return;
     const route = [...base, "rollingUpdate", "maxUnavailable"];
     const value = intOrPercent(object.get(route));
-    if (!value) return;
+    if (!value)
+      return;
     const replicas = explicitReplicas(object);
     const all = value.percent !== void 0 && value.percent >= 100 || value.count !== void 0 && replicas !== void 0 && replicas > 0 && value.count >= replicas;
-    if (!all) return;
-    report2(
-      ctx,
-      object,
-      object.at(route),
-      `The rolling update of ${object.kind} \`${object.name}\` may stop all of its pods at once.`,
-      "maxUnavailable"
-    );
+    if (!all)
+      return;
+    report2(ctx, object, object.at(route), `The rolling update of ${object.kind} \`${object.name}\` may stop all of its pods at once.`, "maxUnavailable");
   }
 });
 
@@ -62790,30 +62488,20 @@ var rule_default240 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isRollout(object)) return;
+    if (!isRollout(object))
+      return;
     const route = ["spec", "strategy", "blueGreen"];
     const bg = object.get(route);
-    if (bg === void 0) return;
+    if (bg === void 0)
+      return;
     const data = asObj(bg);
     if (!data.previewService) {
-      report2(
-        ctx,
-        object,
-        object.keyAt(route),
-        `Blue-green Rollout \`${object.name}\` has no previewService to check the new version on.`,
-        "previewService"
-      );
+      report2(ctx, object, object.keyAt(route), `Blue-green Rollout \`${object.name}\` has no previewService to check the new version on.`, "previewService");
     }
     const gated2 = data.autoPromotionEnabled === false || "prePromotionAnalysis" in data;
     if (!gated2) {
       const at = object.at([...route, "autoPromotionEnabled"]) ?? object.keyAt(route);
-      report2(
-        ctx,
-        object,
-        at,
-        `Blue-green Rollout \`${object.name}\` promotes automatically without pre-promotion analysis.`,
-        "autoPromotion"
-      );
+      report2(ctx, object, at, `Blue-green Rollout \`${object.name}\` promotes automatically without pre-promotion analysis.`, "autoPromotion");
     }
   }
 });
@@ -62850,22 +62538,18 @@ var rule_default241 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isRollout(object)) return;
+    if (!isRollout(object))
+      return;
     let previousWeight = false;
     for (const { step, route } of canarySteps(object)) {
       if (isGate(step)) {
         previousWeight = false;
         continue;
       }
-      if (!("setWeight" in step)) continue;
+      if (!("setWeight" in step))
+        continue;
       if (previousWeight) {
-        report2(
-          ctx,
-          object,
-          object.keyAt(route),
-          `Rollout \`${object.name}\` moves to weight ${String(step.setWeight)} with no pause or analysis after the previous weight.`,
-          `${route.join(".")}`
-        );
+        report2(ctx, object, object.keyAt(route), `Rollout \`${object.name}\` moves to weight ${String(step.setWeight)} with no pause or analysis after the previous weight.`, `${route.join(".")}`);
       }
       previousWeight = true;
     }
@@ -62904,18 +62588,15 @@ var rule_default242 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isRollout(object)) return;
+    if (!isRollout(object))
+      return;
     for (const { step, route } of canarySteps(object)) {
-      if (isGate(step)) return;
-      if (!("setWeight" in step)) continue;
+      if (isGate(step))
+        return;
+      if (!("setWeight" in step))
+        continue;
       if (Number(step.setWeight) >= 100) {
-        report2(
-          ctx,
-          object,
-          object.at([...route, "setWeight"]),
-          `Rollout \`${object.name}\` sends 100% of traffic to the new version in its first step.`,
-          "setWeight"
-        );
+        report2(ctx, object, object.at([...route, "setWeight"]), `Rollout \`${object.name}\` sends 100% of traffic to the new version in its first step.`, "setWeight");
       }
       return;
     }
@@ -62954,22 +62635,17 @@ var rule_default243 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!isRollout(object)) return;
+    if (!isRollout(object))
+      return;
     const canary = asObj(object.get(["spec", "strategy", "canary"]));
-    if (!canary.trafficRouting) return;
-    if (asObj(asObj(canary.trafficRouting).istio).destinationRule !== void 0) return;
+    if (!canary.trafficRouting)
+      return;
+    if (asObj(asObj(canary.trafficRouting).istio).destinationRule !== void 0)
+      return;
     const missing = ["canaryService", "stableService"].filter((k) => !canary[k]);
-    if (missing.length === 0) return;
-    report2(
-      ctx,
-      object,
-      object.keyAt(["spec", "strategy", "canary", "trafficRouting"]),
-      `Rollout \`${object.name}\` routes traffic but sets no ${list2(
-        missing.map((m) => `\`${m}\``),
-        "or"
-      )}.`,
-      missing.join(",")
-    );
+    if (missing.length === 0)
+      return;
+    report2(ctx, object, object.keyAt(["spec", "strategy", "canary", "trafficRouting"]), `Rollout \`${object.name}\` routes traffic but sets no ${list2(missing.map((m) => `\`${m}\``), "or")}.`, missing.join(","));
   }
 });
 
@@ -63013,29 +62689,21 @@ var rule_default244 = defineRule({
   check(object, ctx) {
     const once = onceEach();
     for (const c of containersOf(object)) {
-      if (isWindows(c.pod)) continue;
+      if (isWindows(c.pod))
+        continue;
       const nonRoot = c.security("runAsNonRoot");
       const user = c.security("runAsUser");
-      if (nonRoot && isTrue(nonRoot.value)) continue;
-      if (user && Number(user.value) > 0) continue;
-      if (user && Number(user.value) === 0) continue;
+      if (nonRoot && isTrue(nonRoot.value))
+        continue;
+      if (user && Number(user.value) > 0)
+        continue;
+      if (user && Number(user.value) === 0)
+        continue;
       if (nonRoot) {
         if (once(nonRoot.route))
-          report2(
-            ctx,
-            object,
-            object.at(nonRoot.route),
-            `${capitalized(c.pod.label)} sets \`runAsNonRoot: false\`.`,
-            "false"
-          );
+          report2(ctx, object, object.at(nonRoot.route), `${capitalized(c.pod.label)} sets \`runAsNonRoot: false\`.`, "false");
       } else {
-        report2(
-          ctx,
-          object,
-          c.anchor,
-          `The ${c.label} of ${c.pod.label} sets neither \`runAsNonRoot: true\` nor a non-root \`runAsUser\`.`,
-          c.name
-        );
+        report2(ctx, object, c.anchor, `The ${c.label} of ${c.pod.label} sets neither \`runAsNonRoot: true\` nor a non-root \`runAsUser\`.`, c.name);
       }
     }
   }
@@ -63082,19 +62750,17 @@ var rule_default245 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!KINDS.has(object.kind) || object.partial) return;
+    if (!KINDS.has(object.kind) || object.partial)
+      return;
     const selector = object.get(["spec", "selector"]);
     const pod = podSpecsOf(object)[0];
-    if (!pod || selector === void 0 || selector === null) return;
-    if (Object.keys(asObj(object.get(["spec", "template", "metadata"]))).length === 0) return;
-    if (selectorMatches(selector, pod.labels)) return;
-    report2(
-      ctx,
-      object,
-      object.keyAt(["spec", "selector"]),
-      `The selector of ${object.kind} \`${object.name}\` does not match its pod template labels.`,
-      "selector"
-    );
+    if (!pod || selector === void 0 || selector === null)
+      return;
+    if (Object.keys(asObj(object.get(["spec", "template", "metadata"]))).length === 0)
+      return;
+    if (selectorMatches(selector, pod.labels))
+      return;
+    report2(ctx, object, object.keyAt(["spec", "selector"]), `The selector of ${object.kind} \`${object.name}\` does not match its pod template labels.`, "selector");
   }
 });
 
@@ -63130,26 +62796,18 @@ var rule_default246 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Service" || object.group !== "" || object.partial) return;
+    if (object.kind !== "Service" || object.group !== "" || object.partial)
+      return;
     const selector = asObj(object.get(["spec", "selector"]));
     if (Object.keys(selector).length === 0 || asString2(object.get(["spec", "type"])) === "ExternalName")
       return;
     const graph = k8sGraph(ctx.project);
-    if (graph.selectsAnyPod(object.namespace, selector)) return;
-    const services = graph.ofKind("Service", object.namespace).filter((s) => Object.keys(asObj(s.get(["spec", "selector"]))).length > 0);
-    if (!danglingDecidable(
-      graph,
-      object,
-      (pod) => services.some((s) => selectorMatches(s.get(["spec", "selector"]), pod.labels))
-    ))
+    if (graph.selectsAnyPod(object.namespace, selector))
       return;
-    report2(
-      ctx,
-      object,
-      object.keyAt(["spec", "selector"]),
-      `Service \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`,
-      "selector"
-    );
+    const services = graph.ofKind("Service", object.namespace).filter((s) => Object.keys(asObj(s.get(["spec", "selector"]))).length > 0);
+    if (!danglingDecidable(graph, object, (pod) => services.some((s) => selectorMatches(s.get(["spec", "selector"]), pod.labels))))
+      return;
+    report2(ctx, object, object.keyAt(["spec", "selector"]), `Service \`${object.name}\` selects no pod of namespace \`${object.namespace}\`.`, "selector");
   }
 });
 
@@ -63185,34 +62843,31 @@ var rule_default247 = defineRule({
     }
   },
   check(object, ctx) {
-    if (object.kind !== "Service" || object.group !== "") return;
+    if (object.kind !== "Service" || object.group !== "")
+      return;
     const selector = asObj(object.get(["spec", "selector"]));
-    if (Object.keys(selector).length === 0) return;
+    if (Object.keys(selector).length === 0)
+      return;
     const graph = k8sGraph(ctx.project);
     const pods = graph.podsSelectedBy(object.namespace, selector).filter((p) => !p.object.partial);
-    if (pods.length === 0) return;
+    if (pods.length === 0)
+      return;
     const selected = new Set(pods.map((p) => `${p.object.kind}/${p.object.name}`));
     const patches = graph.objects.filter((o) => o.partial && selected.has(`${o.kind}/${o.name}`)).flatMap((o) => podSpecsOf(o));
-    const containerPorts = [...pods, ...patches].flatMap(
-      (p) => p.containers.filter((c) => c.kind !== "ephemeral").flatMap((c) => c.ports)
-    );
+    const containerPorts = [...pods, ...patches].flatMap((p) => p.containers.filter((c) => c.kind !== "ephemeral").flatMap((c) => c.ports));
     asArray(object.get(["spec", "ports"])).forEach((raw, i2) => {
       const port = asObj(raw);
       const target = port.targetPort ?? port.port;
-      if (target === void 0 || target === null) return;
+      if (target === void 0 || target === null)
+        return;
       const isNumber = typeof target === "number" || /^\d+$/.test(String(target));
       const route = ["spec", "ports", i2, port.targetPort !== void 0 ? "targetPort" : "port"];
-      if (isNumber) return;
+      if (isNumber)
+        return;
       const name3 = asString2(target) ?? "";
       if (isTemplated(name3) || !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name3) || containerPorts.some((p) => p.name === name3))
         return;
-      report2(
-        ctx,
-        object,
-        object.at(route),
-        `Service \`${object.name}\` forwards to the port name \`${name3}\`, which none of its pods declare.`,
-        name3
-      );
+      report2(ctx, object, object.at(route), `Service \`${object.name}\` forwards to the port name \`${name3}\`, which none of its pods declare.`, name3);
     });
   }
 });
@@ -63253,107 +62908,18 @@ var rule_default248 = defineRule({
     }
   },
   check(object, ctx) {
-    if (!REPLICATED.has(object.kind) || object.partial) return;
-    if (explicitReplicas(object) !== 1) return;
-    if (hpasFor(k8sGraph(ctx.project), object).length > 0) return;
-    report2(
-      ctx,
-      object,
-      object.at(["spec", "replicas"]),
-      `${object.kind} \`${object.name}\` runs a single replica.`,
-      "replicas"
-    );
+    if (!REPLICATED.has(object.kind) || object.partial)
+      return;
+    if (explicitReplicas(object) !== 1)
+      return;
+    if (hpasFor(k8sGraph(ctx.project), object).length > 0)
+      return;
+    report2(ctx, object, object.at(["spec", "replicas"]), `${object.kind} \`${object.name}\` runs a single replica.`, "replicas");
   }
 });
 
 // ../../policies/kubernetes/dist/rules/index.js
-var rules4 = [
-  rule_default164,
-  rule_default165,
-  rule_default166,
-  rule_default167,
-  rule_default168,
-  rule_default169,
-  rule_default170,
-  rule_default171,
-  rule_default172,
-  rule_default173,
-  rule_default174,
-  rule_default175,
-  rule_default176,
-  rule_default177,
-  rule_default178,
-  rule_default179,
-  rule_default180,
-  rule_default181,
-  rule_default182,
-  rule_default183,
-  rule_default184,
-  rule_default185,
-  rule_default186,
-  rule_default187,
-  rule_default188,
-  rule_default189,
-  rule_default190,
-  rule_default191,
-  rule_default192,
-  rule_default193,
-  rule_default194,
-  rule_default195,
-  rule_default196,
-  rule_default197,
-  rule_default198,
-  rule_default199,
-  rule_default200,
-  rule_default201,
-  rule_default202,
-  rule_default203,
-  rule_default204,
-  rule_default205,
-  rule_default206,
-  rule_default207,
-  rule_default208,
-  rule_default209,
-  rule_default210,
-  rule_default211,
-  rule_default212,
-  rule_default213,
-  rule_default214,
-  rule_default215,
-  rule_default216,
-  rule_default217,
-  rule_default218,
-  rule_default219,
-  rule_default220,
-  rule_default221,
-  rule_default222,
-  rule_default223,
-  rule_default224,
-  rule_default225,
-  rule_default226,
-  rule_default227,
-  rule_default228,
-  rule_default229,
-  rule_default230,
-  rule_default231,
-  rule_default232,
-  rule_default233,
-  rule_default234,
-  rule_default235,
-  rule_default236,
-  rule_default237,
-  rule_default238,
-  rule_default239,
-  rule_default240,
-  rule_default241,
-  rule_default242,
-  rule_default243,
-  rule_default244,
-  rule_default245,
-  rule_default246,
-  rule_default247,
-  rule_default248
-];
+var rules4 = [rule_default164, rule_default165, rule_default166, rule_default167, rule_default168, rule_default169, rule_default170, rule_default171, rule_default172, rule_default173, rule_default174, rule_default175, rule_default176, rule_default177, rule_default178, rule_default179, rule_default180, rule_default181, rule_default182, rule_default183, rule_default184, rule_default185, rule_default186, rule_default187, rule_default188, rule_default189, rule_default190, rule_default191, rule_default192, rule_default193, rule_default194, rule_default195, rule_default196, rule_default197, rule_default198, rule_default199, rule_default200, rule_default201, rule_default202, rule_default203, rule_default204, rule_default205, rule_default206, rule_default207, rule_default208, rule_default209, rule_default210, rule_default211, rule_default212, rule_default213, rule_default214, rule_default215, rule_default216, rule_default217, rule_default218, rule_default219, rule_default220, rule_default221, rule_default222, rule_default223, rule_default224, rule_default225, rule_default226, rule_default227, rule_default228, rule_default229, rule_default230, rule_default231, rule_default232, rule_default233, rule_default234, rule_default235, rule_default236, rule_default237, rule_default238, rule_default239, rule_default240, rule_default241, rule_default242, rule_default243, rule_default244, rule_default245, rule_default246, rule_default247, rule_default248];
 
 // ../cli/dist/registry.js
 var allRules = [
