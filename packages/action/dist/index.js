@@ -40757,11 +40757,14 @@ function renderText(result, options) {
       out2.push(c.warn(`${plural(new Set(fileErrors.map((e) => e.file)).size, "file")} could not be scanned.`), "");
     } else {
       out2.push(c.bold("Could not scan"));
-      const labels = fileErrors.map((e) => position(e.file, e.line, e.column));
-      const width = Math.min(60, Math.max(...labels.map((l) => l.length)));
-      fileErrors.forEach((e, i2) => {
-        out2.push(`${INDENT}${sanitizeForTerminal(labels[i2].padEnd(width))}  ${describeError(e)}`);
-      });
+      const rows = collapseSkipped(fileErrors).map((row) => ({
+        label: row.count > 1 ? `${row.dir}/ (${row.count} files)` : position(row.error.file, row.error.line, row.error.column),
+        error: row.error
+      }));
+      const width = Math.min(60, Math.max(...rows.map((r) => r.label.length)));
+      for (const row of rows) {
+        out2.push(`${INDENT}${sanitizeForTerminal(row.label.padEnd(width))}  ${describeError(row.error)}`);
+      }
       out2.push("");
     }
   }
@@ -40796,6 +40799,29 @@ function renderFinding(f, c, options, advisedAbove = false) {
     lines.push(`${DETAIL_INDENT}${c.dim("Autofix available:")} ${oneLine(f.fix.description)} (${range})`);
   }
   return lines;
+}
+function collapseSkipped(errors) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const e of errors) {
+    if (e.kind !== "skipped")
+      continue;
+    const key = `${e.file.slice(0, Math.max(0, e.file.lastIndexOf("/")))}\0${e.message}`;
+    groups2.set(key, [...groups2.get(key) ?? [], e]);
+  }
+  const rows = [];
+  const emitted = /* @__PURE__ */ new Set();
+  for (const e of errors) {
+    const dir = e.file.slice(0, Math.max(0, e.file.lastIndexOf("/")));
+    const key = `${dir}\0${e.message}`;
+    const group = e.kind === "skipped" ? groups2.get(key) : void 0;
+    if (group && group.length >= 3) {
+      if (!emitted.has(key))
+        rows.push({ dir: dir || ".", count: group.length, error: e });
+      emitted.add(key);
+    } else
+      rows.push({ dir, count: 1, error: e });
+  }
+  return rows;
 }
 function describeError(e) {
   const label = ERROR_LABELS[e.kind];

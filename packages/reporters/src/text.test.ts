@@ -132,3 +132,23 @@ describe('renderText advice', () => {
     expect(text.indexOf('Fix:')).toBeLessThan(text.indexOf('second'));
   });
 });
+
+describe('renderText skipped files', () => {
+  it('collapses three or more files skipped for the same reason in one folder into one row', () => {
+    const skip = (file: string) => ({ kind: 'skipped' as const, file, message: 'skipped: Helm/Go template' });
+    const result = runResult([], {
+      errors: [
+        skip('chart/templates/a.yaml'),
+        skip('chart/templates/b.yaml'),
+        skip('chart/templates/c.yaml'),
+        skip('other/d.yaml'),
+        { kind: 'parse', file: 'chart/templates/x.yaml', line: 2, column: 1, message: 'bad' },
+      ],
+    });
+    const text = renderText(result, { color: false });
+    expect(text).toContain('chart/templates/ (3 files)');
+    expect(text).not.toContain('chart/templates/b.yaml');
+    expect(text).toContain('other/d.yaml');
+    expect(text).toContain('chart/templates/x.yaml:2:1');
+  });
+});

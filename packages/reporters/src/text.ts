@@ -109,11 +109,17 @@ export function renderText(result: RunResult, options: TextOptions): string {
       );
     } else {
       out.push(c.bold('Could not scan'));
-      const labels = fileErrors.map((e) => position(e.file!, e.line, e.column));
-      const width = Math.min(60, Math.max(...labels.map((l) => l.length)));
-      fileErrors.forEach((e, i) => {
-        out.push(`${INDENT}${sanitizeForTerminal(labels[i]!.padEnd(width))}  ${describeError(e)}`);
-      });
+      const rows = collapseSkipped(fileErrors).map((row) => ({
+        label:
+          row.count > 1
+            ? `${row.dir}/ (${row.count} files)`
+            : position(row.error.file!, row.error.line, row.error.column),
+        error: row.error,
+      }));
+      const width = Math.min(60, Math.max(...rows.map((r) => r.label.length)));
+      for (const row of rows) {
+        out.push(`${INDENT}${sanitizeForTerminal(row.label.padEnd(width))}  ${describeError(row.error)}`);
+      }
       out.push('');
     }
   }
@@ -152,6 +158,31 @@ function renderFinding(f: Finding, c: Palette, options: TextOptions, advisedAbov
     lines.push(`${DETAIL_INDENT}${c.dim('Autofix available:')} ${oneLine(f.fix.description)} (${range})`);
   }
   return lines;
+}
+
+/**
+ * A chart's templates folder would otherwise list every file with the same "skipped" notice:
+ * files skipped for the same reason in one folder become one row once there are three or more.
+ */
+function collapseSkipped(errors: ScanError[]): { dir: string; count: number; error: ScanError }[] {
+  const groups = new Map<string, ScanError[]>();
+  for (const e of errors) {
+    if (e.kind !== 'skipped') continue;
+    const key = `${e.file!.slice(0, Math.max(0, e.file!.lastIndexOf('/')))}\u0000${e.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const rows: { dir: string; count: number; error: ScanError }[] = [];
+  const emitted = new Set<string>();
+  for (const e of errors) {
+    const dir = e.file!.slice(0, Math.max(0, e.file!.lastIndexOf('/')));
+    const key = `${dir}\u0000${e.message}`;
+    const group = e.kind === 'skipped' ? groups.get(key) : undefined;
+    if (group && group.length >= 3) {
+      if (!emitted.has(key)) rows.push({ dir: dir || '.', count: group.length, error: e });
+      emitted.add(key);
+    } else rows.push({ dir, count: 1, error: e });
+  }
+  return rows;
 }
 
 function describeError(e: ScanError): string {
