@@ -87,6 +87,23 @@ describe('plumbline audit', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('accepts the configuration example of the README as written', () => {
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const example = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const dir = tree({
+      '.plumbline.yaml': example!,
+      Dockerfile: 'FROM alpine:3.20\nUSER 10001\nHEALTHCHECK CMD true\n',
+    });
+    const r = cli(['audit', dir, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    // The example restricts registries to ghcr.io/myorg at high: alpine from Docker Hub fails.
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain(
+      'dockerfile/trusted-registries',
+    );
+    expect(r.code).toBe(1);
+  });
+
   it('exits 2 on a usage mistake', () => {
     expect(cli(['audit', '--format', 'xml']).code).toBe(2);
     expect(cli(['audit', '/no/such/dir']).code).toBe(2);
