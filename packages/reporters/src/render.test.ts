@@ -1,15 +1,13 @@
 import {
   coreRules,
   DEFAULT_MAX_FILE_SIZE,
-  type Domain,
   defineRule,
-  type Language,
   MemoryFileSource,
   RuleRegistry,
   type RunResult,
   runAudit,
-  type SourceFile,
 } from '@plumbline/core';
+import { lineDomain, lineLanguage } from '@plumbline/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realisticResult } from './fixtures/results.js';
 import { sarifSchemaErrors } from './fixtures/sarif-validator.js';
@@ -55,43 +53,13 @@ describe('renderReport', () => {
 });
 
 /* A real run through core's engine: a toy `.conf` language, one unit per line. */
-interface Conf {
-  lines: { text: string; start: number }[];
-}
-const conf: Language<Conf> = {
+const conf = lineLanguage({
   id: 'conf',
-  claims: (p) => p.endsWith('.conf'),
-  parse(file) {
-    const lines: Conf['lines'] = [];
-    const comments = [];
-    let start = 0;
-    for (const [i, raw] of file.text.split('\n').entries()) {
-      const hash = raw.indexOf('#');
-      if (hash >= 0)
-        comments.push({
-          line: i + 1,
-          text: raw.slice(hash + 1),
-          ownLine: raw.slice(0, hash).trim() === '',
-          start: start + hash,
-          end: start + raw.length,
-        });
-      lines.push({ text: hash >= 0 ? raw.slice(0, hash) : raw, start });
-      start += raw.length + 1;
-    }
-    const bad = file.text.indexOf('{{');
-    const problems =
-      bad >= 0 ? [{ message: 'unexpected template braces', loc: { file, start: bad, end: bad + 2 } }] : [];
-    return { model: bad >= 0 ? undefined : { lines }, problems, comments };
-  },
-};
-const domain: Domain<{ file: SourceFile; line: Conf['lines'][number] }> = {
-  id: 'k8s',
-  languages: ['conf'],
-  *units(project) {
-    for (const f of project.byLanguage<Conf>('conf'))
-      for (const line of f.model.lines) yield { file: f.file, line };
-  },
-};
+  extension: '.conf',
+  syntaxError: '{{',
+  message: 'unexpected template braces',
+});
+const domain = lineDomain('k8s', 'conf');
 const privileged = defineRule({
   id: 'k8s/no-privileged-container',
   domain,

@@ -1,51 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_FILE_SIZE, type ResolvedConfig } from '../config/config.js';
-import type { Domain } from '../model/domain.js';
-import type { Language } from '../model/language.js';
 import { defineRule } from '../model/rule.js';
 import { coreRules } from '../rules/index.js';
+import { lineDomain, lineLanguage } from '../testing/line-language.js';
 import { runAudit } from './audit.js';
 import { MemoryFileSource } from './file-source.js';
 import { RuleRegistry } from './registry.js';
 
-/** A toy language: `.txt` files, one unit per line; `#` starts a comment; `!` is a syntax error. */
-interface Lines {
-  lines: { text: string; start: number }[];
-}
-const txt: Language<Lines> = {
-  id: 'txt',
-  claims: (p) => p.endsWith('.txt'),
-  parse(file) {
-    const lines: Lines['lines'] = [];
-    const comments = [];
-    let start = 0;
-    for (const [i, raw] of file.text.split('\n').entries()) {
-      const hash = raw.indexOf('#');
-      if (hash >= 0)
-        comments.push({
-          line: i + 1,
-          text: raw.slice(hash + 1),
-          ownLine: raw.slice(0, hash).trim() === '',
-          start: start + hash,
-          end: start + raw.length,
-        });
-      lines.push({ text: hash >= 0 ? raw.slice(0, hash) : raw, start });
-      start += raw.length + 1;
-    }
-    const bang = file.text.indexOf('!');
-    const problems =
-      bang >= 0 ? [{ message: 'unexpected !', loc: { file, start: bang, end: bang + 1 } }] : [];
-    return { model: bang >= 0 ? undefined : { lines }, problems, comments };
-  },
-};
-const domain: Domain<{ file: import('../model/source.js').SourceFile; line: Lines['lines'][number] }> = {
-  id: 'dockerfile',
-  languages: ['txt'],
-  *units(project) {
-    for (const f of project.byLanguage<Lines>('txt'))
-      for (const line of f.model.lines) yield { file: f.file, line };
-  },
-};
+/** `.txt` files, one unit per line; `#` starts a comment; `!` is a syntax error. */
+const txt = lineLanguage({ id: 'txt', extension: '.txt', syntaxError: '!', message: 'unexpected !' });
+const domain = lineDomain('dockerfile', 'txt');
 const noFoo = defineRule({
   id: 'dockerfile/no-foo',
   domain,

@@ -1,3 +1,5 @@
+export type { Line, LineUnit } from './line-language.js';
+export { lineDomain, lineLanguage } from './line-language.js';
 export { describeRulePack, RULE_ID } from './rule-pack.js';
 export type { ExpectedError, FixtureCase, InvalidCase, ValidCase } from './rule-tester.js';
 export { expectFindings, RuleTester, readFixtureDir, runRule } from './rule-tester.js';
