@@ -1,6 +1,12 @@
 export * from './config/config.js';
 export type { LoadConfigOptions } from './config/load.js';
-export { CONFIG_FILE_NAMES, formatErrors, loadConfig, readConfigFile } from './config/load.js';
+export {
+  CONFIG_FILE_NAMES,
+  findConfigFile,
+  formatErrors,
+  loadConfig,
+  readConfigFile,
+} from './config/load.js';
 export { renderRuleDoc, renderRuleIndexDoc } from './docs/rule-doc.js';
 export { ruleIndexSource, writeRuleIndex } from './docs/rule-index.js';
 export type { AuditOptions } from './engine/audit.js';
