@@ -289,3 +289,70 @@ describe('smaller gaps', () => {
     }
   });
 });
+
+describe('a hostile repository', () => {
+  it('reads nothing outside the root, hides no tracked file, leaks no secret, and fails the gate', () => {
+    const OUTSIDE = 'outside-marker-7f3a';
+    const outside = tree(
+      {
+        'k8s.yaml': `${POD(OUTSIDE)}`,
+        'secret.env': `TOKEN=${TOKEN}\n# ${OUTSIDE}\n`,
+      },
+      'plumbline-outside-',
+    );
+    const dir = tree({
+      '.gitignore': '*\n',
+      'k8s/pod.yaml': POD('web'),
+      Dockerfile: 'FROM alpine:3.20\nUSER 10001\nHEALTHCHECK CMD true\n',
+      // Unparseable, and holding a secret the parse error would quote.
+      'k8s/broken.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n data: ${TOKEN}\n`,
+    });
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+    symlinkSync(join(outside, 'k8s.yaml'), join(dir, 'k8s', 'leak.yaml'));
+    symlinkSync(join(outside, 'secret.env'), join(dir, 'k8s', 'env.yaml'));
+    symlinkSync('../../.git/config', join(dir, '.github', 'workflows', 'x.yml'));
+    symlinkSync('/', join(dir, 'rootfs'));
+    symlinkSync(outside, join(dir, 'deps'));
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${BASIC}`);
+    git(dir, 'add', '-f', '.');
+    git(dir, 'commit', '-qm', 'hostile');
+    const forbidden = [TOKEN, BASIC, OUTSIDE, 'root:x:0:0'];
+
+    const elsewhere = tree({});
+    const runs = [
+      // The whole repository, named from outside it.
+      { args: [dir], cwd: elsewhere, code: 1, files: 3 },
+      // Named paths inside the working directory.
+      { args: ['k8s', 'Dockerfile'], cwd: dir, code: 1, files: 3 },
+      // A link named directly is still not followed out of the repository.
+      { args: ['k8s/leak.yaml'], cwd: dir, code: 0, files: 0 },
+    ];
+    for (const run of runs) {
+      // Every format for the whole repository; JSON (which carries every message) for the rest.
+      const outputs =
+        run.args[0] === dir
+          ? everyFormat(run.args, run.cwd)
+          : [{ format: 'json', ...cli(['audit', ...run.args, '--format', 'json'], run.cwd) }];
+      for (const r of outputs) {
+        expect(r.code, `${run.args.join(' ')} ${r.format}: ${r.stderr}`).toBe(run.code);
+        for (const text of forbidden) {
+          expect(r.stdout.includes(text), `${r.format} of ${run.args.join(' ')} shows ${text}`).toBe(false);
+          expect(r.stderr.includes(text)).toBe(false);
+        }
+      }
+      const json = JSON.parse(outputs.find((o) => o.format === 'json')!.stdout);
+      expect(json.summary.files, run.args.join(' ')).toBe(run.files);
+    }
+    const json = JSON.parse(cli(['audit', dir, '--format', 'json'], elsewhere).stdout);
+    expect(
+      json.errors
+        .filter((e: { kind: string }) => e.kind === 'outside-root')
+        .map((e: { file: string }) => e.file)
+        .sort(),
+    ).toEqual(['.github/workflows/x.yml', 'deps', 'k8s/env.yaml', 'k8s/leak.yaml', 'rootfs']);
+    expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(
+      expect.arrayContaining(['core/parse-error', 'k8s/no-privileged-container']),
+    );
+  });
+});

@@ -264,7 +264,8 @@ export class DiskFileSource implements FileSource {
   /** Ignore files exclude untracked files only, when git's list of tracked files is known. */
   private isIgnored(ignores: Ignores, full: string, rel: string, isDir: boolean): boolean {
     const { tracked } = this.options;
-    if (tracked && (isDir ? this.trackedDirs.has(rel) : tracked.has(rel))) return false;
+    // git tracks a symbolic link as a file, whatever it points to.
+    if (tracked && (tracked.has(rel) || (isDir && this.trackedDirs.has(rel)))) return false;
     return isIgnored(ignores, full, isDir);
   }
 
