@@ -15,7 +15,7 @@ import { fingerprint } from './fingerprint.js';
 import { globMatcher } from './globs.js';
 import { redactRunResult } from './redact-result.js';
 import type { RuleRegistry } from './registry.js';
-import { parserFailureReason } from './unscannable.js';
+import { fileOfUnit, parserFailureReason } from './unscannable.js';
 
 export interface AuditOptions {
   source: FileSource;
@@ -180,6 +180,8 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
     if (rule.domain.id === 'core') continue;
     byDomain.set(rule.domain.id, [...(byDomain.get(rule.domain.id) ?? []), rule]);
   }
+  /** Rule and file pairs already reported as crashed: one finding each, however many units. */
+  const crashed = new Set<string>();
   for (const rules of byDomain.values()) {
     const domain = rules[0]!.domain;
     let units: unknown[];
@@ -207,11 +209,32 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
         try {
           rule.check(unit, context);
         } catch (error) {
+          // A rule that crashed on a file left it unchecked: when the file is known, that is a finding.
+          const file = fileOfUnit(unit);
           errors.push({
             kind: 'internal',
             ruleId: rule.id,
+            ...(file ? { file: file.path } : {}),
             message: `rule ${rule.id} failed: ${(error as Error).stack ?? error}`,
           });
+          if (file && isEnabled(config, unscannableRule) && !crashed.has(`${rule.id}\u0000${file.path}`)) {
+            crashed.add(`${rule.id}\u0000${file.path}`);
+            const { reason } = parserFailureReason(error);
+            const why = reason.replace(/^the parser failed: /, '');
+            raw.push(
+              toFinding(
+                unscannableRule,
+                {
+                  at: { file, start: 0, end: Math.min(1, file.text.length) },
+                  message: `Not fully scanned: rule ${rule.id} could not finish on this file (${why}).`,
+                  evidence: `${rule.id}: ${why}`,
+                },
+                undefined,
+                config,
+                describe,
+              ),
+            );
+          }
         }
       }
     }

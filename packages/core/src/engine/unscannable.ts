@@ -1,4 +1,5 @@
 import { MAX_NESTING_DEPTH, UnscannableFileError } from '../model/language.js';
+import { SourceFile } from '../model/source.js';
 
 /**
  * A plain reason for a parser that gave up or crashed on a file: users read "nesting deeper
@@ -15,4 +16,15 @@ export function parserFailureReason(error: unknown): { reason: string; offset: n
   if (error instanceof RangeError && /(array|string|buffer) length|allocation/i.test(message))
     return { reason: 'too large for the parser (out of memory)', offset: 0 };
   return { reason: `the parser failed: ${message.split('\n')[0]}`, offset: 0 };
+}
+
+/**
+ * The file a rule's unit comes from, when the unit says so (a Dockerfile, a Kubernetes object, a
+ * workflow carry their SourceFile); undefined for units made of several files (a Terraform module).
+ */
+export function fileOfUnit(unit: unknown): SourceFile | undefined {
+  if (!unit || typeof unit !== 'object') return undefined;
+  const u = unit as Record<string, { file?: unknown } | unknown>;
+  const candidates = [u.file, (u.loc as { file?: unknown })?.file, (u.document as { file?: unknown })?.file];
+  return candidates.find((c): c is SourceFile => c instanceof SourceFile);
 }
