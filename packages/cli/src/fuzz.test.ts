@@ -145,7 +145,7 @@ const deepYaml = fc.oneof(
   fc.integer({ min: 1, max: 12_000 }).map((n) => ` ${'['.repeat(n)}${']'.repeat(n)}`),
   fc
     .integer({ min: 1, max: 800 })
-    .map((n) => Array.from({ length: n }, (_, i) => `\n${' '.repeat(2 + i)}k${i}:`).join('') + ' x'),
+    .map((n) => `${Array.from({ length: n }, (_, i) => `\n${' '.repeat(2 + i)}k${i}:`).join('')} x`),
   fc.integer({ min: 1, max: 3000 }).map((n) => `\n  ${'- '.repeat(n)}x`),
 );
 const yamlFile = fc

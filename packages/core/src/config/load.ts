@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
@@ -68,11 +68,19 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
 export function findConfigFile(root: string): string | undefined {
   const start = existsSync(root) && statSync(root).isFile() ? dirname(root) : root;
   const top = findRepositoryRootSync(start);
+  const boundary = realpathSync(top ?? start);
   for (let dir = start; ; dir = dirname(dir)) {
     const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).find(
       (p) => existsSync(p) && statSync(p).isFile(),
     );
-    if (found) return found;
+    if (found) {
+      // A config found in the scanned tree is the tree's own: a link out of it (to a runner's
+      // file, /proc/self/environ) is refused rather than read.
+      const rel = relative(boundary, realpathSync(found));
+      if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('.git'))
+        throw new ConfigError(`${found}: a symbolic link to a file outside the repository; not read`);
+      return found;
+    }
     if (!top || dir === top || dirname(dir) === dir) return undefined;
   }
 }
