@@ -85,7 +85,8 @@ export class DiskFileSource implements FileSource {
     this.boundaries ??= (async () => {
       const rootInfo = await stat(this.root);
       const rootReal = await realpath(rootInfo.isFile() ? dirname(this.root) : this.root);
-      return { rootReal, dirs: [rootReal] };
+      // With named paths, reading is allowed only inside what the walk of each of them allowed.
+      return { rootReal, dirs: this.options.paths && !rootInfo.isFile() ? [] : [rootReal] };
     })();
     return this.boundaries;
   }
@@ -122,6 +123,8 @@ export class DiskFileSource implements FileSource {
         // A named folder is its own boundary: links inside it may not leave it.
         const deferred: Deferred[] = [];
         visitedDirs.add(real);
+        const limits = await this.limits();
+        if (!limits.dirs.includes(real)) limits.dirs.push(real);
         yield* this.walk(full, rel, real, real, [], deferred, seenFiles, visitedDirs, repoPathOf);
         yield* this.drain(deferred, seenFiles, visitedDirs, repoPathOf);
         continue;
