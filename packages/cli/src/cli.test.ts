@@ -290,7 +290,14 @@ describe('plumbline rules / explain / init', () => {
   it('init writes a commented config that loads, and refuses to overwrite it', () => {
     const dir = tree({});
     expect(cli(['init'], dir).code).toBe(0);
-    expect(readFileSync(join(dir, '.plumbline.yaml'), 'utf8')).toMatch(/^# Plumbline configuration/);
+    const written = readFileSync(join(dir, '.plumbline.yaml'), 'utf8');
+    // The first line points editors at the schema shipped in the package, which is there.
+    const schemaRef = /^# yaml-language-server: \$schema=(\S+)\n# Plumbline configuration/.exec(written)?.[1];
+    expect(schemaRef).toBeDefined();
+    expect(existsSync(join(repo, 'packages', 'cli', 'dist', 'plumbline.schema.json'))).toBe(true);
+    expect(
+      JSON.parse(readFileSync(join(repo, 'packages', 'cli', 'dist', 'plumbline.schema.json'), 'utf8')).title,
+    ).toMatch(/Plumbline configuration/);
     expect(cli(['audit', dir]).code).toBe(0);
     expect(cli(['init'], dir).code).toBe(2);
   });

@@ -1,9 +1,10 @@
-import { ConfigError } from '@plumbline/core';
+import { ConfigError, redactSecrets } from '@plumbline/core';
 import { Command, CommanderError, Option } from 'commander';
 import { auditCommand, UsageError } from './commands/audit.js';
 import { initCommand } from './commands/init.js';
 import { explainCommand, rulesCommand } from './commands/rules.js';
 import { EXIT_USAGE, type Io } from './io.js';
+import { isFsError, plainFsError } from './node-errors.js';
 import { VERSION } from './paths.js';
 
 const collect = (value: string, previous: string[] = []) => [
@@ -35,7 +36,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--fail-on <severity>',
       'exit 1 at or above this severity: critical|high|medium|low|info|none (default: high)',
     )
-    .option('-c, --config <file>', 'config file (default: .plumbline.yaml in the scanned directory)')
+    .option(
+      '-c, --config <file>',
+      'config file (default: .plumbline.yaml in the scanned directory or above it, up to the repository root)',
+    )
     .option('--preset <name>', 'apply a preset before the config (repeatable)', collect)
     .option('--baseline <file>', 'mark findings listed in this baseline as suppressed')
     .option(
@@ -53,6 +57,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--new-since <git-ref>',
       'report only findings that are new since this ref (its merge base with HEAD)',
     )
+    .option('--fetch', 'with --new-since: fetch the ref from the remote when this clone lacks it')
     .option('-q, --quiet', 'compact: one line per finding, no progress line, no notices')
     .option('-v, --verbose', 'text output also lists suppressed findings, with how and why')
     .option('--no-color', 'no ANSI colours in text output')
@@ -98,11 +103,17 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       // --help and --version end here with exit code 0; usage mistakes with 2.
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
+    // Messages may quote a config file or git: they are redacted like every report.
     if (error instanceof ConfigError || error instanceof UsageError) {
-      io.stderr.write(`plumbline: ${error.message}\n`);
+      io.stderr.write(`plumbline: ${redactSecrets(error.message)}\n`);
       return EXIT_USAGE;
     }
-    io.stderr.write(`plumbline: ${(error as Error).message}\n`);
+    if (isFsError(error)) {
+      const path = (error as NodeJS.ErrnoException).path;
+      io.stderr.write(`plumbline: ${path ? `${path}: ` : ''}${plainFsError(error)}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(`plumbline: ${redactSecrets((error as Error).message)}\n`);
     return EXIT_USAGE;
   }
 }

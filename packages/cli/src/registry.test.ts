@@ -5,6 +5,7 @@ import {
   loadConfig,
   parseErrorRule,
   suppressionWithoutReasonRule,
+  unscannableRule,
   unusedSuppressionRule,
 } from '@plumbline/core';
 import { expectFindings, runRule } from '@plumbline/core/testing';
@@ -85,7 +86,12 @@ describe('the rule registry', () => {
   });
 
   describe('the engine rules document real behaviour', () => {
-    for (const rule of [parseErrorRule, unusedSuppressionRule, suppressionWithoutReasonRule]) {
+    for (const rule of [
+      parseErrorRule,
+      unscannableRule,
+      unusedSuppressionRule,
+      suppressionWithoutReasonRule,
+    ]) {
       const needs = rule.meta.examples.invalid
         .concat(rule.meta.examples.valid as never[])
         .map((e) => e.filename);
@@ -94,7 +100,10 @@ describe('the rule registry', () => {
         for (const ex of rule.meta.examples.invalid) {
           // Suppression hygiene needs the rules the comments name: run the example with all rules.
           const result = await runRule(rule, allLanguages, { [ex.filename]: ex.code });
-          const all = rule.id === 'core/parse-error' ? result : await runAll(ex.filename, ex.code);
+          const all =
+            rule.id === 'core/parse-error' || rule.id === 'core/unscannable'
+              ? result
+              : await runAll(ex.filename, ex.code);
           expectFindings(
             all,
             rule.id,

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type Baseline,
+  ConfigError,
   DiskFileSource,
   type FileSource,
   loadConfig,
@@ -11,12 +12,16 @@ import {
   runAudit,
 } from '@plumbline/core';
 import { configureTerraform } from '@plumbline/policy-terraform';
+import { gitTrackedFiles } from './git-tracked.js';
+import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages, createRegistry } from './registry.js';
 
 export interface ScanOptions {
   /** Directory (or single file) to scan; config is looked up there. */
   root: string;
+  /** Only these paths under `root` (relative, posix), each scanned exactly; default: all of `root`. */
+  paths?: string[];
   /** Read files from here instead of the disk under `root` (a git commit, a tarball). */
   source?: FileSource;
   configPath?: string;
@@ -47,14 +52,11 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     presetDirs: options.presetDirs ?? [PRESET_DIR],
     registry,
   });
-  const baseline =
-    typeof options.baseline === 'string'
-      ? parseBaseline(readFileSync(options.baseline, 'utf8'), options.baseline)
-      : options.baseline;
+  const baseline = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
   // Terraform reads var files from the project it is handed; tell it which ones for this run.
   configureTerraform({ varFiles: options.varFiles });
   const result = await runAudit({
-    source: options.source ?? new DiskFileSource(root, basename(root) || '.'),
+    source: options.source ?? diskSource(root, options.paths),
     languages: allLanguages,
     registry,
     config,
@@ -76,6 +78,26 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   return { result, config };
 }
 
+/** The work tree on disk: inside git, tracked files are scanned whatever `.gitignore` says. */
+function diskSource(root: string, paths: string[] | undefined): DiskFileSource {
+  const dir = statSync(root).isDirectory() ? root : dirname(root);
+  return new DiskFileSource(root, basename(root) || '.', { paths, tracked: gitTrackedFiles(dir) });
+}
+
 export async function scan(options: ScanOptions): Promise<RunResult> {
   return (await scanWithConfig(options)).result;
+}
+
+function readBaseline(path: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`--baseline ${path}: ${plainFsError(error)}`);
+  }
+  try {
+    return parseBaseline(text, path);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }

@@ -1,16 +1,24 @@
 export * from './config/config.js';
 export type { LoadConfigOptions } from './config/load.js';
-export { CONFIG_FILE_NAMES, formatErrors, loadConfig, readConfigFile } from './config/load.js';
+export {
+  CONFIG_FILE_NAMES,
+  findConfigFile,
+  formatErrors,
+  loadConfig,
+  readConfigFile,
+} from './config/load.js';
 export { renderRuleDoc, renderRuleIndexDoc } from './docs/rule-doc.js';
 export { ruleIndexSource, writeRuleIndex } from './docs/rule-index.js';
 export type { AuditOptions } from './engine/audit.js';
 export { compareFindings, DEFAULT_DOCS_BASE, describeRule, enabledRules, runAudit } from './engine/audit.js';
 export type { Baseline } from './engine/baseline.js';
 export { createBaseline, parseBaseline } from './engine/baseline.js';
-export type { FileSource, SourceEntry } from './engine/file-source.js';
-export { DiskFileSource, MemoryFileSource } from './engine/file-source.js';
+export { decodeText } from './engine/decode.js';
+export type { DiskFileSourceOptions, FileSource, SourceEntry } from './engine/file-source.js';
+export { DiskFileSource, findRepositoryRootSync, MemoryFileSource } from './engine/file-source.js';
 export { fingerprint, normaliseEvidence } from './engine/fingerprint.js';
 export { globMatcher } from './engine/globs.js';
+export { redactRunResult } from './engine/redact-result.js';
 export { aliasKey, RuleRegistry } from './engine/registry.js';
 export * from './model/domain.js';
 export * from './model/finding.js';
@@ -19,12 +27,13 @@ export { Project } from './model/project.js';
 export * from './model/rule.js';
 export * from './model/severity.js';
 export * from './model/source.js';
-export { redact } from './redact.js';
+export { entropy, looksLikeSecret, redact, redactSecrets } from './redact.js';
 export {
   coreDomain,
   coreRules,
   parseErrorRule,
   suppressionWithoutReasonRule,
+  unscannableRule,
   unusedSuppressionRule,
 } from './rules/index.js';
 export type { Directive } from './suppress/directives.js';

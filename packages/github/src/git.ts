@@ -24,9 +24,21 @@ export async function git(
   }
 }
 
+/**
+ * A revision that came from a user, an event payload or a file must never reach git as an
+ * option (`--upload-pack=…` runs a command): refuse a leading `-`, whitespace and control
+ * characters. Callers also put `--end-of-options` before every revision.
+ */
+export function assertRevision(rev: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (!rev || rev.startsWith('-') || /[\s\u0000-\u001f\u007f]/.test(rev) || rev.includes('..'))
+    throw new Error(`not a valid git revision: ${JSON.stringify(rev)}`);
+  return rev;
+}
+
 export async function hasCommit(cwd: string, rev: string): Promise<boolean> {
   try {
-    await git(cwd, ['cat-file', '-e', `${rev}^{commit}`]);
+    await git(cwd, ['cat-file', '-e', '--end-of-options', `${assertRevision(rev)}^{commit}`]);
     return true;
   } catch {
     return false;
@@ -36,7 +48,17 @@ export async function hasCommit(cwd: string, rev: string): Promise<boolean> {
 /** The commit a ref or SHA names, or undefined. */
 export async function resolveCommit(cwd: string, rev: string): Promise<string | undefined> {
   try {
-    return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim() || undefined;
+    return (
+      (
+        await git(cwd, [
+          'rev-parse',
+          '--verify',
+          '--quiet',
+          '--end-of-options',
+          `${assertRevision(rev)}^{commit}`,
+        ])
+      ).trim() || undefined
+    );
   } catch {
     return undefined;
   }
@@ -58,7 +80,7 @@ export async function ensureCommit(
   if (!remote) throw new Error(`commit ${rev} is not in this clone and there is no remote to fetch it from`);
   const args = ['fetch', '--no-tags', '--quiet', '--no-write-fetch-head'];
   if (options.depth !== undefined) args.push(`--depth=${options.depth}`);
-  await git(cwd, [...args, remote, rev]);
+  await git(cwd, [...args, '--end-of-options', remote, assertRevision(rev)]);
   const fetched = await resolveCommit(cwd, rev);
   if (!fetched) throw new Error(`commit ${rev} could not be fetched from ${remote}`);
   return fetched;
@@ -75,7 +97,7 @@ export async function isShallow(cwd: string): Promise<boolean> {
 
 /** Parents of a commit, read from the commit object itself (works in a shallow clone). */
 export async function parentsOf(cwd: string, rev: string): Promise<string[]> {
-  const text = await git(cwd, ['cat-file', 'commit', rev]);
+  const text = await git(cwd, ['cat-file', 'commit', '--end-of-options', assertRevision(rev)]);
   const parents: string[] = [];
   for (const line of text.split('\n')) {
     if (line === '') break;
@@ -86,7 +108,10 @@ export async function parentsOf(cwd: string, rev: string): Promise<string[]> {
 
 export async function mergeBase(cwd: string, a: string, b: string): Promise<string | undefined> {
   try {
-    return (await git(cwd, ['merge-base', a, b])).trim() || undefined;
+    return (
+      (await git(cwd, ['merge-base', '--end-of-options', assertRevision(a), assertRevision(b)])).trim() ||
+      undefined
+    );
   } catch {
     return undefined;
   }
@@ -114,9 +139,10 @@ export async function findMergeBase(
         '--quiet',
         '--no-write-fetch-head',
         `--deepen=${depth}`,
+        '--end-of-options',
         remote,
-        a,
-        b,
+        assertRevision(a),
+        assertRevision(b),
       ]);
     } catch {
       return undefined;
@@ -139,8 +165,16 @@ export async function repoLayout(root: string): Promise<{ topLevel: string; pref
  * relative to the repository top. Used so a moved file keeps its findings' fingerprints.
  */
 export async function renamesSince(cwd: string, base: string, head?: string): Promise<Map<string, string>> {
-  const args = ['diff', '-z', '--name-status', '-M', '--diff-filter=R', base];
-  if (head) args.push(head);
+  const args = [
+    'diff',
+    '-z',
+    '--name-status',
+    '-M',
+    '--diff-filter=R',
+    '--end-of-options',
+    assertRevision(base),
+  ];
+  if (head) args.push(assertRevision(head));
   const out = await git(cwd, [...args, '--']);
   const parts = out.split('\0');
   const renames = new Map<string, string>();
@@ -191,7 +225,8 @@ export class GitFileSource implements FileSource {
       '-z',
       '--long',
       '--full-tree',
-      this.options.commit,
+      '--end-of-options',
+      assertRevision(this.options.commit),
     ]);
     const prefix = this.options.prefix ?? '';
     const renames = this.options.renames ?? new Map<string, string>();

@@ -4,6 +4,7 @@ export type { FileDiff } from './diff.js';
 export { hunkOf, parsePatch } from './diff.js';
 export type { GitFileSourceOptions } from './git.js';
 export {
+  assertRevision,
   ensureCommit,
   findMergeBase,
   GitFileSource,

@@ -1,6 +1,14 @@
 import type { FileSource, Finding, RunResult, Severity } from '@plumbline/core';
 import { SEVERITIES } from '@plumbline/core';
-import { ensureCommit, GitFileSource, mergeBase, renamesSince, repoLayout } from './git.js';
+import {
+  assertRevision,
+  ensureCommit,
+  GitFileSource,
+  mergeBase,
+  renamesSince,
+  repoLayout,
+  resolveCommit,
+} from './git.js';
 
 /** The scan to run twice: the CLI's `scan()` with everything but the file source fixed. */
 export type ScanFunction = (options: { root: string; source?: FileSource }) => Promise<RunResult>;
@@ -16,7 +24,11 @@ export interface NewFindingsOptions {
    * landed on `ref` after the branch point is not counted. `false` compares with `ref` itself.
    */
   mergeBase?: boolean;
-  /** Fetch `ref` from the remote when the clone lacks it (default true). */
+  /**
+   * Fetch `ref` from the remote when the clone lacks it (default true: the Action's shallow
+   * checkouts need it). The CLI passes false unless `--fetch` is given, so `audit` never uses the
+   * network on its own.
+   */
   fetch?: boolean;
   /** A head scan already made (the Action reuses it for SARIF). */
   head?: RunResult;
@@ -44,7 +56,17 @@ export interface NewFindingsResult {
 export async function newFindingsSince(options: NewFindingsOptions): Promise<NewFindingsResult> {
   const notes: string[] = [];
   const { topLevel, prefix } = await repoLayout(options.root);
-  let baseCommit = options.fetch === false ? options.ref : await ensureCommit(topLevel, options.ref);
+  assertRevision(options.ref);
+  let baseCommit: string;
+  if (options.fetch === false) {
+    // No network unless asked: the base must already be in the clone.
+    const local = await resolveCommit(topLevel, options.ref);
+    if (!local)
+      throw new Error(
+        `${options.ref} is not a commit in this clone; fetch it first (git fetch origin ${options.ref}) or pass --fetch`,
+      );
+    baseCommit = local;
+  } else baseCommit = await ensureCommit(topLevel, options.ref);
   if (options.mergeBase !== false) {
     const base = await mergeBase(topLevel, baseCommit, 'HEAD');
     if (base) baseCommit = base;

@@ -6,11 +6,18 @@ import { initShell } from './shell.js';
 /** File names that are templates or side files, not Dockerfiles Docker would build. */
 const NOT_DOCKERFILE =
   /\.(template|tmpl|tpl|j2|jinja2?|erb|mustache|md|txt|orig|bak|rej|swp|dockerignore|sh|ps1|json|ya?ml)$/i;
+/**
+ * `Dockerfile.<ext>` is a Dockerfile variant (`Dockerfile.prod`, `Dockerfile.alpine`) unless the
+ * extension is a programming language or editor file: `dockerfile.go` is Go source of a tool
+ * that writes Dockerfiles, `dockerfile.vim` a syntax file.
+ */
+const SOURCE_FILE =
+  /\.(go|vim|py|rb|js|mjs|cjs|ts|tsx|jsx|java|kt|rs|c|h|cc|cpp|hpp|cs|php|pl|lua|el|swift|scala|groovy|gradle|toml|ini|cfg|conf|xml|html|css|rst|adoc|lock|log|diff|patch|go\.tmpl|snap|golden|in)$/i;
 
 /** Does a path name a Dockerfile? `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile*`. */
 export function isDockerfilePath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (NOT_DOCKERFILE.test(name)) return false;
+  if (NOT_DOCKERFILE.test(name) || SOURCE_FILE.test(name)) return false;
   return /^(dockerfile|containerfile)([._-].+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
 }
 

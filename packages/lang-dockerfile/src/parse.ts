@@ -1,4 +1,11 @@
-import type { Comment, Loc, ParseProblem, ParseResult, SourceFile } from '@plumbline/core';
+import {
+  type Comment,
+  type Loc,
+  type ParseProblem,
+  type ParseResult,
+  type SourceFile,
+  UnscannableFileError,
+} from '@plumbline/core';
 import * as ast from 'dockerfile-ast';
 import type {
   DockerfileModel,
@@ -70,8 +77,19 @@ const PREDEFINED_ARGS = [
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
 
+/**
+ * Shell text one RUN may hand to the shell parser, and one file in total: the parse costs a few
+ * hundred bytes of memory per byte, so a hostile multi-megabyte RUN must not take gigabytes. Past
+ * a limit the RUN is reported as not fully scanned (`core/unscannable`) and its shell is not read.
+ */
+export const MAX_SHELL_PER_RUN = 64 * 1024;
+export const MAX_SHELL_PER_FILE = 256 * 1024;
+export const MAX_DOCKERFILE_SIZE = 512 * 1024;
+
 class Builder {
   readonly problems: ParseProblem[] = [];
+  readonly unscanned: ParseProblem[] = [];
+  shellBudget = MAX_SHELL_PER_FILE;
   readonly escape: string;
 
   constructor(
@@ -325,6 +343,12 @@ export function splitImage(text: string): {
 
 /** Parses a Dockerfile into stages and instructions with exact spans, and the shell of every RUN. */
 export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> {
+  // dockerfile-ast builds several objects per word: a hostile multi-megabyte file would take
+  // minutes and gigabytes. Real Dockerfiles stay under 20 KB.
+  if (file.text.length > MAX_DOCKERFILE_SIZE)
+    throw new UnscannableFileError(
+      `${file.text.length} characters is over the ${MAX_DOCKERFILE_SIZE}-character budget for a Dockerfile`,
+    );
   let df = ast.DockerfileParser.parse(file.text);
   // BuildKit does not treat an escaped escape at the end of a line (`C:\\dir\\`) as a line
   // continuation; dockerfile-ast does. Hide the last character of such lines from it (same length,
@@ -460,8 +484,15 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
       posixShell = POSIX_SHELLS.has(baseName(ins.json[0]!.value).replace(/\.exe$/i, ''));
       stageShell.set(stage, posixShell);
     }
-    if (keyword === 'RUN' && posixShell && shellReady()) ins.shell = shellOf(b, ins);
-    if (keyword === 'ONBUILD' && ins.trigger?.keyword === 'RUN' && posixShell && shellReady())
+    if (keyword === 'RUN' && posixShell && shellReady() && withinShellBudget(b, ins))
+      ins.shell = shellOf(b, ins);
+    if (
+      keyword === 'ONBUILD' &&
+      ins.trigger?.keyword === 'RUN' &&
+      posixShell &&
+      shellReady() &&
+      withinShellBudget(b, ins.trigger)
+    )
       ins.trigger.shell = shellOf(b, ins.trigger);
   }
   if (stages.length > 0) stages[stages.length - 1]!.isFinal = true;
@@ -484,7 +515,7 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
     finalStage: stages[stages.length - 1],
     resolve: (text: string, at: Instruction): Resolved => substitute(text, at.scope, b.escape),
   };
-  return { model, problems: b.problems, comments };
+  return { model, problems: b.problems, comments, unscanned: b.unscanned };
 }
 
 /** A value stored in a scope; one that still holds an unknown variable is marked (see `substitute`). */
@@ -541,6 +572,29 @@ function imageOf(
     stage: stageNames.get(resolved.value.toLowerCase()),
     loc,
   };
+}
+
+/** Charges a RUN's shell text to the file's budget; past a limit, records the RUN as not checked. */
+function withinShellBudget(b: Builder, ins: Instruction): boolean {
+  const size = ins.loc.end - ins.loc.start;
+  const line = b.file.position(ins.loc.start).line;
+  let reason: string | undefined;
+  if (size > MAX_SHELL_PER_RUN)
+    reason = `the RUN instruction at line ${line} is ${size} characters long, over the ${MAX_SHELL_PER_RUN}-character budget for shell parsing; its commands were not checked`;
+  else if (size > b.shellBudget)
+    reason = `the RUN instructions of this file exceed the ${MAX_SHELL_PER_FILE}-character budget for shell parsing; commands from line ${line} on were not checked`;
+  if (reason) {
+    // One report per file for the running total: later RUNs are past it as well.
+    if (size > MAX_SHELL_PER_RUN || b.shellBudget >= 0)
+      b.unscanned.push({
+        message: reason,
+        loc: { file: b.file, start: ins.loc.start, end: ins.loc.start + 3 },
+      });
+    if (size <= MAX_SHELL_PER_RUN) b.shellBudget = -1;
+    return false;
+  }
+  b.shellBudget -= size;
+  return true;
 }
 
 /** The shell of a RUN: shell form, heredoc script(s), or exec form with `sh -c`. */

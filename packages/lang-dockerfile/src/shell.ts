@@ -98,10 +98,24 @@ function collect(
   try {
     if (tree.rootNode.hasError) script.hasError = true;
     const loc = (start: number, end: number): Loc => ({ file, start: map(start), end: map(end) });
-    const visit = (node: Node, pipeline: ShellCommand[] | undefined) => {
+    // An explicit stack, not recursion: `a && b && … ` nests one level per `&&`, and a RUN with
+    // thousands of them must not overflow the call stack. Children are pushed in reverse, so
+    // commands are still met in document order.
+    const stack: { node: Node; pipeline: ShellCommand[] | undefined }[] = [
+      { node: tree.rootNode, pipeline: undefined },
+    ];
+    const pushChildren = (node: Node, pipeline: ShellCommand[] | undefined, keep?: (c: Node) => boolean) => {
+      const children = node.namedChildren;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child && (!keep || keep(child))) stack.push({ node: child, pipeline });
+      }
+    };
+    while (stack.length > 0) {
+      const { node, pipeline } = stack.pop()!;
       if (node.type === 'command') {
         const cmd = toCommand(node, loc);
-        if (!cmd) return;
+        if (!cmd) continue;
         cmd.wrappedBy = wrapper;
         script.commands.push(cmd);
         if (pipeline) {
@@ -112,24 +126,19 @@ function collect(
         }
         unwrap(file, text, map, script, cmd, node, depth);
         // Commands inside $(...) in the arguments.
-        for (const child of node.namedChildren)
-          if (child && child.type !== 'command_name' && child.type !== 'variable_assignment')
-            visit(child, undefined);
-        return;
+        pushChildren(node, undefined, (c) => c.type !== 'command_name' && c.type !== 'variable_assignment');
+        continue;
       }
       if (node.type === 'variable_assignment') {
         const a = toAssignment(node, loc);
         if (a) script.assignments.push(a);
       }
       if (node.type === 'pipeline') {
-        const members: ShellCommand[] = [];
-        for (const child of node.namedChildren) if (child) visit(child, members);
-        return;
+        pushChildren(node, []);
+        continue;
       }
-      for (const child of node.namedChildren)
-        if (child) visit(child, pipeline && node.type === 'redirected_statement' ? pipeline : undefined);
-    };
-    visit(tree.rootNode, undefined);
+      pushChildren(node, pipeline && node.type === 'redirected_statement' ? pipeline : undefined);
+    }
   } finally {
     tree.delete();
   }

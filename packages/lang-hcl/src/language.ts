@@ -1,5 +1,5 @@
 import type { Comment, Language, Loc, ParseProblem, ParseResult, SourceFile } from '@plumbline/core';
-import { SourceFile as Source } from '@plumbline/core';
+import { SourceFile as Source, UnscannableFileError } from '@plumbline/core';
 import type { Attribute, Block, Body, Expr } from './ast.js';
 import { type JsonNode, JsonSyntaxError, parseJson } from './json.js';
 import { type HclInitOptions, initHclParser, parseHclText } from './parser.js';
@@ -55,6 +55,8 @@ export function parseHcl(file: SourceFile): ParseResult<HclFile> {
     root = parseJson(file);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
+    if (error.message === 'nesting too deep')
+      throw new UnscannableFileError('JSON nested deeper than 200 levels', error.offset);
     const problem: ParseProblem = {
       message: `invalid JSON: ${error.message}`,
       loc: { file, start: error.offset, end: Math.min(file.text.length, error.offset + 1) },

@@ -1,6 +1,12 @@
 import { createRequire } from 'node:module';
-import type { Comment, Loc, ParseProblem, SourceFile } from '@plumbline/core';
-import { type Node, Parser, Language as TsLanguage } from 'web-tree-sitter';
+import {
+  type Comment,
+  type Loc,
+  type ParseProblem,
+  type SourceFile,
+  UnscannableFileError,
+} from '@plumbline/core';
+import { type Node, Parser, type TreeCursor, Language as TsLanguage } from 'web-tree-sitter';
 import type { Attribute, Block, Body, Expr, ObjectItem, Step } from './ast.js';
 
 export interface HclInitOptions {
@@ -49,6 +55,13 @@ export function parseHclText(file: SourceFile): ParsedHcl {
   const tree = parser.parse(file.text);
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
+    // The conversion below and the evaluator recurse per level: refuse a tree past the limit, plainly.
+    const tooDeep = deepestOffset(tree.walk(), MAX_SYNTAX_DEPTH);
+    if (tooDeep >= 0)
+      throw new UnscannableFileError(
+        `expressions or blocks nested deeper than ${MAX_SYNTAX_DEPTH} syntax levels`,
+        tooDeep,
+      );
     const root = tree.rootNode;
     const conv = new Converter(file);
     const bodyNode = root.namedChildren.find((c) => c.type === 'body');
@@ -58,6 +71,32 @@ export function parseHclText(file: SourceFile): ParsedHcl {
     return { body, comments, problems };
   } finally {
     tree.delete();
+  }
+}
+
+/**
+ * Deepest syntax tree accepted: a tuple level is three tree levels, an object four, so this is
+ * about 500 levels of brackets. Real modules stay under 60.
+ */
+export const MAX_SYNTAX_DEPTH = 2000;
+
+/** Offset of the first node deeper than `limit`, or -1; walks with a cursor, without recursion. */
+function deepestOffset(cursor: TreeCursor, limit: number): number {
+  try {
+    let depth = 0;
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        if (depth > limit) return cursor.startIndex;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return -1;
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
   }
 }
 

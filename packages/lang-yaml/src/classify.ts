@@ -19,10 +19,12 @@ export function isActionPath(path: string): boolean {
 }
 
 /** What a parsed document is, from its path and top-level keys. */
-export function classify(path: string, data: unknown): DocumentKind {
+export function classify(path: string, data: unknown, named = false): DocumentKind {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return 'other';
   const d = data as Record<string, unknown>;
   if (isWorkflowPath(path) && ('jobs' in d || 'on' in d)) return 'gha-workflow';
+  // Named directly (`audit ci.yml`): a workflow by its content.
+  if (named && 'on' in d && typeof d.jobs === 'object' && d.jobs !== null) return 'gha-workflow';
   if (isActionPath(path) && typeof d.runs === 'object' && d.runs !== null) return 'gha-action';
   if (isKustomizationPath(path)) return 'kustomization';
   if (typeof d.apiVersion === 'string' && typeof d.kind === 'string') return 'k8s';

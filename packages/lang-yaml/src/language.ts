@@ -1,8 +1,16 @@
-import type { Language, ParseProblem, ParseResult, SourceFile } from '@plumbline/core';
+import {
+  type Language,
+  MAX_NESTING_DEPTH,
+  type ParseProblem,
+  type ParseResult,
+  type SourceFile,
+  UnscannableFileError,
+} from '@plumbline/core';
 import { parseAllDocuments } from 'yaml';
 import { classify, isActionPath, isKustomizationPath, isWorkflowPath } from './classify.js';
 import { yamlComments } from './comments.js';
 import { YamlDocument } from './document.js';
+import { yamlNestingOffset } from './nesting.js';
 
 export interface YamlFile {
   documents: YamlDocument[];
@@ -12,6 +20,8 @@ export interface YamlFile {
 export const MAX_ALIAS_EXPANSION = 1000;
 
 const MANIFEST_HINT = /^\s*["']?(apiVersion|kind)["']?\s*:/m;
+/** A file named on the command line is a workflow when it has top-level `on:` and `jobs:`. */
+const WORKFLOW_HINT = /^["']?on["']?\s*:[\s\S]*^jobs\s*:|^jobs\s*:[\s\S]*^["']?on["']?\s*:/m;
 /**
  * Go-template actions only a chart generator leaves in a manifest (chart values, helpers, template
  * variables like `{{ $fullName }}`). Prometheus alert templates (`{{ $value }}`, `{{ $labels.pod }}`)
@@ -33,8 +43,11 @@ export const yamlLanguage: Language<YamlFile> = {
 };
 
 export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
-  const { path, text } = file;
-  const gha = isWorkflowPath(path) || isActionPath(path);
+  const { text } = file;
+  // Classify by the path from the repository root: `audit .github/workflows` lists `ci.yml`.
+  const path = file.context.repoPath ?? file.path;
+  const named = file.context.named === true;
+  const gha = isWorkflowPath(path) || isActionPath(path) || (named && WORKFLOW_HINT.test(text));
   if (!gha && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
     return { model: undefined, problems: [], comments: [] };
   if (!gha && HELM_TEMPLATE.test(text)) {
@@ -45,6 +58,10 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
       skipped: 'skipped: Helm/Go template ({{ }}); render it (helm template) and scan the output',
     };
   }
+  // The YAML parser and everything after it recurse per level: refuse past the limit, plainly.
+  const tooDeep = yamlNestingOffset(text, MAX_NESTING_DEPTH);
+  if (tooDeep >= 0)
+    throw new UnscannableFileError(`nesting deeper than ${MAX_NESTING_DEPTH} levels`, tooDeep);
   const problems: ParseProblem[] = [];
   const documents: YamlDocument[] = [];
   const docs = parseAllDocuments(text, {
@@ -77,7 +94,7 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
       return;
     }
     if (data === null || data === undefined) return;
-    const kind = classify(path, data);
+    const kind = classify(path, data, named);
     if (path.toLowerCase().endsWith('.json') && kind === 'other') return;
     documents.push(new YamlDocument(file, index, kind, data, doc));
   });

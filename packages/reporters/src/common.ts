@@ -64,6 +64,9 @@ const FILE_ERROR_KINDS: ReadonlySet<ScanErrorKind> = new Set([
   'unreadable',
   'skipped',
   'internal',
+  'outside-root',
+  'special-file',
+  'unscannable',
 ]);
 
 export function isFileError(error: ScanError): boolean {
@@ -79,6 +82,9 @@ export const ERROR_LABELS: Record<ScanErrorKind, string> = {
   config: 'configuration',
   'expired-exception': 'expired exception',
   internal: 'internal error',
+  'outside-root': 'outside the scanned folder',
+  'special-file': 'not a regular file',
+  unscannable: 'not fully scanned',
 };
 
 /** `path:line:column`, as terminals and editors understand it. */

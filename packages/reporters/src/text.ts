@@ -74,6 +74,14 @@ export function sanitizeForTerminal(text: string): string {
   );
 }
 
+/**
+ * A file name on a line of its own: a newline or tab in it would forge report lines, so every
+ * control character is escaped (messages keep their tabs and newlines folded by `oneLine`).
+ */
+export function sanitizePath(path: string): string {
+  return sanitizeForTerminal(path).replace(/[\n\t]/g, (c) => (c === '\n' ? '\\n' : '\\t'));
+}
+
 function oneLine(text: string): string {
   return sanitizeForTerminal(text.replace(/\s*\n\s*/g, ' ').trim());
 }
@@ -89,7 +97,7 @@ export function renderText(result: RunResult, options: TextOptions): string {
   const out: string[] = [];
 
   for (const [file, findings] of groupByFile(shown)) {
-    out.push(c.file(sanitizeForTerminal(file)));
+    out.push(c.file(sanitizePath(file)));
     // The same advice five times in a row is noise: say it once per rule and file.
     const advised = new Set<string>();
     for (const f of findings) {
@@ -118,7 +126,7 @@ export function renderText(result: RunResult, options: TextOptions): string {
       }));
       const width = Math.min(60, Math.max(...rows.map((r) => r.label.length)));
       for (const row of rows) {
-        out.push(`${INDENT}${sanitizeForTerminal(row.label.padEnd(width))}  ${describeError(row.error)}`);
+        out.push(`${INDENT}${sanitizePath(row.label.padEnd(width))}  ${describeError(row.error)}`);
       }
       out.push('');
     }
@@ -126,7 +134,7 @@ export function renderText(result: RunResult, options: TextOptions): string {
   if (otherErrors.length > 0 && !options.quiet) {
     out.push(c.bold('Warnings'));
     for (const e of otherErrors) {
-      const where = e.file ? `${sanitizeForTerminal(position(e.file, e.line, e.column))}  ` : '';
+      const where = e.file ? `${sanitizePath(position(e.file, e.line, e.column))}  ` : '';
       out.push(`${INDENT}${where}${describeError(e)}`);
     }
     out.push('');
@@ -138,10 +146,12 @@ export function renderText(result: RunResult, options: TextOptions): string {
 
 function renderFinding(f: Finding, c: Palette, options: TextOptions, advisedAbove = false): string[] {
   const severity = c.severity[f.severity](f.severity.padEnd(SEVERITY_WIDTH));
-  const where = sanitizeForTerminal(position(f.file, f.startLine, f.startColumn));
+  const where = sanitizePath(position(f.file, f.startLine, f.startColumn));
   const resource = f.resource ? c.dim(`  (${oneLine(f.resource)})`) : '';
   if (options.quiet) {
-    return [`${INDENT}${severity}  ${where}  ${oneLine(f.message)}  ${c.dim(f.ruleId)}`];
+    // With --verbose a suppressed finding is shown too, and must not pass for an active one.
+    const mark = f.suppressed ? `  ${c.dim(`(suppressed: ${f.suppressed.kind})`)}` : '';
+    return [`${INDENT}${severity}  ${where}  ${oneLine(f.message)}  ${c.dim(f.ruleId)}${mark}`];
   }
   const lines = [`${INDENT}${severity}  ${f.ruleId}  ${where}${resource}`];
   if (f.suppressed) {

@@ -1,10 +1,12 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { atLeast, createBaseline, isSeverity, type RunResult, type Severity } from '@plumbline/core';
 import { FORMATS, type ReportFormat, renderReport } from '@plumbline/reporters';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Io, useColor } from '../io.js';
+import { plainFsError } from '../node-errors.js';
 import { progressLine } from '../progress.js';
 import { scanWithConfig } from '../scan.js';
+import { resolveTargets } from '../targets.js';
 
 export interface AuditFlags {
   format: string;
@@ -19,6 +21,7 @@ export interface AuditFlags {
   quiet?: boolean;
   color?: boolean;
   newSince?: string;
+  fetch?: boolean;
   varFile?: string[];
   verbose?: boolean;
 }
@@ -39,17 +42,25 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
       `--fail-on must be a severity (critical, high, medium, low, info) or none (got "${flags.failOn}")`,
     );
   }
-  const targets = (paths.length ? paths : ['.']).map((p) => resolve(io.cwd, p));
-  for (const target of targets)
-    if (!existsSync(target)) throw new UsageError(`no such file or directory: ${target}`);
-  // One path is the scanned root; several are scanned from the current directory.
-  const root = targets.length === 1 ? targets[0]! : io.cwd;
-  const include = [
-    ...(flags.include ?? []),
-    ...(targets.length === 1 ? [] : targets.map((t) => relative(io.cwd, t).split('\\').join('/') || '.')),
-  ];
+  if (
+    flags.newSince !== undefined &&
+    (flags.newSince.startsWith('-') || !/^[^\s\p{Cc}]+$/u.test(flags.newSince))
+  )
+    throw new UsageError(
+      `--new-since ${JSON.stringify(flags.newSince)}: not a git revision (it may not start with "-")`,
+    );
+  const { root, paths: named } = resolveTargets(paths, io.cwd, (message) => {
+    throw new UsageError(message);
+  });
+  // Where the report and the baseline go is checked before the scan, not after it.
+  if (flags.output !== undefined) assertWritable('--output', resolve(io.cwd, flags.output));
+  if (typeof flags.writeBaseline === 'string')
+    assertWritable('--write-baseline', resolve(io.cwd, flags.writeBaseline));
+  else if (flags.writeBaseline) assertWritable('--write-baseline', join(root, DEFAULT_BASELINE));
+  if (flags.baseline !== undefined) assertReadableFile('--baseline', resolve(io.cwd, flags.baseline));
+  if (flags.config !== undefined) assertReadableFile('--config', resolve(io.cwd, flags.config));
   const progress = progressLine(io, !flags.quiet);
-  const base = statSync(root).isDirectory() ? root : dirname(root);
+  const base = root;
   const varFiles = (flags.varFile ?? []).map((file) => {
     const rel = relative(base, resolve(io.cwd, file)).split('\\').join('/');
     if (rel.startsWith('..') || !existsSync(resolve(io.cwd, file))) {
@@ -59,10 +70,11 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
   });
   const scanOptions = {
     root,
+    paths: named,
     varFiles,
     configPath: flags.config ? resolve(io.cwd, flags.config) : undefined,
     presets: flags.preset,
-    include: include.filter((i) => i !== '.'),
+    include: flags.include,
     exclude: flags.exclude,
     baseline: flags.baseline ? resolve(io.cwd, flags.baseline) : undefined,
   };
@@ -77,6 +89,8 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
     const diff = await newFindingsSince({
       root,
       ref: flags.newSince,
+      // No network unless asked: a missing base is a clear error, not a hung fetch.
+      fetch: flags.fetch === true,
       head: head.result,
       scan: async (o) => (await scanWithConfig({ ...scanOptions, ...o })).result,
     }).catch((error: Error) => {
@@ -91,6 +105,11 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
     }
   }
   progress.done();
+  if (result.summary.files === 0 && !result.errors.some((e) => e.file) && !flags.quiet) {
+    io.stderr.write(
+      `plumbline: no Dockerfile, Kubernetes manifest, GitHub workflow or Terraform file found in ${(paths.length ? paths : ['.']).join(', ')}\n`,
+    );
+  }
 
   const format = flags.format as ReportFormat;
   const toFile = flags.output !== undefined;
@@ -106,6 +125,26 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
 
   const failOn = (flags.failOn ?? config.failOn ?? 'high') as Severity | 'none';
   return failingFindings(result, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Fails before the scan when `path` cannot be written: a folder, a missing folder, no permission. */
+function assertWritable(flag: string, path: string): void {
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (info?.isDirectory()) throw new UsageError(`${flag} ${path}: is a directory; give a file name`);
+  const dir = dirname(path);
+  const parent = statSync(dir, { throwIfNoEntry: false });
+  if (!parent?.isDirectory()) throw new UsageError(`${flag} ${path}: the folder ${dir} does not exist`);
+  try {
+    accessSync(info ? path : dir, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`${flag} ${path}: ${plainFsError(error)}`);
+  }
+}
+
+function assertReadableFile(flag: string, path: string): void {
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (!info) throw new UsageError(`${flag} ${path}: no such file`);
+  if (info.isDirectory()) throw new UsageError(`${flag} ${path}: is a directory; give a file`);
 }
 
 /** `--write-baseline`: accept every current finding; the report itself is not printed. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { RuleRegistry } from '../engine/registry.js';
 import { defineRule } from '../model/rule.js';
 import { coreDomain } from '../rules/core-domain.js';
 import { ConfigError } from './config.js';
-import { loadConfig } from './load.js';
+import { findConfigFile, loadConfig } from './load.js';
 
 const meta = {
   title: 't',
@@ -138,5 +138,19 @@ describe('loadConfig', () => {
       '.plumbline.yaml': 'extends: a\n',
     });
     expect(errorOf(() => load(dir))).toMatch(/cycle/);
+  });
+
+  it('finds the config upward to the repository root, and refuses one that links out of it', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'plumbline-cfg-up-'));
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, 'k8s', 'apps'), { recursive: true });
+    writeFileSync(join(repo, '.plumbline.yaml'), 'failOn: low\n');
+    expect(findConfigFile(join(repo, 'k8s', 'apps'))).toBe(join(repo, '.plumbline.yaml'));
+    const outside = mkdtempSync(join(tmpdir(), 'plumbline-cfg-out-'));
+    writeFileSync(join(outside, 'env'), 'failOn: none\n');
+    symlinkSync(join(outside, 'env'), join(repo, 'k8s', '.plumbline.yaml'));
+    expect(() => findConfigFile(join(repo, 'k8s', 'apps'))).toThrow(/outside the repository; not read/);
+    // Outside a repository only the folder itself is looked at.
+    expect(findConfigFile(outside)).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
+import { findRepositoryRootSync } from '../engine/file-source.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import { isSeverity } from '../model/severity.js';
 import {
@@ -26,7 +27,7 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 const validateConfig = ajv.compile<ConfigFile>(schema);
 
 export interface LoadConfigOptions {
-  /** The scanned directory; `.plumbline.yaml` is looked up there. */
+  /** The scanned directory; `.plumbline.yaml` is looked up there and upward to the repository root. */
   root: string;
   /** An explicit config file (`--config`); it must exist. */
   configPath?: string;
@@ -48,7 +49,9 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   };
   let path = options.configPath;
   if (path && !existsSync(path)) throw new ConfigError(`config file not found: ${path}`);
-  if (!path) path = CONFIG_FILE_NAMES.map((n) => join(options.root, n)).find((p) => existsSync(p));
+  if (path && statSync(path).isDirectory())
+    throw new ConfigError(`${path}: is a directory; --config takes a file (.plumbline.yaml)`);
+  if (!path) path = findConfigFile(options.root);
   const presets = options.presets ?? [];
   if (!path && presets.length === 0) presets.push('recommended');
   const stack: string[] = [];
@@ -56,6 +59,30 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
     apply(resolved, presetPath(preset, options.presetDirs, undefined), options, stack);
   if (path) apply(resolved, resolve(path), options, stack);
   return resolved;
+}
+
+/**
+ * `.plumbline.yaml` in the scanned folder or the nearest folder above it, up to the repository
+ * root: `audit k8s` uses the repository's config. Outside a repository only the folder itself.
+ */
+export function findConfigFile(root: string): string | undefined {
+  const start = existsSync(root) && statSync(root).isFile() ? dirname(root) : root;
+  const top = findRepositoryRootSync(start);
+  const boundary = realpathSync(top ?? start);
+  for (let dir = start; ; dir = dirname(dir)) {
+    const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).find(
+      (p) => existsSync(p) && statSync(p).isFile(),
+    );
+    if (found) {
+      // A config found in the scanned tree is the tree's own: a link out of it (to a runner's
+      // file, /proc/self/environ) is refused rather than read.
+      const rel = relative(boundary, realpathSync(found));
+      if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('.git'))
+        throw new ConfigError(`${found}: a symbolic link to a file outside the repository; not read`);
+      return found;
+    }
+    if (!top || dir === top || dirname(dir) === dir) return undefined;
+  }
 }
 
 function presetPath(name: string, presetDirs: string[], from: string | undefined): string {
@@ -66,7 +93,14 @@ function presetPath(name: string, presetDirs: string[], from: string | undefined
     const candidate = join(dir, `${name}.yaml`);
     if (existsSync(candidate)) return candidate;
   }
-  throw new ConfigError(`${from ?? 'preset'}: extends: unknown preset "${name}"`);
+  const known = presetDirs
+    .flatMap((dir) => (existsSync(dir) ? readdirSync(dir) : []))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5));
+  const hint = known.length ? ` (presets: ${[...new Set(known)].sort().join(', ')})` : '';
+  throw new ConfigError(
+    from ? `${from}: extends: unknown preset "${name}"${hint}` : `--preset ${name}: unknown preset${hint}`,
+  );
 }
 
 function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, stack: string[]): void {
@@ -121,9 +155,24 @@ function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, s
 
 /** Reads one config file and checks it against the JSON schema. */
 export function readConfigFile(file: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EISDIR'
+        ? 'is a directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'ENOENT'
+            ? 'not found'
+            : (error as Error).message;
+    throw new ConfigError(`${file}: cannot read the config file: ${why}`);
+  }
   let data: unknown;
   try {
-    data = parse(readFileSync(file, 'utf8'), { prettyErrors: true }) ?? {};
+    data = parse(text, { prettyErrors: true, maxAliasCount: 100 }) ?? {};
   } catch (error) {
     throw new ConfigError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -193,4 +193,45 @@ describe('runAudit', () => {
     );
     expect(result.findings.map((f) => f.file)).toEqual(['src/b.txt']);
   });
+
+  it('turns a parser crash and a rule crash into core/unscannable findings with plain reasons', async () => {
+    const crashing = {
+      ...txt,
+      id: 'crash',
+      claims: (p: string) => p.endsWith('.deep'),
+      parse: () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+    };
+    const boom = defineRule({
+      ...noFoo,
+      id: 'dockerfile/boom',
+      check: () => {
+        throw new TypeError('x is undefined');
+      },
+    });
+    const result = await runAudit({
+      source: new MemoryFileSource({ 'a.deep': '[[[[', 'b.txt': 'ok\n' }),
+      languages: [crashing, txt],
+      registry: new RuleRegistry([boom, ...coreRules]),
+      config: config(),
+    });
+    const unscannable = result.findings.filter((f) => f.ruleId === 'core/unscannable');
+    expect(unscannable.map((f) => [f.file, f.severity])).toEqual([
+      ['a.deep', 'high'],
+      ['b.txt', 'high'],
+    ]);
+    expect(unscannable[0]!.message).toMatch(/^Not fully scanned: nesting too deep for the parser/);
+    expect(unscannable[1]!.message).toMatch(
+      /rule dockerfile\/boom could not finish on this file \(x is undefined\)/,
+    );
+    expect(result.summary.files).toBe(2);
+  });
+
+  it('decodes UTF-16 with a byte-order mark and calls other NUL bytes binary', async () => {
+    const wide = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('foo\n', 'utf16le').swap16()]);
+    const result = await audit({ 'a.txt': wide, 'b.txt': Buffer.from([0x66, 0, 0x6f]) });
+    expect(result.findings.map((f) => [f.file, f.ruleId])).toEqual([['a.txt', 'dockerfile/no-foo']]);
+    expect(result.errors.map((e) => [e.file, e.kind])).toEqual([['b.txt', 'binary']]);
+  });
 });

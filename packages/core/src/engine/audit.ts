@@ -6,12 +6,16 @@ import type { AnyRule, Report } from '../model/rule.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { locOf, SourceFile, textOf } from '../model/source.js';
 import { parseErrorRule } from '../rules/parse-error.js';
+import { unscannableRule } from '../rules/unscannable.js';
 import { applySuppressions } from '../suppress/apply.js';
 import type { Baseline } from './baseline.js';
+import { decodeText } from './decode.js';
 import type { FileSource } from './file-source.js';
 import { fingerprint } from './fingerprint.js';
 import { globMatcher } from './globs.js';
+import { redactRunResult } from './redact-result.js';
 import type { RuleRegistry } from './registry.js';
+import { fileOfUnit, parserFailureReason } from './unscannable.js';
 
 export interface AuditOptions {
   source: FileSource;
@@ -62,9 +66,10 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
   };
   // Parse only what enabled rules read; every language when parse errors themselves are reported.
   const neededLanguages = new Set(enabled.flatMap((r) => r.domain.languages));
-  const languages = isEnabled(config, parseErrorRule)
-    ? options.languages
-    : options.languages.filter((l) => neededLanguages.has(l.id));
+  const languages =
+    isEnabled(config, parseErrorRule) || isEnabled(config, unscannableRule)
+      ? options.languages
+      : options.languages.filter((l) => neededLanguages.has(l.id));
   for (const language of languages) await language.init?.();
 
   const skip = globMatcher([...config.ignore, ...(options.exclude ?? [])]);
@@ -76,6 +81,16 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
   for await (const entry of options.source.list()) {
     if (skip(entry.path) || !include(entry.path)) continue;
     const language = languages.find((l) => l.claims(entry.path));
+    if (entry.skipped) {
+      // Links out of the root and special files are always listed; a broken link only when it names a file we would read.
+      if (language || entry.skipped.kind !== 'unreadable')
+        errors.push({
+          kind: entry.skipped.kind,
+          file: entry.path,
+          message: `skipped: ${entry.skipped.reason}`,
+        });
+      continue;
+    }
     if (!language) continue;
     done++;
     if (entry.size > config.maxFileSize) {
@@ -97,11 +112,32 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
       });
       continue;
     }
-    if (bytes.subarray(0, 8000).includes(0)) {
-      errors.push({ kind: 'binary', file: entry.path, message: 'skipped: binary content (NUL bytes)' });
+    const decoded = decodeText(bytes);
+    if ('binary' in decoded) {
+      errors.push({ kind: 'binary', file: entry.path, message: decoded.binary });
       continue;
     }
-    const file = new SourceFile(entry.path, bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    const file = new SourceFile(entry.path, decoded.text, { repoPath: entry.repoPath, named: entry.named });
+    const unscannable = (reason: string, start: number, end = start + 1) => {
+      errors.push({
+        kind: 'unscannable',
+        file: entry.path,
+        ...lineOf(file, start),
+        message: `not fully scanned: ${reason}`,
+      });
+      if (isEnabled(config, unscannableRule)) {
+        const at = { file, start, end: Math.max(end, start + 1) };
+        raw.push(
+          toFinding(
+            unscannableRule,
+            { at, message: `Not fully scanned: ${reason}.`, evidence: reason },
+            undefined,
+            config,
+            describe,
+          ),
+        );
+      }
+    };
     try {
       const result = language.parse(file);
       for (const problem of result.problems) errors.push(parseErrorOf(problem));
@@ -121,17 +157,17 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
           ),
         );
       }
-      if (result.model !== undefined || result.problems.length > 0) handled++;
+      for (const part of result.unscanned ?? []) unscannable(part.message, part.loc.start, part.loc.end);
+      if (result.model !== undefined || result.problems.length > 0 || result.unscanned?.length) handled++;
       if (result.skipped) errors.push({ kind: 'skipped', file: entry.path, message: result.skipped });
       if (result.model !== undefined) {
         parsed.push({ language: language.id, file, model: result.model, comments: result.comments });
       }
     } catch (error) {
-      errors.push({
-        kind: 'internal',
-        file: entry.path,
-        message: `parser failed: ${(error as Error).message}`,
-      });
+      // Overflow, a budget spent, a parser bug: the file is reported, so it cannot pass a gate unseen.
+      const { reason, offset } = parserFailureReason(error);
+      unscannable(reason, Math.min(offset, Math.max(0, file.text.length - 1)));
+      handled++;
     }
     options.onFile?.(entry.path, done);
   }
@@ -144,6 +180,8 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
     if (rule.domain.id === 'core') continue;
     byDomain.set(rule.domain.id, [...(byDomain.get(rule.domain.id) ?? []), rule]);
   }
+  /** Rule and file pairs already reported as crashed: one finding each, however many units. */
+  const crashed = new Set<string>();
   for (const rules of byDomain.values()) {
     const domain = rules[0]!.domain;
     let units: unknown[];
@@ -171,11 +209,32 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
         try {
           rule.check(unit, context);
         } catch (error) {
+          // A rule that crashed on a file left it unchecked: when the file is known, that is a finding.
+          const file = fileOfUnit(unit);
           errors.push({
             kind: 'internal',
             ruleId: rule.id,
+            ...(file ? { file: file.path } : {}),
             message: `rule ${rule.id} failed: ${(error as Error).stack ?? error}`,
           });
+          if (file && isEnabled(config, unscannableRule) && !crashed.has(`${rule.id}\u0000${file.path}`)) {
+            crashed.add(`${rule.id}\u0000${file.path}`);
+            const { reason } = parserFailureReason(error);
+            const why = reason.replace(/^the parser failed: /, '');
+            raw.push(
+              toFinding(
+                unscannableRule,
+                {
+                  at: { file, start: 0, end: Math.min(1, file.text.length) },
+                  message: `Not fully scanned: rule ${rule.id} could not finish on this file (${why}).`,
+                  evidence: `${rule.id}: ${why}`,
+                },
+                undefined,
+                config,
+                describe,
+              ),
+            );
+          }
         }
       }
     }
@@ -204,7 +263,7 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
     if (f.suppressed) suppressed++;
     else bySeverity[f.severity]++;
   }
-  return {
+  return redactRunResult({
     tool: options.tool ?? DEFAULT_TOOL,
     root: options.source.name,
     findings,
@@ -219,7 +278,11 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
     rules: [...enabled.map(describe), ...[...descriptors.values()]]
       .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
       .sort((a, b) => a.id.localeCompare(b.id)),
-  };
+  });
+}
+
+function lineOf(file: SourceFile, offset: number): { line: number; column: number } {
+  return file.position(offset);
 }
 
 export function enabledRules(registry: RuleRegistry, config: ResolvedConfig): AnyRule[] {

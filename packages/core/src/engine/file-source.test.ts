@@ -1,8 +1,15 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskFileSource } from './file-source.js';
+
+async function listEntries(source: DiskFileSource): Promise<{ path: string; skipped?: string }[]> {
+  const out: { path: string; skipped?: string }[] = [];
+  for await (const entry of source.list()) out.push({ path: entry.path, skipped: entry.skipped?.kind });
+  return out;
+}
 
 async function list(source: DiskFileSource): Promise<string[]> {
   const out: string[] = [];
@@ -36,15 +43,61 @@ describe('DiskFileSource', () => {
     ]);
   });
 
-  it('survives a symbolic link loop and says so', async () => {
+  it('survives a symbolic link loop, and lists a broken link as skipped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-loop-'));
     mkdirSync(join(dir, 'a'));
     writeFileSync(join(dir, 'a', 'f.yaml'), '');
     symlinkSync(dir, join(dir, 'a', 'loop'));
     symlinkSync(join(dir, 'missing'), join(dir, 'dangling'));
+    const entries = await listEntries(new DiskFileSource(dir));
+    expect(entries).toEqual([
+      { path: 'dangling', skipped: 'unreadable' },
+      { path: 'a/f.yaml', skipped: undefined },
+    ]);
+  });
+
+  it('never follows a link out of the root, reads a link inside it once, and skips FIFOs', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'plumbline-outside-'));
+    writeFileSync(join(outside, 'config'), 'token = ghp_0123456789abcdefghijABCDEFGHIJ012345\n');
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-links-'));
+    mkdirSync(join(dir, 'k8s'));
+    writeFileSync(join(dir, 'k8s', 'app.yaml'), 'kind: x\n');
+    symlinkSync(join(outside, 'config'), join(dir, 'k8s', 'leak.yaml'));
+    symlinkSync(outside, join(dir, 'outdir'));
+    symlinkSync('/', join(dir, 'rootfs'));
+    symlinkSync('app.yaml', join(dir, 'k8s', 'alias.yaml'));
+    symlinkSync('k8s', join(dir, 'again'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git', 'config'), '[http]\n');
+    symlinkSync('../.git/config', join(dir, 'k8s', 'git.yaml'));
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
     const source = new DiskFileSource(dir);
-    expect(await list(source)).toEqual(['a/f.yaml']);
-    expect(source.warnings[0]?.message).toMatch(/loop/);
+    const entries = await listEntries(source);
+    expect(entries).toEqual([
+      { path: 'outdir', skipped: 'outside-root' },
+      { path: 'pipe.yaml', skipped: 'special-file' },
+      { path: 'rootfs', skipped: 'outside-root' },
+      { path: 'k8s/app.yaml', skipped: undefined },
+      { path: 'k8s/git.yaml', skipped: 'outside-root' },
+      { path: 'k8s/leak.yaml', skipped: 'outside-root' },
+    ]);
+    await expect(source.read('k8s/git.yaml')).rejects.toThrow(/outside the scanned folder/);
+    await expect(source.read('k8s/leak.yaml')).rejects.toThrow(/outside the scanned folder/);
+    await expect(source.read('outdir/config')).rejects.toThrow(/outside the scanned folder/);
+    await expect(source.read('../x')).rejects.toThrow(/leaves the scanned folder/);
+    await expect(source.read('pipe.yaml')).rejects.toThrow(/not a regular file/);
+  });
+
+  it('lists tracked files even when an ignore file matches them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-tracked-'));
+    for (const name of ['.gitignore', 'k8s/app.yaml', 'k8s/local.yaml'])
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, '.gitignore'), '*\n');
+    writeFileSync(join(dir, 'k8s', 'app.yaml'), '');
+    writeFileSync(join(dir, 'k8s', 'local.yaml'), '');
+    const tracked = new Set(['.gitignore', 'k8s/app.yaml']);
+    expect(await list(new DiskFileSource(dir, '.', { tracked }))).toEqual(['.gitignore', 'k8s/app.yaml']);
+    expect(await list(new DiskFileSource(dir))).toEqual([]);
   });
 
   it('lists a single file given as the root', async () => {

@@ -1,11 +1,18 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { constants, existsSync, type Stats } from 'node:fs';
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 export interface SourceEntry {
   /** Path relative to the root, posix separators. */
   path: string;
   size: number;
+  /** Listed but not to be read (a link out of the root, a FIFO): the engine reports it. */
+  skipped?: { kind: 'outside-root' | 'special-file' | 'unreadable'; reason: string };
+  /** Path from the repository root (see SourceContext.repoPath). */
+  repoPath?: string;
+  /** Named on the command line. */
+  named?: boolean;
 }
 
 /**
@@ -23,88 +30,333 @@ export interface FileSource {
 
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '.terraform', '.turbo', '.hg', '.svn']);
 
-/** A directory on disk, walked honouring `.gitignore` files at every level. */
+export interface DiskFileSourceOptions {
+  /**
+   * Walk only these paths (relative to the root, posix separators; `''` is the root itself). A
+   * named file is listed as it is, a named folder is walked; nothing else is. Default: the root.
+   */
+  paths?: string[];
+  /**
+   * Files git tracks, relative to the root (`git ls-files -z` run there). Tracked files are
+   * always listed: ignore files only exclude untracked ones. Undefined outside a git work tree,
+   * where `.gitignore` rules apply to every file.
+   */
+  tracked?: ReadonlySet<string>;
+}
+
+type Ignores = { base: string; rules: Ignore }[];
+
+/** A link or folder met during the walk, handled after the plain files so each file is listed once. */
+interface Deferred {
+  full: string;
+  rel: string;
+  real: string;
+  boundary: string;
+  ignores: Ignores;
+}
+
+/**
+ * A directory on disk. The scanned root is a boundary: a symbolic link (to a file or a folder)
+ * whose real path leaves it is listed as skipped and never followed; links that stay inside are
+ * read once (under the file's own name when the walk meets it). FIFOs, sockets and devices are
+ * listed as skipped and never opened. Inside a git work tree every tracked file is listed, and
+ * `.gitignore` files only exclude untracked ones; outside git they apply to every file.
+ */
 export class DiskFileSource implements FileSource {
   readonly warnings: { path: string; message: string }[] = [];
+  private readonly options: DiskFileSourceOptions;
+  private boundaries?: Promise<{ rootReal: string; dirs: string[] }>;
+  private readonly trackedDirs = new Set<string>();
 
   constructor(
     readonly root: string,
     readonly name: string = '.',
-  ) {}
+    options: DiskFileSourceOptions = {},
+  ) {
+    this.options = options;
+    for (const file of options.tracked ?? []) {
+      for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1))
+        this.trackedDirs.add(file.slice(0, i));
+    }
+  }
+
+  /** The real root, and the real folders reading may happen in (the root, or each named folder). */
+  private async limits(): Promise<{ rootReal: string; dirs: string[] }> {
+    this.boundaries ??= (async () => {
+      const rootInfo = await stat(this.root);
+      const rootReal = await realpath(rootInfo.isFile() ? dirname(this.root) : this.root);
+      // With named paths, reading is allowed only inside what the walk of each of them allowed.
+      return { rootReal, dirs: this.options.paths && !rootInfo.isFile() ? [] : [rootReal] };
+    })();
+    return this.boundaries;
+  }
+
+  /** A single file given as the root is listed under its own name. */
+  private async targets(): Promise<{ base: string; paths: string[] }> {
+    const rootInfo = await stat(this.root);
+    if (rootInfo.isFile()) return { base: dirname(this.root), paths: [basename(this.root)] };
+    return { base: this.root, paths: this.options.paths ?? [''] };
+  }
 
   async *list(): AsyncIterable<SourceEntry> {
-    const rootStat = await stat(this.root);
-    if (rootStat.isFile()) {
-      // A single file was given: list it under its own name.
-      yield { path: this.root.split(sep).pop()!, size: rootStat.size };
-      return;
+    const { rootReal } = await this.limits();
+    const { base, paths } = await this.targets();
+    const seenFiles = new Set<string>();
+    const visitedDirs = new Set<string>();
+    const repoRoot = findRepositoryRootSync(rootReal);
+    const repoPathOf = (_real: string, rel: string) => {
+      const inRepo = repoRoot ? relative(repoRoot, join(rootReal, rel)) : join(rootReal, rel).slice(1);
+      return inRepo.split(sep).join('/');
+    };
+    for (const target of [...new Set(paths)]) {
+      const full = join(base, ...target.split('/').filter(Boolean));
+      const rel = this.rel(base, full);
+      const info = await lstat(full).catch(() => undefined);
+      if (!info) continue;
+      const real = await realpath(full).catch(() => undefined);
+      if (!real) {
+        yield { path: rel, size: 0, skipped: { kind: 'unreadable', reason: 'broken symbolic link' } };
+        continue;
+      }
+      const resolved = info.isSymbolicLink() ? await stat(full).catch(() => undefined) : info;
+      if (resolved?.isDirectory()) {
+        // A named folder is its own boundary: links inside it may not leave it.
+        const deferred: Deferred[] = [];
+        visitedDirs.add(real);
+        const limits = await this.limits();
+        if (!limits.dirs.includes(real)) limits.dirs.push(real);
+        yield* this.walk(full, rel, real, real, [], deferred, seenFiles, visitedDirs, repoPathOf);
+        yield* this.drain(deferred, seenFiles, visitedDirs, repoPathOf);
+        continue;
+      }
+      // A named file may be a link, but not to a place outside its repository (or its folder).
+      const boundary = repoRoot ?? (await realpath(dirname(full)).catch(() => dirname(full)));
+      if (!isInside(real, boundary)) {
+        yield { path: rel, size: 0, skipped: OUTSIDE_ROOT, named: true };
+        continue;
+      }
+      if (!resolved?.isFile()) {
+        yield { path: rel, size: 0, skipped: specialFile(resolved), named: true };
+        continue;
+      }
+      if (seenFiles.has(real)) continue;
+      seenFiles.add(real);
+      const limits = await this.limits();
+      if (!limits.dirs.includes(boundary)) limits.dirs.push(boundary);
+      yield { path: rel, size: resolved.size, named: true, repoPath: repoPathOf(real, rel) };
     }
-    yield* this.walk(this.root, [], new Set([await realpath(this.root)]));
   }
 
   private async *walk(
     dir: string,
-    ignores: { base: string; rules: Ignore }[],
-    seen: Set<string>,
+    relDir: string,
+    realDir: string,
+    boundary: string,
+    ignores: Ignores,
+    deferred: Deferred[],
+    seenFiles: Set<string>,
+    visitedDirs: Set<string>,
+    repoPathOf: (real: string, rel: string) => string,
   ): AsyncIterable<SourceEntry> {
     let names: string[];
     try {
       names = (await readdir(dir)).sort();
     } catch (error) {
-      this.warnings.push({
-        path: this.rel(dir),
-        message: `cannot read directory: ${(error as Error).message}`,
-      });
+      this.warnings.push({ path: relDir || '.', message: `cannot read directory: ${errorText(error)}` });
       return;
     }
     let scoped = ignores;
     if (names.includes('.gitignore')) {
-      try {
-        const rules = ignore().add(await readFile(join(dir, '.gitignore'), 'utf8'));
-        scoped = [...ignores, { base: dir, rules }];
-      } catch {
-        // An unreadable .gitignore ignores nothing.
+      const text = await readRegularFile(join(dir, '.gitignore'));
+      if (text !== undefined) {
+        try {
+          scoped = [...ignores, { base: dir, rules: ignore().add(text) }];
+        } catch {
+          // An .gitignore the library rejects ignores nothing.
+        }
       }
     }
+    const subdirs: Deferred[] = [];
     for (const name of names) {
       const full = join(dir, name);
-      let info = await lstat(full).catch(() => undefined);
+      const rel = relDir ? `${relDir}/${name}` : name;
+      const info = await lstat(full).catch(() => undefined);
       if (!info) continue;
-      const isLink = info.isSymbolicLink();
-      if (isLink) {
-        info = await stat(full).catch(() => undefined);
-        if (!info) continue; // dangling link
-      }
-      const isDir = info.isDirectory();
-      if (isDir && ALWAYS_SKIPPED_DIRS.has(name)) continue;
-      if (isIgnored(scoped, full, isDir)) continue;
-      if (isDir) {
-        const real = await realpath(full).catch(() => full);
-        if (seen.has(real)) {
-          this.warnings.push({
-            path: this.rel(full),
-            message: 'symbolic link loop: directory already visited',
-          });
+      if (info.isSymbolicLink()) {
+        const real = await realpath(full).catch(() => undefined);
+        const target = real ? await stat(real).catch(() => undefined) : undefined;
+        if (!real || !target) {
+          if (!this.isIgnored(scoped, full, rel, false))
+            yield { path: rel, size: 0, skipped: { kind: 'unreadable', reason: 'broken symbolic link' } };
           continue;
         }
-        yield* this.walk(full, scoped, new Set([...seen, real]));
-      } else if (info.isFile()) {
-        yield { path: this.rel(full), size: info.size };
+        if (!isInside(real, boundary)) {
+          if (!this.isIgnored(scoped, full, rel, target.isDirectory()))
+            yield { path: rel, size: 0, skipped: OUTSIDE_ROOT };
+          continue;
+        }
+        if (target.isDirectory() && ALWAYS_SKIPPED_DIRS.has(name)) continue;
+        if (this.isIgnored(scoped, full, rel, target.isDirectory())) continue;
+        if (target.isDirectory() || target.isFile())
+          deferred.push({ full, rel, real, boundary, ignores: scoped });
+        else yield { path: rel, size: 0, skipped: specialFile(target) };
+        continue;
+      }
+      if (info.isDirectory()) {
+        if (ALWAYS_SKIPPED_DIRS.has(name) || this.isIgnored(scoped, full, rel, true)) continue;
+        subdirs.push({ full, rel, real: join(realDir, name), boundary, ignores: scoped });
+        continue;
+      }
+      if (this.isIgnored(scoped, full, rel, false)) continue;
+      if (info.isFile()) {
+        const real = join(realDir, name);
+        if (seenFiles.has(real)) continue;
+        seenFiles.add(real);
+        yield { path: rel, size: info.size, repoPath: repoPathOf(real, rel) };
+      } else yield { path: rel, size: 0, skipped: specialFile(info) };
+    }
+    for (const sub of subdirs) {
+      if (visitedDirs.has(sub.real)) continue;
+      visitedDirs.add(sub.real);
+      yield* this.walk(
+        sub.full,
+        sub.rel,
+        sub.real,
+        boundary,
+        sub.ignores,
+        deferred,
+        seenFiles,
+        visitedDirs,
+        repoPathOf,
+      );
+    }
+  }
+
+  /** Links inside the boundary, after the walk: each real file and folder is read once. */
+  private async *drain(
+    deferred: Deferred[],
+    seenFiles: Set<string>,
+    visitedDirs: Set<string>,
+    repoPathOf: (real: string, rel: string) => string,
+  ): AsyncIterable<SourceEntry> {
+    while (deferred.length > 0) {
+      const link = deferred.shift()!;
+      const info = await stat(link.real).catch(() => undefined);
+      if (!info) continue;
+      if (info.isDirectory()) {
+        if ([...visitedDirs].some((d) => isInside(link.real, d))) continue;
+        visitedDirs.add(link.real);
+        yield* this.walk(
+          link.full,
+          link.rel,
+          link.real,
+          link.boundary,
+          link.ignores,
+          deferred,
+          seenFiles,
+          visitedDirs,
+          repoPathOf,
+        );
+      } else if (info.isFile() && !seenFiles.has(link.real)) {
+        seenFiles.add(link.real);
+        yield { path: link.rel, size: info.size, repoPath: repoPathOf(link.real, link.rel) };
       }
     }
   }
 
-  private rel(full: string): string {
-    return relative(this.root, full).split(sep).join('/');
+  /** Ignore files exclude untracked files only, when git's list of tracked files is known. */
+  private isIgnored(ignores: Ignores, full: string, rel: string, isDir: boolean): boolean {
+    const { tracked } = this.options;
+    // git tracks a symbolic link as a file, whatever it points to.
+    if (tracked && (tracked.has(rel) || (isDir && this.trackedDirs.has(rel)))) return false;
+    return isIgnored(ignores, full, isDir);
   }
 
+  private rel(base: string, full: string): string {
+    return relative(base, full).split(sep).join('/');
+  }
+
+  /**
+   * Reads one listed file. Defence in depth: the real path is checked against the boundary again
+   * (a link swapped in after listing is refused) and only a regular file is read.
+   */
   async read(path: string): Promise<Buffer> {
-    const rootStat = await stat(this.root);
-    return readFile(rootStat.isFile() ? this.root : join(this.root, ...path.split('/')));
+    const { dirs } = await this.limits();
+    const { base } = await this.targets();
+    const segments = path.split('/');
+    if (segments.some((s) => s === '..') || isAbsolute(path))
+      throw new Error('path leaves the scanned folder');
+    const full = join(base, ...segments);
+    const real = await realpath(full);
+    if (!dirs.some((d) => isInside(real, d)))
+      throw new Error('symbolic link to a path outside the scanned folder; not read');
+    const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw new Error('not a regular file; not read');
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   }
 }
 
-function isIgnored(ignores: { base: string; rules: Ignore }[], full: string, isDir: boolean): boolean {
+const OUTSIDE_ROOT = {
+  kind: 'outside-root',
+  reason: 'symbolic link to a path outside the scanned folder; not followed',
+} as const;
+
+function specialFile(info: Stats | undefined): NonNullable<SourceEntry['skipped']> {
+  const what = !info
+    ? 'not a regular file'
+    : info.isFIFO()
+      ? 'a named pipe (FIFO)'
+      : info.isSocket()
+        ? 'a socket'
+        : info.isCharacterDevice() || info.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
+  return { kind: 'special-file', reason: `${what}; not read` };
+}
+
+/**
+ * Is `path` inside `dir`, and not inside a folder no scan enters (`.git` holds the checkout's
+ * credentials: a link to `.git/config` is refused like a link out of the root)?
+ */
+function isInside(path: string, dir: string): boolean {
+  if (path === dir) return true;
+  const rel = relative(dir, path);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
+  return !rel.split(sep).some((segment) => ALWAYS_SKIPPED_DIRS.has(segment));
+}
+
+function errorText(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code === 'EACCES' ? 'permission denied' : (e.message ?? String(error));
+}
+
+/** The text of a regular file (not a link, not a FIFO), or undefined. */
+async function readRegularFile(path: string): Promise<string | undefined> {
+  const info = await lstat(path).catch(() => undefined);
+  if (!info?.isFile() || info.size > 1024 * 1024) return undefined;
+  return readFile(path, 'utf8').catch(() => undefined);
+}
+
+/**
+ * The nearest folder at or above `dir` holding `.git` (a work tree or a worktree's `.git` file),
+ * or undefined. Pure file-system look-up: no git process.
+ */
+export function findRepositoryRootSync(dir: string): string | undefined {
+  let current = dir;
+  for (;;) {
+    if (existsSync(join(current, '.git'))) return current;
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+function isIgnored(ignores: Ignores, full: string, isDir: boolean): boolean {
   for (const { base, rules } of ignores) {
     const rel = relative(base, full).split(sep).join('/');
     if (rel && rules.ignores(isDir ? `${rel}/` : rel)) return true;

@@ -45,7 +45,13 @@ export type ScanErrorKind =
   | 'skipped'
   | 'config'
   | 'expired-exception'
-  | 'internal';
+  | 'internal'
+  /** A symbolic link whose real path leaves the scanned root: never followed. */
+  | 'outside-root'
+  /** A FIFO, socket or device: never opened. */
+  | 'special-file'
+  /** A file that was claimed but could not be checked completely (too deep, too complex, parser failure). */
+  | 'unscannable';
 
 /** A file or setting that could not be handled. Never fatal: the run goes on. */
 export interface ScanError {

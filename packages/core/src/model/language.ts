@@ -24,7 +24,31 @@ export interface ParseResult<M> {
   comments: Comment[];
   /** Why the file was skipped, when it was (e.g. a Helm template). */
   skipped?: string;
+  /**
+   * Parts of the file that were not checked (a `RUN` too long to parse, nesting past the limit),
+   * with a plain reason each. The engine reports every one as `core/unscannable`, so a file that
+   * was only partly read can never pass a gate silently.
+   */
+  unscanned?: ParseProblem[];
 }
+
+/**
+ * Thrown by a parser for a file it will not parse: nesting past its depth limit, a budget spent.
+ * The message is the plain reason shown to users.
+ */
+export class UnscannableFileError extends Error {
+  override readonly name = 'UnscannableFileError';
+  constructor(
+    message: string,
+    /** Offset the reason points at (start of the file when unknown). */
+    readonly offset = 0,
+  ) {
+    super(message);
+  }
+}
+
+/** Deepest nesting any parser accepts; real manifests and modules stay far below it. */
+export const MAX_NESTING_DEPTH = 500;
 
 export interface ParsedFile<M = unknown> {
   language: string;

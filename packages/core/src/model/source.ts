@@ -6,6 +6,17 @@ export interface Span {
   endColumn: number;
 }
 
+/** What a language may know of a file besides its root-relative path. */
+export interface SourceContext {
+  /**
+   * The path from the repository root (or the whole path when there is no repository), posix
+   * separators: `audit .github/workflows` lists `ci.yml`, and this says it is a workflow.
+   */
+  repoPath?: string;
+  /** The user named this file on the command line: classify it by content too. */
+  named?: boolean;
+}
+
 /**
  * A file's text with a line index. Languages keep offsets into it; only the engine turns
  * offsets into line/column, so rules never count lines themselves.
@@ -17,6 +28,8 @@ export class SourceFile {
     /** Path relative to the scanned root, posix separators. */
     readonly path: string,
     readonly text: string,
+    /** Where the file sits beyond the scanned root, for languages that classify by place. */
+    readonly context: SourceContext = {},
   ) {
     this.lineStarts = [0];
     for (let i = 0; i < text.length; i++) {

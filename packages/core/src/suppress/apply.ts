@@ -104,10 +104,10 @@ export function applySuppressions(input: ApplyInput): RawFinding[] {
     }
   }
 
-  // 4. The baseline.
+  // 4. The baseline, which accepts the engine's own findings (suppression hygiene) too.
   if (input.baseline) {
     const accepted = new Set(input.baseline.findings.map((f) => f.fingerprint));
-    for (const f of findings) {
+    for (const f of [...findings, ...hygiene]) {
       if (!f.suppressed && accepted.has(f.fingerprint))
         f.suppressed = { kind: 'baseline', reason: 'in baseline' };
     }
@@ -168,8 +168,9 @@ function checkDirective(
       ),
     );
   }
-  if (!used && input.isEnabled(unusedSuppressionRule)) {
-    const unknown = directive.rules.filter((name) => input.registry.resolve(name).length === 0);
+  const unknown = directive.rules.filter((name) => input.registry.resolve(name).length === 0);
+  // An unknown id is reported even when another id of the same comment matched: it is a typo.
+  if ((!used || unknown.length > 0) && input.isEnabled(unusedSuppressionRule)) {
     const message =
       directive.rules.length === 0
         ? 'Ignore comment names no rule.'

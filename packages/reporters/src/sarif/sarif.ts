@@ -137,6 +137,9 @@ const NOTIFICATION_LEVELS: Record<ScanErrorKind, Level> = {
   config: 'error',
   'expired-exception': 'warning',
   internal: 'error',
+  'outside-root': 'warning',
+  'special-file': 'warning',
+  unscannable: 'error',
 };
 
 const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_LEVELS) as ScanErrorKind[];
@@ -290,7 +293,9 @@ function toResult(f: Finding, ruleIndex: number): SarifResult {
 }
 
 function notificationOf(e: ScanError, ruleIndexOf: Map<string, number>): Notification {
-  const ruleId = e.ruleId ?? (e.kind === 'parse' ? 'core/parse-error' : undefined);
+  const ruleId =
+    e.ruleId ??
+    (e.kind === 'parse' ? 'core/parse-error' : e.kind === 'unscannable' ? 'core/unscannable' : undefined);
   const text = e.file ? `${e.file}: ${e.message}` : e.message;
   const notification: Notification = {
     level: NOTIFICATION_LEVELS[e.kind],
