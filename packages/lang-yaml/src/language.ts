@@ -1,4 +1,10 @@
-import type { Language, ParseProblem, ParseResult, SourceFile } from '@plumbline/core';
+import {
+  isRendered,
+  type Language,
+  type ParseProblem,
+  type ParseResult,
+  type SourceFile,
+} from '@plumbline/core';
 import { parseAllDocuments } from 'yaml';
 import { classify, isActionPath, isKustomizationPath, isWorkflowPath } from './classify.js';
 import { yamlComments } from './comments.js';
@@ -37,7 +43,8 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   const gha = isWorkflowPath(path) || isActionPath(path);
   if (!gha && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
     return { model: undefined, problems: [], comments: [] };
-  if (!gha && HELM_TEMPLATE.test(text)) {
+  // Rendered output is final YAML: braces left in it are data (alert templates), not Helm actions.
+  if (!gha && !isRendered(file) && HELM_TEMPLATE.test(text)) {
     return {
       model: undefined,
       problems: [],
