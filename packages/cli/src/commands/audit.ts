@@ -21,6 +21,8 @@ export interface AuditFlags {
   newSince?: string;
   varFile?: string[];
   verbose?: boolean;
+  helm?: string;
+  render?: boolean;
 }
 
 export const DEFAULT_BASELINE = '.plumbline-baseline.json';
@@ -60,6 +62,8 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
   const scanOptions = {
     root,
     varFiles,
+    helm: flags.helm ? resolve(io.cwd, flags.helm) : undefined,
+    render: flags.render,
     configPath: flags.config ? resolve(io.cwd, flags.config) : undefined,
     presets: flags.preset,
     include: include.filter((i) => i !== '.'),

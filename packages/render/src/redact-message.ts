@@ -1,0 +1,18 @@
+import { redact } from '@plumbline/core';
+
+/** A tool's error message fit for a report: first lines, no temp paths, long tokens redacted. */
+export function cleanMessage(message: string, tempDir: string): string {
+  const text = message
+    .split(tempDir)
+    .join('')
+    .replace(/\/tmp\/plumbline-[A-Za-z0-9_-]+/g, '')
+    .replace(/(?=[A-Za-z0-9+_=-]*\d)(?=[A-Za-z0-9+_=-]*[A-Za-z])[A-Za-z0-9+_=-]{20,}/g, (token) =>
+      redact(token),
+    )
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 3)
+    .join(' ');
+  return text.length > 400 ? `${text.slice(0, 400)}…` : text || 'no message';
+}
