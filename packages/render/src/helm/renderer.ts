@@ -26,6 +26,8 @@ import { HelmSourceMap } from './helm-map.js';
 export interface HelmRendererOptions {
   /** The `helm` binary; default: config `helm.binary`, then `helm` on PATH. */
   binary?: string;
+  /** PATH to look `helm` up in (default: the process's PATH). */
+  searchPath?: string;
   /** Helm processes at a time (default 2–4 by CPU count). */
   concurrency?: number;
   timeoutMs?: number;
@@ -75,7 +77,7 @@ export class HelmRenderer implements Renderer {
     // never one inside the repository.
     const configured = input.config.helm?.binary;
     if (configured && isAbsolute(configured)) return configured;
-    return findOnPath('helm');
+    return findOnPath('helm', this.options.searchPath);
   }
 
   private async renderChart(
@@ -149,7 +151,8 @@ export class HelmRenderer implements Renderer {
       return v;
     };
     const segmentsCache = new Map<string, TemplateSegment[]>();
-    let failed = false;
+    /** Helm's message → the values sets that failed with it: one finding per distinct error. */
+    const failures = new Map<string, string[]>();
     await mapBounded(variants, 1, async (v) => {
       const job: ChartJob = {
         dir: chart.dir,
@@ -161,16 +164,7 @@ export class HelmRenderer implements Renderer {
       };
       const result = await this.runHelm(job, binary);
       if ('error' in result) {
-        failed = true;
-        out.problems.push({
-          at: {
-            file: chartYaml,
-            start: 0,
-            end: chartYaml.text.indexOf('\n') > 0 ? chartYaml.text.indexOf('\n') : chartYaml.text.length,
-          },
-          message: `\`helm template\` failed${v.variant === DEFAULT_VARIANT ? '' : ` with ${v.variant}`}: ${result.error}`,
-          evidence: `${v.variant}: ${result.error}`,
-        });
+        failures.set(result.error, [...(failures.get(result.error) ?? []), v.variant]);
         return;
       }
       for (const [source, text] of result.bySource) {
@@ -209,7 +203,16 @@ export class HelmRenderer implements Renderer {
         );
       }
     });
-    if (failed) out.stats.failed++;
+    const firstLineEnd = chartYaml.text.indexOf('\n');
+    for (const [error, failedSets] of failures) {
+      const which = failedSets.length === variants.length ? '' : ` with ${failedSets.join(', ')}`;
+      out.problems.push({
+        at: { file: chartYaml, start: 0, end: firstLineEnd > 0 ? firstLineEnd : chartYaml.text.length },
+        message: `\`helm template\` failed${which}: ${error}`,
+        evidence: error,
+      });
+    }
+    if (failures.size > 0) out.stats.failed++;
     else out.stats.rendered++;
   }
 
