@@ -19,15 +19,16 @@ export const renderErrorRule = defineRule({
     examples: {
       invalid: [
         {
-          filename: 'k8s/broken.yaml',
-          code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n data: x\n',
+          // Reported on the first line of Chart.yaml (or kustomization.yaml) with the tool's message.
+          filename: 'charts/shop/Chart.yaml',
+          code: 'apiVersion: v2\nname: shop\nversion: 0.3.1\n',
           errors: [],
         },
       ],
       valid: [
         {
-          filename: 'k8s/fine.yaml',
-          code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  x: y\n',
+          filename: 'kustomize/overlays/prod/kustomization.yaml',
+          code: 'resources:\n  - ../../base\n',
         },
       ],
     },
