@@ -6,7 +6,7 @@ import {
   type SourceFile,
 } from '@plumbline/core';
 import { parseAllDocuments } from 'yaml';
-import { classify, isActionPath, isKustomizationPath, isWorkflowPath } from './classify.js';
+import { classify, isActionPath, isHelmValuesPath, isKustomizationPath, isWorkflowPath } from './classify.js';
 import { yamlComments } from './comments.js';
 import { YamlDocument } from './document.js';
 
@@ -41,10 +41,12 @@ export const yamlLanguage: Language<YamlFile> = {
 export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   const { path, text } = file;
   const gha = isWorkflowPath(path) || isActionPath(path);
-  if (!gha && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
+  const values = isHelmValuesPath(path);
+  if (!gha && !values && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
     return { model: undefined, problems: [], comments: [] };
   // Rendered output is final YAML: braces left in it are data (alert templates), not Helm actions.
-  if (!gha && !isRendered(file) && HELM_TEMPLATE.test(text)) {
+  // Values files are data: a `{{ }}` in them is a string a chart passes to `tpl`.
+  if (!gha && !values && !isRendered(file) && HELM_TEMPLATE.test(text)) {
     return {
       model: undefined,
       problems: [],

@@ -165,10 +165,11 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
   }
 
   const project = new Project(parsed);
-  const byDomain = new Map<string, AnyRule[]>();
+  // Keyed by the domain itself: a pack may hold two (Kubernetes objects, Helm values files).
+  const byDomain = new Map<unknown, AnyRule[]>();
   for (const rule of enabled) {
     if (rule.domain.id === 'core') continue;
-    byDomain.set(rule.domain.id, [...(byDomain.get(rule.domain.id) ?? []), rule]);
+    byDomain.set(rule.domain, [...(byDomain.get(rule.domain) ?? []), rule]);
   }
   for (const rules of byDomain.values()) {
     const domain = rules[0]!.domain;
