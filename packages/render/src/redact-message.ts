@@ -5,6 +5,9 @@ export function cleanMessage(message: string, tempDir: string): string {
   const text = message
     .split(tempDir)
     .join('')
+    // kubectl's log prefix and kustomize's deprecation warnings say nothing about the failure.
+    .replace(/^E\d{4} [\d:.]+\s+\d+ \S+\] "command failed" err=/gm, '')
+    .replace(/^# Warning: .*$/gm, '')
     .replace(/\/tmp\/plumbline-[A-Za-z0-9_-]+/g, '')
     .replace(/(?=[A-Za-z0-9+_=-]*\d)(?=[A-Za-z0-9+_=-]*[A-Za-z])[A-Za-z0-9+_=-]{20,}/g, (token) =>
       redact(token),
@@ -12,7 +15,7 @@ export function cleanMessage(message: string, tempDir: string): string {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
-    .slice(0, 3)
     .join(' ');
-  return text.length > 400 ? `${text.slice(0, 400)}…` : text || 'no message';
+  // The cause comes last in kustomize's chain of "accumulating ...: " contexts.
+  return text.length > 400 ? `…${text.slice(-400)}` : text || 'no message';
 }

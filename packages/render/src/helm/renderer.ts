@@ -14,7 +14,7 @@ import { yamlComments } from '@plumbline/lang-yaml';
 import { parseDocument } from 'yaml';
 import { findOnPath } from '../binary.js';
 import { createWorkspace, materialise } from '../materialise.js';
-import { relativeTo } from '../paths.js';
+import { baseName, dirOf, isUnder, joinPath, relativeTo } from '../paths.js';
 import { mapBounded } from '../pool.js';
 import { runProcess, scrubbedEnv } from '../process.js';
 import { cleanMessage } from '../redact-message.js';
@@ -99,13 +99,35 @@ export class HelmRenderer implements Renderer {
     const chartYamlPath = join(chart.dir, 'Chart.yaml');
     const chartYaml = new SourceFile(chartYamlPath, files.get('Chart.yaml')?.toString('utf8') ?? '');
     const meta = parseChartYaml(chartYaml.text);
-    const missing = meta.dependencies.filter(
-      (d) =>
-        ![...files.keys()].some(
-          (p) =>
-            p.startsWith(`charts/${d}/`) || new RegExp(`^charts/${escapeRegExp(d)}-[^/]*\\.tgz$`).test(p),
-        ),
-    );
+    // A library chart only holds helpers for other charts: nothing to install, nothing to render.
+    if (meta.library) {
+      for (const entry of chart.files) out.claimed.push(entry.path);
+      return;
+    }
+    // Chart API v1 lists dependencies in requirements.yaml.
+    const requirements = parseChartYaml(files.get('requirements.yaml')?.toString('utf8') ?? '');
+    const dependencies = [...meta.dependencies, ...requirements.dependencies];
+    const vendored = (d: Dependency) =>
+      [...files.keys()].some(
+        (p) =>
+          p.startsWith(`charts/${d.name}/`) ||
+          new RegExp(`^charts/${escapeRegExp(d.name)}-[^/]*\\.tgz$`).test(p),
+      );
+    const missing: string[] = [];
+    /** Files copied in from another chart of the scan: findings go to where they really are. */
+    const realPaths = new Map<string, string>();
+    const pathOf = (rel: string) => realPaths.get(rel) ?? join(chart.dir, rel);
+    for (const d of dependencies.filter((d) => !vendored(d))) {
+      // Offline stand-in for `helm dependency build`: the same chart when the scan holds it (a
+      // `file://` path, or a sibling chart of that name in the same repository folder).
+      const local = await this.localChart(d, chart, input);
+      if (local)
+        for (const [rel, { bytes, path }] of local) {
+          files.set(`charts/${d.name}/${rel}`, bytes);
+          realPaths.set(`charts/${d.name}/${rel}`, path);
+        }
+      else missing.push(d.name);
+    }
     if (missing.length > 0)
       out.notices.push({
         file: chartYamlPath,
@@ -138,6 +160,7 @@ export class HelmRenderer implements Renderer {
     for (const entry of chart.files) out.claimed.push(entry.path);
     for (const [rel, bytes] of files) {
       if (!/\.(ya?ml|tpl)$/.test(rel) || rel.startsWith('.plumbline-values/')) continue;
+      if (realPaths.has(rel)) continue;
       const file = new SourceFile(join(chart.dir, rel), bytes.toString('utf8'));
       out.sources.push({ file, comments: yamlComments(file.text) });
     }
@@ -170,7 +193,7 @@ export class HelmRenderer implements Renderer {
       for (const [source, text] of result.bySource) {
         // `shop/charts/cache/templates/x.yaml`: the chart's own name first, then the path in it.
         const rel = source.slice(source.indexOf('/') + 1);
-        const templatePath = join(chart.dir, rel);
+        const templatePath = pathOf(rel);
         const templateText = files.get(rel)?.toString('utf8') ?? '';
         let segments = segmentsCache.get(rel);
         if (!segments) {
@@ -184,10 +207,7 @@ export class HelmRenderer implements Renderer {
         if (subchart) {
           values.push({ file: valuesOf('values.yaml', join(chart.dir, 'values.yaml')), prefix: [subchart] });
           values.push({
-            file: valuesOf(
-              `charts/${subchart}/values.yaml`,
-              join(chart.dir, `charts/${subchart}/values.yaml`),
-            ),
+            file: valuesOf(`charts/${subchart}/values.yaml`, pathOf(`charts/${subchart}/values.yaml`)),
             prefix: [],
           });
         } else values.push({ file: valuesOf('values.yaml', join(chart.dir, 'values.yaml')), prefix: [] });
@@ -216,6 +236,34 @@ export class HelmRenderer implements Renderer {
     else out.stats.rendered++;
   }
 
+  /** Files of a dependency found in the scan itself (relative to that chart's folder), if any. */
+  private async localChart(
+    dep: Dependency,
+    chart: ChartUnit,
+    input: RenderInput,
+  ): Promise<Map<string, { bytes: Buffer; path: string }> | undefined> {
+    let dir: string | undefined;
+    if (dep.repository.startsWith('file://'))
+      dir = joinPath(chart.dir, dep.repository.slice('file://'.length));
+    else {
+      const top = chart.dir.split('/')[0] ?? '';
+      const candidates = input.entries
+        .filter((e) => baseName(e.path) === 'Chart.yaml' && e.path.split('/')[0] === top)
+        .map((e) => dirOf(e.path))
+        .filter((d) => baseName(d) === dep.name && d !== chart.dir);
+      dir = candidates[0];
+    }
+    if (dir === undefined || !input.entries.some((e) => e.path === join(dir!, 'Chart.yaml')))
+      return undefined;
+    const out = new Map<string, { bytes: Buffer; path: string }>();
+    for (const entry of input.entries) {
+      if (!isUnder(entry.path, dir) || entry.size > input.config.maxFileSize) continue;
+      const bytes = await input.source.read(entry.path).catch(() => undefined);
+      if (bytes) out.set(relativeTo(entry.path, dir), { bytes, path: entry.path });
+    }
+    return out;
+  }
+
   /** One `helm template` run in a private copy of the chart: argv only, scrubbed env, bounded. */
   private async runHelm(
     job: ChartJob,
@@ -225,11 +273,10 @@ export class HelmRenderer implements Renderer {
     try {
       const files = new Map(job.files);
       if (job.missing.length > 0) {
-        files.set(
-          'Chart.yaml',
-          Buffer.from(withoutDependencies(files.get('Chart.yaml')?.toString('utf8') ?? '', job.missing)),
-        );
+        for (const name of ['Chart.yaml', 'requirements.yaml'].filter((n) => files.has(n)))
+          files.set(name, Buffer.from(withoutDependencies(files.get(name)!.toString('utf8'), job.missing)));
         files.delete('Chart.lock');
+        files.delete('requirements.lock');
       }
       await materialise(`${workspace.dir}/chart`, files);
       const args = ['template', `${workspace.dir}/chart`, '--include-crds'];
@@ -263,7 +310,12 @@ export function splitBySource(stdout: string): Map<string, string> {
   return new Map([...out].map(([k, docs]) => [k, docs.join('---\n')]));
 }
 
-function parseChartYaml(text: string): { name: string; dependencies: string[] } {
+interface Dependency {
+  name: string;
+  repository: string;
+}
+
+function parseChartYaml(text: string): { name: string; library: boolean; dependencies: Dependency[] } {
   try {
     const data = parseDocument(text, { logLevel: 'silent' }).toJS({ maxAliasCount: 100 }) as Record<
       string,
@@ -272,10 +324,16 @@ function parseChartYaml(text: string): { name: string; dependencies: string[] } 
     const deps = Array.isArray(data?.dependencies) ? (data.dependencies as Record<string, unknown>[]) : [];
     return {
       name: typeof data?.name === 'string' ? data.name : 'chart',
-      dependencies: deps.map((d) => (typeof d?.name === 'string' ? d.name : '')).filter(Boolean),
+      library: data?.type === 'library',
+      dependencies: deps
+        .filter((d) => typeof d?.name === 'string' && d.name)
+        .map((d) => ({
+          name: d.name as string,
+          repository: typeof d.repository === 'string' ? d.repository : '',
+        })),
     };
   } catch {
-    return { name: 'chart', dependencies: [] };
+    return { name: 'chart', library: false, dependencies: [] };
   }
 }
 

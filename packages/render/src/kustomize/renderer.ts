@@ -73,8 +73,25 @@ export class KustomizeRenderer implements Renderer {
       });
       return out;
     }
+    // A kustomization made of remote bases only has nothing to build offline.
+    const remoteOnly = roots.filter((k) => {
+      const r = refs.get(k.path);
+      return !!r && r.remote.length > 0 && r.resources.length === 0 && r.patches.length === 0;
+    });
+    for (const k of remoteOnly) {
+      out.stats.skipped++;
+      out.claimed.push(k.path);
+      out.notices.push({
+        file: k.path,
+        message: `not built: every base is remote (${refs.get(k.path)!.remote.join(', ')}), and remote bases are never fetched`,
+      });
+    }
     const limit = this.options.concurrency ?? Math.min(4, Math.max(2, availableParallelism()));
-    await mapBounded(roots, limit, (root) => this.build(root, refs, byPath, read, tool, out));
+    await mapBounded(
+      roots.filter((k) => !remoteOnly.includes(k)),
+      limit,
+      (root) => this.build(root, refs, byPath, read, tool, out),
+    );
     return out;
   }
 
