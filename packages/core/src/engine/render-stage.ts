@@ -89,7 +89,7 @@ export function mergeVariants(findings: RawFinding[]): RawFinding[] {
     );
     // A chart rendered only with its defaults needs no "[in: ...]".
     if (list.length > 1 || (list.length === 1 && list[0] !== DEFAULT_VARIANT))
-      f.message = `${f.message} [in: ${list.join(', ')}]`;
+      f.message = `${f.message} [in: ${list.length > 4 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ')}]`;
     delete f.variants;
   }
   return out;

@@ -28,6 +28,8 @@ export class RenderedFile extends SourceFile {
     /** The variant this text was rendered with ("default values", "values-prod.yaml", "overlays/prod"). */
     readonly variant: string | undefined,
     readonly mapper: SourceMapper,
+    /** Where objects without `metadata.namespace` land (a Helm release's namespace). */
+    readonly namespace?: string,
   ) {
     super(path, text);
   }

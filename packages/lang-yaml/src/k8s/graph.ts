@@ -190,7 +190,9 @@ export class K8sGraph {
       const patchy = patchFiles.has(f.path) || /(^|[/._-])patch(es)?[^/]*\.ya?ml$/i.test(f.path);
       for (const object of k8sObjectsOf(f.model)) {
         if (object.kind === 'Kustomization') continue;
-        if (!object.declaredNamespace && kustomizeNamespaces.size > 0) {
+        if (!object.declaredNamespace && isRendered(object.file) && object.file.namespace)
+          object.inferredNamespace = object.file.namespace;
+        else if (!object.declaredNamespace && kustomizeNamespaces.size > 0) {
           for (let dir = dirOf(f.path); ; dir = dirOf(dir)) {
             const ns = kustomizeNamespaces.get(dir);
             if (ns) {

@@ -57,6 +57,9 @@ describe.skipIf(!HELM && !process.env.CI)('Helm rendering (real helm)', () => {
       (f) => f.ruleId === 'k8s/network-policy-missing' && f.resource?.includes('release-name-shop'),
     );
     expect(missing.map((f) => f.message.slice(-25))).toEqual(['[in: values/staging.yaml]']);
+    // `namespace: {{ .Release.Namespace }}` and no namespace at all land in the same release namespace.
+    expect(result.findings.filter((f) => f.ruleId === 'k8s/no-default-namespace')).toEqual([]);
+    expect(result.findings.filter((f) => f.ruleId === 'k8s/service-selects-nothing')).toEqual([]);
   });
 
   it('keeps fingerprints stable across renders and honours ignore comments in values files', async () => {

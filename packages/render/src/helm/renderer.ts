@@ -49,6 +49,9 @@ interface ChartJob {
 }
 
 /** Renders Helm charts with `helm template`, once per values set, and maps the output to sources. */
+/** The namespace charts are rendered into (what `helm install -n` would choose). */
+export const RELEASE_NAMESPACE = 'release-namespace';
+
 export class HelmRenderer implements Renderer {
   readonly id = 'helm';
 
@@ -219,6 +222,7 @@ export class HelmRenderer implements Renderer {
             `helm:${chart.dir}#${v.variant}`,
             v.variant,
             mapper,
+            RELEASE_NAMESPACE,
           ),
         );
       }
@@ -279,7 +283,8 @@ export class HelmRenderer implements Renderer {
         files.delete('requirements.lock');
       }
       await materialise(`${workspace.dir}/chart`, files);
-      const args = ['template', `${workspace.dir}/chart`, '--include-crds'];
+      // A named release namespace: `{{ .Release.Namespace }}` must not read as `namespace: default`.
+      const args = ['template', `${workspace.dir}/chart`, '--include-crds', '--namespace', RELEASE_NAMESPACE];
       if (job.valuesFile) args.push('--values', `${workspace.dir}/chart/${job.valuesFile}`);
       const run = await runProcess(binary, args, {
         cwd: workspace.dir,

@@ -83,7 +83,9 @@ export class KustomizeSourceMap implements SourceMapper {
     }
     if (source) {
       for (let n = route.length; n >= 0; n--) {
-        const at = keyIn(source, kind, undefined, route.slice(0, n), false, point || n < route.length);
+        const at =
+          keyIn(source, kind, name, route.slice(0, n), false, point || n < route.length) ??
+          keyIn(source, kind, undefined, route.slice(0, n), false, point || n < route.length);
         if (at) return at;
       }
     }
