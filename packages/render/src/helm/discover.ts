@@ -42,7 +42,7 @@ export function discoverCharts(entries: readonly SourceEntry[]): ChartUnit[] {
       dir,
       files: files.filter((e) => own(relativeTo(e.path, dir))),
       valuesFiles,
-      hasTemplates: files.some((e) => relativeTo(e.path, dir).startsWith('templates/')),
+      hasTemplates: files.some((e) => /(^|\/)templates\//.test(relativeTo(e.path, dir))),
     };
   });
 }
