@@ -10,7 +10,8 @@ export function cleanMessage(message: string, tempDir: string): string {
     .replace(/^# Warning: .*$/gm, '')
     .replace(/\/tmp\/plumbline-[A-Za-z0-9_-]+/g, '')
     .replace(/(?=[A-Za-z0-9+_=-]*\d)(?=[A-Za-z0-9+_=-]*[A-Za-z])[A-Za-z0-9+_=-]{20,}/g, (token) =>
-      redact(token),
+      // Names made of short words (`02_warmpool_autoscale`) are no secrets; tokens have a long run.
+      token.split(/[_-]/).every((part) => part.length <= 12) ? token : redact(token),
     )
     .split('\n')
     .map((l) => l.trim())
