@@ -21,6 +21,8 @@ export interface KustomizationRefs {
   images: { name: string; start: number; end: number }[];
   /** References that climb above the scanned root. */
   outside: string[];
+  /** `kind: Component`: only built inside the overlays that use it. */
+  component: boolean;
 }
 
 const REMOTE = /^(https?:|git[@:]|ssh:|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=|\/\/.*\.git/;
@@ -34,6 +36,7 @@ export function readKustomization(path: string, text: string): KustomizationRefs
     remote: [],
     images: [],
     outside: [],
+    component: false,
   };
   let doc: ReturnType<typeof parseDocument>;
   let data: Record<string, unknown>;
@@ -43,6 +46,7 @@ export function readKustomization(path: string, text: string): KustomizationRefs
   } catch {
     return refs;
   }
+  refs.component = data.kind === 'Component';
   const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
   const add = (into: string[], rel: unknown) => {
     if (typeof rel !== 'string' || rel.includes('\n')) return;

@@ -64,7 +64,7 @@ export class KustomizeRenderer implements Renderer {
         const k = byPath.has(res) && isKustomizationFile(res) ? byPath.get(res) : kustomizationIn(res);
         if (k) referenced.add(k.path);
       }
-    const roots = kustomizations.filter((k) => !referenced.has(k.path));
+    const roots = kustomizations.filter((k) => !referenced.has(k.path) && !refs.get(k.path)?.component);
     const tool = this.tool();
     if (!tool) {
       out.stats.skipped = roots.length;
