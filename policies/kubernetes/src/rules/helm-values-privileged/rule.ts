@@ -33,6 +33,8 @@ export default defineRule({
   check(doc, ctx) {
     for (const { route, map } of valuesMaps(doc.data)) {
       if (map.privileged !== true) continue;
+      // A PodSecurityPolicy that allows privileged pods is a cluster policy, not a container setting.
+      if (route.some((seg) => /^(podSecurityPolicy|psp)$/i.test(String(seg)))) continue;
       const key = [...route, 'privileged'];
       const at = doc.at(key);
       if (at) ctx.report({ at, message: `\`${key.join('.')}\` is \`true\`.`, evidence: key.join('.') });
