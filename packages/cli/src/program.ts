@@ -53,6 +53,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'Terraform variables applied to root modules after terraform.tfvars (repeatable)',
       collect,
     )
+    .option('--helm <path>', 'helm binary used to render charts (default: helm on PATH)')
+    .option('--no-render', 'do not render Helm charts or build kustomizations (templates are skipped)')
     .option(
       '--new-since <git-ref>',
       'report only findings that are new since this ref (its merge base with HEAD)',

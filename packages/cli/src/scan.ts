@@ -12,6 +12,7 @@ import {
   runAudit,
 } from '@plumbline/core';
 import { configureTerraform } from '@plumbline/policy-terraform';
+import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
 import { gitTrackedFiles } from './git-tracked.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
@@ -34,6 +35,10 @@ export interface ScanOptions {
   /** A baseline object, or a path to a baseline file. */
   baseline?: Baseline | string;
   onFile?: (path: string, done: number) => void;
+  /** The helm binary (`--helm`); default: `PLUMBLINE_HELM`, config `helm.binary`, then PATH. */
+  helm?: string;
+  /** False: no Helm rendering or kustomize builds (`--no-render`). */
+  render?: boolean;
 }
 
 export interface ScanOutcome {
@@ -65,6 +70,13 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     baseline,
     tool: TOOL,
     onFile: options.onFile,
+    renderers:
+      options.render === false
+        ? []
+        : [
+            new HelmRenderer({ binary: options.helm ?? (process.env.PLUMBLINE_HELM || undefined) }),
+            new KustomizeRenderer(),
+          ],
   });
   // Config files named in notices (an expired exception) are shown relative to the root, like every path.
   for (const error of result.errors) {

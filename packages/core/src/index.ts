@@ -24,6 +24,7 @@ export * from './model/domain.js';
 export * from './model/finding.js';
 export * from './model/language.js';
 export { Project } from './model/project.js';
+export * from './model/renderer.js';
 export * from './model/rule.js';
 export * from './model/severity.js';
 export * from './model/source.js';
@@ -32,6 +33,7 @@ export {
   coreDomain,
   coreRules,
   parseErrorRule,
+  renderErrorRule,
   suppressionWithoutReasonRule,
   unscannableRule,
   unusedSuppressionRule,

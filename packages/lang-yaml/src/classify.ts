@@ -14,6 +14,13 @@ export function isKustomizationPath(path: string): boolean {
   return KUSTOMIZATION_PATH.test(path);
 }
 
+const HELM_VALUES_PATH = /(^|\/)values([-._][^/]*)?\.ya?ml$/i;
+
+/** A Helm values file (`values.yaml`, `values-prod.yaml`): data a chart's templates read. */
+export function isHelmValuesPath(path: string): boolean {
+  return HELM_VALUES_PATH.test(path);
+}
+
 export function isActionPath(path: string): boolean {
   return ACTION_PATH.test(path);
 }
@@ -28,5 +35,6 @@ export function classify(path: string, data: unknown, named = false): DocumentKi
   if (isActionPath(path) && typeof d.runs === 'object' && d.runs !== null) return 'gha-action';
   if (isKustomizationPath(path)) return 'kustomization';
   if (typeof d.apiVersion === 'string' && typeof d.kind === 'string') return 'k8s';
+  if (isHelmValuesPath(path)) return 'helm-values';
   return 'other';
 }

@@ -1,4 +1,5 @@
 import {
+  isRendered,
   type Language,
   MAX_NESTING_DEPTH,
   type ParseProblem,
@@ -7,7 +8,7 @@ import {
   UnscannableFileError,
 } from '@plumbline/core';
 import { parseAllDocuments } from 'yaml';
-import { classify, isActionPath, isKustomizationPath, isWorkflowPath } from './classify.js';
+import { classify, isActionPath, isHelmValuesPath, isKustomizationPath, isWorkflowPath } from './classify.js';
 import { yamlComments } from './comments.js';
 import { YamlDocument } from './document.js';
 import { yamlNestingOffset } from './nesting.js';
@@ -48,9 +49,12 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   const path = file.context.repoPath ?? file.path;
   const named = file.context.named === true;
   const gha = isWorkflowPath(path) || isActionPath(path) || (named && WORKFLOW_HINT.test(text));
-  if (!gha && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
+  const values = isHelmValuesPath(path);
+  if (!gha && !values && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
     return { model: undefined, problems: [], comments: [] };
-  if (!gha && HELM_TEMPLATE.test(text)) {
+  // Rendered output is final YAML: braces left in it are data (alert templates), not Helm actions.
+  // Values files are data: a `{{ }}` in them is a string a chart passes to `tpl`.
+  if (!gha && !values && !isRendered(file) && HELM_TEMPLATE.test(text)) {
     return {
       model: undefined,
       problems: [],

@@ -12,6 +12,8 @@ export interface JsonReport {
     suppressed: number;
     bySeverity: RunResult['summary']['bySeverity'];
     durationMs: number;
+    /** Deployment units per renderer (`helm`, `kustomize`): rendered, failed, skipped, time spent. */
+    rendering?: RunResult['summary']['rendering'];
   };
 }
 
@@ -31,6 +33,16 @@ export function toJsonReport(result: RunResult): JsonReport {
       suppressed: summary.suppressed,
       bySeverity: { ...summary.bySeverity },
       durationMs: summary.durationMs,
+      ...(summary.rendering
+        ? {
+            rendering: Object.fromEntries(
+              Object.entries(summary.rendering).map(([id, r]) => [
+                id,
+                { rendered: r.rendered, failed: r.failed, skipped: r.skipped, durationMs: r.durationMs },
+              ]),
+            ),
+          }
+        : {}),
     },
   };
 }

@@ -212,5 +212,19 @@ function summaryLine(result: RunResult, c: Palette): string {
     (s) => summary.bySeverity[s] > 0,
   );
   const styled = worst ? c.severity[worst](head) : c.bold(head);
-  return `${styled} in ${plural(summary.files, 'file')}, ${summary.suppressed} suppressed, ${Math.round(summary.durationMs)}ms`;
+  return `${styled} in ${plural(summary.files, 'file')}, ${summary.suppressed} suppressed, ${Math.round(summary.durationMs)}ms${renderingText(result)}`;
+}
+
+/** `; Helm: 3 charts rendered, 1 failed; kustomize: 2 builds` — only for runs that rendered units. */
+function renderingText(result: RunResult): string {
+  const parts = Object.entries(result.summary.rendering ?? {})
+    .filter(([, s]) => s.rendered + s.failed + s.skipped > 0)
+    .map(([id, s]) => {
+      const name = id === 'helm' ? 'Helm charts' : id === 'kustomize' ? 'kustomizations' : id;
+      const counts = [`${s.rendered} rendered`];
+      if (s.failed) counts.push(`${s.failed} failed`);
+      if (s.skipped) counts.push(`${s.skipped} not rendered`);
+      return `${name}: ${counts.join(', ')}`;
+    });
+  return parts.length ? `; ${parts.join('; ')}` : '';
 }

@@ -7,7 +7,7 @@ const CHECKOV = /^checkov\.io\/skip\d+$/;
 
 /**
  * Kubernetes: one unit per object of every manifest (List items unwrapped). Cross-resource rules
- * reach the rest of the repository through `k8sGraph(ctx.project)`.
+ * reach the rest of the repository through `k8sGraph(ctx.project, object)`.
  */
 export const k8sDomain: Domain<K8sObject> = {
   id: 'k8s',

@@ -24,6 +24,8 @@ export interface AuditFlags {
   fetch?: boolean;
   varFile?: string[];
   verbose?: boolean;
+  helm?: string;
+  render?: boolean;
 }
 
 export const DEFAULT_BASELINE = '.plumbline-baseline.json';
@@ -72,6 +74,8 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
     root,
     paths: named,
     varFiles,
+    helm: flags.helm ? resolve(io.cwd, flags.helm) : undefined,
+    render: flags.render,
     configPath: flags.config ? resolve(io.cwd, flags.config) : undefined,
     presets: flags.preset,
     include: flags.include,

@@ -10,6 +10,15 @@ export interface ConfigFile {
   ignore?: string[];
   exceptions?: ExceptionEntry[];
   maxFileSize?: number;
+  helm?: HelmSettings;
+}
+
+/** How charts are rendered: which `helm` binary, and extra values files per chart folder. */
+export interface HelmSettings {
+  /** Path to the `helm` binary (default: `helm` on PATH). */
+  binary?: string;
+  /** Chart folder glob → values file globs (relative to the scanned root), one render each. */
+  values?: Record<string, string[]>;
 }
 
 export interface ExceptionEntry {
@@ -36,6 +45,7 @@ export interface ResolvedConfig {
   ignore: string[];
   exceptions: (ExceptionEntry & { ruleId: string; source: string })[];
   maxFileSize: number;
+  helm?: HelmSettings;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;

@@ -46,6 +46,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
     ignore: [],
     exceptions: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    helm: {},
   };
   let path = options.configPath;
   if (path && !existsSync(path)) throw new ConfigError(`config file not found: ${path}`);
@@ -119,6 +120,8 @@ function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, s
   if (config.failOn) into.failOn = config.failOn;
   if (config.maxFileSize) into.maxFileSize = config.maxFileSize;
   into.ignore.push(...(config.ignore ?? []));
+  if (config.helm?.binary) into.helm!.binary = config.helm.binary;
+  if (config.helm?.values) into.helm!.values = { ...into.helm!.values, ...config.helm.values };
   for (const [name, value] of Object.entries(config.rules ?? {})) {
     const rules = options.registry.resolve(name);
     if (rules.length === 0)

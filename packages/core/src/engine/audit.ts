@@ -2,19 +2,23 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { Finding, RuleDescriptor, RunResult, ScanError } from '../model/finding.js';
 import type { Language, ParsedFile, ParseProblem } from '../model/language.js';
 import { Project } from '../model/project.js';
+import type { Renderer } from '../model/renderer.js';
+import { isRendered } from '../model/renderer.js';
 import type { AnyRule, Report } from '../model/rule.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { locOf, SourceFile, textOf } from '../model/source.js';
 import { parseErrorRule } from '../rules/parse-error.js';
+import { renderErrorRule } from '../rules/render-error.js';
 import { unscannableRule } from '../rules/unscannable.js';
 import { applySuppressions } from '../suppress/apply.js';
 import type { Baseline } from './baseline.js';
 import { decodeText } from './decode.js';
-import type { FileSource } from './file-source.js';
+import type { FileSource, SourceEntry } from './file-source.js';
 import { fingerprint } from './fingerprint.js';
 import { globMatcher } from './globs.js';
 import { redactRunResult } from './redact-result.js';
 import type { RuleRegistry } from './registry.js';
+import { mergeVariants, renderUnits } from './render-stage.js';
 import { fileOfUnit, parserFailureReason } from './unscannable.js';
 
 export interface AuditOptions {
@@ -31,6 +35,8 @@ export interface AuditOptions {
   now?: Date;
   tool?: { name: string; version: string; informationUri: string };
   docsBaseUrl?: string;
+  /** Stages before parsing that render deployment units (Helm charts, kustomizations). */
+  renderers?: readonly Renderer[];
   /** Called after each file is parsed (progress display). */
   onFile?: (path: string, done: number) => void;
 }
@@ -39,6 +45,8 @@ export interface AuditOptions {
 export interface RawFinding extends Finding {
   /** Lines of the enclosing object, for ignore comments placed anywhere inside it. */
   containerLines?: [number, number];
+  /** Values sets / variants a rendered finding appeared in (merged into one finding). */
+  variants?: string[];
 }
 
 const DEFAULT_TOOL = {
@@ -78,8 +86,18 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
   let done = 0;
   /** Files a language really parsed (a YAML file that is no manifest is read, not counted). */
   let handled = 0;
+  const entries: SourceEntry[] = [];
   for await (const entry of options.source.list()) {
-    if (skip(entry.path) || !include(entry.path)) continue;
+    if (!skip(entry.path) && include(entry.path)) entries.push(entry);
+  }
+  const rendering = await renderUnits(options, entries, config);
+  errors.push(...rendering.errors);
+  for (const problem of rendering.problems) {
+    if (isEnabled(config, renderErrorRule))
+      raw.push(toFinding(renderErrorRule, problem, undefined, config, describe));
+  }
+  for (const entry of entries) {
+    if (rendering.claimed.has(entry.path)) continue;
     const language = languages.find((l) => l.claims(entry.path));
     if (entry.skipped) {
       // Links out of the root and special files are always listed; a broken link only when it names a file we would read.
@@ -118,10 +136,21 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
       continue;
     }
     const file = new SourceFile(entry.path, decoded.text, { repoPath: entry.repoPath, named: entry.named });
+    parseInto(language, file);
+    options.onFile?.(entry.path, done);
+  }
+  for (const file of rendering.files) {
+    const language = languages.find((l) => l.claims(file.path));
+    if (language) parseInto(language, file);
+  }
+  for (const warning of options.source.warnings)
+    errors.push({ kind: 'unreadable', file: warning.path, message: warning.message });
+
+  function parseInto(language: Language, file: SourceFile): void {
     const unscannable = (reason: string, start: number, end = start + 1) => {
       errors.push({
         kind: 'unscannable',
-        file: entry.path,
+        file: file.path,
         ...lineOf(file, start),
         message: `not fully scanned: ${reason}`,
       });
@@ -159,7 +188,7 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
       }
       for (const part of result.unscanned ?? []) unscannable(part.message, part.loc.start, part.loc.end);
       if (result.model !== undefined || result.problems.length > 0 || result.unscanned?.length) handled++;
-      if (result.skipped) errors.push({ kind: 'skipped', file: entry.path, message: result.skipped });
+      if (result.skipped) errors.push({ kind: 'skipped', file: file.path, message: result.skipped });
       if (result.model !== undefined) {
         parsed.push({ language: language.id, file, model: result.model, comments: result.comments });
       }
@@ -169,16 +198,14 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
       unscannable(reason, Math.min(offset, Math.max(0, file.text.length - 1)));
       handled++;
     }
-    options.onFile?.(entry.path, done);
   }
-  for (const warning of options.source.warnings)
-    errors.push({ kind: 'unreadable', file: warning.path, message: warning.message });
 
   const project = new Project(parsed);
-  const byDomain = new Map<string, AnyRule[]>();
+  // Keyed by the domain itself: a pack may hold two (Kubernetes objects, Helm values files).
+  const byDomain = new Map<unknown, AnyRule[]>();
   for (const rule of enabled) {
     if (rule.domain.id === 'core') continue;
-    byDomain.set(rule.domain.id, [...(byDomain.get(rule.domain.id) ?? []), rule]);
+    byDomain.set(rule.domain, [...(byDomain.get(rule.domain) ?? []), rule]);
   }
   /** Rule and file pairs already reported as crashed: one finding each, however many units. */
   const crashed = new Set<string>();
@@ -240,10 +267,20 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
     }
   }
 
-  assignFingerprints(raw);
+  const merged = mergeVariants(raw);
+  assignFingerprints(merged);
   const findings = applySuppressions({
-    findings: raw,
-    parsed,
+    findings: merged,
+    // Ignore comments in templates, values files and patches apply to the findings mapped there.
+    parsed: [
+      ...parsed.filter((p) => !isRendered(p.file)),
+      ...rendering.sources.map((s) => ({
+        language: 'source',
+        file: s.file,
+        model: undefined,
+        comments: s.comments,
+      })),
+    ],
     project,
     domains: [...byDomain.values()].map((r) => r[0]!.domain),
     registry,
@@ -274,6 +311,7 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
       suppressed,
       bySeverity,
       durationMs: Math.round(performance.now() - started),
+      ...(Object.keys(rendering.summary).length ? { rendering: rendering.summary } : {}),
     },
     rules: [...enabled.map(describe), ...[...descriptors.values()]]
       .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
@@ -319,7 +357,13 @@ export function toFinding(
   describe: (rule: AnyRule) => RuleDescriptor,
 ): RawFinding {
   const loc = locOf(report.at);
-  const span = loc.file.span(loc.start, loc.end);
+  // Rendered text is evidence only: the finding goes where a person edits (template, values, patch).
+  const origin = isRendered(loc.file) ? loc.file.mapper.origin(loc.start, loc.end) : undefined;
+  const {
+    path: _path,
+    note,
+    ...span
+  } = origin ?? { path: loc.file.path, ...loc.file.span(loc.start, loc.end) };
   const descriptor = describe(rule);
   const finding: RawFinding = {
     ruleId: rule.id,
@@ -327,21 +371,29 @@ export function toFinding(
     severity: config.rules.get(rule.id)?.severity ?? rule.meta.severity,
     category: rule.meta.category,
     confidence: rule.meta.confidence,
-    message: report.message,
+    message: note ? `${report.message} (${note})` : report.message,
     remediation: rule.meta.remediation,
-    file: loc.file.path,
+    file: origin?.path ?? loc.file.path,
     ...span,
     fingerprint: report.evidence ?? textOf(loc),
     aliases: rule.meta.aliases,
   };
   const resource = report.resource ?? defaultResource;
   if (resource) finding.resource = resource;
-  if (report.container) {
+  if (isRendered(loc.file)) {
+    if (loc.file.variant) finding.variants = [loc.file.variant];
+    if (report.container) {
+      const c = locOf(report.container);
+      const co = loc.file.mapper.origin(c.start, c.end);
+      if (co.path === finding.file) finding.containerLines = [co.startLine, co.endLine];
+    }
+  } else if (report.container) {
     const c = locOf(report.container);
     const cs = c.file.span(c.start, c.end);
     finding.containerLines = [cs.startLine, cs.endLine];
   }
-  if (report.fix) {
+  // A fix rewrites the lines it was computed on: only offered on files people edit.
+  if (report.fix && !isRendered(report.fix.loc.file)) {
     const fs = report.fix.loc.file.span(report.fix.loc.start, report.fix.loc.end);
     finding.fix = {
       description: report.fix.description,

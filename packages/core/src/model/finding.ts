@@ -69,6 +69,15 @@ export interface RunSummary {
   suppressed: number;
   bySeverity: Record<Severity, number>;
   durationMs: number;
+  /** Deployment units rendered before parsing, per renderer (`helm`, `kustomize`). */
+  rendering?: Record<string, RenderSummary>;
+}
+
+export interface RenderSummary {
+  rendered: number;
+  failed: number;
+  skipped: number;
+  durationMs: number;
 }
 
 /** Everything reporters need: pure data, no functions. */

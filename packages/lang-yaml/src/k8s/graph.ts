@@ -1,4 +1,4 @@
-import type { Project } from '@plumbline/core';
+import { isRendered, type Project, type SourceFile } from '@plumbline/core';
 import type { YamlFile } from '../language.js';
 import { asArray, asObj, asString, isObj, type K8sObject, k8sObjectsOf } from './object.js';
 import { derivedPodLabels, type PodSpecView, podSpecsOf } from './pod.js';
@@ -145,8 +145,12 @@ export class K8sGraph {
   readonly objects: K8sObject[] = [];
   private readonly byNamespace = new Map<string, K8sObject[]>();
   private readonly byKey = new Map<string, K8sObject[]>();
-  /** Image names whose tag or digest a kustomization sets (`images:`), anywhere in the repository. */
-  readonly kustomizeImages = new Set<string>();
+  /**
+   * `images:` entries of the loose kustomizations (ones that were not built), with the folders they
+   * apply to (their own and the ones their `resources` name), never the whole repository.
+   */
+  private readonly imageOverrides: { dirs: string[]; name: string; tag?: string; digest?: string }[] = [];
+  private readonly scopes = new Map<string, K8sGraph>();
 
   constructor(files: readonly { path: string; model: YamlFile }[]) {
     const kustomizeNamespaces = new Map<string, string>();
@@ -158,9 +162,19 @@ export class K8sGraph {
         const dir = dirOf(f.path);
         const ns = asString(data.namespace);
         if (ns) kustomizeNamespaces.set(dir, ns);
+        const dirs = [dir];
+        for (const r of [...asArray(data.resources), ...asArray(data.bases)])
+          if (typeof r === 'string' && !r.includes('://')) dirs.push(joinPath(dir, r));
         for (const image of asArray(data.images)) {
-          const name = asString(asObj(image).name);
-          if (name) this.kustomizeImages.add(name);
+          const entry = asObj(image);
+          const name = asString(entry.name);
+          if (name)
+            this.imageOverrides.push({
+              dirs,
+              name,
+              tag: asString(entry.newTag),
+              digest: asString(entry.digest),
+            });
         }
         for (const p of asArray(data.patchesStrategicMerge))
           if (typeof p === 'string') patchFiles.add(joinPath(dir, p));
@@ -176,7 +190,9 @@ export class K8sGraph {
       const patchy = patchFiles.has(f.path) || /(^|[/._-])patch(es)?[^/]*\.ya?ml$/i.test(f.path);
       for (const object of k8sObjectsOf(f.model)) {
         if (object.kind === 'Kustomization') continue;
-        if (!object.declaredNamespace && kustomizeNamespaces.size > 0) {
+        if (!object.declaredNamespace && isRendered(object.file) && object.file.namespace)
+          object.inferredNamespace = object.file.namespace;
+        else if (!object.declaredNamespace && kustomizeNamespaces.size > 0) {
           for (let dir = dirOf(f.path); ; dir = dirOf(dir)) {
             const ns = kustomizeNamespaces.get(dir);
             if (ns) {
@@ -196,6 +212,44 @@ export class K8sGraph {
         this.add(object);
       }
     }
+  }
+
+  /**
+   * The graph a cross-object rule sees from this object: its deployment unit only. A rendered object
+   * (a Helm release with one values set, a kustomize build) sees its own unit; a loose manifest sees
+   * loose manifests of its folder, its subfolders and the folders above it — never a sibling tree.
+   */
+  around(object: K8sObject): K8sGraph {
+    const key = scopeKey(object.file);
+    let scoped = this.scopes.get(key);
+    if (!scoped) {
+      scoped = Object.create(K8sGraph.prototype) as K8sGraph;
+      Object.assign(scoped, {
+        objects: [],
+        byNamespace: new Map(),
+        byKey: new Map(),
+        imageOverrides: this.imageOverrides,
+        scopes: new Map(),
+      });
+      for (const o of this.objects) if (sameScope(key, scopeKey(o.file))) scoped.add(o);
+      this.scopes.set(key, scoped);
+    }
+    return scoped;
+  }
+
+  /**
+   * The `images:` entry a kustomization of this object's unit has for the image, if any. Built
+   * objects already carry their override, so this only concerns loose files.
+   */
+  kustomizeImageOverride(
+    object: K8sObject,
+    imageName: string,
+  ): { name: string; tag?: string; digest?: string } | undefined {
+    if (isRendered(object.file)) return undefined;
+    const path = object.file.path;
+    return this.imageOverrides.find(
+      (o) => o.name === imageName && o.dirs.some((d) => d === '' || path === d || path.startsWith(`${d}/`)),
+    );
   }
 
   private add(object: K8sObject): void {
@@ -271,11 +325,27 @@ export class K8sGraph {
   }
 }
 
-/** The repository's object graph, computed once per run. */
-export function k8sGraph(project: Project): K8sGraph {
-  return project.memo(
+/**
+ * The repository's object graph, computed once per run; with `near`, the part of it in that
+ * object's deployment unit (what cross-object rules must use).
+ */
+export function k8sGraph(project: Project, near?: K8sObject): K8sGraph {
+  const graph = project.memo(
     'lang-yaml:k8s-graph',
     () =>
       new K8sGraph(project.byLanguage<YamlFile>('yaml').map((f) => ({ path: f.file.path, model: f.model }))),
   );
+  return near ? graph.around(near) : graph;
+}
+
+/** `unit:<id>` for rendered files, `dir:<folder>` for loose ones. */
+function scopeKey(file: SourceFile): string {
+  return isRendered(file) ? `unit:${file.unit}` : `dir:${dirOf(file.path)}`;
+}
+
+function sameScope(a: string, b: string): boolean {
+  if (a.startsWith('unit:') || b.startsWith('unit:')) return a === b;
+  const x = a.slice(4);
+  const y = b.slice(4);
+  return x === y || x === '' || y === '' || y.startsWith(`${x}/`) || x.startsWith(`${y}/`);
 }

@@ -169,9 +169,20 @@ describe('K8sGraph completeness signals', () => {
           'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: monitoring}\n',
         'base/rule.yaml':
           'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: {name: r, namespace: shop}\n',
+        'overlays/prod/app.yaml':
+          'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec: {containers: [{name: app, image: ghcr.io/org/app}]}\n',
+        'team-b/app.yaml':
+          'apiVersion: v1\nkind: Pod\nmetadata: {name: other}\nspec: {containers: [{name: app, image: ghcr.io/org/app}]}\n',
       }),
     );
-    expect([...graph.kustomizeImages]).toEqual(['ghcr.io/org/app']);
+    const [pod, other] = graph.ofKind('Pod');
+    const [rule] = graph.ofKind('PrometheusRule');
+    // The override applies to its own folder and the bases it names, not to an unrelated folder.
+    expect(graph.kustomizeImageOverride(pod!, 'ghcr.io/org/app')).toMatchObject({ tag: '1.2.3' });
+    expect(graph.kustomizeImageOverride(rule!, 'ghcr.io/org/app')).toMatchObject({ tag: '1.2.3' });
+    expect(other!.name).toBe('other');
+    expect(graph.kustomizeImageOverride(other!, 'ghcr.io/org/app')).toBeUndefined();
+    expect(graph.around(pod!).objects.map((o) => o.name)).toEqual(['app']);
     expect(graph.mayRunUnlistedPods('monitoring')).toBe(true);
     expect(graph.mayRunUnlistedPods('shop')).toBe(false);
   });

@@ -39,7 +39,7 @@ export default defineRule<K8sObject>({
   },
   check(object, ctx) {
     if (!REPLICATED.has(object.kind) || object.get(['spec', 'replicas']) === undefined) return;
-    const hpa = hpasFor(k8sGraph(ctx.project), object)[0];
+    const hpa = hpasFor(k8sGraph(ctx.project, object), object)[0];
     if (!hpa) return;
     report(
       ctx,

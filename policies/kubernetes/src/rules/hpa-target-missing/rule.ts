@@ -44,7 +44,7 @@ export default defineRule<K8sObject>({
     const kind = asString(ref.kind);
     const name = asString(ref.name);
     if (!kind || !name || name.includes('{{')) return;
-    const graph = k8sGraph(ctx.project);
+    const graph = k8sGraph(ctx.project, object);
     if (!graph.hasWorkloadsBeside(object)) return;
     if (graph.find(kind, object.namespace, name).length > 0) return;
     report(

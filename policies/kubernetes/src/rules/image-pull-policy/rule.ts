@@ -40,7 +40,7 @@ export default defineRule<K8sObject>({
       const image = c.image;
       if (!image || isTemplated(image)) continue;
       // Kustomize sets the tag (or digest) of this image through `images:`.
-      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage(image.trim()).name)) continue;
+      if (k8sGraph(ctx.project).kustomizeImageOverride(object, parseImage(image.trim()).name)) continue;
       const { tag, digest } = parseImage(image);
       if (digest) continue;
       const policy =

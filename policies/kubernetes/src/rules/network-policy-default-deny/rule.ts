@@ -44,7 +44,7 @@ export default defineRule<K8sObject>({
   },
   check(object, ctx) {
     if (servingPods(object).length === 0) return;
-    const graph = k8sGraph(ctx.project);
+    const graph = k8sGraph(ctx.project, object);
     const first = graph.inNamespace(object.namespace).find((o) => servingPods(o).length > 0);
     if (first !== object) return;
     if (networkPolicies(graph, object.namespace).some(isDefaultDenyIngress)) return;

@@ -12,6 +12,12 @@ tester.run(rule, {
       files: { 'k8s/netpol.yaml': np('production', '{matchLabels: {app: api}}') },
     },
     {
+      name: 'a policy in a folder above covers the manifests below it',
+      code: HARDENED,
+      filename: 'deploy/apps/api.yaml',
+      files: { 'deploy/netpol.yaml': np('production', '{}') },
+    },
+    {
       name: 'Jobs are not checked',
       code: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: "a:1"}]\n',
     },
@@ -21,6 +27,13 @@ tester.run(rule, {
       name: 'policy in another namespace does not count',
       code: HARDENED,
       files: { 'other/netpol.yaml': np('staging', '{}') },
+      errors: [{ line: 4, column: 9, endLine: 4, endColumn: 12, message: 'namespace `production`' }],
+    },
+    {
+      name: 'a policy of an unrelated folder (another repository, another team) is another deployment unit',
+      code: HARDENED,
+      filename: 'shop/k8s/deploy.yaml',
+      files: { 'billing/k8s/netpol.yaml': np('production', '{}') },
       errors: [{ line: 4, column: 9, endLine: 4, endColumn: 12, message: 'namespace `production`' }],
     },
     {

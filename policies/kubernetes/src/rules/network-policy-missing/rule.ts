@@ -43,7 +43,7 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     const pods = servingPods(object);
     if (pods.length === 0) return;
-    const policies = networkPolicies(k8sGraph(ctx.project), object.namespace);
+    const policies = networkPolicies(k8sGraph(ctx.project, object), object.namespace);
     if (pods.every((pod) => policies.some((p) => policySelects(p, pod)))) return;
     report(
       ctx,

@@ -40,7 +40,7 @@ export default defineRule<K8sObject>({
     if (object.kind !== 'NetworkPolicy') return;
     const selector = object.get(['spec', 'podSelector']);
     if (selector === undefined || isEmptySelector(selector)) return;
-    const graph = k8sGraph(ctx.project);
+    const graph = k8sGraph(ctx.project, object);
     if (graph.selectsAnyPod(object.namespace, selector)) return;
     const policies = graph
       .ofKind('NetworkPolicy', object.namespace)

@@ -25,6 +25,26 @@ tester.run(rule, {
   ],
   invalid: [
     {
+      name: 'an overlay that sets newTag: latest does not pin the image',
+      filename: 'base/pod.yaml',
+      code: img('ghcr.io/org/app'),
+      files: {
+        'overlays/dev/kustomization.yaml':
+          'resources: [../../base]\nimages:\n  - name: ghcr.io/org/app\n    newTag: latest\n',
+      },
+      errors: [{ line: 7, column: 14, endLine: 7, endColumn: 29, message: 'no tag' }],
+    },
+    {
+      name: 'an images: entry in an unrelated folder does not pin this image',
+      filename: 'team-a/pod.yaml',
+      code: img('ghcr.io/org/app:latest'),
+      files: {
+        'team-b/kustomization.yaml':
+          'resources: [app.yaml]\nimages:\n  - name: ghcr.io/org/app\n    newTag: 1.4.2\n',
+      },
+      errors: [{ line: 7, column: 14, endLine: 7, endColumn: 36, message: '`latest` tag' }],
+    },
+    {
       name: 'registry port, no tag',
       code: img('registry.local:5000/team/app'),
       errors: [{ line: 7, column: 14, endLine: 7, endColumn: 42, message: 'no tag' }],

@@ -45,8 +45,9 @@ export default defineRule<K8sObject>({
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
       if (!image || isTemplated(image)) continue;
-      // Kustomize sets the tag (or digest) of this image through `images:`.
-      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage(image.trim()).name)) continue;
+      // A kustomization of the same unit that pins the tag (not to `latest`) or a digest decides.
+      const override = k8sGraph(ctx.project).kustomizeImageOverride(object, parseImage(image.trim()).name);
+      if (override && (override.digest || (override.tag && override.tag !== 'latest'))) continue;
       const { tag, digest } = parseImage(image.trim());
       if (digest) continue;
       if (tag !== undefined && tag !== 'latest') continue;

@@ -58,7 +58,7 @@ export default defineRule<K8sObject>({
       const setting = p.field('serviceAccountName') ?? p.field('serviceAccount');
       const account = asString(setting?.value);
       if (!setting || account === undefined || account === 'default') continue;
-      const graph = k8sGraph(ctx.project);
+      const graph = k8sGraph(ctx.project, object);
       const accounts = graph.find('ServiceAccount', object.namespace, account);
       if (accounts.length === 0) continue;
       if (accounts.some((sa) => sa.data.automountServiceAccountToken !== undefined)) continue;

@@ -66,7 +66,7 @@ export default defineRule<K8sObject>({
         );
       return;
     }
-    const graph = k8sGraph(ctx.project);
+    const graph = k8sGraph(ctx.project, object);
     const selector = object.get(['spec', 'selector']) ?? {};
     const workloads = graph
       .podsSelectedBy(object.namespace, selector)

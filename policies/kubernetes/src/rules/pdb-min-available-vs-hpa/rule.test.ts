@@ -26,7 +26,7 @@ tester.run(rule, {
       name: 'equal to the HPA minimum (three files)',
       filename: 'k8s/pdb.yaml',
       code: pdb(3),
-      files: { 'k8s/deploy.yaml': HARDENED, 'autoscaling/hpa.yaml': hpa(3) },
+      files: { 'k8s/deploy.yaml': HARDENED, 'k8s/autoscaling/hpa.yaml': hpa(3) },
       errors: [{ line: 5, column: 17, endLine: 5, endColumn: 18, message: 'down to 3' }],
     },
   ],

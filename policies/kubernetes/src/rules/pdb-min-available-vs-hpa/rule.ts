@@ -44,7 +44,7 @@ export default defineRule<K8sObject>({
     if (!isPdb(object)) return;
     const min = intOrPercent(object.get(['spec', 'minAvailable']));
     if (min?.count === undefined) return;
-    const graph = k8sGraph(ctx.project);
+    const graph = k8sGraph(ctx.project, object);
     const selected = new Set(
       graph.podsSelectedBy(object.namespace, object.get(['spec', 'selector']) ?? {}).map((p) => p.object),
     );

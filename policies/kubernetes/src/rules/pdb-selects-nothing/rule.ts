@@ -37,7 +37,7 @@ export default defineRule<K8sObject>({
   },
   check(object, ctx) {
     if (!isPdb(object)) return;
-    const graph = k8sGraph(ctx.project);
+    const graph = k8sGraph(ctx.project, object);
     if (graph.selectsAnyPod(object.namespace, object.get(['spec', 'selector']) ?? {})) return;
     const pdbs = graph.inNamespace(object.namespace).filter(isPdb);
     if (

@@ -68,7 +68,7 @@ const POWERFUL_DEFAULTS = new Set(['cluster-admin', 'admin', 'edit']);
 
 function isPowerful(ctx: { project: Project }, binding: K8sObject, kind: string, name: string): boolean {
   if (POWERFUL_DEFAULTS.has(name)) return true;
-  const graph = k8sGraph(ctx.project);
+  const graph = k8sGraph(ctx.project, binding);
   const roles =
     kind === 'Role' ? graph.find('Role', binding.namespace, name) : graph.find('ClusterRole', '', name);
   // An unknown role is given the benefit of the doubt.

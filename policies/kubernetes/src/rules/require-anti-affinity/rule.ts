@@ -42,7 +42,7 @@ export default defineRule<K8sObject>({
   },
   check(object, ctx) {
     const pod = podsOf(object, { classes: ['service'] })[0];
-    if (!pod || !isMultiReplica(k8sGraph(ctx.project), object)) return;
+    if (!pod || !isMultiReplica(k8sGraph(ctx.project, object), object)) return;
     if (asArray(pod.field('topologySpreadConstraints')?.value).length > 0) return;
     if (asObj(pod.field('affinity')?.value).podAntiAffinity) return;
     report(

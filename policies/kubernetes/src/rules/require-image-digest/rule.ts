@@ -59,7 +59,7 @@ export default defineRule<K8sObject, Options>({
     for (const c of containersOf(object, { skipPartial: false })) {
       const image = c.image;
       if (!image || isTemplated(image) || parseImage(image).digest) continue;
-      if (k8sGraph(ctx.project).kustomizeImages.has(parseImage(image.trim()).name)) continue;
+      if (k8sGraph(ctx.project).kustomizeImageOverride(object, parseImage(image.trim()).name)) continue;
       if (ctx.options.allow.some((prefix) => image.startsWith(prefix))) continue;
       report(
         ctx,

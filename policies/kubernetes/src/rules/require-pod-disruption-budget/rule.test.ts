@@ -31,7 +31,7 @@ tester.run(rule, {
     {
       name: 'scaled by an HPA',
       code: w,
-      files: { 'hpa/hpa.yaml': hpa },
+      files: { 'k8s/autoscaling/hpa.yaml': hpa },
       errors: [{ line: 3, column: 18, endLine: 3, endColumn: 19 }],
     },
   ],

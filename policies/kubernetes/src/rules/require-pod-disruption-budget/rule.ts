@@ -41,7 +41,7 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
-    const graph = k8sGraph(ctx.project);
+    const graph = k8sGraph(ctx.project, object);
     const pod = podsOf(object, { classes: ['service'] })[0];
     if (!pod || !isMultiReplica(graph, object)) return;
     if (pdbsFor(graph, object, pod).length > 0) return;

@@ -40,7 +40,7 @@ export default defineRule<K8sObject>({
     const selector = asObj(object.get(['spec', 'selector']));
     if (Object.keys(selector).length === 0 || asString(object.get(['spec', 'type'])) === 'ExternalName')
       return;
-    const graph = k8sGraph(ctx.project);
+    const graph = k8sGraph(ctx.project, object);
     if (graph.selectsAnyPod(object.namespace, selector)) return;
     const services = graph
       .ofKind('Service', object.namespace)

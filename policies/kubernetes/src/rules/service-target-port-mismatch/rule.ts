@@ -39,7 +39,7 @@ export default defineRule<K8sObject>({
     if (object.kind !== 'Service' || object.group !== '') return;
     const selector = asObj(object.get(['spec', 'selector']));
     if (Object.keys(selector).length === 0) return;
-    const graph = k8sGraph(ctx.project);
+    const graph = k8sGraph(ctx.project, object);
     const pods = graph.podsSelectedBy(object.namespace, selector).filter((p) => !p.object.partial);
     if (pods.length === 0) return;
     // Kustomize patches of the selected workloads may add containers (a metrics proxy sidecar...).

@@ -43,7 +43,7 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     if (!REPLICATED.has(object.kind) || object.partial) return;
     if (explicitReplicas(object) !== 1) return;
-    if (hpasFor(k8sGraph(ctx.project), object).length > 0) return;
+    if (hpasFor(k8sGraph(ctx.project, object), object).length > 0) return;
     report(
       ctx,
       object,

@@ -1,0 +1,96 @@
+import type { ResolvedConfig } from '../config/config.js';
+import type { RenderSummary, ScanError } from '../model/finding.js';
+import {
+  DEFAULT_VARIANT,
+  type RenderedFile,
+  type RenderProblem,
+  type RenderSource,
+} from '../model/renderer.js';
+import type { AuditOptions, RawFinding } from './audit.js';
+import type { SourceEntry } from './file-source.js';
+
+export interface RenderStageResult {
+  files: RenderedFile[];
+  claimed: Set<string>;
+  sources: RenderSource[];
+  problems: RenderProblem[];
+  errors: ScanError[];
+  summary: Record<string, RenderSummary>;
+}
+
+/**
+ * The "render" stage: each renderer turns its deployment units into rendered files and claims the
+ * sources it read, so templates, values, bases and patches are not parsed again as loose files.
+ */
+export async function renderUnits(
+  options: AuditOptions,
+  entries: readonly SourceEntry[],
+  config: ResolvedConfig,
+): Promise<RenderStageResult> {
+  const out: RenderStageResult = {
+    files: [],
+    claimed: new Set(),
+    sources: [],
+    problems: [],
+    errors: [],
+    summary: {},
+  };
+  for (const renderer of options.renderers ?? []) {
+    const started = performance.now();
+    try {
+      const result = await renderer.render({ source: options.source, entries, config });
+      out.files.push(...result.files);
+      for (const path of result.claimed) out.claimed.add(path);
+      out.sources.push(...result.sources);
+      out.problems.push(...result.problems);
+      for (const notice of result.notices)
+        out.errors.push({ kind: 'skipped', message: `${renderer.id}: ${notice.message}`, file: notice.file });
+      out.summary[renderer.id] = { ...result.stats, durationMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      out.errors.push({
+        kind: 'internal',
+        message: `renderer ${renderer.id} failed: ${(error as Error).message}`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * One finding per distinct cause: the same rule, message and source location reached through
+ * several values sets (or overlays) is reported once, naming the variants it appears in.
+ */
+export function mergeVariants(findings: RawFinding[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  const seen = new Map<string, RawFinding>();
+  for (const f of findings) {
+    const key = [
+      f.ruleId,
+      f.file,
+      f.startLine,
+      f.startColumn,
+      f.endLine,
+      f.endColumn,
+      f.resource ?? '',
+      f.message,
+    ].join('\u0000');
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, f);
+      out.push(f);
+      continue;
+    }
+    if (!f.variants) continue;
+    first.variants = [...new Set([...(first.variants ?? []), ...f.variants])];
+  }
+  for (const f of out) {
+    const list = (f.variants ?? []).sort((a, b) =>
+      a === DEFAULT_VARIANT ? -1 : b === DEFAULT_VARIANT ? 1 : a.localeCompare(b),
+    );
+    // A chart rendered only with its defaults needs no "[in: ...]".
+    if (list.length > 1 || (list.length === 1 && list[0] !== DEFAULT_VARIANT))
+      f.message = `${f.message} [in: ${list.length > 4 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ')}]`;
+    delete f.variants;
+  }
+  return out;
+}

@@ -1,0 +1,4 @@
+export { findOnPath } from './binary.js';
+export { HelmRenderer, type HelmRendererOptions, splitBySource } from './helm/renderer.js';
+export { KustomizeRenderer, type KustomizeRendererOptions } from './kustomize/renderer.js';
+export { alignRoute, indexTemplate } from './source-map/template-index.js';

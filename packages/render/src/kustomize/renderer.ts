@@ -1,0 +1,270 @@
+import { availableParallelism } from 'node:os';
+import {
+  emptyRenderOutput,
+  RenderedFile,
+  type Renderer,
+  type RenderInput,
+  type RenderOutput,
+  type SourceEntry,
+  SourceFile,
+} from '@plumbline/core';
+import { YamlDocument, yamlComments } from '@plumbline/lang-yaml';
+import { parseAllDocuments } from 'yaml';
+import { findOnPath } from '../binary.js';
+import { createWorkspace, materialise } from '../materialise.js';
+import { dirOf } from '../paths.js';
+import { mapBounded } from '../pool.js';
+import { runProcess, scrubbedEnv } from '../process.js';
+import { cleanMessage } from '../redact-message.js';
+import type { Route } from '../source-map/rendered-routes.js';
+import { isKustomizationFile, type KustomizationRefs, readKustomization } from './closure.js';
+import { type BuildSource, KustomizeSourceMap } from './kustomize-map.js';
+
+export interface KustomizeRendererOptions {
+  /** `kustomize` binary, else `kubectl` (as `kubectl kustomize`); default: found on PATH. */
+  kustomize?: string;
+  kubectl?: string;
+  concurrency?: number;
+  timeoutMs?: number;
+  maxOutputBytes?: number;
+}
+
+const WRAPPER = '.plumbline-build';
+
+/** Builds kustomization roots (overlays nobody else builds on) and maps objects to their sources. */
+export class KustomizeRenderer implements Renderer {
+  readonly id = 'kustomize';
+
+  constructor(private readonly options: KustomizeRendererOptions = {}) {}
+
+  async render(input: RenderInput): Promise<RenderOutput> {
+    const out = emptyRenderOutput();
+    const byPath = new Map(input.entries.map((e) => [e.path, e]));
+    const kustomizations = input.entries.filter((e) => isKustomizationFile(e.path));
+    if (kustomizations.length === 0) return out;
+    const texts = new Map<string, string>();
+    const read = async (path: string): Promise<string | undefined> => {
+      if (texts.has(path)) return texts.get(path);
+      const entry = byPath.get(path);
+      if (!entry || entry.size > input.config.maxFileSize) return undefined;
+      const text = await input.source.read(path).then(
+        (b) => b.toString('utf8'),
+        () => undefined,
+      );
+      if (text !== undefined) texts.set(path, text);
+      return text;
+    };
+    const refs = new Map<string, KustomizationRefs>();
+    for (const k of kustomizations) refs.set(k.path, readKustomization(k.path, (await read(k.path)) ?? ''));
+    // A kustomization another one builds on is a base: it is built inside its overlays.
+    const kustomizationIn = (dir: string) => kustomizations.find((k) => dirOf(k.path) === dir);
+    const referenced = new Set<string>();
+    for (const r of refs.values())
+      for (const res of r.resources) {
+        const k = byPath.has(res) && isKustomizationFile(res) ? byPath.get(res) : kustomizationIn(res);
+        if (k) referenced.add(k.path);
+      }
+    const roots = kustomizations.filter((k) => !referenced.has(k.path) && !refs.get(k.path)?.component);
+    const tool = this.tool();
+    if (!tool) {
+      out.stats.skipped = roots.length;
+      out.notices.push({
+        message: `${roots.length} kustomizations were not built: neither \`kustomize\` nor \`kubectl\` on PATH; their files are read as loose manifests`,
+      });
+      return out;
+    }
+    // A kustomization made of remote bases only has nothing to build offline.
+    const remoteOnly = roots.filter((k) => {
+      const r = refs.get(k.path);
+      return !!r && r.remote.length > 0 && r.resources.length === 0 && r.patches.length === 0;
+    });
+    for (const k of remoteOnly) {
+      out.stats.skipped++;
+      out.claimed.push(k.path);
+      out.notices.push({
+        file: k.path,
+        message: `not built: every base is remote (${refs.get(k.path)!.remote.join(', ')}), and remote bases are never fetched`,
+      });
+    }
+    const limit = this.options.concurrency ?? Math.min(4, Math.max(2, availableParallelism()));
+    await mapBounded(
+      roots.filter((k) => !remoteOnly.includes(k)),
+      limit,
+      (root) => this.build(root, refs, byPath, read, tool, out),
+    );
+    return out;
+  }
+
+  private tool(): { binary: string; args: string[] } | undefined {
+    const kustomize = this.options.kustomize ?? (this.options.kubectl ? undefined : findOnPath('kustomize'));
+    if (kustomize) return { binary: kustomize, args: ['build'] };
+    const kubectl = this.options.kubectl ?? findOnPath('kubectl');
+    return kubectl ? { binary: kubectl, args: ['kustomize'] } : undefined;
+  }
+
+  private async build(
+    root: SourceEntry,
+    refs: Map<string, KustomizationRefs>,
+    byPath: Map<string, SourceEntry>,
+    read: (path: string) => Promise<string | undefined>,
+    tool: { binary: string; args: string[] },
+    out: RenderOutput,
+  ): Promise<void> {
+    // The closure: every kustomization reached from the root and every file they name.
+    const files = new Map<string, string>();
+    const patches: string[] = [];
+    const images: KustomizeRendererImage[] = [];
+    const queue = [root.path];
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const text = await read(path);
+      if (text === undefined) continue;
+      files.set(path, text);
+      const r = refs.get(path);
+      if (!r) continue;
+      for (const remote of r.remote)
+        out.notices.push({ file: path, message: `remote base not fetched: ${remote} (built without it)` });
+      for (const outside of r.outside)
+        out.notices.push({
+          file: path,
+          message: `${outside} is outside the scanned folder: built without it`,
+        });
+      const kFile = new SourceFile(path, text);
+      for (const image of r.images)
+        images.push({ path, name: image.name, ...kFile.span(image.start, image.end) });
+      for (const res of r.resources) {
+        const k = byPath.has(res)
+          ? res
+          : [...byPath.keys()].find((p) => dirOf(p) === res && isKustomizationFile(p));
+        if (k) queue.push(k);
+      }
+      for (const p of [...r.patches, ...r.files]) {
+        if (r.patches.includes(p)) patches.push(p);
+        if (!seen.has(p) && (await read(p)) !== undefined) files.set(p, (await read(p))!);
+      }
+    }
+    for (const path of files.keys()) out.claimed.push(path);
+    for (const [path, text] of files)
+      if (/\.ya?ml$|Kustomization$/.test(path))
+        out.sources.push({ file: new SourceFile(path, text), comments: yamlComments(text) });
+
+    const workspace = await createWorkspace('kustomize');
+    try {
+      const copies = new Map<string, string>();
+      for (const [path, text] of files)
+        copies.set(path, refs.has(path) ? withoutRemote(text, refs.get(path)!) : text);
+      const rootDir = dirOf(root.path);
+      copies.set(
+        `${WRAPPER}/kustomization.yaml`,
+        `resources:\n  - ../${rootDir || '.'}\nbuildMetadata: [originAnnotations]\n`,
+      );
+      await materialise(workspace.dir, copies);
+      const run = await runProcess(tool.binary, [...tool.args, `${workspace.dir}/${WRAPPER}`], {
+        cwd: workspace.dir,
+        env: scrubbedEnv(workspace.dir),
+        timeoutMs: this.options.timeoutMs ?? 60_000,
+        maxOutput: this.options.maxOutputBytes ?? 32 * 1024 * 1024,
+      });
+      if (run.stopped || run.code !== 0) {
+        out.stats.failed++;
+        const message = cleanMessage(
+          run.stopped ? `${run.stopped}. ${run.stderr}` : run.stderr,
+          workspace.dir,
+        );
+        const file = new SourceFile(root.path, files.get(root.path) ?? '');
+        out.problems.push({
+          at: { file, start: 0, end: Math.max(0, file.text.indexOf('\n')) },
+          message: `kustomize build failed: ${message}`,
+          evidence: message,
+        });
+        return;
+      }
+      out.stats.rendered++;
+      const sourceCache = new Map<string, BuildSource | undefined>();
+      const sourceOf = (rel: string): BuildSource | undefined => {
+        // Origins are relative to the wrapper folder: `../base/deployment.yaml`.
+        const path = rel.replace(/^\.\.\//, '');
+        if (!sourceCache.has(path))
+          sourceCache.set(path, files.has(path) ? buildSource(path, files.get(path)!) : undefined);
+        return sourceCache.get(path);
+      };
+      const patchSources = patches
+        .map((p) => (files.has(p) ? buildSource(p, files.get(p)!) : undefined))
+        .filter((p): p is BuildSource => !!p);
+      const mapper = new KustomizeSourceMap({
+        text: run.stdout,
+        source: sourceOf,
+        patches: patchSources,
+        images,
+      });
+      const unit = rootDir || '.';
+      out.files.push(
+        new RenderedFile(
+          `@render/kustomize/${unit}/build.yaml`,
+          run.stdout,
+          `kustomize:${unit}`,
+          unit,
+          mapper,
+        ),
+      );
+    } finally {
+      await workspace.dispose();
+    }
+  }
+}
+
+interface KustomizeRendererImage {
+  path: string;
+  name: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+function buildSource(path: string, text: string): BuildSource {
+  const file = new SourceFile(path, text);
+  const parsed = parseAllDocuments(text, { logLevel: 'silent' });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  return {
+    path,
+    file,
+    docs: docs.flatMap((doc, index) => {
+      let data: Record<string, unknown>;
+      try {
+        data = (doc.toJS({ maxAliasCount: 1000 }) ?? {}) as Record<string, unknown>;
+      } catch {
+        return [];
+      }
+      const yaml = new YamlDocument(file, index, 'other', data, doc);
+      const meta = (data.metadata ?? {}) as Record<string, unknown>;
+      return [
+        {
+          kind: typeof data.kind === 'string' ? data.kind : undefined,
+          name: typeof meta.name === 'string' ? meta.name : undefined,
+          data,
+          start: doc.range[0],
+          end: doc.range[1],
+          keyAt: (route: Route) => {
+            const loc = yaml.keyAt(route);
+            return loc ? { start: loc.start, end: loc.end } : undefined;
+          },
+        },
+      ];
+    }),
+  };
+}
+
+/** The kustomization as copied: remote resources dropped (never fetched). */
+function withoutRemote(text: string, refs: KustomizationRefs): string {
+  let out = text;
+  for (const remote of refs.remote)
+    out = out
+      .split('\n')
+      .filter((l) => !l.includes(remote))
+      .join('\n');
+  return out;
+}
