@@ -12,9 +12,9 @@ import { scan } from '@plumbline/cli';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const valueOf = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-const only = valueOf('--only');
-const top = Number(valueOf('--top') ?? 25);
+const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const only = flagValue('--only');
+const top = Number(flagValue('--top') ?? 25);
 const corpus = resolve(
   args.find((a, i) => !a.startsWith('--') && !['--only', '--top'].includes(args[i - 1])) ??
     join(here, '..', '..', '..', 'shared', 'corpus'),
