@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { Finding, RuleDescriptor, RunResult, ScanError } from '../model/finding.js';
 import type { Language, ParsedFile, ParseProblem } from '../model/language.js';
 import { Project } from '../model/project.js';
-import type { AnyRule, Report } from '../model/rule.js';
+import type { AnyRule, Report, ReportParts } from '../model/rule.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { locOf, SourceFile, textOf } from '../model/source.js';
 import { parseErrorRule } from '../rules/parse-error.js';
@@ -11,6 +11,7 @@ import type { Baseline } from './baseline.js';
 import type { FileSource } from './file-source.js';
 import { fingerprint } from './fingerprint.js';
 import { globMatcher } from './globs.js';
+import { narrowPartsByConfig } from './parts.js';
 import type { RuleRegistry } from './registry.js';
 
 export interface AuditOptions {
@@ -35,6 +36,8 @@ export interface AuditOptions {
 export interface RawFinding extends Finding {
   /** Lines of the enclosing object, for ignore comments placed anywhere inside it. */
   containerLines?: [number, number];
+  /** The rules a combined finding stands for (see `Report.parts`); narrowed by config and suppressions. */
+  parts?: ReportParts;
 }
 
 const DEFAULT_TOOL = {
@@ -181,9 +184,11 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
     }
   }
 
-  assignFingerprints(raw);
+  // Combined findings lose the parts whose rule is off; a finding with no part left goes.
+  const kept = raw.filter((f) => narrowPartsByConfig(f, registry, (rule) => isEnabled(config, rule), config));
+  assignFingerprints(kept);
   const findings = applySuppressions({
-    findings: raw,
+    findings: kept,
     parsed,
     project,
     domains: [...byDomain.values()].map((r) => r[0]!.domain),
@@ -278,6 +283,7 @@ export function toFinding(
     const cs = c.file.span(c.start, c.end);
     finding.containerLines = [cs.startLine, cs.endLine];
   }
+  if (report.parts) finding.parts = report.parts;
   if (report.fix) {
     const fs = report.fix.loc.file.span(report.fix.loc.start, report.fix.loc.end);
     finding.fix = {
