@@ -56,8 +56,22 @@ describe('fixtures', () => {
             'k8s/no-host-process',
             // Its pods run as the default account: one root cause, reported by no-default-service-account.
             'k8s/no-service-account-token-automount',
+            // Its containers leave these unset along with others: listed by k8s/require-security-context (below).
+            'k8s/require-drop-all-capabilities',
+            'k8s/require-read-only-root-fs',
+            'k8s/require-seccomp-profile',
           ].includes(id),
       );
+    const combined = result.findings
+      .filter((f) => f.ruleId === 'k8s/require-security-context')
+      .map((f) => f.message)
+      .join('\n');
+    for (const setting of [
+      'seccompProfile: RuntimeDefault',
+      'readOnlyRootFilesystem: true',
+      'capabilities.drop: [ALL]',
+    ])
+      expect(combined).toContain(setting);
     const missing = expected.filter((id) => !fired.has(id));
     expect(missing).toEqual([]);
   });
