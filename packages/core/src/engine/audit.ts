@@ -266,9 +266,9 @@ export function toFinding(
   const finding: RawFinding = {
     ruleId: rule.id,
     title: descriptor.title,
-    severity: config.rules.get(rule.id)?.severity ?? rule.meta.severity,
+    severity: config.rules.get(rule.id)?.severity ?? report.severity ?? rule.meta.severity,
     category: rule.meta.category,
-    confidence: rule.meta.confidence,
+    confidence: report.confidence ?? rule.meta.confidence,
     message: report.message,
     remediation: rule.meta.remediation,
     file: loc.file.path,

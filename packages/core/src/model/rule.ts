@@ -62,6 +62,14 @@ export interface Report {
   container?: Loc | Located;
   fix?: LineFix;
   /**
+   * This finding's severity when it differs from the rule's documented one (a read-only mount of a
+   * sensitive path is less severe than a writable one). The rule's rationale must say when; a
+   * severity configured for the rule still wins.
+   */
+  severity?: Severity;
+  /** This finding's confidence when it differs from the rule's (the entrypoint may drop root). */
+  confidence?: Confidence;
+  /**
    * One finding that stands for several rules at one place (one finding per cause: a container
    * missing five hardening settings is one finding listing them). Each part names the rule it
    * stands for; turning that rule off, or suppressing it by id or peer alias, removes the part
