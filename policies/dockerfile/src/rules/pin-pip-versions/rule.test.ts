@@ -9,6 +9,8 @@ tester.run(rule, {
     HARDENED,
     'FROM python:3.12\nRUN pip install -U pip setuptools wheel && pip install . && pip install -e ./lib "x @ git+https://h/x"\n',
     'FROM python:3.12\nRUN pip download flask && pip install -c constraints.txt -r req.txt\n',
+    // The constraints file pins the named packages; `--root-user-action` takes a value.
+    'FROM python:3.12\nRUN pip install --root-user-action ignore -c constraints.txt flask gunicorn\n',
   ],
   invalid: [
     {
