@@ -16,6 +16,8 @@ tester.run(rule, {
     // Downloaded but only unpacked or printed, not run.
     'FROM alpine:3.22\nRUN curl -fsSL -o /tmp/src.tgz https://x.example/src.tgz && tar -xzf /tmp/src.tgz -C /src\n',
     'FROM alpine:3.22\nRUN curl -fsSL https://x.example/version.txt && sh -c "echo done"\n',
+    // The URL names a commit: the content cannot change.
+    'FROM docker:27-dind\nRUN wget -O /usr/local/bin/dind "https://raw.githubusercontent.com/moby/moby/8d9e3502aba39127e4d12196dae16d306f76993d/hack/dind" && chmod +x /usr/local/bin/dind\n',
     // Piped straight into a shell: dockerfile/no-curl-pipe-shell's finding.
     'FROM alpine:3.22\nRUN curl -fsSL https://x.example/i.sh | sh\n',
   ],

@@ -160,7 +160,7 @@ export default defineRule({
     description:
       'A `RUN` downloads a file with `curl` or `wget` and then runs it (`sh install.sh`, `./tool`, `chmod +x`, `dpkg -i`) without checking it against a known digest or signature (`sha256sum -c`, `gpg --verify`, `cosign verify-blob`) in the same `RUN`.',
     rationale:
-      'Medium: whoever controls the URL (the publisher, a compromised release, a hijacked domain or mirror) runs code in the build, and the result is baked into every image built afterwards. A pinned checksum turns a silent swap into a failed build. Medium, as for `ADD` of a remote file, because the download is usually over HTTPS from a known publisher; piping straight into a shell is `dockerfile/no-curl-pipe-shell`. A download that is only unpacked or copied is not reported.',
+      'Medium: whoever controls the URL (the publisher, a compromised release, a hijacked domain or mirror) runs code in the build, and the result is baked into every image built afterwards. A pinned checksum turns a silent swap into a failed build. Medium, as for `ADD` of a remote file, because the download is usually over HTTPS from a known publisher; piping straight into a shell is `dockerfile/no-curl-pipe-shell`. A download that is only unpacked or copied is not reported, nor one whose URL names a git commit (content-addressed).',
     remediation:
       'Pin the expected digest next to the URL and check it before use: `curl -fsSLo tool.tgz "$URL" && echo "$SHA256  tool.tgz" | sha256sum -c -`; or verify the publisher signature (`gpg --verify`, `cosign verify-blob`). Better still, install from a package manager or copy from a pinned image (`COPY --from=`).',
     category: 'supply-chain',
@@ -190,6 +190,8 @@ export default defineRule({
       commands.forEach((c, i) => {
         const download = downloaded(c);
         if (!download || !download.file) return;
+        // A URL that names a git commit (`raw.githubusercontent.com/o/r/<sha>/...`) is content-addressed.
+        if (/\/[0-9a-f]{40}\//.test(download.at.value)) return;
         const runner = commands.slice(i + 1).find((later) => executes(later, download.file));
         if (!runner) return;
         report(

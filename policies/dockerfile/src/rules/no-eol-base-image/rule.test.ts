@@ -10,6 +10,7 @@ tester.run(rule, {
     'FROM ubuntu:24.04\n',
     'FROM debian:12-slim\nFROM debian:bookworm\n',
     'FROM alpine:3.22\nFROM node:22-alpine\nFROM python:3.12-slim-bookworm\n',
+    'FROM node:24\nFROM node:27-slim\n',
     'FROM golang:1.23-alpine3.21 AS build\nFROM gcr.io/distroless/static-debian12\n',
     // Not the official image: its tags mean what its publisher says.
     'FROM myorg/ubuntu:16.04\nFROM ghcr.io/acme/debian:9\n',

@@ -39,8 +39,8 @@ const DEBIAN_NUMBER: Record<string, string> = {
 const CENTOS: Record<string, string> = { '6': 'November 2020', '7': 'June 2024', '8': 'December 2021' };
 /** Alpine branches up to 3.20 (ended April 2026). */
 const LAST_EOL_ALPINE_MINOR = 20;
-/** Node.js majors up to 23 except the current even LTS lines (20 ended April 2026). */
-const NODE_SUPPORTED = (major: number) => major >= 22 && major % 2 === 0;
+/** Node.js majors still supported late 2026: 22 and 24 (LTS) and 26 and up (20 ended April 2026, 25 June 2026). */
+const NODE_SUPPORTED = (major: number) => major === 22 || major === 24 || major >= 26;
 /** Python up to 3.9 (ended October 2025). */
 const LAST_EOL_PYTHON_MINOR = 9;
 
