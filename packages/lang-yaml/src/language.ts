@@ -11,6 +11,7 @@ import { parseAllDocuments } from 'yaml';
 import { classify, isActionPath, isHelmValuesPath, isKustomizationPath, isWorkflowPath } from './classify.js';
 import { yamlComments } from './comments.js';
 import { YamlDocument } from './document.js';
+import { underIndentedFlowLines } from './lenient-flow.js';
 import { yamlNestingOffset } from './nesting.js';
 
 export interface YamlFile {
@@ -68,13 +69,31 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
     throw new UnscannableFileError(`nesting deeper than ${MAX_NESTING_DEPTH} levels`, tooDeep);
   const problems: ParseProblem[] = [];
   const documents: YamlDocument[] = [];
-  const docs = parseAllDocuments(text, {
+  // Kubernetes manifests may repeat a key: kubectl keeps the last value (and warns), so do we.
+  // GitHub rejects a workflow that repeats one, so workflows keep the strict check.
+  const options = {
     merge: true,
     prettyErrors: false,
     strict: false,
     logLevel: 'error',
-  });
-  const list = Array.isArray(docs) ? docs : [];
+    uniqueKeys: gha,
+  } as const;
+  const docs = parseAllDocuments(text, options);
+  let list = Array.isArray(docs) ? docs : [];
+  // What kubectl accepts must parse: retry multi-line quoted scalars in flow collections that the
+  // `yaml` package finds under-indented (see lenient-flow.ts), and keep the retry if it fixed
+  // documents without breaking any.
+  if (list.some((d) => d.errors.some((e) => /Missing closing .?quote/.test(e.message)))) {
+    const lenient = underIndentedFlowLines(text);
+    const retry = lenient === undefined ? [] : parseAllDocuments(lenient, options);
+    if (
+      Array.isArray(retry) &&
+      retry.length === list.length &&
+      retry.every((d, i) => d.errors.length <= list[i]!.errors.length) &&
+      retry.some((d, i) => d.errors.length < list[i]!.errors.length)
+    )
+      list = retry;
+  }
   list.forEach((doc, index) => {
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {

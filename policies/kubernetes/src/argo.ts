@@ -25,3 +25,26 @@ export function isGate(step: Obj): boolean {
 export function workflowSpecRoute(object: K8sObject): string[] {
   return object.kind === 'CronWorkflow' ? ['spec', 'workflowSpec'] : ['spec'];
 }
+
+/**
+ * A WorkflowTemplate or ClusterWorkflowTemplate: a library of steps that Workflows and CronWorkflows
+ * reference, which set run-level settings (deadline, pod GC) themselves.
+ */
+export function isWorkflowLibrary(object: K8sObject): boolean {
+  return object.kind === 'WorkflowTemplate' || object.kind === 'ClusterWorkflowTemplate';
+}
+
+/** Options of the Argo rules that skip workflow libraries by default. */
+export const LIBRARY_OPTIONS = {
+  schema: {
+    type: 'object',
+    properties: {
+      templates: {
+        type: 'boolean',
+        description: 'Also report WorkflowTemplates and ClusterWorkflowTemplates (the strict preset does).',
+      },
+    },
+    additionalProperties: false,
+  },
+  defaults: { templates: false },
+};

@@ -60,8 +60,22 @@ describe('fixtures', () => {
             'k8s/helm-values-latest-tag',
             'k8s/helm-values-privileged',
             'k8s/helm-values-missing-resources',
+            // Its containers leave these unset along with others: listed by k8s/require-security-context (below).
+            'k8s/require-drop-all-capabilities',
+            'k8s/require-read-only-root-fs',
+            'k8s/require-seccomp-profile',
           ].includes(id),
       );
+    const combined = result.findings
+      .filter((f) => f.ruleId === 'k8s/require-security-context')
+      .map((f) => f.message)
+      .join('\n');
+    for (const setting of [
+      'seccompProfile: RuntimeDefault',
+      'readOnlyRootFilesystem: true',
+      'capabilities.drop: [ALL]',
+    ])
+      expect(combined).toContain(setting);
     const missing = expected.filter((id) => !fired.has(id));
     expect(missing).toEqual([]);
   });

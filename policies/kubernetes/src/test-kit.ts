@@ -75,6 +75,14 @@ spec:
 `;
 
 /**
+ * One `spec` line for pod(): the pod states `runAsNonRoot` and a seccomp profile, so a test can
+ * leave exactly one of the five restricted settings unset (two or more unset are reported together
+ * by k8s/require-security-context).
+ */
+export const POD_HARDENED =
+  '  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}\n';
+
+/**
  * A Pod manifest: `spec` lines (indented 2) go before `containers`, `container` lines (indented 6)
  * after the container's `image`. Lines: 1-5 header; spec lines from 6; then `containers:`,
  * `- name: app`, `image: app:1.0`, then the container lines.

@@ -234,4 +234,33 @@ describe('runAudit', () => {
     expect(result.findings.map((f) => [f.file, f.ruleId])).toEqual([['a.txt', 'dockerfile/no-foo']]);
     expect(result.errors.map((e) => [e.file, e.kind])).toEqual([['b.txt', 'binary']]);
   });
+
+  it('takes a finding severity and confidence from its report, unless the rule severity is configured', async () => {
+    const calibrated = defineRule({
+      ...noFoo,
+      id: 'dockerfile/calibrated',
+      check({ file, line }, ctx) {
+        if (line.text.includes('ro'))
+          ctx.report({
+            at: { file, start: line.start, end: line.start + 2 },
+            message: 'read-only',
+            severity: 'medium',
+            confidence: 'low',
+          });
+      },
+    });
+    const run = (over: Partial<ResolvedConfig> = {}) =>
+      runAudit({
+        source: new MemoryFileSource({ 'a.txt': 'ro\n' }),
+        languages: [txt],
+        registry: new RuleRegistry([calibrated]),
+        config: config(over),
+        now: new Date('2026-06-01'),
+      });
+    expect((await run()).findings.map((f) => [f.severity, f.confidence])).toEqual([['medium', 'low']]);
+    const configured = await run({
+      rules: new Map([['dockerfile/calibrated', { enabled: true, severity: 'high' }]]),
+    });
+    expect(configured.findings.map((f) => f.severity)).toEqual(['high']);
+  });
 });

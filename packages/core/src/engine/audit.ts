@@ -4,7 +4,7 @@ import type { Language, ParsedFile, ParseProblem } from '../model/language.js';
 import { Project } from '../model/project.js';
 import type { Renderer } from '../model/renderer.js';
 import { isRendered } from '../model/renderer.js';
-import type { AnyRule, Report } from '../model/rule.js';
+import type { AnyRule, Report, ReportParts } from '../model/rule.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { locOf, SourceFile, textOf } from '../model/source.js';
 import { parseErrorRule } from '../rules/parse-error.js';
@@ -16,6 +16,7 @@ import { decodeText } from './decode.js';
 import type { FileSource, SourceEntry } from './file-source.js';
 import { fingerprint } from './fingerprint.js';
 import { globMatcher } from './globs.js';
+import { narrowPartsByConfig } from './parts.js';
 import { redactRunResult } from './redact-result.js';
 import type { RuleRegistry } from './registry.js';
 import { mergeVariants, renderUnits } from './render-stage.js';
@@ -47,6 +48,8 @@ export interface RawFinding extends Finding {
   containerLines?: [number, number];
   /** Values sets / variants a rendered finding appeared in (merged into one finding). */
   variants?: string[];
+  /** The rules a combined finding stands for (see `Report.parts`); narrowed by config and suppressions. */
+  parts?: ReportParts;
 }
 
 const DEFAULT_TOOL = {
@@ -267,7 +270,9 @@ export async function runAudit(options: AuditOptions): Promise<RunResult> {
     }
   }
 
-  const merged = mergeVariants(raw);
+  // Combined findings lose the parts whose rule is off; a finding with no part left goes.
+  const kept = raw.filter((f) => narrowPartsByConfig(f, registry, (rule) => isEnabled(config, rule), config));
+  const merged = mergeVariants(kept);
   assignFingerprints(merged);
   const findings = applySuppressions({
     findings: merged,
@@ -368,9 +373,9 @@ export function toFinding(
   const finding: RawFinding = {
     ruleId: rule.id,
     title: descriptor.title,
-    severity: config.rules.get(rule.id)?.severity ?? rule.meta.severity,
+    severity: config.rules.get(rule.id)?.severity ?? report.severity ?? rule.meta.severity,
     category: rule.meta.category,
-    confidence: rule.meta.confidence,
+    confidence: report.confidence ?? rule.meta.confidence,
     message: note ? `${report.message} (${note})` : report.message,
     remediation: rule.meta.remediation,
     file: origin?.path ?? loc.file.path,
@@ -392,6 +397,7 @@ export function toFinding(
     const cs = c.file.span(c.start, c.end);
     finding.containerLines = [cs.startLine, cs.endLine];
   }
+  if (report.parts) finding.parts = report.parts;
   // A fix rewrites the lines it was computed on: only offered on files people edit.
   if (report.fix && !isRendered(report.fix.loc.file)) {
     const fs = report.fix.loc.file.span(report.fix.loc.start, report.fix.loc.end);

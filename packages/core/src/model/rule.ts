@@ -61,6 +61,36 @@ export interface Report {
   /** The enclosing object: ignore comments anywhere inside it apply to this finding. */
   container?: Loc | Located;
   fix?: LineFix;
+  /**
+   * This finding's severity when it differs from the rule's documented one (a read-only mount of a
+   * sensitive path is less severe than a writable one). The rule's rationale must say when; a
+   * severity configured for the rule still wins.
+   */
+  severity?: Severity;
+  /** This finding's confidence when it differs from the rule's (the entrypoint may drop root). */
+  confidence?: Confidence;
+  /**
+   * One finding that stands for several rules at one place (one finding per cause: a container
+   * missing five hardening settings is one finding listing them). Each part names the rule it
+   * stands for; turning that rule off, or suppressing it by id or peer alias, removes the part
+   * from the list, and the finding goes when no part is left.
+   */
+  parts?: ReportParts;
+}
+
+export interface ReportPart {
+  /** The rule this part stands for (its id; its aliases reach the part). */
+  ruleId: string;
+  /** What is wrong, in a few words (`a seccomp profile`). */
+  label: string;
+  /** The part's severity when its rule has no configured one (normally that rule's own). */
+  severity: Severity;
+}
+
+export interface ReportParts {
+  items: ReportPart[];
+  /** The message for the parts that remain (called again when the list narrows). */
+  message: (labels: readonly string[]) => string;
 }
 
 export interface RuleContext<O> {

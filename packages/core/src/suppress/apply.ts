@@ -3,12 +3,13 @@ import type { RawFinding } from '../engine/audit.js';
 import type { Baseline } from '../engine/baseline.js';
 import { fingerprint } from '../engine/fingerprint.js';
 import { globMatcher } from '../engine/globs.js';
+import { partsNamed, removeParts } from '../engine/parts.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import type { Domain, DomainSuppression } from '../model/domain.js';
-import type { RuleDescriptor, ScanError } from '../model/finding.js';
+import type { RuleDescriptor, ScanError, Suppression } from '../model/finding.js';
 import type { ParsedFile } from '../model/language.js';
 import type { Project } from '../model/project.js';
-import type { AnyRule } from '../model/rule.js';
+import type { AnyRule, ReportPart } from '../model/rule.js';
 import { suppressionWithoutReasonRule, unusedSuppressionRule } from '../rules/index.js';
 import { type Directive, parseDirectives } from './directives.js';
 
@@ -38,6 +39,11 @@ export function applySuppressions(input: ApplyInput): RawFinding[] {
     return rule ? registry.names(rule, name) : name === f.ruleId;
   };
   const byFile = groupBy(findings, (f) => f.file);
+  /** Suppresses the finding, or only the named parts of a combined finding while others remain. */
+  const suppress = (f: RawFinding, parts: ReportPart[], suppression: Suppression) => {
+    if (parts.length === 0 || removeParts(f, parts, registry, input.config) === 'none-left')
+      f.suppressed = suppression;
+  };
   const hygiene: RawFinding[] = [];
 
   // 1. Inline comments.
@@ -49,13 +55,16 @@ export function applySuppressions(input: ApplyInput): RawFinding[] {
       const target = targetLine(directive, parsed);
       let used = false;
       for (const f of inFile) {
-        if (f.suppressed || !directive.rules.some((name) => matches(f, name))) continue;
+        if (f.suppressed) continue;
+        const whole = directive.rules.some((name) => matches(f, name));
+        const parts = whole ? [] : partsNamed(f, directive.rules, registry);
+        if (!whole && parts.length === 0) continue;
         const line = directive.comment.line;
         const inFinding = target >= f.startLine && target <= f.endLine;
         const [from, to] = f.containerLines ?? [0, -1];
         const inContainer = (target >= from && target <= to) || (line >= from && line <= to);
         if (inFinding || inContainer) {
-          f.suppressed = { kind: 'inline', reason: directive.reason || 'no reason given' };
+          suppress(f, parts, { kind: 'inline', reason: directive.reason || 'no reason given' });
           used = true;
         }
       }
@@ -78,6 +87,10 @@ export function applySuppressions(input: ApplyInput): RawFinding[] {
       for (const f of byFile.get(s.file) ?? []) {
         if (f.suppressed || f.startLine < s.startLine || f.startLine > s.endLine) continue;
         if (s.rules.some((name) => matches(f, name))) f.suppressed = { kind: 'annotation', reason: s.reason };
+        else {
+          const parts = partsNamed(f, s.rules, registry);
+          if (parts.length > 0) suppress(f, parts, { kind: 'annotation', reason: s.reason });
+        }
       }
     }
   }
@@ -97,10 +110,15 @@ export function applySuppressions(input: ApplyInput): RawFinding[] {
     const inPaths = exception.paths ? globMatcher(exception.paths) : undefined;
     const inResources = exception.resources ? globMatcher(exception.resources) : undefined;
     for (const f of findings) {
-      if (f.suppressed || f.ruleId !== exception.ruleId) continue;
+      if (f.suppressed) continue;
+      const parts =
+        f.ruleId === exception.ruleId
+          ? []
+          : (f.parts?.items.filter((p) => p.ruleId === exception.ruleId) ?? []);
+      if (f.ruleId !== exception.ruleId && parts.length === 0) continue;
       const pathOk = inPaths ? inPaths(f.file) : !inResources;
       const resourceOk = inResources ? f.resource !== undefined && inResources(f.resource) : false;
-      if (pathOk || resourceOk) f.suppressed = { kind: 'exception', reason: exception.reason };
+      if (pathOk || resourceOk) suppress(f, parts, { kind: 'exception', reason: exception.reason });
     }
   }
 
@@ -113,7 +131,7 @@ export function applySuppressions(input: ApplyInput): RawFinding[] {
     }
   }
 
-  return [...findings, ...hygiene].map(({ containerLines, ...finding }) => finding);
+  return [...findings, ...hygiene].map(({ containerLines, parts, ...finding }) => finding);
 }
 
 /** The line a directive covers: its own line, or for a comment on a line of its own, the next code line. */

@@ -1,5 +1,5 @@
 import type { Instruction, ShellCommand, ShellWord } from '@plumbline/lang-dockerfile';
-import { findOption, positionals } from './index.js';
+import { findOption, hasOption, positionals } from './index.js';
 
 /** Options of each package manager that take a separate value (so the value is no package). */
 export const WITH_VALUE: Record<string, string[]> = {
@@ -99,6 +99,7 @@ export const WITH_VALUE: Record<string, string[]> = {
     '--no-binary',
     '--python',
     '--report',
+    '--root-user-action',
   ],
   npm: [
     '--prefix',
@@ -139,6 +140,11 @@ export function sub(command: ShellCommand): ShellWord | undefined {
 /** Packages named after the subcommand (options and their values skipped). */
 export function packagesOf(command: ShellCommand, manager = command.base): ShellWord[] {
   return positionals(command, WITH_VALUE[manager] ?? []).slice(1);
+}
+
+/** `apt-get -s install ...` (and its aliases) only prints what it would do. */
+export function aptSimulates(command: ShellCommand): boolean {
+  return hasOption(command, 's', ['simulate', 'just-print', 'dry-run', 'recon', 'no-act']);
 }
 
 export function isApt(command: ShellCommand, subs: readonly string[]): boolean {

@@ -7,7 +7,7 @@ import {
 } from '@plumbline/lang-dockerfile';
 import { commands, report } from './index.js';
 
-/** "Pin versions in <manager>": one finding per unpinned package argument. */
+/** "Pin versions in <manager>": one finding per install command, listing its unpinned packages. */
 export function pinRule(spec: {
   slug: string;
   manager: string;
@@ -25,7 +25,7 @@ export function pinRule(spec: {
       title: `${spec.manager} package installed without a version`,
       description: `A package is installed with ${spec.manager} without a version (\`${spec.example}\`), so each build takes whatever is newest that day.`,
       rationale:
-        'Low: unpinned packages make builds unreproducible and let a new (or compromised, or broken) release enter the image without review. Pinning trades this for update work, and many teams pin the base image instead, so it is low.',
+        'Low: unpinned packages make builds unreproducible and let a new (or compromised, or broken) release enter the image without review. Pinning trades this for update work, and many teams pin the base image instead, so it is low. One finding per install command lists every unpinned package of it: the cause (this command pins nothing) is one, and one comment per package drowned reviews.',
       remediation: spec.remediation,
       category: 'supply-chain',
       severity: 'low',
@@ -36,18 +36,31 @@ export function pinRule(spec: {
     },
     check(model, ctx) {
       for (const { container, command } of commands(model)) {
-        for (const word of spec.unpinned(command)) {
-          report(
-            ctx,
-            word,
-            container,
-            `\`${word.value}\` is installed without a pinned version.`,
-            word.value,
-          );
-        }
+        const words = spec.unpinned(command);
+        if (words.length === 0) continue;
+        // One finding per install command (one cause: this command pins nothing), spanning its
+        // unpinned packages and naming them.
+        const first = words[0]!;
+        const last = words[words.length - 1]!;
+        report(
+          ctx,
+          { file: first.loc.file, start: first.loc.start, end: last.loc.end },
+          container,
+          unpinnedMessage(words.map((w) => w.value)),
+          words.map((w) => w.value).join(' '),
+        );
       }
     },
   });
+}
+
+/** `curl` is installed ...; `a`, `b` and `c` are installed ... (the first ten named). */
+export function unpinnedMessage(names: readonly string[]): string {
+  const shown = names.slice(0, 10).map((n) => `\`${n}\``);
+  if (names.length > 10) shown.push(`${names.length - 10} more`);
+  const listed =
+    shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return `${listed} ${names.length === 1 ? 'is' : 'are'} installed without a pinned version.`;
 }
 
 /** Words that are paths, files, URLs or variables rather than package names. */

@@ -56,3 +56,15 @@ export function securityRule(spec: {
     },
   });
 }
+
+/**
+ * For `echo`/`printf`: does the printed text land in a file matching `target` (`> f`, `>> f`,
+ * `| tee f`)? Text that is only printed (a message, a comment-like line) configures nothing.
+ */
+export function printsInto(c: ShellCommand, target: RegExp): boolean {
+  const next = c.pipeline?.commands[c.pipeline.index + 1];
+  if (next?.base === 'tee' && next.args.some((a) => target.test(a.value))) return true;
+  const after = c.loc.file.text.slice(c.loc.end, c.loc.end + 400);
+  const m = /^[^\n&;|]*?>>?\s*["']?([^\s"';&|]+)/.exec(after);
+  return m !== null && target.test(m[1]!);
+}

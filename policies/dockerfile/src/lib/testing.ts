@@ -9,6 +9,21 @@ export function at(code: string, needle: string, occurrence = 1, message?: strin
   return { ...spanOf(code, needle, occurrence), ...(message ? { message } : {}) };
 }
 
+/** Expected error from the first `from` to the end of the first `to` after it (a finding spanning several words). */
+export function across(code: string, from: string, to: string, message?: string) {
+  const a = spanOf(code, from);
+  const start = code.indexOf(from);
+  const end = code.indexOf(to, start) + to.length;
+  const b = spanOf(code.slice(0, end), to, code.slice(0, end).split(to).length - 1);
+  return {
+    line: a.line,
+    column: a.column,
+    endLine: b.endLine,
+    endColumn: b.endColumn,
+    ...(message ? { message } : {}),
+  };
+}
+
 /** The guide's hardened image: non-root, multi-stage, pinned by digest, with a HEALTHCHECK. */
 export const HARDENED = `# syntax=docker/dockerfile:1
 FROM python:3.11-slim@sha256:0b23cfb7425d065008b778022a17b1551c82f8b4866ee5a7a200084b7e2eafbf AS builder

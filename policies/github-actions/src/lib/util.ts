@@ -59,15 +59,31 @@ export function shellOf(step: Step): string {
 }
 
 /** Every `if:` of a unit (jobs and steps) with the resource it belongs to. */
-export function conditions(unit: GhaUnit): { condition: Condition; resource: string | undefined }[] {
-  const out: { condition: Condition; resource: string | undefined }[] = [];
+export function conditions(
+  unit: GhaUnit,
+): { condition: Condition; resource: string | undefined; job?: Job }[] {
+  const out: { condition: Condition; resource: string | undefined; job?: Job }[] = [];
   if (unit.kind === 'workflow') {
     for (const job of unit.jobs) {
-      if (job.if) out.push({ condition: job.if, resource: `jobs.${job.id}` });
-      for (const step of job.steps) if (step.if) out.push({ condition: step.if, resource: `jobs.${job.id}` });
+      if (job.if) out.push({ condition: job.if, resource: `jobs.${job.id}`, job });
+      for (const step of job.steps)
+        if (step.if) out.push({ condition: step.if, resource: `jobs.${job.id}`, job });
     }
   } else {
     for (const step of unit.steps) if (step.if) out.push({ condition: step.if, resource: 'runs' });
   }
   return out;
+}
+
+/** A guard that lets only pull requests from this repository through (no fork can reach the job). */
+const SAME_REPO_GUARD =
+  /head\.repo\.full_name\s*==\s*(github\.repository|'[^']+\/[^']+')|(github\.repository|'[^']+\/[^']+')\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/;
+
+/**
+ * The job (or the step) only runs for pull requests from branches of this repository: whoever can
+ * push such a branch can already change the workflow, so fork-based attacks do not reach it. Every
+ * rule that reasons about forks honours it.
+ */
+export function sameRepoOnly(job: Job | undefined, step?: Step): boolean {
+  return [job?.if, step?.if].some((c) => c !== undefined && SAME_REPO_GUARD.test(c.value.text ?? ''));
 }

@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
 import { commands, hasOption, report, spanOf } from '../../lib/index.js';
-import { isApt, sub } from '../../lib/packages.js';
+import { aptSimulates, isApt, sub } from '../../lib/packages.js';
 
 const bad = 'FROM debian:12-slim\nRUN apt-get update && apt-get install --no-install-recommends curl\n';
 
@@ -45,7 +45,9 @@ export default defineRule({
         ])
       )
         continue;
-      if (hasOption(command, 'y', ['yes', 'assume-yes', 'force-yes'])) continue;
+      if (hasOption(command, 'y', ['yes', 'assume-yes', 'force-yes']) || aptSimulates(command)) continue;
+      // Quiet level 2 (`-qq`, `-q -q`) implies `-y`.
+      if (command.args.filter((a) => a.value === '-q').length >= 2) continue;
       if (
         command.args.some(
           (a) => /^(-qq|-q=2|--quiet=2)$/.test(a.value) || /assume-yes=(1|true|yes)/i.test(a.value),

@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
 import { commands, hasOption, report, spanOf } from '../../lib/index.js';
-import { isApt, sub } from '../../lib/packages.js';
+import { aptSimulates, isApt, sub } from '../../lib/packages.js';
 
 const bad = 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n';
 
@@ -31,7 +31,7 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const { stage, container, command } of commands(model)) {
-      if (!isApt(command, ['install'])) continue;
+      if (!isApt(command, ['install']) || aptSimulates(command)) continue;
       if (hasOption(command, '', ['no-install-recommends'])) continue;
       if (command.args.some((a) => /Install-Recommends(=|\s*")?\s*"?(false|0|no)/i.test(a.value))) continue;
       // A global apt setting written earlier in the image also counts.

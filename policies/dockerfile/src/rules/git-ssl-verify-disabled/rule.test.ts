@@ -11,5 +11,13 @@ tester.run(rule, {
   ],
   invalid: [
     { code: bad, errors: [at(bad, 'http.https://git.corp/.sslVerify'), at(bad, 'GIT_SSL_NO_VERIFY=1')] },
+    {
+      name: 'set to 0 or false: git only checks that the variable exists',
+      code: 'FROM alpine:3.20\nENV GIT_SSL_NO_VERIFY=0\nRUN GIT_SSL_NO_VERIFY=false git clone https://git.corp/app.git\n',
+      errors: [
+        { line: 2, column: 5, endLine: 2, endColumn: 24, message: '`GIT_SSL_NO_VERIFY=0` still turns off' },
+        { line: 3, column: 5, endLine: 3, endColumn: 28, message: 'whatever its value' },
+      ],
+    },
   ],
 });

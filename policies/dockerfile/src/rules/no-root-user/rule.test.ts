@@ -32,6 +32,26 @@ tester.run(rule, {
     { code: 'FROM docker.io/library/redis:7\n', errors: [{ line: 1, column: 6, endLine: 1, endColumn: 31 }] },
     { code: 'FROM scratch\nCOPY app /app\n', errors: [{ line: 1, column: 6, endLine: 1, endColumn: 13 }] },
     {
+      name: 'entrypoint drops privileges with gosu: still reported, with low confidence',
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gosu=1.14-1+b10\nCOPY docker-entrypoint.sh /\nENTRYPOINT ["/docker-entrypoint.sh"]\n',
+      errors: [{ line: 1, column: 6, endLine: 1, endColumn: 20, message: 'may drop root' }],
+    },
+    {
+      name: 'su-exec in the entrypoint line',
+      code: 'FROM alpine:3.20\nUSER root\nENTRYPOINT ["su-exec", "app", "/bin/server"]\n',
+      errors: [{ line: 2, column: 6, endLine: 2, endColumn: 10, message: '`su-exec`' }],
+    },
+    {
+      name: 'a builder stage as the last stage',
+      code: 'FROM golang:1.22 AS builder\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app ./cmd/app\n',
+      errors: [{ line: 1, column: 6, endLine: 1, endColumn: 17, message: 'looks like a builder stage' }],
+    },
+    {
+      name: 'a FROM-only file (an image pinned for update bots) is info',
+      code: 'FROM postgres:16.3\n',
+      errors: [{ line: 1, column: 6, endLine: 1, endColumn: 19, message: 'only names an image' }],
+    },
+    {
       code: 'FROM ghcr.io/acme/base:1\n',
       options: { unknownBaseImages: true },
       errors: [{ line: 1, column: 6, endLine: 1, endColumn: 25 }],

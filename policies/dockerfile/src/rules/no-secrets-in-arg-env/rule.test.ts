@@ -13,6 +13,14 @@ tester.run(rule, {
   ],
   invalid: [
     {
+      name: 'a secret build argument persisted through ENV',
+      code: 'FROM node:20-slim\nARG NPM_TOKEN\nENV NPM_TOKEN=${NPM_TOKEN} NODE_ENV=production\nRUN npm ci\n',
+      errors: [
+        { line: 2, column: 5, endLine: 2, endColumn: 14, message: 'Build argument `NPM_TOKEN`' },
+        { line: 3, column: 5, endLine: 3, endColumn: 27, message: 'copies the build argument `NPM_TOKEN`' },
+      ],
+    },
+    {
       code: bad,
       errors: [
         at(bad, 'GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789', 1, 'ghp_***'),

@@ -32,7 +32,7 @@ export default defineRule({
     description:
       'An `ARG` or `ENV` holds a credential: its name says so (`*_PASSWORD`, `*_TOKEN`, `*_SECRET`, `API_KEY`...) or its value looks like one (AWS, GitHub, GitLab, Slack, npm tokens, private keys).',
     rationale:
-      'High: `ENV` values are stored in the image config and readable by anyone who can pull it (`docker inspect`); `ARG` values used by a `RUN` are recorded in `docker history` and the build cache. Either way the secret outlives the build and leaves with the image.',
+      "High: `ENV` values are stored in the image config and readable by anyone who can pull it (`docker inspect`); `ARG` values used by a `RUN` are recorded in `docker history` and the build cache. Either way the secret outlives the build and leaves with the image. An `ENV` that copies a secret build argument (`ENV NPM_TOKEN=$NPM_TOKEN`) is reported too: it turns a value passed at build time into part of every container's environment.",
     remediation:
       'Pass build-time secrets with BuildKit secret mounts: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci` and `docker build --secret id=npm_token,env=NPM_TOKEN`. Give runtime secrets to the container at start (orchestrator secrets, a vault), never in the image.',
     category: 'security',
@@ -60,10 +60,30 @@ export default defineRule({
     },
   },
   check(model, ctx) {
+    const secretArgs = new Set<string>();
     for (const { instruction, container } of instructions(model)) {
       if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
       for (const p of instruction.properties) {
         const value = p.value ?? '';
+        const isSecretName = SECRET_NAME.test(p.name) && !NOT_SECRET.test(p.name);
+        if (instruction.keyword === 'ARG' && isSecretName) secretArgs.add(p.name);
+        // `ARG NPM_TOKEN` + `ENV NPM_TOKEN=$NPM_TOKEN`: the build argument now sits in the image config.
+        const persisted =
+          instruction.keyword === 'ENV'
+            ? [...value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)]
+                .map((m) => m[1]!)
+                .find((n) => secretArgs.has(n))
+            : undefined;
+        if (persisted) {
+          report(
+            ctx,
+            p,
+            container,
+            `\`ENV ${p.name}\` copies the build argument \`${persisted}\` into the image config, where anyone who pulls the image can read it (\`docker inspect\`).`,
+            `${p.name}<-${persisted}`,
+          );
+          continue;
+        }
         const knownValue = SECRET_VALUE.some((r) => r.test(value.trim()));
         const secretName = SECRET_NAME.test(p.name) && !NOT_SECRET.test(p.name);
         if (!knownValue && !secretName) continue;

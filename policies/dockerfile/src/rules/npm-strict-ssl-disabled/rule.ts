@@ -1,5 +1,7 @@
 import { spanOf } from '../../lib/index.js';
-import { type Hit, securityRule } from '../../lib/security-rule.js';
+import { type Hit, printsInto, securityRule } from '../../lib/security-rule.js';
+
+const NPM_CONFIG = /(^|\/)\.?(npmrc|yarnrc(\.yml)?)$/;
 
 const bad = 'FROM node:20-slim\nRUN npm config set strict-ssl false && npm ci\n';
 
@@ -22,6 +24,8 @@ export default securityRule({
       if (i >= 0 && /^(false|0)$/.test(values[i + 1] ?? ''))
         hits.push({ at: c.args[i]!, message: `\`${c.base}\` is told not to verify registry certificates.` });
     }
+    // Printed text configures nothing unless it is written into an npm/yarn config file.
+    if (['echo', 'printf'].includes(c.base) && !printsInto(c, NPM_CONFIG)) return hits;
     for (const a of c.args) {
       if (/^(--)?strict-ssl\s*=\s*false$/i.test(a.value))
         hits.push({ at: a, message: '`strict-ssl=false` turns off registry certificate verification.' });

@@ -1,9 +1,14 @@
-import { at, HARDENED, tester } from '../../lib/testing.js';
+import { across, HARDENED, tester } from '../../lib/testing.js';
 import rule from './rule.js';
 
 const bad = 'FROM debian:12\nRUN apt-get install -y -t bookworm-backports git "vim" ./local.deb $EXTRA\n';
 
 tester.run(rule, {
   valid: [HARDENED, 'FROM debian:12\nRUN apt-get install -y git=1:2.39.2-1.1 && apt-get update\n'],
-  invalid: [{ code: bad, errors: [at(bad, 'git'), at(bad, '"vim"')] }],
+  invalid: [
+    {
+      code: bad,
+      errors: [across(bad, 'git', '"vim"', '`git` and `vim` are installed without a pinned version.')],
+    },
+  ],
 });

@@ -1,5 +1,5 @@
 import { spanOf } from '../../lib/index.js';
-import { isApt, packagesOf } from '../../lib/packages.js';
+import { aptSimulates, isApt, packagesOf } from '../../lib/packages.js';
 import { isLocal, pinRule } from '../../lib/pin-rule.js';
 
 const bad =
@@ -11,7 +11,7 @@ export default pinRule({
   aliases: ['DL3008'],
   example: 'apt-get install curl',
   unpinned: (c) =>
-    isApt(c, ['install'])
+    isApt(c, ['install']) && !aptSimulates(c)
       ? packagesOf(c).filter((w) => !w.value.includes('=') && !isLocal(w) && !w.value.includes('/'))
       : [],
   remediation:

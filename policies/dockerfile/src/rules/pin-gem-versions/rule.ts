@@ -12,7 +12,10 @@ export default pinRule({
   unpinned: (c) => {
     if (c.base !== 'gem' || c.args.find((a) => !a.value.startsWith('-'))?.value !== 'install') return [];
     if (hasOption(c, 'v', ['version'])) return [];
-    return packagesOf(c, 'gem').filter((w) => !w.value.includes(':') && !isLocal(w));
+    // Words after `--` are build flags for native extensions (`-- --with-pg-config=...`), not gems.
+    const end = c.args.findIndex((a) => a.value === '--');
+    const gems = end < 0 ? c : { ...c, args: c.args.slice(0, end) };
+    return packagesOf(gems, 'gem').filter((w) => !w.value.includes(':') && !isLocal(w));
   },
   remediation: 'Pin the version: `gem install bundler:2.5.11` or `gem install bundler -v 2.5.11`.',
   examples: {

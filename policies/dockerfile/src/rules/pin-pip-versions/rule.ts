@@ -13,6 +13,8 @@ export default pinRule({
   unpinned: (c) => {
     const pip = asPip(c);
     if (pip?.args.find((a) => !a.value.startsWith('-'))?.value !== 'install') return [];
+    // A constraints file pins whatever it lists, the packages named here included.
+    if (hasOption(pip, 'c', ['constraint']) || c.env.some((e) => e.name === 'PIP_CONSTRAINT')) return [];
     const upgrade = hasOption(pip, 'U', ['upgrade']);
     return packagesOf(pip, 'pip').filter((w) => {
       const v = w.value;

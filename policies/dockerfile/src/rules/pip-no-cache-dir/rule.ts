@@ -42,6 +42,16 @@ export default defineRule({
           if (pip?.args.find((a) => !a.value.startsWith('-'))?.value !== 'install') continue;
           if (hasOption(pip, '', ['no-cache-dir', 'no-cache'])) continue;
           if (command.env.some((a) => a.name === 'PIP_NO_CACHE_DIR')) continue;
+          // `export PIP_NO_CACHE_DIR=1 && pip install ...` in the same RUN.
+          if (
+            run.shell?.assignments.some(
+              (a) =>
+                a.name === 'PIP_NO_CACHE_DIR' &&
+                a.loc.start < command.loc.start &&
+                !/^(0|false|no|off)?$/i.test(a.value),
+            )
+          )
+            continue;
           report(
             ctx,
             {

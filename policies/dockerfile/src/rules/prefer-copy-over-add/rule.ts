@@ -2,7 +2,8 @@ import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
 import { instructionsOf, report, spanOf } from '../../lib/index.js';
 
-export const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|tzst)$/i;
+// ADD unpacks a local tar archive, compressed or not, whatever its name says: `*.gz` included.
+export const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|lzma)$/i;
 export const REMOTE = /^(https?|git|ssh):\/\/|^git@|\.git(#.*)?$/i;
 
 const bad = 'FROM alpine:3.20\nADD app.py /srv/app.py\n';

@@ -1,7 +1,9 @@
 import { spanOf } from '../../lib/index.js';
-import { securityRule } from '../../lib/security-rule.js';
+import { printsInto, securityRule } from '../../lib/security-rule.js';
 
 const bad = 'FROM rockylinux:9\nRUN dnf install -y --setopt=sslverify=false httpd\n';
+
+const REPO_CONFIG = /\.repo$|(yum|dnf|zypp)\.conf$|\/yum\.repos\.d\//;
 
 export default securityRule({
   slug: 'rpm-ssl-verify-disabled',
@@ -19,7 +21,9 @@ export default securityRule({
     const isManager = ['yum', 'dnf', 'microdnf', 'tdnf', 'yum-config-manager', 'dnf-config-manager'].includes(
       c.base,
     );
-    return isManager || ['echo', 'printf', 'sed', 'tee'].includes(c.base)
+    // Printed text configures nothing unless it is written into a repository or manager config file.
+    const printed = ['echo', 'printf'].includes(c.base) && printsInto(c, REPO_CONFIG);
+    return isManager || printed || ['sed', 'tee'].includes(c.base)
       ? [{ at: arg, message: '`sslverify` is turned off for the package repositories.' }]
       : [];
   },

@@ -5,6 +5,10 @@ import rule from './rule.js';
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
     {
+      name: 'cargo publish --dry-run publishes nothing',
+      code: 'on: release\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: Swatinem/rust-cache@v2\n      - run: cargo publish --dry-run\n',
+    },
+    {
       name: 'a release workflow that publishes nothing (a benchmark PR)',
       code: 'on: release\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/setup-go@v5\n      - run: make bench\n',
     },

@@ -61,7 +61,7 @@ const PUBLISH_ACTIONS = [
   'sigstore/cosign-installer',
 ];
 const PUBLISH_COMMAND =
-  /\b(gh\s+release\s+(?:create|upload)|goreleaser\b|docker\s+(?:buildx\s+build[^\n]*--push|push)\b|(?:npm|pnpm|yarn)\s+publish\b|twine\s+upload\b|cargo\s+publish\b|gem\s+push\b|helm\s+push\b|cosign\s+sign\b|mvn\b[^\n]*\bdeploy\b|gradlew?\b[^\n]*\bpublish)/;
+  /\b(gh\s+release\s+(?:create|upload)|goreleaser\b|docker\s+(?:buildx\s+build[^\n]*--push|push)\b|(?:npm|pnpm|yarn)\s+publish\b|twine\s+upload\b|cargo\s+publish\b(?![^\n]*--dry-run)|gem\s+push\b|helm\s+push\b|cosign\s+sign\b|mvn\b[^\n]*\bdeploy\b|gradlew?\b[^\n]*\bpublish)/;
 
 const publishingStep = (s: Step): boolean =>
   usesAction(s.uses, ...PUBLISH_ACTIONS) || (s.run?.text !== undefined && PUBLISH_COMMAND.test(s.run.text));

@@ -3,7 +3,13 @@ import { yamlLanguage } from '@plumbline/lang-yaml';
 import rule from './rule.js';
 
 new RuleTester([yamlLanguage]).run(rule, {
-  valid: ['on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{run: x}]\n'],
+  valid: [
+    {
+      name: 'same-repository pull requests only',
+      code: 'on: pull_request\njobs:\n  a:\n    if: github.event.pull_request.head.repo.full_name == github.repository\n    runs-on: self-hosted\n    steps: [{run: make test}]\n',
+    },
+    'on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{run: x}]\n',
+  ],
   invalid: [
     {
       name: 'string form and labels form',

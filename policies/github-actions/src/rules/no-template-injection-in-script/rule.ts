@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { allSteps, ghaDomain } from '@plumbline/lang-yaml';
 import { taints } from '../../lib/taint.js';
-import { resourceOf } from '../../lib/util.js';
+import { resourceOf, sameRepoOnly } from '../../lib/util.js';
 
 /** Actions whose input is code: `with.<input>` is evaluated by an interpreter. */
 const CODE_INPUTS: Record<string, string[]> = {
@@ -22,7 +22,7 @@ export default defineRule({
     description:
       'A `${{ }}` expression carrying outsider-controlled text is pasted into an input that an action runs as code, such as the `script:` of `actions/github-script` (JavaScript) or the script of an SSH action.',
     rationale:
-      'The expression is substituted before the interpreter parses the code, so a pull request title containing `"); await github.rest.repos.delete(...); ("` runs as JavaScript with the job token. Same weakness as a `run:` injection, high for the same reason.',
+      'The expression is substituted before the interpreter parses the code, so a pull request title containing `"); await github.rest.repos.delete(...); ("` runs as JavaScript with the job token. Same weakness as a `run:` injection, high for the same reason. Not reported in a job or step guarded by `github.event.pull_request.head.repo.full_name == github.repository` (or `head.repo.fork == false`): only people who can push branches here reach it, and they can change the workflow anyway.',
     remediation:
       'Read the value inside the script instead of templating it in: `context.payload.pull_request.title` in github-script, or pass it through `env:` and read `process.env.TITLE`.',
     category: 'security',
@@ -67,7 +67,7 @@ jobs:
   check(unit, ctx) {
     for (const step of allSteps(unit)) {
       const uses = step.uses;
-      if (uses?.kind !== 'repository') continue;
+      if (uses?.kind !== 'repository' || sameRepoOnly(step.job, step)) continue;
       const inputs = CODE_INPUTS[uses.action];
       if (!inputs) continue;
       for (const input of step.with) {

@@ -1,7 +1,7 @@
 import { defineRule, type Loc } from '@plumbline/core';
 import { type GhaValue, ghaDomain, type Job, type Step } from '@plumbline/lang-yaml';
 import { findInScript } from '../../lib/shell.js';
-import { stepLabel, usesAction } from '../../lib/util.js';
+import { sameRepoOnly as sameRepoGuard, stepLabel, usesAction } from '../../lib/util.js';
 
 const PRIVILEGED = new Set(['pull_request_target', 'workflow_run', 'issue_comment']);
 const HEAD_CONTEXT =
@@ -79,9 +79,7 @@ function executes(step: Step): boolean {
 function sameRepoOnly(job: Job): boolean {
   const text = job.if?.value.text ?? '';
   return (
-    /head\.repo\.full_name\s*==\s*(github\.repository|'[^']+\/[^']+')|(github\.repository|'[^']+\/[^']+')\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork/.test(
-      text,
-    ) ||
+    sameRepoGuard(job) ||
     // Pull requests opened by a bot (Dependabot, Renovate) come from branches of the base repository.
     /pull_request\.user\.login\s*==\s*'[^']*\[bot\]'/.test(text)
   );

@@ -7,6 +7,10 @@ const RUN =
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
+    {
+      name: 'same-repository pull requests only',
+      code: 'on: pull_request\njobs:\n  a:\n    if: github.event.pull_request.head.repo.full_name == github.repository\n    runs-on: x\n    env:\n      REF: ${{ github.head_ref }}\n    steps:\n      - run: echo "B=${REF}" >> $GITHUB_ENV\n',
+    },
     'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "SHA=${GITHUB_SHA::7}" >> $GITHUB_ENV\n',
     'on: pull_request_target\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "V=$(cat version.txt)" >> $GITHUB_ENV\n',
     {

@@ -2,7 +2,7 @@ import { defineRule } from '@plumbline/core';
 import { allSteps, envFor, ghaDomain, type Step } from '@plumbline/lang-yaml';
 import { findInScript, type ScriptLine, scriptLines } from '../../lib/shell.js';
 import { directSource } from '../../lib/taint.js';
-import { resourceOf, usesAction } from '../../lib/util.js';
+import { resourceOf, sameRepoOnly, usesAction } from '../../lib/util.js';
 
 const WRITE =
   /(>>?\s*|tee\s+(?:-a\s+)?|Out-File\s+[^\n]*?|Add-Content\s+(?:-Path\s+)?)["']?\$\{?(?:env:)?(GITHUB_ENV|GITHUB_PATH)\}?["']?/i;
@@ -92,7 +92,7 @@ export default defineRule({
     description:
       'A `run:` step appends outsider-controlled text (an `env:` value taken from the event, or the content of files produced by an untrusted run) to `$GITHUB_ENV` or `$GITHUB_PATH`.',
     rationale:
-      'Every later step starts with those variables and that PATH. A value with a newline can define `NODE_OPTIONS=--require=/tmp/x.js`, `LD_PRELOAD` or `BASH_ENV`, or put an attacker directory first on PATH: code execution in the privileged job even though the script itself was quoted correctly. High; confidence medium because the written value may be validated first.',
+      'Every later step starts with those variables and that PATH. A value with a newline can define `NODE_OPTIONS=--require=/tmp/x.js`, `LD_PRELOAD` or `BASH_ENV`, or put an attacker directory first on PATH: code execution in the privileged job even though the script itself was quoted correctly. High; confidence medium because the written value may be validated first. Not reported in a job or step guarded by `github.event.pull_request.head.repo.full_name == github.repository` (or `head.repo.fork == false`): only people who can push branches here reach it, and they can change the workflow anyway.',
     remediation:
       'Do not export untrusted values to later steps. Validate them (e.g. a number: `[[ "$PR" =~ ^[0-9]+$ ]]`) and pass them as step outputs or `env:` of the step that needs them.',
     category: 'security',
@@ -136,6 +136,7 @@ jobs:
     const privileged =
       unit.kind === 'workflow' && unit.triggers.some((t) => t.trust === 'untrusted-privileged');
     for (const step of allSteps(unit)) {
+      if (sameRepoOnly(step.job, step)) continue;
       for (const hit of findInScript(step.run, WRITE)) {
         const line = hit.line.text;
         let why: string | undefined;

@@ -7,6 +7,10 @@ const wf = (steps: string) => `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
+    {
+      name: 'the SLSA generator reusable workflow, by tag as it requires',
+      code: 'on: push\njobs:\n  provenance:\n    uses: slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml@v2.0.0\n',
+    },
     wf(`      - uses: docker/login-action@${sha} # v3\n`),
     wf('      - uses: actions/checkout@v4\n      - uses: github/codeql-action/init@v3\n'),
     wf('      - uses: ./.github/actions/setup\n      - uses: docker://alpine:3.20\n'),

@@ -9,6 +9,9 @@ interface Options {
 
 const BRANCHES = /^(main|master|develop|dev|trunk|head|latest|stable|release|releases\/.*|v\d+-branch)$/i;
 
+/** SLSA's reusable workflows must be referenced by a version tag (their documented requirement). */
+const SLSA_GENERATOR = /^slsa-framework\/slsa-github-generator\/\.github\/workflows\//;
+
 export default defineRule<GhaUnit, Options>({
   id: 'gha/pin-actions-to-sha',
   domain: ghaDomain,
@@ -17,7 +20,7 @@ export default defineRule<GhaUnit, Options>({
     description:
       'A `uses:` reference to a third-party action or reusable workflow names a tag or a branch instead of a full commit SHA.',
     rationale:
-      'Tags and branches are mutable: whoever controls the action repository (its owner, or an attacker who took it over, as in the tj-actions/changed-files compromise of 2025) can point them at new code that then runs with your token and secrets. A full SHA is the only immutable reference. Medium: it needs a compromised upstream, but the blast radius is every workflow using it.',
+      'Tags and branches are mutable: whoever controls the action repository (its owner, or an attacker who took it over, as in the tj-actions/changed-files compromise of 2025) can point them at new code that then runs with your token and secrets. A full SHA is the only immutable reference. Medium: it needs a compromised upstream, but the blast radius is every workflow using it. Not reported: the reusable workflows of `slsa-framework/slsa-github-generator` referenced by a tag, which they require (the generator identifies its own provenance by the tag; a SHA fails the build).',
     remediation:
       'Pin the full 40-character commit SHA of the release you use and keep the version in a comment, which Dependabot and Renovate update together; for example `uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772 # v3.4.0`.',
     category: 'supply-chain',
@@ -58,6 +61,8 @@ export default defineRule<GhaUnit, Options>({
       const branch = uses.ref !== undefined && BRANCHES.test(uses.ref);
       // GitHub's own actions may use a version tag (configurable), never a branch.
       if (!branch && matchesAny(uses.action, allow)) return;
+      // The SLSA generator verifies its own provenance by the tag it is called with: a SHA breaks it.
+      if (!branch && uses.ref !== undefined && SLSA_GENERATOR.test(uses.raw)) return;
       const what =
         uses.ref === undefined
           ? 'has no `@ref` at all'

@@ -20,13 +20,14 @@ export default defineRule({
     description:
       'A job reads a repository secret (other than `GITHUB_TOKEN`) but declares no `environment:`.',
     rationale:
-      'Repository secrets are available to every job of every workflow on every branch, so any workflow change that runs on a branch can read them. Environment secrets are released only to jobs of that environment, after its protection rules (required reviewers, allowed branches). Low: a defence-in-depth gap, not an exploit by itself.',
+      'Repository secrets are available to every job of every workflow on every branch, so any workflow change that runs on a branch can read them. Environment secrets are released only to jobs of that environment, after its protection rules (required reviewers, allowed branches). Low: a defence-in-depth gap, not an exploit by itself. Opt-in (in the `strict` preset, not `recommended`): nearly every workflow that publishes or deploys reads a repository secret, and a pull-request reviewer cannot act on it in the change at hand; moving secrets to environments is a repository-wide decision.',
     remediation:
       'Move the secret to an environment (`environment: production`) with branch protection or required reviewers, and reference it from that job only.',
     category: 'security',
     severity: 'low',
     confidence: 'high',
     aliases: ['zizmor:secrets-outside-env'],
+    optIn: true,
     references: [
       'https://docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-deployments/managing-environments-for-deployment#environment-secrets',
     ],

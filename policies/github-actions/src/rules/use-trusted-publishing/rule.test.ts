@@ -4,6 +4,7 @@ import rule from './rule.js';
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
+    'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: cargo publish --dry-run --locked\n        env: { CARGO_REGISTRY_TOKEN: "${{ secrets.CRATES }}" }\n',
     'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: npm publish --provenance\n',
     'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: npm publish\n        env: { NODE_AUTH_TOKEN: "${{ secrets.GITHUB_TOKEN }}" }\n',
   ],

@@ -15,7 +15,7 @@ const COMMANDS: { re: RegExp; env: RegExp; registry: string }[] = [
     registry: 'PyPI',
   },
   { re: /\bgem\s+push\b/, env: /^(GEM_HOST_API_KEY|RUBYGEMS_API_KEY)$/, registry: 'RubyGems' },
-  { re: /\bcargo\s+publish\b/, env: /^CARGO_REGISTRY_TOKEN$/, registry: 'crates.io' },
+  { re: /\bcargo\s+publish\b(?![^\n]*--dry-run)/, env: /^CARGO_REGISTRY_TOKEN$/, registry: 'crates.io' },
 ];
 
 function secretIn(step: Step, name: string): boolean {

@@ -1,10 +1,10 @@
 import { defineRule } from '@plumbline/core';
 import { isArgoWorkflowKind, type K8sObject } from '@plumbline/lang-yaml';
-import { workflowSpecRoute } from '../../argo.js';
+import { isWorkflowLibrary, LIBRARY_OPTIONS, workflowSpecRoute } from '../../argo.js';
 import { k8sDomain } from '../../domain.js';
 import { report } from '../../lib.js';
 
-export default defineRule<K8sObject>({
+export default defineRule<K8sObject, { templates: boolean }>({
   id: 'k8s/argo-pod-gc',
   domain: k8sDomain,
   meta: {
@@ -12,7 +12,7 @@ export default defineRule<K8sObject>({
     description:
       'A Workflow, WorkflowTemplate or CronWorkflow sets no `podGC` strategy, so every completed step leaves its pod behind (unless the controller configures a default).',
     rationale:
-      'Low: completed pods pile up by the thousand for busy CronWorkflows, slow down the API server and `kubectl`, and keep volumes and IPs allocated. Confidence medium: a controller-wide default may already set it.',
+      'Low: completed pods pile up by the thousand for busy CronWorkflows, slow down the API server and `kubectl`, and keep volumes and IPs allocated. Confidence medium: a controller-wide default may already set it. WorkflowTemplates and ClusterWorkflowTemplates are not reported by default: they are libraries of steps, and the Workflow or CronWorkflow that runs them is where the run-level setting belongs (and is reported); a reviewer of a template change has nothing to act on. The option `templates: true` (on in the `strict` preset) reports them too.',
     remediation:
       'Set `spec.podGC: {strategy: OnPodSuccess}` (or `OnWorkflowSuccess`); keep logs through the artifact repository.',
     category: 'reliability',
@@ -20,6 +20,7 @@ export default defineRule<K8sObject>({
     confidence: 'medium',
     aliases: [],
     references: ['https://argo-workflows.readthedocs.io/en/latest/fields/#podgc'],
+    options: LIBRARY_OPTIONS,
     examples: {
       invalid: [
         {
@@ -38,6 +39,7 @@ export default defineRule<K8sObject>({
   },
   check(object, ctx) {
     if (!isArgoWorkflowKind(object) || object.partial) return;
+    if (isWorkflowLibrary(object) && !ctx.options.templates) return;
     const route = workflowSpecRoute(object);
     if (object.get(route) === undefined || object.get([...route, 'podGC']) !== undefined) return;
     if (object.get([...route, 'workflowTemplateRef']) !== undefined) return;

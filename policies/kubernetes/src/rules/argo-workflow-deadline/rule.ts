@@ -1,10 +1,10 @@
 import { defineRule } from '@plumbline/core';
 import { isArgoWorkflowKind, type K8sObject } from '@plumbline/lang-yaml';
-import { workflowSpecRoute } from '../../argo.js';
+import { isWorkflowLibrary, LIBRARY_OPTIONS, workflowSpecRoute } from '../../argo.js';
 import { k8sDomain } from '../../domain.js';
 import { report } from '../../lib.js';
 
-export default defineRule<K8sObject>({
+export default defineRule<K8sObject, { templates: boolean }>({
   id: 'k8s/argo-workflow-deadline',
   domain: k8sDomain,
   meta: {
@@ -12,7 +12,7 @@ export default defineRule<K8sObject>({
     description:
       'A Workflow, WorkflowTemplate or CronWorkflow sets no `activeDeadlineSeconds`, so a stuck step (a Pending GPU pod, a hung download) keeps the workflow — and its resources — running indefinitely.',
     rationale:
-      'Low: nothing breaks at once, but hung workflows hold nodes, GPUs and concurrency slots (blocking the next CronWorkflow run when `concurrencyPolicy: Forbid`) until someone notices.',
+      'Low: nothing breaks at once, but hung workflows hold nodes, GPUs and concurrency slots (blocking the next CronWorkflow run when `concurrencyPolicy: Forbid`) until someone notices. WorkflowTemplates and ClusterWorkflowTemplates are not reported by default: they are libraries of steps, and the Workflow or CronWorkflow that runs them is where the run-level setting belongs (and is reported); a reviewer of a template change has nothing to act on. The option `templates: true` (on in the `strict` preset) reports them too.',
     remediation:
       'Set `spec.activeDeadlineSeconds` to a generous upper bound of the normal run time (per template too for long steps).',
     category: 'reliability',
@@ -20,6 +20,7 @@ export default defineRule<K8sObject>({
     confidence: 'high',
     aliases: [],
     references: ['https://argo-workflows.readthedocs.io/en/latest/walk-through/timeouts/'],
+    options: LIBRARY_OPTIONS,
     examples: {
       invalid: [
         {
@@ -38,6 +39,7 @@ export default defineRule<K8sObject>({
   },
   check(object, ctx) {
     if (!isArgoWorkflowKind(object) || object.partial) return;
+    if (isWorkflowLibrary(object) && !ctx.options.templates) return;
     const route = workflowSpecRoute(object);
     if (object.get(route) === undefined || object.get([...route, 'activeDeadlineSeconds']) !== undefined)
       return;

@@ -22,6 +22,11 @@ tester.run(rule, {
   ],
   invalid: [
     {
+      name: 'default account without a token: still reported (at info)',
+      code: pod('', '  automountServiceAccountToken: false\n'),
+      errors: [{ line: 5, column: 1, endLine: 5, endColumn: 5, message: '(its token is not mounted)' }],
+    },
+    {
       name: 'Argo: one finding per workflow, at the spec, not one per template',
       filename: 'argo/wf.yaml',
       code: 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: w}\nspec:\n  templates:\n    - name: a\n      container: {image: "a:1"}\n    - name: b\n      container: {image: "b:1"}\n    - name: c\n      serviceAccountName: c\n      container: {image: "c:1"}\n',

@@ -12,7 +12,7 @@ export default defineRule<K8sObject>({
     description:
       'A pod sets no `serviceAccountName` (or sets `default`), so it shares one identity with every other such pod of the namespace. An Argo workflow sets its account once, on the spec: it is reported once there (unless every template names its own account), and a template only when it names `default` itself.',
     rationale:
-      'Low: the default account has no rights unless someone grants them, but any grant then reaches every pod of the namespace, and audit logs cannot tell the workloads apart. A dedicated account per workload keeps least privilege possible.',
+      'Low: the default account has no rights unless someone grants them, but any grant then reaches every pod of the namespace, and audit logs cannot tell the workloads apart. A dedicated account per workload keeps least privilege possible. Info when the pod sets `automountServiceAccountToken: false`: without a token it cannot use the account, and only the audit-trail argument remains.',
     remediation:
       'Create a ServiceAccount per workload (with `automountServiceAccountToken: false` unless it calls the API) and set `serviceAccountName`.',
     category: 'security',
@@ -45,7 +45,15 @@ export default defineRule<K8sObject>({
       if (account !== 'default') continue;
       const at = setting ? object.at(setting.route)! : p.anchor;
       if (setting && !once(setting.route)) continue;
-      report(ctx, object, at, `${capitalized(p.label)} runs as the \`default\` service account.`, 'default');
+      // Without a token the pod cannot act as the account at all: what is left is audit hygiene.
+      const tokenless = isFalse(p.field('automountServiceAccountToken')?.value);
+      ctx.report({
+        at,
+        message: `${capitalized(p.label)} runs as the \`default\` service account${tokenless ? ' (its token is not mounted)' : ''}.`,
+        evidence: 'default',
+        container: object.loc,
+        ...(tokenless ? { severity: 'info' as const } : {}),
+      });
     }
   },
 });
@@ -83,4 +91,8 @@ function checkWorkflow(object: K8sObject, ctx: Ctx): void {
       'default',
     );
   }
+}
+
+function isFalse(value: unknown): boolean {
+  return value === false || value === 'false';
 }

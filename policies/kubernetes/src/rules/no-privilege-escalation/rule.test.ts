@@ -1,4 +1,4 @@
-import { HARDENED, pod, tester } from '../../test-kit.js';
+import { HARDENED, POD_HARDENED, pod, tester } from '../../test-kit.js';
 import rule from './rule.js';
 
 tester.run(rule, {
@@ -6,17 +6,24 @@ tester.run(rule, {
     { name: 'hardened deployment', code: HARDENED },
     { name: 'string false', code: pod('      securityContext: {allowPrivilegeEscalation: "false"}\n') },
     { name: 'windows pod', code: pod('', '  os: {name: windows}\n') },
+    { name: 'nothing stated: listed by k8s/require-security-context', code: pod() },
   ],
   invalid: [
     {
-      name: 'unset, no securityContext',
-      code: pod(),
-      errors: [{ line: 7, column: 7, endLine: 7, endColumn: 16, message: 'does not set' }],
+      name: 'unset, the only restricted setting missing',
+      code: pod(
+        '      securityContext:\n        readOnlyRootFilesystem: true\n        capabilities: {drop: [ALL]}\n',
+        POD_HARDENED,
+      ),
+      errors: [{ line: 10, column: 7, endLine: 10, endColumn: 22, message: 'does not set' }],
     },
     {
       name: 'securityContext without the field',
-      code: pod('      securityContext:\n        runAsNonRoot: true\n'),
-      errors: [{ line: 9, column: 7, endLine: 9, endColumn: 22 }],
+      code: pod(
+        '      securityContext:\n        runAsNonRoot: true\n        readOnlyRootFilesystem: true\n        capabilities: {drop: [ALL]}\n',
+        '  securityContext: {seccompProfile: {type: RuntimeDefault}}\n',
+      ),
+      errors: [{ line: 10, column: 7, endLine: 10, endColumn: 22 }],
     },
     {
       name: 'explicitly true in an ephemeral container',

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
+import { reportsMissingAlone } from '../../hardening.js';
 import { containersOf, isWindows, report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
@@ -11,7 +12,7 @@ export default defineRule<K8sObject>({
     description:
       'A container does not set `securityContext.allowPrivilegeEscalation: false`, so setuid binaries (`sudo`, `su`, `ping` on some images) can raise the privileges of a process inside it.',
     rationale:
-      'Medium: on its own it needs a setuid binary and a foothold in the container, but it turns a compromised unprivileged process into root inside the container, one step from the host. The Pod Security Standards restricted profile requires `false`.',
+      'Medium: on its own it needs a setuid binary and a foothold in the container, but it turns a compromised unprivileged process into root inside the container, one step from the host. The Pod Security Standards restricted profile requires `false`. When the container leaves two or more of the five restricted settings unset, `k8s/require-security-context` reports them together (the id and aliases of this rule still suppress this setting there).',
     remediation:
       'Set `securityContext.allowPrivilegeEscalation: false` on every container (it is per container, not per pod).',
     category: 'security',
@@ -53,7 +54,7 @@ export default defineRule<K8sObject>({
           `The ${c.label} of ${c.pod.label} allows privilege escalation.`,
           c.name,
         );
-      } else {
+      } else if (reportsMissingAlone(c, 'k8s/no-privilege-escalation')) {
         const at = c.keyAt(['securityContext']) ?? c.anchor;
         report(
           ctx,

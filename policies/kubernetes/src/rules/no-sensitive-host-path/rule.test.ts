@@ -33,5 +33,13 @@ tester.run(rule, {
       errors: [{ line: 8, column: 24, endLine: 8, endColumn: 45 }],
     },
     { name: 'proc', code: vol('/proc'), errors: [{ line: 8, column: 24, endLine: 8, endColumn: 29 }] },
+    {
+      name: 'container logs read by a log shipper (read-only: medium)',
+      code: pod(
+        '      volumeMounts:\n        - {name: logs, mountPath: /var/lib/docker/containers, readOnly: true}\n',
+        '  volumes:\n    - name: logs\n      hostPath: {path: /var/lib/docker/containers}\n',
+      ),
+      errors: [{ line: 8, column: 24, endLine: 8, endColumn: 50, message: '(volume `logs`, read-only)' }],
+    },
   ],
 });

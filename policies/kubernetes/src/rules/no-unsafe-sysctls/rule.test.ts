@@ -8,6 +8,10 @@ tester.run(rule, {
       name: 'safe sysctl',
       code: pod('', '  securityContext: {sysctls: [{name: net.ipv4.tcp_syncookies, value: "1"}]}\n'),
     },
+    {
+      name: 'safe sysctl written with slashes',
+      code: pod('', '  securityContext: {sysctls: [{name: net/ipv4/tcp_syncookies, value: "1"}]}\n'),
+    },
   ],
   invalid: [
     {

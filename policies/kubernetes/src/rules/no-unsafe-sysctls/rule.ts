@@ -56,7 +56,8 @@ export default defineRule<K8sObject>({
       if (!sysctls || !Array.isArray(sysctls.value)) continue;
       sysctls.value.forEach((s, i) => {
         const name = asString(asObj(s).name);
-        if (!name || SAFE.has(name) || !once([...sysctls.route, i])) return;
+        // The kernel accepts `/` as the separator too (`net/ipv4/tcp_syncookies`).
+        if (!name || SAFE.has(name.replaceAll('/', '.')) || !once([...sysctls.route, i])) return;
         report(
           ctx,
           object,

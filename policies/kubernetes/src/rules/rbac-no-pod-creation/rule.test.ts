@@ -2,7 +2,13 @@ import { role, tester } from '../../test-kit.js';
 import rule from './rule.js';
 
 tester.run(rule, {
-  valid: [role('[pods]', '[get, list, delete]'), role('[configmaps]', '[create]')],
+  valid: [
+    role('[pods]', '[get, list, delete]'),
+    role('[configmaps]', '[create]'),
+    // Kubeflow pipeline jobs are no batch Jobs: they run in the pipeline's own pods.
+    role('[jobs, runs]', '[create, get]', '', 'ClusterRole', '[pipelines.kubeflow.org]'),
+    role('[deployments]', '[create]', '', 'Role', '[""]'),
+  ],
   invalid: [
     {
       name: 'deployments',

@@ -1,7 +1,8 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { capabilityName, containersOf, isWindows, report } from '../../lib.js';
+import { dropsAll, reportsMissingAlone } from '../../hardening.js';
+import { containersOf, isWindows, report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/require-drop-all-capabilities',
@@ -11,7 +12,7 @@ export default defineRule<K8sObject>({
     description:
       'A container does not set `securityContext.capabilities.drop: ["ALL"]`, so it keeps the runtime\'s default set (including `NET_RAW`, `CHOWN`, `SETUID`, `DAC_OVERRIDE`...).',
     rationale:
-      'Low: the default set is limited and most workloads never use it, but `NET_RAW` allows packet spoofing on the pod network and the others help an attacker who already runs code in the container. The restricted Pod Security Standard requires dropping ALL.',
+      'Low: the default set is limited and most workloads never use it, but `NET_RAW` allows packet spoofing on the pod network and the others help an attacker who already runs code in the container. The restricted Pod Security Standard requires dropping ALL. When the container leaves two or more of the five restricted settings unset, `k8s/require-security-context` reports them together (the id and aliases of this rule still suppress this setting there).',
     remediation:
       'Add `capabilities: {drop: ["ALL"]}` to the container\'s `securityContext`, and `add` back only what is needed (usually `NET_BIND_SERVICE` at most).',
     category: 'security',
@@ -38,8 +39,9 @@ export default defineRule<K8sObject>({
   check(object, ctx) {
     for (const c of containersOf(object)) {
       if (isWindows(c.pod)) continue;
-      const drop = c.own<unknown[]>('securityContext', 'capabilities', 'drop');
-      if (drop && Array.isArray(drop.value) && drop.value.some((v) => capabilityName(v) === 'ALL')) continue;
+      if (dropsAll(c)) continue;
+      const drop = c.own('securityContext', 'capabilities', 'drop');
+      if (!drop && !reportsMissingAlone(c, 'k8s/require-drop-all-capabilities')) continue;
       const at =
         c.keyAt(['securityContext', 'capabilities', 'drop']) ??
         c.keyAt(['securityContext', 'capabilities']) ??

@@ -20,7 +20,7 @@ tester.run(rule, {
   ],
   invalid: [
     {
-      name: 'DaemonSet without either probe: two findings, at the name even when image comes first',
+      name: 'DaemonSet without either probe: one finding naming both, at the name even when image comes first',
       code: `apiVersion: apps/v1
 kind: DaemonSet
 metadata:
@@ -33,8 +33,13 @@ spec:
           name: agent
 `,
       errors: [
-        { line: 10, column: 11, endLine: 10, endColumn: 22, message: 'has no liveness probe' },
-        { line: 10, column: 11, endLine: 10, endColumn: 22, message: 'has no readiness probe' },
+        {
+          line: 10,
+          column: 11,
+          endLine: 10,
+          endColumn: 22,
+          message: 'has no readiness probe and no liveness probe',
+        },
       ],
     },
     {

@@ -11,7 +11,7 @@ export default defineRule<K8sObject>({
     description:
       'A container of a Deployment, StatefulSet, DaemonSet, ReplicaSet or Rollout has no `readinessProbe` or no `livenessProbe`. Jobs, CronJobs, workflows, bare Pods, init and ephemeral containers are not checked: they run to completion.',
     rationale:
-      'Medium: without a readiness probe a pod receives traffic before it can serve and during rollouts a broken version goes live; without a liveness probe a deadlocked process stays in rotation until a human notices. Both turn small faults into user-visible outages, but neither is a security exposure.',
+      'Medium: without a readiness probe a pod receives traffic before it can serve and during rollouts a broken version goes live; without a liveness probe a deadlocked process stays in rotation until a human notices. Both turn small faults into user-visible outages, but neither is a security exposure. A container missing both gets one finding naming both (one cause: nobody wrote probes for it).',
     remediation:
       'Add a `readinessProbe` that checks the service can answer (e.g. `httpGet: {path: /ready, port: http}`) and a `livenessProbe` that only checks the process is alive (cheap, no dependencies, longer `initialDelaySeconds`). A `startupProbe` helps slow starters.',
     category: 'reliability',
@@ -51,19 +51,21 @@ export default defineRule<K8sObject>({
   },
   check(object, ctx) {
     for (const c of containersOf(object, { kinds: ['container'], classes: ['service', 'daemon'] })) {
-      for (const [field, what] of [
-        ['readinessProbe', 'readiness'],
-        ['livenessProbe', 'liveness'],
-      ] as const) {
-        if (c.data[field] !== undefined && c.data[field] !== null) continue;
-        report(
-          ctx,
-          object,
-          c.anchor,
-          `The ${c.label} of ${c.pod.label} has no ${what} probe.`,
-          `${c.name}:${field}`,
-        );
-      }
+      const missing = (
+        [
+          ['readinessProbe', 'readiness'],
+          ['livenessProbe', 'liveness'],
+        ] as const
+      ).filter(([field]) => c.data[field] === undefined || c.data[field] === null);
+      if (missing.length === 0) continue;
+      // One finding per container (one cause: nobody wrote probes), naming what is missing.
+      report(
+        ctx,
+        object,
+        c.anchor,
+        `The ${c.label} of ${c.pod.label} has ${missing.map(([, what]) => `no ${what} probe`).join(' and ')}.`,
+        missing.length === 1 ? `${c.name}:${missing[0]![0]}` : `${c.name}:probes`,
+      );
     }
   },
 });

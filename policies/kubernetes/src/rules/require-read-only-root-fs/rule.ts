@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
+import { reportsMissingAlone } from '../../hardening.js';
 import { containersOf, isTrue, isWindows, report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
@@ -10,7 +11,7 @@ export default defineRule<K8sObject>({
     title: 'Container root filesystem is writable',
     description: 'A container does not set `securityContext.readOnlyRootFilesystem: true`.',
     rationale:
-      'Low: a writable root filesystem lets an intruder drop tools and persist changes in the running container, and lets a bug fill the node disk; a read-only one with explicit `emptyDir` mounts for scratch space removes both at little cost. It hardens rather than closes a hole, hence low.',
+      'Low: a writable root filesystem lets an intruder drop tools and persist changes in the running container, and lets a bug fill the node disk; a read-only one with explicit `emptyDir` mounts for scratch space removes both at little cost. It hardens rather than closes a hole, hence low. When the container leaves two or more of the five restricted settings unset, `k8s/require-security-context` reports them together (the id and aliases of this rule still suppress this setting there).',
     remediation:
       'Set `readOnlyRootFilesystem: true` and mount an `emptyDir` at the paths the program writes to (`/tmp`, caches).',
     category: 'security',
@@ -45,6 +46,7 @@ export default defineRule<K8sObject>({
       if (isWindows(c.pod)) continue;
       const setting = c.own('securityContext', 'readOnlyRootFilesystem');
       if (setting && isTrue(setting.value)) continue;
+      if (!setting && !reportsMissingAlone(c, 'k8s/require-read-only-root-fs')) continue;
       const at = setting ? object.at(setting.route)! : (c.keyAt(['securityContext']) ?? c.anchor);
       report(ctx, object, at, `The ${c.label} of ${c.pod.label} has a writable root filesystem.`, c.name);
     }

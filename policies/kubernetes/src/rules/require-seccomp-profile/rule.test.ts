@@ -1,6 +1,9 @@
 import { HARDENED, pod, tester } from '../../test-kit.js';
 import rule from './rule.js';
 
+const CONTAINER_HARDENED =
+  'securityContext: {readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}';
+
 tester.run(rule, {
   valid: [
     { name: 'hardened deployment', code: HARDENED },
@@ -16,14 +19,18 @@ tester.run(rule, {
       name: 'Unconfined is another rule',
       code: pod('', '  securityContext: {seccompProfile: {type: Unconfined}}\n'),
     },
+    { name: 'nothing stated: listed by k8s/require-security-context', code: pod() },
   ],
   invalid: [
     {
       name: 'init and regular containers',
-      code: pod('', '  initContainers:\n    - name: init\n      image: i:1\n'),
+      code: pod(
+        `      ${CONTAINER_HARDENED}\n`,
+        `  securityContext: {runAsNonRoot: true}\n  initContainers:\n    - name: init\n      image: i:1\n      ${CONTAINER_HARDENED}\n`,
+      ),
       errors: [
-        { line: 7, column: 7, endLine: 7, endColumn: 17, message: 'init container `init`' },
-        { line: 10, column: 7, endLine: 10, endColumn: 16, message: 'container `app`' },
+        { line: 8, column: 7, endLine: 8, endColumn: 17, message: 'init container `init`' },
+        { line: 12, column: 7, endLine: 12, endColumn: 16, message: 'container `app`' },
       ],
     },
   ],

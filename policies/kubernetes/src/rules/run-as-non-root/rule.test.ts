@@ -7,9 +7,17 @@ tester.run(rule, {
     { name: 'container runAsUser', code: pod('      securityContext: {runAsUser: 1000}\n') },
     { name: 'pod runAsNonRoot', code: pod('', '  securityContext: {runAsNonRoot: true}\n') },
     { name: 'explicit root is another rule', code: pod('      securityContext: {runAsUser: 0}\n') },
+    { name: 'nothing stated: listed by k8s/require-security-context', code: pod() },
   ],
   invalid: [
-    { name: 'nothing set', code: pod(), errors: [{ line: 7, column: 7, endLine: 7, endColumn: 16 }] },
+    {
+      name: 'unset, the only restricted setting missing',
+      code: pod(
+        '      securityContext: {readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n',
+        '  securityContext: {seccompProfile: {type: RuntimeDefault}}\n',
+      ),
+      errors: [{ line: 8, column: 7, endLine: 8, endColumn: 16 }],
+    },
     {
       name: 'container overrides the pod with false',
       code: pod(

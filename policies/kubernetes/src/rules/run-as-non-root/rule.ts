@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
+import { reportsMissingAlone } from '../../hardening.js';
 import { capitalized, containersOf, isTrue, isWindows, onceEach, report } from '../../lib.js';
 
 export default defineRule<K8sObject>({
@@ -11,7 +12,7 @@ export default defineRule<K8sObject>({
     description:
       'Neither the container nor the pod sets `runAsNonRoot: true` or a non-zero `runAsUser`, so the container runs as whatever user the image declares — root for most images.',
     rationale:
-      'Medium: root inside a container is not root on the node, but it owns every file of the image, can use the capabilities left to it and is the starting point of most container escapes. The restricted Pod Security Standard requires `runAsNonRoot: true`. Confidence is medium: the image may already declare a non-root USER.',
+      'Medium: root inside a container is not root on the node, but it owns every file of the image, can use the capabilities left to it and is the starting point of most container escapes. The restricted Pod Security Standard requires `runAsNonRoot: true`. Confidence is medium: the image may already declare a non-root USER. When the container leaves two or more of the five restricted settings unset, `k8s/require-security-context` reports them together (the id and aliases of this rule still suppress this setting there).',
     remediation:
       'Set `securityContext.runAsNonRoot: true` (pod level covers every container) and a numeric `runAsUser` above 10000; build the image with a numeric non-root `USER`.',
     category: 'security',
@@ -60,7 +61,7 @@ export default defineRule<K8sObject>({
             `${capitalized(c.pod.label)} sets \`runAsNonRoot: false\`.`,
             'false',
           );
-      } else {
+      } else if (user || reportsMissingAlone(c, 'k8s/run-as-non-root')) {
         report(
           ctx,
           object,

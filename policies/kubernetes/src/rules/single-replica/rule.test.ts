@@ -11,6 +11,11 @@ tester.run(rule, {
     { name: 'hardened deployment', code: HARDENED },
     { name: 'unset', code: deploy('') },
     { name: 'scaled to zero', code: deploy('  replicas: 0\n') },
+    { name: 'an examples folder', filename: 'examples/guestbook/web.yaml', code: deploy('  replicas: 1\n') },
+    {
+      name: 'a dev namespace',
+      code: deploy('  replicas: 1\n').replace('namespace: shop', 'namespace: dev'),
+    },
     {
       name: 'scaled by an HPA in another file',
       code: deploy('  replicas: 1\n'),
@@ -22,6 +27,13 @@ tester.run(rule, {
       name: 'HPA of another namespace',
       code: deploy('  replicas: 1\n'),
       files: { 'k8s/hpa.yaml': hpa('blog') },
+      errors: [{ line: 5, column: 13, endLine: 5, endColumn: 14 }],
+    },
+    {
+      name: 'a staging folder with nonProduction: true',
+      filename: 'deploy/staging/web.yaml',
+      code: deploy('  replicas: 1\n'),
+      options: { nonProduction: true },
       errors: [{ line: 5, column: 13, endLine: 5, endColumn: 14 }],
     },
   ],
