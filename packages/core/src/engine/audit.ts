@@ -1,8 +1,9 @@
 import type { ResolvedConfig } from '../config/config.js';
-import type { Finding, RuleDescriptor, RunResult, ScanError } from '../model/finding.js';
+import { editsToLines } from '../fix/edits.js';
+import type { Finding, FindingFix, RuleDescriptor, RunResult, ScanError } from '../model/finding.js';
 import type { Language, ParsedFile, ParseProblem } from '../model/language.js';
 import { Project } from '../model/project.js';
-import type { AnyRule, Report } from '../model/rule.js';
+import type { AnyRule, Fix, Report } from '../model/rule.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { locOf, SourceFile, textOf } from '../model/source.js';
 import { parseErrorRule } from '../rules/parse-error.js';
@@ -279,15 +280,25 @@ export function toFinding(
     finding.containerLines = [cs.startLine, cs.endLine];
   }
   if (report.fix) {
-    const fs = report.fix.loc.file.span(report.fix.loc.start, report.fix.loc.end);
-    finding.fix = {
-      description: report.fix.description,
-      startLine: fs.startLine,
-      endLine: fs.endLine,
-      replacement: report.fix.replacement,
-    };
+    const fix = resolveFix(report.fix);
+    if (fix) finding.fix = fix;
   }
   return finding;
+}
+
+/** A rule's fix as whole lines; undefined when its edits overlap or span several files. */
+function resolveFix(fix: Fix): FindingFix | undefined {
+  if (!('edits' in fix)) {
+    const fs = fix.loc.file.span(fix.loc.start, fix.loc.end);
+    return {
+      description: fix.description,
+      startLine: fs.startLine,
+      endLine: fs.endLine,
+      replacement: fix.replacement,
+    };
+  }
+  const lines = editsToLines(fix.edits);
+  return lines ? { description: fix.description, ...lines } : undefined;
 }
 
 /** Replaces the evidence held in `fingerprint` by its hash, numbering identical findings. */

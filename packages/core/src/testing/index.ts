@@ -3,3 +3,5 @@ export { lineDomain, lineLanguage } from './line-language.js';
 export { describeRulePack, RULE_ID } from './rule-pack.js';
 export type { ExpectedError, FixtureCase, InvalidCase, ValidCase } from './rule-tester.js';
 export { expectFindings, RuleTester, readFixtureDir, runRule } from './rule-tester.js';
+export type { FixCase } from './fix-check.js';
+export { expectFixWorks } from './fix-check.js';

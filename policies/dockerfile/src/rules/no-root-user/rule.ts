@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { type DockerfileModel, dockerfileDomain, type ImageRef } from '@plumbline/lang-dockerfile';
+import { userFix } from '../../lib/fixes.js';
 import { finalChain, type Instruction, report, spanOf } from '../../lib/index.js';
 
 const ROOT = /^(root|0)(:.*)?$/;
@@ -41,6 +42,7 @@ export default defineRule<DockerfileModel, Options>({
     category: 'security',
     severity: 'high',
     confidence: 'high',
+    fixable: true,
     aliases: ['DL3002', 'DS-0002', 'CKV_DOCKER_3', 'CKV_DOCKER_8'],
     options: {
       schema: {
@@ -95,6 +97,8 @@ export default defineRule<DockerfileModel, Options>({
       final.image.stage ? final.from : final.image,
       final.from,
       `The final stage (\`FROM ${final.image.raw}\`) sets no \`USER\`, so the container runs as root.`,
+      undefined,
+      userFix(model),
     );
   },
 });
