@@ -21,14 +21,23 @@ describe('.pre-commit-hooks.yaml', () => {
   it('defines the audit and fix hooks on the files Plumbline reads', () => {
     expect(hooks.map((h) => h.id)).toEqual(['plumbline', 'plumbline-fix']);
     const files = new RegExp(hooks[0]!.files);
-    for (const f of ['Dockerfile', 'api/Dockerfile.prod', 'k8s/deploy.yaml', '.github/workflows/ci.yml', 'main.tf'])
+    for (const f of [
+      'Dockerfile',
+      'api/Dockerfile.prod',
+      'k8s/deploy.yaml',
+      '.github/workflows/ci.yml',
+      'main.tf',
+    ])
       expect(files.test(f), f).toBe(true);
     for (const f of ['README.md', 'src/index.ts']) expect(files.test(f), f).toBe(false);
   });
 
   it('runs its entry the way pre-commit does: the staged file names appended', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-pre-commit-'));
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM debian:12\nRUN curl -k https://example.com/x -o /x\nUSER 1000\n');
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      'FROM debian:12\nRUN curl -k https://example.com/x -o /x\nUSER 1000\n',
+    );
     writeFileSync(join(dir, 'ok.yaml'), 'a: 1\n');
     const [command, ...args] = hooks[0]!.entry.split(' ');
     expect(command).toBe('plumbline');

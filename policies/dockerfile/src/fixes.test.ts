@@ -49,7 +49,8 @@ describe('Dockerfile fixes', () => {
     ));
 
   it('apt-lists-cleanup: ends the same RUN with the clean-up, on its last line', () => {
-    const code = 'FROM debian:12-slim\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl\nUSER 1000\n';
+    const code =
+      'FROM debian:12-slim\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl\nUSER 1000\n';
     return fix(
       'dockerfile/apt-lists-cleanup',
       code,
@@ -65,7 +66,8 @@ describe('Dockerfile fixes', () => {
     ));
 
   it('pipefail: sets a pipefail SHELL before the RUN, bash on Debian and ash on Alpine', async () => {
-    const debian = 'FROM debian:12-slim\nWORKDIR /app\nRUN wget -O - https://example.com/data.txt | wc -l > /app/lines\nUSER 1000\n';
+    const debian =
+      'FROM debian:12-slim\nWORKDIR /app\nRUN wget -O - https://example.com/data.txt | wc -l > /app/lines\nUSER 1000\n';
     await fix(
       'dockerfile/pipefail',
       debian,

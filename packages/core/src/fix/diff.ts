@@ -14,7 +14,12 @@ export function unifiedDiff(path: string, before: string, after: string): string
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
   const midA = a.slice(head, a.length - tail);
   const midB = b.slice(head, b.length - tail);
   // ops over the middle: ' ' keep, '-' remove, '+' add
@@ -32,7 +37,8 @@ export function unifiedDiff(path: string, before: string, after: string): string
       ops.push({ op: ' ', line: midA[i]! });
       i++;
       j++;
-    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ op: '-', line: midA[i++]! });
+    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!))
+      ops.push({ op: '-', line: midA[i++]! });
     else ops.push({ op: '+', line: midB[j++]! });
   }
   const all = [

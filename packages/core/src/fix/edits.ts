@@ -21,7 +21,12 @@ export function indentOf(file: SourceFile, line: number): string {
  * New lines after 1-based `line`, each indented with `indent` (default: the indentation of `line`),
  * so a multi-line suggestion reads like the lines around it. The file's line ending is kept.
  */
-export function insertLinesAfter(file: SourceFile, line: number, lines: readonly string[], indent?: string): TextEdit {
+export function insertLinesAfter(
+  file: SourceFile,
+  line: number,
+  lines: readonly string[],
+  indent?: string,
+): TextEdit {
   const pad = indent ?? indentOf(file, line);
   const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
   const end = file.offset(line, 1) + file.lineText(line).length;

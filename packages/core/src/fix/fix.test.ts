@@ -33,12 +33,19 @@ describe('edits', () => {
     const applied = applyFixes(crlf.text, [
       { description: 'x', ...editsToLines([insertLinesAfter(crlf, 4, ['securityContext: {}'])])! },
     ]);
-    expect(applied.text).toBe(`${yaml}`.replace('nginx:1.27\n', 'nginx:1.27\n      securityContext: {}\n').replace(/\n/g, '\r\n'));
+    expect(applied.text).toBe(
+      `${yaml}`.replace('nginx:1.27\n', 'nginx:1.27\n      securityContext: {}\n').replace(/\n/g, '\r\n'),
+    );
   });
 
   it('refuse overlapping edits', () => {
     const file = new SourceFile('a', 'abcdef\n');
-    expect(editsToLines([replaceLoc({ file, start: 0, end: 3 }, 'x'), replaceLoc({ file, start: 2, end: 4 }, 'y')])).toBeUndefined();
+    expect(
+      editsToLines([
+        replaceLoc({ file, start: 0, end: 3 }, 'x'),
+        replaceLoc({ file, start: 2, end: 4 }, 'y'),
+      ]),
+    ).toBeUndefined();
   });
 });
 
@@ -58,7 +65,9 @@ describe('applyFixes', () => {
 
 describe('unifiedDiff', () => {
   it('writes hunks with three lines of context that git apply reads', () => {
-    const before = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', ''].join('\n');
+    const before = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', ''].join(
+      '\n',
+    );
     const after = before.replace('two', 'TWO').replace('nine', 'nine\nnine and a half');
     expect(unifiedDiff('dir/file.txt', before, after)).toBe(
       [
