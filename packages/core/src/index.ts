@@ -14,6 +14,7 @@ export { globMatcher } from './engine/globs.js';
 export { aliasKey, RuleRegistry } from './engine/registry.js';
 export type { AppliedFixes } from './fix/apply.js';
 export { applyFixes } from './fix/apply.js';
+export { combineFixes } from './fix/combine.js';
 export { unifiedDiff } from './fix/diff.js';
 export { editsToLines, indentOf, insertAt, insertLinesAfter, replaceLoc } from './fix/edits.js';
 export * from './model/domain.js';

@@ -156,6 +156,35 @@ describe('review comments', () => {
     expect(all.comments[1]!.fingerprints).toEqual(['h2', 'm2', 'l2']);
   });
 
+  it('offers one suggestion doing every fix of the line when each changes its own part', () => {
+    const diffs = new Map([['Dockerfile', parsePatch(patch)]]);
+    const line = 'RUN apt-get install curl';
+    const fix = (description: string, replacement: string) => ({
+      description,
+      startLine: 2,
+      endLine: 2,
+      replacement,
+    });
+    const findings = [
+      finding({
+        fingerprint: 'y',
+        ruleId: 'dockerfile/apt-get-assume-yes',
+        fix: fix('Answer yes', 'RUN apt-get install -y curl'),
+      }),
+      finding({
+        fingerprint: 'r',
+        fix: fix('Only named packages', 'RUN apt-get install --no-install-recommends curl'),
+      }),
+    ];
+    const plan = planReviewComments(findings, diffs, {
+      lineText: (_f, l) => (l === 2 ? line : 'RUN apt-get install git'),
+    });
+    expect(plan.comments).toHaveLength(1);
+    expect(plan.comments[0]!.body).toContain(
+      'Answer yes; Only named packages (`dockerfile/apt-get-assume-yes`, `dockerfile/apt-no-install-recommends`):\n\n```suggestion\nRUN apt-get install -y --no-install-recommends curl\n```',
+    );
+  });
+
   it('deletes the later copy when two overlapping runs posted the same comments', async () => {
     gh.pulls.set(2, { number: 2, files: [{ filename: 'Dockerfile', status: 'modified', patch }] });
     const diffs = new Map([['Dockerfile', parsePatch(patch)]]);

@@ -1,4 +1,4 @@
-import { atLeast, type Finding, type Severity } from '@plumbline/core';
+import { atLeast, combineFixes, type Finding, type Severity } from '@plumbline/core';
 import type { GitHubClient } from './client.js';
 import { type FileDiff, hunkOf, parsePatch } from './diff.js';
 import { prioritised } from './priority.js';
@@ -151,13 +151,31 @@ export function planReviewComments(
       continue;
     }
     const hunk = hunkOf(diff, anchor);
-    const withFix = group.find(
+    const fixable = group.filter(
       (f) =>
         f.fix !== undefined &&
         hunk !== undefined &&
         f.fix.startLine >= hunk.start &&
         f.fix.endLine <= hunk.end,
     );
+    let withFix = fixable[0];
+    // Several fixes of the same lines (three findings on one `apt-get install`): one suggestion
+    // doing all of them, when each changes its own part of the line.
+    const same = fixable.filter(
+      (f) => f.fix!.startLine === withFix?.fix!.startLine && f.fix!.endLine === withFix?.fix!.endLine,
+    );
+    if (withFix && same.length > 1 && options.lineText) {
+      const text: (string | undefined)[] = [];
+      for (let l = withFix.fix!.startLine; l <= withFix.fix!.endLine; l++)
+        text.push(options.lineText(withFix.file, l));
+      const combined = text.every((l) => l !== undefined)
+        ? combineFixes(
+            text.join('\n'),
+            same.map((f) => f.fix!),
+          )
+        : undefined;
+      if (combined) withFix = { ...withFix, ruleId: same.map((f) => f.ruleId).join('`, `'), fix: combined };
+    }
     const fix = withFix?.fix;
     const comment: PlannedComment = {
       fingerprint: group[0]!.fingerprint,

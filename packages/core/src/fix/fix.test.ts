@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SourceFile } from '../model/source.js';
 import { applyFixes } from './apply.js';
+import { combineFixes } from './combine.js';
 import { unifiedDiff } from './diff.js';
 import { editsToLines, insertAt, insertLinesAfter, replaceLoc } from './edits.js';
 
@@ -90,5 +91,37 @@ describe('unifiedDiff', () => {
       ].join('\n'),
     );
     expect(unifiedDiff('x', 'same\n', 'same\n')).toBe('');
+  });
+});
+
+describe('combineFixes', () => {
+  const line = 'RUN apt-get install curl';
+  const fix = (description: string, replacement: string) => ({
+    description,
+    startLine: 3,
+    endLine: 3,
+    replacement,
+  });
+
+  it('merges fixes that each change their own stretch of the line, in the given order', () => {
+    expect(
+      combineFixes(line, [
+        fix('-y', 'RUN apt-get install -y curl'),
+        fix('recommends', 'RUN apt-get install --no-install-recommends curl'),
+        fix('lists', 'RUN apt-get install curl && rm -rf /var/lib/apt/lists/*'),
+      ]),
+    ).toEqual(
+      fix(
+        '-y; recommends; lists',
+        'RUN apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*',
+      ),
+    );
+  });
+
+  it('refuses fixes that change the same text or other lines', () => {
+    expect(
+      combineFixes(line, [fix('a', 'RUN apt-get install wget'), fix('b', 'RUN apt-get install git')]),
+    ).toBeUndefined();
+    expect(combineFixes(line, [fix('a', 'x'), { ...fix('b', 'y'), endLine: 4 }])).toBeUndefined();
   });
 });
