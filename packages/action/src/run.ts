@@ -262,7 +262,7 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
           );
           const body = engine.renderMarkdown(reported, {
             title,
-            maxLength: COMMENT_MAX - 2_000 - state.findings.length * 16,
+            maxLength: COMMENT_MAX - stateLine(state).length - 1,
             fileUrl,
             ruleUrl,
             onlyNew: isNew,
