@@ -161,8 +161,9 @@ export function planReviewComments(
     let withFix = fixable[0];
     // Several fixes of the same lines (three findings on one `apt-get install`): one suggestion
     // doing all of them, when each changes its own part of the line.
+    const first = withFix?.fix;
     const same = fixable.filter(
-      (f) => f.fix!.startLine === withFix?.fix!.startLine && f.fix!.endLine === withFix?.fix!.endLine,
+      (f) => f.fix!.startLine === first?.startLine && f.fix!.endLine === first?.endLine,
     );
     if (withFix && same.length > 1 && options.lineText) {
       const text: (string | undefined)[] = [];
