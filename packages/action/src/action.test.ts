@@ -88,7 +88,8 @@ describe('pull request', () => {
     const body = gh.issueComments[0]!.body;
     expect(body).toContain('<!-- plumbline:report -->');
     expect(body).toContain('### Plumbline: new findings in this pull request · 1 older finding not shown');
-    expect(body).toContain('1 new finding**: 1 high');
+    expect(body).toContain('1 new finding**: 🟠 1 high');
+    expect(body).toContain('**Fix first**');
     expect(body).toContain('gha/no-template-injection-in-run');
     expect(body).toContain(
       `(https://github.com/Codertocat/Hello-World/blob/${s.headSha}/.github/workflows/new.yml#L9)`,
@@ -102,12 +103,8 @@ describe('pull request', () => {
     ]);
     expect(gh.reviewComments[0]!.body).toMatch(/^<!-- plumbline:fingerprint=[0-9a-f]{32} -->/);
 
-    // annotations for the new finding only, with escaped properties
-    expect(annotations(run)).toEqual([
-      expect.stringMatching(
-        /^::error file=\.github\/workflows\/new\.yml,line=9,endLine=9,col=20,endColumn=\d+,title=gha\/no-template-injection-in-run%3A [^:]+::`github\.event\.pull_request\.title` is expanded .*%0A/,
-      ),
-    ]);
+    // no annotation where the inline comment already stands
+    expect(annotations(run)).toEqual([]);
     expect(run.summary).toContain('### Plumbline: new findings in this pull request');
     expect(run.stdout).toContain('Plumbline: 1 new finding (2 in total), compared with the base branch at');
     expect(run.outputs).toEqual({
@@ -129,7 +126,7 @@ describe('pull request', () => {
     const run = await runOnPull(s, s.event('synchronize'));
     expect(gh.issueComments).toHaveLength(1);
     expect(gh.issueComments[0]!.id).toBe(first.id);
-    expect(gh.issueComments[0]!.body).toContain('2 new findings**: 2 high');
+    expect(gh.issueComments[0]!.body).toContain('2 new findings**: 🟠 2 high');
     expect(gh.writes().filter((w) => w.startsWith('PATCH'))).toEqual([
       `PATCH /repos/Codertocat/Hello-World/issues/comments/${first.id}`,
     ]);
@@ -137,7 +134,9 @@ describe('pull request', () => {
       '.github/workflows/new.yml',
       '.github/workflows/another.yml',
     ]);
-    expect(run.stdout).toContain('Review comments: 1 posted, 1 already there, 0 refused by GitHub.');
+    expect(run.stdout).toContain(
+      'Review comments: 1 posted, 1 findings already commented, 0 refused by GitHub',
+    );
 
     // the same head again: nothing new to write at all
     const again = await runOnPull(s, s.event('synchronize'));
@@ -185,12 +184,24 @@ describe('pull request', () => {
     const notices = run.stdout.split('\n').filter((l) => l.startsWith('::notice'));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/Resource not accessible by integration/);
-    expect(annotations(run)).toHaveLength(1);
-    expect(run.summary).toContain('1 new finding**: 1 high');
+    expect(notices[0]).toMatch(
+      /could not post review comments .*could not update the pull request comment .*could not upload SARIF/,
+    );
+    // annotations for the new finding only (no inline comment could be posted), with escaped properties
+    expect(annotations(run)).toEqual([
+      expect.stringMatching(
+        /^::error file=\.github\/workflows\/new\.yml,line=9,endLine=9,col=20,endColumn=\d+,title=gha\/no-template-injection-in-run%3A [^:]+::`github\.event\.pull_request\.title` is expanded .*%0A/,
+      ),
+    ]);
+    expect(run.summary).toContain('1 new finding**: 🟠 1 high');
     expect(run.outputs['comment-url']).toBe('');
     expect(gh.issueComments).toHaveLength(0);
-    // after the first refusal nothing else is attempted
-    expect(gh.writes()).toEqual(['POST /repos/Codertocat/Hello-World/issues/2/comments']);
+    // each write is tried on its own: a refusal of one does not stop the others
+    expect(gh.writes()).toEqual([
+      'POST /repos/Codertocat/Hello-World/pulls/2/reviews',
+      'POST /repos/Codertocat/Hello-World/issues/2/comments',
+      'POST /repos/Codertocat/Hello-World/code-scanning/sarifs',
+    ]);
   });
 
   it('does not call the API from a fork pull request (read-only token): one notice', async () => {
@@ -276,15 +287,14 @@ describe('sub-folder', () => {
     s.push({ 'deploy/pod.yaml': pod(true) });
     const run = await runOnPull(s, s.event('opened'), { path: 'deploy', 'fail-on': 'critical' });
     expect(run.code).toBe(1);
-    expect(annotations(run)).toEqual([
-      expect.stringMatching(/^::error file=deploy\/pod\.yaml,line=10,.*title=k8s\/no-privileged-container/),
-    ]);
+    expect(annotations(run)).toEqual([]); // the inline comment stands on that line
     expect(gh.reviewComments.map((c) => [c.path, c.line])).toEqual([['deploy/pod.yaml', 10]]);
     expect(gh.issueComments[0]!.body.startsWith('<!-- plumbline:report deploy -->')).toBe(true);
     expect(gh.issueComments[0]!.body).toContain(`/blob/${s.headSha}/deploy/pod.yaml#L10`);
     const sarif = readFileSync(join(s.tmp, 'ws0', 'plumbline.sarif'), 'utf8');
     expect(sarif).toContain('"uri": "deploy/pod.yaml"');
     expect(sarif).not.toContain('other/pod.yaml');
+    expect(JSON.parse(sarif).runs[0].automationDetails).toEqual({ id: 'plumbline/deploy/' });
   });
 });
 
@@ -318,7 +328,7 @@ describe('push', () => {
       '.github/workflows/new.yml',
       '.github/workflows/old.yml',
     ]);
-    expect(run.stdout).toMatch(/SARIF upload sarif-\d+: complete/);
+    expect(run.stdout).toMatch(/SARIF upload sarif-\d+ \(category plumbline\): complete/);
     expect(run.outputs['new-findings']).toBe('1');
     expect(existsSync(join(workspace, 'plumbline.sarif'))).toBe(true);
     expect(JSON.parse(readFileSync(join(workspace, 'plumbline.sarif'), 'utf8'))).toEqual(sarif);

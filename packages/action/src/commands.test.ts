@@ -55,9 +55,11 @@ describe('inputs', () => {
       mode: undefined,
       comment: true,
       reviewComments: true,
+      reviewMinSeverity: 'medium',
       annotations: true,
       sarifFile: undefined,
       uploadSarif: false,
+      sarifCategory: 'plumbline',
       token: undefined,
     });
     const inputs = readInputs({
@@ -68,9 +70,12 @@ describe('inputs', () => {
       'INPUT_REVIEW-COMMENTS': 'false',
       'INPUT_UPLOAD-SARIF': 'true',
       'INPUT_SARIF-FILE': 'x.sarif',
+      'INPUT_REVIEW-MIN-SEVERITY': 'High',
     });
     expect(inputs).toMatchObject({
       path: 'infra',
+      reviewMinSeverity: 'high',
+      sarifCategory: 'plumbline/infra',
       presets: ['recommended', 'strict', 'extra'],
       failOn: 'none',
       mode: 'all',
@@ -85,5 +90,8 @@ describe('inputs', () => {
       'input mode: expected new or all, got "changed"',
     );
     expect(() => readInputs({ INPUT_COMMENT: 'maybe' })).toThrow('input comment: expected true or false');
+    expect(() => readInputs({ 'INPUT_REVIEW-MIN-SEVERITY': 'severe' })).toThrow(
+      'input review-min-severity: expected critical, high, medium, low or info, got "severe"',
+    );
   });
 });

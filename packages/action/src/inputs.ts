@@ -11,9 +11,13 @@ export interface Inputs {
   mode?: 'new' | 'all';
   comment: boolean;
   reviewComments: boolean;
+  /** Inline comments only for findings at or above this severity (the sticky comment lists all). */
+  reviewMinSeverity: Severity;
   annotations: boolean;
   sarifFile?: string;
   uploadSarif: boolean;
+  /** Code scanning category (SARIF `automationDetails.id`): separates several Plumbline steps. */
+  sarifCategory: string;
   token?: string;
 }
 
@@ -42,8 +46,14 @@ export function readInputs(env: Env): Inputs {
   const mode = getInput(env, 'mode').toLowerCase();
   if (mode !== '' && mode !== 'new' && mode !== 'all')
     throw new InputError(`input mode: expected new or all, got "${mode}"`);
+  const reviewMin = (getInput(env, 'review-min-severity') || 'medium').toLowerCase();
+  if (!isSeverity(reviewMin))
+    throw new InputError(
+      `input review-min-severity: expected critical, high, medium, low or info, got "${reviewMin}"`,
+    );
+  const path = getInput(env, 'path') || '.';
   return {
-    path: getInput(env, 'path') || '.',
+    path,
     config: getInput(env, 'config') || undefined,
     presets: getInput(env, 'preset')
       .split(/[,\n]/)
@@ -53,9 +63,21 @@ export function readInputs(env: Env): Inputs {
     mode: mode === '' ? undefined : mode,
     comment: bool(env, 'comment', true),
     reviewComments: bool(env, 'review-comments', true),
+    reviewMinSeverity: reviewMin,
     annotations: bool(env, 'annotations', true),
     sarifFile: getInput(env, 'sarif-file') || undefined,
     uploadSarif: bool(env, 'upload-sarif', false),
+    sarifCategory: getInput(env, 'sarif-category') || defaultCategory(path),
     token: getInput(env, 'github-token') || undefined,
   };
+}
+
+/** `plumbline` for the whole repository, `plumbline/infra/prod` for `path: infra/prod`. */
+export function defaultCategory(path: string): string {
+  const clean = path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.')
+    .join('/');
+  return clean ? `plumbline/${clean}` : 'plumbline';
 }

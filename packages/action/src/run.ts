@@ -2,27 +2,35 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { atLeast, type Finding, type RunResult, type Severity } from '@plumbline/core';
 import {
+  changedFilesSince,
   createGitHubClient,
   ensureCommit,
   findMergeBase,
-  type GitHubClient,
   isPermissionError,
   isRateLimitError,
   newFindingsSince,
+  nextState,
   type PullRequestRef,
   parentsOf,
   planReviewComments,
   postedFingerprints,
   postReviewComments,
   pullRequestDiffs,
+  type ReviewOutcome,
+  readState,
+  removeDuplicateReviewComments,
   repoLayout,
   reportMarker,
   resolveCommit,
   restrictTo,
+  stateLine,
+  stickyComments,
+  stillInDiff,
   uploadSarif,
   upsertStickyComment,
 } from '@plumbline/github';
-import { annotation, appendSummary, command, setOutput } from './commands.js';
+import { annotationCommands } from './annotations.js';
+import { appendSummary, command, setOutput } from './commands.js';
 import type { Engine } from './engine.js';
 import { type Env, InputError, type Inputs, readInputs } from './inputs.js';
 
@@ -30,8 +38,6 @@ import { type Env, InputError, type Inputs, readInputs } from './inputs.js';
 const COMMENT_MAX = 60_000;
 /** The job summary takes up to 1 MiB per step. */
 const SUMMARY_MAX = 900_000;
-/** Annotations beyond this many are only in the summary (GitHub shows 10 per level per step anyway). */
-const ANNOTATION_MAX = 50;
 
 interface PullRequestPayload {
   number: number;
@@ -97,6 +103,7 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
     head.findings.filter((f) => !f.suppressed),
   );
   let baseDescription = '';
+  let baseCommitSha: string | undefined;
   if (mode === 'new') {
     const base = await baseCommit(root, pull, event, env).catch((error: Error) => {
       log(
@@ -119,6 +126,7 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
         });
         reported = diff.result;
         baseDescription = base.description;
+        baseCommitSha = base.commit;
         for (const note of [...base.notes, ...diff.notes]) log(command('notice', {}, note));
       } catch (error) {
         log(
@@ -153,40 +161,44 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
   const text = engine.renderText(reported).trim();
   if (text) log(text);
 
+  // Files that could not be scanned matter to this pull request only when it touched them.
+  if (pull && isNew && baseCommitSha) {
+    const touched = await changedFilesSince(root, baseCommitSha).catch(() => undefined);
+    if (touched)
+      reported = {
+        ...reported,
+        errors: reported.errors.filter((e) => !e.file || touched.has(prefix + e.file)),
+      };
+  }
+
   // SARIF carries every head finding (suppressed ones as SARIF suppressions): code scanning tracks
   // which alerts a pull request introduces or fixes by itself.
   let sarifPath: string | undefined;
   let sarif: string | undefined;
   if (inputs.sarifFile || inputs.uploadSarif) {
-    sarif = withUriPrefix(engine.renderSarif(head), prefix);
+    sarif = withCategory(withUriPrefix(engine.renderSarif(head), prefix), inputs.sarifCategory);
     sarifPath = resolve(workspace, inputs.sarifFile ?? 'plumbline.sarif');
     mkdirSync(dirname(sarifPath), { recursive: true });
     writeFileSync(sarifPath, sarif);
   }
 
-  if (inputs.annotations) {
-    for (const f of reported.findings.slice(0, ANNOTATION_MAX)) log(annotationOf(f, prefix));
-    if (count > ANNOTATION_MAX)
-      log(command('notice', {}, `${count - ANNOTATION_MAX} more findings are listed in the job summary.`));
-  }
-
-  appendSummary(
-    env.GITHUB_STEP_SUMMARY,
-    engine.renderMarkdown(reported, { title, maxLength: SUMMARY_MAX, fileUrl, ruleUrl, onlyNew: isNew }),
-  );
-
-  // GitHub: the sticky comment, inline comments, SARIF upload. A fork's token is read-only.
+  // GitHub: the sticky comment, inline comments, SARIF upload; each tried and reported on its own.
   let commentUrl = '';
   const gh = new GitHubSide(log);
+  const commented = new Set<string>();
   const fork =
     pull !== undefined &&
     pull.head.repo?.full_name !== undefined &&
     pull.head.repo.full_name !== pull.base.repo.full_name;
   const wantsWrites = (pull && (inputs.comment || inputs.reviewComments)) || inputs.uploadSarif;
+  let sarifUploaded = false;
   if (wantsWrites && !inputs.token) {
-    gh.denied('no github-token was given');
+    gh.denied('every write', 'no github-token was given');
   } else if (wantsWrites && fork && eventName === 'pull_request') {
-    gh.denied('this pull request comes from a fork, and GitHub gives fork pull requests a read-only token');
+    gh.denied(
+      'every write',
+      'this pull request comes from a fork, and GitHub gives fork pull requests a read-only token',
+    );
   } else if (wantsWrites && inputs.token) {
     const client = createGitHubClient({
       token: inputs.token,
@@ -197,54 +209,87 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
     });
     if (pull) {
       const pr: PullRequestRef = { owner, repo, number: pull.number, headSha: pull.head.sha };
-      if (inputs.comment) {
-        const marker = reportMarker(
-          inputs.path === '.' ? 'report' : `report ${inputs.path.replace(/-{2,}|[^\w./ -]/g, '_')}`,
-        );
-        const body = engine.renderMarkdown(reported, {
-          title,
-          maxLength: COMMENT_MAX,
-          fileUrl,
-          ruleUrl,
-          onlyNew: isNew,
-          marker,
-        });
-        const sticky = await gh.try('update the pull request comment', () =>
-          stickyComment(client, pr, body, marker, count > 0),
-        );
-        if (sticky?.url) {
-          commentUrl = sticky.url;
-          log(`Pull request comment ${sticky.action}: ${sticky.url}`);
-        }
-      }
       if (inputs.reviewComments && isNew && count > 0) {
-        await gh.try('post review comments', async () => {
+        await gh.try('post review comments', 'pull-requests: write', async () => {
           const diffs = await pullRequestDiffs(client, pr);
+          // Listed right before the write: a run that overlaps this one has posted by now.
           const posted = await postedFingerprints(client, pr);
           const plan = planReviewComments(reported.findings, diffs, {
             prefix,
             ruleUrl,
             posted,
             lineText: lineReader(root),
+            minSeverity: inputs.reviewMinSeverity,
           });
-          const outcome = await postReviewComments(
-            client,
-            pr,
-            plan.comments,
-            `Plumbline: ${plan.comments.length} new finding${plan.comments.length === 1 ? '' : 's'} on lines this pull request changes.`,
-          );
+          for (const skip of plan.skipped)
+            if (skip.reason === 'already-posted') commented.add(skip.finding.fingerprint);
+          let outcome: ReviewOutcome | undefined;
+          try {
+            outcome = await postReviewComments(
+              client,
+              pr,
+              plan.comments,
+              `Plumbline: ${plural(plan.comments.length, 'inline comment')} on lines this pull request changes; the pull request comment lists every new finding.`,
+              async (comments) => stillInDiff(comments, await pullRequestDiffs(client, pr)),
+            );
+          } finally {
+            // After a write (or an error in the middle of one): one comment per finding, ours deleted otherwise.
+            const removed = await removeDuplicateReviewComments(client, pr).catch(() => 0);
+            if (removed > 0)
+              log(
+                `Review comments: removed ${removed} duplicate${removed === 1 ? '' : 's'} left by an overlapping run.`,
+              );
+          }
+          for (const c of outcome.posted) for (const f of c.fingerprints) commented.add(f);
           const already = plan.skipped.filter((s) => s.reason === 'already-posted').length;
+          const below = plan.skipped.filter((s) => s.reason === 'below-threshold').length;
+          const limited = plan.skipped.filter((s) => s.reason === 'limit').length;
           log(
-            `Review comments: ${outcome.posted.length} posted, ${already} already there, ${outcome.rejected.length} refused by GitHub.`,
+            `Review comments: ${outcome.posted.length} posted${outcome.attempts > 1 ? ' (review sent again without the comments GitHub refused)' : ''}, ${already} findings already commented, ${outcome.rejected.length} refused by GitHub, ${below} below ${inputs.reviewMinSeverity}, ${limited} over the limit.`,
           );
         });
+      }
+      if (inputs.comment) {
+        const marker = reportMarker(
+          inputs.path === '.' ? 'report' : `report ${inputs.path.replace(/-{2,}|[^\w./ -]/g, '_')}`,
+        );
+        const sticky = await gh.try('update the pull request comment', 'pull-requests: write', async () => {
+          const previous = (await stickyComments(client, pr, marker))[0];
+          const { state, fixed } = nextState(
+            readState(previous?.body),
+            pull.head.sha,
+            reported.findings.map((f) => f.fingerprint),
+          );
+          const body = engine.renderMarkdown(reported, {
+            title,
+            maxLength: COMMENT_MAX - stateLine(state).length - 1,
+            fileUrl,
+            ruleUrl,
+            onlyNew: isNew,
+            marker,
+            fixed: isNew ? fixed : undefined,
+          });
+          return upsertStickyComment(client, pr, `${body.trimEnd()}\n${stateLine(state)}\n`, {
+            marker,
+            createIfMissing: count > 0 || fixed > 0,
+            content: stickyContent,
+          });
+        });
+        if (sticky?.url) {
+          commentUrl = sticky.url;
+          log(`Pull request comment ${sticky.action}: ${sticky.url}`);
+        }
+        if (sticky && sticky.removed > 0)
+          log(
+            `Pull request comment: removed ${sticky.removed} extra cop${sticky.removed === 1 ? 'y' : 'ies'} left by an overlapping run.`,
+          );
       }
     }
     if (inputs.uploadSarif && sarif && env.GITHUB_SHA && env.GITHUB_REF) {
       const sha = env.GITHUB_SHA;
       const ref = env.GITHUB_REF;
       const text = sarif;
-      await gh.try('upload SARIF to code scanning', async () => {
+      await gh.try('upload SARIF to code scanning', 'security-events: write', async () => {
         const result = await uploadSarif(client, {
           owner,
           repo,
@@ -261,10 +306,30 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
               `code scanning rejected the SARIF: ${result.errors.join('; ')}`,
             ),
           );
-        else log(`SARIF upload ${result.id}: ${result.status}`);
+        else {
+          sarifUploaded = true;
+          log(`SARIF upload ${result.id} (category ${inputs.sarifCategory}): ${result.status}`);
+        }
       });
     }
   }
+  const notices = gh.report();
+
+  if (inputs.annotations) {
+    const seeAlso = ['the job summary', ...(sarifUploaded ? ['code scanning'] : [])];
+    for (const line of annotationCommands(reported.findings, {
+      prefix,
+      commented,
+      seeAlso,
+      otherNotices: notices,
+    }))
+      log(line);
+  }
+
+  appendSummary(
+    env.GITHUB_STEP_SUMMARY,
+    engine.renderMarkdown(reported, { title, maxLength: SUMMARY_MAX, fileUrl, ruleUrl, onlyNew: isNew }),
+  );
 
   setOutput(env.GITHUB_OUTPUT, 'findings', String(total));
   setOutput(env.GITHUB_OUTPUT, 'new-findings', String(count));
@@ -283,40 +348,25 @@ function failed(findings: readonly Finding[], failOn: Severity | 'none'): boolea
   return findings.some((f) => !f.suppressed && atLeast(f.severity, failOn));
 }
 
-function stickyComment(
-  client: GitHubClient,
-  pr: PullRequestRef,
-  body: string,
-  marker: string,
-  create: boolean,
-) {
-  return upsertStickyComment(client, pr, body, { marker, createIfMissing: create });
-}
-
-/** Calls to GitHub that may be refused: one notice for missing permissions, warnings otherwise. */
+/**
+ * Calls to GitHub, each tried on its own: a refusal of one (403 on comments) never stops another
+ * (the SARIF upload). Refusals are gathered into one notice that names what was refused and the
+ * permission that would allow it; other failures are warnings.
+ */
 class GitHubSide {
-  private noticed = false;
+  private readonly refused: { what: string; permission?: string; why: string }[] = [];
 
   constructor(private readonly log: (line: string) => void) {}
 
-  denied(why: string): void {
-    if (this.noticed) return;
-    this.noticed = true;
-    this.log(
-      command(
-        'notice',
-        { title: 'Plumbline: results in annotations and the job summary only' },
-        `Cannot comment on the pull request or upload SARIF: ${why}. The job does not fail for this. To get comments, run on pull_request from branches of this repository and grant the job "pull-requests: write" (and "security-events: write" for upload-sarif).`,
-      ),
-    );
+  denied(what: string, why: string, permission?: string): void {
+    this.refused.push({ what, why, permission });
   }
 
-  async try<T>(what: string, call: () => Promise<T>): Promise<T | undefined> {
-    if (this.noticed) return undefined;
+  async try<T>(what: string, permission: string, call: () => Promise<T>): Promise<T | undefined> {
     try {
       return await call();
     } catch (error) {
-      if (isPermissionError(error)) this.denied(`the token may not ${what} (${(error as Error).message})`);
+      if (isPermissionError(error)) this.denied(what, (error as Error).message, permission);
       else if (isRateLimitError(error))
         this.log(
           command(
@@ -336,6 +386,52 @@ class GitHubSide {
       return undefined;
     }
   }
+
+  /** Writes the notice of refused writes, if any; returns how many notices it wrote. */
+  report(): number {
+    if (this.refused.length === 0) return 0;
+    if (this.refused.some((r) => r.what === 'every write')) {
+      this.log(
+        command(
+          'notice',
+          { title: 'Plumbline: results in annotations and the job summary only' },
+          `Cannot comment on the pull request or upload SARIF: ${this.refused[0]!.why}. The job does not fail for this. To get comments, run on pull_request from branches of this repository and grant the job "pull-requests: write" (and "security-events: write" for upload-sarif).`,
+        ),
+      );
+      return 1;
+    }
+    const parts = this.refused.map(
+      (r) => `could not ${r.what} (${r.why})${r.permission ? `: grant the job "${r.permission}"` : ''}`,
+    );
+    this.log(
+      command(
+        'notice',
+        { title: 'Plumbline: some results not posted' },
+        `The token ${parts.join('; ')}. Everything else was posted; the job does not fail for this.`,
+      ),
+    );
+    return 1;
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The part of a sticky comment that counts as content: not the hidden state, not the footer (scan time). */
+export function stickyContent(body: string): string {
+  return body
+    .split('\n')
+    .filter((line) => !line.startsWith('<!-- plumbline:state ') && !/^<sub>.*<\/sub>$/.test(line))
+    .join('\n')
+    .trim();
+}
+
+/** SARIF `automationDetails.id` (`category/run`): code scanning keeps one analysis per category. */
+function withCategory(sarif: string, category: string): string {
+  const log = JSON.parse(sarif) as { runs?: Record<string, unknown>[] };
+  for (const run of log.runs ?? []) run.automationDetails = { id: `${category}/` };
+  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 function readEvent(path: string | undefined): EventPayload {
@@ -400,25 +496,6 @@ async function baseCommit(
     return { commit, description: `the previous push ${commit.slice(0, 7)}`, notes };
   }
   return undefined;
-}
-
-function annotationOf(f: Finding, prefix: string): string {
-  const level =
-    f.severity === 'critical' || f.severity === 'high'
-      ? 'error'
-      : f.severity === 'medium'
-        ? 'warning'
-        : 'notice';
-  const message = f.remediation ? `${f.message}\n${f.remediation}` : f.message;
-  return annotation(level, message, {
-    file: prefix + f.file,
-    line: f.startLine,
-    endLine: f.endLine,
-    col: f.startColumn,
-    // Annotation columns are inclusive; finding end columns are exclusive (as in SARIF).
-    endColumn: Math.max(f.startColumn, f.endColumn - 1),
-    title: `${f.ruleId}: ${f.title}`,
-  });
 }
 
 /** Lines of files in the scanned work tree, read once each. */

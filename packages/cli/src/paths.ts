@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The repository checkout this CLI runs from (packages/cli/dist → ../../..). */
 const repoRoot = new URL('../../../', import.meta.url);
 
-export const PRESET_DIR = fileURLToPath(new URL('policies/presets/', repoRoot));
+/** The presets: next to the published bundle (bundle/presets), else in the checkout. */
+const bundledPresets = fileURLToPath(new URL('presets/', import.meta.url));
+export const PRESET_DIR = existsSync(bundledPresets)
+  ? bundledPresets
+  : fileURLToPath(new URL('policies/presets/', repoRoot));
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }

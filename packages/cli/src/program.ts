@@ -63,6 +63,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'compact: one line per finding, no progress line, no notices')
     .option('-v, --verbose', 'text output also lists suppressed findings, with how and why')
     .option('--no-color', 'no ANSI colours in text output')
+    .option('--fix', 'apply the safe fixes of the rules to the scanned files, then report what is left')
+    .option(
+      '--fix-dry-run',
+      'print the fixes as a unified diff; change nothing (exit 1 when there is a diff)',
+    )
     .action(async (paths: string[], flags) => setExit(await auditCommand(paths, flags, io)));
 
   program

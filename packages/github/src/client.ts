@@ -1,4 +1,3 @@
-import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck/light.js';
@@ -6,7 +5,7 @@ import Bottleneck from 'bottleneck/light.js';
 /** Octokit with the REST methods and pagination; throttling and retry are wired in. */
 export type GitHubClient = Octokit;
 
-const PlumblineOctokit: typeof Octokit = Octokit.plugin(throttling, retry);
+const PlumblineOctokit: typeof Octokit = Octokit.plugin(throttling);
 
 export interface Logger {
   debug(message: string): void;
@@ -72,7 +71,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       retryAfterBaseValue: 1,
     });
   }
-  return new PlumblineOctokit({
+  const octokit = new PlumblineOctokit({
     auth: options.token,
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: options.userAgent ?? 'plumbline',
@@ -84,12 +83,61 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       error: (m: string) => log.debug(m),
     },
     throttle: throttle as never,
-    retry: {
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 2,
-      retryAfterBaseValue: fast ? 1 : 1000,
-    } as never,
   });
+  octokit.hook.wrap(
+    'request',
+    retrying({ log, retries, maxWait, secondMs: fast ? FAST_SECOND_MS : 1000 }) as never,
+  );
+  return octokit;
+}
+
+/** With `pace: 'none'` a second of waiting lasts this many milliseconds (tests stay fast, order is kept). */
+const FAST_SECOND_MS = 100;
+/** Methods that may be sent twice without doing the thing twice. A POST is never retried on a 5xx:
+ * the write may have happened; callers re-list and reconcile instead. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
+
+interface RetryOptions {
+  log: Logger;
+  retries: number;
+  maxWait: number;
+  secondMs: number;
+}
+
+type RequestFn = (options: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * Retries one request: a 429 (or a 403 that carries `retry-after`) after the wait GitHub asks for,
+ * an idempotent request answered with a 5xx after 1 s, 2 s, ... All state is local to the call, so
+ * one request's back-off never shortens or lengthens another's.
+ */
+export function retrying(options: RetryOptions) {
+  return async (request: RequestFn, requestOptions: Record<string, unknown>): Promise<unknown> => {
+    const method = String(requestOptions.method ?? 'GET').toUpperCase();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(requestOptions);
+      } catch (error) {
+        const wait = retryWait(error, method, attempt);
+        if (wait === undefined || attempt >= options.retries || wait > options.maxWait) throw error;
+        options.log.warn(
+          `GitHub answered ${(error as ApiError).status} to ${method} ${String(requestOptions.url)}: retrying in ${wait}s`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, wait * options.secondMs));
+      }
+    }
+  };
+}
+
+/** Seconds to wait before sending the request again, or undefined when it must not be retried. */
+function retryWait(error: unknown, method: string, attempt: number): number | undefined {
+  if (!isApiError(error)) return undefined;
+  const header = error.response?.headers?.['retry-after'];
+  const retryAfter = header !== undefined && /^\d+$/.test(header.trim()) ? Number(header) : undefined;
+  // Secondary limits (403, or 429 saying so) and spent quotas are waited out by the throttling plugin.
+  if (error.status === 429 && !/secondary rate/i.test(error.message)) return retryAfter ?? 2 ** attempt * 5;
+  if (error.status >= 500 && IDEMPOTENT.has(method)) return 2 ** attempt;
+  return undefined;
 }
 
 /** An error answered by the API (Octokit's RequestError), narrowed without importing its class. */

@@ -325,3 +325,9 @@ class BatchReader {
     this.child.stdin.end();
   }
 }
+
+/** Repository-relative paths of the files that differ between `base` and `head` (default: the work tree's HEAD). */
+export async function changedFilesSince(cwd: string, base: string, head = 'HEAD'): Promise<Set<string>> {
+  const out = await git(cwd, ['diff', '-z', '--name-only', '--no-renames', base, head, '--']);
+  return new Set(out.split('\0').filter(Boolean));
+}

@@ -9,9 +9,10 @@ import {
   pullRequestDiffs,
   reportMarker,
   reviewCommentBody,
-  upsertStickyComment,
+  stillInDiff,
 } from './pull-request.js';
 import { uploadSarif } from './sarif-upload.js';
+import { upsertStickyComment } from './sticky-comment.js';
 import { FakeGitHub, rateLimited } from './test-support/fake-github.js';
 
 let gh: FakeGitHub;
@@ -191,14 +192,27 @@ describe('review comments', () => {
     expect(gh.reviews).toMatchObject([{ commit_id: pr.headSha, event: 'COMMENT' }]);
     expect(await postedFingerprints(client, pr)).toEqual(new Set(['f1']));
 
-    // A line outside the diff makes GitHub refuse the whole review; the good comment still lands.
-    const good = { fingerprint: 'g', path: 'ci.yml', line: 4, body: 'good' };
-    const bad = { fingerprint: 'b', path: 'ci.yml', line: 40, body: 'bad' };
-    const second = await postReviewComments(client, pr, [bad, good], 'x');
-    expect(second.posted.map((c) => c.fingerprint)).toEqual(['g']);
+    // A line outside the diff makes GitHub refuse the whole review: the review is sent once more
+    // without it (never comment by comment), and the good comment lands.
+    const c = (fingerprint: string, line: number) => ({
+      fingerprint,
+      fingerprints: [fingerprint],
+      severity: 'high' as const,
+      path: 'ci.yml',
+      line,
+      body: fingerprint,
+    });
+    const [bad, good] = [c('b', 40), c('g', 4)];
+    const second = await postReviewComments(client, pr, [bad, good], 'x', async (comments) =>
+      stillInDiff(comments, await pullRequestDiffs(client, pr)),
+    );
+    expect(second.posted.map((p) => p.fingerprint)).toEqual(['g']);
     expect(second.rejected.map((r) => r.comment.fingerprint)).toEqual(['b']);
-    expect(gh.reviews).toHaveLength(1);
-    expect(gh.reviewComments.map((c) => [c.path, c.line])).toEqual([
+    expect(second.attempts).toBe(2);
+    expect(gh.writes().filter((w) => w.endsWith('/reviews'))).toHaveLength(3);
+    expect(gh.writes().filter((w) => w.endsWith('/pulls/2/comments'))).toEqual([]);
+    expect(gh.reviews).toHaveLength(2);
+    expect(gh.reviewComments.map((rc) => [rc.path, rc.line])).toEqual([
       ['ci.yml', 2],
       ['ci.yml', 4],
     ]);
@@ -230,11 +244,12 @@ describe('errors', () => {
     expect(isPermissionError(error)).toBe(true);
   });
 
-  it('retries a 502 and sends the token only in the Authorization header', async () => {
+  it('retries a 502 on a read and sends the token only in the Authorization header', async () => {
     gh.failures.push({ method: 'GET', path: /\/issues\/2\/comments$/, status: 502, message: 'Bad Gateway' });
     await upsertStickyComment(client, pr, 'hello', { marker: reportMarker() });
     expect(gh.requests[0]!.authorization).toBe(`token ${gh.token}`);
-    expect(gh.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
+    // the failed list, its retry, and the list read again after the write
+    expect(gh.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'GET']);
   });
 });
 

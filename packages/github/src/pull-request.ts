@@ -1,6 +1,7 @@
-import type { Finding } from '@plumbline/core';
+import { atLeast, combineFixes, type Finding, type Severity } from '@plumbline/core';
 import type { GitHubClient } from './client.js';
 import { type FileDiff, hunkOf, parsePatch } from './diff.js';
+import { prioritised } from './priority.js';
 
 export interface PullRequestRef {
   owner: string;
@@ -17,53 +18,13 @@ export function reportMarker(key = 'report'): string {
 
 const FINGERPRINT_MARKER = /<!-- plumbline:fingerprint=([0-9a-f]+) -->/g;
 
+/** The fingerprints a comment body of ours carries (none: not ours). */
+export function fingerprintsIn(body: string | null | undefined): string[] {
+  return [...(body ?? '').matchAll(FINGERPRINT_MARKER)].map((m) => m[1]!);
+}
+
 export function fingerprintMarker(fingerprint: string): string {
   return `<!-- plumbline:fingerprint=${fingerprint} -->`;
-}
-
-export interface StickyResult {
-  action: 'created' | 'updated' | 'unchanged' | 'skipped';
-  id?: number;
-  url?: string;
-}
-
-/**
- * One comment per pull request, found by its hidden marker and edited in place on every push, so
- * the conversation is not flooded. With `createIfMissing: false` nothing is posted until there is
- * something to say (an existing comment is still brought up to date, e.g. to "no new findings").
- */
-export async function upsertStickyComment(
-  client: GitHubClient,
-  pr: PullRequestRef,
-  body: string,
-  options: { marker: string; createIfMissing?: boolean },
-): Promise<StickyResult> {
-  const text = body.includes(options.marker) ? body : `${options.marker}\n${body}`;
-  const comments = await client.paginate(client.rest.issues.listComments, {
-    owner: pr.owner,
-    repo: pr.repo,
-    issue_number: pr.number,
-    per_page: 100,
-  });
-  const existing = comments.find((c) => c.body?.includes(options.marker));
-  if (existing) {
-    if (existing.body === text) return { action: 'unchanged', id: existing.id, url: existing.html_url };
-    const { data } = await client.rest.issues.updateComment({
-      owner: pr.owner,
-      repo: pr.repo,
-      comment_id: existing.id,
-      body: text,
-    });
-    return { action: 'updated', id: data.id, url: data.html_url };
-  }
-  if (options.createIfMissing === false) return { action: 'skipped' };
-  const { data } = await client.rest.issues.createComment({
-    owner: pr.owner,
-    repo: pr.repo,
-    issue_number: pr.number,
-    body: text,
-  });
-  return { action: 'created', id: data.id, url: data.html_url };
 }
 
 /** The changed files of a pull request with the new-side lines of their diffs (repository-relative paths). */
@@ -95,12 +56,17 @@ export async function postedFingerprints(client: GitHubClient, pr: PullRequestRe
     per_page: 100,
   });
   const seen = new Set<string>();
-  for (const c of comments) for (const m of (c.body ?? '').matchAll(FINGERPRINT_MARKER)) seen.add(m[1]!);
+  for (const c of comments) for (const f of fingerprintsIn(c.body)) seen.add(f);
   return seen;
 }
 
 export interface PlannedComment {
+  /** Fingerprint of the comment's first (most important) finding. */
   fingerprint: string;
+  /** Every finding on this line that the comment covers, most important first. */
+  fingerprints: string[];
+  /** The most severe finding's severity: the comment's rank. */
+  severity: Severity;
   /** Repository-relative. */
   path: string;
   line: number;
@@ -121,19 +87,25 @@ export interface PlanOptions {
   lineText?: (path: string, line: number) => string | undefined;
   /** Already commented fingerprints: skipped. */
   posted?: Set<string>;
-  /** At most this many comments (the sticky comment lists everything). Default 30. */
+  /** At most this many comments, the most important first (the sticky comment lists everything). Default 30. */
   limit?: number;
+  /** Findings below this severity get no inline comment (the sticky comment lists them). Default `medium`. */
+  minSeverity?: Severity;
 }
+
+export type SkipReason = 'not-changed' | 'already-posted' | 'limit' | 'moved' | 'below-threshold';
 
 export interface Plan {
   comments: PlannedComment[];
-  /** New findings not on a changed line, already commented, or over the limit. */
-  skipped: { finding: Finding; reason: 'not-changed' | 'already-posted' | 'limit' | 'moved' }[];
+  /** New findings not on a changed line, already commented, below the threshold or over the limit. */
+  skipped: { finding: Finding; reason: SkipReason }[];
 }
 
 /**
- * Which new findings get an inline comment: those starting on (or spanning) an added line of the
- * PR diff, not commented before. A fix becomes a ```suggestion``` when all its lines are in one hunk.
+ * Which new findings get an inline comment: those at or above `minSeverity` starting on (or
+ * spanning) an added line of the PR diff, not commented before. All findings on one line share one
+ * comment. The limit takes the most severe lines first (then confidence, then file order). A fix
+ * becomes a ```suggestion``` when all its lines are in one hunk (the line's most important fix).
  */
 export function planReviewComments(
   findings: readonly Finding[],
@@ -142,8 +114,10 @@ export function planReviewComments(
 ): Plan {
   const plan: Plan = { comments: [], skipped: [] };
   const limit = options.limit ?? 30;
-  const planned = new Set<string>();
-  for (const finding of findings) {
+  const threshold = options.minSeverity ?? 'medium';
+  const seen = new Set<string>();
+  const lines = new Map<string, { path: string; anchor: number; diff: FileDiff; findings: Finding[] }>();
+  for (const finding of prioritised(findings)) {
     if (finding.suppressed) continue;
     const path = `${options.prefix ?? ''}${finding.file}`;
     const diff = diffs.get(path);
@@ -152,30 +126,67 @@ export function planReviewComments(
       plan.skipped.push({ finding, reason: 'not-changed' });
       continue;
     }
-    if (options.posted?.has(finding.fingerprint) || planned.has(finding.fingerprint)) {
+    if (options.posted?.has(finding.fingerprint) || seen.has(finding.fingerprint)) {
       plan.skipped.push({ finding, reason: 'already-posted' });
+      continue;
+    }
+    if (!atLeast(finding.severity, threshold)) {
+      plan.skipped.push({ finding, reason: 'below-threshold' });
       continue;
     }
     if (options.lineText && options.lineText(finding.file, anchor) !== diff.added.get(anchor)) {
       plan.skipped.push({ finding, reason: 'moved' });
       continue;
     }
+    seen.add(finding.fingerprint);
+    const key = `${path}\u0000${anchor}`;
+    const group = lines.get(key);
+    if (group) group.findings.push(finding);
+    else lines.set(key, { path, anchor, diff, findings: [finding] });
+  }
+  // Map order is the order of each line's most important finding: the limit keeps the worst lines.
+  for (const { path, anchor, diff, findings: group } of lines.values()) {
     if (plan.comments.length >= limit) {
-      plan.skipped.push({ finding, reason: 'limit' });
+      for (const finding of group) plan.skipped.push({ finding, reason: 'limit' });
       continue;
     }
-    const fix = finding.fix;
     const hunk = hunkOf(diff, anchor);
-    const suggest =
-      fix !== undefined && hunk !== undefined && fix.startLine >= hunk.start && fix.endLine <= hunk.end;
+    const fixable = group.filter(
+      (f) =>
+        f.fix !== undefined &&
+        hunk !== undefined &&
+        f.fix.startLine >= hunk.start &&
+        f.fix.endLine <= hunk.end,
+    );
+    let withFix = fixable[0];
+    // Several fixes of the same lines (three findings on one `apt-get install`): one suggestion
+    // doing all of them, when each changes its own part of the line.
+    const first = withFix?.fix;
+    const same = fixable.filter(
+      (f) => f.fix!.startLine === first?.startLine && f.fix!.endLine === first?.endLine,
+    );
+    if (withFix && same.length > 1 && options.lineText) {
+      const text: (string | undefined)[] = [];
+      for (let l = withFix.fix!.startLine; l <= withFix.fix!.endLine; l++)
+        text.push(options.lineText(withFix.file, l));
+      const combined = text.every((l) => l !== undefined)
+        ? combineFixes(
+            text.join('\n'),
+            same.map((f) => f.fix!),
+          )
+        : undefined;
+      if (combined) withFix = { ...withFix, ruleId: same.map((f) => f.ruleId).join('`, `'), fix: combined };
+    }
+    const fix = withFix?.fix;
     const comment: PlannedComment = {
-      fingerprint: finding.fingerprint,
+      fingerprint: group[0]!.fingerprint,
+      fingerprints: group.map((f) => f.fingerprint),
+      severity: group[0]!.severity,
       path,
-      line: suggest ? fix.endLine : anchor,
-      body: reviewCommentBody(finding, { suggestion: suggest, ruleUrl: options.ruleUrl?.(finding.ruleId) }),
+      line: fix ? fix.endLine : anchor,
+      body: reviewCommentBody(group, { suggestion: withFix, ruleUrl: options.ruleUrl }),
     };
-    if (suggest && fix.startLine !== fix.endLine) comment.startLine = fix.startLine;
-    planned.add(finding.fingerprint);
+    if (fix && fix.startLine !== fix.endLine) comment.startLine = fix.startLine;
     plan.comments.push(comment);
   }
   return plan;
@@ -197,27 +208,45 @@ const SEVERITY_LABEL: Record<string, string> = {
   info: 'Info',
 };
 
-/** Markdown of one inline comment: what, why, how to fix, and a suggestion when safe. */
+/**
+ * Markdown of one inline comment: what, why, how to fix, for each finding on the line (most
+ * important first), and one suggestion when a safe fix exists. Starts with a hidden fingerprint
+ * marker per finding, by which later runs recognise what is already commented.
+ */
 export function reviewCommentBody(
-  finding: Finding,
-  options: { suggestion?: boolean; ruleUrl?: string } = {},
+  findings: Finding | readonly Finding[],
+  options: {
+    suggestion?: Finding | boolean;
+    ruleUrl?: string | ((ruleId: string) => string | undefined);
+  } = {},
 ): string {
-  const rule = options.ruleUrl ? `[\`${finding.ruleId}\`](${options.ruleUrl})` : `\`${finding.ruleId}\``;
-  const lines = [
-    fingerprintMarker(finding.fingerprint),
-    `**${SEVERITY_LABEL[finding.severity] ?? finding.severity}: ${escapeMarkdown(finding.title)}** · ${rule}`,
-    '',
-    escapeMarkdown(finding.message),
-  ];
-  if (finding.remediation) lines.push('', `**Fix:** ${finding.remediation}`);
-  if (options.suggestion && finding.fix) {
-    const fence = fenceFor(finding.fix.replacement);
+  const group = Array.isArray(findings) ? (findings as readonly Finding[]) : [findings as Finding];
+  const urlOf = (id: string) =>
+    typeof options.ruleUrl === 'function' ? options.ruleUrl(id) : options.ruleUrl;
+  const lines = group.map((f) => fingerprintMarker(f.fingerprint));
+  if (group.length > 1) lines.push(`**${group.length} findings on this line**`);
+  for (const [i, finding] of group.entries()) {
+    const url = urlOf(finding.ruleId);
+    const rule = url ? `[\`${finding.ruleId}\`](${url})` : `\`${finding.ruleId}\``;
+    if (i > 0 || group.length > 1) lines.push('');
+    lines.push(
+      `**${SEVERITY_LABEL[finding.severity] ?? finding.severity}: ${escapeMarkdown(finding.title)}** · ${rule}`,
+      '',
+      escapeMarkdown(finding.message),
+    );
+    if (finding.remediation) lines.push('', `**Fix:** ${finding.remediation}`);
+  }
+  const suggested =
+    options.suggestion === true ? group[0] : options.suggestion === false ? undefined : options.suggestion;
+  if (suggested?.fix) {
+    const fence = fenceFor(suggested.fix.replacement);
+    const whose = group.length > 1 ? ` (\`${suggested.ruleId}\`)` : '';
     lines.push(
       '',
-      `${escapeMarkdown(finding.fix.description)}:`,
+      `${escapeMarkdown(suggested.fix.description)}${whose}:`,
       '',
       `${fence}suggestion`,
-      finding.fix.replacement,
+      suggested.fix.replacement,
       fence,
     );
   }
@@ -239,29 +268,27 @@ export interface ReviewOutcome {
   posted: PlannedComment[];
   /** Comments GitHub refused (422: the line is not part of the diff any more). */
   rejected: { comment: PlannedComment; message: string }[];
+  /** How many reviews were sent (1, or 2 after a 422). */
+  attempts: number;
 }
 
 /**
  * Posts the comments as one review (one notification). When GitHub rejects the review (422, e.g. a
- * line left the diff after a force-push), each comment is posted on its own and the bad ones dropped.
- * Permission errors (403) are thrown for the caller's fallback.
+ * line left the diff after a force-push), `revalidate` (the diff read again) picks the comments that
+ * still fit and the review is sent once more without the others: never one comment at a time.
+ * Other errors (403, 5xx) are thrown for the caller.
  */
 export async function postReviewComments(
   client: GitHubClient,
   pr: PullRequestRef,
   comments: readonly PlannedComment[],
   summary: string,
+  revalidate?: (comments: readonly PlannedComment[]) => Promise<PlannedComment[]>,
 ): Promise<ReviewOutcome> {
-  const outcome: ReviewOutcome = { posted: [], rejected: [] };
+  const outcome: ReviewOutcome = { posted: [], rejected: [], attempts: 0 };
   if (comments.length === 0) return outcome;
-  const toApi = (c: PlannedComment) => ({
-    path: c.path,
-    line: c.line,
-    side: 'RIGHT' as const,
-    ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' as const } : {}),
-    body: c.body,
-  });
-  try {
+  const send = async (batch: readonly PlannedComment[]) => {
+    outcome.attempts++;
     await client.rest.pulls.createReview({
       owner: pr.owner,
       repo: pr.repo,
@@ -269,27 +296,93 @@ export async function postReviewComments(
       commit_id: pr.headSha,
       event: 'COMMENT',
       body: summary,
-      comments: comments.map(toApi),
+      comments: batch.map((c) => ({
+        path: c.path,
+        line: c.line,
+        side: 'RIGHT' as const,
+        ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' as const } : {}),
+        body: c.body,
+      })),
     });
+  };
+  let message: string;
+  try {
+    await send(comments);
     outcome.posted.push(...comments);
     return outcome;
   } catch (error) {
     if ((error as { status?: number }).status !== 422) throw error;
+    message = (error as Error).message;
   }
-  for (const comment of comments) {
-    try {
-      await client.rest.pulls.createReviewComment({
-        owner: pr.owner,
-        repo: pr.repo,
-        pull_number: pr.number,
-        commit_id: pr.headSha,
-        ...toApi(comment),
-      });
-      outcome.posted.push(comment);
-    } catch (error) {
-      if ((error as { status?: number }).status !== 422) throw error;
-      outcome.rejected.push({ comment, message: (error as Error).message });
-    }
+  const kept = revalidate ? await revalidate(comments) : [];
+  const keptSet = new Set(kept);
+  for (const comment of comments)
+    if (!keptSet.has(comment))
+      outcome.rejected.push({ comment, message: 'the line is no longer part of the diff' });
+  if (kept.length === 0 || kept.length === comments.length) {
+    // Nothing to drop means the diff is not what GitHub objects to: do not send the same review again.
+    if (kept.length === comments.length)
+      for (const comment of comments) outcome.rejected.push({ comment, message });
+    return outcome;
+  }
+  try {
+    await send(kept);
+    outcome.posted.push(...kept);
+  } catch (error) {
+    if ((error as { status?: number }).status !== 422) throw error;
+    for (const comment of kept) outcome.rejected.push({ comment, message: (error as Error).message });
   }
   return outcome;
+}
+
+/** Keeps the comments whose lines are added lines inside one hunk of `diffs`. */
+export function stillInDiff(
+  comments: readonly PlannedComment[],
+  diffs: Map<string, FileDiff>,
+): PlannedComment[] {
+  return comments.filter((c) => {
+    const diff = diffs.get(c.path);
+    if (!diff) return false;
+    const hunk = hunkOf(diff, c.line);
+    return hunk !== undefined && (c.startLine ?? c.line) >= hunk.start && diff.added.has(c.line);
+  });
+}
+
+/**
+ * Deletes review comments of ours that repeat what an older comment of ours already says (two
+ * overlapping runs, a retried write): a comment whose every fingerprint an older one covers.
+ * Returns how many were deleted.
+ */
+export async function removeDuplicateReviewComments(
+  client: GitHubClient,
+  pr: PullRequestRef,
+): Promise<number> {
+  const comments = await client.paginate(client.rest.pulls.listReviewComments, {
+    owner: pr.owner,
+    repo: pr.repo,
+    pull_number: pr.number,
+    per_page: 100,
+  });
+  const covered = new Set<string>();
+  let removed = 0;
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    const fingerprints = fingerprintsIn(comment.body);
+    if (fingerprints.length === 0 || !comment.body.startsWith('<!-- plumbline:fingerprint=')) continue;
+    if (fingerprints.every((f) => covered.has(f))) {
+      await deleteIgnoringGone(() =>
+        client.rest.pulls.deleteReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: comment.id }),
+      );
+      removed++;
+    } else for (const f of fingerprints) covered.add(f);
+  }
+  return removed;
+}
+
+/** A delete that another run already made is fine. */
+export async function deleteIgnoringGone(call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error;
+  }
 }

@@ -51,6 +51,16 @@ export function bySeverityDesc(a: Finding, b: Finding): number {
   return severityRank(b.severity) - severityRank(a.severity);
 }
 
+const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
+
+/** Most severe first, then the most certain; stable, so file order is kept within a tie. */
+export function byPriority(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence]
+  );
+}
+
 /** The descriptor of a rule, by id. */
 export function ruleIndex(result: RunResult): Map<string, RuleDescriptor> {
   return new Map(result.rules.map((r) => [r.id, r]));

@@ -35,10 +35,23 @@ describe('renderMarkdown', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('<!-- plumbline -->');
     expect(lines).toContain('### Plumbline');
-    expect(lines).toContain('❌ **5 findings**: 2 critical, 1 high, 2 medium · 4 files could not be scanned');
+    expect(lines).toContain(
+      '❌ **5 findings**: 🔴 2 critical · 🟠 1 high · 🟡 2 medium · 4 files could not be scanned',
+    );
+    // the counts are said once: no table repeating them
+    expect(md).not.toContain('| Severity |');
     expect(renderMarkdown(result, { marker: 'plumbline:pr' }).split('\n')[0]).toBe('<!-- plumbline:pr -->');
     expect(renderMarkdown(result, { marker: 'a --> b' }).split('\n')[0]).toBe('<!-- a - b -->');
     expect(renderMarkdown(result, { title: 'Policy audit' })).toMatch(/^### Policy audit\n/);
+  });
+
+  it('says what the last push fixed in the same line', () => {
+    expect(renderMarkdown(result, { onlyNew: true, fixed: 2 })).toContain(
+      '❌ **5 new findings**: 🔴 2 critical · 🟠 1 high · 🟡 2 medium · ✔️ 2 fixed since the last push · 4 files could not be scanned',
+    );
+    expect(renderMarkdown(runResult([]), { onlyNew: true, fixed: 1 })).toContain(
+      '\n✅ **No new findings** · ✔️ 1 fixed since the last push\n',
+    );
   });
 
   it('has a calm verdict for clean and for low-only runs', () => {
@@ -47,38 +60,55 @@ describe('renderMarkdown', () => {
     const medium = runResult([
       finding('k8s/require-resource-limits', 'k8s/a.yaml', [3, 1, 3, 4], 'no limit'),
     ]);
-    expect(renderMarkdown(medium, { onlyNew: true })).toContain('\n⚠️ **1 new finding**: 1 medium\n');
+    expect(renderMarkdown(medium, { onlyNew: true })).toContain('\n⚠️ **1 new finding**: 🟡 1 medium\n');
     expect(renderMarkdown(runResult([]))).not.toContain('| Severity |');
   });
 
-  it('shows a severity table with the severities that occur', () => {
+  it('lists critical and high first, with file:line links, before anything else', () => {
+    const fixFirst = md.indexOf('**Fix first**');
+    expect(fixFirst).toBeGreaterThan(0);
+    expect(fixFirst).toBeLessThan(md.indexOf('**Other findings**'));
+    const urgent = [
+      ...md
+        .slice(fixFirst, md.indexOf('**Other findings**'))
+        .matchAll(/^- (\S+) \*\*(\w+)\*\* · \[`([^`]+)`\]/gmu),
+    ];
+    expect(urgent.map((m) => [m[2], m[3]])).toEqual([
+      ['Critical', '.github/workflows/ci-cd.yml:41'],
+      ['Critical', 'k8s/deployment.yaml:24'],
+      ['High', 'Dockerfile:14'],
+    ]);
     expect(md).toContain(
-      [
-        '| Severity | Findings |',
-        '| :-- | --: |',
-        '| 🔴 Critical | 2 |',
-        '| 🟠 High | 1 |',
-        '| 🟡 Medium | 2 |',
-      ].join('\n'),
+      '- 🟠 **High** · [`Dockerfile:14`](Dockerfile#L14) · [`dockerfile/no-root-user`](https://github.com/plumbline-dev/plumbline/blob/main/docs/rules/dockerfile/no-root-user.md)<br>\n  The final stage (FROM nginx:1.25) sets no USER, so nginx runs as root.\n  <details><summary>Container runs as root</summary>\n\n  **How to fix:** Create an unprivileged user and add `USER app` in the final stage.\n\n  Resource: `stage runtime` · Confidence: high · Also known as: `DL3002`, `CKV_DOCKER_3`, `AVD-DS-0002`\n\n  </details>',
     );
   });
 
-  it('groups findings by file with line links, rule links, message and details', () => {
-    expect(md).toContain('**`Dockerfile`** · 2 findings\n\n- 🟡 **Medium**');
+  it('groups the other findings by file, collapsed, with line links and the suggested change', () => {
     expect(md).toContain(
-      '- 🟠 **High** · [`dockerfile/no-root-user`](https://github.com/plumbline-dev/plumbline/blob/main/docs/rules/dockerfile/no-root-user.md) · [line 14](Dockerfile#L14)<br>\n  The final stage (FROM nginx:1.25) sets no USER, so nginx runs as root.\n  <details><summary>Container runs as root</summary>\n\n  **How to fix:** Create an unprivileged user and add `USER app` in the final stage.\n\n  Resource: `stage runtime` · Confidence: high · Also known as: `DL3002`, `CKV_DOCKER_3`, `AVD-DS-0002`\n\n  </details>',
+      '<details><summary><code>Dockerfile</code> · 1 finding (1 medium)</summary>\n\n- 🟡 **Medium** · [line 1](Dockerfile#L1) · [`dockerfile/no-latest-tag`]',
     );
     expect(md).toContain(
       '  Suggested change (line 1): Pin the base image to the current LTS\n\n  ```dockerfile\n  FROM node:20.11-slim AS build\n  ```',
     );
-    // files appear in the engine's order
-    const files = [...md.matchAll(/^\*\*`([^`]+)`\*\* · /gm)].map((m) => m[1]);
-    expect(files).toEqual([
-      '.github/workflows/ci-cd.yml',
-      'Dockerfile',
-      'k8s/broken.yaml',
-      'k8s/deployment.yaml',
-    ]);
+    const files = [...md.matchAll(/^<details><summary><code>([^<]+)<\/code> · /gm)].map((m) => m[1]);
+    expect(files).toEqual(['Dockerfile', 'k8s/broken.yaml']);
+  });
+
+  it('makes one entry of the findings on one line, the most severe first', () => {
+    const out = renderMarkdown(
+      runResult([
+        finding('dockerfile/no-latest-tag', 'Dockerfile', [3, 1, 3, 20], 'unpinned apt packages', {
+          severity: 'low',
+        }),
+        finding('dockerfile/no-root-user', 'Dockerfile', [3, 1, 3, 20], 'no recommends', {
+          severity: 'medium',
+        }),
+        finding('dockerfile/no-root-user', 'Dockerfile', [5, 1, 5, 20], 'other line', { severity: 'low' }),
+      ]),
+    );
+    expect((out.match(/^- [🔴🟠🟡🔵⚪]/gmu) ?? []).length).toBe(2);
+    expect(out).toContain('- 🟡 **Medium** · [line 3](Dockerfile#L3) · 2 findings: ');
+    expect(out).toContain('  - 🟡 no recommends\n  - 🔵 unpinned apt packages\n');
   });
 
   it('uses the links it is given', () => {
@@ -87,7 +117,7 @@ describe('renderMarkdown', () => {
       ruleUrl: (id) => `https://plumbline.dev/rules/${id}`,
     });
     expect(out).toContain(
-      '[`k8s/no-privileged-container`](https://plumbline.dev/rules/k8s/no-privileged-container) · [line 24](https://github.com/acme/shop/blob/abc123/k8s/deployment.yaml#L24)',
+      '[`k8s/deployment.yaml:24`](https://github.com/acme/shop/blob/abc123/k8s/deployment.yaml#L24) · [`k8s/no-privileged-container`](https://plumbline.dev/rules/k8s/no-privileged-container)',
     );
   });
 
@@ -119,7 +149,7 @@ describe('renderMarkdown', () => {
       finding('k8s/require-resource-limits', 'k8s/odd `name`.yaml', [2, 1, 2, 3], 'line one\nline two'),
     ]);
     const out = renderMarkdown(weird);
-    expect(out).toContain('**``k8s/odd `name`.yaml``**');
+    expect(out).toContain('<summary><code>k8s/odd `name`.yaml</code> ·');
     expect(out).toContain('[line 2](k8s/odd%20%60name%60.yaml#L2)');
     expect(out).toContain('  line one line two\n');
   });
@@ -146,7 +176,7 @@ describe('renderMarkdown', () => {
       }
     }
     const small = renderMarkdown(big, { maxLength: 4000 });
-    expect(small).toContain('| 🔴 Critical | 80 |');
+    expect(small).toContain('🔴 80 critical');
     expect(small).toMatch(/…and \d+ more findings \(.*80 info\) not shown here/);
   });
 

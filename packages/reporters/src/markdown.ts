@@ -2,12 +2,11 @@ import { type Finding, type RunResult, type ScanError, SEVERITIES, type Severity
 import {
   active,
   artifactUri,
-  bySeverityDesc,
+  byPriority,
   countBySeverity,
   ERROR_LABELS,
   errorText,
   formatDuration,
-  groupByFile,
   isFileError,
   plural,
   ruleIndex,
@@ -29,6 +28,8 @@ export interface MarkdownOptions {
   onlyNew?: boolean;
   /** A hidden line that lets the Action find and update its own comment, e.g. `<!-- plumbline -->`. */
   marker?: string;
+  /** Findings the last push resolved (the Action knows from the previous comment): "N fixed since the last push". */
+  fixed?: number;
 }
 
 export const DEFAULT_MARKDOWN_MAX_LENGTH = 60_000;
@@ -123,33 +124,54 @@ interface Context {
   onlyNew: boolean;
 }
 
-function verdict(findings: readonly Finding[], onlyNew: boolean): string {
+/** Counts in one line: the verdict, the severities, what the last push fixed, what could not be scanned. */
+function verdict(findings: readonly Finding[], onlyNew: boolean, fixed: number, unscanned: number): string {
   const noun = onlyNew ? 'new finding' : 'finding';
-  if (findings.length === 0) return `✅ **No ${noun}s**`;
+  const extras = [
+    ...(fixed > 0 ? [`✔️ ${fixed} fixed since the last push`] : []),
+    ...(unscanned > 0 ? [`${plural(unscanned, 'file')} could not be scanned`] : []),
+  ];
+  const tail = extras.length > 0 ? ` · ${extras.join(' · ')}` : '';
+  if (findings.length === 0) return `✅ **No ${noun}s**${tail}`;
   const counts = countBySeverity(findings);
   const icon = counts.critical + counts.high > 0 ? '❌' : counts.medium + counts.low > 0 ? '⚠️' : 'ℹ️';
-  return `${icon} **${plural(findings.length, noun)}**: ${severityBreakdown(counts)}`;
+  const breakdown = SEVERITIES.filter((s) => counts[s] > 0)
+    .map((s) => `${ICON[s]} ${counts[s]} ${s}`)
+    .join(' · ');
+  return `${icon} **${plural(findings.length, noun)}**: ${breakdown}${tail}`;
 }
 
-function severityTable(findings: readonly Finding[]): string | undefined {
-  if (findings.length === 0) return undefined;
-  const counts = countBySeverity(findings);
-  const rows = SEVERITIES.filter((s) => counts[s] > 0).map(
-    (s) => `| ${ICON[s]} ${LABEL[s]} | ${counts[s]} |`,
-  );
-  return ['| Severity | Findings |', '| :-- | --: |', ...rows].join('\n');
+/** The findings that start on one line of one file, most important first: one entry in the comment. */
+interface LineEntry {
+  file: string;
+  line: number;
+  findings: Finding[];
 }
 
-function fileHeading(file: string, count: number): string {
-  return `**${code(file)}** · ${plural(count, 'finding')}`;
+/** Groups findings by file and start line; entries come in priority order of their first finding. */
+function lineEntries(findings: readonly Finding[]): LineEntry[] {
+  const entries = new Map<string, LineEntry>();
+  for (const f of [...findings].sort(byPriority)) {
+    const key = `${f.file}\u0000${f.startLine}`;
+    const entry = entries.get(key);
+    if (entry) entry.findings.push(f);
+    else entries.set(key, { file: f.file, line: f.startLine, findings: [f] });
+  }
+  return [...entries.values()];
 }
 
-function findingItem(f: Finding, ctx: Context): string {
-  const rule = link(code(f.ruleId), ctx.ruleUrl(f.ruleId));
-  const where = link(`line ${f.startLine}`, ctx.fileUrl(f.file, f.startLine));
-  const head = `- ${ICON[f.severity]} **${LABEL[f.severity]}** · ${rule} · ${where}<br>\n  ${escapeInline(f.message)}`;
+function isUrgent(entry: LineEntry): boolean {
+  const s = entry.findings[0]!.severity;
+  return s === 'critical' || s === 'high';
+}
 
+/** How to fix, the suggested change and the facts of one finding, for a collapsed block. */
+function findingDetails(f: Finding, ctx: Context, withRule: boolean): string[] {
   const details: string[] = [];
+  if (withRule)
+    details.push(
+      `  ${ICON[f.severity]} ${link(code(f.ruleId), ctx.ruleUrl(f.ruleId))}: ${escapeInline(f.message)}`,
+    );
   if (f.remediation) details.push(`  **How to fix:** ${escapeInline(f.remediation)}`);
   if (f.fix) {
     const lines =
@@ -164,7 +186,33 @@ function findingItem(f: Finding, ctx: Context): string {
   facts.push(`Confidence: ${f.confidence}`);
   if (f.aliases.length > 0) facts.push(`Also known as: ${f.aliases.map(code).join(', ')}`);
   details.push(`  ${facts.join(' · ')}`);
-  return `${head}\n  <details><summary>${htmlWithCode(f.title || 'Details')}</summary>\n\n${details.join('\n\n')}\n\n  </details>`;
+  return details;
+}
+
+/**
+ * One line's findings as one list item. In the "Fix first" list the place is `file:line`; under a
+ * file heading it is `line N`.
+ */
+function entryItem(entry: LineEntry, ctx: Context, withFile: boolean): string {
+  const first = entry.findings[0]!;
+  const place = withFile ? code(`${entry.file}:${entry.line}`) : `line ${entry.line}`;
+  const where = link(place, ctx.fileUrl(entry.file, entry.line));
+  if (entry.findings.length === 1) {
+    const rule = link(code(first.ruleId), ctx.ruleUrl(first.ruleId));
+    const head = `- ${ICON[first.severity]} **${LABEL[first.severity]}** · ${where} · ${rule}<br>\n  ${escapeInline(first.message)}`;
+    return `${head}\n  <details><summary>${htmlWithCode(first.title || 'Details')}</summary>\n\n${findingDetails(first, ctx, false).join('\n\n')}\n\n  </details>`;
+  }
+  const rules = entry.findings.map((f) => link(code(f.ruleId), ctx.ruleUrl(f.ruleId))).join(', ');
+  const head = `- ${ICON[first.severity]} **${LABEL[first.severity]}** · ${where} · ${entry.findings.length} findings: ${rules}`;
+  const lines = entry.findings.map((f) => `  - ${ICON[f.severity]} ${escapeInline(f.message)}`);
+  const details = entry.findings.flatMap((f) => findingDetails(f, ctx, true));
+  return `${head}\n${lines.join('\n')}\n  <details><summary>How to fix</summary>\n\n${details.join('\n\n')}\n\n  </details>`;
+}
+
+function fileBlock(file: string, entries: readonly LineEntry[], ctx: Context): string {
+  const findings = entries.flatMap((e) => e.findings);
+  const summary = `<code>${escapeHtml(file)}</code> · ${plural(findings.length, 'finding')} (${severityBreakdown(countBySeverity(findings))})`;
+  return `<details><summary>${summary}</summary>\n\n${entries.map((e) => entryItem(e, ctx, false)).join('\n')}\n\n</details>`;
 }
 
 function errorItem(e: ScanError): string {
@@ -199,10 +247,12 @@ function moreLine(omitted: readonly Finding[]): string {
 /* ------------------------------------------------------------------ the body */
 
 /**
- * A pull-request comment or job-summary body: a hidden marker, a one-line verdict, a severity
- * table, the findings grouped by file (most severe kept first when the body would grow past
- * `maxLength`; the rest counted in "…and N more findings"), and collapsed lists of files that
- * could not be scanned and of suppressed findings. Never longer than `maxLength`.
+ * A pull-request comment or job-summary body, worst first: a hidden marker, the counts in one line,
+ * a "Fix first" list of the critical and high findings with `file:line` links, the other findings
+ * grouped by file in collapsed blocks, then collapsed lists of files that could not be scanned and of
+ * suppressed findings. Findings on one line are one entry. When the body would grow past
+ * `maxLength` the most important lines are kept (severity, then confidence, then file order) and
+ * the rest counted in "…and N more findings". Never longer than `maxLength`.
  */
 export function renderMarkdown(result: RunResult, options: MarkdownOptions = {}): string {
   const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
@@ -221,12 +271,7 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
   head.push(`### ${escapeInline(options.title ?? 'Plumbline')}`);
   const fileErrors = result.errors.filter(isFileError);
   const unscanned = new Set(fileErrors.map((e) => e.file)).size;
-  head.push(
-    verdict(findings, ctx.onlyNew) +
-      (unscanned > 0 ? ` · ${plural(unscanned, 'file')} could not be scanned` : ''),
-  );
-  const table = severityTable(findings);
-  if (table) head.push(table);
+  head.push(verdict(findings, ctx.onlyNew, options.fixed ?? 0, unscanned));
 
   const sideBudget = Math.floor(maxLength * SIDE_LIST_SHARE);
   const tail: string[] = [];
@@ -247,36 +292,49 @@ export function renderMarkdown(result: RunResult, options: MarkdownOptions = {})
   }
   tail.push(footer(result));
 
-  const fixed = [...head, ...tail].join('\n\n').length + 4;
-  const budget = maxLength - fixed - MORE_RESERVE;
-  const items = new Map(findings.map((f) => [f, findingItem(f, ctx)]));
+  const fixedCost = [...head, ...tail].join('\n\n').length + 4;
+  const budget = maxLength - fixedCost - MORE_RESERVE;
+  const entries = lineEntries(findings);
+  const items = new Map(entries.map((e) => [e, entryItem(e, ctx, isUrgent(e))]));
 
-  // Most severe first, then in file order, until one does not fit: a shorter, less severe finding
-  // never takes the place of a more severe one.
-  let chosen = new Set<Finding>();
+  // In priority order until one does not fit: a shorter, less important line never takes the
+  // place of a more important one.
+  let chosen = new Set<LineEntry>();
   let used = 0;
-  const headings = new Set<string>();
-  for (const f of [...findings].sort(bySeverityDesc)) {
-    const cost = items.get(f)!.length + 1 + (headings.has(f.file) ? 0 : fileHeading(f.file, 99).length + 4);
+  const files = new Set<string>();
+  for (const entry of entries) {
+    const cost =
+      items.get(entry)!.length +
+      1 +
+      (isUrgent(entry) || files.has(entry.file) ? 0 : fileBlock(entry.file, [], ctx).length + 40);
     if (used + cost > budget) break;
-    chosen.add(f);
-    headings.add(f.file);
+    chosen.add(entry);
+    if (!isUrgent(entry)) files.add(entry.file);
     used += cost;
   }
 
   const assemble = () => {
     const body: string[] = [];
-    for (const [file, group] of groupByFile(findings.filter((f) => chosen.has(f)))) {
-      body.push(`${fileHeading(file, group.length)}\n\n${group.map((f) => items.get(f)!).join('\n')}`);
+    const urgent = entries.filter((e) => chosen.has(e) && isUrgent(e));
+    if (urgent.length > 0) body.push(`**Fix first**\n\n${urgent.map((e) => items.get(e)!).join('\n')}`);
+    const rest = entries.filter((e) => chosen.has(e) && !isUrgent(e));
+    if (rest.length > 0) {
+      // Files in the engine's order, lines in file order within each.
+      const order = new Map(findings.map((f, i) => [f, i]));
+      rest.sort((a, b) => order.get(a.findings[0]!)! - order.get(b.findings[0]!)!);
+      const byFile = new Map<string, LineEntry[]>();
+      for (const e of rest) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+      const blocks = [...byFile].map(([file, group]) => fileBlock(file, group, ctx));
+      body.push(`${urgent.length > 0 ? '**Other findings**' : '**Findings**'}\n\n${blocks.join('\n\n')}`);
     }
-    const omitted = findings.filter((f) => !chosen.has(f));
+    const omitted = entries.filter((e) => !chosen.has(e)).flatMap((e) => e.findings);
     if (omitted.length > 0) body.push(moreLine(omitted));
     return `${[...head, ...body, ...tail].join('\n\n')}\n`;
   };
 
   let text = assemble();
-  // The estimate above is close; make the cap exact by dropping the least severe shown finding.
-  const dropOrder = [...chosen].sort(bySeverityDesc).reverse();
+  // The estimate above is close; make the cap exact by dropping the least important shown line.
+  const dropOrder = entries.filter((e) => chosen.has(e)).reverse();
   while (text.length > maxLength && dropOrder.length > 0) {
     chosen = new Set(chosen);
     chosen.delete(dropOrder.shift()!);

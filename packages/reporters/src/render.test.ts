@@ -149,8 +149,8 @@ describe('a real run through runAudit', () => {
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain('core/parse-error');
 
     const md = renderMarkdown(result, { marker: '<!-- plumbline -->' });
-    expect(md).toContain('❌ **2 findings**: 1 critical, 1 medium · 2 files could not be scanned');
-    expect(md).toContain('[line 2](app/a.conf#L2)');
+    expect(md).toContain('❌ **2 findings**: 🔴 1 critical · 🟡 1 medium · 2 files could not be scanned');
+    expect(md).toMatch(/\[(`app\/a\.conf:2`|line 2)\]\(app\/a\.conf#L2\)/);
     expect(md).toContain('  ```\n  privileged=false\n  ```');
   });
 });

@@ -28,6 +28,27 @@ describe('renderText', () => {
     );
   });
 
+  it('prints the findings that start on one line as one entry, the most severe first', () => {
+    const low = finding('dockerfile/no-latest-tag', 'Dockerfile', [3, 1, 3, 30], 'Base image is unpinned.', {
+      severity: 'low',
+    });
+    const high = finding('dockerfile/no-root-user', 'Dockerfile', [3, 5, 3, 30], 'Runs as root.');
+    const result = runResult([low, high], { summary: summarize([low, high], 1, 5) });
+    const lines = renderText(result, { color: false }).split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      'Dockerfile',
+      '  high      Dockerfile:3:5  2 findings on this line',
+      '            high  dockerfile/no-root-user: Runs as root.',
+      '              Fix: Create an unprivileged user and add `USER app` in the final stage.',
+      '            low  dockerfile/no-latest-tag: Base image is unpinned.',
+      expect.stringMatching(/^ {14}Fix: /),
+    ]);
+    const quiet = renderText(result, { color: false, quiet: true }).split('\n');
+    expect(quiet[1]).toBe(
+      '  high      Dockerfile:3:5  high: Runs as root. · low: Base image is unpinned.  dockerfile/no-root-user, dockerfile/no-latest-tag',
+    );
+  });
+
   const result = realisticResult();
   const text = renderText(result, { color: false });
 

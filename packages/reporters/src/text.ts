@@ -1,4 +1,4 @@
-import type { Finding, RunResult, ScanError, Severity } from '@plumbline/core';
+import { type Finding, type RunResult, type ScanError, type Severity, severityRank } from '@plumbline/core';
 import {
   active,
   ERROR_LABELS,
@@ -100,9 +100,11 @@ export function renderText(result: RunResult, options: TextOptions): string {
     out.push(c.file(sanitizePath(file)));
     // The same advice five times in a row is noise: say it once per rule and file.
     const advised = new Set<string>();
-    for (const f of findings) {
-      out.push(...renderFinding(f, c, options, advised.has(f.ruleId)));
-      advised.add(f.ruleId);
+    for (const entry of sameLine(findings)) {
+      if (entry.length === 1)
+        out.push(...renderFinding(entry[0]!, c, options, advised.has(entry[0]!.ruleId)));
+      else out.push(...renderLine(entry, c, options, advised));
+      for (const f of entry) advised.add(f.ruleId);
     }
     out.push('');
   }
@@ -166,6 +168,57 @@ function renderFinding(f: Finding, c: Palette, options: TextOptions, advisedAbov
         ? `line ${f.fix.startLine}`
         : `lines ${f.fix.startLine}-${f.fix.endLine}`;
     lines.push(`${DETAIL_INDENT}${c.dim('Autofix available:')} ${oneLine(f.fix.description)} (${range})`);
+  }
+  return lines;
+}
+
+/** Unsuppressed findings that start on the same line become one entry (most severe first). */
+function sameLine(findings: readonly Finding[]): Finding[][] {
+  const entries: Finding[][] = [];
+  const byLine = new Map<number, Finding[]>();
+  for (const f of findings) {
+    if (f.suppressed) {
+      entries.push([f]);
+      continue;
+    }
+    const entry = byLine.get(f.startLine);
+    if (entry) entry.push(f);
+    else {
+      const created = [f];
+      byLine.set(f.startLine, created);
+      entries.push(created);
+    }
+  }
+  for (const entry of entries) entry.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  return entries;
+}
+
+/** Several findings on one line: one heading (worst severity, every rule), then each message. */
+function renderLine(
+  entry: readonly Finding[],
+  c: Palette,
+  options: TextOptions,
+  advised: Set<string>,
+): string[] {
+  const first = entry[0]!;
+  const where = sanitizeForTerminal(position(first.file, first.startLine, first.startColumn));
+  if (options.quiet) {
+    const messages = entry.map((f) => `${f.severity}: ${oneLine(f.message)}`).join(' · ');
+    return [
+      `${INDENT}${c.severity[first.severity](first.severity.padEnd(SEVERITY_WIDTH))}  ${where}  ${messages}  ${c.dim(entry.map((f) => f.ruleId).join(', '))}`,
+    ];
+  }
+  const lines = [
+    `${INDENT}${c.severity[first.severity](first.severity.padEnd(SEVERITY_WIDTH))}  ${where}  ${c.dim(`${entry.length} findings on this line`)}`,
+  ];
+  for (const f of entry) {
+    const resource = f.resource ? c.dim(`  (${oneLine(f.resource)})`) : '';
+    lines.push(
+      `${DETAIL_INDENT}${c.severity[f.severity](f.severity)}  ${f.ruleId}${resource}: ${oneLine(f.message)}`,
+    );
+    if (f.remediation && !advised.has(f.ruleId))
+      lines.push(`${DETAIL_INDENT}  ${c.dim('Fix:')} ${oneLine(f.remediation)}`);
+    if (f.fix) lines.push(`${DETAIL_INDENT}  ${c.dim('Autofix available:')} ${oneLine(f.fix.description)}`);
   }
   return lines;
 }

@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node
 import { dirname, join, relative, resolve } from 'node:path';
 import { atLeast, createBaseline, isSeverity, type RunResult, type Severity } from '@plumbline/core';
 import { FORMATS, type ReportFormat, renderReport } from '@plumbline/reporters';
+import { fixDiff, fixFindings } from '../fix.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Io, useColor } from '../io.js';
 import { plainFsError } from '../node-errors.js';
 import { progressLine } from '../progress.js';
@@ -26,6 +27,8 @@ export interface AuditFlags {
   verbose?: boolean;
   helm?: string;
   render?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 export const DEFAULT_BASELINE = '.plumbline-baseline.json';
@@ -82,9 +85,33 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
     exclude: flags.exclude,
     baseline: flags.baseline ? resolve(io.cwd, flags.baseline) : undefined,
   };
+  if ((flags.fix || flags.fixDryRun) && (flags.newSince || flags.writeBaseline))
+    throw new UsageError('--fix and --fix-dry-run cannot be combined with --new-since or --write-baseline');
   const head = await scanWithConfig({ ...scanOptions, onFile: progress.onFile });
   const { config } = head;
   let result = head.result;
+  if (flags.fix || flags.fixDryRun) {
+    progress.done();
+    const outcome = await fixFindings({
+      base: statSync(root).isDirectory() ? root : dirname(root),
+      root,
+      initial: result,
+      rescan: async (source) => (await scanWithConfig({ ...scanOptions, source })).result,
+      write: flags.fix === true && !flags.fixDryRun,
+    });
+    for (const r of outcome.refused) io.stderr.write(`Not fixed: ${r.file}: ${r.reason}\n`);
+    if (flags.fixDryRun) {
+      io.stdout.write(fixDiff(outcome));
+      io.stderr.write(
+        `${outcome.applied} fix${outcome.applied === 1 ? '' : 'es'} would change ${outcome.changed.size} file${outcome.changed.size === 1 ? '' : 's'} (dry run: nothing written).\n`,
+      );
+      return outcome.changed.size > 0 ? EXIT_FINDINGS : EXIT_OK;
+    }
+    io.stderr.write(
+      `Fixed ${outcome.applied} finding${outcome.applied === 1 ? '' : 's'} in ${outcome.changed.size} file${outcome.changed.size === 1 ? '' : 's'}: ${[...outcome.changed.keys()].join(', ') || 'nothing to change'}.\n`,
+    );
+    result = outcome.result;
+  }
   if (flags.newSince) {
     if (!statSync(root).isDirectory())
       throw new UsageError('--new-since needs a directory inside a git work tree');

@@ -50,6 +50,27 @@ export interface LineFix {
   replacement: string;
 }
 
+/** Replace the text of `loc` (an empty span inserts). */
+export interface TextEdit {
+  loc: Loc;
+  text: string;
+}
+
+/**
+ * A fix as precise edits in one file: everything else on the touched lines stays as written
+ * (continuations, quoting, comments, indentation). The engine turns it into a whole-line
+ * replacement of the lines the edits touch, which is what a GitHub suggestion and `audit --fix`
+ * apply. Build the edits with the helpers in `fix/edits.ts` (`insertAt`, `replaceLoc`,
+ * `insertLinesAfter`, which indents new lines like the file).
+ */
+export interface EditFix {
+  description: string;
+  edits: TextEdit[];
+}
+
+/** What a rule may offer with a finding: whole lines, or edits. Always safe to apply as is. */
+export type Fix = LineFix | EditFix;
+
 export interface Report {
   /** The node to point at; the engine resolves it to a span. */
   at: Loc | Located;
@@ -60,7 +81,7 @@ export interface Report {
   evidence?: string;
   /** The enclosing object: ignore comments anywhere inside it apply to this finding. */
   container?: Loc | Located;
-  fix?: LineFix;
+  fix?: Fix;
   /**
    * This finding's severity when it differs from the rule's documented one (a read-only mount of a
    * sensitive path is less severe than a writable one). The rule's rationale must say when; a

@@ -1,3 +1,5 @@
+export type { FixCase } from './fix-check.js';
+export { expectFixWorks } from './fix-check.js';
 export type { Line, LineUnit } from './line-language.js';
 export { lineDomain, lineLanguage } from './line-language.js';
 export { describeRulePack, RULE_ID } from './rule-pack.js';

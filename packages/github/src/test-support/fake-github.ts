@@ -28,6 +28,8 @@ export interface FakeRequest {
   query: Record<string, string>;
   body: unknown;
   authorization: string | undefined;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface Failure {
@@ -38,6 +40,8 @@ export interface Failure {
   message: string;
   /** How many times to answer with this failure (default 1). */
   times?: number;
+  /** Do the write first, then answer with the failure (a 502 from a proxy after GitHub stored it). */
+  afterWrite?: boolean;
 }
 
 export interface FakePull {
@@ -61,6 +65,8 @@ export class FakeGitHub {
   sarifPendingPolls = 1;
   sarifOutcome: 'complete' | 'failed' = 'complete';
   token = 'ghs_faketoken0123456789';
+  /** Called before each request is handled (a test changes the pull request between two calls). */
+  onRequest?: (request: FakeRequest) => void;
   private nextId = 1000;
   private server?: Server;
   url = '';
@@ -119,12 +125,15 @@ export class FakeGitHub {
       query: Object.fromEntries(url.searchParams),
       body,
       authorization: req.headers.authorization,
+      at: Date.now(),
     });
+    this.onRequest?.(this.requests.at(-1)!);
     if (req.headers.authorization !== `token ${this.token}`) return error(401, 'Bad credentials');
     const failure = this.failures.find((f) => f.method === method && f.path.test(path));
     if (failure) {
       failure.times = (failure.times ?? 1) - 1;
       if (failure.times <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
+      if (failure.afterWrite) this.route(method, path, url, req, body);
       return {
         status: failure.status,
         data: { message: failure.message, documentation_url: 'https://docs.github.com/rest' },
@@ -132,7 +141,16 @@ export class FakeGitHub {
       };
     }
     if (this.readOnly && method !== 'GET') return error(403, 'Resource not accessible by integration');
+    return this.route(method, path, url, req, body);
+  }
 
+  private route(
+    method: string,
+    path: string,
+    url: URL,
+    req: IncomingMessage,
+    body: unknown,
+  ): { status: number; data?: unknown; headers?: Record<string, string> } {
     const repoPath = `/repos/${this.owner}/${this.repo}`;
     if (!path.startsWith(`${repoPath}/`)) return error(404, 'Not Found');
     const rest = path.slice(repoPath.length);
@@ -155,11 +173,22 @@ export class FakeGitHub {
       }
     }
     m = /^\/issues\/comments\/(\d+)$/.exec(rest);
-    if (m && method === 'PATCH') {
+    if (m && (method === 'PATCH' || method === 'DELETE')) {
       const comment = this.issueComments.find((c) => c.id === Number(m?.[1]));
       if (!comment) return error(404, 'Not Found');
+      if (method === 'DELETE') {
+        this.issueComments.splice(this.issueComments.indexOf(comment), 1);
+        return { status: 204 };
+      }
       comment.body = String(b.body);
       return { status: 200, data: comment };
+    }
+    m = /^\/pulls\/comments\/(\d+)$/.exec(rest);
+    if (m && method === 'DELETE') {
+      const comment = this.reviewComments.find((c) => c.id === Number(m?.[1]));
+      if (!comment) return error(404, 'Not Found');
+      this.reviewComments.splice(this.reviewComments.indexOf(comment), 1);
+      return { status: 204 };
     }
     m = /^\/pulls\/(\d+)\/files$/.exec(rest);
     if (m && method === 'GET') {

@@ -1,5 +1,10 @@
-import { defineRule, type InvalidExample, type Rule, type RuleExample } from '@plumbline/core';
-import { type DockerfileModel, dockerfileDomain, type ShellCommand } from '@plumbline/lang-dockerfile';
+import { defineRule, type Fix, type InvalidExample, type Rule, type RuleExample } from '@plumbline/core';
+import {
+  type DockerfileModel,
+  dockerfileDomain,
+  type ShellCommand,
+  type ShellWord,
+} from '@plumbline/lang-dockerfile';
 import { finalChain, type Instruction, mountsCache, report } from './index.js';
 import { sub } from './packages.js';
 
@@ -17,6 +22,8 @@ export function cacheRule(spec: {
   isCleaned: (run: Instruction, install: ShellCommand) => boolean;
   cacheDir: RegExp;
   remediation: string;
+  /** The safe fix, when there is a mechanical one. */
+  fix?: (run: Instruction, install: ShellCommand, at: ShellWord) => Fix | undefined;
   examples: { invalid: InvalidExample[]; valid: RuleExample[] };
 }): Rule<DockerfileModel> {
   return defineRule({
@@ -31,6 +38,7 @@ export function cacheRule(spec: {
       category: 'best-practice',
       severity: 'low',
       confidence: 'high',
+      fixable: spec.fix !== undefined,
       aliases: spec.aliases,
       references: ['https://docs.docker.com/build/building/best-practices/#run'],
       examples: spec.examples,
@@ -47,6 +55,8 @@ export function cacheRule(spec: {
             at,
             run,
             `\`${install.name} ${at.value}\` leaves the ${spec.manager} cache in the image layer.`,
+            undefined,
+            spec.fix?.(run, install, at),
           );
         }
       }

@@ -1,4 +1,4 @@
-import type { Loc, Located, RuleContext } from '@plumbline/core';
+import type { Fix, Loc, Located, RuleContext } from '@plumbline/core';
 import type {
   DockerfileModel,
   Instruction,
@@ -19,12 +19,14 @@ export function report(
   container: Instruction,
   message: string,
   evidence?: string,
+  fix?: Fix,
 ): void {
   ctx.report({
     at,
     message,
     container,
     ...(evidence !== undefined ? { evidence } : {}),
+    ...(fix ? { fix } : {}),
     resource: resourceOf(container),
   });
 }

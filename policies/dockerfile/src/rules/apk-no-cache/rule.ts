@@ -1,4 +1,5 @@
 import { cacheRule } from '../../lib/cache-rule.js';
+import { optionAfter } from '../../lib/fixes.js';
 import { hasOption, spanOf } from '../../lib/index.js';
 import { isApk, removes } from '../../lib/packages.js';
 
@@ -15,6 +16,7 @@ export default cacheRule({
     removes(run, /^\/var\/cache\/apk/) ||
     (run.shell?.commands ?? []).some((c) => isApk(c, ['cache']) && c.args.some((a) => a.value === 'clean')),
   cacheDir: /\/var\/cache\/apk/,
+  fix: (_run, _install, at) => optionAfter(at, '--no-cache', 'Do not keep the apk cache in the layer'),
   remediation:
     'Use `apk add --no-cache <packages>` (no `apk update` needed), or `--mount=type=cache,target=/var/cache/apk`.',
   examples: {

@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
+import { optionAfter } from '../../lib/fixes.js';
 import { commands, hasOption, report, spanOf } from '../../lib/index.js';
 import { aptSimulates, isApt, sub } from '../../lib/packages.js';
 
@@ -18,6 +19,7 @@ export default defineRule({
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
+    fixable: true,
     aliases: ['DL3014', 'DS-0021'],
     references: ['https://manpages.debian.org/apt-get'],
     examples: {
@@ -61,6 +63,8 @@ export default defineRule({
         at,
         container,
         `\`${command.name} ${at.value}\` has no \`-y\`, so it stops at the confirmation prompt.`,
+        undefined,
+        optionAfter(at, '-y', 'Answer the prompt with yes'),
       );
     }
   },

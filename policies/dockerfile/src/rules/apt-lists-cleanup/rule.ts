@@ -1,4 +1,5 @@
 import { cacheRule } from '../../lib/cache-rule.js';
+import { appendToRun } from '../../lib/fixes.js';
 import { spanOf } from '../../lib/index.js';
 import { isApt, removes } from '../../lib/packages.js';
 
@@ -14,6 +15,7 @@ export default cacheRule({
     removes(run, /^\/var\/lib\/apt\/lists/) ||
     (run.shell?.commands ?? []).some((c) => isApt(c, ['dist-clean'])),
   cacheDir: /\/var\/lib\/apt/,
+  fix: (run) => appendToRun(run, 'rm -rf /var/lib/apt/lists/*', 'Remove the apt lists in the same RUN'),
   remediation:
     'End the same `RUN` with `&& rm -rf /var/lib/apt/lists/*`, or use `RUN --mount=type=cache,target=/var/lib/apt/lists ...`.',
   examples: {

@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
+import { optionAfter } from '../../lib/fixes.js';
 import { commands, hasOption, report, spanOf } from '../../lib/index.js';
 import { aptSimulates, isApt, sub } from '../../lib/packages.js';
 
@@ -17,6 +18,7 @@ export default defineRule({
     category: 'best-practice',
     severity: 'low',
     confidence: 'high',
+    fixable: true,
     aliases: ['DL3015', 'DS-0029'],
     references: ['https://docs.docker.com/build/building/best-practices/#apt-get'],
     examples: {
@@ -45,6 +47,8 @@ export default defineRule({
         at,
         container,
         `\`${command.name} install\` pulls in recommended packages: add \`--no-install-recommends\`.`,
+        undefined,
+        optionAfter(at, '--no-install-recommends', 'Install only the packages named'),
       );
     }
   },

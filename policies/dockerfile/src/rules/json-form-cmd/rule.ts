@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
+import { execForm } from '../../lib/fixes.js';
 import { instructions, report, spanOf } from '../../lib/index.js';
 
 const bad = 'FROM node:20-slim\nCMD node server.js\n';
@@ -18,6 +19,7 @@ export default defineRule({
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
+    fixable: true,
     aliases: ['DL3025'],
     references: ['https://docs.docker.com/reference/dockerfile/#shell-and-exec-form'],
     examples: {
@@ -34,6 +36,8 @@ export default defineRule({
         instruction.bodyLoc,
         container,
         `\`${instruction.keyword}\` in shell form runs under \`/bin/sh -c\`, which does not pass signals on.`,
+        undefined,
+        execForm(instruction),
       );
     }
   },

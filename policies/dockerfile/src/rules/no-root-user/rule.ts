@@ -1,5 +1,6 @@
 import { type Confidence, defineRule, type Severity } from '@plumbline/core';
 import { type DockerfileModel, dockerfileDomain, type ImageRef } from '@plumbline/lang-dockerfile';
+import { userFix } from '../../lib/fixes.js';
 import { finalChain, type Instruction, type Stage, spanOf } from '../../lib/index.js';
 
 const ROOT = /^(root|0)(:.*)?$/;
@@ -49,6 +50,7 @@ export default defineRule<DockerfileModel, Options>({
     category: 'security',
     severity: 'medium',
     confidence: 'high',
+    fixable: true,
     aliases: ['DL3002', 'DS-0002', 'CKV_DOCKER_3', 'CKV_DOCKER_8'],
     options: {
       schema: {
@@ -77,7 +79,12 @@ export default defineRule<DockerfileModel, Options>({
     if (!final) return;
     const chain = finalChain(model);
     const calibration = calibrate(model, chain);
-    const flag = (at: Parameters<typeof ctx.report>[0]['at'], container: Instruction, message: string) =>
+    const flag = (
+      at: Parameters<typeof ctx.report>[0]['at'],
+      container: Instruction,
+      message: string,
+      fix?: Parameters<typeof ctx.report>[0]['fix'],
+    ) =>
       ctx.report({
         at,
         message: calibration.note ? `${message} ${calibration.note}` : message,
@@ -85,6 +92,7 @@ export default defineRule<DockerfileModel, Options>({
         ...(container.stageName ? { resource: `stage ${container.stageName}` } : {}),
         ...(calibration.severity ? { severity: calibration.severity } : {}),
         ...(calibration.confidence ? { confidence: calibration.confidence } : {}),
+        ...(fix ? { fix } : {}),
       });
     let lastUser: Instruction | undefined;
     for (const stage of chain) {
@@ -112,6 +120,7 @@ export default defineRule<DockerfileModel, Options>({
       final.image.stage ? final.from : final.image,
       final.from,
       `The final stage (\`FROM ${final.image.raw}\`) sets no \`USER\`, so the container runs as root.`,
+      userFix(model),
     );
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
+import { pipefailFix } from '../../lib/fixes.js';
 import { chainOf, type Instruction, report, type ShellCommand, type Stage, spanOf } from '../../lib/index.js';
 
 const bad = 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt\n';
@@ -51,6 +52,7 @@ export default defineRule({
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
+    fixable: true,
     aliases: ['DL4006'],
     references: ['https://docs.docker.com/build/building/best-practices/#using-pipes'],
     examples: {
@@ -97,6 +99,8 @@ export default defineRule({
           { file: pipe.loc.file, start: members[0]!.loc.start, end: members[members.length - 1]!.loc.end },
           run,
           'This pipe only fails the build when its last command fails: set `-o pipefail`.',
+          undefined,
+          pipefailFix(stage, run),
         );
       });
     }

@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
+import { copyInsteadOfAdd } from '../../lib/fixes.js';
 import { instructionsOf, report, spanOf } from '../../lib/index.js';
 
 // ADD unpacks a local tar archive, compressed or not, whatever its name says: `*.gz` included.
@@ -22,6 +23,7 @@ export default defineRule({
     category: 'best-practice',
     severity: 'low',
     confidence: 'high',
+    fixable: true,
     aliases: ['DL3020', 'DS-0005', 'CKV_DOCKER_4'],
     references: ['https://docs.docker.com/build/building/best-practices/#add-or-copy'],
     examples: {
@@ -45,6 +47,8 @@ export default defineRule({
         instruction.keywordLoc,
         container,
         `\`ADD ${sources.join(' ')}\` copies plain files: use \`COPY\`.`,
+        undefined,
+        copyInsteadOfAdd(instruction),
       );
     }
   },

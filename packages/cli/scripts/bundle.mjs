@@ -1,0 +1,57 @@
+// Bundles the CLI into bundle/plumbline.js (one ESM file, no dependencies) with the tree-sitter
+// .wasm grammars and the presets beside it: what `npm pack` ships. `node scripts/bundle.mjs`.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(packageDir, 'bundle');
+
+const WASM = [
+  ['web-tree-sitter', 'web-tree-sitter.wasm'],
+  ['tree-sitter-bash', 'tree-sitter-bash.wasm'],
+  ['@tree-sitter-grammars/tree-sitter-hcl', 'tree-sitter-terraform.wasm'],
+];
+
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+await build({
+  absWorkingDir: packageDir,
+  entryPoints: ['src/bundle-main.ts'],
+  outfile: join(outdir, 'plumbline.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  legalComments: 'eof',
+  logLevel: 'warning',
+  // CommonJS dependencies inside an ESM bundle still call require(): give them one.
+  banner: {
+    js: "import { createRequire as __plumblineRequire } from 'node:module'; const require = __plumblineRequire(import.meta.url);",
+  },
+});
+writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
+const presetsFrom = join(packageDir, '..', '..', 'policies', 'presets');
+mkdirSync(join(outdir, 'presets'));
+for (const file of readdirSync(presetsFrom).filter((f) => /\.ya?ml$/.test(f)))
+  copyFileSync(join(presetsFrom, file), join(outdir, 'presets', file));
+const require = createRequire(join(packageDir, 'package.json'));
+/** A file of an installed package, whether or not its `exports` list it. */
+function locate(pkg, file) {
+  try {
+    return require.resolve(`${pkg}/${file}`);
+  } catch {
+    // not exported: look in the package folder (found through its main entry)
+  }
+  let dir = dirname(require.resolve(pkg));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return [join(dir, file), join(dir, 'lib', file), join(dir, 'dist', file)].find((p) => existsSync(p));
+}
+for (const [pkg, file] of WASM) {
+  const found = locate(pkg, file);
+  if (!found) throw new Error(`${pkg}: ${file} not found`);
+  copyFileSync(found, join(outdir, file));
+}
+console.log(`bundled ${join(outdir, 'plumbline.js')}`);

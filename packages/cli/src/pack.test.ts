@@ -1,0 +1,112 @@
+/**
+ * The published package, as a user gets it: `npm pack` (which bundles), then
+ * `npm install -g ./plumbline-cli-*.tgz` into an empty prefix with no registry reachable, then the
+ * installed `plumbline` run from outside the checkout.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(join(tmpdir(), 'plumbline-pack-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// Nothing may come from a registry: point npm at a port where nothing listens.
+const offline = {
+  ...process.env,
+  npm_config_registry: 'http://127.0.0.1:9/',
+  npm_config_offline: 'true',
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+};
+
+describe('npm pack → npm install -g → plumbline', () => {
+  it('installs one dependency-free package offline whose plumbline audits every language', () => {
+    execFileSync('npm', ['pack', '--pack-destination', work], {
+      cwd: packageDir,
+      env: offline,
+      stdio: 'pipe',
+    });
+    const tarball = readdirSync(work).find((f) => /^plumbline-cli-.*\.tgz$/.test(f));
+    expect(tarball).toBeDefined();
+    const listing = execFileSync('tar', ['tzf', join(work, tarball!)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .sort();
+    expect(listing).toEqual(
+      [
+        'package/bin/audit.js',
+        'package/bin/plumbline.js',
+        'package/bundle/package.json',
+        'package/bundle/plumbline.js',
+        'package/bundle/presets/recommended.yaml',
+        'package/bundle/presets/strict.yaml',
+        'package/bundle/tree-sitter-bash.wasm',
+        'package/bundle/tree-sitter-terraform.wasm',
+        'package/bundle/web-tree-sitter.wasm',
+        'package/package.json',
+        ...(listing.includes('package/README.md') ? ['package/README.md'] : []),
+      ].sort(),
+    );
+    const manifest = JSON.parse(
+      execFileSync('tar', ['xzOf', join(work, tarball!), 'package/package.json'], { encoding: 'utf8' }),
+    );
+    expect(manifest.dependencies).toBeUndefined();
+    expect(manifest.private).toBeUndefined();
+
+    const prefix = join(work, 'prefix');
+    execFileSync('npm', ['install', '-g', '--prefix', prefix, join(work, tarball!)], {
+      cwd: work,
+      env: offline,
+      stdio: 'pipe',
+    });
+
+    const project = join(work, 'project');
+    mkdirSync(join(project, 'infra'), { recursive: true });
+    mkdirSync(join(project, '.github', 'workflows'), { recursive: true });
+    writeFileSync(
+      join(project, 'Dockerfile'),
+      'FROM debian:12\nRUN curl -k https://get.example.com/i.sh | sh\nUSER 1000\n',
+    );
+    writeFileSync(
+      join(project, 'infra', 'main.tf'),
+      'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n',
+    );
+    writeFileSync(
+      join(project, '.github', 'workflows', 'ci.yml'),
+      'on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n',
+    );
+    // Outside the checkout, with only the prefix's bin and node on PATH: no node_modules to fall back on.
+    const env = {
+      PATH: `${join(prefix, 'bin')}:${dirname(process.execPath)}:/usr/bin:/bin`,
+      HOME: work,
+      NO_COLOR: '1',
+    };
+    const version = spawnSync('plumbline', ['--version'], { cwd: project, env, encoding: 'utf8' });
+    expect(version.stderr).toBe('');
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version,
+    );
+    const audit = spawnSync('plumbline', ['audit', '--format', 'json', '--fail-on', 'none'], {
+      cwd: project,
+      env,
+      encoding: 'utf8',
+    });
+    expect(audit.status, audit.stderr).toBe(0);
+    const report = JSON.parse(audit.stdout) as { findings: { ruleId: string }[]; errors: unknown[] };
+    const domains = new Set(report.findings.map((f) => f.ruleId.split('/')[0]));
+    expect([...domains].sort()).toEqual(['dockerfile', 'gha', 'terraform']);
+    expect(report.errors).toEqual([]);
+    const shortcut = spawnSync('audit', ['--quiet', '--fail-on', 'none'], {
+      cwd: project,
+      env,
+      encoding: 'utf8',
+    });
+    expect(shortcut.status).toBe(0);
+    expect(shortcut.stdout).toContain('dockerfile/curl-insecure');
+  }, 180_000);
+});
