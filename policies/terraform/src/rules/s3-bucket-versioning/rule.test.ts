@@ -23,8 +23,26 @@ new RuleTester([hclLanguage]).run(rule, {
         'm/main.tf': `variable "status" {}\nresource "aws_s3_bucket" "b" {}\n${versioning('var.status')}`,
       },
     },
+    {
+      name: 'companion named by the same input as the bucket',
+      code: `variable "name" {}\nresource "aws_s3_bucket" "b" {\n  bucket = var.name\n}\n${versioning('"Enabled"', 'var.name')}`,
+    },
+    {
+      name: 'hardened: companion of unknown target leaves an unversioned bucket unreported',
+      code: `data "aws_s3_bucket" "x" {\n  bucket = "x"\n}\nresource "aws_s3_bucket" "b" {}\n${versioning('"Enabled"', 'data.aws_s3_bucket.x.id')}`,
+    },
   ],
   invalid: [
+    {
+      name: "a companion for the caller's bucket (var.x) does not silence this module's bucket",
+      code: `variable "existing_bucket" {}\nresource "aws_s3_bucket" "b" {}\n${versioning('"Enabled"', 'var.existing_bucket')}`,
+      errors: [{ line: 2, column: 1, endLine: 2, endColumn: 29, message: 'has no versioning' }],
+    },
+    {
+      name: 'a linked Suspended is reported even next to an unresolved companion',
+      code: `variable "existing_bucket" {}\nresource "aws_s3_bucket" "b" {}\n${versioning('"Suspended"')}resource "aws_s3_bucket_versioning" "other" {\n  bucket = data.aws_s3_bucket.x.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n`,
+      errors: [{ line: 6, column: 5, endLine: 6, endColumn: 25, message: '`Suspended`' }],
+    },
     {
       name: 'no versioning',
       code: 'resource "aws_s3_bucket" "b" {}\n',

@@ -55,9 +55,9 @@ export default defineRule({
         continue;
       }
       const { linked, unresolved } = companions(module, b, 'aws_s3_bucket_versioning');
-      if (unresolved) continue;
+      // An unresolved companion may be this bucket's, but never hides a linked one's `Suspended`.
       if (linked.length === 0) {
-        reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no versioning.`);
+        if (!unresolved) reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no versioning.`);
         continue;
       }
       for (const v of linked) {
