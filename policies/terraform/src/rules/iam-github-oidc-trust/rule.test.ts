@@ -11,8 +11,8 @@ new RuleTester([hclLanguage]).run(rule, {
   valid: [
     doc(cond('token.actions.githubusercontent.com:sub', '["repo:acme/app:*"]')),
     {
-      name: 'org-wide, repository wildcard',
-      code: doc(cond('token.actions.githubusercontent.com:sub', '["repo:acme/*"]')),
+      name: 'hardened: one repository, one environment',
+      code: doc(cond('token.actions.githubusercontent.com:sub', '["repo:acme/app:environment:prod"]')),
     },
     {
       name: 'unknown sub values',
@@ -28,6 +28,24 @@ new RuleTester([hclLanguage]).run(rule, {
           cond('token.actions.githubusercontent.com:sub', '["repo:*/app:*"]'),
       ),
       errors: [{ line: 8, column: 5, endLine: 12, endColumn: 6, message: '`repo:*/app:*`' }],
+    },
+    {
+      name: 'owner prefix without a slash also matches other owners',
+      code: doc(cond('token.actions.githubusercontent.com:sub', '["repo:myOrg*"]')),
+      errors: [
+        {
+          line: 8,
+          column: 5,
+          endLine: 12,
+          endColumn: 6,
+          message: "`repo:myOrg*`, which matches other owners' repositories",
+        },
+      ],
+    },
+    {
+      name: 'every repository of the organisation',
+      code: doc(cond('token.actions.githubusercontent.com:sub', '["repo:myorg/*"]')),
+      errors: [{ line: 8, column: 5, endLine: 12, endColumn: 6, message: 'every repository of `myorg`' }],
     },
     {
       name: 'aud only',
