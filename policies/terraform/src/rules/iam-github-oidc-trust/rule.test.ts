@@ -7,8 +7,15 @@ const doc = (conditions: string) =>
 const cond = (variable: string, values: string) =>
   `    condition {\n      test     = "StringLike"\n      variable = "${variable}"\n      values   = ${values}\n    }\n`;
 
+const oidcModule = (version: string, args = '') =>
+  `module "m" {\n  source  = "terraform-aws-modules/iam/aws//modules/iam-github-oidc-role"\n  version = "${version}"\n${args}}\n`;
+
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
+    {
+      name: 'hardened: OIDC role module for one repository and branch',
+      code: oidcModule('~> 5.0', '  subjects = ["acme/app:ref:refs/heads/main"]\n'),
+    },
     doc(cond('token.actions.githubusercontent.com:sub', '["repo:acme/app:*"]')),
     {
       name: 'hardened: one repository, one environment',
@@ -21,6 +28,16 @@ new RuleTester([hclLanguage]).run(rule, {
     { name: 'unknown provider and no github condition: cannot tell', code: doc('') },
   ],
   invalid: [
+    {
+      name: 'OIDC role module trusting a whole organisation',
+      code: oidcModule('~> 5.0', '  subjects = ["myorg/*"]\n'),
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 25 }],
+    },
+    {
+      name: 'OIDC role module trusting an owner prefix',
+      code: oidcModule('~> 5.0', '  subjects = ["repo:myOrg*"]\n'),
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 29 }],
+    },
     {
       name: 'wildcard owner',
       code: doc(

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
 import { type PolicyStatement, trustPolicies } from '../../lib/iam.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 const GITHUB = 'token.actions.githubusercontent.com';
@@ -64,6 +65,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/iam-github-oidc-trust');
     for (const { owner, statements } of trustPolicies(module)) {
       for (const s of statements) {
         if (s.effect !== 'Allow' || !isGithubTrust(s) || s.conditionsUnknown) continue;

@@ -5,8 +5,15 @@ import rule from './rule.js';
 const versioning = (status: string, bucket = 'aws_s3_bucket.b.id') =>
   `resource "aws_s3_bucket_versioning" "v" {\n  bucket = ${bucket}\n  versioning_configuration {\n    status = ${status}\n  }\n}\n`;
 
+const s3Module = (version: string, args = '') =>
+  `module "m" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "${version}"\n${args}}\n`;
+
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
+    {
+      name: 'hardened: S3 bucket module with versioning',
+      code: s3Module('~> 4.0', '  versioning = {\n    enabled = true\n  }\n'),
+    },
     `resource "aws_s3_bucket" "b" {}\n${versioning('"Enabled"')}`,
     {
       name: 'legacy inline',
@@ -33,6 +40,16 @@ new RuleTester([hclLanguage]).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'S3 bucket module without versioning',
+      code: s3Module('~> 4.0'),
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, message: 'default `{}`' }],
+    },
+    {
+      name: 'S3 bucket module with versioning suspended',
+      code: s3Module('~> 4.0', '  versioning = {\n    status = "Suspended"\n  }\n'),
+      errors: [{ line: 4, column: 3, endLine: 6, endColumn: 4 }],
+    },
     {
       name: "a companion for the caller's bucket (var.x) does not silence this module's bucket",
       code: `variable "existing_bucket" {}\nresource "aws_s3_bucket" "b" {}\n${versioning('"Enabled"', 'var.existing_bucket')}`,

@@ -10,8 +10,25 @@ ${ingress}
 }
 `;
 
+const sgModule = (version: string, args = '') =>
+  `module "m" {\n  source  = "terraform-aws-modules/security-group/aws"\n  version = "${version}"\n${args}}\n`;
+
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
+    {
+      name: 'hardened: SG module with SSH from a private range',
+      code: sgModule(
+        '~> 5.0',
+        '  ingress_cidr_blocks = ["10.0.0.0/8"]\n  ingress_rules       = ["ssh-tcp"]\n',
+      ),
+    },
+    {
+      name: 'SG module with HTTPS open to the world',
+      code: sgModule(
+        '~> 5.0',
+        '  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["https-443-tcp"]\n',
+      ),
+    },
     sg(
       '    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]',
     ),
@@ -45,6 +62,19 @@ new RuleTester([hclLanguage]).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'SG module with SSH and PostgreSQL open to the world',
+      code: sgModule(
+        '~> 5.0',
+        '  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["https-443-tcp", "ssh-tcp", "postgresql-tcp"]\n',
+      ),
+      errors: [{ line: 5, column: 3, endLine: 5, endColumn: 71 }],
+    },
+    {
+      name: 'the ssh preset submodule with world CIDRs',
+      code: 'module "ssh" {\n  source  = "terraform-aws-modules/security-group/aws//modules/ssh"\n  version = "~> 5.0"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n}\n',
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 38 }],
+    },
     {
       name: 'inline ingress SSH',
       code: sg(

@@ -2,6 +2,7 @@ import { defineRule } from '@plumbline/core';
 import type { TfModule } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
 import { allPorts, ingressPermissions } from '../../lib/network.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 interface Options {
@@ -49,6 +50,7 @@ export default defineRule<TfModule, Options>({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/security-group-open-admin-ports');
     const ports = ctx.options.ports;
     for (const { owner, p } of ingressPermissions(module)) {
       if (allPorts(p) || (p.protocol !== 'tcp' && p.protocol !== 'udp')) continue;
