@@ -51,21 +51,45 @@ describe('rules see evaluated values', () => {
     expect(await spans(rdsPublic, { 'main.tf': code })).toEqual(['main.tf:5:3']);
   });
 
-  it('module inputs: the child is checked with the caller’s values, reported in the child file', async () => {
+  it('module inputs: the child is checked with the caller’s values, reported at the argument that chose them', async () => {
     const files = {
       'main.tf': 'module "db" {\n  source = "./modules/db"\n  public = true\n}\n',
       'modules/db/main.tf': db,
     };
-    expect(await spans(rdsPublic, files)).toEqual(['modules/db/main.tf:5:3']);
+    expect(await spans(rdsPublic, files)).toEqual(['main.tf:3:3']);
   });
 
-  it('module inputs from two callers that disagree are unknown', async () => {
+  it('two callers of one module: each instance is checked with its own arguments', async () => {
     const files = {
       'a/main.tf': 'module "db" {\n  source = "../modules/db"\n  public = true\n}\n',
       'b/main.tf': 'module "db" {\n  source = "../modules/db"\n  public = false\n}\n',
       'modules/db/main.tf': db,
     };
-    expect(await spans(rdsPublic, files)).toEqual([]);
+    expect(await spans(rdsPublic, files)).toEqual(['a/main.tf:3:3']);
+  });
+
+  it('for_each on a module call: one instance per key, named by its call path', async () => {
+    const files = {
+      'main.tf':
+        'module "db" {\n  source   = "./modules/db"\n  for_each = { prod = false, demo = true }\n  public   = each.value\n}\n',
+      'modules/db/main.tf': db,
+    };
+    const result = await runRule(rdsPublic, [hclLanguage], files);
+    expect(result.findings.map((f) => [f.file, f.startLine, f.resource])).toEqual([
+      ['main.tf', 4, 'module.db["demo"].aws_db_instance.db'],
+    ]);
+  });
+
+  it('a value computed in the module from an input is reported in the module, with the call path', async () => {
+    const files = {
+      'main.tf': 'module "db" {\n  source = "./modules/db"\n  env    = "demo"\n}\n',
+      'modules/db/main.tf':
+        'variable "env" {}\nresource "aws_db_instance" "db" {\n  publicly_accessible = var.env == "demo"\n}\n',
+    };
+    const result = await runRule(rdsPublic, [hclLanguage], files);
+    expect(result.findings.map((f) => [f.file, f.startLine, f.resource])).toEqual([
+      ['modules/db/main.tf', 3, 'module.db.aws_db_instance.db'],
+    ]);
   });
 
   it('unknowns never fire: variables without default, resource attributes, data sources, each.value', async () => {

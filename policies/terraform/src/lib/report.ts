@@ -1,5 +1,19 @@
 import type { Loc, Located, RuleContext } from '@plumbline/core';
-import type { BlockView, TfResource } from '@plumbline/lang-hcl';
+import type { Attribute, BlockView, TfResource } from '@plumbline/lang-hcl';
+
+/**
+ * In an instance of a local module, an attribute written as exactly `var.x` got its value from
+ * the call's argument `x`: that argument is where the value is chosen, so a finding points there
+ * (the call path is in the resource address, `module.db["prod"].aws_db_instance.this`).
+ */
+function argumentOf(owner: TfResource | BlockView, at: Loc | Located): Attribute | undefined {
+  if (!('expr' in at) || !('name' in at)) return undefined;
+  const expr = (at as Attribute).expr;
+  if (expr.kind !== 'ref' || expr.root !== 'var' || expr.steps.length !== 1) return undefined;
+  const step = expr.steps[0]!;
+  if (!('attr' in step) || owner.module.callers.length !== 1 || !owner.module.prefix) return undefined;
+  return owner.module.callers[0]!.call.view.attr(step.attr);
+}
 
 /**
  * Reports a finding on a resource: the resource address is the finding's `resource`, and the
@@ -13,10 +27,11 @@ export function reportOn(
   evidence?: string,
 ): void {
   const resource = 'address' in owner ? (owner as TfResource).address : undefined;
+  const argument = argumentOf(owner, at);
   ctx.report({
-    at,
+    at: argument ?? at,
     message,
-    container: owner.loc,
+    container: argument ? owner.module.callers[0]!.call.view.loc : owner.loc,
     ...(resource ? { resource } : {}),
     ...(evidence !== undefined ? { evidence } : {}),
   });

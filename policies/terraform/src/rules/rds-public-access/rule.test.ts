@@ -21,13 +21,22 @@ new RuleTester([hclLanguage]).run(rule, {
       errors: [{ line: 4, column: 3, endLine: 4, endColumn: 29 }],
     },
     {
-      name: 'true through a module input',
+      name: 'true through a module input: reported at the call argument',
       code: 'module "db" {\n  source = "./db"\n  public = true\n}\n',
       files: {
         'db/main.tf':
           'variable "public" {\n  default = false\n}\nresource "aws_db_instance" "db" {\n  publicly_accessible = var.public\n}\n',
       },
-      errors: [{ file: 'db/main.tf', line: 5, column: 3, endLine: 5, endColumn: 35 }],
+      errors: [
+        {
+          file: 'main.tf',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 16,
+          message: '`module.db.aws_db_instance.db`',
+        },
+      ],
     },
   ],
 });

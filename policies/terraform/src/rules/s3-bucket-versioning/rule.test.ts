@@ -76,12 +76,12 @@ new RuleTester([hclLanguage]).run(rule, {
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 20 }],
     },
     {
-      name: 'disabled through a module input',
+      name: 'disabled through a module input: reported at the call argument',
       code: 'module "m" {\n  source = "./m"\n  status = "Disabled"\n}\n',
       files: {
         'm/main.tf': `variable "status" {}\nresource "aws_s3_bucket" "b" {}\n${versioning('var.status')}`,
       },
-      errors: [{ file: 'm/main.tf', line: 6, column: 5, endLine: 6, endColumn: 24 }],
+      errors: [{ file: 'main.tf', line: 3, column: 3, endLine: 3, endColumn: 22 }],
     },
   ],
 });
