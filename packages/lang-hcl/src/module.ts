@@ -67,19 +67,39 @@ export class BlockView {
     return this.module.eval(expr, this.bindings);
   }
 
-  /** Nested blocks of a type, `dynamic` blocks expanded when their `for_each` is known. */
+  /**
+   * Nested blocks of a type, `dynamic` blocks expanded when their `for_each` is known. Without
+   * any, an attribute of that name holding objects is read as blocks (attributes-as-blocks:
+   * `ingress = [{ from_port = 22, ... }]`): written objects keep their spans, computed ones
+   * (`ingress = local.rules`) point at the attribute.
+   */
   blocks(type: string): BlockView[] {
     const out: BlockView[] = [];
+    let written = false;
     for (const b of this.block.blocks) {
       if (b.type === type) out.push(new BlockView(this.module, b, this.bindings));
       else if (b.type === 'dynamic' && b.labels[0] === type) out.push(...this.expandDynamic(b, type));
+      else continue;
+      written = true;
+    }
+    if (!written) {
+      const a = this.attr(type);
+      if (a)
+        out.push(
+          ...attributeBlocks(a, type, this.eval(a.expr)).map(
+            (b) => new BlockView(this.module, b, this.bindings),
+          ),
+        );
     }
     return out;
   }
 
-  /** True when a nested block of this type is written, statically or as `dynamic`. */
+  /** True when a nested block of this type is written, statically, as `dynamic`, or as an attribute of objects. */
   hasBlock(type: string): boolean {
-    return this.block.blocks.some((b) => b.type === type || (b.type === 'dynamic' && b.labels[0] === type));
+    if (this.block.blocks.some((b) => b.type === type || (b.type === 'dynamic' && b.labels[0] === type)))
+      return true;
+    const a = this.attr(type);
+    return !!a && attributeBlocks(a, type, this.eval(a.expr)).length > 0;
   }
 
   private expandDynamic(dynamic: Block, type: string): BlockView[] {
@@ -98,6 +118,58 @@ export class BlockView {
     if (isObject(forEach)) return Object.entries(forEach).map(([k, v]) => bind({ key: k, value: v }));
     return [bind(UNKNOWN, true)];
   }
+}
+
+/** Blocks written as an attribute: a list of objects, or one object. */
+function attributeBlocks(a: Attribute, type: string, value: Value): Block[] {
+  const literal = a.expr.kind === 'tuple' ? a.expr.items : a.expr.kind === 'object' ? [a.expr] : undefined;
+  if (literal?.every((e) => e.kind === 'object')) {
+    return literal.map((e) => {
+      const items = (e as Expr & { kind: 'object' }).items;
+      return {
+        type,
+        labels: [],
+        headerLoc: e.loc,
+        loc: e.loc,
+        attributes: items
+          .filter((i) => i.name !== undefined)
+          .map((i) => ({ name: i.name!, nameLoc: i.key.loc, expr: i.value, loc: i.loc })),
+        blocks: [],
+      };
+    });
+  }
+  const values = Array.isArray(value) ? value : isObject(value) ? [value] : [];
+  return values.filter(isObject).map((v) => ({
+    type,
+    labels: [],
+    headerLoc: a.loc,
+    loc: a.loc,
+    attributes: Object.entries(v).map(([name, x]) => ({
+      name,
+      nameLoc: a.nameLoc,
+      expr: valueExpr(x, a.loc),
+      loc: a.loc,
+    })),
+    blocks: [],
+  }));
+}
+
+/** A computed value as an expression located at `loc` (unknown parts stay unknown). */
+function valueExpr(v: Value, loc: Loc): Expr {
+  if (v instanceof Unknown) return { kind: 'unsupported', loc };
+  if (Array.isArray(v)) return { kind: 'tuple', items: v.map((x) => valueExpr(x, loc)), loc };
+  if (isObject(v))
+    return {
+      kind: 'object',
+      items: Object.entries(v).map(([k, x]) => ({
+        name: k,
+        key: { kind: 'literal', value: k, loc },
+        value: valueExpr(x, loc),
+        loc,
+      })),
+      loc,
+    };
+  return { kind: 'literal', value: v, loc };
 }
 
 /** A `resource` or `data` block of a module. */

@@ -134,7 +134,7 @@ describe('rules see evaluated values', () => {
       [
         13,
         'aws_security_group_rule.in["ssh"]',
-        '`aws_security_group_rule.in["ssh"]` allows port 22 from 0.0.0.0/0.',
+        '`aws_security_group_rule.in["ssh"]` allows port 22 (SSH) from 0.0.0.0/0.',
       ],
     ]);
   });
