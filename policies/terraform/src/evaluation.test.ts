@@ -80,6 +80,18 @@ describe('rules see evaluated values', () => {
     ]);
   });
 
+  it('a problem written in the module itself is reported once, not once per call', async () => {
+    const files = {
+      'main.tf':
+        'module "a" {\n  source = "./modules/db"\n}\nmodule "b" {\n  source = "./modules/db"\n  count  = 2\n}\n',
+      'modules/db/main.tf': 'resource "aws_db_instance" "db" {\n  publicly_accessible = true\n}\n',
+    };
+    const result = await runRule(rdsPublic, [hclLanguage], files);
+    expect(result.findings.map((f) => [f.file, f.startLine, f.resource])).toEqual([
+      ['modules/db/main.tf', 2, 'module.a.aws_db_instance.db'],
+    ]);
+  });
+
   it('a value computed in the module from an input is reported in the module, with the call path', async () => {
     const files = {
       'main.tf': 'module "db" {\n  source = "./modules/db"\n  env    = "demo"\n}\n',

@@ -28,6 +28,16 @@ export function reportOn(
 ): void {
   const resource = 'address' in owner ? (owner as TfResource).address : undefined;
   const argument = argumentOf(owner, at);
+  const prefix = owner.module.prefix;
+  if (prefix && !argument) {
+    // Every instance of a module shares its text: a finding on a line of the module that no
+    // argument chose is reported once, for the first instance, not once per call.
+    const loc = 'file' in at ? at : at.loc;
+    const key = `${loc.file.path}:${loc.start}:${loc.end}:${message.split(`${prefix}.`).join('')}`;
+    const seen = ctx.project.memo('terraform.instance-findings', () => new Set<string>());
+    if (seen.has(key)) return;
+    seen.add(key);
+  }
   ctx.report({
     at: argument ?? at,
     message,
