@@ -1,4 +1,4 @@
-import type { Loc, Located, RuleContext } from '@plumbline/core';
+import type { LineFix, Loc, Located, RuleContext } from '@plumbline/core';
 import type { Attribute, BlockView, TfResource } from '@plumbline/lang-hcl';
 
 /**
@@ -25,6 +25,8 @@ export function reportOn(
   at: Loc | Located,
   message: string,
   evidence?: string,
+  /** A fix of the reported line; dropped when the finding moves to a module call's argument. */
+  fix?: LineFix,
 ): void {
   const resource = 'address' in owner ? (owner as TfResource).address : undefined;
   const argument = argumentOf(owner, at);
@@ -44,6 +46,7 @@ export function reportOn(
     container: argument ? owner.module.callers[0]!.call.view.loc : owner.loc,
     ...(resource ? { resource } : {}),
     ...(evidence !== undefined ? { evidence } : {}),
+    ...(fix && !argument ? { fix } : {}),
   });
 }
 

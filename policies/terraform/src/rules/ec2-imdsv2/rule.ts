@@ -2,6 +2,7 @@ import { defineRule } from '@plumbline/core';
 import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
 import { isAl2023Image } from '../../lib/ami.js';
+import { replaceLiteral } from '../../lib/fix.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -17,6 +18,7 @@ export default defineRule({
       'Add `metadata_options { http_tokens = "required" }` (and `http_put_response_hop_limit = 1` unless containers need 2).',
     category: 'security',
     severity: 'high',
+    fixable: true,
     confidence: 'high',
     aliases: ['CKV_AWS_79', 'AWS-0028', 'AWS-0130'],
     references: [
@@ -66,7 +68,14 @@ export default defineRule({
             `${nameOf(r)} does not set \`http_tokens = "required"\`: IMDSv1 stays enabled.`,
           );
         else if (tokens && asString(m.value('http_tokens')) === 'optional')
-          reportOn(ctx, r, tokens, `${nameOf(r)} sets \`http_tokens = "optional"\`: IMDSv1 stays enabled.`);
+          reportOn(
+            ctx,
+            r,
+            tokens,
+            `${nameOf(r)} sets \`http_tokens = "optional"\`: IMDSv1 stays enabled.`,
+            undefined,
+            replaceLiteral(tokens, '"required"', 'Require IMDSv2 session tokens'),
+          );
       }
     }
   },
