@@ -1,6 +1,7 @@
 import { runRule } from '@plumbline/core/testing';
 import { hclLanguage } from '@plumbline/lang-hcl';
 import { describe, expect, it } from 'vitest';
+import eksPublic from './rules/eks-public-endpoint/rule.js';
 import rdsPublic from './rules/rds-public-access/rule.js';
 import versioning from './rules/s3-bucket-versioning/rule.js';
 import adminPorts from './rules/security-group-open-admin-ports/rule.js';
@@ -90,6 +91,15 @@ describe('rules see evaluated values', () => {
     expect(result.findings.map((f) => [f.file, f.startLine, f.resource])).toEqual([
       ['modules/db/main.tf', 2, 'module.a.aws_db_instance.db'],
     ]);
+  });
+
+  it('a registry module call inside a local module called twice is reported once', async () => {
+    const files = {
+      'main.tf': 'module "blue" {\n  source = "./cluster"\n}\nmodule "green" {\n  source = "./cluster"\n}\n',
+      'cluster/main.tf':
+        'module "eks" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "~> 20.0"\n  cluster_endpoint_public_access = true\n}\n',
+    };
+    expect(await spans(eksPublic, files)).toEqual(['cluster/main.tf:4:3']);
   });
 
   it('a value computed in the module from an input is reported in the module, with the call path', async () => {

@@ -17,6 +17,7 @@ import {
   type Predicate,
   type VersionRange,
 } from '../registry-modules/index.js';
+import { firstForInstances } from './report.js';
 
 type Version = [number, number, number];
 const INFINITY: Version = [Number.MAX_SAFE_INTEGER, 0, 0];
@@ -242,12 +243,13 @@ export function checkRegistryModules(
     if (options.skip?.(call) || !created(call)) continue;
     const checks = known.table.inputs.filter((c) => c.rule === rule);
     // A rule reports one problem per call, even when renamed inputs both describe it.
-    for (const check of checks) if (reportInput(ctx, call, check, known.range)) break;
+    for (const check of checks) if (reportInput(ctx, module, call, check, known.range)) break;
   }
 }
 
 function reportInput(
   ctx: RuleContext<unknown>,
+  module: TfModule,
   call: ModuleCall,
   check: InputCheck,
   range: { lo: Version; hi: Version },
@@ -262,9 +264,11 @@ function reportInput(
     const value = call.view.value(check.input);
     if (value === undefined || matches(check.insecure, value) !== true) return false;
     const shown = isKnown(value) ? ` = ${show(value)}` : '';
+    const message = `\`${resource}\` sets \`${check.input}${shown}\`: ${check.consequence}.`;
+    if (!firstForInstances(ctx, module, attr, message)) return true;
     ctx.report({
       at: attr,
-      message: `\`${resource}\` sets \`${check.input}${shown}\`: ${check.consequence}.`,
+      message,
       resource,
       container: call.view.loc,
     });
@@ -273,9 +277,11 @@ function reportInput(
   if (check.versions && !within(range, check.versions)) return false;
   const d = defaultFor(range, check.defaults);
   if (!d || matches(check.insecure, d.value as Value) !== true) return false;
+  const message = `\`${resource}\` leaves \`${check.input}\` at the module's default \`${show(d.value)}\`${versionNote(d)}: ${check.consequence}.`;
+  if (!firstForInstances(ctx, module, call.view.headerLoc, message)) return true;
   ctx.report({
     at: call.view.headerLoc,
-    message: `\`${resource}\` leaves \`${check.input}\` at the module's default \`${show(d.value)}\`${versionNote(d)}: ${check.consequence}.`,
+    message,
     resource,
     evidence: `${check.input}:default`,
     container: call.view.loc,

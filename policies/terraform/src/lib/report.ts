@@ -1,5 +1,5 @@
 import type { LineFix, Loc, Located, RuleContext } from '@plumbline/core';
-import type { Attribute, BlockView, TfResource } from '@plumbline/lang-hcl';
+import type { Attribute, BlockView, TfModule, TfResource } from '@plumbline/lang-hcl';
 
 /**
  * In an instance of a local module, an attribute written as exactly `var.x` got its value from
@@ -13,6 +13,27 @@ function argumentOf(owner: TfResource | BlockView, at: Loc | Located): Attribute
   const step = expr.steps[0]!;
   if (!('attr' in step) || owner.module.callers.length !== 1 || !owner.module.prefix) return undefined;
   return owner.module.callers[0]!.call.view.attr(step.attr);
+}
+
+/**
+ * Every instance of a local module shares its text: a finding on a line of the module that no
+ * call argument chose is reported once, for the first instance, not once per call. False when
+ * another instance already reported it.
+ */
+export function firstForInstances(
+  ctx: RuleContext<unknown>,
+  module: TfModule,
+  at: Loc | Located,
+  message: string,
+): boolean {
+  const prefix = module.prefix;
+  if (!prefix) return true;
+  const loc = 'file' in at ? at : at.loc;
+  const key = `${loc.file.path}:${loc.start}:${loc.end}:${message.split(`${prefix}.`).join('')}`;
+  const seen = ctx.project.memo('terraform.instance-findings', () => new Set<string>());
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
 }
 
 /**
@@ -30,16 +51,7 @@ export function reportOn(
 ): void {
   const resource = 'address' in owner ? (owner as TfResource).address : undefined;
   const argument = argumentOf(owner, at);
-  const prefix = owner.module.prefix;
-  if (prefix && !argument) {
-    // Every instance of a module shares its text: a finding on a line of the module that no
-    // argument chose is reported once, for the first instance, not once per call.
-    const loc = 'file' in at ? at : at.loc;
-    const key = `${loc.file.path}:${loc.start}:${loc.end}:${message.split(`${prefix}.`).join('')}`;
-    const seen = ctx.project.memo('terraform.instance-findings', () => new Set<string>());
-    if (seen.has(key)) return;
-    seen.add(key);
-  }
+  if (!argument && !firstForInstances(ctx, owner.module, at, message)) return;
   ctx.report({
     at: argument ?? at,
     message,

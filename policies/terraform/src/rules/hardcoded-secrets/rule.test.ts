@@ -6,6 +6,10 @@ import rule from './rule.js';
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
     {
+      name: 'for_each keys and tags name things, they are not secrets',
+      code: 'resource "aws_secretsmanager_secret" "s" {\n  for_each = { secret = "db-credentials", token = "api-token" }\n  name     = each.value\n  tags     = { secret = "rotation-30d" }\n}\n',
+    },
+    {
       name: 'hardened: secrets by reference',
       code: 'resource "aws_lambda_function" "f" {\n  environment {\n    variables = {\n      DB_PASSWORD_SECRET_ARN = aws_secretsmanager_secret.db.arn\n      API_TOKEN              = var.api_token\n    }\n  }\n}\nresource "aws_ssm_parameter" "p" {\n  name  = "/prod/db/password"\n  type  = "SecureString"\n  value = random_password.db.result\n}\nresource "aws_ssm_parameter" "host" {\n  name  = "/prod/db/host"\n  type  = "String"\n  value = "db.internal"\n}\n',
     },

@@ -53,8 +53,9 @@ export default defineRule({
         const raw = r.value(a.name);
         const value = asString(raw);
         if (value === undefined || typeof raw !== 'string') {
-          // Maps and lists: Lambda `environment { variables = {...} }` and the like.
-          if (raw !== undefined) reportNested(ctx, r, a, raw);
+          // Maps and lists: Lambda `environment { variables = {...} }` and the like; not the
+          // meta-arguments and tags, whose keys name things (`for_each = { secret = "db" }`).
+          if (raw !== undefined && !NOT_VALUES.has(a.name)) reportNested(ctx, r, a, raw);
           continue;
         }
         if (r.resourceType === 'aws_ssm_parameter' && a.name === 'value') {
@@ -80,12 +81,15 @@ export default defineRule({
       for (const block of nestedBlocks(r)) {
         for (const a of block.block.attributes) {
           const raw = block.value(a.name);
-          if (raw !== undefined && typeof raw !== 'string') reportNested(ctx, r, a, raw);
+          if (raw !== undefined && typeof raw !== 'string' && !NOT_VALUES.has(a.name))
+            reportNested(ctx, r, a, raw);
         }
       }
     }
   },
 });
+
+const NOT_VALUES = new Set(['for_each', 'count', 'depends_on', 'provider', 'tags', 'tags_all', 'triggers']);
 
 function nestedBlocks(view: BlockView): BlockView[] {
   return view.block.blocks
