@@ -248,4 +248,57 @@ describe('plan JSON', () => {
     expect(result.findings.some((f) => f.ruleId === 'terraform/rds-instance-encryption')).toBe(true);
     expect(result.findings.some((f) => f.ruleId === 'terraform/rds-deletion-protection')).toBe(false);
   });
+
+  it('maps findings to the .tf line through the configuration block when the source is in the scan root', async () => {
+    const plan = {
+      format_version: '1.2',
+      terraform_version: '1.9.5',
+      planned_values: {
+        root_module: {
+          child_modules: [
+            {
+              address: 'module.db["prod"]',
+              resources: [
+                {
+                  address: 'module.db["prod"].aws_db_instance.this',
+                  mode: 'managed',
+                  type: 'aws_db_instance',
+                  name: 'this',
+                  values: { publicly_accessible: true, storage_encrypted: true, engine: 'postgres' },
+                },
+              ],
+            },
+          ],
+        },
+      },
+      configuration: {
+        root_module: {
+          module_calls: {
+            db: {
+              source: './modules/db',
+              for_each_expression: { references: ['local.dbs'] },
+              module: {
+                resources: [
+                  { address: 'aws_db_instance.this', mode: 'managed', type: 'aws_db_instance', name: 'this' },
+                ],
+              },
+            },
+          },
+        },
+      },
+    };
+    const files = {
+      'plan.json': JSON.stringify(plan, null, 2),
+      'modules/db/main.tf':
+        'variable "public" {}\nresource "aws_db_instance" "this" {\n  engine              = "postgres"\n  storage_encrypted   = true\n  publicly_accessible = var.public\n}\n',
+    };
+    const result = await audit(files);
+    const pub = result.findings.filter((f) => f.ruleId === 'terraform/rds-public-access');
+    expect(pub.map((f) => [f.file, f.startLine, f.startColumn, f.resource])).toEqual([
+      ['modules/db/main.tf', 5, 3, 'module.db["prod"].aws_db_instance.this'],
+    ]);
+    // Without the module source in the scan root, the finding stays in the plan.
+    const alone = await audit({ 'plan.json': files['plan.json'] });
+    expect(alone.findings.find((f) => f.ruleId === 'terraform/rds-public-access')!.file).toBe('plan.json');
+  });
 });

@@ -1,5 +1,7 @@
+import { posix } from 'node:path';
 import type { LineFix, Loc, Located, RuleContext } from '@plumbline/core';
-import type { Attribute, BlockView, TfModule, TfResource } from '@plumbline/lang-hcl';
+import { type Attribute, BlockView, type TfModule, type TfResource } from '@plumbline/lang-hcl';
+import { projectModules } from '../domain.js';
 
 /**
  * In an instance of a local module, an attribute written as exactly `var.x` got its value from
@@ -13,6 +15,37 @@ function argumentOf(owner: TfResource | BlockView, at: Loc | Located): Attribute
   const step = expr.steps[0]!;
   if (!('attr' in step) || owner.module.callers.length !== 1 || !owner.module.prefix) return undefined;
   return owner.module.callers[0]!.call.view.attr(step.attr);
+}
+
+/**
+ * A plan resource's place in the configuration: the plan's `configuration.module_calls` give the
+ * local source of each module on the resource's address, so the `.tf` block (and the attribute
+ * of the same name) can be found when it is in the scan root. Registry modules are not.
+ */
+function configPlace(ctx: RuleContext<unknown>, owner: TfResource | BlockView, at: Loc | Located) {
+  if (!('address' in owner) || owner.module.kind !== 'plan') return undefined;
+  const plan = owner.module.files[0];
+  const m = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)(data\.)?([^.[]+)\.([^.[]+)/.exec(owner.address);
+  if (!plan?.planModules || !m) return undefined;
+  let dir = posix.dirname(plan.file.path) === '.' ? '' : posix.dirname(plan.file.path);
+  let key = '';
+  for (const [, name] of (m[1] ?? '').matchAll(/module\.([^.[]+)(?:\[[^\]]*\])?\./g)) {
+    key = `${key ? `${key}.` : ''}module.${name}`;
+    const source = plan.planModules.get(key);
+    if (!source || !/^\.\.?(\/|$)/.test(source)) return undefined;
+    dir = posix.normalize(posix.join(dir || '.', source)).replace(/\/$/, '');
+    if (dir === '.') dir = '';
+    if (dir.startsWith('..')) return undefined;
+  }
+  const local = `${m[2] ?? ''}${m[3]}.${m[4]}`;
+  const block = projectModules(ctx.project)
+    .find((x) => x.kind === 'config' && x.dir === dir && x.byAddress(local))
+    ?.byAddress(local);
+  if (!block) return undefined;
+  const name = 'name' in at && 'expr' in at ? (at as Attribute).name : undefined;
+  const find = (view: BlockView): Attribute | undefined =>
+    view.attr(name ?? '') ?? view.block.blocks.map((b) => find(new BlockView(view.module, b))).find(Boolean);
+  return { at: (name && find(block)) || block.headerLoc, container: block.loc };
 }
 
 /**
@@ -52,13 +85,14 @@ export function reportOn(
   const resource = 'address' in owner ? (owner as TfResource).address : undefined;
   const argument = argumentOf(owner, at);
   if (!argument && !firstForInstances(ctx, owner.module, at, message)) return;
+  const place = argument ? undefined : configPlace(ctx, owner, at);
   ctx.report({
-    at: argument ?? at,
+    at: argument ?? place?.at ?? at,
     message,
-    container: argument ? owner.module.callers[0]!.call.view.loc : owner.loc,
+    container: argument ? owner.module.callers[0]!.call.view.loc : (place?.container ?? owner.loc),
     ...(resource ? { resource } : {}),
     ...(evidence !== undefined ? { evidence } : {}),
-    ...(fix && !argument ? { fix } : {}),
+    ...(fix && !argument && !place ? { fix } : {}),
   });
 }
 
