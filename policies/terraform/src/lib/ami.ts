@@ -15,7 +15,7 @@ export function isAl2023Image(module: TfModule, r: TfResource): boolean {
   if (literal !== undefined) return /^resolve:ssm:/.test(literal) && AL2023.test(literal);
   if (!isUnknown(image) || !image.ref) return false;
   const source = module.byAddress(image.ref.address);
-  if (!source || source.kind !== 'data') return false;
+  if (source?.kind !== 'data') return false;
   if (source.resourceType === 'aws_ssm_parameter') return AL2023.test(asString(source.value('name')) ?? '');
   if (source.resourceType !== 'aws_ami') return false;
   const regex = asString(source.value('name_regex'));

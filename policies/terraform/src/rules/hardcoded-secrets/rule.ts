@@ -135,13 +135,7 @@ function itemLoc(expr: Expr, key: string): Loc | undefined {
 }
 
 /** Secrets in maps, lists and JSON: keys named like secrets, and ECS `{ name, value }` pairs. */
-function reportNested(
-  ctx: RuleContext<unknown>,
-  r: TfResource,
-  a: Attribute,
-  value: Value,
-  view?: BlockView,
-): void {
+function reportNested(ctx: RuleContext<unknown>, r: TfResource, a: Attribute, value: Value): void {
   const found: { key: string; secret: string }[] = [];
   const walk = (v: Value, depth: number) => {
     if (depth > 8) return;
