@@ -102,6 +102,15 @@ describe('rules see evaluated values', () => {
     expect(await spans(eksPublic, files)).toEqual(['cluster/main.tf:4:3']);
   });
 
+  it('a rule that builds its own report (cluster version) also reports a module line once', async () => {
+    const { default: eksVersion } = await import('./rules/eks-cluster-version/rule.js');
+    const files = {
+      'main.tf': 'module "blue" {\n  source = "./cluster"\n}\nmodule "green" {\n  source = "./cluster"\n}\n',
+      'cluster/main.tf': 'resource "aws_eks_cluster" "c" {\n  version = "1.24"\n}\n',
+    };
+    expect(await spans(eksVersion, files)).toEqual(['cluster/main.tf:2:3']);
+  });
+
   it('a value computed in the module from an input is reported in the module, with the call path', async () => {
     const files = {
       'main.tf': 'module "db" {\n  source = "./modules/db"\n  env    = "demo"\n}\n',

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { LineFix, Loc, Located, RuleContext } from '@plumbline/core';
+import type { LineFix, Loc, Located, Report, RuleContext } from '@plumbline/core';
 import { type Attribute, BlockView, type TfModule, type TfResource } from '@plumbline/lang-hcl';
 import { projectModules } from '../domain.js';
 
@@ -99,4 +99,9 @@ export function reportOn(
 /** `aws_s3_bucket.logs` as a message names it. */
 export function nameOf(r: TfResource): string {
   return `\`${r.address}\``;
+}
+
+/** `ctx.report` for rules that build their own report, once per module line across instances. */
+export function reportOnce(ctx: RuleContext<unknown>, module: TfModule, report: Report): void {
+  if (firstForInstances(ctx, module, report.at, report.message)) ctx.report(report);
 }

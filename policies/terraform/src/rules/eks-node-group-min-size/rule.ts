@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
 import { isTainted, nodeGroups } from '../../lib/eks.js';
+import { reportOnce } from '../../lib/report.js';
 
 export default defineRule({
   id: 'terraform/eks-node-group-min-size',
@@ -48,7 +49,7 @@ export default defineRule({
         : g.desiredSize?.written
           ? `\`desired_size = ${count.value}\``
           : `\`desired_size\` at the module's default of ${count.value}`;
-      ctx.report({
+      reportOnce(ctx, module, {
         at: count.loc,
         message: `Node group \`${g.name}\` of \`${g.resource}\` runs ${what}: one node failure takes its pods down.`,
         resource: g.resource,
