@@ -246,12 +246,38 @@ describe('evaluation', () => {
       'modules/m/main.tf': child,
     };
     expect(valueIn(defaulted, 'modules/m', 'x.r', 'a')).toBe(true);
-    const two = {
-      ...one,
-      'other/main.tf': 'module "m" {\n  source = "../modules/m"\n  enc    = true\n  name   = "n1"\n}\n',
-    };
-    expect(isUnknown(valueIn(two, 'modules/m', 'x.r', 'a'))).toBe(true);
-    expect(valueIn(two, 'modules/m', 'x.r', 'b')).toBe('n1');
+  });
+
+  it('each call of a local module is its own instance, with its own arguments and call path', () => {
+    const child =
+      'variable "enc" {}\nresource "x" "r" {\n  a = var.enc\n}\noutput "enc" {\n  value = var.enc\n}\n';
+    const all = modules({
+      'main.tf':
+        'module "a" {\n  source = "./m"\n  enc    = false\n}\nmodule "db" {\n  source   = "./m"\n  for_each = { prod = true, dev = false }\n  enc      = each.value\n}\nresource "x" "uses" {\n  v = module.db["prod"].enc\n  w = module.a.enc\n}\n',
+      'm/main.tf': child,
+    });
+    const instances = all.filter((m) => m.dir === 'm');
+    expect(instances.map((m) => [m.prefix, m.byAddress('x.r')!.value('a')])).toEqual([
+      ['module.a', false],
+      ['module.db["prod"]', true],
+      ['module.db["dev"]', false],
+    ]);
+    expect(instances[1]!.resourcesOf('x')[0]!.address).toBe('module.db["prod"].x.r');
+    const root = all.find((m) => m.dir === '')!;
+    expect([root.byAddress('x.uses')!.value('v'), root.byAddress('x.uses')!.value('w')]).toEqual([
+      true,
+      false,
+    ]);
+    expect(all.filter((m) => m.dir === 'm' && m.isRoot)).toEqual([]);
+  });
+
+  it('count = 0 on a module call creates no instance; an unknown count one with count.index unknown', () => {
+    const all = modules({
+      'main.tf':
+        'module "off" {\n  source = "./m"\n  count  = 0\n}\nmodule "maybe" {\n  source = "./m"\n  count  = var.n\n}\n',
+      'm/main.tf': 'resource "x" "r" {}\n',
+    });
+    expect(all.filter((m) => m.dir === 'm').map((m) => m.prefix)).toEqual(['module.maybe']);
   });
 
   it('count = 0 resources do not exist', () => {

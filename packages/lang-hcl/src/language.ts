@@ -3,7 +3,7 @@ import { SourceFile as Source, UnscannableFileError } from '@plumbline/core';
 import type { Attribute, Block, Body, Expr } from './ast.js';
 import { type JsonNode, JsonSyntaxError, parseJson } from './json.js';
 import { type HclInitOptions, initHclParser, parseHclText } from './parser.js';
-import { planBody } from './plan.js';
+import { planBody, planModuleSources } from './plan.js';
 
 export type HclFileKind = 'hcl' | 'json' | 'tfvars' | 'plan';
 
@@ -12,6 +12,8 @@ export interface HclFile {
   kind: HclFileKind;
   file: SourceFile;
   body: Body;
+  /** For a plan: the `source` of each module call of its `configuration`, by module address. */
+  planModules?: ReadonlyMap<string, string>;
 }
 
 const PLAN = /(^|\/)([^/]*\.tfplan\.json|plan\.json|tfplan\.json)$/i;
@@ -68,7 +70,7 @@ export function parseHcl(file: SourceFile): ParseResult<HclFile> {
     const body = planBody(root);
     if (!body)
       return { model: undefined, problems: [], comments, skipped: 'skipped: JSON is not a Terraform plan' };
-    return { model: { kind, file, body }, problems: [], comments };
+    return { model: { kind, file, body, planModules: planModuleSources(root) }, problems: [], comments };
   }
   if (root.kind !== 'object') {
     return {

@@ -67,19 +67,39 @@ export class BlockView {
     return this.module.eval(expr, this.bindings);
   }
 
-  /** Nested blocks of a type, `dynamic` blocks expanded when their `for_each` is known. */
+  /**
+   * Nested blocks of a type, `dynamic` blocks expanded when their `for_each` is known. Without
+   * any, an attribute of that name holding objects is read as blocks (attributes-as-blocks:
+   * `ingress = [{ from_port = 22, ... }]`): written objects keep their spans, computed ones
+   * (`ingress = local.rules`) point at the attribute.
+   */
   blocks(type: string): BlockView[] {
     const out: BlockView[] = [];
+    let written = false;
     for (const b of this.block.blocks) {
       if (b.type === type) out.push(new BlockView(this.module, b, this.bindings));
       else if (b.type === 'dynamic' && b.labels[0] === type) out.push(...this.expandDynamic(b, type));
+      else continue;
+      written = true;
+    }
+    if (!written) {
+      const a = this.attr(type);
+      if (a)
+        out.push(
+          ...attributeBlocks(a, type, this.eval(a.expr)).map(
+            (b) => new BlockView(this.module, b, this.bindings),
+          ),
+        );
     }
     return out;
   }
 
-  /** True when a nested block of this type is written, statically or as `dynamic`. */
+  /** True when a nested block of this type is written, statically, as `dynamic`, or as an attribute of objects. */
   hasBlock(type: string): boolean {
-    return this.block.blocks.some((b) => b.type === type || (b.type === 'dynamic' && b.labels[0] === type));
+    if (this.block.blocks.some((b) => b.type === type || (b.type === 'dynamic' && b.labels[0] === type)))
+      return true;
+    const a = this.attr(type);
+    return !!a && attributeBlocks(a, type, this.eval(a.expr)).length > 0;
   }
 
   private expandDynamic(dynamic: Block, type: string): BlockView[] {
@@ -98,6 +118,58 @@ export class BlockView {
     if (isObject(forEach)) return Object.entries(forEach).map(([k, v]) => bind({ key: k, value: v }));
     return [bind(UNKNOWN, true)];
   }
+}
+
+/** Blocks written as an attribute: a list of objects, or one object. */
+function attributeBlocks(a: Attribute, type: string, value: Value): Block[] {
+  const literal = a.expr.kind === 'tuple' ? a.expr.items : a.expr.kind === 'object' ? [a.expr] : undefined;
+  if (literal?.every((e) => e.kind === 'object')) {
+    return literal.map((e) => {
+      const items = (e as Expr & { kind: 'object' }).items;
+      return {
+        type,
+        labels: [],
+        headerLoc: e.loc,
+        loc: e.loc,
+        attributes: items
+          .filter((i) => i.name !== undefined)
+          .map((i) => ({ name: i.name!, nameLoc: i.key.loc, expr: i.value, loc: i.loc })),
+        blocks: [],
+      };
+    });
+  }
+  const values = Array.isArray(value) ? value : isObject(value) ? [value] : [];
+  return values.filter(isObject).map((v) => ({
+    type,
+    labels: [],
+    headerLoc: a.loc,
+    loc: a.loc,
+    attributes: Object.entries(v).map(([name, x]) => ({
+      name,
+      nameLoc: a.nameLoc,
+      expr: valueExpr(x, a.loc),
+      loc: a.loc,
+    })),
+    blocks: [],
+  }));
+}
+
+/** A computed value as an expression located at `loc` (unknown parts stay unknown). */
+function valueExpr(v: Value, loc: Loc): Expr {
+  if (v instanceof Unknown) return { kind: 'unsupported', loc };
+  if (Array.isArray(v)) return { kind: 'tuple', items: v.map((x) => valueExpr(x, loc)), loc };
+  if (isObject(v))
+    return {
+      kind: 'object',
+      items: Object.entries(v).map(([k, x]) => ({
+        name: k,
+        key: { kind: 'literal', value: k, loc },
+        value: valueExpr(x, loc),
+        loc,
+      })),
+      loc,
+    };
+  return { kind: 'literal', value: v, loc };
 }
 
 /** A `resource` or `data` block of a module. */
@@ -235,8 +307,13 @@ export class TfModule {
   readonly localDefs = new Map<string, Attribute>();
   /** Local modules (elsewhere in the project) that call this one. */
   readonly callers: { module: TfModule; call: ModuleCall }[] = [];
-  /** Address prefix of resources (`module.x` for plans' child modules; empty for configuration). */
-  readonly prefix = '';
+  /**
+   * Address prefix of resources: the call path of a local module instance (`module.db["prod"]`),
+   * empty for a root module or a plan.
+   */
+  readonly prefix: string;
+  /** Instances of the local modules this one calls, by call name (one per `count`/`for_each` key). */
+  readonly children = new Map<string, { key: Value | undefined; module: TfModule }[]>();
   tfvars: HclFile[] = [];
   alternateTfvars: HclFile[] = [];
   private readonly localValues = new Map<string, Value>();
@@ -248,7 +325,11 @@ export class TfModule {
     readonly dir: string,
     readonly files: HclFile[],
     readonly kind: 'config' | 'plan' = 'config',
+    /** For one instance of a local module: the call that creates it, and the path prefix. */
+    instance?: { prefix: string; caller: { module: TfModule; call: ModuleCall } },
   ) {
+    this.prefix = instance?.prefix ?? '';
+    if (instance) this.callers.push(instance.caller);
     this.blocks = files.flatMap((f) => f.body.blocks);
     for (const b of this.blocks) {
       if (b.type === 'resource' && b.labels.length >= 2) this.resources.push(new TfResource(this, b));
@@ -567,7 +648,9 @@ export class TfModule {
       }
       case 'module': {
         const attr = steps.slice(1).find((s): s is { attr: string } => 'attr' in s)?.attr;
-        return firstAttr ? new Unknown({ address: `module.${firstAttr}`, attr }) : UNKNOWN;
+        const fallback = firstAttr ? new Unknown({ address: `module.${firstAttr}`, attr }) : UNKNOWN;
+        const output = firstAttr ? this.childOutput(firstAttr, steps.slice(1), b) : undefined;
+        return output ?? fallback;
       }
       default: {
         if (!firstAttr) return UNKNOWN;
@@ -575,6 +658,34 @@ export class TfModule {
         return new Unknown({ address: `${root}.${firstAttr}`, attr });
       }
     }
+  }
+
+  /**
+   * `module.x.out` (or `module.x["k"].out`) of a local module instance, when fully known. A value
+   * holding unknowns is left to the caller's `module.x` reference: its references are the child's.
+   */
+  private childOutput(name: string, steps: Step[], b: Bindings): Value | undefined {
+    const instances = this.children.get(name);
+    if (!instances || instances.length === 0) return undefined;
+    let rest = steps;
+    let child = instances.length === 1 && instances[0]!.key === undefined ? instances[0]!.module : undefined;
+    if (!child) {
+      const first = rest[0];
+      if (!first || !('index' in first)) return undefined;
+      const key = this.eval(first.index, b);
+      if (key instanceof Unknown) return undefined;
+      child = instances.find(
+        (i) => deepEqual(i.key ?? null, key) || asString(i.key) === asString(key),
+      )?.module;
+      rest = rest.slice(1);
+    }
+    const out = rest[0];
+    if (!child || !out || !('attr' in out)) return undefined;
+    const block = child.blocks.find((x) => x.type === 'output' && x.labels[0] === out.attr);
+    const expr = block?.attributes.find((a) => a.name === 'value')?.expr;
+    if (!expr) return undefined;
+    const value = this.applySteps(child.eval(expr), rest.slice(1), b);
+    return isKnown(value) ? value : undefined;
   }
 
   private applySteps(value: Value, steps: Step[], b: Bindings): Value {
@@ -613,6 +724,81 @@ function isNullable(decl: Block | undefined): boolean {
 
 const constantModule = new TfModule('', []);
 
+/** Instances of local modules per project, beyond which calls are not followed. */
+const MAX_MODULE_INSTANCES = 256;
+const MAX_MODULE_DEPTH = 8;
+
+/** Creates one module per instance of each local module call of `parent`, recursively. */
+function instantiateCalls(
+  parent: TfModule,
+  byDir: ReadonlyMap<string, HclFile[]>,
+  targetDir: (call: ModuleCall) => string | undefined,
+  path: string[],
+  out: TfModule[],
+  reached: Set<string>,
+  budget: { left: number },
+): void {
+  if (path.length > MAX_MODULE_DEPTH) return;
+  for (const call of parent.moduleCalls) {
+    const dir = targetDir(call);
+    const files = dir === undefined ? undefined : byDir.get(dir);
+    if (!files || dir === undefined || path.includes(dir)) continue;
+    reached.add(dir);
+    const list: { key: Value | undefined; module: TfModule }[] = [];
+    for (const { key, suffix, bindings } of callInstances(call)) {
+      if (budget.left-- <= 0) return;
+      const view = new BlockView(parent, call.view.block, bindings);
+      const prefix = `${parent.prefix ? `${parent.prefix}.` : ''}module.${call.name}${suffix}`;
+      const child = new TfModule(dir, files, 'config', {
+        prefix,
+        caller: { module: parent, call: { ...call, view } },
+      });
+      list.push({ key, module: child });
+      out.push(child);
+      instantiateCalls(child, byDir, targetDir, [...path, dir], out, reached, budget);
+    }
+    parent.children.set(call.name, list);
+  }
+}
+
+/** The instances of a module call: one per known `for_each` key or `count` index, else one. */
+function callInstances(call: ModuleCall): { key: Value | undefined; suffix: string; bindings: Bindings }[] {
+  const bind = (each: Value, count: Value) =>
+    new Map<string, Value>([
+      ['each', each],
+      ['count', count],
+    ]);
+  const view = call.view;
+  if (view.has('for_each')) {
+    const forEach = view.value('for_each');
+    const entries: [string, Value][] | undefined = Array.isArray(forEach)
+      ? forEach.every((v) => typeof v === 'string')
+        ? forEach.map((v) => [v as string, v])
+        : undefined
+      : isObject(forEach)
+        ? Object.entries(forEach)
+        : undefined;
+    if (!entries || entries.length > MAX_INSTANCES)
+      return [{ key: undefined, suffix: '', bindings: bind(UNKNOWN, UNKNOWN) }];
+    return entries.map(([k, v]) => ({
+      key: k,
+      suffix: `[${JSON.stringify(k)}]`,
+      bindings: bind({ key: k, value: v }, UNKNOWN),
+    }));
+  }
+  if (view.has('count')) {
+    const count = asNumber(view.value('count'));
+    if (count === undefined || !Number.isInteger(count) || count > MAX_INSTANCES)
+      return [{ key: undefined, suffix: '', bindings: bind(UNKNOWN, UNKNOWN) }];
+    return Array.from({ length: Math.max(0, count) }, (_, i) => ({
+      key: i,
+      suffix: `[${i}]`,
+      bindings: bind(UNKNOWN, { index: i }),
+    }));
+  }
+  return [{ key: undefined, suffix: '', bindings: bind(UNKNOWN, UNKNOWN) }];
+}
+
 /** Evaluates an expression that may not reference anything (tfvars). */
 export function evalConstant(expr: Expr): Value {
   return constantModule.eval(expr);
@@ -638,19 +824,27 @@ export function buildModules(files: readonly ParsedFile<HclFile>[], options: Mod
   }
   const configModules = new Map<string, TfModule>();
   for (const [dir, list] of [...byDir].sort(([a], [b]) => a.localeCompare(b))) {
-    const m = new TfModule(dir, list);
-    configModules.set(dir, m);
-    modules.push(m);
+    configModules.set(dir, new TfModule(dir, list));
   }
-  for (const m of configModules.values()) {
+  const targetDir = (call: ModuleCall) => (call.localDir === '.' ? '' : call.localDir);
+  const called = new Set<string>();
+  for (const m of configModules.values())
     for (const call of m.moduleCalls) {
-      if (call.localDir === undefined) continue;
-      const target = configModules.get(call.localDir === '.' ? '' : call.localDir);
-      if (target && target !== m) target.callers.push({ module: m, call });
+      const dir = targetDir(call);
+      if (dir !== undefined && dir !== m.dir && byDir.has(dir)) called.add(dir);
     }
-  }
+  // Root modules (not called from the project) are units, and each local module call becomes one
+  // unit per instance, evaluated with that instance's arguments. A module that is only called
+  // from modules that are themselves unreachable (a cycle) stays a unit of its own.
+  const roots = [...configModules.values()].filter((m) => !called.has(m.dir));
+  const reached = new Set<string>(roots.map((m) => m.dir));
+  const budget = { left: MAX_MODULE_INSTANCES };
+  const instances: TfModule[] = [];
+  for (const root of roots) instantiateCalls(root, byDir, targetDir, [root.dir], instances, reached, budget);
+  for (const m of configModules.values()) if (!reached.has(m.dir)) roots.push(m);
+  modules.push(...roots, ...instances);
   const explicit = (options.varFiles ?? []).map((p) => varFiles.get(p)).filter((f): f is HclFile => !!f);
-  for (const m of configModules.values()) {
+  for (const m of roots) {
     if (!m.isRoot) continue;
     const here = tfvarsByDir.get(m.dir) ?? [];
     const auto = here.filter((f) => /(^|\/)terraform\.tfvars(\.json)?$/.test(f.file.path));

@@ -104,3 +104,23 @@ function planValues(values: JsonObject, unknown: JsonNode | undefined, at: JsonN
 function attribute(e: JsonEntry): Attribute {
   return { name: e.key, nameLoc: e.keyLoc, expr: jsonExpr(e.value), loc: e.loc };
 }
+
+/**
+ * The `source` of every module call in a plan's `configuration` block, by module address
+ * (`module.db`, `module.db.module.kms`), so findings can be mapped back to the `.tf` files.
+ */
+export function planModuleSources(root: JsonNode): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (module: JsonNode | undefined, prefix: string) => {
+    const calls = get(module, 'module_calls');
+    if (calls?.kind !== 'object') return;
+    for (const e of calls.entries) {
+      const address = `${prefix}module.${e.key}`;
+      const source = str(get(e.value, 'source'));
+      if (source) out.set(address, source);
+      visit(get(e.value, 'module'), `${address}.`);
+    }
+  };
+  visit(get(get(root, 'configuration'), 'root_module'), '');
+  return out;
+}

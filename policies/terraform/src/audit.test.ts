@@ -86,6 +86,59 @@ describe("the guide's EKS example (fixtures/seed-guide/infra)", () => {
   });
 });
 
+describe("the guide's EKS stack through the EKS module and as raw resources (fixtures/seed-guide-eks)", () => {
+  const dir = (name: string) =>
+    readFixtureDir(fileURLToPath(new URL(`../../../fixtures/seed-guide-eks/${name}`, import.meta.url)));
+  const ids = async (files: Record<string, string>) => {
+    const result = await audit(files);
+    expect(result.errors).toEqual([]);
+    return [...new Set(result.findings.map((f) => f.ruleId))].sort();
+  };
+
+  it('gives the same findings both ways', async () => {
+    const viaModule = await ids(dir('module'));
+    expect(viaModule).toEqual([
+      'terraform/backend-s3-encrypt',
+      'terraform/backend-s3-locking',
+      'terraform/eks-cluster-version',
+      'terraform/required-version',
+    ]);
+    expect(await ids(dir('raw'))).toEqual(viaModule);
+  });
+
+  it('reports the same insecure changes both ways, at the line that makes them', async () => {
+    const module = dir('module');
+    const raw = dir('raw');
+    module['main.tf'] = module['main.tf']!.replace(
+      '  cluster_version = "1.29"\n',
+      '  cluster_version = "1.29"\n\n  cluster_endpoint_public_access = true\n  cluster_encryption_config      = {}\n',
+    );
+    raw['main.tf'] = raw['main.tf']!.replace(
+      'endpoint_public_access  = false',
+      'endpoint_public_access  = true',
+    ).replace(/\n {2}encryption_config \{[^}]*\}\n {2}\}\n/, '\n');
+    const added = [
+      'terraform/eks-public-cidr',
+      'terraform/eks-public-endpoint',
+      'terraform/eks-secrets-encryption',
+    ];
+    const viaModule = await ids(module);
+    expect(viaModule).toEqual(
+      [
+        ...added,
+        'terraform/backend-s3-encrypt',
+        'terraform/backend-s3-locking',
+        'terraform/eks-cluster-version',
+        'terraform/required-version',
+      ].sort(),
+    );
+    expect(await ids(raw)).toEqual(viaModule);
+    const result = await audit(module);
+    const endpoint = result.findings.find((f) => f.ruleId === 'terraform/eks-public-endpoint')!;
+    expect([endpoint.startLine, endpoint.startColumn, endpoint.resource]).toEqual([23, 3, 'module.eks']);
+  });
+});
+
 describe('inline suppressions', () => {
   const bucket = (comment: string, inside = '') =>
     `${comment}resource "aws_s3_bucket" "b" {\n${inside}  bucket = "x"\n  acl    = "public-read"\n}\n`;
@@ -194,5 +247,58 @@ describe('plan JSON', () => {
     expect(plan.split('\n')[pub.startLine - 1]).toContain('"publicly_accessible": true');
     expect(result.findings.some((f) => f.ruleId === 'terraform/rds-instance-encryption')).toBe(true);
     expect(result.findings.some((f) => f.ruleId === 'terraform/rds-deletion-protection')).toBe(false);
+  });
+
+  it('maps findings to the .tf line through the configuration block when the source is in the scan root', async () => {
+    const plan = {
+      format_version: '1.2',
+      terraform_version: '1.9.5',
+      planned_values: {
+        root_module: {
+          child_modules: [
+            {
+              address: 'module.db["prod"]',
+              resources: [
+                {
+                  address: 'module.db["prod"].aws_db_instance.this',
+                  mode: 'managed',
+                  type: 'aws_db_instance',
+                  name: 'this',
+                  values: { publicly_accessible: true, storage_encrypted: true, engine: 'postgres' },
+                },
+              ],
+            },
+          ],
+        },
+      },
+      configuration: {
+        root_module: {
+          module_calls: {
+            db: {
+              source: './modules/db',
+              for_each_expression: { references: ['local.dbs'] },
+              module: {
+                resources: [
+                  { address: 'aws_db_instance.this', mode: 'managed', type: 'aws_db_instance', name: 'this' },
+                ],
+              },
+            },
+          },
+        },
+      },
+    };
+    const files = {
+      'plan.json': JSON.stringify(plan, null, 2),
+      'modules/db/main.tf':
+        'variable "public" {}\nresource "aws_db_instance" "this" {\n  engine              = "postgres"\n  storage_encrypted   = true\n  publicly_accessible = var.public\n}\n',
+    };
+    const result = await audit(files);
+    const pub = result.findings.filter((f) => f.ruleId === 'terraform/rds-public-access');
+    expect(pub.map((f) => [f.file, f.startLine, f.startColumn, f.resource])).toEqual([
+      ['modules/db/main.tf', 5, 3, 'module.db["prod"].aws_db_instance.this'],
+    ]);
+    // Without the module source in the scan root, the finding stays in the plan.
+    const alone = await audit({ 'plan.json': files['plan.json'] });
+    expect(alone.findings.find((f) => f.ruleId === 'terraform/rds-public-access')!.file).toBe('plan.json');
   });
 });

@@ -1,4 +1,4 @@
-import type { Domain } from '@plumbline/core';
+import type { Domain, Project } from '@plumbline/core';
 import { buildModules, type HclFile, type ModuleOptions, type TfModule } from '@plumbline/lang-hcl';
 
 const settings: ModuleOptions = {};
@@ -16,6 +16,10 @@ export function configureTerraform(options: ModuleOptions): void {
 export const terraformDomain: Domain<TfModule> = {
   id: 'terraform',
   languages: ['hcl'],
-  units: (project) =>
-    project.memo('terraform.modules', () => buildModules(project.byLanguage<HclFile>('hcl'), settings)),
+  units: (project) => projectModules(project),
 };
+
+/** Every module (root, instance, plan) of the project, built once. */
+export function projectModules(project: Project): TfModule[] {
+  return project.memo('terraform.modules', () => buildModules(project.byLanguage<HclFile>('hcl'), settings));
+}

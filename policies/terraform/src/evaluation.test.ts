@@ -1,6 +1,7 @@
 import { runRule } from '@plumbline/core/testing';
 import { hclLanguage } from '@plumbline/lang-hcl';
 import { describe, expect, it } from 'vitest';
+import eksPublic from './rules/eks-public-endpoint/rule.js';
 import rdsPublic from './rules/rds-public-access/rule.js';
 import versioning from './rules/s3-bucket-versioning/rule.js';
 import adminPorts from './rules/security-group-open-admin-ports/rule.js';
@@ -51,21 +52,75 @@ describe('rules see evaluated values', () => {
     expect(await spans(rdsPublic, { 'main.tf': code })).toEqual(['main.tf:5:3']);
   });
 
-  it('module inputs: the child is checked with the caller’s values, reported in the child file', async () => {
+  it('module inputs: the child is checked with the caller’s values, reported at the argument that chose them', async () => {
     const files = {
       'main.tf': 'module "db" {\n  source = "./modules/db"\n  public = true\n}\n',
       'modules/db/main.tf': db,
     };
-    expect(await spans(rdsPublic, files)).toEqual(['modules/db/main.tf:5:3']);
+    expect(await spans(rdsPublic, files)).toEqual(['main.tf:3:3']);
   });
 
-  it('module inputs from two callers that disagree are unknown', async () => {
+  it('two callers of one module: each instance is checked with its own arguments', async () => {
     const files = {
       'a/main.tf': 'module "db" {\n  source = "../modules/db"\n  public = true\n}\n',
       'b/main.tf': 'module "db" {\n  source = "../modules/db"\n  public = false\n}\n',
       'modules/db/main.tf': db,
     };
-    expect(await spans(rdsPublic, files)).toEqual([]);
+    expect(await spans(rdsPublic, files)).toEqual(['a/main.tf:3:3']);
+  });
+
+  it('for_each on a module call: one instance per key, named by its call path', async () => {
+    const files = {
+      'main.tf':
+        'module "db" {\n  source   = "./modules/db"\n  for_each = { prod = false, demo = true }\n  public   = each.value\n}\n',
+      'modules/db/main.tf': db,
+    };
+    const result = await runRule(rdsPublic, [hclLanguage], files);
+    expect(result.findings.map((f) => [f.file, f.startLine, f.resource])).toEqual([
+      ['main.tf', 4, 'module.db["demo"].aws_db_instance.db'],
+    ]);
+  });
+
+  it('a problem written in the module itself is reported once, not once per call', async () => {
+    const files = {
+      'main.tf':
+        'module "a" {\n  source = "./modules/db"\n}\nmodule "b" {\n  source = "./modules/db"\n  count  = 2\n}\n',
+      'modules/db/main.tf': 'resource "aws_db_instance" "db" {\n  publicly_accessible = true\n}\n',
+    };
+    const result = await runRule(rdsPublic, [hclLanguage], files);
+    expect(result.findings.map((f) => [f.file, f.startLine, f.resource])).toEqual([
+      ['modules/db/main.tf', 2, 'module.a.aws_db_instance.db'],
+    ]);
+  });
+
+  it('a registry module call inside a local module called twice is reported once', async () => {
+    const files = {
+      'main.tf': 'module "blue" {\n  source = "./cluster"\n}\nmodule "green" {\n  source = "./cluster"\n}\n',
+      'cluster/main.tf':
+        'module "eks" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "~> 20.0"\n  cluster_endpoint_public_access = true\n}\n',
+    };
+    expect(await spans(eksPublic, files)).toEqual(['cluster/main.tf:4:3']);
+  });
+
+  it('a rule that builds its own report (cluster version) also reports a module line once', async () => {
+    const { default: eksVersion } = await import('./rules/eks-cluster-version/rule.js');
+    const files = {
+      'main.tf': 'module "blue" {\n  source = "./cluster"\n}\nmodule "green" {\n  source = "./cluster"\n}\n',
+      'cluster/main.tf': 'resource "aws_eks_cluster" "c" {\n  version = "1.24"\n}\n',
+    };
+    expect(await spans(eksVersion, files)).toEqual(['cluster/main.tf:2:3']);
+  });
+
+  it('a value computed in the module from an input is reported in the module, with the call path', async () => {
+    const files = {
+      'main.tf': 'module "db" {\n  source = "./modules/db"\n  env    = "demo"\n}\n',
+      'modules/db/main.tf':
+        'variable "env" {}\nresource "aws_db_instance" "db" {\n  publicly_accessible = var.env == "demo"\n}\n',
+    };
+    const result = await runRule(rdsPublic, [hclLanguage], files);
+    expect(result.findings.map((f) => [f.file, f.startLine, f.resource])).toEqual([
+      ['modules/db/main.tf', 3, 'module.db.aws_db_instance.db'],
+    ]);
   });
 
   it('unknowns never fire: variables without default, resource attributes, data sources, each.value', async () => {
@@ -110,7 +165,7 @@ describe('rules see evaluated values', () => {
       [
         13,
         'aws_security_group_rule.in["ssh"]',
-        '`aws_security_group_rule.in["ssh"]` allows port 22 from 0.0.0.0/0.',
+        '`aws_security_group_rule.in["ssh"]` allows port 22 (SSH) from 0.0.0.0/0.',
       ],
     ]);
   });

@@ -19,6 +19,14 @@ export interface NodeGroup {
   at: Loc;
   container: Loc;
   minSize?: { value: number | undefined; loc: Loc };
+  /**
+   * The node count AWS keeps when nothing scales the group: `desired_size` (the EKS module's
+   * default is 1). Undefined when written but unknown, or when the group's desired size is left
+   * to an autoscaler (`lifecycle { ignore_changes = [...desired_size] }`).
+   */
+  desiredSize?: { value: number | undefined; loc: Loc; written: boolean };
+  /** True when `lifecycle.ignore_changes` hands `desired_size` to an autoscaler. */
+  autoscaled: boolean;
   instanceTypes: string[] | undefined;
   amiType: string | undefined;
   /** Effects of the taints; undefined when they cannot be known. */
@@ -54,12 +62,25 @@ export function nodeGroups(module: TfModule): NodeGroup[] {
     const min = scaling?.attr('min_size');
     const taints = r.blocks('taint');
     const effects = taints.map((t) => asString(t.value('effect')));
+    const desired = scaling?.attr('desired_size');
+    const autoscaled = r.blocks('lifecycle').some((l) => {
+      const ignore = l.attr('ignore_changes');
+      return (
+        !!ignore && /desired_size|\ball\b/.test(ignore.loc.file.text.slice(ignore.loc.start, ignore.loc.end))
+      );
+    });
     out.push({
       resource: r.address,
       name: r.name,
       at: r.headerLoc,
       container: r.loc,
       ...(min ? { minSize: { value: asNumber(scaling!.value('min_size')), loc: min.loc } } : {}),
+      ...(desired
+        ? {
+            desiredSize: { value: asNumber(scaling!.value('desired_size')), loc: desired.loc, written: true },
+          }
+        : {}),
+      autoscaled,
       instanceTypes: r.has('instance_types') ? listOf(r, 'instance_types') : ['t3.medium'],
       amiType: asString(r.value('ami_type')),
       taintEffects: effects.some((e) => e === undefined) ? undefined : (effects as string[]),
@@ -80,6 +101,8 @@ export function nodeGroups(module: TfModule): NodeGroup[] {
         key in g ? g[key] : isObject(defaults) ? defaults[key] : undefined;
       const minItem = objectItem(groupExpr, 'min_size');
       const min = pick('min_size');
+      const desiredItem = objectItem(groupExpr, 'desired_size');
+      const desired = pick('desired_size');
       const types = pick('instance_types');
       const list = stringList(types);
       out.push({
@@ -90,6 +113,14 @@ export function nodeGroups(module: TfModule): NodeGroup[] {
         ...(min !== undefined
           ? { minSize: { value: asNumber(min), loc: minItem?.loc ?? item?.loc ?? attr.loc } }
           : {}),
+        desiredSize: {
+          value: desired === undefined ? 1 : asNumber(desired),
+          loc: desiredItem?.loc ?? minItem?.loc ?? item?.loc ?? attr.loc,
+          written: desired !== undefined,
+        },
+        // The module ignores later changes to desired_size (for an autoscaler to move it), but
+        // without one the group keeps the first value: that is the count.
+        autoscaled: false,
         instanceTypes: types === undefined ? [] : list && !list.unknown ? list.values : undefined,
         amiType: asString(pick('ami_type')),
         taintEffects: taintEffects(pick('taints')),

@@ -118,3 +118,53 @@ export function egressPermissions(module: TfModule): { owner: TfResource; p: Per
   }
   return out;
 }
+
+/**
+ * Administrative and data ports that should never face the internet: remote shells and
+ * desktops, databases, caches, search, message brokers, container and cluster control planes.
+ */
+export const ADMIN_PORTS: Readonly<Record<number, string>> = {
+  21: 'FTP',
+  22: 'SSH',
+  23: 'Telnet',
+  135: 'MS RPC',
+  139: 'NetBIOS',
+  389: 'LDAP',
+  445: 'SMB',
+  636: 'LDAPS',
+  1433: 'SQL Server',
+  1521: 'Oracle',
+  2049: 'NFS',
+  2181: 'ZooKeeper',
+  2375: 'Docker API',
+  2376: 'Docker API (TLS)',
+  2379: 'etcd',
+  2380: 'etcd peer',
+  3306: 'MySQL',
+  3389: 'RDP',
+  4505: 'SaltStack',
+  4506: 'SaltStack',
+  5432: 'PostgreSQL',
+  5601: 'Kibana',
+  5672: 'RabbitMQ',
+  5900: 'VNC',
+  5984: 'CouchDB',
+  5985: 'WinRM',
+  5986: 'WinRM (TLS)',
+  6379: 'Redis',
+  6443: 'Kubernetes API',
+  7000: 'Cassandra',
+  7001: 'Cassandra (TLS)',
+  8086: 'InfluxDB',
+  8500: 'Consul',
+  9042: 'Cassandra CQL',
+  9092: 'Kafka',
+  9200: 'Elasticsearch',
+  9300: 'Elasticsearch transport',
+  10250: 'kubelet',
+  11211: 'Memcached',
+  15672: 'RabbitMQ management',
+  27017: 'MongoDB',
+  27018: 'MongoDB',
+  27019: 'MongoDB',
+};

@@ -2,6 +2,7 @@ import { defineRule, type Rule } from '@plumbline/core';
 import type { TfModule } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../domain.js';
 import { requireTrue } from './checks.js';
+import { checkRegistryModules } from './registry-modules.js';
 import { nameOf } from './report.js';
 
 const TEXT: Record<string, { title: string; what: string; why: string }> = {
@@ -61,6 +62,7 @@ export function pabSettingRule(id: string, setting: string, aliases: string[]): 
       },
     },
     check(module, ctx) {
+      checkRegistryModules(module, ctx, id);
       for (const r of module.resourcesOf(
         'aws_s3_bucket_public_access_block',
         'aws_s3_account_public_access_block',

@@ -1,6 +1,7 @@
 import { defineRule, type InvalidExample, type Rule, type RuleExample, type RuleMeta } from '@plumbline/core';
 import { asBool, type TfModule, type TfResource } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../domain.js';
+import { checkRegistryModules } from './registry-modules.js';
 import { nameOf, reportOn } from './report.js';
 
 /**
@@ -22,6 +23,7 @@ export function booleanRule(options: {
     domain: terraformDomain,
     meta: options.meta,
     check(module, ctx) {
+      checkRegistryModules(module, ctx, options.id);
       for (const r of module.resourcesOf(...options.types)) {
         if (options.skip?.(r)) continue;
         const a = r.attr(options.attr);

@@ -2,6 +2,7 @@ import { defineRule } from '@plumbline/core';
 import type { TfModule } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
 import { backends } from '../../lib/backend.js';
+import { reportOnce } from '../../lib/report.js';
 
 interface Options {
   /** Also report root modules with providers and resources but no backend at all. */
@@ -50,7 +51,7 @@ export default defineRule<TfModule, Options>({
   },
   check(module, ctx) {
     for (const b of backends(module, 'local')) {
-      ctx.report({
+      reportOnce(ctx, module, {
         at: b.headerLoc,
         message:
           'State is kept in a local file (`backend "local"`): it cannot be shared, locked or recovered.',
@@ -61,7 +62,7 @@ export default defineRule<TfModule, Options>({
     if (module.terraformBlocks.some((t) => t.hasBlock('backend') || t.hasBlock('cloud'))) return;
     const provider = module.providers[0];
     if (!provider || module.resources.length === 0) return;
-    ctx.report({
+    reportOnce(ctx, module, {
       at: provider.headerLoc,
       message: 'This root module declares no backend, so its state is a local file.',
       container: provider.loc,

@@ -2,6 +2,7 @@ import { defineRule } from '@plumbline/core';
 import { asBool } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
 import { backends, isPartial } from '../../lib/backend.js';
+import { reportOnce } from '../../lib/report.js';
 
 export default defineRule({
   id: 'terraform/backend-s3-encrypt',
@@ -40,14 +41,14 @@ export default defineRule({
       if (isPartial(backend)) continue;
       const attr = backend.attr('encrypt');
       if (!attr) {
-        ctx.report({
+        reportOnce(ctx, module, {
           at: backend.headerLoc,
           message:
             'The `backend "s3"` block does not set `encrypt = true`: Terraform does not ask for the state to be encrypted, so it relies on the bucket\'s default encryption.',
           container: backend.loc,
         });
       } else if (asBool(backend.value('encrypt')) === false) {
-        ctx.report({
+        reportOnce(ctx, module, {
           at: attr,
           message:
             'The `backend "s3"` block sets `encrypt = false`: Terraform does not ask for the state to be encrypted, so it relies on the bucket\'s default encryption.',

@@ -2,6 +2,7 @@ import { defineRule } from '@plumbline/core';
 import { asBool, asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
 import { backends, isPartial } from '../../lib/backend.js';
+import { reportOnce } from '../../lib/report.js';
 
 export default defineRule({
   id: 'terraform/backend-s3-locking',
@@ -43,14 +44,14 @@ export default defineRule({
       if (table && asString(b.value('dynamodb_table')) !== '') continue;
       if (lockfile && asBool(b.value('use_lockfile')) !== false) continue;
       if (lockfile)
-        ctx.report({
+        reportOnce(ctx, module, {
           at: lockfile,
           message:
             'The `backend "s3"` block sets `use_lockfile = false` and has no `dynamodb_table`: state is not locked.',
           container: b.loc,
         });
       else
-        ctx.report({
+        reportOnce(ctx, module, {
           at: b.headerLoc,
           message:
             'The `backend "s3"` block has no `use_lockfile = true` or `dynamodb_table`: state is not locked.',

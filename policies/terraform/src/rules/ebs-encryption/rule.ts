@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asBool, type BlockView, type TfResource } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { replaceLiteral } from '../../lib/fix.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -16,6 +17,7 @@ export default defineRule({
       'Set `encrypted = true` (with `kms_key_id` for a customer-managed key), or enable `aws_ebs_encryption_by_default` for the account.',
     category: 'security',
     severity: 'medium',
+    fixable: true,
     confidence: 'medium',
     aliases: ['CKV_AWS_3', 'CKV_AWS_8', 'AWS-0026', 'AWS-0131'],
     references: ['https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html'],
@@ -44,7 +46,18 @@ export default defineRule({
         if (missingIsUnencrypted && !v.has('snapshot_id'))
           reportOn(ctx, owner, v.headerLoc, `${what} is not encrypted.`);
       } else if (asBool(v.value('encrypted')) === false)
-        reportOn(ctx, owner, a, `${what} sets \`encrypted = false\`.`);
+        reportOn(
+          ctx,
+          owner,
+          a,
+          `${what} sets \`encrypted = false\`.`,
+          undefined,
+          replaceLiteral(
+            a,
+            'true',
+            "Encrypt the volume (with the account's default EBS key unless `kms_key_id` is set)",
+          ),
+        );
     };
     for (const r of module.resourcesOf('aws_ebs_volume')) check(r, r, `EBS volume ${nameOf(r)}`, true);
     for (const r of module.resourcesOf('aws_instance', 'aws_launch_configuration')) {

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asString, type TfModule } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { reportOnce } from '../../lib/report.js';
 
 interface Options {
   minimumVersion: string;
@@ -69,7 +70,7 @@ export default defineRule<TfModule, Options>({
       const a = view.attr(attr);
       const v = asString(view.value(attr));
       if (!a || v === undefined || !older(v, min)) continue;
-      ctx.report({
+      reportOnce(ctx, module, {
         at: a,
         message: `\`${resource}\` runs Kubernetes ${v}, older than ${min}.`,
         resource,

@@ -2,8 +2,12 @@ import { RuleTester } from '@plumbline/core/testing';
 import { hclLanguage } from '@plumbline/lang-hcl';
 import rule from './rule.js';
 
+const eksModule = (version: string, args = '') =>
+  `module "m" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "${version}"\n${args}}\n`;
+
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
+    { name: 'EKS module default log types', code: eksModule('~> 20.0') },
     'resource "aws_eks_cluster" "c" {\n  enabled_cluster_log_types = ["api", "audit", "authenticator", "scheduler"]\n}\n',
     {
       name: 'unknown',
@@ -11,6 +15,11 @@ new RuleTester([hclLanguage]).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'EKS module with audit logs dropped',
+      code: eksModule('~> 20.0', '  cluster_enabled_log_types = ["api"]\n'),
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 38 }],
+    },
     {
       name: 'missing',
       code: 'resource "aws_eks_cluster" "c" {}\n',

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { stringList } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 const REQUIRED = ['api', 'audit', 'authenticator'];
@@ -38,6 +39,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/eks-control-plane-logging');
     for (const c of module.resourcesOf('aws_eks_cluster')) {
       const a = c.attr('enabled_cluster_log_types');
       if (!a) {

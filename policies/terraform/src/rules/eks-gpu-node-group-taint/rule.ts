@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
 import { isAccelerated, isTainted, nodeGroups } from '../../lib/eks.js';
+import { reportOnce } from '../../lib/report.js';
 
 export default defineRule({
   id: 'terraform/eks-gpu-node-group-taint',
@@ -37,7 +38,7 @@ export default defineRule({
   check(module, ctx) {
     for (const g of nodeGroups(module)) {
       if (isAccelerated(g) !== true || isTainted(g) !== false) continue;
-      ctx.report({
+      reportOnce(ctx, module, {
         at: g.at,
         message: `GPU node group \`${g.name}\` of \`${g.resource}\` has no NO_SCHEDULE taint: any pod can land on it.`,
         resource: g.resource,

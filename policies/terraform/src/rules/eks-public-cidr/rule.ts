@@ -2,6 +2,7 @@ import { defineRule } from '@plumbline/core';
 import { asBool } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
 import { worldCidrs } from '../../lib/network.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -36,6 +37,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/eks-public-cidr');
     for (const c of module.resourcesOf('aws_eks_cluster')) {
       for (const v of c.blocks('vpc_config')) {
         const pub = v.has('endpoint_public_access') ? asBool(v.value('endpoint_public_access')) : true;

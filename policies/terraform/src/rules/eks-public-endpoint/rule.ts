@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asBool } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -36,6 +37,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/eks-public-endpoint');
     for (const c of module.resourcesOf('aws_eks_cluster')) {
       for (const v of c.blocks('vpc_config')) {
         const a = v.attr('endpoint_public_access');

@@ -2,8 +2,12 @@ import { RuleTester } from '@plumbline/core/testing';
 import { hclLanguage } from '@plumbline/lang-hcl';
 import rule from './rule.js';
 
+const eksModule = (version: string, args = '') =>
+  `module "m" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "${version}"\n${args}}\n`;
+
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
+    { name: 'EKS module v19+ encrypts secrets by default', code: eksModule('~> 19.0') },
     'resource "aws_eks_cluster" "c" {\n  encryption_config {\n    resources = ["secrets"]\n  }\n}\n',
     {
       name: 'dynamic over unknown',
@@ -11,6 +15,16 @@ new RuleTester([hclLanguage]).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'EKS module v18 default: no encryption',
+      code: eksModule('18.31.2'),
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, message: 'default `[]`' }],
+    },
+    {
+      name: 'EKS module v20 with encryption turned off',
+      code: eksModule('~> 20.0', '  cluster_encryption_config = {}\n'),
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 33 }],
+    },
     {
       name: 'no config',
       code: 'resource "aws_eks_cluster" "c" {}\n',

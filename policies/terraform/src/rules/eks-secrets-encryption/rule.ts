@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { stringList } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -35,6 +36,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/eks-secrets-encryption');
     for (const c of module.resourcesOf('aws_eks_cluster')) {
       const configs = c.blocks('encryption_config');
       if (configs.length === 0) {

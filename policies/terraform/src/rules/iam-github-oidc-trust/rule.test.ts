@@ -7,12 +7,19 @@ const doc = (conditions: string) =>
 const cond = (variable: string, values: string) =>
   `    condition {\n      test     = "StringLike"\n      variable = "${variable}"\n      values   = ${values}\n    }\n`;
 
+const oidcModule = (version: string, args = '') =>
+  `module "m" {\n  source  = "terraform-aws-modules/iam/aws//modules/iam-github-oidc-role"\n  version = "${version}"\n${args}}\n`;
+
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
+    {
+      name: 'hardened: OIDC role module for one repository and branch',
+      code: oidcModule('~> 5.0', '  subjects = ["acme/app:ref:refs/heads/main"]\n'),
+    },
     doc(cond('token.actions.githubusercontent.com:sub', '["repo:acme/app:*"]')),
     {
-      name: 'org-wide, repository wildcard',
-      code: doc(cond('token.actions.githubusercontent.com:sub', '["repo:acme/*"]')),
+      name: 'hardened: one repository, one environment',
+      code: doc(cond('token.actions.githubusercontent.com:sub', '["repo:acme/app:environment:prod"]')),
     },
     {
       name: 'unknown sub values',
@@ -22,12 +29,40 @@ new RuleTester([hclLanguage]).run(rule, {
   ],
   invalid: [
     {
+      name: 'OIDC role module trusting a whole organisation',
+      code: oidcModule('~> 5.0', '  subjects = ["myorg/*"]\n'),
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 25 }],
+    },
+    {
+      name: 'OIDC role module trusting an owner prefix',
+      code: oidcModule('~> 5.0', '  subjects = ["repo:myOrg*"]\n'),
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 29 }],
+    },
+    {
       name: 'wildcard owner',
       code: doc(
         cond('token.actions.githubusercontent.com:aud', '["sts.amazonaws.com"]') +
           cond('token.actions.githubusercontent.com:sub', '["repo:*/app:*"]'),
       ),
       errors: [{ line: 8, column: 5, endLine: 12, endColumn: 6, message: '`repo:*/app:*`' }],
+    },
+    {
+      name: 'owner prefix without a slash also matches other owners',
+      code: doc(cond('token.actions.githubusercontent.com:sub', '["repo:myOrg*"]')),
+      errors: [
+        {
+          line: 8,
+          column: 5,
+          endLine: 12,
+          endColumn: 6,
+          message: "`repo:myOrg*`, which matches other owners' repositories",
+        },
+      ],
+    },
+    {
+      name: 'every repository of the organisation',
+      code: doc(cond('token.actions.githubusercontent.com:sub', '["repo:myorg/*"]')),
+      errors: [{ line: 8, column: 5, endLine: 12, endColumn: 6, message: 'every repository of `myorg`' }],
     },
     {
       name: 'aud only',

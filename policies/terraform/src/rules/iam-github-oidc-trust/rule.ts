@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
 import { type PolicyStatement, trustPolicies } from '../../lib/iam.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 const GITHUB = 'token.actions.githubusercontent.com';
@@ -13,11 +14,20 @@ function isGithubTrust(s: PolicyStatement): boolean {
 }
 
 /** A `sub` pattern that does not pin the organisation and repository. */
-function tooBroad(value: string): boolean {
-  if (value === '*' || /^repo:\*/.test(value)) return true;
-  const m = /^repo:([^/]*)\/([^:]*)/.exec(value);
-  if (!m) return false;
-  return m[1]!.includes('*');
+/**
+ * Why a `sub` pattern admits repositories it should not, or undefined when it names one
+ * repository: a wildcard in the owner (`repo:*\/app`, `repo:acme*`, which also matches
+ * `acme-evil`) matches other owners; `repo:acme/*` every repository of the organisation.
+ */
+function tooBroad(value: string): string | undefined {
+  if (value === '*' || /^repo:\*/.test(value)) return 'which matches every repository on GitHub';
+  const m = /^repo:([^/:]*)(?:\/([^:]*))?/.exec(value);
+  if (!m) return undefined;
+  if (m[1]!.includes('*') || m[1]!.includes('?') || m[2] === undefined)
+    return "which matches other owners' repositories";
+  if (/^[*?]/.test(m[2]))
+    return `which matches every repository of \`${m[1]}\`, including ones created later`;
+  return undefined;
 }
 
 export default defineRule({
@@ -26,7 +36,7 @@ export default defineRule({
   meta: {
     title: 'GitHub OIDC role trusts too many repositories',
     description:
-      'A role trusting GitHub Actions’ OIDC provider does not restrict `token.actions.githubusercontent.com:sub` to your repositories (no `sub` condition, or a wildcard organisation or repository).',
+      'A role trusting GitHub Actions’ OIDC provider does not restrict `token.actions.githubusercontent.com:sub` to your repositories: no `sub` condition, a wildcard in the owner (`repo:*/app`, `repo:acme*` which also matches `acme-evil`), or every repository of the organisation (`repo:acme/*`).',
     rationale:
       'Every GitHub repository in the world can get a token from the same OIDC provider. Without a `sub` condition naming your organisation and repository (and ideally a branch or environment), anyone’s workflow can assume the role. This has been exploited in the wild, hence critical.',
     remediation:
@@ -55,6 +65,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/iam-github-oidc-trust');
     for (const { owner, statements } of trustPolicies(module)) {
       for (const s of statements) {
         if (s.effect !== 'Allow' || !isGithubTrust(s) || s.conditionsUnknown) continue;
@@ -69,13 +80,13 @@ export default defineRule({
           continue;
         }
         if (sub.some((c) => c.unknown)) continue;
-        const broad = sub.flatMap((c) => c.values).filter(tooBroad);
-        if (broad.length > 0) {
+        const broad = sub.flatMap((c) => c.values).find((v) => tooBroad(v) !== undefined);
+        if (broad !== undefined) {
           reportOn(
             ctx,
             owner,
             s.conditionLoc ?? s.loc,
-            `Role ${nameOf(owner)} trusts GitHub OIDC for \`${broad[0]}\`, which matches other owners' repositories.`,
+            `Role ${nameOf(owner)} trusts GitHub OIDC for \`${broad}\`, ${tooBroad(broad)}.`,
           );
         }
       }

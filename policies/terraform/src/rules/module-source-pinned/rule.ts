@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
+import { reportOnce } from '../../lib/report.js';
 
 const REGISTRY =
   /^([a-z0-9.-]+\.[a-z]{2,}\/)?[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*(\/\/.*)?$/;
@@ -46,13 +47,13 @@ export default defineRule({
       if (GIT.test(source)) {
         const ref = /[?&]ref=([^&]+)/.exec(source)?.[1];
         if (!ref)
-          ctx.report({
+          reportOnce(ctx, module, {
             at: attr,
             message: `Module \`${call.name}\` comes from Git without a \`?ref=\`: it follows the default branch.`,
             container: call.view.loc,
           });
         else if (BRANCHES.has(ref.toLowerCase()))
-          ctx.report({
+          reportOnce(ctx, module, {
             at: attr,
             message: `Module \`${call.name}\` is pinned to the branch \`${ref}\`, which moves.`,
             container: call.view.loc,
@@ -60,7 +61,7 @@ export default defineRule({
         continue;
       }
       if (REGISTRY.test(source) && !call.view.has('version')) {
-        ctx.report({
+        reportOnce(ctx, module, {
           at: attr,
           message: `Registry module \`${call.name}\` (\`${source}\`) has no \`version\`.`,
           container: call.view.loc,

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { reportOnce } from '../../lib/report.js';
 import { embeddedSecret, looksSecret, SECRET_NAME, shown } from '../../lib/secrets.js';
 
 export default defineRule({
@@ -47,7 +48,7 @@ export default defineRule({
         if (value === undefined) continue;
         const kind = SECRET_NAME.test(a.name) && looksSecret(value) ? `\`${a.name}\`` : embeddedSecret(value);
         if (!kind) continue;
-        ctx.report({
+        reportOnce(ctx, module, {
           at: a,
           message: `Provider \`${p.labels[0]}\` has ${kind} written in the code (${shown(value)}).`,
           evidence: `${a.name}:${shown(value)}`,

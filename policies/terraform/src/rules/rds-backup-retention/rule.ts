@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asNumber } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -37,6 +38,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/rds-backup-retention');
     for (const r of module.resourcesOf('aws_db_instance', 'aws_rds_cluster')) {
       if (r.has('replicate_source_db')) continue;
       const a = r.attr('backup_retention_period');

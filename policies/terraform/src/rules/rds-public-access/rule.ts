@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
 import { forbidTrue } from '../../lib/checks.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf } from '../../lib/report.js';
 
 export default defineRule({
@@ -37,6 +38,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/rds-public-access');
     for (const r of module.resourcesOf('aws_db_instance', 'aws_rds_cluster_instance')) {
       forbidTrue(ctx, r, r, 'publicly_accessible', `Database ${nameOf(r)} is publicly accessible.`);
     }

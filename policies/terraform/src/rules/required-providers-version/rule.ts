@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
+import { reportOnce } from '../../lib/report.js';
 
 export default defineRule({
   id: 'terraform/required-providers-version',
@@ -40,7 +41,7 @@ export default defineRule({
         for (const a of rp.block.attributes) {
           if (a.expr.kind !== 'object') continue;
           if (a.expr.items.some((i) => i.name === 'version')) continue;
-          ctx.report({
+          reportOnce(ctx, module, {
             at: a,
             message: `Provider \`${a.name}\` in \`required_providers\` has no version constraint.`,
             container: rp.loc,

@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
+import { reportOnce } from '../../lib/report.js';
 
 export default defineRule({
   id: 'terraform/required-version',
@@ -35,7 +36,7 @@ export default defineRule({
   check(module, ctx) {
     const blocks = module.terraformBlocks;
     if (blocks.length === 0 || blocks.some((b) => b.has('required_version'))) return;
-    ctx.report({
+    reportOnce(ctx, module, {
       at: blocks[0]!.headerLoc,
       message:
         'No `required_version` in the `terraform` block: any Terraform CLI version may run this module.',

@@ -18,8 +18,12 @@ const line = {
   restrict_public_buckets: 6,
 }.block_public_acls;
 
+const s3Module = (version: string, args = '') =>
+  `module "m" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "${version}"\n${args}}\n`;
+
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
+    { name: 'S3 bucket module v4 blocks public ACLs by default', code: s3Module('~> 4.0') },
     all('none'),
     {
       name: 'unknown value',
@@ -28,6 +32,16 @@ new RuleTester([hclLanguage]).run(rule, {
     { name: 'count = 0', code: 'resource "aws_s3_bucket_public_access_block" "b" {\n  count = 0\n}\n' },
   ],
   invalid: [
+    {
+      name: 'S3 bucket module before v3.9 did not',
+      code: s3Module('3.7.0'),
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, message: '(before v3.9.0)' }],
+    },
+    {
+      name: 'S3 bucket module with the block turned off',
+      code: s3Module('~> 4.0', '  block_public_acls = false\n'),
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 28 }],
+    },
     {
       name: 'set to false',
       code: all('block_public_acls'),

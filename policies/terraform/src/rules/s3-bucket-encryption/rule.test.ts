@@ -12,9 +12,21 @@ new RuleTester([hclLanguage]).run(rule, {
       name: 'legacy inline block',
       code: 'resource "aws_s3_bucket" "b" {\n  server_side_encryption_configuration {\n    rule {\n      apply_server_side_encryption_by_default {\n        sse_algorithm = "AES256"\n      }\n    }\n  }\n}\n',
     },
-    { name: 'companion with unknown bucket', code: `resource "aws_s3_bucket" "b" {}\n${sse('var.bucket')}` },
+    {
+      name: 'companion with an unknown bucket that may be this one (a local)',
+      code: `resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n${sse('local.bucket')}`,
+    },
+    {
+      name: 'companion by input next to a bucket with a literal name the input may hold',
+      code: `resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n${sse('var.bucket')}`,
+    },
   ],
   invalid: [
+    {
+      name: "companion by input is for the caller's bucket, not this unnamed one",
+      code: `resource "aws_s3_bucket" "b" {}\n${sse('var.bucket')}`,
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 29 }],
+    },
     {
       name: 'no configuration',
       code: 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n',

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 const PUBLIC = new Set(['public-read', 'public-read-write', 'authenticated-read']);
@@ -38,6 +39,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/s3-bucket-public-acl');
     for (const r of module.resourcesOf('aws_s3_bucket', 'aws_s3_bucket_acl')) {
       const acl = asString(r.value('acl'));
       if (acl && PUBLIC.has(acl))

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asBool, asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 import { companions } from '../../lib/s3.js';
 
@@ -37,6 +38,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/s3-bucket-versioning');
     for (const b of module.resourcesOf('aws_s3_bucket')) {
       const inline = b.blocks('versioning');
       if (inline.length > 0) {
@@ -55,9 +57,9 @@ export default defineRule({
         continue;
       }
       const { linked, unresolved } = companions(module, b, 'aws_s3_bucket_versioning');
-      if (unresolved) continue;
+      // An unresolved companion may be this bucket's, but never hides a linked one's `Suspended`.
       if (linked.length === 0) {
-        reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no versioning.`);
+        if (!unresolved) reportOn(ctx, b, b.headerLoc, `S3 bucket ${nameOf(b)} has no versioning.`);
         continue;
       }
       for (const v of linked) {

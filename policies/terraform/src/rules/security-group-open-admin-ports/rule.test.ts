@@ -10,8 +10,29 @@ ${ingress}
 }
 `;
 
+const sgModule = (version: string, args = '') =>
+  `module "m" {\n  source  = "terraform-aws-modules/security-group/aws"\n  version = "${version}"\n${args}}\n`;
+
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
+    {
+      name: 'hardened: list-of-objects ingress from a private range, HTTPS from anywhere',
+      code: 'resource "aws_security_group" "db" {\n  ingress = [\n    { from_port = 5432, to_port = 5432, protocol = "tcp", cidr_blocks = ["10.0.0.0/8"] },\n    { from_port = 443, to_port = 443, protocol = "tcp", cidr_blocks = ["0.0.0.0/0"] },\n  ]\n}\n',
+    },
+    {
+      name: 'hardened: SG module with SSH from a private range',
+      code: sgModule(
+        '~> 5.0',
+        '  ingress_cidr_blocks = ["10.0.0.0/8"]\n  ingress_rules       = ["ssh-tcp"]\n',
+      ),
+    },
+    {
+      name: 'SG module with HTTPS open to the world',
+      code: sgModule(
+        '~> 5.0',
+        '  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["https-443-tcp"]\n',
+      ),
+    },
     sg(
       '    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]',
     ),
@@ -46,18 +67,63 @@ new RuleTester([hclLanguage]).run(rule, {
   ],
   invalid: [
     {
+      name: 'ingress written as a list of objects (attributes-as-blocks)',
+      code: 'resource "aws_security_group" "db" {\n  ingress = [{\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }]\n}\n',
+      errors: [{ line: 6, column: 5, endLine: 6, endColumn: 32, message: 'port 5432 (PostgreSQL)' }],
+    },
+    {
+      name: 'ingress list computed from a local points at the attribute',
+      code: 'locals {\n  rules = [for p in [6379, 443] : { from_port = p, to_port = p, protocol = "tcp", cidr_blocks = ["0.0.0.0/0"] }]\n}\nresource "aws_security_group" "cache" {\n  ingress = local.rules\n}\n',
+      errors: [{ line: 5, column: 3, endLine: 5, endColumn: 24, message: 'port 6379 (Redis)' }],
+    },
+    {
+      name: 'Kubernetes API through a separate VPC ingress rule',
+      code: 'resource "aws_vpc_security_group_ingress_rule" "api" {\n  security_group_id = aws_security_group.k8s.id\n  ip_protocol       = "tcp"\n  from_port         = 6443\n  to_port           = 6443\n  cidr_ipv4         = "0.0.0.0/0"\n}\n',
+      errors: [{ line: 6, column: 3, endLine: 6, endColumn: 34, message: '6443 (Kubernetes API)' }],
+    },
+    {
+      name: 'the default security group opening Docker',
+      code: 'resource "aws_default_security_group" "d" {\n  vpc_id = aws_vpc.main.id\n  ingress {\n    from_port   = 2375\n    to_port     = 2376\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+      errors: [
+        {
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 32,
+          message: '2375 (Docker API), 2376 (Docker API (TLS))',
+        },
+      ],
+    },
+    {
+      name: 'SG module with SSH and PostgreSQL open to the world',
+      code: sgModule(
+        '~> 5.0',
+        '  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["https-443-tcp", "ssh-tcp", "postgresql-tcp"]\n',
+      ),
+      errors: [{ line: 5, column: 3, endLine: 5, endColumn: 71 }],
+    },
+    {
+      name: 'the ssh preset submodule with world CIDRs',
+      code: 'module "ssh" {\n  source  = "terraform-aws-modules/security-group/aws//modules/ssh"\n  version = "~> 5.0"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n}\n',
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 38 }],
+    },
+    {
       name: 'inline ingress SSH',
       code: sg(
         '    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]',
       ),
-      errors: [{ line: 7, column: 5, endLine: 7, endColumn: 32, message: 'allows port 22 from 0.0.0.0/0' }],
+      errors: [
+        { line: 7, column: 5, endLine: 7, endColumn: 32, message: 'allows port 22 (SSH) from 0.0.0.0/0' },
+      ],
     },
     {
       name: 'IPv6 range covering RDP',
       code: sg(
         '    from_port        = 3000\n    to_port          = 4000\n    protocol         = "tcp"\n    ipv6_cidr_blocks = ["::/0"]',
       ),
-      errors: [{ line: 7, column: 5, endLine: 7, endColumn: 32, message: 'port 3389 from ::/0' }],
+      errors: [
+        { line: 7, column: 5, endLine: 7, endColumn: 32, message: 'port 3306 (MySQL), 3389 (RDP) from ::/0' },
+      ],
     },
     {
       name: 'open CIDR through a variable default and a local',

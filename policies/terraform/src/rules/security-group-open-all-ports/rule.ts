@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
 import { allPorts, ingressPermissions } from '../../lib/network.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -35,6 +36,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/security-group-open-all-ports');
     for (const { owner, p } of ingressPermissions(module)) {
       if (!allPorts(p)) continue;
       reportOn(

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { isUnknown } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -34,6 +35,14 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    // A flow log of this module for the VPC module's output (or for an unknown VPC) may cover it.
+    checkRegistryModules(module, ctx, 'terraform/vpc-flow-logs', {
+      skip: (call) =>
+        module.resourcesOf('aws_flow_log').some((l) => {
+          const v = l.value('vpc_id');
+          return isUnknown(v) && (!v.ref || v.ref.address === `module.${call.name}`);
+        }),
+    });
     const logs = module.resourcesOf('aws_flow_log');
     const unresolved = logs.some((l) => {
       const v = l.value('vpc_id');
