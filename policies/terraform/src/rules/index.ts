@@ -44,6 +44,7 @@ import rdsMultiAz from './rds-multi-az/rule.js';
 import rdsPublicAccess from './rds-public-access/rule.js';
 import requiredProvidersVersion from './required-providers-version/rule.js';
 import requiredVersion from './required-version/rule.js';
+import resourcePolicyPublicPrincipal from './resource-policy-public-principal/rule.js';
 import s3BlockPublicAcls from './s3-block-public-acls/rule.js';
 import s3BlockPublicPolicy from './s3-block-public-policy/rule.js';
 import s3BucketEncryption from './s3-bucket-encryption/rule.js';
@@ -60,6 +61,11 @@ import securityGroupOpenAdminPorts from './security-group-open-admin-ports/rule.
 import securityGroupOpenAllPorts from './security-group-open-all-ports/rule.js';
 import securityGroupRuleDescription from './security-group-rule-description/rule.js';
 import securityGroupUnrestrictedEgress from './security-group-unrestricted-egress/rule.js';
+import snsTopicEncryption from './sns-topic-encryption/rule.js';
+import snsTopicKmsCmk from './sns-topic-kms-cmk/rule.js';
+import sqsQueueEncryption from './sqs-queue-encryption/rule.js';
+import sqsQueueKmsCmk from './sqs-queue-kms-cmk/rule.js';
+import sqsQueuePolicyWildcardAction from './sqs-queue-policy-wildcard-action/rule.js';
 import vpcFlowLogs from './vpc-flow-logs/rule.js';
 
-export const rules: AnyRule[] = [asgSingleAz, backendLocalState, backendS3Encrypt, backendS3Locking, cloudfrontHttps, cloudtrailCloudwatchLogs, cloudtrailKmsEncryption, cloudtrailLogValidation, cloudtrailMultiRegion, defaultSecurityGroupRestrictsAll, dynamodbPitr, ebsEncryption, ec2Imdsv2, eksClusterVersion, eksControlPlaneLogging, eksGpuNodeGroupTaint, eksNodeGroupMinSize, eksPublicCidr, eksPublicEndpoint, eksSecretsEncryption, hardcodedSecrets, iamAssumeRoleOpenPrincipal, iamGithubOidcTrust, iamPasswordPolicyLength, iamPolicyAdmin, iamPolicyWildcardAction, iamPrivilegeEscalation, iamUserPolicy, kmsKeyRotation, lambdaDlq, lbListenerHttps, lbListenerTlsPolicy, lbTargetGroupHealthCheck, moduleSourcePinned, providerHardcodedCredentials, rdsBackupRetention, rdsClusterEncryption, rdsDeletionProtection, rdsIamAuth, rdsInstanceEncryption, rdsMultiAz, rdsPublicAccess, requiredProvidersVersion, requiredVersion, s3BlockPublicAcls, s3BlockPublicPolicy, s3BucketEncryption, s3BucketKmsEncryption, s3BucketLogging, s3BucketPolicyPublicPrincipal, s3BucketPublicAccessBlock, s3BucketPublicAcl, s3BucketVersioning, s3IgnorePublicAcls, s3LifecycleLogs, s3RestrictPublicBuckets, securityGroupOpenAdminPorts, securityGroupOpenAllPorts, securityGroupRuleDescription, securityGroupUnrestrictedEgress, vpcFlowLogs];
+export const rules: AnyRule[] = [asgSingleAz, backendLocalState, backendS3Encrypt, backendS3Locking, cloudfrontHttps, cloudtrailCloudwatchLogs, cloudtrailKmsEncryption, cloudtrailLogValidation, cloudtrailMultiRegion, defaultSecurityGroupRestrictsAll, dynamodbPitr, ebsEncryption, ec2Imdsv2, eksClusterVersion, eksControlPlaneLogging, eksGpuNodeGroupTaint, eksNodeGroupMinSize, eksPublicCidr, eksPublicEndpoint, eksSecretsEncryption, hardcodedSecrets, iamAssumeRoleOpenPrincipal, iamGithubOidcTrust, iamPasswordPolicyLength, iamPolicyAdmin, iamPolicyWildcardAction, iamPrivilegeEscalation, iamUserPolicy, kmsKeyRotation, lambdaDlq, lbListenerHttps, lbListenerTlsPolicy, lbTargetGroupHealthCheck, moduleSourcePinned, providerHardcodedCredentials, rdsBackupRetention, rdsClusterEncryption, rdsDeletionProtection, rdsIamAuth, rdsInstanceEncryption, rdsMultiAz, rdsPublicAccess, requiredProvidersVersion, requiredVersion, resourcePolicyPublicPrincipal, s3BlockPublicAcls, s3BlockPublicPolicy, s3BucketEncryption, s3BucketKmsEncryption, s3BucketLogging, s3BucketPolicyPublicPrincipal, s3BucketPublicAccessBlock, s3BucketPublicAcl, s3BucketVersioning, s3IgnorePublicAcls, s3LifecycleLogs, s3RestrictPublicBuckets, securityGroupOpenAdminPorts, securityGroupOpenAllPorts, securityGroupRuleDescription, securityGroupUnrestrictedEgress, snsTopicEncryption, snsTopicKmsCmk, sqsQueueEncryption, sqsQueueKmsCmk, sqsQueuePolicyWildcardAction, vpcFlowLogs];
