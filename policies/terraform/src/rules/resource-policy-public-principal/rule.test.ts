@@ -24,11 +24,20 @@ new RuleTester([hclLanguage]).run(rule, {
       code: 'resource "aws_sns_topic_policy" "t" {\n  arn = aws_sns_topic.t.arn\n  policy = jsonencode({\n    Statement = [{\n      Effect    = "Deny"\n      Principal = "*"\n      Action    = "sns:Publish"\n      Resource  = aws_sns_topic.t.arn\n    }]\n  })\n}\n',
     },
     {
+      name: 'OpenSearch with fine-grained access control',
+      code: 'resource "aws_opensearch_domain" "logs" {\n  domain_name = "logs"\n  advanced_security_options {\n    enabled                        = true\n    internal_user_database_enabled = true\n  }\n  access_policies = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { AWS = "*" }\n      Action    = "es:*"\n      Resource  = "arn:aws:es:eu-west-1:111122223333:domain/logs/*"\n    }]\n  })\n}\n',
+    },
+    {
       name: 'policy from a file is unknown',
       code: 'resource "aws_secretsmanager_secret_policy" "db" {\n  secret_arn = aws_secretsmanager_secret.db.arn\n  policy     = file("${path.module}/policy.json")\n}\n',
     },
   ],
   invalid: [
+    {
+      name: 'domain policy for an OpenSearch domain without fine-grained access control',
+      code: 'resource "aws_opensearch_domain" "logs" {\n  domain_name = "logs"\n}\nresource "aws_opensearch_domain_policy" "logs" {\n  domain_name = aws_opensearch_domain.logs.domain_name\n  access_policies = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { AWS = "*" }\n      Action    = "es:ESHttpGet"\n      Resource  = "${aws_opensearch_domain.logs.arn}/*"\n    }]\n  })\n}\n',
+      errors: [{ line: 9, column: 7, endLine: 9, endColumn: 32 }],
+    },
     {
       name: 'SQS queue policy from a policy document',
       code: queuePolicy('AWS=*'),

@@ -1,4 +1,5 @@
 import { defineRule } from '@plumbline/core';
+import { asBool, isUnknown, type TfModule, type TfResource } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
 import { allowsEveryone, policyStatements } from '../../lib/iam.js';
 import { nameOf, reportOn } from '../../lib/report.js';
@@ -22,13 +23,32 @@ const POLICY_ATTRIBUTES: [type: string, attr: string][] = [
   ['aws_elasticsearch_domain', 'access_policies'],
 ];
 
+const SEARCH_DOMAINS = new Set(['aws_opensearch_domain', 'aws_elasticsearch_domain']);
+
+/**
+ * OpenSearch with fine-grained access control authenticates every request itself, and AWS
+ * recommends an open domain policy with it; a policy resource whose domain cannot be found is
+ * treated the same way (unknown never fires).
+ */
+function searchDomainAuthenticates(module: TfModule, r: TfResource): boolean {
+  let domain: TfResource | undefined = r;
+  if (!SEARCH_DOMAINS.has(r.resourceType)) {
+    if (!r.resourceType.endsWith('_domain_policy')) return false;
+    const target = r.value('domain_name');
+    const address = isUnknown(target) ? target.ref?.address : undefined;
+    domain = address ? module.byAddress(address) : undefined;
+    if (!domain) return true;
+  }
+  return domain.blocks('advanced_security_options').some((o) => asBool(o.value('enabled')) !== false);
+}
+
 export default defineRule({
   id: 'terraform/resource-policy-public-principal',
   domain: terraformDomain,
   meta: {
     title: 'Resource policy allows any principal',
     description:
-      'The resource policy of an SQS queue, SNS topic, ECR repository, Secrets Manager secret, KMS key, EFS file system, Glacier vault or OpenSearch domain has an `Allow` statement for `Principal: "*"` (or `AWS: "*"`) with no `Condition`. S3 bucket policies are checked by `terraform/s3-bucket-policy-public-principal`.',
+      'The resource policy of an SQS queue, SNS topic, ECR repository, Secrets Manager secret, KMS key, EFS file system, Glacier vault or OpenSearch domain has an `Allow` statement for `Principal: "*"` (or `AWS: "*"`) with no `Condition`. OpenSearch domains with fine-grained access control (`advanced_security_options`), which authenticate every request themselves, are not reported. S3 bucket policies are checked by `terraform/s3-bucket-policy-public-principal`.',
     rationale:
       'A resource policy is evaluated for callers from any AWS account: an unconditioned `*` lets anyone with an AWS account read the queue, pull the images, decrypt with the key or read the secret. Conditions (`aws:PrincipalOrgID`, `aws:SourceArn`, `kms:CallerAccount`) are what make `*` safe, so statements with one are not reported. High.',
     remediation:
@@ -59,6 +79,7 @@ export default defineRule({
   check(module, ctx) {
     for (const [type, attr] of POLICY_ATTRIBUTES) {
       for (const r of module.resourcesOf(type)) {
+        if (searchDomainAuthenticates(module, r)) continue;
         for (const s of policyStatements(r, attr)) {
           if (s.effect !== 'Allow' || !allowsEveryone(s) || s.conditions.length > 0 || s.conditionsUnknown)
             continue;
