@@ -13,6 +13,10 @@ new RuleTester([hclLanguage]).run(rule, {
       code: 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\nresource "aws_sqs_queue_redrive_policy" "jobs" {\n  queue_url = aws_sqs_queue.jobs.id\n  redrive_policy = jsonencode({\n    deadLetterTargetArn = aws_sqs_queue.jobs_dlq.arn\n    maxReceiveCount     = 4\n  })\n}\nresource "aws_sqs_queue" "jobs_dlq" {\n  name = "jobs-dlq"\n}\n',
     },
     {
+      name: 'failure destination passed to a module',
+      code: 'resource "aws_sqs_queue" "errors" {\n  name = "${var.prefix}-errors"\n}\nmodule "lambda" {\n  source = "./modules/lambda"\n  event_source_mapping = {\n    sqs = {\n      event_source_arn           = aws_sqs_queue.jobs.arn\n      destination_arn_on_failure = aws_sqs_queue.errors.arn\n    }\n  }\n}\n',
+    },
+    {
       name: 'named as a dead-letter queue',
       code: 'resource "aws_sqs_queue" "q" {\n  name = "payments-deadletter"\n}\n',
     },
