@@ -19,7 +19,7 @@ export default defineRule({
     severity: 'medium',
     fixable: true,
     confidence: 'medium',
-    aliases: ['CKV_AWS_3', 'CKV_AWS_8', 'AWS-0026', 'AWS-0131'],
+    aliases: ['CKV_AWS_3', 'CKV_AWS_8', 'AWS-0026', 'AWS-0131', 'AWS-0008', 'AWS-0122', 'CKV2_AWS_2'],
     references: ['https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html'],
     examples: {
       invalid: [

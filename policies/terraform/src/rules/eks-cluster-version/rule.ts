@@ -30,7 +30,7 @@ export default defineRule<TfModule, Options>({
     category: 'reliability',
     severity: 'medium',
     confidence: 'high',
-    aliases: [],
+    aliases: ['CKV_AWS_339'],
     references: ['https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html'],
     options: {
       schema: {

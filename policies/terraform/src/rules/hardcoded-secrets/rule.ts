@@ -28,7 +28,7 @@ export default defineRule({
     category: 'security',
     severity: 'high',
     confidence: 'medium',
-    aliases: [],
+    aliases: ['AWS-0029', 'AWS-0129', 'CKV_AWS_46'],
     references: ['https://developer.hashicorp.com/terraform/language/manage-sensitive-data'],
     examples: {
       invalid: [

@@ -16,7 +16,7 @@ export default defineRule({
     category: 'security',
     severity: 'critical',
     confidence: 'high',
-    aliases: ['CKV_AWS_60'],
+    aliases: ['CKV_AWS_60', 'CKV_AWS_61'],
     references: [
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy',
     ],

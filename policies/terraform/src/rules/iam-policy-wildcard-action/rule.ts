@@ -17,7 +17,7 @@ export default defineRule({
     category: 'security',
     severity: 'medium',
     confidence: 'high',
-    aliases: ['CKV_AWS_49', 'CKV_AWS_63', 'AWS-0057'],
+    aliases: ['CKV_AWS_49', 'CKV_AWS_63', 'AWS-0057', 'AWS-0345'],
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html'],
     examples: {
       invalid: [

@@ -36,7 +36,7 @@ export default defineRule({
     category: 'security',
     severity: 'high',
     confidence: 'medium',
-    aliases: ['CKV_AWS_110', 'CKV_AWS_286'],
+    aliases: ['CKV_AWS_110', 'CKV_AWS_286', 'CKV2_AWS_40', 'AWS-0342'],
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html'],
     examples: {
       invalid: [

@@ -17,7 +17,7 @@ export default defineRule({
     category: 'security',
     severity: 'high',
     confidence: 'high',
-    aliases: ['CKV_AWS_70'],
+    aliases: ['CKV_AWS_70', 'CKV_AWS_283'],
     references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html'],
     examples: {
       invalid: [

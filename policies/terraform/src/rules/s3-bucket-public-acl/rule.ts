@@ -20,7 +20,7 @@ export default defineRule({
     category: 'security',
     severity: 'high',
     confidence: 'high',
-    aliases: ['CKV_AWS_20', 'CKV_AWS_57', 'AWS-0092'],
+    aliases: ['CKV_AWS_20', 'CKV_AWS_57', 'AWS-0092', 'AWS-0161'],
     references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl'],
     examples: {
       invalid: [
