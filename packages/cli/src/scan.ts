@@ -11,6 +11,7 @@ import {
   runAudit,
 } from '@plumbline/core';
 import { configureTerraform } from '@plumbline/policy-terraform';
+import { customRules } from './custom-policies.js';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages, createRegistry } from './registry.js';
 
@@ -38,8 +39,12 @@ export interface ScanOutcome {
 
 /** Loads config and baseline, then runs the engine: the programmatic `plumbline audit`. */
 export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome> {
-  const registry = createRegistry();
   const root = resolve(options.root);
+  const source = options.source ?? new DiskFileSource(root, basename(root) || '.');
+  const registry = createRegistry(
+    // Its own listing of the disk (not `source`), so listing warnings are not counted twice.
+    await customRules({ root, source: options.source, configPath: options.configPath }),
+  );
   const config = loadConfig({
     root,
     configPath: options.configPath,
@@ -54,7 +59,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   // Terraform reads var files from the project it is handed; tell it which ones for this run.
   configureTerraform({ varFiles: options.varFiles });
   const result = await runAudit({
-    source: options.source ?? new DiskFileSource(root, basename(root) || '.'),
+    source,
     languages: allLanguages,
     registry,
     config,

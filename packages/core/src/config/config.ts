@@ -10,6 +10,8 @@ export interface ConfigFile {
   ignore?: string[];
   exceptions?: ExceptionEntry[];
   maxFileSize?: number;
+  /** Custom policy files, folders or npm packages (besides `.plumbline/policies/`), relative to this file. */
+  policies?: string[];
 }
 
 export interface ExceptionEntry {
