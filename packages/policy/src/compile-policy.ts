@@ -1,6 +1,7 @@
 import { type AnyRule, defineRule, globMatcher, type Loc, type Report } from '@plumbline/core';
 import { Budget, metered } from './cel/budget.js';
 import { CelCompileError, type CompiledExpression, compileExpression } from './cel/compile.js';
+import { LazyVariables } from './cel/lazy-variables.js';
 import { LANGUAGES } from './input/index.js';
 import { type InputPath, parsePath } from './input/path.js';
 import type { UnitInput } from './input/unit-input.js';
@@ -135,18 +136,7 @@ function evaluatePolicy(input: UnitInput, policy: Evaluable): void {
       `Policy could not be evaluated on this unit (${what}): ${error}`,
       `evaluation error: ${what}`,
     );
-  if (policy.variables.length) {
-    const computed: Record<string, unknown> = {};
-    bindings.variables = computed;
-    for (const v of policy.variables) {
-      const result = v.expression.evaluate(bindings, budget);
-      if (!result.ok) {
-        failed(`variables.${v.name}`, result.error);
-        return;
-      }
-      computed[v.name] = result.value;
-    }
-  }
+  if (policy.variables.length) bindings.variables = new LazyVariables(policy.variables, bindings, budget);
   const result = policy.deny.evaluate(bindings, budget);
   if (!result.ok) {
     failed('deny', result.error);

@@ -18,8 +18,11 @@ export type Evaluation = { ok: true; value: unknown } | { ok: false; error: stri
 
 export interface CompiledExpression {
   readonly source: string;
-  /** Evaluates against already metered bindings (see `metered`), spending from `budget`. */
-  evaluate(bindings: Record<string, unknown>, budget: Budget): Evaluation;
+  /**
+   * Evaluates against already metered bindings (see `metered`), spending from `budget`; `nested`
+   * (a variable read by another expression) spends from the running evaluation's budget.
+   */
+  evaluate(bindings: Record<string, unknown>, budget: Budget, nested?: boolean): Evaluation;
 }
 
 /** Names CEL uses as values (type denotations), allowed without a declaration. */
@@ -65,8 +68,8 @@ export function compileExpression(
   const program = plan(env, parsed);
   return {
     source,
-    evaluate(bindings, budget) {
-      budget.reset();
+    evaluate(bindings, budget, nested = false) {
+      if (!nested) budget.reset();
       try {
         const value = program(bindings as never);
         if (isCelError(value)) return { ok: false, error: value.message };

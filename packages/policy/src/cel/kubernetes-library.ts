@@ -5,6 +5,8 @@ import {
   CelScalar,
   celFunc,
   celMethod,
+  isCelList,
+  isCelMap,
   listType,
   mapType,
 } from '@bufbuild/cel';
@@ -43,6 +45,25 @@ function extreme(list: CelList, sign: 1 | -1): unknown {
   if (all.length === 0) throw new Error(`${sign > 0 ? 'max' : 'min'} of an empty list`);
   return all.reduce((best, x) => (compare(x, best) * sign > 0 ? x : best));
 }
+/**
+ * CEL equality (by value, numbers across int/double) for `indexOf`: elements may be lists and maps,
+ * as CEL values or as the plain input they were read from.
+ */
+function celEquals(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+function canonical(v: unknown): string {
+  if (typeof v === 'bigint' || typeof v === 'number') return `n${Number(v)}`;
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null || typeof v !== 'object') return String(v);
+  if (isCelList(v) || Array.isArray(v)) return `[${[...(v as Iterable<unknown>)].map(canonical).join(',')}]`;
+  const entries: [unknown, unknown][] =
+    isCelMap(v) || v instanceof Map ? [...(v as Iterable<[unknown, unknown]>)] : Object.entries(v);
+  return `{${entries
+    .map(([k, x]) => `${canonical(k)}:${canonical(x)}`)
+    .sort()
+    .join(',')}}`;
+}
 function regex(pattern: string): RegExp {
   return new RegExp(pattern, 'gu');
 }
@@ -65,10 +86,10 @@ export const kubernetesLibrary: CelFunc[] = [
     return extreme(this, 1) as never;
   }),
   celMethod('indexOf', LIST, [CelScalar.DYN], CelScalar.INT, function (x) {
-    return BigInt(items(this).findIndex((y) => y === x));
+    return BigInt(items(this).findIndex((y) => celEquals(y, x)));
   }),
   celMethod('lastIndexOf', LIST, [CelScalar.DYN], CelScalar.INT, function (x) {
-    return BigInt(items(this).lastIndexOf(x));
+    return BigInt(items(this).findLastIndex((y) => celEquals(y, x)));
   }),
   // regex
   celMethod('find', CelScalar.STRING, [CelScalar.STRING], CelScalar.STRING, function (pattern) {

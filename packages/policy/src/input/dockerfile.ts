@@ -4,6 +4,8 @@ import { SpanIndex, type UnitInput } from './unit-input.js';
 /**
  * Dockerfile input, one per file, in the variable `dockerfile`:
  * - `args`: global ARGs before the first FROM (`{name, value}`; value '' when none);
+ * - `instructions[]`: every instruction of every stage in file order, each with its `stage` index
+ *   (for policies about instructions wherever they are: `instructions[3]` is a reportable path);
  * - `stages[]`: `{index, name, final, image: {raw, value, registry, repository, tag, digest,
  *   scratch, stage}, platform, instructions[]}`;
  * - `instructions[]` (per stage, FROM first): `{keyword, line, args[] (as written), flags {name:
@@ -68,6 +70,8 @@ export function dockerfileInput(model: DockerfileModel): UnitInput {
       instructions: s.instructions.map((ins, i) => instruction(ins, [...path, 'instructions', i])),
     };
   };
+  const stages = model.stages.map(stage);
+  let flat = 0;
   model.globalArgs.forEach((a, i) => {
     spans.set([...base, 'args', i], a.loc);
   });
@@ -81,7 +85,13 @@ export function dockerfileInput(model: DockerfileModel): UnitInput {
         args: model.globalArgs.flatMap((a) =>
           a.properties.map((p) => ({ name: p.name, value: p.value ?? '' })),
         ),
-        stages: model.stages.map(stage),
+        stages,
+        instructions: model.stages.flatMap((s) =>
+          s.instructions.map((ins) => {
+            const i = flat++;
+            return { ...instruction(ins, [...base, 'instructions', i]), stage: s.index };
+          }),
+        ),
       },
     },
     head: {

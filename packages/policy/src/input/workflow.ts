@@ -5,7 +5,7 @@ import { SpanIndex, type UnitInput } from './unit-input.js';
  * GitHub Actions input, one per workflow file, in the variable `workflow`:
  * `{file, name, triggers [{event, trust, config}], permissions, env, jobs [...], raw}` where
  * - `permissions` is `'read-all'`, `'write-all'`, a map `{scope: level}`, or null when not set;
- * - a job is `{id, name, runsOn [labels], permissions, environment, needs [ids], uses, with,
+ * - a job is `{index, id, name, runsOn [labels], permissions, environment, needs [ids], uses, with,
  *   secrets, container, services [images], steps [...]}`;
  * - a step is `{index, id, name, uses, run, shell, with {k: v}, env {k: v}, if, expressions}`;
  * - `uses` (step or reusable-workflow job) is `{raw, kind, action, owner, repo, path, ref,
@@ -58,6 +58,7 @@ export function workflowInput(workflow: Workflow): UnitInput {
     spans.set([...jp, 'environment'], job.environment?.value.loc);
     spans.set([...jp, 'container'], job.container?.value.loc);
     return {
+      index: j,
       id: job.id,
       name: text(job.name) ?? '',
       runsOn: job.runnerLabels,

@@ -22,6 +22,7 @@ import {
 import { k8sDomain } from '@plumbline/policy-kubernetes';
 import { Budget, metered } from '../cel/budget.js';
 import { CelCompileError, type CompiledExpression, compileExpression } from '../cel/compile.js';
+import { LazyVariables } from '../cel/lazy-variables.js';
 import { matchesResources, namespaceObject, pluralOf } from './match-constraints.js';
 
 const POLICY_KIND = 'ValidatingAdmissionPolicy';
@@ -296,8 +297,7 @@ function evaluateOnce(
       budget,
     ),
   };
-  const computed: Record<string, unknown> = {};
-  bindings.variables = computed;
+  bindings.variables = new LazyVariables(policy.variables, bindings, budget);
   const label = `${POLICY_KIND} ${policy.name}${params ? ` (params ${params.resource})` : ''}`;
   const failure = (what: string, error: string): Violation[] =>
     policy.failOnError
@@ -307,11 +307,6 @@ function evaluateOnce(
     const r = condition.expression.evaluate(bindings, budget);
     if (!r.ok) return failure(`matchConditions ${condition.name}`, r.error);
     if (r.value !== true) return [];
-  }
-  for (const variable of policy.variables) {
-    const r = variable.expression.evaluate(bindings, budget);
-    if (!r.ok) return failure(`variables.${variable.name}`, r.error);
-    computed[variable.name] = r.value;
   }
   const actions = asArray(binding.validationActions).map((a) => asString(a) ?? '');
   const verb =
