@@ -104,11 +104,12 @@ function checkNames(root: Node | undefined, declared: Set<string>, env: CelEnv):
         visit(v.operand as Node, scope);
         return;
       case 'callExpr': {
+        // Operands first: an undeclared variable explains more than the method called on it.
+        visit(v.target as Node | undefined, scope);
+        for (const arg of v.args as Node[]) visit(arg, scope);
         const name = v.function as string;
         if (!/^[_@!-]/.test(name) && !env.funcs.find(name))
           throw new CelCompileError(`unknown function '${name}'`);
-        visit(v.target as Node | undefined, scope);
-        for (const arg of v.args as Node[]) visit(arg, scope);
         return;
       }
       case 'listExpr':

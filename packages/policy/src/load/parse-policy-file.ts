@@ -63,7 +63,7 @@ export function parsePolicyFile(file: string, text: string): ParsedPolicyDocumen
       } else if (error.keyword === 'const') {
         detail = `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
       }
-      const at = where(path);
+      const at = error.keyword === 'additionalProperties' ? whereKey(doc, path, position, file) : where(path);
       const key = path
         .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
         .join('')
@@ -93,6 +93,22 @@ export function parsePolicyFile(file: string, text: string): ParsedPolicyDocumen
   return out;
 }
 
+/** The key of the last segment (an unknown field is shown where its name is written). */
+function whereKey(
+  doc: Document,
+  path: PolicyPath,
+  position: (offset: number) => { line: number; column: number },
+  file: string,
+): SourceRef {
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (isMap(parent)) {
+    const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === path.at(-1));
+    const range = (pair?.key as Node | null)?.range;
+    if (range) return { file, ...position(range[0]) };
+  }
+  return { file, ...position(nodeAt(doc, path)?.range?.[0] ?? 0) };
+}
+
 function nodeAt(doc: Document, path: PolicyPath): Node | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
@@ -117,5 +133,3 @@ function pointerPath(pointer: string): PolicyPath {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
-
-export { isMap, isSeq };
