@@ -163,6 +163,20 @@ describe('plumbline test', () => {
   });
 });
 
+describe('README', () => {
+  it('shows a custom policy that loads and passes its own examples as written', () => {
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const example = /## Custom policies[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toMatch(/^# \.plumbline\/policies\/require-team-label\.yaml\n/);
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-readme-'));
+    mkdirSync(join(dir, '.plumbline', 'policies'), { recursive: true });
+    writeFileSync(join(dir, '.plumbline', 'policies', 'require-team-label.yaml'), example!);
+    const r = cli(['test'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 policies, 2 cases: 2 passed, 0 failed/);
+  });
+});
+
 describe('plumbline inspect', () => {
   it('prints the input of each unit as JSON, for writing and porting policies', () => {
     const r = cli(['inspect', 'fixtures/custom-policies/Dockerfile', '--format', 'json']);

@@ -17,7 +17,7 @@ describe('compileExpression', () => {
       }
     })();
     expect(error).toBeInstanceOf(CelCompileError);
-    expect(error?.line).toBe(2);
+    expect([error?.line, error?.column]).toEqual([2, 9]);
     expect(error?.message).toMatch(/CEL syntax error/);
   });
 

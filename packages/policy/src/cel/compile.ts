@@ -60,7 +60,7 @@ export function compileExpression(
       throw new CelCompileError(
         `CEL syntax error: ${at[3]!.split('\n')[0]}`,
         Number(at[1]),
-        Number(at[2]) + 1,
+        Number(at[2]), // already 1-based
       );
     throw new CelCompileError(`CEL syntax error: ${message.split('\n')[0]}`);
   }
