@@ -15,6 +15,7 @@ import {
   type K8sObject,
   k8sGraph,
   k8sObjectsOf,
+  podSpecsOf,
   selectorMatches,
   type YamlFile,
   yamlLanguage,
@@ -110,7 +111,7 @@ export function admissionPolicyRules(policies: AdmissionPolicyRef[]): AnyRule[] 
         if (policy.problems.length > 0) return;
         for (const violation of evaluate(policy, object, state.graph))
           context.report({
-            at: object.head,
+            at: violation.at ?? object.head,
             message: violation.message,
             evidence: violation.evidence,
             container: object.loc,
@@ -224,10 +225,70 @@ const budget = new Budget();
 interface Violation {
   message: string;
   evidence: string;
+  /** Where to report: the object's head, or the pod template a pod policy rejects. */
+  at?: K8sObject['loc'];
+  /** An expression failed to evaluate (rather than evaluated to false). */
+  error?: boolean;
+}
+
+/** What the API server admits: a manifest, or a pod a workload's controller will create. */
+export type AdmissionSubject = Pick<
+  K8sObject,
+  'data' | 'apiVersion' | 'group' | 'kind' | 'name' | 'namespace' | 'clusterScoped' | 'labels' | 'resource'
+>;
+
+/**
+ * The pods a workload will create, as the API server will see them: a policy on `pods` rejects
+ * them at rollout time, after the Deployment itself was admitted, so it is checked on the template.
+ */
+function podsOf(object: K8sObject): { pod: AdmissionSubject; at: K8sObject['loc'] }[] {
+  if (object.kind === 'Pod') return [];
+  return podSpecsOf(object)
+    .filter((view) => view.route.length > 0)
+    .map((view) => {
+      const metadata = asObj(view.metadataRoutes.length ? object.get(view.metadataRoutes[0]!) : undefined);
+      const labels = Object.fromEntries(
+        Object.entries(asObj(metadata.labels)).map(([k, v]) => [k, String(v)]),
+      );
+      const name = `${object.name}-pod`;
+      return {
+        at: view.anchor,
+        pod: {
+          data: {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { ...metadata, name, namespace: object.namespace },
+            spec: object.get(view.route) ?? {},
+          },
+          apiVersion: 'v1',
+          group: '',
+          kind: 'Pod',
+          name,
+          namespace: object.namespace,
+          clusterScoped: false,
+          labels,
+          resource: `pods of ${object.resource}`,
+        },
+      };
+    });
 }
 
 function evaluate(policy: CompiledAdmissionPolicy, object: K8sObject, graph: K8sGraph): Violation[] {
   if (object.kind === POLICY_KIND || object.kind === BINDING_KIND || object.partial) return [];
+  const out = evaluateSubject(policy, object, graph);
+  // The API server defaults and mutates a pod (default tolerations, token volumes) before
+  // validating it, which a template does not show: on pods, only a definite `false` is reported.
+  for (const { pod, at } of podsOf(object))
+    for (const v of evaluateSubject(policy, pod, graph))
+      if (!v.error) out.push({ ...v, at, evidence: `pod ${v.evidence}` });
+  return out;
+}
+
+function evaluateSubject(
+  policy: CompiledAdmissionPolicy,
+  object: AdmissionSubject,
+  graph: K8sGraph,
+): Violation[] {
   const spec = asObj(policy.object.data.spec);
   if (!matchesResources(spec.matchConstraints, object, graph)) return [];
   const bindings = graph
@@ -251,7 +312,7 @@ function evaluate(policy: CompiledAdmissionPolicy, object: K8sObject, graph: K8s
 function paramsFor(
   policy: CompiledAdmissionPolicy,
   binding: Record<string, unknown>,
-  object: K8sObject,
+  object: AdmissionSubject,
   graph: K8sGraph,
 ): (K8sObject | null)[] {
   if (!policy.paramKind) return [null];
@@ -273,7 +334,7 @@ function paramsFor(
 
 function evaluateOnce(
   policy: CompiledAdmissionPolicy,
-  object: K8sObject,
+  object: AdmissionSubject,
   graph: K8sGraph,
   params: K8sObject | null,
   binding: Record<string, unknown>,
@@ -301,7 +362,13 @@ function evaluateOnce(
   const label = `${POLICY_KIND} ${policy.name}${params ? ` (params ${params.resource})` : ''}`;
   const failure = (what: string, error: string): Violation[] =>
     policy.failOnError
-      ? [{ message: `${label}: ${what} could not be evaluated: ${error}`, evidence: `${what} error` }]
+      ? [
+          {
+            message: `${label}: ${what} could not be evaluated: ${error}`,
+            evidence: `${what} error`,
+            error: true,
+          },
+        ]
       : [];
   for (const condition of policy.matchConditions) {
     const r = condition.expression.evaluate(bindings, budget);

@@ -166,6 +166,31 @@ data:
     ]);
   });
 
+  it("checks a pod policy on workloads' pod templates, reporting only definite failures there", async () => {
+    const podPolicy = POLICY.replace('apiGroups: ["apps"]', 'apiGroups: [""]')
+      .replace('resources: ["deployments"]', 'resources: ["pods"]')
+      .replace(
+        'object.spec.template.spec.containers.all(c, has(c.readinessProbe))',
+        "object.spec.containers.all(c, c.image.startsWith('registry.acme.io/'))",
+      )
+      .replace('every container has a readiness probe', 'pods run images of registry.acme.io')
+      .concat(`    - expression: "object.spec.tolerations.size() < 3"
+      message: few tolerations
+`);
+    const r = await audit({
+      'admission/p.yaml': podPolicy,
+      'apps/web.yaml': deployment('web', false).replace('registry.acme.io/web', 'docker.io/web'),
+      'apps/api.yaml': deployment('api', false),
+      'apps/pod.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\n  namespace: shop\nspec:\n  tolerations: []\n  containers:\n    - name: sh\n      image: busybox:1.36\n',
+    });
+    // The missing `tolerations` of templates is no finding: the API server adds default ones.
+    expect(r.findings).toEqual([
+      'vap/require-probes apps/pod.yaml:2:1 ValidatingAdmissionPolicy require-probes denies Pod/shop/debug: pods run images of registry.acme.io',
+      'vap/require-probes apps/web.yaml:8:5 ValidatingAdmissionPolicy require-probes denies pods of Deployment/shop/web: pods run images of registry.acme.io',
+    ]);
+  });
+
   it('names resources as the API does', () => {
     expect(['Deployment', 'NetworkPolicy', 'Ingress', 'Endpoints', 'Pod'].map(pluralOf)).toEqual([
       'deployments',

@@ -7,12 +7,18 @@ import {
   selectorMatches,
 } from '@plumbline/lang-yaml';
 
+/** The fields of an admitted object that matching reads. */
+type Matchable = Pick<
+  K8sObject,
+  'apiVersion' | 'group' | 'kind' | 'name' | 'namespace' | 'clusterScoped' | 'labels'
+>;
+
 /**
  * Does a ValidatingAdmissionPolicy's `matchConstraints` (or a binding's `matchResources`) select
  * this manifest, as the API server would on CREATE? `namespaceSelector` is decided from a
  * `Namespace` object of the scan; when the scan has none, a non-empty selector matches nothing.
  */
-export function matchesResources(constraints: unknown, object: K8sObject, graph: K8sGraph): boolean {
+export function matchesResources(constraints: unknown, object: Matchable, graph: K8sGraph): boolean {
   const c = asObj(constraints);
   const rules = asArray(c.resourceRules);
   if (rules.length > 0 && !rules.some((r) => ruleMatches(r, object))) return false;
@@ -25,7 +31,10 @@ export function matchesResources(constraints: unknown, object: K8sObject, graph:
   return true;
 }
 
-export function namespaceObject(object: K8sObject, graph: K8sGraph): K8sObject | undefined {
+export function namespaceObject(
+  object: Pick<K8sObject, 'clusterScoped' | 'namespace'>,
+  graph: K8sGraph,
+): K8sObject | undefined {
   return object.clusterScoped ? undefined : graph.find('Namespace', '', object.namespace)[0];
 }
 
@@ -34,7 +43,7 @@ function emptySelector(selector: unknown): boolean {
   return Object.keys(asObj(s.matchLabels)).length === 0 && asArray(s.matchExpressions).length === 0;
 }
 
-function ruleMatches(raw: unknown, object: K8sObject): boolean {
+function ruleMatches(raw: unknown, object: Matchable): boolean {
   const rule = asObj(raw);
   const anyOf = (list: unknown, value: string) => {
     const items = asArray(list).map((x) => asString(x) ?? '');
