@@ -31,6 +31,9 @@ export const LANGUAGES: Record<PolicyLanguage, LanguageBinding> = {
     root: () => 'object',
     inputs(unit, match, project) {
       const object = unit as K8sObject;
+      // A Kustomize patch or a workload without images is a fragment: policies about what is
+      // missing would fire on what the base supplies, so fragments are left out, as built-in rules do.
+      if (object.partial) return [];
       if (match.kinds?.length && !match.kinds.includes(object.kind)) return [];
       if (match.apiVersions?.length && !match.apiVersions.includes(object.apiVersion)) return [];
       if (match.namespaces?.length && !match.namespaces.includes(object.namespace)) return [];

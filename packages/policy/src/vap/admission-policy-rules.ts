@@ -275,9 +275,11 @@ function podsOf(object: K8sObject): { pod: AdmissionSubject; at: K8sObject['loc'
 
 function evaluate(policy: CompiledAdmissionPolicy, object: K8sObject, graph: K8sGraph): Violation[] {
   if (object.kind === POLICY_KIND || object.kind === BINDING_KIND || object.partial) return [];
-  const out = evaluateSubject(policy, object, graph);
+  // Pods are defaulted and mutated by the API server before validation (see below): only a
+  // definite `false` is reported on them.
+  const out = evaluateSubject(policy, object, graph).filter((v) => object.kind !== 'Pod' || !v.error);
   // The API server defaults and mutates a pod (default tolerations, token volumes) before
-  // validating it, which a template does not show: on pods, only a definite `false` is reported.
+  // validating it, which a manifest does not show: on pods, only a definite `false` is reported.
   for (const { pod, at } of podsOf(object))
     for (const v of evaluateSubject(policy, pod, graph))
       if (!v.error) out.push({ ...v, at, evidence: `pod ${v.evidence}` });
