@@ -125,6 +125,21 @@ spec:
     expect(r.stderr).toMatch(/^plumbline: \.plumbline\/policies\/broken\.yaml:9:\d+: spec\.deny: CEL syntax error/);
   });
 
+  it('loads policies shared as an npm package named in policies:', () => {
+    const policy = readFileSync(join(fixture, '.plumbline/policies/require-team-label.yaml'), 'utf8');
+    const dir = variant({
+      '.plumbline.yaml': 'policies:\n  - "@acme/plumbline-policies"\n',
+      'node_modules/@acme/plumbline-policies/package.json': '{ "name": "@acme/plumbline-policies", "version": "1.0.0" }\n',
+      'node_modules/@acme/plumbline-policies/policies/team.yaml': policy.replace('acme/require-team-label', 'acme/shared-team-label'),
+    });
+    const r = cli(['audit', dir, '--format', 'json', '--fail-on', 'none']);
+    expect(r.stderr).toBe('');
+    expect(custom(JSON.parse(r.stdout).findings)).toContain('acme/shared-team-label k8s/apps/storefront.yaml:6:3');
+    const missing = cli(['audit', variant({ '.plumbline.yaml': 'policies:\n  - "@acme/not-installed"\n' })]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/policies: "@acme\/not-installed" is neither a file, a folder nor an installed package/);
+  });
+
   it('lists custom and admission policies beside built-in rules, and explains them', () => {
     const rules = cli(['rules', '--format', 'json'], fixture);
     expect(rules.code).toBe(0);

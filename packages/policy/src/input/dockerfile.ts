@@ -72,9 +72,11 @@ export function dockerfileInput(model: DockerfileModel): UnitInput {
   };
   const stages = model.stages.map(stage);
   let flat = 0;
-  model.globalArgs.forEach((a, i) => {
-    spans.set([...base, 'args', i], a.loc);
-  });
+  model.globalArgs
+    .flatMap((a) => a.properties)
+    .forEach((p, i) => {
+      spans.set([...base, 'args', i], p.loc);
+    });
   const first = model.stages[0]?.from ?? model.instructions[0];
   const whole = { file: model.file, start: 0, end: model.file.text.length };
   const head = first?.loc ?? whole;
@@ -94,16 +96,15 @@ export function dockerfileInput(model: DockerfileModel): UnitInput {
         ),
       },
     },
-    head: {
-      file: model.file,
-      start: head.start,
-      end:
-        model.file.text.indexOf('\n', head.start) >= 0
-          ? Math.min(head.end, model.file.text.indexOf('\n', head.start))
-          : head.end,
-    },
+    // The first line of the first FROM (a FROM continued over lines would span them all).
+    head: { file: model.file, start: head.start, end: lineEnd(model.file.text, head.start, head.end) },
     container: whole,
     locate: (path) => spans.locate(path),
     fields: { file: model.file.path, name: model.file.path },
   };
+}
+
+function lineEnd(text: string, start: number, end: number): number {
+  const newline = text.indexOf('\n', start);
+  return newline >= 0 ? Math.min(end, newline) : end;
 }
