@@ -2,7 +2,9 @@ import { ConfigError, redactSecrets } from '@plumbline/core';
 import { Command, CommanderError, Option } from 'commander';
 import { auditCommand, UsageError } from './commands/audit.js';
 import { initCommand } from './commands/init.js';
+import { inspectCommand } from './commands/inspect.js';
 import { explainCommand, rulesCommand } from './commands/rules.js';
+import { testCommand } from './commands/test.js';
 import { EXIT_USAGE, type Io } from './io.js';
 import { isFsError, plainFsError } from './node-errors.js';
 import { VERSION } from './paths.js';
@@ -78,13 +80,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .choices(['text', 'json', 'markdown'])
         .default('text'),
     )
-    .action((flags) => setExit(rulesCommand(flags, io)));
+    .action(async (flags) => setExit(await rulesCommand(flags, io)));
 
   program
     .command('explain')
     .description('show the documentation of a rule, by id or by a peer alias (DL3008, CKV_K8S_16, ...)')
     .argument('<rule>', 'rule id or alias')
-    .action((name: string) => setExit(explainCommand(name, io)));
+    .action(async (name: string) => setExit(await explainCommand(name, io)));
 
   program
     .command('init')
@@ -92,6 +94,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[dir]', 'where to write it (default: the current directory)')
     .option('--force', 'overwrite an existing file')
     .action((dir: string | undefined, flags) => setExit(initCommand(dir, flags, io)));
+
+  program
+    .command('test')
+    .description("run custom policies' examples and *.test.yaml cases (default: .plumbline/policies)")
+    .argument('[paths...]', 'policy files or folders')
+    .action(async (paths: string[]) => setExit(await testCommand(paths, io)));
+
+  program
+    .command('inspect')
+    .description('print the input each unit of a file gives to custom policies (CEL variables)')
+    .argument('<path>', 'file or directory')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
+    .action(async (path: string, flags) => setExit(await inspectCommand(path, flags, io)));
 
   return program;
 }

@@ -19,6 +19,7 @@ export const allRules: AnyRule[] = [
 /** Every file format Plumbline parses; the first that claims a path parses it. */
 export const allLanguages: Language[] = [dockerfileLanguage, hclLanguage, yamlLanguage];
 
-export function createRegistry(): RuleRegistry {
-  return new RuleRegistry(allRules);
+/** The built-in rules, plus the ones a repository brings (custom policies, admission policies). */
+export function createRegistry(extra: readonly AnyRule[] = []): RuleRegistry {
+  return new RuleRegistry([...allRules, ...extra]);
 }

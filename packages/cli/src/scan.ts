@@ -13,6 +13,7 @@ import {
 } from '@plumbline/core';
 import { configureTerraform } from '@plumbline/policy-terraform';
 import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
+import { customRules } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
@@ -48,8 +49,12 @@ export interface ScanOutcome {
 
 /** Loads config and baseline, then runs the engine: the programmatic `plumbline audit`. */
 export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome> {
-  const registry = createRegistry();
   const root = resolve(options.root);
+  const source = options.source ?? diskSource(root, options.paths);
+  const registry = createRegistry(
+    // Its own listing of the disk (not `source`), so listing warnings are not counted twice.
+    await customRules({ root, source: options.source, configPath: options.configPath }),
+  );
   const config = loadConfig({
     root,
     configPath: options.configPath,
@@ -61,7 +66,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   // Terraform reads var files from the project it is handed; tell it which ones for this run.
   configureTerraform({ varFiles: options.varFiles });
   const result = await runAudit({
-    source: options.source ?? diskSource(root, options.paths),
+    source,
     languages: allLanguages,
     registry,
     config,

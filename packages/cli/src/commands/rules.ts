@@ -5,13 +5,18 @@ import {
   renderRuleDoc,
   renderRuleIndexDoc,
 } from '@plumbline/core';
+import { customRules } from '../custom-policies.js';
 import type { Io } from '../io.js';
 import { allRules, createRegistry } from '../registry.js';
 import { UsageError } from './audit.js';
 
-/** `plumbline rules`: every rule with id, title, severity, category, aliases, fixable and docs path. */
-export function rulesCommand(flags: { format: string }, io: Io): number {
-  const rules = [...allRules].sort((a, b) => a.id.localeCompare(b.id));
+/**
+ * `plumbline rules`: every rule with id, title, severity, category, aliases, fixable and docs path;
+ * the custom and admission policies of the current directory's repository beside the built-in ones.
+ */
+export async function rulesCommand(flags: { format: string }, io: Io): Promise<number> {
+  const custom = await customRules({ root: io.cwd });
+  const rules = [...allRules, ...custom].sort((a, b) => a.id.localeCompare(b.id));
   switch (flags.format) {
     case 'json':
       io.stdout.write(`${JSON.stringify(rules.map(ruleSummary), null, 2)}\n`);
@@ -50,9 +55,9 @@ export function ruleSummary(rule: AnyRule) {
   };
 }
 
-/** `plumbline explain <id|alias>`: the rule's docs page. */
-export function explainCommand(name: string, io: Io): number {
-  const rules = createRegistry().resolve(name);
+/** `plumbline explain <id|alias>`: the rule's docs page (a custom policy's is generated from its file). */
+export async function explainCommand(name: string, io: Io): Promise<number> {
+  const rules = createRegistry(await customRules({ root: io.cwd })).resolve(name);
   if (rules.length === 0)
     throw new UsageError(`unknown rule id or alias "${name}" (see \`plumbline rules\`)`);
   // The docs page without its "generated, do not edit" header, which means nothing on a terminal.

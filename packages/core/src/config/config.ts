@@ -11,6 +11,8 @@ export interface ConfigFile {
   exceptions?: ExceptionEntry[];
   maxFileSize?: number;
   helm?: HelmSettings;
+  /** Custom policy files, folders or npm packages (besides `.plumbline/policies/`), relative to this file. */
+  policies?: string[];
 }
 
 /** How charts are rendered: which `helm` binary, and extra values files per chart folder. */

@@ -111,8 +111,10 @@ export function renderRuleIndexDoc(rules: readonly AnyRule[]): string {
     );
     for (const r of own) {
       const slug = r.id.slice(r.id.indexOf('/') + 1);
+      // A rule without a generated page (a custom policy) links its own file.
+      const link = r.meta.docs ? (r.meta.docs.url ?? r.meta.docs.path) : `${domain}/${slug}.md`;
       lines.push(
-        `| [${r.id}](${domain}/${slug}.md) | ${r.meta.title} | ${r.meta.severity} | ${r.meta.category} | ${r.meta.aliases.join(', ')} |`,
+        `| [${r.id}](${link}) | ${r.meta.title} | ${r.meta.severity} | ${r.meta.category} | ${r.meta.aliases.join(', ')} |`,
       );
     }
     lines.push('');

@@ -338,7 +338,7 @@ function isEnabled(config: ResolvedConfig, rule: AnyRule): boolean {
 }
 
 export function describeRule(rule: AnyRule, docsBase: string): RuleDescriptor {
-  const docsPath = `docs/rules/${rule.id}.md`;
+  const docsPath = rule.meta.docs?.path ?? `docs/rules/${rule.id}.md`;
   return {
     id: rule.id,
     title: rule.meta.title,
@@ -351,7 +351,7 @@ export function describeRule(rule: AnyRule, docsBase: string): RuleDescriptor {
     references: rule.meta.references ?? [],
     fixable: rule.meta.fixable ?? false,
     docsPath,
-    helpUri: `${docsBase}/${rule.id}.md`,
+    helpUri: rule.meta.docs ? (rule.meta.docs.url ?? '') : `${docsBase}/${rule.id}.md`,
   };
 }
 

@@ -40,6 +40,11 @@ export interface RuleMeta<O = Record<string, never>> {
     defaults: O;
   };
   examples: { invalid: InvalidExample[]; valid: RuleExample[] };
+  /**
+   * Where a rule defined outside Plumbline is documented (a custom policy: its file); such a rule
+   * has no generated page, so reports link `url` when given and nothing otherwise.
+   */
+  docs?: { path: string; url?: string };
 }
 
 /** A textual fix: replace whole lines of a file (what a GitHub suggestion can carry). */

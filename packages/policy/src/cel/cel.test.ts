@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { Budget, metered } from './budget.js';
+import { CelCompileError, compileExpression } from './compile.js';
+
+const run = (expression: string, input: Record<string, unknown> = {}, budget = new Budget()) => {
+  const bindings = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, metered(v, budget)]));
+  return compileExpression(expression, Object.keys(input)).evaluate(bindings, budget);
+};
+
+describe('compileExpression', () => {
+  it('reports a syntax error with its line and column inside the expression', () => {
+    const error = (() => {
+      try {
+        compileExpression('object.metadata &&\n  object.(', ['object']);
+      } catch (e) {
+        return e as CelCompileError;
+      }
+    })();
+    expect(error).toBeInstanceOf(CelCompileError);
+    expect([error?.line, error?.column]).toEqual([2, 9]);
+    expect(error?.message).toMatch(/CEL syntax error/);
+  });
+
+  it('rejects an undeclared variable and an unknown function at compile time', () => {
+    expect(() => compileExpression('objet.metadata.name == "x"', ['object'])).toThrow(
+      /undeclared reference to 'objet'/,
+    );
+    expect(() => compileExpression('startsWith(object.x, "a")', ['object'])).not.toThrow();
+    expect(() => compileExpression('object.x.frobnicate()', ['object'])).toThrow(
+      /unknown function 'frobnicate'/,
+    );
+  });
+
+  it('knows comprehension variables only inside their macro', () => {
+    expect(() => compileExpression('l.all(x, x > 0)', ['l'])).not.toThrow();
+    expect(() => compileExpression('l.all(x, x > 0) && x == 1', ['l'])).toThrow(/'x'/);
+  });
+});
+
+describe('evaluation', () => {
+  it('treats integers of the input as CEL ints, so == works as in Kubernetes', () => {
+    expect(
+      run('object.spec.replicas == 3 && object.spec.ratio > 0.5', {
+        object: { spec: { replicas: 3, ratio: 0.75 } },
+      }),
+    ).toEqual({ ok: true, value: true });
+  });
+
+  it('returns an evaluation error for a missing field instead of throwing', () => {
+    const r = run('object.spec.missing == 1', { object: { spec: {} } });
+    expect(r).toEqual({ ok: false, error: 'field not found: missing' });
+  });
+
+  it('stops a runaway expression at the step limit, quickly', () => {
+    const started = performance.now();
+    const r = run(
+      'l.map(a, l.map(b, l.map(c, 1))).size() > 0',
+      { l: Array.from({ length: 500 }, (_, i) => i) },
+      new Budget(100_000, 10_000),
+    );
+    expect(r).toEqual({ ok: false, error: 'cost limit exceeded (100000 steps)' });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('stops at the time limit even under the step limit', () => {
+    const r = run(
+      'l.map(a, l.map(b, l.map(c, 1))).size() > 0',
+      { l: Array.from({ length: 400 }, (_, i) => i) },
+      new Budget(1e12, 50),
+    );
+    expect(r).toEqual({ ok: false, error: 'time limit exceeded (50 ms)' });
+  });
+
+  it('has the Kubernetes quantity library', () => {
+    expect(run("quantity('1Gi').isGreaterThan(quantity('1000Mi'))")).toEqual({ ok: true, value: true });
+    expect(run("quantity('500m').compareTo(quantity('0.5'))")).toEqual({ ok: true, value: 0n });
+    expect(run("quantity('2k').asInteger()")).toEqual({ ok: true, value: 2000n });
+    expect(run("quantity('1.5').isInteger() || !isQuantity('12 apples')")).toEqual({ ok: true, value: true });
+    expect(run("quantity('1Gi').add(quantity('512Mi')).isLessThan(quantity('2Gi'))")).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(run("quantity('lots')")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/invalid quantity/),
+    });
+  });
+
+  it('has the Kubernetes lists, regex and strings libraries', () => {
+    expect(
+      run('[1, 2, 2].isSorted() && [3, 1, 2].sum() == 6 && [3, 1, 2].min() == 1 && [3, 1, 2].max() == 3'),
+    ).toEqual({ ok: true, value: true });
+    expect(run("['a', 'b', 'a'].indexOf('a') == 0 && ['a', 'b', 'a'].lastIndexOf('a') == 2")).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(run("'v1.2.3-rc1'.find('[0-9]+') + ':' + 'a1b22c333'.findAll('[0-9]+').join(',')")).toEqual({
+      ok: true,
+      value: '1:1,22,333',
+    });
+    expect(run("'Hello'.lowerAscii() + ' ' + 'a,b'.split(',').join('+') + ' ' + '  x '.trim()")).toEqual({
+      ok: true,
+      value: 'hello a+b x',
+    });
+    expect(run("'registry.acme.io/web:1.2'.matches('^registry\\\\.acme\\\\.io/')")).toEqual({
+      ok: true,
+      value: true,
+    });
+  });
+
+  it('finds maps in lists by value with indexOf', () => {
+    expect(run('l.indexOf(l[1])', { l: [{ a: 1 }, { a: 2 }] })).toEqual({ ok: true, value: 1n });
+  });
+});

@@ -1,0 +1,406 @@
+import {
+  type AnyRule,
+  defineRule,
+  type FileSource,
+  type Project,
+  type Severity,
+  SourceFile,
+} from '@plumbline/core';
+import {
+  asArray,
+  asObj,
+  asString,
+  isObj,
+  type K8sGraph,
+  type K8sObject,
+  k8sGraph,
+  k8sObjectsOf,
+  podSpecsOf,
+  selectorMatches,
+  type YamlFile,
+  yamlLanguage,
+} from '@plumbline/lang-yaml';
+import { k8sDomain } from '@plumbline/policy-kubernetes';
+import { Budget, metered } from '../cel/budget.js';
+import { CelCompileError, type CompiledExpression, compileExpression } from '../cel/compile.js';
+import { LazyVariables } from '../cel/lazy-variables.js';
+import { matchesResources, namespaceObject, pluralOf } from './match-constraints.js';
+
+const POLICY_KIND = 'ValidatingAdmissionPolicy';
+const BINDING_KIND = 'ValidatingAdmissionPolicyBinding';
+/** What an admission policy's expressions may read (`authorizer` is not supported). */
+const VAP_VARIABLES = ['object', 'oldObject', 'request', 'params', 'namespaceObject', 'variables'];
+
+export interface AdmissionPolicyRef {
+  name: string;
+  file: string;
+  /** Validation actions of the scan's bindings of this policy (empty: no binding found). */
+  actions: string[];
+}
+
+/**
+ * The admission policies of a scan, found before the engine runs so that each one gets its own
+ * rule id (`vap/<name>`) in the registry, config and reports. Reads only YAML files that mention
+ * the kind; the evaluation itself runs on the engine's parsed project.
+ */
+export async function findAdmissionPolicies(source: FileSource): Promise<AdmissionPolicyRef[]> {
+  const byName = new Map<string, AdmissionPolicyRef>();
+  const actions = new Map<string, string[]>();
+  for await (const entry of source.list()) {
+    if (!yamlLanguage.claims(entry.path) || entry.size > 5_000_000) continue;
+    let text: string;
+    try {
+      text = (await source.read(entry.path)).toString('utf8');
+    } catch {
+      continue; // the engine reports unreadable files
+    }
+    if (!text.includes(POLICY_KIND)) continue;
+    const model = yamlLanguage.parse(new SourceFile(entry.path, text)).model as YamlFile | undefined;
+    if (!model) continue;
+    for (const object of k8sObjectsOf(model)) {
+      if (object.kind === POLICY_KIND && object.name && !byName.has(object.name))
+        byName.set(object.name, { name: object.name, file: entry.path, actions: [] });
+      if (object.kind === BINDING_KIND) {
+        const spec = asObj(object.data.spec);
+        const policy = asString(spec.policyName);
+        if (policy)
+          actions.set(policy, [
+            ...(actions.get(policy) ?? []),
+            ...asArray(spec.validationActions).map((a) => asString(a) ?? ''),
+          ]);
+      }
+    }
+  }
+  return [...byName.values()].map((p) => ({ ...p, actions: actions.get(p.name) ?? [] }));
+}
+
+/** Deny (or no binding in the scan) blocks the deploy: high; Warn only: medium; Audit only: low. */
+function severityOf(actions: string[]): Severity {
+  if (actions.length === 0 || actions.includes('Deny')) return 'high';
+  return actions.includes('Warn') ? 'medium' : 'low';
+}
+
+/** One rule per admission policy of the scan, on the Kubernetes domain. */
+export function admissionPolicyRules(policies: AdmissionPolicyRef[]): AnyRule[] {
+  return policies.map((ref) =>
+    defineRule<K8sObject>({
+      id: `vap/${ref.name}`,
+      domain: k8sDomain,
+      meta: {
+        title: `ValidatingAdmissionPolicy ${ref.name}`,
+        description: `The cluster's admission policy \`${ref.name}\` (in \`${ref.file}\`) would reject this object.`,
+        rationale:
+          'The cluster evaluates this policy on every create and update; a manifest that fails it is rejected at deploy time. Checking it before merge moves the failure to the pull request.',
+        remediation: `Change the object so that it satisfies the validations of \`${ref.name}\`, or exclude it in the policy's binding.`,
+        category: 'reliability',
+        severity: severityOf(ref.actions),
+        confidence: 'high',
+        aliases: [],
+        docs: { path: ref.file },
+        examples: { invalid: [], valid: [] },
+      },
+      check(object, context) {
+        const state = admissionState(context.project);
+        const policy = state.policies.get(ref.name);
+        if (!policy) return;
+        if (object === policy.object) {
+          for (const problem of policy.problems)
+            context.report({ at: problem.at, message: problem.message, container: object.loc });
+          return;
+        }
+        if (policy.problems.length > 0) return;
+        for (const violation of evaluate(policy, object, state.graph))
+          context.report({
+            at: violation.at ?? object.head,
+            message: violation.message,
+            evidence: violation.evidence,
+            container: object.loc,
+          });
+      },
+    }),
+  );
+}
+
+interface CompiledAdmissionPolicy {
+  name: string;
+  object: K8sObject;
+  failOnError: boolean;
+  paramKind: { apiVersion: string; kind: string } | undefined;
+  matchConditions: { name: string; expression: CompiledExpression }[];
+  variables: { name: string; expression: CompiledExpression }[];
+  validations: {
+    index: number;
+    source: string;
+    expression: CompiledExpression;
+    message: string | undefined;
+    messageExpression: CompiledExpression | undefined;
+  }[];
+  problems: { at: K8sObject['loc']; message: string }[];
+}
+
+function admissionState(project: Project) {
+  return project.memo('policy:vap', () => {
+    const graph = k8sGraph(project);
+    const policies = new Map<string, CompiledAdmissionPolicy>();
+    for (const object of graph.ofKind(POLICY_KIND))
+      if (object.name && !policies.has(object.name))
+        policies.set(object.name, compileAdmissionPolicy(object));
+    return { graph, policies };
+  });
+}
+
+function compileAdmissionPolicy(object: K8sObject): CompiledAdmissionPolicy {
+  const spec = asObj(object.data.spec);
+  const problems: CompiledAdmissionPolicy['problems'] = [];
+  const compile = (source: unknown, route: (string | number)[], names: string[]) => {
+    if (typeof source !== 'string') {
+      problems.push({
+        at: object.nearest(route),
+        message: `${route.join('.')}: expected a CEL expression string`,
+      });
+      return undefined;
+    }
+    try {
+      return compileExpression(source, names);
+    } catch (error) {
+      if (!(error instanceof CelCompileError)) throw error;
+      const unsupported = /'authorizer'/.test(error.message)
+        ? ' (authorizer checks are not supported before merge)'
+        : '';
+      problems.push({
+        at: object.at(route) ?? object.nearest(route),
+        message: `${POLICY_KIND} ${object.name}: ${route.join('.')} does not compile: ${error.message}${unsupported}`,
+      });
+      return undefined;
+    }
+  };
+  const matchConditions = asArray(spec.matchConditions).flatMap((c, i) => {
+    const expression = compile(
+      asObj(c).expression,
+      ['spec', 'matchConditions', i, 'expression'],
+      VAP_VARIABLES,
+    );
+    return expression ? [{ name: asString(asObj(c).name) ?? String(i), expression }] : [];
+  });
+  const variables = asArray(spec.variables).flatMap((v, i) => {
+    const expression = compile(asObj(v).expression, ['spec', 'variables', i, 'expression'], VAP_VARIABLES);
+    return expression ? [{ name: asString(asObj(v).name) ?? `v${i}`, expression }] : [];
+  });
+  const validations = asArray(spec.validations).flatMap((v, index) => {
+    const data = asObj(v);
+    const expression = compile(data.expression, ['spec', 'validations', index, 'expression'], VAP_VARIABLES);
+    const messageExpression =
+      data.messageExpression === undefined
+        ? undefined
+        : compile(data.messageExpression, ['spec', 'validations', index, 'messageExpression'], VAP_VARIABLES);
+    return expression
+      ? [
+          {
+            index,
+            source: String(data.expression),
+            expression,
+            message: asString(data.message),
+            messageExpression,
+          },
+        ]
+      : [];
+  });
+  const paramKind = isObj(spec.paramKind)
+    ? { apiVersion: asString(spec.paramKind.apiVersion) ?? '', kind: asString(spec.paramKind.kind) ?? '' }
+    : undefined;
+  return {
+    name: object.name,
+    object,
+    failOnError: asString(spec.failurePolicy) !== 'Ignore',
+    paramKind,
+    matchConditions,
+    variables,
+    validations,
+    problems,
+  };
+}
+
+const budget = new Budget();
+
+interface Violation {
+  message: string;
+  evidence: string;
+  /** Where to report: the object's head, or the pod template a pod policy rejects. */
+  at?: K8sObject['loc'];
+  /** An expression failed to evaluate (rather than evaluated to false). */
+  error?: boolean;
+}
+
+/** What the API server admits: a manifest, or a pod a workload's controller will create. */
+export type AdmissionSubject = Pick<
+  K8sObject,
+  'data' | 'apiVersion' | 'group' | 'kind' | 'name' | 'namespace' | 'clusterScoped' | 'labels' | 'resource'
+>;
+
+/**
+ * The pods a workload will create, as the API server will see them: a policy on `pods` rejects
+ * them at rollout time, after the Deployment itself was admitted, so it is checked on the template.
+ */
+function podsOf(object: K8sObject): { pod: AdmissionSubject; at: K8sObject['loc'] }[] {
+  if (object.kind === 'Pod') return [];
+  return podSpecsOf(object)
+    .filter((view) => view.route.length > 0)
+    .map((view) => {
+      const metadata = asObj(view.metadataRoutes.length ? object.get(view.metadataRoutes[0]!) : undefined);
+      const labels = Object.fromEntries(
+        Object.entries(asObj(metadata.labels)).map(([k, v]) => [k, String(v)]),
+      );
+      const name = `${object.name}-pod`;
+      return {
+        at: view.anchor,
+        pod: {
+          data: {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { ...metadata, name, namespace: object.namespace },
+            spec: object.get(view.route) ?? {},
+          },
+          apiVersion: 'v1',
+          group: '',
+          kind: 'Pod',
+          name,
+          namespace: object.namespace,
+          clusterScoped: false,
+          labels,
+          resource: `pods of ${object.resource}`,
+        },
+      };
+    });
+}
+
+function evaluate(policy: CompiledAdmissionPolicy, object: K8sObject, graph: K8sGraph): Violation[] {
+  if (object.kind === POLICY_KIND || object.kind === BINDING_KIND || object.partial) return [];
+  // Pods are defaulted and mutated by the API server before validation (see below): only a
+  // definite `false` is reported on them.
+  const out = evaluateSubject(policy, object, graph).filter((v) => object.kind !== 'Pod' || !v.error);
+  // The API server defaults and mutates a pod (default tolerations, token volumes) before
+  // validating it, which a manifest does not show: on pods, only a definite `false` is reported.
+  for (const { pod, at } of podsOf(object))
+    for (const v of evaluateSubject(policy, pod, graph))
+      if (!v.error) out.push({ ...v, at, evidence: `pod ${v.evidence}` });
+  return out;
+}
+
+function evaluateSubject(
+  policy: CompiledAdmissionPolicy,
+  object: AdmissionSubject,
+  graph: K8sGraph,
+): Violation[] {
+  const spec = asObj(policy.object.data.spec);
+  if (!matchesResources(spec.matchConstraints, object, graph)) return [];
+  const bindings = graph
+    .ofKind(BINDING_KIND)
+    .filter((b) => asString(asObj(b.data.spec).policyName) === policy.name);
+  // A policy without a binding in the scan is checked as if bound cluster-wide (the binding may live elsewhere).
+  const bound = bindings.length ? bindings.map((b) => asObj(b.data.spec)) : [{}];
+  const out = new Map<string, Violation>();
+  for (const binding of bound) {
+    if (binding.matchResources !== undefined && !matchesResources(binding.matchResources, object, graph))
+      continue;
+    const paramSets = paramsFor(policy, binding, object, graph);
+    for (const params of paramSets) {
+      for (const v of evaluateOnce(policy, object, graph, params, binding)) out.set(v.evidence, v);
+    }
+  }
+  return [...out.values()];
+}
+
+/** Params objects of a binding's `paramRef` found in the scan; `[null]` when the policy takes none. */
+function paramsFor(
+  policy: CompiledAdmissionPolicy,
+  binding: Record<string, unknown>,
+  object: AdmissionSubject,
+  graph: K8sGraph,
+): (K8sObject | null)[] {
+  if (!policy.paramKind) return [null];
+  const ref = asObj(binding.paramRef);
+  if (Object.keys(ref).length === 0) return [];
+  const candidates = graph.objects.filter(
+    (o) =>
+      o.kind === policy.paramKind!.kind &&
+      (!policy.paramKind!.apiVersion || o.apiVersion === policy.paramKind!.apiVersion),
+  );
+  const namespace = asString(ref.namespace) ?? (candidates[0]?.clusterScoped ? '' : object.namespace);
+  const name = asString(ref.name);
+  return candidates.filter(
+    (o) =>
+      (o.clusterScoped || o.namespace === namespace) &&
+      (name ? o.name === name : ref.selector === undefined || selectorMatches(ref.selector, o.labels)),
+  );
+}
+
+function evaluateOnce(
+  policy: CompiledAdmissionPolicy,
+  object: AdmissionSubject,
+  graph: K8sGraph,
+  params: K8sObject | null,
+  binding: Record<string, unknown>,
+): Violation[] {
+  const version = object.apiVersion.includes('/') ? object.apiVersion.split('/')[1]! : object.apiVersion;
+  const bindings: Record<string, unknown> = {
+    object: metered(object.data, budget),
+    oldObject: null,
+    params: params ? metered(params.data, budget) : null,
+    namespaceObject: metered(namespaceObject(object, graph)?.data ?? null, budget),
+    request: metered(
+      {
+        kind: { group: object.group, version, kind: object.kind },
+        resource: { group: object.group, version, resource: pluralOf(object.kind) },
+        name: object.name,
+        namespace: object.clusterScoped ? '' : object.namespace,
+        operation: 'CREATE',
+        userInfo: { username: '', groups: [] },
+        dryRun: false,
+      },
+      budget,
+    ),
+  };
+  bindings.variables = new LazyVariables(policy.variables, bindings, budget);
+  const label = `${POLICY_KIND} ${policy.name}${params ? ` (params ${params.resource})` : ''}`;
+  const failure = (what: string, error: string): Violation[] =>
+    policy.failOnError
+      ? [
+          {
+            message: `${label}: ${what} could not be evaluated: ${error}`,
+            evidence: `${what} error`,
+            error: true,
+          },
+        ]
+      : [];
+  for (const condition of policy.matchConditions) {
+    const r = condition.expression.evaluate(bindings, budget);
+    if (!r.ok) return failure(`matchConditions ${condition.name}`, r.error);
+    if (r.value !== true) return [];
+  }
+  const actions = asArray(binding.validationActions).map((a) => asString(a) ?? '');
+  const verb =
+    actions.length === 0 || actions.includes('Deny')
+      ? 'denies'
+      : actions.includes('Warn')
+        ? 'warns about'
+        : 'audits';
+  const out: Violation[] = [];
+  for (const validation of policy.validations) {
+    const r = validation.expression.evaluate(bindings, budget);
+    if (!r.ok) {
+      out.push(...failure(`validations[${validation.index}]`, r.error));
+      continue;
+    }
+    if (r.value === true) continue;
+    let message = validation.message ?? `failed expression: ${validation.source.trim()}`;
+    if (validation.messageExpression) {
+      const m = validation.messageExpression.evaluate(bindings, budget);
+      if (m.ok && typeof m.value === 'string' && m.value.trim()) message = m.value;
+    }
+    out.push({
+      message: `${label} ${verb} ${object.resource}: ${message}`,
+      evidence: `validations[${validation.index}]${params ? ` ${params.resource}` : ''}`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,203 @@
+import { MemoryFileSource, type ResolvedConfig, RuleRegistry, runAudit } from '@plumbline/core';
+import { describe, expect, it } from 'vitest';
+import { policyLanguages } from '../languages.js';
+import { admissionPolicyRules, findAdmissionPolicies } from './admission-policy-rules.js';
+import { pluralOf } from './match-constraints.js';
+
+const CONFIG: ResolvedConfig = {
+  sources: [],
+  rules: new Map(),
+  ignore: [],
+  exceptions: [],
+  maxFileSize: 5_000_000,
+};
+
+async function audit(files: Record<string, string>) {
+  const source = new MemoryFileSource(files);
+  const rules = admissionPolicyRules(await findAdmissionPolicies(source));
+  const result = await runAudit({
+    source,
+    languages: policyLanguages,
+    registry: new RuleRegistry(rules),
+    config: CONFIG,
+  });
+  return {
+    rules: rules.map((r) => `${r.id} ${r.meta.severity}`),
+    findings: result.findings.map(
+      (f) => `${f.ruleId} ${f.file}:${f.startLine}:${f.startColumn} ${f.message}`,
+    ),
+    descriptors: result.rules,
+  };
+}
+
+const POLICY = `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: require-probes
+spec:
+  matchConstraints:
+    resourceRules:
+      - apiGroups: ["apps"]
+        apiVersions: ["v1"]
+        operations: ["CREATE", "UPDATE"]
+        resources: ["deployments"]
+  validations:
+    - expression: "object.spec.template.spec.containers.all(c, has(c.readinessProbe))"
+      message: every container has a readiness probe
+`;
+
+const deployment = (name: string, probe: boolean, extra = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: shop${extra}
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: registry.acme.io/${name}:1.0.0${probe ? '\n          readinessProbe:\n            httpGet: { path: /ready, port: 8080 }' : ''}
+`;
+
+describe('ValidatingAdmissionPolicy', () => {
+  it('reports a violation on the manifest it matches, as vap/<name>, and not on the compliant one', async () => {
+    const r = await audit({
+      'admission/require-probes.yaml': POLICY,
+      'apps/web.yaml': deployment('web', false),
+      'apps/api.yaml': deployment('api', true),
+      'apps/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: shop\n',
+    });
+    expect(r.rules).toEqual(['vap/require-probes high']);
+    expect(r.findings).toEqual([
+      'vap/require-probes apps/web.yaml:2:1 ValidatingAdmissionPolicy require-probes denies Deployment/shop/web: every container has a readiness probe',
+    ]);
+    const descriptor = r.descriptors.find((d) => d.id === 'vap/require-probes');
+    expect(descriptor).toMatchObject({ docsPath: 'admission/require-probes.yaml', helpUri: '' });
+  });
+
+  it('applies the binding: its matchResources, its params object and its validation actions', async () => {
+    const policy = POLICY.replace(
+      '  validations:',
+      `  paramKind:
+    apiVersion: v1
+    kind: ConfigMap
+  variables:
+    - name: registry
+      expression: "params.data.registry"
+  validations:
+    - expression: "object.spec.template.spec.containers.all(c, c.image.startsWith(variables.registry + '/'))"
+      messageExpression: "'images must come from ' + variables.registry"`,
+    );
+    const binding = `---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: require-probes-prod
+spec:
+  policyName: require-probes
+  validationActions: [Warn]
+  paramRef: { name: registries, namespace: shop }
+  matchResources:
+    objectSelector:
+      matchLabels: { tier: frontend }
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: registries
+  namespace: shop
+data:
+  registry: registry.example.org
+`;
+    const r = await audit({
+      'admission/policy.yaml': policy + binding,
+      'apps/web.yaml': deployment('web', true, '\n  labels: { tier: frontend }'),
+      'apps/batch.yaml': deployment('batch', false),
+    });
+    expect(r.rules).toEqual(['vap/require-probes medium']);
+    // batch breaks both validations but carries no `tier: frontend` label: the binding does not select it.
+    expect(r.findings).toEqual([
+      'vap/require-probes apps/web.yaml:2:1 ValidatingAdmissionPolicy require-probes (params ConfigMap/shop/registries) warns about Deployment/shop/web: images must come from registry.example.org',
+    ]);
+  });
+
+  it('skips objects a matchCondition excludes, and namespaces a namespaceSelector does not select', async () => {
+    const policy = POLICY.replace(
+      '  validations:',
+      `  matchConditions:
+    - name: not-canary
+      expression: "!object.metadata.name.endsWith('-canary')"
+  validations:`,
+    ).replace(
+      '    resourceRules:',
+      '    namespaceSelector:\n      matchLabels: { environment: production }\n    resourceRules:',
+    );
+    const r = await audit({
+      'admission/p.yaml': policy,
+      'ns.yaml':
+        'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: { environment: production }\n',
+      'apps/web.yaml': deployment('web', false),
+      'apps/web-canary.yaml': deployment('web-canary', false),
+      'apps/other.yaml': deployment('tool', false).replace('namespace: shop', 'namespace: tools'),
+    });
+    expect(r.findings.map((f) => f.split(' ')[1])).toEqual(['apps/web.yaml:2:1']);
+  });
+
+  it('reports an expression that does not compile on the policy itself, and one that fails on a unit on that unit', async () => {
+    const r = await audit({
+      'admission/p.yaml': POLICY.replace(
+        'has(c.readinessProbe))',
+        "has(c.readinessProbe)) && authorizer.requestResource.check('x').allowed()",
+      ),
+      'apps/web.yaml': deployment('web', false),
+    });
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatch(
+      /^vap\/require-probes admission\/p\.yaml:13:19 .*does not compile: undeclared reference to 'authorizer'.*not supported/,
+    );
+
+    const failing = await audit({
+      'admission/p.yaml': POLICY.replace('has(c.readinessProbe)', 'c.readinessProbe.httpGet.port > 0'),
+      'apps/web.yaml': deployment('web', false),
+      'apps/api.yaml': deployment('api', true),
+    });
+    expect(failing.findings).toEqual([
+      'vap/require-probes apps/web.yaml:2:1 ValidatingAdmissionPolicy require-probes: validations[0] could not be evaluated: field not found: readinessProbe',
+    ]);
+  });
+
+  it("checks a pod policy on workloads' pod templates, reporting only definite failures there", async () => {
+    const podPolicy = POLICY.replace('apiGroups: ["apps"]', 'apiGroups: [""]')
+      .replace('resources: ["deployments"]', 'resources: ["pods"]')
+      .replace(
+        'object.spec.template.spec.containers.all(c, has(c.readinessProbe))',
+        "object.spec.containers.all(c, c.image.startsWith('registry.acme.io/'))",
+      )
+      .replace('every container has a readiness probe', 'pods run images of registry.acme.io')
+      .concat(`    - expression: "object.spec.tolerations.size() < 3"
+      message: few tolerations
+`);
+    const r = await audit({
+      'admission/p.yaml': podPolicy,
+      'apps/web.yaml': deployment('web', false).replace('registry.acme.io/web', 'docker.io/web'),
+      'apps/api.yaml': deployment('api', false),
+      'apps/pod.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\n  namespace: shop\nspec:\n  tolerations: []\n  containers:\n    - name: sh\n      image: busybox:1.36\n',
+    });
+    // The missing `tolerations` of templates is no finding: the API server adds default ones.
+    expect(r.findings).toEqual([
+      'vap/require-probes apps/pod.yaml:2:1 ValidatingAdmissionPolicy require-probes denies Pod/shop/debug: pods run images of registry.acme.io',
+      'vap/require-probes apps/web.yaml:8:5 ValidatingAdmissionPolicy require-probes denies pods of Deployment/shop/web: pods run images of registry.acme.io',
+    ]);
+  });
+
+  it('names resources as the API does', () => {
+    expect(['Deployment', 'NetworkPolicy', 'Ingress', 'Endpoints', 'Pod'].map(pluralOf)).toEqual([
+      'deployments',
+      'networkpolicies',
+      'ingresses',
+      'endpoints',
+      'pods',
+    ]);
+  });
+});
