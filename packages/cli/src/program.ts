@@ -2,6 +2,7 @@ import { ConfigError } from '@plumbline/core';
 import { Command, CommanderError, Option } from 'commander';
 import { auditCommand, UsageError } from './commands/audit.js';
 import { initCommand } from './commands/init.js';
+import { addOrgCommand } from './commands/org-command.js';
 import { explainCommand, rulesCommand } from './commands/rules.js';
 import { EXIT_USAGE, type Io } from './io.js';
 import { VERSION } from './paths.js';
@@ -80,6 +81,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[dir]', 'where to write it (default: the current directory)')
     .option('--force', 'overwrite an existing file')
     .action((dir: string | undefined, flags) => setExit(initCommand(dir, flags, io)));
+
+  addOrgCommand(program, io, setExit);
 
   return program;
 }
