@@ -42,8 +42,15 @@ export function loadOrgBaseline(orgConfig: string | undefined, registry: RuleReg
   }
 }
 
+/** Per worker: the registry and the baseline are the same for every repository of a run. */
+let shared: { registry: RuleRegistry; baselines: Map<string, ResolvedConfig> } | undefined;
+
 export async function auditRepository(request: AuditRequest): Promise<RunResult> {
-  const registry = createRegistry();
+  shared ??= { registry: createRegistry(), baselines: new Map() };
+  const registry = shared.registry;
+  const baselineKey = request.orgConfig ?? '';
+  if (!shared.baselines.has(baselineKey))
+    shared.baselines.set(baselineKey, loadOrgBaseline(request.orgConfig, registry));
   const errors: ScanError[] = [];
   let configName: string | undefined;
   let configText: Buffer | undefined;
@@ -87,7 +94,7 @@ export async function auditRepository(request: AuditRequest): Promise<RunResult>
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  config ??= loadOrgBaseline(request.orgConfig, registry);
+  config ??= shared.baselines.get(baselineKey)!;
   configureTerraform({ varFiles: undefined });
   const result = await runAudit({
     source: request.source,

@@ -52,8 +52,14 @@ export function loadReport(database: OrgDatabase, runId?: string): ReportData {
     repository: s.repository,
     firstSeenAt: s.firstSeenAt,
   }));
+  const byRepository = new Map<string, ReportFinding[]>();
+  for (const f of findings) {
+    const list = byRepository.get(f.repository);
+    if (list) list.push(f);
+    else byRepository.set(f.repository, [f]);
+  }
   const repositories = database.scansOf(run.id).map((scan): ReportRepository => {
-    const own = findings.filter((f) => f.repository === scan.repository);
+    const own = byRepository.get(scan.repository) ?? [];
     const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
     for (const f of own) bySeverity[f.severity]++;
     const repo: ReportRepository = {

@@ -21,11 +21,13 @@ export async function makeTarball(
   const pack = tar.pack();
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
-    pack.on('data', (c: Buffer) => chunks.push(c));
+    pack.on('data', (c: unknown) => {
+      chunks.push(c as Buffer);
+    });
     pack.on('end', resolve);
     pack.on('error', reject);
   });
-  const add = (header: tar.Headers, content?: string | Buffer) =>
+  const add = (header: Parameters<tar.Pack['entry']>[0], content?: string | Buffer) =>
     new Promise<void>((resolve, reject) => {
       pack.entry(header, content ?? '', (error) => (error ? reject(error) : resolve()));
     });
@@ -33,7 +35,7 @@ export async function makeTarball(
   for (const [path, content] of Object.entries(files))
     await add({ name: `${top}/${path}`, type: 'file' }, content);
   for (const entry of raw) {
-    const header: tar.Headers = { name: entry.name, type: entry.type ?? 'file' };
+    const header: Parameters<tar.Pack['entry']>[0] = { name: entry.name, type: entry.type ?? 'file' };
     if (entry.linkname) header.linkname = entry.linkname;
     await add(header, entry.type === 'file' || !entry.type ? entry.content : undefined);
   }

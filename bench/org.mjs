@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Organisation scan throughput: a fake organisation on 127.0.0.1 (every request delayed by
+// --latency ms, default 50) whose repositories are small folders cut from the shared corpus, scanned
+// by the built CLI (`plumbline org scan`, all rules, default concurrency and workers) in a child
+// process. Prints repositories per minute and the child's peak RSS; run it with two sizes to see
+// memory stay flat in the number of repositories.
+//
+//   npm run build && node bench/org.mjs [--repos 500] [--latency 50] [--files 12] [--corpus ../shared/corpus]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startFakeOrg } from '../packages/org/dist/test-support/fake-org.js';
+import { sha } from '../packages/org/dist/test-support/org-fixture.js';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const repoCount = Number(opt('repos', '500'));
+const latencyMs = Number(opt('latency', '50'));
+const filesPerRepo = Number(opt('files', '12'));
+const corpus = resolve(opt('corpus', new URL('../../shared/corpus', import.meta.url).pathname));
+const extra = opt('args', '').split(' ').filter(Boolean);
+
+// Corpus files grouped by the project they came from, so each fake repository looks like a real folder.
+const kinds = new Set(['dockerfile', 'k8s-yaml', 'terraform', 'workflow', 'helm-values', 'kustomization']);
+const byProject = new Map();
+for (const line of readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1)) {
+  const [project, path, kind, bytes] = line.split('\t');
+  if (!project || !kinds.has(kind) || Number(bytes) > 200_000) continue;
+  if (!byProject.has(project)) byProject.set(project, []);
+  byProject.get(project).push(path);
+}
+const projects = [...byProject.keys()].sort();
+const repos = [];
+let totalFiles = 0;
+for (let i = 0; i < repoCount; i++) {
+  const project = projects[i % projects.length];
+  const paths = byProject.get(project);
+  const start = (Math.floor(i / projects.length) * filesPerRepo) % Math.max(1, paths.length);
+  const files = { 'README.md': `# repo ${i}\n` };
+  for (const path of paths.slice(start, start + filesPerRepo)) {
+    files[path] = readFileSync(join(corpus, project.replace('/', '__'), path));
+    totalFiles++;
+  }
+  repos.push({ name: `repo-${String(i).padStart(4, '0')}`, sha: sha(`bench-${i}`), files });
+}
+
+const token = 'ghs_bench_token';
+const fake = await startFakeOrg({ org: 'bench', token, repos, perPage: 100, latencyMs });
+const work = mkdtempSync(join(tmpdir(), 'plumbline-org-bench-'));
+const bin = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+
+/** Runs the CLI, polling the child's high-water RSS (threads included) from /proc. */
+function run(dbName) {
+  return new Promise((resolvePromise) => {
+    const started = performance.now();
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'org',
+        'scan',
+        'bench',
+        '--api-url',
+        fake.baseUrl,
+        '--db',
+        join(work, dbName),
+        '--out',
+        join(work, 'out'),
+        '--no-progress',
+        ...extra,
+      ],
+      { env: { ...process.env, GITHUB_TOKEN: token } },
+    );
+    let peakKb = 0;
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch {}
+    }, 100);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolvePromise({
+        code,
+        seconds: (performance.now() - started) / 1000,
+        peakMb: peakKb / 1024,
+        stdout,
+        stderr,
+      });
+    });
+  });
+}
+
+console.log(
+  `fake org: ${repoCount} repositories, ${totalFiles} corpus files, ${latencyMs} ms per request; ${cpus().length} cores, Node ${process.version}`,
+);
+const first = await run('bench.db');
+if (first.code !== 0) {
+  console.error(first.stdout, first.stderr);
+  process.exit(1);
+}
+console.log(first.stdout.trim());
+console.log(
+  `first run:  ${first.seconds.toFixed(1)} s, ${((repoCount / first.seconds) * 60).toFixed(0)} repositories/min, peak RSS ${first.peakMb.toFixed(0)} MB`,
+);
+const second = await run('bench.db');
+console.log(
+  `second run (all unchanged): ${second.seconds.toFixed(1)} s, ${((repoCount / second.seconds) * 60).toFixed(0)} repositories/min, peak RSS ${second.peakMb.toFixed(0)} MB`,
+);
+console.log(`requests: ${fake.requests.length} API, ${fake.downloads.length} downloads`);
+await fake.close();
+rmSync(work, { recursive: true, force: true });
