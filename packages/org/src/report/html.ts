@@ -122,7 +122,7 @@ ${rows.join('\n')}
   var input = document.getElementById('search');
   var rows = Array.prototype.slice.call(document.querySelectorAll('#findings tbody tr'));
   var shown = document.getElementById('shown');
-  input.addEventListener('input', function () {
+  function filter() {
     var words = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
     var n = 0;
     rows.forEach(function (row) {
@@ -132,7 +132,13 @@ ${rows.join('\n')}
       if (match) n++;
     });
     shown.textContent = String(n);
-  });
+  }
+  input.addEventListener('input', filter);
+  // A link can carry a filter: index.html#q=payments%20high
+  if (location.hash.indexOf('#q=') === 0) {
+    input.value = decodeURIComponent(location.hash.slice(3));
+    filter();
+  }
 })();
 </script>
 </body>

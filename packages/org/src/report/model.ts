@@ -52,6 +52,15 @@ export function loadReport(database: OrgDatabase, runId?: string): ReportData {
     repository: s.repository,
     firstSeenAt: s.firstSeenAt,
   }));
+  findings.sort(
+    (a, b) =>
+      compare(a.repository, b.repository) ||
+      compare(a.file, b.file) ||
+      a.startLine - b.startLine ||
+      a.startColumn - b.startColumn ||
+      compare(a.ruleId, b.ruleId) ||
+      compare(a.fingerprint, b.fingerprint),
+  );
   const byRepository = new Map<string, ReportFinding[]>();
   for (const f of findings) {
     const list = byRepository.get(f.repository);
@@ -87,4 +96,9 @@ export function loadReport(database: OrgDatabase, runId?: string): ReportData {
     fixedThisRun: fixedIn(db, run.id),
     meanDaysToFix: meanDaysToFix(db),
   };
+}
+
+/** Code-unit order: the same on every machine, whatever its locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
