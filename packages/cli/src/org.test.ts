@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,6 +226,24 @@ describe('plumbline org', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('GitHub refused the credentials (401 Bad credentials)');
     expect(r.stderr + r.stdout).not.toContain('ghp_this_one_is_wrong');
+  });
+
+  it("the example workflow and the org action pass Plumbline's own rules, strict preset included", async () => {
+    const dir = mkdtempSync(join(work, 'example-'));
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+    mkdirSync(join(dir, 'org'));
+    copyFileSync(
+      join(repoRoot, 'examples', 'org-scan.yml'),
+      join(dir, '.github', 'workflows', 'org-scan.yml'),
+    );
+    copyFileSync(join(repoRoot, 'org', 'action.yml'), join(dir, 'org', 'action.yml'));
+    for (const preset of ['recommended', 'strict']) {
+      const r = await cli(['audit', '.', '--preset', preset, '--fail-on', 'info', '--format', 'json'], dir);
+      const report = JSON.parse(r.stdout);
+      expect(report.summary.files, preset).toBe(2);
+      expect(report.findings, preset).toEqual([]);
+      expect(r.code, preset).toBe(0);
+    }
   });
 
   it('usage mistakes are exit 2', async () => {
