@@ -53,13 +53,16 @@ const fake = await startFakeOrg({ org: 'bench', token, repos, perPage: 100, late
 const work = mkdtempSync(join(tmpdir(), 'plumbline-org-bench-'));
 const bin = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
 
-/** Runs the CLI, polling the child's high-water RSS (threads included) from /proc. */
+/** Runs the CLI under /usr/bin/time: wall time, CPU time and peak RSS (worker threads included). */
 function run(dbName) {
   return new Promise((resolvePromise) => {
     const started = performance.now();
     const child = spawn(
-      process.execPath,
+      '/usr/bin/time',
       [
+        '-f',
+        'BENCH_TIME %U %S %M',
+        process.execPath,
         bin,
         'org',
         'scan',
@@ -75,29 +78,32 @@ function run(dbName) {
       ],
       { env: { ...process.env, GITHUB_TOKEN: token } },
     );
-    let peakKb = 0;
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peakKb = Math.max(peakKb, Number(m[1]));
-      } catch {}
-    }, 100);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => {
-      clearInterval(poll);
+      const [, user, sys, kb] = /BENCH_TIME ([\d.]+) ([\d.]+) (\d+)/.exec(stderr) ?? [];
       resolvePromise({
         code,
         seconds: (performance.now() - started) / 1000,
-        peakMb: peakKb / 1024,
+        cpuSeconds: Number(user) + Number(sys),
+        peakMb: Number(kb) / 1024,
         stdout,
         stderr,
       });
     });
   });
 }
+
+const cores = cpus().length;
+const report = (label, r) =>
+  console.log(
+    `${label}: ${r.seconds.toFixed(1)} s wall, ${((repoCount / r.seconds) * 60).toFixed(0)} repositories/min; ` +
+      `${r.cpuSeconds.toFixed(1)} s CPU, so ${((repoCount / (r.cpuSeconds / cores)) * 60).toFixed(0)} repositories/min on ${cores} idle cores; ` +
+      `peak RSS ${r.peakMb.toFixed(0)} MB`,
+  );
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 console.log(
   `fake org: ${repoCount} repositories, ${totalFiles} corpus files, ${latencyMs} ms per request; ${cpus().length} cores, Node ${process.version}`,
@@ -108,13 +114,10 @@ if (first.code !== 0) {
   process.exit(1);
 }
 console.log(first.stdout.trim());
-console.log(
-  `first run:  ${first.seconds.toFixed(1)} s, ${((repoCount / first.seconds) * 60).toFixed(0)} repositories/min, peak RSS ${first.peakMb.toFixed(0)} MB`,
-);
+report('first run', first);
 const second = await run('bench.db');
-console.log(
-  `second run (all unchanged): ${second.seconds.toFixed(1)} s, ${((repoCount / second.seconds) * 60).toFixed(0)} repositories/min, peak RSS ${second.peakMb.toFixed(0)} MB`,
-);
+report('second run (all unchanged)', second);
+console.log(`load average during the runs: ${load()}`);
 console.log(`requests: ${fake.requests.length} API, ${fake.downloads.length} downloads`);
 await fake.close();
 rmSync(work, { recursive: true, force: true });

@@ -10,6 +10,8 @@ export type { EnumerateOptions, RepositoryRef } from './enumerate.js';
 export { headSha, listRepositories } from './enumerate.js';
 export { fetchTarball } from './fetch.js';
 export { ScanPool } from './pool.js';
+export type { PublishOptions, PublishOutcome } from './publish.js';
+export { ISSUE_LABEL, ISSUE_MARKER, issueBody, publishResults } from './publish.js';
 export { renderDashboard } from './report/html.js';
 export type { ReportData, ReportFinding, ReportRepository } from './report/model.js';
 export { loadReport } from './report/model.js';

@@ -38,6 +38,14 @@ export function addOrgCommand(program: Command, io: Io, setExit: (code: number) 
     )
     .option('--app-id <id>', 'authenticate as this GitHub App (installation token for <org>)')
     .option('--app-private-key-file <file>', "the GitHub App's private key (PEM)")
+    .option(
+      '--upload-sarif',
+      "upload each scanned repository's SARIF to its code scanning (needs security-events write)",
+    )
+    .option(
+      '--open-issues',
+      'keep one tracking issue per repository, updated in place, closed when clean (needs issues write)',
+    )
     .option('--no-progress', 'no progress output on stderr')
     .action(async (name: string, flags) => setExit(await orgScanCommand(name, flags, io)));
   org

@@ -13,6 +13,7 @@ import {
   OrgDatabase,
   type OrgProgress,
   parseShard,
+  publishResults,
   scanOrganisation,
   writeReport,
 } from '@plumbline/org';
@@ -44,6 +45,8 @@ export interface OrgScanFlags {
   appId?: string;
   appPrivateKeyFile?: string;
   progress?: boolean;
+  uploadSarif?: boolean;
+  openIssues?: boolean;
 }
 
 const positive = (name: string, value: string | undefined, fallback: number, min = 1): number => {
@@ -137,7 +140,8 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
     });
     progress.done();
     const out = resolve(io.cwd, flags.out ?? DEFAULT_OUT);
-    writeReport(loadReport(db, outcome.run.id), out);
+    const report = loadReport(db, outcome.run.id);
+    writeReport(report, out);
     const { scanned, unchanged, failed } = outcome.counts;
     io.stdout.write(
       `${org}: ${outcome.total} repositories${shard ? ` in shard ${shard.index}/${shard.count}` : ''}: ` +
@@ -145,6 +149,23 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
         `${outcome.resumed ? `, ${outcome.alreadyDone} done before the run was interrupted` : ''}` +
         ` (run ${outcome.run.id}); report in ${flags.out ?? DEFAULT_OUT}/\n`,
     );
+    if (flags.uploadSarif || flags.openIssues) {
+      const published = await publishResults(client, report, {
+        owner: org,
+        uploadSarif: flags.uploadSarif,
+        openIssues: flags.openIssues,
+        onNote: (m) => io.stderr.write(`plumbline: ${m}\n`),
+      });
+      const parts = [];
+      if (flags.uploadSarif) parts.push(`${published.sarifUploaded} SARIF uploads`);
+      if (flags.openIssues)
+        parts.push(
+          `tracking issues: ${published.issuesOpened} opened, ${published.issuesUpdated} updated, ${published.issuesClosed} closed`,
+        );
+      if (published.errors.length)
+        parts.push(`${published.errors.length} repositories could not be published to`);
+      io.stdout.write(`${parts.join('; ')}\n`);
+    }
     return EXIT_OK;
   } catch (error) {
     progress.done();

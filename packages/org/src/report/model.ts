@@ -17,6 +17,7 @@ import {
 
 export interface ReportRepository {
   name: string;
+  defaultBranch: string;
   headSha: string | null;
   status: ScanStatus;
   reason?: string;
@@ -67,12 +68,21 @@ export function loadReport(database: OrgDatabase, runId?: string): ReportData {
     if (list) list.push(f);
     else byRepository.set(f.repository, [f]);
   }
+  const branches = new Map(
+    (
+      database.db.prepare('SELECT name, default_branch FROM repositories').all() as {
+        name: string;
+        default_branch: string;
+      }[]
+    ).map((r) => [r.name, r.default_branch]),
+  );
   const repositories = database.scansOf(run.id).map((scan): ReportRepository => {
     const own = byRepository.get(scan.repository) ?? [];
     const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
     for (const f of own) bySeverity[f.severity]++;
     const repo: ReportRepository = {
       name: scan.repository,
+      defaultBranch: branches.get(scan.repository) ?? 'main',
       headSha: scan.headSha,
       status: scan.status,
       findings: own.length,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { makeTarball, type RawEntry } from './tarball.js';
 
 /** A repository of the fake organisation. */
@@ -40,7 +41,19 @@ export interface RecordedRequest {
   status: number;
 }
 
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  labels: { name: string }[];
+}
+
 export interface FakeOrg {
+  /** Code scanning uploads, decoded. */
+  sarifUploads: { repository: string; commitSha: string; ref: string; sarif: unknown }[];
+  /** Issues per repository. */
+  issues: Map<string, FakeIssue[]>;
   /** API root to give the client. */
   baseUrl: string;
   options: FakeOrgOptions;
@@ -66,6 +79,15 @@ const listen = (server: Server) =>
 export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
   const requests: RecordedRequest[] = [];
   const downloads: RecordedRequest[] = [];
+  const sarifUploads: FakeOrg['sarifUploads'] = [];
+  const issues = new Map<string, FakeIssue[]>();
+  const readBody = async (req: IncomingMessage) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    return chunks.length
+      ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
+      : {};
+  };
   const archives = new Map<string, Promise<Buffer>>();
   const flakyLeft = new Map(options.repos.map((r) => [r.name, r.flaky ?? 0]));
   const perPage = options.perPage ?? 30;
@@ -191,6 +213,52 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
       });
       return void res.end();
     }
+    m = route(/^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs(?:\/([^/]+))?$/);
+    if (m) {
+      const name = decodeURIComponent(m[2]!);
+      if (req.method === 'POST') {
+        const body = await readBody(req);
+        const sarif = JSON.parse(gunzipSync(Buffer.from(String(body.sarif), 'base64')).toString('utf8'));
+        sarifUploads.push({
+          repository: name,
+          commitSha: String(body.commit_sha),
+          ref: String(body.ref),
+          sarif,
+        });
+        return json(202, { id: `sarif-${sarifUploads.length}`, url: 'x' });
+      }
+      return json(200, { processing_status: 'complete', analyses_url: null, errors: null });
+    }
+    m = route(/^\/repos\/([^/]+)\/([^/]+)\/issues(?:\/(\d+))?$/);
+    if (m) {
+      const name = decodeURIComponent(m[2]!);
+      const list = issues.get(name) ?? [];
+      issues.set(name, list);
+      if (req.method === 'GET' && !m[3]) {
+        const label = url.searchParams.get('labels');
+        return json(
+          200,
+          list.filter((i) => !label || i.labels.some((l) => l.name === label)),
+        );
+      }
+      const body = await readBody(req);
+      if (req.method === 'POST') {
+        const issue: FakeIssue = {
+          number: list.length + 1,
+          title: String(body.title),
+          body: String(body.body ?? ''),
+          state: 'open',
+          labels: ((body.labels as string[]) ?? []).map((name) => ({ name })),
+        };
+        list.push(issue);
+        return json(201, issue);
+      }
+      const issue = list.find((i) => i.number === Number(m![3]));
+      if (!issue) return json(404, { message: 'Not Found' });
+      if (body.body !== undefined) issue.body = String(body.body);
+      if (body.state === 'open' || body.state === 'closed') issue.state = body.state;
+      return json(200, issue);
+    }
     return json(404, { message: 'Not Found' });
   });
   const baseUrl = await listen(apiServer);
@@ -199,6 +267,8 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
     options,
     requests,
     downloads,
+    sarifUploads,
+    issues,
     close: async () => {
       await Promise.all([apiServer, downloadServer].map((s) => new Promise((r) => s.close(r))));
     },
