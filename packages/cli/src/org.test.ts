@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -243,6 +244,52 @@ describe('plumbline org', () => {
       expect(report.summary.files, preset).toBe(2);
       expect(report.findings, preset).toEqual([]);
       expect(r.code, preset).toBe(0);
+    }
+  });
+
+  it('authenticates as a GitHub App: a signed JWT buys the installation token, which is never printed', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const installationToken = 'ghs_installation_token_from_app_0001';
+    const appFake = await startFakeOrg({
+      org: 'acme',
+      token: installationToken,
+      repos: repos().slice(0, 3),
+      app: { id: '4242', publicKey, installationId: 77 },
+    });
+    try {
+      const dir = mkdtempSync(join(work, 'app-'));
+      writeFileSync(join(dir, 'app.pem'), privateKey);
+      const args = [
+        'org',
+        'scan',
+        'acme',
+        '--api-url',
+        appFake.baseUrl,
+        '--app-id',
+        '4242',
+        '--app-private-key-file',
+        'app.pem',
+      ];
+      const r = await cli(args, dir, { GITHUB_TOKEN: '' });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('acme: 3 repositories: 3 scanned, 0 unchanged, 0 failed');
+      expect(r.stdout + r.stderr).not.toContain(installationToken);
+      expect(appFake.requests.filter((q) => q.path === '/app/installations/77/access_tokens')).toHaveLength(
+        1,
+      );
+      const wrong = await cli(
+        [...args.slice(0, 5), '--app-id', '999', '--app-private-key-file', 'app.pem'],
+        dir,
+        { GITHUB_TOKEN: '' },
+      );
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain('the GitHub App could not get an installation token for acme (401)');
+    } finally {
+      await appFake.close();
     }
   });
 

@@ -1,3 +1,4 @@
+import { verify } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
@@ -32,6 +33,9 @@ export interface FakeOrgOptions {
   primaryLimitAt?: number[];
   /** The Nth API request (1-based) answers a secondary rate limit (retry-after). */
   secondaryLimitAt?: number[];
+  /** A GitHub App installed on the org: its JWTs are checked against this public key, and the
+   * installation token it gets is `token`. */
+  app?: { id: string; publicKey: string; installationId: number };
 }
 
 export interface RecordedRequest {
@@ -62,6 +66,15 @@ export interface FakeOrg {
   /** Downloads of archives from the separate download host. */
   downloads: RecordedRequest[];
   close(): Promise<void>;
+}
+
+/** An RS256 JWT signed by the App's private key, issued by the App, not expired. */
+function validAppJwt(authorization: string | undefined, app: { id: string; publicKey: string }): boolean {
+  const m = /^bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/i.exec(authorization ?? '');
+  if (!m) return false;
+  const signed = verify('RSA-SHA256', Buffer.from(`${m[1]}.${m[2]}`), app.publicKey, Buffer.from(m[3]!, 'base64url'));
+  const payload = JSON.parse(Buffer.from(m[2]!, 'base64url').toString('utf8')) as { iss?: unknown; exp?: number };
+  return signed && String(payload.iss) === app.id && (payload.exp ?? 0) * 1000 > Date.now();
 }
 
 const listen = (server: Server) =>
@@ -140,6 +153,14 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(body));
     };
+    const appRoute = /^\/orgs\/[^/]+\/installation$|^\/app\/installations\/(\d+)\/access_tokens$/.exec(url.pathname);
+    if (appRoute && options.app) {
+      if (!validAppJwt(req.headers.authorization, options.app))
+        return json(401, { message: 'A JSON web token could not be decoded' });
+      if (!appRoute[1]) return json(200, { id: options.app.installationId, account: { login: options.org } });
+      if (Number(appRoute[1]) !== options.app.installationId) return json(404, { message: 'Not Found' });
+      return json(201, { token: options.token, expires_at: new Date(Date.now() + 3600_000).toISOString() });
+    }
     if (req.headers.authorization !== `token ${options.token}`)
       return json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     if (options.primaryLimitAt?.includes(n))
