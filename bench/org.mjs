@@ -115,6 +115,10 @@ if (first.code !== 0) {
 }
 console.log(first.stdout.trim());
 report('first run', first);
+const failures = JSON.parse(readFileSync(join(work, 'out', 'results.json'), 'utf8')).repositories.filter(
+  (r) => r.status === 'failed',
+);
+for (const r of failures) console.log(`  failed: ${r.name}: ${r.reason}`);
 const second = await run('bench.db');
 report('second run (all unchanged)', second);
 console.log(`load average during the runs: ${load()}`);

@@ -154,12 +154,18 @@ async function scanOne(
       );
       return 'unchanged';
     }
-    const stream = await fetchTarball(options.client, repo, sha);
-    const source = await TarballFileSource.fromStream(stream, {
-      keep: options.keep,
-      maxFileBytes: options.maxFileBytes,
-      maxRepositoryBytes: options.maxRepositoryBytes,
-      name: repo.name,
+    const download = async () =>
+      TarballFileSource.fromStream(await fetchTarball(options.client, repo, sha!), {
+        keep: options.keep,
+        maxFileBytes: options.maxFileBytes,
+        maxRepositoryBytes: options.maxRepositoryBytes,
+        name: repo.name,
+      });
+    // A connection dropped mid-download is worth one more try; a cap or a short archive is not.
+    const source = await download().catch(async (error: unknown) => {
+      if (!isConnectionDrop(error)) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+      return download();
     });
     const output = await pool.run({
       repository: `${repo.owner}/${repo.name}`,
@@ -182,6 +188,11 @@ async function scanOne(
     options.db.recordScan(record({ headSha: sha, status: 'failed', reason: reasonOf(error) }), info);
     return 'failed';
   }
+}
+
+function isConnectionDrop(error: unknown): boolean {
+  const text = `${(error as Error)?.message} ${((error as Error)?.cause as Error | undefined)?.message ?? ''}`;
+  return /ECONNRESET|EPIPE|socket hang up|other side closed|terminated|fetch failed/i.test(text);
 }
 
 function asAuthError(error: unknown): AuthError | undefined {

@@ -72,8 +72,16 @@ export interface FakeOrg {
 function validAppJwt(authorization: string | undefined, app: { id: string; publicKey: string }): boolean {
   const m = /^bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/i.exec(authorization ?? '');
   if (!m) return false;
-  const signed = verify('RSA-SHA256', Buffer.from(`${m[1]}.${m[2]}`), app.publicKey, Buffer.from(m[3]!, 'base64url'));
-  const payload = JSON.parse(Buffer.from(m[2]!, 'base64url').toString('utf8')) as { iss?: unknown; exp?: number };
+  const signed = verify(
+    'RSA-SHA256',
+    Buffer.from(`${m[1]}.${m[2]}`),
+    app.publicKey,
+    Buffer.from(m[3]!, 'base64url'),
+  );
+  const payload = JSON.parse(Buffer.from(m[2]!, 'base64url').toString('utf8')) as {
+    iss?: unknown;
+    exp?: number;
+  };
   return signed && String(payload.iss) === app.id && (payload.exp ?? 0) * 1000 > Date.now();
 }
 
@@ -153,7 +161,9 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(body));
     };
-    const appRoute = /^\/orgs\/[^/]+\/installation$|^\/app\/installations\/(\d+)\/access_tokens$/.exec(url.pathname);
+    const appRoute = /^\/orgs\/[^/]+\/installation$|^\/app\/installations\/(\d+)\/access_tokens$/.exec(
+      url.pathname,
+    );
     if (appRoute && options.app) {
       if (!validAppJwt(req.headers.authorization, options.app))
         return json(401, { message: 'A JSON web token could not be decoded' });
