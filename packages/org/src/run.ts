@@ -161,7 +161,8 @@ async function scanOne(
         maxRepositoryBytes: options.maxRepositoryBytes,
         name: repo.name,
       });
-    // A connection dropped mid-download is worth one more try; a cap or a short archive is not.
+    // A dropped connection or a short archive (a cut connection can look like a clean end) is
+    // worth one more try; a cap is not.
     const source = await download().catch(async (error: unknown) => {
       if (!isConnectionDrop(error)) throw error;
       await new Promise((r) => setTimeout(r, 1000));
@@ -191,8 +192,10 @@ async function scanOne(
 }
 
 function isConnectionDrop(error: unknown): boolean {
-  const text = `${(error as Error)?.message} ${((error as Error)?.cause as Error | undefined)?.message ?? ''}`;
-  return /ECONNRESET|EPIPE|socket hang up|other side closed|terminated|fetch failed/i.test(text);
+  const text = `${(error as Error)?.message ?? ''} ${((error as Error)?.cause as Error | undefined)?.message ?? ''}`;
+  return /ECONNRESET|EPIPE|socket hang up|other side closed|terminated|fetch failed|^truncated archive/i.test(
+    text,
+  );
 }
 
 function asAuthError(error: unknown): AuthError | undefined {
