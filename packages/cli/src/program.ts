@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { auditCommand, UsageError } from './commands/audit.js';
 import { initCommand } from './commands/init.js';
 import { inspectCommand } from './commands/inspect.js';
+import { addOrgCommand } from './commands/org-command.js';
 import { explainCommand, rulesCommand } from './commands/rules.js';
 import { testCommand } from './commands/test.js';
 import { EXIT_USAGE, type Io } from './io.js';
@@ -107,6 +108,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<path>', 'file or directory')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
     .action(async (path: string, flags) => setExit(await inspectCommand(path, flags, io)));
+  addOrgCommand(program, io, setExit);
 
   return program;
 }
