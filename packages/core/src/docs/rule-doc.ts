@@ -9,9 +9,10 @@ function language(filename: string): string {
 
 function block(example: RuleExample): string {
   const files = { ...example.files, [example.filename]: example.code };
-  return Object.entries(files)
+  const code = Object.entries(files)
     .map(([name, code]) => `\`${name}\`\n\n\`\`\`${language(name)}\n${code.replace(/\n$/, '')}\n\`\`\``)
     .join('\n\n');
+  return example.options ? `With options \`${JSON.stringify(example.options)}\`:\n\n${code}` : code;
 }
 
 /** The docs page of a rule, generated from its metadata and examples (which the tests execute). */

@@ -10,6 +10,8 @@ export interface RuleExample {
   code: string;
   /** Extra files needed for cross-file rules (also shown in the docs). */
   files?: Record<string, string>;
+  /** Rule options the example is run with (rules whose findings depend on configuration). */
+  options?: Record<string, unknown>;
 }
 
 export interface InvalidExample extends RuleExample {

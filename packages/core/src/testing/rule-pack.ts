@@ -55,7 +55,7 @@ export function describeRulePack(options: {
 function m_examples(rule: AnyRule, languages: readonly Language[]): void {
   rule.meta.examples.invalid.forEach((ex, i) => {
     it(`docs example ${i + 1} is reported at the documented spans`, async () => {
-      const result = await runRule(rule, languages, { ...ex.files, [ex.filename]: ex.code });
+      const result = await runRule(rule, languages, { ...ex.files, [ex.filename]: ex.code }, ex.options);
       expectFindings(
         result,
         rule.id,
@@ -65,7 +65,7 @@ function m_examples(rule: AnyRule, languages: readonly Language[]): void {
   });
   rule.meta.examples.valid.forEach((ex, i) => {
     it(`docs counter-example ${i + 1} is not reported`, async () => {
-      const result = await runRule(rule, languages, { ...ex.files, [ex.filename]: ex.code });
+      const result = await runRule(rule, languages, { ...ex.files, [ex.filename]: ex.code }, ex.options);
       expect(result.findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
       expect(result.errors.filter((e) => e.kind === 'parse' || e.kind === 'internal')).toEqual([]);
     });
