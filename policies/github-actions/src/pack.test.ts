@@ -60,10 +60,34 @@ describe('github-actions pack over the fixtures', () => {
       'name: Notify\ninputs:\n  message: {}\nruns:\n  using: composite\n  steps:\n    - run: echo "${{ inputs.message }}"\n      shell: bash\n';
     const lint =
       'on: push\npermissions: {}\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    permissions:\n      contents: write\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx eslint .\n';
+    // And a release workflow with the supply-chain slips of the zizmor-parity rules.
+    const release = [
+      'on: push',
+      'permissions: {}',
+      'jobs:',
+      '  release:',
+      '    runs-on: windows-latest',
+      '    timeout-minutes: 10',
+      '    steps:',
+      '      - uses: actons/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0',
+      '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v4.2.2',
+      '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0',
+      '      - uses: acme/app/.github/actions/notify@main',
+      '      - uses: actions/create-release@v1',
+      '      - uses: hashicorp/setup-terraform@v3',
+      '      - uses: actions/create-github-app-token@v2',
+      '        with: { app-id: "1", private-key: "${{ secrets.KEY }}" }',
+      '      - uses: actions/cache/./@v4',
+      "      - run: echo ${{ github.ref == 'refs/heads/main' && '' || 'next' }} ${{ fromJSON(secrets.DB).password }}",
+      '        shell: cmd',
+      '      - run: curl -fsSLO http://downloads.example.com/tool.tgz && pip install --extra-index-url https://pypi.example.com/simple tool',
+      '',
+    ].join('\n');
     const result = await audit({
       ...workflows('insecure'),
       '.github/actions/notify/action.yml': action,
       '.github/workflows/lint.yml': lint,
+      '.github/workflows/release.yml': release,
     });
     expect(result.errors.filter((e) => e.kind === 'parse' || e.kind === 'internal')).toEqual([]);
     const fired = new Set(result.findings.map((f) => f.ruleId));

@@ -25,7 +25,7 @@ export default defineRule({
         {
           filename: '.github/workflows/release.yml',
           code: 'on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/create-github-app-token@v2\n        id: app\n        with:\n          app-id: ${{ vars.APP_ID }}\n          private-key: ${{ secrets.APP_KEY }}\n',
-          errors: [{ line: 6, column: 15, endLine: 6, endColumn: 50 }],
+          errors: [{ line: 6, column: 15, endLine: 6, endColumn: 49 }],
         },
       ],
       valid: [

@@ -27,7 +27,7 @@ export default defineRule({
         {
           filename: '.github/workflows/ci.yml',
           code: 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install --extra-index-url https://pypi.acme.internal/simple acme-utils\n',
-          errors: [{ line: 6, column: 26, endLine: 6, endColumn: 78 }],
+          errors: [{ line: 6, column: 26, endLine: 6, endColumn: 77 }],
         },
       ],
       valid: [

@@ -41,7 +41,7 @@ export default defineRule({
         {
           filename: '.github/workflows/terraform.yml',
           code: 'on: pull_request\njobs:\n  plan:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: hashicorp/setup-terraform@v3\n      - run: terraform init && terraform plan\n',
-          errors: [{ line: 6, column: 15, endLine: 6, endColumn: 44 }],
+          errors: [{ line: 6, column: 15, endLine: 6, endColumn: 43 }],
         },
       ],
       valid: [
