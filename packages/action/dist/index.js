@@ -82856,7 +82856,7 @@ var rule_default226 = defineRule({
         {
           filename: ".github/workflows/release.yml",
           code: "on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/create-github-app-token@v2\n        id: app\n        with:\n          app-id: ${{ vars.APP_ID }}\n          private-key: ${{ secrets.APP_KEY }}\n",
-          errors: [{ line: 6, column: 15, endLine: 6, endColumn: 50 }]
+          errors: [{ line: 6, column: 15, endLine: 6, endColumn: 49 }]
         }
       ],
       valid: [
@@ -83884,7 +83884,7 @@ var rule_default241 = defineRule({
         {
           filename: ".github/workflows/ci.yml",
           code: "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pip install --extra-index-url https://pypi.acme.internal/simple acme-utils\n",
-          errors: [{ line: 6, column: 26, endLine: 6, endColumn: 78 }]
+          errors: [{ line: 6, column: 26, endLine: 6, endColumn: 77 }]
         }
       ],
       valid: [
@@ -86014,7 +86014,7 @@ var rule_default265 = defineRule({
         {
           filename: ".github/workflows/terraform.yml",
           code: "on: pull_request\njobs:\n  plan:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: hashicorp/setup-terraform@v3\n      - run: terraform init && terraform plan\n",
-          errors: [{ line: 6, column: 15, endLine: 6, endColumn: 44 }]
+          errors: [{ line: 6, column: 15, endLine: 6, endColumn: 43 }]
         }
       ],
       valid: [
@@ -86086,6 +86086,8 @@ var rule_default266 = defineRule({
     }
   },
   check(unit, ctx) {
+    if (unit.kind === "workflow" && !/(^|\/)\.github\/workflows\//.test(unit.path))
+      return;
     const paths = ctx.project.memo("gha/local-paths", () => new Set(ctx.project.files.map((f) => f.file.path)));
     const local = (uses) => {
       const path = uses.path?.replace(/^\/+|\/+$/g, "");

@@ -11,6 +11,12 @@ new RuleTester([yamlLanguage]).run(rule, {
       code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: ./.github/actions/setup\n',
       files: { '.github/actions/setup/action.yml': composite },
     },
+    // An example workflow outside .github/workflows is written for other repositories to copy.
+    {
+      filename: 'examples/ci.yml',
+      code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: acme/app/.github/actions/setup@v1\n',
+      files: { '.github/actions/setup/action.yml': composite },
+    },
     // Another repository's action whose path does not exist here.
     'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: github/codeql-action/init@v3\n',
   ],

@@ -40,6 +40,8 @@ export default defineRule({
     },
   },
   check(unit, ctx) {
+    // A workflow outside `.github/workflows` (an example to copy, a template) is meant for other repositories.
+    if (unit.kind === 'workflow' && !/(^|\/)\.github\/workflows\//.test(unit.path)) return;
     const paths = ctx.project.memo('gha/local-paths', () => new Set(ctx.project.files.map((f) => f.file.path)));
     const local = (uses: UsesRef) => {
       const path = uses.path?.replace(/^\/+|\/+$/g, '');
