@@ -82168,6 +82168,18 @@ var SAME_REPO_GUARD = /head\.repo\.full_name\s*==\s*(github\.repository|'[^']+\/
 function sameRepoOnly(job, step) {
   return [job?.if, step?.if].some((c) => c !== void 0 && SAME_REPO_GUARD.test(c.value.text ?? ""));
 }
+function allUses(unit) {
+  const out2 = [];
+  if (unit.kind === "workflow") {
+    for (const job of unit.jobs)
+      if (job.uses)
+        out2.push({ uses: job.uses, resource: `jobs.${job.id}` });
+  }
+  for (const step of allSteps(unit))
+    if (step.uses)
+      out2.push({ uses: step.uses, resource: resourceOf2(step) });
+  return out2;
+}
 
 // ../../policies/github-actions/dist/rules/checkout-persist-credentials/rule.js
 var WORKSPACE_ROOT = /^(\.|\.\/|\.\/\*\*?|\*\*?|\$\{\{\s*github\.workspace\s*\}\}\/?)$/;
@@ -82813,25 +82825,20 @@ var rule_default225 = defineRule({
   },
   check(unit, ctx) {
     const { allow, deny = [] } = ctx.options;
-    const check = (uses, resource) => {
-      if (uses?.kind !== "repository")
-        return;
+    for (const { uses, resource } of allUses(unit)) {
+      if (uses.kind !== "repository")
+        continue;
       const denied = matchesAny(uses.action, deny);
       const notAllowed = allow !== void 0 && !matchesAny(uses.action, allow);
       if (!denied && !notAllowed)
-        return;
+        continue;
       ctx.report({
         at: uses.value.loc,
         message: denied ? `\`${uses.action}\` is on the deny list of this repository's configuration.` : `\`${uses.action}\` is not on the allow list of this repository's configuration.`,
         resource,
         evidence: uses.action
       });
-    };
-    if (unit.kind === "workflow")
-      for (const job of unit.jobs)
-        check(job.uses, `jobs.${job.id}`);
-    for (const step of allSteps(unit))
-      check(step.uses, resourceOf2(step));
+    }
   }
 });
 
@@ -83339,24 +83346,19 @@ var rule_default233 = defineRule({
     }
   },
   check(unit, ctx) {
-    const check = (uses, resource) => {
-      if (uses?.kind !== "repository")
-        return;
+    for (const { uses, resource } of allUses(unit)) {
+      if (uses.kind !== "repository")
+        continue;
       const replacement = ARCHIVED[uses.action];
       if (!replacement)
-        return;
+        continue;
       ctx.report({
         at: uses.value.loc,
         message: `\`${uses.owner}/${uses.repo}\` is archived and gets no fixes; use ${replacement}.`,
         resource,
         evidence: uses.action
       });
-    };
-    if (unit.kind === "workflow")
-      for (const job of unit.jobs)
-        check(job.uses, `jobs.${job.id}`);
-    for (const step of allSteps(unit))
-      check(step.uses, resourceOf2(step));
+    }
   }
 });
 
@@ -84496,7 +84498,9 @@ var rule_default247 = defineRule({
     severity: "low",
     confidence: "medium",
     aliases: ["zizmor:obfuscation"],
-    references: ["https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstepsuses"],
+    references: [
+      "https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstepsuses"
+    ],
     examples: {
       invalid: [
         {
@@ -84514,21 +84518,16 @@ var rule_default247 = defineRule({
     }
   },
   check(unit, ctx) {
-    const check = (uses, resource) => {
-      if (uses?.kind !== "repository" || !ODD_PATH.test(uses.raw.replace(/^\.\//, "")))
-        return;
+    for (const { uses, resource } of allUses(unit)) {
+      if (uses.kind !== "repository" || !ODD_PATH.test(uses.raw.replace(/^\.\//, "")))
+        continue;
       ctx.report({
         at: uses.value.loc,
         message: `\`${uses.raw}\` has redundant path segments; the action that runs is not the one the text suggests at a glance.`,
         resource,
         evidence: uses.raw
       });
-    };
-    if (unit.kind === "workflow")
-      for (const job of unit.jobs)
-        check(job.uses, `jobs.${job.id}`);
-    for (const step of allSteps(unit))
-      check(step.uses, resourceOf2(step));
+    }
     for (const { expression, resource } of unitExpressions(unit)) {
       if (!expression.raw.startsWith("${{") || expression.contexts.length > 0)
         continue;
@@ -85118,24 +85117,19 @@ var rule_default254 = defineRule({
     }
   },
   check(unit, ctx) {
-    const check = (uses, resource) => {
-      if (uses?.kind !== "repository")
-        return;
+    for (const { uses, resource } of allUses(unit)) {
+      if (uses.kind !== "repository")
+        continue;
       const original = imitated(uses.action);
       if (!original)
-        return;
+        continue;
       ctx.report({
         at: uses.value.loc,
         message: `\`${uses.owner}/${uses.repo}\` is one slip away from the popular \`${original}\`; a look-alike name is how typosquatted actions get run.`,
         resource,
         evidence: uses.action
       });
-    };
-    if (unit.kind === "workflow")
-      for (const job of unit.jobs)
-        check(job.uses, `jobs.${job.id}`);
-    for (const step of allSteps(unit))
-      check(step.uses, resourceOf2(step));
+    }
   }
 });
 
@@ -86062,7 +86056,9 @@ var rule_default266 = defineRule({
     severity: "low",
     confidence: "medium",
     aliases: ["zizmor:self-repository"],
-    references: ["https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#example-using-an-action-in-the-same-repository-as-the-workflow"],
+    references: [
+      "https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#example-using-an-action-in-the-same-repository-as-the-workflow"
+    ],
     examples: {
       invalid: [
         {
@@ -86097,24 +86093,19 @@ var rule_default266 = defineRule({
         return paths.has(path) ? path : void 0;
       return [`${path}/action.yml`, `${path}/action.yaml`].find((p) => paths.has(p)) ? path : void 0;
     };
-    const check = (uses, resource) => {
-      if (uses?.kind !== "repository")
-        return;
+    for (const { uses, resource } of allUses(unit)) {
+      if (uses.kind !== "repository")
+        continue;
       const path = local(uses);
       if (!path)
-        return;
+        continue;
       ctx.report({
         at: uses.value.loc,
         message: `\`${path}\` is in this repository: \`./${path}\` runs the checked-out copy, \`${uses.owner}/${uses.repo}@${uses.ref}\` another one.`,
         resource,
         evidence: uses.raw
       });
-    };
-    if (unit.kind === "workflow")
-      for (const job of unit.jobs)
-        check(job.uses, `jobs.${job.id}`);
-    for (const step of allSteps(unit))
-      check(step.uses, resourceOf2(step));
+    }
   }
 });
 

@@ -1,4 +1,11 @@
-import type { Condition, GhaUnit, Job, Step, UsesRef } from '@plumbline/lang-yaml';
+import {
+  allSteps,
+  type Condition,
+  type GhaUnit,
+  type Job,
+  type Step,
+  type UsesRef,
+} from '@plumbline/lang-yaml';
 
 /**
  * The resource of a finding: `jobs.<id>` (or `runs` in an action file). Step positions are left
@@ -86,4 +93,13 @@ const SAME_REPO_GUARD =
  */
 export function sameRepoOnly(job: Job | undefined, step?: Step): boolean {
   return [job?.if, step?.if].some((c) => c !== undefined && SAME_REPO_GUARD.test(c.value.text ?? ''));
+}
+
+/** Every `uses:` of a unit: reusable-workflow calls of jobs, then steps, each with its resource. */
+export function allUses(unit: GhaUnit): { uses: UsesRef; resource: string | undefined }[] {
+  const out: { uses: UsesRef; resource: string | undefined }[] = [];
+  if (unit.kind === 'workflow')
+    for (const job of unit.jobs) if (job.uses) out.push({ uses: job.uses, resource: `jobs.${job.id}` });
+  for (const step of allSteps(unit)) if (step.uses) out.push({ uses: step.uses, resource: resourceOf(step) });
+  return out;
 }

@@ -9,7 +9,12 @@ new RuleTester([yamlLanguage]).run(rule, {
   valid: [
     // Without lists nothing is forbidden.
     steps('      - uses: tj-actions/changed-files@v45\n'),
-    { code: steps('      - uses: actions/checkout@v4\n      - uses: acme/deploy@v2\n      - uses: ./.github/actions/local\n'), options: allow },
+    {
+      code: steps(
+        '      - uses: actions/checkout@v4\n      - uses: acme/deploy@v2\n      - uses: ./.github/actions/local\n',
+      ),
+      options: allow,
+    },
     { code: steps('      - uses: actions/checkout@v4\n'), options: { deny: ['tj-actions/*'] } },
   ],
   invalid: [

@@ -1,6 +1,6 @@
 import { defineRule } from '@plumbline/core';
-import { allSteps, type GhaUnit, ghaDomain, type UsesRef } from '@plumbline/lang-yaml';
-import { matchesAny, resourceOf } from '../../lib/util.js';
+import { type GhaUnit, ghaDomain } from '@plumbline/lang-yaml';
+import { allUses, matchesAny } from '../../lib/util.js';
 
 interface Options {
   /** When set, only actions matching one of these `owner/repo` globs may be used. */
@@ -18,7 +18,8 @@ export default defineRule<GhaUnit, Options>({
       "A `uses:` names an action or reusable workflow that the organisation's `allow` list does not contain, or that its `deny` list names.",
     rationale:
       "Many organisations allow only reviewed actions (GitHub's own, their own, a vetted few); the repository setting enforces it only on GitHub Enterprise plans and only at run time. Checking in the pull request catches it before merge, with the reason. Medium, opt-in: it needs your lists.",
-    remediation: 'Use an allowed action, or have the action reviewed and added to the list in `.plumbline.yaml`.',
+    remediation:
+      'Use an allowed action, or have the action reviewed and added to the list in `.plumbline.yaml`.',
     category: 'supply-chain',
     severity: 'medium',
     confidence: 'high',
@@ -58,11 +59,11 @@ export default defineRule<GhaUnit, Options>({
   },
   check(unit, ctx) {
     const { allow, deny = [] } = ctx.options;
-    const check = (uses: UsesRef | undefined, resource: string | undefined) => {
-      if (uses?.kind !== 'repository') return;
+    for (const { uses, resource } of allUses(unit)) {
+      if (uses.kind !== 'repository') continue;
       const denied = matchesAny(uses.action, deny);
       const notAllowed = allow !== undefined && !matchesAny(uses.action, allow);
-      if (!denied && !notAllowed) return;
+      if (!denied && !notAllowed) continue;
       ctx.report({
         at: uses.value.loc,
         message: denied
@@ -71,8 +72,6 @@ export default defineRule<GhaUnit, Options>({
         resource,
         evidence: uses.action,
       });
-    };
-    if (unit.kind === 'workflow') for (const job of unit.jobs) check(job.uses, `jobs.${job.id}`);
-    for (const step of allSteps(unit)) check(step.uses, resourceOf(step));
+    }
   },
 });

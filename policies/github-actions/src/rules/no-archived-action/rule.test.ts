@@ -6,7 +6,9 @@ const steps = (s: string) => `on: push\njobs:\n  build:\n    runs-on: ubuntu-lat
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
-    steps('      - uses: actions/checkout@v4\n      - uses: dtolnay/rust-toolchain@stable\n      - run: cargo clippy -- -D warnings\n'),
+    steps(
+      '      - uses: actions/checkout@v4\n      - uses: dtolnay/rust-toolchain@stable\n      - run: cargo clippy -- -D warnings\n',
+    ),
     steps('      - uses: ruby/setup-ruby@v1\n        with: { bundler-cache: true }\n'),
   ],
   invalid: [

@@ -1,6 +1,6 @@
 import { defineRule } from '@plumbline/core';
-import { allSteps, ghaDomain, type UsesRef } from '@plumbline/lang-yaml';
-import { resourceOf } from '../../lib/util.js';
+import { ghaDomain } from '@plumbline/lang-yaml';
+import { allUses } from '../../lib/util.js';
 
 /**
  * Actions whose repositories are archived (read-only, no more fixes), with what replaces them.
@@ -30,7 +30,7 @@ export default defineRule({
   meta: {
     title: 'Archived action',
     description:
-      "A `uses:` names an action whose repository is archived by its owner (`actions/create-release`, `actions-rs/*`, `actions/setup-ruby`, …): it gets no security fixes and still runs on a deprecated Node runtime or an old API.",
+      'A `uses:` names an action whose repository is archived by its owner (`actions/create-release`, `actions-rs/*`, `actions/setup-ruby`, …): it gets no security fixes and still runs on a deprecated Node runtime or an old API.',
     rationale:
       'Nobody fixes a vulnerability, a runtime deprecation or a broken API in an archived action; the workflow keeps working until the day it fails or is exploited, and the repository cannot even take a report. Low: nothing is wrong today, but a replacement exists for each. Kept as an offline list of the archived actions most seen in real workflows.',
     remediation: 'Replace it with the maintained action or the preinstalled CLI named in the message.',
@@ -56,18 +56,16 @@ export default defineRule({
     },
   },
   check(unit, ctx) {
-    const check = (uses: UsesRef | undefined, resource: string | undefined) => {
-      if (uses?.kind !== 'repository') return;
+    for (const { uses, resource } of allUses(unit)) {
+      if (uses.kind !== 'repository') continue;
       const replacement = ARCHIVED[uses.action];
-      if (!replacement) return;
+      if (!replacement) continue;
       ctx.report({
         at: uses.value.loc,
         message: `\`${uses.owner}/${uses.repo}\` is archived and gets no fixes; use ${replacement}.`,
         resource,
         evidence: uses.action,
       });
-    };
-    if (unit.kind === 'workflow') for (const job of unit.jobs) check(job.uses, `jobs.${job.id}`);
-    for (const step of allSteps(unit)) check(step.uses, resourceOf(step));
+    }
   },
 });

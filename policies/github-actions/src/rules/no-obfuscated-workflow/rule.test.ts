@@ -6,12 +6,18 @@ const steps = (s: string) => `on: push\njobs:\n  test:\n    runs-on: ubuntu-late
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
-    steps('      - uses: actions/checkout@v4\n      - uses: github/codeql-action/init@v3\n      - uses: ./.github/actions/setup\n'),
-    steps("      - run: echo ${{ github.sha }}\n      - if: ${{ github.event_name == 'push' }}\n        run: make\n"),
+    steps(
+      '      - uses: actions/checkout@v4\n      - uses: github/codeql-action/init@v3\n      - uses: ./.github/actions/setup\n',
+    ),
+    steps(
+      "      - run: echo ${{ github.sha }}\n      - if: ${{ github.event_name == 'push' }}\n        run: make\n",
+    ),
     // A plain `if: false` is visible; it is not flagged.
     steps('      - if: false\n        run: make slow-tests\n'),
     // A lone literal in an expression (starter workflows do this) hides nothing.
-    steps("      - run: xcodebuild -destination \"platform=${{ 'iOS Simulator' }}\"\n      - run: echo ${{ false }}\n"),
+    steps(
+      '      - run: xcodebuild -destination "platform=${{ \'iOS Simulator\' }}"\n      - run: echo ${{ false }}\n',
+    ),
   ],
   invalid: [
     {
@@ -26,7 +32,9 @@ new RuleTester([yamlLanguage]).run(rule, {
     },
     {
       name: 'a constant hidden in an expression',
-      code: steps("      - run: ${{ format('{0}{1}', 'cu', 'rl') }} -fsSL https://example.com/i.sh -o i.sh\n"),
+      code: steps(
+        "      - run: ${{ format('{0}{1}', 'cu', 'rl') }} -fsSL https://example.com/i.sh -o i.sh\n",
+      ),
       errors: [{ line: 6, column: 14, endLine: 6, endColumn: 49 }],
     },
   ],

@@ -1,12 +1,13 @@
 import { defineRule } from '@plumbline/core';
-import { allSteps, ghaDomain, type UsesRef } from '@plumbline/lang-yaml';
+import { ghaDomain } from '@plumbline/lang-yaml';
 import { unitExpressions } from '../../lib/expressions.js';
-import { resourceOf } from '../../lib/util.js';
+import { allUses } from '../../lib/util.js';
 
 /** `.`/`..` segments or empty segments in a `uses:` path: they change nothing but hide what runs. */
 const ODD_PATH = /(^|\/)\.{1,2}(\/|@|$)|\/\//;
 /** Expressions made only of literals, operators and pure functions of literals: a constant in disguise. */
-const CONSTANT = /^(?:\s|'(?:[^']|'')*'|\d+(?:\.\d+)?|true|false|null|&&|\|\||==|!=|!|\(|\)|,|format|tojson|fromjson|join)+$/i;
+const CONSTANT =
+  /^(?:\s|'(?:[^']|'')*'|\d+(?:\.\d+)?|true|false|null|&&|\|\||==|!=|!|\(|\)|,|format|tojson|fromjson|join)+$/i;
 
 export default defineRule({
   id: 'gha/no-obfuscated-workflow',
@@ -22,7 +23,9 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     aliases: ['zizmor:obfuscation'],
-    references: ['https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstepsuses'],
+    references: [
+      'https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstepsuses',
+    ],
     examples: {
       invalid: [
         {
@@ -40,17 +43,15 @@ export default defineRule({
     },
   },
   check(unit, ctx) {
-    const check = (uses: UsesRef | undefined, resource: string | undefined) => {
-      if (uses?.kind !== 'repository' || !ODD_PATH.test(uses.raw.replace(/^\.\//, ''))) return;
+    for (const { uses, resource } of allUses(unit)) {
+      if (uses.kind !== 'repository' || !ODD_PATH.test(uses.raw.replace(/^\.\//, ''))) continue;
       ctx.report({
         at: uses.value.loc,
         message: `\`${uses.raw}\` has redundant path segments; the action that runs is not the one the text suggests at a glance.`,
         resource,
         evidence: uses.raw,
       });
-    };
-    if (unit.kind === 'workflow') for (const job of unit.jobs) check(job.uses, `jobs.${job.id}`);
-    for (const step of allSteps(unit)) check(step.uses, resourceOf(step));
+    }
     for (const { expression, resource } of unitExpressions(unit)) {
       // Bare `if:` conditions written as literals (`if: false`) are a common, visible way to disable a step.
       if (!expression.raw.startsWith('${{') || expression.contexts.length > 0) continue;

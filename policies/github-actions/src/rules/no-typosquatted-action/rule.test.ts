@@ -12,7 +12,9 @@ new RuleTester([yamlLanguage]).run(rule, {
       '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n      - uses: actions/setup-node@v4\n        with: { node-version: 22 }\n      - run: npm ci && npm test\n',
     ),
     // Unrelated actions that merely share a word with a popular one.
-    workflow('      - uses: acme/checkout-tools@v2\n      - uses: ./.github/actions/setup\n      - uses: docker://alpine:3.20\n'),
+    workflow(
+      '      - uses: acme/checkout-tools@v2\n      - uses: ./.github/actions/setup\n      - uses: docker://alpine:3.20\n',
+    ),
     // A reusable workflow of a similar-looking but distinct organisation name stays quiet when it is no near miss.
     'on: push\njobs:\n  release:\n    uses: acme-platform/workflows/.github/workflows/release.yml@v3\n',
   ],

@@ -1,8 +1,8 @@
 import { defineRule } from '@plumbline/core';
-import { allSteps, ghaDomain, type UsesRef } from '@plumbline/lang-yaml';
+import { ghaDomain } from '@plumbline/lang-yaml';
 import { editDistance } from '../../lib/edit-distance.js';
 import { POPULAR_ACTIONS } from '../../lib/popular-actions.js';
-import { resourceOf } from '../../lib/util.js';
+import { allUses } from '../../lib/util.js';
 
 const POPULAR = new Set(POPULAR_ACTIONS);
 
@@ -54,18 +54,16 @@ export default defineRule({
     },
   },
   check(unit, ctx) {
-    const check = (uses: UsesRef | undefined, resource: string | undefined) => {
-      if (uses?.kind !== 'repository') return;
+    for (const { uses, resource } of allUses(unit)) {
+      if (uses.kind !== 'repository') continue;
       const original = imitated(uses.action);
-      if (!original) return;
+      if (!original) continue;
       ctx.report({
         at: uses.value.loc,
         message: `\`${uses.owner}/${uses.repo}\` is one slip away from the popular \`${original}\`; a look-alike name is how typosquatted actions get run.`,
         resource,
         evidence: uses.action,
       });
-    };
-    if (unit.kind === 'workflow') for (const job of unit.jobs) check(job.uses, `jobs.${job.id}`);
-    for (const step of allSteps(unit)) check(step.uses, resourceOf(step));
+    }
   },
 });

@@ -3,7 +3,7 @@ import { yamlLanguage } from '@plumbline/lang-yaml';
 import rule from './rule.js';
 
 const composite =
-  "name: setup\ndescription: install the toolchain\nruns:\n  using: composite\n  steps:\n    - run: ./scripts/setup.sh\n      shell: bash\n";
+  'name: setup\ndescription: install the toolchain\nruns:\n  using: composite\n  steps:\n    - run: ./scripts/setup.sh\n      shell: bash\n';
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [

@@ -1,6 +1,6 @@
 import { defineRule } from '@plumbline/core';
-import { allSteps, ghaDomain, type UsesRef } from '@plumbline/lang-yaml';
-import { resourceOf } from '../../lib/util.js';
+import { ghaDomain, type UsesRef } from '@plumbline/lang-yaml';
+import { allUses } from '../../lib/util.js';
 
 export default defineRule({
   id: 'gha/prefer-local-reference',
@@ -11,19 +11,23 @@ export default defineRule({
       'A `uses: owner/repo/path@ref` names an action or reusable workflow whose `path` exists in this same repository, instead of `uses: ./path`.',
     rationale:
       "Through `owner/repo@ref`, the job runs the copy at `ref` — often a branch such as `main` — not the one in the commit under test: a pull request that changes the action is tested against the old one, and a pull request from a fork can make the job run code that no reviewer of this change looked at. `./path` runs exactly what was checked out. Low; medium confidence, since the repository's own name is inferred from the matching path.",
-    remediation: 'Use `uses: ./path/to/action` (after `actions/checkout`) or `uses: ./.github/workflows/x.yml` for reusable workflows.',
+    remediation:
+      'Use `uses: ./path/to/action` (after `actions/checkout`) or `uses: ./.github/workflows/x.yml` for reusable workflows.',
     category: 'supply-chain',
     severity: 'low',
     confidence: 'medium',
     aliases: ['zizmor:self-repository'],
-    references: ['https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#example-using-an-action-in-the-same-repository-as-the-workflow'],
+    references: [
+      'https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#example-using-an-action-in-the-same-repository-as-the-workflow',
+    ],
     examples: {
       invalid: [
         {
           filename: '.github/workflows/ci.yml',
           code: 'on: push\njobs:\n  deploy:\n    uses: acme/app/.github/workflows/deploy.yml@main\n',
           files: {
-            '.github/workflows/deploy.yml': 'on: workflow_call\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n',
+            '.github/workflows/deploy.yml':
+              'on: workflow_call\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n',
           },
           errors: [{ line: 4, column: 11, endLine: 4, endColumn: 53 }],
         },
@@ -33,7 +37,8 @@ export default defineRule({
           filename: '.github/workflows/ci.yml',
           code: 'on: push\njobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n',
           files: {
-            '.github/workflows/deploy.yml': 'on: workflow_call\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n',
+            '.github/workflows/deploy.yml':
+              'on: workflow_call\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n',
           },
         },
       ],
@@ -42,25 +47,26 @@ export default defineRule({
   check(unit, ctx) {
     // A workflow outside `.github/workflows` (an example to copy, a template) is meant for other repositories.
     if (unit.kind === 'workflow' && !/(^|\/)\.github\/workflows\//.test(unit.path)) return;
-    const paths = ctx.project.memo('gha/local-paths', () => new Set(ctx.project.files.map((f) => f.file.path)));
+    const paths = ctx.project.memo(
+      'gha/local-paths',
+      () => new Set(ctx.project.files.map((f) => f.file.path)),
+    );
     const local = (uses: UsesRef) => {
       const path = uses.path?.replace(/^\/+|\/+$/g, '');
       if (!path) return undefined;
       if (/\.ya?ml$/.test(path)) return paths.has(path) ? path : undefined;
       return [`${path}/action.yml`, `${path}/action.yaml`].find((p) => paths.has(p)) ? path : undefined;
     };
-    const check = (uses: UsesRef | undefined, resource: string | undefined) => {
-      if (uses?.kind !== 'repository') return;
+    for (const { uses, resource } of allUses(unit)) {
+      if (uses.kind !== 'repository') continue;
       const path = local(uses);
-      if (!path) return;
+      if (!path) continue;
       ctx.report({
         at: uses.value.loc,
         message: `\`${path}\` is in this repository: \`./${path}\` runs the checked-out copy, \`${uses.owner}/${uses.repo}@${uses.ref}\` another one.`,
         resource,
         evidence: uses.raw,
       });
-    };
-    if (unit.kind === 'workflow') for (const job of unit.jobs) check(job.uses, `jobs.${job.id}`);
-    for (const step of allSteps(unit)) check(step.uses, resourceOf(step));
+    }
   },
 });
