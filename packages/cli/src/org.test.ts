@@ -232,12 +232,14 @@ describe('plumbline org', () => {
   it("the example workflow and the org action pass Plumbline's own rules, strict preset included", async () => {
     const dir = mkdtempSync(join(work, 'example-'));
     mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
-    mkdirSync(join(dir, 'org'));
+    // The action lives in Plumbline's repository, the workflow in the user's: a folder other than
+    // `org/` keeps the workflow's `plumbline-dev/plumbline/org@…` from naming a local action here.
+    mkdirSync(join(dir, 'plumbline-org-action'));
     copyFileSync(
       join(repoRoot, 'examples', 'org-scan.yml'),
       join(dir, '.github', 'workflows', 'org-scan.yml'),
     );
-    copyFileSync(join(repoRoot, 'org', 'action.yml'), join(dir, 'org', 'action.yml'));
+    copyFileSync(join(repoRoot, 'org', 'action.yml'), join(dir, 'plumbline-org-action', 'action.yml'));
     for (const preset of ['recommended', 'strict']) {
       const r = await cli(['audit', '.', '--preset', preset, '--fail-on', 'info', '--format', 'json'], dir);
       const report = JSON.parse(r.stdout);
