@@ -1,13 +1,8 @@
 import { RuleTester } from '@plumbline/core/testing';
 import { hclLanguage } from '@plumbline/lang-hcl';
+import { alarm, filter, trail } from '../../cis-alarm-test-kit.js';
 import rule from './rule.js';
 
-const trail =
-  'resource "aws_cloudtrail" "main" {\n  name                       = "main"\n  s3_bucket_name             = aws_s3_bucket.trail.id\n  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"\n}\n';
-const filter = (pattern: string, metric = 'Watched') =>
-  `resource "aws_cloudwatch_log_metric_filter" "f" {\n  name           = "f"\n  log_group_name = aws_cloudwatch_log_group.trail.name\n  pattern        = ${JSON.stringify(pattern)}\n  metric_transformation {\n    name      = "${metric}"\n    namespace = "CIS"\n    value     = "1"\n  }\n}\n`;
-const alarm =
-  'resource "aws_cloudwatch_metric_alarm" "a" {\n  alarm_name  = "a"\n  metric_name = "Watched"\n  namespace   = "CIS"\n  threshold   = 1\n}\n';
 const pattern =
   '{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = DeleteBucketPolicy)) }';
 
