@@ -10,6 +10,7 @@ import {
   CONFIG_FILE_NAMES,
   ConfigError,
   loadConfig,
+  type Renderer,
   type ResolvedConfig,
   type RuleRegistry,
   type RunResult,
@@ -19,12 +20,39 @@ import {
 } from '@plumbline/core';
 import type { AuditRequest } from '@plumbline/org';
 import { configureTerraform } from '@plumbline/policy-terraform';
+import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages, createRegistry } from './registry.js';
 
-/** Archive entries worth keeping: what a language claims, and the repository's config file. */
+/**
+ * What Helm and kustomize need besides the files a language claims: chart metadata, templates and
+ * helpers of any extension, CRDs, ignore files. Files a chart reads with `.Files.Get` or a
+ * kustomization's generators read from other folders are not kept; a chart or overlay that needs
+ * them fails to render and says so (`core/render-error`), it does not pass silently.
+ */
+const RENDER_INPUT = /(^|\/)(Chart\.(ya?ml|lock)|requirements\.(ya?ml|lock)|values\.schema\.json|\.helmignore|[^/]+\.tpl)$|(^|\/)(templates|crds)\//i;
+
+/** Archive entries worth keeping: what a language claims, what rendering reads, and the config file. */
 export function keepForOrgScan(path: string): boolean {
-  return CONFIG_FILE_NAMES.includes(path) || allLanguages.some((l) => l.claims(path));
+  return (
+    CONFIG_FILE_NAMES.includes(path) || RENDER_INPUT.test(path) || allLanguages.some((l) => l.claims(path))
+  );
+}
+
+/** Per-run settings of `org scan`, passed to every repository's audit (see `auditorOptions`). */
+export type OrgAuditorOptions = {
+  /** False: no Helm rendering or kustomize builds (`--no-render`). */
+  render?: boolean;
+  /** The helm binary (`--helm`); default `PLUMBLINE_HELM`, then helm on PATH. */
+  helm?: string;
+};
+
+function renderersFor(options: OrgAuditorOptions): Renderer[] {
+  if (options.render === false) return [];
+  return [
+    new HelmRenderer({ binary: options.helm ?? (process.env.PLUMBLINE_HELM || undefined) }),
+    new KustomizeRenderer(),
+  ];
 }
 
 /** The org-level baseline alone (also what the skip-unchanged check hashes). */
@@ -102,6 +130,7 @@ export async function auditRepository(request: AuditRequest): Promise<RunResult>
     registry,
     config,
     tool: TOOL,
+    renderers: renderersFor((request.options ?? {}) as OrgAuditorOptions),
   });
   result.errors.unshift(...errors);
   return result;

@@ -5,12 +5,13 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeOrg, type FakeRepo, startFakeOrg } from '../../org/src/test-support/fake-org.ts';
 import { sha } from '../../org/src/test-support/org-fixture.ts';
@@ -305,5 +306,56 @@ describe('plumbline org', () => {
     writeFileSync(join(work, 'x.db'), '');
     const same = await cli(['org', 'merge', 'x.db', '--db', 'x.db'], work);
     expect(same.code).toBe(2);
+  });
+});
+
+/** Every file under a folder, as a fake repository's `files`. */
+function filesOf(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files[relative(dir, path)] = readFileSync(path, 'utf8');
+    }
+  return files;
+}
+
+// .ci/run unpacks Helm and exports PLUMBLINE_HELM; without it these skip locally, never in CI.
+const helm = process.env.PLUMBLINE_HELM;
+describe.skipIf(!helm && !process.env.CI)('plumbline org scan on charts and overlays', () => {
+  it('renders them as `audit` does: the same findings at values, template and patch lines', async () => {
+    const units = join(repoRoot, 'fixtures', 'deploy-units');
+    const renderFake = await startFakeOrg({
+      org: 'acme',
+      token: TOKEN,
+      repos: [{ name: 'platform', sha: sha('platform'), files: filesOf(units) }],
+    });
+    try {
+      const dir = mkdtempSync(join(work, 'render-'));
+      const where = (f: { file: string; startLine: number; ruleId: string }) =>
+        `${f.file}:${f.startLine} ${f.ruleId}`;
+      const scan = async (extra: string[]) => {
+        const r = await cli(['org', 'scan', 'acme', '--api-url', renderFake.baseUrl, ...extra], dir);
+        expect(r.code, r.stderr).toBe(0);
+        return JSON.parse(readFileSync(join(dir, 'plumbline-org', 'results.json'), 'utf8'));
+      };
+      const rendered = await scan(['--helm', helm!, '--db', 'rendered.db']);
+      const audit = await cli(['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm!], dir);
+      const expected = JSON.parse(audit.stdout).findings.map(where).sort();
+      expect(expected).toContain('charts/shop/values-prod.yaml:9 k8s/no-privileged-container');
+      expect(expected).toContain('kustomize/overlays/prod/debug-patch.yaml:9 k8s/no-host-pid');
+      expect(rendered.findings.map(where).sort()).toEqual(expected);
+
+      // --no-render: the templates are listed as skipped, none of their findings appear.
+      const plain = await scan(['--no-render', '--db', 'plain.db']);
+      const lines = plain.findings.map(where);
+      expect(lines).not.toContain('charts/shop/values-prod.yaml:9 k8s/no-privileged-container');
+      const skipped = plain.repositories[0].errors.filter((e: { message: string }) =>
+        e.message.includes('Helm/Go template'),
+      );
+      expect(skipped.length).toBe(5);
+    } finally {
+      await renderFake.close();
+    }
   });
 });

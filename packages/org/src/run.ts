@@ -21,6 +21,8 @@ export interface OrgScanOptions {
   workers?: number;
   /** Module URL exporting `auditRepository` (see scan.ts). */
   auditor: string;
+  /** Settings handed to the auditor with every repository (plain data, e.g. whether to render charts). */
+  auditorOptions?: Record<string, unknown>;
   orgConfig?: string;
   /** Hash of everything besides the commit that decides the findings (org config, presets). */
   configHash: string;
@@ -175,6 +177,7 @@ async function scanOne(
       warnings: source.warnings,
       auditor: options.auditor,
       ...(options.orgConfig ? { orgConfig: options.orgConfig } : {}),
+      ...(options.auditorOptions ? { auditorOptions: options.auditorOptions } : {}),
     });
     options.db.recordScan(
       record({ headSha: sha, status: 'scanned', files: output.files, errors: output.errors }),

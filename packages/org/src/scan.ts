@@ -12,6 +12,8 @@ export interface ScanInput {
   auditor: string;
   /** Org-level config file: the baseline policy the repository's own config builds on. */
   orgConfig?: string;
+  /** Settings for the auditor module (plain data: they cross to the worker as they are). */
+  auditorOptions?: Record<string, unknown>;
 }
 
 export interface ScanOutput {
@@ -26,6 +28,8 @@ export interface AuditRequest {
   repository: string;
   source: FileSource;
   orgConfig?: string;
+  /** The run's `auditorOptions`, as given to `scanOrganisation`. */
+  options?: Record<string, unknown>;
 }
 
 /** What the auditor module exports: runs the engine (languages, rules, config) over one source. */
@@ -38,6 +42,7 @@ export async function scanRepository(input: ScanInput): Promise<ScanOutput> {
     throw new Error(`${input.auditor} does not export auditRepository`);
   const request: AuditRequest = { repository: input.repository, source: new TransferredSource(input) };
   if (input.orgConfig) request.orgConfig = input.orgConfig;
+  if (input.auditorOptions) request.options = input.auditorOptions;
   const result = await module.auditRepository(request);
   return {
     findings: result.findings.filter((f) => !f.suppressed),

@@ -46,6 +46,8 @@ export function addOrgCommand(program: Command, io: Io, setExit: (code: number) 
       '--open-issues',
       'keep one tracking issue per repository, updated in place, closed when clean (needs issues write)',
     )
+    .option('--helm <path>', 'helm binary used to render charts (default: PLUMBLINE_HELM, then helm on PATH)')
+    .option('--no-render', 'do not render Helm charts or build kustomizations (templates are skipped)')
     .option('--no-progress', 'no progress output on stderr')
     .action(async (name: string, flags) => setExit(await orgScanCommand(name, flags, io)));
   org

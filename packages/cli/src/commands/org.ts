@@ -18,7 +18,7 @@ import {
   writeReport,
 } from '@plumbline/org';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../io.js';
-import { keepForOrgScan, loadOrgBaseline } from '../org-auditor.js';
+import { keepForOrgScan, loadOrgBaseline, type OrgAuditorOptions } from '../org-auditor.js';
 import { TOOL, VERSION } from '../paths.js';
 import { createRegistry } from '../registry.js';
 import { UsageError } from './audit.js';
@@ -47,6 +47,14 @@ export interface OrgScanFlags {
   progress?: boolean;
   uploadSarif?: boolean;
   openIssues?: boolean;
+  /** Commander's `--no-render` sets this to false. */
+  render?: boolean;
+  helm?: string;
+}
+
+function auditorOptions(flags: OrgScanFlags, io: Io): OrgAuditorOptions {
+  if (flags.render === false) return { render: false };
+  return flags.helm ? { render: true, helm: resolve(io.cwd, flags.helm) } : { render: true };
 }
 
 const positive = (name: string, value: string | undefined, fallback: number, min = 1): number => {
@@ -78,6 +86,7 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
         maxFileSize: baseline.maxFileSize,
         maxFileBytes,
         maxRepositoryBytes,
+        render: flags.render !== false,
       }),
     )
     .digest('hex')
@@ -129,6 +138,7 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
       concurrency,
       workers,
       auditor: AUDITOR,
+      auditorOptions: auditorOptions(flags, io),
       orgConfig,
       configHash,
       toolVersion: TOOL.version,
