@@ -32,6 +32,8 @@ export interface Condition {
   variable: string;
   values: string[];
   unknown: boolean;
+  /** Where this condition is written, when it has a place of its own (a `condition` block). */
+  loc?: Loc;
 }
 
 /** One IAM policy statement, whatever form it was written in. */
@@ -288,7 +290,7 @@ export function documentStatements(doc: BlockView): PolicyStatement[] {
       const variable = asString(c.value('variable'));
       const f = field(c.value('values') ?? null, c.loc);
       if (test === undefined || variable === undefined) st.conditionsUnknown = true;
-      else st.conditions.push({ test, variable, values: f.values, unknown: f.unknown });
+      else st.conditions.push({ test, variable, values: f.values, unknown: f.unknown, loc: c.loc });
     }
     return st;
   });

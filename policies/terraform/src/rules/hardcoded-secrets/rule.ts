@@ -28,7 +28,7 @@ export default defineRule({
     category: 'security',
     severity: 'high',
     confidence: 'medium',
-    aliases: ['AWS-0029', 'AWS-0129', 'CKV_AWS_46'],
+    aliases: ['AWS-0029', 'AWS-0129', 'CKV_AWS_46', 'CKV_AWS_45'],
     references: ['https://developer.hashicorp.com/terraform/language/manage-sensitive-data'],
     examples: {
       invalid: [

@@ -12,6 +12,11 @@ new RuleTester([hclLanguage]).run(rule, {
   ],
   invalid: [
     {
+      name: 'a TLS condition does not narrow the caller',
+      code: 'resource "aws_iam_role" "r" {\n  assume_role_policy = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRole"\n      Principal = { AWS = "*" }\n      Condition = { Bool = { "aws:SecureTransport" = "true" } }\n    }]\n  })\n}\n',
+      errors: [{ line: 6, column: 7, endLine: 6, endColumn: 32 }],
+    },
+    {
       name: 'Principal "*" in a data document',
       code: 'data "aws_iam_policy_document" "trust" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type        = "AWS"\n      identifiers = ["*"]\n    }\n  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.trust.json\n}\n',
       errors: [{ line: 4, column: 5, endLine: 7, endColumn: 6 }],

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
-import { allowsEveryone, trustPolicies } from '../../lib/iam.js';
+import { trustPolicies } from '../../lib/iam.js';
+import { opensToEveryone } from '../../lib/public-principal.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -8,7 +9,8 @@ export default defineRule({
   domain: terraformDomain,
   meta: {
     title: 'IAM role can be assumed by anyone',
-    description: 'A role’s trust policy allows `Principal: "*"` (or `AWS: "*"`) with no `Condition`.',
+    description:
+      'A role’s trust policy allows `Principal: "*"` (or `AWS: "*"`) with no condition that narrows the caller (`aws:PrincipalOrgID`, `aws:PrincipalArn`, `sts:ExternalId`, ...; conditions on TLS, time or tags do not), the same test `terraform/resource-policy-public-principal` applies to other resource policies.',
     rationale:
       'Any AWS account in the world can then call `sts:AssumeRole` on the role and get its permissions. There is no legitimate use of an unconditioned `*` trust, hence critical.',
     remediation:
@@ -39,8 +41,7 @@ export default defineRule({
   check(module, ctx) {
     for (const { owner, statements } of trustPolicies(module)) {
       for (const s of statements) {
-        if (s.effect !== 'Allow' || !allowsEveryone(s) || s.conditions.length > 0 || s.conditionsUnknown)
-          continue;
+        if (!opensToEveryone(s, statements)) continue;
         reportOn(
           ctx,
           owner,

@@ -4,8 +4,8 @@ import rule from './rule.js';
 
 const doc = (conditions: string) =>
   `data "aws_iam_policy_document" "t" {\n  statement {\n    actions = ["sts:AssumeRoleWithWebIdentity"]\n    principals {\n      type        = "Federated"\n      identifiers = [aws_iam_openid_connect_provider.github.arn]\n    }\n${conditions}  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.t.json\n}\n`;
-const cond = (variable: string, values: string) =>
-  `    condition {\n      test     = "StringLike"\n      variable = "${variable}"\n      values   = ${values}\n    }\n`;
+const cond = (variable: string, values: string, test = 'StringLike') =>
+  `    condition {\n      test     = "${test}"\n      variable = "${variable}"\n      values   = ${values}\n    }\n`;
 
 const oidcModule = (version: string, args = '') =>
   `module "m" {\n  source  = "terraform-aws-modules/iam/aws//modules/iam-github-oidc-role"\n  version = "${version}"\n${args}}\n`;
@@ -20,6 +20,10 @@ new RuleTester([hclLanguage]).run(rule, {
     {
       name: 'hardened: one repository, one environment',
       code: doc(cond('token.actions.githubusercontent.com:sub', '["repo:acme/app:environment:prod"]')),
+    },
+    {
+      name: 'StringEquals compares `*` literally: no repository matches it',
+      code: doc(cond('token.actions.githubusercontent.com:sub', '["repo:myorg/*"]', 'StringEquals')),
     },
     {
       name: 'unknown sub values',
@@ -39,12 +43,30 @@ new RuleTester([hclLanguage]).run(rule, {
       errors: [{ line: 4, column: 3, endLine: 4, endColumn: 29 }],
     },
     {
+      name: 'leading wildcard before an environment',
+      code: doc(
+        cond(
+          'token.actions.githubusercontent.com:sub',
+          '["repo:acme/app:ref:refs/heads/main", "*:environment:prod"]',
+        ),
+      ),
+      errors: [
+        {
+          line: 8,
+          column: 5,
+          endLine: 12,
+          endColumn: 6,
+          message: '`*:environment:prod`, which matches every repository on GitHub',
+        },
+      ],
+    },
+    {
       name: 'wildcard owner',
       code: doc(
         cond('token.actions.githubusercontent.com:aud', '["sts.amazonaws.com"]') +
           cond('token.actions.githubusercontent.com:sub', '["repo:*/app:*"]'),
       ),
-      errors: [{ line: 8, column: 5, endLine: 12, endColumn: 6, message: '`repo:*/app:*`' }],
+      errors: [{ line: 13, column: 5, endLine: 17, endColumn: 6, message: '`repo:*/app:*`' }],
     },
     {
       name: 'owner prefix without a slash also matches other owners',

@@ -13,14 +13,13 @@ function isGithubTrust(s: PolicyStatement): boolean {
   return !!federated || s.conditions.some((c) => c.variable.startsWith(`${GITHUB}:`));
 }
 
-/** A `sub` pattern that does not pin the organisation and repository. */
 /**
  * Why a `sub` pattern admits repositories it should not, or undefined when it names one
  * repository: a wildcard in the owner (`repo:*\/app`, `repo:acme*`, which also matches
  * `acme-evil`) matches other owners; `repo:acme/*` every repository of the organisation.
  */
 function tooBroad(value: string): string | undefined {
-  if (value === '*' || /^repo:\*/.test(value)) return 'which matches every repository on GitHub';
+  if (/^[*?]/.test(value) || /^repo:[*?]/.test(value)) return 'which matches every repository on GitHub';
   const m = /^repo:([^/:]*)(?:\/([^:]*))?/.exec(value);
   if (!m) return undefined;
   if (m[1]!.includes('*') || m[1]!.includes('?') || m[2] === undefined)
@@ -36,7 +35,7 @@ export default defineRule({
   meta: {
     title: 'GitHub OIDC role trusts too many repositories',
     description:
-      'A role trusting GitHub Actions’ OIDC provider does not restrict `token.actions.githubusercontent.com:sub` to your repositories: no `sub` condition, a wildcard in the owner (`repo:*/app`, `repo:acme*` which also matches `acme-evil`), or every repository of the organisation (`repo:acme/*`).',
+      'A role trusting GitHub Actions’ OIDC provider does not restrict `token.actions.githubusercontent.com:sub` to your repositories: no `sub` condition, a leading wildcard (`*`, `*:environment:prod`, `repo:*`), a wildcard in the owner (`repo:*/app`, `repo:acme*` which also matches `acme-evil`), or every repository of the organisation (`repo:acme/*`). Wildcards count only under `StringLike` (`StringEquals` compares `*` literally). Trust policies in every form are read: `jsonencode`, JSON text, `aws_iam_policy_document`, and the `iam-github-oidc-role` registry module’s `subjects`.',
     rationale:
       'Every GitHub repository in the world can get a token from the same OIDC provider. Without a `sub` condition naming your organisation and repository (and ideally a branch or environment), anyone’s workflow can assume the role. This has been exploited in the wild, hence critical.',
     remediation:
@@ -80,12 +79,15 @@ export default defineRule({
           continue;
         }
         if (sub.some((c) => c.unknown)) continue;
-        const broad = sub.flatMap((c) => c.values).find((v) => tooBroad(v) !== undefined);
-        if (broad !== undefined) {
+        // Only the `Like` operators read `*` and `?` as wildcards; `StringEquals` compares them literally.
+        const like = sub.filter((c) => /Like$/i.test(c.test));
+        const where = like.find((c) => c.values.some((v) => tooBroad(v) !== undefined));
+        const broad = where?.values.find((v) => tooBroad(v) !== undefined);
+        if (where && broad !== undefined) {
           reportOn(
             ctx,
             owner,
-            s.conditionLoc ?? s.loc,
+            where.loc ?? s.conditionLoc ?? s.loc,
             `Role ${nameOf(owner)} trusts GitHub OIDC for \`${broad}\`, ${tooBroad(broad)}.`,
           );
         }

@@ -17,6 +17,10 @@ new RuleTester([hclLanguage]).run(rule, {
       code: 'resource "aws_lambda_permission" "url" {\n  action                 = "lambda:InvokeFunctionUrl"\n  function_name          = aws_lambda_function.api.function_name\n  principal              = "*"\n  function_url_auth_type = "AWS_IAM"\n}\n',
     },
     {
+      name: 'anyone: reported by resource-policy-public-principal',
+      code: 'resource "aws_lambda_permission" "any" {\n  action        = "lambda:InvokeFunction"\n  function_name = aws_lambda_function.api.function_name\n  principal     = "*"\n}\n',
+    },
+    {
       name: 'unknown principal',
       code: 'variable "principal" {}\nresource "aws_lambda_permission" "p" {\n  principal = var.principal\n}\n',
     },
@@ -26,11 +30,6 @@ new RuleTester([hclLanguage]).run(rule, {
       name: 'EventBridge without a rule ARN',
       code: 'resource "aws_lambda_permission" "events" {\n  action        = "lambda:InvokeFunction"\n  function_name = aws_lambda_function.cron.function_name\n  principal     = "events.amazonaws.com"\n}\n',
       errors: [{ line: 4, column: 3, endLine: 4, endColumn: 41, message: 'events.amazonaws.com' }],
-    },
-    {
-      name: 'anyone',
-      code: 'resource "aws_lambda_permission" "any" {\n  action        = "lambda:InvokeFunction"\n  function_name = aws_lambda_function.api.function_name\n  principal     = "*"\n}\n',
-      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 22 }],
     },
   ],
 });

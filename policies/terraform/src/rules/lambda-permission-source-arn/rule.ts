@@ -1,16 +1,7 @@
 import { defineRule } from '@plumbline/core';
-import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
 import { nameOf, reportOn } from '../../lib/report.js';
-
-/** Attributes that tie a permission to one caller, as `source_arn` does. */
-const SCOPING = [
-  'source_arn',
-  'source_account',
-  'principal_org_id',
-  'event_source_token',
-  'function_url_auth_type',
-];
+import { lambdaPermissionStatement } from '../../lib/resource-policies.js';
 
 export default defineRule({
   id: 'terraform/lambda-permission-source-arn',
@@ -18,7 +9,7 @@ export default defineRule({
   meta: {
     title: 'Lambda permission lets any resource of a service invoke the function',
     description:
-      'An `aws_lambda_permission` grants a service principal (`s3.amazonaws.com`, `sns.amazonaws.com`, `apigateway.amazonaws.com`, ...) or `*` the right to invoke, with no `source_arn`, `source_account` or `principal_org_id`.',
+      'An `aws_lambda_permission` grants a service principal (`s3.amazonaws.com`, `sns.amazonaws.com`, `apigateway.amazonaws.com`, ...) the right to invoke, with no `source_arn`, `source_account` or `principal_org_id`. A permission for `*` is reported by `terraform/resource-policy-public-principal`, which reads Lambda permissions as statements of the function’s resource policy.',
     rationale:
       'A service principal stands for that service acting on behalf of any customer: without `source_arn`, a bucket, topic or API in someone else’s account can be pointed at your function and invoke it with crafted events (the confused-deputy problem). High: it exposes the function to every AWS account.',
     remediation:
@@ -46,16 +37,14 @@ export default defineRule({
   },
   check(module, ctx) {
     for (const p of module.resourcesOf('aws_lambda_permission')) {
-      const a = p.attr('principal');
-      const principal = asString(p.value('principal'));
-      if (!a || principal === undefined) continue;
-      if (principal !== '*' && !/\.amazonaws\.com(\.cn)?$/.test(principal)) continue;
-      if (SCOPING.some((s) => p.has(s))) continue;
+      const s = lambdaPermissionStatement(p);
+      const service = s.principals?.find((x) => x.type === 'Service');
+      if (!service || !s.principalLoc || s.conditions.length > 0) continue;
       reportOn(
         ctx,
         p,
-        a,
-        `${nameOf(p)} lets any \`${principal}\` resource invoke the function (no \`source_arn\`).`,
+        s.principalLoc,
+        `${nameOf(p)} lets any \`${service.values[0]}\` resource invoke the function (no \`source_arn\`).`,
       );
     }
   },

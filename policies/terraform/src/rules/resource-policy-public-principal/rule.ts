@@ -1,46 +1,8 @@
 import { defineRule } from '@plumbline/core';
-import { asBool, isUnknown, type TfModule, type TfResource } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
-import { allowsEveryone, policyStatements } from '../../lib/iam.js';
+import { opensToEveryone } from '../../lib/public-principal.js';
 import { nameOf, reportOn } from '../../lib/report.js';
-
-/** Resource policies other than S3 bucket policies (`terraform/s3-bucket-policy-public-principal`). */
-const POLICY_ATTRIBUTES: [type: string, attr: string][] = [
-  ['aws_sqs_queue_policy', 'policy'],
-  ['aws_sqs_queue', 'policy'],
-  ['aws_sns_topic_policy', 'policy'],
-  ['aws_sns_topic', 'policy'],
-  ['aws_ecr_repository_policy', 'policy'],
-  ['aws_secretsmanager_secret_policy', 'policy'],
-  ['aws_secretsmanager_secret', 'policy'],
-  ['aws_kms_key', 'policy'],
-  ['aws_kms_key_policy', 'policy'],
-  ['aws_efs_file_system_policy', 'policy'],
-  ['aws_glacier_vault', 'access_policy'],
-  ['aws_opensearch_domain_policy', 'access_policies'],
-  ['aws_opensearch_domain', 'access_policies'],
-  ['aws_elasticsearch_domain_policy', 'access_policies'],
-  ['aws_elasticsearch_domain', 'access_policies'],
-];
-
-const SEARCH_DOMAINS = new Set(['aws_opensearch_domain', 'aws_elasticsearch_domain']);
-
-/**
- * OpenSearch with fine-grained access control authenticates every request itself, and AWS
- * recommends an open domain policy with it; a policy resource whose domain cannot be found is
- * treated the same way (unknown never fires).
- */
-function searchDomainAuthenticates(module: TfModule, r: TfResource): boolean {
-  let domain: TfResource | undefined = r;
-  if (!SEARCH_DOMAINS.has(r.resourceType)) {
-    if (!r.resourceType.endsWith('_domain_policy')) return false;
-    const target = r.value('domain_name');
-    const address = isUnknown(target) ? target.ref?.address : undefined;
-    domain = address ? module.byAddress(address) : undefined;
-    if (!domain) return true;
-  }
-  return domain.blocks('advanced_security_options').some((o) => asBool(o.value('enabled')) !== false);
-}
+import { resourcePolicies } from '../../lib/resource-policies.js';
 
 export default defineRule({
   id: 'terraform/resource-policy-public-principal',
@@ -48,17 +10,18 @@ export default defineRule({
   meta: {
     title: 'Resource policy allows any principal',
     description:
-      'The resource policy of an SQS queue, SNS topic, ECR repository, Secrets Manager secret, KMS key, EFS file system, Glacier vault or OpenSearch domain has an `Allow` statement for `Principal: "*"` (or `AWS: "*"`) with no `Condition`. OpenSearch domains with fine-grained access control (`advanced_security_options`), which authenticate every request themselves, are not reported. S3 bucket policies are checked by `terraform/s3-bucket-policy-public-principal`.',
+      'The resource policy of an S3 bucket, SQS queue, SNS topic, ECR repository, Secrets Manager secret, KMS key, API Gateway REST API, EFS file system, Glacier vault, OpenSearch domain, EventBridge bus, DynamoDB table, Kinesis stream or Backup vault, or an `aws_lambda_permission`, has an `Allow` statement for `Principal: "*"` (or `AWS: "*"`) with no condition that narrows the caller. Conditions on the caller (`aws:PrincipalOrgID`, `aws:SourceArn`, `aws:SourceIp`, `aws:SourceVpce`, `kms:CallerAccount`, ...) make `*` safe; conditions on TLS, time, tags, headers or `aws:Referer` do not, and neither do negated operators (`StringNotEquals`). A `Deny` for everyone else in the same policy (`*` denied unless `aws:SourceVpce` is the endpoint, the usual private API Gateway policy) also makes the `Allow` safe. OpenSearch domains with fine-grained access control (`advanced_security_options`), which authenticate every request themselves, are not reported.',
     rationale:
-      'A resource policy is evaluated for callers from any AWS account: an unconditioned `*` lets anyone with an AWS account read the queue, pull the images, decrypt with the key or read the secret. Conditions (`aws:PrincipalOrgID`, `aws:SourceArn`, `kms:CallerAccount`) are what make `*` safe, so statements with one are not reported. High.',
+      'A resource policy is evaluated for callers from any AWS account, and for S3 and API Gateway for anonymous callers too: an unconditioned `*` lets anyone read the bucket, the queue or the secret, pull the images, decrypt with the key or invoke the function. One rule for every service, on the same statement model as IAM policies, so the same policy gives the same answer whatever resource it is attached to. High.',
     remediation:
       'Name the principals (account ids, role ARNs, service principals), or keep `*` only together with a condition such as `aws:PrincipalOrgID`, `aws:SourceAccount` or `aws:SourceArn`.',
     category: 'security',
     severity: 'high',
     confidence: 'high',
-    aliases: ['CKV_AWS_168', 'AWS-0032', 'CKV_AWS_33', 'CKV_AWS_283'],
+    aliases: ['CKV_AWS_70', 'CKV_AWS_168', 'AWS-0032', 'CKV_AWS_33', 'CKV_AWS_283'],
     references: [
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html',
     ],
     examples: {
       invalid: [
@@ -77,19 +40,16 @@ export default defineRule({
     },
   },
   check(module, ctx) {
-    for (const [type, attr] of POLICY_ATTRIBUTES) {
-      for (const r of module.resourcesOf(type)) {
-        if (searchDomainAuthenticates(module, r)) continue;
-        for (const s of policyStatements(r, attr)) {
-          if (s.effect !== 'Allow' || !allowsEveryone(s) || s.conditions.length > 0 || s.conditionsUnknown)
-            continue;
-          reportOn(
-            ctx,
-            r,
-            s.principalLoc ?? s.loc,
-            `${nameOf(r)} allows any principal (\`*\`) without a condition.`,
-          );
-        }
+    for (const { owner, statements, authenticates } of resourcePolicies(module)) {
+      if (authenticates) continue;
+      for (const s of statements) {
+        if (!opensToEveryone(s, statements)) continue;
+        reportOn(
+          ctx,
+          owner,
+          s.principalLoc ?? s.loc,
+          `${nameOf(owner)} allows any principal (\`*\`) without a condition on the caller.`,
+        );
       }
     }
   },

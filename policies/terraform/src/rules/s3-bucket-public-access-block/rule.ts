@@ -23,7 +23,7 @@ export default defineRule({
     description:
       'An `aws_s3_bucket` has no `aws_s3_bucket_public_access_block` (and no account-wide block) in its module.',
     rationale:
-      'The public access block is the guard rail that stops a later ACL or bucket policy from making objects public. Medium, not high: since April 2023 AWS turns all four settings on for every new bucket and disables ACLs, so a missing `aws_s3_bucket_public_access_block` usually leaves the safe account default in place; it matters for buckets created before then, for accounts that relaxed the default, and as the explicit record that the bucket must stay private. A bucket that is actually exposed is reported by `s3-bucket-public-acl` and `s3-bucket-policy-public-principal` (high).',
+      'The public access block is the guard rail that stops a later ACL or bucket policy from making objects public. Medium, not high: since April 2023 AWS turns all four settings on for every new bucket and disables ACLs, so a missing `aws_s3_bucket_public_access_block` usually leaves the safe account default in place; it matters for buckets created before then, for accounts that relaxed the default, and as the explicit record that the bucket must stay private. A bucket that is actually exposed is reported by `s3-bucket-public-acl` and `resource-policy-public-principal` (high).',
     remediation:
       'Add an `aws_s3_bucket_public_access_block` with `bucket = aws_s3_bucket.<name>.id` and all four settings `true` (or an `aws_s3_account_public_access_block` for the whole account).',
     category: 'security',
