@@ -18,7 +18,15 @@ export default defineRule({
     category: 'security',
     severity: 'high',
     confidence: 'high',
-    aliases: ['CKV_AWS_70', 'CKV_AWS_168', 'AWS-0032', 'CKV_AWS_33', 'CKV_AWS_283'],
+    // The last alias is this rule's former id (merged into it), so existing suppressions keep working.
+    aliases: [
+      'CKV_AWS_70',
+      'CKV_AWS_168',
+      'AWS-0032',
+      'CKV_AWS_33',
+      'CKV_AWS_283',
+      'terraform/s3-bucket-policy-public-principal',
+    ],
     references: [
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html',

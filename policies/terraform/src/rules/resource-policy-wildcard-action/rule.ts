@@ -31,7 +31,8 @@ export default defineRule({
     category: 'security',
     severity: 'medium',
     confidence: 'high',
-    aliases: ['AWS-0097'],
+    // The former id (SQS only, before every resource policy was read) stays an alias for suppressions.
+    aliases: ['AWS-0097', 'terraform/sqs-queue-policy-wildcard-action'],
     references: [
       'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html',
       'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html',
