@@ -19,7 +19,7 @@ export default defineRule({
     description:
       '`COPY --from=<stage> / <dest>` copies the entire root filesystem of another stage or image, compilers, caches and package databases included.',
     rationale:
-      'Low: the point of a multi-stage build is lost (everything the build stage installed ships), the layer is as large as that stage, and files like `/etc/passwd` of the other image overwrite this one. Stages built `FROM scratch` are not reported: they hold only what was put there for this copy.',
+      'Low: the point of a multi-stage build is lost (everything the build stage installed ships), the layer is as large as that stage, and files like `/etc/passwd` of the other image overwrite this one. Not reported: a source stage built `FROM scratch` (it holds only what was put there for this copy), a target stage built `FROM scratch` (squashing layers on purpose), and images that are not stages of the file (tools images such as `docker/buildx-bin` are made to be copied whole).',
     remediation:
       'Copy only the build output (`COPY --from=build /app/dist /app/dist`), or assemble the files to ship in a `FROM scratch` stage and copy that.',
     category: 'best-practice',
@@ -38,12 +38,14 @@ export default defineRule({
     },
   },
   check(model, ctx) {
-    for (const { instruction, container } of instructionsOf(model, 'COPY')) {
+    for (const { stage, instruction, container } of instructionsOf(model, 'COPY')) {
       const from = instruction.flags.find((f) => f.name === 'from');
       if (!from?.value) continue;
       const source = stageOf(model.stages, from.value);
-      // A FROM-scratch stage is a filesystem assembled for this copy.
-      if (source?.image.scratch) continue;
+      // An image (not a stage) copied whole is a tools image built for it (`docker/buildx-bin`);
+      // a FROM-scratch source is a filesystem assembled for this copy; a FROM-scratch target
+      // squashes the layers of the source on purpose.
+      if (!source || source.image.scratch || stage.image.scratch) continue;
       const words = instruction.json ?? instruction.args;
       const roots = words.slice(0, -1).filter((w) => /^["']?\/\.?["']?$/.test(w.value));
       for (const root of roots) {
