@@ -143,12 +143,10 @@ describe('instructions', () => {
     expect(model.resolve(workdir.args[0]!.value, workdir)).toEqual({ value: '${HOME}/x', complete: false });
   });
 
-  it('reports unknown instructions and instructions before FROM', () => {
-    const { problems } = parse('RUN echo\nFROM alpine:3\nFOO bar\n');
-    expect(problems.map((p) => `${p.message} @ ${at(p.loc)}`)).toEqual([
-      'RUN before the first FROM (only ARG may come first) @ 1:1-1:4 RUN',
-      'unknown instruction: FOO @ 3:1-3:4 FOO',
-    ]);
+  it('reports unknown instructions, and keeps instructions before FROM for the rule that reports them', () => {
+    const { problems, model } = parse('RUN echo\nFROM alpine:3\nFOO bar\n');
+    expect(problems.map((p) => `${p.message} @ ${at(p.loc)}`)).toEqual(['unknown instruction: FOO @ 3:1-3:4 FOO']);
+    expect(model.instructions[0]).toMatchObject({ keyword: 'RUN', stageIndex: -1 });
   });
 
   it('reports instructions Docker rejects for a missing argument', () => {

@@ -457,12 +457,9 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
             p.name,
             p.value === undefined ? undefined : scoped(substitute(p.value, globalScope, b.escape)),
           );
-      } else if (KEYWORDS.has(keyword)) {
-        b.problems.push({
-          message: `${keyword} before the first FROM (only ARG may come first)`,
-          loc: ins.keywordLoc,
-        });
       }
+      // Other instructions before the first FROM stay in `instructions` (stage -1): Docker rejects
+      // them, and the rule `dockerfile/instruction-before-from` reports it with a peer alias.
       continue;
     }
     stage.instructions.push(ins);
