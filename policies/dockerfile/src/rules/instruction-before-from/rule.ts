@@ -2,6 +2,9 @@ import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
 import { report, spanOf } from '../../lib/index.js';
 
+const FRAGMENT_NOTE =
+  'No `FROM` in this file: it is read as a fragment (a template or snippet), instruction by instruction; checks of stages and of the final image are skipped.';
+
 const bad = 'ENV LANG=C.UTF-8\nFROM debian:12-slim\nRUN apt-get update\n';
 
 export default defineRule({
@@ -12,7 +15,7 @@ export default defineRule({
     description:
       'An instruction other than `ARG` (and parser directives and comments) comes before the first `FROM`.',
     rationale:
-      'Medium: Docker refuses to build the file (`no build stage in current context`), so the image cannot be built from it as written.',
+      'Medium: Docker refuses to build the file (`no build stage in current context`), so the image cannot be built from it as written. A file with no `FROM` at all (`Dockerfile.in`, a snippet a generator includes) gets one low note instead: its instructions are still checked one by one, and the rules about stages and the final image are skipped.',
     remediation:
       'Move the instruction after the `FROM` it belongs to; only `ARG` may come first (for `FROM ${VERSION}`).',
     category: 'reliability',
@@ -28,7 +31,13 @@ export default defineRule({
     },
   },
   check(model, ctx) {
-    if (model.stages.length === 0) return; // no FROM at all: the parser reports the file
+    if (model.fragment) {
+      // A note, not a build error: another file (or a generator) completes this one.
+      const start = model.fragment.from;
+      ctx.report({ at: start.keywordLoc, message: FRAGMENT_NOTE, container: start, severity: 'low' });
+      return;
+    }
+    if (model.stages.length === 0) return;
     const first = model.instructions.find((i) => i.stageIndex === -1 && i.keyword !== 'ARG');
     if (!first) return;
     report(
