@@ -17,7 +17,7 @@ export default defineRule({
     rationale:
       'Medium: Docker refuses to build the file (`no build stage in current context`), so the image cannot be built from it as written. A file with no `FROM` at all (`Dockerfile.in`, a snippet a generator includes) gets one low note instead: its instructions are still checked one by one, and the rules about stages and the final image are skipped.',
     remediation:
-      'Move the instruction after the `FROM` it belongs to; only `ARG` may come first (for `FROM ${VERSION}`).',
+      'Move the instruction after the `FROM` it belongs to (only `ARG` may come first, for `FROM ${VERSION}`). A fragment that another file completes needs no change: its note says which checks were skipped.',
     category: 'reliability',
     severity: 'medium',
     confidence: 'high',
