@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { dockerfileDomain } from '@plumbline/lang-dockerfile';
-import { commands, hasOption, report, spanOf } from '../../lib/index.js';
+import { wgetProgressFix } from '../../lib/fixes.js';
+import { chainOf, commands, hasOption, report, spanOf } from '../../lib/index.js';
 
 const bad =
   'FROM debian:12-slim\nRUN wget -O /tmp/node.tar.xz https://nodejs.org/dist/v20.18.0/node-v20.18.0-linux-x64.tar.xz\n';
@@ -20,6 +21,7 @@ export default defineRule({
     severity: 'info',
     confidence: 'high',
     optIn: true,
+    fixable: true,
     aliases: ['DL3047'],
     references: ['https://www.gnu.org/software/wget/manual/wget.html#Download-Options'],
     examples: {
@@ -28,7 +30,7 @@ export default defineRule({
     },
   },
   check(model, ctx) {
-    for (const { container, command } of commands(model)) {
+    for (const { stage, container, command } of commands(model)) {
       if (command.base !== 'wget') continue;
       if (hasOption(command, 'q', ['quiet', 'progress', 'no-verbose', 'output-file', 'append-output']))
         continue;
@@ -40,6 +42,8 @@ export default defineRule({
         command.nameWord,
         container,
         '`wget` prints a progress dot line per 50 KB into the build log.',
+        undefined,
+        wgetProgressFix(chainOf(stage).at(-1)!, command),
       );
     }
   },
