@@ -160,7 +160,7 @@ describe('instructions', () => {
     expect(model.finalStage).toBeUndefined();
     expect(model.fragment?.instructions.map((i) => i.keyword)).toEqual(['ENV', 'RUN', 'COPY']);
     expect(model.fragment?.image.complete).toBe(false);
-    expect(model.fragment?.instructions[1]!.shell?.commands.map((c) => c.base)).toEqual(['cd', 'make']);
+    expect(model.fragment?.instructions[1]?.shell?.commands.map((c) => c.base)).toEqual(['cd', 'make']);
     expect(model.globalArgs.map((i) => i.keyword)).toEqual(['ARG']);
   });
 
