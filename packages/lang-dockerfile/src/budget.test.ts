@@ -38,5 +38,8 @@ describe('Dockerfile budgets', () => {
     expect(isDockerfilePath('syntax/dockerfile.vim')).toBe(false);
     expect(isDockerfilePath('Dockerfile.prod')).toBe(true);
     expect(isDockerfilePath('build/Dockerfile.test')).toBe(true);
+    // Templates that a generator completes: read as fragments when they have no FROM.
+    expect(isDockerfilePath('docker/Dockerfile.in')).toBe(true);
+    expect(isDockerfilePath('src/dockerfile.go.in')).toBe(false);
   });
 });

@@ -12,12 +12,18 @@ const NOT_DOCKERFILE =
  * that writes Dockerfiles, `dockerfile.vim` a syntax file.
  */
 const SOURCE_FILE =
-  /\.(go|vim|py|rb|js|mjs|cjs|ts|tsx|jsx|java|kt|rs|c|h|cc|cpp|hpp|cs|php|pl|lua|el|swift|scala|groovy|gradle|toml|ini|cfg|conf|xml|html|css|rst|adoc|lock|log|diff|patch|go\.tmpl|snap|golden|in)$/i;
+  /\.(go|vim|py|rb|js|mjs|cjs|ts|tsx|jsx|java|kt|rs|c|h|cc|cpp|hpp|cs|php|pl|lua|el|swift|scala|groovy|gradle|toml|ini|cfg|conf|xml|html|css|rst|adoc|lock|log|diff|patch|go\.tmpl|snap|golden)$/i;
 
-/** Does a path name a Dockerfile? `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile*`. */
+/**
+ * Does a path name a Dockerfile? `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`,
+ * `Containerfile*`. `Dockerfile.in` templates are claimed too: without a FROM they are read as
+ * fragments.
+ */
 export function isDockerfilePath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (NOT_DOCKERFILE.test(name) || SOURCE_FILE.test(name)) return false;
+  // `x.in` is a template of `x`: a Dockerfile template only when `x` would be a Dockerfile.
+  const templateOf = name.replace(/\.in$/i, '');
+  if (NOT_DOCKERFILE.test(name) || SOURCE_FILE.test(templateOf)) return false;
   return /^(dockerfile|containerfile)([._-].+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
 }
 

@@ -164,6 +164,13 @@ export interface DockerfileModel {
   /** ARG instructions before the first FROM. */
   globalArgs: Instruction[];
   stages: Stage[];
+  /**
+   * A file without any FROM (a `Dockerfile.in` template, a snippet another file includes): its
+   * instructions as one stand-in stage whose base is unknown (`from` is its first instruction,
+   * `image` is empty and incomplete). It is not in `stages`, so rules about stages and the final
+   * image leave it alone; rules that read instructions and commands can include it.
+   */
+  fragment: Stage | undefined;
   comments: Comment[];
   /** Stage by (lower-case) name. */
   stageByName(name: string): Stage | undefined;

@@ -143,12 +143,25 @@ describe('instructions', () => {
     expect(model.resolve(workdir.args[0]!.value, workdir)).toEqual({ value: '${HOME}/x', complete: false });
   });
 
-  it('reports unknown instructions and instructions before FROM', () => {
-    const { problems } = parse('RUN echo\nFROM alpine:3\nFOO bar\n');
+  it('reports unknown instructions, and keeps instructions before FROM for the rule that reports them', () => {
+    const { problems, model } = parse('RUN echo\nFROM alpine:3\nFOO bar\n');
     expect(problems.map((p) => `${p.message} @ ${at(p.loc)}`)).toEqual([
-      'RUN before the first FROM (only ARG may come first) @ 1:1-1:4 RUN',
       'unknown instruction: FOO @ 3:1-3:4 FOO',
     ]);
+    expect(model.instructions[0]).toMatchObject({ keyword: 'RUN', stageIndex: -1 });
+  });
+
+  it('reads a file without FROM as a fragment: one stand-in stage, shells parsed, no parse error', () => {
+    const { problems, model } = parse(
+      'ARG V=1\nENV DIR=/opt/app\nRUN cd $DIR && make install\nCOPY --from=build /a /b\n',
+    );
+    expect(problems).toEqual([]);
+    expect(model.stages).toEqual([]);
+    expect(model.finalStage).toBeUndefined();
+    expect(model.fragment?.instructions.map((i) => i.keyword)).toEqual(['ENV', 'RUN', 'COPY']);
+    expect(model.fragment?.image.complete).toBe(false);
+    expect(model.fragment?.instructions[1]?.shell?.commands.map((c) => c.base)).toEqual(['cd', 'make']);
+    expect(model.globalArgs.map((i) => i.keyword)).toEqual(['ARG']);
   });
 
   it('reports instructions Docker rejects for a missing argument', () => {

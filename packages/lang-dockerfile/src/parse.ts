@@ -404,6 +404,8 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
   let posixShell = true;
   const stageNames = new Map<string, Stage>();
 
+  const hasFrom = df.getInstructions().some((i) => i.getKeyword().toUpperCase() === 'FROM');
+  let fragment: Stage | undefined;
   for (const raw of df.getInstructions()) {
     const keyword = raw.getKeyword().toUpperCase();
     if (keyword === 'FROM') {
@@ -446,6 +448,12 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
     }
     const ins = b.instruction(raw, stage ? stage.index : -1, scope);
     instructions.push(ins);
+    // A file with no FROM at all is a fragment (a template or snippet included elsewhere): its
+    // instructions are read as one stage of unknown base, so RUN and COPY are still checked.
+    if (!stage && !hasFrom && keyword !== 'ARG') {
+      stage = fragmentStage(ins);
+      fragment = stage;
+    }
     if (NEEDS_ARGUMENTS.has(keyword) && ins.args.length === 0 && !ins.heredocs?.length) {
       b.problems.push({ message: `${keyword} needs at least one argument`, loc: ins.keywordLoc });
     }
@@ -457,15 +465,12 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
             p.name,
             p.value === undefined ? undefined : scoped(substitute(p.value, globalScope, b.escape)),
           );
-      } else if (KEYWORDS.has(keyword)) {
-        b.problems.push({
-          message: `${keyword} before the first FROM (only ARG may come first)`,
-          loc: ins.keywordLoc,
-        });
       }
+      // Other instructions before the first FROM stay in `instructions` (stage -1): Docker rejects
+      // them, and the rule `dockerfile/instruction-before-from` reports it with a peer alias.
       continue;
     }
-    stage.instructions.push(ins);
+    if (!stage.instructions.includes(ins)) stage.instructions.push(ins);
     ins.stageName = stage.name;
     if (ins.trigger) ins.trigger.stageName = stage.name;
     stage.loc.end = ins.loc.end;
@@ -496,7 +501,7 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
       ins.trigger.shell = shellOf(b, ins.trigger);
   }
   if (stages.length > 0) stages[stages.length - 1]!.isFinal = true;
-  else if (instructions.length > 0) {
+  else if (instructions.length > 0 && !fragment) {
     b.problems.push({
       message: 'no FROM instruction: the file defines no build stage',
       loc: instructions[0]!.keywordLoc,
@@ -510,12 +515,42 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
     instructions,
     globalArgs,
     stages,
+    fragment,
     comments,
     stageByName: (name) => stageNames.get(name.toLowerCase()),
     finalStage: stages[stages.length - 1],
     resolve: (text: string, at: Instruction): Resolved => substitute(text, at.scope, b.escape),
   };
   return { model, problems: b.problems, comments, unscanned: b.unscanned };
+}
+
+/** The stand-in stage of a fragment: it starts at its first instruction and has no known base. */
+function fragmentStage(first: Instruction): Stage {
+  const loc = first.keywordLoc;
+  return {
+    index: -1,
+    from: first,
+    image: {
+      raw: '',
+      value: '',
+      complete: false,
+      registry: undefined,
+      repository: '',
+      tag: undefined,
+      digest: undefined,
+      tagLoc: undefined,
+      digestLoc: undefined,
+      scratch: false,
+      stage: undefined,
+      loc,
+    },
+    name: undefined,
+    nameLoc: undefined,
+    platform: undefined,
+    instructions: [first],
+    isFinal: false,
+    loc: { ...first.loc },
+  };
 }
 
 /** A value stored in a scope; one that still holds an unknown variable is marked (see `substitute`). */

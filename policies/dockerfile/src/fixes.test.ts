@@ -58,6 +58,12 @@ describe('Dockerfile fixes', () => {
     );
   });
 
+  it('wget-progress: adds --progress=dot:giga after `wget` on a GNU wget base', () => {
+    const code =
+      'FROM debian:12-slim\nRUN wget -O /tmp/app.tgz https://example.com/app-1.2.0.tgz \\\n && tar -xzf /tmp/app.tgz -C /opt\nUSER 1000\n';
+    return fix('dockerfile/wget-progress', code, code.replace('wget -O', 'wget --progress=dot:giga -O'));
+  });
+
   it('apk-no-cache: adds --no-cache after `add`', () =>
     fix(
       'dockerfile/apk-no-cache',

@@ -47,8 +47,12 @@ export function cacheRule(spec: {
       for (const stage of finalChain(model)) {
         for (const run of stage.instructions) {
           if (run.keyword !== 'RUN') continue;
-          const install = (run.shell?.commands ?? []).find(spec.isInstall);
-          if (!install || spec.isCleaned(run, install) || mountsCache(run, spec.cacheDir)) continue;
+          const installs = (run.shell?.commands ?? []).filter(spec.isInstall);
+          const install = installs[0];
+          if (!install || mountsCache(run, spec.cacheDir)) continue;
+          // Only a clean-up after the last install empties the cache (`dnf clean all && dnf
+          // install ...` leaves it full).
+          if (spec.isCleaned(after(run, installs.at(-1)!), install)) continue;
           const at = sub(install) ?? install.nameWord;
           report(
             ctx,
@@ -62,4 +66,11 @@ export function cacheRule(spec: {
       }
     },
   });
+}
+
+/** The RUN seen from just after `command`: only the commands that follow it. */
+function after(run: Instruction, command: ShellCommand): Instruction {
+  if (!run.shell) return run;
+  const commands = run.shell.commands.filter((c) => c.loc.start > command.loc.end);
+  return { ...run, shell: { ...run.shell, commands } };
 }

@@ -134,4 +134,16 @@ export function pipefailFix(stage: Stage, run: Instruction): EditFix | undefined
   };
 }
 
+/**
+ * ` --progress=dot:giga` after `wget`, only where wget is GNU wget (Debian, Ubuntu and RHEL-family
+ * bases): BusyBox wget (Alpine) has no `--progress` and would fail on it.
+ */
+export function wgetProgressFix(root: Stage, wget: ShellCommand): EditFix | undefined {
+  const image = root.image;
+  if (!image.complete || image.stage || image.scratch) return undefined;
+  if (ALPINE.test(image.repository) || ALPINE.test(image.tag ?? '') || !HAS_BASH.test(image.repository))
+    return undefined;
+  return optionAfter(wget.nameWord, '--progress=dot:giga', 'Print one progress line per 32 MB');
+}
+
 export type { ShellCommand };

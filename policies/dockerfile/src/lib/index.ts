@@ -40,7 +40,8 @@ function resourceOf(ins: Instruction): string | undefined {
 export function* instructions(
   model: DockerfileModel,
 ): Iterable<{ stage: Stage; instruction: Instruction; container: Instruction }> {
-  for (const stage of model.stages) {
+  // A fragment (no FROM) is read instruction by instruction as well.
+  for (const stage of model.fragment ? [...model.stages, model.fragment] : model.stages) {
     for (const instruction of stage.instructions) {
       yield { stage, instruction, container: instruction };
       if (instruction.trigger) yield { stage, instruction: instruction.trigger, container: instruction };

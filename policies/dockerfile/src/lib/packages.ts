@@ -186,8 +186,13 @@ export const ZYPPER_INSTALL = [
   'source-install',
   'si',
 ];
+/** dnf's own short forms (`in`, `up`, `rei`) work for `yum` too since RHEL 8, where yum is dnf. */
 export const RPM_INSTALL = [
   'install',
+  'in',
+  'up',
+  'rei',
+  'localupdate',
   'groupinstall',
   'localinstall',
   'reinstall',

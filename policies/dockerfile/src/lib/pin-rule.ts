@@ -74,3 +74,24 @@ export function isLocal(word: ShellWord): boolean {
     /\.(deb|rpm|apk|whl|tar\.gz|tgz|zip|gem)$/.test(v)
   );
 }
+
+/** A commit id: what a git reference must be to pin the code (branches and tags move). */
+const COMMIT = /^[0-9a-f]{7,64}$/i;
+
+/**
+ * For a git requirement, is it pinned to a commit? `undefined` when the word is no git URL.
+ * pip writes the ref after `@` in the path (`git+https://host/org/repo.git@<ref>#egg=x`),
+ * npm after `#` (`git+https://host/org/repo.git#<ref>`, `github:org/repo#<ref>`).
+ */
+export function gitPinned(value: string, style: 'pip' | 'npm'): boolean | undefined {
+  const url = value.replace(/^[\w.[\],-]+\s*@\s*(?=git\+)/, ''); // `name @ git+https://...`
+  if (style === 'pip') {
+    if (!/^git\+[a-z]+:\/\//i.test(url)) return undefined;
+    const path = url.replace(/#.*$/, '').replace(/^git\+[a-z]+:\/\/[^/]*/i, '');
+    const ref = path.split('@')[1];
+    return ref !== undefined && COMMIT.test(ref);
+  }
+  if (!/^(git\+[a-z]+:\/\/|git:\/\/|github:|gitlab:|bitbucket:)/i.test(url)) return undefined;
+  const ref = url.split('#')[1];
+  return ref !== undefined && COMMIT.test(ref);
+}

@@ -33,6 +33,7 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const { stage, instruction, container } of instructionsOf(model, 'COPY')) {
+      if (stage === model.fragment) continue; // the stages are in the file that includes it
       const from = instruction.flags.find((f) => f.name === 'from');
       if (!from?.value) continue;
       const value = model.resolve(from.value, instruction);

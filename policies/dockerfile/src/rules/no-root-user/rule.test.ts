@@ -8,6 +8,8 @@ const viaArg = 'FROM alpine:3.20\nARG RUN_AS=root\nUSER ${RUN_AS}\n';
 
 tester.run(rule, {
   valid: [
+    // A fragment has no final stage: its user is decided by the file that includes it.
+    { filename: 'Dockerfile.in', code: 'RUN useradd -r app\nCOPY . /app\n' },
     HARDENED,
     'FROM alpine:3.20\nRUN adduser -D app\nUSER app\n',
     'FROM alpine:3.20\nUSER root\nRUN apk add --no-cache curl\nUSER 10001:10001\n',

@@ -22,7 +22,13 @@ export default pinRule({
       '-pgo',
     ]);
     if (sub?.value !== 'install') return [];
-    return pkgs.filter((w) => !w.value.includes('@') && !isLocal(w) && w.value.includes('.'));
+    // `@latest`, `@master`, `@HEAD` name whatever is newest, like no version at all.
+    return pkgs.filter(
+      (w) =>
+        (!w.value.includes('@') || /@(latest|master|main|HEAD)$/.test(w.value)) &&
+        !isLocal(w) &&
+        w.value.includes('.'),
+    );
   },
   remediation: 'Name the version: `go install github.com/go-delve/delve/cmd/dlv@v1.23.0`.',
   examples: {

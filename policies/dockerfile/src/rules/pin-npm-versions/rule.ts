@@ -1,6 +1,6 @@
 import { spanOf } from '../../lib/index.js';
 import { packagesOf } from '../../lib/packages.js';
-import { isLocal, pinRule } from '../../lib/pin-rule.js';
+import { gitPinned, isLocal, pinRule } from '../../lib/pin-rule.js';
 
 const bad = 'FROM node:20-slim\nRUN npm install -g pm2\n';
 
@@ -21,6 +21,9 @@ export default pinRule({
         : packagesOf(c, 'npm');
     return words.filter((w) => {
       const v = w.value;
+      // A git dependency counts as pinned only with a commit id after `#`.
+      const git = gitPinned(v, 'npm');
+      if (git !== undefined) return !git && !w.dynamic;
       if (isLocal(w) || /^(git\+|github:|file:|https?:)/.test(v) || v.endsWith('.tgz')) return false;
       // `@scope/name@1.2.3` is pinned; `@scope/name` is not.
       const at = v.startsWith('@') ? v.indexOf('@', 1) : v.indexOf('@');

@@ -34,7 +34,7 @@ export default defineRule({
       if (
         isRpm(
           command,
-          [...RPM_INSTALL, 'remove', 'erase', 'autoremove', 'groupremove'],
+          [...RPM_INSTALL, 'remove', 'rm', 'erase', 'autoremove', 'groupremove'],
           ['yum', 'dnf', 'tdnf'],
         )
       ) {

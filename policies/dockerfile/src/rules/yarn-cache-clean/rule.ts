@@ -9,8 +9,10 @@ export default cacheRule({
   manager: 'yarn',
   title: 'yarn cache not cleaned after install',
   aliases: ['DL3060'],
+  // Bare `yarn` installs; `yarn --version` (the official node images' smoke test) does not.
   isInstall: (c) =>
     c.base === 'yarn' &&
+    !c.args.some((a) => /^(--version|-v|--help|-h)$/.test(a.value)) &&
     ['', 'install', 'add'].includes(c.args.find((a) => !a.value.startsWith('-'))?.value ?? ''),
   isCleaned: (run) =>
     removes(run, /yarn/) ||
