@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('core');
+export default packageTestConfig('core', { shareModules: true });

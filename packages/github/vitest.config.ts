@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('github');
+export default packageTestConfig('github', { shareModules: true });

@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('lang-dockerfile');
+export default packageTestConfig('lang-dockerfile', { shareModules: true });

@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('lang-hcl');
+export default packageTestConfig('lang-hcl', { shareModules: true });

@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('lang-yaml');
+export default packageTestConfig('lang-yaml', { shareModules: true });

@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('org');
+export default packageTestConfig('org', { shareModules: true });

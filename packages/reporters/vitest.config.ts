@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('reporters');
+export default packageTestConfig('reporters', { shareModules: true });

@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('policy-dockerfile');
+export default packageTestConfig('policy-dockerfile', { shareModules: true });

@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('github-actions');
+export default packageTestConfig('github-actions', { shareModules: true });

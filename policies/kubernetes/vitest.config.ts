@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('kubernetes');
+export default packageTestConfig('kubernetes', { shareModules: true });

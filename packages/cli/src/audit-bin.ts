@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { runCli } from './program.js';
+import { enableCompileCache } from './compile-cache.js';
+
+enableCompileCache();
+const { runCli } = await import('./program.js');
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { runCli } from './program.js';
+import { enableCompileCache } from './compile-cache.js';
+
+enableCompileCache();
+const { runCli } = await import('./program.js');
 
 // `plumbline rules | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

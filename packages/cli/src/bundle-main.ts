@@ -5,7 +5,10 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hclLanguage } from '@plumbline/lang-hcl';
-import { runCli } from './program.js';
+import { enableCompileCache } from './compile-cache.js';
+
+enableCompileCache();
+const { runCli } = await import('./program.js');
 
 const here = dirname(fileURLToPath(import.meta.url));
 process.env.PLUMBLINE_WASM_DIR ??= here;

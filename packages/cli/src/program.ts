@@ -1,14 +1,12 @@
-import { ConfigError, redactSecrets } from '@plumbline/core';
 import { Command, CommanderError, Option } from 'commander';
-import { auditCommand, UsageError } from './commands/audit.js';
-import { initCommand } from './commands/init.js';
-import { inspectCommand } from './commands/inspect.js';
 import { addOrgCommand } from './commands/org-command.js';
-import { explainCommand, rulesCommand } from './commands/rules.js';
-import { testCommand } from './commands/test.js';
 import { EXIT_USAGE, type Io } from './io.js';
 import { isFsError, plainFsError } from './node-errors.js';
 import { VERSION } from './paths.js';
+import { UsageError } from './usage-error.js';
+
+// Each command's implementation (and the packs, parsers and grammars behind it) is imported when
+// that command runs: `--version` and `--help` load nothing but commander.
 
 const collect = (value: string, previous: string[] = []) => [
   ...previous,
@@ -71,7 +69,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '--fix-dry-run',
       'print the fixes as a unified diff; change nothing (exit 1 when there is a diff)',
     )
-    .action(async (paths: string[], flags) => setExit(await auditCommand(paths, flags, io)));
+    .action(async (paths: string[], flags) =>
+      setExit(await (await import('./commands/audit.js')).auditCommand(paths, flags, io)),
+    );
 
   program
     .command('rules')
@@ -81,33 +81,41 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .choices(['text', 'json', 'markdown'])
         .default('text'),
     )
-    .action(async (flags) => setExit(await rulesCommand(flags, io)));
+    .action(async (flags) => setExit(await (await import('./commands/rules.js')).rulesCommand(flags, io)));
 
   program
     .command('explain')
     .description('show the documentation of a rule, by id or by a peer alias (DL3008, CKV_K8S_16, ...)')
     .argument('<rule>', 'rule id or alias')
-    .action(async (name: string) => setExit(await explainCommand(name, io)));
+    .action(async (name: string) =>
+      setExit(await (await import('./commands/rules.js')).explainCommand(name, io)),
+    );
 
   program
     .command('init')
     .description('write a commented .plumbline.yaml')
     .argument('[dir]', 'where to write it (default: the current directory)')
     .option('--force', 'overwrite an existing file')
-    .action((dir: string | undefined, flags) => setExit(initCommand(dir, flags, io)));
+    .action(async (dir: string | undefined, flags) =>
+      setExit((await import('./commands/init.js')).initCommand(dir, flags, io)),
+    );
 
   program
     .command('test')
     .description("run custom policies' examples and *.test.yaml cases (default: .plumbline/policies)")
     .argument('[paths...]', 'policy files or folders')
-    .action(async (paths: string[]) => setExit(await testCommand(paths, io)));
+    .action(async (paths: string[]) =>
+      setExit(await (await import('./commands/test.js')).testCommand(paths, io)),
+    );
 
   program
     .command('inspect')
     .description('print the input each unit of a file gives to custom policies (CEL variables)')
     .argument('<path>', 'file or directory')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
-    .action(async (path: string, flags) => setExit(await inspectCommand(path, flags, io)));
+    .action(async (path: string, flags) =>
+      setExit(await (await import('./commands/inspect.js')).inspectCommand(path, flags, io)),
+    );
   addOrgCommand(program, io, setExit);
 
   return program;
@@ -127,7 +135,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       // --help and --version end here with exit code 0; usage mistakes with 2.
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
-    // Messages may quote a config file or git: they are redacted like every report.
+    // Messages may quote a config file or git: they are redacted like every report. Core is loaded
+    // already when a command threw one of its errors.
+    const { ConfigError, redactSecrets } = await import('@plumbline/core');
     if (error instanceof ConfigError || error instanceof UsageError) {
       io.stderr.write(`plumbline: ${redactSecrets(error.message)}\n`);
       return EXIT_USAGE;

@@ -15,6 +15,7 @@ import { configureTerraform } from '@plumbline/policy-terraform';
 import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
 import { customRules } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
+import { ListedOnceSource, languagesFor } from './listed-once.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages, createRegistry } from './registry.js';
@@ -50,7 +51,7 @@ export interface ScanOutcome {
 /** Loads config and baseline, then runs the engine: the programmatic `plumbline audit`. */
 export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome> {
   const root = resolve(options.root);
-  const source = options.source ?? diskSource(root, options.paths);
+  const source = new ListedOnceSource(options.source ?? diskSource(root, options.paths));
   const registry = createRegistry(
     // Its own listing of the disk (not `source`), so listing warnings are not counted twice.
     await customRules({ root, source: options.source, configPath: options.configPath }),
@@ -67,7 +68,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   configureTerraform({ varFiles: options.varFiles });
   const result = await runAudit({
     source,
-    languages: allLanguages,
+    languages: languagesFor(allLanguages, await source.listing()),
     registry,
     config,
     include: options.include,

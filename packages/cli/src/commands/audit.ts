@@ -8,6 +8,7 @@ import { plainFsError } from '../node-errors.js';
 import { progressLine } from '../progress.js';
 import { scanWithConfig } from '../scan.js';
 import { resolveTargets } from '../targets.js';
+import { UsageError } from '../usage-error.js';
 
 export interface AuditFlags {
   format: string;
@@ -33,9 +34,7 @@ export interface AuditFlags {
 
 export const DEFAULT_BASELINE = '.plumbline-baseline.json';
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError } from '../usage-error.js';
 
 /** `plumbline audit [paths..]`: scan, report, and turn the result into an exit code. */
 export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): Promise<number> {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-import { orgMergeCommand, orgReportCommand, orgScanCommand } from './org.js';
 
 const many = (value: string, previous: string[] = []) => [...previous, ...value.split(',').filter(Boolean)];
 
@@ -49,18 +48,22 @@ export function addOrgCommand(program: Command, io: Io, setExit: (code: number) 
     .option('--helm <path>', 'helm binary used to render charts (default: PLUMBLINE_HELM, then helm on PATH)')
     .option('--no-render', 'do not render Helm charts or build kustomizations (templates are skipped)')
     .option('--no-progress', 'no progress output on stderr')
-    .action(async (name: string, flags) => setExit(await orgScanCommand(name, flags, io)));
+    .action(async (name: string, flags) =>
+      setExit(await (await import('./org.js')).orgScanCommand(name, flags, io)),
+    );
   org
     .command('merge')
     .description('combine shard databases into one, without duplicates')
     .argument('<db...>', 'databases written by `org scan --shard`')
     .option('--db <merged>', 'the merged database (created or added to)')
-    .action((dbs: string[], flags) => setExit(orgMergeCommand(dbs, flags, io)));
+    .action(async (dbs: string[], flags) =>
+      setExit((await import('./org.js')).orgMergeCommand(dbs, flags, io)),
+    );
   org
     .command('report')
     .description('write results.json, summary.md, index.html and sarif/<repo>.sarif for the latest run')
     .option('--db <file>', 'history database (default: plumbline-org.db)')
     .option('--out <dir>', 'report folder (default: plumbline-org/)')
     .option('--run <id>', 'report this run instead of the latest')
-    .action((flags) => setExit(orgReportCommand(flags, io)));
+    .action(async (flags) => setExit((await import('./org.js')).orgReportCommand(flags, io)));
 }

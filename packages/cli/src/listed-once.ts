@@ -1,0 +1,46 @@
+import type { FileSource, Language, SourceEntry } from '@plumbline/core';
+
+/**
+ * A FileSource that walks its folder once and replays the listing: the CLI looks at the file
+ * names first (which languages are needed), then the engine lists the same files again.
+ */
+export class ListedOnceSource implements FileSource {
+  private entries: Promise<SourceEntry[]> | undefined;
+
+  constructor(private readonly inner: FileSource) {}
+
+  get name(): string {
+    return this.inner.name;
+  }
+
+  get warnings(): FileSource['warnings'] {
+    return this.inner.warnings;
+  }
+
+  listing(): Promise<SourceEntry[]> {
+    this.entries ??= (async () => {
+      const out: SourceEntry[] = [];
+      for await (const entry of this.inner.list()) out.push(entry);
+      return out;
+    })();
+    return this.entries;
+  }
+
+  async *list(): AsyncIterable<SourceEntry> {
+    yield* await this.listing();
+  }
+
+  read(path: string): Promise<Buffer> {
+    return this.inner.read(path);
+  }
+}
+
+/**
+ * The languages that claim at least one listed path, in their order: the engine initialises
+ * (loads the tree-sitter grammar of) every language it is given, so a scan without Terraform
+ * never compiles the HCL grammar, and one without Dockerfiles never the bash grammar. The first
+ * claiming language of each path is kept, so every file is parsed as before.
+ */
+export function languagesFor(languages: readonly Language[], entries: readonly SourceEntry[]): Language[] {
+  return languages.filter((language) => entries.some((entry) => language.claims(entry.path)));
+}
