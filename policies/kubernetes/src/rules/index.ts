@@ -1,5 +1,6 @@
 // Generated from the folders in src/rules by scripts/gen-rule-index.mjs (run by `npm run build`). Do not edit.
 import type { AnyRule } from '@plumbline/core';
+import allowedRegistries from './allowed-registries/rule.js';
 import argoGpuWithoutToleration from './argo-gpu-without-toleration/rule.js';
 import argoPodGc from './argo-pod-gc/rule.js';
 import argoRetryStrategy from './argo-retry-strategy/rule.js';
@@ -10,6 +11,7 @@ import argocdPruneWithoutSelfHeal from './argocd-prune-without-self-heal/rule.js
 import argocdTargetRevision from './argocd-target-revision/rule.js';
 import cronjobConcurrencyAndDeadline from './cronjob-concurrency-and-deadline/rule.js';
 import deprecatedApiVersion from './deprecated-api-version/rule.js';
+import gatekeeperOpenEndedRepos from './gatekeeper-open-ended-repos/rule.js';
 import helmValuesLatestTag from './helm-values-latest-tag/rule.js';
 import helmValuesMissingResources from './helm-values-missing-resources/rule.js';
 import helmValuesPrivileged from './helm-values-privileged/rule.js';
@@ -21,6 +23,7 @@ import imagePullPolicy from './image-pull-policy/rule.js';
 import ingressRequireTls from './ingress-require-tls/rule.js';
 import jobTtlSecondsAfterFinished from './job-ttl-seconds-after-finished/rule.js';
 import networkPolicyDefaultDeny from './network-policy-default-deny/rule.js';
+import networkPolicyImplicitPodSelector from './network-policy-implicit-pod-selector/rule.js';
 import networkPolicyMissing from './network-policy-missing/rule.js';
 import networkPolicySelectsNothing from './network-policy-selects-nothing/rule.js';
 import noAddedCapabilities from './no-added-capabilities/rule.js';
@@ -43,6 +46,7 @@ import noPrivilegedContainer from './no-privileged-container/rule.js';
 import noPrivilegedPorts from './no-privileged-ports/rule.js';
 import noRootGroup from './no-root-group/rule.js';
 import noRootUser from './no-root-user/rule.js';
+import noSecretsInConfigmap from './no-secrets-in-configmap/rule.js';
 import noSecretsInEnv from './no-secrets-in-env/rule.js';
 import noSensitiveHostPath from './no-sensitive-host-path/rule.js';
 import noSensitivePortExposed from './no-sensitive-port-exposed/rule.js';
@@ -104,4 +108,4 @@ import serviceSelectsNothing from './service-selects-nothing/rule.js';
 import serviceTargetPortMismatch from './service-target-port-mismatch/rule.js';
 import singleReplica from './single-replica/rule.js';
 
-export const rules: AnyRule[] = [argoGpuWithoutToleration, argoPodGc, argoRetryStrategy, argoTemplateResources, argoWorkflowDeadline, argocdDefaultProject, argocdPruneWithoutSelfHeal, argocdTargetRevision, cronjobConcurrencyAndDeadline, deprecatedApiVersion, helmValuesLatestTag, helmValuesMissingResources, helmValuesPrivileged, hpaManagedReplicas, hpaMinReplicas, hpaTargetMissing, identicalProbes, imagePullPolicy, ingressRequireTls, jobTtlSecondsAfterFinished, networkPolicyDefaultDeny, networkPolicyMissing, networkPolicySelectsNothing, noAddedCapabilities, noCustomSelinuxOptions, noDangerousCapabilities, noDefaultNamespace, noDefaultServiceAccount, noDeprecatedServiceAccountField, noDuplicateEnvVar, noHostAliases, noHostIpc, noHostNetwork, noHostPath, noHostPid, noHostPort, noHostProcess, noLatestImage, noPrivilegeEscalation, noPrivilegedContainer, noPrivilegedPorts, noRootGroup, noRootUser, noSecretsInEnv, noSensitiveHostPath, noSensitivePortExposed, noServiceAccountTokenAutomount, noServiceExternalIps, noSystemMastersGroup, noTiller, noUnconfinedProfiles, noUnmaskedProcMount, noUnsafeSysctls, pdbBlocksEviction, pdbMinAvailableVsHpa, pdbSelectsNothing, preferSecretFiles, probePortNotExposed, prometheusAlertMissingAnnotations, prometheusAlertMissingFor, prometheusAlertMissingRunbook, prometheusAlertMissingSeverity, prometheusDuplicateAlert, prometheusInvalidPromql, prometheusRecordingRuleName, rbacNoAwsAuthWrite, rbacNoBindingWrite, rbacNoClusterAdminBinding, rbacNoClusterWideSecretRead, rbacNoConfigmapWrite, rbacNoDefaultServiceAccountBinding, rbacNoEscalationVerbs, rbacNoNamespaceSecretAccess, rbacNoNetworkingWrite, rbacNoPodCreation, rbacNoPodExec, rbacNoPodLogDeletion, rbacNoPublicSubjects, rbacNoWebhookWrite, rbacNoWildcards, requireAntiAffinity, requireDropAllCapabilities, requireHighUid, requireImageDigest, requirePodDisruptionBudget, requireProbes, requireReadOnlyRootFs, requireResources, requireSeccompProfile, requireSecurityContext, restrictExternalServices, restrictedCapabilities, restrictedVolumeTypes, rollingUpdateMaxUnavailable, rolloutBlueGreenPromotion, rolloutCanaryWithoutPause, rolloutFullWeightFirstStep, rolloutTrafficRoutingServices, runAsNonRoot, selectorMismatch, serviceSelectsNothing, serviceTargetPortMismatch, singleReplica];
+export const rules: AnyRule[] = [allowedRegistries, argoGpuWithoutToleration, argoPodGc, argoRetryStrategy, argoTemplateResources, argoWorkflowDeadline, argocdDefaultProject, argocdPruneWithoutSelfHeal, argocdTargetRevision, cronjobConcurrencyAndDeadline, deprecatedApiVersion, gatekeeperOpenEndedRepos, helmValuesLatestTag, helmValuesMissingResources, helmValuesPrivileged, hpaManagedReplicas, hpaMinReplicas, hpaTargetMissing, identicalProbes, imagePullPolicy, ingressRequireTls, jobTtlSecondsAfterFinished, networkPolicyDefaultDeny, networkPolicyImplicitPodSelector, networkPolicyMissing, networkPolicySelectsNothing, noAddedCapabilities, noCustomSelinuxOptions, noDangerousCapabilities, noDefaultNamespace, noDefaultServiceAccount, noDeprecatedServiceAccountField, noDuplicateEnvVar, noHostAliases, noHostIpc, noHostNetwork, noHostPath, noHostPid, noHostPort, noHostProcess, noLatestImage, noPrivilegeEscalation, noPrivilegedContainer, noPrivilegedPorts, noRootGroup, noRootUser, noSecretsInConfigmap, noSecretsInEnv, noSensitiveHostPath, noSensitivePortExposed, noServiceAccountTokenAutomount, noServiceExternalIps, noSystemMastersGroup, noTiller, noUnconfinedProfiles, noUnmaskedProcMount, noUnsafeSysctls, pdbBlocksEviction, pdbMinAvailableVsHpa, pdbSelectsNothing, preferSecretFiles, probePortNotExposed, prometheusAlertMissingAnnotations, prometheusAlertMissingFor, prometheusAlertMissingRunbook, prometheusAlertMissingSeverity, prometheusDuplicateAlert, prometheusInvalidPromql, prometheusRecordingRuleName, rbacNoAwsAuthWrite, rbacNoBindingWrite, rbacNoClusterAdminBinding, rbacNoClusterWideSecretRead, rbacNoConfigmapWrite, rbacNoDefaultServiceAccountBinding, rbacNoEscalationVerbs, rbacNoNamespaceSecretAccess, rbacNoNetworkingWrite, rbacNoPodCreation, rbacNoPodExec, rbacNoPodLogDeletion, rbacNoPublicSubjects, rbacNoWebhookWrite, rbacNoWildcards, requireAntiAffinity, requireDropAllCapabilities, requireHighUid, requireImageDigest, requirePodDisruptionBudget, requireProbes, requireReadOnlyRootFs, requireResources, requireSeccompProfile, requireSecurityContext, restrictExternalServices, restrictedCapabilities, restrictedVolumeTypes, rollingUpdateMaxUnavailable, rolloutBlueGreenPromotion, rolloutCanaryWithoutPause, rolloutFullWeightFirstStep, rolloutTrafficRoutingServices, runAsNonRoot, selectorMismatch, serviceSelectsNothing, serviceTargetPortMismatch, singleReplica];
