@@ -1,8 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { report } from '../../lib.js';
-import { namespaceWithout } from '../../namespace-guardrails.js';
+import { reportNamespaceWithout } from '../../namespace-guardrails.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/namespace-limit-range',
@@ -38,8 +37,6 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
-    const name = namespaceWithout(ctx, object, 'LimitRange');
-    if (!name) return;
-    report(ctx, object, object.nameLoc, `Namespace \`${name}\` has no LimitRange.`, name);
+    reportNamespaceWithout(ctx, object, 'LimitRange');
   },
 });
