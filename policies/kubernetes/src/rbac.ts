@@ -51,3 +51,28 @@ export function resourceIndex(rule: PolicyRule, names: string[]): number {
 }
 
 export const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'];
+
+/** One resource of a Role rule that grants a watched verb on it. */
+export interface Grant {
+  rule: PolicyRule;
+  resource: string;
+  /** Route of the resource in the object (`rules.i.resources.j`). */
+  route: (string | number)[];
+}
+
+/**
+ * The resources, named explicitly (a `*` is `rbac-no-wildcards`' finding), of each rule of a
+ * Role or ClusterRole that grant one of the verbs. `resources` maps each resource to the API
+ * groups that serve it, so a custom resource of the same name (Knative's `services`) is not
+ * mistaken for the core one; a rule with `apiGroups: ["*"]` matches every group.
+ */
+export function grantsOn(object: K8sObject, resources: Record<string, string[]>, verbs: string[]): Grant[] {
+  return policyRules(object).flatMap((rule) => {
+    if (!grants(rule, verbs)) return [];
+    return rule.resources.flatMap((resource, i) =>
+      resources[resource]?.some((g) => rule.apiGroups.includes(g) || rule.apiGroups.includes('*'))
+        ? [{ rule, resource, route: [...rule.route, 'resources', i] }]
+        : [],
+    );
+  });
+}

@@ -79,6 +79,9 @@ const BUILTIN_GROUPS = new Set([
   'flowcontrol.apiserver.k8s.io',
   'kustomize.config.k8s.io',
   'gateway.networking.k8s.io',
+  // OPA Gatekeeper policies: admission rules, never pods.
+  'constraints.gatekeeper.sh',
+  'templates.gatekeeper.sh',
 ]);
 
 /** Custom resources known not to create pods of their own. */

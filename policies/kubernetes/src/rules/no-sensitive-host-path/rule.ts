@@ -17,7 +17,13 @@ export default defineRule<K8sObject>({
     category: 'security',
     severity: 'critical',
     confidence: 'high',
-    aliases: ['CKV_K8S_27', 'KSV-0006', 'kube-linter:docker-sock', 'kube-linter:sensitive-host-mounts'],
+    aliases: [
+      'CKV_K8S_27',
+      'KSV-0006',
+      'KSV-0121',
+      'kube-linter:docker-sock',
+      'kube-linter:sensitive-host-mounts',
+    ],
     references: ['https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
     examples: {
       invalid: [

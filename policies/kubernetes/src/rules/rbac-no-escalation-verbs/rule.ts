@@ -19,7 +19,7 @@ export default defineRule<K8sObject>({
     category: 'security',
     severity: 'critical',
     confidence: 'high',
-    aliases: ['KSV-0043', 'KSV-0050', 'CKV_K8S_157', 'CKV_K8S_158'],
+    aliases: ['KSV-0043', 'KSV-0050', 'KSV-0051', 'KSV-0052', 'CKV_K8S_157', 'CKV_K8S_158'],
     references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#escalate-verb'],
     examples: {
       invalid: [

@@ -21,7 +21,7 @@ export default defineRule<K8sObject>({
     category: 'security',
     severity: 'critical',
     confidence: 'high',
-    aliases: ['KSV-0122'],
+    aliases: ['KSV-0122', 'KSV-01011'],
     references: [
       'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings',
     ],

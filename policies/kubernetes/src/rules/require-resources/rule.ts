@@ -26,6 +26,8 @@ export default defineRule<K8sObject, Options>({
     confidence: 'high',
     aliases: [
       'CKV_K8S_10',
+      'CKV_K8S_11',
+      'KSV-0011',
       'CKV_K8S_12',
       'CKV_K8S_13',
       'KSV-0015',

@@ -1,0 +1,34 @@
+import { tester } from '../../test-kit.js';
+import rule from './rule.js';
+
+const ns = (name: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`;
+const limits =
+  'apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: defaults\n  namespace: shop\nspec:\n  limits: [{type: Container, default: {memory: 256Mi}}]\n';
+
+tester.run(rule, {
+  valid: [
+    ns('kube-system'),
+    { name: 'templated name', code: ns('${namespace}') },
+    {
+      name: 'LimitRange in another file of the folder',
+      filename: 'deploy/namespace.yaml',
+      code: ns('shop'),
+      files: { 'deploy/limits.yaml': limits },
+    },
+    {
+      name: 'only referenced: created elsewhere',
+      code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: shop\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a sibling tree does not count',
+      filename: 'team-a/namespace.yaml',
+      code: ns('shop'),
+      files: { 'team-b/limits.yaml': limits },
+      errors: [
+        { line: 4, column: 9, endLine: 4, endColumn: 13, message: 'Namespace `shop` has no LimitRange.' },
+      ],
+    },
+  ],
+});
