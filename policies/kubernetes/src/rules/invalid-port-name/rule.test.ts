@@ -41,6 +41,7 @@ tester.run(rule, {
     { name: 'numeric targetPort', code: service('9100') },
     { name: 'quoted numeric targetPort', code: service('"9100"') },
     { name: 'named targetPort', code: service('http-metrics') },
+    { name: 'an upper-case placeholder substituted before apply', code: service('PORT') },
   ],
   invalid: [
     {

@@ -16,6 +16,9 @@ export function portNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** `PORT`, `METRICS_PORT`: a placeholder a tutorial or script substitutes before applying. */
+const placeholder = (value: string) => isTemplated(value) || /^[A-Z][A-Z0-9_]*$/.test(value);
+
 export default defineRule<K8sObject>({
   id: 'k8s/invalid-port-name',
   domain: k8sDomain,
@@ -55,7 +58,7 @@ export default defineRule<K8sObject>({
     for (const c of containersOf(object, { skipPartial: false })) {
       for (const port of c.ports) {
         const problem =
-          port.name !== undefined && !isTemplated(port.name) ? portNameProblem(port.name) : undefined;
+          port.name !== undefined && !placeholder(port.name) ? portNameProblem(port.name) : undefined;
         if (!problem) continue;
         report(
           ctx,
@@ -69,7 +72,7 @@ export default defineRule<K8sObject>({
     if (object.kind !== 'Service' || object.group !== '') return;
     asArray(object.get(['spec', 'ports'])).forEach((p, i) => {
       const target = isObj(p) ? p.targetPort : undefined;
-      if (typeof target !== 'string' || /^\d+$/.test(target) || isTemplated(target)) return;
+      if (typeof target !== 'string' || /^\d+$/.test(target) || placeholder(target)) return;
       const problem = portNameProblem(target);
       if (!problem) return;
       report(

@@ -78,3 +78,28 @@ tester.run(rule, {
     },
   ],
 });
+
+tester.run(rule, {
+  valid: [
+    {
+      name: 'a kustomize tree assembles the account from a sibling folder',
+      filename: 'config/manager/manager.yaml',
+      code: deployment('payments-api', 'controller-manager'),
+      files: {
+        'config/manager/accounts.yaml': ACCOUNTS,
+        'config/rbac/service-account.yaml':
+          'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: controller-manager\n  namespace: payments\n',
+        'config/kustomization.yaml': 'resources:\n  - manager\n  - rbac\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same folder without a kustomization',
+      filename: 'config/manager/manager.yaml',
+      code: deployment('payments-api', 'controller-manager'),
+      files: { 'config/manager/accounts.yaml': ACCOUNTS },
+      errors: [{ line: 13, column: 27, endLine: 13, endColumn: 45 }],
+    },
+  ],
+});

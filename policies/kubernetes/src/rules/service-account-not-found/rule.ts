@@ -1,4 +1,4 @@
-import { defineRule } from '@plumbline/core';
+import { defineRule, isRendered, type Project } from '@plumbline/core';
 import { asString, type K8sGraph, type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
 import { capitalized, isTemplated, onceEach, podsOf, report } from '../../lib.js';
@@ -9,7 +9,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Pod names a ServiceAccount that is not defined',
     description:
-      'A pod sets `serviceAccountName` to an account that no ServiceAccount of its namespace defines, in its deployment unit. Judged only where the picture is complete enough: the folder (or rendered chart) of the workload defines ServiceAccounts for that namespace, and one of them is used by no pod — the shape of a rename that missed one side. Accounts created elsewhere (another chart, a platform team, a cloud module) are therefore not reported.',
+      'A pod sets `serviceAccountName` to an account that no ServiceAccount of its namespace defines, in its deployment unit. Judged only where the picture is complete enough: the folder (or rendered chart) of the workload defines ServiceAccounts for that namespace, and one of them is used by no pod — the shape of a rename that missed one side. Accounts created elsewhere (another chart, a platform team, a cloud module) are therefore not reported, nor are loose files under a kustomization that was not built (the account may sit in a sibling folder it lists).',
     rationale:
       'Medium: the API server refuses to create the pods ("serviceaccount not found"), so the ReplicaSet or Job stays at zero pods while the Deployment itself applies cleanly — the failure shows up only in events.',
     remediation: 'Point `serviceAccountName` at the ServiceAccount the manifests define, or add it.',
@@ -44,7 +44,7 @@ export default defineRule<K8sObject>({
         continue;
       const graph = k8sGraph(ctx.project, object);
       if (graph.find('ServiceAccount', object.namespace, account).length > 0) continue;
-      if (!unusedAccountBeside(graph, object)) continue;
+      if (!unusedAccountBeside(graph, object) || inUnbuiltKustomization(ctx.project, object)) continue;
       report(
         ctx,
         object,
@@ -73,4 +73,23 @@ function unusedAccountBeside(graph: K8sGraph, object: K8sObject): boolean {
   return graph
     .ofKind('ServiceAccount', object.namespace)
     .some((sa) => dirOf(sa.file.path) === dir && !used.has(sa.name));
+}
+
+/**
+ * A loose file under a kustomization that was not built: the account may come from a sibling
+ * folder the kustomization also lists (`../rbac`), which the folder-scoped graph does not see.
+ */
+function inUnbuiltKustomization(project: Project, object: K8sObject): boolean {
+  if (isRendered(object.file)) return false;
+  const kustomizations = new Set(
+    project
+      .byLanguage('yaml')
+      .map((f) => f.file.path)
+      .filter((path) => /(^|\/)kustomization\.ya?ml$/i.test(path))
+      .map(dirOf),
+  );
+  for (let dir = dirOf(object.file.path); ; dir = dirOf(dir)) {
+    if (kustomizations.has(dir)) return true;
+    if (dir === '') return false;
+  }
 }
