@@ -54,6 +54,10 @@ describe('fixtures', () => {
           ![
             // Rules the insecure stack deliberately does not exercise (covered by their own tests).
             'k8s/no-host-process',
+            // Mistakes that stop a deploy (bad port names, a missing account) or a debug leftover.
+            'k8s/invalid-port-name',
+            'k8s/service-account-not-found',
+            'k8s/no-ssh-port',
             // Its pods run as the default account: one root cause, reported by no-default-service-account.
             'k8s/no-service-account-token-automount',
             // Helm values files read without their chart: the stack has no chart.

@@ -209,7 +209,12 @@ export class K8sGraph {
         if (patchy) object.partial = true;
         else if (
           pods.length > 0 &&
-          pods.every((p) => p.containers.filter((c) => c.kind === 'container').every((c) => !c.image))
+          // A Tekton run's pod template has no containers by nature: it is no fragment.
+          pods.every(
+            (p) =>
+              p.part !== 'pod-fields' &&
+              p.containers.filter((c) => c.kind === 'container').every((c) => !c.image),
+          )
         )
           object.partial = true;
         this.add(object);
@@ -311,7 +316,11 @@ export class K8sGraph {
    */
   mayRunUnlistedPods(namespace: string): boolean {
     return this.inNamespace(namespace).some(
-      (o) => !BUILTIN_GROUPS.has(o.group) && !PASSIVE_KINDS.has(o.kind) && podSpecsOf(o).length === 0,
+      (o) =>
+        !BUILTIN_GROUPS.has(o.group) &&
+        !PASSIVE_KINDS.has(o.kind) &&
+        // `managed` pods (Knative, custom resources) carry labels their controller adds.
+        podSpecsOf(o).every((p) => p.workloadClass === 'managed'),
     );
   }
 

@@ -6,10 +6,20 @@ export type ContainerKind = 'container' | 'init' | 'ephemeral';
 
 /**
  * What runs in the pods: long-running services (replicated), daemons (one per node), batch work
- * (Jobs, CronJobs, Argo Workflows) and bare pods. Reliability rules pick the classes they make
- * sense for.
+ * (Jobs, CronJobs, Argo Workflows, KEDA ScaledJobs, Tekton runs), bare pods, and `managed` pods
+ * whose lifecycle a controller decides in ways the manifests do not show (Knative revisions scale
+ * on requests and carry labels Knative adds; custom resources that embed a pod template).
+ * Reliability rules pick the classes they make sense for; security rules see every class.
  */
-export type WorkloadClass = 'service' | 'daemon' | 'batch' | 'pod';
+export type WorkloadClass = 'service' | 'daemon' | 'batch' | 'pod' | 'managed';
+
+/**
+ * What a view holds: a whole pod, or one half of a pod whose other half lives in another object.
+ * A Tekton `Task` holds the containers (its steps) while the `TaskRun` that runs it holds the
+ * pod-level settings (`podTemplate`, `serviceAccountName`): rules about a pod-level field that is
+ * *missing* skip `containers` views, and a `pod-fields` view has no containers.
+ */
+export type PodViewPart = 'pod' | 'containers' | 'pod-fields';
 
 /** A value found in the model, with the route (object-relative) it was read from. */
 export interface Setting<T = unknown> {
@@ -62,16 +72,62 @@ const WORKLOADS: Record<string, WorkloadKindInfo & { groups: string[] }> = {
     groups: ['batch'],
   },
   Rollout: { class: 'service', ...TEMPLATE, groups: ['argoproj.io'] },
+  // Knative Serving: a Service or Configuration stamps out Revisions from `spec.template`; a
+  // Revision is the pod spec itself (its metadata is the object's).
+  Service: { class: 'managed', ...TEMPLATE, groups: ['serving.knative.dev'] },
+  Configuration: { class: 'managed', ...TEMPLATE, groups: ['serving.knative.dev'] },
+  Revision: {
+    class: 'managed',
+    podSpec: ['spec'],
+    podMetadata: ['metadata'],
+    groups: ['serving.knative.dev'],
+  },
+  // KEDA: `jobTargetRef` is a JobSpec, run once per scaling event.
+  ScaledJob: {
+    class: 'batch',
+    podSpec: ['spec', 'jobTargetRef', 'template', 'spec'],
+    podMetadata: ['spec', 'jobTargetRef', 'template', 'metadata'],
+    groups: ['keda.sh'],
+  },
+  // Tekton: see tektonViews().
+  Task: { class: 'batch', groups: ['tekton.dev'] },
+  ClusterTask: { class: 'batch', groups: ['tekton.dev'] },
+  TaskRun: { class: 'batch', groups: ['tekton.dev'] },
+  PipelineRun: { class: 'batch', groups: ['tekton.dev'] },
   Workflow: { class: 'batch', groups: ['argoproj.io'] },
   WorkflowTemplate: { class: 'batch', groups: ['argoproj.io'] },
   ClusterWorkflowTemplate: { class: 'batch', groups: ['argoproj.io'] },
   CronWorkflow: { class: 'batch', groups: ['argoproj.io'] },
 };
 
-/** The workload kind of an object, when it runs pods. */
+/** The workload kind of an object, when it runs pods (custom resources: see embeddedTemplate()). */
 export function workloadKind(object: K8sObject): WorkloadKindInfo | undefined {
   const info = WORKLOADS[object.kind];
-  return info?.groups.includes(object.group) ? info : undefined;
+  if (info) return info.groups.includes(object.group) ? info : undefined;
+  return embeddedTemplate(object);
+}
+
+/**
+ * A custom resource this package does not know that embeds a PodTemplateSpec where workloads keep
+ * one — `spec.template` (Deployment-like: OpenKruise CloneSet, Kubeflow Notebook...) or
+ * `spec.jobTemplate.spec.template` (CronJob-like) — with a `containers` list. Custom groups always
+ * contain a dot and built-in ones end in `k8s.io`, so core kinds never fall through to here.
+ */
+function embeddedTemplate(object: K8sObject): WorkloadKindInfo | undefined {
+  if (!object.group.includes('.') || object.group.endsWith('k8s.io')) return undefined;
+  for (const [base, workloadClass] of [
+    [['spec', 'template'], 'managed'],
+    [['spec', 'jobTemplate', 'spec', 'template'], 'batch'],
+  ] as const) {
+    const containers = asObj(object.get([...base, 'spec'])).containers;
+    if (Array.isArray(containers) && containers.length > 0)
+      return { class: workloadClass, podSpec: [...base, 'spec'], podMetadata: [...base, 'metadata'] };
+  }
+  return undefined;
+}
+
+export function isTektonKind(object: K8sObject): boolean {
+  return object.group === 'tekton.dev' && /^(Cluster)?Task(Run)?$|^PipelineRun$/.test(object.kind);
 }
 
 export function isArgoWorkflowKind(object: K8sObject): boolean {
@@ -97,6 +153,8 @@ export class PodSpecView implements Located {
     readonly metadataRoutes: Route[],
     /** Argo template name, when this view is a template. */
     readonly templateName?: string,
+    /** A whole pod, or the half of one that this object holds (Tekton). */
+    readonly part: PodViewPart = 'pod',
   ) {}
 
   /** The pod spec (or template) as a whole. */
@@ -187,6 +245,11 @@ export class ContainerView implements Located {
     readonly route: Route,
     readonly data: Obj,
     readonly name: string,
+    /**
+     * Route of the settings every such container inherits where it sets nothing itself (a Tekton
+     * Task's `stepTemplate`); `own()` falls back to it, with the route of the template's line.
+     */
+    readonly defaults?: Route,
   ) {}
 
   get object(): K8sObject {
@@ -221,15 +284,15 @@ export class ContainerView implements Located {
     return this.object.keyAt([...this.route, ...route]);
   }
 
-  /** A setting of the container itself. */
+  /** A setting of the container itself (or of the template its settings default to). */
   own<T = unknown>(...route: (string | number)[]): Setting<T> | undefined {
-    let value: unknown = this.data;
-    for (const seg of route) {
-      if (value === null || typeof value !== 'object') return undefined;
-      value = (value as Record<string | number, unknown>)[seg];
-    }
-    if (value === undefined || value === null) return undefined;
-    return { value: value as T, route: [...this.route, ...route], from: 'container' };
+    const value = dig(this.data, route);
+    if (value !== undefined)
+      return { value: value as T, route: [...this.route, ...route], from: 'container' };
+    if (!this.defaults) return undefined;
+    const inherited = dig(this.object.get(this.defaults), route);
+    if (inherited === undefined) return undefined;
+    return { value: inherited as T, route: [...this.defaults, ...route], from: 'container' };
   }
 
   /**
@@ -324,6 +387,15 @@ export class ContainerView implements Located {
   }
 }
 
+function dig(data: unknown, route: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const seg of route) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[seg];
+  }
+  return value === null ? undefined : value;
+}
+
 function toPort(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
   if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
@@ -380,6 +452,7 @@ function computePodSpecs(object: K8sObject): PodSpecView[] {
   const info = workloadKind(object);
   if (!info) return [];
   if (isArgoWorkflowKind(object)) return argoViews(object);
+  if (isTektonKind(object)) return tektonViews(object);
   if (!info.podSpec) return [];
   const spec = object.get(info.podSpec);
   if (!isObj(spec)) return [];
@@ -430,6 +503,64 @@ function argoViews(object: K8sObject): PodSpecView[] {
       addContainers(view, t.containerSet, [...route, 'containerSet'], [['containers', 'container']]);
     addContainers(view, t, route, [['sidecars', 'container']]);
     views.push(view);
+  });
+  return views;
+}
+
+/**
+ * Tekton splits a pod in two. A `Task` (or `ClusterTask`) holds the containers — its `steps` and
+ * `sidecars`, each inheriting what it leaves unset from `stepTemplate` — and `volumes`, but no
+ * account, node or pod security settings: those come from whoever runs it, so its view is a
+ * `containers` part. A `TaskRun` or `PipelineRun` holds the pod-level half: `podTemplate` (v1
+ * PipelineRun: `taskRunTemplate.podTemplate`, and per-task `taskRunSpecs[].podTemplate`) with the
+ * `serviceAccountName` beside it; those views are `pod-fields` parts without containers. Embedded
+ * `taskSpec`s are not enumerated (rare in repositories: Tasks are referenced by name).
+ */
+function tektonViews(object: K8sObject): PodSpecView[] {
+  if (object.kind === 'Task' || object.kind === 'ClusterTask') {
+    const spec = asObj(object.get(['spec']));
+    const view = new PodSpecView(object, 'batch', ['spec'], [['spec']], [], undefined, 'containers');
+    const defaults = isObj(spec.stepTemplate) ? ['spec', 'stepTemplate'] : undefined;
+    for (const field of ['steps', 'sidecars']) {
+      asArray(spec[field]).forEach((c, i) => {
+        if (isObj(c))
+          view.containers.push(
+            new ContainerView(
+              view,
+              'container',
+              ['spec', field, i],
+              c,
+              asString(c.name) ?? `#${i + 1}`,
+              field === 'steps' ? defaults : undefined,
+            ),
+          );
+      });
+    }
+    return view.containers.length > 0 ? [view] : [];
+  }
+  // Pod-level layers, most specific first: a podTemplate and the object holding
+  // `serviceAccountName` beside it (v1 PipelineRun: `taskRunTemplate`; v1beta1: the spec).
+  const base: Route[] =
+    object.kind === 'TaskRun'
+      ? [['spec', 'podTemplate'], ['spec']]
+      : [
+          ['spec', 'taskRunTemplate', 'podTemplate'],
+          ['spec', 'taskRunTemplate'],
+          ['spec', 'podTemplate'],
+          ['spec'],
+        ];
+  const views: PodSpecView[] = [];
+  const add = (layers: Route[]) => {
+    const isTemplate = (r: Route) => /^(p|taskP)odTemplate$/.test(String(r[r.length - 1]));
+    const route = layers.find((r) => isTemplate(r) && isObj(object.get(r)));
+    if (route) views.push(new PodSpecView(object, 'batch', route, layers, [], undefined, 'pod-fields'));
+  };
+  add(base);
+  // Per-task overrides of a PipelineRun (v1 `podTemplate`, v1beta1 `taskPodTemplate`) layer over it.
+  asArray(object.get(['spec', 'taskRunSpecs'])).forEach((_, i) => {
+    const at = ['spec', 'taskRunSpecs', i];
+    const own = ['podTemplate', 'taskPodTemplate'].map((key) => [...at, key]);
+    if (own.some((r) => isObj(object.get(r)))) add([...own, at, ...base]);
   });
   return views;
 }

@@ -40,6 +40,8 @@ export default defineRule<K8sObject>({
     if (isArgoWorkflowKind(object)) return checkWorkflow(object, ctx);
     const once = onceEach();
     for (const p of podsOf(object)) {
+      // A Tekton Task runs under the account of whoever runs it (the TaskRun names it).
+      if (p.part === 'containers') continue;
       const setting = p.field('serviceAccountName') ?? p.field('serviceAccount');
       const account = asString(setting?.value) ?? 'default';
       if (account !== 'default') continue;
