@@ -25,8 +25,17 @@ export function isActionPath(path: string): boolean {
   return ACTION_PATH.test(path);
 }
 
+const DEPENDABOT_PATH = /(^|\/)\.github\/dependabot\.ya?ml$/;
+
+/** `.github/dependabot.yml|yaml`: Dependabot's configuration, read by the GitHub Actions pack. */
+export function isDependabotPath(path: string): boolean {
+  return DEPENDABOT_PATH.test(path);
+}
+
 /** What a parsed document is, from its path and top-level keys. */
 export function classify(path: string, data: unknown, named = false): DocumentKind {
+  // Any shape: a Dependabot file that is not a map is reported as invalid, not skipped.
+  if (isDependabotPath(path)) return 'dependabot';
   if (!data || typeof data !== 'object' || Array.isArray(data)) return 'other';
   const d = data as Record<string, unknown>;
   if (isWorkflowPath(path) && ('jobs' in d || 'on' in d)) return 'gha-workflow';

@@ -4,7 +4,14 @@ import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, type
 /** A path into a YAML document: map keys and sequence indexes. */
 export type Route = readonly (string | number)[];
 
-export type DocumentKind = 'k8s' | 'kustomization' | 'helm-values' | 'gha-workflow' | 'gha-action' | 'other';
+export type DocumentKind =
+  | 'k8s'
+  | 'kustomization'
+  | 'helm-values'
+  | 'gha-workflow'
+  | 'gha-action'
+  | 'dependabot'
+  | 'other';
 
 /**
  * One YAML document with its plain data and the way back from a route to source offsets.

@@ -8,7 +8,14 @@ import {
   UnscannableFileError,
 } from '@plumbline/core';
 import { parseAllDocuments } from 'yaml';
-import { classify, isActionPath, isHelmValuesPath, isKustomizationPath, isWorkflowPath } from './classify.js';
+import {
+  classify,
+  isActionPath,
+  isDependabotPath,
+  isHelmValuesPath,
+  isKustomizationPath,
+  isWorkflowPath,
+} from './classify.js';
 import { yamlComments } from './comments.js';
 import { YamlDocument } from './document.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
@@ -49,7 +56,11 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   // Classify by the path from the repository root: `audit .github/workflows` lists `ci.yml`.
   const path = file.context.repoPath ?? file.path;
   const named = file.context.named === true;
-  const gha = isWorkflowPath(path) || isActionPath(path) || (named && WORKFLOW_HINT.test(text));
+  const gha =
+    isWorkflowPath(path) ||
+    isActionPath(path) ||
+    isDependabotPath(path) ||
+    (named && WORKFLOW_HINT.test(text));
   const values = isHelmValuesPath(path);
   if (!gha && !values && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
     return { model: undefined, problems: [], comments: [] };

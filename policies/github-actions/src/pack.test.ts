@@ -83,8 +83,12 @@ describe('github-actions pack over the fixtures', () => {
       '      - run: curl -fsSLO http://downloads.example.com/tool.tgz && pip install --extra-index-url https://pypi.example.com/simple tool',
       '',
     ].join('\n');
+    // And Dependabot configuration: no cooldown, code execution allowed, a schedule GitHub rejects.
+    const dependabot =
+      'version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n    insecure-external-code-execution: allow\n    schedule: weekly\n';
     const result = await audit({
       ...workflows('insecure'),
+      '.github/dependabot.yml': dependabot,
       '.github/actions/notify/action.yml': action,
       '.github/workflows/lint.yml': lint,
       '.github/workflows/release.yml': release,
