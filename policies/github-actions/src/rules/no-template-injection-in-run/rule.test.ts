@@ -39,7 +39,10 @@ new RuleTester([yamlLanguage]).run(rule, {
       name: 'hardened anchor: every alias of it is quiet',
       code: anchored
         .replace('echo "## ${{ github.event.pull_request.title }}"', 'echo "## $TITLE"')
-        .replace('        run: |', '        env:\n          TITLE: ${{ github.event.pull_request.title }}\n        run: |')
+        .replace(
+          '        run: |',
+          '        env:\n          TITLE: ${{ github.event.pull_request.title }}\n        run: |',
+        )
         .replace('run: echo "${{ github.head_ref }}"', 'run: echo "$GITHUB_HEAD_REF"'),
     },
     {
