@@ -2,9 +2,11 @@ import {
   type Expression,
   envFor,
   type GhaValue,
+  type Job,
   type LocatedContext,
   pathMatches,
   type Step,
+  ValueReader,
 } from '@plumbline/lang-yaml';
 
 /**
@@ -102,6 +104,12 @@ export function taints(expression: Expression, step: Step): Taint[] {
       if (source) out.push({ context, source, via: `env.${name}` });
       continue;
     }
+    const matrix = context.path.match(/^matrix(?:\.([^.]+))?/);
+    if (matrix) {
+      const source = step.job && matrixSource(step.job, matrix[1]);
+      if (source) out.push({ context, source, via: context.path });
+      continue;
+    }
     const output = context.path.match(/^steps\.([^.]+)\.outputs\.[^.]+$/);
     if (output) {
       const producer = stepById(step, output[1]!);
@@ -139,4 +147,19 @@ function stepSource(step: Step): string | undefined {
     if (source && new RegExp(`\\$\\{?${e.name}\\b`).test(script)) return source;
   }
   return undefined;
+}
+
+/**
+ * A job matrix built from event data (`matrix: ${{ fromJSON(github.event.comment.body) }}`, or one
+ * dimension of it): every `matrix.*` value is then the attacker's text. Returns the source.
+ */
+function matrixSource(job: Job, name: string | undefined): string | undefined {
+  const reader = new ValueReader(job.workflow.doc);
+  const route = [...job.route, 'strategy', 'matrix'];
+  const whole = reader.value(route);
+  if (!whole) return undefined;
+  if (whole.text !== undefined) return directSource(whole);
+  if (!name || typeof whole.value !== 'object' || whole.value === null) return undefined;
+  const key = Object.keys(whole.value).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : directSource(reader.value([...route, key]));
 }
