@@ -89,6 +89,8 @@ describe('github-actions pack over the fixtures', () => {
     const result = await audit({
       ...workflows('insecure'),
       '.github/dependabot.yml': dependabot,
+      '.github/workflows/shared-deploy.yml':
+        'on:\n  workflow_call:\n    inputs:\n      ref: { type: string }\npermissions: {}\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: git checkout ${{ inputs.ref }}\n',
       '.github/actions/notify/action.yml': action,
       '.github/workflows/lint.yml': lint,
       '.github/workflows/release.yml': release,

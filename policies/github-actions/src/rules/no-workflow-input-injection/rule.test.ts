@@ -1,0 +1,99 @@
+import { RuleTester, runRule } from '@plumbline/core/testing';
+import { yamlLanguage } from '@plumbline/lang-yaml';
+import { expect, it } from 'vitest';
+import rule from './rule.js';
+
+// A shared release workflow: called by the product repositories, or dispatched by hand.
+const release = (run: string, script = 'core.notice("released")') => `name: Release
+on:
+  workflow_call:
+    inputs:
+      version:
+        type: string
+        required: true
+      dry-run:
+        type: boolean
+        default: false
+  workflow_dispatch:
+    inputs:
+      notes:
+        description: Release notes
+      channel:
+        type: choice
+        options: [stable, beta]
+permissions:
+  contents: write
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    env:
+      NOTES: \${{ github.event.inputs.notes }}
+    steps:
+      - uses: actions/checkout@v4
+      - run: ${run}
+      - uses: actions/github-script@v7
+        with:
+          script: ${script}
+`;
+
+new RuleTester([yamlLanguage]).run(rule, {
+  valid: [
+    {
+      name: 'hardened: inputs read from the environment',
+      code: release('gh release create "v$VERSION" --notes "$NOTES"'),
+    },
+    {
+      name: 'validated input types: boolean and choice',
+      code: release('make release DRY_RUN=${{ inputs.dry-run }} CHANNEL=${{ inputs.channel }}'),
+    },
+    {
+      name: 'a composite action input is another rule',
+      filename: 'action.yml',
+      code: 'inputs:\n  version: {}\nruns:\n  using: composite\n  steps:\n    - run: echo ${{ inputs.version }}\n      shell: bash\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'workflow_call string input in run:, dispatch input through env and in github-script',
+      code: release(
+        'gh release create "v${{ inputs.version }}" --notes "${{ env.NOTES }}"',
+        'core.notice("${{ inputs.notes }}")',
+      ),
+      errors: [
+        {
+          line: 27,
+          column: 34,
+          endLine: 27,
+          endColumn: 55,
+          message: '`inputs.version` is expanded into this `run:` script; any workflow that calls',
+        },
+        {
+          line: 27,
+          column: 66,
+          endLine: 27,
+          endColumn: 82,
+          message: '`env.NOTES`, set from `github.event.inputs.notes`,',
+        },
+        {
+          line: 30,
+          column: 32,
+          endLine: 30,
+          endColumn: 51,
+          message: '`script` code of `actions/github-script@v7`; whoever dispatches',
+        },
+      ],
+    },
+  ],
+});
+
+it('ranks a dispatch input low and a caller input medium', async () => {
+  const result = await runRule(rule, [yamlLanguage], {
+    '.github/workflows/release.yml': release(
+      'echo "${{ inputs.version }}" "${{ github.event.inputs.notes }}"',
+    ),
+  });
+  expect(result.findings.map((f) => `${f.message.split(' ')[0]} ${f.severity} ${f.confidence}`)).toEqual([
+    '`inputs.version` medium medium',
+    '`github.event.inputs.notes` low low',
+  ]);
+});
