@@ -86,6 +86,41 @@ new RuleTester([yamlLanguage]).run(rule, {
   ],
 });
 
+const shared = `on:
+  workflow_call:
+    inputs:
+      image: { type: string, required: true }
+jobs:
+  push:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker push ghcr.io/acme/\${{ inputs.image }}
+`;
+const caller = (image: string) => `on: [push, pull_request_target]
+jobs:
+  base:
+    uses: ./.github/workflows/push-image.yml
+    with:
+      image: base
+  app:
+    uses: ./.github/workflows/push-image.yml
+    with:
+      image: ${image}
+`;
+
+it('leaves an input alone when every caller in the repository passes fixed or trusted text', async () => {
+  const run = (image: string) =>
+    runRule(rule, [yamlLanguage], {
+      '.github/workflows/push-image.yml': shared,
+      '.github/workflows/images.yml': caller(image),
+    });
+  expect((await run('app-${{ github.sha }}')).findings).toEqual([]);
+  const tainted = await run('${{ github.head_ref }}');
+  expect(tainted.findings.map((f) => `${f.file}:${f.startLine}:${f.startColumn}`)).toEqual([
+    '.github/workflows/push-image.yml:9:39',
+  ]);
+});
+
 it('ranks a dispatch input low and a caller input medium', async () => {
   const result = await runRule(rule, [yamlLanguage], {
     '.github/workflows/release.yml': release(

@@ -1,9 +1,35 @@
 import { defineRule } from '@plumbline/core';
-import { allSteps, ghaDomain } from '@plumbline/lang-yaml';
+import { allSteps, ghaDomain, ghaUnits, type Workflow } from '@plumbline/lang-yaml';
 import { codeInputs } from '../../lib/code-inputs.js';
-import { taints, workflowInputFlow } from '../../lib/taint.js';
+import { directSource, taints, workflowInputFlow } from '../../lib/taint.js';
 import { resourceOf } from '../../lib/util.js';
 import { envFix } from '../no-template-injection-in-run/fix.js';
+
+/**
+ * The `with:` values this repository's own workflows pass to `workflow` (`uses: ./.github/workflows/x.yml`),
+ * per input name, lower-case; undefined when nothing here calls it.
+ */
+function localCalls(workflow: Workflow, units: readonly unknown[]): Map<string, string[]>[] | undefined {
+  const own = workflow.file.path.replace(/\\/g, '/');
+  const calls: Map<string, string[]>[] = [];
+  for (const unit of units as Workflow[]) {
+    if (unit.kind !== 'workflow') continue;
+    for (const job of unit.jobs) {
+      if (job.uses?.kind !== 'local') continue;
+      const target = job.uses.raw.replace(/^\.[\\/]/, '').split('@')[0]!;
+      if (own !== target && !own.endsWith(`/${target}`)) continue;
+      const values = new Map<string, string[]>();
+      for (const w of job.with) {
+        const unsafe =
+          directSource(w.value) ??
+          w.value.expressions.flatMap((e) => e.flows).find((c) => /inputs\./.test(c.path))?.path;
+        values.set(w.name.toLowerCase(), unsafe ? [unsafe] : []);
+      }
+      calls.push(values);
+    }
+  }
+  return calls.length > 0 ? calls : undefined;
+}
 
 export default defineRule({
   id: 'gha/no-workflow-input-injection',
@@ -66,6 +92,12 @@ jobs:
   },
   check(unit, ctx) {
     if (unit.kind !== 'workflow') return;
+    const calls = localCalls(unit, ghaUnits(ctx.project));
+    /** A workflow_call input every caller in this repository fills with fixed or trusted text. */
+    const settledHere = (input: string) => {
+      const name = input.replace(/^inputs\./, '');
+      return calls !== undefined && calls.every((c) => (c.get(name) ?? []).length === 0);
+    };
     for (const step of allSteps(unit)) {
       const code = codeInputs(step);
       const sinks = [
@@ -78,7 +110,8 @@ jobs:
         const found = sink.value.expressions.flatMap((expression) => {
           if (taints(expression, step).length > 0) return [];
           const flow = workflowInputFlow(expression, step);
-          return flow ? [{ expression, flow }] : [];
+          if (!flow || (flow.origin === 'workflow_call' && settledHere(flow.input))) return [];
+          return [{ expression, flow }];
         });
         const fix =
           sink.value === step.run && found.length > 0
