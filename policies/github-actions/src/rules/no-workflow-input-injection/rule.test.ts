@@ -115,6 +115,16 @@ it('leaves an input alone when every caller in the repository passes fixed or tr
       '.github/workflows/images.yml': caller(image),
     });
   expect((await run('app-${{ github.sha }}')).findings).toEqual([]);
+  // Forwarded through another reusable workflow whose only caller passes a literal: still settled.
+  const middle =
+    'on:\n  workflow_call:\n    inputs:\n      image: { type: string }\njobs:\n  push:\n    uses: ./.github/workflows/push-image.yml\n    with:\n      image: ${{ inputs.image }}\n';
+  const forwarded = await runRule(rule, [yamlLanguage], {
+    '.github/workflows/push-image.yml': shared,
+    '.github/workflows/middle.yml': middle,
+    '.github/workflows/images.yml':
+      'on: push\njobs:\n  a:\n    uses: ./.github/workflows/middle.yml\n    with:\n      image: base\n',
+  });
+  expect(forwarded.findings).toEqual([]);
   const tainted = await run('${{ github.head_ref }}');
   expect(tainted.findings.map((f) => `${f.file}:${f.startLine}:${f.startColumn}`)).toEqual([
     '.github/workflows/push-image.yml:9:39',

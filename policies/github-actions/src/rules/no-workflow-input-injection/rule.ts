@@ -5,30 +5,53 @@ import { directSource, taints, workflowInputFlow } from '../../lib/taint.js';
 import { resourceOf } from '../../lib/util.js';
 import { envFix } from '../no-template-injection-in-run/fix.js';
 
-/**
- * The `with:` values this repository's own workflows pass to `workflow` (`uses: ./.github/workflows/x.yml`),
- * per input name, lower-case; undefined when nothing here calls it.
- */
-function localCalls(workflow: Workflow, units: readonly unknown[]): Map<string, string[]>[] | undefined {
+/** What a caller passes for one input: fixed or trusted text, untrusted text, or its own input forwarded. */
+type Passed = { kind: 'safe' } | { kind: 'unsafe' } | { kind: 'forward'; input: string; from: Workflow };
+
+/** The `with:` of every job of this repository calling `workflow` (`uses: ./.github/workflows/x.yml`). */
+function localCalls(workflow: Workflow, units: readonly unknown[]): Map<string, Passed>[] {
   const own = workflow.file.path.replace(/\\/g, '/');
-  const calls: Map<string, string[]>[] = [];
+  const calls: Map<string, Passed>[] = [];
   for (const unit of units as Workflow[]) {
     if (unit.kind !== 'workflow') continue;
     for (const job of unit.jobs) {
       if (job.uses?.kind !== 'local') continue;
       const target = job.uses.raw.replace(/^\.[\\/]/, '').split('@')[0]!;
       if (own !== target && !own.endsWith(`/${target}`)) continue;
-      const values = new Map<string, string[]>();
+      const values = new Map<string, Passed>();
       for (const w of job.with) {
-        const unsafe =
-          directSource(w.value) ??
-          w.value.expressions.flatMap((e) => e.flows).find((c) => /inputs\./.test(c.path))?.path;
-        values.set(w.name.toLowerCase(), unsafe ? [unsafe] : []);
+        const flows = w.value.expressions.flatMap((e) => e.flows);
+        const forwarded = flows.find((c) => /^inputs\.[^.]+$/.test(c.path));
+        const passed: Passed = directSource(w.value)
+          ? { kind: 'unsafe' }
+          : forwarded && flows.length === 1
+            ? { kind: 'forward', input: forwarded.path.slice('inputs.'.length), from: unit }
+            : flows.some((c) => c.path.includes('inputs.'))
+              ? { kind: 'unsafe' }
+              : { kind: 'safe' };
+        values.set(w.name.toLowerCase(), passed);
       }
       calls.push(values);
     }
   }
-  return calls.length > 0 ? calls : undefined;
+  return calls;
+}
+
+/**
+ * Does every caller in this repository fill `input` of `workflow` with fixed or trusted text
+ * (following inputs forwarded from caller to caller)? False when nothing here calls it.
+ */
+function settledHere(workflow: Workflow, input: string, units: readonly unknown[], depth = 0): boolean {
+  if (depth > 8) return false;
+  const calls = localCalls(workflow, units);
+  return (
+    calls.length > 0 &&
+    calls.every((call) => {
+      const passed = call.get(input) ?? { kind: 'safe' };
+      if (passed.kind === 'forward') return settledHere(passed.from, passed.input, units, depth + 1);
+      return passed.kind === 'safe';
+    })
+  );
 }
 
 export default defineRule({
@@ -92,12 +115,7 @@ jobs:
   },
   check(unit, ctx) {
     if (unit.kind !== 'workflow') return;
-    const calls = localCalls(unit, ghaUnits(ctx.project));
-    /** A workflow_call input every caller in this repository fills with fixed or trusted text. */
-    const settledHere = (input: string) => {
-      const name = input.replace(/^inputs\./, '');
-      return calls !== undefined && calls.every((c) => (c.get(name) ?? []).length === 0);
-    };
+    const units = ghaUnits(ctx.project);
     for (const step of allSteps(unit)) {
       const code = codeInputs(step);
       const sinks = [
@@ -110,7 +128,11 @@ jobs:
         const found = sink.value.expressions.flatMap((expression) => {
           if (taints(expression, step).length > 0) return [];
           const flow = workflowInputFlow(expression, step);
-          if (!flow || (flow.origin === 'workflow_call' && settledHere(flow.input))) return [];
+          if (
+            !flow ||
+            (flow.origin === 'workflow_call' && settledHere(unit, flow.input.replace(/^inputs\./, ''), units))
+          )
+            return [];
           return [{ expression, flow }];
         });
         const fix =
