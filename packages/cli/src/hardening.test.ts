@@ -180,7 +180,7 @@ describe('paths', () => {
     );
   });
 
-  it('recognises a workflow by its repository path and, named directly, by its content', () => {
+  it('recognises a workflow by its repository path, and elsewhere by its content', () => {
     const workflow =
       'on: pull_request_target\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: make\n';
     const dir = tree({ '.github/workflows/ci.yml': workflow, 'ci/pipeline.yml': workflow, '.git/HEAD': '' });
@@ -191,7 +191,10 @@ describe('paths', () => {
     expect(gha(['.github/workflows'])).toBeGreaterThan(0);
     expect(gha(['.github/workflows/ci.yml'])).toBeGreaterThan(0);
     expect(gha(['ci/pipeline.yml'])).toBeGreaterThan(0);
-    // Not named, not under .github/workflows: an ordinary YAML file.
+    // Not named, not under .github/workflows: a workflow by its content (every job has runs-on/uses)...
+    expect(gha(['ci'])).toBeGreaterThan(0);
+    // ...and YAML that only has top-level on:/jobs: keys is not one.
+    writeFileSync(join(dir, 'ci', 'pipeline.yml'), 'on: boot\njobs:\n  backup:\n    schedule: daily\n');
     expect(gha(['ci'])).toBe(0);
   });
 });

@@ -4,7 +4,14 @@ import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, type
 /** A path into a YAML document: map keys and sequence indexes. */
 export type Route = readonly (string | number)[];
 
-export type DocumentKind = 'k8s' | 'kustomization' | 'helm-values' | 'gha-workflow' | 'gha-action' | 'other';
+export type DocumentKind =
+  | 'k8s'
+  | 'kustomization'
+  | 'helm-values'
+  | 'gha-workflow'
+  | 'gha-action'
+  | 'dependabot'
+  | 'other';
 
 /**
  * One YAML document with its plain data and the way back from a route to source offsets.
@@ -85,7 +92,7 @@ export class YamlDocument {
     for (const seg of route) {
       if (!node) return undefined;
       if (isMap(node)) {
-        pair = node.items.find((p) => isPair(p) && keyValue(p.key) === seg) as Pair | undefined;
+        pair = this.pairOf(node, seg);
         if (!pair) return undefined;
         node = this.resolve(pair.value as Node | null);
       } else if (isSeq(node) && typeof seg === 'number') {
@@ -100,6 +107,27 @@ export class YamlDocument {
     return { node, pair };
   }
 
+  /**
+   * The pair of `key` in a map: its own, else the first found through merge keys (`<<: *defaults`,
+   * `<<: [*a, *b]`), as YAML merges them: own keys win, then earlier merged maps. The span is where
+   * the merged text is written, at the anchor.
+   */
+  private pairOf(map: Node, key: string | number, depth = 0): Pair | undefined {
+    if (!isMap(map) || depth > 16) return undefined;
+    const pairs = map.items.filter(isPair) as Pair[];
+    const own = pairs.find((p) => keyValue(p.key) === key);
+    if (own) return own;
+    for (const merge of pairs.filter((p) => isMergeKey(p.key))) {
+      const value = this.resolve(merge.value as Node | null);
+      const sources = value && isSeq(value) ? value.items.map((i) => this.resolve(i as Node)) : [value];
+      for (const source of sources) {
+        const found = source ? this.pairOf(source, key, depth + 1) : undefined;
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
   private resolve(node: Node | null): Node | null {
     let current = node;
     for (let i = 0; i < 16 && current && isAlias(current); i++)
@@ -111,6 +139,10 @@ export class YamlDocument {
     const [start, valueEnd] = node.range ?? [0, 0];
     return { file: this.file, start, end: trimEnd(this.file.text, start, valueEnd) };
   }
+}
+
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol' && key.source === '<<';
 }
 
 function keyValue(key: unknown): unknown {

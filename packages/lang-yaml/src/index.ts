@@ -1,4 +1,11 @@
-export { classify, isActionPath, isHelmValuesPath, isKustomizationPath, isWorkflowPath } from './classify.js';
+export {
+  classify,
+  isActionPath,
+  isDependabotPath,
+  isHelmValuesPath,
+  isKustomizationPath,
+  isWorkflowPath,
+} from './classify.js';
 export { yamlComments } from './comments.js';
 export type { DocumentKind, Route } from './document.js';
 export { YamlDocument } from './document.js';

@@ -109,6 +109,21 @@ describe('parseYaml', () => {
     expect(wf.model?.documents[0]?.kind).toBe('gha-workflow');
   });
 
+  it('recognises workflows outside .github/workflows by content, and Dependabot files by path', () => {
+    const kinds = (path: string, text: string) =>
+      parseYaml(new SourceFile(path, text)).model?.documents.map((d) => d.kind) ?? [];
+    const template =
+      'name: Go\non:\n  push:\n    branches: [$default-branch]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: go test ./...\n';
+    expect(kinds('workflow-templates/go.yml', template)).toEqual(['gha-workflow']);
+    const reusable =
+      'on:\n  workflow_call: {}\njobs:\n  call:\n    uses: org/ci/.github/workflows/go.yml@v2\n';
+    expect(kinds('ci/shared/build.yaml', reusable)).toEqual(['gha-workflow']);
+    // Top-level on/jobs in something else (a scheduler's config): jobs without a runner are not a workflow.
+    expect(kinds('config/cron.yml', 'on: boot\njobs:\n  backup:\n    schedule: daily\n')).toEqual(['other']);
+    expect(kinds('.github/dependabot.yml', 'version: 2\nupdates: []\n')).toEqual(['dependabot']);
+    expect(kinds('examples/dependabot.yml', 'version: 2\nupdates: []\n')).toEqual([]);
+  });
+
   it('does not parse YAML that is neither a manifest nor a workflow', () => {
     expect(parseYaml(new SourceFile('config/app.yaml', 'port: 8080\n')).model).toBeUndefined();
     expect(parseYaml(new SourceFile('data.json', '{"apiVersion": 3}')).model).toBeUndefined();

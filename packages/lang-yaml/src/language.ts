@@ -8,7 +8,14 @@ import {
   UnscannableFileError,
 } from '@plumbline/core';
 import { parseAllDocuments } from 'yaml';
-import { classify, isActionPath, isHelmValuesPath, isKustomizationPath, isWorkflowPath } from './classify.js';
+import {
+  classify,
+  isActionPath,
+  isDependabotPath,
+  isHelmValuesPath,
+  isKustomizationPath,
+  isWorkflowPath,
+} from './classify.js';
 import { yamlComments } from './comments.js';
 import { YamlDocument } from './document.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
@@ -22,7 +29,7 @@ export interface YamlFile {
 export const MAX_ALIAS_EXPANSION = 1000;
 
 const MANIFEST_HINT = /^\s*["']?(apiVersion|kind)["']?\s*:/m;
-/** A file named on the command line is a workflow when it has top-level `on:` and `jobs:`. */
+/** Top-level `on:` and `jobs:`: parsed as a possible workflow wherever it is (classify decides). */
 const WORKFLOW_HINT = /^["']?on["']?\s*:[\s\S]*^jobs\s*:|^jobs\s*:[\s\S]*^["']?on["']?\s*:/m;
 /**
  * Go-template actions only a chart generator leaves in a manifest (chart values, helpers, template
@@ -49,7 +56,8 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   // Classify by the path from the repository root: `audit .github/workflows` lists `ci.yml`.
   const path = file.context.repoPath ?? file.path;
   const named = file.context.named === true;
-  const gha = isWorkflowPath(path) || isActionPath(path) || (named && WORKFLOW_HINT.test(text));
+  const ghaPath = isWorkflowPath(path) || isActionPath(path) || isDependabotPath(path);
+  const gha = ghaPath || WORKFLOW_HINT.test(text);
   const values = isHelmValuesPath(path);
   if (!gha && !values && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
     return { model: undefined, problems: [], comments: [] };
@@ -76,7 +84,8 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
     prettyErrors: false,
     strict: false,
     logLevel: 'error',
-    uniqueKeys: gha,
+    // Only where GitHub reads the file for sure: other YAML that merely looks like a workflow stays lenient.
+    uniqueKeys: ghaPath || named,
   } as const;
   const docs = parseAllDocuments(text, options);
   let list = Array.isArray(docs) ? docs : [];

@@ -83,8 +83,14 @@ describe('github-actions pack over the fixtures', () => {
       '      - run: curl -fsSLO http://downloads.example.com/tool.tgz && pip install --extra-index-url https://pypi.example.com/simple tool',
       '',
     ].join('\n');
+    // And Dependabot configuration: no cooldown, code execution allowed, a schedule GitHub rejects.
+    const dependabot =
+      'version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n    insecure-external-code-execution: allow\n    schedule: weekly\n';
     const result = await audit({
       ...workflows('insecure'),
+      '.github/dependabot.yml': dependabot,
+      '.github/workflows/shared-deploy.yml':
+        'on:\n  workflow_call:\n    inputs:\n      ref: { type: string }\npermissions: {}\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: git checkout ${{ inputs.ref }}\n',
       '.github/actions/notify/action.yml': action,
       '.github/workflows/lint.yml': lint,
       '.github/workflows/release.yml': release,

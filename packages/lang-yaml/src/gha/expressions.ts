@@ -101,7 +101,10 @@ const FUNCTIONS_PASSING_TEXT = new Set(['format', 'join', 'tojson', 'fromjson'])
 export function analyseExpression(body: string): ExpressionInfo {
   const lineStarts = [0];
   for (let i = 0; i < body.length; i++) if (body[i] === '\n') lineStarts.push(i + 1);
-  const offsetOf = (pos: { line: number; column: number }) => (lineStarts[pos.line] ?? 0) + pos.column;
+  const offsetOf: Offsets = Object.assign(
+    (pos: { line: number; column: number }) => (lineStarts[pos.line] ?? 0) + pos.column,
+    { text: body },
+  );
   try {
     const tokens = new Lexer(body).lex().tokens;
     const ast = new Parser(tokens, [...KNOWN_CONTEXTS], []).parse();
@@ -122,12 +125,7 @@ interface Acc {
   functions: string[];
 }
 
-function walk(
-  expr: Expr,
-  flowing: boolean,
-  acc: Acc,
-  offsetOf: (p: { line: number; column: number }) => number,
-): void {
+function walk(expr: Expr, flowing: boolean, acc: Acc, offsetOf: Offsets): void {
   const path = accessPath(expr, offsetOf);
   if (path) {
     acc.contexts.push(path);
@@ -158,10 +156,7 @@ function walk(
 }
 
 /** `github.event.issue.title` for a chain of accesses rooted in a context, else undefined. */
-function accessPath(
-  expr: Expr,
-  offsetOf: (p: { line: number; column: number }) => number,
-): ContextPath | undefined {
+function accessPath(expr: Expr, offsetOf: Offsets): ContextPath | undefined {
   const parts: string[] = [];
   let current: Expr = expr;
   let end = -1;
@@ -169,7 +164,10 @@ function accessPath(
     const index = current.index;
     if (index instanceof Literal) {
       parts.unshift(String(index.literal.coerceString()).toLowerCase());
-      end = Math.max(end, offsetOf(index.token.range.end));
+      end = Math.max(
+        end,
+        closingBracket(offsetOf, offsetOf(index.token.range.start), offsetOf(index.token.range.end)),
+      );
     } else {
       parts.unshift('*');
     }
@@ -180,6 +178,20 @@ function accessPath(
   const start = offsetOf(current.name.range.start);
   if (end < 0) end = offsetOf(current.name.range.end);
   return { path: parts.join('.'), start, end };
+}
+
+/** Maps a parser position to an offset in the expression body (kept in `text`). */
+type Offsets = ((p: { line: number; column: number }) => number) & { text: string };
+
+/** End of a literal index: after its `]` when written `['actor']`, so the span covers `github['actor']`. */
+function closingBracket(offsets: Offsets, start: number, end: number): number {
+  const { text } = offsets;
+  let before = start - 1;
+  while (before >= 0 && /\s/.test(text[before]!)) before--;
+  if (text[before] !== '[') return end;
+  let after = end;
+  while (after < text.length && /\s/.test(text[after]!)) after++;
+  return text[after] === ']' ? after + 1 : end;
 }
 
 function dynamicIndexes(expr: Expr): Expr[] {

@@ -1,4 +1,6 @@
 export { buildAction, buildWorkflow, parseImage, parseUses, triggerTrust, ValueReader } from './build.js';
+export type { DependabotConfig, DependabotProblem, DependabotUpdate } from './dependabot.js';
+export { buildDependabot, dependabotDomain } from './dependabot.js';
 export { allSteps, ancestors, envFor, ghaDomain, ghaUnits, workflowOf } from './domain.js';
 export type { ContextPath, ExpressionInfo, RawExpression } from './expressions.js';
 export { analyseExpression, findExpressions, KNOWN_CONTEXTS, pathMatches } from './expressions.js';

@@ -271,3 +271,52 @@ describe('@actions/expressions outside vitest', () => {
     expect(out.trim()).toBe('true');
   });
 });
+
+describe('YAML anchors, aliases and merge keys (GitHub accepts them since 2025)', () => {
+  const text = `on: pull_request
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    env: &env
+      REF: \${{ github.head_ref }}
+    steps:
+      - &checkout
+        uses: actions/checkout@v4
+        with:
+          persist-credentials: false
+      - &report
+        run: echo "\${{ github.event.pull_request.title }}"
+  test:
+    runs-on: ubuntu-latest
+    env:
+      <<: *env
+      CI: "1"
+    steps:
+      - *checkout
+      - <<: *report
+        name: Report again
+      - name: Report twice
+        <<: [{ shell: bash }, *report]
+`;
+  const wf = workflow(text);
+  const test = wf.jobs[1]!;
+
+  it('sees aliased and merged content as the job that uses it', () => {
+    expect(test.steps.map((s) => s.uses?.raw ?? s.run?.text)).toEqual([
+      'actions/checkout@v4',
+      'echo "${{ github.event.pull_request.title }}"',
+      'echo "${{ github.event.pull_request.title }}"',
+    ]);
+    expect(test.env.map((e) => e.name)).toEqual(['REF', 'CI']);
+    expect(test.steps[2]!.shell?.text).toBe('bash');
+  });
+
+  it('locates aliased and merged values at the anchor, where the text is written', () => {
+    expect(span(test.steps[0]!.uses!.value.loc)).toBe('9:15-9:34');
+    for (const step of test.steps.slice(1)) expect(span(step.run!.expressions[0]!.loc)).toBe('13:20-13:58');
+    expect(span(test.env[0]!.value.loc)).toBe('6:12-6:34');
+    // Own keys stay where they are.
+    expect(span(test.env[1]!.value.loc)).toBe('18:11-18:14');
+    expect(span(test.steps[2]!.shell!.loc)).toBe('24:23-24:27');
+  });
+});

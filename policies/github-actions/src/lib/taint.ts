@@ -2,9 +2,11 @@ import {
   type Expression,
   envFor,
   type GhaValue,
+  type Job,
   type LocatedContext,
   pathMatches,
   type Step,
+  ValueReader,
 } from '@plumbline/lang-yaml';
 
 /**
@@ -102,6 +104,12 @@ export function taints(expression: Expression, step: Step): Taint[] {
       if (source) out.push({ context, source, via: `env.${name}` });
       continue;
     }
+    const matrix = context.path.match(/^matrix(?:\.([^.]+))?/);
+    if (matrix) {
+      const source = step.job && matrixSource(step.job, matrix[1]);
+      if (source) out.push({ context, source, via: context.path });
+      continue;
+    }
     const output = context.path.match(/^steps\.([^.]+)\.outputs\.[^.]+$/);
     if (output) {
       const producer = stepById(step, output[1]!);
@@ -137,6 +145,71 @@ function stepSource(step: Step): string | undefined {
   for (const e of step.env) {
     const source = directSource(e.value);
     if (source && new RegExp(`\\$\\{?${e.name}\\b`).test(script)) return source;
+  }
+  return undefined;
+}
+
+/**
+ * A job matrix built from event data (`matrix: ${{ fromJSON(github.event.comment.body) }}`, or one
+ * dimension of it): every `matrix.*` value is then the attacker's text. Returns the source.
+ */
+function matrixSource(job: Job, name: string | undefined): string | undefined {
+  const reader = new ValueReader(job.workflow.doc);
+  const route = [...job.route, 'strategy', 'matrix'];
+  const whole = reader.value(route);
+  if (!whole) return undefined;
+  if (whole.text !== undefined) return directSource(whole);
+  if (!name || typeof whole.value !== 'object' || whole.value === null) return undefined;
+  const key = Object.keys(whole.value).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : directSource(reader.value([...route, key]));
+}
+
+/** Who can choose the text of a workflow input: any caller of a reusable workflow, or a user with write access. */
+export type InputOrigin = 'workflow_call' | 'workflow_dispatch';
+
+/** A workflow input whose free text reaches `expression`, directly or through an `env:` entry set from it. */
+export interface InputFlow {
+  context: LocatedContext;
+  /** `inputs.title` or `github.event.inputs.title`. */
+  input: string;
+  origin: InputOrigin;
+  via?: string;
+}
+
+/**
+ * Free-text inputs of the workflow a step belongs to: `string` inputs of `workflow_call`, and
+ * `string` (the default type) inputs of `workflow_dispatch`; `choice`, `boolean`, `number` and
+ * `environment` inputs are validated by GitHub. A `workflow_call` input wins when both declare it.
+ */
+export function workflowInputFlow(expression: Expression, step: Step): InputFlow | undefined {
+  const workflow = step.job?.workflow;
+  if (!workflow) return undefined;
+  const originOf = (path: string): InputOrigin | undefined => {
+    const m = path.match(/^(?:github\.event\.)?inputs\.([^.*]+)$/);
+    if (!m) return undefined;
+    const fromEvent = path.startsWith('github.');
+    for (const origin of ['workflow_call', 'workflow_dispatch'] as const) {
+      if (fromEvent && origin === 'workflow_call') continue;
+      const declared = workflow.triggers.find((t) => t.event === origin)?.config?.inputs;
+      if (typeof declared !== 'object' || declared === null) continue;
+      const entry = Object.entries(declared).find(([name]) => name.toLowerCase() === m[1]);
+      if (!entry) continue;
+      const type = (entry[1] as { type?: unknown } | null)?.type ?? 'string';
+      if (type === 'string') return origin;
+    }
+    return undefined;
+  };
+  for (const context of expression.flows) {
+    const origin = originOf(context.path);
+    if (origin) return { context, input: context.path, origin };
+    const env = context.path.match(/^env\.([^.]+)$/);
+    if (!env) continue;
+    const name = originalName(expression, context) ?? env[1]!;
+    const entry = envFor(step, name) ?? envFor(step, name.toUpperCase());
+    for (const e of entry?.value.expressions ?? []) {
+      const hit = e.flows.find((c) => originOf(c.path));
+      if (hit) return { context, input: hit.path, origin: originOf(hit.path)!, via: `env.${entry!.name}` };
+    }
   }
   return undefined;
 }

@@ -2,6 +2,8 @@
 import type { AnyRule } from '@plumbline/core';
 import checkoutPersistCredentials from './checkout-persist-credentials/rule.js';
 import consistentPinComments from './consistent-pin-comments/rule.js';
+import dependabotCooldown from './dependabot-cooldown/rule.js';
+import dependabotExecution from './dependabot-execution/rule.js';
 import deployRequiresConcurrency from './deploy-requires-concurrency/rule.js';
 import deployRequiresEnvironment from './deploy-requires-environment/rule.js';
 import deployRequiresTests from './deploy-requires-tests/rule.js';
@@ -42,6 +44,7 @@ import noUnsoundTernary from './no-unsound-ternary/rule.js';
 import noUntrustedCheckoutInPrivilegedTrigger from './no-untrusted-checkout-in-privileged-trigger/rule.js';
 import noUntrustedEnvFileWrite from './no-untrusted-env-file-write/rule.js';
 import noUnusedContentsWrite from './no-unused-contents-write/rule.js';
+import noWorkflowInputInjection from './no-workflow-input-injection/rule.js';
 import noWorkflowLevelWritePermissions from './no-workflow-level-write-permissions/rule.js';
 import noWriteAllPermissions from './no-write-all-permissions/rule.js';
 import pinActionsToSha from './pin-actions-to-sha/rule.js';
@@ -54,5 +57,6 @@ import requireTopLevelPermissions from './require-top-level-permissions/rule.js'
 import requireWorkflowConcurrency from './require-workflow-concurrency/rule.js';
 import secretsOutsideEnvironment from './secrets-outside-environment/rule.js';
 import useTrustedPublishing from './use-trusted-publishing/rule.js';
+import validDependabotConfig from './valid-dependabot-config/rule.js';
 
-export const rules: AnyRule[] = [checkoutPersistCredentials, consistentPinComments, deployRequiresConcurrency, deployRequiresEnvironment, deployRequiresTests, documentWritePermissions, forbiddenActions, githubAppTokenScope, helmUpgradeWait, issueCommentRequiresAuthorCheck, jobTimeout, noAdhocPackageInstall, noAllSecretsExposure, noAlwaysTrueCondition, noArchivedAction, noCacheInReleaseWorkflow, noCmdShell, noContinueOnErrorOnTests, noCurlPipeShell, noDeployOnEveryBranch, noDeprecatedRunnerImages, noDeprecatedWorkflowCommands, noExtraIndexUrl, noHardcodedContainerCredentials, noInputInjectionInCompositeRun, noInsecureCommands, noInsecureUrlScheme, noLatestImageDeploy, noObfuscatedWorkflow, noSecretsInherit, noSelfHostedRunnerOnPr, noSpoofableBotCondition, noSuperfluousAction, noTemplateInjectionInRun, noTemplateInjectionInScript, noTyposquattedAction, noUnredactedSecretFields, noUnsoundContains, noUnsoundTernary, noUntrustedCheckoutInPrivilegedTrigger, noUntrustedEnvFileWrite, noUnusedContentsWrite, noWorkflowLevelWritePermissions, noWriteAllPermissions, pinActionsToSha, pinContainerImages, pinToolVersions, preferLocalReference, preferOidcCredentials, requireNames, requireTopLevelPermissions, requireWorkflowConcurrency, secretsOutsideEnvironment, useTrustedPublishing];
+export const rules: AnyRule[] = [checkoutPersistCredentials, consistentPinComments, dependabotCooldown, dependabotExecution, deployRequiresConcurrency, deployRequiresEnvironment, deployRequiresTests, documentWritePermissions, forbiddenActions, githubAppTokenScope, helmUpgradeWait, issueCommentRequiresAuthorCheck, jobTimeout, noAdhocPackageInstall, noAllSecretsExposure, noAlwaysTrueCondition, noArchivedAction, noCacheInReleaseWorkflow, noCmdShell, noContinueOnErrorOnTests, noCurlPipeShell, noDeployOnEveryBranch, noDeprecatedRunnerImages, noDeprecatedWorkflowCommands, noExtraIndexUrl, noHardcodedContainerCredentials, noInputInjectionInCompositeRun, noInsecureCommands, noInsecureUrlScheme, noLatestImageDeploy, noObfuscatedWorkflow, noSecretsInherit, noSelfHostedRunnerOnPr, noSpoofableBotCondition, noSuperfluousAction, noTemplateInjectionInRun, noTemplateInjectionInScript, noTyposquattedAction, noUnredactedSecretFields, noUnsoundContains, noUnsoundTernary, noUntrustedCheckoutInPrivilegedTrigger, noUntrustedEnvFileWrite, noUnusedContentsWrite, noWorkflowInputInjection, noWorkflowLevelWritePermissions, noWriteAllPermissions, pinActionsToSha, pinContainerImages, pinToolVersions, preferLocalReference, preferOidcCredentials, requireNames, requireTopLevelPermissions, requireWorkflowConcurrency, secretsOutsideEnvironment, useTrustedPublishing, validDependabotConfig];

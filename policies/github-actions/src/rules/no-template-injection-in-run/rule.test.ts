@@ -11,8 +11,40 @@ jobs:
     steps:
 ${steps}`;
 
+const anchored = `on:
+  pull_request_target:
+    types: [opened, edited]
+permissions:
+  pull-requests: write
+jobs:
+  triage:
+    runs-on: ubuntu-latest
+    steps:
+      - &summary
+        name: Summarise
+        run: |
+          echo "## \${{ github.event.pull_request.title }}" >> "$GITHUB_STEP_SUMMARY"
+  label:
+    runs-on: ubuntu-latest
+    steps:
+      - *summary
+      - <<: *summary
+        name: Summarise the branch
+        run: echo "\${{ github.head_ref }}"
+`;
+
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
+    {
+      name: 'hardened anchor: every alias of it is quiet',
+      code: anchored
+        .replace('echo "## ${{ github.event.pull_request.title }}"', 'echo "## $TITLE"')
+        .replace(
+          '        run: |',
+          '        env:\n          TITLE: ${{ github.event.pull_request.title }}\n        run: |',
+        )
+        .replace('run: echo "${{ github.head_ref }}"', 'run: echo "$GITHUB_HEAD_REF"'),
+    },
     {
       name: 'same-repository pull requests only',
       code: 'on: pull_request_target\njobs:\n  a:\n    if: github.event.pull_request.head.repo.full_name == github.repository\n    runs-on: x\n    steps:\n      - run: echo "${{ github.head_ref }}"\n',
@@ -49,6 +81,15 @@ new RuleTester([yamlLanguage]).run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a step reused through a YAML anchor: reported at the anchor, once per job that runs it',
+      code: anchored,
+      errors: [
+        { line: 13, column: 20, endLine: 13, endColumn: 58, message: '`github.event.pull_request.title`' },
+        { line: 13, column: 20, endLine: 13, endColumn: 58, message: '`github.event.pull_request.title`' },
+        { line: 20, column: 20, endLine: 20, endColumn: 42, message: '`github.head_ref`' },
+      ],
+    },
     {
       name: 'issue title in a literal block',
       code: wf('issues', '      - run: |\n          echo "${{ github.event.issue.title }}"\n'),

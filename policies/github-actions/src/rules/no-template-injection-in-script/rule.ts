@@ -1,18 +1,8 @@
 import { defineRule } from '@plumbline/core';
 import { allSteps, ghaDomain } from '@plumbline/lang-yaml';
+import { codeInputs } from '../../lib/code-inputs.js';
 import { taints } from '../../lib/taint.js';
 import { resourceOf, sameRepoOnly } from '../../lib/util.js';
-
-/** Actions whose input is code: `with.<input>` is evaluated by an interpreter. */
-const CODE_INPUTS: Record<string, string[]> = {
-  'actions/github-script': ['script'],
-  'actions/ai-inference': [],
-  'appleboy/ssh-action': ['script'],
-  'garygrossgarten/github-action-ssh': ['command'],
-  'azure/cli': ['inlinescript'],
-  'azure/powershell': ['inlinescript'],
-  'jannekem/run-python-script-action': ['script'],
-};
 
 export default defineRule({
   id: 'gha/no-template-injection-in-script',
@@ -20,7 +10,7 @@ export default defineRule({
   meta: {
     title: 'Attacker-controlled expression expanded into action code',
     description:
-      'A `${{ }}` expression carrying outsider-controlled text is pasted into an input that an action runs as code, such as the `script:` of `actions/github-script` (JavaScript) or the script of an SSH action.',
+      'A `${{ }}` expression carrying outsider-controlled text is pasted into an input that an action runs as code: the `script:` of `actions/github-script` (JavaScript), `inlineScript` of `azure/cli` and `azure/powershell`, the `cmd` of `mikefarah/yq`, Python/PowerShell/JavaScript script actions, SSH and `docker run` actions, or the `args`/`entrypoint` of a `docker://` step.',
     rationale:
       'The expression is substituted before the interpreter parses the code, so a pull request title containing `"); await github.rest.repos.delete(...); ("` runs as JavaScript with the job token. Same weakness as a `run:` injection, high for the same reason. Not reported in a job or step guarded by `github.event.pull_request.head.repo.full_name == github.repository` (or `head.repo.fork == false`): only people who can push branches here reach it, and they can change the workflow anyway.',
     remediation:
@@ -67,9 +57,8 @@ jobs:
   check(unit, ctx) {
     for (const step of allSteps(unit)) {
       const uses = step.uses;
-      if (uses?.kind !== 'repository' || sameRepoOnly(step.job, step)) continue;
-      const inputs = CODE_INPUTS[uses.action];
-      if (!inputs) continue;
+      const inputs = codeInputs(step);
+      if (!uses || inputs.length === 0 || sameRepoOnly(step.job, step)) continue;
       for (const input of step.with) {
         if (!inputs.includes(input.name.toLowerCase())) continue;
         for (const expression of input.value.expressions) {

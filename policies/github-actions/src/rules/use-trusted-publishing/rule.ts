@@ -5,18 +5,30 @@ import { resourceOf, usesAction } from '../../lib/util.js';
 
 const COMMANDS: { re: RegExp; env: RegExp; registry: string }[] = [
   {
-    re: /\b(npm|pnpm|yarn)\s+(publish|npm\s+publish)\b/,
-    env: /^(NODE_AUTH_TOKEN|NPM_TOKEN|NPM_AUTH_TOKEN)$/,
+    re: /\b(npm|pnpm|bun)\s+publish\b|\byarn\s+(npm\s+)?publish\b/,
+    env: /^(NODE_AUTH_TOKEN|NPM_TOKEN|NPM_AUTH_TOKEN|NPM_CONFIG_TOKEN|NPM_CONFIG__AUTHTOKEN|YARN_NPM_AUTH_TOKEN|BUN_AUTH_TOKEN)$/i,
     registry: 'npm',
   },
   {
     re: /\btwine\s+upload\b|\b(uv|poetry|hatch|flit)\s+publish\b/,
-    env: /^(TWINE_PASSWORD|UV_PUBLISH_TOKEN|POETRY_PYPI_TOKEN_PYPI|HATCH_INDEX_AUTH|FLIT_PASSWORD)$/,
+    env: /^(TWINE_PASSWORD|UV_PUBLISH_TOKEN|UV_PUBLISH_PASSWORD|POETRY_PYPI_TOKEN_PYPI|HATCH_INDEX_AUTH|FLIT_PASSWORD)$/,
     registry: 'PyPI',
   },
   { re: /\bgem\s+push\b/, env: /^(GEM_HOST_API_KEY|RUBYGEMS_API_KEY)$/, registry: 'RubyGems' },
-  { re: /\bcargo\s+publish\b(?![^\n]*--dry-run)/, env: /^CARGO_REGISTRY_TOKEN$/, registry: 'crates.io' },
+  // `cargo +nightly publish`: a toolchain override before the subcommand.
+  { re: /\bcargo\s+(\+\S+\s+)?publish\b/, env: /^CARGO_REGISTRY_TOKEN$/, registry: 'crates.io' },
+  {
+    re: /\b(dotnet\s+)?nuget\s+push\b/,
+    env: /^(NUGET_API_KEY|NUGET_AUTH_TOKEN|NUGET_TOKEN)$/,
+    registry: 'NuGet',
+  },
 ];
+
+/** A rehearsal publishes nothing: `npm publish --dry-run`, `cargo publish -n`, `uv publish --dry-run`. */
+const DRY_RUN = /\s--dry-run\b|\bcargo\s+(\+\S+\s+)?publish\b[^\n]*\s-n\b/;
+
+/** A credential on the command line: `--token $T`, `-p "$PW"`, `--api-key ${KEY}`, `-k $KEY`. */
+const INLINE_CREDENTIAL = /(--token|--password|--api-key|-ApiKey)[= ]\S*\$|\s-[pk]\s+\S*\$/;
 
 function secretIn(step: Step, name: string): boolean {
   const v = envFor(step, name)?.value;
@@ -33,13 +45,13 @@ function finding(step: Step): { at: Loc; registry: string } | undefined {
     return undefined;
   }
   for (const { re, env, registry } of COMMANDS) {
-    const hit = findInScript(step.run, re)[0];
+    const hit = findInScript(step.run, re).find((h) => !DRY_RUN.test(h.line.text));
     if (!hit) continue;
     const names = [...step.env, ...(step.job?.env ?? []), ...(step.job?.workflow.env ?? [])].map(
       (e) => e.name,
     );
     const inline =
-      /--token[= ]\S*\$|--password[= ]\S*\$|-p\s+\$/.test(hit.line.text) ||
+      INLINE_CREDENTIAL.test(hit.line.text) ||
       (step.run?.expressions ?? []).some((e) => e.contexts.some((c) => c.path.startsWith('secrets.')));
     if (inline || names.some((n) => env.test(n) && secretIn(step, n))) return { at: hit.loc, registry };
   }
@@ -52,7 +64,7 @@ export default defineRule({
   meta: {
     title: 'Package published with a long-lived token',
     description:
-      'A package is published to npm, PyPI, RubyGems or crates.io with a stored API token although the registry supports Trusted Publishing from GitHub Actions.',
+      'A package is published to npm (`npm`, `pnpm`, `yarn`, `bun publish`), PyPI (`twine`, `uv`, `poetry`, `hatch`, `flit`), RubyGems (`gem push`), crates.io (`cargo publish`, also `cargo +toolchain publish`) or NuGet (`dotnet nuget push`) with a stored API token although the registry supports Trusted Publishing from GitHub Actions. Dry runs (`--dry-run`, `cargo publish -n`) are not reported.',
     rationale:
       "A publish token stored as a secret works from anywhere until revoked; leaked, it lets anyone release a malicious version of the package to all its users. Trusted Publishing swaps the workflow's OIDC identity for a token that lives minutes and only works for this repository and workflow, and gives users provenance. Low: a hardening step.",
     remediation:
