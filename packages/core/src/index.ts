@@ -20,6 +20,8 @@ export { fingerprint, normaliseEvidence } from './engine/fingerprint.js';
 export { globMatcher } from './engine/globs.js';
 export { redactRunResult } from './engine/redact-result.js';
 export { aliasKey, RuleRegistry } from './engine/registry.js';
+export type { AuditStage, StageTimes } from './engine/stage-timer.js';
+export { AUDIT_STAGES } from './engine/stage-timer.js';
 export type { AppliedFixes } from './fix/apply.js';
 export { applyFixes } from './fix/apply.js';
 export { combineFixes } from './fix/combine.js';
