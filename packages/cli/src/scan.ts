@@ -5,7 +5,6 @@ import {
   ConfigError,
   DiskFileSource,
   type FileSource,
-  loadConfig,
   parseBaseline,
   type ResolvedConfig,
   type RunResult,
@@ -13,11 +12,12 @@ import {
 } from '@plumbline/core';
 import { configureTerraform } from '@plumbline/policy-terraform';
 import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
-import { customRules } from './custom-policies.js';
+import { customRulesOf, findCustomPolicies } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
-import { allLanguages, createRegistry } from './registry.js';
+import { allLanguages } from './registry.js';
+import { configuredRules, ENGINE_WORKER, type ScanSetupData } from './scan-setup.js';
 
 export interface ScanOptions {
   /** Directory (or single file) to scan; config is looked up there. */
@@ -40,6 +40,12 @@ export interface ScanOptions {
   helm?: string;
   /** False: no Helm rendering or kustomize builds (`--no-render`). */
   render?: boolean;
+  /**
+   * Threads that parse and check (`--threads`): 1 = this thread only; N = this thread and N-1
+   * workers; default 'auto' (one per core, workers only for large scans). Scans of a `source`
+   * other than the disk stay on this thread.
+   */
+  threads?: number | 'auto';
 }
 
 export interface ScanOutcome {
@@ -51,18 +57,19 @@ export interface ScanOutcome {
 export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome> {
   const root = resolve(options.root);
   const source = options.source ?? diskSource(root, options.paths);
-  const registry = createRegistry(
-    // Its own listing of the disk (not `source`), so listing warnings are not counted twice.
-    await customRules({ root, source: options.source, configPath: options.configPath }),
-  );
-  const config = loadConfig({
+  // Its own listing of the disk (not `source`), so listing warnings are not counted twice.
+  const custom = await findCustomPolicies({ root, source: options.source, configPath: options.configPath });
+  const setup: ScanSetupData = {
     root,
     configPath: options.configPath,
     presets: options.presets ? [...options.presets] : undefined,
     presetDirs: options.presetDirs ?? [PRESET_DIR],
-    registry,
-  });
+    varFiles: options.varFiles,
+    custom,
+  };
+  const { registry, config } = configuredRules(setup);
   const baseline = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
+  setup.baseline = baseline;
   // Terraform reads var files from the project it is handed; tell it which ones for this run.
   configureTerraform({ varFiles: options.varFiles });
   const result = await runAudit({
@@ -75,6 +82,8 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     baseline,
     tool: TOOL,
     onFile: options.onFile,
+    threads: options.threads ?? 'auto',
+    workerSetup: { module: ENGINE_WORKER.href, data: setup },
     renderers:
       options.render === false
         ? []

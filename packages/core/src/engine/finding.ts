@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/config.js';
 import { editsToLines } from '../fix/edits.js';
-import type { Finding, FindingFix, RuleDescriptor } from '../model/finding.js';
+import type { Finding, FindingFix, RuleDescriptor, ScanError } from '../model/finding.js';
 import { isRendered } from '../model/renderer.js';
 import type { AnyRule, Fix, Report } from '../model/rule.js';
 import { locOf, textOf } from '../model/source.js';
@@ -104,6 +104,17 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.startLine - b.startLine ||
     a.startColumn - b.startColumn ||
     a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+/** A total order on errors (file, position, kind, message), so merged runs sort them alike. */
+export function compareErrors(a: ScanError, b: ScanError): number {
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    a.kind.localeCompare(b.kind) ||
     a.message.localeCompare(b.message)
   );
 }
