@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
+  type AuditStage,
   type Baseline,
   ConfigError,
   DiskFileSource,
@@ -46,6 +47,8 @@ export interface ScanOptions {
    * other than the disk stay on this thread.
    */
   threads?: number | 'auto';
+  /** Milliseconds per pipeline stage, once per stage at the end (benchmarks). */
+  onStageTime?: (stage: AuditStage, ms: number) => void;
 }
 
 export interface ScanOutcome {
@@ -83,6 +86,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     tool: TOOL,
     onFile: options.onFile,
     threads: options.threads ?? 'auto',
+    onStageTime: options.onStageTime,
     workerSetup: { module: ENGINE_WORKER.href, data: setup },
     renderers:
       options.render === false
