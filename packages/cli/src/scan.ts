@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type AuditStage,
@@ -87,7 +87,8 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     onFile: options.onFile,
     threads: options.threads ?? 'auto',
     onStageTime: options.onStageTime,
-    workerSetup: { module: ENGINE_WORKER.href, data: setup },
+    // A bundled CLI has no separate worker module: it scans on one thread.
+    workerSetup: existsSync(ENGINE_WORKER) ? { module: ENGINE_WORKER.href, data: setup } : undefined,
     renderers:
       options.render === false
         ? []
