@@ -13,7 +13,7 @@ import {
 } from '@plumbline/core';
 import { configureTerraform } from '@plumbline/policy-terraform';
 import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
-import { customRulesOf, findCustomPolicies } from './custom-policies.js';
+import { findCustomPolicies } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
