@@ -1,75 +1,153 @@
 #!/usr/bin/env node
-// Measures a full scan against parse-only over a folder (default: ../shared/corpus): files/s,
-// MB/s, the full/parse ratio and peak memory. Usage: node bench/scan.mjs [dir] [--only <glob>]
-// Build first (npm run build). Numbers go to stdout as a small table and one JSON line.
-import { statSync } from 'node:fs';
+// A full scan against a bare one-thread parse of the same files, over a folder (default:
+// ../shared/corpus). The scan runs in a child process (`/usr/bin/time -v` when present), so peak
+// RSS covers its worker threads; CPU time counts every thread. Prints threads, wall and CPU time,
+// files/s, MB/s, the ratio to the bare parse, peak RSS and the time of each pipeline stage
+// (summed over threads), as a table and one JSON line.
+// Usage: node bench/scan.mjs [dir] [--threads N|auto] [--only <glob>] [--no-render] [--no-parse]
+// Build first (npm run build).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { allLanguages, scan } from '@plumbline/cli';
 import { DiskFileSource, SourceFile } from '@plumbline/core';
 
 const args = process.argv.slice(2);
-const onlyAt = args.indexOf('--only');
-const only = onlyAt >= 0 ? [args[onlyAt + 1]] : undefined;
+const valueOf = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const flagValues = new Set(['--only', '--threads'].map(valueOf).filter(Boolean));
 const dir = resolve(
-  args.find((a, i) => !a.startsWith('--') && i !== onlyAt + 1) ??
+  args.find((a) => !a.startsWith('--') && !flagValues.has(a)) ??
     new URL('../../shared/corpus', import.meta.url).pathname,
 );
 statSync(dir);
+const only = valueOf('--only');
+const threadsArg = valueOf('--threads') ?? 'auto';
+const threads = threadsArg === 'auto' ? 'auto' : Number(threadsArg);
 
-let peak = 0;
-const sample = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
-}, 50);
+if (args.includes('--child')) {
+  // The measured scan itself.
+  const stages = {};
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const result = await scan({
+    root: dir,
+    include: only ? [only] : undefined,
+    threads,
+    render: !args.includes('--no-render'),
+    onStageTime: (stage, ms) => {
+      stages[stage] = (stages[stage] ?? 0) + ms;
+    },
+  });
+  const used = process.cpuUsage(cpu);
+  console.log(
+    JSON.stringify({
+      wallMs: performance.now() - t,
+      cpuMs: (used.user + used.system) / 1000,
+      files: result.summary.files,
+      findings: result.summary.findings,
+      errors: result.errors.length,
+      stages,
+    }),
+  );
+  process.exit(0);
+}
 
-// Parse only: every claimed file read and parsed once, no rules.
-const source = new DiskFileSource(dir);
-for (const l of allLanguages) await l.init?.();
+// Bare parse: every claimed file read and parsed once, one thread, no rules.
+let parseMs;
 let parseFiles = 0;
 let bytes = 0;
-let t = performance.now();
-for await (const entry of source.list()) {
-  const language = allLanguages.find((l) => l.claims(entry.path));
-  if (!language || entry.size > 5 * 1024 * 1024) continue;
-  const text = (await source.read(entry.path)).toString('utf8');
-  try {
-    language.parse(new SourceFile(entry.path, text));
-  } catch {}
-  parseFiles++;
-  bytes += entry.size;
+if (!args.includes('--no-parse')) {
+  const source = new DiskFileSource(dir);
+  for (const l of allLanguages) await l.init?.();
+  const t = performance.now();
+  for await (const entry of source.list()) {
+    const language = allLanguages.find((l) => l.claims(entry.path));
+    if (!language || entry.skipped || entry.size > 5 * 1024 * 1024) continue;
+    const text = (await source.read(entry.path)).toString('utf8');
+    try {
+      language.parse(new SourceFile(entry.path, text));
+    } catch {}
+    parseFiles++;
+    bytes += entry.size;
+  }
+  parseMs = performance.now() - t;
 }
-const parseMs = performance.now() - t;
 
-t = performance.now();
-const result = await scan({ root: dir, include: only });
-const scanMs = performance.now() - t;
-clearInterval(sample);
-
-const mb = bytes / 1024 / 1024;
+const self = fileURLToPath(import.meta.url);
+const childArgs = [
+  self,
+  dir,
+  '--child',
+  '--threads',
+  String(threadsArg),
+  ...args.filter((a) => a === '--no-render'),
+];
+if (only) childArgs.push('--only', only);
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const load = loadavg()[0];
+const t = performance.now();
+const child = timeBin
+  ? spawnSync(timeBin, ['-v', process.execPath, ...childArgs], { encoding: 'utf8', maxBuffer: 1 << 26 })
+  : spawnSync(process.execPath, childArgs, { encoding: 'utf8', maxBuffer: 1 << 26 });
+const wallMs = performance.now() - t;
+if (child.status !== 0) {
+  console.error(child.stderr);
+  process.exit(1);
+}
+const run = JSON.parse(child.stdout.trim().split('\n').pop());
+const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? '')?.[1] ?? 0);
+const mb = bytes / 1048576;
+const s = (ms) => (ms / 1000).toFixed(2);
 const rows = [
-  ['files', parseFiles, result.summary.files],
-  ['MB', mb.toFixed(1), ''],
-  ['seconds (parse only / full scan)', (parseMs / 1000).toFixed(2), (scanMs / 1000).toFixed(2)],
-  ['MB/s', (mb / (parseMs / 1000)).toFixed(2), (mb / (scanMs / 1000)).toFixed(2)],
+  ['threads', 1, `${threadsArg} (${availableParallelism()} cores)`],
+  ['files', parseFiles || '', run.files],
+  ['MB', parseMs ? mb.toFixed(1) : '', ''],
+  ['wall seconds (process, start-up included)', parseMs ? s(parseMs) : '', s(wallMs)],
+  ['wall seconds (scan call)', '', s(run.wallMs)],
+  ['CPU seconds (all threads)', '', s(run.cpuMs)],
   [
     'files/s',
-    (parseFiles / (parseMs / 1000)).toFixed(0),
-    (result.summary.files / (scanMs / 1000)).toFixed(0),
+    parseMs ? (parseFiles / (parseMs / 1000)).toFixed(0) : '',
+    (run.files / (run.wallMs / 1000)).toFixed(0),
   ],
-  ['full / parse-only', '', (scanMs / parseMs).toFixed(2)],
-  ['findings', '', result.summary.findings],
-  ['errors (parse, skipped, ...)', '', result.errors.length],
-  ['peak RSS MB', '', (peak / 1024 / 1024).toFixed(0)],
+  [
+    'MB/s',
+    parseMs ? (mb / (parseMs / 1000)).toFixed(2) : '',
+    parseMs ? (mb / (run.wallMs / 1000)).toFixed(2) : '',
+  ],
+  ['scan / bare one-thread parse', '', parseMs ? (run.wallMs / parseMs).toFixed(2) : ''],
+  ['findings', '', run.findings],
+  ['errors (parse, skipped, ...)', '', run.errors],
+  ['peak RSS MB (scan process, workers included)', '', rssKb ? (rssKb / 1024).toFixed(0) : 'n/a'],
+  ...Object.entries(run.stages).map(([stage, ms]) => [
+    `  stage ${stage} (s, summed over threads)`,
+    '',
+    s(ms),
+  ]),
 ];
 for (const [k, a, b] of rows)
-  console.log(`${String(k).padEnd(34)} ${String(a).padStart(10)} ${String(b).padStart(10)}`);
+  console.log(`${String(k).padEnd(46)} ${String(a).padStart(10)} ${String(b).padStart(14)}`);
+let commit = '';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+} catch {}
 console.log(
   JSON.stringify({
     dir,
-    files: result.summary.files,
+    commit,
+    date: new Date().toISOString(),
+    loadAverage: load,
+    threads: threadsArg,
+    files: run.files,
     mb: +mb.toFixed(2),
-    parseMs: Math.round(parseMs),
-    scanMs: Math.round(scanMs),
-    findings: result.summary.findings,
-    peakRssMb: Math.round(peak / 1048576),
+    parseMs: parseMs && Math.round(parseMs),
+    wallMs: Math.round(wallMs),
+    scanMs: Math.round(run.wallMs),
+    cpuMs: Math.round(run.cpuMs),
+    findings: run.findings,
+    peakRssMb: Math.round(rssKb / 1024),
+    stages: Object.fromEntries(Object.entries(run.stages).map(([k, v]) => [k, Math.round(v)])),
   }),
 );

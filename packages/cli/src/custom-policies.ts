@@ -7,7 +7,14 @@ import {
   type FileSource,
   readConfigFile,
 } from '@plumbline/core';
-import { admissionPolicyRules, findAdmissionPolicies, loadPolicies } from '@plumbline/policy';
+import {
+  type AdmissionPolicyRef,
+  admissionPolicyRules,
+  collectPolicyFiles,
+  compilePolicyFiles,
+  findAdmissionPolicies,
+  type PolicyFileText,
+} from '@plumbline/policy';
 
 export interface CustomRuleOptions {
   /** The scanned directory (or file). */
@@ -18,23 +25,41 @@ export interface CustomRuleOptions {
 }
 
 /**
+ * What a repository brings, as plain data a worker thread can receive: the texts of its custom
+ * policies, and the ValidatingAdmissionPolicies found in the scan.
+ */
+export interface CustomPolicySet {
+  policyFiles: PolicyFileText[];
+  admission: AdmissionPolicyRef[];
+}
+
+/**
  * The rules a repository brings: its custom policies (`.plumbline/policies/`, `policies:` in the
  * config) and one `vap/<name>` rule per ValidatingAdmissionPolicy in the scan. Loaded before the
  * config, so that the config may turn them off. A policy that cannot load throws (exit 2).
  */
 export async function customRules(options: CustomRuleOptions): Promise<AnyRule[]> {
+  return customRulesOf(await findCustomPolicies(options));
+}
+
+/** Finds the custom policies and admission policies of a scan (reads files; compiles nothing). */
+export async function findCustomPolicies(options: CustomRuleOptions): Promise<CustomPolicySet> {
   const root = resolve(options.root);
   const dir = statSync(root).isDirectory() ? root : dirname(root);
   const source = options.source ?? new DiskFileSource(root, basename(root) || '.');
   const configFile =
     options.configPath ?? CONFIG_FILE_NAMES.map((n) => join(dir, n)).find((p) => existsSync(p));
   const configured = configFile && existsSync(configFile) ? (readConfigFile(configFile).policies ?? []) : [];
-  const policies = await loadPolicies({
+  const policyFiles = await collectPolicyFiles({
     source,
     configured,
     configDir: configFile ? dirname(configFile) : dir,
     root,
   });
-  const admission = admissionPolicyRules(await findAdmissionPolicies(source));
-  return [...policies.map((p) => p.rule), ...admission];
+  return { policyFiles, admission: await findAdmissionPolicies(source) };
+}
+
+/** The rules of a found policy set (compiled here: on each thread that checks files). */
+export function customRulesOf(set: CustomPolicySet): AnyRule[] {
+  return [...compilePolicyFiles(set.policyFiles).map((p) => p.rule), ...admissionPolicyRules(set.admission)];
 }

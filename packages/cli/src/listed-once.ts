@@ -1,4 +1,4 @@
-import type { FileSource, Language, SourceEntry } from '@plumbline/core';
+import type { DiskReaderDescription, FileSource, Language, SourceEntry } from '@plumbline/core';
 
 /**
  * A FileSource that walks its folder once and replays the listing: the CLI looks at the file
@@ -32,6 +32,11 @@ export class ListedOnceSource implements FileSource {
 
   read(path: string): Promise<Buffer> {
     return this.inner.read(path);
+  }
+
+  /** How a worker thread opens the same files (see the engine's pool): the inner source's. */
+  readerDescription(): DiskReaderDescription | undefined {
+    return this.inner.readerDescription?.();
   }
 }
 

@@ -12,7 +12,11 @@ const fixture = join(repo, 'fixtures', 'custom-policies');
 
 /** Runs the built CLI as a user would. */
 function cli(args: string[], cwd = repo) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -39,7 +43,10 @@ interface JsonFinding {
 const custom = (findings: JsonFinding[]) =>
   findings
     .filter((f) => /^(acme|vap)\//.test(f.ruleId))
-    .map((f) => `${f.ruleId} ${f.file}:${f.startLine}:${f.startColumn}${f.suppressed ? ` (${f.suppressed.kind})` : ''}`);
+    .map(
+      (f) =>
+        `${f.ruleId} ${f.file}:${f.startLine}:${f.startColumn}${f.suppressed ? ` (${f.suppressed.kind})` : ''}`,
+    );
 
 describe('custom policies through the CLI', () => {
   it("reports the repository's house policies and its admission policy like built-in rules", () => {
@@ -61,7 +68,9 @@ describe('custom policies through the CLI', () => {
       'ValidatingAdmissionPolicy replica-limits (params ConfigMap/shop/replica-limits) denies Deployment/shop/storefront: replicas must be at most 5, got 8',
     ]);
     // checkout is the hardened variant: nothing custom on it.
-    expect(json.findings.some((f) => f.file === 'k8s/apps/checkout.yaml' && /^(acme|vap)\//.test(f.ruleId))).toBe(false);
+    expect(
+      json.findings.some((f) => f.file === 'k8s/apps/checkout.yaml' && /^(acme|vap)\//.test(f.ruleId)),
+    ).toBe(false);
   });
 
   it('writes SARIF that validates, with custom rules described and no docs link they do not have', () => {
@@ -79,7 +88,9 @@ describe('custom policies through the CLI', () => {
     const vap = rules.find((x) => x.id === 'vap/replica-limits');
     expect(vap).toBeDefined();
     expect(vap?.helpUri).toBeUndefined();
-    expect(rules.find((x) => x.id === 'dockerfile/no-root-user')?.helpUri).toMatch(/docs\/rules\/dockerfile\/no-root-user\.md$/);
+    expect(rules.find((x) => x.id === 'dockerfile/no-root-user')?.helpUri).toMatch(
+      /docs\/rules\/dockerfile\/no-root-user\.md$/,
+    );
   });
 
   it('honours inline suppressions and config for custom rules', () => {
@@ -122,29 +133,41 @@ spec:
     const r = cli(['audit', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^plumbline: \.plumbline\/policies\/broken\.yaml:9:\d+: spec\.deny: CEL syntax error/);
+    expect(r.stderr).toMatch(
+      /^plumbline: \.plumbline\/policies\/broken\.yaml:9:\d+: spec\.deny: CEL syntax error/,
+    );
   });
 
   it('loads policies shared as an npm package named in policies:', () => {
     const policy = readFileSync(join(fixture, '.plumbline/policies/require-team-label.yaml'), 'utf8');
     const dir = variant({
       '.plumbline.yaml': 'policies:\n  - "@acme/plumbline-policies"\n',
-      'node_modules/@acme/plumbline-policies/package.json': '{ "name": "@acme/plumbline-policies", "version": "1.0.0" }\n',
-      'node_modules/@acme/plumbline-policies/policies/team.yaml': policy.replace('acme/require-team-label', 'acme/shared-team-label'),
+      'node_modules/@acme/plumbline-policies/package.json':
+        '{ "name": "@acme/plumbline-policies", "version": "1.0.0" }\n',
+      'node_modules/@acme/plumbline-policies/policies/team.yaml': policy.replace(
+        'acme/require-team-label',
+        'acme/shared-team-label',
+      ),
     });
     const r = cli(['audit', dir, '--format', 'json', '--fail-on', 'none']);
     expect(r.stderr).toBe('');
-    expect(custom(JSON.parse(r.stdout).findings)).toContain('acme/shared-team-label k8s/apps/storefront.yaml:6:3');
+    expect(custom(JSON.parse(r.stdout).findings)).toContain(
+      'acme/shared-team-label k8s/apps/storefront.yaml:6:3',
+    );
     const missing = cli(['audit', variant({ '.plumbline.yaml': 'policies:\n  - "@acme/not-installed"\n' })]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/policies: "@acme\/not-installed" is neither a file, a folder nor an installed package/);
+    expect(missing.stderr).toMatch(
+      /policies: "@acme\/not-installed" is neither a file, a folder nor an installed package/,
+    );
   });
 
   it('lists custom and admission policies beside built-in rules, and explains them', () => {
     const rules = cli(['rules', '--format', 'json'], fixture);
     expect(rules.code).toBe(0);
     const list = JSON.parse(rules.stdout) as { id: string; docs: string }[];
-    expect(list.find((r) => r.id === 'acme/require-team-label')?.docs).toBe('.plumbline/policies/require-team-label.yaml');
+    expect(list.find((r) => r.id === 'acme/require-team-label')?.docs).toBe(
+      '.plumbline/policies/require-team-label.yaml',
+    );
     expect(list.find((r) => r.id === 'vap/replica-limits')?.docs).toBe('k8s/admission/replica-limits.yaml');
     expect(list.some((r) => r.id === 'dockerfile/no-root-user')).toBe(true);
     const explain = cli(['explain', 'acme/require-team-label'], fixture);
@@ -158,7 +181,9 @@ describe('plumbline test', () => {
     const r = cli(['test', 'policies/examples']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/PASS {2}acme\/require-team-label {2}a Deployment with labels but no team is reported on its labels/);
+    expect(r.stdout).toMatch(
+      /PASS {2}acme\/require-team-label {2}a Deployment with labels but no team is reported on its labels/,
+    );
     expect(r.stdout).toMatch(/\n13 policies, \d+ cases: \d+ passed, 0 failed\n$/);
   });
 

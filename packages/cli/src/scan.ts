@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
+  type AuditStage,
   type Baseline,
   ConfigError,
   DiskFileSource,
   type FileSource,
-  loadConfig,
   parseBaseline,
   type ResolvedConfig,
   type RunResult,
@@ -13,12 +13,13 @@ import {
 } from '@plumbline/core';
 import { configureTerraform } from '@plumbline/policy-terraform';
 import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
-import { customRules } from './custom-policies.js';
+import { findCustomPolicies } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
 import { ListedOnceSource, languagesFor } from './listed-once.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
-import { allLanguages, createRegistry } from './registry.js';
+import { allLanguages } from './registry.js';
+import { configuredRules, ENGINE_WORKER, type ScanSetupData } from './scan-setup.js';
 
 export interface ScanOptions {
   /** Directory (or single file) to scan; config is looked up there. */
@@ -41,6 +42,14 @@ export interface ScanOptions {
   helm?: string;
   /** False: no Helm rendering or kustomize builds (`--no-render`). */
   render?: boolean;
+  /**
+   * Threads that parse and check (`--threads`): 1 = this thread only; N = this thread and N-1
+   * workers; default 'auto' (one per core, workers only for large scans). Scans of a `source`
+   * other than the disk stay on this thread.
+   */
+  threads?: number | 'auto';
+  /** Milliseconds per pipeline stage, once per stage at the end (benchmarks). */
+  onStageTime?: (stage: AuditStage, ms: number) => void;
 }
 
 export interface ScanOutcome {
@@ -52,18 +61,19 @@ export interface ScanOutcome {
 export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome> {
   const root = resolve(options.root);
   const source = new ListedOnceSource(options.source ?? diskSource(root, options.paths));
-  const registry = createRegistry(
-    // Its own listing of the disk (not `source`), so listing warnings are not counted twice.
-    await customRules({ root, source: options.source, configPath: options.configPath }),
-  );
-  const config = loadConfig({
+  // Its own listing of the disk (not `source`), so listing warnings are not counted twice.
+  const custom = await findCustomPolicies({ root, source: options.source, configPath: options.configPath });
+  const setup: ScanSetupData = {
     root,
     configPath: options.configPath,
     presets: options.presets ? [...options.presets] : undefined,
     presetDirs: options.presetDirs ?? [PRESET_DIR],
-    registry,
-  });
+    varFiles: options.varFiles,
+    custom,
+  };
+  const { registry, config } = configuredRules(setup);
   const baseline = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
+  setup.baseline = baseline;
   // Terraform reads var files from the project it is handed; tell it which ones for this run.
   configureTerraform({ varFiles: options.varFiles });
   const result = await runAudit({
@@ -76,6 +86,10 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     baseline,
     tool: TOOL,
     onFile: options.onFile,
+    threads: options.threads ?? 'auto',
+    onStageTime: options.onStageTime,
+    // A bundled CLI has no separate worker module: it scans on one thread.
+    workerSetup: existsSync(ENGINE_WORKER) ? { module: ENGINE_WORKER.href, data: setup } : undefined,
     renderers:
       options.render === false
         ? []

@@ -40,6 +40,8 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
 export const dockerfileDomain: Domain<DockerfileModel> = {
   id: 'dockerfile',
   languages: [DOCKERFILE_LANGUAGE_ID],
+  // Every rule reads its own Dockerfile only: files can be checked apart (engine worker threads).
+  fileLocal: true,
   units: (project: Project) =>
     project.byLanguage<DockerfileModel>(DOCKERFILE_LANGUAGE_ID).map((f) => f.model),
 };

@@ -30,6 +30,7 @@ export interface AuditFlags {
   render?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  threads?: string;
 }
 
 export const DEFAULT_BASELINE = '.plumbline-baseline.json';
@@ -72,8 +73,12 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
     }
     return rel;
   });
+  const threads = flags.threads === undefined ? undefined : Number(flags.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
+    throw new UsageError(`--threads ${flags.threads}: a whole number, 1 or more`);
   const scanOptions = {
     root,
+    threads,
     paths: named,
     varFiles,
     helm: flags.helm ? resolve(io.cwd, flags.helm) : undefined,

@@ -26,6 +26,19 @@ export interface FileSource {
   read(path: string): Promise<Buffer>;
   /** Problems met while listing (symlink loops, unreadable folders). */
   readonly warnings: { path: string; message: string }[];
+  /**
+   * How another thread can open the same files for reading (plain data), or undefined when it
+   * cannot (files held in memory): the engine's worker threads then stay off.
+   */
+  readerDescription?(): DiskReaderDescription | undefined;
+}
+
+/** What a worker thread needs to read the files of a DiskFileSource with the same boundaries. */
+export interface DiskReaderDescription {
+  kind: 'disk';
+  root: string;
+  name: string;
+  paths?: string[];
 }
 
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '.terraform', '.turbo', '.hg', '.svn']);
@@ -78,6 +91,10 @@ export class DiskFileSource implements FileSource {
       for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1))
         this.trackedDirs.add(file.slice(0, i));
     }
+  }
+
+  readerDescription(): DiskReaderDescription {
+    return { kind: 'disk', root: this.root, name: this.name, paths: this.options.paths };
   }
 
   /** The real root, and the real folders reading may happen in (the root, or each named folder). */

@@ -21,6 +21,12 @@ export interface Domain<U> {
   /** Languages whose files this domain reads (so the engine parses only what rules need). */
   languages: string[];
   units(project: Project): Iterable<U>;
+  /**
+   * True when a unit and its rules read one file only (a Dockerfile): the engine may then check
+   * such files apart from each other, in worker threads. Leave it out when any rule of the
+   * domain looks across files (the Kubernetes graph, Terraform modules, workflow pins).
+   */
+  fileLocal?: boolean;
   /** Default `resource` of findings on a unit. */
   resourceOf?(unit: U): string | undefined;
   suppressions?(project: Project): DomainSuppression[];

@@ -86,6 +86,11 @@ export interface RenderInput {
  */
 export interface Renderer {
   id: string;
+  /**
+   * Languages (ids) of the files it produces (Helm and kustomize: `yaml`). Lets the engine keep
+   * other languages out of the worker that renders; unknown means any.
+   */
+  outputLanguages?: readonly string[];
   render(input: RenderInput): Promise<RenderOutput>;
 }
 

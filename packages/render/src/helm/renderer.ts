@@ -54,6 +54,7 @@ export const RELEASE_NAMESPACE = 'release-namespace';
 
 export class HelmRenderer implements Renderer {
   readonly id = 'helm';
+  readonly outputLanguages = ['yaml'];
 
   constructor(private readonly options: HelmRendererOptions = {}) {}
 

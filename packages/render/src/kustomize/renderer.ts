@@ -34,6 +34,7 @@ const WRAPPER = '.plumbline-build';
 /** Builds kustomization roots (overlays nobody else builds on) and maps objects to their sources. */
 export class KustomizeRenderer implements Renderer {
   readonly id = 'kustomize';
+  readonly outputLanguages = ['yaml'];
 
   constructor(private readonly options: KustomizeRendererOptions = {}) {}
 

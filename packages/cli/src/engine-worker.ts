@@ -1,0 +1,15 @@
+import type { AuditSetup } from '@plumbline/core';
+import { configureTerraform } from '@plumbline/policy-terraform';
+import { TOOL } from './paths.js';
+import { allLanguages } from './registry.js';
+import { configuredRules, type ScanSetupData } from './scan-setup.js';
+
+/**
+ * Imported by each engine worker thread (see @plumbline/core's pool): the same languages, rules,
+ * config and baseline as the main thread's `scanWithConfig`, rebuilt from plain data.
+ */
+export function createAuditSetup(data: ScanSetupData): AuditSetup {
+  const { registry, config } = configuredRules(data);
+  configureTerraform({ varFiles: data.varFiles });
+  return { languages: allLanguages, registry, config, baseline: data.baseline, tool: TOOL };
+}

@@ -1,0 +1,120 @@
+import type { ResolvedConfig } from '../config/config.js';
+import { editsToLines } from '../fix/edits.js';
+import type { Finding, FindingFix, RuleDescriptor, ScanError } from '../model/finding.js';
+import { isRendered } from '../model/renderer.js';
+import type { AnyRule, Fix, Report } from '../model/rule.js';
+import { locOf, textOf } from '../model/source.js';
+import type { RawFinding } from './audit.js';
+
+export const DEFAULT_DOCS_BASE = 'https://github.com/plumbline-dev/plumbline/blob/main/docs/rules';
+
+export function describeRule(rule: AnyRule, docsBase: string): RuleDescriptor {
+  const docsPath = rule.meta.docs?.path ?? `docs/rules/${rule.id}.md`;
+  return {
+    id: rule.id,
+    title: rule.meta.title,
+    description: rule.meta.description,
+    severity: rule.meta.severity,
+    category: rule.meta.category,
+    confidence: rule.meta.confidence,
+    remediation: rule.meta.remediation,
+    aliases: rule.meta.aliases,
+    references: rule.meta.references ?? [],
+    fixable: rule.meta.fixable ?? false,
+    docsPath,
+    helpUri: rule.meta.docs ? (rule.meta.docs.url ?? '') : `${docsBase}/${rule.id}.md`,
+  };
+}
+
+export function toFinding(
+  rule: AnyRule,
+  report: Report,
+  defaultResource: string | undefined,
+  config: ResolvedConfig,
+  describe: (rule: AnyRule) => RuleDescriptor,
+): RawFinding {
+  const loc = locOf(report.at);
+  // Rendered text is evidence only: the finding goes where a person edits (template, values, patch).
+  const origin = isRendered(loc.file) ? loc.file.mapper.origin(loc.start, loc.end) : undefined;
+  const {
+    path: _path,
+    note,
+    ...span
+  } = origin ?? { path: loc.file.path, ...loc.file.span(loc.start, loc.end) };
+  const descriptor = describe(rule);
+  const finding: RawFinding = {
+    ruleId: rule.id,
+    title: descriptor.title,
+    severity: config.rules.get(rule.id)?.severity ?? report.severity ?? rule.meta.severity,
+    category: rule.meta.category,
+    confidence: report.confidence ?? rule.meta.confidence,
+    message: note ? `${report.message} (${note})` : report.message,
+    remediation: rule.meta.remediation,
+    file: origin?.path ?? loc.file.path,
+    ...span,
+    fingerprint: report.evidence ?? textOf(loc),
+    aliases: rule.meta.aliases,
+  };
+  const resource = report.resource ?? defaultResource;
+  if (resource) finding.resource = resource;
+  if (isRendered(loc.file)) {
+    if (loc.file.variant) finding.variants = [loc.file.variant];
+    if (report.container) {
+      const c = locOf(report.container);
+      const co = loc.file.mapper.origin(c.start, c.end);
+      if (co.path === finding.file) finding.containerLines = [co.startLine, co.endLine];
+    }
+  } else if (report.container) {
+    const c = locOf(report.container);
+    const cs = c.file.span(c.start, c.end);
+    finding.containerLines = [cs.startLine, cs.endLine];
+  }
+  if (report.parts) finding.parts = report.parts;
+  // A fix rewrites the lines it was computed on: only offered on files people edit.
+  if (
+    report.fix &&
+    !('loc' in report.fix ? [report.fix.loc] : report.fix.edits.map((e) => e.loc)).some((l) =>
+      isRendered(l.file),
+    )
+  ) {
+    const fix = resolveFix(report.fix);
+    if (fix) finding.fix = fix;
+  }
+  return finding;
+}
+
+/** A rule's fix as whole lines; undefined when its edits overlap or span several files. */
+function resolveFix(fix: Fix): FindingFix | undefined {
+  if (!('edits' in fix)) {
+    const fs = fix.loc.file.span(fix.loc.start, fix.loc.end);
+    return {
+      description: fix.description,
+      startLine: fs.startLine,
+      endLine: fs.endLine,
+      replacement: fix.replacement,
+    };
+  }
+  const lines = editsToLines(fix.edits);
+  return lines ? { description: fix.description, ...lines } : undefined;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.startLine - b.startLine ||
+    a.startColumn - b.startColumn ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+/** A total order on errors (file, position, kind, message), so merged runs sort them alike. */
+export function compareErrors(a: ScanError, b: ScanError): number {
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    a.kind.localeCompare(b.kind) ||
+    a.message.localeCompare(b.message)
+  );
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_FILE_SIZE } from '../../config/config.js';
+import { defineRule } from '../../model/rule.js';
+import { coreRules } from '../../rules/index.js';
+import { lineDomain, lineLanguage } from '../../testing/line-language.js';
+import { runAudit } from '../audit.js';
+import { DiskFileSource } from '../file-source.js';
+import { RuleRegistry } from '../registry.js';
+
+const txt = lineLanguage({ id: 'txt', extension: '.txt', syntaxError: '!', message: 'unexpected !' });
+const domain = { ...lineDomain('dockerfile', 'txt'), fileLocal: true };
+const noFoo = defineRule({
+  id: 'dockerfile/no-foo',
+  domain,
+  meta: {
+    title: 'No foo',
+    description: 'foo is bad',
+    rationale: 'because',
+    remediation: 'remove foo',
+    category: 'security',
+    severity: 'high',
+    confidence: 'high',
+    aliases: [],
+    examples: { invalid: [], valid: [] },
+  },
+  check({ file, line }, ctx) {
+    const i = line.text.indexOf('foo');
+    if (i >= 0)
+      ctx.report({ at: { file, start: line.start + i, end: line.start + i + 3 }, message: 'foo found' });
+  },
+});
+
+/** A folder of independent files (one shard each), and a worker setup module that kills its thread. */
+function scanFolder() {
+  const dir = mkdtempSync(join(tmpdir(), 'plumbline-pool-'));
+  for (let i = 0; i < 6; i++)
+    writeFileSync(join(dir, `f${i}.txt`), `ok\n  foo ${i}\n! broken\n`.repeat(i + 1));
+  const setup = join(mkdtempSync(join(tmpdir(), 'plumbline-pool-setup-')), 'setup.mjs');
+  writeFileSync(setup, 'export function createAuditSetup() { process.exit(3); }\n');
+  return { dir, setup: pathToFileURL(setup).href };
+}
+
+describe('pooled audit', () => {
+  it('scans the shards of a worker that died on the main thread: no file is lost', async () => {
+    const { dir, setup } = scanFolder();
+    const options = {
+      languages: [txt],
+      registry: new RuleRegistry([noFoo, ...coreRules]),
+      config: {
+        sources: [],
+        rules: new Map(),
+        ignore: [],
+        exceptions: [],
+        maxFileSize: DEFAULT_MAX_FILE_SIZE,
+      },
+      now: new Date('2026-06-01'),
+    };
+    const single = await runAudit({ ...options, source: new DiskFileSource(dir, 'x') });
+    const pooled = await runAudit({
+      ...options,
+      source: new DiskFileSource(dir, 'x'),
+      threads: 2,
+      workerSetup: { module: setup, data: {} },
+    });
+    expect(single.summary.files).toBe(6);
+    expect(pooled.findings).toEqual(single.findings);
+    expect(pooled.summary).toEqual({ ...single.summary, durationMs: pooled.summary.durationMs });
+    const notices = pooled.errors.filter((e) => e.kind === 'internal');
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices[0]!.message).toMatch(
+      /worker thread exited \(code 3\); its \d+ files were scanned on the main thread/,
+    );
+    expect(pooled.errors.filter((e) => e.kind !== 'internal')).toEqual(single.errors);
+  });
+});

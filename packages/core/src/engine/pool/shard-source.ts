@@ -1,0 +1,26 @@
+import type { FileSource, SourceEntry } from '../file-source.js';
+
+/**
+ * A shard's view of a source: lists the entries the main thread discovered for it, reads through
+ * the underlying source (with its boundaries). Listing warnings belong to the main listing.
+ */
+export class ShardSource implements FileSource {
+  readonly warnings: { path: string; message: string }[] = [];
+
+  constructor(
+    private readonly source: FileSource,
+    private readonly entries: readonly SourceEntry[],
+  ) {}
+
+  get name(): string {
+    return this.source.name;
+  }
+
+  async *list(): AsyncIterable<SourceEntry> {
+    yield* this.entries;
+  }
+
+  read(path: string): Promise<Buffer> {
+    return this.source.read(path);
+  }
+}

@@ -1,0 +1,115 @@
+import type { Finding, RunResult } from '../../model/finding.js';
+import type { Language } from '../../model/language.js';
+import { Project } from '../../model/project.js';
+import { SEVERITIES, type Severity } from '../../model/severity.js';
+import { parseErrorRule } from '../../rules/parse-error.js';
+import { renderErrorRule } from '../../rules/render-error.js';
+import { unscannableRule } from '../../rules/unscannable.js';
+import type { AuditOptions } from '../audit.js';
+import type { SourceEntry } from '../file-source.js';
+import { compareErrors } from '../finding.js';
+import { redactRunResult } from '../redact-result.js';
+import { type RenderStageResult, renderUnits } from '../render-stage.js';
+import { StageTimer } from '../stage-timer.js';
+import { checkUnits, rulesByDomain } from './check.js';
+import { discoverEntries } from './discover.js';
+import { readAndParse } from './parse.js';
+import { AuditRun, enabledRules } from './run-context.js';
+import { settleFindings } from './suppress.js';
+
+export const DEFAULT_TOOL = {
+  name: 'plumbline',
+  version: '0.0.0',
+  informationUri: 'https://github.com/plumbline-dev/plumbline',
+};
+
+/** Discovery and rendering already done by the caller (the pooled run does them once, up front). */
+export interface PreparedInput {
+  entries: SourceEntry[];
+  rendering: RenderStageResult;
+}
+
+/** The languages a run parses: only those enabled rules read, unless parse errors themselves are reported. */
+export function languagesToParse(run: AuditRun): readonly Language[] {
+  const neededLanguages = new Set(enabledRules(run.registry, run.config).flatMap((r) => r.domain.languages));
+  return run.isEnabled(parseErrorRule) || run.isEnabled(unscannableRule)
+    ? run.options.languages
+    : run.options.languages.filter((l) => neededLanguages.has(l.id));
+}
+
+/** The single-thread pipeline, stage after stage, over the source (or the `prepared` entries). */
+export async function runPipeline(
+  options: AuditOptions,
+  prepared?: PreparedInput,
+  timer = new StageTimer(),
+): Promise<RunResult> {
+  const started = performance.now();
+  const run = new AuditRun(options);
+  const { config } = run;
+  const enabled = enabledRules(run.registry, config);
+  const languages = languagesToParse(run);
+  for (const language of languages) await language.init?.();
+
+  const entries = prepared?.entries ?? (await timer.time('discover', () => discoverEntries(run)));
+  const rendering =
+    prepared?.rendering ?? (await timer.time('render', () => renderUnits(options, entries, config)));
+  run.errors.push(...rendering.errors);
+  for (const problem of rendering.problems) {
+    if (run.isEnabled(renderErrorRule)) run.report(renderErrorRule, problem);
+  }
+  const { parsed, handled } = await readAndParse(
+    run,
+    languages,
+    entries,
+    rendering.claimed,
+    rendering.files,
+    timer,
+  );
+  const project = new Project(parsed);
+  const byDomain = rulesByDomain(enabled);
+  checkUnits(run, project, byDomain, timer);
+  const findings = settleFindings(run, parsed, rendering.sources, project, [...byDomain.keys()], timer);
+  const result = timer.time('report', () =>
+    resultOf(run, findings, { handled, enabled, started, rendering: rendering.summary }),
+  );
+  if (!prepared) timer.flush(options.onStageTime);
+  return result;
+}
+
+/** The report stage: errors sorted, counts made, rules described, secrets redacted. */
+function resultOf(
+  run: AuditRun,
+  findings: Finding[],
+  facts: {
+    handled: number;
+    enabled: ReturnType<typeof enabledRules>;
+    started: number;
+    rendering: RunResult['summary']['rendering'];
+  },
+): RunResult {
+  const { errors, options } = run;
+  errors.sort(compareErrors);
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  let suppressed = 0;
+  for (const f of findings) {
+    if (f.suppressed) suppressed++;
+    else bySeverity[f.severity]++;
+  }
+  return redactRunResult({
+    tool: options.tool ?? DEFAULT_TOOL,
+    root: options.source.name,
+    findings,
+    errors,
+    summary: {
+      files: facts.handled,
+      findings: findings.length - suppressed,
+      suppressed,
+      bySeverity,
+      durationMs: Math.round(performance.now() - facts.started),
+      ...(facts.rendering && Object.keys(facts.rendering).length ? { rendering: facts.rendering } : {}),
+    },
+    rules: [...facts.enabled.map(run.describe), ...run.described()]
+      .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  });
+}
