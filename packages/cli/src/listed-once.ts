@@ -1,4 +1,4 @@
-import type { DiskReaderDescription, FileSource, Language, SourceEntry } from '@plumbline/core';
+import type { FileSource, Language, SourceEntry } from '@plumbline/core';
 
 /**
  * A FileSource that walks its folder once and replays the listing: the CLI looks at the file
@@ -35,7 +35,7 @@ export class ListedOnceSource implements FileSource {
   }
 
   /** How a worker thread opens the same files (see the engine's pool): the inner source's. */
-  readerDescription(): DiskReaderDescription | undefined {
+  readerDescription(): ReturnType<NonNullable<FileSource['readerDescription']>> {
     return this.inner.readerDescription?.();
   }
 }
