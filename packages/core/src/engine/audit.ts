@@ -1,11 +1,11 @@
 import type { ResolvedConfig } from '../config/config.js';
-import { editsToLines } from '../fix/edits.js';
-import type { Finding, FindingFix, RuleDescriptor, RunResult, ScanError } from '../model/finding.js';
+import { findingFixOf } from '../fix/resolve.js';
+import type { Finding, RuleDescriptor, RunResult, ScanError } from '../model/finding.js';
 import type { Language, ParsedFile, ParseProblem } from '../model/language.js';
 import { Project } from '../model/project.js';
 import type { Renderer } from '../model/renderer.js';
 import { isRendered } from '../model/renderer.js';
-import type { AnyRule, Fix, Report, ReportParts } from '../model/rule.js';
+import type { AnyRule, Report, ReportParts } from '../model/rule.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { locOf, SourceFile, textOf } from '../model/source.js';
 import { parseErrorRule } from '../rules/parse-error.js';
@@ -399,27 +399,11 @@ export function toFinding(
     finding.containerLines = [cs.startLine, cs.endLine];
   }
   if (report.parts) finding.parts = report.parts;
-  // A fix rewrites the lines it was computed on: only offered on files people edit.
-  if (report.fix && !('loc' in report.fix ? [report.fix.loc] : report.fix.edits.map((e) => e.loc)).some((l) => isRendered(l.file))) {
-    const fix = resolveFix(report.fix);
+  if (report.fix) {
+    const fix = findingFixOf(report.fix);
     if (fix) finding.fix = fix;
   }
   return finding;
-}
-
-/** A rule's fix as whole lines; undefined when its edits overlap or span several files. */
-function resolveFix(fix: Fix): FindingFix | undefined {
-  if (!('edits' in fix)) {
-    const fs = fix.loc.file.span(fix.loc.start, fix.loc.end);
-    return {
-      description: fix.description,
-      startLine: fs.startLine,
-      endLine: fs.endLine,
-      replacement: fix.replacement,
-    };
-  }
-  const lines = editsToLines(fix.edits);
-  return lines ? { description: fix.description, ...lines } : undefined;
 }
 
 /** Replaces the evidence held in `fingerprint` by its hash, numbering identical findings. */
