@@ -5,8 +5,8 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -117,8 +117,12 @@ describe('npm pack → npm install -g → plumbline', () => {
     expect(init.status, init.stderr).toBe(0);
     const installed = join(prefix, 'lib', 'node_modules', '@plumbline', 'cli');
     const schema = JSON.parse(readFileSync(join(installed, 'plumbline.schema.json'), 'utf8'));
-    expect(schema).toEqual(JSON.parse(readFileSync(require.resolve('@plumbline/core/config-schema.json'), 'utf8')));
+    expect(schema).toEqual(
+      JSON.parse(readFileSync(require.resolve('@plumbline/core/config-schema.json'), 'utf8')),
+    );
     const modeline = readFileSync(join(project, '.plumbline.yaml'), 'utf8').split('\n')[0];
-    expect(modeline).toBe('# yaml-language-server: $schema=node_modules/@plumbline/cli/plumbline.schema.json');
+    expect(modeline).toBe(
+      '# yaml-language-server: $schema=node_modules/@plumbline/cli/plumbline.schema.json',
+    );
   }, 180_000);
 });
