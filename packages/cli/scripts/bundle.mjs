@@ -49,6 +49,9 @@ function locate(pkg, file) {
   while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
   return [join(dir, file), join(dir, 'lib', file), join(dir, 'dist', file)].find((p) => existsSync(p));
 }
+// The config schema `plumbline init` points editors at: `@plumbline/cli/plumbline.schema.json`
+// (the bundle resolves it one folder up, as dist/ does in the checkout).
+copyFileSync(require.resolve('@plumbline/core/config-schema.json'), join(packageDir, 'plumbline.schema.json'));
 for (const [pkg, file] of WASM) {
   const found = locate(pkg, file);
   if (!found) throw new Error(`${pkg}: ${file} not found`);

@@ -85,6 +85,64 @@ describe('plumbline audit --fix-dry-run / --fix', () => {
     expect(readFileSync(join(outside, 'Dockerfile'), 'utf8')).toBe(DOCKERFILE);
   });
 
+  it('hardens every container of a multi-document manifest in place, and the re-scan finds nothing to fix', () => {
+    const manifest = [
+      '# the worker and its account',
+      'apiVersion: v1',
+      'kind: ServiceAccount',
+      'metadata:',
+      '  name: worker',
+      '---',
+      'apiVersion: batch/v1',
+      'kind: Job',
+      'metadata:',
+      '  name: reindex',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      restartPolicy: Never',
+      '      initContainers:',
+      '      - name: wait',
+      '        image: busybox:1.36',
+      '        securityContext: {readOnlyRootFilesystem: true}',
+      '      containers:',
+      '      - name: reindex # the long one',
+      '        image: registry.example.com/reindex:4.0',
+      '        args: [--all]',
+      '',
+    ].join('\n');
+    const dir = tree({ 'deploy/jobs.yaml': manifest });
+    const r = cli(['audit', '.', '--fix', '--format', 'json', '--fail-on', 'none'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^Fixed \d+ findings in 1 file: deploy\/jobs\.yaml\.$/m);
+    const fixed = readFileSync(join(dir, 'deploy/jobs.yaml'), 'utf8');
+    expect(fixed).toContain(
+      [
+        '        securityContext: {readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: {drop: ["ALL"]}, seccompProfile: {type: RuntimeDefault}}',
+        '      containers:',
+        '      - name: reindex # the long one',
+        '        image: registry.example.com/reindex:4.0',
+        '        securityContext:',
+        '          allowPrivilegeEscalation: false',
+        '          readOnlyRootFilesystem: true',
+        '          runAsNonRoot: true',
+        '          capabilities:',
+        '            drop: ["ALL"]',
+        '          seccompProfile:',
+        '            type: RuntimeDefault',
+        '        args: [--all]',
+      ].join('\n'),
+    );
+    expect(fixed.startsWith(manifest.slice(0, manifest.indexOf('      initContainers:')))).toBe(true);
+    const after = JSON.parse(r.stdout) as {
+      findings: { ruleId: string; fix?: unknown }[];
+      errors: unknown[];
+    };
+    expect(after.errors).toEqual([]);
+    expect(after.findings.filter((f) => f.fix)).toEqual([]);
+    expect(after.findings.map((f) => f.ruleId)).not.toContain('k8s/require-security-context');
+  });
+
   it('refuses to combine --fix with --new-since', () => {
     const r = cli(['audit', '.', '--fix', '--new-since', 'main'], tree({ Dockerfile: DOCKERFILE }));
     expect(r.code).toBe(2);

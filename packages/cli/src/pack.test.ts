@@ -5,12 +5,14 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 const work = mkdtempSync(join(tmpdir(), 'plumbline-pack-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -49,6 +51,7 @@ describe('npm pack → npm install -g → plumbline', () => {
         'package/bundle/tree-sitter-terraform.wasm',
         'package/bundle/web-tree-sitter.wasm',
         'package/package.json',
+        'package/plumbline.schema.json',
         ...(listing.includes('package/README.md') ? ['package/README.md'] : []),
       ].sort(),
     );
@@ -108,5 +111,18 @@ describe('npm pack → npm install -g → plumbline', () => {
     });
     expect(shortcut.status).toBe(0);
     expect(shortcut.stdout).toContain('dockerfile/curl-insecure');
+
+    // `init` points editors at the config schema the package ships, and that file is the schema.
+    const init = spawnSync('plumbline', ['init'], { cwd: project, env, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    const installed = join(prefix, 'lib', 'node_modules', '@plumbline', 'cli');
+    const schema = JSON.parse(readFileSync(join(installed, 'plumbline.schema.json'), 'utf8'));
+    expect(schema).toEqual(
+      JSON.parse(readFileSync(require.resolve('@plumbline/core/config-schema.json'), 'utf8')),
+    );
+    const modeline = readFileSync(join(project, '.plumbline.yaml'), 'utf8').split('\n')[0];
+    expect(modeline).toBe(
+      '# yaml-language-server: $schema=node_modules/@plumbline/cli/plumbline.schema.json',
+    );
   }, 180_000);
 });

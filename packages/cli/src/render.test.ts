@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -38,6 +40,23 @@ describe.skipIf(!helm && !process.env.CI)('plumbline audit on charts and overlay
     expect(result.summary.rendering.kustomize).toMatchObject({ rendered: 1, failed: 0, skipped: 0 });
     const text = cli(['audit', units, '--fail-on', 'none', '--helm', helm!]);
     expect(text.stdout).toContain('; Helm charts: 1 rendered; kustomizations: 1 rendered');
+  });
+
+  it('offers no fix on rendered findings: --fix leaves charts and kustomizations as written', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'plumbline-render-fix-'));
+    cpSync(units, copy, { recursive: true });
+    const r = cli(['audit', copy, '--format', 'json', '--fail-on', 'none', '--helm', helm!]);
+    const rendered = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) =>
+      f.ruleId.startsWith('k8s/'),
+    );
+    expect(rendered.map((f: { ruleId: string }) => f.ruleId)).toContain('k8s/require-security-context');
+    expect(rendered.filter((f: { fix?: unknown }) => f.fix)).toEqual([]);
+    const fixed = cli(['audit', copy, '--fix', '--fail-on', 'none', '--helm', helm!]);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    for (const file of readdirSync(units, { recursive: true, encoding: 'utf8' })) {
+      if (statSync(join(units, file)).isFile())
+        expect(readFileSync(join(copy, file), 'utf8'), file).toBe(readFileSync(join(units, file), 'utf8'));
+    }
   });
 
   it('keeps the templates skipped with --no-render', () => {

@@ -1,8 +1,8 @@
 import type { ResolvedConfig } from '../config/config.js';
-import { editsToLines } from '../fix/edits.js';
-import type { Finding, FindingFix, RuleDescriptor, ScanError } from '../model/finding.js';
+import { findingFixOf } from '../fix/resolve.js';
+import type { Finding, RuleDescriptor, ScanError } from '../model/finding.js';
 import { isRendered } from '../model/renderer.js';
-import type { AnyRule, Fix, Report } from '../model/rule.js';
+import type { AnyRule, Report } from '../model/rule.js';
 import { locOf, textOf } from '../model/source.js';
 import type { RawFinding } from './audit.js';
 
@@ -70,32 +70,11 @@ export function toFinding(
     finding.containerLines = [cs.startLine, cs.endLine];
   }
   if (report.parts) finding.parts = report.parts;
-  // A fix rewrites the lines it was computed on: only offered on files people edit.
-  if (
-    report.fix &&
-    !('loc' in report.fix ? [report.fix.loc] : report.fix.edits.map((e) => e.loc)).some((l) =>
-      isRendered(l.file),
-    )
-  ) {
-    const fix = resolveFix(report.fix);
+  if (report.fix) {
+    const fix = findingFixOf(report.fix);
     if (fix) finding.fix = fix;
   }
   return finding;
-}
-
-/** A rule's fix as whole lines; undefined when its edits overlap or span several files. */
-function resolveFix(fix: Fix): FindingFix | undefined {
-  if (!('edits' in fix)) {
-    const fs = fix.loc.file.span(fix.loc.start, fix.loc.end);
-    return {
-      description: fix.description,
-      startLine: fs.startLine,
-      endLine: fs.endLine,
-      replacement: fix.replacement,
-    };
-  }
-  const lines = editsToLines(fix.edits);
-  return lines ? { description: fix.description, ...lines } : undefined;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -48,11 +48,18 @@ const combined = defineRule({
       { ruleId: seccomp.id, label: 'seccomp', severity: seccomp.meta.severity },
       { ruleId: escalation.id, label: 'no-escalation', severity: escalation.meta.severity },
     ];
+    // The fix adds one word per setting still asked for.
+    const fix = (ids: readonly string[]) => ({
+      description: 'harden',
+      loc: { file, start: line.start, end: line.start },
+      replacement: `${line.text} +${ids.map((id) => id.slice('k8s/'.length)).join(' +')}`,
+    });
     ctx.report({
       at: { file, start: line.start, end: line.start + 4 },
       message: message(items.map((i) => i.label)),
       evidence: 'bare',
-      parts: { items, message },
+      fix: fix(items.map((i) => i.ruleId)),
+      parts: { items, message, fix },
     });
   },
 });
@@ -139,6 +146,17 @@ describe('combined findings (Report.parts)', () => {
     expect(shown(byRule)).toMatchObject([
       { message: 'Container lacks seccomp and no-escalation.', suppressed: { kind: 'inline' } },
     ]);
+  });
+
+  it('offer a fix for the parts that remain only', async () => {
+    const fixOf = (result: Awaited<ReturnType<typeof audit>>) =>
+      result.findings.find((f) => f.ruleId === 'k8s/hardening')?.fix?.replacement;
+    expect(fixOf(await audit('bare\n'))).toBe('bare +seccomp +escalation');
+    const off = await audit('bare\n', { rules: new Map([['k8s/escalation', { enabled: false }]]) });
+    expect(fixOf(off)).toBe('bare +seccomp');
+    const ignored = await audit('bare # plumbline:ignore CKV_K8S_31 -- profile set by the node\n');
+    // (The toy language's line text stops before the comment.)
+    expect(fixOf(ignored)).toBe('bare  +escalation');
   });
 
   it('narrow by a config exception for a part rule', async () => {

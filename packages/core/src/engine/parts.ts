@@ -1,4 +1,6 @@
 import type { ResolvedConfig } from '../config/config.js';
+import { findingFixOf } from '../fix/resolve.js';
+import type { FindingFix } from '../model/finding.js';
 import type { AnyRule, ReportPart, ReportParts } from '../model/rule.js';
 import { type Severity, severityRank } from '../model/severity.js';
 import type { RuleRegistry } from './registry.js';
@@ -14,6 +16,7 @@ export interface PartsHolder {
   severity: Severity;
   aliases: string[];
   parts?: ReportParts;
+  fix?: FindingFix;
 }
 
 /** Drops the parts whose rule is known and turned off; false when no part is left. */
@@ -61,11 +64,20 @@ export function removeParts(
   return 'narrowed';
 }
 
-/** Message, severity (the worst part, unless the combined rule's severity is configured) and aliases. */
+/**
+ * Message, severity (the worst part, unless the combined rule's severity is configured), aliases
+ * and fix (when the rule gives one per set of parts: it adds only what the remaining parts ask for).
+ */
 export function settleParts(f: PartsHolder, registry: RuleRegistry, config: ResolvedConfig): void {
   if (!f.parts) return;
   const { items } = f.parts;
   f.message = f.parts.message(items.map((p) => p.label));
+  if (f.parts.fix) {
+    const fix = f.parts.fix(items.map((p) => p.ruleId));
+    const resolved = fix && findingFixOf(fix);
+    if (resolved) f.fix = resolved;
+    else delete f.fix;
+  }
   const own = config.rules.get(f.ruleId)?.severity;
   f.severity =
     own ??

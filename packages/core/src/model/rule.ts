@@ -119,6 +119,11 @@ export interface ReportParts {
   items: ReportPart[];
   /** The message for the parts that remain (called again when the list narrows). */
   message: (labels: readonly string[]) => string;
+  /**
+   * The fix for the parts that remain, by their rule ids (called again when the list narrows, so
+   * a setting whose rule is off or suppressed is not added). `Report.fix` is the fix for all parts.
+   */
+  fix?: (ruleIds: readonly string[]) => Fix | undefined;
 }
 
 export interface RuleContext<O> {

@@ -1,7 +1,9 @@
 import { defineRule } from '@plumbline/core';
-import { asString, type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
+import { asString, type ContainerView, type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { containersOf, isTemplated, parseImage, report } from '../../lib.js';
+import { reportWithFix } from '../../fix/report.js';
+import { addToMap, indentStep, replaceScalar } from '../../fix/yaml-edits.js';
+import { containersOf, isTemplated, parseImage } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/image-pull-policy',
@@ -16,6 +18,7 @@ export default defineRule<K8sObject>({
     category: 'supply-chain',
     severity: 'low',
     confidence: 'medium',
+    fixable: true,
     optIn: true,
     aliases: ['CKV_K8S_15', 'polaris:pullPolicyNotAlways', 'kube-score:container-image-pull-policy'],
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy'],
@@ -48,13 +51,34 @@ export default defineRule<K8sObject>({
         (tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent');
       if (policy === 'Always') continue;
       const at = c.at(['imagePullPolicy']) ?? c.at(['image'])!;
-      report(
+      reportWithFix(
         ctx,
         object,
         at,
         `The ${c.label} of ${c.pod.label} pulls \`${image}\` with policy \`${policy}\`.`,
         image,
+        alwaysPullFix(c, policy),
       );
     }
   },
 });
+
+/**
+ * `imagePullPolicy: Always`: replacing `IfNotPresent`, or added after `image:`. `Never` is left
+ * alone (images preloaded on the nodes, an air-gapped or local cluster): a choice, not an oversight.
+ */
+function alwaysPullFix(c: ContainerView, policy: string) {
+  const description = `Pull \`${c.image}\` on every start of the ${c.label} (pinning a digest is better still)`;
+  if (c.data.imagePullPolicy !== undefined) {
+    if (policy !== 'IfNotPresent') return undefined;
+    const edit = replaceScalar(c.object, [...c.route, 'imagePullPolicy'], 'Always');
+    return edit ? { description, edits: [edit] } : undefined;
+  }
+  const edits = addToMap(
+    c.object,
+    c.route,
+    { imagePullPolicy: 'Always' },
+    { step: indentStep(c.object, c.route), after: 'image' },
+  );
+  return edits?.length ? { description, edits } : undefined;
+}

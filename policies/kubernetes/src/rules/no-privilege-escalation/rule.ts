@@ -1,8 +1,10 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
+import { canForbidEscalation, flipSetting, hardeningFix } from '../../fix/hardening-fix.js';
+import { reportWithFix } from '../../fix/report.js';
 import { reportsMissingAlone } from '../../hardening.js';
-import { containersOf, isWindows, report } from '../../lib.js';
+import { containersOf, isWindows } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/no-privilege-escalation',
@@ -18,6 +20,7 @@ export default defineRule<K8sObject>({
     category: 'security',
     severity: 'medium',
     confidence: 'high',
+    fixable: true,
     aliases: [
       'CKV_K8S_20',
       'KSV-0001',
@@ -47,21 +50,30 @@ export default defineRule<K8sObject>({
       const setting = c.own('securityContext', 'allowPrivilegeEscalation');
       if (setting?.value === false || setting?.value === 'false') continue;
       if (setting) {
-        report(
+        reportWithFix(
           ctx,
           object,
           object.at(setting.route)!,
           `The ${c.label} of ${c.pod.label} allows privilege escalation.`,
           c.name,
+          canForbidEscalation(c)
+            ? flipSetting(
+                c,
+                'allowPrivilegeEscalation',
+                false,
+                `Forbid privilege escalation in the ${c.label}`,
+              )
+            : undefined,
         );
       } else if (reportsMissingAlone(c, 'k8s/no-privilege-escalation')) {
         const at = c.keyAt(['securityContext']) ?? c.anchor;
-        report(
+        reportWithFix(
           ctx,
           object,
           at,
           `The ${c.label} of ${c.pod.label} does not set \`allowPrivilegeEscalation: false\`.`,
           c.name,
+          hardeningFix(c, ['k8s/no-privilege-escalation']),
         );
       }
     }

@@ -9,7 +9,9 @@ import {
   k8sGraph,
 } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { capitalized, podsOf, report } from '../../lib.js';
+import { reportWithFix } from '../../fix/report.js';
+import { addToMap, indentStep } from '../../fix/yaml-edits.js';
+import { capitalized, podsOf } from '../../lib.js';
 import { isBinding } from '../../rbac.js';
 
 /** Annotations of cloud workload identity: the pod needs a Kubernetes token to trade for cloud credentials. */
@@ -28,6 +30,7 @@ export default defineRule<K8sObject>({
     remediation:
       'Set `automountServiceAccountToken: false` on the ServiceAccount (or on the pod). If the workload does call the API, bind it a Role with the rights it needs.',
     category: 'security',
+    fixable: true,
     severity: 'low',
     confidence: 'medium',
     aliases: ['CKV_K8S_38', 'KSV-0036', 'polaris:automountServiceAccountToken'],
@@ -67,12 +70,26 @@ export default defineRule<K8sObject>({
       // kubectl works with the rights every account has (discovery, the service-account issuer's keys).
       if (p.containers.some((c) => /kubectl/.test(JSON.stringify([c.image, c.data.command, c.data.args]))))
         continue;
-      report(
+      // The pod stops mounting the token, written right under the account it names.
+      const layer = setting.route.slice(0, -1);
+      const edits = addToMap(
+        object,
+        layer,
+        { automountServiceAccountToken: false },
+        { step: indentStep(object, layer), after: String(setting.route.at(-1)) },
+      );
+      reportWithFix(
         ctx,
         object,
         object.at(setting.route)!,
         `${capitalized(p.label)} mounts the API token of ServiceAccount \`${account}\`, which no Role or ClusterRole is bound to.`,
         account,
+        edits?.length
+          ? {
+              description: `Do not mount the unused API token of ServiceAccount \`${account}\` in ${p.label}`,
+              edits,
+            }
+          : undefined,
       );
     }
   },

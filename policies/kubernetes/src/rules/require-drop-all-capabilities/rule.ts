@@ -1,8 +1,10 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
+import { dropAllFix, hardeningFix } from '../../fix/hardening-fix.js';
+import { reportWithFix } from '../../fix/report.js';
 import { dropsAll, reportsMissingAlone } from '../../hardening.js';
-import { containersOf, isWindows, report } from '../../lib.js';
+import { containersOf, isWindows } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/require-drop-all-capabilities',
@@ -17,6 +19,7 @@ export default defineRule<K8sObject>({
       'Add `capabilities: {drop: ["ALL"]}` to the container\'s `securityContext`, and `add` back only what is needed (usually `NET_BIND_SERVICE` at most).',
     category: 'security',
     severity: 'low',
+    fixable: true,
     confidence: 'high',
     aliases: ['CKV_K8S_37', 'CKV_K8S_28', 'KSV-0003', 'KSV-0004', 'kube-linter:drop-net-raw-capability'],
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
@@ -47,7 +50,15 @@ export default defineRule<K8sObject>({
         c.keyAt(['securityContext', 'capabilities']) ??
         c.keyAt(['securityContext']) ??
         c.anchor;
-      report(ctx, object, at, `The ${c.label} of ${c.pod.label} does not drop ALL capabilities.`, c.name);
+      const fix = drop ? dropAllFix(c) : hardeningFix(c, ['k8s/require-drop-all-capabilities']);
+      reportWithFix(
+        ctx,
+        object,
+        at,
+        `The ${c.label} of ${c.pod.label} does not drop ALL capabilities.`,
+        c.name,
+        fix,
+      );
     }
   },
 });

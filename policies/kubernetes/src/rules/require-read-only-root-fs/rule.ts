@@ -1,8 +1,10 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
+import { flipSetting, hardeningFix } from '../../fix/hardening-fix.js';
+import { reportWithFix } from '../../fix/report.js';
 import { reportsMissingAlone } from '../../hardening.js';
-import { containersOf, isTrue, isWindows, report } from '../../lib.js';
+import { containersOf, isTrue, isWindows } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/require-read-only-root-fs',
@@ -16,6 +18,7 @@ export default defineRule<K8sObject>({
       'Set `readOnlyRootFilesystem: true` and mount an `emptyDir` at the paths the program writes to (`/tmp`, caches).',
     category: 'security',
     severity: 'low',
+    fixable: true,
     confidence: 'high',
     aliases: [
       'CKV_K8S_22',
@@ -48,7 +51,22 @@ export default defineRule<K8sObject>({
       if (setting && isTrue(setting.value)) continue;
       if (!setting && !reportsMissingAlone(c, 'k8s/require-read-only-root-fs')) continue;
       const at = setting ? object.at(setting.route)! : (c.keyAt(['securityContext']) ?? c.anchor);
-      report(ctx, object, at, `The ${c.label} of ${c.pod.label} has a writable root filesystem.`, c.name);
+      const fix = setting
+        ? flipSetting(
+            c,
+            'readOnlyRootFilesystem',
+            true,
+            `Make the root filesystem of the ${c.label} read-only`,
+          )
+        : hardeningFix(c, ['k8s/require-read-only-root-fs']);
+      reportWithFix(
+        ctx,
+        object,
+        at,
+        `The ${c.label} of ${c.pod.label} has a writable root filesystem.`,
+        c.name,
+        fix,
+      );
     }
   },
 });

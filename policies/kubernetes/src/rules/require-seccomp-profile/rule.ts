@@ -1,8 +1,10 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
+import { hardeningFix } from '../../fix/hardening-fix.js';
+import { reportWithFix } from '../../fix/report.js';
 import { reportsMissingAlone } from '../../hardening.js';
-import { containersOf, isWindows, report } from '../../lib.js';
+import { containersOf, isWindows } from '../../lib.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/require-seccomp-profile',
@@ -17,6 +19,7 @@ export default defineRule<K8sObject>({
       'Set `securityContext.seccompProfile: {type: RuntimeDefault}` at pod level (it covers every container).',
     category: 'security',
     severity: 'low',
+    fixable: true,
     confidence: 'high',
     aliases: ['CKV_K8S_31', 'KSV-0030', 'kube-score:container-seccomp-profile'],
     references: ['https://kubernetes.io/docs/tutorials/security/seccomp/'],
@@ -40,12 +43,13 @@ export default defineRule<K8sObject>({
     for (const c of containersOf(object)) {
       if (isWindows(c.pod) || c.seccompType() || !reportsMissingAlone(c, 'k8s/require-seccomp-profile'))
         continue;
-      report(
+      reportWithFix(
         ctx,
         object,
         c.anchor,
         `The ${c.label} of ${c.pod.label} runs without a seccomp profile.`,
         c.name,
+        hardeningFix(c, ['k8s/require-seccomp-profile']),
       );
     }
   },

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
+import { hardeningFix } from '../../fix/hardening-fix.js';
 import { missingHardening } from '../../hardening.js';
 import { containersOf, list } from '../../lib.js';
 import noPrivilegeEscalation from '../no-privilege-escalation/rule.js';
@@ -31,6 +32,7 @@ export default defineRule<K8sObject>({
     category: 'security',
     severity: 'medium',
     confidence: 'high',
+    fixable: true,
     aliases: ['KSV-0118'],
     references: [
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
@@ -65,12 +67,16 @@ export default defineRule<K8sObject>({
         labels.length === 1
           ? `The ${c.label} of ${c.pod.label} leaves ${labels[0]} unset.`
           : `The ${c.label} of ${c.pod.label} leaves ${labels.length} hardening settings unset: ${list([...labels])}.`;
+      // One edit adds every setting still listed (a part turned off or suppressed is left out).
+      const fix = (ruleIds: readonly string[]) => hardeningFix(c, ruleIds);
+      const all = fix(items.map((i) => i.ruleId));
       ctx.report({
         at: c.keyAt(['securityContext']) ?? c.anchor,
         message: message(items.map((i) => i.label)),
         evidence: c.name,
         container: object.loc,
-        parts: { items, message },
+        ...(all ? { fix: all } : {}),
+        parts: { items, message, fix },
       });
     }
   },

@@ -1,6 +1,8 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
+import { hardeningFix } from '../../fix/hardening-fix.js';
+import { reportWithFix } from '../../fix/report.js';
 import { reportsMissingAlone } from '../../hardening.js';
 import { capitalized, containersOf, isTrue, isWindows, onceEach, report } from '../../lib.js';
 
@@ -17,6 +19,7 @@ export default defineRule<K8sObject>({
       'Set `securityContext.runAsNonRoot: true` (pod level covers every container) and a numeric `runAsUser` above 10000; build the image with a numeric non-root `USER`.',
     category: 'security',
     severity: 'medium',
+    fixable: true,
     confidence: 'medium',
     aliases: [
       'CKV_K8S_23',
@@ -62,12 +65,13 @@ export default defineRule<K8sObject>({
             'false',
           );
       } else if (user || reportsMissingAlone(c, 'k8s/run-as-non-root')) {
-        report(
+        reportWithFix(
           ctx,
           object,
           c.anchor,
           `The ${c.label} of ${c.pod.label} sets neither \`runAsNonRoot: true\` nor a non-root \`runAsUser\`.`,
           c.name,
+          hardeningFix(c, ['k8s/run-as-non-root']),
         );
       }
     }

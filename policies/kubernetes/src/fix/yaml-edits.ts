@@ -1,0 +1,321 @@
+/**
+ * Format-preserving edits of a Kubernetes manifest: add keys to a mapping, an item to a list, or
+ * replace a scalar, written the way the file around them is (block or flow style, the file's
+ * indentation, its line ending, JSON quoting in a `.json` manifest). Every helper returns
+ * undefined rather than guess: a mapping reached through an alias or holding a merge key (`<<`),
+ * a key written twice, a block scalar that keeps its trailing lines, a key present but empty.
+ */
+import { insertAt, replaceLoc, type SourceFile, type TextEdit } from '@plumbline/core';
+import type { K8sObject, Route } from '@plumbline/lang-yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/** A value to add: a scalar, a list of strings (written `["ALL"]`), or a mapping of more keys. */
+export type AddValue = boolean | string | readonly string[] | AddMap;
+export interface AddMap {
+  readonly [key: string]: AddValue;
+}
+
+interface Found {
+  node: Node | null;
+  /** The pair whose value `node` is (absent for a sequence item or the document). */
+  pair?: Pair;
+}
+
+const keyOf = (pair: Pair): unknown => (isScalar(pair.key) ? pair.key.value : pair.key);
+
+/**
+ * The node at `route` of the object, when every step on the way is written in place: no alias, no
+ * merge key, no key written twice (kubectl keeps the last, the edit would land on the first).
+ */
+export function nodeAt(object: K8sObject, route: Route): Found | undefined {
+  let found: Found = { node: object.doc.node([]) ?? null };
+  for (const seg of [...object.base, ...route]) {
+    const node = found.node;
+    if (isMap(node)) {
+      if (!plainMap(node)) return undefined;
+      const pairs = node.items.filter((p) => keyOf(p) === seg);
+      if (pairs.length !== 1 || isAlias(pairs[0]!.value)) return undefined;
+      found = { node: (pairs[0]!.value as Node | null) ?? null, pair: pairs[0]! };
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (item === undefined || isAlias(item)) return undefined;
+      found = { node: item };
+    } else return undefined;
+  }
+  return found;
+}
+
+/** No merge key and no alias among its values. */
+function plainMap(map: YAMLMap): boolean {
+  return map.items.every((p) => keyOf(p) !== '<<' && !isAlias(p.value) && isScalar(p.key));
+}
+
+/** `key:` with nothing after it (not `~` or `null`, which someone wrote on purpose). */
+function isEmptyValue(file: SourceFile, node: Node | null): boolean {
+  if (node === null) return true;
+  if (!isScalar(node) || node.value !== null) return false;
+  const [start, end] = node.range ?? [0, 0];
+  return file.text.slice(start, end).trim() === '';
+}
+
+function isAddMap(value: AddValue): value is AddMap {
+  return typeof value === 'object' && !Array.isArray(value);
+}
+
+const PLAIN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+const YAML_WORDS = /^(true|false|yes|no|on|off|null|y|n)$/i;
+
+function scalarText(value: boolean | string, json: boolean): string {
+  if (typeof value === 'boolean') return String(value);
+  return !json && PLAIN.test(value) && !YAML_WORDS.test(value) ? value : JSON.stringify(value);
+}
+
+function valueText(value: AddValue, json: boolean): string {
+  if (isAddMap(value)) return `{${flowEntries(value, json)}}`;
+  if (Array.isArray(value)) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+  return scalarText(value as boolean | string, json);
+}
+
+function keyText(key: string, json: boolean): string {
+  return json ? JSON.stringify(key) : key;
+}
+
+function flowEntries(entries: AddMap, json: boolean): string {
+  return Object.entries(entries)
+    .map(([k, v]) => `${keyText(k, json)}: ${valueText(v, json)}`)
+    .join(', ');
+}
+
+/** Block lines, relative to the mapping's indentation; nested mappings indented by `step`. */
+function blockLines(entries: AddMap, step: number): string[] {
+  return Object.entries(entries).flatMap(([k, v]) =>
+    isAddMap(v)
+      ? [`${k}:`, ...blockLines(v, step).map((l) => `${' '.repeat(step)}${l}`)]
+      : [`${k}: ${valueText(v, false)}`],
+  );
+}
+
+function eolOf(file: SourceFile): string {
+  return file.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function lineEnd(file: SourceFile, offset: number): number {
+  const line = file.position(offset).line;
+  return file.offset(line, 1) + file.lineText(line).length;
+}
+
+function column(file: SourceFile, offset: number): number {
+  return file.position(offset).column;
+}
+
+/** New lines after the line holding `offset`, each indented by `indent` spaces. */
+function linesAfter(file: SourceFile, offset: number, indent: number, lines: string[]): TextEdit {
+  const eol = eolOf(file);
+  return insertAt(file, lineEnd(file, offset), lines.map((l) => `${eol}${' '.repeat(indent)}${l}`).join(''));
+}
+
+/** True when the node ends in a block scalar that keeps its trailing lines (`|+`): nothing may follow it. */
+function endsInKeptScalar(file: SourceFile, node: Node | null): boolean {
+  let last: Node | null = node;
+  for (let i = 0; i < 64 && last; i++) {
+    if (isMap(last)) last = ((last.items.at(-1)?.value as Node | null) ?? null) as Node | null;
+    else if (isSeq(last)) last = (last.items.at(-1) as Node | null) ?? null;
+    else break;
+  }
+  if (!isScalar(last) || (last.type !== 'BLOCK_LITERAL' && last.type !== 'BLOCK_FOLDED')) return false;
+  const header = file.lineText(file.position(last.range![0]).line);
+  return /[|>][0-9]*\+/.test(header);
+}
+
+export interface AddOptions {
+  /** Spaces per nesting level of the file (see `indentStep`). */
+  step: number;
+  /** In a block mapping, add the keys after this key's entry (by default: after the mapping's own key line, or after the first entry of a list item). */
+  after?: string;
+}
+
+/**
+ * Edits that add `entries` to the mapping at `route` (recursing into mappings that exist, adding
+ * only the keys that are missing). Undefined when a key to add is already there as a scalar (the
+ * caller's view and the file disagree: never write a key twice) or the mapping cannot be edited
+ * safely.
+ */
+export function addToMap(
+  object: K8sObject,
+  route: Route,
+  entries: AddMap,
+  options: AddOptions,
+): TextEdit[] | undefined {
+  const found = nodeAt(object, route);
+  if (!found) return undefined;
+  return addInto(object.file, found, entries, options);
+}
+
+/** The range of a pair's scalar key. */
+function keyRange(pair: Pair | undefined): [number, number, number] | undefined {
+  return pair && isScalar(pair.key) ? (pair.key.range ?? undefined) : undefined;
+}
+
+function addInto(file: SourceFile, at: Found, entries: AddMap, options: AddOptions): TextEdit[] | undefined {
+  const json = /\.json$/i.test(file.path);
+  const { node, pair } = at;
+  const key = keyRange(pair);
+  // `securityContext:` with nothing after it: a block mapping to start under the key.
+  if (isEmptyValue(file, node)) {
+    if (!key || json) return undefined;
+    const keyColumn = column(file, key[0]);
+    return [linesAfter(file, key[0], keyColumn - 1 + options.step, blockLines(entries, options.step))];
+  }
+  if (!isMap(node) || !plainMap(node)) return undefined;
+  // `securityContext: {}` under a block mapping: written as a block instead of a long flow line.
+  if (node.flow && node.items.length === 0 && key && !json) {
+    const [start, end] = node.range!;
+    const keyEnd = key[1];
+    const between = file.text.slice(keyEnd, start);
+    const rest = file.text.slice(end, lineEnd(file, end));
+    if (/^\s*:\s*$/.test(between) && /^\s*(#.*)?$/.test(rest) && !between.includes('\n')) {
+      const colon = keyEnd + between.indexOf(':') + 1;
+      const keyColumn = column(file, key[0]);
+      return [
+        replaceLoc({ file, start: colon, end }, ''),
+        linesAfter(file, end, keyColumn - 1 + options.step, blockLines(entries, options.step)),
+      ];
+    }
+  }
+  const edits: TextEdit[] = [];
+  const missing: Record<string, AddValue> = {};
+  for (const [key, value] of Object.entries(entries)) {
+    const pairs = node.items.filter((p) => keyOf(p) === key);
+    if (pairs.length > 1) return undefined;
+    const existing = pairs[0];
+    if (!existing) {
+      missing[key] = value;
+      continue;
+    }
+    // A key that is there already is never written again; only a mapping is filled in.
+    if (!isAddMap(value)) return undefined;
+    const inner = addInto(
+      file,
+      { node: (existing.value as Node | null) ?? null, pair: existing },
+      value,
+      options,
+    );
+    if (!inner) return undefined;
+    edits.push(...inner);
+  }
+  if (Object.keys(missing).length === 0) return edits;
+  const added = node.flow
+    ? addToFlowMap(file, node, missing, json, options.after)
+    : addToBlockMap(file, node, pair, missing, options);
+  return added ? [...edits, added] : undefined;
+}
+
+function addToFlowMap(
+  file: SourceFile,
+  map: YAMLMap,
+  entries: AddMap,
+  json: boolean,
+  after: string | undefined,
+): TextEdit | undefined {
+  const text = flowEntries(entries, json);
+  if (map.items.length === 0) return insertAt(file, map.range![0] + 1, text);
+  if (map.items.some((p) => !(p.value as Node | null)?.range)) return undefined;
+  const anchor = (after !== undefined && map.items.find((p) => keyOf(p) === after)) || map.items.at(-1)!;
+  return insertAt(file, (anchor.value as Node).range![1], `, ${text}`);
+}
+
+function addToBlockMap(
+  file: SourceFile,
+  map: YAMLMap,
+  pair: Pair | undefined,
+  entries: AddMap,
+  options: AddOptions,
+): TextEdit | undefined {
+  const first = map.items[0];
+  if (!first?.key || !isScalar(first.key) || !first.key.range) return undefined;
+  const indent = column(file, first.key.range[0]) - 1;
+  const lines = blockLines(entries, options.step);
+  const named = options.after !== undefined ? map.items.find((p) => keyOf(p) === options.after) : undefined;
+  // After a named entry, or under the mapping's own key, or (a list item) after its first entry.
+  const anchor = named ?? (pair?.key ? undefined : first);
+  if (anchor) {
+    const value = (anchor.value as Node | null) ?? null;
+    if (endsInKeptScalar(file, value)) return undefined;
+    const end = value?.range
+      ? trimmedEnd(file, value.range[0], value.range[1])
+      : (anchor.key as Node).range![1];
+    return linesAfter(file, end, indent, lines);
+  }
+  return linesAfter(file, (pair!.key as Node).range![0], indent, lines);
+}
+
+function trimmedEnd(file: SourceFile, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(file.text[e - 1]!)) e--;
+  return e;
+}
+
+/** An edit that adds `item` to the list at `route` (flow `[a, b]` or block `- a`), in the list's quoting. */
+export function addToList(object: K8sObject, route: Route, item: string): TextEdit | undefined {
+  const found = nodeAt(object, route);
+  if (!found || !isSeq(found.node)) return undefined;
+  const seq = found.node as YAMLSeq;
+  const file = object.file;
+  const json = /\.json$/i.test(file.path);
+  if (seq.items.some((i) => !isScalar(i) || !(i as Node).range)) return undefined;
+  const firstItem = seq.items[0] as Node | undefined;
+  const quoted =
+    json || (isScalar(firstItem) && firstItem.type === 'QUOTE_DOUBLE')
+      ? JSON.stringify(item)
+      : isScalar(firstItem) && firstItem.type === 'QUOTE_SINGLE'
+        ? `'${item}'`
+        : item;
+  if (seq.flow) {
+    if (seq.items.length === 0) return insertAt(file, seq.range![0] + 1, quoted);
+    return insertAt(file, (seq.items.at(-1) as Node).range![1], `, ${quoted}`);
+  }
+  const last = seq.items.at(-1) as Node | undefined;
+  if (!last) return undefined;
+  const dash = column(file, seq.range![0]) - 1;
+  if (file.text[seq.range![0]] !== '-') return undefined;
+  return linesAfter(file, trimmedEnd(file, last.range![0], last.range![1]), dash, [`- ${quoted}`]);
+}
+
+/**
+ * An edit that writes `text` in place of the scalar at `route`; a quoted string keeps its quotes,
+ * a boolean is written plain (a quoted `"true"` is a string the API server refuses anyway).
+ */
+export function replaceScalar(
+  object: K8sObject,
+  route: Route,
+  value: boolean | string,
+): TextEdit | undefined {
+  const found = nodeAt(object, route);
+  const node = found?.node;
+  if (!isScalar(node) || !node.range) return undefined;
+  const file = object.file;
+  const loc = { file, start: node.range[0], end: node.range[1] };
+  if (typeof value === 'string' && node.type === 'QUOTE_DOUBLE')
+    return replaceLoc(loc, JSON.stringify(value));
+  if (typeof value === 'string' && node.type === 'QUOTE_SINGLE') return replaceLoc(loc, `'${value}'`);
+  if (node.type !== 'PLAIN' && node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') return undefined;
+  return replaceLoc(loc, scalarText(value, /\.json$/i.test(file.path)));
+}
+
+/**
+ * The file's indentation step near `route`: how far the entries of the nearest mapping with a key
+ * of its own sit right of that key (2 when none is found).
+ */
+export function indentStep(object: K8sObject, route: Route): number {
+  for (let n = route.length; n >= 0; n--) {
+    const found = nodeAt(object, route.slice(0, n));
+    const map = found?.node;
+    const key = found?.pair?.key as Node | undefined;
+    if (!isMap(map) || map.flow || !key?.range) continue;
+    const firstKey = map.items[0]?.key as Node | undefined;
+    if (!firstKey?.range) continue;
+    const step = column(object.file, firstKey.range[0]) - column(object.file, key.range[0]);
+    if (step > 0) return step;
+  }
+  return 2;
+}
