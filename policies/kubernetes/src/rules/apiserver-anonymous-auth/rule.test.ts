@@ -53,5 +53,10 @@ tester.run(rule, {
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: apiserver\n  namespace: kube-system\nspec:\n  containers:\n    - name: apiserver\n      image: registry.k8s.io/kube-apiserver:v1.29.0\n      command: ["/usr/local/bin/kube-apiserver"]\n      args:\n        - --anonymous-auth=false\n        - --anonymous-auth=true\n',
       errors: [{ line: 13, column: 11, endLine: 13, endColumn: 32 }],
     },
+    {
+      name: 'hyperkube names the program in its second word',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: kube-apiserver\n  namespace: kube-system\nspec:\n  hostNetwork: true\n  containers:\n  - name: kube-apiserver\n    image: k8s.gcr.io/hyperkube:v1.17.3\n    command:\n    - /hyperkube\n    - kube-apiserver\n    - --anonymous-auth=true\n',
+      errors: [{ line: 14, column: 7, endLine: 14, endColumn: 28 }],
+    },
   ],
 });
