@@ -30,6 +30,24 @@ describe('input predicates', () => {
     expect(matches({ empty: true }, {})).toBe(true);
     expect(matches({ field: 'enabled', is: { equals: false } }, { enabled: false })).toBe(true);
   });
+
+  it('read lists and maps of objects (listeners, ingress rules) element by element', async () => {
+    const { UNKNOWN } = await import('@plumbline/lang-hcl');
+    const http = { field: 'protocol', is: { equals: 'HTTP' } } as const;
+    const plainHttp = {
+      allOf: [http, { not: { field: 'redirect', is: { not: { empty: true } } } }],
+    } as const;
+    expect(matches({ some: plainHttp }, { a: { protocol: 'HTTP', redirect: { port: '443' } } })).toBe(false);
+    expect(matches({ some: plainHttp }, { a: { protocol: 'HTTPS' }, b: { protocol: 'HTTP' } })).toBe(true);
+    expect(matches({ some: plainHttp }, [{ protocol: UNKNOWN }])).toBeUndefined();
+    expect(matches({ some: plainHttp }, null)).toBe(false);
+    expect(matches({ not: { equals: true } }, UNKNOWN)).toBeUndefined();
+    const ssh = { coversAny: [22], from: 'from_port', to: 'to_port' };
+    expect(matches(ssh, { from_port: 0, to_port: 1024 })).toBe(true);
+    expect(matches(ssh, { from_port: '443', to_port: '443' })).toBe(false);
+    expect(matches(ssh, { from_port: UNKNOWN, to_port: 22 })).toBeUndefined();
+    expect(matches(ssh, { rule: 'ssh-tcp' })).toBe(false);
+  });
 });
 
 describe('module tables', () => {
