@@ -19,6 +19,8 @@ const fromWorld: Predicate = {
   field: 'cidr_blocks',
   is: { anyMatches: '(^|,)\\s*0\\.0\\.0\\.0/0\\s*(,|$)' },
 };
+/** The same for `ingress_with_ipv6_cidr_blocks` objects and their `ipv6_cidr_blocks`. */
+const fromWorldV6: Predicate = { field: 'ipv6_cidr_blocks', is: { anyMatches: '(^|,)\\s*::/0\\s*(,|$)' } };
 const tcpOrUdp: Predicate = { field: 'protocol', is: { anyMatches: '^(tcp|udp|6|17)$' } };
 const portRange = (ports: number[]): Predicate => ({ coversAny: ports, from: 'from_port', to: 'to_port' });
 const everyPort: Predicate = {
@@ -75,6 +77,18 @@ export const securityGroup: ModuleTable = {
       input: 'ingress_with_cidr_blocks',
       insecure: { some: { allOf: [fromWorld, adminPort] } },
       consequence: 'an administrative or data port is open to the internet',
+    },
+    {
+      rule: 'terraform/security-group-open-all-ports',
+      input: 'ingress_with_ipv6_cidr_blocks',
+      insecure: { some: { allOf: [fromWorldV6, everyPort] } },
+      consequence: 'every port is open to the internet over IPv6',
+    },
+    {
+      rule: 'terraform/security-group-open-admin-ports',
+      input: 'ingress_with_ipv6_cidr_blocks',
+      insecure: { some: { allOf: [fromWorldV6, adminPort] } },
+      consequence: 'an administrative or data port is open to the internet over IPv6',
     },
   ],
 };

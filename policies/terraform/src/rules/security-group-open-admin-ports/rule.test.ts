@@ -133,6 +133,14 @@ new RuleTester([hclLanguage]).run(rule, {
       errors: [{ line: 8, column: 5, endLine: 11, endColumn: 6 }],
     },
     {
+      name: 'SG module ingress_with_ipv6_cidr_blocks opening RDP to every IPv6 address',
+      code: sgModule(
+        '~> 5.1',
+        '  ingress_with_ipv6_cidr_blocks = [\n    {\n      from_port        = 3389\n      to_port          = 3389\n      protocol         = "tcp"\n      ipv6_cidr_blocks = "::/0"\n    },\n  ]\n',
+      ),
+      errors: [{ line: 5, column: 5, endLine: 10, endColumn: 6, message: 'over IPv6' }],
+    },
+    {
       name: 'the ssh preset submodule with world CIDRs',
       code: 'module "ssh" {\n  source  = "terraform-aws-modules/security-group/aws//modules/ssh"\n  version = "~> 5.0"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n}\n',
       errors: [{ line: 4, column: 3, endLine: 4, endColumn: 38 }],
