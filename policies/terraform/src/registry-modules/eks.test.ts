@@ -76,6 +76,10 @@ tester.run(keyRotation, {
       code: eks('~> 20.0', '  create_kms_key          = false\n  enable_kms_key_rotation = false\n'),
     },
     { name: 'v18 created no key unless asked', code: eks('~> 18.31', '  enable_kms_key_rotation = false\n') },
+    {
+      name: 'a range spanning v18 and v19 (create_kms_key false, then true) has no single default',
+      code: eks('>= 18.0, < 20.0', '  enable_kms_key_rotation = false\n'),
+    },
   ],
   invalid: [
     {

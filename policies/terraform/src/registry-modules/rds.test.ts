@@ -22,6 +22,7 @@ tester.run(copyTags, {
     { name: 'a range spanning v6 and v7 has no single default', code: rds('>= 6.0, < 8.0') },
     { name: 'hardened RDS v6', code: rds('~> 6.1', '  copy_tags_to_snapshot = true\n') },
     { name: 'Aurora v10 copies tags by default', code: aurora('~> 10.0') },
+    { name: 'a range spanning Aurora v9 and v10 has no single default', code: aurora('>= 9.0, < 11.0') },
     { name: 'hardened Aurora v9', code: aurora('~> 9.0', '  copy_tags_to_snapshot = true\n') },
   ],
   invalid: [
