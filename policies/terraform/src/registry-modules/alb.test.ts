@@ -4,6 +4,7 @@ import dropInvalidHeaders from '../rules/lb-drop-invalid-headers/rule.js';
 import internetFacing from '../rules/lb-internet-facing/rule.js';
 import listenerHttps from '../rules/lb-listener-https/rule.js';
 import listenerTlsPolicy from '../rules/lb-listener-tls-policy/rule.js';
+import healthCheck from '../rules/lb-target-group-health-check/rule.js';
 
 /** A call of terraform-aws-modules/alb/aws as the module's examples write it. */
 const alb = (version: string, args = '') =>
@@ -174,6 +175,39 @@ tester.run(listenerTlsPolicy, {
         '  listeners = {\n    https = {\n      port            = 443\n      protocol        = "HTTPS"\n      ssl_policy      = "ELBSecurityPolicy-2016-08"\n      certificate_arn = module.acm.acm_certificate_arn\n    }\n  }\n',
       ),
       errors: [{ line: 9, column: 5, endLine: 14, endColumn: 6, message: 'sets `listeners["https"]`' }],
+    },
+  ],
+});
+
+const targetGroups = (app: string) =>
+  `\n  target_groups = {\n    app = {\n      name_prefix = "app-"\n      protocol    = "HTTP"\n      port        = 8080\n      target_type = "ip"\n${app}    }\n    fn = {\n      name_prefix = "fn-"\n      target_type = "lambda"\n      target_id   = module.lambda.lambda_function_arn\n    }\n  }\n`;
+
+tester.run(healthCheck, {
+  valid: [
+    {
+      name: 'hardened: a health check on the app, none on the Lambda target group',
+      code: alb(
+        '~> 9.0',
+        targetGroups(
+          '      health_check = {\n        path    = "/healthz"\n        matcher = "200"\n      }\n',
+        ),
+      ),
+    },
+    { name: 'no target groups', code: alb('~> 9.0') },
+  ],
+  invalid: [
+    {
+      name: 'v9 target group without a health check, reported at that target group',
+      code: alb('~> 9.0', targetGroups('')),
+      errors: [{ line: 10, column: 5, endLine: 15, endColumn: 6, message: 'sets `target_groups["app"]`' }],
+    },
+    {
+      name: 'v8 target group that turns its health check off',
+      code: alb(
+        '~> 8.7',
+        '\n  target_groups = [\n    {\n      name_prefix      = "app-"\n      backend_protocol = "HTTP"\n      backend_port     = 8080\n      target_type      = "instance"\n      health_check = {\n        enabled = false\n      }\n    }\n  ]\n',
+      ),
+      errors: [{ line: 10, column: 5, endLine: 18, endColumn: 6, message: 'sets `target_groups[0]`' }],
     },
   ],
 });

@@ -97,5 +97,24 @@ export const alb: ModuleTable = {
       insecure: { some: { field: 'ssl_policy', is: { anyMatches: WEAK_ELB_TLS_POLICY } } },
       consequence: 'an HTTPS listener accepts TLS 1.0/1.1',
     },
+    {
+      rule: 'terraform/lb-target-group-health-check',
+      input: 'target_groups',
+      // A list in v8, a map in v9+; the module adds `health_check` only when the object has one.
+      insecure: {
+        some: {
+          allOf: [
+            { not: { field: 'target_type', is: { equals: 'lambda' } } },
+            {
+              anyOf: [
+                { not: has('health_check') },
+                { field: 'health_check', is: { field: 'enabled', is: { equals: false } } },
+              ],
+            },
+          ],
+        },
+      },
+      consequence: 'a target group has no health check of its own (or turns it off)',
+    },
   ],
 };
