@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODULE_TABLES } from '../registry-modules/index.js';
+import { MODULE_TABLES, type Predicate } from '../registry-modules/index.js';
 import { rules } from '../rules/index.js';
 import { constraintRange, matches } from './registry-modules.js';
 
@@ -33,16 +33,16 @@ describe('input predicates', () => {
 
   it('read lists and maps of objects (listeners, ingress rules) element by element', async () => {
     const { UNKNOWN } = await import('@plumbline/lang-hcl');
-    const http = { field: 'protocol', is: { equals: 'HTTP' } } as const;
-    const plainHttp = {
+    const http: Predicate = { field: 'protocol', is: { equals: 'HTTP' } };
+    const plainHttp: Predicate = {
       allOf: [http, { not: { field: 'redirect', is: { not: { empty: true } } } }],
-    } as const;
+    };
     expect(matches({ some: plainHttp }, { a: { protocol: 'HTTP', redirect: { port: '443' } } })).toBe(false);
     expect(matches({ some: plainHttp }, { a: { protocol: 'HTTPS' }, b: { protocol: 'HTTP' } })).toBe(true);
     expect(matches({ some: plainHttp }, [{ protocol: UNKNOWN }])).toBeUndefined();
     expect(matches({ some: plainHttp }, null)).toBe(false);
     expect(matches({ not: { equals: true } }, UNKNOWN)).toBeUndefined();
-    const ssh = { coversAny: [22], from: 'from_port', to: 'to_port' };
+    const ssh: Predicate = { coversAny: [22], from: 'from_port', to: 'to_port' };
     expect(matches(ssh, { from_port: 0, to_port: 1024 })).toBe(true);
     expect(matches(ssh, { from_port: '443', to_port: '443' })).toBe(false);
     expect(matches(ssh, { from_port: UNKNOWN, to_port: 22 })).toBeUndefined();
