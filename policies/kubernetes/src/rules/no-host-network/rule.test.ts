@@ -16,7 +16,8 @@ tester.run(rule, {
           column: 20,
           endLine: 9,
           endColumn: 24,
-          message: '(system workload in `kube-system`: CNI agents, kube-proxy, the control plane and node agents use the node’s network; lower confidence).',
+          message:
+            '(system workload in `kube-system`: CNI agents, kube-proxy, the control plane and node agents use the node’s network; lower confidence).',
         },
       ],
     },

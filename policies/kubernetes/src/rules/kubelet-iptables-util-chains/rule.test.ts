@@ -1,0 +1,27 @@
+import { tester } from '../../test-kit.js';
+import {
+  HARDENED_KUBELET,
+  KUBEADM_CONFIG,
+  kubelet,
+  kubeletFile,
+  LEGACY_KUBELET,
+} from '../../test-kubelet.js';
+import rule from './rule.js';
+
+tester.run(rule, {
+  valid: [
+    { name: 'hardened kubelet configuration', ...kubeletFile, code: HARDENED_KUBELET },
+    { name: 'kubeadm configuration (unset: true)', filename: 'kubeadm-config.yaml', code: KUBEADM_CONFIG },
+    { name: 'explicit true', ...kubeletFile, code: kubelet('makeIPTablesUtilChains: true\n') },
+  ],
+  invalid: [
+    {
+      name: 'hand-provisioned worker',
+      ...kubeletFile,
+      code: LEGACY_KUBELET,
+      errors: [
+        { line: 15, column: 25, endLine: 15, endColumn: 30, message: 'sets `makeIPTablesUtilChains: false`' },
+      ],
+    },
+  ],
+});
