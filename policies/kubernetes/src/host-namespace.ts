@@ -7,7 +7,7 @@ import { reportSystemAware } from './system-workloads.js';
 const SYSTEM_NOTE = (polaris: string | undefined) =>
   polaris === undefined
     ? ''
-    : ` In a system namespace (\`kube-system\`, \`kube-public\`, \`kube-node-lease\`), and for a DaemonSet in \`monitoring\`, the finding is still reported but with low confidence and a note saying why: Polaris’s default configuration exempts named system components (control plane, kube-proxy, kube-dns, flannel) from this check (\`${polaris}\`). A system name alone in another namespace does not lower it.`;
+    : ` In a system namespace (\`kube-system\`, \`kube-public\`, \`kube-node-lease\`), and for a DaemonSet in \`monitoring\`, the finding is still reported but with low confidence and a note saying why: Polaris’s default configuration exempts the control-plane components, kube-proxy and kube-dns in \`kube-system\` from this check (\`${polaris}\`). A system name alone in another namespace does not lower it.`;
 
 /** The three host-namespace rules differ only in the field and what sharing it exposes. */
 export function hostNamespaceRule(options: {

@@ -11,7 +11,7 @@ export default defineRule<K8sObject>({
     title: 'Container binds a port on the node',
     description: "A container port sets `hostPort`, so the port is opened on the node's own address.",
     rationale:
-      'Medium: the port bypasses Services and most NetworkPolicy implementations, is reachable by anything that can reach the node, and limits scheduling to one such pod per node. The baseline Pod Security Standard disallows host ports by default. In a system namespace (`kube-system`, `kube-public`, `kube-node-lease`), and for a DaemonSet in `monitoring`, the finding is still reported but with low confidence and a note saying why: Polaris’s default configuration exempts named system components (control plane, kube-proxy, kube-dns, flannel) from this check (`hostPortSet`). A system name alone in another namespace does not lower it.',
+      'Medium: the port bypasses Services and most NetworkPolicy implementations, is reachable by anything that can reach the node, and limits scheduling to one such pod per node. The baseline Pod Security Standard disallows host ports by default. In a system namespace (`kube-system`, `kube-public`, `kube-node-lease`), and for a DaemonSet in `monitoring`, the finding is still reported but with low confidence and a note saying why: Polaris’s default configuration exempts the control-plane components, kube-proxy and kube-dns in `kube-system` from this check (`hostPortSet`). A system name alone in another namespace does not lower it.',
     remediation:
       'Remove `hostPort` and expose the pod through a Service (ClusterIP, or NodePort/LoadBalancer with source ranges when it must be reachable from outside).',
     category: 'security',

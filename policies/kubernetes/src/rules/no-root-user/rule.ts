@@ -11,7 +11,7 @@ export default defineRule<K8sObject>({
     title: 'Container runs as UID 0',
     description: 'A container (or its pod) sets `runAsUser: 0`: it runs as root whatever the image says.',
     rationale:
-      'High: unlike an unset user, this is a deliberate choice of root. Root in a container owns the image files, keeps the default capabilities and turns any kernel or runtime bug into a path to the node. The restricted Pod Security Standard forbids UID 0. In a system namespace (`kube-system`, `kube-public`, `kube-node-lease`), and for a DaemonSet in `monitoring`, the finding is still reported but with low confidence and a note saying why: Polaris’s default configuration exempts named system components (control plane, kube-proxy, kube-dns, flannel) from this check (`runAsRootAllowed`). A system name alone in another namespace does not lower it.',
+      'High: unlike an unset user, this is a deliberate choice of root. Root in a container owns the image files, keeps the default capabilities and turns any kernel or runtime bug into a path to the node. The restricted Pod Security Standard forbids UID 0. In a system namespace (`kube-system`, `kube-public`, `kube-node-lease`), and for a DaemonSet in `monitoring`, the finding is still reported but with low confidence and a note saying why: Polaris’s default configuration exempts the control-plane components, kube-proxy and kube-dns in `kube-system` from this check (`runAsRootAllowed`). A system name alone in another namespace does not lower it.',
     remediation:
       'Remove `runAsUser: 0` and run as a dedicated numeric UID (e.g. 10001) with `runAsNonRoot: true`; fix file ownership in the image instead.',
     category: 'security',
