@@ -14,12 +14,18 @@ import { type Ctx, report } from './lib.js';
  * carries it as the result's `confidence`.
  */
 
-/** Namespaces Kubernetes creates for its own components. */
+/**
+ * Namespaces Kubernetes creates for its own components. Polaris names the components it exempts
+ * there; any workload there counts here, since what runs in them is the cluster operators' (an
+ * application placed there is `k8s/no-kube-system-workloads`'s finding, opt-in).
+ */
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 
 /**
  * Namespaces where a node agent (a DaemonSet) observes the node: node exporters, log shippers.
- * Only DaemonSets count there: a Grafana Deployment in `monitoring` has no reason to need the host.
+ * Polaris exempts a monitoring node agent by name (the Datadog agent: host network, root); we take
+ * the namespace the issue names instead of a name, and only DaemonSets there: a Grafana Deployment
+ * in `monitoring` has no reason to need the host.
  */
 const NODE_AGENT_NAMESPACES = new Set(['monitoring']);
 
