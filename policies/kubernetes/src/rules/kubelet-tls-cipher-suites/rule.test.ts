@@ -31,7 +31,7 @@ tester.run(rule, {
           endColumn: 39,
           message: '`TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA` (CBC mode without AEAD)',
         },
-        { line: 23, column: 5, endLine: 23, endColumn: 34, message: '(3DES has 64-bit blocks (Sweet32))' },
+        { line: 23, column: 5, endLine: 23, endColumn: 34, message: '(3DES: 64-bit blocks, Sweet32).' },
       ],
     },
     {

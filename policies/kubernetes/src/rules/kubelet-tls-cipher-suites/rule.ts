@@ -11,7 +11,7 @@ import { isKubeletConfiguration, KUBELET, reportKubelet } from '../../kubelet-co
 function weakness(suite: string): string | undefined {
   const name = suite.toUpperCase();
   if (name.includes('RC4')) return 'RC4 is broken';
-  if (name.includes('3DES')) return '3DES has 64-bit blocks (Sweet32)';
+  if (name.includes('3DES')) return '3DES: 64-bit blocks, Sweet32';
   if (name.includes('_CBC_')) return 'CBC mode without AEAD';
   if (name.includes('NULL') || name.includes('EXPORT')) return 'no or export-grade encryption';
   return undefined;
