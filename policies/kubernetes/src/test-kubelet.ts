@@ -8,6 +8,8 @@ const fixture = (path: string) =>
 export const KUBEADM_CONFIG = fixture('kubeadm-config.yaml');
 /** A hand-provisioned node's `/var/lib/kubelet/config.yaml` with every weak setting (see the line numbers in the tests). */
 export const LEGACY_KUBELET = fixture('nodes/legacy-worker-config.yaml');
+/** A kubeadm v1beta4 JoinConfiguration whose `kubeletExtraArgs` turn the read-only port on (line 14). */
+export const JOIN_GPU_WORKER = fixture('nodes/join-gpu-worker.yaml');
 /** The CIS-hardened node pool's configuration: every `k8s/kubelet-*` rule must stay quiet on it. */
 export const HARDENED_KUBELET = fixture('nodes/hardened-kubelet-config.yaml');
 

@@ -10,6 +10,11 @@ import rule from './rule.js';
 
 tester.run(rule, {
   valid: [
+    {
+      name: 'kubeadm flag false',
+      filename: 'kubeadm/init.yaml',
+      code: 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nnodeRegistration:\n  kubeletExtraArgs:\n    anonymous-auth: "false"\n',
+    },
     { name: 'hardened kubelet configuration', ...kubeletFile, code: HARDENED_KUBELET },
     { name: 'kubeadm configuration (anonymous off)', filename: 'kubeadm-config.yaml', code: KUBEADM_CONFIG },
     {
@@ -24,6 +29,21 @@ tester.run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'kubeadm v1beta3 kubeletExtraArgs (a map) overrides the file',
+      filename: 'kubeadm/init.yaml',
+      code: 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nnodeRegistration:\n  kubeletExtraArgs:\n    anonymous-auth: "true"\n',
+      errors: [
+        {
+          line: 5,
+          column: 21,
+          endLine: 5,
+          endColumn: 27,
+          message:
+            'The InitConfiguration passes the kubelet `--anonymous-auth=true`: requests without credentials',
+        },
+      ],
+    },
     {
       name: 'hand-provisioned worker',
       ...kubeletFile,

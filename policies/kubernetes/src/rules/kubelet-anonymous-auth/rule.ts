@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { isKubeletConfiguration, KUBELET, kubeletField, reportKubelet } from '../../kubelet-config.js';
+import { kubeletSetting, reportKubelet } from '../../kubelet-config.js';
 import { isTrue } from '../../lib.js';
 
 export default defineRule<K8sObject>({
@@ -10,7 +10,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Kubelet accepts anonymous requests',
     description:
-      'A kubelet configuration file (`KubeletConfiguration`, as kubeadm writes to `/var/lib/kubelet/config.yaml`) sets `authentication.anonymous.enabled: true`: a request to the kubelet API (port 10250) without credentials is served as `system:anonymous`. Opt-in (the strict preset turns it on): only repositories that keep node configuration, as kubeadm users do, have something to check.',
+      'A kubelet configuration file (`KubeletConfiguration`, as kubeadm writes to `/var/lib/kubelet/config.yaml`) sets `authentication.anonymous.enabled: true`: a request to the kubelet API (port 10250) without credentials is served as `system:anonymous`. A kubeadm `InitConfiguration` or `JoinConfiguration` that passes the kubelet `--anonymous-auth=true` through `nodeRegistration.kubeletExtraArgs` is reported too: the flag overrides the file. Opt-in (the strict preset turns it on): only repositories that keep node configuration, as kubeadm users do, have something to check.',
     rationale:
       'Medium: what an anonymous caller may do then depends on the authorization mode alone; with `AlwaysAllow` (`k8s/kubelet-authorization-mode`) anyone who reaches the node can list its pods and run commands in them (CIS Kubernetes 4.2.1). In a configuration file anonymous access is off unless enabled, so only an explicit `true` is reported.',
     remediation:
@@ -41,14 +41,13 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
-    if (!isKubeletConfiguration(object)) return;
-    const enabled = kubeletField(object, ['authentication', 'anonymous', 'enabled']);
+    const enabled = kubeletSetting(object, ['authentication', 'anonymous', 'enabled'], 'anonymous-auth');
     if (!enabled || !isTrue(enabled.value)) return;
     reportKubelet(
       ctx,
       object,
       enabled.at,
-      `${KUBELET} sets \`authentication.anonymous.enabled: true\`: requests without credentials reach the kubelet API as \`system:anonymous\`.`,
+      `${enabled.says}: requests without credentials reach the kubelet API as \`system:anonymous\`.`,
       'anonymous-auth',
     );
   },

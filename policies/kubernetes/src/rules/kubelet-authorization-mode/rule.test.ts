@@ -20,6 +20,20 @@ tester.run(rule, {
   ],
   invalid: [
     {
+      name: 'kubeadm v1beta4 kubeletExtraArgs (a name/value list)',
+      filename: 'kubeadm/join.yaml',
+      code: 'apiVersion: kubeadm.k8s.io/v1beta4\nkind: JoinConfiguration\nnodeRegistration:\n  kubeletExtraArgs:\n    - name: authorization-mode\n      value: AlwaysAllow\n',
+      errors: [
+        {
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 25,
+          message: 'The JoinConfiguration passes the kubelet `--authorization-mode=AlwaysAllow`',
+        },
+      ],
+    },
+    {
       name: 'hand-provisioned worker',
       ...kubeletFile,
       code: LEGACY_KUBELET,

@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { isKubeletConfiguration, KUBELET, kubeletField, reportKubelet } from '../../kubelet-config.js';
+import { kubeletSetting, reportKubelet } from '../../kubelet-config.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/kubelet-authorization-mode',
@@ -9,7 +9,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Kubelet authorizes every request',
     description:
-      'A kubelet configuration file sets `authorization.mode: AlwaysAllow`: every request the kubelet authenticates — anonymous ones too, when they are enabled — may use the whole kubelet API, including `exec`, `attach`, `portForward` and the pod logs of the node. Opt-in (on in the strict preset).',
+      'A kubelet configuration file sets `authorization.mode: AlwaysAllow`: every request the kubelet authenticates — anonymous ones too, when they are enabled — may use the whole kubelet API, including `exec`, `attach`, `portForward` and the pod logs of the node. A kubeadm `InitConfiguration` or `JoinConfiguration` that passes the kubelet `--authorization-mode=AlwaysAllow` through `nodeRegistration.kubeletExtraArgs` is reported too: the flag overrides the file. Opt-in (on in the strict preset).',
     rationale:
       'High: the kubelet API runs commands in every container of the node; with `AlwaysAllow` the API server’s RBAC no longer decides who may (CIS Kubernetes 4.2.2). A configuration file defaults to `Webhook`, so only an explicit `AlwaysAllow` is reported.',
     remediation:
@@ -40,14 +40,13 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
-    if (!isKubeletConfiguration(object)) return;
-    const mode = kubeletField(object, ['authorization', 'mode']);
+    const mode = kubeletSetting(object, ['authorization', 'mode'], 'authorization-mode');
     if (mode?.value !== 'AlwaysAllow') return;
     reportKubelet(
       ctx,
       object,
       mode.at,
-      `${KUBELET} sets \`authorization.mode: AlwaysAllow\`: any caller the kubelet accepts may exec into the node’s pods.`,
+      `${mode.says}: any caller the kubelet accepts may exec into the node’s pods.`,
       'authorization-mode',
     );
   },

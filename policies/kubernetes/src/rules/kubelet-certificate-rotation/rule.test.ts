@@ -10,6 +10,11 @@ import rule from './rule.js';
 
 tester.run(rule, {
   valid: [
+    {
+      name: 'kubeadm feature gates that leave rotation alone',
+      filename: 'kubeadm/init.yaml',
+      code: 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nnodeRegistration:\n  kubeletExtraArgs:\n    feature-gates: "GracefulNodeShutdown=false"\n',
+    },
     { name: 'hardened kubelet configuration', ...kubeletFile, code: HARDENED_KUBELET },
     {
       name: 'kubeadm configuration (rotateCertificates: true)',
@@ -24,6 +29,27 @@ tester.run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'kubeadm flags: client rotation and the serving-certificate gate',
+      filename: 'kubeadm/init.yaml',
+      code: 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nnodeRegistration:\n  kubeletExtraArgs:\n    rotate-certificates: "false"\n    feature-gates: "GracefulNodeShutdown=true,RotateKubeletServerCertificate=false"\n',
+      errors: [
+        {
+          line: 5,
+          column: 26,
+          endLine: 5,
+          endColumn: 33,
+          message: 'passes the kubelet `--rotate-certificates=false`',
+        },
+        {
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 84,
+          message: 'The InitConfiguration turns off the `RotateKubeletServerCertificate`',
+        },
+      ],
+    },
     {
       name: 'hand-provisioned worker: client and serving certificates',
       ...kubeletFile,

@@ -5,9 +5,22 @@ import {
   isFalse,
   isKubeletConfiguration,
   KUBELET,
+  type KubeletField,
+  kubeadmKubeletFlag,
   kubeletField,
+  kubeletSetting,
   reportKubelet,
 } from '../../kubelet-config.js';
+
+/** One gate of a `--feature-gates=A=true,B=false` flag, pointing at the whole flag value. */
+function gateOfFlag(flag: KubeletField | undefined, gate: string): KubeletField | undefined {
+  if (typeof flag?.value !== 'string') return undefined;
+  for (const pair of flag.value.split(',')) {
+    const [name, value] = pair.split('=').map((part) => part.trim());
+    if (name === gate) return { value, at: flag.at };
+  }
+  return undefined;
+}
 
 export default defineRule<K8sObject>({
   id: 'k8s/kubelet-certificate-rotation',
@@ -15,7 +28,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Kubelet certificate rotation turned off',
     description:
-      'A kubelet configuration file sets `rotateCertificates: false` (client certificate) or the feature gate `RotateKubeletServerCertificate: false` (serving certificate): the kubelet keeps its certificates until they expire instead of renewing them through the certificates API. Opt-in (on in the strict preset).',
+      'A kubelet configuration file sets `rotateCertificates: false` (client certificate) or the feature gate `RotateKubeletServerCertificate: false` (serving certificate): the kubelet keeps its certificates until they expire instead of renewing them through the certificates API. A kubeadm `InitConfiguration` or `JoinConfiguration` that passes the kubelet `--rotate-certificates=false`, `--feature-gates=RotateKubeletServerCertificate=false` through `nodeRegistration.kubeletExtraArgs` is reported too: the flag overrides the file. Opt-in (on in the strict preset).',
     rationale:
       'Low: certificates that are never rotated live long (and are usually issued for long because of it), so a stolen node key stays useful; when they do expire, the node drops out of the cluster (CIS Kubernetes 4.2.11 and 4.2.12). Only an explicit `false` is reported: CIS accepts the settings left unset, and kubeadm sets `rotateCertificates: true`.',
     remediation:
@@ -49,23 +62,24 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
-    if (!isKubeletConfiguration(object)) return;
-    const client = kubeletField(object, ['rotateCertificates']);
+    const client = kubeletSetting(object, ['rotateCertificates'], 'rotate-certificates');
     if (client && isFalse(client.value))
       reportKubelet(
         ctx,
         object,
         client.at,
-        `${KUBELET} sets \`rotateCertificates: false\`: the kubelet’s client certificate is never renewed.`,
+        `${client.says}: the kubelet’s client certificate is never renewed.`,
         'rotate-certificates',
       );
-    const server = kubeletField(object, ['featureGates', 'RotateKubeletServerCertificate']);
+    const server = isKubeletConfiguration(object)
+      ? kubeletField(object, ['featureGates', 'RotateKubeletServerCertificate'])
+      : gateOfFlag(kubeadmKubeletFlag(object, 'feature-gates'), 'RotateKubeletServerCertificate');
     if (server && isFalse(server.value))
       reportKubelet(
         ctx,
         object,
         server.at,
-        `${KUBELET} turns off the \`RotateKubeletServerCertificate\` feature gate: the kubelet’s serving certificate is never renewed.`,
+        `${isKubeletConfiguration(object) ? KUBELET : `The ${object.kind}`} turns off the \`RotateKubeletServerCertificate\` feature gate: the kubelet’s serving certificate is never renewed.`,
         'rotate-server-certificate',
       );
   },

@@ -16,6 +16,12 @@ tester.run(rule, {
   ],
   invalid: [
     {
+      name: 'kubeadm flag false',
+      filename: 'kubeadm/init.yaml',
+      code: 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nnodeRegistration:\n  kubeletExtraArgs:\n    make-iptables-util-chains: "false"\n',
+      errors: [{ line: 5, column: 32, endLine: 5, endColumn: 39 }],
+    },
+    {
       name: 'hand-provisioned worker',
       ...kubeletFile,
       code: LEGACY_KUBELET,

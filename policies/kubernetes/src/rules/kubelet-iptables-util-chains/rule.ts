@@ -1,13 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import {
-  isFalse,
-  isKubeletConfiguration,
-  KUBELET,
-  kubeletField,
-  reportKubelet,
-} from '../../kubelet-config.js';
+import { isFalse, kubeletSetting, reportKubelet } from '../../kubelet-config.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/kubelet-iptables-util-chains',
@@ -15,7 +9,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Kubelet does not manage its iptables chains',
     description:
-      'A kubelet configuration file sets `makeIPTablesUtilChains: false`: the kubelet stops keeping its iptables utility chains (such as `KUBE-FIREWALL`, which drops martian packets to localhost) in step with the pods of the node. Opt-in (on in the strict preset).',
+      'A kubelet configuration file sets `makeIPTablesUtilChains: false`: the kubelet stops keeping its iptables utility chains (such as `KUBE-FIREWALL`, which drops martian packets to localhost) in step with the pods of the node. A kubeadm `InitConfiguration` or `JoinConfiguration` that passes the kubelet `--make-iptables-util-chains=false` through `nodeRegistration.kubeletExtraArgs` is reported too: the flag overrides the file. Opt-in (on in the strict preset).',
     rationale:
       'Low: left to hand-written rules, the node’s firewall drifts from what the pods need, and traffic the kubelet would drop may get through (CIS Kubernetes 4.2.7). The default is `true`, so only an explicit `false` is reported.',
     remediation: 'Remove `makeIPTablesUtilChains: false` (the default is `true`).',
@@ -42,14 +36,13 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
-    if (!isKubeletConfiguration(object)) return;
-    const chains = kubeletField(object, ['makeIPTablesUtilChains']);
+    const chains = kubeletSetting(object, ['makeIPTablesUtilChains'], 'make-iptables-util-chains');
     if (!chains || !isFalse(chains.value)) return;
     reportKubelet(
       ctx,
       object,
       chains.at,
-      `${KUBELET} sets \`makeIPTablesUtilChains: false\`: the node’s iptables utility chains are no longer kept by the kubelet.`,
+      `${chains.says}: the node’s iptables utility chains are no longer kept by the kubelet.`,
       'make-iptables-util-chains',
     );
   },

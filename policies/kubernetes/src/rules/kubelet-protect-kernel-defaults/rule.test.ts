@@ -10,6 +10,11 @@ import rule from './rule.js';
 
 tester.run(rule, {
   valid: [
+    {
+      name: 'kubeadm flag true',
+      filename: 'kubeadm/init.yaml',
+      code: 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nnodeRegistration:\n  kubeletExtraArgs:\n    protect-kernel-defaults: "true"\n',
+    },
     { name: 'hardened kubelet configuration', ...kubeletFile, code: HARDENED_KUBELET },
     {
       name: 'kubeadm InitConfiguration alone is not a kubelet configuration',
@@ -18,6 +23,12 @@ tester.run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'kubeadm flag false',
+      filename: 'kubeadm/init.yaml',
+      code: 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nnodeRegistration:\n  kubeletExtraArgs:\n    protect-kernel-defaults: "false"\n',
+      errors: [{ line: 5, column: 30, endLine: 5, endColumn: 37 }],
+    },
     {
       name: 'hand-provisioned worker: explicit false',
       ...kubeletFile,

@@ -1,7 +1,13 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { isKubeletConfiguration, KUBELET, kubeletField, reportKubelet } from '../../kubelet-config.js';
+import {
+  isFalse,
+  isKubeletConfiguration,
+  KUBELET,
+  kubeletSetting,
+  reportKubelet,
+} from '../../kubelet-config.js';
 import { isTrue } from '../../lib.js';
 
 export default defineRule<K8sObject>({
@@ -10,7 +16,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Kubelet may change kernel settings',
     description:
-      'A kubelet configuration file leaves `protectKernelDefaults` unset or `false`: the kubelet then adjusts kernel parameters (overcommit, panic behaviour) to what it expects instead of refusing to start on a node tuned differently. Opt-in (on in the strict preset).',
+      'A kubelet configuration file leaves `protectKernelDefaults` unset or `false`: the kubelet then adjusts kernel parameters (overcommit, panic behaviour) to what it expects instead of refusing to start on a node tuned differently. A kubeadm `InitConfiguration` or `JoinConfiguration` that passes the kubelet `--protect-kernel-defaults=false` through `nodeRegistration.kubeletExtraArgs` is reported too: the flag overrides the file. Opt-in (on in the strict preset).',
     rationale:
       'Low: the kubelet silently overrides the kernel parameters the node image was hardened with; with `true` a mismatch stops the kubelet and is seen (CIS Kubernetes 4.2.6). kubeadm does not set it, so a kubeadm configuration is reported too: set the parameters in the node image, then the flag.',
     remediation:
@@ -43,15 +49,17 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
-    if (!isKubeletConfiguration(object)) return;
-    const protect = kubeletField(object, ['protectKernelDefaults']);
+    const file = isKubeletConfiguration(object);
+    const protect = kubeletSetting(object, ['protectKernelDefaults'], 'protect-kernel-defaults');
     if (protect && isTrue(protect.value)) return;
+    // A kubeadm flag is judged only when it says false: otherwise the configuration file beside it decides.
+    if (!file && !(protect && isFalse(protect.value))) return;
     reportKubelet(
       ctx,
       object,
       protect?.at ?? object.head,
       protect
-        ? `${KUBELET} sets \`protectKernelDefaults: ${String(protect.value)}\`: the kubelet may change kernel parameters the node was hardened with.`
+        ? `${protect.says}: the kubelet may change kernel parameters the node was hardened with.`
         : `${KUBELET} leaves \`protectKernelDefaults\` unset (false): the kubelet may change kernel parameters the node was hardened with.`,
       'protect-kernel-defaults',
     );

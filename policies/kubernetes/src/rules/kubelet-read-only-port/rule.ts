@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { isKubeletConfiguration, KUBELET, kubeletField, reportKubelet } from '../../kubelet-config.js';
+import { kubeletSetting, reportKubelet } from '../../kubelet-config.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/kubelet-read-only-port',
@@ -9,7 +9,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Kubelet serves its read-only port',
     description:
-      'A kubelet configuration file sets `readOnlyPort` to a port (10255, traditionally): the kubelet serves its pod list, pod specs and metrics there over plain HTTP, without authentication or authorization. Opt-in (on in the strict preset).',
+      'A kubelet configuration file sets `readOnlyPort` to a port (10255, traditionally): the kubelet serves its pod list, pod specs and metrics there over plain HTTP, without authentication or authorization. A kubeadm `InitConfiguration` or `JoinConfiguration` that passes the kubelet `--read-only-port=10255` through `nodeRegistration.kubeletExtraArgs` is reported too: the flag overrides the file. Opt-in (on in the strict preset).',
     rationale:
       'Medium: the pod specs it serves include environment variables, image names and service account names of every pod on the node, readable by anything that reaches the node — a reconnaissance source for an attacker inside the cluster (CIS Kubernetes 4.2.4). A configuration file defaults to 0 (disabled), so only a port set explicitly is reported.',
     remediation:
@@ -37,15 +37,14 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
-    if (!isKubeletConfiguration(object)) return;
-    const port = kubeletField(object, ['readOnlyPort']);
+    const port = kubeletSetting(object, ['readOnlyPort'], 'read-only-port');
     const value = Number(port?.value);
     if (!port || !Number.isInteger(value) || value <= 0) return;
     reportKubelet(
       ctx,
       object,
       port.at,
-      `${KUBELET} sets \`readOnlyPort: ${value}\`: pod specs and metrics of the node are served there without authentication.`,
+      `${port.says}: pod specs and metrics of the node are served there without authentication.`,
       'read-only-port',
     );
   },

@@ -20,6 +20,20 @@ tester.run(rule, {
   ],
   invalid: [
     {
+      name: 'kubeadm flag: a comma-separated list, each weak suite reported on it',
+      filename: 'kubeadm/init.yaml',
+      code: 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nnodeRegistration:\n  kubeletExtraArgs:\n    tls-cipher-suites: "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"\n',
+      errors: [
+        {
+          line: 5,
+          column: 24,
+          endLine: 5,
+          endColumn: 98,
+          message: '`TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA` (CBC mode',
+        },
+      ],
+    },
+    {
       name: 'hand-provisioned worker: one finding per weak suite',
       ...kubeletFile,
       code: LEGACY_KUBELET,

@@ -1,7 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asArray, type K8sObject } from '@plumbline/lang-yaml';
 import { k8sDomain } from '../../domain.js';
-import { isKubeletConfiguration, KUBELET, reportKubelet } from '../../kubelet-config.js';
+import { isKubeletConfiguration, KUBELET, kubeadmKubeletFlag, reportKubelet } from '../../kubelet-config.js';
 
 /**
  * Why a cipher suite (Go's IANA names, as the kubelet takes them) is weak, or undefined: RC4 and
@@ -23,7 +23,7 @@ export default defineRule<K8sObject>({
   meta: {
     title: 'Kubelet offers weak TLS cipher suites',
     description:
-      'A kubelet configuration file lists a weak suite in `tlsCipherSuites` (RC4, 3DES or CBC mode): the kubelet API accepts it from any client that asks. Opt-in (on in the strict preset).',
+      'A kubelet configuration file lists a weak suite in `tlsCipherSuites` (RC4, 3DES or CBC mode): the kubelet API accepts it from any client that asks. A kubeadm `InitConfiguration` or `JoinConfiguration` that passes the kubelet `--tls-cipher-suites` with a weak suite through `nodeRegistration.kubeletExtraArgs` is reported too: the flag overrides the file. Opt-in (on in the strict preset).',
     rationale:
       'Medium: a suite without authenticated encryption exposes the kubelet’s traffic — exec streams, logs, the API server’s credentials — to the attacks that retired those suites (CIS Kubernetes 4.2.13 asks for strong ciphers only). Each weak suite is reported on its line. A file without `tlsCipherSuites` uses Go’s defaults, which prefer AEAD suites, and is not reported.',
     remediation:
@@ -54,6 +54,20 @@ export default defineRule<K8sObject>({
     },
   },
   check(object, ctx) {
+    const flag = kubeadmKubeletFlag(object, 'tls-cipher-suites');
+    // A kubeadm flag is one comma-separated value: each weak suite is reported on it.
+    if (flag && typeof flag.value === 'string')
+      for (const suite of flag.value.split(',').map((s) => s.trim())) {
+        const why = weakness(suite);
+        if (why)
+          reportKubelet(
+            ctx,
+            object,
+            flag.at,
+            `The ${object.kind} passes the kubelet the cipher suite \`${suite}\` (${why}).`,
+            `tls-cipher:${suite}`,
+          );
+      }
     if (!isKubeletConfiguration(object)) return;
     asArray(object.get(['tlsCipherSuites'])).forEach((suite, i) => {
       if (typeof suite !== 'string') return;
