@@ -215,6 +215,36 @@ function maskInterpolations(text: string): string | undefined {
   return out;
 }
 
+/**
+ * A template file masked like a heredoc, except that an interpolation standing for a whole JSON
+ * value (`"Values": ${jsonencode(subjects)}`) becomes a same-length string, so the JSON parses.
+ */
+function maskTemplate(text: string): string | undefined {
+  const masked = maskInterpolations(text);
+  if (masked === undefined) return undefined;
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked[i]!;
+    if (c === '\u0001' && !inString) {
+      let j = i;
+      while (masked[j] === '\u0001') j++;
+      const n = j - i;
+      out += n >= 2 ? `"${'\u0001'.repeat(n - 2)}"` : ' ';
+      i = j - 1;
+      continue;
+    }
+    if (inString && c === '\\') {
+      out += c + (masked[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '"') inString = !inString;
+    out += c;
+  }
+  return out;
+}
+
 function fromTemplate(expr: Expr & { kind: 'template' | 'literal' }): PolicyStatement[] {
   const { file } = expr.loc;
   const raw = file.text.slice(expr.loc.start, expr.loc.end);
@@ -264,7 +294,7 @@ function fromReadFile(view: BlockView, expr: Expr): PolicyStatement[] | undefine
   } catch {
     return [];
   }
-  const masked = maskInterpolations(file.text);
+  const masked = maskTemplate(file.text);
   let located: PolicyStatement[] = [];
   try {
     if (masked !== undefined) located = fromJsonNode(parseJson(file, masked));
