@@ -48,6 +48,8 @@ function prepareIO(source: FileSource, run: AuditRun): PrepareIO {
       // The size is looked up before reading when the source can list, so a huge file is never loaded.
       const slash = path.lastIndexOf('/');
       const entries = await listFolder(slash < 0 ? '' : path.slice(0, slash));
+      // A source that lists folders and cannot list this one has no such file (or may not read it).
+      if (source.listFolder && !entries) return undefined;
       const entry = entries?.find((e) => e.name === path.slice(slash + 1));
       if (entries && (entry?.kind !== 'file' || entry.size > maxBytes)) return undefined;
       try {
