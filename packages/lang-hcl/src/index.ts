@@ -9,5 +9,5 @@ export type { Bindings, DownloadedModule, ModuleCall, ModuleOptions } from './mo
 export { BlockView, buildModules, evalConstant, readPath, TfModule, TfResource } from './module.js';
 export type { HclInitOptions } from './parser.js';
 export { initHclParser, parseHclText, unescapeQuoted } from './parser.js';
-export * from './value.js';
 export { renderTemplate } from './template.js';
+export * from './value.js';

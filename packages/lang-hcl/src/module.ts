@@ -377,9 +377,7 @@ export class TfModule {
   ) {
     this.prefix = instance?.prefix ?? '';
     const parent = instance?.caller.module;
-    this.callKey = parent
-      ? `${parent.callKey ? `${parent.callKey}.` : ''}${instance.caller.call.name}`
-      : '';
+    this.callKey = parent ? `${parent.callKey ? `${parent.callKey}.` : ''}${instance.caller.call.name}` : '';
     this.downloaded = instance?.downloaded;
     this.env = parent?.env ?? {
       rootDir: dir,

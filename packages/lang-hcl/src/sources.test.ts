@@ -37,7 +37,14 @@ describe('readPath', () => {
   });
 
   it('refuses absolute paths, paths out of the root, and .git', () => {
-    for (const p of ['/etc/passwd', 'C:/x.json', '\\\\host\\share', '~/.aws/credentials', '../x.json', 'a/../../x'])
+    for (const p of [
+      '/etc/passwd',
+      'C:/x.json',
+      '\\\\host\\share',
+      '~/.aws/credentials',
+      '../x.json',
+      'a/../../x',
+    ])
       expect(readPath(p, '')).toBeUndefined();
     expect(readPath('../../../x.json', 'infra/prod')).toBeUndefined();
     expect(readPath('.git/config', '')).toBeUndefined();
@@ -55,7 +62,8 @@ describe('renderTemplate', () => {
   });
 
   it('runs if and for directives, with strip markers and escapes', () => {
-    const text = '%{ for i, s in subjects ~}\n${i}=${s}\n%{ endfor ~}\n%{ if admin }yes%{ else }no%{ endif } $${kept} %%{kept}';
+    const text =
+      '%{ for i, s in subjects ~}\n${i}=${s}\n%{ endfor ~}\n%{ if admin }yes%{ else }no%{ endif } $${kept} %%{kept}';
     expect(render(text, { subjects: ['a', 'b'], admin: false })).toBe('0=a\n1=b\nno ${kept} %{kept}');
   });
 
@@ -119,7 +127,12 @@ describe('downloaded modules', () => {
       key: 'web.inner',
       source: './modules/inner',
       dir: 'live/.terraform/modules/web/modules/inner',
-      files: [model('live/.terraform/modules/web/modules/inner/main.tf', 'variable "name" {}\nresource "aws_sns_topic" "t" {\n  name = var.name\n}\n')],
+      files: [
+        model(
+          'live/.terraform/modules/web/modules/inner/main.tf',
+          'variable "name" {}\nresource "aws_sns_topic" "t" {\n  name = var.name\n}\n',
+        ),
+      ],
     };
     const downloaded = new Map([
       [
@@ -142,7 +155,10 @@ describe('downloaded modules', () => {
     );
     expect(modules.map((m) => m.prefix)).toEqual(['', 'module.web', 'module.web.module.inner', 'module.db']);
     const cidr = (prefix: string) =>
-      modules.find((m) => m.prefix === prefix)!.byAddress('aws_security_group.this')!.value('cidr');
+      modules
+        .find((m) => m.prefix === prefix)!
+        .byAddress('aws_security_group.this')!
+        .value('cidr');
     expect(cidr('module.web')).toEqual(['0.0.0.0/0']);
     expect(cidr('module.db')).toEqual(['10.0.0.0/8']);
     const root = modules[0]!;

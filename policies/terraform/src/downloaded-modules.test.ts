@@ -111,7 +111,10 @@ describe('without a usable download', () => {
 
   it('reports a downloaded module that does not parse as an error, and falls back to the registry table', async () => {
     const dir = copy();
-    writeFileSync(join(dir, '.terraform/modules/bastion_sg/main.tf'), 'resource "aws_security_group" "this" {\n');
+    writeFileSync(
+      join(dir, '.terraform/modules/bastion_sg/main.tf'),
+      'resource "aws_security_group" "this" {\n',
+    );
     const { result, lines } = await audit(new DiskFileSource(dir));
     expect(result.errors).toEqual([
       expect.objectContaining({
@@ -127,7 +130,10 @@ describe('without a usable download', () => {
 
   it('leaves files over the size budget unknown, and ignores a broken modules.json with an error', async () => {
     const dir = copy();
-    const big = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Sid: 'x'.repeat(300_000) }] };
+    const big = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Sid: 'x'.repeat(300_000) }],
+    };
     writeFileSync(join(dir, 'policies/ci-deploy.json'), JSON.stringify(big));
     writeFileSync(join(dir, '.terraform/modules/modules.json'), '{"Modules":[');
     const { result, lines } = await audit(new DiskFileSource(dir));

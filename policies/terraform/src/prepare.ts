@@ -117,9 +117,14 @@ async function readModuleFiles(
   let broken = false;
   for (const name of names) {
     const path = `${dir}/${name}`;
-    const text = budget.bytes > 0 ? await io.readText(path, Math.min(MAX_MODULE_FILE, budget.bytes)) : undefined;
+    const text =
+      budget.bytes > 0 ? await io.readText(path, Math.min(MAX_MODULE_FILE, budget.bytes)) : undefined;
     if (text === undefined) {
-      io.error({ kind: 'unreadable', file: path, message: 'downloaded module file not read (missing, binary or too large)' });
+      io.error({
+        kind: 'unreadable',
+        file: path,
+        message: 'downloaded module file not read (missing, binary or too large)',
+      });
       broken = true;
       continue;
     }

@@ -143,7 +143,9 @@ describe('DiskFileSource.listFolder and reads beyond the listing', () => {
   it('refuses paths that leave the root, links out of it, and .git', async () => {
     const { dir } = tree();
     const source = new DiskFileSource(dir);
-    await expect(source.listFolder('.terraform/modules/escape')).rejects.toThrow(/outside the scanned folder/);
+    await expect(source.listFolder('.terraform/modules/escape')).rejects.toThrow(
+      /outside the scanned folder/,
+    );
     await expect(source.read('.terraform/modules/sg/leak.tf')).rejects.toThrow(/outside the scanned folder/);
     await expect(source.read('../x')).rejects.toThrow(/leaves the scanned folder/);
     await expect(source.listFolder('/etc')).rejects.toThrow(/leaves the scanned folder/);

@@ -447,7 +447,10 @@ export class MemoryFileSource implements FileSource {
       if (!file.startsWith(prefix)) continue;
       const [name, ...rest] = file.slice(prefix.length).split('/');
       if (!name) continue;
-      out.set(name, rest.length ? { name, kind: 'folder', size: 0 } : { name, kind: 'file', size: content.length });
+      out.set(
+        name,
+        rest.length ? { name, kind: 'folder', size: 0 } : { name, kind: 'file', size: content.length },
+      );
     }
     if (prefix && out.size === 0) throw new Error(`no such folder: ${path}`);
     return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
