@@ -298,6 +298,8 @@ export function checkRegistryModules(
   options: { skip?: (call: ModuleCall) => boolean } = {},
 ): void {
   for (const call of module.moduleCalls) {
+    // The module's real body, downloaded by `terraform init`, is evaluated instead of its table.
+    if (module.evaluatesDownloaded(call)) continue;
     const known = knownModule(call);
     if (!known) continue;
     if (options.skip?.(call) || !created(call, known.table)) continue;

@@ -14,6 +14,7 @@ import { StageTimer } from '../stage-timer.js';
 import { checkUnits, rulesByDomain } from './check.js';
 import { discoverEntries } from './discover.js';
 import { readAndParse } from './parse.js';
+import { prepareDomains } from './prepare.js';
 import { AuditRun, enabledRules } from './run-context.js';
 import { settleFindings } from './suppress.js';
 
@@ -67,6 +68,7 @@ export async function runPipeline(
   );
   const project = new Project(parsed);
   const byDomain = rulesByDomain(enabled);
+  await prepareDomains(run, project, byDomain.keys(), timer);
   checkUnits(run, project, byDomain, timer);
   const findings = settleFindings(run, parsed, rendering.sources, project, [...byDomain.keys()], timer);
   const result = timer.time('report', () =>
