@@ -98,8 +98,16 @@ function blockLines(entries: AddMap, step: number): string[] {
   );
 }
 
+/** Line ending per file, looked up once: a fix on each of 20,000 objects would scan the file each time. */
+const eols = new WeakMap<SourceFile, string>();
+
 function eolOf(file: SourceFile): string {
-  return file.text.includes('\r\n') ? '\r\n' : '\n';
+  let eol = eols.get(file);
+  if (eol === undefined) {
+    eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+    eols.set(file, eol);
+  }
+  return eol;
 }
 
 function lineEnd(file: SourceFile, offset: number): number {
