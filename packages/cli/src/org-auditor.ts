@@ -30,8 +30,7 @@ import { allLanguages, createRegistry } from './registry.js';
  * kustomization's generators read from other folders are not kept; a chart or overlay that needs
  * them fails to render and says so (`core/render-error`), it does not pass silently.
  */
-const RENDER_INPUT =
-  /(^|\/)(Chart\.(ya?ml|lock)|requirements\.(ya?ml|lock)|values\.schema\.json|\.helmignore|[^/]+\.tpl)$|(^|\/)(templates|crds)\//i;
+const RENDER_INPUT = /(^|\/)(Chart\.(ya?ml|lock)|requirements\.(ya?ml|lock)|values\.schema\.json|\.helmignore|[^/]+\.tpl)$|(^|\/)(templates|crds)\//i;
 
 /** Archive entries worth keeping: what a language claims, what rendering reads, and the config file. */
 export function keepForOrgScan(path: string): boolean {

@@ -340,10 +340,7 @@ describe.skipIf(!helm && !process.env.CI)('plumbline org scan on charts and over
         return JSON.parse(readFileSync(join(dir, 'plumbline-org', 'results.json'), 'utf8'));
       };
       const rendered = await scan(['--helm', helm!, '--db', 'rendered.db']);
-      const audit = await cli(
-        ['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm!],
-        dir,
-      );
+      const audit = await cli(['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm!], dir);
       const expected = JSON.parse(audit.stdout).findings.map(where).sort();
       expect(expected).toContain('charts/shop/values-prod.yaml:9 k8s/no-privileged-container');
       expect(expected).toContain('kustomize/overlays/prod/debug-patch.yaml:9 k8s/no-host-pid');

@@ -104,4 +104,18 @@ describe('YamlDocument spans (kept as a compact table, not the yaml node tree)',
     // The document's contents: the comment before them is not part of it.
     expect(valid.position(pod.loc.start).line).toBe(2);
   });
+
+  it('keeps every span right in files large enough to outgrow the first table', () => {
+    const keys = Array.from({ length: 400 }, (_, i) => `  key-${i}:\n    - item-${i}\n    - {n: ${i}}\n`);
+    const big = new SourceFile(
+      'k8s/big.yaml',
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n${keys.join('')}`,
+    );
+    const [doc] = parseYaml(big).model!.documents;
+    for (const i of [0, 1, 199, 398, 399]) {
+      expect(textAt(big, doc!.keyAt(['data', `key-${i}`]))).toBe(`key-${i}`);
+      expect(textAt(big, doc!.at(['data', `key-${i}`, 0]))).toBe(`item-${i}`);
+      expect(textAt(big, doc!.at(['data', `key-${i}`, 1, 'n']))).toBe(String(i));
+    }
+  });
 });

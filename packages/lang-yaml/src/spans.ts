@@ -142,14 +142,12 @@ export class YamlSpans {
       this.nodes[at + 4] = first;
       pairs.forEach((pair, i) => {
         const key = isPair(pair) ? (pair.key as Node | null) : null;
+        // Ids first, then the writes: adding a child may replace `this.children` with a larger array.
         const keyId = this.addNode(key, ids, aliases);
         if (keyId !== NONE && isScalar(key)) this.markKey(keyId, key);
+        const valueId = this.addNode(isPair(pair) ? (pair.value as Node | null) : null, ids, aliases);
         this.children[first + i * 2] = keyId;
-        this.children[first + i * 2 + 1] = this.addNode(
-          isPair(pair) ? (pair.value as Node | null) : null,
-          ids,
-          aliases,
-        );
+        this.children[first + i * 2 + 1] = valueId;
       });
     } else if (isSeq(node)) {
       const items = node.items as (Node | null)[];
@@ -158,7 +156,8 @@ export class YamlSpans {
       this.nodes[at + 3] = items.length;
       this.nodes[at + 4] = first;
       items.forEach((item, i) => {
-        this.children[first + i] = this.addNode(item, ids, aliases);
+        const itemId = this.addNode(item, ids, aliases);
+        this.children[first + i] = itemId;
       });
     } else if (isScalar(node)) {
       const style = Math.max(0, STYLES.indexOf(node.type as ScalarStyle | undefined));
