@@ -10,14 +10,14 @@ import { allLanguages } from '@plumbline/cli';
 import { SourceFile } from '@plumbline/core';
 
 const args = process.argv.slice(2);
-const valueOf = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-const flagValues = new Set(['--rounds', '--only'].map(valueOf).filter(Boolean));
+const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const flagValues = new Set(['--rounds', '--only'].map(flagValue).filter(Boolean));
 const dir = resolve(
   args.find((a) => !a.startsWith('--') && !flagValues.has(a)) ??
     new URL('../../shared/corpus', import.meta.url).pathname,
 );
-const rounds = Number(valueOf('--rounds') ?? 3);
-const only = valueOf('--only');
+const rounds = Number(flagValue('--rounds') ?? 3);
+const only = flagValue('--only');
 
 const paths = [];
 (function walk(d) {

@@ -4,7 +4,7 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** `write` may return false when the stream's buffer is full; `once('drain')` then says when to go on. */
   stdout: {
-    write(text: string): boolean | void;
+    write(text: string): unknown;
     isTTY?: boolean;
     once?(event: 'drain', listener: () => void): unknown;
   };
