@@ -48,5 +48,3 @@ export {
 } from './rules/index.js';
 export type { Directive } from './suppress/directives.js';
 export { normalisePeerId, parseDirectives } from './suppress/directives.js';
-export { type Notify, serveJobs } from './threads/serve-jobs.js';
-export { type QueuedJob, ThreadPool, type ThreadPoolOptions } from './threads/thread-pool.js';

@@ -1,8 +1,8 @@
-import { serveJobs } from '../../threads/serve-jobs.js';
+import { parentPort } from 'node:worker_threads';
 import { DiskFileSource } from '../file-source.js';
 import { StageTimer } from '../stage-timer.js';
 import { runPipeline } from '../stages/pipeline.js';
-import type { AuditSetup, ShardInput, ShardOutcome, WorkerInit } from './protocol.js';
+import type { AuditSetup, FromWorker, ToWorker } from './protocol.js';
 import { ShardSource } from './shard-source.js';
 
 /**
@@ -10,29 +10,39 @@ import { ShardSource } from './shard-source.js';
  * runs the pipeline over each shard it is sent (reading through a DiskFileSource with the same
  * boundaries as the main thread's) and answers with the shard's RunResult.
  */
-serveJobs<ShardInput, ShardOutcome, { setup: AuditSetup; source: DiskFileSource }>({
-  async init(data) {
-    const { setup, reader } = data as WorkerInit;
-    const mod = (await import(setup.module)) as {
-      createAuditSetup(data: unknown): Promise<AuditSetup> | AuditSetup;
-    };
-    const source = new DiskFileSource(reader.root, reader.name, { paths: reader.paths });
-    // Named paths widen the reading boundary as they are walked: walk them once, as the main thread did.
-    if (reader.paths) for await (const _ of source.list());
-    return { setup: await mod.createAuditSetup(setup.data), source };
-  },
-  async job({ entries, now }, { setup, source }, notify) {
+let ready: Promise<{ setup: AuditSetup; source: DiskFileSource }> | undefined;
+const post = (message: FromWorker) => parentPort?.postMessage(message);
+
+parentPort?.on('message', (message: ToWorker) => {
+  if (message.type === 'init') {
+    ready = (async () => {
+      const mod = (await import(message.setup.module)) as {
+        createAuditSetup(data: unknown): Promise<AuditSetup> | AuditSetup;
+      };
+      const { root, name, paths } = message.reader;
+      const source = new DiskFileSource(root, name, { paths });
+      // Named paths widen the reading boundary as they are walked: walk them once, as the main thread did.
+      if (paths) for await (const _ of source.list());
+      return { setup: await mod.createAuditSetup(message.setup.data), source };
+    })();
+    return;
+  }
+  const { id, entries, now } = message;
+  (async () => {
+    const { setup, source } = await ready!;
     const timer = new StageTimer();
     const result = await runPipeline(
       {
         ...setup,
         source: new ShardSource(source, entries),
         now: new Date(now),
-        onFile: (path) => notify({ file: path }),
+        onFile: (path) => post({ type: 'file', path }),
       },
       undefined,
       timer,
     );
-    return { result, times: timer.times };
-  },
+    post({ type: 'done', id, result, times: timer.times });
+  })().catch((error: unknown) =>
+    post({ type: 'failed', id, error: (error as Error).stack ?? String(error) }),
+  );
 });

@@ -19,19 +19,11 @@ export type AuditSetup = Pick<
   'languages' | 'registry' | 'config' | 'baseline' | 'tool' | 'docsBaseUrl'
 >;
 
-/** Sent once to each engine worker: how to build its rules and open the files. */
-export interface WorkerInit {
-  setup: WorkerSetup;
-  reader: DiskReaderDescription;
-}
+export type ToWorker =
+  | { type: 'init'; setup: WorkerSetup; reader: DiskReaderDescription }
+  | { type: 'shard'; id: number; entries: SourceEntry[]; now: string };
 
-/** One shard to check; `now` is the main thread's clock, so dates in findings agree. */
-export interface ShardInput {
-  entries: SourceEntry[];
-  now: string;
-}
-
-export interface ShardOutcome {
-  result: RunResult;
-  times: StageTimes;
-}
+export type FromWorker =
+  | { type: 'file'; path: string }
+  | { type: 'done'; id: number; result: RunResult; times: StageTimes }
+  | { type: 'failed'; id: number; error: string };
