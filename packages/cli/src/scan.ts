@@ -20,6 +20,7 @@ import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages } from './registry.js';
 import { configuredRules, ENGINE_WORKER, type ScanSetupData } from './scan-setup.js';
+import { chooseWasmTiering } from './wasm-tiering.js';
 
 export interface ScanOptions {
   /** Directory (or single file) to scan; config is looked up there. */
@@ -76,9 +77,12 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   setup.baseline = baseline;
   // Terraform reads var files from the project it is handed; tell it which ones for this run.
   configureTerraform({ varFiles: options.varFiles });
+  const entries = await source.listing();
+  const languages = languagesFor(allLanguages, entries);
+  chooseWasmTiering(languages, entries);
   const result = await runAudit({
     source,
-    languages: languagesFor(allLanguages, await source.listing()),
+    languages,
     registry,
     config,
     include: options.include,
