@@ -72,7 +72,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     varFiles: options.varFiles,
     custom,
   };
-  const { registry, config } = configuredRules(setup);
+  const { registry, config } = await configuredRules(setup);
   const baseline = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
   setup.baseline = baseline;
   // Terraform reads var files from the project it is handed; tell it which ones for this run.
