@@ -20,6 +20,7 @@ import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages } from './registry.js';
 import { configuredRules, ENGINE_WORKER, type ScanSetupData } from './scan-setup.js';
+import { chooseWasmTiering } from './wasm-tiering.js';
 
 export interface ScanOptions {
   /** Directory (or single file) to scan; config is looked up there. */
@@ -71,14 +72,17 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     varFiles: options.varFiles,
     custom,
   };
-  const { registry, config } = configuredRules(setup);
+  const { registry, config } = await configuredRules(setup);
   const baseline = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
   setup.baseline = baseline;
   // Terraform reads var files from the project it is handed; tell it which ones for this run.
   configureTerraform({ varFiles: options.varFiles });
+  const entries = await source.listing();
+  const languages = languagesFor(allLanguages, entries);
+  chooseWasmTiering(languages, entries);
   const result = await runAudit({
     source,
-    languages: languagesFor(allLanguages, await source.listing()),
+    languages,
     registry,
     config,
     include: options.include,

@@ -1,5 +1,5 @@
-import { constants, existsSync, type Stats } from 'node:fs';
-import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { constants, existsSync, lstatSync, readdirSync, type Stats } from 'node:fs';
+import { lstat, open, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { FolderEntry } from '../model/domain.js';
@@ -188,7 +188,9 @@ export class DiskFileSource implements FileSource {
   ): AsyncIterable<SourceEntry> {
     let names: string[];
     try {
-      names = (await readdir(dir)).sort();
+      // Synchronous on purpose, like the lstat below: one call per entry through the thread pool
+      // costs ~0.5 ms each (most of the walk of a 2,000-file repository); these cost microseconds.
+      names = readdirSync(dir).sort();
     } catch (error) {
       this.warnings.push({ path: relDir || '.', message: `cannot read directory: ${errorText(error)}` });
       return;
@@ -208,7 +210,7 @@ export class DiskFileSource implements FileSource {
     for (const name of names) {
       const full = join(dir, name);
       const rel = relDir ? `${relDir}/${name}` : name;
-      const info = await lstat(full).catch(() => undefined);
+      const info = lstatOrUndefined(full);
       if (!info) continue;
       if (info.isSymbolicLink()) {
         const real = await realpath(full).catch(() => undefined);
@@ -381,6 +383,14 @@ function isInside(path: string, dir: string, allowed: ReadonlySet<string> = new 
   const rel = relative(dir, path);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
   return !rel.split(sep).some((segment) => ALWAYS_SKIPPED_DIRS.has(segment) && !allowed.has(segment));
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function errorText(error: unknown): string {
