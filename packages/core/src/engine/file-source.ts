@@ -1,5 +1,5 @@
 import { constants, existsSync, lstatSync, readdirSync, type Stats } from 'node:fs';
-import { lstat, open, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { FolderEntry } from '../model/domain.js';
