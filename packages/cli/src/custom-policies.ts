@@ -17,7 +17,10 @@ import {
 export interface CustomRuleOptions {
   /** The scanned directory (or file). */
   root: string;
+  /** The root's files (default: the folder on disk); `.plumbline/policies/` is read from it. */
   source?: FileSource;
+  /** The files the scan reads, where admission policies are looked for (default: `source`). */
+  scanned?: FileSource;
   /** `--config`, when given. */
   configPath?: string;
 }
@@ -54,7 +57,7 @@ export async function findCustomPolicies(options: CustomRuleOptions): Promise<Cu
     configDir: configFile ? dirname(configFile) : dir,
     root,
   });
-  return { policyFiles, admission: await findAdmissionPolicies(source) };
+  return { policyFiles, admission: await findAdmissionPolicies(options.scanned ?? source) };
 }
 
 /**

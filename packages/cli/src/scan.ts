@@ -62,8 +62,14 @@ export interface ScanOutcome {
 export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome> {
   const root = resolve(options.root);
   const source = new ListedOnceSource(options.source ?? diskSource(root, options.paths));
-  // Its own listing of the disk (not `source`), so listing warnings are not counted twice.
-  const custom = await findCustomPolicies({ root, source: options.source, configPath: options.configPath });
+  // Admission policies are looked for among the scanned files only (their listing is kept for the
+  // engine); the repository's `.plumbline/policies/` apply to a scan of any of its files.
+  const custom = await findCustomPolicies({
+    root,
+    source: options.source,
+    scanned: source,
+    configPath: options.configPath,
+  });
   const setup: ScanSetupData = {
     root,
     configPath: options.configPath,

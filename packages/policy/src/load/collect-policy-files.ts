@@ -36,9 +36,8 @@ export interface LoadPoliciesOptions {
 export async function collectPolicyFiles(options: LoadPoliciesOptions): Promise<PolicyFileText[]> {
   const out: PolicyFileText[] = [];
   if (options.source) {
-    for await (const entry of options.source.list()) {
-      if (!isPolicyPath(entry.path)) continue;
-      out.push({ file: entry.path, text: (await options.source.read(entry.path)).toString('utf8') });
+    for (const path of await repositoryPolicyPaths(options.source)) {
+      out.push({ file: path, text: (await options.source.read(path)).toString('utf8') });
     }
   }
   for (const entry of options.configured ?? []) {
@@ -47,6 +46,30 @@ export async function collectPolicyFiles(options: LoadPoliciesOptions): Promise<
     }
   }
   return out;
+}
+
+/**
+ * The policy files under `.plumbline/policies/`, sorted. A source that can list one folder is asked
+ * for that folder only: walking a whole repository to find it costs more than the scan of one file.
+ */
+async function repositoryPolicyPaths(source: FileSource): Promise<string[]> {
+  if (!source.listFolder) {
+    const out: string[] = [];
+    for await (const entry of source.list()) if (isPolicyPath(entry.path)) out.push(entry.path);
+    return out;
+  }
+  const listFolder = source.listFolder.bind(source);
+  const walkFolder = async (folder: string): Promise<string[]> => {
+    const entries = await listFolder(folder).catch(() => []); // no such folder: no policies
+    const out: string[] = [];
+    for (const entry of entries) {
+      const path = `${folder}/${entry.name}`;
+      if (entry.kind === 'folder') out.push(...(await walkFolder(path)));
+      else if (isPolicyPath(path)) out.push(path);
+    }
+    return out;
+  };
+  return (await walkFolder(POLICY_DIR.slice(0, -1))).sort();
 }
 
 /** A `policies:` entry: a file, a folder (its *.yaml, recursively, tests excluded), or a package. */
