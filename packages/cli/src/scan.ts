@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type AuditStage,
@@ -19,7 +19,7 @@ import { ListedOnceSource, languagesFor } from './listed-once.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages } from './registry.js';
-import { configuredRules, ENGINE_WORKER, type ScanSetupData } from './scan-setup.js';
+import { configuredRules, engineWorkerSetup, type ScanSetupData } from './scan-setup.js';
 import { chooseWasmTiering } from './wasm-tiering.js';
 
 export interface ScanOptions {
@@ -98,8 +98,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     onFile: options.onFile,
     threads: options.threads ?? 'auto',
     onStageTime: options.onStageTime,
-    // A bundled CLI has no separate worker module: it scans on one thread.
-    workerSetup: existsSync(ENGINE_WORKER) ? { module: ENGINE_WORKER.href, data: setup } : undefined,
+    workerSetup: engineWorkerSetup(setup),
     renderers:
       options.render === false
         ? []
