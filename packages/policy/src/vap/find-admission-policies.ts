@@ -24,13 +24,15 @@ export async function findAdmissionPolicies(source: FileSource): Promise<Admissi
   const actions = new Map<string, string[]>();
   for await (const entry of source.list()) {
     if (!yamlLanguage.claims(entry.path) || entry.size > 5_000_000) continue;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = (await source.read(entry.path)).toString('utf8');
+      bytes = await source.read(entry.path);
     } catch {
       continue; // the engine reports unreadable files
     }
-    if (!text.includes(POLICY_KIND)) continue;
+    // Every YAML file of the scan passes here: decode only those that name the kind.
+    if (!bytes.includes(POLICY_KIND)) continue;
+    const text = bytes.toString('utf8');
     const model = yamlLanguage.parse(new SourceFile(entry.path, text)).model as YamlFile | undefined;
     if (!model) continue;
     for (const object of k8sObjectsOf(model)) {
