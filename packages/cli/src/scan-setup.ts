@@ -15,6 +15,11 @@ export interface ScanSetupData {
   varFiles?: string[];
   baseline?: Baseline;
   custom: CustomPolicySet;
+  /**
+   * Ids of the languages the scan has files of: only the packs checking one of them are imported
+   * (see `rulesFor`); every pack when left out.
+   */
+  languages?: string[];
 }
 
 /** The engine worker's setup module (compiled; also when this file runs from sources under a test runner). */
@@ -24,7 +29,7 @@ export const ENGINE_WORKER = new URL('../dist/engine-worker.js', import.meta.url
 export async function configuredRules(
   setup: ScanSetupData,
 ): Promise<{ registry: RuleRegistry; config: ResolvedConfig }> {
-  const registry = createRegistry(await customRulesOf(setup.custom));
+  const registry = await createRegistry(await customRulesOf(setup.custom), setup.languages);
   const config = loadConfig({
     root: setup.root,
     configPath: setup.configPath,
