@@ -152,6 +152,9 @@ describe('packs a scan does not need', async () => {
     const forYaml = await rulesFor(['yaml']);
     const loadedYaml = forYaml.filter((r) => r === real.get(r.id)).map((r) => r.id.split('/')[0]);
     expect([...new Set(loadedYaml)]).toEqual(['core', 'k8s', 'gha']);
+    const forHcl = await rulesFor(['hcl']);
+    const loadedHcl = forHcl.filter((r) => r === real.get(r.id)).map((r) => r.id.split('/')[0]);
+    expect([...new Set(loadedHcl)]).toEqual(['core', 'terraform']);
   });
 
   it('have no units to check, and a rule of theirs that were checked would fail loudly', () => {

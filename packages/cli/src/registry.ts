@@ -17,7 +17,7 @@ import { yamlLanguage } from '@plumbline/lang-yaml';
  */
 interface Pack {
   rules(): Promise<AnyRule[]>;
-  index(): Promise<IndexedRule[]>;
+  index(): Promise<{ languages: string[]; ruleIndex(): IndexedRule[] }>;
   /** Per-run settings of the pack, given before a scan that loads it. */
   configure?(options: PackOptions): Promise<void>;
 }
@@ -31,19 +31,19 @@ export interface PackOptions {
 const packs: Pack[] = [
   {
     rules: async () => (await import('@plumbline/policy-dockerfile')).rules,
-    index: async () => (await import('@plumbline/policy-dockerfile/rule-index')).ruleIndex,
+    index: () => import('@plumbline/policy-dockerfile/rule-index'),
   },
   {
     rules: async () => (await import('@plumbline/policy-kubernetes')).rules,
-    index: async () => (await import('@plumbline/policy-kubernetes/rule-index')).ruleIndex,
+    index: () => import('@plumbline/policy-kubernetes/rule-index'),
   },
   {
     rules: async () => (await import('@plumbline/policy-github-actions')).rules,
-    index: async () => (await import('@plumbline/policy-github-actions/rule-index')).ruleIndex,
+    index: () => import('@plumbline/policy-github-actions/rule-index'),
   },
   {
     rules: async () => (await import('@plumbline/policy-terraform')).rules,
-    index: async () => (await import('@plumbline/policy-terraform/rule-index')).ruleIndex,
+    index: () => import('@plumbline/policy-terraform/rule-index'),
     // Terraform reads var files from the project it is handed; tell it which ones for this run.
     configure: async ({ varFiles }) =>
       (await import('@plumbline/policy-terraform')).configureTerraform({ varFiles }),
@@ -61,7 +61,7 @@ export async function loadAllRules(): Promise<AnyRule[]> {
 /** Does a scan whose files are of `languageIds` need the pack's code (does any of its domains read one)? */
 async function needed(pack: Pack, languageIds: readonly string[] | undefined): Promise<boolean> {
   if (!languageIds) return true;
-  return (await pack.index()).some((rule) => rule.domain.languages.some((l) => languageIds.includes(l)));
+  return (await pack.index()).languages.some((l) => languageIds.includes(l));
 }
 
 /**
@@ -72,7 +72,7 @@ async function needed(pack: Pack, languageIds: readonly string[] | undefined): P
 export async function rulesFor(languageIds?: readonly string[]): Promise<AnyRule[]> {
   const perPack = await Promise.all(
     packs.map(async (pack) =>
-      (await needed(pack, languageIds)) ? pack.rules() : rulesFromIndex(await pack.index()),
+      (await needed(pack, languageIds)) ? pack.rules() : rulesFromIndex((await pack.index()).ruleIndex()),
     ),
   );
   return [...coreRules, ...perPack.flat()];
