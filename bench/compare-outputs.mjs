@@ -56,6 +56,7 @@ for (const [name, args] of cases) {
       {
         cwd: root,
         encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
         env: { ...process.env, PLUMBLINE_HELM: process.env.PLUMBLINE_HELM ?? '/work/main/.tools/helm/helm' },
       },
     );
