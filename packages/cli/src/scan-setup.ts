@@ -23,6 +23,11 @@ export interface ScanSetupData {
   varFiles?: string[];
   baseline?: Baseline;
   custom: CustomPolicySet;
+  /**
+   * Ids of the languages the scan has files of: only the packs checking one of them are imported
+   * (see `rulesFor`); every pack when left out.
+   */
+  languages?: string[];
 }
 
 /** What the engine's worker threads import to build the same rules and config (none: one thread). */
@@ -36,7 +41,7 @@ export function engineWorkerSetup(data: ScanSetupData): WorkerSetup | undefined 
 export async function configuredRules(
   setup: ScanSetupData,
 ): Promise<{ registry: RuleRegistry; config: ResolvedConfig }> {
-  const registry = createRegistry(await customRulesOf(setup.custom));
+  const registry = await createRegistry(await customRulesOf(setup.custom), setup.languages);
   const config = loadConfig({
     root: setup.root,
     configPath: setup.configPath,

@@ -11,14 +11,13 @@ import {
   type RunResult,
   runAudit,
 } from '@plumbline/core';
-import { configureTerraform } from '@plumbline/policy-terraform';
 import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
 import { findCustomPolicies } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
 import { ListedOnceSource, languagesFor } from './listed-once.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
-import { allLanguages } from './registry.js';
+import { allLanguages, configurePacks } from './registry.js';
 import { configuredRules, engineWorkerSetup, type ScanSetupData } from './scan-setup.js';
 import { chooseWasmTiering } from './wasm-tiering.js';
 
@@ -70,6 +69,9 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     scanned: source,
     configPath: options.configPath,
   });
+  // The languages of the listed files decide which packs are imported (here and in every worker).
+  const entries = await source.listing();
+  const languages = languagesFor(allLanguages, entries);
   const setup: ScanSetupData = {
     root,
     configPath: options.configPath,
@@ -77,14 +79,12 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     presetDirs: options.presetDirs ?? [PRESET_DIR],
     varFiles: options.varFiles,
     custom,
+    languages: languages.map((l) => l.id),
   };
   const { registry, config } = await configuredRules(setup);
   const baseline = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
   setup.baseline = baseline;
-  // Terraform reads var files from the project it is handed; tell it which ones for this run.
-  configureTerraform({ varFiles: options.varFiles });
-  const entries = await source.listing();
-  const languages = languagesFor(allLanguages, entries);
+  await configurePacks(setup.languages, { varFiles: options.varFiles });
   chooseWasmTiering(languages, entries);
   const result = await runAudit({
     source,
