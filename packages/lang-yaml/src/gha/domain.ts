@@ -1,4 +1,4 @@
-import type { Domain, Project } from '@plumbline/core';
+import type { Domain, PathLink, Project } from '@plumbline/core';
 import type { YamlFile } from '../language.js';
 import { buildAction, buildWorkflow } from './build.js';
 import type { Entry, GhaUnit, Job, Step, Workflow } from './model.js';
@@ -17,12 +17,47 @@ export function ghaUnits(project: Project): GhaUnit[] {
   });
 }
 
-/** The GitHub Actions domain: one unit per workflow file and per `action.yml`. */
+/**
+ * The GitHub Actions domain: one unit per workflow file and per `action.yml`. Rules compare the
+ * pins of one repository's `.github` folder (so each such folder is one group of `partition`),
+ * follow calls of local reusable workflows (`uses: ./.github/workflows/x.yml`) and look up the
+ * files a `uses:` names (in `links`, as workflows are also recognised by their content).
+ */
 export const ghaDomain: Domain<GhaUnit> = {
   id: 'gha',
   languages: ['yaml'],
   units: ghaUnits,
+  partition: (paths) => {
+    const byRepository = new Map<string, string[]>();
+    for (const path of paths) {
+      // As `gha/consistent-pin-comments` tells repositories apart.
+      const at = path.indexOf('.github/');
+      if (at < 0) continue;
+      const repository = path.slice(0, at);
+      const group = byRepository.get(repository);
+      if (group) group.push(path);
+      else byRepository.set(repository, [path]);
+    }
+    return [...byRepository.values()];
+  },
+  links: (project) =>
+    ghaUnits(project).flatMap((unit): PathLink[] => {
+      if (unit.kind !== 'workflow') return [];
+      const calls = unit.jobs.flatMap((j) =>
+        j.uses?.kind === 'local' ? [j.uses.raw.replace(/^\.[\\/]/, '').split('@')[0]!] : [],
+      );
+      const named = WORKFLOW_FOLDER.test(unit.path)
+        ? [...unit.jobs.map((j) => j.uses), ...allSteps(unit).map((s) => s.uses)].flatMap((uses) => {
+            const path = uses?.kind === 'repository' ? uses.path?.replace(/^\/+|\/+$/g, '') : undefined;
+            if (!path) return [];
+            return /\.ya?ml$/.test(path) ? [path] : [`${path}/action.yml`, `${path}/action.yaml`];
+          })
+        : [];
+      return calls.length + named.length > 0 ? [{ file: unit.path, suffixes: calls, paths: named }] : [];
+    }),
 };
+
+const WORKFLOW_FOLDER = /(^|\/)\.github\/workflows\//;
 
 /** Every step of a unit: the steps of each job of a workflow, or of a composite action. */
 export function allSteps(unit: GhaUnit): Step[] {
