@@ -1,5 +1,5 @@
-import type { PathLink } from '../../model/domain.js';
 import { parentPort } from 'node:worker_threads';
+import type { PathLink } from '../../model/domain.js';
 import { DiskFileSource } from '../file-source.js';
 import { StageTimer } from '../stage-timer.js';
 import { runPipeline } from '../stages/pipeline.js';

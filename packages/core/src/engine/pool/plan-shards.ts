@@ -99,8 +99,8 @@ export function planShards(input: PlanInput): ShardPlan {
   const groups = new Map<number, Shard>();
   for (const [i, { entry }] of placed.entries()) {
     const root = find(i);
-    let group = groups.get(root);
-    if (!group) groups.set(root, (group = { entries: [], bytes: 0 }));
+    const group = groups.get(root) ?? { entries: [], bytes: 0 };
+    groups.set(root, group);
     add(group, entry);
   }
   const others = pack([...groups.values()], input.threads, index);
