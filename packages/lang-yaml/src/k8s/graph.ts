@@ -197,8 +197,14 @@ export class K8sGraph {
       }
     }
     for (const f of files) {
+      let rooted = false;
       const patchy = patchFiles.has(f.path) || /(^|[/._-])patch(es)?[^/]*\.ya?ml$/i.test(f.path);
       for (const object of k8sObjectsOf(f.model)) {
+        // Objects (and kustomizations) at the root of the scan reach every folder (`around`, namespaces).
+        if (!rooted && dirOf(f.path) === '' && !isRendered(object.file)) {
+          rooted = true;
+          this.links.push({ file: f.path, folders: [''] });
+        }
         if (object.kind === 'Kustomization') continue;
         if (!object.declaredNamespace && isRendered(object.file) && object.file.namespace)
           object.inferredNamespace = object.file.namespace;
@@ -372,8 +378,11 @@ export function k8sLinks(project: Project): PathLink[] {
  */
 export function k8sPartition(paths: readonly string[]): string[][] {
   const holders = new Set(paths.map(dirOf));
+  // A file at the root relates to everything only when it holds objects (`links` says so), which a
+  // `stats.json` or `mkdocs.yml` there does not; a root kustomization sets every namespace.
+  if (!paths.some((p) => dirOf(p) === '' && isKustomizationName(p))) holders.delete('');
   for (const path of paths)
-    if (/(^|\/)kustomization\.ya?ml$/i.test(path)) {
+    if (isKustomizationName(path)) {
       // Never the root: that would join everything.
       const parent = dirOf(dirOf(path));
       if (parent !== '') holders.add(parent);
@@ -399,6 +408,8 @@ export function k8sPartition(paths: readonly string[]): string[][] {
   }
   return [...groups.values()];
 }
+
+const isKustomizationName = (path: string) => /(^|\/)kustomization\.ya?ml$/i.test(path);
 
 /** `unit:<id>` for rendered files, `dir:<folder>` for loose ones. */
 function scopeKey(file: SourceFile): string {

@@ -40,8 +40,10 @@ describe('k8sPartition', () => {
     ]);
   });
 
-  it('joins everything when a file sits at the root, and never makes the root a holder itself', () => {
-    expect(k8sPartition(['namespace.yaml', 'a/x.yaml', 'b/c/y.yaml'])).toHaveLength(1);
+  it('joins everything under a root kustomization, not under any other root file', () => {
+    expect(k8sPartition(['kustomization.yaml', 'a/x.yaml', 'b/c/y.yaml'])).toHaveLength(1);
+    // `stats.json` or a Namespace at the root: the graph's links tie objects there to everything.
+    expect(k8sPartition(['stats.json', 'a/x.yaml', 'b/c/y.yaml'])).toHaveLength(3);
     // A kustomization one level down does not pull the root in.
     expect(k8sPartition(['apps/kustomization.yaml', 'infra/db.yaml'])).toHaveLength(2);
   });
