@@ -63,6 +63,7 @@ for (const repo of repos) {
         endLine: f.endLine,
         endColumn: f.endColumn,
         resource: f.resource,
+        confidence: f.confidence,
         message: f.message,
       }),
     );

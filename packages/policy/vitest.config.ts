@@ -1,3 +1,4 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('policy');
+// Its tests import every pack (custom policies run beside them): one module graph per worker.
+export default packageTestConfig('policy', { shareModules: true });

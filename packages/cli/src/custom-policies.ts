@@ -9,17 +9,18 @@ import {
 } from '@plumbline/core';
 import {
   type AdmissionPolicyRef,
-  admissionPolicyRules,
   collectPolicyFiles,
-  compilePolicyFiles,
   findAdmissionPolicies,
   type PolicyFileText,
-} from '@plumbline/policy';
+} from '@plumbline/policy/find';
 
 export interface CustomRuleOptions {
   /** The scanned directory (or file). */
   root: string;
+  /** The root's files (default: the folder on disk); `.plumbline/policies/` is read from it. */
   source?: FileSource;
+  /** The files the scan reads, where admission policies are looked for (default: `source`). */
+  scanned?: FileSource;
   /** `--config`, when given. */
   configPath?: string;
 }
@@ -39,7 +40,7 @@ export interface CustomPolicySet {
  * config, so that the config may turn them off. A policy that cannot load throws (exit 2).
  */
 export async function customRules(options: CustomRuleOptions): Promise<AnyRule[]> {
-  return customRulesOf(await findCustomPolicies(options));
+  return await customRulesOf(await findCustomPolicies(options));
 }
 
 /** Finds the custom policies and admission policies of a scan (reads files; compiles nothing). */
@@ -56,10 +57,15 @@ export async function findCustomPolicies(options: CustomRuleOptions): Promise<Cu
     configDir: configFile ? dirname(configFile) : dir,
     root,
   });
-  return { policyFiles, admission: await findAdmissionPolicies(source) };
+  return { policyFiles, admission: await findAdmissionPolicies(options.scanned ?? source) };
 }
 
-/** The rules of a found policy set (compiled here: on each thread that checks files). */
-export function customRulesOf(set: CustomPolicySet): AnyRule[] {
+/**
+ * The rules of a found policy set (compiled here: on each thread that checks files). The policy
+ * compiler (CEL, the policy schema, every pack) is imported only when there is something to compile.
+ */
+export async function customRulesOf(set: CustomPolicySet): Promise<AnyRule[]> {
+  if (set.policyFiles.length === 0 && set.admission.length === 0) return [];
+  const { admissionPolicyRules, compilePolicyFiles } = await import('@plumbline/policy');
   return [...compilePolicyFiles(set.policyFiles).map((p) => p.rule), ...admissionPolicyRules(set.admission)];
 }

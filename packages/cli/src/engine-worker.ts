@@ -8,8 +8,8 @@ import { configuredRules, type ScanSetupData } from './scan-setup.js';
  * Imported by each engine worker thread (see @plumbline/core's pool): the same languages, rules,
  * config and baseline as the main thread's `scanWithConfig`, rebuilt from plain data.
  */
-export function createAuditSetup(data: ScanSetupData): AuditSetup {
-  const { registry, config } = configuredRules(data);
+export async function createAuditSetup(data: ScanSetupData): Promise<AuditSetup> {
+  const { registry, config } = await configuredRules(data);
   configureTerraform({ varFiles: data.varFiles });
   return { languages: allLanguages, registry, config, baseline: data.baseline, tool: TOOL };
 }

@@ -40,6 +40,9 @@ class OverlaySource implements FileSource {
   get warnings() {
     return this.disk.warnings;
   }
+  listFolder(path: string) {
+    return this.disk.listFolder(path);
+  }
   async *list(): AsyncIterable<SourceEntry> {
     for await (const entry of this.disk.list()) {
       const text = this.overlay.get(entry.path);

@@ -2,7 +2,12 @@
 export interface Io {
   cwd: string;
   env: Record<string, string | undefined>;
-  stdout: { write(text: string): void; isTTY?: boolean };
+  /** `write` may return false when the stream's buffer is full; `once('drain')` then says when to go on. */
+  stdout: {
+    write(text: string): unknown;
+    isTTY?: boolean;
+    once?(event: 'drain', listener: () => void): unknown;
+  };
   stderr: { write(text: string): void; isTTY?: boolean };
 }
 

@@ -1,4 +1,4 @@
-import type { FileSource, Language, SourceEntry } from '@plumbline/core';
+import type { FileSource, FolderEntry, Language, SourceEntry } from '@plumbline/core';
 
 /**
  * A FileSource that walks its folder once and replays the listing: the CLI looks at the file
@@ -6,8 +6,11 @@ import type { FileSource, Language, SourceEntry } from '@plumbline/core';
  */
 export class ListedOnceSource implements FileSource {
   private entries: Promise<SourceEntry[]> | undefined;
+  readonly listFolder?: (path: string) => Promise<FolderEntry[]>;
 
-  constructor(private readonly inner: FileSource) {}
+  constructor(private readonly inner: FileSource) {
+    if (inner.listFolder) this.listFolder = (path) => inner.listFolder!(path);
+  }
 
   get name(): string {
     return this.inner.name;

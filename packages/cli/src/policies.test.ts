@@ -73,6 +73,22 @@ describe('custom policies through the CLI', () => {
     ).toBe(false);
   });
 
+  it('applies the repository policies to named paths, and admission policies found among them', () => {
+    const named = cli(['audit', 'Dockerfile', 'k8s', '--format', 'json'], fixture);
+    expect(named.stderr).toBe('');
+    expect(custom((JSON.parse(named.stdout) as { findings: JsonFinding[] }).findings)).toEqual([
+      'acme/approved-base-images Dockerfile:6:6',
+      'vap/replica-limits k8s/apps/storefront.yaml:2:1',
+      'vap/replica-limits k8s/apps/storefront.yaml:2:1',
+      'acme/require-team-label k8s/apps/storefront.yaml:6:3',
+    ]);
+    // The admission policy's file is not named: it is not part of this scan.
+    const one = cli(['audit', 'k8s/apps/storefront.yaml', '--format', 'json'], fixture);
+    expect(custom((JSON.parse(one.stdout) as { findings: JsonFinding[] }).findings)).toEqual([
+      'acme/require-team-label k8s/apps/storefront.yaml:6:3',
+    ]);
+  });
+
   it('writes SARIF that validates, with custom rules described and no docs link they do not have', () => {
     const r = cli(['audit', fixture, '--format', 'sarif', '--fail-on', 'none']);
     expect(r.code).toBe(0);

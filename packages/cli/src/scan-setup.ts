@@ -21,8 +21,10 @@ export interface ScanSetupData {
 export const ENGINE_WORKER = new URL('../dist/engine-worker.js', import.meta.url);
 
 /** The rules (built-in and the repository's own) and the config, as every thread builds them. */
-export function configuredRules(setup: ScanSetupData): { registry: RuleRegistry; config: ResolvedConfig } {
-  const registry = createRegistry(customRulesOf(setup.custom));
+export async function configuredRules(
+  setup: ScanSetupData,
+): Promise<{ registry: RuleRegistry; config: ResolvedConfig }> {
+  const registry = createRegistry(await customRulesOf(setup.custom));
   const config = loadConfig({
     root: setup.root,
     configPath: setup.configPath,

@@ -20,6 +20,7 @@ import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages } from './registry.js';
 import { configuredRules, ENGINE_WORKER, type ScanSetupData } from './scan-setup.js';
+import { chooseWasmTiering } from './wasm-tiering.js';
 
 export interface ScanOptions {
   /** Directory (or single file) to scan; config is looked up there. */
@@ -61,8 +62,14 @@ export interface ScanOutcome {
 export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome> {
   const root = resolve(options.root);
   const source = new ListedOnceSource(options.source ?? diskSource(root, options.paths));
-  // Its own listing of the disk (not `source`), so listing warnings are not counted twice.
-  const custom = await findCustomPolicies({ root, source: options.source, configPath: options.configPath });
+  // Admission policies are looked for among the scanned files only (their listing is kept for the
+  // engine); the repository's `.plumbline/policies/` apply to a scan of any of its files.
+  const custom = await findCustomPolicies({
+    root,
+    source: options.source,
+    scanned: source,
+    configPath: options.configPath,
+  });
   const setup: ScanSetupData = {
     root,
     configPath: options.configPath,
@@ -71,14 +78,17 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     varFiles: options.varFiles,
     custom,
   };
-  const { registry, config } = configuredRules(setup);
+  const { registry, config } = await configuredRules(setup);
   const baseline = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
   setup.baseline = baseline;
   // Terraform reads var files from the project it is handed; tell it which ones for this run.
   configureTerraform({ varFiles: options.varFiles });
+  const entries = await source.listing();
+  const languages = languagesFor(allLanguages, entries);
+  chooseWasmTiering(languages, entries);
   const result = await runAudit({
     source,
-    languages: languagesFor(allLanguages, await source.listing()),
+    languages,
     registry,
     config,
     include: options.include,

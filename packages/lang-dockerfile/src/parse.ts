@@ -7,6 +7,7 @@ import {
   UnscannableFileError,
 } from '@plumbline/core';
 import * as ast from 'dockerfile-ast';
+import './argument-cache.js';
 import type {
   DockerfileModel,
   Flag,

@@ -1,8 +1,9 @@
 import { posix } from 'node:path';
-import type { Loc, ParsedFile } from '@plumbline/core';
+import type { Loc, ParsedFile, SourceFile } from '@plumbline/core';
 import type { Attribute, Block, Expr, Step } from './ast.js';
 import { FUNCTIONS } from './functions.js';
 import type { HclFile } from './language.js';
+import { renderTemplate } from './template.js';
 import {
   asBool,
   asNumber,
@@ -292,6 +293,42 @@ export interface ModuleCall {
 export interface ModuleOptions {
   /** `--var-file` files (paths as in the project), applied to every root module. */
   varFiles?: readonly string[];
+  /**
+   * Registry and git modules `terraform init` downloaded, by the folder it ran in (a root module's
+   * directory), then by module key (`eks`, `eks.kms`), as listed in `.terraform/modules/modules.json`.
+   */
+  downloaded?: ReadonlyMap<string, ReadonlyMap<string, DownloadedModule>>;
+  /** Files inside the scan root read ahead for `file()` and `templatefile()`, by project path. */
+  readFiles?: ReadonlyMap<string, SourceFile>;
+}
+
+/** One downloaded module source (an entry of `modules.json`), parsed. */
+export interface DownloadedModule {
+  key: string;
+  source: string;
+  version?: string;
+  /** Project path of its folder (`infra/.terraform/modules/eks`). */
+  dir: string;
+  files: HclFile[];
+}
+
+/** What every module instance of one run shares: the folder of its root module, files read ahead. */
+interface ModuleEnv {
+  rootDir: string;
+  readFiles: ReadonlyMap<string, SourceFile>;
+  downloaded: ReadonlyMap<string, DownloadedModule> | undefined;
+}
+
+/**
+ * The project path a `file()`/`templatefile()` path names, resolved as Terraform does (relative to
+ * the root module's folder), or undefined when it is absolute or leaves the scan root.
+ */
+export function readPath(path: string, rootDir: string): string | undefined {
+  if (!path || path.includes('\0') || /^(\/|\\|[A-Za-z]:|~)/.test(path)) return undefined;
+  const joined = posix.normalize(posix.join(rootDir || '.', path)).replace(/\/$/, '');
+  if (joined === '..' || joined.startsWith('../') || joined.startsWith('/')) return undefined;
+  if (joined.split('/').some((s) => s === '.git')) return undefined;
+  return joined === '.' ? undefined : joined;
 }
 
 /**
@@ -316,6 +353,11 @@ export class TfModule {
   readonly children = new Map<string, { key: Value | undefined; module: TfModule }[]>();
   tfvars: HclFile[] = [];
   alternateTfvars: HclFile[] = [];
+  /** Call names from the root module to this instance (`eks.kms`), as `modules.json` keys them. */
+  readonly callKey: string;
+  /** For an instance of a module `terraform init` downloaded: its `modules.json` entry. */
+  readonly downloaded: DownloadedModule | undefined;
+  private readonly env: ModuleEnv;
   private readonly localValues = new Map<string, Value>();
   private readonly inputValues = new Map<string, Value>();
   private readonly evaluating = new Set<string>();
@@ -325,10 +367,23 @@ export class TfModule {
     readonly dir: string,
     readonly files: HclFile[],
     readonly kind: 'config' | 'plan' = 'config',
-    /** For one instance of a local module: the call that creates it, and the path prefix. */
-    instance?: { prefix: string; caller: { module: TfModule; call: ModuleCall } },
+    /** For one instance of a called module: the call that creates it, and the path prefix. */
+    instance?: {
+      prefix: string;
+      caller: { module: TfModule; call: ModuleCall };
+      downloaded?: DownloadedModule;
+    },
+    options: ModuleOptions = {},
   ) {
     this.prefix = instance?.prefix ?? '';
+    const parent = instance?.caller.module;
+    this.callKey = parent ? `${parent.callKey ? `${parent.callKey}.` : ''}${instance.caller.call.name}` : '';
+    this.downloaded = instance?.downloaded;
+    this.env = parent?.env ?? {
+      rootDir: dir,
+      readFiles: options.readFiles ?? new Map(),
+      downloaded: options.downloaded?.get(dir),
+    };
     if (instance) this.callers.push(instance.caller);
     this.blocks = files.flatMap((f) => f.body.blocks);
     for (const b of this.blocks) {
@@ -387,6 +442,36 @@ export class TfModule {
   /** A resource or data source by its address in this module (`aws_s3_bucket.b`, `data.x.y`). */
   byAddress(address: string): TfResource | undefined {
     return [...this.resources, ...this.dataSources].find((r) => r.localAddress === address);
+  }
+
+  /** The folder of the root module this instance belongs to (where `terraform init` runs). */
+  get rootDir(): string {
+    return this.env.rootDir;
+  }
+
+  /** The downloaded module a call of this module instantiates, when `terraform init` left one. */
+  downloadedFor(call: ModuleCall): DownloadedModule | undefined {
+    return this.env.downloaded?.get(`${this.callKey ? `${this.callKey}.` : ''}${call.name}`);
+  }
+
+  /**
+   * True when the module a call names was downloaded by `terraform init` and is evaluated here,
+   * instance by instance: what a table of its inputs would say, its real body says instead.
+   */
+  evaluatesDownloaded(call: ModuleCall): boolean {
+    return this.children.has(call.name) && this.downloadedFor(call) !== undefined;
+  }
+
+  /**
+   * The file a `file(...)`/`templatefile(...)` call reads, when its path is known, inside the scan
+   * root, and was read ahead (small enough); else undefined.
+   */
+  fileOf(call: Expr, bindings: Bindings = NO_BINDINGS): SourceFile | undefined {
+    if (call.kind !== 'call' || (call.name !== 'file' && call.name !== 'templatefile') || !call.args[0])
+      return undefined;
+    const path = asString(this.eval(call.args[0], bindings));
+    const target = path === undefined ? undefined : readPath(path, this.env.rootDir);
+    return target === undefined ? undefined : this.env.readFiles.get(target);
   }
 
   /** True when this module is only ever used through local callers (not planned on its own). */
@@ -508,6 +593,7 @@ export class TfModule {
           }
           return expr.name === 'can' ? false : ERROR;
         }
+        if (expr.name === 'file' || expr.name === 'templatefile') return this.readCall(expr, b);
         const fn = FUNCTIONS[expr.name];
         if (!fn) return UNKNOWN;
         let args = expr.args.map((a) => this.eval(a, b));
@@ -546,6 +632,18 @@ export class TfModule {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** `file()` and `templatefile()` of a file read ahead; unknown for anything else. */
+  private readCall(expr: Expr & { kind: 'call' }, b: Bindings): Value {
+    if (expr.expand) return UNKNOWN;
+    const file = this.fileOf(expr, b);
+    if (!file) return UNKNOWN;
+    if (expr.name === 'file') return expr.args.length === 1 ? file.text : UNKNOWN;
+    const vars = expr.args[1] ? this.eval(expr.args[1], b) : {};
+    if (expr.args.length > 2 || !isObject(vars)) return UNKNOWN;
+    // Inside a template only its variables are in scope; functions other than file reads work.
+    return renderTemplate(file.text, vars, (e, scope) => templateScope.eval(e, scope));
   }
 
   private evalBinary(op: string, left: Expr, right: Expr, b: Bindings): Value {
@@ -634,7 +732,9 @@ export class TfModule {
       case 'local':
         return firstAttr ? this.applySteps(this.local(firstAttr), steps.slice(1), b) : UNKNOWN;
       case 'path':
-        return firstAttr === 'module' ? this.dir || '.' : UNKNOWN;
+        // As Terraform: relative to the root module's folder, where it runs.
+        if (firstAttr === 'module') return posix.relative(this.env.rootDir, this.dir) || '.';
+        return firstAttr === 'root' || firstAttr === 'cwd' ? '.' : UNKNOWN;
       case 'each':
       case 'count':
       case 'self':
@@ -723,16 +823,20 @@ function isNullable(decl: Block | undefined): boolean {
 }
 
 const constantModule = new TfModule('', []);
+/** Evaluates template expressions: no variables of a module, no files. */
+const templateScope = new TfModule('', []);
 
 /** Instances of local modules per project, beyond which calls are not followed. */
 const MAX_MODULE_INSTANCES = 256;
 const MAX_MODULE_DEPTH = 8;
 
-/** Creates one module per instance of each local module call of `parent`, recursively. */
+/** The module a call instantiates: a local folder of the project, or a downloaded source. */
+type CallTarget = { dir: string; files: HclFile[]; downloaded?: DownloadedModule };
+
+/** Creates one module per instance of each resolvable module call of `parent`, recursively. */
 function instantiateCalls(
   parent: TfModule,
-  byDir: ReadonlyMap<string, HclFile[]>,
-  targetDir: (call: ModuleCall) => string | undefined,
+  resolve: (parent: TfModule, call: ModuleCall) => CallTarget | undefined,
   path: string[],
   out: TfModule[],
   reached: Set<string>,
@@ -740,9 +844,9 @@ function instantiateCalls(
 ): void {
   if (path.length > MAX_MODULE_DEPTH) return;
   for (const call of parent.moduleCalls) {
-    const dir = targetDir(call);
-    const files = dir === undefined ? undefined : byDir.get(dir);
-    if (!files || dir === undefined || path.includes(dir)) continue;
+    const target = resolve(parent, call);
+    if (!target || path.includes(target.dir)) continue;
+    const { dir, files, downloaded } = target;
     reached.add(dir);
     const list: { key: Value | undefined; module: TfModule }[] = [];
     for (const { key, suffix, bindings } of callInstances(call)) {
@@ -752,10 +856,11 @@ function instantiateCalls(
       const child = new TfModule(dir, files, 'config', {
         prefix,
         caller: { module: parent, call: { ...call, view } },
+        downloaded,
       });
       list.push({ key, module: child });
       out.push(child);
-      instantiateCalls(child, byDir, targetDir, [...path, dir], out, reached, budget);
+      instantiateCalls(child, resolve, [...path, dir], out, reached, budget);
     }
     parent.children.set(call.name, list);
   }
@@ -824,9 +929,19 @@ export function buildModules(files: readonly ParsedFile<HclFile>[], options: Mod
   }
   const configModules = new Map<string, TfModule>();
   for (const [dir, list] of [...byDir].sort(([a], [b]) => a.localeCompare(b))) {
-    configModules.set(dir, new TfModule(dir, list));
+    configModules.set(dir, new TfModule(dir, list, 'config', undefined, options));
   }
   const targetDir = (call: ModuleCall) => (call.localDir === '.' ? '' : call.localDir);
+  // A downloaded source wins over a local folder of the same key: inside a downloaded module,
+  // `./modules/x` names a folder under `.terraform/`, which only `modules.json` lists.
+  const resolve = (parent: TfModule, call: ModuleCall): CallTarget | undefined => {
+    const downloaded = parent.downloadedFor(call);
+    if (downloaded) return { dir: downloaded.dir, files: downloaded.files, downloaded };
+    if (parent.downloaded) return undefined;
+    const dir = targetDir(call);
+    const files = dir === undefined ? undefined : byDir.get(dir);
+    return dir !== undefined && files ? { dir, files } : undefined;
+  };
   const called = new Set<string>();
   for (const m of configModules.values())
     for (const call of m.moduleCalls) {
@@ -840,7 +955,7 @@ export function buildModules(files: readonly ParsedFile<HclFile>[], options: Mod
   const reached = new Set<string>(roots.map((m) => m.dir));
   const budget = { left: MAX_MODULE_INSTANCES };
   const instances: TfModule[] = [];
-  for (const root of roots) instantiateCalls(root, byDir, targetDir, [root.dir], instances, reached, budget);
+  for (const root of roots) instantiateCalls(root, resolve, [root.dir], instances, reached, budget);
   for (const m of configModules.values()) if (!reached.has(m.dir)) roots.push(m);
   modules.push(...roots, ...instances);
   const explicit = (options.varFiles ?? []).map((p) => varFiles.get(p)).filter((f): f is HclFile => !!f);

@@ -1,5 +1,6 @@
 import type { Loc, SourceFile } from '@plumbline/core';
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { type SpanNode, type SpanPair, YamlSpans } from './spans.js';
 
 /** A path into a YAML document: map keys and sequence indexes. */
 export type Route = readonly (string | number)[];
@@ -13,25 +14,53 @@ export type DocumentKind =
   | 'dependabot'
   | 'other';
 
+/** Where one document's nodes sit in its file's span table, and the document's own range. */
+export interface DocumentSpans {
+  spans: YamlSpans;
+  /** Id of the root node (-1 when the document is empty). */
+  root: number;
+  start: number;
+  end: number;
+}
+
+/** Adds a parsed document to its file's span table; `text` is the file's. */
+export function documentSpans(spans: YamlSpans, doc: Document, text: string): DocumentSpans {
+  const [start, , end] = (doc.contents as Node | null)?.range ?? doc.range ?? [0, 0, 0];
+  return { spans, root: spans.add(doc), start, end: trimEnd(text, start, end) };
+}
+
 /**
  * One YAML document with its plain data and the way back from a route to source offsets.
- * Rules read `data`, and point at `at(route)` / `keyAt(route)`.
+ * Rules read `data`, and point at `at(route)` / `keyAt(route)`. The `yaml` node tree is not kept:
+ * only the compact span table of its file (`spans.ts`).
  */
 export class YamlDocument {
+  private readonly spans: YamlSpans;
+  private readonly root: number;
+  private readonly start: number;
+  private readonly end: number;
+
   constructor(
     readonly file: SourceFile,
     /** 0-based position in a multi-document file. */
     readonly index: number,
     readonly kind: DocumentKind,
     readonly data: unknown,
-    private readonly doc: Document,
-  ) {}
+    /** The parsed document, or its place in a span table shared by the file's documents. */
+    doc: Document | DocumentSpans,
+  ) {
+    let placed: DocumentSpans;
+    if ('spans' in doc && doc.spans instanceof YamlSpans) placed = doc;
+    else {
+      placed = documentSpans(new YamlSpans(file.text), doc as Document, file.text);
+      placed.spans.seal();
+    }
+    ({ spans: this.spans, root: this.root, start: this.start, end: this.end } = placed);
+  }
 
   /** The whole document. */
   get loc(): Loc {
-    const contents = this.doc.contents;
-    const [start, , end] = contents?.range ?? this.doc.range ?? [0, 0, 0];
-    return { file: this.file, start, end: trimEnd(this.file.text, start, end) };
+    return { file: this.file, start: this.start, end: this.end };
   }
 
   /** Plain value at a route. */
@@ -51,8 +80,8 @@ export class YamlDocument {
     return this.nodeLoc(found.node);
   }
 
-  /** The `yaml` node at a route (aliases resolved): for scalar styles and raw ranges. */
-  node(route: Route): Node | undefined {
+  /** The node at a route (aliases resolved): for scalar styles, raw ranges and edits. */
+  node(route: Route): SpanNode | undefined {
     return this.walk(route)?.node ?? undefined;
   }
 
@@ -60,15 +89,15 @@ export class YamlDocument {
   keyAt(route: Route): Loc | undefined {
     const found = this.walk(route);
     if (!found) return undefined;
-    if (found.pair && isScalar(found.pair.key)) return this.nodeLoc(found.pair.key as Node);
+    if (found.pair?.key?.kind === 'scalar') return this.nodeLoc(found.pair.key);
     // A sequence item: its first `key: value` line (`- name: app`) rather than the whole item.
-    const first = found.node && isMap(found.node) ? (found.node.items[0] as Pair | undefined) : undefined;
-    if (first && isScalar(first.key) && first.key.range) {
-      const end = (first.value as Node | null)?.range?.[1] ?? first.key.range[1];
+    const first = found.node?.kind === 'map' ? found.node.pairs[0] : undefined;
+    if (first?.key?.kind === 'scalar') {
+      const end = first.value?.end ?? first.key.end;
       return {
         file: this.file,
-        start: first.key.range[0],
-        end: trimEnd(this.file.text, first.key.range[0], end),
+        start: first.key.start,
+        end: trimEnd(this.file.text, first.key.start, end),
       };
     }
     return found.node ? this.nodeLoc(found.node) : undefined;
@@ -86,20 +115,20 @@ export class YamlDocument {
     return this.loc;
   }
 
-  private walk(route: Route): { node: Node | null; pair?: Pair } | undefined {
-    let node: Node | null = this.resolve(this.doc.contents as Node | null);
-    let pair: Pair | undefined;
+  private walk(route: Route): { node: SpanNode | null; pair?: SpanPair } | undefined {
+    let node: SpanNode | null = resolve(this.spans.view(this.root));
+    let pair: SpanPair | undefined;
     for (const seg of route) {
       if (!node) return undefined;
-      if (isMap(node)) {
-        pair = this.pairOf(node, seg);
+      if (node.kind === 'map') {
+        pair = pairOf(node, seg);
         if (!pair) return undefined;
-        node = this.resolve(pair.value as Node | null);
-      } else if (isSeq(node) && typeof seg === 'number') {
-        const item = node.items[seg] as Node | undefined;
+        node = resolve(pair.value);
+      } else if (node.kind === 'seq' && typeof seg === 'number') {
+        const item = node.item(seg);
         if (item === undefined) return undefined;
         pair = undefined;
-        node = this.resolve(item);
+        node = resolve(item);
       } else {
         return undefined;
       }
@@ -107,46 +136,38 @@ export class YamlDocument {
     return { node, pair };
   }
 
-  /**
-   * The pair of `key` in a map: its own, else the first found through merge keys (`<<: *defaults`,
-   * `<<: [*a, *b]`), as YAML merges them: own keys win, then earlier merged maps. The span is where
-   * the merged text is written, at the anchor.
-   */
-  private pairOf(map: Node, key: string | number, depth = 0): Pair | undefined {
-    if (!isMap(map) || depth > 16) return undefined;
-    const pairs = map.items.filter(isPair) as Pair[];
-    const own = pairs.find((p) => keyValue(p.key) === key);
-    if (own) return own;
-    for (const merge of pairs.filter((p) => isMergeKey(p.key))) {
-      const value = this.resolve(merge.value as Node | null);
-      const sources = value && isSeq(value) ? value.items.map((i) => this.resolve(i as Node)) : [value];
-      for (const source of sources) {
-        const found = source ? this.pairOf(source, key, depth + 1) : undefined;
-        if (found) return found;
-      }
+  private nodeLoc(node: SpanNode): Loc {
+    const { start } = node;
+    return { file: this.file, start, end: trimEnd(this.file.text, start, node.end) };
+  }
+}
+
+/**
+ * The pair of `key` in a map: its own, else the first found through merge keys (`<<: *defaults`,
+ * `<<: [*a, *b]`), as YAML merges them: own keys win, then earlier merged maps. The span is where
+ * the merged text is written, at the anchor.
+ */
+function pairOf(map: SpanNode, key: string | number, depth = 0): SpanPair | undefined {
+  if (map.kind !== 'map' || depth > 16) return undefined;
+  const pairs = map.pairs;
+  const own = pairs.find((p) => p.key?.keyIs(key));
+  if (own) return own;
+  for (const merge of pairs.filter((p) => p.key?.isMergeKey)) {
+    const value = resolve(merge.value);
+    const sources = value?.kind === 'seq' ? value.items.map(resolve) : [value];
+    for (const source of sources) {
+      const found = source ? pairOf(source, key, depth + 1) : undefined;
+      if (found) return found;
     }
-    return undefined;
   }
-
-  private resolve(node: Node | null): Node | null {
-    let current = node;
-    for (let i = 0; i < 16 && current && isAlias(current); i++)
-      current = (current.resolve(this.doc) as Node) ?? null;
-    return current;
-  }
-
-  private nodeLoc(node: Node): Loc {
-    const [start, valueEnd] = node.range ?? [0, 0];
-    return { file: this.file, start, end: trimEnd(this.file.text, start, valueEnd) };
-  }
+  return undefined;
 }
 
-function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && typeof key.value === 'symbol' && key.source === '<<';
-}
-
-function keyValue(key: unknown): unknown {
-  return isScalar(key) ? key.value : key;
+/** Follows an alias to its anchored node. */
+function resolve(node: SpanNode | null): SpanNode | null {
+  let current = node;
+  for (let i = 0; i < 16 && current?.kind === 'alias'; i++) current = current.target;
+  return current;
 }
 
 /** Block values end after their trailing newline; stop spans at the last visible character. */

@@ -1,4 +1,5 @@
 import {
+  type Comment,
   isRendered,
   type Language,
   MAX_NESTING_DEPTH,
@@ -7,7 +8,7 @@ import {
   type SourceFile,
   UnscannableFileError,
 } from '@plumbline/core';
-import { parseAllDocuments } from 'yaml';
+import { Composer, type DocumentOptions, Lexer, type ParseOptions, Parser, type SchemaOptions } from 'yaml';
 import {
   classify,
   isActionPath,
@@ -16,10 +17,11 @@ import {
   isKustomizationPath,
   isWorkflowPath,
 } from './classify.js';
-import { yamlComments } from './comments.js';
-import { YamlDocument } from './document.js';
+import { CommentCollector } from './comments.js';
+import { documentSpans, YamlDocument } from './document.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
 import { yamlNestingOffset } from './nesting.js';
+import { YamlSpans } from './spans.js';
 
 export interface YamlFile {
   documents: YamlDocument[];
@@ -75,8 +77,6 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   const tooDeep = yamlNestingOffset(text, MAX_NESTING_DEPTH);
   if (tooDeep >= 0)
     throw new UnscannableFileError(`nesting deeper than ${MAX_NESTING_DEPTH} levels`, tooDeep);
-  const problems: ParseProblem[] = [];
-  const documents: YamlDocument[] = [];
   // Kubernetes manifests may repeat a key: kubectl keeps the last value (and warns), so do we.
   // GitHub rejects a workflow that repeats one, so workflows keep the strict check.
   const options = {
@@ -87,51 +87,102 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
     // Only where GitHub reads the file for sure: other YAML that merely looks like a workflow stays lenient.
     uniqueKeys: ghaPath || named,
   } as const;
-  const docs = parseAllDocuments(text, options);
-  let list = Array.isArray(docs) ? docs : [];
+  const read = readDocuments(file, text, path, named, options);
+  let chosen = read;
   // What kubectl accepts must parse: retry multi-line quoted scalars in flow collections that the
   // `yaml` package finds under-indented (see lenient-flow.ts), and keep the retry if it fixed
   // documents without breaking any.
-  if (list.some((d) => d.errors.some((e) => /Missing closing .?quote/.test(e.message)))) {
+  if (read.quoteError) {
     const lenient = underIndentedFlowLines(text);
-    const retry = lenient === undefined ? [] : parseAllDocuments(lenient, options);
+    const retry = lenient === undefined ? undefined : readDocuments(file, lenient, path, named, options);
+    const before = read.errorCounts;
     if (
-      Array.isArray(retry) &&
-      retry.length === list.length &&
-      retry.every((d, i) => d.errors.length <= list[i]!.errors.length) &&
-      retry.some((d, i) => d.errors.length < list[i]!.errors.length)
+      retry &&
+      retry.errorCounts.length === before.length &&
+      retry.errorCounts.every((n, i) => n <= before[i]!) &&
+      retry.errorCounts.some((n, i) => n < before[i]!)
     )
-      list = retry;
+      chosen = retry;
   }
-  list.forEach((doc, index) => {
+  const { documents, problems } = chosen;
+  if (documents.length === 0) return { model: undefined, problems, comments: [] };
+  // Comments are those of the file as written (the first read), as suppressions see them.
+  return { model: { documents }, problems, comments: read.comments };
+}
+
+interface DocumentsRead {
+  documents: YamlDocument[];
+  problems: ParseProblem[];
+  comments: Comment[];
+  /** Errors per document, in order (to compare a lenient re-read with the first). */
+  errorCounts: number[];
+  /** Some document has an unclosed quote (a lenient re-read may fix it). */
+  quoteError: boolean;
+}
+
+/**
+ * One pass of the `yaml` package over `text`: the lexer's tokens go to the parser and, on the way,
+ * to the comment collector; each document is turned into plain data and a row in the file's span
+ * table as soon as it is composed, so its `yaml` node tree is garbage before the next one is built.
+ */
+function readDocuments(
+  file: SourceFile,
+  text: string,
+  path: string,
+  named: boolean,
+  options: DocumentOptions & ParseOptions & SchemaOptions,
+): DocumentsRead {
+  const out: DocumentsRead = {
+    documents: [],
+    problems: [],
+    comments: [],
+    errorCounts: [],
+    quoteError: false,
+  };
+  const comments = new CommentCollector(text);
+  const parser = new Parser();
+  function* tokens() {
+    for (const token of new Lexer().lex(text)) {
+      comments.take(token);
+      yield* parser.next(token);
+    }
+    yield* parser.end();
+  }
+  const spans = new YamlSpans(text);
+  let index = 0;
+  for (const doc of new Composer(options).compose(tokens())) {
+    const position = index++;
+    out.errorCounts.push(doc.errors.length);
     if (doc.errors.length > 0) {
+      if (doc.errors.some((e) => /Missing closing .?quote/.test(e.message))) out.quoteError = true;
       for (const error of doc.errors) {
         const [start, end] = error.pos;
-        problems.push({
+        out.problems.push({
           message: firstLine(error.message),
           loc: { file, start, end: Math.max(end, start + 1) },
         });
       }
-      return;
+      continue;
     }
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
     } catch (error) {
       const [start] = doc.range;
-      problems.push({
+      out.problems.push({
         message: `YAML aliases expand past ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?): ${firstLine((error as Error).message)}`,
         loc: { file, start, end: start + 1 },
       });
-      return;
+      continue;
     }
-    if (data === null || data === undefined) return;
+    if (data === null || data === undefined) continue;
     const kind = classify(path, data, named);
-    if (path.toLowerCase().endsWith('.json') && kind === 'other') return;
-    documents.push(new YamlDocument(file, index, kind, data, doc));
-  });
-  if (documents.length === 0) return { model: undefined, problems, comments: [] };
-  return { model: { documents }, problems, comments: yamlComments(text) };
+    if (path.toLowerCase().endsWith('.json') && kind === 'other') continue;
+    out.documents.push(new YamlDocument(file, position, kind, data, documentSpans(spans, doc, file.text)));
+  }
+  spans.seal();
+  out.comments = comments.found;
+  return out;
 }
 
 function firstLine(message: string): string {

@@ -1,10 +1,10 @@
 export { artifactUri } from './common.js';
 export type { JsonReport } from './json.js';
-export { renderJson, toJsonReport } from './json.js';
+export { renderJson, renderJsonChunks, toJsonReport } from './json.js';
 export type { MarkdownOptions } from './markdown.js';
 export { DEFAULT_MARKDOWN_MAX_LENGTH, renderMarkdown } from './markdown.js';
 export type { RenderOptions, ReportFormat } from './render.js';
-export { FORMATS, isReportFormat, renderReport } from './render.js';
+export { FORMATS, isReportFormat, renderReport, renderReportChunks } from './render.js';
 export type { SarifLog, SarifOptions, SarifRun } from './sarif/sarif.js';
 export { FINGERPRINT_KEY, MAX_SARIF_RESULTS, renderSarif, SRCROOT, toSarif } from './sarif/sarif.js';
 export type { TextOptions } from './text.js';

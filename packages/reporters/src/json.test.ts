@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding, realisticResult, runResult } from './fixtures/results.js';
-import { renderJson } from './index.js';
+import { renderJson, renderJsonChunks } from './index.js';
 
 /** The type of every value, keys kept in order: what the contract pins. */
 function shape(value: unknown): unknown {
@@ -132,5 +132,28 @@ describe('renderJson (the DESIGN contract)', () => {
     const text = renderJson(runResult([]));
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toMatchObject({ findings: [], errors: [], summary: { findings: 0 } });
+  });
+
+  it('comes in chunks that add up to the same text, byte for byte', () => {
+    const many = Array.from({ length: 1203 }, (_, i) =>
+      finding(
+        'dockerfile/no-root-user',
+        `svc-${i}/Dockerfile`,
+        [i + 1, 1, i + 1, 9],
+        `root in "svc-${i}"\nline`,
+      ),
+    );
+    const withRendering = runResult(many, {
+      summary: {
+        ...runResult(many).summary,
+        rendering: { helm: { rendered: 2, failed: 1, skipped: 0, durationMs: 9 } },
+      },
+    });
+    for (const result of [realisticResult(), runResult([]), withRendering]) {
+      const chunks = [...renderJsonChunks(result)];
+      expect(chunks.join('')).toBe(renderJson(result));
+    }
+    // Large reports are written a few hundred findings at a time.
+    expect([...renderJsonChunks(withRendering)].length).toBeGreaterThan(3);
   });
 });

@@ -1,5 +1,5 @@
 import type { RunResult } from '@plumbline/core';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { type MarkdownOptions, renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif/sarif.js';
 import { renderText, type TextOptions } from './text.js';
@@ -30,4 +30,16 @@ export function renderReport(format: ReportFormat, result: RunResult, options: R
         `unknown report format: ${String(format satisfies never)} (expected one of ${FORMATS.join(', ')})`,
       );
   }
+}
+
+/**
+ * The same report in pieces to write one after the other: JSON comes a few hundred findings at
+ * a time (large scans); the other formats in one piece.
+ */
+export function renderReportChunks(
+  format: ReportFormat,
+  result: RunResult,
+  options: RenderOptions = {},
+): Iterable<string> {
+  return format === 'json' ? renderJsonChunks(result) : [renderReport(format, result, options)];
 }

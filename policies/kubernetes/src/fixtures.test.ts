@@ -84,3 +84,32 @@ describe('fixtures', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('fixtures/kubeadm', () => {
+  const kubeadm = fileURLToPath(new URL('../../../fixtures/kubeadm', import.meta.url));
+
+  it('with every rule on, only the kubelet rules speak: the legacy worker’s weak settings, a kubeadm join flag and kubeadm’s unset protectKernelDefaults', async () => {
+    const result = await scan(kubeadm, true);
+    expect(result.errors.filter((e) => e.kind === 'parse' || e.kind === 'internal')).toEqual([]);
+    expect(
+      result.findings.map((f) => `${f.file}:${f.startLine}:${f.startColumn} ${f.ruleId} ${f.resource}`),
+    ).toEqual([
+      'kubeadm-config.yaml:37:1 k8s/kubelet-protect-kernel-defaults KubeletConfiguration',
+      'nodes/join-gpu-worker.yaml:14:14 k8s/kubelet-read-only-port JoinConfiguration',
+      'nodes/legacy-worker-config.yaml:7:15 k8s/kubelet-read-only-port KubeletConfiguration',
+      'nodes/legacy-worker-config.yaml:10:14 k8s/kubelet-anonymous-auth KubeletConfiguration',
+      'nodes/legacy-worker-config.yaml:14:9 k8s/kubelet-authorization-mode KubeletConfiguration',
+      'nodes/legacy-worker-config.yaml:15:25 k8s/kubelet-iptables-util-chains KubeletConfiguration',
+      'nodes/legacy-worker-config.yaml:16:24 k8s/kubelet-protect-kernel-defaults KubeletConfiguration',
+      'nodes/legacy-worker-config.yaml:17:21 k8s/kubelet-certificate-rotation KubeletConfiguration',
+      'nodes/legacy-worker-config.yaml:19:35 k8s/kubelet-certificate-rotation KubeletConfiguration',
+      'nodes/legacy-worker-config.yaml:22:5 k8s/kubelet-tls-cipher-suites KubeletConfiguration',
+      'nodes/legacy-worker-config.yaml:23:5 k8s/kubelet-tls-cipher-suites KubeletConfiguration',
+    ]);
+  });
+
+  it('the default policy (kubelet rules are opt-in) reports nothing', async () => {
+    const result = await scan(kubeadm);
+    expect(result.findings.map((f) => f.ruleId)).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Loc, Located, RuleContext } from '@plumbline/core';
+import type { Confidence, Loc, Located, RuleContext } from '@plumbline/core';
 import {
   type ContainerKind,
   type ContainerView,
@@ -10,15 +10,25 @@ import {
 
 export type Ctx = RuleContext<unknown>;
 
-/** Reports on an object; ignore comments anywhere inside the object apply. */
+/**
+ * Reports on an object; ignore comments anywhere inside the object apply. `confidence` overrides
+ * the rule's for this finding (a system workload: `src/system-workloads.ts`).
+ */
 export function report(
   ctx: Ctx,
   object: K8sObject,
   at: Loc | Located,
   message: string,
   evidence?: string,
+  confidence?: Confidence,
 ): void {
-  ctx.report({ at, message, container: object.loc, ...(evidence !== undefined ? { evidence } : {}) });
+  ctx.report({
+    at,
+    message,
+    container: object.loc,
+    ...(evidence !== undefined ? { evidence } : {}),
+    ...(confidence !== undefined ? { confidence } : {}),
+  });
 }
 
 export interface ContainerFilter {

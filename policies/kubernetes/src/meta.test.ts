@@ -12,9 +12,10 @@ describeRulePack({
 });
 
 describe('aliases', () => {
+  // Trivy's kubelet checks (KCV, run on node-collector output) are spelled like its KSV ids.
   it('use the peer spellings of shared/peers/README.md', () => {
     const spelling =
-      /^(CKV2?_K8S_\d+|KSV-\d{4,5}|kube-linter:[a-z0-9-]+|polaris:[A-Za-z]+|kube-score:[a-z0-9-]+)$/;
+      /^(CKV2?_K8S_\d+|KSV-\d{4,5}|KCV-\d{4}|kube-linter:[a-z0-9-]+|polaris:[A-Za-z]+|kube-score:[a-z0-9-]+)$/;
     const bad = rules.flatMap((r) =>
       r.meta.aliases.filter((a) => !spelling.test(a)).map((a) => `${r.id}: ${a}`),
     );

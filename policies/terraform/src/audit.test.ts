@@ -81,6 +81,8 @@ describe("the guide's EKS example (fixtures/seed-guide/infra)", () => {
       '1:1 terraform/required-version',
       '9:3 terraform/backend-s3-encrypt',
       '9:3 terraform/backend-s3-locking',
+      // The module's log group for control-plane logs has no customer-managed key (low).
+      '16:1 terraform/cloudwatch-log-group-kms',
       '21:3 terraform/eks-cluster-version',
     ]);
   });
@@ -89,13 +91,10 @@ describe("the guide's EKS example (fixtures/seed-guide/infra)", () => {
 describe("the guide's EKS stack through the EKS module and as raw resources (fixtures/seed-guide-eks)", () => {
   const dir = (name: string) =>
     readFixtureDir(fileURLToPath(new URL(`../../../fixtures/seed-guide-eks/${name}`, import.meta.url)));
-  // The module's data table (src/registry-modules/eks.json) does not yet describe the log group and
-  // KMS key the module creates, so the breadth rules about them only see the raw resources.
-  const notInModuleTables = new Set(['terraform/cloudwatch-log-group-kms', 'terraform/kms-key-policy-missing']);
   const ids = async (files: Record<string, string>) => {
     const result = await audit(files);
     expect(result.errors).toEqual([]);
-    return [...new Set(result.findings.map((f) => f.ruleId))].filter((id) => !notInModuleTables.has(id)).sort();
+    return [...new Set(result.findings.map((f) => f.ruleId))].sort();
   };
 
   it('gives the same findings both ways', async () => {
@@ -103,6 +102,7 @@ describe("the guide's EKS stack through the EKS module and as raw resources (fix
     expect(viaModule).toEqual([
       'terraform/backend-s3-encrypt',
       'terraform/backend-s3-locking',
+      'terraform/cloudwatch-log-group-kms',
       'terraform/eks-cluster-version',
       'terraform/required-version',
     ]);
@@ -131,6 +131,7 @@ describe("the guide's EKS stack through the EKS module and as raw resources (fix
         ...added,
         'terraform/backend-s3-encrypt',
         'terraform/backend-s3-locking',
+        'terraform/cloudwatch-log-group-kms',
         'terraform/eks-cluster-version',
         'terraform/required-version',
       ].sort(),

@@ -1,5 +1,6 @@
 import type { Domain, Project } from '@plumbline/core';
 import { buildModules, type HclFile, type ModuleOptions, type TfModule } from '@plumbline/lang-hcl';
+import { prepareTerraform, SOURCES_KEY, type TerraformSources } from './prepare.js';
 
 const settings: ModuleOptions = {};
 
@@ -11,15 +12,22 @@ export function configureTerraform(options: ModuleOptions): void {
 /**
  * Terraform: one unit per module (a directory of `.tf` files, or one plan JSON file). Local
  * modules (`source = "./modules/x"`) are instantiated with the inputs of their callers, so a rule
- * checking a module sees the values it would really get.
+ * checking a module sees the values it would really get. Before that, `prepare` reads the module
+ * sources `terraform init` downloaded and the files `file()`/`templatefile()` name (see
+ * `prepare.ts`), so registry modules are evaluated like local ones.
  */
 export const terraformDomain: Domain<TfModule> = {
   id: 'terraform',
   languages: ['hcl'],
+  prepare: prepareTerraform,
   units: (project) => projectModules(project),
 };
 
 /** Every module (root, instance, plan) of the project, built once. */
 export function projectModules(project: Project): TfModule[] {
-  return project.memo('terraform.modules', () => buildModules(project.byLanguage<HclFile>('hcl'), settings));
+  return project.memo('terraform.modules', () => {
+    // Without a prepare step (a unit test building a project by hand), nothing was read ahead.
+    const sources = project.memo<TerraformSources>(SOURCES_KEY, () => ({}));
+    return buildModules(project.byLanguage<HclFile>('hcl'), { ...settings, ...sources });
+  });
 }

@@ -1,7 +1,16 @@
-import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { atLeast, createBaseline, isSeverity, type RunResult, type Severity } from '@plumbline/core';
-import { FORMATS, type ReportFormat, renderReport } from '@plumbline/reporters';
+import { FORMATS, type ReportFormat, renderReportChunks } from '@plumbline/reporters';
 import { fixDiff, fixFindings } from '../fix.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Io, useColor } from '../io.js';
 import { plainFsError } from '../node-errors.js';
@@ -150,16 +159,37 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
   const toFile = flags.output !== undefined;
   const color = !toFile && flags.color !== false && useColor(io, io.stdout);
   if (flags.writeBaseline) return writeBaseline(flags.writeBaseline, root, result, io);
-  const report = renderReport(format, result, { color, quiet: flags.quiet, verbose: flags.verbose });
+  // Written piece by piece: a large JSON report is never held whole (see renderJsonChunks).
+  const report = renderReportChunks(format, result, { color, quiet: flags.quiet, verbose: flags.verbose });
   if (toFile) {
-    writeFileSync(resolve(io.cwd, flags.output!), report);
+    const fd = openSync(resolve(io.cwd, flags.output!), 'w');
+    try {
+      for (const chunk of report) writeAll(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     if (!flags.quiet) io.stderr.write(`${summaryLine(result)}\nReport written to ${flags.output}\n`);
   } else {
-    io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+    let last = '';
+    for (const chunk of report) {
+      // A pipe takes the report as fast as the reader reads: wait for it rather than queue it all.
+      if (io.stdout.write(chunk) === false && io.stdout.once) {
+        const stdout = io.stdout;
+        await new Promise<void>((done) => stdout.once?.('drain', done));
+      }
+      if (chunk) last = chunk;
+    }
+    if (!last.endsWith('\n')) io.stdout.write('\n');
   }
 
   const failOn = (flags.failOn ?? config.failOn ?? 'high') as Severity | 'none';
   return failingFindings(result, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Writes all of `text` (one `write` may take only part of it). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }
 
 /** Fails before the scan when `path` cannot be written: a folder, a missing folder, no permission. */

@@ -108,3 +108,57 @@ describe('DiskFileSource', () => {
     expect((await source.read('Dockerfile')).toString()).toBe('FROM x\n');
   });
 });
+
+describe('DiskFileSource.listFolder and reads beyond the listing', () => {
+  function tree(): { dir: string; outside: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-folder-'));
+    const outside = mkdtempSync(join(tmpdir(), 'plumbline-outside-'));
+    writeFileSync(join(outside, 'secret.tf'), 'x = 1\n');
+    for (const [name, text] of Object.entries({
+      'main.tf': 'module "sg" {}\n',
+      '.terraform/modules/modules.json': '{"Modules":[]}',
+      '.terraform/modules/sg/main.tf': 'resource "a" "b" {}\n',
+      '.git/config': '[core]\n',
+    })) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    symlinkSync(outside, join(dir, '.terraform', 'modules', 'escape'));
+    symlinkSync(join(outside, 'secret.tf'), join(dir, '.terraform', 'modules', 'sg', 'leak.tf'));
+    return { dir, outside };
+  }
+
+  it('lists .terraform folders (which discovery never walks) and leaves out links out of the root', async () => {
+    const { dir } = tree();
+    const source = new DiskFileSource(dir);
+    expect(await list(source)).toEqual(['main.tf']);
+    expect(await source.listFolder('.terraform/modules')).toEqual([
+      { name: 'modules.json', kind: 'file', size: 14 },
+      { name: 'sg', kind: 'folder', size: 0 },
+    ]);
+    expect((await source.listFolder('.terraform/modules/sg')).map((e) => e.name)).toEqual(['main.tf']);
+    expect((await source.read('.terraform/modules/sg/main.tf')).toString()).toBe('resource "a" "b" {}\n');
+  });
+
+  it('refuses paths that leave the root, links out of it, and .git', async () => {
+    const { dir } = tree();
+    const source = new DiskFileSource(dir);
+    await expect(source.listFolder('.terraform/modules/escape')).rejects.toThrow(
+      /outside the scanned folder/,
+    );
+    await expect(source.read('.terraform/modules/sg/leak.tf')).rejects.toThrow(/outside the scanned folder/);
+    await expect(source.read('../x')).rejects.toThrow(/leaves the scanned folder/);
+    await expect(source.listFolder('/etc')).rejects.toThrow(/leaves the scanned folder/);
+    await expect(source.read('.git/config')).rejects.toThrow(/outside the scanned folder/);
+  });
+
+  it('with named paths, reads only inside what was named', async () => {
+    const { dir } = tree();
+    mkdirSync(join(dir, 'other'));
+    writeFileSync(join(dir, 'other', 'x.tf'), '');
+    const source = new DiskFileSource(dir, '.', { paths: ['.terraform/modules/sg'] });
+    await list(source);
+    expect((await source.listFolder('.terraform/modules/sg')).map((e) => e.name)).toEqual(['main.tf']);
+    await expect(source.listFolder('other')).rejects.toThrow(/outside the scanned folder/);
+  });
+});

@@ -32,8 +32,11 @@ export function narrowPartsByConfig(
     return !rule || isEnabled(rule);
   });
   if (items.length === 0) return false;
+  // Nothing dropped: the fix the rule reported is already the one for all parts (`Report.fix`),
+  // so it is not computed again (that walked the document once more for every finding).
+  const narrowed = items.length < f.parts.items.length;
   f.parts = { ...f.parts, items };
-  settleParts(f, registry, config);
+  settleParts(f, registry, config, narrowed);
   return true;
 }
 
@@ -68,11 +71,17 @@ export function removeParts(
  * Message, severity (the worst part, unless the combined rule's severity is configured), aliases
  * and fix (when the rule gives one per set of parts: it adds only what the remaining parts ask for).
  */
-export function settleParts(f: PartsHolder, registry: RuleRegistry, config: ResolvedConfig): void {
+export function settleParts(
+  f: PartsHolder,
+  registry: RuleRegistry,
+  config: ResolvedConfig,
+  /** False when the parts are still all those reported: the reported fix stands. */
+  refix = true,
+): void {
   if (!f.parts) return;
   const { items } = f.parts;
   f.message = f.parts.message(items.map((p) => p.label));
-  if (f.parts.fix) {
+  if (f.parts.fix && refix) {
     const fix = f.parts.fix(items.map((p) => p.ruleId));
     const resolved = fix && findingFixOf(fix);
     if (resolved) f.fix = resolved;

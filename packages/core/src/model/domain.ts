@@ -1,5 +1,27 @@
+import type { ScanError } from './finding.js';
 import type { Project } from './project.js';
 import type { DomainId } from './severity.js';
+
+/** One entry of a folder listed through the engine's FileSource. */
+export interface FolderEntry {
+  name: string;
+  kind: 'file' | 'folder';
+  size: number;
+}
+
+/**
+ * What a domain may read before its units are built (rules run synchronously): files inside the
+ * scan root that discovery does not list (`.terraform/modules/`, a policy read by `file()`),
+ * always through the engine's FileSource and its boundaries.
+ */
+export interface PrepareIO {
+  /** A root-relative file as text, or undefined (missing, outside the root, binary, over `maxBytes`). */
+  readText(path: string, maxBytes: number): Promise<string | undefined>;
+  /** The entries of a root-relative folder, or undefined (missing, outside the root, not listable). */
+  listFolder(path: string): Promise<FolderEntry[] | undefined>;
+  /** Records a problem met while preparing (a file that does not parse) in the run's errors. */
+  error(error: ScanError): void;
+}
 
 /** A suppression that a domain reads from its own model (e.g. a Kubernetes annotation). */
 export interface DomainSuppression {
@@ -32,6 +54,11 @@ export interface Domain<U> {
   /** Languages whose files this domain reads (so the engine parses only what rules need). */
   languages: string[];
   units(project: Project): Iterable<U>;
+  /**
+   * Reads, before `units()`, what the units need beyond the discovered files; the result is kept
+   * on the project (`project.memo`). Called once per run, only when a rule of the domain is on.
+   */
+  prepare?(project: Project, io: PrepareIO): Promise<void>;
   /**
    * True when a unit and its rules read one file only (a Dockerfile): the engine may then check
    * such files apart from each other, in worker threads. Leave it out when any rule of the

@@ -1,5 +1,4 @@
 import type { Loc } from '@plumbline/core';
-import { isScalar } from 'yaml';
 import type { Route, YamlDocument } from '../document.js';
 import { analyseExpression, findExpressions } from './expressions.js';
 import type {
@@ -106,12 +105,12 @@ export class ValueReader {
   private locator(route: Route, text: string, valueLoc: Loc): (from: number, to: number) => Loc {
     const node = this.doc.node(route);
     let map: number[] | undefined;
-    if (node && isScalar(node) && node.range) {
+    if (node?.kind === 'scalar') {
       map = mapScalar(text, {
-        style: (node.type ?? 'PLAIN') as ScalarStyle,
+        style: (node.style ?? 'PLAIN') as ScalarStyle,
         text: this.doc.file.text,
-        start: node.range[0],
-        end: node.range[1],
+        start: node.start,
+        end: node.end,
       });
     }
     const file = this.doc.file;

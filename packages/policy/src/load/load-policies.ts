@@ -1,54 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ConfigError, type FileSource } from '@plumbline/core';
 import { type CompiledPolicy, compilePolicy } from '../compile-policy.js';
+import { collectPolicyFiles, type LoadPoliciesOptions, type PolicyFileText } from './collect-policy-files.js';
 import { type ParsedPolicyDocument, parsePolicyFile } from './parse-policy-file.js';
 import type { PolicyDocument, PolicyTestDocument } from './policy-document.js';
 import { PolicyLoadError } from './policy-error.js';
-
-/** Policies of a repository live here (read through the scan's FileSource). */
-export const POLICY_DIR = '.plumbline/policies/';
-const POLICY_FILE = /\.ya?ml$/;
-const TEST_FILE = /\.test\.ya?ml$/;
-
-export function isPolicyPath(path: string): boolean {
-  return path.startsWith(POLICY_DIR) && POLICY_FILE.test(path) && !TEST_FILE.test(path);
-}
-
-export interface PolicyFileText {
-  /** As shown in messages and linked from findings. */
-  file: string;
-  text: string;
-}
-
-export interface LoadPoliciesOptions {
-  /** The scan's files: `.plumbline/policies/**` under its root. */
-  source?: FileSource;
-  /** Entries of `policies:` in `.plumbline.yaml`: files, folders, or npm package names. */
-  configured?: string[];
-  /** Folder the `policies:` entries are relative to (the config file's). */
-  configDir?: string;
-  /** The scanned root, to show paths relative to it. */
-  root?: string;
-}
-
-/** Every policy file of a run: the repository's own, then the configured ones. */
-export async function collectPolicyFiles(options: LoadPoliciesOptions): Promise<PolicyFileText[]> {
-  const out: PolicyFileText[] = [];
-  if (options.source) {
-    for await (const entry of options.source.list()) {
-      if (!isPolicyPath(entry.path)) continue;
-      out.push({ file: entry.path, text: (await options.source.read(entry.path)).toString('utf8') });
-    }
-  }
-  for (const entry of options.configured ?? []) {
-    for (const path of configuredFiles(entry, options.configDir ?? process.cwd())) {
-      out.push({ file: displayPath(path, options.root), text: readFileSync(path, 'utf8') });
-    }
-  }
-  return out;
-}
 
 /** Parses, checks and compiles policy files; the first problem throws PolicyLoadError. */
 export function compilePolicyFiles(files: PolicyFileText[]): CompiledPolicy[] {
@@ -103,42 +57,10 @@ export function parseTestFile(file: string, text: string): ParsedPolicyDocument<
   });
 }
 
-/** A `policies:` entry: a file, a folder (its *.yaml, recursively, tests excluded), or a package. */
-function configuredFiles(entry: string, base: string): string[] {
-  const looksLikePath =
-    entry.startsWith('.') || entry.startsWith('/') || isAbsolute(entry) || POLICY_FILE.test(entry);
-  let target = resolve(base, entry);
-  if (!looksLikePath || !existsSync(target)) {
-    const pkg = packageDir(entry, base);
-    if (!pkg)
-      throw new ConfigError(`policies: "${entry}" is neither a file, a folder nor an installed package`);
-    target = existsSync(join(pkg, 'policies')) ? join(pkg, 'policies') : pkg;
-  }
-  if (statSync(target).isFile()) return [target];
-  return walk(target);
-}
-
-function packageDir(name: string, base: string): string | undefined {
-  try {
-    return dirname(createRequire(join(base, 'noop.js')).resolve(`${name}/package.json`));
-  } catch {
-    return undefined;
-  }
-}
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name === 'node_modules' || name.startsWith('.git')) continue;
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...walk(full));
-    else if (POLICY_FILE.test(name) && !TEST_FILE.test(name)) out.push(full);
-  }
-  return out;
-}
-
-function displayPath(path: string, root: string | undefined): string {
-  if (!root) return path;
-  const rel = relative(statSync(root).isDirectory() ? root : dirname(root), path);
-  return rel.startsWith('..') || isAbsolute(rel) ? path : rel.split(sep).join('/');
-}
+export {
+  collectPolicyFiles,
+  isPolicyPath,
+  type LoadPoliciesOptions,
+  POLICY_DIR,
+  type PolicyFileText,
+} from './collect-policy-files.js';

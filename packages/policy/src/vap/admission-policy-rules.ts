@@ -1,11 +1,4 @@
-import {
-  type AnyRule,
-  defineRule,
-  type FileSource,
-  type Project,
-  type Severity,
-  SourceFile,
-} from '@plumbline/core';
+import { type AnyRule, defineRule, type Project, type Severity } from '@plumbline/core';
 import {
   asArray,
   asObj,
@@ -14,65 +7,20 @@ import {
   type K8sGraph,
   type K8sObject,
   k8sGraph,
-  k8sObjectsOf,
   podSpecsOf,
   selectorMatches,
-  type YamlFile,
-  yamlLanguage,
 } from '@plumbline/lang-yaml';
 import { k8sDomain } from '@plumbline/policy-kubernetes';
 import { Budget, metered } from '../cel/budget.js';
 import { CelCompileError, type CompiledExpression, compileExpression } from '../cel/compile.js';
 import { LazyVariables } from '../cel/lazy-variables.js';
+import { type AdmissionPolicyRef, BINDING_KIND, POLICY_KIND } from './find-admission-policies.js';
 import { matchesResources, namespaceObject, pluralOf } from './match-constraints.js';
 
-const POLICY_KIND = 'ValidatingAdmissionPolicy';
-const BINDING_KIND = 'ValidatingAdmissionPolicyBinding';
+export { type AdmissionPolicyRef, findAdmissionPolicies } from './find-admission-policies.js';
+
 /** What an admission policy's expressions may read (`authorizer` is not supported). */
 const VAP_VARIABLES = ['object', 'oldObject', 'request', 'params', 'namespaceObject', 'variables'];
-
-export interface AdmissionPolicyRef {
-  name: string;
-  file: string;
-  /** Validation actions of the scan's bindings of this policy (empty: no binding found). */
-  actions: string[];
-}
-
-/**
- * The admission policies of a scan, found before the engine runs so that each one gets its own
- * rule id (`vap/<name>`) in the registry, config and reports. Reads only YAML files that mention
- * the kind; the evaluation itself runs on the engine's parsed project.
- */
-export async function findAdmissionPolicies(source: FileSource): Promise<AdmissionPolicyRef[]> {
-  const byName = new Map<string, AdmissionPolicyRef>();
-  const actions = new Map<string, string[]>();
-  for await (const entry of source.list()) {
-    if (!yamlLanguage.claims(entry.path) || entry.size > 5_000_000) continue;
-    let text: string;
-    try {
-      text = (await source.read(entry.path)).toString('utf8');
-    } catch {
-      continue; // the engine reports unreadable files
-    }
-    if (!text.includes(POLICY_KIND)) continue;
-    const model = yamlLanguage.parse(new SourceFile(entry.path, text)).model as YamlFile | undefined;
-    if (!model) continue;
-    for (const object of k8sObjectsOf(model)) {
-      if (object.kind === POLICY_KIND && object.name && !byName.has(object.name))
-        byName.set(object.name, { name: object.name, file: entry.path, actions: [] });
-      if (object.kind === BINDING_KIND) {
-        const spec = asObj(object.data.spec);
-        const policy = asString(spec.policyName);
-        if (policy)
-          actions.set(policy, [
-            ...(actions.get(policy) ?? []),
-            ...asArray(spec.validationActions).map((a) => asString(a) ?? ''),
-          ]);
-      }
-    }
-  }
-  return [...byName.values()].map((p) => ({ ...p, actions: actions.get(p.name) ?? [] }));
-}
 
 /** Deny (or no binding in the scan) blocks the deploy: high; Warn only: medium; Audit only: low. */
 function severityOf(actions: string[]): Severity {

@@ -1,4 +1,4 @@
-import type { Fix, Loc, Located } from '@plumbline/core';
+import type { Confidence, Fix, Loc, Located } from '@plumbline/core';
 import type { K8sObject } from '@plumbline/lang-yaml';
 import type { Ctx } from '../lib.js';
 
@@ -10,6 +10,14 @@ export function reportWithFix(
   message: string,
   evidence: string,
   fix: Fix | undefined,
+  confidence?: Confidence,
 ): void {
-  ctx.report({ at, message, container: object.loc, evidence, ...(fix ? { fix } : {}) });
+  ctx.report({
+    at,
+    message,
+    container: object.loc,
+    evidence,
+    ...(fix ? { fix } : {}),
+    ...(confidence ? { confidence } : {}),
+  });
 }

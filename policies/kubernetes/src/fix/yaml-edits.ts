@@ -6,8 +6,7 @@
  * a key written twice, a block scalar that keeps its trailing lines, a key present but empty.
  */
 import { insertAt, replaceLoc, type SourceFile, type TextEdit } from '@plumbline/core';
-import type { K8sObject, Route } from '@plumbline/lang-yaml';
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { K8sObject, Route, SpanNode, SpanPair } from '@plumbline/lang-yaml';
 
 /** A value to add: a scalar, a list of strings (written `["ALL"]`), or a mapping of more keys. */
 export type AddValue = boolean | string | readonly string[] | AddMap;
@@ -16,12 +15,17 @@ export interface AddMap {
 }
 
 interface Found {
-  node: Node | null;
+  node: SpanNode | null;
   /** The pair whose value `node` is (absent for a sequence item or the document). */
-  pair?: Pair;
+  pair?: SpanPair;
 }
 
-const keyOf = (pair: Pair): unknown => (isScalar(pair.key) ? pair.key.value : pair.key);
+type Of<K> = SpanNode & { readonly kind: K };
+const isMap = (node: SpanNode | null | undefined): node is Of<'map'> => node?.kind === 'map';
+const isSeq = (node: SpanNode | null | undefined): node is Of<'seq'> => node?.kind === 'seq';
+const isScalar = (node: SpanNode | null | undefined): node is Of<'scalar'> => node?.kind === 'scalar';
+const isAlias = (node: SpanNode | null | undefined): boolean => node?.kind === 'alias';
+const keyOf = (pair: SpanPair): unknown => (isScalar(pair.key) ? pair.key.keyValue : pair.key);
 
 /**
  * The node at `route` of the object, when every step on the way is written in place: no alias, no
@@ -33,11 +37,11 @@ export function nodeAt(object: K8sObject, route: Route): Found | undefined {
     const node = found.node;
     if (isMap(node)) {
       if (!plainMap(node)) return undefined;
-      const pairs = node.items.filter((p) => keyOf(p) === seg);
+      const pairs = node.pairs.filter((p) => keyOf(p) === seg);
       if (pairs.length !== 1 || isAlias(pairs[0]!.value)) return undefined;
-      found = { node: (pairs[0]!.value as Node | null) ?? null, pair: pairs[0]! };
+      found = { node: pairs[0]!.value, pair: pairs[0]! };
     } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg] as Node | undefined;
+      const item = node.item(seg);
       if (item === undefined || isAlias(item)) return undefined;
       found = { node: item };
     } else return undefined;
@@ -46,16 +50,15 @@ export function nodeAt(object: K8sObject, route: Route): Found | undefined {
 }
 
 /** No merge key and no alias among its values. */
-function plainMap(map: YAMLMap): boolean {
-  return map.items.every((p) => keyOf(p) !== '<<' && !isAlias(p.value) && isScalar(p.key));
+function plainMap(map: SpanNode): boolean {
+  return map.pairs.every((p) => keyOf(p) !== '<<' && !isAlias(p.value) && isScalar(p.key));
 }
 
 /** `key:` with nothing after it (not `~` or `null`, which someone wrote on purpose). */
-function isEmptyValue(file: SourceFile, node: Node | null): boolean {
+function isEmptyValue(file: SourceFile, node: SpanNode | null): boolean {
   if (node === null) return true;
-  if (!isScalar(node) || node.value !== null) return false;
-  const [start, end] = node.range ?? [0, 0];
-  return file.text.slice(start, end).trim() === '';
+  if (!isScalar(node) || !node.isNull) return false;
+  return file.text.slice(node.start, node.end).trim() === '';
 }
 
 function isAddMap(value: AddValue): value is AddMap {
@@ -95,8 +98,16 @@ function blockLines(entries: AddMap, step: number): string[] {
   );
 }
 
+/** Line ending per file, looked up once: a fix on each of 20,000 objects would scan the file each time. */
+const eols = new WeakMap<SourceFile, string>();
+
 function eolOf(file: SourceFile): string {
-  return file.text.includes('\r\n') ? '\r\n' : '\n';
+  let eol = eols.get(file);
+  if (eol === undefined) {
+    eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+    eols.set(file, eol);
+  }
+  return eol;
 }
 
 function lineEnd(file: SourceFile, offset: number): number {
@@ -115,15 +126,15 @@ function linesAfter(file: SourceFile, offset: number, indent: number, lines: str
 }
 
 /** True when the node ends in a block scalar that keeps its trailing lines (`|+`): nothing may follow it. */
-function endsInKeptScalar(file: SourceFile, node: Node | null): boolean {
-  let last: Node | null = node;
+function endsInKeptScalar(file: SourceFile, node: SpanNode | null): boolean {
+  let last: SpanNode | null = node;
   for (let i = 0; i < 64 && last; i++) {
-    if (isMap(last)) last = ((last.items.at(-1)?.value as Node | null) ?? null) as Node | null;
-    else if (isSeq(last)) last = (last.items.at(-1) as Node | null) ?? null;
+    if (isMap(last)) last = last.pairs.at(-1)?.value ?? null;
+    else if (isSeq(last)) last = last.items.at(-1) ?? null;
     else break;
   }
-  if (!isScalar(last) || (last.type !== 'BLOCK_LITERAL' && last.type !== 'BLOCK_FOLDED')) return false;
-  const header = file.lineText(file.position(last.range![0]).line);
+  if (!isScalar(last) || (last.style !== 'BLOCK_LITERAL' && last.style !== 'BLOCK_FOLDED')) return false;
+  const header = file.lineText(file.position(last.start).line);
   return /[|>][0-9]*\+/.test(header);
 }
 
@@ -152,8 +163,8 @@ export function addToMap(
 }
 
 /** The range of a pair's scalar key. */
-function keyRange(pair: Pair | undefined): [number, number, number] | undefined {
-  return pair && isScalar(pair.key) ? (pair.key.range ?? undefined) : undefined;
+function keyRange(pair: SpanPair | undefined): [number, number] | undefined {
+  return pair && isScalar(pair.key) ? [pair.key.start, pair.key.end] : undefined;
 }
 
 function addInto(file: SourceFile, at: Found, entries: AddMap, options: AddOptions): TextEdit[] | undefined {
@@ -168,8 +179,8 @@ function addInto(file: SourceFile, at: Found, entries: AddMap, options: AddOptio
   }
   if (!isMap(node) || !plainMap(node)) return undefined;
   // `securityContext: {}` under a block mapping: written as a block instead of a long flow line.
-  if (node.flow && node.items.length === 0 && key && !json) {
-    const [start, end] = node.range!;
+  if (node.flow && node.pairs.length === 0 && key && !json) {
+    const { start, end } = node;
     const keyEnd = key[1];
     const between = file.text.slice(keyEnd, start);
     const rest = file.text.slice(end, lineEnd(file, end));
@@ -185,7 +196,7 @@ function addInto(file: SourceFile, at: Found, entries: AddMap, options: AddOptio
   const edits: TextEdit[] = [];
   const missing: Record<string, AddValue> = {};
   for (const [key, value] of Object.entries(entries)) {
-    const pairs = node.items.filter((p) => keyOf(p) === key);
+    const pairs = node.pairs.filter((p) => keyOf(p) === key);
     if (pairs.length > 1) return undefined;
     const existing = pairs[0];
     if (!existing) {
@@ -194,12 +205,7 @@ function addInto(file: SourceFile, at: Found, entries: AddMap, options: AddOptio
     }
     // A key that is there already is never written again; only a mapping is filled in.
     if (!isAddMap(value)) return undefined;
-    const inner = addInto(
-      file,
-      { node: (existing.value as Node | null) ?? null, pair: existing },
-      value,
-      options,
-    );
+    const inner = addInto(file, { node: existing.value, pair: existing }, value, options);
     if (!inner) return undefined;
     edits.push(...inner);
   }
@@ -212,41 +218,41 @@ function addInto(file: SourceFile, at: Found, entries: AddMap, options: AddOptio
 
 function addToFlowMap(
   file: SourceFile,
-  map: YAMLMap,
+  map: SpanNode,
   entries: AddMap,
   json: boolean,
   after: string | undefined,
 ): TextEdit | undefined {
   const text = flowEntries(entries, json);
-  if (map.items.length === 0) return insertAt(file, map.range![0] + 1, text);
-  if (map.items.some((p) => !(p.value as Node | null)?.range)) return undefined;
-  const anchor = (after !== undefined && map.items.find((p) => keyOf(p) === after)) || map.items.at(-1)!;
-  return insertAt(file, (anchor.value as Node).range![1], `, ${text}`);
+  const pairs = map.pairs;
+  if (pairs.length === 0) return insertAt(file, map.start + 1, text);
+  if (pairs.some((p) => !p.value)) return undefined;
+  const anchor = (after !== undefined && pairs.find((p) => keyOf(p) === after)) || pairs.at(-1)!;
+  return insertAt(file, anchor.value!.end, `, ${text}`);
 }
 
 function addToBlockMap(
   file: SourceFile,
-  map: YAMLMap,
-  pair: Pair | undefined,
+  map: SpanNode,
+  pair: SpanPair | undefined,
   entries: AddMap,
   options: AddOptions,
 ): TextEdit | undefined {
-  const first = map.items[0];
-  if (!first?.key || !isScalar(first.key) || !first.key.range) return undefined;
-  const indent = column(file, first.key.range[0]) - 1;
+  const pairs = map.pairs;
+  const first = pairs[0];
+  if (!first?.key || !isScalar(first.key)) return undefined;
+  const indent = column(file, first.key.start) - 1;
   const lines = blockLines(entries, options.step);
-  const named = options.after !== undefined ? map.items.find((p) => keyOf(p) === options.after) : undefined;
+  const named = options.after !== undefined ? pairs.find((p) => keyOf(p) === options.after) : undefined;
   // After a named entry, or under the mapping's own key, or (a list item) after its first entry.
   const anchor = named ?? (pair?.key ? undefined : first);
   if (anchor) {
-    const value = (anchor.value as Node | null) ?? null;
+    const value = anchor.value;
     if (endsInKeptScalar(file, value)) return undefined;
-    const end = value?.range
-      ? trimmedEnd(file, value.range[0], value.range[1])
-      : (anchor.key as Node).range![1];
+    const end = value ? trimmedEnd(file, value.start, value.end) : anchor.key!.end;
     return linesAfter(file, end, indent, lines);
   }
-  return linesAfter(file, (pair!.key as Node).range![0], indent, lines);
+  return linesAfter(file, pair!.key!.start, indent, lines);
 }
 
 function trimmedEnd(file: SourceFile, start: number, end: number): number {
@@ -259,26 +265,27 @@ function trimmedEnd(file: SourceFile, start: number, end: number): number {
 export function addToList(object: K8sObject, route: Route, item: string): TextEdit | undefined {
   const found = nodeAt(object, route);
   if (!found || !isSeq(found.node)) return undefined;
-  const seq = found.node as YAMLSeq;
+  const seq = found.node;
   const file = object.file;
   const json = /\.json$/i.test(file.path);
-  if (seq.items.some((i) => !isScalar(i) || !(i as Node).range)) return undefined;
-  const firstItem = seq.items[0] as Node | undefined;
+  const items = seq.items;
+  if (items.some((i) => !isScalar(i))) return undefined;
+  const firstItem = items[0];
   const quoted =
-    json || (isScalar(firstItem) && firstItem.type === 'QUOTE_DOUBLE')
+    json || (isScalar(firstItem) && firstItem.style === 'QUOTE_DOUBLE')
       ? JSON.stringify(item)
-      : isScalar(firstItem) && firstItem.type === 'QUOTE_SINGLE'
+      : isScalar(firstItem) && firstItem.style === 'QUOTE_SINGLE'
         ? `'${item}'`
         : item;
   if (seq.flow) {
-    if (seq.items.length === 0) return insertAt(file, seq.range![0] + 1, quoted);
-    return insertAt(file, (seq.items.at(-1) as Node).range![1], `, ${quoted}`);
+    if (items.length === 0) return insertAt(file, seq.start + 1, quoted);
+    return insertAt(file, items.at(-1)!.end, `, ${quoted}`);
   }
-  const last = seq.items.at(-1) as Node | undefined;
+  const last = items.at(-1);
   if (!last) return undefined;
-  const dash = column(file, seq.range![0]) - 1;
-  if (file.text[seq.range![0]] !== '-') return undefined;
-  return linesAfter(file, trimmedEnd(file, last.range![0], last.range![1]), dash, [`- ${quoted}`]);
+  const dash = column(file, seq.start) - 1;
+  if (file.text[seq.start] !== '-') return undefined;
+  return linesAfter(file, trimmedEnd(file, last.start, last.end), dash, [`- ${quoted}`]);
 }
 
 /**
@@ -292,13 +299,14 @@ export function replaceScalar(
 ): TextEdit | undefined {
   const found = nodeAt(object, route);
   const node = found?.node;
-  if (!isScalar(node) || !node.range) return undefined;
+  if (!isScalar(node)) return undefined;
   const file = object.file;
-  const loc = { file, start: node.range[0], end: node.range[1] };
-  if (typeof value === 'string' && node.type === 'QUOTE_DOUBLE')
+  const loc = { file, start: node.start, end: node.end };
+  if (typeof value === 'string' && node.style === 'QUOTE_DOUBLE')
     return replaceLoc(loc, JSON.stringify(value));
-  if (typeof value === 'string' && node.type === 'QUOTE_SINGLE') return replaceLoc(loc, `'${value}'`);
-  if (node.type !== 'PLAIN' && node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') return undefined;
+  if (typeof value === 'string' && node.style === 'QUOTE_SINGLE') return replaceLoc(loc, `'${value}'`);
+  if (node.style !== 'PLAIN' && node.style !== 'QUOTE_DOUBLE' && node.style !== 'QUOTE_SINGLE')
+    return undefined;
   return replaceLoc(loc, scalarText(value, /\.json$/i.test(file.path)));
 }
 
@@ -310,11 +318,11 @@ export function indentStep(object: K8sObject, route: Route): number {
   for (let n = route.length; n >= 0; n--) {
     const found = nodeAt(object, route.slice(0, n));
     const map = found?.node;
-    const key = found?.pair?.key as Node | undefined;
-    if (!isMap(map) || map.flow || !key?.range) continue;
-    const firstKey = map.items[0]?.key as Node | undefined;
-    if (!firstKey?.range) continue;
-    const step = column(object.file, firstKey.range[0]) - column(object.file, key.range[0]);
+    const key = found?.pair?.key;
+    if (!isMap(map) || map.flow || !key) continue;
+    const firstKey = map.pairs[0]?.key;
+    if (!firstKey) continue;
+    const step = column(object.file, firstKey.start) - column(object.file, key.start);
     if (step > 0) return step;
   }
   return 2;

@@ -87,7 +87,7 @@ export function nodeGroups(module: TfModule): NodeGroup[] {
     });
   }
   for (const call of module.moduleCalls) {
-    if (!call.source || !EKS_MODULE.test(call.source)) continue;
+    if (!call.source || !EKS_MODULE.test(call.source) || module.evaluatesDownloaded(call)) continue;
     const attr = call.view.attr('eks_managed_node_groups');
     if (!attr) continue;
     const groups = call.view.value('eks_managed_node_groups');

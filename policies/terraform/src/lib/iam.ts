@@ -215,6 +215,36 @@ function maskInterpolations(text: string): string | undefined {
   return out;
 }
 
+/**
+ * A template file masked like a heredoc, except that an interpolation standing for a whole JSON
+ * value (`"Values": ${jsonencode(subjects)}`) becomes a same-length string, so the JSON parses.
+ */
+function maskTemplate(text: string): string | undefined {
+  const masked = maskInterpolations(text);
+  if (masked === undefined) return undefined;
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked[i]!;
+    if (c === '\u0001' && !inString) {
+      let j = i;
+      while (masked[j] === '\u0001') j++;
+      const n = j - i;
+      out += n >= 2 ? `"${'\u0001'.repeat(n - 2)}"` : ' ';
+      i = j - 1;
+      continue;
+    }
+    if (inString && c === '\\') {
+      out += c + (masked[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '"') inString = !inString;
+    out += c;
+  }
+  return out;
+}
+
 function fromTemplate(expr: Expr & { kind: 'template' | 'literal' }): PolicyStatement[] {
   const { file } = expr.loc;
   const raw = file.text.slice(expr.loc.start, expr.loc.end);
@@ -238,6 +268,53 @@ function fromTemplate(expr: Expr & { kind: 'template' | 'literal' }): PolicyStat
     }
   }
   return [];
+}
+
+/**
+ * `file("policy.json")`: the statements at their places in the JSON file. `templatefile(...)`:
+ * the rendered statements, placed at the template's lines when the template (interpolations
+ * masked) has the same statements, else at the call. Undefined when the file was not read.
+ */
+function fromReadFile(view: BlockView, expr: Expr): PolicyStatement[] | undefined {
+  if (expr.kind !== 'call') return undefined;
+  const file = view.module.fileOf(expr, view.bindings);
+  if (!file) return undefined;
+  if (expr.name === 'file') {
+    try {
+      return fromJsonNode(parseJson(file));
+    } catch {
+      return [];
+    }
+  }
+  const value = view.eval(expr);
+  if (typeof value !== 'string') return [];
+  let rendered: PolicyStatement[];
+  try {
+    rendered = fromValue(jsonToValue(toNode(JSON.parse(value))), expr.loc);
+  } catch {
+    return [];
+  }
+  const masked = maskTemplate(file.text);
+  let located: PolicyStatement[] = [];
+  try {
+    if (masked !== undefined) located = fromJsonNode(parseJson(file, masked));
+  } catch {
+    located = [];
+  }
+  return located.length === rendered.length ? rendered.map((s, i) => placedAs(s, located[i]!)) : rendered;
+}
+
+/** A statement with the places of another one of the same shape. */
+function placedAs(s: PolicyStatement, place: PolicyStatement): PolicyStatement {
+  const out: PolicyStatement = { ...s, loc: place.loc };
+  for (const prop of ['action', 'notAction', 'resource', 'notResource'] as const) {
+    const f = s[prop];
+    const at = place[prop]?.loc;
+    if (f) out[prop] = { ...f, loc: at ?? place.loc };
+  }
+  if (s.principals) out.principalLoc = place.principalLoc ?? place.loc;
+  if (s.conditionLoc) out.conditionLoc = place.conditionLoc ?? place.loc;
+  return out;
 }
 
 function toNode(v: unknown): JsonNode {
@@ -308,6 +385,8 @@ export function policyStatements(view: BlockView, attr: string): PolicyStatement
 }
 
 function statementsOfExpr(view: BlockView, expr: Expr, loc: Loc): PolicyStatement[] {
+  const read = fromReadFile(view, expr);
+  if (read) return read;
   if (expr.kind === 'call' && expr.name === 'jsonencode' && expr.args[0])
     return fromObjectExpr(view, expr.args[0], loc);
   if (expr.kind === 'template' || expr.kind === 'literal') {

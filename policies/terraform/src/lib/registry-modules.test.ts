@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODULE_TABLES } from '../registry-modules/index.js';
+import { MODULE_TABLES, type Predicate } from '../registry-modules/index.js';
 import { rules } from '../rules/index.js';
 import { constraintRange, matches } from './registry-modules.js';
 
@@ -29,6 +29,24 @@ describe('input predicates', () => {
     expect(matches({ lacksAny: ['api', 'audit'] }, ['api'])).toBe(true);
     expect(matches({ empty: true }, {})).toBe(true);
     expect(matches({ field: 'enabled', is: { equals: false } }, { enabled: false })).toBe(true);
+  });
+
+  it('read lists and maps of objects (listeners, ingress rules) element by element', async () => {
+    const { UNKNOWN } = await import('@plumbline/lang-hcl');
+    const http: Predicate = { field: 'protocol', is: { equals: 'HTTP' } };
+    const plainHttp: Predicate = {
+      allOf: [http, { not: { field: 'redirect', is: { not: { empty: true } } } }],
+    };
+    expect(matches({ some: plainHttp }, { a: { protocol: 'HTTP', redirect: { port: '443' } } })).toBe(false);
+    expect(matches({ some: plainHttp }, { a: { protocol: 'HTTPS' }, b: { protocol: 'HTTP' } })).toBe(true);
+    expect(matches({ some: plainHttp }, [{ protocol: UNKNOWN }])).toBeUndefined();
+    expect(matches({ some: plainHttp }, null)).toBe(false);
+    expect(matches({ not: { equals: true } }, UNKNOWN)).toBeUndefined();
+    const ssh: Predicate = { coversAny: [22], from: 'from_port', to: 'to_port' };
+    expect(matches(ssh, { from_port: 0, to_port: 1024 })).toBe(true);
+    expect(matches(ssh, { from_port: '443', to_port: '443' })).toBe(false);
+    expect(matches(ssh, { from_port: UNKNOWN, to_port: 22 })).toBeUndefined();
+    expect(matches(ssh, { rule: 'ssh-tcp' })).toBe(false);
   });
 });
 

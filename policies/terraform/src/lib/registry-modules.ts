@@ -1,8 +1,9 @@
-import type { RuleContext } from '@plumbline/core';
+import type { Loc, RuleContext } from '@plumbline/core';
 import {
   asBool,
   asNumber,
   asString,
+  type Expr,
   isKnown,
   isObject,
   type ModuleCall,
@@ -109,6 +110,29 @@ export function matches(p: Predicate, v: Value): boolean | undefined {
     if (results.includes(true)) return true;
     return results.includes(undefined) ? undefined : false;
   }
+  if ('allOf' in p) {
+    const results = p.allOf.map((x) => matches(x, v));
+    if (results.includes(false)) return false;
+    return results.includes(undefined) ? undefined : true;
+  }
+  if ('not' in p) {
+    const r = matches(p.not, v);
+    return r === undefined ? undefined : !r;
+  }
+  if ('some' in p) {
+    const items = elements(v);
+    if (!items) return v === null || isKnown(v) ? false : undefined;
+    const results = items.map(([, x]) => matches(p.some, x));
+    if (results.includes(true)) return true;
+    return results.includes(undefined) ? undefined : false;
+  }
+  if ('coversAny' in p) {
+    if (!isObject(v)) return isKnown(v) ? false : undefined;
+    const from = asNumber(v[p.from] ?? null);
+    const to = asNumber(v[p.to] ?? null);
+    if (from === undefined || to === undefined) return p.from in v && p.to in v ? undefined : false;
+    return p.coversAny.some((port) => from <= port && port <= to);
+  }
   if ('field' in p) {
     if (!isObject(v)) return isKnown(v) ? false : undefined;
     return p.field in v ? matches(p.is, v[p.field]!) : false;
@@ -141,6 +165,13 @@ export function matches(p: Predicate, v: Value): boolean | undefined {
   }
   if (strings.includes(undefined)) return undefined;
   return p.lacksAny.some((x) => !strings.includes(x));
+}
+
+/** The elements of a list or the entries of a map, with their index or key; undefined otherwise. */
+function elements(v: Value): [number | string, Value][] | undefined {
+  if (Array.isArray(v)) return v.map((x, i) => [i, x]);
+  if (isObject(v)) return Object.entries(v);
+  return undefined;
 }
 
 const REGISTRY = /^(?:registry\.terraform\.io\/)?([\w-]+\/[\w-]+\/[\w-]+)(\/\/[^?]*)?$/i;
@@ -183,7 +214,7 @@ export function knownModule(
 }
 
 /** False when the call is known to create nothing (`count = 0`, `create = false`, ...). */
-function created(call: ModuleCall): boolean {
+function created(call: ModuleCall, table: ModuleTable): boolean {
   if (asNumber(call.view.value('count')) === 0) return false;
   const forEach = call.view.value('for_each');
   if (
@@ -191,7 +222,9 @@ function created(call: ModuleCall): boolean {
     (isObject(forEach) && Object.keys(forEach).length === 0)
   )
     return false;
-  return !CREATE_INPUTS.some((i) => call.view.has(i) && asBool(call.view.value(i)) === false);
+  return !(table.creates ?? CREATE_INPUTS).some(
+    (i) => call.view.has(i) && asBool(call.view.value(i)) === false,
+  );
 }
 
 const CREATE_INPUTS = [
@@ -205,6 +238,33 @@ const CREATE_INPUTS = [
 
 function show(v: Json | Value): string {
   return JSON.stringify(v);
+}
+
+/** ` = value` for values short enough to read in a message. */
+function shownValue(v: Value): string {
+  if (!isKnown(v)) return '';
+  const text = show(v);
+  return text.length <= 80 ? ` = ${text}` : '';
+}
+
+/** For a `{ some }` check, the first element that matches and where it is written. */
+function offendingElement(
+  attr: { expr: Expr; loc: Loc },
+  value: Value,
+  p: Predicate,
+): { label: string; loc: Loc } | undefined {
+  if (!('some' in p)) return undefined;
+  const hit = elements(value)?.find(([, x]) => matches(p.some, x) === true);
+  if (!hit) return undefined;
+  const [key] = hit;
+  const expr = attr.expr;
+  if (typeof key === 'number' && expr.kind === 'tuple' && expr.items[key])
+    return { label: `[${key}]`, loc: expr.items[key]!.loc };
+  if (typeof key === 'string' && expr.kind === 'object') {
+    const item = expr.items.find((i) => i.name === key);
+    if (item) return { label: `[${JSON.stringify(key)}]`, loc: item.loc };
+  }
+  return undefined;
 }
 
 function versionNote(d: { since?: string; until?: string }): string {
@@ -238,9 +298,11 @@ export function checkRegistryModules(
   options: { skip?: (call: ModuleCall) => boolean } = {},
 ): void {
   for (const call of module.moduleCalls) {
+    // The module's real body, downloaded by `terraform init`, is evaluated instead of its table.
+    if (module.evaluatesDownloaded(call)) continue;
     const known = knownModule(call);
     if (!known) continue;
-    if (options.skip?.(call) || !created(call)) continue;
+    if (options.skip?.(call) || !created(call, known.table)) continue;
     const checks = known.table.inputs.filter((c) => c.rule === rule);
     // A rule reports one problem per call, even when renamed inputs both describe it.
     for (const check of checks) if (reportInput(ctx, module, call, check, known.range)) break;
@@ -263,11 +325,14 @@ function reportInput(
   if (attr) {
     const value = call.view.value(check.input);
     if (value === undefined || matches(check.insecure, value) !== true) return false;
-    const shown = isKnown(value) ? ` = ${show(value)}` : '';
-    const message = `\`${resource}\` sets \`${check.input}${shown}\`: ${check.consequence}.`;
-    if (!firstForInstances(ctx, module, attr, message)) return true;
+    const element = offendingElement(attr, value, check.insecure);
+    const message = element
+      ? `\`${resource}\` sets \`${check.input}${element.label}\`: ${check.consequence}.`
+      : `\`${resource}\` sets \`${check.input}${shownValue(value)}\`: ${check.consequence}.`;
+    const at = element?.loc ?? attr.loc;
+    if (!firstForInstances(ctx, module, at, message)) return true;
     ctx.report({
-      at: attr,
+      at,
       message,
       resource,
       container: call.view.loc,

@@ -18,7 +18,7 @@ export const s3Bucket: ModuleTable = {
   latest: '5.0.0',
   docs: [
     'https://registry.terraform.io/modules/terraform-aws-modules/s3-bucket/aws/latest?tab=inputs',
-    'https://github.com/terraform-aws-modules/terraform-aws-s3-bucket/releases/tag/v3.9.0',
+    'https://github.com/terraform-aws-modules/terraform-aws-s3-bucket/releases/tag/v3.9.0 (CHANGELOG: "Updated S3 Bucket Block Public Access and ACL(Object Ownership) defaults to work since April 2023", #226)',
   ],
   inputs: [
     block('terraform/s3-block-public-acls', 'block_public_acls'),

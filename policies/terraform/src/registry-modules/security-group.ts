@@ -1,4 +1,5 @@
-import type { ModuleTable } from './table.js';
+import { ADMIN_PORTS } from '../lib/network.js';
+import type { ModuleTable, Predicate } from './table.js';
 
 /** Named rules of the module (`rules.tf`) that open an administrative or data port. */
 const ADMIN_RULES =
@@ -8,6 +9,37 @@ const world = {
   input: 'ingress_cidr_blocks',
   is: { containsAny: ['0.0.0.0/0'] },
   defaults: [{ value: [] }],
+};
+
+/**
+ * One object of `ingress_with_cidr_blocks`: the module splits its `cidr_blocks` string on commas.
+ * Objects without `cidr_blocks` take `ingress_cidr_blocks`, another input, and are not read.
+ */
+const fromWorld: Predicate = {
+  field: 'cidr_blocks',
+  is: { anyMatches: '(^|,)\\s*0\\.0\\.0\\.0/0\\s*(,|$)' },
+};
+/** The same for `ingress_with_ipv6_cidr_blocks` objects and their `ipv6_cidr_blocks`. */
+const fromWorldV6: Predicate = { field: 'ipv6_cidr_blocks', is: { anyMatches: '(^|,)\\s*::/0\\s*(,|$)' } };
+const tcpOrUdp: Predicate = { field: 'protocol', is: { anyMatches: '^(tcp|udp|6|17)$' } };
+const portRange = (ports: number[]): Predicate => ({ coversAny: ports, from: 'from_port', to: 'to_port' });
+const everyPort: Predicate = {
+  anyOf: [
+    { field: 'rule', is: { anyMatches: '^all-(all|tcp|udp)$' } },
+    { field: 'protocol', is: { anyMatches: '^(-1|all)$' } },
+    { allOf: [tcpOrUdp, portRange([1]), portRange([65535])] },
+  ],
+};
+const adminPort: Predicate = {
+  allOf: [
+    { not: everyPort },
+    {
+      anyOf: [
+        { field: 'rule', is: { anyMatches: ADMIN_RULES } },
+        { allOf: [tcpOrUdp, portRange(Object.keys(ADMIN_PORTS).map(Number))] },
+      ],
+    },
+  ],
 };
 
 export const securityGroup: ModuleTable = {
@@ -33,6 +65,30 @@ export const securityGroup: ModuleTable = {
       when: world,
       consequence:
         'an administrative or data port is open to the internet (`ingress_cidr_blocks` holds 0.0.0.0/0)',
+    },
+    {
+      rule: 'terraform/security-group-open-all-ports',
+      input: 'ingress_with_cidr_blocks',
+      insecure: { some: { allOf: [fromWorld, everyPort] } },
+      consequence: 'every port is open to the internet',
+    },
+    {
+      rule: 'terraform/security-group-open-admin-ports',
+      input: 'ingress_with_cidr_blocks',
+      insecure: { some: { allOf: [fromWorld, adminPort] } },
+      consequence: 'an administrative or data port is open to the internet',
+    },
+    {
+      rule: 'terraform/security-group-open-all-ports',
+      input: 'ingress_with_ipv6_cidr_blocks',
+      insecure: { some: { allOf: [fromWorldV6, everyPort] } },
+      consequence: 'every port is open to the internet over IPv6',
+    },
+    {
+      rule: 'terraform/security-group-open-admin-ports',
+      input: 'ingress_with_ipv6_cidr_blocks',
+      insecure: { some: { allOf: [fromWorldV6, adminPort] } },
+      consequence: 'an administrative or data port is open to the internet over IPv6',
     },
   ],
 };

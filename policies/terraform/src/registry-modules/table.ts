@@ -25,9 +25,18 @@ export type Predicate =
   | { lacksAny: string[] }
   /** A number below this one. */
   | { below: number }
-  /** An object whose field satisfies the predicate. */
+  /** An object whose field satisfies the predicate (false when the field is missing). */
   | { field: string; is: Predicate }
-  | { anyOf: Predicate[] };
+  /**
+   * A list with an element, or a map with a value, that satisfies the predicate (a listener, an
+   * ingress rule). A call that sets it is reported at that element.
+   */
+  | { some: Predicate }
+  /** An object whose port range `[from, to]` (numbers or numeric strings) includes one of these ports. */
+  | { coversAny: number[]; from: string; to: string }
+  | { anyOf: Predicate[] }
+  | { allOf: Predicate[] }
+  | { not: Predicate };
 
 export interface InputCheck {
   /** The rule that reports it (`terraform/eks-public-endpoint`). */
@@ -47,6 +56,12 @@ export interface InputCheck {
 export interface ModuleTable {
   /** Registry address `namespace/name/provider`, with `//modules/x` for a submodule. */
   source: string;
+  /**
+   * Inputs that, set to `false`, make the call create nothing this table describes. Defaults to the
+   * common ones (`create`, `create_bucket`, ...); a module whose `create_role` only controls an
+   * IAM role (Lambda) must list its own.
+   */
+  creates?: string[];
   /** The GitHub repository, for `git::`/`github.com/` sources (`terraform-aws-modules/terraform-aws-eks`). */
   repository: string;
   /** The newest version the table was checked against; a call without `version` is taken as it. */

@@ -4,7 +4,9 @@ export const vpc: ModuleTable = {
   source: 'terraform-aws-modules/vpc/aws',
   repository: 'terraform-aws-modules/terraform-aws-vpc',
   latest: '6.0.0',
-  docs: ['https://registry.terraform.io/modules/terraform-aws-modules/vpc/aws/latest?tab=inputs'],
+  docs: [
+    'https://registry.terraform.io/modules/terraform-aws-modules/vpc/aws/latest?tab=inputs (enable_flow_log = false, "Whether or not to enable VPC Flow Logs")',
+  ],
   inputs: [
     {
       rule: 'terraform/vpc-flow-logs',

@@ -1,3 +1,4 @@
+import type { FolderEntry } from '../../model/domain.js';
 import type { FileSource, SourceEntry } from '../file-source.js';
 
 /**
@@ -6,11 +7,14 @@ import type { FileSource, SourceEntry } from '../file-source.js';
  */
 export class ShardSource implements FileSource {
   readonly warnings: { path: string; message: string }[] = [];
+  readonly listFolder?: (path: string) => Promise<FolderEntry[]>;
 
   constructor(
     private readonly source: FileSource,
     private readonly entries: readonly SourceEntry[],
-  ) {}
+  ) {
+    if (source.listFolder) this.listFolder = (path) => source.listFolder!(path);
+  }
 
   get name(): string {
     return this.source.name;

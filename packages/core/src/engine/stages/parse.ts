@@ -6,6 +6,7 @@ import { parseErrorRule } from '../../rules/parse-error.js';
 import { unscannableRule } from '../../rules/unscannable.js';
 import { decodeText } from '../decode.js';
 import type { SourceEntry } from '../file-source.js';
+import { readAhead } from '../read-ahead.js';
 import type { StageTimer } from '../stage-timer.js';
 import { parserFailureReason } from '../unscannable.js';
 import type { AuditRun } from './run-context.js';
@@ -32,7 +33,8 @@ export async function readAndParse(
 ): Promise<ParseStageResult> {
   const { options, config, errors } = run;
   const out: ParseStageResult = { parsed: [], handled: 0 };
-  let done = 0;
+  // First pass: what to read (in listing order); skipped, unclaimed and oversized files are noted here.
+  const toRead: { entry: SourceEntry; language: Language }[] = [];
   for (const entry of entries) {
     if (claimed.has(entry.path)) continue;
     const language = languages.find((l) => l.claims(entry.path));
@@ -47,7 +49,6 @@ export async function readAndParse(
       continue;
     }
     if (!language) continue;
-    done++;
     if (entry.size > config.maxFileSize) {
       errors.push({
         kind: 'too-large',
@@ -56,21 +57,27 @@ export async function readAndParse(
       });
       continue;
     }
+    toRead.push({ entry, language });
+  }
+  let done = 0;
+  const reads = readAhead(
+    options.source,
+    toRead.map((r) => r.entry.path),
+  );
+  for (const { entry, language } of toRead) {
     const started = performance.now();
-    let bytes: Buffer;
-    try {
-      bytes = await options.source.read(entry.path);
-    } catch (error) {
+    const outcome = (await reads.next()).value!;
+    timer.add('read', performance.now() - started);
+    done++;
+    if ('error' in outcome) {
       errors.push({
         kind: 'unreadable',
         file: entry.path,
-        message: `cannot read: ${(error as Error).message}`,
+        message: `cannot read: ${outcome.error.message}`,
       });
       continue;
-    } finally {
-      timer.add('read', performance.now() - started);
     }
-    const decoded = decodeText(bytes);
+    const decoded = decodeText(outcome.bytes);
     if ('binary' in decoded) {
       errors.push({ kind: 'binary', file: entry.path, message: decoded.binary });
       continue;

@@ -15,6 +15,7 @@ import { StageTimer } from '../stage-timer.js';
 import { checkUnits, rulesByDomain } from './check.js';
 import { discoverEntries } from './discover.js';
 import { readAndParse } from './parse.js';
+import { prepareDomains } from './prepare.js';
 import { AuditRun, enabledRules } from './run-context.js';
 import { settleFindings } from './suppress.js';
 
@@ -69,6 +70,7 @@ export async function runPipeline(
   );
   const project = new Project(parsed);
   const byDomain = rulesByDomain(enabled);
+  await prepareDomains(run, project, byDomain.keys(), timer);
   checkUnits(run, project, byDomain, timer);
   if (links) timer.time('units', () => links.push(...linksOf(project, [...byDomain.keys()])));
   const findings = settleFindings(run, parsed, rendering.sources, project, [...byDomain.keys()], timer);

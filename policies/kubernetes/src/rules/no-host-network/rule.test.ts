@@ -8,6 +8,20 @@ tester.run(rule, {
   ],
   invalid: [
     {
+      name: 'CNI agent in kube-system: still reported, the message says why confidence is lower',
+      code: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: cilium\n  namespace: kube-system\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers:\n        - name: cilium-agent\n          image: quay.io/cilium/cilium:v1.16.1\n',
+      errors: [
+        {
+          line: 9,
+          column: 20,
+          endLine: 9,
+          endColumn: 24,
+          message:
+            '(system workload in `kube-system`: CNI agents, kube-proxy, the control plane and node agents use the node’s network; lower confidence).',
+        },
+      ],
+    },
+    {
       name: 'Pod',
       code: pod('', '  hostNetwork: true\n'),
       errors: [

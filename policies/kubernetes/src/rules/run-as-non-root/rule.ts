@@ -4,7 +4,8 @@ import { k8sDomain } from '../../domain.js';
 import { hardeningFix } from '../../fix/hardening-fix.js';
 import { reportWithFix } from '../../fix/report.js';
 import { reportsMissingAlone } from '../../hardening.js';
-import { capitalized, containersOf, isTrue, isWindows, onceEach, report } from '../../lib.js';
+import { capitalized, containersOf, isTrue, isWindows, onceEach } from '../../lib.js';
+import { reportSystemAware, systemContext, withNote } from '../../system-workloads.js';
 
 export default defineRule<K8sObject>({
   id: 'k8s/run-as-non-root',
@@ -14,7 +15,7 @@ export default defineRule<K8sObject>({
     description:
       'Neither the container nor the pod sets `runAsNonRoot: true` or a non-zero `runAsUser`, so the container runs as whatever user the image declares — root for most images.',
     rationale:
-      'Medium: root inside a container is not root on the node, but it owns every file of the image, can use the capabilities left to it and is the starting point of most container escapes. The restricted Pod Security Standard requires `runAsNonRoot: true`. Confidence is medium: the image may already declare a non-root USER. When the container leaves two or more of the five restricted settings unset, `k8s/require-security-context` reports them together (the id and aliases of this rule still suppress this setting there).',
+      'Medium: root inside a container is not root on the node, but it owns every file of the image, can use the capabilities left to it and is the starting point of most container escapes. The restricted Pod Security Standard requires `runAsNonRoot: true`. Confidence is medium: the image may already declare a non-root USER. When the container leaves two or more of the five restricted settings unset, `k8s/require-security-context` reports them together (the id and aliases of this rule still suppress this setting there). In a system namespace (`kube-system`, `kube-public`, `kube-node-lease`), and for a DaemonSet in `monitoring`, the finding is still reported but with low confidence and a note saying why: Polaris’s default configuration exempts the control-plane components, kube-proxy and kube-dns in `kube-system` from this check (`runAsRootAllowed`). A system name alone in another namespace does not lower it.',
     remediation:
       'Set `securityContext.runAsNonRoot: true` (pod level covers every container) and a numeric `runAsUser` above 10000; build the image with a numeric non-root `USER`.',
     category: 'security',
@@ -57,21 +58,25 @@ export default defineRule<K8sObject>({
       if (user && Number(user.value) === 0) continue;
       if (nonRoot) {
         if (once(nonRoot.route))
-          report(
+          reportSystemAware(
             ctx,
+            'k8s/run-as-non-root',
             object,
             object.at(nonRoot.route)!,
             `${capitalized(c.pod.label)} sets \`runAsNonRoot: false\`.`,
             'false',
           );
       } else if (user || reportsMissingAlone(c, 'k8s/run-as-non-root')) {
+        const message = `The ${c.label} of ${c.pod.label} sets neither \`runAsNonRoot: true\` nor a non-root \`runAsUser\`.`;
+        const system = systemContext(object, 'k8s/run-as-non-root');
         reportWithFix(
           ctx,
           object,
           c.anchor,
-          `The ${c.label} of ${c.pod.label} sets neither \`runAsNonRoot: true\` nor a non-root \`runAsUser\`.`,
+          system ? withNote(message, system.note) : message,
           c.name,
           hardeningFix(c, ['k8s/run-as-non-root']),
+          system?.confidence,
         );
       }
     }

@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -34,6 +35,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/cloudwatch-log-group-kms');
     for (const r of module.resourcesOf('aws_cloudwatch_log_group')) {
       if (!r.has('kms_key_id'))
         reportOn(

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asNumber } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -37,6 +38,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/cloudwatch-log-group-retention');
     for (const g of module.resourcesOf('aws_cloudwatch_log_group')) {
       const a = g.attr('retention_in_days');
       if (!a)

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asBool } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -37,6 +38,7 @@ export default defineRule({
   },
   check(module, ctx) {
     if (module.resourcesOf('aws_ecr_registry_scanning_configuration').length > 0) return;
+    checkRegistryModules(module, ctx, 'terraform/ecr-image-scanning');
     for (const r of module.resourcesOf('aws_ecr_repository')) {
       const configs = r.blocks('image_scanning_configuration');
       if (configs.length === 0) {

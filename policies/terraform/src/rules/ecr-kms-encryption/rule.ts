@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -36,6 +37,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/ecr-kms-encryption');
     for (const r of module.resourcesOf('aws_ecr_repository')) {
       if (!r.hasBlock('encryption_configuration')) {
         reportOn(ctx, r, r.headerLoc, `ECR repository ${nameOf(r)} is encrypted with AES256, not KMS.`);

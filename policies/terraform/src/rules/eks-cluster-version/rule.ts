@@ -62,7 +62,7 @@ export default defineRule<TfModule, Options>({
     for (const c of module.resourcesOf('aws_eks_cluster'))
       targets.push({ view: c, attr: 'version', resource: c.address });
     for (const call of module.moduleCalls) {
-      if (!call.source || !EKS_MODULE.test(call.source)) continue;
+      if (!call.source || !EKS_MODULE.test(call.source) || module.evaluatesDownloaded(call)) continue;
       for (const attr of ['cluster_version', 'kubernetes_version'])
         targets.push({ view: call.view, attr, resource: `module.${call.name}` });
     }

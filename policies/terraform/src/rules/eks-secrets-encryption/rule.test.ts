@@ -8,6 +8,11 @@ const eksModule = (version: string, args = '') =>
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
     { name: 'EKS module v19+ encrypts secrets by default', code: eksModule('~> 19.0') },
+    {
+      name: 'EKS module v21: `encryption_config = {}` still gets resources = ["secrets"] from its type',
+      code: eksModule('~> 21.0', '  encryption_config = {}\n'),
+    },
+    { name: 'a range spanning v18 and v19 has no single default', code: eksModule('>= 18.0, < 20.0') },
     'resource "aws_eks_cluster" "c" {\n  encryption_config {\n    resources = ["secrets"]\n  }\n}\n',
     {
       name: 'dynamic over unknown',
@@ -19,6 +24,11 @@ new RuleTester([hclLanguage]).run(rule, {
       name: 'EKS module v18 default: no encryption',
       code: eksModule('18.31.2'),
       errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, message: 'default `[]`' }],
+    },
+    {
+      name: 'EKS module v21 with encryption turned off (null), reported at the argument',
+      code: eksModule('~> 21.0', '  encryption_config = null\n'),
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 27, message: 'sets `encryption_config = null`' }],
     },
     {
       name: 'EKS module v20 with encryption turned off',

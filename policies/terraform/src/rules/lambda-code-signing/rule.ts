@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -36,6 +37,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/lambda-code-signing');
     for (const f of module.resourcesOf('aws_lambda_function')) {
       if (f.has('code_signing_config_arn') || f.has('image_uri')) continue;
       if (f.has('package_type') && asString(f.value('package_type')) !== 'Zip') continue;

@@ -1,43 +1,9 @@
 import { defineRule } from '@plumbline/core';
 import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { DEPRECATED_RUNTIMES } from '../../lib/lambda-runtimes.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
-
-/**
- * Runtimes AWS has deprecated (no more security patches; creating functions is blocked later),
- * as of late 2026. Extend when AWS retires more (Lambda runtime deprecation policy page).
- */
-export const DEPRECATED_RUNTIMES = new Set([
-  'nodejs',
-  'nodejs4.3',
-  'nodejs4.3-edge',
-  'nodejs6.10',
-  'nodejs8.10',
-  'nodejs10.x',
-  'nodejs12.x',
-  'nodejs14.x',
-  'nodejs16.x',
-  'nodejs18.x',
-  'nodejs20.x',
-  'python2.7',
-  'python3.6',
-  'python3.7',
-  'python3.8',
-  'python3.9',
-  'ruby2.5',
-  'ruby2.7',
-  'ruby3.2',
-  'java8',
-  'go1.x',
-  'provided',
-  'dotnetcore1.0',
-  'dotnetcore2.0',
-  'dotnetcore2.1',
-  'dotnetcore3.1',
-  'dotnet5.0',
-  'dotnet6',
-  'dotnet7',
-]);
 
 export default defineRule({
   id: 'terraform/lambda-deprecated-runtime',
@@ -72,6 +38,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/lambda-deprecated-runtime');
     for (const f of module.resourcesOf('aws_lambda_function', 'aws_lambda_layer_version')) {
       const attr = f.resourceType === 'aws_lambda_function' ? 'runtime' : 'compatible_runtimes';
       const a = f.attr(attr);

@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -35,6 +36,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/lambda-dlq');
     const invokeConfigs = module.resourcesOf('aws_lambda_function_event_invoke_config');
     for (const f of module.resourcesOf('aws_lambda_function')) {
       if (f.hasBlock('dead_letter_config')) continue;

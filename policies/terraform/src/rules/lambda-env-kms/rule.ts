@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { isObject } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -36,6 +37,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/lambda-env-kms');
     for (const f of module.resourcesOf('aws_lambda_function')) {
       if (f.has('kms_key_arn')) continue;
       for (const env of f.blocks('environment')) {

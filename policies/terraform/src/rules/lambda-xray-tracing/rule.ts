@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -35,6 +36,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/lambda-xray-tracing');
     for (const f of module.resourcesOf('aws_lambda_function')) {
       if (!f.hasBlock('tracing_config')) {
         reportOn(ctx, f, f.headerLoc, `Lambda function ${nameOf(f)} has no active X-Ray tracing.`);

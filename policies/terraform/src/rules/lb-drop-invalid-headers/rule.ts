@@ -2,6 +2,7 @@ import { defineRule } from '@plumbline/core';
 import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
 import { requireTrue } from '../../lib/checks.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf } from '../../lib/report.js';
 
 export default defineRule({
@@ -38,6 +39,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/lb-drop-invalid-headers');
     for (const lb of module.resourcesOf('aws_lb', 'aws_alb')) {
       const type = lb.has('load_balancer_type') ? asString(lb.value('load_balancer_type')) : 'application';
       if (type !== 'application') continue;

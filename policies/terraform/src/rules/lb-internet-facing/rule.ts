@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asBool } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -38,6 +39,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/lb-internet-facing');
     for (const lb of module.resourcesOf('aws_lb', 'aws_alb', 'aws_elb')) {
       const a = lb.attr('internal');
       if (!a) reportOn(ctx, lb, lb.headerLoc, `Load balancer ${nameOf(lb)} is internet-facing.`);

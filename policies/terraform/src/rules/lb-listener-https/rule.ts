@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -38,6 +39,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/lb-listener-https');
     for (const l of module.resourcesOf('aws_lb_listener', 'aws_alb_listener')) {
       if (asString(l.value('protocol')) !== 'HTTP') continue;
       const actions = l.blocks('default_action');

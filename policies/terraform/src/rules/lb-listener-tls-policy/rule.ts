@@ -1,11 +1,11 @@
 import { defineRule } from '@plumbline/core';
 import { asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { WEAK_ELB_TLS_POLICY } from '../../lib/elb-tls-policies.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
-/** ELB security policies that still accept TLS 1.0 or 1.1. */
-const WEAK =
-  /^ELBSecurityPolicy-(2015-05|2016-08|TLS-1-0-2015-04|TLS-1-1-2017-01|FS-2018-06|FS-1-1-2019-08)$|^ELBSecurityPolicy-TLS13-1-[01]-/;
+const WEAK = new RegExp(WEAK_ELB_TLS_POLICY);
 
 export default defineRule({
   id: 'terraform/lb-listener-tls-policy',
@@ -41,6 +41,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/lb-listener-tls-policy');
     for (const l of module.resourcesOf('aws_lb_listener', 'aws_alb_listener')) {
       const protocol = asString(l.value('protocol'));
       if (protocol !== 'HTTPS' && protocol !== 'TLS') continue;

@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asBool, asString } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -38,6 +39,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/lb-target-group-health-check');
     for (const r of module.resourcesOf('aws_lb_target_group', 'aws_alb_target_group')) {
       if (asString(r.value('target_type')) === 'lambda') continue;
       const checks = r.blocks('health_check');

@@ -8,6 +8,12 @@ const rdsModule = (version: string, args = '') =>
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
     { name: 'RDS module v6 encrypts by default', code: rdsModule('~> 6.0') },
+    { name: 'RDS module v4 already encrypts by default', code: rdsModule('~> 4.0') },
+    { name: 'a range spanning v3 and v4 has no single default', code: rdsModule('>= 3.0, < 5.0') },
+    {
+      name: 'a read replica through the module takes its encryption from the source',
+      code: rdsModule('~> 3.0', '  replicate_source_db = module.primary.db_instance_identifier\n'),
+    },
     {
       name: 'read replica',
       code: 'resource "aws_db_instance" "r" {\n  replicate_source_db = aws_db_instance.db.identifier\n}\n',
@@ -19,9 +25,16 @@ new RuleTester([hclLanguage]).run(rule, {
   ],
   invalid: [
     {
-      name: 'RDS module v2 did not encrypt by default',
-      code: rdsModule('~> 2.0'),
-      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, message: 'default `false` (before v3.0.0)' }],
+      name: 'RDS module v3 did not encrypt by default (v4.0.0 turned it on)',
+      code: rdsModule('~> 3.0'),
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 11, message: 'default `false` (before v4.0.0)' }],
+    },
+    {
+      name: 'RDS module input set to false, reported at the argument',
+      code: rdsModule('~> 6.0', '  storage_encrypted = false\n'),
+      errors: [
+        { line: 4, column: 3, endLine: 4, endColumn: 28, message: 'sets `storage_encrypted = false`' },
+      ],
     },
     {
       name: 'false',

@@ -13,8 +13,24 @@ ${ingress}
 const sgModule = (version: string, args = '') =>
   `module "m" {\n  source  = "terraform-aws-modules/security-group/aws"\n  version = "${version}"\n${args}}\n`;
 
+const withCidrBlocks = (rules: string) =>
+  sgModule(
+    '~> 5.1',
+    `  name   = "db"\n  vpc_id = module.vpc.vpc_id\n\n  ingress_with_cidr_blocks = [\n${rules}  ]\n`,
+  );
+
 new RuleTester([hclLanguage]).run(rule, {
   valid: [
+    {
+      name: 'hardened: SG module ingress_with_cidr_blocks, PostgreSQL from the VPC, HTTPS from anywhere',
+      code: withCidrBlocks(
+        '    {\n      from_port   = 5432\n      to_port     = 5432\n      protocol    = "tcp"\n      cidr_blocks = "10.0.0.0/16"\n    },\n    {\n      rule        = "https-443-tcp"\n      cidr_blocks = "0.0.0.0/0"\n    },\n',
+      ),
+    },
+    {
+      name: 'SG module: every port from anywhere is the other rule’s finding',
+      code: withCidrBlocks('    {\n      rule        = "all-all"\n      cidr_blocks = "0.0.0.0/0"\n    },\n'),
+    },
     {
       name: 'hardened: list-of-objects ingress from a private range, HTTPS from anywhere',
       code: 'resource "aws_security_group" "db" {\n  ingress = [\n    { from_port = 5432, to_port = 5432, protocol = "tcp", cidr_blocks = ["10.0.0.0/8"] },\n    { from_port = 443, to_port = 443, protocol = "tcp", cidr_blocks = ["0.0.0.0/0"] },\n  ]\n}\n',
@@ -101,6 +117,28 @@ new RuleTester([hclLanguage]).run(rule, {
         '  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["https-443-tcp", "ssh-tcp", "postgresql-tcp"]\n',
       ),
       errors: [{ line: 5, column: 3, endLine: 5, endColumn: 71 }],
+    },
+    {
+      name: 'SG module ingress_with_cidr_blocks opening PostgreSQL to the world, reported at that object',
+      code: withCidrBlocks(
+        '    {\n      rule        = "https-443-tcp"\n      cidr_blocks = "0.0.0.0/0"\n    },\n    {\n      from_port   = 5432\n      to_port     = 5432\n      protocol    = "tcp"\n      description = "PostgreSQL"\n      cidr_blocks = "10.0.0.0/16,0.0.0.0/0"\n    },\n',
+      ),
+      errors: [
+        { line: 12, column: 5, endLine: 18, endColumn: 6, message: 'sets `ingress_with_cidr_blocks[1]`' },
+      ],
+    },
+    {
+      name: 'SG module ingress_with_cidr_blocks with a named SSH rule',
+      code: withCidrBlocks('    {\n      rule        = "ssh-tcp"\n      cidr_blocks = "0.0.0.0/0"\n    },\n'),
+      errors: [{ line: 8, column: 5, endLine: 11, endColumn: 6 }],
+    },
+    {
+      name: 'SG module ingress_with_ipv6_cidr_blocks opening RDP to every IPv6 address',
+      code: sgModule(
+        '~> 5.1',
+        '  ingress_with_ipv6_cidr_blocks = [\n    {\n      from_port        = 3389\n      to_port          = 3389\n      protocol         = "tcp"\n      ipv6_cidr_blocks = "::/0"\n    },\n  ]\n',
+      ),
+      errors: [{ line: 5, column: 5, endLine: 10, endColumn: 6, message: 'over IPv6' }],
     },
     {
       name: 'the ssh preset submodule with world CIDRs',

@@ -1,5 +1,6 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -34,6 +35,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/sns-topic-encryption');
     for (const t of module.resourcesOf('aws_sns_topic')) {
       if (t.has('kms_master_key_id')) continue;
       reportOn(ctx, t, t.headerLoc, `SNS topic ${nameOf(t)} has no KMS key: server-side encryption is off.`);

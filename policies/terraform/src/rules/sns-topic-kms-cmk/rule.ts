@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { terraformDomain } from '../../domain.js';
 import { isAwsManagedKey } from '../../lib/kms.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -36,6 +37,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/sns-topic-kms-cmk');
     for (const t of module.resourcesOf('aws_sns_topic')) {
       const key = t.attr('kms_master_key_id');
       if (key && isAwsManagedKey(t.value('kms_master_key_id')))

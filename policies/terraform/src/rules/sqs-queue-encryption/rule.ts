@@ -1,6 +1,7 @@
 import { defineRule } from '@plumbline/core';
 import { asBool } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -38,6 +39,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/sqs-queue-encryption');
     for (const q of module.resourcesOf('aws_sqs_queue')) {
       const sse = q.attr('sqs_managed_sse_enabled');
       if (!sse || q.has('kms_master_key_id')) continue;

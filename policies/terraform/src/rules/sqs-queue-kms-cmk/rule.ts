@@ -2,6 +2,7 @@ import { defineRule } from '@plumbline/core';
 import { asBool } from '@plumbline/lang-hcl';
 import { terraformDomain } from '../../domain.js';
 import { isAwsManagedKey } from '../../lib/kms.js';
+import { checkRegistryModules } from '../../lib/registry-modules.js';
 import { nameOf, reportOn } from '../../lib/report.js';
 
 export default defineRule({
@@ -39,6 +40,7 @@ export default defineRule({
     },
   },
   check(module, ctx) {
+    checkRegistryModules(module, ctx, 'terraform/sqs-queue-kms-cmk');
     for (const q of module.resourcesOf('aws_sqs_queue')) {
       const key = q.attr('kms_master_key_id');
       if (key) {

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Parse only, per language: every file of `dir` (default ../shared/corpus) that a language claims
+// is read once up front, then parsed `--rounds` times (default 3) on this thread; prints files,
+// MB and the median milliseconds per round and per file for each language. No rules, no engine:
+// what the parsers themselves cost. Usage: node bench/parse.mjs [dir] [--rounds 3] [--only yaml]
+// Build first (npm run build).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { allLanguages } from '@plumbline/cli';
+import { SourceFile } from '@plumbline/core';
+
+const args = process.argv.slice(2);
+const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const flagValues = new Set(['--rounds', '--only'].map(flagValue).filter(Boolean));
+const dir = resolve(
+  args.find((a) => !a.startsWith('--') && !flagValues.has(a)) ??
+    new URL('../../shared/corpus', import.meta.url).pathname,
+);
+const rounds = Number(flagValue('--rounds') ?? 3);
+const only = flagValue('--only');
+
+const paths = [];
+(function walk(d) {
+  for (const e of readdirSync(d, { withFileTypes: true })) {
+    const p = join(d, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.isFile() && statSync(p).size <= 5 * 1024 * 1024) paths.push(p);
+  }
+})(dir);
+
+const rows = [];
+for (const language of allLanguages) {
+  if (only && language.id !== only) continue;
+  await language.init?.();
+  const files = paths
+    .map((p) => relative(dir, p).split('\\').join('/'))
+    .filter((rel) => language.claims(rel))
+    .map((rel) => ({ rel, text: readFileSync(join(dir, rel), 'utf8') }));
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    for (const { rel, text } of files) {
+      try {
+        language.parse(new SourceFile(rel, text, { repoPath: rel }));
+      } catch {}
+    }
+    times.push(performance.now() - started);
+  }
+  const median = times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  const mb = files.reduce((n, f) => n + f.text.length, 0) / 1048576;
+  rows.push({
+    language: language.id,
+    files: files.length,
+    mb: +mb.toFixed(1),
+    msPerRound: Math.round(median),
+    msPerFile: +(median / Math.max(1, files.length)).toFixed(3),
+  });
+}
+console.table(rows);
+console.log(JSON.stringify({ dir, rounds, rows }));

@@ -1,0 +1,305 @@
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+
+/**
+ * The shape and source ranges of parsed YAML documents, kept instead of the `yaml` node trees.
+ * Rules read the plain data (`toJS`); locations, fixes and scalar styles need only each node's
+ * kind, range and children, which fit in two integer arrays per file: a `yaml` tree costs ~170
+ * bytes per node (a 20,000-object manifest held ~170 MB of them until the end of a run), a row
+ * here 20. Map keys are compared against the file text, so most keys cost nothing to keep.
+ */
+
+export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+
+const STYLES: readonly (ScalarStyle | undefined)[] = [
+  undefined,
+  'PLAIN',
+  'QUOTE_DOUBLE',
+  'QUOTE_SINGLE',
+  'BLOCK_LITERAL',
+  'BLOCK_FOLDED',
+];
+
+const MAP = 1;
+const SEQ = 2;
+const SCALAR = 3;
+const ALIAS = 4;
+/** Anything else (an unresolved node type): never matched by a route. */
+const OTHER = 5;
+const KIND_MASK = 0b111;
+const STYLE_SHIFT = 3;
+const STYLE_MASK = 0b111 << STYLE_SHIFT;
+const FLOW = 1 << 6;
+/** A scalar whose value is null (`key:` with nothing after it, `~`, `null`). */
+const NULL_VALUE = 1 << 7;
+/** A scalar key whose value is a string equal to its source text (`name:`). */
+const KEY_IS_TEXT = 1 << 8;
+/** The merge key `<<` (with `merge: true`). */
+const MERGE_KEY = 1 << 9;
+
+/** Columns of a node row: flags, range start, value end, child count, first child (or alias target). */
+const WIDTH = 5;
+const NONE = -1;
+
+/** The value of a merge key `<<`: equal to no route segment (as the `yaml` package's symbol). */
+export const MERGE = Symbol('<<');
+
+export type SpanKind = 'map' | 'seq' | 'scalar' | 'alias' | 'other';
+const KINDS: readonly SpanKind[] = ['other', 'map', 'seq', 'scalar', 'alias', 'other'];
+
+/**
+ * The node table of one file's documents: `add` each parsed document as it comes (its `yaml` tree
+ * can go right after), `seal` when the file is done; nodes are read through `SpanNode` views.
+ */
+export class YamlSpans {
+  private nodes: Int32Array = new Int32Array(256);
+  private children: Int32Array = new Int32Array(256);
+  private nodeCount = 0;
+  private childCount = 0;
+  /** Key values that are not their source text (quoted, numbers, booleans), by node id. */
+  private readonly keys = new Map<number, unknown>();
+
+  /** `text`: what was parsed (the file's text, or the lenient re-read of it). */
+  constructor(private readonly text: string) {}
+
+  /** Adds a document's node tree; returns the id of its root (-1 when it has no contents). */
+  add(doc: Document): number {
+    const ids = new Map<Node, number>();
+    const aliases: [number, Node][] = [];
+    const root = this.addNode(doc.contents as Node | null, ids, aliases);
+    // Aliases point at nodes of their own document: resolved once the document is in.
+    for (const [id, alias] of aliases) {
+      let target: Node | null = alias;
+      for (let i = 0; i < 16 && target && isAlias(target); i++)
+        target = (target.resolve(doc) as Node | undefined) ?? null;
+      this.nodes[id * WIDTH + 4] = target ? (ids.get(target) ?? NONE) : NONE;
+    }
+    return root;
+  }
+
+  /** Gives back the unused room once every document is in. */
+  seal(): void {
+    this.nodes = this.nodes.slice(0, this.nodeCount * WIDTH);
+    this.children = this.children.slice(0, this.childCount);
+  }
+
+  /** A view of node `id` (null for none). */
+  view(id: number): SpanNode | null {
+    return id === NONE || id === undefined ? null : new SpanNode(this, id);
+  }
+
+  /** @internal */
+  flags(id: number): number {
+    return this.nodes[id * WIDTH]!;
+  }
+
+  /** @internal */
+  field(id: number, column: number): number {
+    return this.nodes[id * WIDTH + column]!;
+  }
+
+  /** @internal */
+  child(index: number): number {
+    return this.children[index]!;
+  }
+
+  /** @internal Whether a scalar key's value is `segment` (no string made for plain keys). */
+  keyIs(id: number, segment: string | number): boolean {
+    const flags = this.flags(id);
+    if (flags & MERGE_KEY) return false;
+    if (flags & KEY_IS_TEXT) {
+      const start = this.field(id, 1);
+      return (
+        typeof segment === 'string' &&
+        segment.length === this.field(id, 2) - start &&
+        this.text.startsWith(segment, start)
+      );
+    }
+    return this.keys.get(id) === segment;
+  }
+
+  /** @internal The value of a scalar key, as the `yaml` package gives it. */
+  keyValue(id: number): unknown {
+    const flags = this.flags(id);
+    if (flags & MERGE_KEY) return MERGE;
+    if (flags & KEY_IS_TEXT) return this.text.slice(this.field(id, 1), this.field(id, 2));
+    return this.keys.get(id);
+  }
+
+  private addNode(node: Node | null | undefined, ids: Map<Node, number>, aliases: [number, Node][]): number {
+    if (node === null || node === undefined) return NONE;
+    const id = this.row();
+    ids.set(node, id);
+    const at = id * WIDTH;
+    const [start = 0, end = 0] = node.range ?? [];
+    this.nodes[at + 1] = start;
+    this.nodes[at + 2] = end;
+    this.nodes[at + 4] = NONE;
+    if (isMap(node)) {
+      const pairs = node.items;
+      const first = this.reserve(pairs.length * 2);
+      this.nodes[at] = MAP | (node.flow ? FLOW : 0);
+      this.nodes[at + 3] = pairs.length;
+      this.nodes[at + 4] = first;
+      pairs.forEach((pair, i) => {
+        const key = isPair(pair) ? (pair.key as Node | null) : null;
+        // Ids first, then the writes: adding a child may replace `this.children` with a larger array.
+        const keyId = this.addNode(key, ids, aliases);
+        if (keyId !== NONE && isScalar(key)) this.markKey(keyId, key);
+        const valueId = this.addNode(isPair(pair) ? (pair.value as Node | null) : null, ids, aliases);
+        this.children[first + i * 2] = keyId;
+        this.children[first + i * 2 + 1] = valueId;
+      });
+    } else if (isSeq(node)) {
+      const items = node.items as (Node | null)[];
+      const first = this.reserve(items.length);
+      this.nodes[at] = SEQ | (node.flow ? FLOW : 0);
+      this.nodes[at + 3] = items.length;
+      this.nodes[at + 4] = first;
+      items.forEach((item, i) => {
+        const itemId = this.addNode(item, ids, aliases);
+        this.children[first + i] = itemId;
+      });
+    } else if (isScalar(node)) {
+      const style = Math.max(0, STYLES.indexOf(node.type as ScalarStyle | undefined));
+      this.nodes[at] = SCALAR | (style << STYLE_SHIFT) | (node.value === null ? NULL_VALUE : 0);
+    } else if (isAlias(node)) {
+      this.nodes[at] = ALIAS;
+      aliases.push([id, node]);
+    } else {
+      this.nodes[at] = OTHER;
+    }
+    return id;
+  }
+
+  private markKey(id: number, key: { value: unknown; source?: string }): void {
+    const at = id * WIDTH;
+    if (typeof key.value === 'symbol' && key.source === '<<') {
+      this.nodes[at]! |= MERGE_KEY;
+      return;
+    }
+    const start = this.nodes[at + 1]!;
+    const end = this.nodes[at + 2]!;
+    if (
+      typeof key.value === 'string' &&
+      key.value.length === end - start &&
+      this.text.startsWith(key.value, start)
+    )
+      this.nodes[at]! |= KEY_IS_TEXT;
+    else this.keys.set(id, key.value);
+  }
+
+  private row(): number {
+    if ((this.nodeCount + 1) * WIDTH > this.nodes.length) this.nodes = grow(this.nodes);
+    return this.nodeCount++;
+  }
+
+  private reserve(count: number): number {
+    while (this.childCount + count > this.children.length) this.children = grow(this.children);
+    const first = this.childCount;
+    this.childCount += count;
+    return first;
+  }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const next = new Int32Array(array.length * 2);
+  next.set(array);
+  return next;
+}
+
+/** One entry of a mapping. */
+export interface SpanPair {
+  readonly key: SpanNode | null;
+  readonly value: SpanNode | null;
+}
+
+/** A read-only view of one node: made on demand, cheap, not kept. */
+export class SpanNode {
+  constructor(
+    private readonly spans: YamlSpans,
+    readonly id: number,
+  ) {}
+
+  get kind(): SpanKind {
+    return KINDS[this.spans.flags(this.id) & KIND_MASK]!;
+  }
+
+  /** Offset where the node starts (its anchor or tag included). */
+  get start(): number {
+    return this.spans.field(this.id, 1);
+  }
+
+  /** Offset where its value ends (before a trailing comment). */
+  get end(): number {
+    return this.spans.field(this.id, 2);
+  }
+
+  /** A flow collection (`{a: 1}`, `[a]`). */
+  get flow(): boolean {
+    return (this.spans.flags(this.id) & FLOW) !== 0;
+  }
+
+  /** How a scalar is written; undefined for collections. */
+  get style(): ScalarStyle | undefined {
+    return STYLES[(this.spans.flags(this.id) & STYLE_MASK) >> STYLE_SHIFT];
+  }
+
+  /** A scalar whose value is null (`key:` alone, `~`, `null`). */
+  get isNull(): boolean {
+    return (this.spans.flags(this.id) & NULL_VALUE) !== 0;
+  }
+
+  /** A merge key `<<`. */
+  get isMergeKey(): boolean {
+    return (this.spans.flags(this.id) & MERGE_KEY) !== 0;
+  }
+
+  /**
+   * The value of a scalar used as a key, as the `yaml` package reads it (a string, a number,
+   * `MERGE` for `<<`); a collection used as a key gives this view, equal to no route segment.
+   */
+  get keyValue(): unknown {
+    return this.kind === 'scalar' ? this.spans.keyValue(this.id) : this;
+  }
+
+  /** A scalar key whose value is `segment` (cheaper than comparing `keyValue`). */
+  keyIs(segment: string | number): boolean {
+    return this.kind === 'scalar' && this.spans.keyIs(this.id, segment);
+  }
+
+  /** Entries of a mapping ([] for other nodes). */
+  get pairs(): SpanPair[] {
+    if (this.kind !== 'map') return [];
+    const count = this.spans.field(this.id, 3);
+    const first = this.spans.field(this.id, 4);
+    const out: SpanPair[] = [];
+    for (let i = 0; i < count; i++)
+      out.push({
+        key: this.spans.view(this.spans.child(first + i * 2)),
+        value: this.spans.view(this.spans.child(first + i * 2 + 1)),
+      });
+    return out;
+  }
+
+  /** Items of a sequence ([] for other nodes). */
+  get items(): (SpanNode | null)[] {
+    if (this.kind !== 'seq') return [];
+    const count = this.spans.field(this.id, 3);
+    const first = this.spans.field(this.id, 4);
+    const out: (SpanNode | null)[] = [];
+    for (let i = 0; i < count; i++) out.push(this.spans.view(this.spans.child(first + i)));
+    return out;
+  }
+
+  /** Item `index` of a sequence, without listing the others. */
+  item(index: number): SpanNode | null | undefined {
+    if (this.kind !== 'seq' || !Number.isInteger(index) || index < 0 || index >= this.spans.field(this.id, 3))
+      return undefined;
+    return this.spans.view(this.spans.child(this.spans.field(this.id, 4) + index));
+  }
+
+  /** The anchored node an alias points at (null when unresolved). */
+  get target(): SpanNode | null {
+    return this.kind === 'alias' ? this.spans.view(this.spans.field(this.id, 4)) : null;
+  }
+}
