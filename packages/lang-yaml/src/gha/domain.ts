@@ -43,9 +43,10 @@ export const ghaDomain: Domain<GhaUnit> = {
   links: (project) =>
     ghaUnits(project).flatMap((unit): PathLink[] => {
       if (unit.kind !== 'workflow') return [];
-      const calls = unit.jobs.flatMap((j) =>
-        j.uses?.kind === 'local' ? [j.uses.raw.replace(/^\.[\\/]/, '').split('@')[0]!] : [],
-      );
+      const calls = unit.jobs.flatMap((j) => {
+        const target = j.uses ? localCallTarget(unit.path, j.uses) : undefined;
+        return target ? [target] : [];
+      });
       const named = WORKFLOW_FOLDER.test(unit.path)
         ? [...unit.jobs.map((j) => j.uses), ...allSteps(unit).map((s) => s.uses)].flatMap((uses) => {
             const path = uses?.kind === 'repository' ? uses.path?.replace(/^\/+|\/+$/g, '') : undefined;
@@ -53,11 +54,29 @@ export const ghaDomain: Domain<GhaUnit> = {
             return /\.ya?ml$/.test(path) ? [path] : [`${path}/action.yml`, `${path}/action.yaml`];
           })
         : [];
-      return calls.length + named.length > 0 ? [{ file: unit.path, suffixes: calls, paths: named }] : [];
+      return calls.length + named.length > 0 ? [{ file: unit.path, paths: [...calls, ...named] }] : [];
     }),
 };
 
 const WORKFLOW_FOLDER = /(^|\/)\.github\/workflows\//;
+
+/**
+ * The folder of the repository `path` belongs to, as the scan sees it: what comes before its
+ * `.github/` (`''` for a scan of one repository, or a file outside any `.github`).
+ */
+export function repositoryOf(path: string): string {
+  const at = path.replace(/\\/g, '/').indexOf('.github/');
+  return at < 0 ? '' : path.slice(0, at);
+}
+
+/**
+ * The scanned path a local `uses: ./.github/workflows/x.yml` in the file at `caller` runs: the
+ * path is relative to the root of the caller's repository (never another repository of the scan).
+ */
+export function localCallTarget(caller: string, uses: { kind: string; raw: string }): string | undefined {
+  if (uses.kind !== 'local') return undefined;
+  return repositoryOf(caller) + uses.raw.replace(/^\.[\\/]/, '').split('@')[0]!;
+}
 
 /** Every step of a unit: the steps of each job of a workflow, or of a composite action. */
 export function allSteps(unit: GhaUnit): Step[] {

@@ -127,6 +127,10 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     const crossed = crossedShards(plan, [leaderLinks, ...others.map((o) => o.links)], (path) =>
       languages.some((l) => l.claims(path)),
     );
+    if (process.env.PLUMBLINE_POOL_DEBUG && crossed.length > 0)
+      debugLinks(plan, [leaderLinks, ...others.map((o) => o.links)], (path) =>
+        languages.some((l) => l.claims(path)),
+      );
     if (crossed.some((group) => group.includes(0))) {
       if (process.env.PLUMBLINE_POOL_DEBUG)
         process.stderr.write(
@@ -166,5 +170,34 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     return merged;
   } finally {
     await pool.close();
+  }
+}
+
+/** For `PLUMBLINE_POOL_DEBUG`: the links that reach another shard than their own file's. */
+function debugLinks(
+  plan: ReturnType<typeof planShards>,
+  links: readonly (readonly PathLink[])[],
+  parsed: (path: string) => boolean,
+): void {
+  const shardOf = new Map<string, number>();
+  for (const e of plan.leader.entries) if (!e.skipped && parsed(e.path)) shardOf.set(e.path, 0);
+  plan.others.forEach((s, i) => {
+    for (const e of s.entries) shardOf.set(e.path, i + 1);
+  });
+  for (const link of links.flat()) {
+    const from = shardOf.get(link.file) ?? 0;
+    const reached = new Set<number>();
+    for (const [path, shard] of shardOf)
+      if (
+        shard !== from &&
+        ((link.paths ?? []).includes(path) ||
+          (link.folders ?? []).some((d) => d === '' || path === d || path.startsWith(`${d}/`)) ||
+          (link.suffixes ?? []).some((x) => path === x || path.endsWith(`/${x}`)))
+      )
+        reached.add(shard);
+    if (reached.size > 0)
+      process.stderr.write(
+        `plumbline pool: ${link.file} (shard ${from}) reaches ${[...reached].join(', ')}: ${JSON.stringify(link)}\n`,
+      );
   }
 }
