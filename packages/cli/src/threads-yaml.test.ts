@@ -121,6 +121,30 @@ jobs:
     with:
       environment: \${{ github.event.head_commit.message }}
 `,
+    // Another repository with a reusable workflow of the same name: each caller runs its own copy.
+    'billing/.github/workflows/deploy.yml': `on:
+  workflow_call:
+    inputs:
+      environment:
+        type: string
+        required: true
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./deploy.sh \${{ inputs.environment }}
+`,
+    'billing/.github/workflows/main.yml': `on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    uses: ./.github/workflows/deploy.yml
+    with:
+      environment: production
+`,
+    'billing/k8s/invoices/deployment.yaml': deployment('invoices', 'ghcr.io/billing/invoices:5.1.0'),
+    'billing/k8s/invoices/configmap.yaml': configMap('invoices', 900),
     'mesh/.github/dependabot.yml':
       'version: 2\nupdates:\n  - package-ecosystem: github-actions\n    directory: /\n    schedule:\n      interval: weekly\n',
     // A workflow by its content, outside .github, and a chart's values next to loose manifests.
@@ -183,6 +207,9 @@ describe('--threads over YAML of several repositories', () => {
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, .*yaml in [2-9]/);
     // `apps/ledger` is tied to `platform/prod` by content only: their shards are checked again together.
     expect(two.stderr).toMatch(/links cross 2 shards/);
+    // Only that link crosses: a local `uses:` never reaches another repository's workflow.
+    expect(two.stderr).toMatch(/platform\/prod\/kustomization\.yaml \(shard/);
+    expect(two.stderr).not.toMatch(/workflows\/main\.yml \(shard/);
     const parsed = JSON.parse(one.json) as { findings: { ruleId: string; file: string }[] };
     // Cross-file rules did find something, so the comparison means something.
     const rules = new Set(parsed.findings.map((f) => f.ruleId));

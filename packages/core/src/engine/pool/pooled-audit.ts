@@ -97,18 +97,29 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
         plan.spread,
       )
         .map(([language, n]) => `${language} in ${n}`)
-        .join(', ')})\n`,
+        .join(
+          ', ',
+        )}); MB: main ${mb(plan.leader.bytes)}, others ${plan.others.map((o) => mb(o.bytes)).join(' ')}\n`,
     );
   const notices: RunResult['errors'] = [];
   const runShard = (shardEntries: SourceEntry[]) =>
-    pool.run(shardEntries).catch(async (error: Error) => {
-      // Files are never lost to a worker: its shard is scanned again here.
-      notices.push({
-        kind: 'internal',
-        message: `${error.message.split('\n')[0]}; its ${shardEntries.length} files were scanned on the main thread`,
+    pool
+      .run(shardEntries)
+      .then((outcome) => {
+        if (process.env.PLUMBLINE_POOL_DEBUG)
+          process.stderr.write(
+            `plumbline pool: ${shardEntries.length} files done at ${Math.round(performance.now() - started)} ms\n`,
+          );
+        return outcome;
+      })
+      .catch(async (error: Error) => {
+        // Files are never lost to a worker: its shard is scanned again here.
+        notices.push({
+          kind: 'internal',
+          message: `${error.message.split('\n')[0]}; its ${shardEntries.length} files were scanned on the main thread`,
+        });
+        return inProcess(shardEntries);
       });
-      return inProcess(shardEntries);
-    });
   const outcomes = plan.others.map((shard) => runShard(shard.entries));
   try {
     const leaderLinks: PathLink[] = [];
@@ -118,7 +129,15 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
       timer,
       leaderLinks,
     );
-    for (let job = pool.steal(); job; job = pool.steal()) job.resolve(await inProcess(job.entries));
+    if (process.env.PLUMBLINE_POOL_DEBUG)
+      process.stderr.write(
+        `plumbline pool: main thread's own shard done at ${Math.round(performance.now() - started)} ms\n`,
+      );
+    for (let job = pool.steal(); job; job = pool.steal()) {
+      if (process.env.PLUMBLINE_POOL_DEBUG)
+        process.stderr.write(`plumbline pool: main thread takes ${job.entries.length} files\n`);
+      job.resolve(await inProcess(job.entries));
+    }
     let others = await Promise.all(outcomes);
     for (const { times } of others)
       for (const [stage, ms] of Object.entries(times)) timer.add(stage as keyof typeof times, ms);
@@ -172,6 +191,8 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     await pool.close();
   }
 }
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 /** For `PLUMBLINE_POOL_DEBUG`: the links that reach another shard than their own file's. */
 function debugLinks(
