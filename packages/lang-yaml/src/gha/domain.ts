@@ -65,8 +65,9 @@ const WORKFLOW_FOLDER = /(^|\/)\.github\/workflows\//;
  * `.github/` (`''` for a scan of one repository, or a file outside any `.github`).
  */
 export function repositoryOf(path: string): string {
-  const at = path.replace(/\\/g, '/').indexOf('.github/');
-  return at < 0 ? '' : path.slice(0, at);
+  const posix = path.replace(/\\/g, '/');
+  const found = /(^|\/)\.github\//.exec(posix);
+  return found ? posix.slice(0, found.index + found[1]!.length) : '';
 }
 
 /**
