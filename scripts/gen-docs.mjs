@@ -7,7 +7,7 @@ import { expectedDocs } from '@plumbline/cli/docs';
 
 const root = new URL('..', import.meta.url).pathname;
 const docsDir = join(root, 'docs', 'rules');
-const pages = expectedDocs();
+const pages = await expectedDocs();
 for (const [path, text] of pages) {
   mkdirSync(dirname(join(docsDir, path)), { recursive: true });
   writeFileSync(join(docsDir, path), text);

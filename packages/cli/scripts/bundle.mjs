@@ -1,5 +1,6 @@
-// Bundles the CLI into bundle/plumbline.js (one ESM file, no dependencies) with the tree-sitter
-// .wasm grammars and the presets beside it: what `npm pack` ships. `node scripts/bundle.mjs`.
+// Bundles the CLI into bundle/plumbline.js (ESM, no dependencies; its worker-thread modules and
+// shared chunks beside it) with the tree-sitter .wasm grammars and the presets: what `npm pack`
+// ships. `node scripts/bundle.mjs`.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -17,10 +18,21 @@ const WASM = [
 
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
+// The engine's worker script (compiled in @plumbline/core, found through its main entry).
+const coreDist = dirname(createRequire(join(packageDir, 'package.json')).resolve('@plumbline/core'));
 await build({
   absWorkingDir: packageDir,
-  entryPoints: ['src/bundle-main.ts'],
-  outfile: join(outdir, 'plumbline.js'),
+  // The CLI, and the two modules its worker threads load (see src/worker-files.ts); code they
+  // share, and what the CLI imports on demand (commands, packs), goes to chunks beside them (in
+  // the same folder: modules find package.json, presets and grammars relative to themselves).
+  entryPoints: {
+    plumbline: 'src/bundle-main.ts',
+    'engine-worker': 'src/engine-worker.ts',
+    'audit-worker': join(coreDist, 'engine', 'pool', 'audit-worker.js'),
+  },
+  outdir,
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',

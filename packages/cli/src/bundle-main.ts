@@ -2,17 +2,17 @@
  * Entry of the published CLI (bundle/plumbline.js, one file without dependencies): the tree-sitter
  * .wasm grammars and the presets sit next to it.
  */
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hclLanguage } from '@plumbline/lang-hcl';
 import { enableCompileCache } from './compile-cache.js';
+import { useBundledWorkers } from './worker-files.js';
 
 enableCompileCache();
+// The grammars and the worker threads' modules ship beside the bundle; worker threads inherit the
+// variable, so their languages find the grammars too.
+process.env.PLUMBLINE_WASM_DIR ??= dirname(fileURLToPath(import.meta.url));
+useBundledWorkers(new URL('./', import.meta.url));
 const { runCli } = await import('./program.js');
-
-const here = dirname(fileURLToPath(import.meta.url));
-process.env.PLUMBLINE_WASM_DIR ??= here;
-hclLanguage.configure({ locateFile: (name) => join(here, name) });
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -1,7 +1,6 @@
 import type { AuditSetup } from '@plumbline/core';
-import { configureTerraform } from '@plumbline/policy-terraform';
 import { TOOL } from './paths.js';
-import { allLanguages } from './registry.js';
+import { allLanguages, configurePacks } from './registry.js';
 import { configuredRules, type ScanSetupData } from './scan-setup.js';
 
 /**
@@ -10,6 +9,6 @@ import { configuredRules, type ScanSetupData } from './scan-setup.js';
  */
 export async function createAuditSetup(data: ScanSetupData): Promise<AuditSetup> {
   const { registry, config } = await configuredRules(data);
-  configureTerraform({ varFiles: data.varFiles });
+  await configurePacks(data.languages, { varFiles: data.varFiles });
   return { languages: allLanguages, registry, config, baseline: data.baseline, tool: TOOL };
 }

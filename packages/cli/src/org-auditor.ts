@@ -30,7 +30,8 @@ import { allLanguages, createRegistry } from './registry.js';
  * kustomization's generators read from other folders are not kept; a chart or overlay that needs
  * them fails to render and says so (`core/render-error`), it does not pass silently.
  */
-const RENDER_INPUT = /(^|\/)(Chart\.(ya?ml|lock)|requirements\.(ya?ml|lock)|values\.schema\.json|\.helmignore|[^/]+\.tpl)$|(^|\/)(templates|crds)\//i;
+const RENDER_INPUT =
+  /(^|\/)(Chart\.(ya?ml|lock)|requirements\.(ya?ml|lock)|values\.schema\.json|\.helmignore|[^/]+\.tpl)$|(^|\/)(templates|crds)\//i;
 
 /** Archive entries worth keeping: what a language claims, what rendering reads, and the config file. */
 export function keepForOrgScan(path: string): boolean {
@@ -74,7 +75,7 @@ export function loadOrgBaseline(orgConfig: string | undefined, registry: RuleReg
 let shared: { registry: RuleRegistry; baselines: Map<string, ResolvedConfig> } | undefined;
 
 export async function auditRepository(request: AuditRequest): Promise<RunResult> {
-  shared ??= { registry: createRegistry(), baselines: new Map() };
+  shared ??= { registry: await createRegistry(), baselines: new Map() };
   const registry = shared.registry;
   const baselineKey = request.orgConfig ?? '';
   if (!shared.baselines.has(baselineKey))

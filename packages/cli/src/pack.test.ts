@@ -35,14 +35,20 @@ describe('npm pack → npm install -g → plumbline', () => {
     });
     const tarball = readdirSync(work).find((f) => /^plumbline-cli-.*\.tgz$/.test(f));
     expect(tarball).toBeDefined();
-    const listing = execFileSync('tar', ['tzf', join(work, tarball!)], { encoding: 'utf8' })
+    const files = execFileSync('tar', ['tzf', join(work, tarball!)], { encoding: 'utf8' })
       .split('\n')
       .filter(Boolean)
       .sort();
+    // Code the entries share or import on demand (commands, packs) is in hashed chunks beside them.
+    const chunk = /^package\/bundle\/[a-z-]+-[A-Z0-9]{8}\.js$/;
+    expect(files.filter((f) => chunk.test(f)).length).toBeGreaterThan(2);
+    const listing = files.filter((f) => !chunk.test(f));
     expect(listing).toEqual(
       [
         'package/bin/audit.js',
         'package/bin/plumbline.js',
+        'package/bundle/audit-worker.js',
+        'package/bundle/engine-worker.js',
         'package/bundle/package.json',
         'package/bundle/plumbline.js',
         'package/bundle/presets/recommended.yaml',
@@ -104,6 +110,19 @@ describe('npm pack → npm install -g → plumbline', () => {
     const domains = new Set(report.findings.map((f) => f.ruleId.split('/')[0]));
     expect([...domains].sort()).toEqual(['dockerfile', 'gha', 'terraform']);
     expect(report.errors).toEqual([]);
+    // The installed CLI scans on worker threads too, with the same findings.
+    const threaded = spawnSync(
+      'plumbline',
+      ['audit', '--format', 'json', '--fail-on', 'none', '--threads', '2'],
+      {
+        cwd: project,
+        env: { ...env, PLUMBLINE_POOL_DEBUG: '1' },
+        encoding: 'utf8',
+      },
+    );
+    expect(threaded.status, threaded.stderr).toBe(0);
+    expect(threaded.stderr).toMatch(/^plumbline pool: 1 workers/m);
+    expect((JSON.parse(threaded.stdout) as typeof report).findings).toEqual(report.findings);
     const shortcut = spawnSync('audit', ['--quiet', '--fail-on', 'none'], {
       cwd: project,
       env,

@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   aliasKey,
+  indexedRuleOf,
   loadConfig,
+  Project,
   parseErrorRule,
   suppressionWithoutReasonRule,
   unscannableRule,
@@ -12,7 +14,10 @@ import { expectFindings, runRule } from '@plumbline/core/testing';
 import { describe, expect, it } from 'vitest';
 import { expectedDocs } from './docs.js';
 import { PRESET_DIR } from './paths.js';
-import { allLanguages, allRules, createRegistry } from './registry.js';
+import { allLanguages, createRegistry, loadAllRules, rulesFor } from './registry.js';
+
+const allRules = await loadAllRules();
+const docs = await expectedDocs();
 
 const repo = new URL('../../../', import.meta.url).pathname;
 const RULE_ID = /^(dockerfile|k8s|terraform|gha|core)\/[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -41,7 +46,7 @@ describe('the rule registry', () => {
   it('has a docs page for every rule, and every page is up to date (npm run docs)', () => {
     const docsDir = join(repo, 'docs', 'rules');
     const stale: string[] = [];
-    for (const [path, text] of expectedDocs()) {
+    for (const [path, text] of docs) {
       const file = join(docsDir, path);
       if (!existsSync(file) || readFileSync(file, 'utf8') !== text) stale.push(path);
     }
@@ -49,14 +54,14 @@ describe('the rule registry', () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
         d.isDirectory() ? walk(join(dir, d.name), `${rel}${d.name}/`) : [`${rel}${d.name}`],
       );
-    const orphans = walk(docsDir).filter((p) => !expectedDocs().has(p));
+    const orphans = walk(docsDir).filter((p) => !docs.has(p));
     expect({ stale, orphans }, 'run `npm run docs` and commit docs/rules').toEqual({
       stale: [],
       orphans: [],
     });
   });
 
-  it('loads every preset against the full registry', () => {
+  it('loads every preset against the full registry', async () => {
     const presets = readdirSync(PRESET_DIR).filter((f) => f.endsWith('.yaml'));
     expect(presets).toContain('recommended.yaml');
     for (const preset of presets) {
@@ -64,14 +69,14 @@ describe('the rule registry', () => {
         root: repo,
         presets: [preset.replace(/\.yaml$/, '')],
         presetDirs: [PRESET_DIR],
-        registry: createRegistry(),
+        registry: await createRegistry(),
       });
       expect(config.sources.length).toBeGreaterThan(0);
     }
   });
 
-  it('turns every opt-in rule on in the strict preset, and none in recommended', () => {
-    const registry = createRegistry();
+  it('turns every opt-in rule on in the strict preset, and none in recommended', async () => {
+    const registry = await createRegistry();
     const strict = loadConfig({ root: repo, presets: ['strict'], presetDirs: [PRESET_DIR], registry });
     const recommended = loadConfig({
       root: repo,
@@ -128,3 +133,36 @@ async function runAll(filename: string, code: string) {
     config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1e6 },
   });
 }
+
+describe('packs a scan does not need', async () => {
+  const indexedOnly = await rulesFor([]);
+
+  it('stand as their generated index, which says exactly what the real rules say (rebuild the pack)', () => {
+    expect(indexedOnly.map((r) => r.id)).toEqual(allRules.map((r) => r.id));
+    for (const [i, rule] of allRules.entries()) {
+      expect(indexedRuleOf(indexedOnly[i]!), rule.id).toEqual(indexedRuleOf(rule));
+    }
+  });
+
+  it('are imported for the languages they check, and only those', async () => {
+    const forDockerfile = await rulesFor(['dockerfile']);
+    const real = new Map(allRules.map((r) => [r.id, r]));
+    const loaded = forDockerfile.filter((r) => r === real.get(r.id)).map((r) => r.id.split('/')[0]);
+    expect([...new Set(loaded)]).toEqual(['core', 'dockerfile']);
+    const forYaml = await rulesFor(['yaml']);
+    const loadedYaml = forYaml.filter((r) => r === real.get(r.id)).map((r) => r.id.split('/')[0]);
+    expect([...new Set(loadedYaml)]).toEqual(['core', 'k8s', 'gha']);
+    const forHcl = await rulesFor(['hcl']);
+    const loadedHcl = forHcl.filter((r) => r === real.get(r.id)).map((r) => r.id.split('/')[0]);
+    expect([...new Set(loadedHcl)]).toEqual(['core', 'terraform']);
+  });
+
+  it('have no units to check, and a rule of theirs that were checked would fail loudly', () => {
+    const rule = indexedOnly.find((r) => r.id === 'terraform/s3-bucket-public-acl')!;
+    expect([...rule.domain.units(new Project([]))]).toEqual([]);
+    expect(rule.domain.prepare).toBeUndefined();
+    expect(() => rule.check({}, { options: {}, project: new Project([]), report: () => {} })).toThrow(
+      /terraform\/s3-bucket-public-acl was not loaded/,
+    );
+  });
+});

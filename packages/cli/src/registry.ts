@@ -1,25 +1,99 @@
-import { type AnyRule, coreRules, type Language, RuleRegistry } from '@plumbline/core';
+import {
+  type AnyRule,
+  coreRules,
+  type IndexedRule,
+  type Language,
+  RuleRegistry,
+  rulesFromIndex,
+} from '@plumbline/core';
 import { dockerfileLanguage } from '@plumbline/lang-dockerfile';
 import { hclLanguage } from '@plumbline/lang-hcl';
 import { yamlLanguage } from '@plumbline/lang-yaml';
-import { rules as dockerfileRules } from '@plumbline/policy-dockerfile';
-import { rules as githubActionsRules } from '@plumbline/policy-github-actions';
-import { rules as kubernetesRules } from '@plumbline/policy-kubernetes';
-import { rules as terraformRules } from '@plumbline/policy-terraform';
 
-/** Every rule Plumbline ships, in pack order. */
-export const allRules: AnyRule[] = [
-  ...coreRules,
-  ...dockerfileRules,
-  ...kubernetesRules,
-  ...githubActionsRules,
-  ...terraformRules,
+/**
+ * A rule pack, imported only when asked for: its rules, and its generated index (every rule's
+ * id, domain and metadata as data, written by the pack's build), which is enough to validate a
+ * config and describe the rules in a report without importing the pack.
+ */
+interface Pack {
+  rules(): Promise<AnyRule[]>;
+  index(): Promise<{ languages: string[]; ruleIndex(): IndexedRule[] }>;
+  /** Per-run settings of the pack, given before a scan that loads it. */
+  configure?(options: PackOptions): Promise<void>;
+}
+
+export interface PackOptions {
+  /** Terraform `--var-file`s, relative to the root. */
+  varFiles?: string[];
+}
+
+/** Every pack Plumbline ships, in pack order (the order of the rules in the registry). */
+const packs: Pack[] = [
+  {
+    rules: async () => (await import('@plumbline/policy-dockerfile')).rules,
+    index: () => import('@plumbline/policy-dockerfile/rule-index'),
+  },
+  {
+    rules: async () => (await import('@plumbline/policy-kubernetes')).rules,
+    index: () => import('@plumbline/policy-kubernetes/rule-index'),
+  },
+  {
+    rules: async () => (await import('@plumbline/policy-github-actions')).rules,
+    index: () => import('@plumbline/policy-github-actions/rule-index'),
+  },
+  {
+    rules: async () => (await import('@plumbline/policy-terraform')).rules,
+    index: () => import('@plumbline/policy-terraform/rule-index'),
+    // Terraform reads var files from the project it is handed; tell it which ones for this run.
+    configure: async ({ varFiles }) =>
+      (await import('@plumbline/policy-terraform')).configureTerraform({ varFiles }),
+  },
 ];
 
 /** Every file format Plumbline parses; the first that claims a path parses it. */
 export const allLanguages: Language[] = [dockerfileLanguage, hclLanguage, yamlLanguage];
 
-/** The built-in rules, plus the ones a repository brings (custom policies, admission policies). */
-export function createRegistry(extra: readonly AnyRule[] = []): RuleRegistry {
-  return new RuleRegistry([...allRules, ...extra]);
+/** Every rule Plumbline ships, in pack order (imports every pack). */
+export async function loadAllRules(): Promise<AnyRule[]> {
+  return [...coreRules, ...(await Promise.all(packs.map((pack) => pack.rules()))).flat()];
+}
+
+/** Does a scan whose files are of `languageIds` need the pack's code (does any of its domains read one)? */
+async function needed(pack: Pack, languageIds: readonly string[] | undefined): Promise<boolean> {
+  if (!languageIds) return true;
+  return (await pack.index()).languages.some((l) => languageIds.includes(l));
+}
+
+/**
+ * The rules of a scan whose files are of `languageIds` (every language when left out): the packs
+ * that check one of those languages are imported; the others stand as their index, rules that are
+ * configured, reported and described like the real ones but have nothing to check.
+ */
+export async function rulesFor(languageIds?: readonly string[]): Promise<AnyRule[]> {
+  const perPack = await Promise.all(
+    packs.map(async (pack) =>
+      (await needed(pack, languageIds)) ? pack.rules() : rulesFromIndex((await pack.index()).ruleIndex()),
+    ),
+  );
+  return [...coreRules, ...perPack.flat()];
+}
+
+/** Gives the loaded packs of a scan whose files are of `languageIds` their per-run settings. */
+export async function configurePacks(
+  languageIds: readonly string[] | undefined,
+  options: PackOptions,
+): Promise<void> {
+  for (const pack of packs)
+    if (pack.configure && (await needed(pack, languageIds))) await pack.configure(options);
+}
+
+/**
+ * The built-in rules (see `rulesFor`; all of them by default), plus the ones a repository brings
+ * (custom policies, admission policies).
+ */
+export async function createRegistry(
+  extra: readonly AnyRule[] = [],
+  languageIds?: readonly string[],
+): Promise<RuleRegistry> {
+  return new RuleRegistry([...(await rulesFor(languageIds)), ...extra]);
 }

@@ -1,6 +1,14 @@
-import { type Baseline, loadConfig, type ResolvedConfig, type RuleRegistry } from '@plumbline/core';
+import { existsSync } from 'node:fs';
+import {
+  type Baseline,
+  loadConfig,
+  type ResolvedConfig,
+  type RuleRegistry,
+  type WorkerSetup,
+} from '@plumbline/core';
 import { type CustomPolicySet, customRulesOf } from './custom-policies.js';
 import { createRegistry } from './registry.js';
+import { workerFiles } from './worker-files.js';
 
 /**
  * Everything a scan's rules and config are built from, as plain data: the main thread builds
@@ -15,16 +23,25 @@ export interface ScanSetupData {
   varFiles?: string[];
   baseline?: Baseline;
   custom: CustomPolicySet;
+  /**
+   * Ids of the languages the scan has files of: only the packs checking one of them are imported
+   * (see `rulesFor`); every pack when left out.
+   */
+  languages?: string[];
 }
 
-/** The engine worker's setup module (compiled; also when this file runs from sources under a test runner). */
-export const ENGINE_WORKER = new URL('../dist/engine-worker.js', import.meta.url);
+/** What the engine's worker threads import to build the same rules and config (none: one thread). */
+export function engineWorkerSetup(data: ScanSetupData): WorkerSetup | undefined {
+  const { setup, engine } = workerFiles();
+  if (!existsSync(setup)) return undefined;
+  return { module: setup.href, engine: engine?.href, data };
+}
 
 /** The rules (built-in and the repository's own) and the config, as every thread builds them. */
 export async function configuredRules(
   setup: ScanSetupData,
 ): Promise<{ registry: RuleRegistry; config: ResolvedConfig }> {
-  const registry = createRegistry(await customRulesOf(setup.custom));
+  const registry = await createRegistry(await customRulesOf(setup.custom), setup.languages);
   const config = loadConfig({
     root: setup.root,
     configPath: setup.configPath,

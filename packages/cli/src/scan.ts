@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type AuditStage,
@@ -11,15 +11,14 @@ import {
   type RunResult,
   runAudit,
 } from '@plumbline/core';
-import { configureTerraform } from '@plumbline/policy-terraform';
 import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
 import { findCustomPolicies } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
 import { ListedOnceSource, languagesFor } from './listed-once.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
-import { allLanguages } from './registry.js';
-import { configuredRules, ENGINE_WORKER, type ScanSetupData } from './scan-setup.js';
+import { allLanguages, configurePacks } from './registry.js';
+import { configuredRules, engineWorkerSetup, type ScanSetupData } from './scan-setup.js';
 import { chooseWasmTiering } from './wasm-tiering.js';
 
 export interface ScanOptions {
@@ -70,6 +69,9 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     scanned: source,
     configPath: options.configPath,
   });
+  // The languages of the listed files decide which packs are imported (here and in every worker).
+  const entries = await source.listing();
+  const languages = languagesFor(allLanguages, entries);
   const setup: ScanSetupData = {
     root,
     configPath: options.configPath,
@@ -77,14 +79,12 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     presetDirs: options.presetDirs ?? [PRESET_DIR],
     varFiles: options.varFiles,
     custom,
+    languages: languages.map((l) => l.id),
   };
   const { registry, config } = await configuredRules(setup);
   const baseline = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
   setup.baseline = baseline;
-  // Terraform reads var files from the project it is handed; tell it which ones for this run.
-  configureTerraform({ varFiles: options.varFiles });
-  const entries = await source.listing();
-  const languages = languagesFor(allLanguages, entries);
+  await configurePacks(setup.languages, { varFiles: options.varFiles });
   chooseWasmTiering(languages, entries);
   const result = await runAudit({
     source,
@@ -98,8 +98,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     onFile: options.onFile,
     threads: options.threads ?? 'auto',
     onStageTime: options.onStageTime,
-    // A bundled CLI has no separate worker module: it scans on one thread.
-    workerSetup: existsSync(ENGINE_WORKER) ? { module: ENGINE_WORKER.href, data: setup } : undefined,
+    workerSetup: engineWorkerSetup(setup),
     renderers:
       options.render === false
         ? []

@@ -18,6 +18,8 @@ export type { DiskFileSourceOptions, FileSource, SourceEntry } from './engine/fi
 export { DiskFileSource, findRepositoryRootSync, MemoryFileSource } from './engine/file-source.js';
 export { fingerprint, normaliseEvidence } from './engine/fingerprint.js';
 export { globMatcher } from './engine/globs.js';
+export type { IndexedRule } from './engine/indexed-rule.js';
+export { indexedRuleOf, rulesFromIndex } from './engine/indexed-rule.js';
 export type { AuditSetup, WorkerSetup } from './engine/pool/protocol.js';
 export { redactRunResult } from './engine/redact-result.js';
 export { aliasKey, RuleRegistry } from './engine/registry.js';

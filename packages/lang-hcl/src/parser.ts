@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import {
   type Comment,
   type Loc,
@@ -25,12 +26,16 @@ export function initHclParser(options: HclInitOptions = {}): Promise<void> {
   if (parser) return Promise.resolve();
   initialising ??= (async () => {
     const require = createRequire(import.meta.url);
+    // A bundle (the Action, the published CLI and its worker threads) names the folder it ships them in.
+    const bundled = process.env.PLUMBLINE_WASM_DIR;
     const locate =
       options.locateFile ??
       ((name: string) =>
-        name === 'tree-sitter-terraform.wasm'
-          ? require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')
-          : require.resolve(`web-tree-sitter/${name}`));
+        bundled
+          ? join(bundled, name)
+          : name === 'tree-sitter-terraform.wasm'
+            ? require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')
+            : require.resolve(`web-tree-sitter/${name}`));
     await Parser.init({ locateFile: (name: string) => locate(name) });
     const language = await TsLanguage.load(locate('tree-sitter-terraform.wasm'));
     const p = new Parser();

@@ -76,7 +76,7 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
   const orgConfig = flags.config ? resolve(io.cwd, flags.config) : undefined;
   if (orgConfig && !existsSync(orgConfig)) throw new UsageError(`config file not found: ${flags.config}`);
   // The effective baseline decides findings as much as the commit does: its hash is part of "unchanged".
-  const baseline = loadOrgBaseline(orgConfig, createRegistry());
+  const baseline = loadOrgBaseline(orgConfig, await createRegistry());
   const configHash = createHash('sha256')
     .update(
       JSON.stringify({

@@ -7,7 +7,7 @@ import {
 } from '@plumbline/core';
 import { customRules } from '../custom-policies.js';
 import type { Io } from '../io.js';
-import { allRules, createRegistry } from '../registry.js';
+import { createRegistry, loadAllRules } from '../registry.js';
 import { UsageError } from './audit.js';
 
 /**
@@ -16,7 +16,7 @@ import { UsageError } from './audit.js';
  */
 export async function rulesCommand(flags: { format: string }, io: Io): Promise<number> {
   const custom = await customRules({ root: io.cwd });
-  const rules = [...allRules, ...custom].sort((a, b) => a.id.localeCompare(b.id));
+  const rules = [...(await loadAllRules()), ...custom].sort((a, b) => a.id.localeCompare(b.id));
   switch (flags.format) {
     case 'json':
       io.stdout.write(`${JSON.stringify(rules.map(ruleSummary), null, 2)}\n`);
@@ -57,7 +57,7 @@ export function ruleSummary(rule: AnyRule) {
 
 /** `plumbline explain <id|alias>`: the rule's docs page (a custom policy's is generated from its file). */
 export async function explainCommand(name: string, io: Io): Promise<number> {
-  const rules = createRegistry(await customRules({ root: io.cwd })).resolve(name);
+  const rules = (await createRegistry(await customRules({ root: io.cwd }))).resolve(name);
   if (rules.length === 0)
     throw new UsageError(`unknown rule id or alias "${name}" (see \`plumbline rules\`)`);
   // The docs page without its "generated, do not edit" header, which means nothing on a terminal.

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,5 +153,14 @@ describe('loadConfig', () => {
     expect(() => findConfigFile(join(repo, 'k8s', 'apps'))).toThrow(/outside the repository; not read/);
     // Outside a repository only the folder itself is looked at.
     expect(findConfigFile(outside)).toBeUndefined();
+  });
+});
+
+describe('the config validator compiled at build time', () => {
+  it('is what the schema gives today (npm run build regenerates it)', () => {
+    const script = new URL('../../scripts/gen-config-validator.mjs', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { findRepositoryRootSync } from '../engine/file-source.js';
@@ -14,7 +14,7 @@ import {
   type RuleLevel,
   type RuleSetting,
 } from './config.js';
-import schema from './config.schema.json' with { type: 'json' };
+import { validate } from './validate-config.generated.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
 const addFormats =
@@ -22,9 +22,18 @@ const addFormats =
 
 export const CONFIG_FILE_NAMES = ['.plumbline.yaml', '.plumbline.yml'];
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-(addFormats as unknown as (a: Ajv) => void)(ajv);
-const validateConfig = ajv.compile<ConfigFile>(schema);
+/** The config schema, compiled at build time (scripts/gen-config-validator.mjs). */
+const validateConfig = validate as unknown as ValidateFunction<ConfigFile>;
+
+/** Compiles rule options schemas; made on first use (most configs give no options). */
+let optionsAjv: Ajv | undefined;
+function optionsCompiler(): Ajv {
+  if (!optionsAjv) {
+    optionsAjv = new Ajv({ allErrors: true, strict: false });
+    (addFormats as unknown as (a: Ajv) => void)(optionsAjv);
+  }
+  return optionsAjv;
+}
 
 export interface LoadConfigOptions {
   /** The scanned directory; `.plumbline.yaml` is looked up there and upward to the repository root. */
@@ -138,7 +147,7 @@ function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, s
         const schemaOfRule = rule.meta.options?.schema;
         if (!schemaOfRule)
           throw new ConfigError(`${file}: rules.${name}.options: rule ${rule.id} takes no options`);
-        const validate = ajv.compile({ ...schemaOfRule, $schema: undefined });
+        const validate = optionsCompiler().compile({ ...schemaOfRule, $schema: undefined });
         if (!validate(ruleOptions)) {
           throw new ConfigError(`${file}: ${formatErrors(validate.errors ?? [], `rules.${name}.options`)}`);
         }

@@ -148,6 +148,7 @@ export class K8sGraph {
   readonly objects: K8sObject[] = [];
   private readonly byNamespace = new Map<string, K8sObject[]>();
   private readonly byKey = new Map<string, K8sObject[]>();
+  private readonly byKind = new Map<string, K8sObject[]>();
   /**
    * `images:` entries of the loose kustomizations (ones that were not built), with the folders they
    * apply to (their own and the ones their `resources` name), never the whole repository.
@@ -249,10 +250,11 @@ export class K8sGraph {
         objects: [],
         byNamespace: new Map(),
         byKey: new Map(),
+        byKind: new Map(),
         imageOverrides: this.imageOverrides,
         scopes: new Map(),
       });
-      for (const o of this.objects) if (sameScope(key, scopeKey(o.file))) scoped.add(o);
+      for (const o of this.scopeIndex().objectsInScope(key, this.objects)) scoped.add(o);
       this.scopes.set(key, scoped);
     }
     return scoped;
@@ -273,11 +275,22 @@ export class K8sGraph {
     );
   }
 
+  private scopeIndexCache?: ScopeIndex;
+
+  /** Built on first use, after every object was added (scoped graphs never build one). */
+  private scopeIndex(): ScopeIndex {
+    this.scopeIndexCache ??= new ScopeIndex(this.objects);
+    return this.scopeIndexCache;
+  }
+
   private add(object: K8sObject): void {
     this.objects.push(object);
     const list = this.byNamespace.get(object.namespace);
     if (list) list.push(object);
     else this.byNamespace.set(object.namespace, [object]);
+    const ofKind = this.byKind.get(object.kind);
+    if (ofKind) ofKind.push(object);
+    else this.byKind.set(object.kind, [object]);
     const key = `${object.kind}\u0000${object.namespace}\u0000${object.name}`;
     this.byKey.set(key, [...(this.byKey.get(key) ?? []), object]);
   }
@@ -297,8 +310,8 @@ export class K8sGraph {
   }
 
   ofKind(kind: string, namespace?: string): K8sObject[] {
-    const pool = namespace === undefined ? this.objects : this.inNamespace(namespace);
-    return pool.filter((o) => o.kind === kind);
+    if (namespace === undefined) return [...(this.byKind.get(kind) ?? [])];
+    return this.inNamespace(namespace).filter((o) => o.kind === kind);
   }
 
   /** Pod views of the namespace's workloads (partial objects included). */
@@ -411,14 +424,67 @@ export function k8sPartition(paths: readonly string[]): string[][] {
 
 const isKustomizationName = (path: string) => /(^|\/)kustomization\.ya?ml$/i.test(path);
 
+/**
+ * Which objects share a scope with a key, without comparing every object with every folder (a
+ * repository of thousands of folders spent most of its check time there). Loose objects are
+ * indexed by folder, with the folder tree, so a folder's scope is its own objects, those of the
+ * folders above it and those of the folders below it; rendered objects by unit. The objects come
+ * back in the graph's order, as a scan over all of them would return them.
+ */
+class ScopeIndex {
+  private readonly byScope = new Map<string, number[]>();
+  private readonly subfolders = new Map<string, Set<string>>();
+  private readonly loose: number[] = [];
+
+  constructor(objects: readonly K8sObject[]) {
+    objects.forEach((object, index) => {
+      const key = scopeKey(object.file);
+      const list = this.byScope.get(key);
+      if (list) list.push(index);
+      else {
+        this.byScope.set(key, [index]);
+        if (key.startsWith('dir:')) this.linkFolder(key.slice(4));
+      }
+      if (key.startsWith('dir:')) this.loose.push(index);
+    });
+  }
+
+  objectsInScope(key: string, objects: readonly K8sObject[]): K8sObject[] {
+    let indices: number[];
+    if (key.startsWith('unit:')) indices = this.byScope.get(key) ?? [];
+    else if (key === 'dir:') indices = this.loose;
+    else {
+      const dir = key.slice(4);
+      indices = [];
+      for (let up = dirOf(dir); ; up = dirOf(up)) {
+        indices.push(...(this.byScope.get(`dir:${up}`) ?? []));
+        if (up === '') break;
+      }
+      const below = [dir];
+      while (below.length > 0) {
+        const folder = below.pop()!;
+        indices.push(...(this.byScope.get(`dir:${folder}`) ?? []));
+        below.push(...(this.subfolders.get(folder) ?? []));
+      }
+      indices.sort((a, b) => a - b);
+    }
+    return indices.map((i) => objects[i]!);
+  }
+
+  /** Records the folder under each of its parents, up to the root. */
+  private linkFolder(dir: string): void {
+    for (let child = dir; child !== ''; ) {
+      const parent = dirOf(child);
+      const siblings = this.subfolders.get(parent);
+      if (siblings?.has(child)) return; // and so are the folders above it
+      if (siblings) siblings.add(child);
+      else this.subfolders.set(parent, new Set([child]));
+      child = parent;
+    }
+  }
+}
+
 /** `unit:<id>` for rendered files, `dir:<folder>` for loose ones. */
 function scopeKey(file: SourceFile): string {
   return isRendered(file) ? `unit:${file.unit}` : `dir:${dirOf(file.path)}`;
-}
-
-function sameScope(a: string, b: string): boolean {
-  if (a.startsWith('unit:') || b.startsWith('unit:')) return a === b;
-  const x = a.slice(4);
-  const y = b.slice(4);
-  return x === y || x === '' || y === '' || y.startsWith(`${x}/`) || x.startsWith(`${y}/`);
 }

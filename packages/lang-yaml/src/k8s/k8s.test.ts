@@ -187,3 +187,45 @@ describe('K8sGraph completeness signals', () => {
     expect(graph.mayRunUnlistedPods('shop')).toBe(false);
   });
 });
+
+describe('K8sGraph.around (the deployment unit a cross-object rule sees)', () => {
+  const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\n`;
+  const graph = k8sGraph(
+    project({
+      'namespace.yaml': cm('at-root'),
+      'apps/shop/base/deploy.yaml': cm('shop-base'),
+      'apps/shop/base/extra/more.yaml': cm('shop-extra'),
+      'apps/shop/config.yaml': cm('shop'),
+      'apps/shopfront/config.yaml': cm('shopfront'),
+      'apps/billing/config.yaml': cm('billing'),
+      'apps/config.yaml': cm('apps'),
+    }),
+  );
+  const names = (name: string) =>
+    graph
+      .around(graph.ofKind('ConfigMap').find((o) => o.name === name)!)
+      .objects.map((o) => o.name)
+      .sort();
+
+  it('holds the folders above and below a loose manifest, never a sibling tree', () => {
+    expect(names('shop')).toEqual(['apps', 'at-root', 'shop', 'shop-base', 'shop-extra']);
+    // `apps/shopfront` shares a name prefix with `apps/shop` but is a sibling.
+    expect(names('shopfront')).toEqual(['apps', 'at-root', 'shopfront']);
+    expect(names('shop-extra')).toEqual(['apps', 'at-root', 'shop', 'shop-base', 'shop-extra']);
+    expect(names('apps')).toEqual([
+      'apps',
+      'at-root',
+      'billing',
+      'shop',
+      'shop-base',
+      'shop-extra',
+      'shopfront',
+    ]);
+  });
+
+  it('gives a manifest at the root every loose manifest, in the graph order', () => {
+    const all = graph.ofKind('ConfigMap').map((o) => o.name);
+    const root = graph.ofKind('ConfigMap').find((o) => o.name === 'at-root')!;
+    expect(graph.around(root).objects.map((o) => o.name)).toEqual(all);
+  });
+});

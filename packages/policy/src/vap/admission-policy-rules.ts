@@ -270,11 +270,9 @@ function paramsFor(
   if (!policy.paramKind) return [null];
   const ref = asObj(binding.paramRef);
   if (Object.keys(ref).length === 0) return [];
-  const candidates = graph.objects.filter(
-    (o) =>
-      o.kind === policy.paramKind!.kind &&
-      (!policy.paramKind!.apiVersion || o.apiVersion === policy.paramKind!.apiVersion),
-  );
+  const candidates = graph
+    .ofKind(policy.paramKind.kind)
+    .filter((o) => !policy.paramKind!.apiVersion || o.apiVersion === policy.paramKind!.apiVersion);
   const namespace = asString(ref.namespace) ?? (candidates[0]?.clusterScoped ? '' : object.namespace);
   const name = asString(ref.name);
   return candidates.filter(

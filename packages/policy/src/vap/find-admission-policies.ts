@@ -14,9 +14,6 @@ export interface AdmissionPolicyRef {
   actions: string[];
 }
 
-/** How many reads run ahead of the file being looked at. */
-const READS_AHEAD = 16;
-
 /**
  * The admission policies of a scan, found before the engine runs so that each one gets its own
  * rule id (`vap/<name>`) in the registry, config and reports. Reads only YAML files that mention
@@ -25,25 +22,18 @@ const READS_AHEAD = 16;
 export async function findAdmissionPolicies(source: FileSource): Promise<AdmissionPolicyRef[]> {
   const byName = new Map<string, AdmissionPolicyRef>();
   const actions = new Map<string, string[]>();
-  // Reads are started a few at a time ahead of the one looked at (each is several file-system
-  // calls, mostly waiting), and looked at in listing order, so the result does not depend on timing.
-  const pending: { path: string; content: Promise<Buffer | undefined> }[] = [];
-  const candidates = async function* () {
-    for await (const entry of source.list()) {
-      if (!yamlLanguage.claims(entry.path) || entry.size > 5_000_000) continue;
-      // Unreadable files are left to the engine, which reports them.
-      pending.push({ path: entry.path, content: source.read(entry.path).catch(() => undefined) });
-      if (pending.length >= READS_AHEAD) yield pending.shift()!;
+  for await (const entry of source.list()) {
+    if (!yamlLanguage.claims(entry.path) || entry.size > 5_000_000) continue;
+    let bytes: Buffer;
+    try {
+      bytes = await source.read(entry.path);
+    } catch {
+      continue; // the engine reports unreadable files
     }
-    yield* pending.splice(0);
-  };
-  for await (const { path, content } of candidates()) {
-    const bytes = await content;
-    // The kind is ASCII: looking for its bytes finds what looking in the decoded text would.
-    if (!bytes?.includes(POLICY_KIND)) continue;
-    const model = yamlLanguage.parse(new SourceFile(path, bytes.toString('utf8'))).model as
-      | YamlFile
-      | undefined;
+    // Every YAML file of the scan passes here: decode only those that name the kind.
+    if (!bytes.includes(POLICY_KIND)) continue;
+    const text = bytes.toString('utf8');
+    const model = yamlLanguage.parse(new SourceFile(entry.path, text)).model as YamlFile | undefined;
     if (!model) continue;
     for (const object of k8sObjectsOf(model)) {
       if (object.kind === POLICY_KIND && object.name && !byName.has(object.name))

@@ -22,6 +22,10 @@ export type { WorkerSetup } from './protocol.js';
 /** The compiled worker (also when this module runs from sources under a test runner). */
 const WORKER_URL = new URL('../../../dist/engine/pool/audit-worker.js', import.meta.url);
 
+function workerUrl(options: AuditOptions): URL {
+  return options.workerSetup?.engine ? new URL(options.workerSetup.engine) : WORKER_URL;
+}
+
 /** With `threads: 'auto'`, workers start only for this much work outside the main thread's shard. */
 const AUTO_MIN_BYTES = 4 * 1024 * 1024;
 
@@ -29,7 +33,7 @@ const AUTO_MIN_BYTES = 4 * 1024 * 1024;
 export function wantsPool(options: AuditOptions): boolean {
   if (options.threads === undefined || options.threads === 1) return false;
   if (!options.workerSetup || !options.source.readerDescription?.()) return false;
-  return existsSync(fileURLToPath(WORKER_URL));
+  return existsSync(fileURLToPath(workerUrl(options)));
 }
 
 /** The thread count `threads` stands for (at least one). */
@@ -85,7 +89,7 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
   };
   const pool = new EngineWorkerPool(
     workers,
-    WORKER_URL,
+    workerUrl(options),
     { setup: options.workerSetup!, reader: options.source.readerDescription!()! },
     now,
     onFile,

@@ -12,6 +12,11 @@ export interface WorkerSetup {
   /** A file URL (or specifier) of an ES module exporting `createAuditSetup`. */
   module: string;
   data: unknown;
+  /**
+   * A file URL of the engine's worker script, when it is not this package's compiled
+   * `dist/engine/pool/audit-worker.js` (a bundled CLI ships its own copy beside the bundle).
+   */
+  engine?: string;
 }
 
 /** What `createAuditSetup` returns: the parts of AuditOptions that hold code. */
