@@ -37,7 +37,7 @@ export async function findAdmissionPolicies(source: FileSource): Promise<Admissi
     if (!model) continue;
     for (const object of k8sObjectsOf(model)) {
       if (object.kind === POLICY_KIND && object.name && !byName.has(object.name))
-        byName.set(object.name, { name: object.name, file: path, actions: [] });
+        byName.set(object.name, { name: object.name, file: entry.path, actions: [] });
       if (object.kind === BINDING_KIND) {
         const spec = asObj(object.data.spec);
         const policy = asString(spec.policyName);
