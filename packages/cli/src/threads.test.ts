@@ -10,7 +10,7 @@ const fixtures = readdirSync(join(repo, 'fixtures'), { withFileTypes: true })
   .map((d) => d.name);
 
 /** The JSON report of the built CLI on a fixture, with the durations (the only thing allowed to differ) zeroed. */
-function report(fixture: string, threads: number) {
+function report(fixture: string, threads: number, ...extra: string[]) {
   const r = spawnSync(
     process.execPath,
     [
@@ -23,6 +23,7 @@ function report(fixture: string, threads: number) {
       'none',
       '--threads',
       String(threads),
+      ...extra,
     ],
     { cwd: repo, encoding: 'utf8', env: { ...process.env, PLUMBLINE_POOL_DEBUG: '1' } },
   );
@@ -37,6 +38,14 @@ describe('--threads', () => {
     expect(one.stderr).not.toMatch(/plumbline pool/);
     expect(two.json).toBe(one.json);
   });
+
+  // Without rendering, YAML is split too (by folder for Kubernetes, by repository for workflows).
+  it.each(fixtures)(
+    'gives byte-identical JSON with 1 and 2 threads on fixtures/%s, not rendered',
+    (fixture) => {
+      expect(report(fixture, 2, '--no-render').json).toBe(report(fixture, 1, '--no-render').json);
+    },
+  );
 
   it('really uses a worker thread when there are independent files', () => {
     expect(report('insecure', 2).stderr).toMatch(

@@ -55,6 +55,8 @@ export function compilePolicy(parsed: ParsedPolicyDocument<PolicyDocument>): Com
   const rule = defineRule<unknown>({
     id: document.metadata.id,
     domain: language.domain,
+    // `related` holds objects of the whole repository, not of the object's folders only.
+    wholeProject: needsRelated,
     meta: {
       title: spec.title,
       description: spec.description ?? spec.title,

@@ -1,5 +1,5 @@
 import type { Domain, DomainSuppression, Project } from '@plumbline/core';
-import { type K8sObject, k8sGraph } from '@plumbline/lang-yaml';
+import { type K8sObject, k8sGraph, k8sLinks, k8sPartition } from '@plumbline/lang-yaml';
 
 const PLUMBLINE = 'plumbline.dev/ignore';
 const KUBE_LINTER = 'ignore-check.kube-linter.io/';
@@ -7,12 +7,17 @@ const CHECKOV = /^checkov\.io\/skip\d+$/;
 
 /**
  * Kubernetes: one unit per object of every manifest (List items unwrapped). Cross-resource rules
- * reach the rest of the repository through `k8sGraph(ctx.project, object)`.
+ * reach the rest of the repository through `k8sGraph(ctx.project, object)`, which relates a folder
+ * only to the folders above and below it (and what kustomizations name): `partition` and `links`
+ * say so to the engine, which may then check unrelated folders in different threads. A rule must
+ * never read the graph unscoped (`k8sGraph(ctx.project)`) beyond `kustomizeImageOverride`.
  */
 export const k8sDomain: Domain<K8sObject> = {
   id: 'k8s',
   languages: ['yaml'],
   units: (project) => k8sGraph(project).objects,
+  partition: k8sPartition,
+  links: k8sLinks,
   resourceOf: (object) => object.resource,
   suppressions: (project) => k8sGraph(project).objects.flatMap(annotationSuppressions),
 };

@@ -10,6 +10,8 @@ import type { YamlDocument, YamlFile } from '@plumbline/lang-yaml';
 export const helmValuesDomain: Domain<YamlDocument> = {
   id: 'k8s',
   languages: ['yaml'],
+  // Each values file is checked alone.
+  fileLocal: true,
   units: (project) =>
     project
       .byLanguage<YamlFile>('yaml')

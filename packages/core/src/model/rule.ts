@@ -136,6 +136,12 @@ export interface Rule<U = unknown, O = any> {
   readonly id: string;
   readonly domain: Domain<U>;
   readonly meta: RuleMeta<O>;
+  /**
+   * True when the rule reads files its domain's `partition` would separate (a custom policy's
+   * `related` objects of the whole repository): the engine then checks the domain's languages in
+   * one piece while the rule is enabled.
+   */
+  readonly wholeProject?: boolean;
   check(unit: U, context: RuleContext<O>): void;
 }
 

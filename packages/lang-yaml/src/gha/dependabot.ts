@@ -135,6 +135,8 @@ export function buildDependabot(doc: YamlDocument): DependabotConfig {
 export const dependabotDomain: Domain<DependabotConfig> = {
   id: 'gha',
   languages: ['yaml'],
+  // Each file is checked alone.
+  fileLocal: true,
   units: (project) =>
     project.memo('gha:dependabot', () =>
       project

@@ -1,4 +1,4 @@
-import type { Domain, Project } from '@plumbline/core';
+import type { Domain, PathLink, Project } from '@plumbline/core';
 import type { YamlFile } from '../language.js';
 import { buildAction, buildWorkflow } from './build.js';
 import type { Entry, GhaUnit, Job, Step, Workflow } from './model.js';
@@ -17,12 +17,67 @@ export function ghaUnits(project: Project): GhaUnit[] {
   });
 }
 
-/** The GitHub Actions domain: one unit per workflow file and per `action.yml`. */
+/**
+ * The GitHub Actions domain: one unit per workflow file and per `action.yml`. Rules compare the
+ * pins of one repository's `.github` folder (so each such folder is one group of `partition`),
+ * follow calls of local reusable workflows (`uses: ./.github/workflows/x.yml`) and look up the
+ * files a `uses:` names (in `links`, as workflows are also recognised by their content).
+ */
 export const ghaDomain: Domain<GhaUnit> = {
   id: 'gha',
   languages: ['yaml'],
   units: ghaUnits,
+  partition: (paths) => {
+    const byRepository = new Map<string, string[]>();
+    for (const path of paths) {
+      // As `gha/consistent-pin-comments` tells repositories apart.
+      const at = path.indexOf('.github/');
+      if (at < 0) continue;
+      const repository = path.slice(0, at);
+      const group = byRepository.get(repository);
+      if (group) group.push(path);
+      else byRepository.set(repository, [path]);
+    }
+    return [...byRepository.values()];
+  },
+  links: (project) =>
+    ghaUnits(project).flatMap((unit): PathLink[] => {
+      if (unit.kind !== 'workflow') return [];
+      const calls = unit.jobs.flatMap((j) => {
+        const target = j.uses ? localCallTarget(unit.path, j.uses) : undefined;
+        return target ? [target] : [];
+      });
+      const named = WORKFLOW_FOLDER.test(unit.path)
+        ? [...unit.jobs.map((j) => j.uses), ...allSteps(unit).map((s) => s.uses)].flatMap((uses) => {
+            const path = uses?.kind === 'repository' ? uses.path?.replace(/^\/+|\/+$/g, '') : undefined;
+            if (!path) return [];
+            return /\.ya?ml$/.test(path) ? [path] : [`${path}/action.yml`, `${path}/action.yaml`];
+          })
+        : [];
+      return calls.length + named.length > 0 ? [{ file: unit.path, paths: [...calls, ...named] }] : [];
+    }),
 };
+
+const WORKFLOW_FOLDER = /(^|\/)\.github\/workflows\//;
+
+/**
+ * The folder of the repository `path` belongs to, as the scan sees it: what comes before its
+ * `.github/` (`''` for a scan of one repository, or a file outside any `.github`).
+ */
+export function repositoryOf(path: string): string {
+  const posix = path.replace(/\\/g, '/');
+  const found = /(^|\/)\.github\//.exec(posix);
+  return found ? posix.slice(0, found.index + found[1]!.length) : '';
+}
+
+/**
+ * The scanned path a local `uses: ./.github/workflows/x.yml` in the file at `caller` runs: the
+ * path is relative to the root of the caller's repository (never another repository of the scan).
+ */
+export function localCallTarget(caller: string, uses: { kind: string; raw: string }): string | undefined {
+  if (uses.kind !== 'local') return undefined;
+  return repositoryOf(caller) + uses.raw.replace(/^\.[\\/]/, '').split('@')[0]!;
+}
 
 /** Every step of a unit: the steps of each job of a workflow, or of a composite action. */
 export function allSteps(unit: GhaUnit): Step[] {

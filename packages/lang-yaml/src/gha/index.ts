@@ -1,7 +1,16 @@
 export { buildAction, buildWorkflow, parseImage, parseUses, triggerTrust, ValueReader } from './build.js';
 export type { DependabotConfig, DependabotProblem, DependabotUpdate } from './dependabot.js';
 export { buildDependabot, dependabotDomain } from './dependabot.js';
-export { allSteps, ancestors, envFor, ghaDomain, ghaUnits, workflowOf } from './domain.js';
+export {
+  allSteps,
+  ancestors,
+  envFor,
+  ghaDomain,
+  ghaUnits,
+  localCallTarget,
+  repositoryOf,
+  workflowOf,
+} from './domain.js';
 export type { ContextPath, ExpressionInfo, RawExpression } from './expressions.js';
 export { analyseExpression, findExpressions, KNOWN_CONTEXTS, pathMatches } from './expressions.js';
 export * from './model.js';

@@ -1,4 +1,4 @@
-import { isRendered, type Project, type SourceFile } from '@plumbline/core';
+import { isRendered, type PathLink, type Project, type SourceFile } from '@plumbline/core';
 import type { YamlFile } from '../language.js';
 import { asArray, asObj, asString, isObj, type K8sObject, k8sObjectsOf } from './object.js';
 import { derivedPodLabels, type PodSpecView, podSpecsOf } from './pod.js';
@@ -155,6 +155,8 @@ export class K8sGraph {
    */
   private readonly imageOverrides: { dirs: string[]; name: string; tag?: string; digest?: string }[] = [];
   private readonly scopes = new Map<string, K8sGraph>();
+  /** What kustomizations tie beyond their folder: the targets of `images:` and the patches they list. */
+  readonly links: PathLink[] = [];
 
   constructor(files: readonly { path: string; model: YamlFile }[]) {
     const kustomizeNamespaces = new Map<string, string>();
@@ -180,19 +182,30 @@ export class K8sGraph {
               digest: asString(entry.digest),
             });
         }
+        const patches: string[] = [];
         for (const p of asArray(data.patchesStrategicMerge))
-          if (typeof p === 'string') patchFiles.add(joinPath(dir, p));
+          if (typeof p === 'string') patches.push(joinPath(dir, p));
         for (const field of ['patches', 'patchesJson6902']) {
           for (const p of asArray(data[field])) {
             const path = typeof p === 'string' ? p : asString(asObj(p).path);
-            if (path) patchFiles.add(joinPath(dir, path));
+            if (path) patches.push(joinPath(dir, path));
           }
         }
+        for (const p of patches) patchFiles.add(p);
+        const imageDirs = this.imageOverrides.some((o) => o.dirs === dirs) ? dirs : [];
+        if (imageDirs.length > 0 || patches.length > 0)
+          this.links.push({ file: f.path, folders: imageDirs, paths: patches });
       }
     }
     for (const f of files) {
+      let rooted = false;
       const patchy = patchFiles.has(f.path) || /(^|[/._-])patch(es)?[^/]*\.ya?ml$/i.test(f.path);
       for (const object of k8sObjectsOf(f.model)) {
+        // Objects (and kustomizations) at the root of the scan reach every folder (`around`, namespaces).
+        if (!rooted && dirOf(f.path) === '' && !isRendered(object.file)) {
+          rooted = true;
+          this.links.push({ file: f.path, folders: [''] });
+        }
         if (object.kind === 'Kustomization') continue;
         if (!object.declaredNamespace && isRendered(object.file) && object.file.namespace)
           object.inferredNamespace = object.file.namespace;
@@ -362,6 +375,54 @@ export function k8sGraph(project: Project, near?: K8sObject): K8sGraph {
   );
   return near ? graph.around(near) : graph;
 }
+
+/** The graph's `links` (what its kustomizations name beyond their folder), for `Domain.links`. */
+export function k8sLinks(project: Project): PathLink[] {
+  return k8sGraph(project).links;
+}
+
+/**
+ * Which YAML files the Kubernetes graph may relate (`Domain.partition`): a folder goes with the
+ * nearest folder above it that holds YAML, so a folder, its subfolders and the folders above it
+ * meet (what `around` relates) and sibling trees do not; files at the root join everything. What
+ * kustomizations name (`../base`) is in the graph's `links`; as such names mostly reach the
+ * parent's siblings, the two folders above a `kustomization.yaml` (never the root) count as holding
+ * YAML here, so that `deploy/overlays/prod` meets `deploy/base` without checking them again.
+ */
+export function k8sPartition(paths: readonly string[]): string[][] {
+  const holders = new Set(paths.map(dirOf));
+  // A file at the root relates to everything only when it holds objects (`links` says so), which a
+  // `stats.json` or `mkdocs.yml` there does not; a root kustomization sets every namespace.
+  if (!paths.some((p) => dirOf(p) === '' && isKustomizationName(p))) holders.delete('');
+  for (const path of paths)
+    if (isKustomizationName(path)) {
+      // Never the root: that would join everything.
+      const parent = dirOf(dirOf(path));
+      if (parent !== '') holders.add(parent);
+      if (dirOf(parent) !== '') holders.add(dirOf(parent));
+    }
+  const top = new Map<string, string>();
+  const groupOf = (dir: string): string => {
+    const known = top.get(dir);
+    if (known !== undefined) return known;
+    let above = dir;
+    do above = dirOf(above);
+    while (above !== '' && !holders.has(above));
+    const group = dir === '' || (above === '' && !holders.has('')) ? dir : groupOf(above);
+    top.set(dir, group);
+    return group;
+  };
+  const groups = new Map<string, string[]>();
+  for (const path of paths) {
+    const key = groupOf(dirOf(path));
+    const group = groups.get(key);
+    if (group) group.push(path);
+    else groups.set(key, [path]);
+  }
+  return [...groups.values()];
+}
+
+const isKustomizationName = (path: string) => /(^|\/)kustomization\.ya?ml$/i.test(path);
 
 /**
  * Which objects share a scope with a key, without comparing every object with every folder (a

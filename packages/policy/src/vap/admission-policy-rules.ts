@@ -34,6 +34,8 @@ export function admissionPolicyRules(policies: AdmissionPolicyRef[]): AnyRule[] 
     defineRule<K8sObject>({
       id: `vap/${ref.name}`,
       domain: k8sDomain,
+      // The policy, its bindings and parameters may sit anywhere in the scan.
+      wholeProject: true,
       meta: {
         title: `ValidatingAdmissionPolicy ${ref.name}`,
         description: `The cluster's admission policy \`${ref.name}\` (in \`${ref.file}\`) would reject this object.`,

@@ -201,3 +201,25 @@ data:
     ]);
   });
 });
+
+describe('findAdmissionPolicies', () => {
+  it('takes policies and bindings in listing order, among many files read ahead', async () => {
+    const policy = (name: string) =>
+      `apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata:\n  name: ${name}\nspec:\n  validations:\n    - expression: "true"\n`;
+    const binding = (policyName: string, action: string) =>
+      `apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicyBinding\nmetadata:\n  name: ${policyName}-${action}\nspec:\n  policyName: ${policyName}\n  validationActions: [${action}]\n`;
+    const files: Record<string, string> = {};
+    // Plain manifests before, between and after (more than are read ahead at once).
+    for (let i = 0; i < 40; i++)
+      files[`apps/svc-${String(i).padStart(2, '0')}/deployment.yaml`] =
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc-${i}\n`;
+    files['apps/svc-05/policy.yaml'] = policy('limits');
+    files['apps/svc-30/policy.yaml'] = policy('limits'); // the same name again: the first one counts
+    files['apps/svc-20/binding.yaml'] = binding('limits', 'Warn');
+    files['apps/svc-35/binding.yaml'] = binding('limits', 'Audit');
+    files['apps/svc-10/README.md'] = 'ValidatingAdmissionPolicy in prose, not YAML';
+    expect(await findAdmissionPolicies(new MemoryFileSource(files))).toEqual([
+      { name: 'limits', file: 'apps/svc-05/policy.yaml', actions: ['Warn', 'Audit'] },
+    ]);
+  });
+});

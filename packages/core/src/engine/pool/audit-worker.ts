@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import type { PathLink } from '../../model/domain.js';
 import { DiskFileSource } from '../file-source.js';
 import { StageTimer } from '../stage-timer.js';
 import { runPipeline } from '../stages/pipeline.js';
@@ -31,6 +32,7 @@ parentPort?.on('message', (message: ToWorker) => {
   (async () => {
     const { setup, source } = await ready!;
     const timer = new StageTimer();
+    const links: PathLink[] = [];
     const result = await runPipeline(
       {
         ...setup,
@@ -40,8 +42,9 @@ parentPort?.on('message', (message: ToWorker) => {
       },
       undefined,
       timer,
+      links,
     );
-    post({ type: 'done', id, result, times: timer.times });
+    post({ type: 'done', id, result, times: timer.times, links });
   })().catch((error: unknown) =>
     post({ type: 'failed', id, error: (error as Error).stack ?? String(error) }),
   );

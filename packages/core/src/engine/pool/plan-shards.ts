@@ -1,6 +1,7 @@
 import type { Domain } from '../../model/domain.js';
 import type { Language } from '../../model/language.js';
 import type { Renderer } from '../../model/renderer.js';
+import type { AnyRule } from '../../model/rule.js';
 import type { SourceEntry } from '../file-source.js';
 
 /** Files checked together, on one thread. */
@@ -16,8 +17,10 @@ export interface ShardPlan {
    * entries. Always present, even empty.
    */
   leader: Shard;
-  /** The rest, largest first: one shard per group of cross-file languages, and batches of file-local files. */
+  /** The rest, largest first, each made of whole groups of files that must be checked together. */
   others: Shard[];
+  /** For each language, how many of `others` hold some of its files (what a benchmark wants to see). */
+  spread: Record<string, number>;
 }
 
 export interface PlanInput {
@@ -25,68 +28,88 @@ export interface PlanInput {
   entries: readonly SourceEntry[];
   /** The languages the run parses, in claim order. */
   languages: readonly Language[];
-  /** Domains of the enabled rules. */
-  domains: readonly Domain<unknown>[];
+  /** The enabled rules (their domains say which files must meet). */
+  rules: readonly AnyRule[];
   renderers: readonly Renderer[];
-  /** How many threads will share the file-local batches. */
+  /** How many threads will share the shards. */
   threads: number;
 }
+
+/** A shard smaller than this is not worth a message to a worker (unless a group is that big). */
+const MIN_SHARD_BYTES = 64 * 1024;
 
 /**
  * Splits a scan into shards whose results do not depend on each other, so that checking them
  * apart gives exactly the findings of one run over everything:
- * - a language read only by `fileLocal` domains (Dockerfiles): its files are independent, and are
- *   batched into a few shards of similar size;
- * - languages read by a cross-file domain (Kubernetes graph, Terraform modules, workflow pins)
- *   stay together, with every language a domain reads alongside them;
+ * - files of one language that a cross-file domain reads are grouped as the domain's `partition`
+ *   says (a folder with the folders above it for Kubernetes, one repository's `.github` for
+ *   workflows); a domain without `partition`, or with an enabled `wholeProject` rule, keeps all
+ *   its files in one group; files of `fileLocal` domains (Dockerfiles) are groups of one;
  * - the languages rendered output may hold (all of them when a renderer does not say) join the
- *   leader, with everything else.
+ *   leader, with everything else;
+ * - the groups are packed, largest first, into about four shards per thread of similar size.
+ * Contents can tie files together further (a kustomization naming `../base`): the domains'
+ * `links` are checked after the run (pooled-audit.ts).
  */
 export function planShards(input: PlanInput): ShardPlan {
-  const { languages, domains } = input;
-  const group = new Map<string, string>(languages.map((l) => [l.id, l.id]));
-  const find = (id: string): string => {
-    let root = id;
-    while (group.get(root) !== root) root = group.get(root) ?? root;
-    return root;
-  };
-  const join = (a: string, b: string) => group.set(find(a), find(b));
-  const crossFile = new Set<string>();
-  // Languages a domain reads together are one group (union-find on language ids).
-  for (const domain of domains) {
-    if (domain.id === 'core') continue;
-    const known = domain.languages.filter((l) => group.has(l));
-    for (const l of known) {
-      if (!domain.fileLocal) crossFile.add(l);
-      join(l, known[0]!);
-    }
+  const { languages } = input;
+  const domains = new Map<Domain<unknown>, boolean>();
+  for (const rule of input.rules) {
+    if (rule.domain.id === 'core') continue;
+    domains.set(rule.domain, (domains.get(rule.domain) ?? false) || rule.wholeProject === true);
   }
-  const leaderGroups = new Set<string>();
+  const leaderLanguages = new Set<string>();
   if (input.renderers.length > 0) {
     const outputs = input.renderers.some((r) => !r.outputLanguages)
       ? languages.map((l) => l.id)
-      : input.renderers.flatMap((r) => r.outputLanguages ?? []).filter((l) => group.has(l));
-    for (const l of outputs) leaderGroups.add(find(l));
+      : input.renderers.flatMap((r) => r.outputLanguages ?? []);
+    for (const l of outputs) leaderLanguages.add(l);
   }
+  // A domain reading a rendered language with another one keeps that other one on the leader too.
+  for (const domain of domains.keys())
+    if (!domain.fileLocal && domain.languages.some((l) => leaderLanguages.has(l)))
+      for (const l of domain.languages) leaderLanguages.add(l);
 
-  const crossGroups = new Set([...crossFile].map(find));
   const leader: Shard = { entries: [], bytes: 0 };
-  const byGroup = new Map<string, Shard>();
-  const fileLocal: SourceEntry[] = [];
+  const placed: { entry: SourceEntry; language: string }[] = [];
   for (const entry of input.entries) {
     const language = entry.skipped ? undefined : languages.find((l) => l.claims(entry.path));
-    const key = language && find(language.id);
-    if (!language || !key || leaderGroups.has(key)) add(leader, entry);
-    else if (crossGroups.has(key)) {
-      let shard = byGroup.get(key);
-      if (!shard) byGroup.set(key, (shard = { entries: [], bytes: 0 }));
-      add(shard, entry);
-    } else fileLocal.push(entry);
+    if (!language || leaderLanguages.has(language.id)) add(leader, entry);
+    else placed.push({ entry, language: language.id });
   }
-  return {
-    leader,
-    others: [...byGroup.values(), ...batches(fileLocal, input.threads)].sort((a, b) => b.bytes - a.bytes),
+
+  // Union-find over the placed files: the groups each domain needs together.
+  const index = new Map(placed.map((p, i) => [p.entry.path, i]));
+  const parent = placed.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
   };
+  const join = (paths: readonly string[]) => {
+    const ids = paths.map((p) => index.get(p)).filter((i): i is number => i !== undefined);
+    for (const i of ids.slice(1)) parent[find(i)] = find(ids[0]!);
+  };
+  for (const [domain, wholeProject] of domains) {
+    if (domain.fileLocal) continue;
+    const paths = placed.filter((p) => domain.languages.includes(p.language)).map((p) => p.entry.path);
+    if (domain.partition && !wholeProject) for (const group of domain.partition(paths)) join(group);
+    else join(paths);
+  }
+
+  const groups = new Map<number, Shard>();
+  for (const [i, { entry }] of placed.entries()) {
+    const root = find(i);
+    const group = groups.get(root) ?? { entries: [], bytes: 0 };
+    groups.set(root, group);
+    add(group, entry);
+  }
+  const others = pack([...groups.values()], input.threads, index);
+  const languageOf = new Map(placed.map((p) => [p.entry.path, p.language]));
+  const spread: Record<string, number> = {};
+  for (const shard of others)
+    for (const l of new Set(shard.entries.map((e) => languageOf.get(e.path)!)))
+      spread[l] = (spread[l] ?? 0) + 1;
+  return { leader, others, spread };
 }
 
 function add(shard: Shard, entry: SourceEntry): void {
@@ -94,19 +117,29 @@ function add(shard: Shard, entry: SourceEntry): void {
   shard.bytes += entry.size;
 }
 
-/** File-local entries in about four batches per thread (in listing order), so threads finish together. */
-function batches(entries: readonly SourceEntry[], threads: number): Shard[] {
-  const total = entries.reduce((n, e) => n + e.size, 0);
-  const target = Math.max(64 * 1024, total / Math.max(1, threads * 4));
-  const out: Shard[] = [];
-  let current: Shard = { entries: [], bytes: 0 };
-  for (const entry of entries) {
-    add(current, entry);
-    if (current.bytes >= target) {
-      out.push(current);
-      current = { entries: [], bytes: 0 };
-    }
+/**
+ * Groups into about four shards per thread, largest group first into the lightest shard, so threads
+ * finish together; a shard lists its files in listing order. Deterministic: ties go to the group
+ * listed first and the shard made first.
+ */
+function pack(groups: Shard[], threads: number, listed: ReadonlyMap<string, number>): Shard[] {
+  const total = groups.reduce((n, g) => n + g.bytes, 0);
+  const count = Math.max(1, Math.min(groups.length, threads * 4, Math.ceil(total / MIN_SHARD_BYTES)));
+  const shards = Array.from({ length: count }, () => ({ groups: [] as Shard[], bytes: 0 }));
+  const order = groups.map((g, i) => ({ g, i })).sort((a, b) => b.g.bytes - a.g.bytes || a.i - b.i);
+  for (const { g } of order) {
+    let lightest = shards[0]!;
+    for (const s of shards) if (s.bytes < lightest.bytes) lightest = s;
+    lightest.groups.push(g);
+    lightest.bytes += g.bytes;
   }
-  if (current.entries.length) out.push(current);
-  return out;
+  return shards
+    .filter((s) => s.groups.length > 0)
+    .map((s) => {
+      const entries = s.groups
+        .flatMap((g) => g.entries)
+        .sort((a, b) => listed.get(a.path)! - listed.get(b.path)!);
+      return { entries, bytes: s.bytes };
+    })
+    .sort((a, b) => b.bytes - a.bytes);
 }

@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { PathLink } from '../../model/domain.js';
 import type { RunResult } from '../../model/finding.js';
 import type { AuditOptions } from '../audit.js';
 import type { SourceEntry } from '../file-source.js';
 import { compareErrors } from '../finding.js';
 import { renderUnits } from '../render-stage.js';
 import { StageTimer } from '../stage-timer.js';
-import { rulesByDomain } from '../stages/check.js';
 import { discoverEntries } from '../stages/discover.js';
 import { languagesToParse, runPipeline } from '../stages/pipeline.js';
 import { AuditRun, enabledRules } from '../stages/run-context.js';
+import { crossedShards } from './crossed-shards.js';
 import { mergeResults } from './merge-results.js';
 import { planShards } from './plan-shards.js';
 import { ShardSource } from './shard-source.js';
@@ -54,11 +55,12 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
   const run = new AuditRun({ ...options, now });
   const threads = threadCount(options.threads);
   const entries = await timer.time('discover', () => discoverEntries(run));
+  const languages = languagesToParse(run);
   const rendering = await timer.time('render', () => renderUnits(options, entries, run.config));
   const plan = planShards({
     entries: entries.filter((e) => !rendering.claimed.has(e.path)),
-    languages: languagesToParse(run),
-    domains: [...rulesByDomain(enabledRules(run.registry, run.config)).keys()],
+    languages,
+    rules: enabledRules(run.registry, run.config),
     renderers: options.renderers ?? [],
     threads,
   });
@@ -76,12 +78,14 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
   /** A shard on this thread: after the leader's, or when its worker died. */
   const inProcess = async (shardEntries: SourceEntry[]): Promise<ShardOutcome> => {
     const shardTimer = new StageTimer();
+    const links: PathLink[] = [];
     const result = await runPipeline(
       { ...options, now, source: new ShardSource(options.source, shardEntries), renderers: [], onFile },
       undefined,
       shardTimer,
+      links,
     );
-    return { result, times: shardTimer.times };
+    return { result, times: shardTimer.times, links };
   };
   const pool = new EngineWorkerPool(
     workers,
@@ -93,29 +97,91 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
   // For tests and benchmarks: how the run was split (stderr only, when asked).
   if (process.env.PLUMBLINE_POOL_DEBUG)
     process.stderr.write(
-      `plumbline pool: ${workers} workers, main thread ${plan.leader.entries.length} files, ${plan.others.length} other shards\n`,
+      `plumbline pool: ${workers} workers, main thread ${plan.leader.entries.length} files, ${plan.others.length} other shards (${Object.entries(
+        plan.spread,
+      )
+        .map(([language, n]) => `${language} in ${n}`)
+        .join(
+          ', ',
+        )}); MB: main ${mb(plan.leader.bytes)}, others ${plan.others.map((o) => mb(o.bytes)).join(' ')}\n`,
     );
   const notices: RunResult['errors'] = [];
-  const outcomes = plan.others.map((shard) =>
-    pool.run(shard.entries).catch(async (error: Error) => {
-      // Files are never lost to a worker: its shard is scanned again here.
-      notices.push({
-        kind: 'internal',
-        message: `${error.message.split('\n')[0]}; its ${shard.entries.length} files were scanned on the main thread`,
+  const runShard = (shardEntries: SourceEntry[]) =>
+    pool
+      .run(shardEntries)
+      .then((outcome) => {
+        if (process.env.PLUMBLINE_POOL_DEBUG)
+          process.stderr.write(
+            `plumbline pool: ${shardEntries.length} files done at ${Math.round(performance.now() - started)} ms\n`,
+          );
+        return outcome;
+      })
+      .catch(async (error: Error) => {
+        // Files are never lost to a worker: its shard is scanned again here.
+        notices.push({
+          kind: 'internal',
+          message: `${error.message.split('\n')[0]}; its ${shardEntries.length} files were scanned on the main thread`,
+        });
+        return inProcess(shardEntries);
       });
-      return inProcess(shard.entries);
-    }),
-  );
+  const outcomes = plan.others.map((shard) => runShard(shard.entries));
   try {
+    const leaderLinks: PathLink[] = [];
     const leader = await runPipeline(
       { ...options, now, onFile },
       { entries: plan.leader.entries, rendering },
       timer,
+      leaderLinks,
     );
-    for (let job = pool.steal(); job; job = pool.steal()) job.resolve(await inProcess(job.entries));
-    const others = await Promise.all(outcomes);
+    if (process.env.PLUMBLINE_POOL_DEBUG)
+      process.stderr.write(
+        `plumbline pool: main thread's own shard done at ${Math.round(performance.now() - started)} ms\n`,
+      );
+    for (let job = pool.steal(); job; job = pool.steal()) {
+      if (process.env.PLUMBLINE_POOL_DEBUG)
+        process.stderr.write(`plumbline pool: main thread takes ${job.entries.length} files\n`);
+      job.resolve(await inProcess(job.entries));
+    }
+    let others = await Promise.all(outcomes);
     for (const { times } of others)
       for (const [stage, ms] of Object.entries(times)) timer.add(stage as keyof typeof times, ms);
+
+    // Contents may tie files of different shards together: check those shards again, as one.
+    const crossed = crossedShards(plan, [leaderLinks, ...others.map((o) => o.links)], (path) =>
+      languages.some((l) => l.claims(path)),
+    );
+    if (process.env.PLUMBLINE_POOL_DEBUG && crossed.length > 0)
+      debugLinks(plan, [leaderLinks, ...others.map((o) => o.links)], (path) =>
+        languages.some((l) => l.claims(path)),
+      );
+    if (crossed.some((group) => group.includes(0))) {
+      if (process.env.PLUMBLINE_POOL_DEBUG)
+        process.stderr.write(
+          'plumbline pool: a link reaches the main thread: the run is checked again on it\n',
+        );
+      const result = await runPipeline({ ...options, now }, { entries, rendering }, new StageTimer());
+      result.summary.durationMs = Math.round(performance.now() - started);
+      timer.flush(options.onStageTime);
+      return result;
+    }
+    if (crossed.length > 0) {
+      if (process.env.PLUMBLINE_POOL_DEBUG)
+        process.stderr.write(
+          `plumbline pool: links cross ${crossed.map((g) => g.length).join(', ')} shards: checked again together\n`,
+        );
+      const order = new Map(entries.map((e, i) => [e.path, i]));
+      const redone = await Promise.all(
+        crossed.map((group) =>
+          runShard(
+            group
+              .flatMap((i) => plan.others[i - 1]!.entries)
+              .sort((a, b) => order.get(a.path)! - order.get(b.path)!),
+          ),
+        ),
+      );
+      const replaced = new Set(crossed.flat());
+      others = [...others.filter((_, i) => !replaced.has(i + 1)), ...redone];
+    }
     const merged = mergeResults(
       leader,
       others.map((o) => o.result),
@@ -127,5 +193,36 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     return merged;
   } finally {
     await pool.close();
+  }
+}
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** For `PLUMBLINE_POOL_DEBUG`: the links that reach another shard than their own file's. */
+function debugLinks(
+  plan: ReturnType<typeof planShards>,
+  links: readonly (readonly PathLink[])[],
+  parsed: (path: string) => boolean,
+): void {
+  const shardOf = new Map<string, number>();
+  for (const e of plan.leader.entries) if (!e.skipped && parsed(e.path)) shardOf.set(e.path, 0);
+  plan.others.forEach((s, i) => {
+    for (const e of s.entries) shardOf.set(e.path, i + 1);
+  });
+  for (const link of links.flat()) {
+    const from = shardOf.get(link.file) ?? 0;
+    const reached = new Set<number>();
+    for (const [path, shard] of shardOf)
+      if (
+        shard !== from &&
+        ((link.paths ?? []).includes(path) ||
+          (link.folders ?? []).some((d) => d === '' || path === d || path.startsWith(`${d}/`)) ||
+          (link.suffixes ?? []).some((x) => path === x || path.endsWith(`/${x}`)))
+      )
+        reached.add(shard);
+    if (reached.size > 0)
+      process.stderr.write(
+        `plumbline pool: ${link.file} (shard ${from}) reaches ${[...reached].join(', ')}: ${JSON.stringify(link)}\n`,
+      );
   }
 }

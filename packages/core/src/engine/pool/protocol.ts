@@ -1,3 +1,4 @@
+import type { PathLink } from '../../model/domain.js';
 import type { RunResult } from '../../model/finding.js';
 import type { DiskReaderDescription, SourceEntry } from '../file-source.js';
 import type { StageTimes } from '../stage-timer.js';
@@ -30,5 +31,5 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'file'; path: string }
-  | { type: 'done'; id: number; result: RunResult; times: StageTimes }
+  | { type: 'done'; id: number; result: RunResult; times: StageTimes; links: PathLink[] }
   | { type: 'failed'; id: number; error: string };

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { PathLink } from '../../model/domain.js';
 import type { RunResult } from '../../model/finding.js';
 import type { DiskReaderDescription, SourceEntry } from '../file-source.js';
 import type { StageTimes } from '../stage-timer.js';
@@ -7,6 +8,8 @@ import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 export interface ShardOutcome {
   result: RunResult;
   times: StageTimes;
+  /** What the shard's contents tie together (`Domain.links`), checked against the split. */
+  links: PathLink[];
 }
 
 interface Job {
@@ -70,7 +73,7 @@ export class EngineWorkerPool {
       this.idle.push(worker);
       if (job) {
         if (message.type === 'failed') job.reject(new Error(message.error));
-        else job.resolve({ result: message.result, times: message.times });
+        else job.resolve({ result: message.result, times: message.times, links: message.links });
       }
       this.dispatch();
     });

@@ -1,3 +1,4 @@
+import type { Domain, PathLink } from '../../model/domain.js';
 import type { Finding, RunResult } from '../../model/finding.js';
 import type { Language } from '../../model/language.js';
 import { Project } from '../../model/project.js';
@@ -43,6 +44,7 @@ export async function runPipeline(
   options: AuditOptions,
   prepared?: PreparedInput,
   timer = new StageTimer(),
+  links?: PathLink[],
 ): Promise<RunResult> {
   const started = performance.now();
   const run = new AuditRun(options);
@@ -70,12 +72,31 @@ export async function runPipeline(
   const byDomain = rulesByDomain(enabled);
   await prepareDomains(run, project, byDomain.keys(), timer);
   checkUnits(run, project, byDomain, timer);
+  if (links) timer.time('units', () => links.push(...linksOf(project, [...byDomain.keys()])));
   const findings = settleFindings(run, parsed, rendering.sources, project, [...byDomain.keys()], timer);
   const result = timer.time('report', () =>
     resultOf(run, findings, { handled, enabled, started, rendering: rendering.summary }),
   );
   if (!prepared) timer.flush(options.onStageTime);
   return result;
+}
+
+/**
+ * What the contents tie together, for a pooled run to check its split against (`Domain.links`).
+ * A domain that fails to say ties its files to the whole scan: the run is then checked in one piece.
+ */
+function linksOf(project: Project, domains: readonly Domain<unknown>[]): PathLink[] {
+  const out: PathLink[] = [];
+  for (const domain of domains) {
+    if (!domain.links) continue;
+    try {
+      out.push(...domain.links(project));
+    } catch {
+      const first = project.files.find((f) => domain.languages.includes(f.language));
+      if (first) out.push({ file: first.file.path, folders: [''] });
+    }
+  }
+  return out;
 }
 
 /** The report stage: errors sorted, counts made, rules described, secrets redacted. */

@@ -131,6 +131,19 @@ it('leaves an input alone when every caller in the repository passes fixed or tr
   ]);
 });
 
+it("counts only callers of the workflow's own repository when several repositories are scanned", async () => {
+  // `./.github/workflows/push-image.yml` in `web` runs web's copy, never the one of `api`.
+  const result = await runRule(rule, [yamlLanguage], {
+    'api/.github/workflows/push-image.yml': shared,
+    'api/.github/workflows/images.yml': caller('app'),
+    'web/.github/workflows/push-image.yml': shared,
+    'web/.github/workflows/images.yml': caller('${{ github.head_ref }}'),
+  });
+  expect(result.findings.map((f) => `${f.file}:${f.startLine}:${f.startColumn}`)).toEqual([
+    'web/.github/workflows/push-image.yml:9:39',
+  ]);
+});
+
 it('ranks a dispatch input low and a caller input medium', async () => {
   const result = await runRule(rule, [yamlLanguage], {
     '.github/workflows/release.yml': release(

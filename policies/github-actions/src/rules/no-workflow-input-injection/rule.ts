@@ -1,5 +1,5 @@
 import { defineRule } from '@plumbline/core';
-import { allSteps, ghaDomain, ghaUnits, type Workflow } from '@plumbline/lang-yaml';
+import { allSteps, ghaDomain, ghaUnits, localCallTarget, type Workflow } from '@plumbline/lang-yaml';
 import { codeInputs } from '../../lib/code-inputs.js';
 import { directSource, taints, workflowInputFlow } from '../../lib/taint.js';
 import { resourceOf } from '../../lib/util.js';
@@ -15,9 +15,8 @@ function localCalls(workflow: Workflow, units: readonly unknown[]): Map<string, 
   for (const unit of units as Workflow[]) {
     if (unit.kind !== 'workflow') continue;
     for (const job of unit.jobs) {
-      if (job.uses?.kind !== 'local') continue;
-      const target = job.uses.raw.replace(/^\.[\\/]/, '').split('@')[0]!;
-      if (own !== target && !own.endsWith(`/${target}`)) continue;
+      // `./.github/workflows/x.yml` is relative to the caller's repository, not any repository of the scan.
+      if (!job.uses || localCallTarget(unit.path.replace(/\\/g, '/'), job.uses) !== own) continue;
       const values = new Map<string, Passed>();
       for (const w of job.with) {
         const flows = w.value.expressions.flatMap((e) => e.flows);
