@@ -29,10 +29,12 @@ export function indexedRuleOf(rule: AnyRule): IndexedRule {
 export function rulesFromIndex(entries: readonly IndexedRule[]): AnyRule[] {
   const domains = new Map<string, Domain<never>>();
   return entries.map((entry) => {
-    let domain = domains.get(entry.domain.id);
+    // A pack may hold two domains of one id (the Kubernetes pack's Helm values files are fileLocal).
+    const key = JSON.stringify(entry.domain);
+    let domain = domains.get(key);
     if (!domain) {
       domain = { ...entry.domain, units: () => [] };
-      domains.set(entry.domain.id, domain);
+      domains.set(key, domain);
     }
     return {
       id: entry.id,
