@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -150,6 +150,25 @@ describe('DiskFileSource.listFolder and reads beyond the listing', () => {
     await expect(source.read('../x')).rejects.toThrow(/leaves the scanned folder/);
     await expect(source.listFolder('/etc')).rejects.toThrow(/leaves the scanned folder/);
     await expect(source.read('.git/config')).rejects.toThrow(/outside the scanned folder/);
+  });
+
+  it('refuses a file swapped for a link out of the root after its folder was read', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'plumbline-outside-'));
+    writeFileSync(join(outside, 'credentials'), 'token=not-for-you\n');
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-swap-'));
+    mkdirSync(join(dir, 'deploy'));
+    writeFileSync(join(dir, 'deploy', 'a.yaml'), 'kind: ConfigMap\n');
+    writeFileSync(join(dir, 'deploy', 'b.yaml'), 'kind: Secret\n');
+    const source = new DiskFileSource(dir);
+    expect(await list(source)).toEqual(['deploy/a.yaml', 'deploy/b.yaml']);
+    expect((await source.read('deploy/a.yaml')).toString()).toBe('kind: ConfigMap\n');
+    rmSync(join(dir, 'deploy', 'b.yaml'));
+    symlinkSync(join(outside, 'credentials'), join(dir, 'deploy', 'b.yaml'));
+    await expect(source.read('deploy/b.yaml')).rejects.toThrow(/outside the scanned folder/);
+    // A link that stays inside is still read, through the slow path.
+    rmSync(join(dir, 'deploy', 'b.yaml'));
+    symlinkSync(join(dir, 'deploy', 'a.yaml'), join(dir, 'deploy', 'b.yaml'));
+    expect((await source.read('deploy/b.yaml')).toString()).toBe('kind: ConfigMap\n');
   });
 
   it('with named paths, reads only inside what was named', async () => {

@@ -103,6 +103,8 @@ export class DiskFileSource implements FileSource {
   private boundaries?: Promise<{ rootReal: string; dirs: string[] }>;
   private readonly trackedDirs = new Set<string>();
   private targetsOfRoot?: Promise<{ base: string; paths: string[] }>;
+  /** Real path of each folder a read happened in (a scan reads many files per folder). */
+  private readonly realFolders = new Map<string, string>();
 
   constructor(
     readonly root: string,
@@ -326,9 +328,28 @@ export class DiskFileSource implements FileSource {
 
   /**
    * Reads one listed file. Defence in depth: the real path is checked against the boundary again
-   * (a link swapped in after listing is refused) and only a regular file is read.
+   * (a file swapped for a link after listing is refused; a folder is resolved at its first read)
+   * and only a regular file is read.
    */
   async read(path: string): Promise<Buffer> {
+    const { dirs } = await this.limits();
+    const full = await this.fullPathOf(path);
+    // Fast path: the folder's real path once per scan, then the file itself opened without
+    // following a link (O_NOFOLLOW); a link (ELOOP) goes the slow way, resolved and checked whole.
+    const folder = dirname(full);
+    let realFolder = this.realFolders.get(folder);
+    if (realFolder === undefined) {
+      realFolder = realpathSync.native(folder);
+      this.realFolders.set(folder, realFolder);
+    }
+    const real = join(realFolder, basename(full));
+    if (dirs.some((d) => isInside(real, d, READABLE_SKIPPED_DIRS))) {
+      try {
+        return readRegularFileSync(real, constants.O_NOFOLLOW);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
+      }
+    }
     return readRegularFileSync(await this.resolveInside(path));
   }
 
@@ -351,14 +372,19 @@ export class DiskFileSource implements FileSource {
     return out;
   }
 
-  /** The real path of a root-relative path, refused when it leaves the reading boundary. */
-  private async resolveInside(path: string): Promise<string> {
-    const { dirs } = await this.limits();
+  /** The path on disk of a root-relative path (not resolved), refused when it names `..`. */
+  private async fullPathOf(path: string): Promise<string> {
     const { base } = await this.targets();
     const segments = path.split('/').filter((s) => s !== '' && s !== '.');
     if (segments.some((s) => s === '..') || isAbsolute(path))
       throw new Error('path leaves the scanned folder');
-    const full = join(base, ...segments);
+    return join(base, ...segments);
+  }
+
+  /** The real path of a root-relative path, refused when it leaves the reading boundary. */
+  private async resolveInside(path: string): Promise<string> {
+    const { dirs } = await this.limits();
+    const full = await this.fullPathOf(path);
     const real = realpathSync.native(full);
     if (!dirs.some((d) => isInside(real, d, READABLE_SKIPPED_DIRS)))
       throw new Error('symbolic link to a path outside the scanned folder; not read');
@@ -401,8 +427,8 @@ function isInside(path: string, dir: string, allowed: ReadonlySet<string> = new 
  * (realpath, open, stat, read, close) of 0.1–0.5 ms each, most of a large scan's read time; on a
  * local disk these calls take microseconds.
  */
-function readRegularFileSync(real: string): Buffer {
-  const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+function readRegularFileSync(real: string, flags = 0): Buffer {
+  const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | flags);
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new Error('not a regular file; not read');
