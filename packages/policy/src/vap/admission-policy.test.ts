@@ -218,8 +218,13 @@ describe('findAdmissionPolicies', () => {
     files['apps/svc-20/binding.yaml'] = binding('limits', 'Warn');
     files['apps/svc-35/binding.yaml'] = binding('limits', 'Audit');
     files['apps/svc-10/README.md'] = 'ValidatingAdmissionPolicy in prose, not YAML';
-    expect(await findAdmissionPolicies(new MemoryFileSource(files))).toEqual([
+    const found = await findAdmissionPolicies(new MemoryFileSource(files));
+    expect(found.map(({ name, file, actions }) => ({ name, file, actions }))).toEqual([
       { name: 'limits', file: 'apps/svc-05/policy.yaml', actions: ['Warn', 'Audit'] },
     ]);
+    // The bindings come with the policy, as its facts; no params or namespaces are read.
+    expect(found[0]!.facts.bindings.map((b) => b.validationActions)).toEqual([['Warn'], ['Audit']]);
+    expect(found[0]!.facts.params).toEqual([]);
+    expect(found[0]!.facts.namespaces).toEqual([]);
   });
 });
