@@ -227,4 +227,37 @@ describe('findAdmissionPolicies', () => {
     expect(found[0]!.facts.params).toEqual([]);
     expect(found[0]!.facts.namespaces).toEqual([]);
   });
+
+  it('collects the params its bindings name, with the namespace of their kustomization, and namespaces when read', async () => {
+    const files: Record<string, string> = {
+      'admission/policy.yaml': `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: replica-limit
+spec:
+  paramKind: { apiVersion: v1, kind: ConfigMap }
+  validations:
+    - expression: "object.spec.replicas <= int(params.data.max)"
+      messageExpression: "'at most ' + params.data.max + ' in ' + namespaceObject.metadata.name"
+`,
+      'admission/binding.yaml': `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: replica-limit
+spec:
+  policyName: replica-limit
+  validationActions: [Warn]
+  paramRef: { name: replica-limit }
+`,
+      'teams/shop/kustomization.yaml': 'namespace: shop\nresources: [config/limits.yaml]\n',
+      'teams/shop/config/limits.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: replica-limit\ndata:\n  max: "5"\n',
+      'teams/shop/config/other.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: feature-flags\ndata:\n  beta: "true"\n',
+      'clusters/namespaces.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
+    };
+    const [ref] = await findAdmissionPolicies(new MemoryFileSource(files));
+    expect(ref!.facts.params.map((p) => p.resource)).toEqual(['ConfigMap/shop/replica-limit']);
+    expect(ref!.facts.namespaces.map((n) => n.resource)).toEqual(['Namespace/shop']);
+  });
 });
