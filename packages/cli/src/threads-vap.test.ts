@@ -118,7 +118,11 @@ metadata:
 `,
     'shop/apps/web/deployment.yaml': deployment('web', 'shop', 'docker.io/library/nginx:1.27'),
     'shop/apps/cart/deployment.yaml': deployment('cart', 'shop', 'registry.example.com/shop/cart:2.4.1'),
-    'billing/apps/invoices/deployment.yaml': deployment('invoices', 'billing', 'quay.io/billing/invoices:5.1.0'),
+    'billing/apps/invoices/deployment.yaml': deployment(
+      'invoices',
+      'billing',
+      'quay.io/billing/invoices:5.1.0',
+    ),
     'billing/apps/ledger/deployment.yaml': deployment('ledger', 'billing', 'ghcr.io/billing/ledger:1.2.0'),
     // Not selected by the binding: its namespace is not labelled.
     'tools/jobs/deployment.yaml': deployment('cleanup', 'tools', 'busybox:1.36'),
@@ -156,8 +160,10 @@ describe('--threads with a ValidatingAdmissionPolicy in the scan', () => {
     const two = report(dir, 2);
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, .*yaml in [2-9]/);
     expect(two.stderr).not.toMatch(/links cross/);
-    const findings = (JSON.parse(one.json) as { findings: { ruleId: string; file: string; message: string }[] })
-      .findings.filter((f) => f.ruleId === 'vap/trusted-registries')
+    const findings = (
+      JSON.parse(one.json) as { findings: { ruleId: string; file: string; message: string }[] }
+    ).findings
+      .filter((f) => f.ruleId === 'vap/trusted-registries')
       .map((f) => `${f.file} ${f.message}`);
     expect(findings).toEqual([
       'billing/apps/invoices/deployment.yaml ValidatingAdmissionPolicy trusted-registries (params ConfigMap/billing/registry-allowlist) denies Deployment/billing/invoices: images of namespace billing come from ghcr.io/billing/',

@@ -58,7 +58,9 @@ export function admissionPolicyRules(policies: AdmissionPolicyRef[]): AnyRule[] 
         if (object === manifest) {
           for (const problem of policy.problems)
             context.report({
-              at: problem.exact ? (object.at(problem.route) ?? object.nearest(problem.route)) : object.nearest(problem.route),
+              at: problem.exact
+                ? (object.at(problem.route) ?? object.nearest(problem.route))
+                : object.nearest(problem.route),
               message: problem.message,
               container: object.loc,
             });
@@ -304,7 +306,9 @@ function paramsFor(
   if (!policy.paramKind) return [null];
   const ref = asObj(binding.paramRef);
   if (Object.keys(ref).length === 0) return [];
-  const candidates = scope.params.filter((o) => !policy.paramKind!.apiVersion || o.apiVersion === policy.paramKind!.apiVersion);
+  const candidates = scope.params.filter(
+    (o) => !policy.paramKind!.apiVersion || o.apiVersion === policy.paramKind!.apiVersion,
+  );
   const namespace = asString(ref.namespace) ?? (candidates[0]?.clusterScoped ? '' : object.namespace);
   const name = asString(ref.name);
   return candidates.filter(

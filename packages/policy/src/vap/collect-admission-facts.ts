@@ -40,7 +40,7 @@ export interface FoundPolicy {
 }
 
 /** Parses a file when its bytes pass `wanted`. */
-export type ReadModel = (path: string, wanted: (bytes: Buffer) => boolean) => Promise<YamlFile | undefined>;
+export type ReadModel = (path: string, wanted: (bytes: Buffer) => boolean) => YamlFile | undefined;
 
 /** What one policy needs beyond its bindings. */
 interface Needs {
@@ -57,15 +57,16 @@ interface Needs {
 const mayHold = (bytes: Buffer, needle: string) => bytes.includes(needle) || bytes.includes('\\');
 
 /**
- * Collects the facts of each policy from the scan's YAML files (`paths`, in listing order). Reads
- * again only when some policy takes params or reads namespaces, and parses only the files whose
- * bytes may hold a wanted kind (and, when every binding names its params, one of the names).
+ * Collects the facts of each policy from the scan's YAML files (`paths`, in listing order, whose
+ * bytes the caller kept). Parses only when some policy takes params or reads namespaces, and only
+ * the files whose bytes may hold a wanted kind (and, when every binding names its params, one of
+ * the names).
  */
-export async function collectAdmissionFacts(
+export function collectAdmissionFacts(
   found: readonly FoundPolicy[],
   paths: readonly string[],
   read: ReadModel,
-): Promise<AdmissionFacts[]> {
+): AdmissionFacts[] {
   const needs = found.map(needsOf);
   const params = found.map(() => [] as K8sObject[]);
   const namespaces: K8sObject[] = [];
@@ -80,7 +81,7 @@ export async function collectAdmissionFacts(
     );
   if (wantNamespaces || needs.some((n) => n.param))
     for (const path of paths) {
-      const model = await read(path, wanted);
+      const model = read(path, wanted);
       if (!model) continue;
       for (const object of k8sObjectsOf(model)) {
         if (wantNamespaces && object.kind === 'Namespace') namespaces.push(object);
@@ -95,7 +96,7 @@ export async function collectAdmissionFacts(
         });
       }
     }
-  await inferNamespaces(params.flat(), paths, read);
+  inferNamespaces(params.flat(), paths, read);
   return found.map((f, i) => ({
     policy: f.policy,
     bindings: f.bindings,
@@ -108,7 +109,9 @@ function needsOf(found: FoundPolicy): Needs {
   const spec = asObj(found.policy.spec);
   const selects = (constraints: unknown) => {
     const selector = asObj(asObj(constraints).namespaceSelector);
-    return Object.keys(asObj(selector.matchLabels)).length > 0 || asArray(selector.matchExpressions).length > 0;
+    return (
+      Object.keys(asObj(selector.matchLabels)).length > 0 || asArray(selector.matchExpressions).length > 0
+    );
   };
   // An expression can read the namespace only by that name (a superset: any text mentioning it).
   const namespaces =
@@ -135,18 +138,19 @@ function needsOf(found: FoundPolicy): Needs {
  * Objects without `metadata.namespace` land in the namespace of the nearest kustomization above
  * them that sets one, as the Kubernetes graph says (the last one of a folder, in listing order).
  */
-async function inferNamespaces(objects: K8sObject[], paths: readonly string[], read: ReadModel) {
+function inferNamespaces(objects: K8sObject[], paths: readonly string[], read: ReadModel): void {
   const loose = objects.filter((o) => !o.declaredNamespace && !o.clusterScoped);
   if (loose.length === 0) return;
   const above = new Set<string>();
-  for (const o of loose) for (let dir = dirOf(o.file.path); ; dir = dirOf(dir)) {
-    above.add(dir);
-    if (dir === '') break;
-  }
+  for (const o of loose)
+    for (let dir = dirOf(o.file.path); ; dir = dirOf(dir)) {
+      above.add(dir);
+      if (dir === '') break;
+    }
   const kustomizeNamespaces = new Map<string, string>();
   for (const path of paths) {
     if (!above.has(dirOf(path))) continue;
-    const model = await read(path, (bytes) => isKustomizationPath(path) || mayHold(bytes, 'Kustomization'));
+    const model = read(path, (bytes) => isKustomizationPath(path) || mayHold(bytes, 'Kustomization'));
     for (const doc of model?.documents ?? []) {
       if (doc.kind !== 'kustomization' && !(isObj(doc.data) && doc.data.kind === 'Kustomization')) continue;
       const ns = asString(asObj(doc.data).namespace);

@@ -1,8 +1,9 @@
-import { type FileSource, SourceFile, type SourceEntry } from '@plumbline/core';
+import { type FileSource, SourceFile } from '@plumbline/core';
 import {
   asArray,
   asObj,
   asString,
+  isKustomizationPath,
   type K8sObject,
   k8sObjectsOf,
   type YamlFile,
@@ -43,11 +44,20 @@ export interface AdmissionPolicyRef {
 export async function findAdmissionPolicies(source: FileSource): Promise<AdmissionPolicyRef[]> {
   const policies = new Map<string, { file: string; data: Record<string, unknown> }>();
   const bindings: K8sObject[] = [];
-  const yamlEntries: SourceEntry[] = [];
+  // The bytes of the files that may hold an object, kept until the facts are collected so that
+  // no file is read twice (the scan's YAML is read once more by the engine anyway).
+  const kept = new Map<string, Buffer>();
   for await (const entry of source.list()) {
     if (!yamlLanguage.claims(entry.path) || entry.size > MAX_BYTES) continue;
-    yamlEntries.push(entry);
-    const model = await modelOf(source, entry.path, (bytes) => bytes.includes(POLICY_KIND));
+    let bytes: Buffer;
+    try {
+      bytes = await source.read(entry.path);
+    } catch {
+      continue; // the engine reports unreadable files
+    }
+    if (mayHoldObjects(entry.path, bytes)) kept.set(entry.path, bytes);
+    // Every YAML file of the scan passes here: decode only those that name the kind.
+    const model = bytes.includes(POLICY_KIND) ? modelOf(entry.path, bytes) : undefined;
     for (const object of model ? k8sObjectsOf(model) : []) {
       if (object.kind === POLICY_KIND && object.name && !policies.has(object.name))
         policies.set(object.name, { file: entry.path, data: object.data });
@@ -56,9 +66,7 @@ export async function findAdmissionPolicies(source: FileSource): Promise<Admissi
   }
   if (policies.size === 0) return [];
   const refs = [...policies].map(([name, policy]) => {
-    const own = bindings
-      .map((b) => asObj(b.data.spec))
-      .filter((spec) => asString(spec.policyName) === name);
+    const own = bindings.map((b) => asObj(b.data.spec)).filter((spec) => asString(spec.policyName) === name);
     return {
       name,
       file: policy.file,
@@ -67,29 +75,37 @@ export async function findAdmissionPolicies(source: FileSource): Promise<Admissi
       bindings: own,
     };
   });
-  const facts = await collectAdmissionFacts(
+  const facts = collectAdmissionFacts(
     refs.map((r) => ({ name: r.name, policy: r.policy, bindings: r.bindings })),
-    yamlEntries.map((e) => e.path),
-    (path, wanted) => modelOf(source, path, wanted),
+    [...kept.keys()],
+    (path, wanted) => {
+      const bytes = kept.get(path);
+      return bytes && wanted(bytes) ? modelOf(path, bytes) : undefined;
+    },
   );
   return refs.map((ref, i) => ({ name: ref.name, file: ref.file, actions: ref.actions, facts: facts[i]! }));
 }
 
-/** A YAML file, parsed when its bytes pass `wanted` (undefined when unreadable or unwanted). */
-async function modelOf(
-  source: FileSource,
-  path: string,
-  wanted: (bytes: Buffer) => boolean,
-): Promise<YamlFile | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await source.read(path);
-  } catch {
-    return undefined; // the engine reports unreadable files
-  }
-  // Every YAML file of the scan passes here: decode only those that may matter.
-  if (!wanted(bytes)) return undefined;
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  return yamlLanguage.parse(new SourceFile(path, text)).model as YamlFile | undefined;
+/**
+ * Can the YAML language find an object or a kustomization in this file? It parses only files with
+ * an `apiVersion:` or `kind:` line, kustomizations and workflows (by path or text): the key names
+ * are in the bytes unless written with escapes.
+ */
+function mayHoldObjects(path: string, bytes: Buffer): boolean {
+  return (
+    bytes.includes('kind') ||
+    bytes.includes('apiVersion') ||
+    bytes.includes('\\') ||
+    isKustomizationPath(path)
+  );
 }
 
+/** A YAML file as the engine parses it (undefined: not a document the YAML language reads). */
+function modelOf(path: string, bytes: Buffer): YamlFile | undefined {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  try {
+    return yamlLanguage.parse(new SourceFile(path, text)).model as YamlFile | undefined;
+  } catch {
+    return undefined; // too deep to parse: the engine reports the file
+  }
+}
