@@ -14,7 +14,8 @@ const CONFIG: ResolvedConfig = {
 
 async function audit(files: Record<string, string>) {
   const source = new MemoryFileSource(files);
-  const rules = admissionPolicyRules(await findAdmissionPolicies(source));
+  // Through a structured clone, as a worker thread receives the policies and their facts.
+  const rules = admissionPolicyRules(structuredClone(await findAdmissionPolicies(source)));
   const result = await runAudit({
     source,
     languages: policyLanguages,
