@@ -129,10 +129,12 @@ function admissionState(project: Project, ref: AdmissionPolicyRef) {
     const namespaces = new Map<string, AdmissionObject>();
     for (const ns of [...ref.facts.namespaces, ...rendered.filter((o) => o.kind === 'Namespace')])
       if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
-    // The manifest the policy was found in, when this shard holds it: its problems are reported there.
-    const manifest = graph
-      .ofKind(POLICY_KIND)
-      .find((o) => o.name === ref.name && o.file.path === ref.file && !isRendered(o.file));
+    // The manifest the policy was found in, when this shard holds it: its problems are reported
+    // there; else on its rendered copy (a kustomize build claims the files it reads).
+    const manifests = graph.ofKind(POLICY_KIND).filter((o) => o.name === ref.name);
+    const manifest =
+      manifests.find((o) => o.file.path === ref.file && !isRendered(o.file)) ??
+      manifests.find((o) => isRendered(o.file));
     const scope: AdmissionScope = { bindings, params, namespaces: (name) => namespaces.get(name) };
     return { policy, scope, manifest };
   });
