@@ -1,10 +1,9 @@
-import { type AnyRule, defineRule, type Project, type Severity } from '@plumbline/core';
+import { type AnyRule, defineRule, isRendered, type Project, type Severity } from '@plumbline/core';
 import {
   asArray,
   asObj,
   asString,
   isObj,
-  type K8sGraph,
   type K8sObject,
   k8sGraph,
   podSpecsOf,
@@ -14,8 +13,13 @@ import { k8sDomain } from '@plumbline/policy-kubernetes';
 import { Budget, metered } from '../cel/budget.js';
 import { CelCompileError, type CompiledExpression, compileExpression } from '../cel/compile.js';
 import { LazyVariables } from '../cel/lazy-variables.js';
-import { type AdmissionPolicyRef, BINDING_KIND, POLICY_KIND } from './find-admission-policies.js';
-import { matchesResources, namespaceObject, pluralOf } from './match-constraints.js';
+import {
+  type AdmissionObject,
+  type AdmissionPolicyRef,
+  BINDING_KIND,
+  POLICY_KIND,
+} from './find-admission-policies.js';
+import { matchesResources, type NamespaceLookup, namespaceObject, pluralOf } from './match-constraints.js';
 
 export { type AdmissionPolicyRef, findAdmissionPolicies } from './find-admission-policies.js';
 
@@ -34,8 +38,8 @@ export function admissionPolicyRules(policies: AdmissionPolicyRef[]): AnyRule[] 
     defineRule<K8sObject>({
       id: `vap/${ref.name}`,
       domain: k8sDomain,
-      // The policy, its bindings and parameters may sit anywhere in the scan.
-      wholeProject: true,
+      // Not `wholeProject`: what the policy reads from other files (its manifest, bindings, params,
+      // namespaces) comes with the rule as `ref.facts`, so the YAML may be split over threads.
       meta: {
         title: `ValidatingAdmissionPolicy ${ref.name}`,
         description: `The cluster's admission policy \`${ref.name}\` (in \`${ref.file}\`) would reject this object.`,
@@ -50,16 +54,20 @@ export function admissionPolicyRules(policies: AdmissionPolicyRef[]): AnyRule[] 
         examples: { invalid: [], valid: [] },
       },
       check(object, context) {
-        const state = admissionState(context.project);
-        const policy = state.policies.get(ref.name);
-        if (!policy) return;
-        if (object === policy.object) {
+        const { policy, scope, manifest } = admissionState(context.project, ref);
+        if (object === manifest) {
           for (const problem of policy.problems)
-            context.report({ at: problem.at, message: problem.message, container: object.loc });
+            context.report({
+              at: problem.exact
+                ? (object.at(problem.route) ?? object.nearest(problem.route))
+                : object.nearest(problem.route),
+              message: problem.message,
+              container: object.loc,
+            });
           return;
         }
         if (policy.problems.length > 0) return;
-        for (const violation of evaluate(policy, object, state.graph))
+        for (const violation of evaluate(policy, object, scope))
           context.report({
             at: violation.at ?? object.head,
             message: violation.message,
@@ -73,7 +81,7 @@ export function admissionPolicyRules(policies: AdmissionPolicyRef[]): AnyRule[] 
 
 interface CompiledAdmissionPolicy {
   name: string;
-  object: K8sObject;
+  spec: Record<string, unknown>;
   failOnError: boolean;
   paramKind: { apiVersion: string; kind: string } | undefined;
   matchConditions: { name: string; expression: CompiledExpression }[];
@@ -85,29 +93,59 @@ interface CompiledAdmissionPolicy {
     message: string | undefined;
     messageExpression: CompiledExpression | undefined;
   }[];
-  problems: { at: K8sObject['loc']; message: string }[];
+  /** Reported on the policy's manifest (`exact`: at the route's value when it has one). */
+  problems: { route: (string | number)[]; exact: boolean; message: string }[];
 }
 
-function admissionState(project: Project) {
-  return project.memo('policy:vap', () => {
+/** What a policy reads besides the object it admits. */
+interface AdmissionScope {
+  /** The `spec` of each binding of the policy. */
+  bindings: Record<string, unknown>[];
+  /** Objects of the policy's `paramKind` (a superset of those its bindings name). */
+  params: AdmissionObject[];
+  namespaces: NamespaceLookup;
+}
+
+/**
+ * The compiled policy and what it reads, once per project (a thread's shard). Loose files are read
+ * from the facts the main thread collected over the whole scan, never from the shard, so every
+ * split gives the same answer; rendered objects (Helm, kustomize builds) exist only in the thread
+ * that rendered them, which holds every YAML file of the scan (pool/plan-shards.ts), and are added.
+ */
+function admissionState(project: Project, ref: AdmissionPolicyRef) {
+  return project.memo(`policy:vap:${ref.name}`, () => {
+    const policy = compileAdmissionPolicy(ref.name, ref.facts.policy);
     const graph = k8sGraph(project);
-    const policies = new Map<string, CompiledAdmissionPolicy>();
-    for (const object of graph.ofKind(POLICY_KIND))
-      if (object.name && !policies.has(object.name))
-        policies.set(object.name, compileAdmissionPolicy(object));
-    return { graph, policies };
+    const rendered = graph.objects.filter((o) => isRendered(o.file));
+    const bindings = [
+      ...ref.facts.bindings,
+      ...rendered
+        .filter((o) => o.kind === BINDING_KIND)
+        .map((o) => asObj(o.data.spec))
+        .filter((spec) => asString(spec.policyName) === ref.name),
+    ];
+    const paramKind = policy.paramKind?.kind;
+    const params = [...ref.facts.params, ...rendered.filter((o) => paramKind && o.kind === paramKind)];
+    const namespaces = new Map<string, AdmissionObject>();
+    for (const ns of [...ref.facts.namespaces, ...rendered.filter((o) => o.kind === 'Namespace')])
+      if (!namespaces.has(ns.name)) namespaces.set(ns.name, ns);
+    // The manifest the policy was found in, when this shard holds it: its problems are reported
+    // there; else on its rendered copy (a kustomize build claims the files it reads).
+    const manifests = graph.ofKind(POLICY_KIND).filter((o) => o.name === ref.name);
+    const manifest =
+      manifests.find((o) => o.file.path === ref.file && !isRendered(o.file)) ??
+      manifests.find((o) => isRendered(o.file));
+    const scope: AdmissionScope = { bindings, params, namespaces: (name) => namespaces.get(name) };
+    return { policy, scope, manifest };
   });
 }
 
-function compileAdmissionPolicy(object: K8sObject): CompiledAdmissionPolicy {
-  const spec = asObj(object.data.spec);
+function compileAdmissionPolicy(name: string, manifest: Record<string, unknown>): CompiledAdmissionPolicy {
+  const spec = asObj(manifest.spec);
   const problems: CompiledAdmissionPolicy['problems'] = [];
   const compile = (source: unknown, route: (string | number)[], names: string[]) => {
     if (typeof source !== 'string') {
-      problems.push({
-        at: object.nearest(route),
-        message: `${route.join('.')}: expected a CEL expression string`,
-      });
+      problems.push({ route, exact: false, message: `${route.join('.')}: expected a CEL expression string` });
       return undefined;
     }
     try {
@@ -118,8 +156,9 @@ function compileAdmissionPolicy(object: K8sObject): CompiledAdmissionPolicy {
         ? ' (authorizer checks are not supported before merge)'
         : '';
       problems.push({
-        at: object.at(route) ?? object.nearest(route),
-        message: `${POLICY_KIND} ${object.name}: ${route.join('.')} does not compile: ${error.message}${unsupported}`,
+        route,
+        exact: true,
+        message: `${POLICY_KIND} ${name}: ${route.join('.')} does not compile: ${error.message}${unsupported}`,
       });
       return undefined;
     }
@@ -159,8 +198,8 @@ function compileAdmissionPolicy(object: K8sObject): CompiledAdmissionPolicy {
     ? { apiVersion: asString(spec.paramKind.apiVersion) ?? '', kind: asString(spec.paramKind.kind) ?? '' }
     : undefined;
   return {
-    name: object.name,
-    object,
+    name,
+    spec,
     failOnError: asString(spec.failurePolicy) !== 'Ignore',
     paramKind,
     matchConditions,
@@ -223,15 +262,15 @@ function podsOf(object: K8sObject): { pod: AdmissionSubject; at: K8sObject['loc'
     });
 }
 
-function evaluate(policy: CompiledAdmissionPolicy, object: K8sObject, graph: K8sGraph): Violation[] {
+function evaluate(policy: CompiledAdmissionPolicy, object: K8sObject, scope: AdmissionScope): Violation[] {
   if (object.kind === POLICY_KIND || object.kind === BINDING_KIND || object.partial) return [];
   // Pods are defaulted and mutated by the API server before validation (see below): only a
   // definite `false` is reported on them.
-  const out = evaluateSubject(policy, object, graph).filter((v) => object.kind !== 'Pod' || !v.error);
+  const out = evaluateSubject(policy, object, scope).filter((v) => object.kind !== 'Pod' || !v.error);
   // The API server defaults and mutates a pod (default tolerations, token volumes) before
   // validating it, which a manifest does not show: on pods, only a definite `false` is reported.
   for (const { pod, at } of podsOf(object))
-    for (const v of evaluateSubject(policy, pod, graph))
+    for (const v of evaluateSubject(policy, pod, scope))
       if (!v.error) out.push({ ...v, at, evidence: `pod ${v.evidence}` });
   return out;
 }
@@ -239,22 +278,21 @@ function evaluate(policy: CompiledAdmissionPolicy, object: K8sObject, graph: K8s
 function evaluateSubject(
   policy: CompiledAdmissionPolicy,
   object: AdmissionSubject,
-  graph: K8sGraph,
+  scope: AdmissionScope,
 ): Violation[] {
-  const spec = asObj(policy.object.data.spec);
-  if (!matchesResources(spec.matchConstraints, object, graph)) return [];
-  const bindings = graph
-    .ofKind(BINDING_KIND)
-    .filter((b) => asString(asObj(b.data.spec).policyName) === policy.name);
+  if (!matchesResources(policy.spec.matchConstraints, object, scope.namespaces)) return [];
   // A policy without a binding in the scan is checked as if bound cluster-wide (the binding may live elsewhere).
-  const bound = bindings.length ? bindings.map((b) => asObj(b.data.spec)) : [{}];
+  const bound = scope.bindings.length ? scope.bindings : [{}];
   const out = new Map<string, Violation>();
   for (const binding of bound) {
-    if (binding.matchResources !== undefined && !matchesResources(binding.matchResources, object, graph))
+    if (
+      binding.matchResources !== undefined &&
+      !matchesResources(binding.matchResources, object, scope.namespaces)
+    )
       continue;
-    const paramSets = paramsFor(policy, binding, object, graph);
+    const paramSets = paramsFor(policy, binding, object, scope);
     for (const params of paramSets) {
-      for (const v of evaluateOnce(policy, object, graph, params, binding)) out.set(v.evidence, v);
+      for (const v of evaluateOnce(policy, object, scope, params, binding)) out.set(v.evidence, v);
     }
   }
   return [...out.values()];
@@ -265,14 +303,14 @@ function paramsFor(
   policy: CompiledAdmissionPolicy,
   binding: Record<string, unknown>,
   object: AdmissionSubject,
-  graph: K8sGraph,
-): (K8sObject | null)[] {
+  scope: AdmissionScope,
+): (AdmissionObject | null)[] {
   if (!policy.paramKind) return [null];
   const ref = asObj(binding.paramRef);
   if (Object.keys(ref).length === 0) return [];
-  const candidates = graph
-    .ofKind(policy.paramKind.kind)
-    .filter((o) => !policy.paramKind!.apiVersion || o.apiVersion === policy.paramKind!.apiVersion);
+  const candidates = scope.params.filter(
+    (o) => !policy.paramKind!.apiVersion || o.apiVersion === policy.paramKind!.apiVersion,
+  );
   const namespace = asString(ref.namespace) ?? (candidates[0]?.clusterScoped ? '' : object.namespace);
   const name = asString(ref.name);
   return candidates.filter(
@@ -285,8 +323,8 @@ function paramsFor(
 function evaluateOnce(
   policy: CompiledAdmissionPolicy,
   object: AdmissionSubject,
-  graph: K8sGraph,
-  params: K8sObject | null,
+  scope: AdmissionScope,
+  params: AdmissionObject | null,
   binding: Record<string, unknown>,
 ): Violation[] {
   const version = object.apiVersion.includes('/') ? object.apiVersion.split('/')[1]! : object.apiVersion;
@@ -294,7 +332,7 @@ function evaluateOnce(
     object: metered(object.data, budget),
     oldObject: null,
     params: params ? metered(params.data, budget) : null,
-    namespaceObject: metered(namespaceObject(object, graph)?.data ?? null, budget),
+    namespaceObject: metered(namespaceObject(object, scope.namespaces)?.data ?? null, budget),
     request: metered(
       {
         kind: { group: object.group, version, kind: object.kind },

@@ -14,7 +14,8 @@ const CONFIG: ResolvedConfig = {
 
 async function audit(files: Record<string, string>) {
   const source = new MemoryFileSource(files);
-  const rules = admissionPolicyRules(await findAdmissionPolicies(source));
+  // Through a structured clone, as a worker thread receives the policies and their facts.
+  const rules = admissionPolicyRules(structuredClone(await findAdmissionPolicies(source)));
   const result = await runAudit({
     source,
     languages: policyLanguages,
@@ -218,8 +219,46 @@ describe('findAdmissionPolicies', () => {
     files['apps/svc-20/binding.yaml'] = binding('limits', 'Warn');
     files['apps/svc-35/binding.yaml'] = binding('limits', 'Audit');
     files['apps/svc-10/README.md'] = 'ValidatingAdmissionPolicy in prose, not YAML';
-    expect(await findAdmissionPolicies(new MemoryFileSource(files))).toEqual([
+    const found = await findAdmissionPolicies(new MemoryFileSource(files));
+    expect(found.map(({ name, file, actions }) => ({ name, file, actions }))).toEqual([
       { name: 'limits', file: 'apps/svc-05/policy.yaml', actions: ['Warn', 'Audit'] },
     ]);
+    // The bindings come with the policy, as its facts; no params or namespaces are read.
+    expect(found[0]!.facts.bindings.map((b) => b.validationActions)).toEqual([['Warn'], ['Audit']]);
+    expect(found[0]!.facts.params).toEqual([]);
+    expect(found[0]!.facts.namespaces).toEqual([]);
+  });
+
+  it('collects the params its bindings name, with the namespace of their kustomization, and namespaces when read', async () => {
+    const files: Record<string, string> = {
+      'admission/policy.yaml': `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: replica-limit
+spec:
+  paramKind: { apiVersion: v1, kind: ConfigMap }
+  validations:
+    - expression: "object.spec.replicas <= int(params.data.max)"
+      messageExpression: "'at most ' + params.data.max + ' in ' + namespaceObject.metadata.name"
+`,
+      'admission/binding.yaml': `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: replica-limit
+spec:
+  policyName: replica-limit
+  validationActions: [Warn]
+  paramRef: { name: replica-limit }
+`,
+      'teams/shop/kustomization.yaml': 'namespace: shop\nresources: [config/limits.yaml]\n',
+      'teams/shop/config/limits.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: replica-limit\ndata:\n  max: "5"\n',
+      'teams/shop/config/other.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: feature-flags\ndata:\n  beta: "true"\n',
+      'clusters/namespaces.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
+    };
+    const [ref] = await findAdmissionPolicies(new MemoryFileSource(files));
+    expect(ref!.facts.params.map((p) => p.resource)).toEqual(['ConfigMap/shop/replica-limit']);
+    expect(ref!.facts.namespaces.map((n) => n.resource)).toEqual(['Namespace/shop']);
   });
 });

@@ -1,5 +1,17 @@
 import { type FileSource, SourceFile } from '@plumbline/core';
-import { asArray, asObj, asString, k8sObjectsOf, type YamlFile, yamlLanguage } from '@plumbline/lang-yaml';
+import {
+  asArray,
+  asObj,
+  asString,
+  isKustomizationPath,
+  type K8sObject,
+  k8sObjectsOf,
+  type YamlFile,
+  yamlLanguage,
+} from '@plumbline/lang-yaml';
+import { type AdmissionFacts, collectAdmissionFacts } from './collect-admission-facts.js';
+
+export type { AdmissionFacts, AdmissionObject } from './collect-admission-facts.js';
 
 // Finding the admission policies of a scan parses YAML and compiles no CEL: the CLI imports this
 // (`@plumbline/policy/find`) on every audit, and the rest of the package only when one is found.
@@ -7,47 +19,93 @@ import { asArray, asObj, asString, k8sObjectsOf, type YamlFile, yamlLanguage } f
 export const POLICY_KIND = 'ValidatingAdmissionPolicy';
 export const BINDING_KIND = 'ValidatingAdmissionPolicyBinding';
 
+/** Files larger than this are not looked into (the engine's default limit is 5 MiB). */
+const MAX_BYTES = 5_000_000;
+
 export interface AdmissionPolicyRef {
   name: string;
   file: string;
   /** Validation actions of the scan's bindings of this policy (empty: no binding found). */
   actions: string[];
+  /**
+   * What the policy reads from the whole scan, as plain data (see collect-admission-facts.ts): its
+   * manifest, its bindings, its params and namespaces. Each thread's rule reads these instead of
+   * its shard, so the YAML can be split.
+   */
+  facts: AdmissionFacts;
 }
 
 /**
  * The admission policies of a scan, found before the engine runs so that each one gets its own
- * rule id (`vap/<name>`) in the registry, config and reports. Reads only YAML files that mention
- * the kind; the evaluation itself runs on the engine's parsed project.
+ * rule id (`vap/<name>`) in the registry, config and reports, with what they read from other
+ * files. Reads only YAML files that mention the kind (and, when a policy takes params or reads
+ * namespaces, those that may hold them); the evaluation itself runs in the engine.
  */
 export async function findAdmissionPolicies(source: FileSource): Promise<AdmissionPolicyRef[]> {
-  const byName = new Map<string, AdmissionPolicyRef>();
-  const actions = new Map<string, string[]>();
+  const policies = new Map<string, { file: string; data: Record<string, unknown> }>();
+  const bindings: K8sObject[] = [];
+  // The bytes of the files that may hold an object, kept until the facts are collected so that
+  // no file is read twice (the scan's YAML is read once more by the engine anyway).
+  const kept = new Map<string, Buffer>();
   for await (const entry of source.list()) {
-    if (!yamlLanguage.claims(entry.path) || entry.size > 5_000_000) continue;
+    if (!yamlLanguage.claims(entry.path) || entry.size > MAX_BYTES) continue;
     let bytes: Buffer;
     try {
       bytes = await source.read(entry.path);
     } catch {
       continue; // the engine reports unreadable files
     }
+    if (mayHoldObjects(entry.path, bytes)) kept.set(entry.path, bytes);
     // Every YAML file of the scan passes here: decode only those that name the kind.
-    if (!bytes.includes(POLICY_KIND)) continue;
-    const text = bytes.toString('utf8');
-    const model = yamlLanguage.parse(new SourceFile(entry.path, text)).model as YamlFile | undefined;
-    if (!model) continue;
-    for (const object of k8sObjectsOf(model)) {
-      if (object.kind === POLICY_KIND && object.name && !byName.has(object.name))
-        byName.set(object.name, { name: object.name, file: entry.path, actions: [] });
-      if (object.kind === BINDING_KIND) {
-        const spec = asObj(object.data.spec);
-        const policy = asString(spec.policyName);
-        if (policy)
-          actions.set(policy, [
-            ...(actions.get(policy) ?? []),
-            ...asArray(spec.validationActions).map((a) => asString(a) ?? ''),
-          ]);
-      }
+    const model = bytes.includes(POLICY_KIND) ? modelOf(entry.path, bytes) : undefined;
+    for (const object of model ? k8sObjectsOf(model) : []) {
+      if (object.kind === POLICY_KIND && object.name && !policies.has(object.name))
+        policies.set(object.name, { file: entry.path, data: object.data });
+      if (object.kind === BINDING_KIND) bindings.push(object);
     }
   }
-  return [...byName.values()].map((p) => ({ ...p, actions: actions.get(p.name) ?? [] }));
+  if (policies.size === 0) return [];
+  const refs = [...policies].map(([name, policy]) => {
+    const own = bindings.map((b) => asObj(b.data.spec)).filter((spec) => asString(spec.policyName) === name);
+    return {
+      name,
+      file: policy.file,
+      actions: own.flatMap((spec) => asArray(spec.validationActions).map((a) => asString(a) ?? '')),
+      policy: policy.data,
+      bindings: own,
+    };
+  });
+  const facts = collectAdmissionFacts(
+    refs.map((r) => ({ name: r.name, policy: r.policy, bindings: r.bindings })),
+    [...kept.keys()],
+    (path, wanted) => {
+      const bytes = kept.get(path);
+      return bytes && wanted(bytes) ? modelOf(path, bytes) : undefined;
+    },
+  );
+  return refs.map((ref, i) => ({ name: ref.name, file: ref.file, actions: ref.actions, facts: facts[i]! }));
+}
+
+/**
+ * Can the YAML language find an object or a kustomization in this file? It parses only files with
+ * an `apiVersion:` or `kind:` line, kustomizations and workflows (by path or text): the key names
+ * are in the bytes unless written with escapes.
+ */
+function mayHoldObjects(path: string, bytes: Buffer): boolean {
+  return (
+    bytes.includes('kind') ||
+    bytes.includes('apiVersion') ||
+    bytes.includes('\\') ||
+    isKustomizationPath(path)
+  );
+}
+
+/** A YAML file as the engine parses it (undefined: not a document the YAML language reads). */
+function modelOf(path: string, bytes: Buffer): YamlFile | undefined {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  try {
+    return yamlLanguage.parse(new SourceFile(path, text)).model as YamlFile | undefined;
+  } catch {
+    return undefined; // too deep to parse: the engine reports the file
+  }
 }

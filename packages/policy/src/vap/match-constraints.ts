@@ -1,11 +1,7 @@
-import {
-  asArray,
-  asObj,
-  asString,
-  type K8sGraph,
-  type K8sObject,
-  selectorMatches,
-} from '@plumbline/lang-yaml';
+import { asArray, asObj, asString, type K8sObject, selectorMatches } from '@plumbline/lang-yaml';
+
+/** The `Namespace` object of a name, as the scan has it (undefined: none). */
+export type NamespaceLookup = (name: string) => Pick<K8sObject, 'data' | 'labels'> | undefined;
 
 /** The fields of an admitted object that matching reads. */
 type Matchable = Pick<
@@ -18,14 +14,18 @@ type Matchable = Pick<
  * this manifest, as the API server would on CREATE? `namespaceSelector` is decided from a
  * `Namespace` object of the scan; when the scan has none, a non-empty selector matches nothing.
  */
-export function matchesResources(constraints: unknown, object: Matchable, graph: K8sGraph): boolean {
+export function matchesResources(
+  constraints: unknown,
+  object: Matchable,
+  namespaces: NamespaceLookup,
+): boolean {
   const c = asObj(constraints);
   const rules = asArray(c.resourceRules);
   if (rules.length > 0 && !rules.some((r) => ruleMatches(r, object))) return false;
   if (asArray(c.excludeResourceRules).some((r) => ruleMatches(r, object))) return false;
   if (c.objectSelector !== undefined && !selectorMatches(c.objectSelector, object.labels)) return false;
   if (c.namespaceSelector !== undefined && !object.clusterScoped && !emptySelector(c.namespaceSelector)) {
-    const ns = namespaceObject(object, graph);
+    const ns = namespaceObject(object, namespaces);
     if (!ns || !selectorMatches(c.namespaceSelector, ns.labels)) return false;
   }
   return true;
@@ -33,9 +33,9 @@ export function matchesResources(constraints: unknown, object: Matchable, graph:
 
 export function namespaceObject(
   object: Pick<K8sObject, 'clusterScoped' | 'namespace'>,
-  graph: K8sGraph,
-): K8sObject | undefined {
-  return object.clusterScoped ? undefined : graph.find('Namespace', '', object.namespace)[0];
+  namespaces: NamespaceLookup,
+): Pick<K8sObject, 'data' | 'labels'> | undefined {
+  return object.clusterScoped ? undefined : namespaces(object.namespace);
 }
 
 function emptySelector(selector: unknown): boolean {

@@ -137,7 +137,10 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
       process.stderr.write(
         `plumbline pool: main thread's own shard done at ${Math.round(performance.now() - started)} ms\n`,
       );
-    for (let job = pool.steal(); job; job = pool.steal()) {
+    // Reads here are synchronous, so a shard runs without giving the event loop a turn: before
+    // taking the next one, let the pool hear from workers that finished and hand them more, or a
+    // worker done early waits for the main thread to finish every queued shard alone.
+    for (let job = await stealAfterMessages(pool); job; job = await stealAfterMessages(pool)) {
       if (process.env.PLUMBLINE_POOL_DEBUG)
         process.stderr.write(`plumbline pool: main thread takes ${job.entries.length} files\n`);
       job.resolve(await inProcess(job.entries));
@@ -225,4 +228,10 @@ function debugLinks(
         `plumbline pool: ${link.file} (shard ${from}) reaches ${[...reached].join(', ')}: ${JSON.stringify(link)}\n`,
       );
   }
+}
+
+/** The next queued shard for the main thread, once pending worker messages were handled. */
+async function stealAfterMessages(pool: EngineWorkerPool): Promise<ReturnType<EngineWorkerPool['steal']>> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return pool.steal();
 }
