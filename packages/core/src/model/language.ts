@@ -54,6 +54,10 @@ export interface ParsedFile<M = unknown> {
   language: string;
   file: SourceFile;
   model: M;
+  /**
+   * For ignore comments. The engine keeps a file's comments only when one of them is an ignore
+   * directive (the suppression stage reads nothing else); rules read comments from their model.
+   */
   comments: Comment[];
 }
 

@@ -4,6 +4,7 @@ import type { Report } from '../../model/rule.js';
 import { SourceFile } from '../../model/source.js';
 import { parseErrorRule } from '../../rules/parse-error.js';
 import { unscannableRule } from '../../rules/unscannable.js';
+import { parseDirectives } from '../../suppress/directives.js';
 import { decodeText } from '../decode.js';
 import type { SourceEntry } from '../file-source.js';
 import { readAhead } from '../read-ahead.js';
@@ -13,10 +14,22 @@ import type { AuditRun } from './run-context.js';
 
 /** What the read and parse stages leave for the rules. */
 export interface ParseStageResult {
+  /** Files whose model the later stages read (the project). */
   parsed: ParsedFile[];
+  /**
+   * Every parsed file in listing order, for the suppression stage: those checked as they were
+   * parsed (`checkApart`) are here without their model.
+   */
+  suppressible: ParsedFile[];
   /** Files a language really parsed (a YAML file that is no manifest is read, not counted). */
   handled: number;
 }
+
+/**
+ * Checks a file as soon as it is parsed, when every domain of its language reads that file only;
+ * true when it did (the file's model is then dropped, and not kept for the later stages).
+ */
+export type CheckApart = (parsed: ParsedFile) => boolean;
 
 /**
  * The "read" and "parse" stages, file by file: each listed file a language claims is read once
@@ -30,9 +43,19 @@ export async function readAndParse(
   claimed: ReadonlySet<string>,
   rendered: readonly SourceFile[],
   timer: StageTimer,
+  checkApart: CheckApart = () => false,
 ): Promise<ParseStageResult> {
   const { options, config, errors } = run;
-  const out: ParseStageResult = { parsed: [], handled: 0 };
+  const out: ParseStageResult = { parsed: [], suppressible: [], handled: 0 };
+  const keep = (parsed: ParsedFile | undefined) => {
+    if (!parsed) return;
+    if (checkApart(parsed)) {
+      out.suppressible.push({ ...parsed, model: undefined });
+    } else {
+      out.parsed.push(parsed);
+      out.suppressible.push(parsed);
+    }
+  };
   // First pass: what to read (in listing order); skipped, unclaimed and oversized files are noted here.
   const toRead: { entry: SourceEntry; language: Language }[] = [];
   for (const entry of entries) {
@@ -83,20 +106,28 @@ export async function readAndParse(
       continue;
     }
     const file = new SourceFile(entry.path, decoded.text, { repoPath: entry.repoPath, named: entry.named });
-    timer.time('parse', () => parseFile(run, language, file, out));
+    keep(timer.time('parse', () => parseFile(run, language, file, out)));
     options.onFile?.(entry.path, done);
   }
   for (const file of rendered) {
     const language = languages.find((l) => l.claims(file.path));
-    if (language) timer.time('parse', () => parseFile(run, language, file, out));
+    if (language) keep(timer.time('parse', () => parseFile(run, language, file, out)));
   }
   for (const warning of options.source.warnings)
     errors.push({ kind: 'unreadable', file: warning.path, message: warning.message });
   return out;
 }
 
-/** Parses one file; never throws (a parser that gives up or crashes leaves a `core/unscannable` finding). */
-function parseFile(run: AuditRun, language: Language, file: SourceFile, out: ParseStageResult): void {
+/**
+ * Parses one file; never throws (a parser that gives up or crashes leaves a `core/unscannable` finding).
+ * Returns the parsed file when the language made a model.
+ */
+function parseFile(
+  run: AuditRun,
+  language: Language,
+  file: SourceFile,
+  out: ParseStageResult,
+): ParsedFile | undefined {
   const { errors } = run;
   const unscannable = (reason: string, start: number, end = start + 1) => {
     errors.push({
@@ -125,14 +156,17 @@ function parseFile(run: AuditRun, language: Language, file: SourceFile, out: Par
     for (const part of result.unscanned ?? []) unscannable(part.message, part.loc.start, part.loc.end);
     if (result.model !== undefined || result.problems.length > 0 || result.unscanned?.length) out.handled++;
     if (result.skipped) errors.push({ kind: 'skipped', file: file.path, message: result.skipped });
-    if (result.model !== undefined) {
-      out.parsed.push({ language: language.id, file, model: result.model, comments: result.comments });
-    }
+    if (result.model === undefined) return undefined;
+    // Comments are kept for the suppression stage, which reads them only in files with an ignore
+    // comment: elsewhere they are dropped now rather than held to the end of the run.
+    const comments = parseDirectives(result.comments).length > 0 ? result.comments : [];
+    return { language: language.id, file, model: result.model, comments };
   } catch (error) {
     // Overflow, a budget spent, a parser bug: the file is reported, so it cannot pass a gate unseen.
     const { reason, offset } = parserFailureReason(error);
     unscannable(reason, Math.min(offset, Math.max(0, file.text.length - 1)));
     out.handled++;
+    return undefined;
   }
 }
 

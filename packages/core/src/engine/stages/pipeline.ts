@@ -2,6 +2,7 @@ import type { Domain, PathLink } from '../../model/domain.js';
 import type { Finding, RunResult } from '../../model/finding.js';
 import type { Language } from '../../model/language.js';
 import { Project } from '../../model/project.js';
+import type { AnyRule } from '../../model/rule.js';
 import { SEVERITIES, type Severity } from '../../model/severity.js';
 import { parseErrorRule } from '../../rules/parse-error.js';
 import { renderErrorRule } from '../../rules/render-error.js';
@@ -60,25 +61,58 @@ export async function runPipeline(
   for (const problem of rendering.problems) {
     if (run.isEnabled(renderErrorRule)) run.report(renderErrorRule, problem);
   }
-  const { parsed, handled } = await readAndParse(
+  const byDomain = rulesByDomain(enabled);
+  const apart = checkedApart(byDomain);
+  const { parsed, suppressible, handled } = await readAndParse(
     run,
     languages,
     entries,
     rendering.claimed,
     rendering.files,
     timer,
+    (file) => {
+      if (!apart.languages.has(file.language)) return false;
+      checkUnits(run, new Project([file]), apart.rules, timer);
+      return true;
+    },
   );
   const project = new Project(parsed);
-  const byDomain = rulesByDomain(enabled);
   await prepareDomains(run, project, byDomain.keys(), timer);
-  checkUnits(run, project, byDomain, timer);
+  checkUnits(run, project, new Map([...byDomain].filter(([domain]) => !apart.rules.has(domain))), timer);
   if (links) timer.time('units', () => links.push(...linksOf(project, [...byDomain.keys()])));
-  const findings = settleFindings(run, parsed, rendering.sources, project, [...byDomain.keys()], timer);
+  const findings = settleFindings(run, suppressible, rendering.sources, project, [...byDomain.keys()], timer);
   const result = timer.time('report', () =>
     resultOf(run, findings, { handled, enabled, started, rendering: rendering.summary }),
   );
   if (!prepared) timer.flush(options.onStageTime);
   return result;
+}
+
+/**
+ * Domains whose files are checked one by one as they are parsed, and the languages they read: a
+ * language goes there when every domain that reads it is file-local and needs nothing after the
+ * check (no `prepare`, `links` or `suppressions`). Its models are then dropped file by file
+ * instead of being held to the end of the run; the findings are the same.
+ */
+function checkedApart(byDomain: ReadonlyMap<Domain<unknown>, AnyRule[]>): {
+  rules: Map<Domain<unknown>, AnyRule[]>;
+  languages: Set<string>;
+} {
+  const apartOk = (d: Domain<unknown>) => d.fileLocal && !d.prepare && !d.links && !d.suppressions;
+  const languages = new Set<string>();
+  for (const domain of byDomain.keys()) for (const l of domain.languages) languages.add(l);
+  // A language leaves when a domain reading it may not be checked apart, taking that domain's
+  // other languages with it, until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const domain of byDomain.keys())
+      if (!apartOk(domain) || domain.languages.some((l) => !languages.has(l)))
+        for (const l of domain.languages) changed = languages.delete(l) || changed;
+  }
+  const rules = new Map(
+    [...byDomain].filter(([d]) => d.languages.length > 0 && d.languages.every((l) => languages.has(l))),
+  );
+  return { rules, languages };
 }
 
 /**
