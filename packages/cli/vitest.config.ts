@@ -1,3 +1,6 @@
+import { mergeConfig } from 'vitest/config';
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('cli');
+export default mergeConfig(packageTestConfig('cli'), {
+  test: { server: { deps: { external: [/\/dist\//] } } },
+});
