@@ -23,7 +23,9 @@ const TOKEN = 'ghs_cli_test_token_AbCdEf0123456789';
  * GitHub lives in this process too, which is why the runs are asynchronous.
  */
 function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  return runBuiltCli(args, cwd, { GITHUB_TOKEN: TOKEN, ...env });
+  // PLUMBLINE_GITHUB_PACE=none: the fake's rate limits and dropped downloads are still waited out
+  // and retried, in milliseconds.
+  return runBuiltCli(args, cwd, { GITHUB_TOKEN: TOKEN, PLUMBLINE_GITHUB_PACE: 'none', ...env });
 }
 
 const DOCKERFILE = 'FROM node:latest\nRUN npm ci\nCMD ["node", "server.js"]\n';
