@@ -51,14 +51,6 @@ describe('--threads', () => {
     expect(await report(fixture, 2)).toBe(await report(fixture, 1));
   });
 
-  // Without rendering, YAML is split too (by folder for Kubernetes, by repository for workflows).
-  it.each(fixtures)(
-    'gives byte-identical JSON with 1 and 2 threads on fixtures/%s, not rendered',
-    async (fixture) => {
-      expect(await report(fixture, 2, '--no-render')).toBe(await report(fixture, 1, '--no-render'));
-    },
-  );
-
   it('really uses a worker thread when there are independent files, and none with --threads 1', () => {
     const one = spawnedReport('insecure', 1);
     const two = spawnedReport('insecure', 2);
