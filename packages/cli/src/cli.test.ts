@@ -15,13 +15,15 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { builtBin as bin, repoRoot as repo, runBuiltCli } from './test-support/run-cli.ts';
 
-const repo = new URL('../../../', import.meta.url).pathname;
-const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
 const seedGuide = join(repo, 'fixtures', 'seed-guide');
 
-/** Runs the built CLI as a user would. */
-function cli(args: string[], cwd = repo, env: Record<string, string> = {}) {
+/** Runs the built CLI's entry function in this process (see test-support/run-cli.ts). */
+const cli = runBuiltCli;
+
+/** Runs the built CLI as a user would: `node dist/bin.js`, for what only the process shows. */
+function spawnCli(args: string[], cwd = repo, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     encoding: 'utf8',
@@ -41,19 +43,19 @@ function tree(files: Record<string, string | Buffer>): string {
 
 describe('plumbline audit', () => {
   it('prints findings grouped by file with a summary, and exits 1 when a high finding is present', () => {
-    const r = cli(['audit', seedGuide]);
+    const r = spawnCli(['audit', seedGuide]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/\.github\/workflows\/ci-cd\.yml/);
     expect(r.stdout).toMatch(/\d+ findings?/);
   });
 
-  it('exits 0 with --fail-on none', () => {
-    expect(cli(['audit', seedGuide, '--fail-on', 'none']).code).toBe(0);
+  it('exits 0 with --fail-on none', async () => {
+    expect((await cli(['audit', seedGuide, '--fail-on', 'none'])).code).toBe(0);
   });
 
-  it('writes SARIF that validates against the official 2.1.0 schema, with findings in several languages', () => {
-    const r = cli(['audit', seedGuide, '--format', 'sarif', '--fail-on', 'none']);
+  it('writes SARIF that validates against the official 2.1.0 schema, with findings in several languages', async () => {
+    const r = await cli(['audit', seedGuide, '--format', 'sarif', '--fail-on', 'none']);
     expect(r.code).toBe(0);
     const sarif = JSON.parse(r.stdout);
     const schema = JSON.parse(
@@ -69,25 +71,25 @@ describe('plumbline audit', () => {
     expect(domains.size, [...domains].join(',')).toBeGreaterThanOrEqual(3);
   });
 
-  it('prints only JSON on stdout with --format json', () => {
-    const r = cli(['audit', seedGuide, '--format', 'json', '--fail-on', 'none']);
+  it('prints only JSON on stdout with --format json', async () => {
+    const r = await cli(['audit', seedGuide, '--format', 'json', '--fail-on', 'none']);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['tool', 'findings', 'errors', 'summary']));
     expect(json.findings.every((f: { file: string }) => !f.file.startsWith('/'))).toBe(true);
   });
 
-  it('exits 2 on a bad config, naming the offending key', () => {
+  it('exits 2 on a bad config, naming the offending key', async () => {
     const dir = tree({
       '.plumbline.yaml': 'rules:\n  core/parse-error: loud\n',
       'k8s/a.yaml': 'apiVersion: v1\nkind: ConfigMap\n',
     });
-    const r = cli(['audit', dir]);
+    const r = await cli(['audit', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/rules\.core\/parse-error: must be one of/);
     expect(r.stdout).toBe('');
   });
 
-  it('accepts the configuration example of the README as written', () => {
+  it('accepts the configuration example of the README as written', async () => {
     const readme = readFileSync(join(repo, 'README.md'), 'utf8');
     const example = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(example).toBeDefined();
@@ -95,7 +97,7 @@ describe('plumbline audit', () => {
       '.plumbline.yaml': example!,
       Dockerfile: 'FROM alpine:3.20\nUSER 10001\nHEALTHCHECK CMD true\n',
     });
-    const r = cli(['audit', dir, '--format', 'json']);
+    const r = await cli(['audit', dir, '--format', 'json']);
     expect(r.stderr).toBe('');
     // The example restricts registries to ghcr.io/myorg at high: alpine from Docker Hub fails.
     expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain(
@@ -105,11 +107,11 @@ describe('plumbline audit', () => {
   });
 
   it('exits 2 on a usage mistake', () => {
-    expect(cli(['audit', '--format', 'xml']).code).toBe(2);
-    expect(cli(['audit', '/no/such/dir']).code).toBe(2);
+    expect(spawnCli(['audit', '--format', 'xml']).code).toBe(2);
+    expect(spawnCli(['audit', '/no/such/dir']).code).toBe(2);
   });
 
-  it('reports a malformed YAML file, a binary file and a 50 MB file, and scans everything else', () => {
+  it('reports a malformed YAML file, a binary file and a 50 MB file, and scans everything else', async () => {
     const dir = tree({
       'k8s/broken.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n data: x\n',
       'k8s/binary.yaml': Buffer.from([0x61, 0x70, 0x69, 0x00, 0x01, 0x02]),
@@ -120,7 +122,7 @@ describe('plumbline audit', () => {
     const fd = openSync(big, 'r+');
     ftruncateSync(fd, 50 * 1024 * 1024);
     closeSync(fd);
-    const r = cli(['audit', dir, '--format', 'json', '--fail-on', 'none']);
+    const r = await cli(['audit', dir, '--format', 'json', '--fail-on', 'none']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     const errors = json.errors.map((e: { file: string; kind: string }) => [e.file, e.kind]);
@@ -139,12 +141,12 @@ describe('plumbline audit', () => {
     expect(json.summary.files).toBe(2);
   });
 
-  it('writes a baseline and then reports those findings as suppressed', () => {
+  it('writes a baseline and then reports those findings as suppressed', async () => {
     const dir = tree({ 'k8s/broken.yaml': 'a: [\n' + 'apiVersion: v1\n' });
-    const w = cli(['audit', dir, '--write-baseline']);
+    const w = await cli(['audit', dir, '--write-baseline']);
     expect(w.code).toBe(0);
     expect(existsSync(join(dir, '.plumbline-baseline.json'))).toBe(true);
-    const r = cli([
+    const r = await cli([
       'audit',
       dir,
       '--baseline',
@@ -162,25 +164,27 @@ describe('plumbline audit', () => {
     expect(r.code).toBe(0);
   });
 
-  it('applies a Terraform --var-file after the defaults', () => {
+  it('applies a Terraform --var-file after the defaults', async () => {
     const dir = tree({
       'infra/main.tf':
         'variable "public" {\n  default = false\n}\n\nresource "aws_db_instance" "db" {\n  publicly_accessible = var.public\n}\n',
       'infra/prod.tfvars': 'public = true\n',
     });
-    const ids = (args: string[]) =>
-      JSON.parse(cli(['audit', dir, '--format', 'json', '--fail-on', 'none', ...args]).stdout).findings.map(
-        (f: { ruleId: string }) => f.ruleId,
-      );
-    expect(ids([])).not.toContain('terraform/rds-public-access');
-    expect(ids(['--var-file', join(dir, 'infra', 'prod.tfvars')])).toContain('terraform/rds-public-access');
-    expect(cli(['audit', dir, '--var-file', '/etc/hostname']).code).toBe(2);
+    const ids = async (args: string[]) =>
+      JSON.parse(
+        (await cli(['audit', dir, '--format', 'json', '--fail-on', 'none', ...args])).stdout,
+      ).findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(await ids([])).not.toContain('terraform/rds-public-access');
+    expect(await ids(['--var-file', join(dir, 'infra', 'prod.tfvars')])).toContain(
+      'terraform/rds-public-access',
+    );
+    expect((await cli(['audit', dir, '--var-file', '/etc/hostname'])).code).toBe(2);
   });
 
-  it('writes the report to --output', () => {
+  it('writes the report to --output', async () => {
     const dir = tree({});
     const out = join(dir, 'report.sarif');
-    const r = cli(['audit', seedGuide, '--format', 'sarif', '--output', out, '--fail-on', 'none']);
+    const r = await cli(['audit', seedGuide, '--format', 'sarif', '--output', out, '--fail-on', 'none']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
@@ -188,8 +192,10 @@ describe('plumbline audit', () => {
 });
 
 describe('the sample repositories', () => {
-  const scanJson = (dir: string) =>
-    JSON.parse(cli(['audit', join(repo, 'fixtures', dir), '--format', 'json', '--fail-on', 'none']).stdout);
+  const scanJson = async (dir: string) =>
+    JSON.parse(
+      (await cli(['audit', join(repo, 'fixtures', dir), '--format', 'json', '--fail-on', 'none'])).stdout,
+    );
   const domainOf = (file: string) =>
     file.startsWith('.github/')
       ? 'gha'
@@ -199,8 +205,8 @@ describe('the sample repositories', () => {
           ? 'dockerfile'
           : 'k8s';
 
-  it('fixtures/hardened has no finding above low', () => {
-    const json = scanJson('hardened');
+  it('fixtures/hardened has no finding above low', async () => {
+    const json = await scanJson('hardened');
     const loud = json.findings.filter(
       (f: { severity: string; suppressed?: unknown }) =>
         !f.suppressed && !['low', 'info'].includes(f.severity),
@@ -211,11 +217,11 @@ describe('the sample repositories', () => {
       ),
     ).toEqual([]);
     expect(json.errors.filter((e: { kind: string }) => e.kind === 'parse')).toEqual([]);
-    expect(cli(['audit', join(repo, 'fixtures', 'hardened'), '--fail-on', 'medium']).code).toBe(0);
+    expect((await cli(['audit', join(repo, 'fixtures', 'hardened'), '--fail-on', 'medium'])).code).toBe(0);
   });
 
-  it('fixtures/insecure triggers rules in every language it holds', () => {
-    const json = scanJson('insecure');
+  it('fixtures/insecure triggers rules in every language it holds', async () => {
+    const json = await scanJson('insecure');
     const held = new Set(
       listFiles(join(repo, 'fixtures', 'insecure'))
         .filter((f) => /(\.ya?ml|\.tf|Dockerfile[^/]*)$/.test(f))
@@ -234,7 +240,7 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 
 describe('plumbline audit --new-since', () => {
-  it('reports only what the branch adds, and fails only on that', () => {
+  it('reports only what the branch adds, and fails only on that', async () => {
     const dir = tree({ Dockerfile: 'FROM alpine:latest\nUSER 10001\nHEALTHCHECK CMD true\n' });
     const git = (...args: string[]) => {
       const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
@@ -259,37 +265,37 @@ describe('plumbline audit --new-since', () => {
     );
     git('add', '.');
     git('commit', '-qm', 'feature');
-    const all = JSON.parse(cli(['audit', dir, '--format', 'json', '--fail-on', 'none']).stdout);
+    const all = JSON.parse((await cli(['audit', dir, '--format', 'json', '--fail-on', 'none'])).stdout);
     expect(all.findings.some((f: { file: string }) => f.file === 'Dockerfile')).toBe(true);
-    const r = cli(['audit', dir, '--new-since', 'main', '--format', 'json']);
+    const r = await cli(['audit', dir, '--new-since', 'main', '--format', 'json']);
     const json = JSON.parse(r.stdout);
     expect(new Set(json.findings.map((f: { file: string }) => f.file))).toEqual(new Set(['k8s/pod.yaml']));
     expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('k8s/no-privileged-container');
     expect(r.stderr).toMatch(/Compared with [0-9a-f]{12}/);
     expect(r.code).toBe(1);
-    expect(cli(['audit', dir, '--new-since', 'no-such-ref']).code).toBe(2);
+    expect((await cli(['audit', dir, '--new-since', 'no-such-ref'])).code).toBe(2);
   });
 });
 
 describe('plumbline rules / explain / init', () => {
-  it('lists every rule as JSON', () => {
-    const r = cli(['rules', '--format', 'json']);
+  it('lists every rule as JSON', async () => {
+    const r = await cli(['rules', '--format', 'json']);
     const rules = JSON.parse(r.stdout) as { id: string; docs: string; aliases: string[] }[];
     expect(rules.length).toBeGreaterThan(3);
     for (const rule of rules) expect(existsSync(join(repo, rule.docs)), rule.docs).toBe(true);
   });
 
-  it('explains a rule by id', () => {
-    const r = cli(['explain', 'core/parse-error']);
+  it('explains a rule by id', async () => {
+    const r = await cli(['explain', 'core/parse-error']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# core\/parse-error/);
     expect(r.stdout).toMatch(/# core\/parse-error/);
-    expect(cli(['explain', 'nope']).code).toBe(2);
+    expect((await cli(['explain', 'nope'])).code).toBe(2);
   });
 
-  it('init writes a commented config that loads, and refuses to overwrite it', () => {
+  it('init writes a commented config that loads, and refuses to overwrite it', async () => {
     const dir = tree({});
-    expect(cli(['init'], dir).code).toBe(0);
+    expect((await cli(['init'], dir)).code).toBe(0);
     const written = readFileSync(join(dir, '.plumbline.yaml'), 'utf8');
     // The first line points editors at the schema shipped in the package, which is there.
     const schemaRef = /^# yaml-language-server: \$schema=(\S+)\n# Plumbline configuration/.exec(written)?.[1];
@@ -298,7 +304,7 @@ describe('plumbline rules / explain / init', () => {
     expect(
       JSON.parse(readFileSync(join(repo, 'packages', 'cli', 'dist', 'plumbline.schema.json'), 'utf8')).title,
     ).toMatch(/Plumbline configuration/);
-    expect(cli(['audit', dir]).code).toBe(0);
-    expect(cli(['init'], dir).code).toBe(2);
+    expect((await cli(['audit', dir])).code).toBe(0);
+    expect((await cli(['init'], dir)).code).toBe(2);
   });
 });

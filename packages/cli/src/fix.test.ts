@@ -4,17 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixTarget } from './fix.js';
+import { runBuiltCli } from './test-support/run-cli.ts';
 
-const repo = new URL('../../../', import.meta.url).pathname;
-const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
-
+/** The built CLI's entry function, run in this process (see test-support/run-cli.ts). */
 function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBuiltCli(args, cwd);
 }
 
 function tree(files: Record<string, string>): string {
@@ -32,9 +26,9 @@ const WORKFLOW =
   'name: ci\non: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n';
 
 describe('plumbline audit --fix-dry-run / --fix', () => {
-  it('prints a unified diff that git applies, and changes nothing', () => {
+  it('prints a unified diff that git applies, and changes nothing', async () => {
     const dir = tree({ Dockerfile: DOCKERFILE, '.github/workflows/ci.yml': WORKFLOW });
-    const r = cli(['audit', '.', '--fix-dry-run'], dir);
+    const r = await cli(['audit', '.', '--fix-dry-run'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('--- a/Dockerfile\n+++ b/Dockerfile\n');
     expect(r.stdout).toContain(
@@ -49,10 +43,10 @@ describe('plumbline audit --fix-dry-run / --fix', () => {
     expect(apply.status, apply.stderr).toBe(0);
   });
 
-  it('applies the fixes in place (mode kept), then reports only what is left', () => {
+  it('applies the fixes in place (mode kept), then reports only what is left', async () => {
     const dir = tree({ Dockerfile: DOCKERFILE });
     const before = statSync(join(dir, 'Dockerfile')).mode;
-    const r = cli(['audit', '.', '--fix', '--fail-on', 'none'], dir);
+    const r = await cli(['audit', '.', '--fix', '--fail-on', 'none'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^Fixed \d+ findings in 1 file: Dockerfile\.$/m);
     const fixed = readFileSync(join(dir, 'Dockerfile'), 'utf8');
@@ -68,12 +62,12 @@ describe('plumbline audit --fix-dry-run / --fix', () => {
     ])
       expect(r.stdout).not.toContain(`dockerfile/${gone}`);
     // nothing left to fix: a second run changes nothing
-    const again = cli(['audit', '.', '--fix-dry-run'], dir);
+    const again = await cli(['audit', '.', '--fix-dry-run'], dir);
     expect(again.stdout).toBe('');
     expect(again.code).toBe(0);
   });
 
-  it('never writes outside the scanned directory, also not through a symbolic link', () => {
+  it('never writes outside the scanned directory, also not through a symbolic link', async () => {
     const outside = tree({ Dockerfile: DOCKERFILE });
     const dir = tree({});
     symlinkSync(join(outside, 'Dockerfile'), join(dir, 'Dockerfile'));
@@ -81,11 +75,11 @@ describe('plumbline audit --fix-dry-run / --fix', () => {
       'a symbolic link that leads outside the scanned directory',
     );
     expect(fixTarget(dir, '../x/Dockerfile').reason).toBe('outside the scanned directory');
-    cli(['audit', '.', '--fix'], dir);
+    await cli(['audit', '.', '--fix'], dir);
     expect(readFileSync(join(outside, 'Dockerfile'), 'utf8')).toBe(DOCKERFILE);
   });
 
-  it('hardens every container of a multi-document manifest in place, and the re-scan finds nothing to fix', () => {
+  it('hardens every container of a multi-document manifest in place, and the re-scan finds nothing to fix', async () => {
     const manifest = [
       '# the worker and its account',
       'apiVersion: v1',
@@ -112,7 +106,7 @@ describe('plumbline audit --fix-dry-run / --fix', () => {
       '',
     ].join('\n');
     const dir = tree({ 'deploy/jobs.yaml': manifest });
-    const r = cli(['audit', '.', '--fix', '--format', 'json', '--fail-on', 'none'], dir);
+    const r = await cli(['audit', '.', '--fix', '--format', 'json', '--fail-on', 'none'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^Fixed \d+ findings in 1 file: deploy\/jobs\.yaml\.$/m);
     const fixed = readFileSync(join(dir, 'deploy/jobs.yaml'), 'utf8');
@@ -143,8 +137,8 @@ describe('plumbline audit --fix-dry-run / --fix', () => {
     expect(after.findings.map((f) => f.ruleId)).not.toContain('k8s/require-security-context');
   });
 
-  it('refuses to combine --fix with --new-since', () => {
-    const r = cli(['audit', '.', '--fix', '--new-since', 'main'], tree({ Dockerfile: DOCKERFILE }));
+  it('refuses to combine --fix with --new-since', async () => {
+    const r = await cli(['audit', '.', '--fix', '--new-since', 'main'], tree({ Dockerfile: DOCKERFILE }));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--fix and --fix-dry-run cannot be combined with --new-since/);
   });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import {
   copyFileSync,
@@ -15,24 +14,18 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeOrg, type FakeRepo, startFakeOrg } from '../../org/src/test-support/fake-org.ts';
 import { sha } from '../../org/src/test-support/org-fixture.ts';
+import { repoRoot, runBuiltCli } from './test-support/run-cli.ts';
 
-const repoRoot = new URL('../../../', import.meta.url).pathname;
-const bin = join(repoRoot, 'packages', 'cli', 'dist', 'bin.js');
 const TOKEN = 'ghs_cli_test_token_AbCdEf0123456789';
 
-/** Runs the built CLI as a user would (asynchronously: the fake GitHub lives in this process). */
+/**
+ * The built CLI's entry function, run in this process (see test-support/run-cli.ts); the fake
+ * GitHub lives in this process too, which is why the runs are asynchronous.
+ */
 function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1', GITHUB_TOKEN: TOKEN, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  // PLUMBLINE_GITHUB_PACE=none: the fake's rate limits and dropped downloads are still waited out
+  // and retried, in milliseconds.
+  return runBuiltCli(args, cwd, { GITHUB_TOKEN: TOKEN, PLUMBLINE_GITHUB_PACE: 'none', ...env });
 }
 
 const DOCKERFILE = 'FROM node:latest\nRUN npm ci\nCMD ["node", "server.js"]\n';
@@ -340,7 +333,10 @@ describe.skipIf(!helm && !process.env.CI)('plumbline org scan on charts and over
         return JSON.parse(readFileSync(join(dir, 'plumbline-org', 'results.json'), 'utf8'));
       };
       const rendered = await scan(['--helm', helm!, '--db', 'rendered.db']);
-      const audit = await cli(['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm!], dir);
+      const audit = await cli(
+        ['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm!],
+        dir,
+      );
       const expected = JSON.parse(audit.stdout).findings.map(where).sort();
       expect(expected).toContain('charts/shop/values-prod.yaml:9 k8s/no-privileged-container');
       expect(expected).toContain('kustomize/overlays/prod/debug-patch.yaml:9 k8s/no-host-pid');

@@ -1,23 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { repoRoot as repo, runBuiltCli } from './test-support/run-cli.ts';
 
-const repo = new URL('../../../', import.meta.url).pathname;
-const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
 const fixture = join(repo, 'fixtures', 'custom-policies');
 
-/** Runs the built CLI as a user would. */
+/** The built CLI's entry function, run in this process (see test-support/run-cli.ts). */
 function cli(args: string[], cwd = repo) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBuiltCli(args, cwd);
 }
 
 /** A copy of the fixture with some files changed. */
@@ -49,8 +42,8 @@ const custom = (findings: JsonFinding[]) =>
     );
 
 describe('custom policies through the CLI', () => {
-  it("reports the repository's house policies and its admission policy like built-in rules", () => {
-    const r = cli(['audit', fixture, '--format', 'json']);
+  it("reports the repository's house policies and its admission policy like built-in rules", async () => {
+    const r = await cli(['audit', fixture, '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { findings: JsonFinding[]; errors: unknown[] };
@@ -73,8 +66,8 @@ describe('custom policies through the CLI', () => {
     ).toBe(false);
   });
 
-  it('applies the repository policies to named paths, and admission policies found among them', () => {
-    const named = cli(['audit', 'Dockerfile', 'k8s', '--format', 'json'], fixture);
+  it('applies the repository policies to named paths, and admission policies found among them', async () => {
+    const named = await cli(['audit', 'Dockerfile', 'k8s', '--format', 'json'], fixture);
     expect(named.stderr).toBe('');
     expect(custom((JSON.parse(named.stdout) as { findings: JsonFinding[] }).findings)).toEqual([
       'acme/approved-base-images Dockerfile:6:6',
@@ -83,14 +76,14 @@ describe('custom policies through the CLI', () => {
       'acme/require-team-label k8s/apps/storefront.yaml:6:3',
     ]);
     // The admission policy's file is not named: it is not part of this scan.
-    const one = cli(['audit', 'k8s/apps/storefront.yaml', '--format', 'json'], fixture);
+    const one = await cli(['audit', 'k8s/apps/storefront.yaml', '--format', 'json'], fixture);
     expect(custom((JSON.parse(one.stdout) as { findings: JsonFinding[] }).findings)).toEqual([
       'acme/require-team-label k8s/apps/storefront.yaml:6:3',
     ]);
   });
 
-  it('writes SARIF that validates, with custom rules described and no docs link they do not have', () => {
-    const r = cli(['audit', fixture, '--format', 'sarif', '--fail-on', 'none']);
+  it('writes SARIF that validates, with custom rules described and no docs link they do not have', async () => {
+    const r = await cli(['audit', fixture, '--format', 'sarif', '--fail-on', 'none']);
     expect(r.code).toBe(0);
     const sarif = JSON.parse(r.stdout);
     const schema = JSON.parse(
@@ -109,7 +102,7 @@ describe('custom policies through the CLI', () => {
     );
   });
 
-  it('honours inline suppressions and config for custom rules', () => {
+  it('honours inline suppressions and config for custom rules', async () => {
     const dir = variant({
       '.plumbline.yaml': `extends: recommended
 policies:
@@ -122,7 +115,7 @@ rules:
         '  # plumbline:ignore acme/s3-data-classification-tag -- exports hold public catalogue data only\n  tags = {',
       ),
     });
-    const r = cli(['audit', dir, '--format', 'json', '--fail-on', 'none']);
+    const r = await cli(['audit', dir, '--format', 'json', '--fail-on', 'none']);
     expect(r.stderr).toBe('');
     expect(custom(JSON.parse(r.stdout).findings)).toEqual([
       'acme/explicit-token-permissions .github/workflows/ci.yml:1:7',
@@ -132,7 +125,7 @@ rules:
     ]);
   });
 
-  it('exits 2 naming the file and line of a policy that cannot load: a gate never passes without it', () => {
+  it('exits 2 naming the file and line of a policy that cannot load: a gate never passes without it', async () => {
     const dir = variant({
       '.plumbline/policies/broken.yaml': `apiVersion: plumbline.dev/v1
 kind: Policy
@@ -146,7 +139,7 @@ spec:
   message: broken
 `,
     });
-    const r = cli(['audit', dir]);
+    const r = await cli(['audit', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
@@ -154,7 +147,7 @@ spec:
     );
   });
 
-  it('loads policies shared as an npm package named in policies:', () => {
+  it('loads policies shared as an npm package named in policies:', async () => {
     const policy = readFileSync(join(fixture, '.plumbline/policies/require-team-label.yaml'), 'utf8');
     const dir = variant({
       '.plumbline.yaml': 'policies:\n  - "@acme/plumbline-policies"\n',
@@ -165,20 +158,23 @@ spec:
         'acme/shared-team-label',
       ),
     });
-    const r = cli(['audit', dir, '--format', 'json', '--fail-on', 'none']);
+    const r = await cli(['audit', dir, '--format', 'json', '--fail-on', 'none']);
     expect(r.stderr).toBe('');
     expect(custom(JSON.parse(r.stdout).findings)).toContain(
       'acme/shared-team-label k8s/apps/storefront.yaml:6:3',
     );
-    const missing = cli(['audit', variant({ '.plumbline.yaml': 'policies:\n  - "@acme/not-installed"\n' })]);
+    const missing = await cli([
+      'audit',
+      variant({ '.plumbline.yaml': 'policies:\n  - "@acme/not-installed"\n' }),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(
       /policies: "@acme\/not-installed" is neither a file, a folder nor an installed package/,
     );
   });
 
-  it('lists custom and admission policies beside built-in rules, and explains them', () => {
-    const rules = cli(['rules', '--format', 'json'], fixture);
+  it('lists custom and admission policies beside built-in rules, and explains them', async () => {
+    const rules = await cli(['rules', '--format', 'json'], fixture);
     expect(rules.code).toBe(0);
     const list = JSON.parse(rules.stdout) as { id: string; docs: string }[];
     expect(list.find((r) => r.id === 'acme/require-team-label')?.docs).toBe(
@@ -186,15 +182,15 @@ spec:
     );
     expect(list.find((r) => r.id === 'vap/replica-limits')?.docs).toBe('k8s/admission/replica-limits.yaml');
     expect(list.some((r) => r.id === 'dockerfile/no-root-user')).toBe(true);
-    const explain = cli(['explain', 'acme/require-team-label'], fixture);
+    const explain = await cli(['explain', 'acme/require-team-label'], fixture);
     expect(explain.code).toBe(0);
     expect(explain.stdout).toMatch(/^# acme\/require-team-label\n\n\*\*Workloads carry a team label\*\*/);
   });
 });
 
 describe('plumbline test', () => {
-  it('runs the examples and test files of policies/examples, all passing', () => {
-    const r = cli(['test', 'policies/examples']);
+  it('runs the examples and test files of policies/examples, all passing', async () => {
+    const r = await cli(['test', 'policies/examples']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
@@ -203,14 +199,14 @@ describe('plumbline test', () => {
     expect(r.stdout).toMatch(/\n13 policies, \d+ cases: \d+ passed, 0 failed\n$/);
   });
 
-  it('runs .plumbline/policies by default and exits 1 when a case fails', () => {
+  it('runs .plumbline/policies by default and exits 1 when a case fails', async () => {
     const dir = variant({
       '.plumbline/policies/require-team-label.test.yaml': readFileSync(
         join(fixture, '.plumbline/policies/require-team-label.test.yaml'),
         'utf8',
       ).replace('{ line: 6, column: 3,', '{ line: 7, column: 3,'),
     });
-    const r = cli(['test'], dir);
+    const r = await cli(['test'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
       /FAIL {2}acme\/require-team-label {2}a Deployment with labels but no team is reported on its labels\n {8}\.plumbline\/policies\/require-team-label\.test\.yaml:6: expected a finding at line 7, column 3/,
@@ -220,22 +216,22 @@ describe('plumbline test', () => {
 });
 
 describe('README', () => {
-  it('shows a custom policy that loads and passes its own examples as written', () => {
+  it('shows a custom policy that loads and passes its own examples as written', async () => {
     const readme = readFileSync(join(repo, 'README.md'), 'utf8');
     const example = /## Custom policies[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(example).toMatch(/^# \.plumbline\/policies\/require-team-label\.yaml\n/);
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-readme-'));
     mkdirSync(join(dir, '.plumbline', 'policies'), { recursive: true });
     writeFileSync(join(dir, '.plumbline', 'policies', 'require-team-label.yaml'), example!);
-    const r = cli(['test'], dir);
+    const r = await cli(['test'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1 policies, 2 cases: 2 passed, 0 failed/);
   });
 });
 
 describe('plumbline inspect', () => {
-  it('prints the input of each unit as JSON, for writing and porting policies', () => {
-    const r = cli(['inspect', 'fixtures/custom-policies/Dockerfile', '--format', 'json']);
+  it('prints the input of each unit as JSON, for writing and porting policies', async () => {
+    const r = await cli(['inspect', 'fixtures/custom-policies/Dockerfile', '--format', 'json']);
     expect(r.code).toBe(0);
     const { units } = JSON.parse(r.stdout);
     expect(units).toHaveLength(1);

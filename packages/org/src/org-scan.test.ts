@@ -60,6 +60,8 @@ const baseOptions = (db: OrgDatabase, extra: Partial<OrgScanOptions> = {}): OrgS
   toolVersion: '0.1.0',
   keep: toyKeep,
   workers: 0,
+  // A dropped download is still retried once, after milliseconds rather than a second.
+  redownloadDelayMs: 5,
   ...extra,
 });
 const at = (iso: string) => () => new Date(iso);

@@ -35,6 +35,8 @@ export interface OrgScanOptions {
   runId?: string;
   now?: () => Date;
   onProgress?: (progress: OrgProgress) => void;
+  /** Milliseconds before the one retry of a dropped download (default 1000; tests make it short). */
+  redownloadDelayMs?: number;
 }
 
 export interface OrgProgress {
@@ -167,7 +169,7 @@ async function scanOne(
     // worth one more try; a cap is not.
     const source = await download().catch(async (error: unknown) => {
       if (!isConnectionDrop(error)) throw error;
-      await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, options.redownloadDelayMs ?? 1000));
       return download();
     });
     const output = await pool.run({

@@ -115,9 +115,13 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
   }
   if (!token) throw new UsageError('set GITHUB_TOKEN, or pass --app-id and --app-private-key-file');
 
+  // As in the Action, PLUMBLINE_GITHUB_PACE=none is for tests against a local fake GitHub: no write
+  // pacing, a second of retry-after counted in milliseconds, a dropped download retried at once.
+  const unpaced = io.env.PLUMBLINE_GITHUB_PACE === 'none';
   const client = createGitHubClient({
     token,
     baseUrl: apiUrl,
+    ...(unpaced ? { pace: 'none' as const } : {}),
     userAgent: `plumbline/${VERSION}`,
     log: { debug() {}, info() {}, warn: (m) => io.stderr.write(`plumbline: ${m}\n`), error() {} },
   });
@@ -147,6 +151,7 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
       maxRepositoryBytes,
       runId: flags.runId,
       onProgress: progress.update,
+      ...(unpaced ? { redownloadDelayMs: 5 } : {}),
     });
     progress.done();
     const out = resolve(io.cwd, flags.out ?? DEFAULT_OUT);
