@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { repoRoot, runBuiltCli } from './run-cli.ts';
+import { repoRoot, runBuiltCli } from './run-cli.js';
 
 /** The sample repositories under `fixtures/`. */
 export const fixtureNames = readdirSync(join(repoRoot, 'fixtures'), { withFileTypes: true })
