@@ -120,7 +120,7 @@ describe('a file that cannot be scanned cannot open the gate', () => {
     expect(unscannable.every((f: { severity: string }) => f.severity === 'high')).toBe(true);
     const messages = unscannable.map((f: { message: string }) => f.message).join('\n');
     expect(messages).toMatch(/nesting deeper than 500 levels/);
-    expect(messages).toMatch(/nested deeper than 2000 syntax levels/);
+    expect(messages).toMatch(/blocks or expressions nested deeper than 500 levels/);
     expect(messages).toMatch(/RUN instruction at line 4 is \d+ characters long/);
     expect(messages).not.toMatch(/call stack/i);
   });

@@ -7,7 +7,7 @@ import {
   type SourceFile,
   UnscannableFileError,
 } from '@plumbline/core';
-import { type Node, Parser, type TreeCursor, Language as TsLanguage } from 'web-tree-sitter';
+import { type Node, Parser, Language as TsLanguage } from 'web-tree-sitter';
 import type { Attribute, Block, Body, Expr, ObjectItem, Step } from './ast.js';
 
 export interface HclInitOptions {
@@ -60,13 +60,6 @@ export function parseHclText(file: SourceFile): ParsedHcl {
   const tree = parser.parse(file.text);
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
-    // The conversion below and the evaluator recurse per level: refuse a tree past the limit, plainly.
-    const tooDeep = deepestOffset(tree.walk(), MAX_SYNTAX_DEPTH);
-    if (tooDeep >= 0)
-      throw new UnscannableFileError(
-        `expressions or blocks nested deeper than ${MAX_SYNTAX_DEPTH} syntax levels`,
-        tooDeep,
-      );
     const root = tree.rootNode;
     const conv = new Converter(file);
     const bodyNode = root.namedChildren.find((c) => c.type === 'body');
@@ -80,35 +73,32 @@ export function parseHclText(file: SourceFile): ParsedHcl {
 }
 
 /**
- * Deepest syntax tree accepted: a tuple level is three tree levels, an object four, so this is
- * about 500 levels of brackets. Real modules stay under 60.
+ * Deepest nesting accepted: the conversion below and the evaluator recurse once per level of
+ * blocks, brackets, operators or interpolations, so a deeper file is refused plainly (instead of
+ * overflowing the stack). Real modules stay under 30 levels.
  */
-export const MAX_SYNTAX_DEPTH = 2000;
-
-/** Offset of the first node deeper than `limit`, or -1; walks with a cursor, without recursion. */
-function deepestOffset(cursor: TreeCursor, limit: number): number {
-  try {
-    let depth = 0;
-    for (;;) {
-      if (cursor.gotoFirstChild()) {
-        depth++;
-        if (depth > limit) return cursor.startIndex;
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return -1;
-        depth--;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
+export const MAX_NESTING_LEVELS = 500;
 
 const OPERATOR_SKIP = new Set(['(', ')']);
 
 class Converter {
+  /**
+   * Half-levels being converted (see MAX_NESTING_LEVELS): a block's body counts two, a primary
+   * expression one (a bracket, an operator or an interpolation passes through two of them).
+   */
+  private depth = 0;
+
   constructor(private readonly file: SourceFile) {}
+
+  /** Counted while converting, not by a walk of its own: a separate walk cost a tenth of the parse. */
+  private enter(node: Node, halfLevels: number): void {
+    this.depth += halfLevels;
+    if (this.depth > 2 * MAX_NESTING_LEVELS)
+      throw new UnscannableFileError(
+        `blocks or expressions nested deeper than ${MAX_NESTING_LEVELS} levels`,
+        node.startIndex,
+      );
+  }
 
   loc(node: Node): Loc {
     return { file: this.file, start: node.startIndex, end: node.endIndex };
@@ -137,26 +127,29 @@ class Converter {
     };
   }
 
+  /** The first five syntax errors, in document order (a stack, not recursion: error trees can be deep). */
   problems(root: Node): ParseProblem[] {
     const out: ParseProblem[] = [];
-    const visit = (node: Node) => {
-      if (out.length >= 5) return;
+    const stack: Node[] = [root];
+    while (stack.length > 0 && out.length < 5) {
+      const node = stack.pop()!;
       if (node.isError || node.isMissing) {
         const snippet = node.text.split('\n')[0]!.slice(0, 40);
         const message = node.isMissing
           ? `syntax error: missing ${node.type}`
           : `syntax error: unexpected ${snippet ? `\`${snippet}\`` : 'input'}`;
         out.push({ message, loc: this.range(node.startIndex, Math.max(node.endIndex, node.startIndex + 1)) });
-        return;
+        continue;
       }
-      if (!node.hasError) return;
-      for (const child of node.children) if (child) visit(child);
-    };
-    visit(root);
+      if (!node.hasError) continue;
+      const children = node.children;
+      for (let i = children.length - 1; i >= 0; i--) if (children[i]) stack.push(children[i]!);
+    }
     return out;
   }
 
   body(node: Node): Body {
+    this.enter(node, 2);
     const attributes: Attribute[] = [];
     const blocks: Block[] = [];
     for (const child of node.namedChildren) {
@@ -164,6 +157,7 @@ class Converter {
       if (child.type === 'attribute') attributes.push(this.attribute(child));
       else if (child.type === 'block') blocks.push(this.block(child));
     }
+    this.depth -= 2;
     return { attributes, blocks };
   }
 
@@ -262,6 +256,13 @@ class Converter {
   }
 
   primary(node: Node): Expr {
+    this.enter(node, 1);
+    const expr = this.primaryOf(node);
+    this.depth--;
+    return expr;
+  }
+
+  private primaryOf(node: Node): Expr {
     const loc = this.loc(node);
     switch (node.type) {
       case 'expression':
