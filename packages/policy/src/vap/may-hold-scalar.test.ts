@@ -61,6 +61,16 @@ spec:
     expect(mayHoldScalar(Buffer.from(list), 'Namespace')).toBe(false);
   });
 
+  it('stays linear on a long line of mentions', () => {
+    const mentions = 'xNamespace:'.repeat(400_000);
+    const started = performance.now();
+    expect(mayHoldScalar(Buffer.from(`key: ${mentions}\n`), 'Namespace')).toBe(false);
+    // (Not YAML the parser would read as a Namespace: a superset, as with `!t Namespace`.)
+    expect(mayHoldScalar(Buffer.from(`key: !t${mentions}\n`), 'Namespace')).toBe(true);
+    // Quadratic would take hours; linear takes about a second on a loaded machine.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it('names with dots are matched as written, and names it cannot bound always pass', () => {
     expect(mayHoldScalar(Buffer.from('metadata: { name: app.v1 }\n'), 'app.v1')).toBe(true);
     expect(mayHoldScalar(Buffer.from('metadata: { name: appxv1 }\n'), 'app.v1')).toBe(false);
