@@ -4,6 +4,7 @@ import {
   type AnyRule,
   CONFIG_FILE_NAMES,
   DiskFileSource,
+  debugTimeline,
   type FileSource,
   readConfigFile,
 } from '@plumbline/core';
@@ -57,6 +58,7 @@ export async function findCustomPolicies(options: CustomRuleOptions): Promise<Cu
     configDir: configFile ? dirname(configFile) : dir,
     root,
   });
+  debugTimeline('custom policy files collected');
   return { policyFiles, admission: await findAdmissionPolicies(options.scanned ?? source) };
 }
 

@@ -5,6 +5,7 @@ import {
   type Baseline,
   ConfigError,
   DiskFileSource,
+  debugTimeline,
   type FileSource,
   parseBaseline,
   type ResolvedConfig,
@@ -59,6 +60,7 @@ export interface ScanOutcome {
 
 /** Loads config and baseline, then runs the engine: the programmatic `plumbline audit`. */
 export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome> {
+  debugTimeline('scan starts');
   const root = resolve(options.root);
   const source = new ListedOnceSource(options.source ?? diskSource(root, options.paths));
   // Admission policies are looked for among the scanned files only (their listing is kept for the
@@ -69,6 +71,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     scanned: source,
     configPath: options.configPath,
   });
+  debugTimeline('custom and admission policies found');
   // The languages of the listed files decide which packs are imported (here and in every worker).
   const entries = await source.listing();
   const languages = languagesFor(allLanguages, entries);
@@ -82,10 +85,12 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     languages: languages.map((l) => l.id),
   };
   const { registry, config } = await configuredRules(setup);
+  debugTimeline('rules and config built');
   const baseline = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
   setup.baseline = baseline;
   await configurePacks(setup.languages, { varFiles: options.varFiles });
   chooseWasmTiering(languages, entries);
+  debugTimeline('packs configured');
   const result = await runAudit({
     source,
     languages,
@@ -107,6 +112,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
             new KustomizeRenderer(),
           ],
   });
+  debugTimeline('engine done');
   // Config files named in notices (an expired exception) are shown relative to the root, like every path.
   for (const error of result.errors) {
     if (error.file && isAbsolute(error.file)) {

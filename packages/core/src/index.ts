@@ -20,6 +20,7 @@ export { fingerprint, normaliseEvidence } from './engine/fingerprint.js';
 export { globMatcher } from './engine/globs.js';
 export type { IndexedRule } from './engine/indexed-rule.js';
 export { indexedRuleOf, rulesFromIndex } from './engine/indexed-rule.js';
+export { debugTimeline } from './engine/pool/debug-timeline.js';
 export type { AuditSetup, WorkerSetup } from './engine/pool/protocol.js';
 export { redactRunResult } from './engine/redact-result.js';
 export { aliasKey, RuleRegistry } from './engine/registry.js';

@@ -9,7 +9,14 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { atLeast, createBaseline, isSeverity, type RunResult, type Severity } from '@plumbline/core';
+import {
+  atLeast,
+  createBaseline,
+  debugTimeline,
+  isSeverity,
+  type RunResult,
+  type Severity,
+} from '@plumbline/core';
 import { FORMATS, type ReportFormat, renderReportChunks } from '@plumbline/reporters';
 import { fixDiff, fixFindings } from '../fix.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Io, useColor } from '../io.js';
@@ -182,6 +189,7 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
     if (!last.endsWith('\n')) io.stdout.write('\n');
   }
 
+  debugTimeline('report written');
   const failOn = (flags.failOn ?? config.failOn ?? 'high') as Severity | 'none';
   return failingFindings(result, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

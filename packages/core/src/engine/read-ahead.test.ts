@@ -25,7 +25,9 @@ function slowSource(files: Record<string, string>): FileSource & { maxInFlight: 
 
 describe('readAhead', () => {
   it('yields every file in the order asked, with at most `window` reads in flight', async () => {
-    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k8s/app-${i}.yaml`, `kind: C${i}\n`]));
+    const files = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`k8s/app-${i}.yaml`, `kind: C${i}\n`]),
+    );
     const source = slowSource(files);
     const texts: string[] = [];
     for await (const outcome of readAhead(source, Object.keys(files), 4)) {

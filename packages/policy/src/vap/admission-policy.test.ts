@@ -1,7 +1,9 @@
-import { MemoryFileSource, type ResolvedConfig, RuleRegistry, runAudit } from '@plumbline/core';
+import { MemoryFileSource, type ResolvedConfig, RuleRegistry, runAudit, SourceFile } from '@plumbline/core';
+import { type YamlFile, yamlLanguage } from '@plumbline/lang-yaml';
 import { describe, expect, it } from 'vitest';
 import { policyLanguages } from '../languages.js';
 import { admissionPolicyRules, findAdmissionPolicies } from './admission-policy-rules.js';
+import { collectAdmissionFacts } from './collect-admission-facts.js';
 import { pluralOf } from './match-constraints.js';
 
 const CONFIG: ResolvedConfig = {
@@ -260,5 +262,60 @@ spec:
     const [ref] = await findAdmissionPolicies(new MemoryFileSource(files));
     expect(ref!.facts.params.map((p) => p.resource)).toEqual(['ConfigMap/shop/replica-limit']);
     expect(ref!.facts.namespaces.map((n) => n.resource)).toEqual(['Namespace/shop']);
+  });
+});
+
+describe('findAdmissionPolicies text filters', () => {
+  const policy = (kind: string) => `apiVersion: admissionregistration.k8s.io/v1
+kind: ${kind}
+metadata:
+  name: prod-only
+spec:
+  matchConstraints:
+    namespaceSelector: { matchLabels: { environment: production } }
+  validations:
+    - expression: "true"
+`;
+  const namespace = (name: string, kind: string) =>
+    `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n  labels: { environment: production }\n`;
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const files = (): Record<string, string | Buffer> => ({
+    'admission/policy.yaml': policy('"ValidatingAdmission\\x50olicy"'),
+    'ns/a.yaml': namespace('a', 'Namespace'),
+    'ns/b.json': `{\n  "apiVersion": "v1", "kind": "\\u004eamespace", "metadata": {"name": "b"}}\n`,
+    'ns/c.yaml': namespace('c', '"Name\\\n    space"'),
+    'ns/d.yaml': utf16(namespace('d', 'Namespace')),
+    'ns/e.yaml': namespace('e', '!!str Namespace'),
+    'crds/crd.yaml':
+      'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x\nspec:\n  description: The Namespace of the object.\n',
+    'ns/list.yaml': `apiVersion: v1\nkind: List\nitems:\n  - ${namespace('f', 'Namespace').replace(/\n(?=.)/g, '\n    ')}`,
+  });
+
+  it('sees kinds spelled with escapes, in flow style, JSON or UTF-16, as the engine does', async () => {
+    const found = await findAdmissionPolicies(new MemoryFileSource(files()));
+    expect(found.map((p) => p.name)).toEqual(['prod-only']);
+    expect(found[0]!.facts.namespaces.map((n) => n.resource)).toEqual([
+      'Namespace/a',
+      'Namespace/b',
+      'Namespace/c',
+      'Namespace/d',
+      'Namespace/e',
+      'Namespace/f',
+    ]);
+  });
+
+  it('collects the same facts as parsing every file would', async () => {
+    const source = new MemoryFileSource(files());
+    const [ref] = await findAdmissionPolicies(source);
+    const everything = collectAdmissionFacts(
+      [{ name: ref!.name, policy: ref!.facts.policy, bindings: ref!.facts.bindings }],
+      Object.keys(files()),
+      (path) => {
+        const bytes = files()[path]!;
+        const text = typeof bytes === 'string' ? bytes : bytes.subarray(2).toString('utf16le');
+        return yamlLanguage.parse(new SourceFile(path, text)).model as YamlFile | undefined;
+      },
+    );
+    expect(ref!.facts).toEqual(everything[0]);
   });
 });

@@ -8,6 +8,7 @@ import {
   k8sObjectsOf,
   type YamlFile,
 } from '@plumbline/lang-yaml';
+import { mayHoldScalar } from './may-hold-scalar.js';
 
 /** An object a policy reads besides the one it admits (a param, a Namespace), as plain data. */
 export type AdmissionObject = Pick<
@@ -49,18 +50,10 @@ interface Needs {
 }
 
 /**
- * A text filter may let through more files than hold what is looked for, never fewer: a kind or
- * name written with escapes (`"Config\u004dap"`, a folded double-quoted line) does not appear as
- * such in the bytes, so every file with a backslash is parsed too. Flow style, JSON and quoted
- * kinds hold the name as it is.
- */
-const mayHold = (bytes: Buffer, needle: string) => bytes.includes(needle) || bytes.includes('\\');
-
-/**
  * Collects the facts of each policy from the scan's YAML files (`paths`, in listing order, whose
  * bytes the caller kept). Parses only when some policy takes params or reads namespaces, and only
  * the files whose bytes may hold a wanted kind (and, when every binding names its params, one of
- * the names).
+ * the names) as a scalar, however spelled (`mayHoldScalar`: a superset, never fewer files).
  */
 export function collectAdmissionFacts(
   found: readonly FoundPolicy[],
@@ -72,12 +65,12 @@ export function collectAdmissionFacts(
   const namespaces: K8sObject[] = [];
   const wantNamespaces = needs.some((n) => n.namespaces);
   const wanted = (bytes: Buffer) =>
-    (wantNamespaces && mayHold(bytes, 'Namespace')) ||
+    (wantNamespaces && mayHoldScalar(bytes, 'Namespace')) ||
     needs.some(
       ({ param }) =>
         param !== undefined &&
-        mayHold(bytes, param.kind) &&
-        (param.names === undefined || [...param.names].some((n) => mayHold(bytes, n))),
+        mayHoldScalar(bytes, param.kind) &&
+        (param.names === undefined || [...param.names].some((n) => mayHoldScalar(bytes, n))),
     );
   if (wantNamespaces || needs.some((n) => n.param))
     for (const path of paths) {
@@ -150,7 +143,7 @@ function inferNamespaces(objects: K8sObject[], paths: readonly string[], read: R
   const kustomizeNamespaces = new Map<string, string>();
   for (const path of paths) {
     if (!above.has(dirOf(path))) continue;
-    const model = read(path, (bytes) => isKustomizationPath(path) || mayHold(bytes, 'Kustomization'));
+    const model = read(path, (bytes) => isKustomizationPath(path) || mayHoldScalar(bytes, 'Kustomization'));
     for (const doc of model?.documents ?? []) {
       if (doc.kind !== 'kustomization' && !(isObj(doc.data) && doc.data.kind === 'Kustomization')) continue;
       const ns = asString(asObj(doc.data).namespace);

@@ -1,4 +1,4 @@
-import { type FileSource, SourceFile } from '@plumbline/core';
+import { debugTimeline, decodeText, type FileSource, SourceFile } from '@plumbline/core';
 import {
   asArray,
   asObj,
@@ -10,6 +10,7 @@ import {
   yamlLanguage,
 } from '@plumbline/lang-yaml';
 import { type AdmissionFacts, collectAdmissionFacts } from './collect-admission-facts.js';
+import { mayHoldScalar } from './may-hold-scalar.js';
 
 export type { AdmissionFacts, AdmissionObject } from './collect-admission-facts.js';
 
@@ -45,25 +46,31 @@ export async function findAdmissionPolicies(source: FileSource): Promise<Admissi
   const policies = new Map<string, { file: string; data: Record<string, unknown> }>();
   const bindings: K8sObject[] = [];
   // The bytes of the files that may hold an object, kept until the facts are collected so that
-  // no file is read twice (the scan's YAML is read once more by the engine anyway).
+  // no file is read twice (the scan's YAML is read once more by the engine anyway), and the files
+  // parsed here, so that none is parsed twice.
   const kept = new Map<string, Buffer>();
+  const parsed = new Map<string, YamlFile | undefined>();
   for await (const entry of source.list()) {
     if (!yamlLanguage.claims(entry.path) || entry.size > MAX_BYTES) continue;
-    let bytes: Buffer;
+    let bytes: Buffer | undefined;
     try {
-      bytes = await source.read(entry.path);
+      bytes = utf8Of(await source.read(entry.path));
     } catch {
       continue; // the engine reports unreadable files
     }
+    if (!bytes) continue; // binary: the engine parses it no more
     if (mayHoldObjects(entry.path, bytes)) kept.set(entry.path, bytes);
-    // Every YAML file of the scan passes here: decode only those that name the kind.
-    const model = bytes.includes(POLICY_KIND) ? modelOf(entry.path, bytes) : undefined;
+    // Every YAML file of the scan passes here: decode only those that may name the kinds.
+    if (!mayHoldScalar(bytes, POLICY_KIND) && !mayHoldScalar(bytes, BINDING_KIND)) continue;
+    const model = modelOf(entry.path, bytes);
+    parsed.set(entry.path, model);
     for (const object of model ? k8sObjectsOf(model) : []) {
       if (object.kind === POLICY_KIND && object.name && !policies.has(object.name))
         policies.set(object.name, { file: entry.path, data: object.data });
       if (object.kind === BINDING_KIND) bindings.push(object);
     }
   }
+  debugTimeline('admission policies found');
   if (policies.size === 0) return [];
   const refs = [...policies].map(([name, policy]) => {
     const own = bindings.map((b) => asObj(b.data.spec)).filter((spec) => asString(spec.policyName) === name);
@@ -79,10 +86,16 @@ export async function findAdmissionPolicies(source: FileSource): Promise<Admissi
     refs.map((r) => ({ name: r.name, policy: r.policy, bindings: r.bindings })),
     [...kept.keys()],
     (path, wanted) => {
+      // Parsed already: its objects are filtered by kind anyway, whatever `wanted` says.
+      if (parsed.has(path)) return parsed.get(path);
       const bytes = kept.get(path);
-      return bytes && wanted(bytes) ? modelOf(path, bytes) : undefined;
+      if (!bytes || !wanted(bytes)) return undefined;
+      const model = modelOf(path, bytes);
+      parsed.set(path, model);
+      return model;
     },
   );
+  debugTimeline('admission facts collected');
   return refs.map((ref, i) => ({ name: ref.name, file: ref.file, actions: ref.actions, facts: facts[i]! }));
 }
 
@@ -98,6 +111,18 @@ function mayHoldObjects(path: string, bytes: Buffer): boolean {
     bytes.includes('\\') ||
     isKustomizationPath(path)
   );
+}
+
+/**
+ * A file's bytes as UTF-8, decoded as the engine decodes them (UTF-16 with a byte order mark is
+ * text too), so that the text filters see what the YAML language will; undefined when the engine
+ * skips the file as binary.
+ */
+function utf8Of(bytes: Buffer): Buffer | undefined {
+  const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!isUtf16) return bytes.subarray(0, 8000).includes(0) ? undefined : bytes;
+  const decoded = decodeText(bytes);
+  return 'text' in decoded ? Buffer.from(decoded.text) : undefined;
 }
 
 /** A YAML file as the engine parses it (undefined: not a document the YAML language reads). */

@@ -24,7 +24,9 @@ parentPort?.on('message', (message: ToWorker) => {
       const source = new DiskFileSource(root, name, { paths });
       // Named paths widen the reading boundary as they are walked: walk them once, as the main thread did.
       if (paths) for await (const _ of source.list());
-      return { setup: await mod.createAuditSetup(message.setup.data), source };
+      const setup = await mod.createAuditSetup(message.setup.data);
+      post({ type: 'ready', at: performance.timeOrigin + performance.now() });
+      return { setup, source };
     })();
     return;
   }

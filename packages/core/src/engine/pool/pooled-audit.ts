@@ -12,6 +12,7 @@ import { discoverEntries } from '../stages/discover.js';
 import { languagesToParse, runPipeline } from '../stages/pipeline.js';
 import { AuditRun, enabledRules } from '../stages/run-context.js';
 import { crossedShards } from './crossed-shards.js';
+import { debugTimeline } from './debug-timeline.js';
 import { mergeResults } from './merge-results.js';
 import { planShards } from './plan-shards.js';
 import { ShardSource } from './shard-source.js';
@@ -54,9 +55,12 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
   const now = options.now ?? new Date();
   const run = new AuditRun({ ...options, now });
   const threads = threadCount(options.threads);
+  debugTimeline('engine starts');
   const entries = await timer.time('discover', () => discoverEntries(run));
+  debugTimeline('discovered');
   const languages = languagesToParse(run);
   const rendering = await timer.time('render', () => renderUnits(options, entries, run.config));
+  debugTimeline('rendered');
   const plan = planShards({
     entries: entries.filter((e) => !rendering.claimed.has(e.path)),
     languages,
@@ -64,6 +68,7 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     renderers: options.renderers ?? [],
     threads,
   });
+  debugTimeline('shards planned');
   const otherBytes = plan.others.reduce((n, s) => n + s.bytes, 0);
   const workers =
     options.threads === 'auto' && otherBytes < AUTO_MIN_BYTES ? 0 : Math.min(threads - 1, plan.others.length);
@@ -94,6 +99,7 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     now,
     onFile,
   );
+  debugTimeline('workers started');
   // For tests and benchmarks: how the run was split (stderr only, when asked).
   if (process.env.PLUMBLINE_POOL_DEBUG)
     process.stderr.write(
@@ -192,6 +198,7 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     );
     merged.errors.push(...notices);
     merged.errors.sort(compareErrors);
+    debugTimeline('results merged');
     timer.flush(options.onStageTime);
     return merged;
   } finally {

@@ -31,5 +31,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'file'; path: string }
+  /** Set up (its modules imported, its rules built) at `at` (epoch ms): for the debug timeline. */
+  | { type: 'ready'; at: number }
   | { type: 'done'; id: number; result: RunResult; times: StageTimes; links: PathLink[] }
   | { type: 'failed'; id: number; error: string };

@@ -3,6 +3,7 @@ import type { PathLink } from '../../model/domain.js';
 import type { RunResult } from '../../model/finding.js';
 import type { DiskReaderDescription, SourceEntry } from '../file-source.js';
 import type { StageTimes } from '../stage-timer.js';
+import { debugTimeline } from './debug-timeline.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
 export interface ShardOutcome {
@@ -68,6 +69,9 @@ export class EngineWorkerPool {
     worker.postMessage({ type: 'init', ...this.init } satisfies ToWorker);
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'file') return this.onFile(message.path);
+      // Heard when this thread's event loop turns: the worker says when it was ready.
+      if (message.type === 'ready')
+        return debugTimeline('a worker is set up', message.at - performance.timeOrigin);
       const job = this.running.get(worker);
       this.running.delete(worker);
       this.idle.push(worker);

@@ -1,0 +1,105 @@
+/**
+ * Could a YAML file hold a scalar equal to `value` (a kind, a name)? The main thread parses only
+ * the files that pass, before the engine starts, so this must be cheap and a superset: it may let
+ * through files that hold no such scalar, never miss one, however the file spells it.
+ *
+ * A YAML scalar equal to a simple name is written one of two ways in the bytes:
+ * - with an escape of a double-quoted scalar that can produce one of its characters (`\x4e`,
+ *   `\u004e`, `\U0000004e`) or join two lines without a space (a backslash before a line break):
+ *   any such escape lets the file through;
+ * - else the name whole, as the scalar: after the start of a line, an indicator (`:`, `,`, `[`,
+ *   `{`, `- `, `? `), a tag or an anchor, and an optional quote; before an optional quote and the
+ *   end of the line, a comment or `,` `]` `}` `:`. Prose that mentions the name ("the Namespace
+ *   of ...") does not pass; block scalars, flow, JSON, quoted, tagged and anchored values do.
+ * Folded lines of plain, quoted and block scalars join with a space, so they cannot spell a name
+ * without one; `!!binary` (YAML 1.1) decodes to bytes, not a string.
+ */
+export function mayHoldScalar(bytes: Buffer, value: string): boolean {
+  // A name with quotes, spaces or other signs has more spellings (`'it''s'`): never filter on it.
+  if (!SIMPLE.test(value)) return true;
+  if (
+    ESCAPE_STARTS.some((start) => bytes.includes(start)) &&
+    hasSpellingEscape(bytes.toString('utf8'), value)
+  )
+    return true;
+  // Looked at in the bytes, around each occurrence: most files are never decoded.
+  const name = Buffer.from(value);
+  const tags = new TagScan(bytes);
+  for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1))
+    if (endsScalar(bytes, at + name.length) && startsScalar(bytes, at, tags)) return true;
+  return false;
+}
+
+/** Kinds and Kubernetes names: letters, digits, `.`, `_`, `-`. */
+const SIMPLE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Looked for in the bytes before decoding: most files with a backslash have none of these. */
+const ESCAPE_STARTS = ['\\x', '\\u', '\\U', '\\\n', '\\\r'].map((s) => Buffer.from(s));
+
+const ESCAPE = /\\(?:\r|\n|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))/g;
+
+function hasSpellingEscape(text: string, value: string): boolean {
+  for (const match of text.matchAll(ESCAPE)) {
+    const hex = match[1] ?? match[2] ?? match[3];
+    if (hex === undefined) return true; // an escaped line break
+    const code = Number.parseInt(hex, 16);
+    if (code <= 0x10ffff && value.includes(String.fromCodePoint(code))) return true;
+  }
+  return false;
+}
+
+const QUOTES = new Set([0x22, 0x27]); // " '
+const BLANKS = new Set([0x20, 0x09]);
+const BREAKS = new Set([0x0a, 0x0d]);
+const WHITESPACE = new Set([...BLANKS, ...BREAKS, 0x0b, 0x0c]);
+const AFTER = new Set([...'#,]}:'].map((c) => c.charCodeAt(0)));
+const BEFORE = new Set([...':,[{'].map((c) => c.charCodeAt(0)));
+/** `- ` and `? `: indicators only when a blank follows. */
+const BEFORE_BLANK = new Set([...'-?'].map((c) => c.charCodeAt(0)));
+const TAG_OR_ANCHOR = new Set([...'!&'].map((c) => c.charCodeAt(0)));
+
+/** After the name: an optional quote, blanks, then the end of the file or line, a comment or `,]}:`. */
+function endsScalar(bytes: Buffer, at: number): boolean {
+  let i = at;
+  if (QUOTES.has(bytes[i]!)) i++;
+  while (BLANKS.has(bytes[i]!)) i++;
+  return i >= bytes.length || BREAKS.has(bytes[i]!) || AFTER.has(bytes[i]!);
+}
+
+/**
+ * Before the name: an optional quote and blanks, then the start of the file or line, `:,[{`,
+ * `- `/`? `, or a tag or anchor (`!`, `&` in the text just before, up to whitespace).
+ */
+function startsScalar(bytes: Buffer, at: number, tags: TagScan): boolean {
+  let i = at - 1;
+  if (i >= 0 && QUOTES.has(bytes[i]!)) i--;
+  let blanks = 0;
+  for (; i >= 0 && BLANKS.has(bytes[i]!); i--) blanks++;
+  if (i < 0 || BREAKS.has(bytes[i]!) || BEFORE.has(bytes[i]!)) return true;
+  if (blanks > 0 && BEFORE_BLANK.has(bytes[i]!)) return true;
+  return tags.before(i);
+}
+
+/**
+ * Is there a `!` or `&` in the text without whitespace that ends at a position? Positions come in
+ * increasing order and each run is scanned once, so a long line of occurrences stays linear.
+ */
+class TagScan {
+  private end = -1;
+  private found = false;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  before(from: number): boolean {
+    if (from <= this.end) this.end = -1;
+    let found = false;
+    let i = from;
+    for (; i > this.end && i >= 0 && !WHITESPACE.has(this.bytes[i]!); i--)
+      if (TAG_OR_ANCHOR.has(this.bytes[i]!)) found = true;
+    // Reached the last scanned position within the same run: what lies before it is known.
+    if (i === this.end && i >= 0 && !WHITESPACE.has(this.bytes[i]!)) found ||= this.found;
+    this.end = from;
+    this.found = found;
+    return found;
+  }
+}
