@@ -329,7 +329,9 @@ interface ModuleEnv {
  * calling module's folder (`.` for the root of the scan); undefined for a registry or Git source.
  */
 export function localModuleDir(dir: string, source: string): string | undefined {
-  return /^\.\.?(\/|$)/.test(source) ? posix.normalize(posix.join(dir, source)).replace(/\/$/, '') : undefined;
+  return /^\.\.?(\/|$)/.test(source)
+    ? posix.normalize(posix.join(dir, source)).replace(/\/$/, '')
+    : undefined;
 }
 
 /**
@@ -482,7 +484,9 @@ export class TfModule {
     const path = asString(this.eval(call.args[0], bindings));
     const target = path === undefined ? undefined : readPath(path, this.env.rootDir);
     if (target === undefined) return undefined;
-    return this.env.readFiles.get(this.dir)?.get(target) ?? this.env.readFiles.get(this.env.rootDir)?.get(target);
+    return (
+      this.env.readFiles.get(this.dir)?.get(target) ?? this.env.readFiles.get(this.env.rootDir)?.get(target)
+    );
   }
 
   /** True when this module is only ever used through local callers (not planned on its own). */

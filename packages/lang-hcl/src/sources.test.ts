@@ -113,7 +113,10 @@ describe('file() and templatefile()', () => {
     // `apps/web` passes a path into its module; `infra` happens to read the same file itself.
     const modules = buildModules(
       [
-        parsed('infra/main.tf', 'resource "aws_iam_policy" "p" {\n  policy = file("policies/admin.json")\n}\n'),
+        parsed(
+          'infra/main.tf',
+          'resource "aws_iam_policy" "p" {\n  policy = file("policies/admin.json")\n}\n',
+        ),
         parsed(
           'apps/web/main.tf',
           'module "role" {\n  source = "../../shared/role"\n  policy_file = "../../infra/policies/admin.json"\n}\n',
@@ -125,9 +128,12 @@ describe('file() and templatefile()', () => {
       ],
       { readFiles: new Map([['infra', file('infra/policies/admin.json', '{"Statement":[]}')]]) },
     );
-    expect(modules.find((m) => m.dir === 'infra')!.byAddress('aws_iam_policy.p')!.value('policy')).toBe(
-      '{"Statement":[]}',
-    );
+    expect(
+      modules
+        .find((m) => m.dir === 'infra')!
+        .byAddress('aws_iam_policy.p')!
+        .value('policy'),
+    ).toBe('{"Statement":[]}');
     // Whether `infra` is scanned with it (one thread) or not (another shard), the instance cannot know.
     const role = modules.find((m) => m.prefix === 'module.role')!;
     expect(isUnknown(role.byAddress('aws_iam_policy.q')!.value('policy')!)).toBe(true);

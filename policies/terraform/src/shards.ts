@@ -108,7 +108,10 @@ function planFolders(planDir: string, modules: ReadonlyMap<string, string> | und
     const caller = folderOf.get(address.replace(/\.?module\.[^.]+$/, ''));
     const source = modules!.get(address)!;
     const folder = caller === undefined ? undefined : localModuleDir(caller, source);
-    folderOf.set(address, folder === undefined || folder.startsWith('..') ? undefined : folder === '.' ? '' : folder);
+    folderOf.set(
+      address,
+      folder === undefined || folder.startsWith('..') ? undefined : folder === '.' ? '' : folder,
+    );
   }
   return [...folderOf.values()].filter((f): f is string => f !== undefined);
 }

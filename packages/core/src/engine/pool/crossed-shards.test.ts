@@ -48,7 +48,7 @@ describe('crossedShards', () => {
     ]);
   });
 
-  it('reaches only the files directly in `dirs` folders, and only of the link\'s languages', () => {
+  it("reaches only the files directly in `dirs` folders, and only of the link's languages", () => {
     const tf: ShardPlan = {
       leader: shard(),
       others: [
