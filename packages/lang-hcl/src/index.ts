@@ -6,7 +6,15 @@ export { JsonSyntaxError, jsonValue, parseJson } from './json.js';
 export type { HclFile, HclFileKind } from './language.js';
 export { hclFileKind, hclLanguage, jsonExpr, parseHcl } from './language.js';
 export type { Bindings, DownloadedModule, ModuleCall, ModuleOptions } from './module.js';
-export { BlockView, buildModules, evalConstant, readPath, TfModule, TfResource } from './module.js';
+export {
+  BlockView,
+  buildModules,
+  evalConstant,
+  localModuleDir,
+  readPath,
+  TfModule,
+  TfResource,
+} from './module.js';
 export type { HclInitOptions } from './parser.js';
 export { initHclParser, parseHclText, unescapeQuoted } from './parser.js';
 export { renderTemplate } from './template.js';

@@ -298,8 +298,13 @@ export interface ModuleOptions {
    * directory), then by module key (`eks`, `eks.kms`), as listed in `.terraform/modules/modules.json`.
    */
   downloaded?: ReadonlyMap<string, ReadonlyMap<string, DownloadedModule>>;
-  /** Files inside the scan root read ahead for `file()` and `templatefile()`, by project path. */
-  readFiles?: ReadonlyMap<string, SourceFile>;
+  /**
+   * Files inside the scan root read ahead for `file()` and `templatefile()`: by the folder of the
+   * module whose own calls name them, then by project path. An instance sees those of its own
+   * folder and of its root module's folder only, so what it reads never depends on unrelated
+   * modules being scanned with it (the engine may check them in another thread).
+   */
+  readFiles?: ReadonlyMap<string, ReadonlyMap<string, SourceFile>>;
 }
 
 /** One downloaded module source (an entry of `modules.json`), parsed. */
@@ -315,8 +320,18 @@ export interface DownloadedModule {
 /** What every module instance of one run shares: the folder of its root module, files read ahead. */
 interface ModuleEnv {
   rootDir: string;
-  readFiles: ReadonlyMap<string, SourceFile>;
+  readFiles: ReadonlyMap<string, ReadonlyMap<string, SourceFile>>;
   downloaded: ReadonlyMap<string, DownloadedModule> | undefined;
+}
+
+/**
+ * The folder a module call's `source` names when it is a local path (`./x`, `../x`), from the
+ * calling module's folder (`.` for the root of the scan); undefined for a registry or Git source.
+ */
+export function localModuleDir(dir: string, source: string): string | undefined {
+  return /^\.\.?(\/|$)/.test(source)
+    ? posix.normalize(posix.join(dir, source)).replace(/\/$/, '')
+    : undefined;
 }
 
 /**
@@ -401,10 +416,7 @@ export class TfModule {
           ]),
         );
         const source = asString(view.value('source'));
-        const localDir =
-          source && /^\.\.?(\/|$)/.test(source)
-            ? posix.normalize(posix.join(dir, source)).replace(/\/$/, '')
-            : undefined;
+        const localDir = source === undefined ? undefined : localModuleDir(dir, source);
         this.moduleCalls.push({ view, name: b.labels[0], source, localDir });
       }
     }
@@ -471,7 +483,10 @@ export class TfModule {
       return undefined;
     const path = asString(this.eval(call.args[0], bindings));
     const target = path === undefined ? undefined : readPath(path, this.env.rootDir);
-    return target === undefined ? undefined : this.env.readFiles.get(target);
+    if (target === undefined) return undefined;
+    return (
+      this.env.readFiles.get(this.dir)?.get(target) ?? this.env.readFiles.get(this.env.rootDir)?.get(target)
+    );
   }
 
   /** True when this module is only ever used through local callers (not planned on its own). */
@@ -826,7 +841,10 @@ const constantModule = new TfModule('', []);
 /** Evaluates template expressions: no variables of a module, no files. */
 const templateScope = new TfModule('', []);
 
-/** Instances of local modules per project, beyond which calls are not followed. */
+/**
+ * Instances of local modules per root module, beyond which its calls are not followed. Per root,
+ * not per project: what a root module reaches must not depend on the other roots scanned with it.
+ */
 const MAX_MODULE_INSTANCES = 256;
 const MAX_MODULE_DEPTH = 8;
 
@@ -953,9 +971,9 @@ export function buildModules(files: readonly ParsedFile<HclFile>[], options: Mod
   // from modules that are themselves unreachable (a cycle) stays a unit of its own.
   const roots = [...configModules.values()].filter((m) => !called.has(m.dir));
   const reached = new Set<string>(roots.map((m) => m.dir));
-  const budget = { left: MAX_MODULE_INSTANCES };
   const instances: TfModule[] = [];
-  for (const root of roots) instantiateCalls(root, resolve, [root.dir], instances, reached, budget);
+  for (const root of roots)
+    instantiateCalls(root, resolve, [root.dir], instances, reached, { left: MAX_MODULE_INSTANCES });
   for (const m of configModules.values()) if (!reached.has(m.dir)) roots.push(m);
   modules.push(...roots, ...instances);
   const explicit = (options.varFiles ?? []).map((p) => varFiles.get(p)).filter((f): f is HclFile => !!f);

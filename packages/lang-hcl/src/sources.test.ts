@@ -77,12 +77,12 @@ describe('renderTemplate', () => {
 });
 
 describe('file() and templatefile()', () => {
-  const readFiles = new Map(
-    [
-      ['infra/policies/admin.json', '{"Statement":[]}'],
-      ['infra/modules/role/trust.json.tpl', '{"Principal":"${principal}"}'],
-    ].map(([p, t]) => [p!, new SourceFile(p!, t!)]),
-  );
+  // By the folder whose module names them (the Terraform pack's prepare reads them so).
+  const file = (p: string, t: string) => new Map([[p, new SourceFile(p, t)]]);
+  const readFiles = new Map([
+    ['infra', file('infra/policies/admin.json', '{"Statement":[]}')],
+    ['infra/modules/role', file('infra/modules/role/trust.json.tpl', '{"Principal":"${principal}"}')],
+  ]);
 
   it('read the files read ahead, with path.module relative to the root module', () => {
     const modules = buildModules(
@@ -107,6 +107,36 @@ describe('file() and templatefile()', () => {
     expect(role.value('assume_role_policy')).toBe('{"Principal":"*"}');
     expect(isUnknown(role.value('missing')!)).toBe(true);
     expect(isUnknown(role.value('outside')!)).toBe(true);
+  });
+
+  it('are seen only by the module folder that named them and its root, never by an unrelated module', () => {
+    // `apps/web` passes a path into its module; `infra` happens to read the same file itself.
+    const modules = buildModules(
+      [
+        parsed(
+          'infra/main.tf',
+          'resource "aws_iam_policy" "p" {\n  policy = file("policies/admin.json")\n}\n',
+        ),
+        parsed(
+          'apps/web/main.tf',
+          'module "role" {\n  source = "../../shared/role"\n  policy_file = "../../infra/policies/admin.json"\n}\n',
+        ),
+        parsed(
+          'shared/role/main.tf',
+          'variable "policy_file" {}\nresource "aws_iam_policy" "q" {\n  policy = file(var.policy_file)\n}\n',
+        ),
+      ],
+      { readFiles: new Map([['infra', file('infra/policies/admin.json', '{"Statement":[]}')]]) },
+    );
+    expect(
+      modules
+        .find((m) => m.dir === 'infra')!
+        .byAddress('aws_iam_policy.p')!
+        .value('policy'),
+    ).toBe('{"Statement":[]}');
+    // Whether `infra` is scanned with it (one thread) or not (another shard), the instance cannot know.
+    const role = modules.find((m) => m.prefix === 'module.role')!;
+    expect(isUnknown(role.byAddress('aws_iam_policy.q')!.value('policy')!)).toBe(true);
   });
 });
 

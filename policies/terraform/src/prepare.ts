@@ -16,7 +16,12 @@ export type TerraformSources = Pick<ModuleOptions, 'downloaded' | 'readFiles'>;
 
 export const SOURCES_KEY = 'terraform.sources';
 
-/** Budgets: a `modules.json` lists a few dozen modules; policies and user data are small files. */
+/**
+ * Budgets: a `modules.json` lists a few dozen modules; policies and user data are small files.
+ * Each counts per root module folder (downloads) or per module folder (`file()` reads), never per
+ * run: what one module reads must not depend on the others scanned with it (another thread may
+ * check those).
+ */
 const MAX_MODULES_JSON = 1024 * 1024;
 const MAX_MODULES_PER_INIT = 128;
 const MAX_MODULE_FILE = 1024 * 1024;
@@ -40,10 +45,9 @@ export async function prepareTerraform(project: Project, io: PrepareIO): Promise
     const dir = dirOf(f.file.path);
     configByDir.set(dir, [...(configByDir.get(dir) ?? []), f]);
   }
-  const budget = { bytes: MAX_DOWNLOADED_BYTES };
   const downloaded = new Map<string, Map<string, DownloadedModule>>();
   for (const dir of [...configByDir.keys()].sort()) {
-    const modules = await readDownloadedModules(dir, io, budget);
+    const modules = await readDownloadedModules(dir, io, { bytes: MAX_DOWNLOADED_BYTES });
     if (modules.size > 0) downloaded.set(dir, modules);
   }
   const readFiles = await readFileTargets(configByDir, downloaded, io);
@@ -151,32 +155,40 @@ async function readModuleFiles(
 /**
  * Reads the files `file()` and `templatefile()` calls name, where the path is known from the
  * module alone (`"${path.module}/policy.json"`, a local, a variable's default): the module is
- * taken as a root (`path.root` is its folder), which is what most calls need.
+ * taken as a root (`path.root` is its folder), which is what most calls need. Kept by the folder
+ * whose calls name them (see `ModuleOptions.readFiles`); a file named by several is read once.
  */
 async function readFileTargets(
   configByDir: ReadonlyMap<string, HclFile[]>,
   downloaded: ReadonlyMap<string, ReadonlyMap<string, DownloadedModule>>,
   io: PrepareIO,
-): Promise<Map<string, SourceFile>> {
+): Promise<Map<string, Map<string, SourceFile>>> {
   const groups: [string, HclFile[]][] = [...configByDir];
   for (const modules of downloaded.values()) for (const m of modules.values()) groups.push([m.dir, m.files]);
-  const wanted = new Set<string>();
+  const read = new Map<string, SourceFile | undefined>();
+  const out = new Map<string, Map<string, SourceFile>>();
   for (const [dir, files] of groups) {
     const calls: Expr[] = [];
     for (const f of files) collectReadCalls(f.body, calls);
     if (calls.length === 0) continue;
     const module = new TfModule(dir, files);
+    const wanted = new Set<string>();
     for (const call of calls) {
       const arg = call.kind === 'call' ? call.args[0] : undefined;
       const value = arg ? module.eval(arg) : undefined;
       const path = typeof value === 'string' ? readPath(value, dir) : undefined;
       if (path) wanted.add(path);
     }
-  }
-  const out = new Map<string, SourceFile>();
-  for (const path of [...wanted].sort().slice(0, MAX_READ_FILES)) {
-    const text = await io.readText(path, MAX_READ_FILE);
-    if (text !== undefined) out.set(path, new SourceFile(path, text));
+    const mine = new Map<string, SourceFile>();
+    for (const path of [...wanted].sort().slice(0, MAX_READ_FILES)) {
+      if (!read.has(path)) {
+        const text = await io.readText(path, MAX_READ_FILE);
+        read.set(path, text === undefined ? undefined : new SourceFile(path, text));
+      }
+      const file = read.get(path);
+      if (file) mine.set(path, file);
+    }
+    if (mine.size > 0) out.set(dir, mine);
   }
   return out;
 }

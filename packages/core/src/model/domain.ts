@@ -41,8 +41,15 @@ export interface PathLink {
   paths?: string[];
   /** Every path under these folders (`''`: the whole scan). */
   folders?: string[];
+  /** Every path directly in these folders, not in their subfolders (`''`: files at the root). */
+  dirs?: string[];
   /** Every path equal to one of these, or ending with `/` and one of these. */
   suffixes?: string[];
+  /**
+   * Only files of these languages count (the engine sets its domain's: Terraform's folders
+   * name the `.tf` files in them, never the manifests next to them).
+   */
+  languages?: string[];
 }
 
 /**

@@ -66,6 +66,12 @@ export interface Language<M = unknown> {
   id: string;
   /** Cheap, path-only test: should this file be read at all? */
   claims(path: string): boolean;
+  /**
+   * What checking a byte of this language costs (parse and rules) next to a byte of YAML (1, the
+   * default): the engine weighs files by it when it packs shards for threads, so that shards of
+   * different languages take about the same time. A rough fixed ratio; see bench/README.md.
+   */
+  costPerByte?: number;
   /** Asynchronous set-up (e.g. loading a WebAssembly grammar); called once before parsing. */
   init?(): Promise<void>;
   parse(file: SourceFile): ParseResult<M>;

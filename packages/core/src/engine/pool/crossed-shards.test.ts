@@ -6,6 +6,7 @@ import type { ShardPlan } from './plan-shards.js';
 const shard = (...paths: string[]) => ({
   entries: paths.map((path): SourceEntry => ({ path, size: 100 })),
   bytes: 100 * paths.length,
+  cost: 100 * paths.length,
 });
 
 const plan: ShardPlan = {
@@ -18,7 +19,7 @@ const plan: ShardPlan = {
   ],
   spread: { yaml: 4 },
 };
-const yaml = (path: string) => /\.ya?ml$/.test(path);
+const yaml = (path: string) => (/\.ya?ml$/.test(path) ? 'yaml' : undefined);
 
 describe('crossedShards', () => {
   it('is empty when every link stays in its shard', () => {
@@ -45,6 +46,25 @@ describe('crossedShards', () => {
       [1, 2],
       [3, 4],
     ]);
+  });
+
+  it("reaches only the files directly in `dirs` folders, and only of the link's languages", () => {
+    const tf: ShardPlan = {
+      leader: shard(),
+      others: [
+        shard('infra/live/main.tf', 'infra/live/values.yaml'),
+        shard('infra/modules/vpc/main.tf'),
+        shard('infra/modules/vpc/examples/main.tf'),
+        shard('infra/modules/vpc/chart.yaml'),
+      ],
+      spread: { hcl: 3, yaml: 2 },
+    };
+    const language = (path: string) => (path.endsWith('.tf') ? 'hcl' : 'yaml');
+    const link = { file: 'infra/live/main.tf', dirs: ['infra/modules/vpc'], languages: ['hcl'] };
+    expect(crossedShards(tf, [[link]], language)).toEqual([[1, 2]]);
+    const { languages: _, ...anyLanguage } = link;
+    expect(crossedShards(tf, [[anyLanguage]], language)).toEqual([[1, 2, 4]]);
+    expect(crossedShards(tf, [[{ ...link, dirs: [''] }]], language)).toEqual([]);
   });
 
   it('ignores leader files nothing parses, but not the ones a language claims', () => {

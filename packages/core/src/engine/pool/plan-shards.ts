@@ -8,6 +8,8 @@ import type { SourceEntry } from '../file-source.js';
 export interface Shard {
   entries: SourceEntry[];
   bytes: number;
+  /** Bytes weighed by their language's `costPerByte`: what packing balances. */
+  cost: number;
 }
 
 export interface ShardPlan {
@@ -47,7 +49,8 @@ const MIN_SHARD_BYTES = 64 * 1024;
  *   its files in one group; files of `fileLocal` domains (Dockerfiles) are groups of one;
  * - the languages rendered output may hold (all of them when a renderer does not say) join the
  *   leader, with everything else;
- * - the groups are packed, largest first, into about four shards per thread of similar size.
+ * - the groups are packed, costliest first, into about four shards per thread of similar cost
+ *   (bytes weighed by their language's `costPerByte`).
  * Contents can tie files together further (a kustomization naming `../base`): the domains'
  * `links` are checked after the run (pooled-audit.ts).
  */
@@ -70,12 +73,12 @@ export function planShards(input: PlanInput): ShardPlan {
     if (!domain.fileLocal && domain.languages.some((l) => leaderLanguages.has(l)))
       for (const l of domain.languages) leaderLanguages.add(l);
 
-  const leader: Shard = { entries: [], bytes: 0 };
-  const placed: { entry: SourceEntry; language: string }[] = [];
+  const leader: Shard = { entries: [], bytes: 0, cost: 0 };
+  const placed: { entry: SourceEntry; language: string; weight: number }[] = [];
   for (const entry of input.entries) {
     const language = entry.skipped ? undefined : languages.find((l) => l.claims(entry.path));
-    if (!language || leaderLanguages.has(language.id)) add(leader, entry);
-    else placed.push({ entry, language: language.id });
+    if (!language || leaderLanguages.has(language.id)) add(leader, entry, language?.costPerByte ?? 1);
+    else placed.push({ entry, language: language.id, weight: language.costPerByte ?? 1 });
   }
 
   // Union-find over the placed files: the groups each domain needs together.
@@ -97,11 +100,11 @@ export function planShards(input: PlanInput): ShardPlan {
   }
 
   const groups = new Map<number, Shard>();
-  for (const [i, { entry }] of placed.entries()) {
+  for (const [i, { entry, weight }] of placed.entries()) {
     const root = find(i);
-    const group = groups.get(root) ?? { entries: [], bytes: 0 };
+    const group = groups.get(root) ?? { entries: [], bytes: 0, cost: 0 };
     groups.set(root, group);
-    add(group, entry);
+    add(group, entry, weight);
   }
   const others = pack([...groups.values()], input.threads, index);
   const languageOf = new Map(placed.map((p) => [p.entry.path, p.language]));
@@ -112,26 +115,29 @@ export function planShards(input: PlanInput): ShardPlan {
   return { leader, others, spread };
 }
 
-function add(shard: Shard, entry: SourceEntry): void {
+function add(shard: Shard, entry: SourceEntry, weight: number): void {
   shard.entries.push(entry);
   shard.bytes += entry.size;
+  shard.cost += entry.size * weight;
 }
 
 /**
- * Groups into about four shards per thread, largest group first into the lightest shard, so threads
- * finish together; a shard lists its files in listing order. Deterministic: ties go to the group
- * listed first and the shard made first.
+ * Groups into about four shards per thread, costliest group first into the cheapest shard, so
+ * threads finish together (a byte of Terraform costs several of YAML: see `Language.costPerByte`);
+ * a shard lists its files in listing order. Deterministic: ties go to the group listed first and
+ * the shard made first.
  */
 function pack(groups: Shard[], threads: number, listed: ReadonlyMap<string, number>): Shard[] {
   const total = groups.reduce((n, g) => n + g.bytes, 0);
   const count = Math.max(1, Math.min(groups.length, threads * 4, Math.ceil(total / MIN_SHARD_BYTES)));
-  const shards = Array.from({ length: count }, () => ({ groups: [] as Shard[], bytes: 0 }));
-  const order = groups.map((g, i) => ({ g, i })).sort((a, b) => b.g.bytes - a.g.bytes || a.i - b.i);
+  const shards = Array.from({ length: count }, () => ({ groups: [] as Shard[], bytes: 0, cost: 0 }));
+  const order = groups.map((g, i) => ({ g, i })).sort((a, b) => b.g.cost - a.g.cost || a.i - b.i);
   for (const { g } of order) {
-    let lightest = shards[0]!;
-    for (const s of shards) if (s.bytes < lightest.bytes) lightest = s;
-    lightest.groups.push(g);
-    lightest.bytes += g.bytes;
+    let cheapest = shards[0]!;
+    for (const s of shards) if (s.cost < cheapest.cost) cheapest = s;
+    cheapest.groups.push(g);
+    cheapest.bytes += g.bytes;
+    cheapest.cost += g.cost;
   }
   return shards
     .filter((s) => s.groups.length > 0)
@@ -139,7 +145,7 @@ function pack(groups: Shard[], threads: number, listed: ReadonlyMap<string, numb
       const entries = s.groups
         .flatMap((g) => g.entries)
         .sort((a, b) => listed.get(a.path)! - listed.get(b.path)!);
-      return { entries, bytes: s.bytes };
+      return { entries, bytes: s.bytes, cost: s.cost };
     })
-    .sort((a, b) => b.bytes - a.bytes);
+    .sort((a, b) => b.cost - a.cost);
 }

@@ -11,7 +11,7 @@ import { StageTimer } from '../stage-timer.js';
 import { discoverEntries } from '../stages/discover.js';
 import { languagesToParse, runPipeline } from '../stages/pipeline.js';
 import { AuditRun, enabledRules } from '../stages/run-context.js';
-import { crossedShards } from './crossed-shards.js';
+import { crossedShards, linkReaches, placedFiles } from './crossed-shards.js';
 import { debugTimeline } from './debug-timeline.js';
 import { mergeResults } from './merge-results.js';
 import { planShards } from './plan-shards.js';
@@ -109,7 +109,7 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
         .map(([language, n]) => `${language} in ${n}`)
         .join(
           ', ',
-        )}); MB: main ${mb(plan.leader.bytes)}, others ${plan.others.map((o) => mb(o.bytes)).join(' ')}\n`,
+        )}); MB: main ${mb(plan.leader.bytes)}, others ${plan.others.map((o) => mb(o.bytes)).join(' ')}; cost: others ${plan.others.map((o) => mb(o.cost)).join(' ')}\n`,
     );
   const notices: RunResult['errors'] = [];
   const runShard = (shardEntries: SourceEntry[]) =>
@@ -156,13 +156,10 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
       for (const [stage, ms] of Object.entries(times)) timer.add(stage as keyof typeof times, ms);
 
     // Contents may tie files of different shards together: check those shards again, as one.
-    const crossed = crossedShards(plan, [leaderLinks, ...others.map((o) => o.links)], (path) =>
-      languages.some((l) => l.claims(path)),
-    );
+    const languageOf = (path: string) => languages.find((l) => l.claims(path))?.id;
+    const crossed = crossedShards(plan, [leaderLinks, ...others.map((o) => o.links)], languageOf);
     if (process.env.PLUMBLINE_POOL_DEBUG && crossed.length > 0)
-      debugLinks(plan, [leaderLinks, ...others.map((o) => o.links)], (path) =>
-        languages.some((l) => l.claims(path)),
-      );
+      debugLinks(plan, [leaderLinks, ...others.map((o) => o.links)], languageOf);
     if (crossed.some((group) => group.includes(0))) {
       if (process.env.PLUMBLINE_POOL_DEBUG)
         process.stderr.write(
@@ -212,24 +209,14 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 function debugLinks(
   plan: ReturnType<typeof planShards>,
   links: readonly (readonly PathLink[])[],
-  parsed: (path: string) => boolean,
+  languageOf: (path: string) => string | undefined,
 ): void {
-  const shardOf = new Map<string, number>();
-  for (const e of plan.leader.entries) if (!e.skipped && parsed(e.path)) shardOf.set(e.path, 0);
-  plan.others.forEach((s, i) => {
-    for (const e of s.entries) shardOf.set(e.path, i + 1);
-  });
+  const placed = placedFiles(plan, languageOf);
   for (const link of links.flat()) {
-    const from = shardOf.get(link.file) ?? 0;
+    const from = placed.get(link.file)?.shard ?? 0;
     const reached = new Set<number>();
-    for (const [path, shard] of shardOf)
-      if (
-        shard !== from &&
-        ((link.paths ?? []).includes(path) ||
-          (link.folders ?? []).some((d) => d === '' || path === d || path.startsWith(`${d}/`)) ||
-          (link.suffixes ?? []).some((x) => path === x || path.endsWith(`/${x}`)))
-      )
-        reached.add(shard);
+    for (const [path, { shard, language }] of placed)
+      if (shard !== from && linkReaches(link, path, language)) reached.add(shard);
     if (reached.size > 0)
       process.stderr.write(
         `plumbline pool: ${link.file} (shard ${from}) reaches ${[...reached].join(', ')}: ${JSON.stringify(link)}\n`,

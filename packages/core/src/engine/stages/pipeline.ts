@@ -124,7 +124,7 @@ function linksOf(project: Project, domains: readonly Domain<unknown>[]): PathLin
   for (const domain of domains) {
     if (!domain.links) continue;
     try {
-      out.push(...domain.links(project));
+      for (const link of domain.links(project)) out.push({ languages: domain.languages, ...link });
     } catch {
       const first = project.files.find((f) => domain.languages.includes(f.language));
       if (first) out.push({ file: first.file.path, folders: [''] });
