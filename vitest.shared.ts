@@ -9,7 +9,8 @@ export function packageTestConfig(name: string, options: { shareModules?: boolea
       // shareModules: one module graph per worker, shared by its test files. Most of a pack's test
       // time was importing the pack again for every file (Kubernetes pack: 141 CPU-s isolated, 7.5
       // shared). Such tests must not leave module state behind (reset configure* in afterEach).
-      // Packages whose tests spawn the CLI keep vitest's isolation: importing is not their cost.
+      // Every package shares modules now (the CLI's tests run it in-process); isolation stays the
+      // default for a package that cannot guarantee its tests leave no module state.
       isolate: options.shareModules !== true,
       // The workspace packages a test imports are built JavaScript (`dist/`): Node loads them as
       // they are, once per worker, instead of vitest transforming them again (in a full `npm test`

@@ -1,3 +1,6 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig('cli');
+// Its tests run the built CLI in-process (test-support/run-cli.ts): one module graph per worker
+// saves importing every pack again for each test file. No test changes module state
+// (no configure*, no process.env or cwd writes).
+export default packageTestConfig('cli', { shareModules: true });
