@@ -38,17 +38,23 @@ export interface CodeCacheOptions {
   kind: string;
 }
 
-export function cacheFolder(env: NodeJS.ProcessEnv): string {
+/** The cache folder; undefined when there is no home to put it in (os.homedir() can throw). */
+export function cacheFolder(env: NodeJS.ProcessEnv): string | undefined {
   // The XDG spec ignores a relative XDG_CACHE_HOME.
   const xdg = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
-  return join(xdg ?? join(homedir(), '.cache'), 'plumbline', 'v8');
+  try {
+    return join(xdg ?? join(homedir(), '.cache'), 'plumbline', 'v8');
+  } catch {
+    return undefined;
+  }
 }
 
 export function runCachedCommonJs(file: string, options: CodeCacheOptions): CachedCommonJs {
   // ASCII (esbuild escapes code, the bundle script the comments): latin1 decodes it exactly, faster.
   const bytes = readFileSync(file);
   const source = bytes.toString('latin1');
-  const off = ['1', 'true'].includes(options.env.NODE_DISABLE_COMPILE_CACHE ?? '');
+  const folder = cacheFolder(options.env);
+  const off = ['1', 'true'].includes(options.env.NODE_DISABLE_COMPILE_CACHE ?? '') || !folder;
   // V8 rejects data written under other flags: runs with other flags keep a cache of their own.
   const flags = [...process.execArgv, options.env.NODE_OPTIONS ?? ''].join('\0');
   const key = createHash('sha1')
@@ -56,10 +62,7 @@ export function runCachedCommonJs(file: string, options: CodeCacheOptions): Cach
     .update(bytes)
     .digest('hex')
     .slice(0, 20);
-  const cacheFile = join(
-    cacheFolder(options.env),
-    `plumbline-${options.version}-${key}-${options.kind}.cache`,
-  );
+  const cacheFile = join(folder ?? '', `plumbline-${options.version}-${key}-${options.kind}.cache`);
   const read = off ? undefined : readCache(cacheFile);
   const stored = read === 'corrupt' ? undefined : read;
   const flagsProbe = off ? undefined : new Script('"plumbline:0"').createCachedData();
