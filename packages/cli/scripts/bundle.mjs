@@ -1,8 +1,8 @@
-// Bundles the CLI into bundle/plumbline.js (ESM, no dependencies; its worker-thread modules and
-// shared chunks beside it) with the tree-sitter .wasm grammars and the presets: what `npm pack`
+// Bundles the CLI into bundle/plumbline.js (a small ESM entry) and bundle/plumbline-main.cjs (the
+// main thread's code, no dependencies; the worker-thread modules and their shared chunks beside it) with the tree-sitter .wasm grammars and the presets: what `npm pack`
 // ships. `node scripts/bundle.mjs`.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -20,11 +20,14 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 // The engine's worker script (compiled in @plumbline/core, found through its main entry).
 const coreDist = dirname(createRequire(join(packageDir, 'package.json')).resolve('@plumbline/core'));
+// CommonJS dependencies inside an ESM bundle still call require(): give them one.
+const requireBanner =
+  "import { createRequire as __plumblineRequire } from 'node:module'; const require = __plumblineRequire(import.meta.url);";
 await build({
   absWorkingDir: packageDir,
-  // The CLI, and the two modules its worker threads load (see src/worker-files.ts); code they
-  // share, and what the CLI imports on demand (commands, packs), goes to chunks beside them (in
-  // the same folder: modules find package.json, presets and grammars relative to themselves).
+  // The entry (a small loader), and the two modules the worker threads load (see
+  // src/worker-files.ts); code those two share goes to chunks beside them (in the same folder:
+  // modules find package.json, presets and grammars relative to themselves).
   entryPoints: {
     plumbline: 'src/bundle-main.ts',
     'engine-worker': 'src/engine-worker.ts',
@@ -39,11 +42,44 @@ await build({
   format: 'esm',
   legalComments: 'eof',
   logLevel: 'warning',
-  // CommonJS dependencies inside an ESM bundle still call require(): give them one.
-  banner: {
-    js: "import { createRequire as __plumblineRequire } from 'node:module'; const require = __plumblineRequire(import.meta.url);",
-  },
+  banner: { js: requireBanner },
 });
+// The main thread's code, all of it in one CommonJS file: the entry runs it through V8's code
+// cache (src/v8-code-cache.ts), which Node 20 offers for scripts but not for ES modules. Commands
+// and packs the ESM build loaded on demand are in it too; their module bodies still run only when
+// imported (esbuild wraps them), and V8 compiles functions only when first called.
+const mainFile = join(outdir, 'plumbline-main.cjs');
+await build({
+  absWorkingDir: packageDir,
+  entryPoints: ['src/cli-main.ts'],
+  outfile: mainFile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  legalComments: 'eof',
+  logLevel: 'warning',
+  // `import.meta.url` is the .cjs file's URL (modules find presets, grammars, package.json by it).
+  inject: [join(packageDir, 'scripts', 'cjs-import-meta-url.mjs')],
+  define: { 'import.meta.url': '__plumblineImportMetaUrl' },
+  // For the import() calls of Node built-ins, rewritten below.
+  banner: { js: 'const __plumblineBuiltin = require;' },
+});
+// esbuild escapes non-ASCII in code, not in the comments it keeps. One such character makes V8
+// hold the whole 5 MB source as two-byte text, and the entry reads the file as latin1 (faster
+// than UTF-8): escape them (in a comment, an escape is only text).
+// The import() of a Node built-in (web-tree-sitter's `await import("module")`) becomes a require:
+// a script compiled from V8's code cache on Node 20 has no dynamic import callback in functions
+// compiled after it ("A dynamic import callback was not specified"), and esbuild's own rewrite
+// (`supported: { 'dynamic-import': false }`) calls `require`, which web-tree-sitter shadows there.
+const builtins = new Set(builtinModules);
+const mainCode = readFileSync(mainFile, 'utf8')
+  .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  .replace(/\bimport\("(?:node:)?([a-z_/]+)"\)/g, (call, id) => {
+    if (!builtins.has(id)) throw new Error(`plumbline-main.cjs: ${call} is not bundled`);
+    return `Promise.resolve().then(() => __plumblineBuiltin("node:${id}"))`;
+  });
+writeFileSync(mainFile, mainCode);
 writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
 const presetsFrom = join(packageDir, '..', '..', 'policies', 'presets');
 mkdirSync(join(outdir, 'presets'));

@@ -1,27 +1,32 @@
 /**
- * Entry of the published CLI (bundle/plumbline.js, one file without dependencies): the tree-sitter
- * .wasm grammars and the presets sit next to it.
+ * Entry of the published CLI (bundle/plumbline.js, no dependencies): runs the main-thread code,
+ * bundle/plumbline-main.cjs, through V8's code cache (v8-code-cache.ts).
  */
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { enableCompileCache } from './compile-cache.js';
-import { useBundledWorkers } from './worker-files.js';
+import { runCachedCommonJs } from './v8-code-cache.js';
 
+// Node ≥ 22.1 caches the worker threads' ES modules too; the main file is cached below on any Node.
 enableCompileCache();
-// The grammars and the worker threads' modules ship beside the bundle; worker threads inherit the
-// variable, so their languages find the grammars too.
-process.env.PLUMBLINE_WASM_DIR ??= dirname(fileURLToPath(import.meta.url));
-useBundledWorkers(new URL('./', import.meta.url));
-const { runCli } = await import('./program.js');
-
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-process.exitCode = await runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
+const argv = process.argv.slice(2);
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+// `--version` alone needs none of the CLI (commander prints the same line).
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${version}\n`);
+  process.exit(0);
+}
+const cli = runCachedCommonJs(fileURLToPath(new URL('plumbline-main.cjs', import.meta.url)), {
+  version,
   env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
+  kind: argv[0] === 'audit' ? 'scan' : 'other',
 });
+const { main, beforeCodeCache } = cli.exports as {
+  main(argv: string[]): Promise<number>;
+  beforeCodeCache(): void;
+};
+process.exitCode = await main(argv);
+beforeCodeCache();
+cli.save();

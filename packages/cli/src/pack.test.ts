@@ -4,17 +4,30 @@
  * installed `plumbline` run from outside the checkout.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const work = mkdtempSync(join(tmpdir(), 'plumbline-pack-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** Where the first test installs the package, and the project it audits. */
+const prefix = join(work, 'prefix');
+const project = join(work, 'project');
 
 // Nothing may come from a registry: point npm at a port where nothing listens.
 const offline = {
@@ -50,6 +63,7 @@ describe('npm pack → npm install -g → plumbline', () => {
         'package/bundle/audit-worker.js',
         'package/bundle/engine-worker.js',
         'package/bundle/package.json',
+        'package/bundle/plumbline-main.cjs',
         'package/bundle/plumbline.js',
         'package/bundle/presets/recommended.yaml',
         'package/bundle/presets/strict.yaml',
@@ -67,14 +81,12 @@ describe('npm pack → npm install -g → plumbline', () => {
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.private).toBeUndefined();
 
-    const prefix = join(work, 'prefix');
     execFileSync('npm', ['install', '-g', '--prefix', prefix, join(work, tarball!)], {
       cwd: work,
       env: offline,
       stdio: 'pipe',
     });
 
-    const project = join(work, 'project');
     mkdirSync(join(project, 'infra'), { recursive: true });
     mkdirSync(join(project, '.github', 'workflows'), { recursive: true });
     writeFileSync(
@@ -144,4 +156,72 @@ describe('npm pack → npm install -g → plumbline', () => {
       '# yaml-language-server: $schema=node_modules/@plumbline/cli/plumbline.schema.json',
     );
   }, 180_000);
+
+  it('keeps V8 code caches per user: used from the second run, corrupt or foreign ones ignored, none when disabled', () => {
+    const cacheHome = join(work, 'cache-home');
+    const folder = join(cacheHome, 'plumbline', 'v8');
+    const run = (args: string[], extra: Record<string, string> = {}) => {
+      const result = spawnSync('plumbline', [...args, '--format', 'json'], {
+        cwd: project,
+        env: {
+          PATH: `${join(prefix, 'bin')}:${dirname(process.execPath)}:/usr/bin:/bin`,
+          HOME: work,
+          XDG_CACHE_HOME: cacheHome,
+          PLUMBLINE_CODE_CACHE_DEBUG: '1',
+          ...extra,
+        },
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stderr).toBe(0);
+      const said = result.stderr.match(/^plumbline code cache: (\S+)/gm)?.map((l) => l.split(': ')[1]);
+      const report = JSON.parse(result.stdout) as { findings?: unknown[] };
+      return { said, findings: report.findings };
+    };
+    const scanCache = () => readdirSync(folder).filter((f) => f.endsWith('-scan.cache'));
+
+    const first = run(['audit', '--fail-on', 'none']);
+    expect(first.said).toEqual(['none', 'wrote']);
+    expect(first.findings.length).toBeGreaterThan(0);
+    expect(scanCache()).toHaveLength(1);
+    const file = join(folder, scanCache()[0]!);
+    const second = run(['audit', '--fail-on', 'none']);
+    expect(second.said).toEqual(['used']);
+    expect(second.findings).toEqual(first.findings);
+    // Other commands keep their own cache (a scan's would make `rules` load the parsers' code).
+    expect(run(['rules']).said).toEqual(['none', 'wrote']);
+
+    // A flipped byte in V8's data: ignored (V8 does not check its bytes), the run as before, rewritten.
+    const bytes = readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    writeFileSync(file, bytes);
+    const corrupt = run(['audit', '--fail-on', 'none']);
+    expect(corrupt.said).toEqual(['corrupt', 'wrote']);
+    expect(corrupt.findings).toEqual(first.findings);
+    expect(run(['audit', '--fail-on', 'none']).said).toEqual(['used']);
+
+    // Well-formed data V8 made for another script: V8 rejects it, and the cache is rewritten.
+    const foreign = new Script('"another script"');
+    const data = foreign.createCachedData();
+    writeFileSync(file, Buffer.concat([Buffer.from('PLV8'), createHash('sha1').update(data).digest(), data]));
+    const rejected = run(['audit', '--fail-on', 'none']);
+    expect(rejected.said).toEqual(['rejected', 'wrote']);
+    expect(rejected.findings).toEqual(first.findings);
+
+    // A cache folder that cannot be made only costs speed.
+    const blocked = join(work, 'not-a-folder');
+    writeFileSync(blocked, '');
+    const unwritable = run(['audit', '--fail-on', 'none'], { XDG_CACHE_HOME: blocked });
+    expect(unwritable.said).toEqual(['none', 'not']);
+    expect(unwritable.findings).toEqual(first.findings);
+
+    // NODE_DISABLE_COMPILE_CACHE=1: nothing read or written.
+    const fresh = join(work, 'fresh-cache-home');
+    const off = run(['audit', '--fail-on', 'none'], {
+      XDG_CACHE_HOME: fresh,
+      NODE_DISABLE_COMPILE_CACHE: '1',
+    });
+    expect(off.said).toEqual(['off']);
+    expect(off.findings).toEqual(first.findings);
+    expect(existsSync(fresh)).toBe(false);
+  }, 120_000);
 });

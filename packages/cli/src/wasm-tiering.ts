@@ -9,6 +9,7 @@ import type { Language, SourceEntry } from '@plumbline/core';
 export const BASELINE_WASM_MAX_BYTES = 2_000_000;
 
 let decided = false;
+let liftoffOnly = false;
 
 /**
  * A small scan keeps the grammars' WebAssembly on Liftoff (V8's baseline compiler). Otherwise V8
@@ -23,5 +24,20 @@ export function chooseWasmTiering(languages: readonly Language[], entries: reado
   let bytes = 0;
   for (const entry of entries)
     if (!entry.skipped && languages.some((l) => l.claims(entry.path))) bytes += entry.size;
-  if (bytes <= BASELINE_WASM_MAX_BYTES) setFlagsFromString('--liftoff-only');
+  if (bytes <= BASELINE_WASM_MAX_BYTES) {
+    setFlagsFromString('--liftoff-only');
+    liftoffOnly = true;
+  }
+}
+
+/**
+ * Puts V8's flags back as a new process starts with, once the scan is over: V8's code cache
+ * records a hash of the flags and rejects data written under others (see v8-code-cache.ts).
+ */
+export function restoreWasmTiering(): void {
+  if (!liftoffOnly) return;
+  // `--liftoff-only` also turned these off (V8's flag implications).
+  for (const flag of ['--no-liftoff-only', '--wasm-tier-up', '--wasm-dynamic-tiering'])
+    setFlagsFromString(flag);
+  liftoffOnly = false;
 }

@@ -1,7 +1,7 @@
 /**
  * Where the modules of the engine's worker threads are: the compiled `dist/` in a checkout (also
  * when sources run under a test runner), or the files the published bundle ships beside itself
- * (bundle-main.ts says so before anything scans).
+ * (cli-main.ts says so before anything scans).
  */
 let files: { setup: URL; engine?: URL } = { setup: new URL('../dist/engine-worker.js', import.meta.url) };
 

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/**
+ * Runs one CommonJS file (the published CLI, bundle/plumbline-main.cjs) through `vm.Script` with
+ * V8's code cache, kept per user: Node 20 has no compile cache (`module.enableCompileCache` is Node
+ * ≥ 22.1) and gives ES modules no way to pass cached data, so the bundle's main-thread code is one
+ * CommonJS file compiled here. A later run skips parsing and compiling what an earlier run did.
+ *
+ * Cache file: `$XDG_CACHE_HOME/plumbline/v8/` (else `~/.cache/plumbline/v8/`), one per CLI version,
+ * Node version, architecture and source hash. It holds a checksum of V8's data (V8 itself checks
+ * only its version, flags and the source length, not the bytes), so a corrupt file is ignored, as
+ * is one V8 rejects. A folder that cannot be written only costs speed. NODE_DISABLE_COMPILE_CACHE=1
+ * (Node 22's switch) reads and writes nothing.
+ */
+export interface CachedCommonJs {
+  /** What the file put in `module.exports`. */
+  exports: unknown;
+  /** Writes the cache after the run when there was none, or V8 could not use it. */
+  save(): void;
+}
+
+const MAGIC = Buffer.from('PLV8');
+const HEADER = MAGIC.length + 20; // magic, sha1 of V8's data
+
+export interface CodeCacheOptions {
+  version: string;
+  env: NodeJS.ProcessEnv;
+  /**
+   * Which cache: V8 stores the functions compiled by the end of the run, so a scan's cache holds
+   * the parsers and rules, and `--version` would spend time loading them. Each kind of run keeps
+   * its own (`scan`, `other`).
+   */
+  kind: string;
+}
+
+/** The cache folder; undefined when there is no home to put it in (os.homedir() can throw). */
+export function cacheFolder(env: NodeJS.ProcessEnv): string | undefined {
+  // The XDG spec ignores a relative XDG_CACHE_HOME.
+  const xdg = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
+  try {
+    return join(xdg ?? join(homedir(), '.cache'), 'plumbline', 'v8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function runCachedCommonJs(file: string, options: CodeCacheOptions): CachedCommonJs {
+  // ASCII (esbuild escapes code, the bundle script the comments): latin1 decodes it exactly, faster.
+  const bytes = readFileSync(file);
+  const source = bytes.toString('latin1');
+  const folder = cacheFolder(options.env);
+  const off = ['1', 'true'].includes(options.env.NODE_DISABLE_COMPILE_CACHE ?? '') || !folder;
+  // V8 rejects data written under other flags: runs with other flags keep a cache of their own.
+  const flags = [...process.execArgv, options.env.NODE_OPTIONS ?? ''].join('\0');
+  const key = createHash('sha1')
+    .update(`${options.version}\0${process.version}\0${process.arch}\0${flags}\0`)
+    .update(bytes)
+    .digest('hex')
+    .slice(0, 20);
+  const cacheFile = join(folder ?? '', `plumbline-${options.version}-${key}-${options.kind}.cache`);
+  const read = off ? undefined : readCache(cacheFile);
+  const stored = read === 'corrupt' ? undefined : read;
+  const flagsProbe = off ? undefined : new Script('"plumbline:0"').createCachedData();
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(stored ? { cachedData: stored } : {}),
+  });
+  const cacheUsed = stored !== undefined && script.cachedDataRejected === false;
+  const debug = options.env.PLUMBLINE_CODE_CACHE_DEBUG
+    ? (what: string) => process.stderr.write(`plumbline code cache: ${what}\n`)
+    : () => {};
+  debug(off ? 'off' : `${cacheUsed ? 'used' : stored ? 'rejected by V8' : (read ?? 'none')} ${cacheFile}`);
+  const module = { exports: {} as unknown };
+  (script.runInThisContext() as (...args: unknown[]) => void)(
+    module.exports,
+    createRequire(file),
+    module,
+    file,
+    dirname(file),
+  );
+  return {
+    exports: module.exports,
+    save() {
+      if (off || cacheUsed) return;
+      // Flags set during the run (wasm-tiering.ts) would make V8 reject the data in the next process.
+      if (flagsProbe && flagsChanged(flagsProbe))
+        return debug('not written: V8 flags changed during the run');
+      debug(writeCache(cacheFile, script.createCachedData()) ? `wrote ${cacheFile}` : 'not written');
+    },
+  };
+}
+
+let probes = 0;
+
+/**
+ * Whether V8's flags differ from when `probe` was made: V8 checks the flags' hash and the source's
+ * length, so a new script of the same length (not in V8's in-memory cache) tells.
+ */
+function flagsChanged(probe: Buffer): boolean {
+  const source = `"plumbline:${++probes % 10}"`;
+  return new Script(source, { cachedData: probe }).cachedDataRejected === true;
+}
+
+function readCache(file: string): Buffer | 'corrupt' | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length <= HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return 'corrupt';
+  const data = bytes.subarray(HEADER);
+  const sum = createHash('sha1').update(data).digest();
+  return sum.equals(bytes.subarray(MAGIC.length, HEADER)) ? data : 'corrupt';
+}
+
+function writeCache(file: string, data: Buffer): boolean {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const sum = createHash('sha1').update(data).digest();
+    writeFileSync(temporary, Buffer.concat([MAGIC, sum, data]), { mode: 0o600 });
+    // Readers see the old file or the whole new one, never a half-written one.
+    renameSync(temporary, file);
+    return true;
+  } catch {
+    // Read-only or full: the next run compiles again.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing was written
+    }
+    return false;
+  }
+}
