@@ -13,7 +13,7 @@ export type { AuditOptions } from './engine/audit.js';
 export { compareFindings, DEFAULT_DOCS_BASE, describeRule, enabledRules, runAudit } from './engine/audit.js';
 export type { Baseline } from './engine/baseline.js';
 export { createBaseline, parseBaseline } from './engine/baseline.js';
-export { decodeText } from './engine/decode.js';
+export { decodeText, utf8BytesOf } from './engine/decode.js';
 export type { DiskFileSourceOptions, FileSource, SourceEntry } from './engine/file-source.js';
 export { DiskFileSource, findRepositoryRootSync, MemoryFileSource } from './engine/file-source.js';
 export { fingerprint, normaliseEvidence } from './engine/fingerprint.js';

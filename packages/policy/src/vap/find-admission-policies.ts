@@ -1,4 +1,4 @@
-import { debugTimeline, decodeText, type FileSource, SourceFile } from '@plumbline/core';
+import { debugTimeline, type FileSource, SourceFile, utf8BytesOf } from '@plumbline/core';
 import {
   asArray,
   asObj,
@@ -54,7 +54,7 @@ export async function findAdmissionPolicies(source: FileSource): Promise<Admissi
     if (!yamlLanguage.claims(entry.path) || entry.size > MAX_BYTES) continue;
     let bytes: Buffer | undefined;
     try {
-      bytes = utf8Of(await source.read(entry.path));
+      bytes = utf8BytesOf(await source.read(entry.path));
     } catch {
       continue; // the engine reports unreadable files
     }
@@ -111,18 +111,6 @@ function mayHoldObjects(path: string, bytes: Buffer): boolean {
     bytes.includes('\\') ||
     isKustomizationPath(path)
   );
-}
-
-/**
- * A file's bytes as UTF-8, decoded as the engine decodes them (UTF-16 with a byte order mark is
- * text too), so that the text filters see what the YAML language will; undefined when the engine
- * skips the file as binary.
- */
-function utf8Of(bytes: Buffer): Buffer | undefined {
-  const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!isUtf16) return bytes.subarray(0, 8000).includes(0) ? undefined : bytes;
-  const decoded = decodeText(bytes);
-  return 'text' in decoded ? Buffer.from(decoded.text) : undefined;
 }
 
 /** A YAML file as the engine parses it (undefined: not a document the YAML language reads). */
