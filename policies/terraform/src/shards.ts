@@ -53,7 +53,9 @@ export function terraformPartition(paths: readonly string[]): string[][] {
   const groups = new Map<string, string[]>();
   for (const path of paths) {
     const key = top.get(anchors.get(dirOf(path))!)!;
-    groups.set(key, [...(groups.get(key) ?? []), path]);
+    const group = groups.get(key);
+    if (group) group.push(path);
+    else groups.set(key, [path]);
   }
   return [...groups.values()];
 }
