@@ -4,14 +4,16 @@ import { DiskFileSource } from '../file-source.js';
 import { StageTimer } from '../stage-timer.js';
 import { runPipeline } from '../stages/pipeline.js';
 import type { AuditSetup, FromWorker, ToWorker } from './protocol.js';
+import { claimShard } from './shard-board.js';
 import { ShardSource } from './shard-source.js';
 
 /**
- * An engine worker thread: builds languages, rules and config once from the setup module, then
- * runs the pipeline over each shard it is sent (reading through a DiskFileSource with the same
- * boundaries as the main thread's) and answers with the shard's RunResult.
+ * An engine worker thread: builds languages, rules and config once from the setup module, then,
+ * for each board of shards it is offered, claims shards until none is left, runs the pipeline
+ * over each (reading through a DiskFileSource with the same boundaries as the main thread's) and
+ * answers with the shard's RunResult.
  */
-let ready: Promise<{ setup: AuditSetup; source: DiskFileSource }> | undefined;
+let ready: Promise<{ setup: AuditSetup; source: DiskFileSource; tag: number }> | undefined;
 const post = (message: FromWorker) => parentPort?.postMessage(message);
 
 parentPort?.on('message', (message: ToWorker) => {
@@ -26,28 +28,34 @@ parentPort?.on('message', (message: ToWorker) => {
       if (paths) for await (const _ of source.list());
       const setup = await mod.createAuditSetup(message.setup.data);
       post({ type: 'ready', at: performance.timeOrigin + performance.now() });
-      return { setup, source };
+      return { setup, source, tag: message.tag };
     })();
     return;
   }
-  const { id, entries, now } = message;
-  (async () => {
-    const { setup, source } = await ready!;
-    const timer = new StageTimer();
-    const links: PathLink[] = [];
-    const result = await runPipeline(
-      {
-        ...setup,
-        source: new ShardSource(source, entries),
-        now: new Date(now),
-        onFile: (path) => post({ type: 'file', path }),
-      },
-      undefined,
-      timer,
-      links,
-    );
-    post({ type: 'done', id, result, times: timer.times, links });
-  })().catch((error: unknown) =>
-    post({ type: 'failed', id, error: (error as Error).stack ?? String(error) }),
-  );
+  void claimAndCheck(message);
 });
+
+async function claimAndCheck({ run, board, shards, now }: Extract<ToWorker, { type: 'shards' }>) {
+  const { setup, source, tag } = await ready!;
+  for (let index = claimShard(board, tag); index >= 0; index = claimShard(board, tag, index + 1)) {
+    try {
+      const timer = new StageTimer();
+      const links: PathLink[] = [];
+      const result = await runPipeline(
+        {
+          ...setup,
+          source: new ShardSource(source, shards[index]!),
+          now: new Date(now),
+          onFile: (path) => post({ type: 'file', path }),
+        },
+        undefined,
+        timer,
+        links,
+      );
+      const at = performance.timeOrigin + performance.now();
+      post({ type: 'done', run, index, at, result, times: timer.times, links });
+    } catch (error) {
+      post({ type: 'failed', run, index, error: (error as Error).stack ?? String(error) });
+    }
+  }
+}

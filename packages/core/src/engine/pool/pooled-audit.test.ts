@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_FILE_SIZE } from '../../config/config.js';
 import { defineRule } from '../../model/rule.js';
@@ -44,21 +45,22 @@ function scanFolder() {
   return { dir, setup: pathToFileURL(setup).href };
 }
 
+const options = {
+  languages: [txt],
+  registry: new RuleRegistry([noFoo, ...coreRules]),
+  config: {
+    sources: [],
+    rules: new Map(),
+    ignore: [],
+    exceptions: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  },
+  now: new Date('2026-06-01'),
+};
+
 describe('pooled audit', () => {
-  it('scans the shards of a worker that died on the main thread: no file is lost', async () => {
+  it('says so when a worker dies setting itself up; the other threads check its share', async () => {
     const { dir, setup } = scanFolder();
-    const options = {
-      languages: [txt],
-      registry: new RuleRegistry([noFoo, ...coreRules]),
-      config: {
-        sources: [],
-        rules: new Map(),
-        ignore: [],
-        exceptions: [],
-        maxFileSize: DEFAULT_MAX_FILE_SIZE,
-      },
-      now: new Date('2026-06-01'),
-    };
     const single = await runAudit({ ...options, source: new DiskFileSource(dir, 'x') });
     const pooled = await runAudit({
       ...options,
@@ -72,8 +74,50 @@ describe('pooled audit', () => {
     const notices = pooled.errors.filter((e) => e.kind === 'internal');
     expect(notices.length).toBeGreaterThan(0);
     expect(notices[0]!.message).toMatch(
-      /worker thread exited \(code 3\); its \d+ files were scanned on the main thread/,
+      /^worker thread exited \(code 3\); the other threads checked its share$/,
     );
     expect(pooled.errors.filter((e) => e.kind !== 'internal')).toEqual(single.errors);
+  });
+
+  it('checks again on the main thread the shards a worker claimed and died on: no file is lost', async () => {
+    // Six files of 70 KB: six shards. The main thread's parse is slow, so the worker claims some.
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-pool-'));
+    for (let i = 0; i < 6; i++)
+      writeFileSync(join(dir, `f${i}.txt`), `ok\n  foo ${i}\n${'x'.repeat(70_000)}\n`);
+    const setup = join(mkdtempSync(join(tmpdir(), 'plumbline-pool-setup-')), 'setup.mjs');
+    const core = new URL('../../../dist/index.js', import.meta.url).href;
+    writeFileSync(
+      setup,
+      [
+        `import { RuleRegistry } from ${JSON.stringify(core)};`,
+        'export function createAuditSetup() {',
+        '  const dies = { id: "txt", claims: (p) => p.endsWith(".txt"), parse() { process.exit(3); } };',
+        '  const config = { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1e7 };',
+        '  return { languages: [dies], registry: new RuleRegistry([]), config };',
+        '}',
+      ].join('\n'),
+    );
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const slow = {
+      ...txt,
+      parse: (file: Parameters<typeof txt.parse>[0]) => {
+        if (isMainThread) Atomics.wait(pause, 0, 0, 500);
+        return txt.parse(file);
+      },
+    };
+    const single = await runAudit({ ...options, source: new DiskFileSource(dir, 'x') });
+    const pooled = await runAudit({
+      ...options,
+      languages: [slow],
+      source: new DiskFileSource(dir, 'x'),
+      threads: 2,
+      workerSetup: { module: pathToFileURL(setup).href, data: {} },
+    });
+    expect(single.findings.length).toBe(6);
+    expect(pooled.findings).toEqual(single.findings);
+    expect(pooled.summary).toEqual({ ...single.summary, durationMs: pooled.summary.durationMs });
+    expect(pooled.errors.filter((e) => e.kind === 'internal').map((e) => e.message)).toEqual([
+      'worker thread exited (code 3); its 1 files were scanned on the main thread',
+    ]);
   });
 });

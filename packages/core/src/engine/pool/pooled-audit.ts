@@ -112,25 +112,10 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
         )}); MB: main ${mb(plan.leader.bytes)}, others ${plan.others.map((o) => mb(o.bytes)).join(' ')}; cost: others ${plan.others.map((o) => mb(o.cost)).join(' ')}\n`,
     );
   const notices: RunResult['errors'] = [];
-  const runShard = (shardEntries: SourceEntry[]) =>
-    pool
-      .run(shardEntries)
-      .then((outcome) => {
-        if (process.env.PLUMBLINE_POOL_DEBUG)
-          process.stderr.write(
-            `plumbline pool: ${shardEntries.length} files done at ${Math.round(performance.now() - started)} ms\n`,
-          );
-        return outcome;
-      })
-      .catch(async (error: Error) => {
-        // Files are never lost to a worker: its shard is scanned again here.
-        notices.push({
-          kind: 'internal',
-          message: `${error.message.split('\n')[0]}; its ${shardEntries.length} files were scanned on the main thread`,
-        });
-        return inProcess(shardEntries);
-      });
-  const outcomes = plan.others.map((shard) => runShard(shard.entries));
+  const offered = pool.offer(
+    plan.others.map((shard) => shard.entries),
+    started,
+  );
   try {
     const leaderLinks: PathLink[] = [];
     const leader = await runPipeline(
@@ -143,15 +128,9 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
       process.stderr.write(
         `plumbline pool: main thread's own shard done at ${Math.round(performance.now() - started)} ms\n`,
       );
-    // Reads here are synchronous, so a shard runs without giving the event loop a turn: before
-    // taking the next one, let the pool hear from workers that finished and hand them more, or a
-    // worker done early waits for the main thread to finish every queued shard alone.
-    for (let job = await stealAfterMessages(pool); job; job = await stealAfterMessages(pool)) {
-      if (process.env.PLUMBLINE_POOL_DEBUG)
-        process.stderr.write(`plumbline pool: main thread takes ${job.entries.length} files\n`);
-      job.resolve(await inProcess(job.entries));
-    }
-    let others = await Promise.all(outcomes);
+    const first = await offered.finish(inProcess);
+    let others = first.outcomes;
+    notices.push(...first.notices.map((message) => ({ kind: 'internal' as const, message })));
     for (const { times } of others)
       for (const [stage, ms] of Object.entries(times)) timer.add(stage as keyof typeof times, ms);
 
@@ -176,18 +155,23 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
           `plumbline pool: links cross ${crossed.map((g) => g.length).join(', ')} shards: checked again together\n`,
         );
       const order = new Map(entries.map((e, i) => [e.path, i]));
-      const redone = await Promise.all(
-        crossed.map((group) =>
-          runShard(
+      const again = await pool
+        .offer(
+          crossed.map((group) =>
             group
               .flatMap((i) => plan.others[i - 1]!.entries)
               .sort((a, b) => order.get(a.path)! - order.get(b.path)!),
           ),
-        ),
-      );
+          started,
+        )
+        .finish(inProcess);
+      notices.push(...again.notices.map((message) => ({ kind: 'internal' as const, message })));
       const replaced = new Set(crossed.flat());
-      others = [...others.filter((_, i) => !replaced.has(i + 1)), ...redone];
+      others = [...others.filter((_, i) => !replaced.has(i + 1)), ...again.outcomes];
     }
+    // A worker that died setting itself up held no shard, but the run still says so.
+    await pool.whenSetUp();
+    notices.push(...pool.notices().map((message) => ({ kind: 'internal' as const, message })));
     const merged = mergeResults(
       leader,
       others.map((o) => o.result),
@@ -222,10 +206,4 @@ function debugLinks(
         `plumbline pool: ${link.file} (shard ${from}) reaches ${[...reached].join(', ')}: ${JSON.stringify(link)}\n`,
       );
   }
-}
-
-/** The next queued shard for the main thread, once pending worker messages were handled. */
-async function stealAfterMessages(pool: EngineWorkerPool): Promise<ReturnType<EngineWorkerPool['steal']>> {
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  return pool.steal();
 }

@@ -2,6 +2,7 @@ import type { PathLink } from '../../model/domain.js';
 import type { RunResult } from '../../model/finding.js';
 import type { DiskReaderDescription, SourceEntry } from '../file-source.js';
 import type { StageTimes } from '../stage-timer.js';
+import type { ShardBoard } from './shard-board.js';
 
 /**
  * How a worker thread rebuilds what `runAudit` needs besides files: rule functions cannot be sent
@@ -26,12 +27,23 @@ export type AuditSetup = Pick<
 >;
 
 export type ToWorker =
-  | { type: 'init'; setup: WorkerSetup; reader: DiskReaderDescription }
-  | { type: 'shard'; id: number; entries: SourceEntry[]; now: string };
+  /** `tag`: what the worker writes on the boards for the shards it claims (see shard-board.ts). */
+  | { type: 'init'; setup: WorkerSetup; reader: DiskReaderDescription; tag: number }
+  /** Shards to claim from `board` (shared with every thread) until none is left. */
+  | { type: 'shards'; run: number; board: ShardBoard; shards: SourceEntry[][]; now: string };
 
 export type FromWorker =
   | { type: 'file'; path: string }
   /** Set up (its modules imported, its rules built) at `at` (epoch ms): for the debug timeline. */
   | { type: 'ready'; at: number }
-  | { type: 'done'; id: number; result: RunResult; times: StageTimes; links: PathLink[] }
-  | { type: 'failed'; id: number; error: string };
+  /** Shard `index` of run `run` checked, at `at` (epoch ms). */
+  | {
+      type: 'done';
+      run: number;
+      index: number;
+      at: number;
+      result: RunResult;
+      times: StageTimes;
+      links: PathLink[];
+    }
+  | { type: 'failed'; run: number; index: number; error: string };

@@ -5,6 +5,7 @@ import type { DiskReaderDescription, SourceEntry } from '../file-source.js';
 import type { StageTimes } from '../stage-timer.js';
 import { debugTimeline } from './debug-timeline.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import { claimShard, MAIN_THREAD_TAG, newShardBoard, type ShardBoard, WORKER_TAG } from './shard-board.js';
 
 export interface ShardOutcome {
   result: RunResult;
@@ -13,25 +14,26 @@ export interface ShardOutcome {
   links: PathLink[];
 }
 
-interface Job {
-  id: number;
-  entries: SourceEntry[];
-  resolve: (outcome: ShardOutcome) => void;
-  reject: (error: Error) => void;
-}
+/** A shard's outcome, or why the worker that claimed it gave none (it is checked again here). */
+type Settled = { outcome: ShardOutcome } | { lost: string };
 
 /**
  * Engine worker threads (like the org scanner's repository pool, one level down): each worker
- * sets itself up once, then takes shards from a queue in the order given. A worker that dies
- * (crash, out of memory) fails only its shard (the caller scans it again on the main thread);
- * the pool does not replace it, the others carry on.
+ * sets itself up once; then every thread, this one included, claims shards from a shared board
+ * (shard-board.ts) until none is left. A worker that dies (crash, out of memory) loses only the
+ * shards it claimed and had not answered; the main thread checks those again, and the others
+ * carry on. The pool does not replace a dead worker.
  */
 export class EngineWorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly running = new Map<Worker, Job>();
-  private readonly queue: Job[] = [];
-  private readonly workers: Worker[] = [];
-  private nextId = 0;
+  /** Live workers and their board tags. */
+  private readonly tags = new Map<Worker, number>();
+  private readonly settingUp = new Set<Worker>();
+  private readonly setUpWaiters: (() => void)[] = [];
+  /** Workers lost while holding no shard: said in a notice all the same. */
+  private readonly lostIdle: string[] = [];
+  private current: ShardRun | undefined;
+  private runs = 0;
+  private closing = false;
 
   constructor(
     size: number,
@@ -40,75 +42,153 @@ export class EngineWorkerPool {
     private readonly now: Date,
     private readonly onFile: (path: string) => void,
   ) {
-    for (let i = 0; i < size; i++) this.spawn(workerUrl);
+    for (let i = 0; i < size; i++) this.spawn(workerUrl, WORKER_TAG + i);
   }
 
-  /** How many workers are still alive. */
-  get alive(): number {
-    return this.workers.length;
+  /** Offers `shards` to the workers, who start on them as soon as they are set up. */
+  offer(shards: SourceEntry[][], debugStart?: number): ShardRun {
+    const run = new ShardRun(this.runs++, shards, debugStart);
+    this.current = run;
+    for (const worker of this.tags.keys())
+      worker.postMessage({
+        type: 'shards',
+        run: run.id,
+        board: run.board,
+        shards,
+        now: this.now.toISOString(),
+      } satisfies ToWorker);
+    return run;
   }
 
-  run(entries: SourceEntry[]): Promise<ShardOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, entries, resolve, reject });
-      this.dispatch();
-    });
+  /**
+   * Once every worker is set up or gone: a worker that dies while setting itself up claims no
+   * shard, and the run must say so whatever the timing (its notice is in `notices()`).
+   */
+  whenSetUp(): Promise<void> {
+    if (this.settingUp.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.setUpWaiters.push(resolve));
   }
 
-  /** Takes back a queued shard no worker has started (the main thread runs it instead). */
-  steal(): Job | undefined {
-    return this.queue.pop();
+  /** Workers lost holding no shard (those holding shards are said by `ShardRun.finish`). */
+  notices(): string[] {
+    return this.lostIdle.map((why) => `${why}; the other threads checked its share`);
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.closing = true;
+    await Promise.all([...this.tags.keys()].map((w) => w.terminate()));
   }
 
-  private spawn(url: URL): void {
+  private spawn(url: URL, tag: number): void {
     const worker = new Worker(url);
-    worker.postMessage({ type: 'init', ...this.init } satisfies ToWorker);
+    worker.postMessage({ type: 'init', ...this.init, tag } satisfies ToWorker);
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'file') return this.onFile(message.path);
-      // Heard when this thread's event loop turns: the worker says when it was ready.
-      if (message.type === 'ready')
-        return debugTimeline('a worker is set up', message.at - performance.timeOrigin);
-      const job = this.running.get(worker);
-      this.running.delete(worker);
-      this.idle.push(worker);
-      if (job) {
-        if (message.type === 'failed') job.reject(new Error(message.error));
-        else job.resolve({ result: message.result, times: message.times, links: message.links });
+      if (message.type === 'ready') {
+        // Heard when this thread's event loop turns: the worker says when it was ready.
+        debugTimeline('a worker is set up', message.at - performance.timeOrigin);
+        return this.setUp(worker);
       }
-      this.dispatch();
+      const run = this.current;
+      if (!run || run.id !== message.run) return;
+      if (message.type === 'failed') run.settle(message.index, { lost: message.error.split('\n')[0]! }, tag);
+      else {
+        const { result, times, links } = message;
+        run.settle(message.index, { outcome: { result, times, links } }, tag, message.at);
+      }
     });
     const lost = (why: string) => {
-      if (!this.workers.includes(worker)) return;
-      this.workers.splice(this.workers.indexOf(worker), 1);
-      const i = this.idle.indexOf(worker);
-      if (i >= 0) this.idle.splice(i, 1);
-      const job = this.running.get(worker);
-      this.running.delete(worker);
-      job?.reject(new Error(why));
-      // No worker left: what is still queued goes back to the caller too.
-      if (this.workers.length === 0) for (const queued of this.queue.splice(0)) queued.reject(new Error(why));
+      if (this.closing || !this.tags.has(worker)) return;
+      this.tags.delete(worker);
+      this.setUp(worker);
+      if (!this.current?.loseShardsOf(tag, why)) this.lostIdle.push(why);
     };
     worker.on('error', (error) => lost(`worker thread failed: ${error.message}`));
     worker.on('exit', (code) => lost(`worker thread exited (code ${code})`));
-    this.workers.push(worker);
-    this.idle.push(worker);
+    this.tags.set(worker, tag);
+    this.settingUp.add(worker);
   }
 
-  private dispatch(): void {
-    while (this.idle.length && this.queue.length) {
-      const worker = this.idle.shift()!;
-      const job = this.queue.shift()!;
-      this.running.set(worker, job);
-      worker.postMessage({
-        type: 'shard',
-        id: job.id,
-        entries: job.entries,
-        now: this.now.toISOString(),
-      } satisfies ToWorker);
+  private setUp(worker: Worker): void {
+    this.settingUp.delete(worker);
+    if (this.settingUp.size === 0) for (const resolve of this.setUpWaiters.splice(0)) resolve();
+  }
+}
+
+/** One board of shards: the workers' answers as they come, and the main thread's part. */
+export class ShardRun {
+  readonly board: ShardBoard;
+  private readonly settled: (Settled | undefined)[];
+  private readonly waiters = new Map<number, (settled: Settled) => void>();
+
+  constructor(
+    readonly id: number,
+    private readonly shards: SourceEntry[][],
+    /** With `PLUMBLINE_POOL_DEBUG`: when the pooled run started (`performance.now()`). */
+    private readonly debugStart?: number,
+  ) {
+    this.board = newShardBoard(shards.length);
+    this.settled = shards.map(() => undefined);
+  }
+
+  settle(
+    index: number,
+    settled: Settled,
+    tag: number,
+    at = performance.timeOrigin + performance.now(),
+  ): void {
+    if (this.settled[index]) return;
+    this.settled[index] = settled;
+    if ('outcome' in settled) this.debug(index, tag, at);
+    this.waiters.get(index)?.(settled);
+  }
+
+  /** A worker died: the shards it claimed and did not answer are checked again. True if it held any. */
+  loseShardsOf(tag: number, why: string): boolean {
+    let held = false;
+    for (let i = 0; i < this.shards.length; i++)
+      if (Atomics.load(this.board, i) === tag && !this.settled[i]) {
+        held = true;
+        this.settle(i, { lost: why }, tag);
+      }
+    return held;
+  }
+
+  /**
+   * The main thread's part: claims shards with the workers until none is left, then waits for the
+   * workers' answers and checks again on this thread every shard a worker lost. Outcomes come in
+   * board order, whoever checked them; `notices` say which shards were checked again.
+   */
+  async finish(
+    here: (entries: SourceEntry[]) => Promise<ShardOutcome>,
+  ): Promise<{ outcomes: ShardOutcome[]; notices: string[] }> {
+    for (
+      let i = claimShard(this.board, MAIN_THREAD_TAG);
+      i >= 0;
+      i = claimShard(this.board, MAIN_THREAD_TAG, i + 1)
+    )
+      this.settle(i, { outcome: await here(this.shards[i]!) }, MAIN_THREAD_TAG);
+    const outcomes: ShardOutcome[] = [];
+    const notices: string[] = [];
+    for (let i = 0; i < this.shards.length; i++) {
+      const settled =
+        this.settled[i] ?? (await new Promise<Settled>((resolve) => this.waiters.set(i, resolve)));
+      if ('outcome' in settled) outcomes.push(settled.outcome);
+      else {
+        // Files are never lost to a worker: its shard is checked again here.
+        notices.push(`${settled.lost}; its ${this.shards[i]!.length} files were scanned on the main thread`);
+        outcomes.push(await here(this.shards[i]!));
+      }
     }
+    return { outcomes, notices };
+  }
+
+  private debug(index: number, tag: number, at: number): void {
+    if (this.debugStart === undefined || !process.env.PLUMBLINE_POOL_DEBUG) return;
+    const by = tag === MAIN_THREAD_TAG ? 'the main thread' : `worker ${tag - WORKER_TAG + 1}`;
+    const ms = Math.round(at - performance.timeOrigin - this.debugStart);
+    process.stderr.write(
+      `plumbline pool: shard ${index + 1} (${this.shards[index]!.length} files) done by ${by} at ${ms} ms\n`,
+    );
   }
 }
