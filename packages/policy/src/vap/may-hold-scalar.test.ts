@@ -37,6 +37,8 @@ const SPELLINGS: Record<string, string> = {
   '\\U escapes': `apiVersion: v1\nkind: "Namespac\\U00000065"\n${META}`,
   'an escaped line break': `apiVersion: v1\nkind: "Name\\\n  space"\n${META}`,
   'an escaped CRLF line break': `apiVersion: v1\r\nkind: "Name\\\r\n  space"\r\n${META}`,
+  'escapes and a line break together': `apiVersion: v1\nkind: "\\x4eame\\\n    \\u0073pace"\n${META}`,
+  'an escaped line break before it': `apiVersion: v1\nkind: "\\\n  Namespace"\n${META}`,
 };
 
 describe('mayHoldScalar', () => {
@@ -57,6 +59,26 @@ spec:
 `;
     expect(kindsOf(crd)).toEqual(['CustomResourceDefinition']);
     expect(mayHoldScalar(Buffer.from(crd), 'Namespace')).toBe(false);
+    // A workflow or chart script's line continuations join nothing of the name.
+    const script = `apiVersion: batch/v1
+kind: Job
+spec:
+  template:
+    spec:
+      containers:
+        - name: setup
+          command: ["/bin/sh", "-c"]
+          args:
+            - |
+              kubectl get \\
+                Namespace -o name \\
+                && echo "\\x4e"
+`;
+    expect(kindsOf(script)).toEqual(['Job']);
+    expect(mayHoldScalar(Buffer.from(script), 'Namespace')).toBe(false);
+    // An escape next to the name, outside it, does not spell it either ("\x20Namespace" is " Namespace").
+    expect(mayHoldScalar(Buffer.from('apiVersion: v1\nkind: "\\x20Namespace"\n'), 'Namespace')).toBe(false);
+    expect(mayHoldScalar(Buffer.from('apiVersion: v1\nkind: "Namespace\\x20"\n'), 'Namespace')).toBe(false);
     const list = `apiVersion: v1\nkind: NamespaceList\nitems: []\n`;
     expect(mayHoldScalar(Buffer.from(list), 'Namespace')).toBe(false);
   });

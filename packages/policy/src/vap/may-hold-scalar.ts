@@ -4,9 +4,11 @@
  * through files that hold no such scalar, never miss one, however the file spells it.
  *
  * A YAML scalar equal to a simple name is written one of two ways in the bytes:
- * - with an escape of a double-quoted scalar that can produce one of its characters (`\x4e`,
- *   `\u004e`, `\U0000004e`) or join two lines without a space (a backslash before a line break):
- *   any such escape lets the file through;
+ * - with escapes of a double-quoted scalar (`\x4e`, `\u004e`, `\U0000004e`, or a backslash before
+ *   a line break, which joins two lines without a space): the file passes when decoding every
+ *   such escape of the text spells the name over at least one of them. (A shell script's `\`
+ *   line continuations in a block scalar, common in workflows and charts, no longer let a file
+ *   through unless they join the name itself.)
  * - else the name whole, as the scalar: after the start of a line, an indicator (`:`, `,`, `[`,
  *   `{`, `- `, `? `), a tag or an anchor, and an optional quote; before an optional quote and the
  *   end of the line, a comment or `,` `]` `}` `:`. Prose that mentions the name ("the Namespace
@@ -17,10 +19,7 @@
 export function mayHoldScalar(bytes: Buffer, value: string): boolean {
   // A name with quotes, spaces or other signs has more spellings (`'it''s'`): never filter on it.
   if (!SIMPLE.test(value)) return true;
-  if (
-    ESCAPE_STARTS.some((start) => bytes.includes(start)) &&
-    hasSpellingEscape(bytes.toString('utf8'), value)
-  )
+  if (ESCAPE_STARTS.some((start) => bytes.includes(start)) && escapesSpell(bytes.toString('utf8'), value))
     return true;
   // Looked at in the bytes, around each occurrence: most files are never decoded.
   const name = Buffer.from(value);
@@ -36,14 +35,38 @@ const SIMPLE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** Looked for in the bytes before decoding: most files with a backslash have none of these. */
 const ESCAPE_STARTS = ['\\x', '\\u', '\\U', '\\\n', '\\\r'].map((s) => Buffer.from(s));
 
-const ESCAPE = /\\(?:\r|\n|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))/g;
+/** The escapes that can produce a name's characters: `\xHH`, `\uHHHH`, `\UHHHHHHHH`, and an escaped line break with the next line's indentation. */
+const ESCAPE = /\\(?:(?:\r\n?|\n)[ \t]*|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))/g;
 
-function hasSpellingEscape(text: string, value: string): boolean {
+/**
+ * Does `value` occur in the text with these escapes decoded, over one of them? Decoding the whole
+ * text (not each double-quoted scalar) may decode more than YAML would: a superset. A scalar
+ * equal to a name holds no other escape (none produces a name character), so its escapes decode
+ * here as YAML decodes them; an occurrence that touches no escape is found by the byte check.
+ */
+function escapesSpell(text: string, value: string): boolean {
+  let decoded = '';
+  /** Where each escape's decoding sits in `decoded`: [start, end) pairs (a joined line: empty). */
+  const decodedAt: number[] = [];
+  let last = 0;
   for (const match of text.matchAll(ESCAPE)) {
     const hex = match[1] ?? match[2] ?? match[3];
-    if (hex === undefined) return true; // an escaped line break
-    const code = Number.parseInt(hex, 16);
-    if (code <= 0x10ffff && value.includes(String.fromCodePoint(code))) return true;
+    const code = hex === undefined ? 0 : Number.parseInt(hex, 16);
+    if (code > 0x10ffff) continue; // not an escape YAML decodes
+    decoded += text.slice(last, match.index);
+    const char = hex === undefined ? '' : String.fromCodePoint(code);
+    decodedAt.push(decoded.length, decoded.length + char.length);
+    decoded += char;
+    last = match.index + match[0].length;
+  }
+  if (decodedAt.length === 0) return false;
+  decoded += text.slice(last);
+  for (let at = decoded.indexOf(value); at >= 0; at = decoded.indexOf(value, at + 1)) {
+    const end = at + value.length;
+    for (let i = 0; i < decodedAt.length; i += 2) {
+      const [start, stop] = [decodedAt[i]!, decodedAt[i + 1]!];
+      if (start === stop ? at < start && start < end : start < end && stop > at) return true;
+    }
   }
   return false;
 }
