@@ -20,19 +20,29 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 // The engine's worker script (compiled in @plumbline/core, found through its main entry).
 const coreDist = dirname(createRequire(join(packageDir, 'package.json')).resolve('@plumbline/core'));
+// The organisation scanner's worker script, found the same way in @plumbline/org.
+const orgDist = dirname(createRequire(join(packageDir, 'package.json')).resolve('@plumbline/org'));
+// A native addon cannot be bundled: `org` commands load it from beside the installed CLI (the
+// user installs it: see README.md), every other command never loads it.
+const external = ['better-sqlite3'];
 // CommonJS dependencies inside an ESM bundle still call require(): give them one.
 const requireBanner =
   "import { createRequire as __plumblineRequire } from 'node:module'; const require = __plumblineRequire(import.meta.url);";
 await build({
   absWorkingDir: packageDir,
-  // The entry (a small loader), and the two modules the worker threads load (see
-  // src/worker-files.ts); code those two share goes to chunks beside them (in the same folder:
-  // modules find package.json, presets and grammars relative to themselves).
+  // The entry (a small loader), and the modules the worker threads load (see
+  // src/worker-files.ts): the engine's two, and `org scan`'s worker and the auditor it imports
+  // (the main thread's CommonJS, compiled from V8's code cache, cannot import() it on Node 20).
+  // Code they share goes to chunks beside them (in the same folder: modules find package.json,
+  // presets and grammars relative to themselves).
   entryPoints: {
     plumbline: 'src/bundle-main.ts',
     'engine-worker': 'src/engine-worker.ts',
     'audit-worker': join(coreDist, 'engine', 'pool', 'audit-worker.js'),
+    'org-worker': join(orgDist, 'worker.js'),
+    'org-auditor': 'src/org-auditor.ts',
   },
+  external,
   outdir,
   splitting: true,
   chunkNames: '[name]-[hash]',
@@ -57,6 +67,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  external,
   legalComments: 'eof',
   logLevel: 'warning',
   // `import.meta.url` is the .cjs file's URL (modules find presets, grammars, package.json by it).

@@ -3,9 +3,10 @@
  * `npm install -g ./plumbline-cli-*.tgz` into an empty prefix with no registry reachable, then the
  * installed `plumbline` run from outside the checkout.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -16,10 +17,13 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startFakeOrg } from '../../org/src/test-support/fake-org.ts';
+import { sha } from '../../org/src/test-support/org-fixture.ts';
+import { repoRoot } from './test-support/run-cli.ts';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -62,6 +66,8 @@ describe('npm pack → npm install -g → plumbline', () => {
         'package/bin/plumbline.js',
         'package/bundle/audit-worker.js',
         'package/bundle/engine-worker.js',
+        'package/bundle/org-auditor.js',
+        'package/bundle/org-worker.js',
         'package/bundle/package.json',
         'package/bundle/plumbline-main.cjs',
         'package/bundle/plumbline.js',
@@ -224,4 +230,178 @@ describe('npm pack → npm install -g → plumbline', () => {
     expect(off.findings).toEqual(first.findings);
     expect(existsSync(fresh)).toBe(false);
   }, 120_000);
+});
+
+/** The installed `plumbline`, run without blocking: the fake GitHub answers from this process. */
+function runInstalled(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('plumbline', args, { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Every file under a folder, as a fake repository's `files`. */
+function filesOf(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files[relative(dir, path)] = readFileSync(path, 'utf8');
+    }
+  return files;
+}
+
+/**
+ * What `npm install -g better-sqlite3` leaves in the prefix, copied from the checkout (its native
+ * addon is built there; the test reaches no registry): the package's runtime files and the
+ * dependencies it loads them with.
+ */
+function installBetterSqlite3(into: string): void {
+  const from = dirname(require.resolve('better-sqlite3/package.json'));
+  const to = join(into, 'better-sqlite3');
+  for (const part of ['package.json', 'lib', 'build/Release/better_sqlite3.node'])
+    cpSync(join(from, part), join(to, part), { recursive: true });
+  const fromSqlite = createRequire(join(from, 'package.json'));
+  const bindings = dirname(fromSqlite.resolve('bindings/package.json'));
+  cpSync(bindings, join(into, 'bindings'), { recursive: true });
+  const uri = createRequire(join(bindings, 'package.json')).resolve('file-uri-to-path/package.json');
+  cpSync(dirname(uri), join(into, 'file-uri-to-path'), { recursive: true });
+}
+
+const helm =
+  process.env.PLUMBLINE_HELM ??
+  (existsSync(join(repoRoot, '.tools', 'helm', 'helm'))
+    ? join(repoRoot, '.tools', 'helm', 'helm')
+    : undefined);
+
+describe('npm pack → npm install -g → plumbline org scan', () => {
+  const TOKEN = 'ghs_pack_test_token_AbCdEf0123456789';
+  it('scans a (local, fake) organisation on worker threads, with presets, grammars and Helm found', async () => {
+    const installed = join(prefix, 'lib', 'node_modules', '@plumbline', 'cli');
+    expect(existsSync(installed), 'the first test installs the package').toBe(true);
+    const units = join(repoRoot, 'fixtures', 'deploy-units');
+    const fake = await startFakeOrg({
+      org: 'acme',
+      token: TOKEN,
+      repos: [
+        {
+          name: 'web',
+          sha: sha('web'),
+          files: {
+            Dockerfile: 'FROM node:latest\nRUN npm ci\n',
+            'infra/main.tf': 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n',
+          },
+        },
+        // Its config extends a shipped preset (found beside the bundle's modules) and turns a rule off.
+        {
+          name: 'configured',
+          sha: sha('configured'),
+          files: {
+            '.plumbline.yaml': 'extends: strict\nrules:\n  dockerfile/no-latest-tag: off\n',
+            Dockerfile: 'FROM node:latest\nRUN npm ci\n',
+          },
+        },
+        { name: 'platform', sha: sha('platform'), files: filesOf(units) },
+      ],
+    });
+    const dir = join(work, 'org');
+    mkdirSync(dir, { recursive: true });
+    const env = {
+      PATH: `${join(prefix, 'bin')}:${dirname(process.execPath)}:/usr/bin:/bin`,
+      HOME: work,
+      NO_COLOR: '1',
+      GITHUB_TOKEN: TOKEN,
+      PLUMBLINE_GITHUB_PACE: 'none',
+    };
+    type Results = {
+      repositories: { name: string; status: string; errors?: { message: string }[] }[];
+      findings: { repository: string; ruleId: string; file: string; startLine: number }[];
+    };
+    const scan = async (extra: string[], out: string): Promise<Results> => {
+      const r = await runInstalled(
+        ['org', 'scan', 'acme', '--api-url', fake.baseUrl, '--no-progress', '--out', out, ...extra],
+        dir,
+        env,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('acme: 3 repositories: 3 scanned, 0 unchanged, 0 failed');
+      return JSON.parse(readFileSync(join(dir, out, 'results.json'), 'utf8')) as Results;
+    };
+    const rulesOf = (results: Results, name: string) =>
+      results.findings.filter((f) => f.repository === name).map((f) => f.ruleId);
+    try {
+      // The native SQLite addon is not in the bundle: without it beside the CLI, a clear usage error.
+      const missing = await runInstalled(['org', 'scan', 'acme', '--api-url', fake.baseUrl], dir, env);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('need the better-sqlite3 package');
+      installBetterSqlite3(join(prefix, 'lib', 'node_modules'));
+
+      // --workers 0 still scans on a thread: the bundle's main thread never imports the auditor.
+      const plain = await scan(['--no-render', '--workers', '0', '--db', 'plain.db'], 'plain');
+      expect(plain.repositories.map((r) => [r.name, r.status]).sort()).toEqual([
+        ['configured', 'scanned'],
+        ['platform', 'scanned'],
+        ['web', 'scanned'],
+      ]);
+      expect(rulesOf(plain, 'web')).toEqual(
+        expect.arrayContaining(['dockerfile/no-latest-tag', 'dockerfile/no-root-user']),
+      );
+      // The Terraform grammar (a .wasm beside the bundle) loaded in the worker.
+      expect(rulesOf(plain, 'web').some((id) => id.startsWith('terraform/'))).toBe(true);
+      expect(rulesOf(plain, 'configured')).not.toContain('dockerfile/no-latest-tag');
+      expect(rulesOf(plain, 'configured')).toContain('dockerfile/no-root-user');
+      // No config error: the preset it extends was found (results.json lists errors only when some).
+      expect(plain.repositories.find((r) => r.name === 'configured')?.errors).toBeUndefined();
+      // --no-render: the chart's templates are skipped, not scanned as YAML.
+      const skipped = plain.repositories
+        .find((r) => r.name === 'platform')!
+        .errors!.filter((e) => e.message.includes('Helm/Go template'));
+      expect(skipped.length).toBeGreaterThan(0);
+      // The database holds what the report showed: `org report` from it writes the same findings.
+      const report = await runInstalled(['org', 'report', '--db', 'plain.db', '--out', 'again'], dir, env);
+      expect(report.code, report.stderr).toBe(0);
+      const again = JSON.parse(readFileSync(join(dir, 'again', 'results.json'), 'utf8')) as Results;
+      expect(again.findings).toEqual(plain.findings);
+
+      if (!helm) return;
+      // Charts and overlays rendered in the worker find what the installed `audit` finds.
+      const rendered = await scan(['--helm', helm, '--workers', '2', '--db', 'rendered.db'], 'rendered');
+      const audit = spawnSync(
+        'plumbline',
+        ['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm],
+        {
+          cwd: dir,
+          env,
+          encoding: 'utf8',
+        },
+      );
+      expect(audit.status, audit.stderr).toBe(0);
+      const where = (f: { file: string; startLine: number; ruleId: string }) =>
+        `${f.file}:${f.startLine} ${f.ruleId}`;
+      const expected = (JSON.parse(audit.stdout) as Results).findings.map(where).sort();
+      expect(expected).toContain('charts/shop/values-prod.yaml:9 k8s/no-privileged-container');
+      expect(
+        rendered.findings
+          .filter((f) => f.repository === 'platform')
+          .map(where)
+          .sort(),
+      ).toEqual(expected);
+      expect(rulesOf(rendered, 'web').sort()).toEqual(rulesOf(plain, 'web').sort());
+    } finally {
+      await fake.close();
+    }
+  }, 180_000);
 });

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -15,7 +24,8 @@ import { Script } from 'node:vm';
  * Node version, architecture and source hash. It holds a checksum of V8's data (V8 itself checks
  * only its version, flags and the source length, not the bytes), so a corrupt file is ignored, as
  * is one V8 rejects. A folder that cannot be written only costs speed. NODE_DISABLE_COMPILE_CACHE=1
- * (Node 22's switch) reads and writes nothing.
+ * (Node 22's switch) reads and writes nothing. Writing a cache prunes the other keys' files that
+ * have not been used for a week (pruneCacheFolder).
  */
 export interface CachedCommonJs {
   /** What the file put in `module.exports`. */
@@ -62,7 +72,8 @@ export function runCachedCommonJs(file: string, options: CodeCacheOptions): Cach
     .update(bytes)
     .digest('hex')
     .slice(0, 20);
-  const cacheFile = join(folder ?? '', `plumbline-${options.version}-${key}-${options.kind}.cache`);
+  const keyPrefix = `plumbline-${options.version}-${key}-`;
+  const cacheFile = join(folder ?? '', `${keyPrefix}${options.kind}.cache`);
   const read = off ? undefined : readCache(cacheFile);
   const stored = read === 'corrupt' ? undefined : read;
   const flagsProbe = off ? undefined : new Script('"plumbline:0"').createCachedData();
@@ -90,7 +101,11 @@ export function runCachedCommonJs(file: string, options: CodeCacheOptions): Cach
       // Flags set during the run (wasm-tiering.ts) would make V8 reject the data in the next process.
       if (flagsProbe && flagsChanged(flagsProbe))
         return debug('not written: V8 flags changed during the run');
-      debug(writeCache(cacheFile, script.createCachedData()) ? `wrote ${cacheFile}` : 'not written');
+      const wrote = writeCache(cacheFile, script.createCachedData());
+      debug(wrote ? `wrote ${cacheFile}` : 'not written');
+      // Only after a write: runs that used their cache (nearly all) do not even list the folder.
+      const pruned = wrote && folder ? pruneCacheFolder(folder, keyPrefix) : 0;
+      if (pruned) debug(`pruned ${pruned} unused files`);
     },
   };
 }
@@ -137,4 +152,43 @@ function writeCache(file: string, data: Buffer): boolean {
     }
     return false;
   }
+}
+
+/** Another key's file unused this long (another version, Node, flags or bundle) is removed. */
+const UNUSED_MS = 7 * 24 * 60 * 60 * 1000;
+/** A temporary file this old was left by a process that died while writing. */
+const ABANDONED_MS = 60 * 60 * 1000;
+/** The names this module writes: `plumbline-<version>-<key>-<kind>.cache` and their temporaries. */
+const OURS = /^plumbline-.+\.cache(\.\d+\.tmp)?$/;
+
+/**
+ * Removes this cache folder's files of other keys that have not been used (read or written, by
+ * access or modification time) for UNUSED_MS, and abandoned temporaries: the folder no longer
+ * grows with every upgrade, and a key still in use (a second installed version, other flags)
+ * keeps its file. Only regular files named as this module names them, directly in `folder`, never
+ * through a symbolic link (a linked folder is left alone). Never throws; returns how many it removed.
+ */
+export function pruneCacheFolder(folder: string, keep: string, now = Date.now()): number {
+  let removed = 0;
+  try {
+    if (!lstatSync(folder).isDirectory()) return 0;
+    for (const name of readdirSync(folder)) {
+      const ours = OURS.exec(name);
+      if (!ours || name.startsWith(keep)) continue;
+      const path = join(folder, name);
+      try {
+        const stat = lstatSync(path);
+        if (!stat.isFile()) continue;
+        const age = now - Math.max(stat.atimeMs, stat.mtimeMs);
+        if (age < (ours[1] ? ABANDONED_MS : UNUSED_MS)) continue;
+        unlinkSync(path);
+        removed++;
+      } catch {
+        // Removed by another run meanwhile, or not ours to remove: only costs space.
+      }
+    }
+  } catch {
+    // No folder, or not readable: nothing to prune.
+  }
+  return removed;
 }

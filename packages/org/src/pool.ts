@@ -14,7 +14,8 @@ interface Job {
 /**
  * Worker threads for the CPU part (parsing and rules), one per core: the network part stays on the
  * main thread. With `size: 0`, or when the compiled worker is absent (tests run from sources),
- * scans run inline.
+ * scans run inline. A caller that names its worker module (the CLI's bundle, whose main thread
+ * cannot import the auditor module) always gets at least one thread, and an error if it is missing.
  */
 export class ScanPool {
   private readonly idle: Worker[] = [];
@@ -24,8 +25,11 @@ export class ScanPool {
   private nextId = 0;
   readonly size: number;
 
-  constructor(size = availableParallelism(), workerUrl = new URL('./worker.js', import.meta.url)) {
-    this.size = existsSync(fileURLToPath(workerUrl)) ? size : 0;
+  constructor(size = availableParallelism(), worker?: URL) {
+    const workerUrl = worker ?? new URL('./worker.js', import.meta.url);
+    const found = existsSync(fileURLToPath(workerUrl));
+    if (worker && !found) throw new Error(`the organisation scanner's worker is missing: ${worker.href}`);
+    this.size = !found ? 0 : worker ? Math.max(1, size) : size;
     for (let i = 0; i < this.size; i++) this.spawn(workerUrl);
   }
 

@@ -17,8 +17,14 @@ export interface OrgScanOptions {
   shard?: Shard;
   /** Repositories downloaded at once (the network part). */
   concurrency?: number;
-  /** Worker threads for the CPU part (default: one per core; 0 = inline). */
+  /** Worker threads for the CPU part (default: one per core; 0 = inline unless `worker` is given). */
   workers?: number;
+  /**
+   * URL of the worker thread's module (default: this package's compiled worker.js). When given,
+   * repositories always run on worker threads (at least one): a caller whose main thread cannot
+   * `import()` the auditor (the CLI's bundle) names the worker module it ships.
+   */
+  worker?: string;
   /** Module URL exporting `auditRepository` (see scan.ts). */
   auditor: string;
   /** Settings handed to the auditor with every repository (plain data, e.g. whether to render charts). */
@@ -90,7 +96,7 @@ export async function scanOrganisation(options: OrgScanOptions): Promise<OrgScan
   const counts: Record<ScanStatus, number> = { scanned: 0, unchanged: 0, failed: 0 };
   const progress: OrgProgress = { total: repositories.length, done: recorded.size, failed: 0 };
   options.onProgress?.({ ...progress });
-  const pool = new ScanPool(options.workers);
+  const pool = new ScanPool(options.workers, options.worker ? new URL(options.worker) : undefined);
   let next = 0;
   let stop: unknown;
   const lane = async () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { UsageError } from '../usage-error.js';
 
 const many = (value: string, previous: string[] = []) => [...previous, ...value.split(',').filter(Boolean)];
 
@@ -49,21 +50,37 @@ export function addOrgCommand(program: Command, io: Io, setExit: (code: number) 
     .option('--no-render', 'do not render Helm charts or build kustomizations (templates are skipped)')
     .option('--no-progress', 'no progress output on stderr')
     .action(async (name: string, flags) =>
-      setExit(await (await import('./org.js')).orgScanCommand(name, flags, io)),
+      setExit(await (await orgCommands()).orgScanCommand(name, flags, io)),
     );
   org
     .command('merge')
     .description('combine shard databases into one, without duplicates')
     .argument('<db...>', 'databases written by `org scan --shard`')
     .option('--db <merged>', 'the merged database (created or added to)')
-    .action(async (dbs: string[], flags) =>
-      setExit((await import('./org.js')).orgMergeCommand(dbs, flags, io)),
-    );
+    .action(async (dbs: string[], flags) => setExit((await orgCommands()).orgMergeCommand(dbs, flags, io)));
   org
     .command('report')
     .description('write results.json, summary.md, index.html and sarif/<repo>.sarif for the latest run')
     .option('--db <file>', 'history database (default: plumbline-org.db)')
     .option('--out <dir>', 'report folder (default: plumbline-org/)')
     .option('--run <id>', 'report this run instead of the latest')
-    .action(async (flags) => setExit((await import('./org.js')).orgReportCommand(flags, io)));
+    .action(async (flags) => setExit((await orgCommands()).orgReportCommand(flags, io)));
+}
+
+/**
+ * The org commands keep their history in SQLite through better-sqlite3, a native addon the
+ * published bundle cannot contain: there it is loaded from beside the installed CLI, and its
+ * absence is a clear usage error rather than a stack of module paths.
+ */
+async function orgCommands(): Promise<typeof import('./org.js')> {
+  try {
+    return await import('./org.js');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'MODULE_NOT_FOUND' && message.includes("'better-sqlite3'"))
+      throw new UsageError(
+        'the org commands need the better-sqlite3 package, which is not installed where plumbline is: install it there too (npm install -g better-sqlite3)',
+      );
+    throw error;
+  }
 }

@@ -21,11 +21,11 @@ import { EXIT_OK, EXIT_USAGE, type Io } from '../io.js';
 import { keepForOrgScan, loadOrgBaseline, type OrgAuditorOptions } from '../org-auditor.js';
 import { TOOL, VERSION } from '../paths.js';
 import { createRegistry } from '../registry.js';
+import { orgWorkerFiles } from '../worker-files.js';
 import { UsageError } from './audit.js';
 
 export const DEFAULT_DB = 'plumbline-org.db';
 export const DEFAULT_OUT = 'plumbline-org';
-const AUDITOR = new URL('../org-auditor.js', import.meta.url).href;
 
 export interface OrgScanFlags {
   apiUrl?: string;
@@ -127,6 +127,8 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
   });
   const db = new OrgDatabase(resolve(io.cwd, flags.db ?? DEFAULT_DB));
   const progress = progressReporter(io, flags.progress !== false);
+  // The bundle's main thread cannot import() the auditor: it names its worker, which always runs.
+  const orgFiles = orgWorkerFiles();
   try {
     const outcome = await scanOrganisation({
       client,
@@ -141,7 +143,8 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
       shard,
       concurrency,
       workers,
-      auditor: AUDITOR,
+      ...(orgFiles.worker ? { worker: orgFiles.worker.href } : {}),
+      auditor: orgFiles.auditor.href,
       auditorOptions: auditorOptions(flags, io),
       orgConfig,
       configHash,
