@@ -8,6 +8,7 @@ export {
 } from './classify.js';
 export { yamlComments } from './comments.js';
 export type { DocumentKind, Route } from './document.js';
+export { parseYamlWhere } from './documents-where.js';
 export { YamlDocument } from './document.js';
 export * from './gha/index.js';
 export * from './k8s/index.js';

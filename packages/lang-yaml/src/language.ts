@@ -54,39 +54,10 @@ export const yamlLanguage: Language<YamlFile> = {
 };
 
 export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
+  const plan = readPlan(file);
+  if ('result' in plan) return plan.result;
   const { text } = file;
-  // Classify by the path from the repository root: `audit .github/workflows` lists `ci.yml`.
-  const path = file.context.repoPath ?? file.path;
-  const named = file.context.named === true;
-  const ghaPath = isWorkflowPath(path) || isActionPath(path) || isDependabotPath(path);
-  const gha = ghaPath || WORKFLOW_HINT.test(text);
-  const values = isHelmValuesPath(path);
-  if (!gha && !values && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
-    return { model: undefined, problems: [], comments: [] };
-  // Rendered output is final YAML: braces left in it are data (alert templates), not Helm actions.
-  // Values files are data: a `{{ }}` in them is a string a chart passes to `tpl`.
-  if (!gha && !values && !isRendered(file) && HELM_TEMPLATE.test(text)) {
-    return {
-      model: undefined,
-      problems: [],
-      comments: [],
-      skipped: 'skipped: Helm/Go template ({{ }}); render it (helm template) and scan the output',
-    };
-  }
-  // The YAML parser and everything after it recurse per level: refuse past the limit, plainly.
-  const tooDeep = yamlNestingOffset(text, MAX_NESTING_DEPTH);
-  if (tooDeep >= 0)
-    throw new UnscannableFileError(`nesting deeper than ${MAX_NESTING_DEPTH} levels`, tooDeep);
-  // Kubernetes manifests may repeat a key: kubectl keeps the last value (and warns), so do we.
-  // GitHub rejects a workflow that repeats one, so workflows keep the strict check.
-  const options = {
-    merge: true,
-    prettyErrors: false,
-    strict: false,
-    logLevel: 'error',
-    // Only where GitHub reads the file for sure: other YAML that merely looks like a workflow stays lenient.
-    uniqueKeys: ghaPath || named,
-  } as const;
+  const { path, named, options } = plan;
   const read = readDocuments(file, text, path, named, options);
   let chosen = read;
   // What kubectl accepts must parse: retry multi-line quoted scalars in flow collections that the
@@ -110,7 +81,55 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   return { model: { documents }, problems, comments: read.comments };
 }
 
-interface DocumentsRead {
+/** How `parseYaml` reads a file, or what it returns without reading it. */
+export type ReadPlan =
+  | { result: ParseResult<YamlFile> }
+  | { path: string; named: boolean; options: DocumentOptions & ParseOptions & SchemaOptions };
+
+/**
+ * What decides, from the whole file, whether and how its documents are read: its place (workflow,
+ * values file, kustomization), a manifest hint, Helm templates, the nesting limit (throws).
+ */
+export function readPlan(file: SourceFile): ReadPlan {
+  const { text } = file;
+  // Classify by the path from the repository root: `audit .github/workflows` lists `ci.yml`.
+  const path = file.context.repoPath ?? file.path;
+  const named = file.context.named === true;
+  const ghaPath = isWorkflowPath(path) || isActionPath(path) || isDependabotPath(path);
+  const gha = ghaPath || WORKFLOW_HINT.test(text);
+  const values = isHelmValuesPath(path);
+  if (!gha && !values && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
+    return { result: { model: undefined, problems: [], comments: [] } };
+  // Rendered output is final YAML: braces left in it are data (alert templates), not Helm actions.
+  // Values files are data: a `{{ }}` in them is a string a chart passes to `tpl`.
+  if (!gha && !values && !isRendered(file) && HELM_TEMPLATE.test(text)) {
+    return {
+      result: {
+        model: undefined,
+        problems: [],
+        comments: [],
+        skipped: 'skipped: Helm/Go template ({{ }}); render it (helm template) and scan the output',
+      },
+    };
+  }
+  // The YAML parser and everything after it recurse per level: refuse past the limit, plainly.
+  const tooDeep = yamlNestingOffset(text, MAX_NESTING_DEPTH);
+  if (tooDeep >= 0)
+    throw new UnscannableFileError(`nesting deeper than ${MAX_NESTING_DEPTH} levels`, tooDeep);
+  // Kubernetes manifests may repeat a key: kubectl keeps the last value (and warns), so do we.
+  // GitHub rejects a workflow that repeats one, so workflows keep the strict check.
+  const options = {
+    merge: true,
+    prettyErrors: false,
+    strict: false,
+    logLevel: 'error',
+    // Only where GitHub reads the file for sure: other YAML that merely looks like a workflow stays lenient.
+    uniqueKeys: ghaPath || named,
+  } as const;
+  return { path, named, options };
+}
+
+export interface DocumentsRead {
   documents: YamlDocument[];
   problems: ParseProblem[];
   comments: Comment[];
@@ -125,7 +144,7 @@ interface DocumentsRead {
  * to the comment collector; each document is turned into plain data and a row in the file's span
  * table as soon as it is composed, so its `yaml` node tree is garbage before the next one is built.
  */
-function readDocuments(
+export function readDocuments(
   file: SourceFile,
   text: string,
   path: string,

@@ -6,6 +6,7 @@ import {
   isKustomizationPath,
   type K8sObject,
   k8sObjectsOf,
+  parseYamlWhere,
   type YamlFile,
   yamlLanguage,
 } from '@plumbline/lang-yaml';
@@ -90,9 +91,8 @@ export async function findAdmissionPolicies(source: FileSource): Promise<Admissi
       if (parsed.has(path)) return parsed.get(path);
       const bytes = kept.get(path);
       if (!bytes || !wanted(bytes)) return undefined;
-      const model = modelOf(path, bytes);
-      parsed.set(path, model);
-      return model;
+      // Only the documents that may hold what is wanted (bundles of CRDs hold one Namespace).
+      return modelOf(path, bytes, (text) => wanted(Buffer.from(text)));
     },
   );
   debugTimeline('admission facts collected');
@@ -113,11 +113,14 @@ function mayHoldObjects(path: string, bytes: Buffer): boolean {
   );
 }
 
-/** A YAML file as the engine parses it (undefined: not a document the YAML language reads). */
-function modelOf(path: string, bytes: Buffer): YamlFile | undefined {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+/**
+ * A YAML file as the engine parses it (undefined: not a document the YAML language reads), or
+ * only its documents that `wanted` lets through (their data as the engine reads it).
+ */
+function modelOf(path: string, bytes: Buffer, wanted?: (text: string) => boolean): YamlFile | undefined {
+  const file = new SourceFile(path, bytes.toString('utf8').replace(/^\uFEFF/, ''));
   try {
-    return yamlLanguage.parse(new SourceFile(path, text)).model as YamlFile | undefined;
+    return wanted ? parseYamlWhere(file, wanted) : (yamlLanguage.parse(file).model as YamlFile | undefined);
   } catch {
     return undefined; // too deep to parse: the engine reports the file
   }
