@@ -14,6 +14,7 @@ export function crossedShards(
   languageOf: (path: string) => string | undefined,
 ): number[][] {
   const placed = placedFiles(plan, languageOf);
+  const index = new PlacedIndex([...placed.keys()]);
   const shardOf = new Map([...placed].map(([path, { shard }]) => [path, shard]));
   const parent = Array.from({ length: plan.others.length + 1 }, (_, i) => i);
   const find = (i: number): number => {
@@ -29,7 +30,10 @@ export function crossedShards(
     for (const path of link.paths ?? [])
       if (linkReaches(link, path, placed.get(path)?.language)) tie(shardOf.get(path));
     if (!link.folders?.length && !link.suffixes?.length && !link.dirs?.length) continue;
-    for (const [path, { shard, language }] of placed) if (linkReaches(link, path, language)) tie(shard);
+    for (const path of index.candidates(link)) {
+      const { shard, language } = placed.get(path)!;
+      if (linkReaches(link, path, language)) tie(shard);
+    }
   }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < parent.length; i++) {
@@ -64,4 +68,56 @@ export function linkReaches(link: PathLink, path: string, language: string | und
     (link.dirs ?? []).includes(path.slice(0, Math.max(0, path.lastIndexOf('/')))) ||
     (link.suffixes ?? []).some((x) => path === x || path.endsWith(`/${x}`))
   );
+}
+
+/**
+ * The placed files a link's `folders`, `dirs` and `suffixes` may name, found by lookup: a scan of
+ * every file per link took ~0.6 s after the pool on the corpus (thousands of Terraform module
+ * calls and workflow `uses:`). Built on first use; `linkReaches` still decides.
+ */
+class PlacedIndex {
+  private maps:
+    | { folder: Map<string, string[]>; dir: Map<string, string[]>; suffix: Map<string, string[]> }
+    | undefined;
+
+  constructor(private readonly paths: readonly string[]) {}
+
+  candidates(link: PathLink): Set<string> {
+    const maps = this.build();
+    const out = new Set<string>();
+    const add = (found: readonly string[] | undefined) => {
+      for (const path of found ?? []) out.add(path);
+    };
+    for (const folder of link.folders ?? []) add(folder === '' ? this.paths : maps.folder.get(folder));
+    for (const dir of link.dirs ?? []) add(maps.dir.get(dir));
+    for (const suffix of link.suffixes ?? []) add(maps.suffix.get(suffix));
+    return out;
+  }
+
+  private build() {
+    if (this.maps) return this.maps;
+    const maps = {
+      folder: new Map<string, string[]>(),
+      dir: new Map<string, string[]>(),
+      suffix: new Map<string, string[]>(),
+    };
+    const put = (map: Map<string, string[]>, key: string, path: string) => {
+      const list = map.get(key);
+      if (list) list.push(path);
+      else map.set(key, [path]);
+    };
+    for (const path of this.paths) {
+      // `folders`: the path itself and each folder above it; `suffixes`: the path and each tail
+      // after a slash; `dirs`: the folder the file is directly in.
+      put(maps.folder, path, path);
+      put(maps.suffix, path, path);
+      put(maps.dir, path.slice(0, Math.max(0, path.lastIndexOf('/'))), path);
+      for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) {
+        put(maps.folder, path.slice(0, at), path);
+        put(maps.suffix, path.slice(at + 1), path);
+      }
+    }
+    this.maps = maps;
+    return maps;
+  }
 }

@@ -136,7 +136,9 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
 
     // Contents may tie files of different shards together: check those shards again, as one.
     const languageOf = (path: string) => languages.find((l) => l.claims(path))?.id;
+    debugTimeline('every shard checked');
     const crossed = crossedShards(plan, [leaderLinks, ...others.map((o) => o.links)], languageOf);
+    debugTimeline('links between shards found');
     if (process.env.PLUMBLINE_POOL_DEBUG && crossed.length > 0)
       debugLinks(plan, [leaderLinks, ...others.map((o) => o.links)], languageOf);
     if (crossed.some((group) => group.includes(0))) {
