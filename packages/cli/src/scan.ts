@@ -91,7 +91,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   setup.baseline = baseline;
   await configurePacks(setup.languages, { varFiles: options.varFiles });
   chooseWasmTiering(languages, entries);
-  chooseHeapGrowth(languages, entries);
+  chooseHeapGrowth(languages, entries, options.threads ?? 'auto');
   debugTimeline('packs configured');
   const result = await runAudit({
     source,
