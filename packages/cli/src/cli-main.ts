@@ -5,10 +5,16 @@
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { restoreHeapGrowth } from './heap-growth.js';
 import { runCli } from './program.js';
+import { restoreWasmTiering } from './wasm-tiering.js';
 import { useBundledWorkers } from './worker-files.js';
 
-export { restoreWasmTiering as beforeCodeCache } from './wasm-tiering.js';
+/** Flags set for one scan go back before the code cache is written (see v8-code-cache.ts). */
+export function beforeCodeCache(): void {
+  restoreWasmTiering();
+  restoreHeapGrowth();
+}
 
 export async function main(argv: string[]): Promise<number> {
   // Worker threads inherit the variable, so their languages find the grammars too.

@@ -15,6 +15,7 @@ import {
 import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
 import { findCustomPolicies } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
+import { chooseHeapGrowth } from './heap-growth.js';
 import { ListedOnceSource, languagesFor } from './listed-once.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
@@ -90,6 +91,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   setup.baseline = baseline;
   await configurePacks(setup.languages, { varFiles: options.varFiles });
   chooseWasmTiering(languages, entries);
+  chooseHeapGrowth(languages, entries, options.threads ?? 'auto');
   debugTimeline('packs configured');
   const result = await runAudit({
     source,
