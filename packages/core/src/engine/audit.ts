@@ -37,7 +37,8 @@ export interface AuditOptions {
    */
   onStageTime?: (stage: AuditStage, ms: number) => void;
   /**
-   * Threads that parse and check files: 1 (the default) runs everything on this thread; N uses
+   * Threads that parse and check files: 1 (the default) runs everything on this thread (a scan
+   * with over 4 MB to parse shard after shard, holding one shard's models at a time); N uses
    * this thread and N-1 worker threads; 'auto' is one per available core, and workers only start
    * when the scan is large enough to repay their start-up. Needs `workerSetup` and a source that
    * can describe itself to a worker (a DiskFileSource); otherwise the run stays on this thread.

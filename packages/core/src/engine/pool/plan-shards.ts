@@ -40,6 +40,15 @@ export interface PlanInput {
 /** A shard smaller than this is not worth a message to a worker (unless a group is that big). */
 const MIN_SHARD_BYTES = 64 * 1024;
 
+/** Shards per thread, so that a thread that finishes early takes another one. */
+const SHARDS_PER_THREAD = 4;
+
+/**
+ * At least this many shards, whatever the threads: one thread checks a large scan shard after
+ * shard and holds one shard's models at a time (on the corpus, 8 shards peaked ~60 MB lower than 4).
+ */
+const MIN_SHARDS = 8;
+
 /**
  * Splits a scan into shards whose results do not depend on each other, so that checking them
  * apart gives exactly the findings of one run over everything:
@@ -50,7 +59,7 @@ const MIN_SHARD_BYTES = 64 * 1024;
  * - the languages rendered output may hold (all of them when a renderer does not say) join the
  *   leader, with everything else;
  * - the groups are packed, costliest first, into about four shards per thread of similar cost
- *   (bytes weighed by their language's `costPerByte`).
+ *   (bytes weighed by their language's `costPerByte`), and at least eight.
  * Contents can tie files together further (a kustomization naming `../base`): the domains'
  * `links` are checked after the run (pooled-audit.ts).
  */
@@ -122,14 +131,15 @@ function add(shard: Shard, entry: SourceEntry, weight: number): void {
 }
 
 /**
- * Groups into about four shards per thread, costliest group first into the cheapest shard, so
+ * Groups into about four shards per thread (at least eight), costliest group first into the cheapest shard, so
  * threads finish together (a byte of Terraform costs several of YAML: see `Language.costPerByte`);
  * a shard lists its files in listing order. Deterministic: ties go to the group listed first and
  * the shard made first.
  */
 function pack(groups: Shard[], threads: number, listed: ReadonlyMap<string, number>): Shard[] {
   const total = groups.reduce((n, g) => n + g.bytes, 0);
-  const count = Math.max(1, Math.min(groups.length, threads * 4, Math.ceil(total / MIN_SHARD_BYTES)));
+  const wanted = Math.max(threads * SHARDS_PER_THREAD, MIN_SHARDS);
+  const count = Math.max(1, Math.min(groups.length, wanted, Math.ceil(total / MIN_SHARD_BYTES)));
   const shards = Array.from({ length: count }, () => ({ groups: [] as Shard[], bytes: 0, cost: 0 }));
   const order = groups.map((g, i) => ({ g, i })).sort((a, b) => b.g.cost - a.g.cost || a.i - b.i);
   for (const { g } of order) {

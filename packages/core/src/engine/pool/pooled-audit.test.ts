@@ -11,6 +11,7 @@ import { lineDomain, lineLanguage } from '../../testing/line-language.js';
 import { runAudit } from '../audit.js';
 import { DiskFileSource } from '../file-source.js';
 import { RuleRegistry } from '../registry.js';
+import { runPipeline } from '../stages/pipeline.js';
 
 const txt = lineLanguage({ id: 'txt', extension: '.txt', syntaxError: '!', message: 'unexpected !' });
 const domain = { ...lineDomain('dockerfile', 'txt'), fileLocal: true };
@@ -119,5 +120,34 @@ describe('pooled audit', () => {
     expect(pooled.errors.filter((e) => e.kind === 'internal').map((e) => e.message)).toEqual([
       'worker thread exited (code 3); its 1 files were scanned on the main thread',
     ]);
+  });
+
+  it('checks a large scan on one thread shard after shard, with the findings of one pass', async () => {
+    // 24 files of 200 KB (4.8 MB): over the 4 MB from which one thread goes shard by shard.
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-pool-'));
+    for (let i = 0; i < 24; i++)
+      writeFileSync(
+        join(dir, `f${String(i).padStart(2, '0')}.txt`),
+        `${'ok\n'.repeat(i)}  foo ${i}\n${i % 5 === 0 ? '! broken\n' : ''}${'x'.repeat(200_000)}\n`,
+      );
+    const debug: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.env.PLUMBLINE_POOL_DEBUG = '1';
+    process.stderr.write = ((chunk: string) => debug.push(String(chunk)) > 0) as typeof process.stderr.write;
+    let sharded: Awaited<ReturnType<typeof runAudit>>;
+    try {
+      sharded = await runAudit({ ...options, source: new DiskFileSource(dir, 'x'), threads: 1 });
+    } finally {
+      process.stderr.write = write;
+      delete process.env.PLUMBLINE_POOL_DEBUG;
+    }
+    const whole = await runPipeline({ ...options, source: new DiskFileSource(dir, 'x') });
+    expect(debug.join('')).toMatch(/^plumbline pool: 0 workers, main thread 0 files, 8 other shards/m);
+    expect(debug.filter((line) => / done by the main thread /.test(line))).toHaveLength(8);
+    expect(whole.findings.length).toBe(24);
+    expect(whole.errors.map((e) => e.kind)).toEqual(Array(5).fill('parse'));
+    expect(sharded.findings).toEqual(whole.findings);
+    expect(sharded.errors).toEqual(whole.errors);
+    expect(sharded.summary).toEqual({ ...whole.summary, durationMs: sharded.summary.durationMs });
   });
 });

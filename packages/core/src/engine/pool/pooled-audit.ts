@@ -30,16 +30,31 @@ function workerUrl(options: AuditOptions): URL {
 /** With `threads: 'auto'`, workers start only for this much work outside the main thread's shard. */
 const AUTO_MIN_BYTES = 4 * 1024 * 1024;
 
-/** Can this run use worker threads at all? */
+/**
+ * On one thread, a scan with this much work outside the main thread's own shard is still checked
+ * shard by shard, so that only one shard's models are held at a time (memory, not speed).
+ */
+const SHARDED_MIN_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Does this run go through the shard plan? Runs that may use worker threads do, and so does one
+ * thread, which checks a large scan shard after shard (the plan decides after discovery).
+ */
 export function wantsPool(options: AuditOptions): boolean {
+  return threadCount(options.threads) === 1 || canStartWorkers(options);
+}
+
+/** Can this run start worker threads at all? */
+function canStartWorkers(options: AuditOptions): boolean {
   if (options.threads === undefined || options.threads === 1) return false;
   if (!options.workerSetup || !options.source.readerDescription?.()) return false;
   return existsSync(fileURLToPath(workerUrl(options)));
 }
 
-/** The thread count `threads` stands for (at least one). */
+/** The thread count `threads` stands for (at least one; one when not said). */
 export function threadCount(threads: AuditOptions['threads']): number {
-  if (threads === 'auto' || threads === undefined) return Math.max(1, availableParallelism());
+  if (threads === undefined) return 1;
+  if (threads === 'auto') return Math.max(1, availableParallelism());
   return Math.max(1, Math.floor(threads));
 }
 
@@ -71,8 +86,10 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
   debugTimeline('shards planned');
   const otherBytes = plan.others.reduce((n, s) => n + s.bytes, 0);
   const workers =
-    options.threads === 'auto' && otherBytes < AUTO_MIN_BYTES ? 0 : Math.min(threads - 1, plan.others.length);
-  if (workers === 0) {
+    !canStartWorkers(options) || (options.threads === 'auto' && otherBytes < AUTO_MIN_BYTES)
+      ? 0
+      : Math.min(threads - 1, plan.others.length);
+  if (workers === 0 && otherBytes < SHARDED_MIN_BYTES) {
     const result = await runPipeline({ ...options, now }, { entries, rendering }, timer);
     timer.flush(options.onStageTime);
     return result;
@@ -92,10 +109,11 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     );
     return { result, times: shardTimer.times, links };
   };
+  // No worker (one thread, or a source a worker cannot open): the main thread claims every shard.
   const pool = new EngineWorkerPool(
     workers,
     workerUrl(options),
-    { setup: options.workerSetup!, reader: options.source.readerDescription!()! },
+    workers > 0 ? { setup: options.workerSetup!, reader: options.source.readerDescription!()! } : undefined,
     now,
     onFile,
   );

@@ -38,7 +38,8 @@ export class EngineWorkerPool {
   constructor(
     size: number,
     workerUrl: URL,
-    private readonly init: { setup: WorkerSetup; reader: DiskReaderDescription },
+    /** What every worker is set up with (none when `size` is 0). */
+    private readonly init: { setup: WorkerSetup; reader: DiskReaderDescription } | undefined,
     private readonly now: Date,
     private readonly onFile: (path: string) => void,
   ) {
@@ -81,6 +82,7 @@ export class EngineWorkerPool {
 
   private spawn(url: URL, tag: number): void {
     const worker = new Worker(url);
+    if (!this.init) throw new Error('engine worker pool: workers need an init message');
     worker.postMessage({ type: 'init', ...this.init, tag } satisfies ToWorker);
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'file') return this.onFile(message.path);
