@@ -1,9 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Language, SourceEntry } from '@plumbline/core';
-
-/** Above this many bytes of files to parse, the heap's growth is capped (see below). */
-export const CAPPED_GROWTH_MIN_BYTES = 4_000_000;
+import { claimedBytes, LARGE_SCAN_BYTES, threadsOf } from './scan-size.js';
 
 /**
  * How much larger than the live heap V8 may let a heap grow before its next full collection.
@@ -16,9 +13,9 @@ const GROWING_PERCENT = 30;
 let capped = false;
 
 /**
- * A large scan on more than one thread caps the heap's growth factor. One thread is left alone:
- * it keeps every YAML and HCL model to the end, so its peak is mostly live heap and the cap
- * saved little there (~40 MB) for ~6 % more CPU (bench/README.md). V8's flags are per process,
+ * A large scan (over 4 MB to parse) on more than one thread caps the heap's growth factor. One
+ * thread is left alone: it holds one shard's models at a time, and the cap saved ~30 MB there for
+ * ~6 % more CPU (bench/README.md). V8's flags are per process,
  * so this applies to the worker threads too, and V8 reads the flag at each full collection, so
  * setting it once the files are listed is early enough (the heap is small until parsing starts).
  */
@@ -28,12 +25,7 @@ export function chooseHeapGrowth(
   threads: number | 'auto',
 ): void {
   if (capped) return;
-  const count = threads === 'auto' ? availableParallelism() : Math.floor(threads);
-  if (count <= 1) return;
-  let bytes = 0;
-  for (const entry of entries)
-    if (!entry.skipped && languages.some((l) => l.claims(entry.path))) bytes += entry.size;
-  if (bytes < CAPPED_GROWTH_MIN_BYTES) return;
+  if (threadsOf(threads) <= 1 || claimedBytes(languages, entries) < LARGE_SCAN_BYTES) return;
   setFlagsFromString(`--heap-growing-percent=${GROWING_PERCENT}`);
   capped = true;
 }

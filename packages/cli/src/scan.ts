@@ -22,6 +22,7 @@ import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages, configurePacks } from './registry.js';
 import { configuredRules, engineWorkerSetup, type ScanSetupData } from './scan-setup.js';
 import { chooseWasmTiering } from './wasm-tiering.js';
+import { prestartScanWorkers } from './worker-prestart.js';
 
 export interface ScanOptions {
   /** Directory (or single file) to scan; config is looked up there. */
@@ -64,6 +65,11 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   debugTimeline('scan starts');
   const root = resolve(options.root);
   const source = new ListedOnceSource(options.source ?? diskSource(root, options.paths));
+  // The languages of the listed files decide which packs are imported (here and in every worker).
+  const entries = await source.listing();
+  const languages = languagesFor(allLanguages, entries);
+  // Workers open the files themselves: a source that cannot say how keeps the run on this thread.
+  if (source.readerDescription()) prestartScanWorkers(languages, entries, options.threads ?? 'auto');
   // Admission policies are looked for among the scanned files only (their listing is kept for the
   // engine); the repository's `.plumbline/policies/` apply to a scan of any of its files.
   const custom = await findCustomPolicies({
@@ -73,9 +79,6 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     configPath: options.configPath,
   });
   debugTimeline('custom and admission policies found');
-  // The languages of the listed files decide which packs are imported (here and in every worker).
-  const entries = await source.listing();
-  const languages = languagesFor(allLanguages, entries);
   const setup: ScanSetupData = {
     root,
     configPath: options.configPath,

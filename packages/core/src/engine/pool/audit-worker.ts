@@ -1,8 +1,9 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { PathLink } from '../../model/domain.js';
 import { DiskFileSource } from '../file-source.js';
 import { StageTimer } from '../stage-timer.js';
 import { runPipeline } from '../stages/pipeline.js';
+import type { WarmData } from './prestart.js';
 import type { AuditSetup, FromWorker, ToWorker } from './protocol.js';
 import { claimShard } from './shard-board.js';
 import { ShardSource } from './shard-source.js';
@@ -16,12 +17,23 @@ import { ShardSource } from './shard-source.js';
 let ready: Promise<{ setup: AuditSetup; source: DiskFileSource; tag: number }> | undefined;
 const post = (message: FromWorker) => parentPort?.postMessage(message);
 
+type SetupModule = {
+  createAuditSetup(data: unknown): Promise<AuditSetup> | AuditSetup;
+  warmAuditSetup?(data: unknown): Promise<unknown>;
+};
+
+/** Prestarted (prestart.ts): import the setup module and its packs before the setup data comes. */
+const warm = (workerData as { warm?: WarmData } | undefined)?.warm;
+// A failure is dropped here: the init below imports the module again and reports it.
+const warming = warm
+  ? import(warm.module).then((mod: SetupModule) => mod.warmAuditSetup?.(warm.data)).catch(() => undefined)
+  : undefined;
+
 parentPort?.on('message', (message: ToWorker) => {
   if (message.type === 'init') {
     ready = (async () => {
-      const mod = (await import(message.setup.module)) as {
-        createAuditSetup(data: unknown): Promise<AuditSetup> | AuditSetup;
-      };
+      await warming;
+      const mod = (await import(message.setup.module)) as SetupModule;
       const { root, name, paths } = message.reader;
       const source = new DiskFileSource(root, name, { paths });
       // Named paths widen the reading boundary as they are walked: walk them once, as the main thread did.

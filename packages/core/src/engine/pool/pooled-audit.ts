@@ -15,16 +15,14 @@ import { crossedShards, linkReaches, placedFiles } from './crossed-shards.js';
 import { debugTimeline } from './debug-timeline.js';
 import { mergeResults } from './merge-results.js';
 import { planShards } from './plan-shards.js';
+import { dropPrestarted, engineWorkerUrl } from './prestart.js';
 import { ShardSource } from './shard-source.js';
 import { EngineWorkerPool, type ShardOutcome } from './worker-pool.js';
 
 export type { WorkerSetup } from './protocol.js';
 
-/** The compiled worker (also when this module runs from sources under a test runner). */
-const WORKER_URL = new URL('../../../dist/engine/pool/audit-worker.js', import.meta.url);
-
 function workerUrl(options: AuditOptions): URL {
-  return options.workerSetup?.engine ? new URL(options.workerSetup.engine) : WORKER_URL;
+  return engineWorkerUrl(options.workerSetup);
 }
 
 /** With `threads: 'auto'`, workers start only for this much work outside the main thread's shard. */
@@ -90,6 +88,7 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
       ? 0
       : Math.min(threads - 1, plan.others.length);
   if (workers === 0 && otherBytes < SHARDED_MIN_BYTES) {
+    void dropPrestarted();
     const result = await runPipeline({ ...options, now }, { entries, rendering }, timer);
     timer.flush(options.onStageTime);
     return result;
@@ -117,6 +116,7 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     now,
     onFile,
   );
+  void dropPrestarted(); // those the pool did not adopt
   debugTimeline('workers started');
   // For tests and benchmarks: how the run was split (stderr only, when asked).
   if (process.env.PLUMBLINE_POOL_DEBUG)

@@ -4,6 +4,7 @@ import type { RunResult } from '../../model/finding.js';
 import type { DiskReaderDescription, SourceEntry } from '../file-source.js';
 import type { StageTimes } from '../stage-timer.js';
 import { debugTimeline } from './debug-timeline.js';
+import { takePrestarted } from './prestart.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { claimShard, MAIN_THREAD_TAG, newShardBoard, type ShardBoard, WORKER_TAG } from './shard-board.js';
 
@@ -81,7 +82,10 @@ export class EngineWorkerPool {
   }
 
   private spawn(url: URL, tag: number): void {
-    const worker = new Worker(url);
+    // A worker prestarted for this run has imported its packs already (prestart.ts).
+    const prestarted = takePrestarted(url);
+    if (prestarted) debugTimeline('a prestarted worker is adopted');
+    const worker = prestarted ?? new Worker(url);
     if (!this.init) throw new Error('engine worker pool: workers need an init message');
     worker.postMessage({ type: 'init', ...this.init, tag } satisfies ToWorker);
     worker.on('message', (message: FromWorker) => {
