@@ -631,6 +631,10 @@ function imageOf(
 /** Charges a RUN's shell text to the file's budget; past a limit, records the RUN as not checked. */
 function withinShellBudget(b: Builder, ins: Instruction): boolean {
   const size = ins.loc.end - ins.loc.start;
+  if (size <= MAX_SHELL_PER_RUN && size <= b.shellBudget) {
+    b.shellBudget -= size;
+    return true;
+  }
   const line = b.file.position(ins.loc.start).line;
   let reason: string | undefined;
   if (size > MAX_SHELL_PER_RUN)

@@ -93,6 +93,30 @@ interface Walk {
   /** The text handed to the parser. */
   src: string;
   loc: (start: number, end: number) => Loc;
+  /**
+   * Types and named children by node id (unique within a tree): `childrenForFieldName` and
+   * `namedChildren` hand out distinct objects for the same node.
+   */
+  types: Map<number, string>;
+  named: Map<number, (Node | null)[]>;
+}
+
+function typeOf(node: Node, walk: Walk): string {
+  let type = walk.types.get(node.id);
+  if (type === undefined) {
+    type = node.type;
+    walk.types.set(node.id, type);
+  }
+  return type;
+}
+
+function namedChildrenOf(node: Node, walk: Walk): (Node | null)[] {
+  let children = walk.named.get(node.id);
+  if (children === undefined) {
+    children = node.namedChildren;
+    walk.named.set(node.id, children);
+  }
+  return children;
 }
 
 /** Named node types of tree-sitter-bash that are tokens: they never have named children. */
@@ -152,7 +176,12 @@ function collect(
   if (!tree) return;
   try {
     if (tree.rootNode.hasError) script.hasError = true;
-    const walk: Walk = { src: text, loc: (start, end) => ({ file, start: map(start), end: map(end) }) };
+    const walk: Walk = {
+      src: text,
+      loc: (start, end) => ({ file, start: map(start), end: map(end) }),
+      types: new Map(),
+      named: new Map(),
+    };
     // An explicit stack, not recursion: `a && b && … ` nests one level per `&&`, and a RUN with
     // thousands of them must not overflow the call stack. Children are pushed in reverse, so
     // commands are still met in document order. `type` is filled when already known.
@@ -160,7 +189,7 @@ function collect(
       { node: tree.rootNode, type: undefined, pipeline: undefined },
     ];
     const pushChildren = (node: Node, pipeline: ShellCommand[] | undefined) => {
-      const children = node.namedChildren;
+      const children = namedChildrenOf(node, walk);
       for (let i = children.length - 1; i >= 0; i--) {
         const child = children[i];
         if (child) stack.push({ node: child, type: undefined, pipeline });
@@ -168,7 +197,9 @@ function collect(
     };
     while (stack.length > 0) {
       const { node, type: known, pipeline } = stack.pop()!;
-      const type = known ?? node.type;
+      const type = known ?? typeOf(node, walk);
+      // Tokens have no children to look into.
+      if (LEAF_TYPES.has(type)) continue;
       if (type === 'command') {
         const found = toCommand(node, walk);
         if (!found) continue;
@@ -219,8 +250,8 @@ function toCommand(
   const argNodes = node.childrenForFieldName('argument').filter((n): n is Node => n !== null);
   const args = argNodes.map((n) => toWord(n, walk));
   const env: ShellAssignment[] = [];
-  const children = node.namedChildren;
-  const childTypes = children.map((child) => child?.type);
+  const children = namedChildrenOf(node, walk);
+  const childTypes = children.map((child) => (child ? typeOf(child, walk) : undefined));
   for (let i = 0; i < children.length; i++) {
     if (childTypes[i] === 'variable_assignment') {
       const a = toAssignment(children[i]!, walk);
@@ -252,7 +283,7 @@ function toAssignment(node: Node, walk: Walk): ShellAssignment | undefined {
   if (value) {
     const valueStart = value.startIndex;
     const valueEnd = value.endIndex;
-    unquoted = unquoteIn(value, value.type, walk.src.slice(valueStart, valueEnd), walk.src);
+    unquoted = unquoteIn(value, typeOf(value, walk), walk.src.slice(valueStart, valueEnd), walk);
     valueLoc = walk.loc(valueStart, valueEnd);
   } else valueLoc = walk.loc(end, end);
   return {
@@ -264,29 +295,30 @@ function toAssignment(node: Node, walk: Walk): ShellAssignment | undefined {
 }
 
 function toWord(node: Node, walk: Walk): ShellWord {
-  const type = node.type;
+  const type = typeOf(node, walk);
   const start = node.startIndex;
   const end = node.endIndex;
   const raw = walk.src.slice(start, end);
   return {
-    value: unquoteIn(node, type, raw, walk.src),
+    value: unquoteIn(node, type, raw, walk),
     raw,
-    dynamic: isDynamic(node, type),
+    dynamic: isDynamic(node, type, walk),
     loc: walk.loc(start, end),
   };
 }
 
-function isDynamic(node: Node, type: string): boolean {
+function isDynamic(node: Node, type: string, walk: Walk): boolean {
   if (DYNAMIC_TYPES.has(type)) return true;
   if (LEAF_TYPES.has(type)) return false;
-  return node.namedChildren.some((c) => c !== null && isDynamic(c, c.type));
+  return namedChildrenOf(node, walk).some((c) => c !== null && isDynamic(c, typeOf(c, walk), walk));
 }
 
 /**
- * The value of a word (a node of `type` whose text is `raw`, in a tree parsed from `src`) with
- * shell quoting removed (expansions kept as written).
+ * The value of a word (a node of `type` whose text is `raw`) with shell quoting removed
+ * (expansions kept as written).
  */
-function unquoteIn(node: Node, type: string, raw: string, src: string): string {
+function unquoteIn(node: Node, type: string, raw: string, walk: Walk): string {
+  const src = walk.src;
   switch (type) {
     case 'raw_string':
       return raw.slice(1, -1);
@@ -304,14 +336,16 @@ function unquoteIn(node: Node, type: string, raw: string, src: string): string {
         const start = child.startIndex;
         const end = child.endIndex;
         if (start > last) out += src.slice(last, start);
-        out += unquoteIn(child, child.type, src.slice(start, end), src);
+        out += unquoteIn(child, typeOf(child, walk), src.slice(start, end), walk);
         last = end;
       }
       return out;
     }
     case 'command_name': {
       const first = node.firstNamedChild;
-      return first ? unquoteIn(first, first.type, src.slice(first.startIndex, first.endIndex), src) : raw;
+      return first
+        ? unquoteIn(first, typeOf(first, walk), src.slice(first.startIndex, first.endIndex), walk)
+        : raw;
     }
     case 'word':
       return raw.includes('\\') ? raw.replace(/\\(.)/g, '$1') : raw;
@@ -340,7 +374,7 @@ function unwrap(
       if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(v)) {
         const scriptNode = argNodes[i + 1];
         if (scriptNode) {
-          const inner = innerText(scriptNode, walk.src);
+          const inner = innerText(scriptNode, walk);
           if (inner) collect(file, inner.text, (k) => map(inner.map(k)), script, cmd, depth + 1);
         }
         return;
@@ -373,8 +407,9 @@ function unwrap(
 }
 
 /** The text inside a quoted word and where each of its characters sits in the outer text. */
-function innerText(node: Node, src: string): { text: string; map: (i: number) => number } | undefined {
-  const type = node.type;
+function innerText(node: Node, walk: Walk): { text: string; map: (i: number) => number } | undefined {
+  const src = walk.src;
+  const type = typeOf(node, walk);
   const base = node.startIndex;
   if (type !== 'raw_string' && type !== 'string' && type !== 'word') return undefined;
   const raw = src.slice(base, node.endIndex);
