@@ -206,23 +206,32 @@ export function mountsCache(run: Instruction, path: RegExp): boolean {
   );
 }
 
+type AssignmentItem = { name: string; value: string; at: Loc; container: Instruction };
+const assignmentLists = new WeakMap<DockerfileModel, readonly AssignmentItem[]>();
+
 /** Shell-level `key=value` pairs of an ENV instruction and of `export`/prefix assignments in RUN. */
-export function* assignments(
-  model: DockerfileModel,
-): Iterable<{ name: string; value: string; at: Loc; container: Instruction }> {
-  for (const { instruction, container } of instructions(model)) {
-    if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
-      for (const p of instruction.properties) {
-        if (p.value !== undefined && p.valueLoc) yield { name: p.name, value: p.value, at: p.loc, container };
+export function assignments(model: DockerfileModel): Iterable<AssignmentItem> {
+  let list = assignmentLists.get(model);
+  if (!list) {
+    const found: AssignmentItem[] = [];
+    for (const { instruction, container } of instructions(model)) {
+      if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
+        for (const p of instruction.properties) {
+          if (p.value !== undefined && p.valueLoc)
+            found.push({ name: p.name, value: p.value, at: p.loc, container });
+        }
+      }
+      if (instruction.keyword === 'RUN' && instruction.shell) {
+        for (const a of instruction.shell.assignments)
+          found.push({ name: a.name, value: a.value, at: a.loc, container });
+        for (const c of instruction.shell.commands)
+          for (const a of c.env) found.push({ name: a.name, value: a.value, at: a.loc, container });
       }
     }
-    if (instruction.keyword === 'RUN' && instruction.shell) {
-      for (const a of instruction.shell.assignments)
-        yield { name: a.name, value: a.value, at: a.loc, container };
-      for (const c of instruction.shell.commands)
-        for (const a of c.env) yield { name: a.name, value: a.value, at: a.loc, container };
-    }
+    list = found;
+    assignmentLists.set(model, list);
   }
+  return list;
 }
 
 /** `line/column` span of the `occurrence`-th `needle` in `code` (1-based, end exclusive): for docs examples. */
