@@ -119,7 +119,10 @@ function namedChildrenOf(node: Node, walk: Walk): (Node | null)[] {
   return children;
 }
 
-/** Named node types of tree-sitter-bash that are tokens: they never have named children. */
+/**
+ * Named node types of tree-sitter-bash that are tokens: they never have named children (those
+ * without children in the grammar's `node-types.json`, tree-sitter-bash 0.25; check on upgrade).
+ */
 const LEAF_TYPES = new Set([
   'word',
   'raw_string',
