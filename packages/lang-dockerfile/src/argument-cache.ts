@@ -7,16 +7,18 @@ import * as ast from 'dockerfile-ast';
  * never changes after parsing: split once per instruction and hand out copies of the list (callers
  * such as `ModifiableInstruction.getArguments` shift flags off the array they get).
  */
-const split = new WeakMap<object, ast.Argument[]>();
+const split = Symbol('plumbline.rawArguments');
+type Cached = { [split]?: ast.Argument[] };
 const prototype = ast.Instruction.prototype as unknown as { getRawArguments(): ast.Argument[] };
 const splitArguments = prototype.getRawArguments;
 
 if (typeof splitArguments === 'function') {
-  prototype.getRawArguments = function getRawArguments(this: object): ast.Argument[] {
-    let args = split.get(this);
+  // A symbol-keyed property, not a WeakMap: this runs ~70,000 times over 800 Dockerfiles.
+  prototype.getRawArguments = function getRawArguments(this: Cached): ast.Argument[] {
+    let args = this[split];
     if (!args) {
       args = splitArguments.call(this);
-      split.set(this, args);
+      this[split] = args;
     }
     return args.slice();
   };

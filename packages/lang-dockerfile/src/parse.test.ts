@@ -265,6 +265,31 @@ describe('RUN shell', () => {
     expect(at(cmds[1]!.args[2]!.loc)).toBe('3:24-3:28 curl');
   });
 
+  it('blanks CRLF continuations and the comment and empty lines between them, keeping every offset', () => {
+    const text = 'FROM alpine:3\r\nRUN echo "a"\'b\'$X \\\r\n  # note\r\n\r\n  && A=1 env B="$(id -u)" ls \\';
+    const { model } = parse(text);
+    const run = model.instructions[1]!;
+    // The escape on the last line continues nothing: it stays.
+    expect(run.body).toBe(`echo "a"'b'$X ${' '.repeat(17)}&& A=1 env B="$(id -u)" ls \\`);
+    expect(run.body.length).toBe(run.bodyLoc!.end - run.bodyLoc!.start);
+    const cmds = run.shell!.commands;
+    expect(cmds.map((c) => `${c.name}<${c.wrappedBy?.name ?? ''}`)).toEqual([
+      'echo<',
+      'env<',
+      'ls<env',
+      'id<',
+    ]);
+    expect(cmds[0]!.args.map((a) => [a.value, a.dynamic, at(a.loc)])).toEqual([
+      ['ab$X', true, `2:10-2:18 "a"'b'$X`],
+    ]);
+    expect(cmds[1]!.env.map((e) => `${e.name}=${e.value}`)).toEqual(['A=1']);
+    expect(cmds[1]!.args.map((a) => [a.value, a.dynamic])).toEqual([
+      ['B=$(id -u)', true],
+      ['ls', false],
+    ]);
+    expect(at(cmds[3]!.args[0]!.loc)).toBe('5:22-5:24 -u');
+  });
+
   it('keeps offsets right after non-ASCII text', () => {
     const cmds = commands('FROM alpine:3\nRUN echo "héllo" && curl -k x\n');
     expect(at(cmds[1]!.args[0]!.loc)).toBe('2:26-2:28 -k');

@@ -117,8 +117,11 @@ class Builder {
    * continued lines by spaces, so the text keeps its length and offsets map one to one.
    */
   blank(text: string): string {
-    const esc = this.escape;
-    const chars = text.split('');
+    const continuation = continuationOf(this.escape);
+    // The text is copied once, in slices, with each blanked range as spaces: one range per line
+    // at most, in order.
+    let out = '';
+    let kept = 0;
     let lineStart = 0;
     let first = true;
     while (lineStart <= text.length) {
@@ -127,23 +130,24 @@ class Builder {
       if (nl < 0) nl = text.length;
       const line = text.slice(lineStart, nl);
       const trimmed = line.trim();
-      const fill = (from: number, to: number) => {
-        for (let i = from; i < to; i++) chars[i] = ' ';
-      };
-      if (!first && (trimmed === '' || trimmed.startsWith('#'))) fill(lineStart, isLast ? nl : nl + 1);
+      let from: number;
+      const to = isLast ? nl : nl + 1;
+      if (!first && (trimmed === '' || trimmed.startsWith('#'))) from = lineStart;
       else {
         // As BuildKit: a continuation is an escape at the end of a line not preceded by another escape.
-        const e = escapeRegExp(esc);
-        const m = line.match(new RegExp(`(?:^|[^${e}])(${e}[ \\t]*\\r?)$`));
-        if (m && m.index !== undefined && !isLast) fill(lineStart + line.length - m[1]!.length, nl + 1);
-        else if (!isLast) fill(nl, nl + 1);
-        if (line.endsWith('\r')) chars[nl - 1] = ' ';
+        const m = isLast ? null : continuation.exec(line);
+        if (m) from = lineStart + line.length - m[1]!.length;
+        else from = line.endsWith('\r') ? nl - 1 : nl;
+      }
+      if (to > from) {
+        out += text.slice(kept, from) + ' '.repeat(to - from);
+        kept = to;
       }
       first = false;
       if (isLast) break;
       lineStart = nl + 1;
     }
-    return chars.join('');
+    return kept === 0 ? text : out + text.slice(kept);
   }
 
   flagsOf(i: ast.Instruction): Flag[] {
@@ -275,6 +279,18 @@ class Builder {
   }
 }
 
+/** The end of a continued line (escape, blanks, optional CR), one pattern per escape character. */
+const continuations = new Map<string, RegExp>();
+function continuationOf(escapeChar: string): RegExp {
+  let pattern = continuations.get(escapeChar);
+  if (!pattern) {
+    const e = escapeRegExp(escapeChar);
+    pattern = new RegExp(`(?:^|[^${e}])(${e}[ \\t]*\\r?)$`);
+    continuations.set(escapeChar, pattern);
+  }
+  return pattern;
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -354,9 +370,11 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
   // BuildKit does not treat an escaped escape at the end of a line (`C:\\dir\\`) as a line
   // continuation; dockerfile-ast does. Hide the last character of such lines from it (same length,
   // so every offset stays right) and parse again.
-  const esc = escapeRegExp(df.getEscapeCharacter());
+  const escapeChar = df.getEscapeCharacter();
+  const esc = escapeRegExp(escapeChar);
   const escapedEscape = new RegExp(`(?<=[^${esc}\\n]|^)${esc}${esc}(?=[ \\t]*\\r?$)`, 'gm');
-  if (escapedEscape.test(file.text)) {
+  // Most files never write the escape twice in a row: skip the regex scan for them.
+  if (file.text.includes(escapeChar + escapeChar) && escapedEscape.test(file.text)) {
     df = ast.DockerfileParser.parse(file.text.replace(escapedEscape, (m) => `${m[0]}/`));
   }
   const b = new Builder(file, df);
@@ -613,6 +631,10 @@ function imageOf(
 /** Charges a RUN's shell text to the file's budget; past a limit, records the RUN as not checked. */
 function withinShellBudget(b: Builder, ins: Instruction): boolean {
   const size = ins.loc.end - ins.loc.start;
+  if (size <= MAX_SHELL_PER_RUN && size <= b.shellBudget) {
+    b.shellBudget -= size;
+    return true;
+  }
   const line = b.file.position(ins.loc.start).line;
   let reason: string | undefined;
   if (size > MAX_SHELL_PER_RUN)

@@ -36,34 +36,65 @@ function resourceOf(ins: Instruction): string | undefined {
   return ins.stageName ? `stage ${ins.stageName}` : undefined;
 }
 
-/** Every instruction of every stage, ONBUILD triggers included (after their ONBUILD). */
-export function* instructions(
-  model: DockerfileModel,
-): Iterable<{ stage: Stage; instruction: Instruction; container: Instruction }> {
-  // A fragment (no FROM) is read instruction by instruction as well.
-  for (const stage of model.fragment ? [...model.stages, model.fragment] : model.stages) {
-    for (const instruction of stage.instructions) {
-      yield { stage, instruction, container: instruction };
-      if (instruction.trigger) yield { stage, instruction: instruction.trigger, container: instruction };
+type InstructionItem = { stage: Stage; instruction: Instruction; container: Instruction };
+type CommandItem = { stage: Stage; run: Instruction; container: Instruction; command: ShellCommand };
+
+/**
+ * Most rules walk the same instructions and RUN commands of a model: the lists are built once per
+ * model (models do not change once parsed) and shared, read-only, by every rule.
+ */
+interface Walks {
+  instructions: readonly InstructionItem[];
+  byKeyword: Map<string, readonly InstructionItem[]>;
+  commands: readonly CommandItem[] | undefined;
+}
+const walks = new WeakMap<DockerfileModel, Walks>();
+
+function walksOf(model: DockerfileModel): Walks {
+  let w = walks.get(model);
+  if (!w) {
+    const all: InstructionItem[] = [];
+    // A fragment (no FROM) is read instruction by instruction as well.
+    for (const stage of model.fragment ? [...model.stages, model.fragment] : model.stages) {
+      for (const instruction of stage.instructions) {
+        all.push({ stage, instruction, container: instruction });
+        if (instruction.trigger)
+          all.push({ stage, instruction: instruction.trigger, container: instruction });
+      }
     }
+    w = { instructions: all, byKeyword: new Map(), commands: undefined };
+    walks.set(model, w);
   }
+  return w;
 }
 
-export function* instructionsOf(
-  model: DockerfileModel,
-  keyword: string,
-): Iterable<{ stage: Stage; instruction: Instruction; container: Instruction }> {
-  for (const item of instructions(model)) if (item.instruction.keyword === keyword) yield item;
+/** Every instruction of every stage, ONBUILD triggers included (after their ONBUILD). */
+export function instructions(model: DockerfileModel): Iterable<InstructionItem> {
+  return walksOf(model).instructions;
+}
+
+export function instructionsOf(model: DockerfileModel, keyword: string): Iterable<InstructionItem> {
+  const w = walksOf(model);
+  let list = w.byKeyword.get(keyword);
+  if (!list) {
+    list = w.instructions.filter((item) => item.instruction.keyword === keyword);
+    w.byKeyword.set(keyword, list);
+  }
+  return list;
 }
 
 /** Every shell command of every RUN. */
-export function* commands(
-  model: DockerfileModel,
-): Iterable<{ stage: Stage; run: Instruction; container: Instruction; command: ShellCommand }> {
-  for (const { stage, instruction, container } of instructionsOf(model, 'RUN')) {
-    for (const command of instruction.shell?.commands ?? [])
-      yield { stage, run: instruction, container, command };
+export function commands(model: DockerfileModel): Iterable<CommandItem> {
+  const w = walksOf(model);
+  if (!w.commands) {
+    const list: CommandItem[] = [];
+    for (const { stage, instruction, container } of instructionsOf(model, 'RUN')) {
+      for (const command of instruction.shell?.commands ?? [])
+        list.push({ stage, run: instruction, container, command });
+    }
+    w.commands = list;
   }
+  return w.commands;
 }
 
 /** Commands of one RUN. */
@@ -175,23 +206,32 @@ export function mountsCache(run: Instruction, path: RegExp): boolean {
   );
 }
 
+type AssignmentItem = { name: string; value: string; at: Loc; container: Instruction };
+const assignmentLists = new WeakMap<DockerfileModel, readonly AssignmentItem[]>();
+
 /** Shell-level `key=value` pairs of an ENV instruction and of `export`/prefix assignments in RUN. */
-export function* assignments(
-  model: DockerfileModel,
-): Iterable<{ name: string; value: string; at: Loc; container: Instruction }> {
-  for (const { instruction, container } of instructions(model)) {
-    if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
-      for (const p of instruction.properties) {
-        if (p.value !== undefined && p.valueLoc) yield { name: p.name, value: p.value, at: p.loc, container };
+export function assignments(model: DockerfileModel): Iterable<AssignmentItem> {
+  let list = assignmentLists.get(model);
+  if (!list) {
+    const found: AssignmentItem[] = [];
+    for (const { instruction, container } of instructions(model)) {
+      if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
+        for (const p of instruction.properties) {
+          if (p.value !== undefined && p.valueLoc)
+            found.push({ name: p.name, value: p.value, at: p.loc, container });
+        }
+      }
+      if (instruction.keyword === 'RUN' && instruction.shell) {
+        for (const a of instruction.shell.assignments)
+          found.push({ name: a.name, value: a.value, at: a.loc, container });
+        for (const c of instruction.shell.commands)
+          for (const a of c.env) found.push({ name: a.name, value: a.value, at: a.loc, container });
       }
     }
-    if (instruction.keyword === 'RUN' && instruction.shell) {
-      for (const a of instruction.shell.assignments)
-        yield { name: a.name, value: a.value, at: a.loc, container };
-      for (const c of instruction.shell.commands)
-        for (const a of c.env) yield { name: a.name, value: a.value, at: a.loc, container };
-    }
+    list = found;
+    assignmentLists.set(model, list);
   }
+  return list;
 }
 
 /** `line/column` span of the `occurrence`-th `needle` in `code` (1-based, end exclusive): for docs examples. */
