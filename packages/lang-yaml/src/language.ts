@@ -8,7 +8,7 @@ import {
   type SourceFile,
   UnscannableFileError,
 } from '@plumbline/core';
-import { Composer, type DocumentOptions, Lexer, type ParseOptions, Parser, type SchemaOptions } from 'yaml';
+import { Composer, type Document, type DocumentOptions, Lexer, type ParseOptions, Parser, type SchemaOptions } from 'yaml';
 import {
   classify,
   isActionPath,
@@ -159,17 +159,9 @@ export function readDocuments(
     quoteError: false,
   };
   const comments = new CommentCollector(text);
-  const parser = new Parser();
-  function* tokens() {
-    for (const token of new Lexer().lex(text)) {
-      comments.take(token);
-      yield* parser.next(token);
-    }
-    yield* parser.end();
-  }
   const spans = new YamlSpans(text);
   let index = 0;
-  for (const doc of new Composer(options).compose(tokens())) {
+  const take = (doc: Document.Parsed): void => {
     const position = index++;
     out.errorCounts.push(doc.errors.length);
     if (doc.errors.length > 0) {
@@ -181,7 +173,7 @@ export function readDocuments(
           loc: { file, start, end: Math.max(end, start + 1) },
         });
       }
-      continue;
+      return;
     }
     let data: unknown;
     try {
@@ -192,13 +184,23 @@ export function readDocuments(
         message: `YAML aliases expand past ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?): ${firstLine((error as Error).message)}`,
         loc: { file, start, end: start + 1 },
       });
-      continue;
+      return;
     }
-    if (data === null || data === undefined) continue;
+    if (data === null || data === undefined) return;
     const kind = classify(path, data, named);
-    if (path.toLowerCase().endsWith('.json') && kind === 'other') continue;
+    if (path.toLowerCase().endsWith('.json') && kind === 'other') return;
     out.documents.push(new YamlDocument(file, position, kind, data, documentSpans(spans, doc, file.text)));
+  };
+  // The three stages driven by hand, token by token (no generator of our own around them): each
+  // lexer token goes to the comment collector and the parser, each parsed node to the composer.
+  const parser = new Parser();
+  const composer = new Composer(options);
+  for (const token of new Lexer().lex(text)) {
+    comments.take(token);
+    for (const node of parser.next(token)) for (const doc of composer.next(node)) take(doc);
   }
+  for (const node of parser.end()) for (const doc of composer.next(node)) take(doc);
+  for (const doc of composer.end()) take(doc);
   spans.seal();
   out.comments = comments.found;
   return out;
