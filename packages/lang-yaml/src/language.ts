@@ -8,7 +8,15 @@ import {
   type SourceFile,
   UnscannableFileError,
 } from '@plumbline/core';
-import { Composer, type Document, type DocumentOptions, Lexer, type ParseOptions, Parser, type SchemaOptions } from 'yaml';
+import {
+  Composer,
+  type Document,
+  type DocumentOptions,
+  Lexer,
+  type ParseOptions,
+  Parser,
+  type SchemaOptions,
+} from 'yaml';
 import {
   classify,
   isActionPath,
@@ -21,6 +29,7 @@ import { CommentCollector } from './comments.js';
 import { documentSpans, YamlDocument } from './document.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
 import { yamlNestingOffset } from './nesting.js';
+import { whileParsing } from './quiet-env.js';
 import { YamlSpans } from './spans.js';
 
 export interface YamlFile {
@@ -195,12 +204,14 @@ export function readDocuments(
   // lexer token goes to the comment collector and the parser, each parsed node to the composer.
   const parser = new Parser();
   const composer = new Composer(options);
-  for (const token of new Lexer().lex(text)) {
-    comments.take(token);
-    for (const node of parser.next(token)) for (const doc of composer.next(node)) take(doc);
-  }
-  for (const node of parser.end()) for (const doc of composer.next(node)) take(doc);
-  for (const doc of composer.end()) take(doc);
+  whileParsing(() => {
+    for (const token of new Lexer().lex(text)) {
+      comments.take(token);
+      for (const node of parser.next(token)) for (const doc of composer.next(node)) take(doc);
+    }
+    for (const node of parser.end()) for (const doc of composer.next(node)) take(doc);
+    for (const doc of composer.end()) take(doc);
+  });
   spans.seal();
   out.comments = comments.found;
   return out;
