@@ -26,11 +26,11 @@ import {
   isWorkflowPath,
 } from './classify.js';
 import { CommentCollector } from './comments.js';
-import { documentSpans, YamlDocument } from './document.js';
+import { placeOf, YamlDocument } from './document.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
 import { yamlNestingOffset } from './nesting.js';
 import { whileParsing } from './quiet-env.js';
-import { YamlSpans } from './spans.js';
+import { NOT_PLAIN, YamlSpans } from './spans.js';
 
 export interface YamlFile {
   documents: YamlDocument[];
@@ -184,21 +184,34 @@ export function readDocuments(
       }
       return;
     }
-    let data: unknown;
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-    } catch (error) {
-      const [start] = doc.range;
-      out.problems.push({
-        message: `YAML aliases expand past ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?): ${firstLine((error as Error).message)}`,
-        loc: { file, start, end: start + 1 },
-      });
+    // Nodes and plain data in one walk; `toJS` only for what the walk leaves to it (aliases, merge
+    // keys, unusual tags and keys). Aliases are resolved once the data is known to be sound.
+    const root = spans.add(doc);
+    let data = spans.data;
+    if (data === NOT_PLAIN) {
+      try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+      } catch (error) {
+        spans.drop();
+        const [start] = doc.range;
+        out.problems.push({
+          message: `YAML aliases expand past ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?): ${firstLine((error as Error).message)}`,
+          loc: { file, start, end: start + 1 },
+        });
+        return;
+      }
+    }
+    if (data === null || data === undefined) {
+      spans.drop();
       return;
     }
-    if (data === null || data === undefined) return;
     const kind = classify(path, data, named);
-    if (path.toLowerCase().endsWith('.json') && kind === 'other') return;
-    out.documents.push(new YamlDocument(file, position, kind, data, documentSpans(spans, doc, file.text)));
+    if (path.toLowerCase().endsWith('.json') && kind === 'other') {
+      spans.drop();
+      return;
+    }
+    spans.keep(doc);
+    out.documents.push(new YamlDocument(file, position, kind, data, placeOf(spans, root, doc, file.text)));
   };
   // The three stages driven by hand, token by token (no generator of our own around them): each
   // lexer token goes to the comment collector and the parser, each parsed node to the composer.
