@@ -23,10 +23,17 @@ export interface DocumentSpans {
   end: number;
 }
 
-/** Adds a parsed document to its file's span table; `text` is the file's. */
+/** Adds a parsed document to its file's span table and keeps it; `text` is the file's. */
 export function documentSpans(spans: YamlSpans, doc: Document, text: string): DocumentSpans {
+  const root = spans.add(doc);
+  spans.keep(doc);
+  return placeOf(spans, root, doc, text);
+}
+
+/** Where a document added to `spans` (root `root`) sits; `text` is the file's. */
+export function placeOf(spans: YamlSpans, root: number, doc: Document, text: string): DocumentSpans {
   const [start, , end] = (doc.contents as Node | null)?.range ?? doc.range ?? [0, 0, 0];
-  return { spans, root: spans.add(doc), start, end: trimEnd(text, start, end) };
+  return { spans, root, start, end: trimEnd(text, start, end) };
 }
 
 /**

@@ -8,7 +8,15 @@ import {
   type SourceFile,
   UnscannableFileError,
 } from '@plumbline/core';
-import { Composer, type DocumentOptions, Lexer, type ParseOptions, Parser, type SchemaOptions } from 'yaml';
+import {
+  Composer,
+  type Document,
+  type DocumentOptions,
+  Lexer,
+  type ParseOptions,
+  Parser,
+  type SchemaOptions,
+} from 'yaml';
 import {
   classify,
   isActionPath,
@@ -18,10 +26,11 @@ import {
   isWorkflowPath,
 } from './classify.js';
 import { CommentCollector } from './comments.js';
-import { documentSpans, YamlDocument } from './document.js';
+import { placeOf, YamlDocument } from './document.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
 import { yamlNestingOffset } from './nesting.js';
-import { YamlSpans } from './spans.js';
+import { whileParsing } from './quiet-env.js';
+import { NOT_PLAIN, YamlSpans } from './spans.js';
 
 export interface YamlFile {
   documents: YamlDocument[];
@@ -159,17 +168,9 @@ export function readDocuments(
     quoteError: false,
   };
   const comments = new CommentCollector(text);
-  const parser = new Parser();
-  function* tokens() {
-    for (const token of new Lexer().lex(text)) {
-      comments.take(token);
-      yield* parser.next(token);
-    }
-    yield* parser.end();
-  }
   const spans = new YamlSpans(text);
   let index = 0;
-  for (const doc of new Composer(options).compose(tokens())) {
+  const take = (doc: Document.Parsed): void => {
     const position = index++;
     out.errorCounts.push(doc.errors.length);
     if (doc.errors.length > 0) {
@@ -181,24 +182,49 @@ export function readDocuments(
           loc: { file, start, end: Math.max(end, start + 1) },
         });
       }
-      continue;
+      return;
     }
-    let data: unknown;
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-    } catch (error) {
-      const [start] = doc.range;
-      out.problems.push({
-        message: `YAML aliases expand past ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?): ${firstLine((error as Error).message)}`,
-        loc: { file, start, end: start + 1 },
-      });
-      continue;
+    // Nodes and plain data in one walk; `toJS` only for what the walk leaves to it (aliases, merge
+    // keys, unusual tags and keys). Aliases are resolved once the data is known to be sound.
+    const root = spans.add(doc);
+    let data = spans.data;
+    if (data === NOT_PLAIN) {
+      try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+      } catch (error) {
+        spans.drop();
+        const [start] = doc.range;
+        out.problems.push({
+          message: `YAML aliases expand past ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?): ${firstLine((error as Error).message)}`,
+          loc: { file, start, end: start + 1 },
+        });
+        return;
+      }
     }
-    if (data === null || data === undefined) continue;
+    if (data === null || data === undefined) {
+      spans.drop();
+      return;
+    }
     const kind = classify(path, data, named);
-    if (path.toLowerCase().endsWith('.json') && kind === 'other') continue;
-    out.documents.push(new YamlDocument(file, position, kind, data, documentSpans(spans, doc, file.text)));
-  }
+    if (path.toLowerCase().endsWith('.json') && kind === 'other') {
+      spans.drop();
+      return;
+    }
+    spans.keep(doc);
+    out.documents.push(new YamlDocument(file, position, kind, data, placeOf(spans, root, doc, file.text)));
+  };
+  // The three stages driven by hand, token by token (no generator of our own around them): each
+  // lexer token goes to the comment collector and the parser, each parsed node to the composer.
+  const parser = new Parser();
+  const composer = new Composer(options);
+  whileParsing(() => {
+    for (const token of new Lexer().lex(text)) {
+      comments.take(token);
+      for (const node of parser.next(token)) for (const doc of composer.next(node)) take(doc);
+    }
+    for (const node of parser.end()) for (const doc of composer.next(node)) take(doc);
+    for (const doc of composer.end()) take(doc);
+  });
   spans.seal();
   out.comments = comments.found;
   return out;

@@ -1,4 +1,16 @@
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Scalar,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
 
 /**
  * The shape and source ranges of parsed YAML documents, kept instead of the `yaml` node trees.
@@ -43,6 +55,22 @@ const NONE = -1;
 /** The value of a merge key `<<`: equal to no route segment (as the `yaml` package's symbol). */
 export const MERGE = Symbol('<<');
 
+/** What `YamlSpans.data` says when a document's plain data must come from `toJS`. */
+export const NOT_PLAIN = Symbol('not plain');
+
+/**
+ * The property a scalar key names in the plain data, as `toJS` names it (`null` is `''`, numbers
+ * and booleans their string), or undefined for what this walk leaves to `toJS`: a merge key (a
+ * symbol, or `<<` plain), and values of other types (dates, binary, big integers).
+ */
+function propertyName(key: Scalar): string | undefined {
+  const value = key.value;
+  if (typeof value === 'string') return value === '<<' ? undefined : value;
+  if (value === null) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
 export type SpanKind = 'map' | 'seq' | 'scalar' | 'alias' | 'other';
 const KINDS: readonly SpanKind[] = ['other', 'map', 'seq', 'scalar', 'alias', 'other'];
 
@@ -57,23 +85,63 @@ export class YamlSpans {
   private childCount = 0;
   /** Key values that are not their source text (quoted, numbers, booleans), by node id. */
   private readonly keys = new Map<number, unknown>();
+  /** Where the document being added starts in the table (to drop it). */
+  private mark = { nodes: 0, children: 0 };
+  /** Its anchored nodes (and aliases), by node: what its aliases may point at. */
+  private anchored = new Map<Node, number>();
+  /** Its aliases, resolved when it is kept. */
+  private aliases: [number, Alias][] = [];
+  /** Whether its plain data is all in `built` (else it comes from `toJS`). */
+  private plain = true;
+  /** The plain data of the node `addNode` added last. */
+  private built: unknown = null;
 
   /** `text`: what was parsed (the file's text, or the lenient re-read of it). */
   constructor(private readonly text: string) {}
 
-  /** Adds a document's node tree; returns the id of its root (-1 when it has no contents). */
+  /**
+   * Adds a document's node tree; returns the id of its root (-1 when it has no contents). Its plain
+   * data is built on the same walk (`data`). Then `keep` it, or `drop` it when the document is not
+   * kept (the table is as before `add`).
+   */
   add(doc: Document): number {
-    const ids = new Map<Node, number>();
-    const aliases: [number, Node][] = [];
-    const root = this.addNode(doc.contents as Node | null, ids, aliases);
-    // Aliases point at nodes of their own document: resolved once the document is in.
-    for (const [id, alias] of aliases) {
+    this.mark = { nodes: this.nodeCount, children: this.childCount };
+    this.anchored = new Map();
+    this.aliases = [];
+    this.plain = true;
+    return this.addNode(doc.contents as Node | null);
+  }
+
+  /**
+   * The plain data of the document just added, as `doc.toJS()` gives it, or `NOT_PLAIN` when the
+   * walk met what it leaves to `toJS` (aliases, merge keys, tags with classes of their own, keys
+   * that are not strings, numbers, booleans or null).
+   */
+  get data(): unknown {
+    return this.plain ? this.built : NOT_PLAIN;
+  }
+
+  /** Keeps the document just added: its aliases point at nodes of their own document. */
+  keep(doc: Document): void {
+    for (const [id, alias] of this.aliases) {
       let target: Node | null = alias;
       for (let i = 0; i < 16 && target && isAlias(target); i++)
         target = (target.resolve(doc) as Node | undefined) ?? null;
-      this.nodes[id * WIDTH + 4] = target ? (ids.get(target) ?? NONE) : NONE;
+      this.nodes[id * WIDTH + 4] = target ? (this.anchored.get(target) ?? NONE) : NONE;
     }
-    return root;
+    this.aliases = [];
+    this.anchored = new Map();
+  }
+
+  /** Takes the document just added back out (its aliases were never resolved: no cost for a bomb). */
+  drop(): void {
+    for (const id of this.keys.keys()) if (id >= this.mark.nodes) this.keys.delete(id);
+    this.nodes.fill(0, this.mark.nodes * WIDTH, this.nodeCount * WIDTH);
+    this.children.fill(0, this.mark.children, this.childCount);
+    this.nodeCount = this.mark.nodes;
+    this.childCount = this.mark.children;
+    this.aliases = [];
+    this.anchored = new Map();
   }
 
   /** Gives back the unused room once every document is in. */
@@ -125,48 +193,88 @@ export class YamlSpans {
     return this.keys.get(id);
   }
 
-  private addNode(node: Node | null | undefined, ids: Map<Node, number>, aliases: [number, Node][]): number {
-    if (node === null || node === undefined) return NONE;
+  /** Adds `node` and what is under it; leaves its plain data in `built`. */
+  private addNode(node: Node | null | undefined): number {
+    if (node === null || node === undefined) {
+      this.built = null;
+      return NONE;
+    }
     const id = this.row();
-    ids.set(node, id);
+    // Only anchors and aliases can be an alias's target (a chain of aliases is an error).
+    if (node.anchor || isAlias(node)) this.anchored.set(node, id);
     const at = id * WIDTH;
-    const [start = 0, end = 0] = node.range ?? [];
-    this.nodes[at + 1] = start;
-    this.nodes[at + 2] = end;
+    const range = node.range;
+    this.nodes[at + 1] = range ? range[0] : 0;
+    this.nodes[at + 2] = range ? range[1] : 0;
     this.nodes[at + 4] = NONE;
     if (isMap(node)) {
       const pairs = node.items;
-      const first = this.reserve(pairs.length * 2);
+      const count = pairs.length;
+      const first = this.reserve(count * 2);
       this.nodes[at] = MAP | (node.flow ? FLOW : 0);
-      this.nodes[at + 3] = pairs.length;
+      this.nodes[at + 3] = count;
       this.nodes[at + 4] = first;
-      pairs.forEach((pair, i) => {
+      // `toJS` makes a plain object of a map of this exact class (`!!set`, `!!omap` are others).
+      if (node.constructor !== YAMLMap) this.plain = false;
+      const object: Record<string, unknown> = {};
+      for (let i = 0; i < count; i++) {
+        const pair = pairs[i];
         const key = isPair(pair) ? (pair.key as Node | null) : null;
         // Ids first, then the writes: adding a child may replace `this.children` with a larger array.
-        const keyId = this.addNode(key, ids, aliases);
-        if (keyId !== NONE && isScalar(key)) this.markKey(keyId, key);
-        const valueId = this.addNode(isPair(pair) ? (pair.value as Node | null) : null, ids, aliases);
+        const keyId = this.addNode(key);
+        let name: string | undefined;
+        if (keyId !== NONE && isScalar(key)) {
+          this.markKey(keyId, key);
+          name = propertyName(key);
+        }
+        if (name === undefined) this.plain = false;
+        const valueId = this.addNode(isPair(pair) ? (pair.value as Node | null) : null);
         this.children[first + i * 2] = keyId;
         this.children[first + i * 2 + 1] = valueId;
-      });
+        if (!this.plain) continue;
+        // As `toJS` sets a key: `__proto__` is a key like any other, not the object's prototype.
+        if (name === '__proto__')
+          Object.defineProperty(object, name, {
+            value: this.built,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+        else object[name as string] = this.built;
+      }
+      this.built = object;
     } else if (isSeq(node)) {
       const items = node.items as (Node | null)[];
-      const first = this.reserve(items.length);
+      const count = items.length;
+      const first = this.reserve(count);
       this.nodes[at] = SEQ | (node.flow ? FLOW : 0);
-      this.nodes[at + 3] = items.length;
+      this.nodes[at + 3] = count;
       this.nodes[at + 4] = first;
-      items.forEach((item, i) => {
-        const itemId = this.addNode(item, ids, aliases);
+      if (node.constructor !== YAMLSeq) this.plain = false;
+      const array: unknown[] = [];
+      for (let i = 0; i < count; i++) {
+        const item = items[i];
+        // A pair in a sequence (`[a: 1]`) becomes a one-key map through `toJS`.
+        if (isPair(item)) this.plain = false;
+        const itemId = this.addNode(item);
         this.children[first + i] = itemId;
-      });
+        array.push(this.built);
+      }
+      this.built = array;
     } else if (isScalar(node)) {
       const style = Math.max(0, STYLES.indexOf(node.type as ScalarStyle | undefined));
       this.nodes[at] = SCALAR | (style << STYLE_SHIFT) | (node.value === null ? NULL_VALUE : 0);
+      // What `toJS` gives a scalar (it keeps values as the schema resolved them).
+      this.built = node.value;
     } else if (isAlias(node)) {
       this.nodes[at] = ALIAS;
-      aliases.push([id, node]);
+      this.aliases.push([id, node]);
+      this.plain = false;
+      this.built = undefined;
     } else {
       this.nodes[at] = OTHER;
+      this.plain = false;
+      this.built = undefined;
     }
     return id;
   }
