@@ -112,6 +112,14 @@ export const MAX_NESTING_LEVELS = 500;
 
 const OPERATOR_SKIP = new Set(['(', ')']);
 
+/** The grammar's identifiers (`::` in provider functions), dotted: `var.x`, `aws_s3_bucket.b.id`. */
+const IDENT = String.raw`[\p{ID_Start}_](?:[\p{ID_Continue}-]|::)*`;
+const REFERENCE = new RegExp(`^${IDENT}(?:\\.${IDENT})*$`, 'u');
+/** A quoted string with no quote, `${` or `%{` inside (an interpolation-free `string_lit`). */
+const PLAIN_STRING = /^"(?:[^"$%]|\$(?!\{)|%(?!\{))*"$/;
+/** The grammar's `numeric_lit`. */
+const NUMBER = /^(?:[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?|0x[0-9a-zA-Z]+)$/;
+
 /**
  * White space at either end, as the grammar's scanner sees it (C `iswspace`) or wider: JavaScript's
  * `\s` plus U+0085 and U+180E, which some C libraries count and `\s` does not.
@@ -305,8 +313,42 @@ class Converter {
   /** An `expression` node (or any expression-like node) whose type the caller has read. */
   expr(node: Node, type: string): Expr {
     if (type !== 'expression') return this.sequence([node], [type], this.loc(node));
+    const simple = this.clean ? this.simpleExpr(node) : undefined;
+    if (simple) return simple;
     const { nodes, types } = namedKids(node, true);
     return this.sequence(nodes, types, this.loc(node));
+  }
+
+  /**
+   * An `expression` of a well-formed tree that is a plain reference (`var.x`, `aws_s3_bucket.b.id`)
+   * or one literal (a string without interpolation, a number, a bool, null), read from its text
+   * without its child nodes: what the nodes would give, the same depth counted. Undefined otherwise.
+   */
+  private simpleExpr(node: Node): Expr | undefined {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const text = this.text.slice(start, end);
+    const loc = this.range(start, end);
+    if (REFERENCE.test(text)) {
+      const [root, ...attrs] = text.split('.');
+      if (root === 'true' || root === 'false' || root === 'null') return undefined;
+      return { kind: 'ref', root: root!, steps: attrs.map((attr) => ({ attr })), loc };
+    }
+    let value: string | number | boolean | null;
+    if (text.charCodeAt(0) === 0x22 /* " */) {
+      // One `string_lit`: no quote inside (escaped or not), nothing that could start a template.
+      if (!PLAIN_STRING.test(text)) return undefined;
+      const known = stringBetweenQuotes(this.text, start, end);
+      if (known === undefined) return undefined;
+      value = known;
+    } else if (text === 'true' || text === 'false') value = text === 'true';
+    else if (text === 'null') value = null;
+    else if (NUMBER.test(text)) value = Number(text);
+    else return undefined;
+    // The nodes pass through one primary (the `literal_value`): counted the same.
+    this.enter(node, 1);
+    this.depth--;
+    return { kind: 'literal', value, loc };
   }
 
   /** A primary expression followed by postfix traversals (`get_attr`, `index`, `splat`). */
