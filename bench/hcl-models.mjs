@@ -4,13 +4,15 @@
 // comments, problems and errors serialised to JSON (locations as [start, end], keys in order,
 // undefined kept) and compared. Used to prove a parser change keeps the model exactly.
 // Usage: node bench/hcl-models.mjs <old lang-hcl dist dir> [new dist dir] [dir]
+// (copy packages/lang-hcl/dist aside before the change; --show prints where the first differing file differs)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SourceFile } from '@plumbline/core';
 
-const [oldDir, newDir = new URL('../packages/lang-hcl/dist', import.meta.url).pathname, dirArg] =
-  process.argv.slice(2);
+const [oldDir, newDir = new URL('../packages/lang-hcl/dist', import.meta.url).pathname, dirArg] = process.argv
+  .slice(2)
+  .filter((a) => a !== '--show');
 if (!oldDir) throw new Error('usage: node bench/hcl-models.mjs <old dist> [new dist] [dir]');
 const dir = resolve(dirArg ?? new URL('../../shared/corpus', import.meta.url).pathname);
 const load = async (d) => import(pathToFileURL(join(resolve(d), 'index.js')).href);
@@ -54,13 +56,13 @@ for (const p of paths) {
   else differ.push(rel);
 }
 console.log(JSON.stringify({ files: paths.length, same, differ: differ.length }));
-for (const rel of differ.slice(0, 20)) console.log("differs:", rel);
-if (process.env.SHOW_DIFF && differ.length > 0) {
-  const text = readFileSync(join(dir, differ[0]), "utf8");
+for (const rel of differ.slice(0, 20)) console.log('differs:', rel);
+if (process.argv.includes('--show') && differ.length > 0) {
+  const text = readFileSync(join(dir, differ[0]), 'utf8');
   const [a, b] = builds.map((build) => run(build, differ[0], text));
   let i = 0;
   while (a[i] === b[i]) i++;
-  console.log("old:", a.slice(i - 300, i + 200));
-  console.log("new:", b.slice(i - 300, i + 200));
+  console.log('old:', a.slice(i - 300, i + 200));
+  console.log('new:', b.slice(i - 300, i + 200));
 }
 process.exitCode = differ.length > 0 ? 1 : 0;
