@@ -553,16 +553,19 @@ class Converter {
   objectElem(node: Node): ObjectItem {
     const keyNode = node.childForFieldName('key');
     const valNode = node.childForFieldName('val');
-    const key = keyNode
-      ? this.expr(keyNode, keyNode.type)
-      : ({ kind: 'unsupported', loc: this.loc(node) } as Expr);
+    const keyType = keyNode?.type;
+    // A key read from its text is a plain name or literal, never a parenthesised expression.
+    const simpleKey = this.clean && keyType === 'expression' ? this.simpleExpr(keyNode!) : undefined;
+    const key =
+      simpleKey ??
+      (keyNode ? this.expr(keyNode, keyType!) : ({ kind: 'unsupported', loc: this.loc(node) } as Expr));
     let name: string | undefined;
     if (key.kind === 'ref' && key.steps.length === 0) name = key.root;
     else if (key.kind === 'literal' && typeof key.value === 'string') name = key.value;
     else if (key.kind === 'template' && key.parts.every((p) => typeof p === 'string'))
       name = key.parts.join('');
     // A parenthesised key `(var.k)` is an expression, never a bare name.
-    if (keyNode && keyNode.namedChildren[0]?.type === 'expression') name = undefined;
+    if (!simpleKey && keyNode && keyNode.namedChildren[0]?.type === 'expression') name = undefined;
     return {
       name,
       key,
