@@ -23,8 +23,12 @@ function warmSetupModule(): string {
     [
       `import { RuleRegistry } from ${JSON.stringify(core)};`,
       'export async function warmAuditSetup(data) { globalThis.warmedWith = data; }',
-      'export function createAuditSetup() {',
-      '  const said = () => ({ problems: [], skipped: `warmed with ${globalThis.warmedWith ?? "nothing"}` });',
+      'export function createAuditSetup({ claimed }) {',
+      '  const said = () => {',
+      '    Atomics.store(claimed, 0, 1);',
+      '    Atomics.notify(claimed, 0);',
+      '    return { problems: [], skipped: `warmed with ${globalThis.warmedWith ?? "nothing"}` };',
+      '  };',
       '  const txt = { id: "txt", claims: (p) => p.endsWith(".txt"), parse: said };',
       '  const config = { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1e7 };',
       '  return { languages: [txt], registry: new RuleRegistry([]), config };',
@@ -42,17 +46,20 @@ function folderOf(count: number): string {
 }
 
 const txt = lineLanguage({ id: 'txt', extension: '.txt', syntaxError: '!', message: 'unexpected !' });
-const pause = new Int32Array(new SharedArrayBuffer(4));
-/** The main thread parses slowly, so that the worker claims shards too. */
-const slow = {
+/**
+ * Set by the worker when it parses a file: until then the main thread waits before each parse,
+ * so that the worker claims a shard however long it takes to start.
+ */
+let claimed = new Int32Array(new SharedArrayBuffer(4));
+const waiting = {
   ...txt,
   parse: (file: Parameters<typeof txt.parse>[0]) => {
-    Atomics.wait(pause, 0, 0, 150);
+    Atomics.wait(claimed, 0, 0, 20_000);
     return txt.parse(file);
   },
 };
 const options = {
-  languages: [slow],
+  languages: [waiting],
   registry: new RuleRegistry([...coreRules]),
   config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: DEFAULT_MAX_FILE_SIZE },
   now: new Date('2026-06-01'),
@@ -61,13 +68,14 @@ const options = {
 describe('prestarted engine workers', () => {
   it('are adopted by the pool, having run the setup module’s warm-up before the setup data came', async () => {
     const module = warmSetupModule();
+    claimed = new Int32Array(new SharedArrayBuffer(4));
     prestartEngineWorkers({ module, data: undefined }, 1, 'the scan languages');
     const dir = folderOf(8);
     const result = await runAudit({
       ...options,
       source: new DiskFileSource(dir, 'x'),
       threads: 2,
-      workerSetup: { module, data: {} },
+      workerSetup: { module, data: { claimed } },
     });
     const said = result.errors.filter((e) => e.kind === 'skipped').map((e) => e.message);
     expect(said.length).toBeGreaterThan(0);
@@ -78,18 +86,21 @@ describe('prestarted engine workers', () => {
   it('that no pool wants are ended by the run (one thread here)', async () => {
     const module = warmSetupModule();
     prestartEngineWorkers({ module, data: undefined }, 2, 'x');
+    claimed = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(claimed, 0, 1); // no worker to wait for
     await runAudit({ ...options, source: new DiskFileSource(folderOf(2), 'x'), threads: 1 });
     expect(takePrestarted(engineWorkerUrl(undefined))).toBeUndefined();
   });
 
   it('a fresh worker is started when none was prestarted', async () => {
     await dropPrestarted();
+    claimed = new Int32Array(new SharedArrayBuffer(4));
     const module = warmSetupModule();
     const result = await runAudit({
       ...options,
       source: new DiskFileSource(folderOf(8), 'x'),
       threads: 2,
-      workerSetup: { module, data: {} },
+      workerSetup: { module, data: { claimed } },
     });
     const said = result.errors.filter((e) => e.kind === 'skipped').map((e) => e.message);
     expect(new Set(said)).toEqual(new Set(['warmed with nothing']));

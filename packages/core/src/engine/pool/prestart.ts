@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerSetup } from './protocol.js';
 
@@ -31,6 +33,7 @@ const spares: Spare[] = [];
  */
 export function prestartEngineWorkers(setup: WorkerSetup, count: number, warm: unknown): void {
   const url = engineWorkerUrl(setup);
+  if (!existsSync(fileURLToPath(url))) return; // the pool will not start workers either
   for (let i = 0; i < count; i++) {
     const spare: Spare = {
       url: url.href,
