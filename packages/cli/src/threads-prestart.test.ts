@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtBin as bin } from './test-support/run-cli.ts';
+import { pooledReport } from './test-support/pooled-report.ts';
 
 /**
  * A large repository (about 5 MB: over the 4 MB from which a scan is worth worker threads): services with a
@@ -58,21 +57,11 @@ function largeRepository(): string {
   return root;
 }
 
-function audit(root: string, threads: number) {
-  const r = spawnSync(
-    process.execPath,
-    [bin, 'audit', root, '-f', 'json', '--fail-on', 'none', '--no-render', '--threads', String(threads)],
-    { encoding: 'utf8', env: { ...process.env, PLUMBLINE_POOL_DEBUG: '1' } },
-  );
-  expect(r.status, r.stderr).toBe(0);
-  return { json: r.stdout.replace(/"durationMs": \d+/g, '"durationMs": 0'), stderr: r.stderr };
-}
-
 describe('a large scan', () => {
   it('starts its worker as soon as the files are listed, and it is the one the pool uses', () => {
     const root = largeRepository();
-    const two = audit(root, 2);
-    const one = audit(root, 1);
+    const two = pooledReport(root, 2, '--no-render');
+    const one = pooledReport(root, 1, '--no-render');
     expect(two.stderr).toMatch(/plumbline timeline: a prestarted worker is adopted/);
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, /);
     // One thread starts none, and goes shard by shard on its own.

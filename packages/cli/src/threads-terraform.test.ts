@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const repo = new URL('../../../', import.meta.url).pathname;
-const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
+import { pooledReport } from './test-support/pooled-report.ts';
 
 /** An S3 bucket module whose findings depend on its caller's arguments. */
 const bucketModule = `variable "name" {}
@@ -70,21 +67,11 @@ function terraformRepos(): string {
   return dir;
 }
 
-function report(dir: string, threads: number, ...extra: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    [bin, 'audit', dir, '-f', 'json', '--fail-on', 'none', '--threads', String(threads), ...extra],
-    { cwd: repo, encoding: 'utf8', env: { ...process.env, PLUMBLINE_POOL_DEBUG: '1' } },
-  );
-  expect(r.status, r.stderr).toBe(0);
-  return { json: r.stdout.replace(/"durationMs": \d+/g, '"durationMs": 0'), stderr: r.stderr };
-}
-
 describe('--threads over Terraform repositories', () => {
   it('spreads the modules over shards, rechecks the call that crosses them, and gives byte-identical JSON', () => {
     const dir = terraformRepos();
-    const one = report(dir, 1);
-    const two = report(dir, 2);
+    const one = pooledReport(dir, 1);
+    const two = pooledReport(dir, 2);
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, .*hcl in [2-9]/);
     // Only the far call crosses shards; `../modules/x` and `../../` stay inside their partition.
     expect(two.stderr).toMatch(/apps\/api\/infra\/main\.tf \(shard/);
@@ -100,8 +87,8 @@ describe('--threads over Terraform repositories', () => {
   it('keeps every Terraform file together with a --var-file (it applies to every root module)', () => {
     const dir = terraformRepos();
     writeFileSync(join(dir, 'shared.tfvars'), 'acl = "public-read"\n');
-    const two = report(dir, 2, '--var-file', join(dir, 'shared.tfvars'));
+    const two = pooledReport(dir, 2, '--var-file', join(dir, 'shared.tfvars'));
     expect(two.stderr).not.toMatch(/hcl in [2-9]/);
-    expect(two.json).toBe(report(dir, 1, '--var-file', join(dir, 'shared.tfvars')).json);
+    expect(two.json).toBe(pooledReport(dir, 1, '--var-file', join(dir, 'shared.tfvars')).json);
   });
 });

@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const repo = new URL('../../../', import.meta.url).pathname;
-const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
+import { pooledReport } from './test-support/pooled-report.ts';
 
 const deployment = (name: string, namespace: string, image: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -143,21 +140,11 @@ metadata:
   return dir;
 }
 
-function report(dir: string, threads: number) {
-  const r = spawnSync(
-    process.execPath,
-    [bin, 'audit', dir, '-f', 'json', '--fail-on', 'none', '--no-render', '--threads', String(threads)],
-    { cwd: repo, encoding: 'utf8', env: { ...process.env, PLUMBLINE_POOL_DEBUG: '1' } },
-  );
-  expect(r.status, r.stderr).toBe(0);
-  return { json: r.stdout.replace(/"durationMs": \d+/g, '"durationMs": 0'), stderr: r.stderr };
-}
-
 describe('--threads with a ValidatingAdmissionPolicy in the scan', () => {
   it('splits the YAML and reads bindings, params and namespaces from other shards alike', () => {
     const dir = platformRepository();
-    const one = report(dir, 1);
-    const two = report(dir, 2);
+    const one = pooledReport(dir, 1, '--no-render');
+    const two = pooledReport(dir, 2, '--no-render');
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, .*yaml in [2-9]/);
     expect(two.stderr).not.toMatch(/links cross/);
     const findings = (

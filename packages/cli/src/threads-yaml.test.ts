@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const repo = new URL('../../../', import.meta.url).pathname;
-const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
+import { pooledReport } from './test-support/pooled-report.ts';
 
 const deployment = (name: string, image: string, extra = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -189,21 +186,11 @@ spec:
   return dir;
 }
 
-function report(dir: string, threads: number) {
-  const r = spawnSync(
-    process.execPath,
-    [bin, 'audit', dir, '-f', 'json', '--fail-on', 'none', '--no-render', '--threads', String(threads)],
-    { cwd: repo, encoding: 'utf8', env: { ...process.env, PLUMBLINE_POOL_DEBUG: '1' } },
-  );
-  expect(r.status, r.stderr).toBe(0);
-  return { json: r.stdout.replace(/"durationMs": \d+/g, '"durationMs": 0'), stderr: r.stderr };
-}
-
 describe('--threads over YAML of several repositories', () => {
   it('splits the YAML into several shards and gives byte-identical JSON', () => {
     const dir = multiRepoFolder();
-    const one = report(dir, 1);
-    const two = report(dir, 2);
+    const one = pooledReport(dir, 1, '--no-render');
+    const two = pooledReport(dir, 2, '--no-render');
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, .*yaml in [2-9]/);
     // `apps/ledger` is tied to `platform/prod` by content only: their shards are checked again together.
     expect(two.stderr).toMatch(/links cross 2 shards/);
@@ -226,9 +213,9 @@ describe('--threads over YAML of several repositories', () => {
       join(dir, 'namespace.yaml'),
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop-prod\n',
     );
-    const one = report(dir, 2);
+    const one = pooledReport(dir, 2, '--no-render');
     expect(one.stderr).toMatch(/yaml in [2-9]/);
     expect(one.stderr).toMatch(/links cross [3-9] shards/);
-    expect(one.json).toBe(report(dir, 1).json);
+    expect(one.json).toBe(pooledReport(dir, 1, '--no-render').json);
   });
 });

@@ -2,28 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureNames as fixtures, fixtureReport as report } from './test-support/fixture-report.ts';
+import { pooledReport } from './test-support/pooled-report.ts';
 import { builtBin as bin, repoRoot as repo } from './test-support/run-cli.ts';
-
-/** The same through the bin in a child process, with the pool's debug lines on stderr. */
-function spawnedReport(fixture: string, threads: number) {
-  const r = spawnSync(
-    process.execPath,
-    [
-      bin,
-      'audit',
-      join('fixtures', fixture),
-      '-f',
-      'json',
-      '--fail-on',
-      'none',
-      '--threads',
-      String(threads),
-    ],
-    { cwd: repo, encoding: 'utf8', env: { ...process.env, PLUMBLINE_POOL_DEBUG: '1' } },
-  );
-  expect(r.status, r.stderr).toBe(0);
-  return { json: r.stdout.replace(/"durationMs": \d+/g, '"durationMs": 0'), stderr: r.stderr };
-}
 
 describe('--threads', () => {
   it.each(fixtures)('gives byte-identical JSON with 1 and 2 threads on fixtures/%s', async (fixture) => {
@@ -31,8 +11,8 @@ describe('--threads', () => {
   });
 
   it('really uses a worker thread when there are independent files, and none with --threads 1', () => {
-    const one = spawnedReport('insecure', 1);
-    const two = spawnedReport('insecure', 2);
+    const one = pooledReport(join('fixtures', 'insecure'), 1);
+    const two = pooledReport(join('fixtures', 'insecure'), 2);
     expect(one.stderr).not.toMatch(/plumbline pool/);
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, main thread \d+ files, [1-9]\d* other shards/);
     expect(two.json).toBe(one.json);
