@@ -6,6 +6,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restoreHeapGrowth } from './heap-growth.js';
+import { restoreJitBudget } from './jit-budget.js';
 import { runCli } from './program.js';
 import { restoreWasmTiering } from './wasm-tiering.js';
 import { useBundledWorkers } from './worker-files.js';
@@ -14,6 +15,7 @@ import { useBundledWorkers } from './worker-files.js';
 export function beforeCodeCache(): void {
   restoreWasmTiering();
   restoreHeapGrowth();
+  restoreJitBudget();
 }
 
 export async function main(argv: string[]): Promise<number> {

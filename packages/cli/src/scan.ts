@@ -16,6 +16,7 @@ import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
 import { findCustomPolicies } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
 import { chooseHeapGrowth } from './heap-growth.js';
+import { chooseJitBudget } from './jit-budget.js';
 import { ListedOnceSource, languagesFor } from './listed-once.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
@@ -68,6 +69,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   // The languages of the listed files decide which packs are imported (here and in every worker).
   const entries = await source.listing();
   const languages = languagesFor(allLanguages, entries);
+  chooseJitBudget(languages, entries);
   // Workers open the files themselves: a source that cannot say how keeps the run on this thread.
   if (source.readerDescription()) prestartScanWorkers(languages, entries, options.threads ?? 'auto');
   // Admission policies are looked for among the scanned files only (their listing is kept for the

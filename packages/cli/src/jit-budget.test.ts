@@ -1,0 +1,46 @@
+import { Script } from 'node:vm';
+import type { SourceEntry } from '@plumbline/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chooseJitBudget, jitBudgetRaised, restoreJitBudget } from './jit-budget.js';
+import { allLanguages } from './registry.js';
+
+// V8 code-cache data records a hash of the process's flags: data made before a flag changed is
+// rejected after it, and accepted again once the flag is back (the same check v8-code-cache.ts makes).
+const probe = new Script('"jit-budget:0"').createCachedData();
+let probes = 0;
+const flagsAsAtStart = () =>
+  new Script(`"jit-budget:${++probes % 10}"`, { cachedData: probe }).cachedDataRejected === false;
+
+/** `count` manifests of `size` bytes, as a listing gives them (plus a README no language claims). */
+function listing(count: number, size: number): SourceEntry[] {
+  const entries = Array.from({ length: count }, (_, i) => ({ path: `deploy/app-${i}.yaml`, size }));
+  return [...entries, { path: 'README.md', size: 50_000_000 }];
+}
+
+afterEach(restoreJitBudget);
+
+describe('JIT budget for large scans', () => {
+  it.runIf(process.versions.v8.startsWith('11.3.'))(
+    'raises the budget for a scan over 4 MB of parsed files and puts it back before the cache is written',
+    () => {
+      chooseJitBudget(allLanguages, listing(500, 9_000));
+      expect(jitBudgetRaised()).toBe(true);
+      expect(flagsAsAtStart()).toBe(false);
+      restoreJitBudget();
+      expect(jitBudgetRaised()).toBe(false);
+      expect(flagsAsAtStart()).toBe(true);
+    },
+  );
+
+  it('leaves a small scan, files no language parses, and other V8 versions alone', () => {
+    // 3.5 MB of manifests: under the threshold however large the README is.
+    chooseJitBudget(allLanguages, listing(500, 7_000));
+    // A file that could not be read counts for nothing.
+    chooseJitBudget(allLanguages, [
+      { path: 'big.yaml', size: 9_000_000, skipped: { kind: 'special-file', reason: 'a FIFO' } },
+    ]);
+    chooseJitBudget(allLanguages, listing(500, 9_000), '12.4.254.21-node.33');
+    expect(jitBudgetRaised()).toBe(false);
+    expect(flagsAsAtStart()).toBe(true);
+  });
+});
