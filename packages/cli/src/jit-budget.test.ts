@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chooseJitBudget, jitBudgetRaised, restoreJitBudget } from './jit-budget.js';
 import { allLanguages } from './registry.js';
 
+// Test files share a thread: a large scan run by an earlier one may have left the budget raised.
+restoreJitBudget();
 // V8 code-cache data records a hash of the process's flags: data made before a flag changed is
 // rejected after it, and accepted again once the flag is back (the same check v8-code-cache.ts makes).
 const probe = new Script('"jit-budget:0"').createCachedData();

@@ -33,11 +33,15 @@ export function chooseJitBudget(
   raised = true;
 }
 
-/** Puts the default back before the code cache is written (V8 rejects data written under other flags). */
+/**
+ * Puts the default back before the code cache is written (V8 rejects data written under other
+ * flags). Unconditional on V8 11.3: a scan in another module instance (a test importing the
+ * sources beside the built package) may have raised it.
+ */
 export function restoreJitBudget(): void {
-  if (!raised) return;
-  setFlagsFromString(`--interrupt-budget=${V8_DEFAULT.budget}`);
   raised = false;
+  if (V8_DEFAULT.version.test(process.versions.v8))
+    setFlagsFromString(`--interrupt-budget=${V8_DEFAULT.budget}`);
 }
 
 /** Whether this process runs with the raised budget (tests and the debug timeline). */
