@@ -44,7 +44,7 @@ export function restoreJitBudget(): void {
     setFlagsFromString(`--interrupt-budget=${V8_DEFAULT.budget}`);
 }
 
-/** Whether this process runs with the raised budget (tests and the debug timeline). */
+/** Whether this module raised the budget (for tests). */
 export function jitBudgetRaised(): boolean {
   return raised;
 }
