@@ -219,3 +219,29 @@ describe('--threads over YAML of several repositories', () => {
     expect(one.json).toBe(pooledReport(dir, 1, '--no-render').json);
   });
 });
+
+// .ci/run unpacks Helm and exports PLUMBLINE_HELM, and the CI image has `kubectl kustomize`.
+describe.skipIf(!process.env.PLUMBLINE_HELM && !process.env.CI)('--threads over YAML with rendering', () => {
+  it('keeps rendered output and the files near it on the main thread, and spreads the rest', () => {
+    const dir = multiRepoFolder();
+    // A plain NetworkPolicy beside the base the overlay builds on: a loose file among rendered paths.
+    writeFileSync(
+      join(dir, 'shop/deploy/base/networkpolicy.yaml'),
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: cart\n  namespace: shop-prod\nspec:\n  podSelector:\n    matchLabels:\n      app: cart\n  policyTypes: [Ingress]\n',
+    );
+    // Small enough that one thread checks it all at once: the reference a split must equal.
+    const one = pooledReport(dir, 1);
+    const two = pooledReport(dir, 2);
+    expect(one.stderr).not.toMatch(/plumbline pool/);
+    expect(two.stderr).toMatch(/plumbline pool: 1 workers, .*yaml in [1-9]/);
+    const report = JSON.parse(one.json) as {
+      findings: { ruleId: string; file: string; message: string }[];
+      summary: { rendering?: Record<string, { rendered: number }> };
+    };
+    expect(report.summary.rendering?.kustomize?.rendered).toBeGreaterThan(0);
+    // The overlay was built: findings on the base's Deployment come from the rendered object.
+    expect(report.findings.some((f) => f.file === 'shop/deploy/base/deployment.yaml')).toBe(true);
+    expect(report.findings.some((f) => f.ruleId === 'k8s/network-policy-missing')).toBe(true);
+    expect(two.json).toBe(one.json);
+  });
+});

@@ -14,9 +14,9 @@ export interface Shard {
 
 export interface ShardPlan {
   /**
-   * Checked on the main thread: every file of the languages rendered output joins (the rendered
-   * files cannot leave the thread that rendered them), files no language claims, and skipped
-   * entries. Always present, even empty.
+   * Checked on the main thread: the files that must meet rendered output (the rendered files
+   * cannot leave the thread that rendered them), files no language claims, and skipped entries.
+   * Always present, even empty.
    */
   leader: Shard;
   /** The rest, largest first, each made of whole groups of files that must be checked together. */
@@ -33,6 +33,8 @@ export interface PlanInput {
   /** The enabled rules (their domains say which files must meet). */
   rules: readonly AnyRule[];
   renderers: readonly Renderer[];
+  /** Paths of the rendered files (a Helm template's path, a kustomize origin's): on the main thread. */
+  renderedPaths?: readonly string[];
   /** How many threads will share the shards. */
   threads: number;
 }
@@ -56,8 +58,9 @@ const MIN_SHARDS = 8;
  *   says (a folder with the folders above it for Kubernetes, one repository's `.github` for
  *   workflows); a domain without `partition`, or with an enabled `wholeProject` rule, keeps all
  *   its files in one group; files of `fileLocal` domains (Dockerfiles) are groups of one;
- * - the languages rendered output may hold (all of them when a renderer does not say) join the
- *   leader, with everything else;
+ * - rendered files stay on the leader, and so do the groups they fall in: a domain's partition
+ *   sees their paths beside the files of their languages (a renderer that does not say which
+ *   languages it outputs keeps every language on the leader);
  * - the groups are packed, costliest first, into about four shards per thread of similar cost
  *   (bytes weighed by their language's `costPerByte`), and at least eight.
  * Contents can tie files together further (a kustomization naming `../base`): the domains'
@@ -70,17 +73,12 @@ export function planShards(input: PlanInput): ShardPlan {
     if (rule.domain.id === 'core') continue;
     domains.set(rule.domain, (domains.get(rule.domain) ?? false) || rule.wholeProject === true);
   }
+  // Languages wholly on the leader: all of them when a renderer does not say what it outputs.
   const leaderLanguages = new Set<string>();
-  if (input.renderers.length > 0) {
-    const outputs = input.renderers.some((r) => !r.outputLanguages)
-      ? languages.map((l) => l.id)
-      : input.renderers.flatMap((r) => r.outputLanguages ?? []);
-    for (const l of outputs) leaderLanguages.add(l);
-  }
-  // A domain reading a rendered language with another one keeps that other one on the leader too.
-  for (const domain of domains.keys())
-    if (!domain.fileLocal && domain.languages.some((l) => leaderLanguages.has(l)))
-      for (const l of domain.languages) leaderLanguages.add(l);
+  // Languages rendered output holds: their files stay with it where a domain's partition says so.
+  const renderedLanguages = new Set<string>();
+  if (input.renderers.some((r) => !r.outputLanguages)) for (const l of languages) leaderLanguages.add(l.id);
+  else for (const r of input.renderers) for (const l of r.outputLanguages ?? []) renderedLanguages.add(l);
 
   const leader: Shard = { entries: [], bytes: 0, cost: 0 };
   const placed: { entry: SourceEntry; language: string; weight: number }[] = [];
@@ -90,9 +88,15 @@ export function planShards(input: PlanInput): ShardPlan {
     else placed.push({ entry, language: language.id, weight: language.costPerByte ?? 1 });
   }
 
-  // Union-find over the placed files: the groups each domain needs together.
+  // Union-find over the placed files and the rendered paths: the groups each domain needs together.
   const index = new Map(placed.map((p, i) => [p.entry.path, i]));
-  const parent = placed.map((_, i) => i);
+  const rendered = new Set<number>();
+  const renderedPaths = [...new Set(input.renderedPaths ?? [])];
+  for (const path of renderedPaths) {
+    if (!index.has(path)) index.set(path, index.size);
+    rendered.add(index.get(path)!);
+  }
+  const parent = Array.from({ length: index.size }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
@@ -104,16 +108,34 @@ export function planShards(input: PlanInput): ShardPlan {
   for (const [domain, wholeProject] of domains) {
     if (domain.fileLocal) continue;
     const paths = placed.filter((p) => domain.languages.includes(p.language)).map((p) => p.entry.path);
+    if (domain.languages.some((l) => renderedLanguages.has(l))) paths.push(...renderedPaths);
     if (domain.partition && !wholeProject) for (const group of domain.partition(paths)) join(group);
     else join(paths);
   }
-
+  // Groups holding a rendered file stay on the leader (which keeps listing order).
+  const withRendered = new Set([...rendered].map(find));
+  const onLeader = new Set<SourceEntry>();
   const groups = new Map<number, Shard>();
   for (const [i, { entry, weight }] of placed.entries()) {
     const root = find(i);
+    if (withRendered.has(root)) {
+      onLeader.add(entry);
+      continue;
+    }
     const group = groups.get(root) ?? { entries: [], bytes: 0, cost: 0 };
     groups.set(root, group);
     add(group, entry, weight);
+  }
+  if (onLeader.size > 0) {
+    const weightOf = new Map(placed.map((p) => [p.entry, p.weight]));
+    const unplaced = new Set(leader.entries);
+    leader.entries = [];
+    leader.bytes = leader.cost = 0;
+    for (const entry of input.entries)
+      if (unplaced.has(entry) || onLeader.has(entry)) {
+        const language = entry.skipped ? undefined : languages.find((l) => l.claims(entry.path));
+        add(leader, entry, weightOf.get(entry) ?? language?.costPerByte ?? 1);
+      }
   }
   const others = pack([...groups.values()], input.threads, index);
   const languageOf = new Map(placed.map((p) => [p.entry.path, p.language]));

@@ -79,6 +79,7 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     languages,
     rules: enabledRules(run.registry, run.config),
     renderers: options.renderers ?? [],
+    renderedPaths: rendering.files.map((f) => f.path),
     threads,
   });
   debugTimeline('shards planned');
