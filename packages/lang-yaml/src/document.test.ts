@@ -86,6 +86,19 @@ describe('YamlDocument spans (kept as a compact table, not the yaml node tree)',
     expect(textAt(valid, config.keyAt(['data', 'app.properties']))).toBe('"app.properties"');
   });
 
+  it('finds a key written twice where its kept value is: the last one, as kubectl keeps it', () => {
+    const twice = new SourceFile(
+      'charts/app/templates/deployment.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      env:\n      livenessProbe:\n        exec: {command: [true]}\n      env:\n        - name: TOKEN\n          valueFrom:\n            secretKeyRef: {name: app, key: token}\n',
+    );
+    const [doc] = parseYaml(twice).model!.documents;
+    expect(doc!.get(['spec', 'containers', 0, 'env', 0, 'name'])).toBe('TOKEN');
+    expect(twice.position(doc!.keyAt(['spec', 'containers', 0, 'env'])!.start).line).toBe(12);
+    expect(textAt(twice, doc!.keyAt(['spec', 'containers', 0, 'env', 0, 'valueFrom', 'secretKeyRef']))).toBe(
+      'secretKeyRef',
+    );
+  });
+
   it('finds nothing where the route leaves the document', () => {
     expect(pod.at([...container, 'args', 2])).toBeUndefined();
     expect(pod.at([...container, 'args', 0.5])).toBeUndefined();

@@ -152,13 +152,13 @@ export class YamlDocument {
 /**
  * The pair of `key` in a map: its own, else the first found through merge keys (`<<: *defaults`,
  * `<<: [*a, *b]`), as YAML merges them: own keys win, then earlier merged maps. The span is where
- * the merged text is written, at the anchor.
+ * the merged text is written, at the anchor. A key written twice (a manifest may: kubectl keeps
+ * the last) is the last one, whose value the plain data holds.
  */
 function pairOf(map: SpanNode, key: string | number, depth = 0): SpanPair | undefined {
   if (map.kind !== 'map' || depth > 16) return undefined;
   const pairs = map.pairs;
-  const own = pairs.find((p) => p.key?.keyIs(key));
-  if (own) return own;
+  for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i]!.key?.keyIs(key)) return pairs[i];
   for (const merge of pairs.filter((p) => p.key?.isMergeKey)) {
     const value = resolve(merge.value);
     const sources = value?.kind === 'seq' ? value.items.map(resolve) : [value];
