@@ -4,7 +4,9 @@
 // the medians of wall and CPU seconds (user + sys of the child and its threads, from /proc) and
 // peak RSS, and whether every bin's JSON report is the same (`durationMs` set to 0). V8 code caches
 // go to a temporary XDG_CACHE_HOME, warmed by one untimed run of each bin.
-// Usage: node bench/scan-ab.mjs [rounds=3] [--threads N] [--dir path] name=path/to/bin.js ...
+// Usage: node bench/scan-ab.mjs [rounds=3] [--threads N] [--dir path] [--render] name=path/to/bin.js ...
+// (`--render`: Helm charts and kustomizations rendered, Helm from PLUMBLINE_HELM or PATH;
+// `--no-warm`: no untimed first run, for long scans.)
 // e.g. node bench/scan-ab.mjs 3 --threads 2 before=/tmp/old/bundle/plumbline.js after=packages/cli/bundle/plumbline.js
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -19,6 +21,8 @@ const take = (flag, fallback) => {
   return at < 0 ? fallback : args.splice(at, 2)[1];
 };
 const threads = take('--threads', '2');
+const warm = args.includes('--no-warm') ? (args.splice(args.indexOf('--no-warm'), 1), false) : true;
+const render = args.includes('--render') ? (args.splice(args.indexOf('--render'), 1), true) : false;
 const dir = take('--dir', fileURLToPath(new URL('../../shared/corpus', import.meta.url)));
 const rounds = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 3;
 const bins = args.map((arg) => {
@@ -37,7 +41,7 @@ function childCpu() {
 
 /** One scan: wall and CPU seconds, peak RSS MB, and a hash of the report without timings. */
 function run(bin) {
-  const argv = [bin, 'audit', dir, '--no-render', '--format', 'json', '--fail-on', 'none', '--threads', threads];
+  const argv = [bin, 'audit', dir, ...(render ? [] : ['--no-render']), '--format', 'json', '--fail-on', 'none', '--threads', threads];
   const cpu = childCpu();
   const t = performance.now();
   const child = timeBin
@@ -69,7 +73,7 @@ function run(bin) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 try {
-  for (const b of bins) run(b.bin);
+  if (warm) for (const b of bins) run(b.bin);
   const runs = new Map(bins.map((b) => [b.name, []]));
   for (let r = 0; r < rounds; r++)
     for (const b of bins) {
@@ -79,7 +83,7 @@ try {
         `round ${r + 1} ${b.name.padEnd(10)} ${one.wall.toFixed(2)} s  ${one.cpu.toFixed(2)} CPU-s  ${one.rss.toFixed(0)} MB  ${one.hash}  load ${loadavg()[0].toFixed(1)}`,
       );
     }
-  console.log(`\n${threads} thread(s), ${rounds} rounds, ${dir}`);
+  console.log(`\n${threads} thread(s), ${rounds} rounds, ${dir}${render ? ', rendered' : ''}`);
   for (const [name, list] of runs) {
     const hashes = [...new Set(list.map((x) => x.hash))].join(',');
     console.log(
