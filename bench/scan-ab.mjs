@@ -21,8 +21,14 @@ const take = (flag, fallback) => {
   return at < 0 ? fallback : args.splice(at, 2)[1];
 };
 const threads = take('--threads', '2');
-const warm = args.includes('--no-warm') ? (args.splice(args.indexOf('--no-warm'), 1), false) : true;
-const render = args.includes('--render') ? (args.splice(args.indexOf('--render'), 1), true) : false;
+/** Takes a flag without a value out of the arguments: whether it was there. */
+const has = (flag) => {
+  const at = args.indexOf(flag);
+  if (at >= 0) args.splice(at, 1);
+  return at >= 0;
+};
+const warm = !has('--no-warm');
+const render = has('--render');
 const dir = take('--dir', fileURLToPath(new URL('../../shared/corpus', import.meta.url)));
 const rounds = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 3;
 const bins = args.map((arg) => {
