@@ -35,7 +35,8 @@ const bins = args.map((arg) => {
   const [name, bin] = arg.split(/=(.*)/s);
   return { name, bin };
 });
-if (bins.length === 0) throw new Error('usage: node bench/scan-ab.mjs [rounds] [--threads N] name=bin.js ...');
+if (bins.length === 0)
+  throw new Error('usage: node bench/scan-ab.mjs [rounds] [--threads N] name=bin.js ...');
 const cacheHome = mkdtempSync(join(tmpdir(), 'plumbline-scan-ab-'));
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -47,7 +48,18 @@ function childCpu() {
 
 /** One scan: wall and CPU seconds, peak RSS MB, and a hash of the report without timings. */
 function run(bin) {
-  const argv = [bin, 'audit', dir, ...(render ? [] : ['--no-render']), '--format', 'json', '--fail-on', 'none', '--threads', threads];
+  const argv = [
+    bin,
+    'audit',
+    dir,
+    ...(render ? [] : ['--no-render']),
+    '--format',
+    'json',
+    '--fail-on',
+    'none',
+    '--threads',
+    threads,
+  ];
   const cpu = childCpu();
   const t = performance.now();
   const child = timeBin
@@ -65,7 +77,11 @@ function run(bin) {
   if (child.status !== 0) throw new Error(`${bin} exited ${child.status}: ${child.stderr}`);
   const report = JSON.parse(child.stdout);
   const zero = (o) => {
-    if (o && typeof o === 'object') for (const k in o) k === 'durationMs' ? (o[k] = 0) : zero(o[k]);
+    if (!o || typeof o !== 'object') return;
+    for (const k in o) {
+      if (k === 'durationMs') o[k] = 0;
+      else zero(o[k]);
+    }
   };
   zero(report);
   const rss = timeBin ? Number(child.stderr.trim().split('\n').pop()) / 1024 : Number.NaN;

@@ -47,7 +47,9 @@ child.on('exit', (code) => {
   const others = [...threads].filter(([tid]) => tid !== String(child.pid)).map(([, t]) => t);
   others.sort((a, b) => b.seconds - a.seconds);
   const total = [...threads.values()].reduce((sum, t) => sum + t.seconds, 0);
-  console.log(`exit ${code}, wall ${wall.toFixed(2)} s, CPU ${total.toFixed(2)} s in ${threads.size} threads`);
+  console.log(
+    `exit ${code}, wall ${wall.toFixed(2)} s, CPU ${total.toFixed(2)} s in ${threads.size} threads`,
+  );
   console.log(`  main thread                ${main ? main.seconds.toFixed(2) : '?'} s`);
   for (const t of others.filter((t) => t.seconds >= 0.05))
     console.log(`  ${t.name.padEnd(26)} ${t.seconds.toFixed(2)} s`);
