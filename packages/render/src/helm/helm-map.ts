@@ -1,5 +1,6 @@
 import type { SourceMapper, SourceOrigin } from '@plumbline/core';
-import { type Document, parseAllDocuments } from 'yaml';
+import type { Document } from 'yaml';
+import { renderedDocuments } from '../source-map/parsed-output.js';
 import { type Route, routeAt, valueAt } from '../source-map/rendered-routes.js';
 import { alignRoute, type TemplateKey, type TemplateSegment } from '../source-map/template-index.js';
 import type { ValuesFile } from '../source-map/values-locator.js';
@@ -19,14 +20,11 @@ export interface HelmMapInput {
  * when the value came from values (a reviewer fixes values, not rendered YAML).
  */
 export class HelmSourceMap implements SourceMapper {
-  private docs: Document[] | undefined;
-
   constructor(private readonly input: HelmMapInput) {}
 
   origin(start: number, end: number): SourceOrigin {
     const { templatePath, segments } = this.input;
-    if (!this.docs) this.docs = parseAllDocuments(this.input.text, { logLevel: 'silent' }) as Document[];
-    const docs = this.docs;
+    const docs = renderedDocuments(this.input.text);
     const docIndex = Math.max(
       0,
       docs.findIndex((d) => inRange(d.range, start)),

@@ -1,5 +1,5 @@
 import type { SourceFile, SourceMapper, SourceOrigin } from '@plumbline/core';
-import { type Document, parseAllDocuments } from 'yaml';
+import { renderedDocuments } from '../source-map/parsed-output.js';
 import { type Route, routeAt, valueAt } from '../source-map/rendered-routes.js';
 
 /** A source YAML file of a build (a base manifest, a patch), split in documents. */
@@ -38,13 +38,10 @@ export interface KustomizeMapInput {
  * `images:` entry that changed the image, else the origin manifest's key (or its nearest ancestor).
  */
 export class KustomizeSourceMap implements SourceMapper {
-  private docs: Document[] | undefined;
-
   constructor(private readonly input: KustomizeMapInput) {}
 
   origin(start: number, end: number): SourceOrigin {
-    if (!this.docs) this.docs = parseAllDocuments(this.input.text, { logLevel: 'silent' }) as Document[];
-    const docs = this.docs;
+    const docs = renderedDocuments(this.input.text);
     const doc = docs.find((d) => inRange(d.range, start)) ?? docs[0];
     const data = (doc?.toJS({ maxAliasCount: 1000 }) ?? {}) as Record<string, unknown>;
     const kind = String(data.kind ?? '');
