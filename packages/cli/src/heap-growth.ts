@@ -13,26 +13,33 @@ const GROWING_PERCENT = 30;
 let capped = false;
 
 /**
- * A large scan (over 4 MB to parse) on more than one thread caps the heap's growth factor. One
- * thread is left alone: it holds one shard's models at a time, and the cap saved ~30 MB there for
- * ~6 % more CPU (bench/README.md). V8's flags are per process,
- * so this applies to the worker threads too, and V8 reads the flag at each full collection, so
- * setting it once the files are listed is early enough (the heap is small until parsing starts).
+ * A large scan (over 4 MB to parse) on more than one thread, or rendering charts and overlays,
+ * caps the heap's growth factor. One thread without rendering is left alone: it holds one
+ * shard's models at a time, and the cap saved ~30 MB there for ~6 % more CPU (bench/README.md).
+ * Rendering keeps ~250 MB alive on the main thread (rendered texts, source maps, the sources
+ * kept for ignore comments), which V8 let grow to ~680 MB of heap on one thread before a full
+ * collection: the corpus peaked at 929 MB instead of 593 MB with the cap. V8's flags are per
+ * process, so this applies to the worker threads too, and V8 reads the flag at each full
+ * collection, so setting it once the files are listed is early enough.
  */
 export function chooseHeapGrowth(
   languages: readonly Language[],
   entries: readonly SourceEntry[],
   threads: number | 'auto',
+  rendering = false,
 ): void {
   if (capped) return;
-  if (threadsOf(threads) <= 1 || claimedBytes(languages, entries) < LARGE_SCAN_BYTES) return;
+  if ((threadsOf(threads) <= 1 && !rendering) || claimedBytes(languages, entries) < LARGE_SCAN_BYTES) return;
   setFlagsFromString(`--heap-growing-percent=${GROWING_PERCENT}`);
   capped = true;
 }
 
-/** Puts the flag back before the code cache is written (V8 rejects data written under other flags). */
+/**
+ * Puts V8's default (0: its own heuristic) back before the code cache is written (V8 rejects data
+ * written under other flags). Unconditional: a scan in another module instance (a test importing
+ * the sources beside the built package) may have set it.
+ */
 export function restoreHeapGrowth(): void {
-  if (!capped) return;
   setFlagsFromString('--heap-growing-percent=0');
   capped = false;
 }

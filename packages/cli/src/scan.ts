@@ -96,7 +96,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   setup.baseline = baseline;
   await configurePacks(setup.languages, { varFiles: options.varFiles });
   chooseWasmTiering(languages, entries);
-  chooseHeapGrowth(languages, entries, options.threads ?? 'auto');
+  chooseHeapGrowth(languages, entries, options.threads ?? 'auto', options.render !== false);
   debugTimeline('packs configured');
   const result = await runAudit({
     source,
