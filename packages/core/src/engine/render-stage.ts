@@ -6,8 +6,8 @@ import {
   type RenderProblem,
   type RenderSource,
 } from '../model/renderer.js';
-import type { AuditOptions, RawFinding } from './audit.js';
 import { parseDirectives } from '../suppress/directives.js';
+import type { AuditOptions, RawFinding } from './audit.js';
 import type { SourceEntry } from './file-source.js';
 
 export interface RenderStageResult {
