@@ -1,16 +1,13 @@
-import { Script } from 'node:vm';
 import type { SourceEntry } from '@plumbline/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseHeapGrowth, restoreHeapGrowth } from './heap-growth.js';
 import { allLanguages } from './registry.js';
+import { flagsProbe } from './test-support/v8-flags-probe.ts';
 
-// V8 code-cache data records a hash of the flags: data made before the cap is rejected under it
-// (the same check v8-code-cache.ts makes), so the probe tells whether the cap is on.
+// The cap changes V8's flags, so code-cache data made before it is rejected under it.
 restoreHeapGrowth();
-const probe = new Script('"heap-growth:0"').createCachedData();
-let probes = 0;
-const capped = () =>
-  new Script(`"heap-growth:${++probes % 10}"`, { cachedData: probe }).cachedDataRejected === true;
+const uncapped = flagsProbe('heap-growth');
+const capped = () => !uncapped();
 
 /** 5 MB of manifests, as a listing gives them. */
 const large: SourceEntry[] = Array.from({ length: 500 }, (_, i) => ({

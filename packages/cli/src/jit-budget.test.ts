@@ -1,17 +1,12 @@
-import { Script } from 'node:vm';
 import type { SourceEntry } from '@plumbline/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseJitBudget, jitBudgetRaised, restoreJitBudget } from './jit-budget.js';
 import { allLanguages } from './registry.js';
+import { flagsProbe } from './test-support/v8-flags-probe.ts';
 
 // Test files share a thread: a large scan run by an earlier one may have left the budget raised.
 restoreJitBudget();
-// V8 code-cache data records a hash of the process's flags: data made before a flag changed is
-// rejected after it, and accepted again once the flag is back (the same check v8-code-cache.ts makes).
-const probe = new Script('"jit-budget:0"').createCachedData();
-let probes = 0;
-const flagsAsAtStart = () =>
-  new Script(`"jit-budget:${++probes % 10}"`, { cachedData: probe }).cachedDataRejected === false;
+const flagsAsAtStart = flagsProbe('jit-budget');
 
 /** `count` manifests of `size` bytes, as a listing gives them (plus a README no language claims). */
 function listing(count: number, size: number): SourceEntry[] {

@@ -4,16 +4,15 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeOrg, type FakeRepo, startFakeOrg } from '../../org/src/test-support/fake-org.ts';
-import { sha } from '../../org/src/test-support/org-fixture.ts';
+import { filesOf, sha } from '../../org/src/test-support/org-fixture.ts';
 import { repoRoot, runBuiltCli } from './test-support/run-cli.ts';
 
 const TOKEN = 'ghs_cli_test_token_AbCdEf0123456789';
@@ -301,17 +300,6 @@ describe('plumbline org', () => {
     expect(same.code).toBe(2);
   });
 });
-
-/** Every file under a folder, as a fake repository's `files`. */
-function filesOf(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) {
-      const path = join(entry.parentPath, entry.name);
-      files[relative(dir, path)] = readFileSync(path, 'utf8');
-    }
-  return files;
-}
 
 // .ci/run unpacks Helm and exports PLUMBLINE_HELM; without it these skip locally, never in CI.
 const helm = process.env.PLUMBLINE_HELM;

@@ -17,12 +17,12 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeOrg } from '../../org/src/test-support/fake-org.ts';
-import { sha } from '../../org/src/test-support/org-fixture.ts';
+import { filesOf, sha } from '../../org/src/test-support/org-fixture.ts';
 import { repoRoot } from './test-support/run-cli.ts';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -251,17 +251,6 @@ function runInstalled(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-}
-
-/** Every file under a folder, as a fake repository's `files`. */
-function filesOf(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) {
-      const path = join(entry.parentPath, entry.name);
-      files[relative(dir, path)] = readFileSync(path, 'utf8');
-    }
-  return files;
 }
 
 /**

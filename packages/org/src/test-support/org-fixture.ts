@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { FakeRepo } from './fake-org.js';
 
 /** Small repositories shaped like real ones: config under deploy/, docs, code, sometimes a finding. */
@@ -38,4 +40,15 @@ export function sha(seed: string): string {
     out += h.toString(16).padStart(8, '0');
   }
   return out.slice(0, 40);
+}
+
+/** Every file under a folder, as a fake repository's `files`. */
+export function filesOf(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files[relative(dir, path)] = readFileSync(path, 'utf8');
+    }
+  return files;
 }
