@@ -60,6 +60,15 @@ export function runProcess(binary: string, args: string[], options: RunOptions):
 }
 
 /**
+ * Go's collector for a renderer process: a heap five times the live data before each collection
+ * instead of twice. Helm and kubectl are Go programs that live ~50 ms and collect several times on
+ * the way (the first at a 4 MB heap); on corpus charts and overlays, run one after the other with
+ * each setting in turn, this took a fifth off their CPU time, for ~50 MB more at the peak of the
+ * largest build. A ratio, not `GOGC=off`: memory still follows the live data, on every Go version.
+ */
+const RENDERER_GOGC = '400';
+
+/**
  * The environment a renderer runs with: PATH and HOME only, every cache and config folder inside
  * the private temp folder, so no user plugin, repository list or credential is read.
  */
@@ -80,5 +89,6 @@ export function scrubbedEnv(tempDir: string): NodeJS.ProcessEnv {
     HTTPS_PROXY: 'http://127.0.0.1:9',
     HTTP_PROXY: 'http://127.0.0.1:9',
     NO_PROXY: '',
+    GOGC: RENDERER_GOGC,
   };
 }
