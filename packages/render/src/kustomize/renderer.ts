@@ -58,12 +58,12 @@ export class KustomizeRenderer implements Renderer {
     const refs = new Map<string, KustomizationRefs>();
     for (const k of kustomizations) refs.set(k.path, readKustomization(k.path, (await read(k.path)) ?? ''));
     // A kustomization another one builds on is a base: it is built inside its overlays.
-    const kustomizationIn = (dir: string) => kustomizations.find((k) => dirOf(k.path) === dir);
+    const kustomizationIn = kustomizationsByFolder(kustomizations);
     const referenced = new Set<string>();
     for (const r of refs.values())
       for (const res of r.resources) {
-        const k = byPath.has(res) && isKustomizationFile(res) ? byPath.get(res) : kustomizationIn(res);
-        if (k) referenced.add(k.path);
+        const k = byPath.has(res) && isKustomizationFile(res) ? res : kustomizationIn.get(res);
+        if (k) referenced.add(k);
       }
     const roots = kustomizations.filter((k) => !referenced.has(k.path) && !refs.get(k.path)?.component);
     const tool = this.tool();
@@ -91,7 +91,7 @@ export class KustomizeRenderer implements Renderer {
     await mapBounded(
       roots.filter((k) => !remoteOnly.includes(k)),
       limit,
-      (root) => this.build(root, refs, byPath, read, tool, out),
+      (root) => this.build(root, refs, byPath, kustomizationIn, read, tool, out),
     );
     return out;
   }
@@ -107,6 +107,7 @@ export class KustomizeRenderer implements Renderer {
     root: SourceEntry,
     refs: Map<string, KustomizationRefs>,
     byPath: Map<string, SourceEntry>,
+    kustomizationIn: Map<string, string>,
     read: (path: string) => Promise<string | undefined>,
     tool: { binary: string; args: string[] },
     out: RenderOutput,
@@ -137,9 +138,7 @@ export class KustomizeRenderer implements Renderer {
       for (const image of r.images)
         images.push({ path, name: image.name, ...kFile.span(image.start, image.end) });
       for (const res of r.resources) {
-        const k = byPath.has(res)
-          ? res
-          : [...byPath.keys()].find((p) => dirOf(p) === res && isKustomizationFile(p));
+        const k = byPath.has(res) ? res : kustomizationIn.get(res);
         if (k) queue.push(k);
       }
       for (const p of [...r.patches, ...r.files]) {
@@ -268,4 +267,18 @@ function withoutRemote(text: string, refs: KustomizationRefs): string {
       .filter((l) => !l.includes(remote))
       .join('\n');
   return out;
+}
+
+/**
+ * The kustomization file of each folder that has one (the first listed, as kustomize takes one of
+ * `kustomization.yaml`, `.yml`, `Kustomization`): looked up once per resource of every build, so
+ * a map, not a search of the scan's listing.
+ */
+function kustomizationsByFolder(kustomizations: readonly SourceEntry[]): Map<string, string> {
+  const byFolder = new Map<string, string>();
+  for (const k of kustomizations) {
+    const dir = dirOf(k.path);
+    if (!byFolder.has(dir)) byFolder.set(dir, k.path);
+  }
+  return byFolder;
 }
