@@ -51,4 +51,4 @@ export {
   unusedSuppressionRule,
 } from './rules/index.js';
 export type { Directive } from './suppress/directives.js';
-export { normalisePeerId, parseDirectives } from './suppress/directives.js';
+export { mayHoldDirective, normalisePeerId, parseDirectives } from './suppress/directives.js';

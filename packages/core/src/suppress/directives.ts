@@ -42,6 +42,21 @@ const READERS: [RegExp, Reader][] = [
   [TRIVY, (m) => ({ syntax: 'trivy', rules: [normalisePeerId(m[1]!)], reason: 'trivy ignore comment' })],
 ];
 
+/**
+ * Text every reader above needs (each pattern is case-sensitive and holds one of these words): a
+ * text without any holds no directive, so its comments need not be collected.
+ */
+const MARKERS = ['plumbline:ignore', 'hadolint', 'zizmor:', 'checkov:skip=', 'trivy:ignore:'];
+
+/**
+ * Could `text` hold an ignore comment? A cheap superset of `parseDirectives`: renderers read every
+ * template, values file and patch, and lexing each for comments cost more than the rest of their
+ * bookkeeping, though few hold a directive.
+ */
+export function mayHoldDirective(text: string): boolean {
+  return MARKERS.some((marker) => text.includes(marker));
+}
+
 /** Reads every ignore syntax Plumbline honours out of a file's comments. */
 export function parseDirectives(comments: readonly Comment[]): Directive[] {
   const out: Directive[] = [];

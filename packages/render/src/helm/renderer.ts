@@ -4,6 +4,7 @@ import {
   DEFAULT_VARIANT,
   emptyRenderOutput,
   globMatcher,
+  mayHoldDirective,
   RenderedFile,
   type Renderer,
   type RenderInput,
@@ -165,8 +166,10 @@ export class HelmRenderer implements Renderer {
     for (const [rel, bytes] of files) {
       if (!/\.(ya?ml|tpl)$/.test(rel) || rel.startsWith('.plumbline-values/')) continue;
       if (realPaths.has(rel)) continue;
-      const file = new SourceFile(join(chart.dir, rel), bytes.toString('utf8'));
-      out.sources.push({ file, comments: yamlComments(file.text) });
+      const text = bytes.toString('utf8');
+      // Kept for their ignore comments only: most templates have none to look for.
+      if (mayHoldDirective(text))
+        out.sources.push({ file: new SourceFile(join(chart.dir, rel), text), comments: yamlComments(text) });
     }
     const valuesFiles = new Map<string, ValuesFile>();
     const valuesOf = (rel: string, rootPath: string) => {

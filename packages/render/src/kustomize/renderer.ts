@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import {
   emptyRenderOutput,
+  mayHoldDirective,
   RenderedFile,
   type Renderer,
   type RenderInput,
@@ -147,8 +148,9 @@ export class KustomizeRenderer implements Renderer {
       }
     }
     for (const path of files.keys()) out.claimed.push(path);
+    // Kept for their ignore comments only: most bases and patches have none to look for.
     for (const [path, text] of files)
-      if (/\.ya?ml$|Kustomization$/.test(path))
+      if (/\.ya?ml$|Kustomization$/.test(path) && mayHoldDirective(text))
         out.sources.push({ file: new SourceFile(path, text), comments: yamlComments(text) });
 
     const workspace = await createWorkspace('kustomize');
