@@ -1,5 +1,6 @@
 import type { SourceEntry } from '@plumbline/core';
-import { baseName, dirOf, isUnder, relativeTo } from '../paths.js';
+import { relativeTo } from '../paths.js';
+import { ancestorsOf, type ChartIndex } from './chart-index.js';
 
 /** One chart to render: its folder and every file under it (subcharts in `charts/` included). */
 export interface ChartUnit {
@@ -14,33 +15,32 @@ export interface ChartUnit {
 const VALUES_FILE = /^values[-._][^/]+\.ya?ml$/i;
 
 /** Chart folders (a `Chart.yaml`), except subcharts, which render with their parent. */
-export function discoverCharts(entries: readonly SourceEntry[]): ChartUnit[] {
-  const dirs = entries
-    .filter((e) => baseName(e.path) === 'Chart.yaml')
-    .map((e) => dirOf(e.path))
-    .sort((a, b) => a.length - b.length || a.localeCompare(b));
+export function discoverCharts(index: ChartIndex): ChartUnit[] {
+  const dirs = [...index.dirs].sort((a, b) => a.length - b.length || a.localeCompare(b));
   const charts: string[] = [];
+  const kept = new Set<string>();
   for (const dir of dirs) {
-    const parent = charts.find((c) => isUnder(dir, c) && relativeTo(dir, c).startsWith('charts/'));
-    if (!parent) charts.push(dir);
+    const subchart = ancestorsOf(dir).some((c) => kept.has(c) && relativeTo(dir, c).startsWith('charts/'));
+    if (subchart) continue;
+    charts.push(dir);
+    kept.add(dir);
   }
+  // A file belongs to the innermost chart holding it: a chart nested elsewhere than `charts/`
+  // renders on its own, and its files are not its parent's.
+  const ownerOf = (path: string) => ancestorsOf(path).find((dir) => kept.has(dir));
   return charts.map((dir) => {
-    const files = entries.filter((e) => isUnder(e.path, dir) && e.path !== dir);
-    const own = (rel: string) =>
-      !charts.some(
-        (other) => other !== dir && other.length > dir.length && isUnder(dir ? `${dir}/${rel}` : rel, other),
-      );
-    const valuesFiles = files
+    const files = index.filesUnder(dir);
+    const own = files.filter((e) => ownerOf(e.path) === dir);
+    const valuesFiles = own
       .map((e) => relativeTo(e.path, dir))
       .filter(
         (rel) =>
-          own(rel) &&
-          ((VALUES_FILE.test(rel) && !/^values\.ya?ml$/i.test(rel)) || /^values\/[^/]+\.ya?ml$/i.test(rel)),
+          (VALUES_FILE.test(rel) && !/^values\.ya?ml$/i.test(rel)) || /^values\/[^/]+\.ya?ml$/i.test(rel),
       )
       .sort();
     return {
       dir,
-      files: files.filter((e) => own(relativeTo(e.path, dir))),
+      files: own,
       valuesFiles,
       hasTemplates: files.some((e) => /(^|\/)templates\//.test(relativeTo(e.path, dir))),
     };

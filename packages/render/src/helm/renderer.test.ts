@@ -100,6 +100,41 @@ describe.skipIf(!HELM && !process.env.CI)('Helm rendering (real helm)', () => {
     expect(result.summary.rendering?.helm).toMatchObject({ rendered: 0, failed: 1 });
   });
 
+  it('renders a dependency kept beside the chart in the scan, findings on its own files', async () => {
+    const files = chart();
+    files['charts/shop/Chart.yaml'] +=
+      '  - name: audit-log\n    version: 0.2.0\n    repository: file://../audit-log\n';
+    files['charts/audit-log/Chart.yaml'] = 'apiVersion: v2\nname: audit-log\nversion: 0.2.0\n';
+    files['charts/audit-log/values.yaml'] = 'image: registry.example.com/audit-log:latest\n';
+    files['charts/audit-log/templates/daemonset.yaml'] = [
+      'apiVersion: apps/v1',
+      'kind: DaemonSet',
+      'metadata:',
+      '  name: {{ .Release.Name }}-audit-log',
+      'spec:',
+      '  selector:',
+      '    matchLabels: {app: audit-log}',
+      '  template:',
+      '    metadata:',
+      '      labels: {app: audit-log}',
+      '    spec:',
+      '      containers:',
+      '        - name: shipper',
+      '          image: {{ .Values.image }}',
+      '',
+    ].join('\n');
+    const result = await audit(files, [helm()]);
+    expect(result.errors.map((e) => e.message)).not.toContainEqual(expect.stringMatching(/not vendored/));
+    // Rendered inside shop (as `charts/audit-log/` of the release) and on its own; either way the
+    // finding is on the dependency's real values file.
+    expect(
+      result.findings
+        .filter((f) => f.ruleId === 'k8s/no-latest-image' && f.file.startsWith('charts/audit-log/'))
+        .map(at),
+    ).toContain('charts/audit-log/values.yaml:1:1');
+    expect(result.summary.rendering?.helm).toMatchObject({ rendered: 2, failed: 0 });
+  });
+
   it('renders a chart whose dependency is not vendored, with a notice', async () => {
     const files = chart();
     files['charts/shop/Chart.yaml'] +=

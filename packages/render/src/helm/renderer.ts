@@ -15,12 +15,13 @@ import { yamlComments } from '@plumbline/lang-yaml';
 import { parseDocument } from 'yaml';
 import { findOnPath } from '../binary.js';
 import { createWorkspace, materialise } from '../materialise.js';
-import { baseName, dirOf, isUnder, joinPath, relativeTo } from '../paths.js';
+import { baseName, joinPath, relativeTo } from '../paths.js';
 import { mapBounded } from '../pool.js';
 import { runProcess, scrubbedEnv } from '../process.js';
 import { cleanMessage } from '../redact-message.js';
 import { indexTemplate, type TemplateSegment } from '../source-map/template-index.js';
 import { type ValuesFile, valuesFileOf } from '../source-map/values-locator.js';
+import { ChartIndex } from './chart-index.js';
 import { type ChartUnit, discoverCharts } from './discover.js';
 import { HelmSourceMap } from './helm-map.js';
 
@@ -61,7 +62,8 @@ export class HelmRenderer implements Renderer {
 
   async render(input: RenderInput): Promise<RenderOutput> {
     const out = emptyRenderOutput();
-    const charts = discoverCharts(input.entries).filter((c) => c.hasTemplates);
+    const index = new ChartIndex(input.entries);
+    const charts = discoverCharts(index).filter((c) => c.hasTemplates);
     if (charts.length === 0) return out;
     const binary = this.binaryFor(input);
     if (!binary) {
@@ -72,7 +74,7 @@ export class HelmRenderer implements Renderer {
       return out;
     }
     const limit = this.options.concurrency ?? Math.min(4, Math.max(2, availableParallelism()));
-    await mapBounded(charts, limit, (chart) => this.renderChart(chart, input, binary, out));
+    await mapBounded(charts, limit, (chart) => this.renderChart(chart, index, input, binary, out));
     return out;
   }
 
@@ -87,6 +89,7 @@ export class HelmRenderer implements Renderer {
 
   private async renderChart(
     chart: ChartUnit,
+    index: ChartIndex,
     input: RenderInput,
     binary: string,
     out: RenderOutput,
@@ -125,7 +128,7 @@ export class HelmRenderer implements Renderer {
     for (const d of dependencies.filter((d) => !vendored(d))) {
       // Offline stand-in for `helm dependency build`: the same chart when the scan holds it (a
       // `file://` path, or a sibling chart of that name in the same repository folder).
-      const local = await this.localChart(d, chart, input);
+      const local = await this.localChart(d, chart, index, input);
       if (local)
         for (const [rel, { bytes, path }] of local) {
           files.set(`charts/${d.name}/${rel}`, bytes);
@@ -248,6 +251,7 @@ export class HelmRenderer implements Renderer {
   private async localChart(
     dep: Dependency,
     chart: ChartUnit,
+    index: ChartIndex,
     input: RenderInput,
   ): Promise<Map<string, { bytes: Buffer; path: string }> | undefined> {
     let dir: string | undefined;
@@ -255,17 +259,12 @@ export class HelmRenderer implements Renderer {
       dir = joinPath(chart.dir, dep.repository.slice('file://'.length));
     else {
       const top = chart.dir.split('/')[0] ?? '';
-      const candidates = input.entries
-        .filter((e) => baseName(e.path) === 'Chart.yaml' && e.path.split('/')[0] === top)
-        .map((e) => dirOf(e.path))
-        .filter((d) => baseName(d) === dep.name && d !== chart.dir);
-      dir = candidates[0];
+      dir = index.dirs.find((d) => d.split('/')[0] === top && baseName(d) === dep.name && d !== chart.dir);
     }
-    if (dir === undefined || !input.entries.some((e) => e.path === join(dir!, 'Chart.yaml')))
-      return undefined;
+    if (dir === undefined || !index.isChart(dir)) return undefined;
     const out = new Map<string, { bytes: Buffer; path: string }>();
-    for (const entry of input.entries) {
-      if (!isUnder(entry.path, dir) || entry.size > input.config.maxFileSize) continue;
+    for (const entry of index.filesUnder(dir)) {
+      if (entry.size > input.config.maxFileSize) continue;
       const bytes = await input.source.read(entry.path).catch(() => undefined);
       if (bytes) out.set(relativeTo(entry.path, dir), { bytes, path: entry.path });
     }
