@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pooledReport } from './test-support/pooled-report.ts';
+import { writeTree } from './test-support/write-tree.ts';
 
 /** An S3 bucket module whose findings depend on its caller's arguments. */
 const bucketModule = `variable "name" {}
@@ -60,11 +61,7 @@ function terraformRepos(): string {
       ]),
     ),
   };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
+  return writeTree(dir, files);
 }
 
 describe('--threads over Terraform repositories', () => {

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pooledReport } from './test-support/pooled-report.ts';
+import { writeTree } from './test-support/write-tree.ts';
 
 const deployment = (name: string, namespace: string, image: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -133,11 +134,7 @@ metadata:
     );
     files[`fleet/service-${i}/settings.yaml`] = settings(`svc-${i}`, 'fleet', 900);
   }
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
+  return writeTree(dir, files);
 }
 
 describe('--threads with a ValidatingAdmissionPolicy in the scan', () => {

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pooledReport } from './test-support/pooled-report.ts';
+import { writeTree } from './test-support/write-tree.ts';
 
 const deployment = (name: string, image: string, extra = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -179,11 +180,7 @@ spec:
     files[`fleet/service-${i}/service.yaml`] = service(`svc-${i}`, `svc-${i}`, i % 2 ? 8080 : 8081);
     files[`fleet/service-${i}/configmap.yaml`] = configMap(`svc-${i}`, 600);
   }
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
+  return writeTree(dir, files);
 }
 
 describe('--threads over YAML of several repositories', () => {
