@@ -18,6 +18,9 @@ export function packageTestConfig(name: string, options: { shareModules?: boolea
       server: { deps: { external: [/\/dist\//] } },
       // Generous: several packages test by spawning the CLI or the bundled Action, and `npm test` runs
       // packages in parallel on two cores. A hung test still fails.
+      // No test reads or fills the user's render cache (~/.cache/plumbline/render); the tests of
+      // the cache name a folder of their own.
+      env: { PLUMBLINE_RENDER_CACHE: 'off' },
       testTimeout: 120_000,
       hookTimeout: 120_000,
     },

@@ -57,6 +57,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--helm <path>', 'helm binary used to render charts (default: helm on PATH)')
     .option('--no-render', 'do not render Helm charts or build kustomizations (templates are skipped)')
     .option(
+      '--no-render-cache',
+      'run Helm and kustomize for every chart and overlay, not reusing earlier outputs (~/.cache/plumbline/render)',
+    )
+    .option(
       '--threads <n>',
       'threads that parse and check files: 1 = no worker threads (default: one per core, for large scans)',
     )

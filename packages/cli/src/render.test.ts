@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,51 @@ describe.skipIf(!helm && !process.env.CI)('plumbline audit on charts and overlay
     for (const file of readdirSync(units, { recursive: true, encoding: 'utf8' })) {
       if (statSync(join(units, file)).isFile())
         expect(readFileSync(join(copy, file), 'utf8'), file).toBe(readFileSync(join(units, file), 'utf8'));
+    }
+  });
+
+  it('keeps Helm and kustomize outputs per user: a second audit spawns neither, same report', () => {
+    const home = mkdtempSync(join(tmpdir(), 'plumbline-render-cache-home-'));
+    const off = mkdtempSync(join(tmpdir(), 'plumbline-render-cache-off-'));
+    try {
+      const env = { XDG_CACHE_HOME: home, PLUMBLINE_RENDER_CACHE: '', PLUMBLINE_POOL_DEBUG: '1' };
+      const args = ['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm!];
+      const stats = (stderr: string) => /plumbline render cache: (.*) \(/.exec(stderr)?.[1];
+      const report = (stdout: string) => {
+        const { findings, summary } = JSON.parse(stdout);
+        return { findings, rendering: summary.rendering, files: summary.files };
+      };
+      const strip = (r: ReturnType<typeof report>) => ({
+        ...r,
+        rendering: Object.fromEntries(
+          Object.entries(r.rendering as Record<string, { durationMs?: number }>).map(([k, v]) => [
+            k,
+            { ...v, durationMs: 0 },
+          ]),
+        ),
+      });
+      const cold = cli(args, env);
+      expect(stats(cold.stderr)).toBe('0 hits, 4 misses, 4 written, 0 pruned');
+      const warm = cli(args, env);
+      expect(stats(warm.stderr)).toBe('4 hits, 0 misses, 0 written, 0 pruned');
+      expect(strip(report(warm.stdout))).toEqual(strip(report(cold.stdout)));
+      expect(readdirSync(join(home, 'plumbline', 'render'))).toHaveLength(4);
+      // Off by flag or by setting: nothing read, nothing written.
+      expect(
+        stats(cli([...args, '--no-render-cache'], { ...env, XDG_CACHE_HOME: off }).stderr),
+      ).toBeUndefined();
+      expect(
+        stats(cli(args, { ...env, XDG_CACHE_HOME: off, PLUMBLINE_RENDER_CACHE: 'off' }).stderr),
+      ).toBeUndefined();
+      expect(readdirSync(off)).toEqual([]);
+      // Or another folder.
+      const elsewhere = join(off, 'ci-cache');
+      expect(stats(cli(args, { ...env, PLUMBLINE_RENDER_CACHE: elsewhere }).stderr)).toBe(
+        '0 hits, 4 misses, 4 written, 0 pruned',
+      );
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+      rmSync(off, { recursive: true, force: true });
     }
   });
 

@@ -12,7 +12,7 @@ import {
   type RunResult,
   runAudit,
 } from '@plumbline/core';
-import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
+import { HelmRenderer, KustomizeRenderer, type RenderCache } from '@plumbline/render';
 import { findCustomPolicies } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
 import { chooseHeapGrowth } from './heap-growth.js';
@@ -46,6 +46,8 @@ export interface ScanOptions {
   helm?: string;
   /** False: no Helm rendering or kustomize builds (`--no-render`). */
   render?: boolean;
+  /** Outcomes of earlier Helm and kustomize runs (default: none; the CLI's `audit` keeps one per user). */
+  renderCache?: RenderCache;
   /**
    * Threads that parse and check (`--threads`): 1 = this thread only; N = this thread and N-1
    * workers; default 'auto' (one per core, workers only for large scans). Scans of a `source`
@@ -115,8 +117,11 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
       options.render === false
         ? []
         : [
-            new HelmRenderer({ binary: options.helm ?? (process.env.PLUMBLINE_HELM || undefined) }),
-            new KustomizeRenderer(),
+            new HelmRenderer({
+              binary: options.helm ?? (process.env.PLUMBLINE_HELM || undefined),
+              cache: options.renderCache,
+            }),
+            new KustomizeRenderer({ cache: options.renderCache }),
           ],
   });
   debugTimeline('engine done');

@@ -10,9 +10,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { userCacheFolder } from './cache-home.js';
 
 /**
  * Runs one CommonJS file (the published CLI, bundle/plumbline-main.cjs) through `vm.Script` with
@@ -48,15 +48,9 @@ export interface CodeCacheOptions {
   kind: string;
 }
 
-/** The cache folder; undefined when there is no home to put it in (os.homedir() can throw). */
+/** The cache folder; undefined when there is no home to put it in. */
 export function cacheFolder(env: NodeJS.ProcessEnv): string | undefined {
-  // The XDG spec ignores a relative XDG_CACHE_HOME.
-  const xdg = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
-  try {
-    return join(xdg ?? join(homedir(), '.cache'), 'plumbline', 'v8');
-  } catch {
-    return undefined;
-  }
+  return userCacheFolder(env, 'v8');
 }
 
 export function runCachedCommonJs(file: string, options: CodeCacheOptions): CachedCommonJs {

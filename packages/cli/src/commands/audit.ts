@@ -17,11 +17,13 @@ import {
   type RunResult,
   type Severity,
 } from '@plumbline/core';
+import type { DiskRenderCache } from '@plumbline/render';
 import { FORMATS, type ReportFormat, renderReportChunks } from '@plumbline/reporters';
 import { fixDiff, fixFindings } from '../fix.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Io, useColor } from '../io.js';
 import { plainFsError } from '../node-errors.js';
 import { progressLine } from '../progress.js';
+import { renderCacheFor } from '../render-cache.js';
 import { scanWithConfig } from '../scan.js';
 import { resolveTargets } from '../targets.js';
 import { UsageError } from '../usage-error.js';
@@ -44,6 +46,7 @@ export interface AuditFlags {
   verbose?: boolean;
   helm?: string;
   render?: boolean;
+  renderCache?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
   threads?: string;
@@ -92,6 +95,9 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
   const threads = flags.threads === undefined ? undefined : Number(flags.threads);
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
     throw new UsageError(`--threads ${flags.threads}: a whole number, 1 or more`);
+  // One per command: the scans of --fix and --new-since reuse what the first scan rendered.
+  const renderCache =
+    flags.render === false ? undefined : renderCacheFor(io.env, flags.renderCache !== false);
   const scanOptions = {
     root,
     threads,
@@ -99,6 +105,7 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
     varFiles,
     helm: flags.helm ? resolve(io.cwd, flags.helm) : undefined,
     render: flags.render,
+    renderCache,
     configPath: flags.config ? resolve(io.cwd, flags.config) : undefined,
     presets: flags.preset,
     include: flags.include,
@@ -156,6 +163,7 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
     }
   }
   progress.done();
+  pruneRenderCache(renderCache);
   if (result.summary.files === 0 && !result.errors.some((e) => e.file) && !flags.quiet) {
     io.stderr.write(
       `plumbline: no Dockerfile, Kubernetes manifest, GitHub workflow or Terraform file found in ${(paths.length ? paths : ['.']).join(', ')}\n`,
@@ -192,6 +200,18 @@ export async function auditCommand(paths: string[], flags: AuditFlags, io: Io): 
   debugTimeline('report written');
   const failOn = (flags.failOn ?? config.failOn ?? 'high') as Severity | 'none';
   return failingFindings(result, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** After the scans: the cache's old entries go (see DiskRenderCache.prune). */
+function pruneRenderCache(cache: DiskRenderCache | undefined): void {
+  if (!cache) return;
+  const removed = cache.prune();
+  if (process.env.PLUMBLINE_POOL_DEBUG) {
+    const { hits, misses, written } = cache.stats;
+    process.stderr.write(
+      `plumbline render cache: ${hits} hits, ${misses} misses, ${written} written, ${removed} pruned (${cache.folder})\n`,
+    );
+  }
 }
 
 /** Writes all of `text` (one `write` may take only part of it). */

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DiskRenderCache } from '../cache/disk-cache.js';
 import { audit, FIXTURE, filesOf, HELM } from '../test-support/audit.js';
 import { HelmRenderer } from './renderer.js';
 
@@ -77,6 +81,35 @@ describe.skipIf(!HELM && !process.env.CI)('Helm rendering (real helm)', () => {
       kind: 'inline',
       reason: 'debugging a kernel issue, removed next sprint',
     });
+  });
+
+  it('gives the same report from the render cache, and renders a chart again when any of its files changed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'plumbline-helm-cache-'));
+    try {
+      const files = chart();
+      const cold = new DiskRenderCache(folder);
+      const first = await audit(files, [new HelmRenderer({ binary: HELM!, cache: cold })]);
+      expect(cold.stats).toEqual({ hits: 0, misses: 3, written: 3 }); // defaults, values-prod, values/staging
+      const warm = new DiskRenderCache(folder);
+      const second = await audit(files, [new HelmRenderer({ binary: HELM!, cache: warm })]);
+      expect(warm.stats).toEqual({ hits: 3, misses: 0, written: 0 });
+      const shown = (r: typeof first) => r.findings.map((f) => [at(f), f.ruleId, f.message, f.fingerprint]);
+      expect(shown(second)).toEqual(shown(first));
+      expect(second.summary.rendering?.helm).toMatchObject({ rendered: 1, failed: 0, skipped: 0 });
+      // A file outside the chart changes no render; any file of the chart (templates may read any
+      // with `.Files.Get`) renders every values set again.
+      const outside = new DiskRenderCache(folder);
+      await audit({ ...files, 'deploy/notes.yaml': 'owner: shop-team\n' }, [
+        new HelmRenderer({ binary: HELM!, cache: outside }),
+      ]);
+      expect(outside.stats).toEqual({ hits: 3, misses: 0, written: 0 });
+      files['charts/shop/values/staging.yaml'] += 'podLabels:\n  team: shop\n';
+      const edited = new DiskRenderCache(folder);
+      await audit(files, [new HelmRenderer({ binary: HELM!, cache: edited })]);
+      expect(edited.stats).toEqual({ hits: 0, misses: 3, written: 3 });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('renders values files named in the config, per chart', async () => {

@@ -14,13 +14,12 @@ import {
 import { yamlComments } from '@plumbline/lang-yaml';
 import { parseDocument } from 'yaml';
 import { findOnPath } from '../binary.js';
-import { createWorkspace, materialise } from '../materialise.js';
+import type { RenderCache } from '../cache/render-cache.js';
 import { baseName, joinPath, relativeTo } from '../paths.js';
 import { mapBounded } from '../pool.js';
-import { runProcess, scrubbedEnv } from '../process.js';
-import { cleanMessage } from '../redact-message.js';
 import { indexTemplate, type TemplateSegment } from '../source-map/template-index.js';
 import { type ValuesFile, valuesFileOf } from '../source-map/values-locator.js';
+import { runTool, WORKSPACE } from '../tool-run.js';
 import { ChartIndex } from './chart-index.js';
 import { type ChartUnit, discoverCharts } from './discover.js';
 import { HelmSourceMap } from './helm-map.js';
@@ -36,6 +35,8 @@ export interface HelmRendererOptions {
   maxOutputBytes?: number;
   /** Values sets per chart at most (the defaults included). */
   maxVariants?: number;
+  /** Outcomes of earlier runs: an unchanged chart and values set is not rendered again. */
+  cache?: RenderCache;
 }
 
 /** A chart with its files read: the plain, serialisable job one `helm template` run needs. */
@@ -50,10 +51,10 @@ interface ChartJob {
   missing: string[];
 }
 
-/** Renders Helm charts with `helm template`, once per values set, and maps the output to sources. */
 /** The namespace charts are rendered into (what `helm install -n` would choose). */
 export const RELEASE_NAMESPACE = 'release-namespace';
 
+/** Renders Helm charts with `helm template`, once per values set, and maps the output to sources. */
 export class HelmRenderer implements Renderer {
   readonly id = 'helm';
   readonly outputLanguages = ['yaml'];
@@ -271,39 +272,33 @@ export class HelmRenderer implements Renderer {
     return out;
   }
 
-  /** One `helm template` run in a private copy of the chart: argv only, scrubbed env, bounded. */
+  /** One `helm template` run in a private copy of the chart (or its cached outcome). */
   private async runHelm(
     job: ChartJob,
     binary: string,
   ): Promise<{ bySource: Map<string, string> } | { error: string }> {
-    const workspace = await createWorkspace('helm');
-    try {
-      const files = new Map(job.files);
-      if (job.missing.length > 0) {
-        for (const name of ['Chart.yaml', 'requirements.yaml'].filter((n) => files.has(n)))
-          files.set(name, Buffer.from(withoutDependencies(files.get(name)!.toString('utf8'), job.missing)));
-        files.delete('Chart.lock');
-        files.delete('requirements.lock');
-      }
-      await materialise(`${workspace.dir}/chart`, files);
-      // A named release namespace: `{{ .Release.Namespace }}` must not read as `namespace: default`.
-      const args = ['template', `${workspace.dir}/chart`, '--include-crds', '--namespace', RELEASE_NAMESPACE];
-      if (job.valuesFile) args.push('--values', `${workspace.dir}/chart/${job.valuesFile}`);
-      const run = await runProcess(binary, args, {
-        cwd: workspace.dir,
-        env: scrubbedEnv(workspace.dir),
+    const files = new Map(job.files);
+    if (job.missing.length > 0) {
+      for (const name of ['Chart.yaml', 'requirements.yaml'].filter((n) => files.has(n)))
+        files.set(name, Buffer.from(withoutDependencies(files.get(name)!.toString('utf8'), job.missing)));
+      files.delete('Chart.lock');
+      files.delete('requirements.lock');
+    }
+    // A named release namespace: `{{ .Release.Namespace }}` must not read as `namespace: default`.
+    const args = ['template', `${WORKSPACE}/chart`, '--include-crds', '--namespace', RELEASE_NAMESPACE];
+    if (job.valuesFile) args.push('--values', `${WORKSPACE}/chart/${job.valuesFile}`);
+    const outcome = await runTool(
+      {
+        prefix: 'helm',
+        binary,
+        args,
+        files: new Map([...files].map(([path, bytes]) => [`chart/${path}`, bytes])),
         timeoutMs: this.options.timeoutMs ?? 60_000,
         maxOutput: this.options.maxOutputBytes ?? 32 * 1024 * 1024,
-      });
-      if (run.stopped || run.code !== 0) {
-        return {
-          error: cleanMessage(run.stopped ? `${run.stopped}. ${run.stderr}` : run.stderr, workspace.dir),
-        };
-      }
-      return { bySource: splitBySource(run.stdout) };
-    } finally {
-      await workspace.dispose();
-    }
+      },
+      this.options.cache,
+    );
+    return 'error' in outcome ? outcome : { bySource: splitBySource(outcome.stdout) };
   }
 }
 

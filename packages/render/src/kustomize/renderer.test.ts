@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findOnPath } from '../binary.js';
+import { DiskRenderCache } from '../cache/disk-cache.js';
 import { audit, FIXTURE, filesOf } from '../test-support/audit.js';
 import { KustomizeRenderer } from './renderer.js';
 
@@ -44,5 +48,34 @@ describe.skipIf(!KUBECTL && !process.env.CI)('kustomize builds (real kubectl kus
     const errors = result.findings.filter((f) => f.ruleId === 'core/render-error');
     expect(errors.map(at)).toEqual(['kustomize/overlays/prod/kustomization.yaml:1:1']);
     expect(result.summary.rendering?.kustomize).toMatchObject({ rendered: 0, failed: 1 });
+  });
+
+  it('gives the same findings and the same build error from the render cache', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'plumbline-kustomize-cache-'));
+    try {
+      const files = overlay();
+      const broken = {
+        ...files,
+        'kustomize/overlays/prod/kustomization.yaml': `${files['kustomize/overlays/prod/kustomization.yaml']}patches:\n  - path: missing-patch.yaml\n`,
+      };
+      const shown = (r: Awaited<ReturnType<typeof audit>>) =>
+        r.findings.map((f) => [at(f), f.ruleId, f.message, f.fingerprint]);
+      const cold = new DiskRenderCache(folder);
+      const first = [
+        await audit(files, [new KustomizeRenderer({ cache: cold })]),
+        await audit(broken, [new KustomizeRenderer({ cache: cold })]),
+      ];
+      expect(cold.stats).toEqual({ hits: 0, misses: 2, written: 2 });
+      const warm = new DiskRenderCache(folder);
+      const second = [
+        await audit(files, [new KustomizeRenderer({ cache: warm })]),
+        await audit(broken, [new KustomizeRenderer({ cache: warm })]),
+      ];
+      expect(warm.stats).toEqual({ hits: 2, misses: 0, written: 0 });
+      expect(second.map(shown)).toEqual(first.map(shown));
+      expect(shown(second[1]!).filter(([, rule]) => rule === 'core/render-error')).toHaveLength(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -12,12 +12,11 @@ import {
 import { YamlDocument, yamlComments } from '@plumbline/lang-yaml';
 import { parseAllDocuments } from 'yaml';
 import { findOnPath } from '../binary.js';
-import { createWorkspace, materialise } from '../materialise.js';
+import type { RenderCache } from '../cache/render-cache.js';
 import { dirOf } from '../paths.js';
 import { mapBounded } from '../pool.js';
-import { runProcess, scrubbedEnv } from '../process.js';
-import { cleanMessage } from '../redact-message.js';
 import type { Route } from '../source-map/rendered-routes.js';
+import { runTool, WORKSPACE } from '../tool-run.js';
 import { isKustomizationFile, type KustomizationRefs, readKustomization } from './closure.js';
 import { type BuildSource, KustomizeSourceMap } from './kustomize-map.js';
 
@@ -28,6 +27,8 @@ export interface KustomizeRendererOptions {
   concurrency?: number;
   timeoutMs?: number;
   maxOutputBytes?: number;
+  /** Outcomes of earlier builds: an unchanged overlay is not built again. */
+  cache?: RenderCache;
 }
 
 const WRAPPER = '.plumbline-build';
@@ -153,68 +154,63 @@ export class KustomizeRenderer implements Renderer {
       if (/\.ya?ml$|Kustomization$/.test(path) && mayHoldDirective(text))
         out.sources.push({ file: new SourceFile(path, text), comments: yamlComments(text) });
 
-    const workspace = await createWorkspace('kustomize');
-    try {
-      const copies = new Map<string, string>();
-      for (const [path, text] of files)
-        copies.set(path, refs.has(path) ? withoutRemote(text, refs.get(path)!) : text);
-      const rootDir = dirOf(root.path);
-      copies.set(
-        `${WRAPPER}/kustomization.yaml`,
-        `resources:\n  - ../${rootDir || '.'}\nbuildMetadata: [originAnnotations]\n`,
-      );
-      await materialise(workspace.dir, copies);
-      const run = await runProcess(tool.binary, [...tool.args, `${workspace.dir}/${WRAPPER}`], {
-        cwd: workspace.dir,
-        env: scrubbedEnv(workspace.dir),
+    const copies = new Map<string, string>();
+    for (const [path, text] of files)
+      copies.set(path, refs.has(path) ? withoutRemote(text, refs.get(path)!) : text);
+    const rootDir = dirOf(root.path);
+    copies.set(
+      `${WRAPPER}/kustomization.yaml`,
+      `resources:\n  - ../${rootDir || '.'}\nbuildMetadata: [originAnnotations]\n`,
+    );
+    const outcome = await runTool(
+      {
+        prefix: 'kustomize',
+        binary: tool.binary,
+        args: [...tool.args, `${WORKSPACE}/${WRAPPER}`],
+        files: copies,
         timeoutMs: this.options.timeoutMs ?? 60_000,
         maxOutput: this.options.maxOutputBytes ?? 32 * 1024 * 1024,
+      },
+      this.options.cache,
+    );
+    if ('error' in outcome) {
+      out.stats.failed++;
+      const file = new SourceFile(root.path, files.get(root.path) ?? '');
+      out.problems.push({
+        at: { file, start: 0, end: Math.max(0, file.text.indexOf('\n')) },
+        message: `kustomize build failed: ${outcome.error}`,
+        evidence: outcome.error,
       });
-      if (run.stopped || run.code !== 0) {
-        out.stats.failed++;
-        const message = cleanMessage(
-          run.stopped ? `${run.stopped}. ${run.stderr}` : run.stderr,
-          workspace.dir,
-        );
-        const file = new SourceFile(root.path, files.get(root.path) ?? '');
-        out.problems.push({
-          at: { file, start: 0, end: Math.max(0, file.text.indexOf('\n')) },
-          message: `kustomize build failed: ${message}`,
-          evidence: message,
-        });
-        return;
-      }
-      out.stats.rendered++;
-      const sourceCache = new Map<string, BuildSource | undefined>();
-      const sourceOf = (rel: string): BuildSource | undefined => {
-        // Origins are relative to the wrapper folder: `../base/deployment.yaml`.
-        const path = rel.replace(/^\.\.\//, '');
-        if (!sourceCache.has(path))
-          sourceCache.set(path, files.has(path) ? buildSource(path, files.get(path)!) : undefined);
-        return sourceCache.get(path);
-      };
-      const patchSources = patches
-        .map((p) => (files.has(p) ? buildSource(p, files.get(p)!) : undefined))
-        .filter((p): p is BuildSource => !!p);
-      const mapper = new KustomizeSourceMap({
-        text: run.stdout,
-        source: sourceOf,
-        patches: patchSources,
-        images,
-      });
-      const unit = rootDir || '.';
-      out.files.push(
-        new RenderedFile(
-          `@render/kustomize/${unit}/build.yaml`,
-          run.stdout,
-          `kustomize:${unit}`,
-          unit,
-          mapper,
-        ),
-      );
-    } finally {
-      await workspace.dispose();
+      return;
     }
+    out.stats.rendered++;
+    const sourceCache = new Map<string, BuildSource | undefined>();
+    const sourceOf = (rel: string): BuildSource | undefined => {
+      // Origins are relative to the wrapper folder: `../base/deployment.yaml`.
+      const path = rel.replace(/^\.\.\//, '');
+      if (!sourceCache.has(path))
+        sourceCache.set(path, files.has(path) ? buildSource(path, files.get(path)!) : undefined);
+      return sourceCache.get(path);
+    };
+    const patchSources = patches
+      .map((p) => (files.has(p) ? buildSource(p, files.get(p)!) : undefined))
+      .filter((p): p is BuildSource => !!p);
+    const mapper = new KustomizeSourceMap({
+      text: outcome.stdout,
+      source: sourceOf,
+      patches: patchSources,
+      images,
+    });
+    const unit = rootDir || '.';
+    out.files.push(
+      new RenderedFile(
+        `@render/kustomize/${unit}/build.yaml`,
+        outcome.stdout,
+        `kustomize:${unit}`,
+        unit,
+        mapper,
+      ),
+    );
   }
 }
 

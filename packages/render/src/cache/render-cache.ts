@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { scrubbedEnv } from '../process.js';
+import { type ToolOutcome, type ToolRun, WORKSPACE } from '../tool-run.js';
+
+/** Outcomes of earlier renderer runs with the same binary, arguments and files. */
+export interface RenderCache {
+  get(run: ToolRun): ToolOutcome | undefined;
+  set(run: ToolRun, outcome: ToolOutcome): void;
+}
+
+/** Bumped when what a run's key covers, or what its outcome means, changes. */
+const KEY_VERSION = 'plumbline-render-cache-1';
+
+/**
+ * A run's key: SHA-256 over the binary (path, size, modification time, inode: an upgraded Helm is
+ * another binary), the arguments with the workspace left as a placeholder, the environment the
+ * process gets, and every file copied into the workspace (path and bytes). Undefined when the
+ * binary cannot be looked at: such a run is not cached.
+ */
+export function runKey(run: ToolRun, binaryId = binaryIdentity(run.binary)): string | undefined {
+  if (binaryId === undefined) return undefined;
+  const hash = createHash('sha256');
+  hash.update(
+    JSON.stringify([KEY_VERSION, run.prefix, binaryId, run.args, scrubbedEnv(WORKSPACE), run.files.size]),
+  );
+  for (const path of [...run.files.keys()].sort()) {
+    const content = run.files.get(path)!;
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    // Length-prefixed: no file's bytes can pass for the next path.
+    hash.update(`\0${JSON.stringify(path)}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex').slice(0, 40);
+}
+
+/** What says a binary changed, without reading it; undefined when it is missing. */
+export function binaryIdentity(binary: string): string | undefined {
+  try {
+    const stat = statSync(binary);
+    return `${binary}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+}
