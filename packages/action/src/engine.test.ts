@@ -3,7 +3,7 @@
  * the workspace, tracked files under a hostile .gitignore, secrets in every rendering).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,4 +41,28 @@ describe("the Action's scan of a checkout", () => {
     for (const out of [engine.renderSarif(result), engine.renderMarkdown(result), engine.renderText(result)])
       expect(out).not.toContain(TOKEN);
   });
+
+  // .ci/run unpacks Helm and exports PLUMBLINE_HELM; without it this skips locally, never in CI.
+  it.skipIf(!process.env.PLUMBLINE_HELM && !process.env.CI)(
+    'renders a chart once for the head and the base of a pull request',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'plumbline-action-helm-'));
+      // A helm that notes each start, then runs the real one.
+      const log = join(dir, 'helm-starts.log');
+      const helm = join(dir, 'helm');
+      writeFileSync(helm, `#!/bin/sh\necho start >> '${log}'\nexec '${process.env.PLUMBLINE_HELM}' "$@"\n`);
+      chmodSync(helm, 0o755);
+      const units = new URL('../../../fixtures/deploy-units', import.meta.url).pathname;
+      const engine = createEngine();
+      const head = await engine.scan({ root: units, helm, paths: ['charts'] });
+      const base = await engine.scan({ root: units, helm, paths: ['charts'] });
+      expect(base.findings.map((f) => f.fingerprint)).toEqual(head.findings.map((f) => f.fingerprint));
+      expect(head.summary.rendering?.helm).toMatchObject({ rendered: 1, failed: 0 });
+      // Three values sets (defaults, values-prod.yaml, values/staging.yaml), each run once.
+      expect(readFileSync(log, 'utf8').split('\n').filter(Boolean)).toHaveLength(3);
+      // Another engine (another Action run) keeps nothing: no cache on the runner's disk.
+      await createEngine().scan({ root: units, helm, paths: ['charts'] });
+      expect(readFileSync(log, 'utf8').split('\n').filter(Boolean)).toHaveLength(6);
+    },
+  );
 });

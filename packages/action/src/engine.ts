@@ -1,6 +1,7 @@
 /** The scanner and the reporters the Action drives: the CLI's `scan()` and `@plumbline/reporters`. */
 import { scan as cliScan, type ScanOptions } from '@plumbline/cli';
 import type { RunResult } from '@plumbline/core';
+import { MemoryRenderCache } from '@plumbline/render';
 import {
   type MarkdownOptions,
   renderMarkdown,
@@ -17,11 +18,20 @@ export interface Engine {
   renderText(result: RunResult): string;
 }
 
-/** The real engine; `presetDirs` points at the presets shipped next to the bundle. */
+/**
+ * The real engine; `presetDirs` points at the presets shipped next to the bundle. Its scans (the
+ * head and the base of a pull request) share the outcomes of Helm and kustomize in memory: a chart
+ * the change does not touch is rendered once.
+ */
 export function createEngine(options: { presetDirs?: string[] } = {}): Engine {
+  const renderCache = new MemoryRenderCache();
   return {
     scan: (scanOptions) =>
-      cliScan({ ...(options.presetDirs ? { presetDirs: options.presetDirs } : {}), ...scanOptions }),
+      cliScan({
+        ...(options.presetDirs ? { presetDirs: options.presetDirs } : {}),
+        renderCache,
+        ...scanOptions,
+      }),
     renderSarif,
     renderMarkdown,
     // The runner's log shows ANSI colours, but annotations already mark the lines; keep it plain.

@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { ToolOutcome, ToolRun } from '../tool-run.js';
-import { binaryIdentity, type RenderCache, runKey } from './render-cache.js';
+import { type RenderCache, RunKeys } from './render-cache.js';
 
 const MAGIC = Buffer.from('PLRC1');
 const HEADER = MAGIC.length + 20 + 1; // magic, sha1 of the body, kind
@@ -47,8 +47,7 @@ export interface RenderCacheStats {
  */
 export class DiskRenderCache implements RenderCache {
   readonly stats: RenderCacheStats = { hits: 0, misses: 0, written: 0 };
-  private readonly keys = new WeakMap<ToolRun, string | undefined>();
-  private readonly binaries = new Map<string, string | undefined>();
+  private readonly keys = new RunKeys();
   private writes = 0;
 
   constructor(
@@ -57,7 +56,7 @@ export class DiskRenderCache implements RenderCache {
   ) {}
 
   get(run: ToolRun): ToolOutcome | undefined {
-    const key = this.keyOf(run);
+    const key = this.keys.of(run);
     const outcome = key === undefined ? undefined : this.read(join(this.folder, `${key}.run`));
     if (outcome) this.stats.hits++;
     else this.stats.misses++;
@@ -65,7 +64,7 @@ export class DiskRenderCache implements RenderCache {
   }
 
   set(run: ToolRun, outcome: ToolOutcome): void {
-    const key = this.keyOf(run);
+    const key = this.keys.of(run);
     if (key === undefined) return;
     const file = join(this.folder, `${key}.run`);
     const temporary = `${file}.${process.pid}.${++this.writes}.tmp`;
@@ -130,16 +129,6 @@ export class DiskRenderCache implements RenderCache {
       total -= file.size;
     }
     return removed;
-  }
-
-  private keyOf(run: ToolRun): string | undefined {
-    if (!this.keys.has(run)) {
-      // One look at each binary per scan.
-      if (!this.binaries.has(run.binary)) this.binaries.set(run.binary, binaryIdentity(run.binary));
-      const id = this.binaries.get(run.binary);
-      this.keys.set(run, id === undefined ? undefined : runKey(run, id));
-    }
-    return this.keys.get(run);
   }
 
   private read(file: string): ToolOutcome | undefined {

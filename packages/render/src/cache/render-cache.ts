@@ -43,3 +43,37 @@ export function binaryIdentity(binary: string): string | undefined {
     return undefined;
   }
 }
+
+/** Keys of runs, each binary looked at once (a scan renders hundreds of runs with one or two tools). */
+export class RunKeys {
+  private readonly keys = new WeakMap<ToolRun, string | undefined>();
+  private readonly binaries = new Map<string, string | undefined>();
+
+  of(run: ToolRun): string | undefined {
+    if (!this.keys.has(run)) {
+      if (!this.binaries.has(run.binary)) this.binaries.set(run.binary, binaryIdentity(run.binary));
+      const id = this.binaries.get(run.binary);
+      this.keys.set(run, id === undefined ? undefined : runKey(run, id));
+    }
+    return this.keys.get(run);
+  }
+}
+
+/**
+ * Outcomes held for one process: the Action's scans of the head and the base of a pull request
+ * render each unchanged chart once, and nothing is written anywhere.
+ */
+export class MemoryRenderCache implements RenderCache {
+  private readonly keys = new RunKeys();
+  private readonly outcomes = new Map<string, ToolOutcome>();
+
+  get(run: ToolRun): ToolOutcome | undefined {
+    const key = this.keys.of(run);
+    return key === undefined ? undefined : this.outcomes.get(key);
+  }
+
+  set(run: ToolRun, outcome: ToolOutcome): void {
+    const key = this.keys.of(run);
+    if (key !== undefined) this.outcomes.set(key, outcome);
+  }
+}
