@@ -10,7 +10,7 @@ import {
   unscannableRule,
   unusedSuppressionRule,
 } from '@plumbline/core';
-import { expectFindings, runRule } from '@plumbline/core/testing';
+import { expectFindings, runRule, testConfig } from '@plumbline/core/testing';
 import { describe, expect, it } from 'vitest';
 import { expectedDocs } from './docs.js';
 import { PRESET_DIR } from './paths.js';
@@ -130,7 +130,7 @@ async function runAll(filename: string, code: string) {
     source: new MemoryFileSource({ [filename]: code }),
     languages: allLanguages,
     registry: new RuleRegistry(allRules),
-    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1e6 },
+    config: testConfig(),
   });
 }
 

@@ -4,14 +4,8 @@
  * applies it (the commented lines replaced by the block): the same text as `audit --fix` writes,
  * indented like the file, and the finding is gone on a re-scan.
  */
-import {
-  applyFixes,
-  DEFAULT_MAX_FILE_SIZE,
-  type Finding,
-  MemoryFileSource,
-  RuleRegistry,
-  runAudit,
-} from '@plumbline/core';
+import { applyFixes, type Finding, MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { testConfig } from '@plumbline/core/testing';
 import { parsePatch, planReviewComments } from '@plumbline/github';
 import { yamlLanguage } from '@plumbline/lang-yaml';
 import { rules } from '@plumbline/policy-kubernetes';
@@ -48,7 +42,7 @@ const scan = (text: string) =>
     source: new MemoryFileSource({ [PATH]: text }),
     languages: [yamlLanguage],
     registry: new RuleRegistry(rules),
-    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: DEFAULT_MAX_FILE_SIZE },
+    config: testConfig(),
   });
 
 describe('GitHub suggestions for Kubernetes fixes', () => {

@@ -1,13 +1,12 @@
 import {
   coreRules,
-  DEFAULT_MAX_FILE_SIZE,
   defineRule,
   MemoryFileSource,
   RuleRegistry,
   type RunResult,
   runAudit,
 } from '@plumbline/core';
-import { lineDomain, lineLanguage } from '@plumbline/core/testing';
+import { lineDomain, lineLanguage, testConfig } from '@plumbline/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realisticResult } from './fixtures/results.js';
 import { sarifSchemaErrors } from './fixtures/sarif-validator.js';
@@ -103,13 +102,7 @@ describe('a real run through runAudit', () => {
       ),
       languages: [conf],
       registry: new RuleRegistry([privileged, ...coreRules]),
-      config: {
-        sources: [],
-        rules: new Map(),
-        ignore: [],
-        exceptions: [],
-        maxFileSize: DEFAULT_MAX_FILE_SIZE,
-      },
+      config: testConfig(),
       now: new Date('2026-06-01'),
     });
   });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { atLeast, DEFAULT_MAX_FILE_SIZE, DiskFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { atLeast, DiskFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { testConfig } from '@plumbline/core/testing';
 import { dockerfileLanguage } from '@plumbline/lang-dockerfile';
 import { describe, expect, it } from 'vitest';
 import { rules } from './index.js';
@@ -12,13 +13,7 @@ async function scan(dir: string) {
     source: new DiskFileSource(fixtures + dir, dir),
     languages: [dockerfileLanguage],
     registry: new RuleRegistry(rules),
-    config: {
-      sources: [],
-      rules: new Map(rules.map((r) => [r.id, { enabled: true }])),
-      ignore: [],
-      exceptions: [],
-      maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    },
+    config: testConfig({ rules: new Map(rules.map((r) => [r.id, { enabled: true }])) }),
     now: new Date('2026-01-01T00:00:00Z'),
   });
   expect(result.errors.filter((e) => e.kind === 'parse' || e.kind === 'internal')).toEqual([]);

@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_FILE_SIZE, MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { testConfig } from '@plumbline/core/testing';
 import { dockerfileLanguage } from '@plumbline/lang-dockerfile';
 import { describe, expect, it } from 'vitest';
 import { rules } from './index.js';
@@ -8,7 +9,7 @@ async function audit(code: string) {
     source: new MemoryFileSource({ Dockerfile: code }),
     languages: [dockerfileLanguage],
     registry: new RuleRegistry(rules),
-    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: DEFAULT_MAX_FILE_SIZE },
+    config: testConfig(),
     now: new Date('2026-01-01T00:00:00Z'),
   });
   return result.findings.map((f) => ({ rule: f.ruleId, line: f.startLine, suppressed: f.suppressed?.kind }));

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { type AnyRule, MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
-import { readFixtureDir } from '@plumbline/core/testing';
+import { readFixtureDir, testConfig } from '@plumbline/core/testing';
 import { yamlLanguage } from '@plumbline/lang-yaml';
 import { describe, expect, it } from 'vitest';
 import { rules } from './rules/index.js';
@@ -13,7 +13,7 @@ async function audit(files: Record<string, string>, pack: readonly AnyRule[] = r
     source: new MemoryFileSource(files),
     languages: [yamlLanguage],
     registry: new RuleRegistry(pack),
-    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1_000_000 },
+    config: testConfig(),
     now: new Date('2026-01-01T00:00:00Z'),
   });
 }

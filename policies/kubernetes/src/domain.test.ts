@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_FILE_SIZE, MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { testConfig } from '@plumbline/core/testing';
 import { describe, expect, it } from 'vitest';
 import { rules } from './rules/index.js';
 import { languages } from './test-kit.js';
@@ -24,13 +25,7 @@ async function audit(files: Record<string, string>) {
     source: new MemoryFileSource(files),
     languages,
     registry: new RuleRegistry(rules),
-    config: {
-      sources: [],
-      rules: new Map(rules.map((r) => [r.id, { enabled: ids.includes(r.id) }])),
-      ignore: [],
-      exceptions: [],
-      maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    },
+    config: testConfig({ rules: new Map(rules.map((r) => [r.id, { enabled: ids.includes(r.id) }])) }),
     now: new Date('2026-01-01'),
   });
 }

@@ -4,8 +4,8 @@
  * around the edit is untouched (the exact output is pinned).
  */
 
-import { DEFAULT_MAX_FILE_SIZE, MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
-import { expectFixWorks, runRule } from '@plumbline/core/testing';
+import { MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { expectFixWorks, runRule, testConfig } from '@plumbline/core/testing';
 import { yamlLanguage } from '@plumbline/lang-yaml';
 import { describe, expect, it } from 'vitest';
 import { rules } from './index.js';
@@ -147,13 +147,7 @@ describe('Kubernetes fixes', () => {
       source: new MemoryFileSource({ 'k8s/app.yaml': deployment('') }),
       languages: [yamlLanguage],
       registry: new RuleRegistry(rules),
-      config: {
-        sources: [],
-        rules: new Map([['k8s/require-read-only-root-fs', { enabled: false }]]),
-        ignore: [],
-        exceptions: [],
-        maxFileSize: DEFAULT_MAX_FILE_SIZE,
-      },
+      config: testConfig({ rules: new Map([['k8s/require-read-only-root-fs', { enabled: false }]]) }),
     });
     const replacement = result.findings.find((f) => f.ruleId === 'k8s/require-security-context')?.fix
       ?.replacement;

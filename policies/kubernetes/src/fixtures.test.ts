@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_MAX_FILE_SIZE, MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
-import { readFixtureDir } from '@plumbline/core/testing';
+import { MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { readFixtureDir, testConfig } from '@plumbline/core/testing';
 import { describe, expect, it } from 'vitest';
 import { rules } from './rules/index.js';
 import { languages } from './test-kit.js';
@@ -12,13 +12,7 @@ async function scan(dir: string, allRules = false) {
     source: new MemoryFileSource(readFixtureDir(dir)),
     languages,
     registry: new RuleRegistry(rules),
-    config: {
-      sources: [],
-      rules: new Map(allRules ? rules.map((r) => [r.id, { enabled: true }]) : []),
-      ignore: [],
-      exceptions: [],
-      maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    },
+    config: testConfig({ rules: new Map(allRules ? rules.map((r) => [r.id, { enabled: true }]) : []) }),
     now: new Date('2026-01-01'),
   });
 }

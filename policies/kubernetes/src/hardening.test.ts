@@ -1,10 +1,5 @@
-import {
-  DEFAULT_MAX_FILE_SIZE,
-  MemoryFileSource,
-  RuleRegistry,
-  type RuleSetting,
-  runAudit,
-} from '@plumbline/core';
+import { MemoryFileSource, RuleRegistry, type RuleSetting, runAudit } from '@plumbline/core';
+import { testConfig } from '@plumbline/core/testing';
 import { describe, expect, it } from 'vitest';
 import { rules } from './rules/index.js';
 import { languages, pod } from './test-kit.js';
@@ -15,13 +10,7 @@ async function scan(code: string, settings: [string, RuleSetting][] = []) {
     source: new MemoryFileSource({ 'k8s/pod.yaml': code }),
     languages,
     registry: new RuleRegistry(rules),
-    config: {
-      sources: [],
-      rules: new Map(settings),
-      ignore: [],
-      exceptions: [],
-      maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    },
+    config: testConfig({ rules: new Map(settings) }),
     now: new Date('2026-01-01'),
   });
   const hardening = [

@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_FILE_SIZE, MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { testConfig } from '@plumbline/core/testing';
 import { describe, expect, it } from 'vitest';
 import { rules } from './rules/index.js';
 import { SYSTEM_AWARE_RULES } from './system-workloads.js';
@@ -49,13 +50,7 @@ async function scan(files: Record<string, string>, ruleIds: string[]) {
     source: new MemoryFileSource(files),
     languages,
     registry: new RuleRegistry(rules),
-    config: {
-      sources: [],
-      rules: new Map(ruleIds.map((id) => [id, { enabled: true }])),
-      ignore: [],
-      exceptions: [],
-      maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    },
+    config: testConfig({ rules: new Map(ruleIds.map((id) => [id, { enabled: true }])) }),
     now: new Date('2026-01-01'),
   });
   return result.findings

@@ -1,24 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import {
-  coreRules,
-  DEFAULT_MAX_FILE_SIZE,
-  MemoryFileSource,
-  type ResolvedConfig,
-  RuleRegistry,
-  runAudit,
-} from '@plumbline/core';
-import { readFixtureDir } from '@plumbline/core/testing';
+import { coreRules, MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { readFixtureDir, testConfig } from '@plumbline/core/testing';
 import { hclLanguage } from '@plumbline/lang-hcl';
 import { describe, expect, it } from 'vitest';
 import { rules } from './index.js';
 
-const config: ResolvedConfig = {
-  sources: [],
-  rules: new Map(),
-  ignore: [],
-  exceptions: [],
-  maxFileSize: DEFAULT_MAX_FILE_SIZE,
-};
+const config = testConfig();
 
 async function audit(files: Record<string, string>) {
   return runAudit({

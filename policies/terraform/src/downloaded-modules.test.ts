@@ -2,26 +2,13 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  coreRules,
-  DEFAULT_MAX_FILE_SIZE,
-  DiskFileSource,
-  type FileSource,
-  type ResolvedConfig,
-  RuleRegistry,
-  runAudit,
-} from '@plumbline/core';
+import { coreRules, DiskFileSource, type FileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { testConfig } from '@plumbline/core/testing';
 import { hclLanguage } from '@plumbline/lang-hcl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rules } from './index.js';
 
-const config: ResolvedConfig = {
-  sources: [],
-  rules: new Map(),
-  ignore: [],
-  exceptions: [],
-  maxFileSize: DEFAULT_MAX_FILE_SIZE,
-};
+const config = testConfig();
 
 const fixture = fileURLToPath(new URL('../../../fixtures/terraform-init', import.meta.url));
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILE_SIZE, type ResolvedConfig } from '../config/config.js';
+import type { ResolvedConfig } from '../config/config.js';
 import { defineRule } from '../model/rule.js';
 import { coreRules } from '../rules/index.js';
+import { testConfig } from '../testing/config.js';
 import { lineDomain, lineLanguage } from '../testing/line-language.js';
 import { runAudit } from './audit.js';
 import { MemoryFileSource } from './file-source.js';
@@ -35,20 +36,12 @@ const noFoo = defineRule({
   },
 });
 const registry = new RuleRegistry([noFoo, ...coreRules]);
-const config = (over: Partial<ResolvedConfig> = {}): ResolvedConfig => ({
-  sources: [],
-  rules: new Map(),
-  ignore: [],
-  exceptions: [],
-  maxFileSize: DEFAULT_MAX_FILE_SIZE,
-  ...over,
-});
 const audit = (files: Record<string, string | Buffer>, over: Partial<ResolvedConfig> = {}) =>
   runAudit({
     source: new MemoryFileSource(files),
     languages: [txt],
     registry,
-    config: config(over),
+    config: testConfig(over),
     now: new Date('2026-06-01'),
   });
 
@@ -164,7 +157,7 @@ describe('runAudit', () => {
       source: new MemoryFileSource({ 'a.txt': 'x\nfoo', 'c.txt': 'foo' }),
       languages: [txt],
       registry,
-      config: config(),
+      config: testConfig(),
       baseline,
     });
     expect(second.findings.map((f) => [f.file, f.suppressed?.kind])).toEqual([
@@ -214,7 +207,7 @@ describe('runAudit', () => {
       source: new MemoryFileSource({ 'a.deep': '[[[[', 'b.txt': 'ok\n' }),
       languages: [crashing, txt],
       registry: new RuleRegistry([boom, ...coreRules]),
-      config: config(),
+      config: testConfig(),
     });
     const unscannable = result.findings.filter((f) => f.ruleId === 'core/unscannable');
     expect(unscannable.map((f) => [f.file, f.severity])).toEqual([
@@ -254,7 +247,7 @@ describe('runAudit', () => {
         source: new MemoryFileSource({ 'a.txt': 'ro\n' }),
         languages: [txt],
         registry: new RuleRegistry([calibrated]),
-        config: config(over),
+        config: testConfig(over),
         now: new Date('2026-06-01'),
       });
     expect((await run()).findings.map((f) => [f.severity, f.confidence])).toEqual([['medium', 'low']]);

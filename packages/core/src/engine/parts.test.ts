@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILE_SIZE, type ResolvedConfig } from '../config/config.js';
+import type { ResolvedConfig } from '../config/config.js';
 import { defineRule, type RuleMeta } from '../model/rule.js';
 import { coreRules } from '../rules/index.js';
+import { testConfig } from '../testing/config.js';
 import { lineDomain, lineLanguage } from '../testing/line-language.js';
 import { runAudit } from './audit.js';
 import { MemoryFileSource } from './file-source.js';
@@ -69,14 +70,7 @@ const audit = (text: string, over: Partial<ResolvedConfig> = {}) =>
     source: new MemoryFileSource({ 'pod.txt': text }),
     languages: [txt],
     registry,
-    config: {
-      sources: [],
-      rules: new Map(),
-      ignore: [],
-      exceptions: [],
-      maxFileSize: DEFAULT_MAX_FILE_SIZE,
-      ...over,
-    },
+    config: testConfig(over),
     now: new Date('2026-06-01'),
   });
 const shown = (result: Awaited<ReturnType<typeof audit>>) =>

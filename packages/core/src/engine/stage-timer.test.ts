@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILE_SIZE } from '../config/config.js';
 import { defineRule } from '../model/rule.js';
 import { coreRules } from '../rules/index.js';
+import { testConfig } from '../testing/config.js';
 import { lineDomain, lineLanguage } from '../testing/line-language.js';
 import { runAudit } from './audit.js';
 import { MemoryFileSource } from './file-source.js';
@@ -38,13 +38,7 @@ describe('stage timings', () => {
     const base = {
       languages: [txt],
       registry: new RuleRegistry([slow, ...coreRules]),
-      config: {
-        sources: [],
-        rules: new Map(),
-        ignore: [],
-        exceptions: [],
-        maxFileSize: DEFAULT_MAX_FILE_SIZE,
-      },
+      config: testConfig(),
       now: new Date('2026-06-01'),
     };
     const times: [AuditStage, number][] = [];

@@ -1,6 +1,4 @@
 import { expect } from 'vitest';
-import type { ResolvedConfig } from '../config/config.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../config/config.js';
 import { runAudit } from '../engine/audit.js';
 import { MemoryFileSource } from '../engine/file-source.js';
 import { RuleRegistry } from '../engine/registry.js';
@@ -8,6 +6,7 @@ import { applyFixes } from '../fix/apply.js';
 import type { RunResult } from '../model/finding.js';
 import type { Language } from '../model/language.js';
 import type { AnyRule } from '../model/rule.js';
+import { testConfig } from './config.js';
 
 export interface FixCase {
   /** The rule whose fix is applied. */
@@ -25,18 +24,11 @@ export interface FixCase {
 
 async function scan(c: FixCase, text: string): Promise<RunResult> {
   const rules = [c.rule, ...(c.rules ?? []).filter((r) => r.id !== c.rule.id)];
-  const config: ResolvedConfig = {
-    sources: [],
-    rules: new Map(rules.map((r) => [r.id, { enabled: true }])),
-    ignore: [],
-    exceptions: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE,
-  };
   return runAudit({
     source: new MemoryFileSource({ [c.filename]: text }),
     languages: c.languages,
     registry: new RuleRegistry(rules),
-    config,
+    config: testConfig({ rules: new Map(rules.map((r) => [r.id, { enabled: true }])) }),
     now: new Date('2026-01-01T00:00:00Z'),
   });
 }

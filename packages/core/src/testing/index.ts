@@ -1,3 +1,4 @@
+export { testConfig } from './config.js';
 export type { FixCase } from './fix-check.js';
 export { expectFixWorks } from './fix-check.js';
 export type { Line, LineUnit } from './line-language.js';

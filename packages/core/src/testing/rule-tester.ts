@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ResolvedConfig } from '../config/config.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../config/config.js';
 import { runAudit } from '../engine/audit.js';
 import { MemoryFileSource } from '../engine/file-source.js';
 import { RuleRegistry } from '../engine/registry.js';
 import type { Finding, RunResult } from '../model/finding.js';
 import type { Language } from '../model/language.js';
 import type { AnyRule } from '../model/rule.js';
+import { testConfig } from './config.js';
 
 export interface ExpectedError {
   line: number;
@@ -59,18 +58,11 @@ export async function runRule(
   files: Record<string, string>,
   options?: Record<string, unknown>,
 ): Promise<RunResult> {
-  const config: ResolvedConfig = {
-    sources: [],
-    rules: new Map([[rule.id, { enabled: true, options }]]),
-    ignore: [],
-    exceptions: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE,
-  };
   return runAudit({
     source: new MemoryFileSource(files),
     languages,
     registry: new RuleRegistry([rule]),
-    config,
+    config: testConfig({ rules: new Map([[rule.id, { enabled: true, options }]]) }),
     now: new Date('2026-01-01T00:00:00Z'),
   });
 }

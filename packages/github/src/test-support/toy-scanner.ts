@@ -4,7 +4,6 @@
  * that says `image: <name>:latest` is a finding, with a fix pinning it to `:1.0`.
  */
 import {
-  DEFAULT_MAX_FILE_SIZE,
   DiskFileSource,
   type Domain,
   defineRule,
@@ -15,6 +14,7 @@ import {
   runAudit,
   type SourceFile,
 } from '@plumbline/core';
+import { testConfig } from '@plumbline/core/testing';
 
 const language: Language<SourceFile> = {
   id: 'toy',
@@ -69,7 +69,7 @@ export async function toyScan(options: { root: string; source?: FileSource }): P
     source: options.source ?? new DiskFileSource(options.root),
     languages: [language],
     registry: new RuleRegistry([toyRule]),
-    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: DEFAULT_MAX_FILE_SIZE },
+    config: testConfig(),
     now: new Date('2026-01-01T00:00:00Z'),
   });
 }

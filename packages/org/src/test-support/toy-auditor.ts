@@ -3,8 +3,8 @@
  * so the organisation scanner is tested without the policy packs: in a `.conf` file, every line
  * saying `open-port` is a finding (high), `plumbline:ignore` comments apply.
  */
-import { DEFAULT_MAX_FILE_SIZE, defineRule, RuleRegistry, type RunResult, runAudit } from '@plumbline/core';
-import { type LineUnit, lineDomain, lineLanguage } from '@plumbline/core/testing';
+import { defineRule, RuleRegistry, type RunResult, runAudit } from '@plumbline/core';
+import { type LineUnit, lineDomain, lineLanguage, testConfig } from '@plumbline/core/testing';
 import type { AuditRequest } from '../scan.js';
 
 const language = lineLanguage({
@@ -48,7 +48,7 @@ export async function auditRepository(request: AuditRequest): Promise<RunResult>
     source: request.source,
     languages: [language],
     registry: new RuleRegistry([openPort]),
-    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: DEFAULT_MAX_FILE_SIZE },
+    config: testConfig(),
     now: new Date('2026-01-01T00:00:00Z'),
   });
 }

@@ -1,4 +1,5 @@
-import { MemoryFileSource, type ResolvedConfig, RuleRegistry, runAudit } from '@plumbline/core';
+import { MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
+import { testConfig } from '@plumbline/core/testing';
 import { describe, expect, it } from 'vitest';
 import { inspectInputs } from '../inspect.js';
 import { policyLanguages } from '../languages.js';
@@ -144,14 +145,6 @@ describe('policy inputs', () => {
   });
 });
 
-const CONFIG: ResolvedConfig = {
-  sources: [],
-  rules: new Map(),
-  ignore: [],
-  exceptions: [],
-  maxFileSize: 5_000_000,
-};
-
 describe('policy evaluation in a scan', () => {
   it('reports an evaluation error on the unit it happened on, and goes on with the others', async () => {
     const [policy] = compilePolicyFiles([
@@ -178,7 +171,7 @@ spec:
       source,
       languages: policyLanguages,
       registry: new RuleRegistry([policy!.rule]),
-      config: CONFIG,
+      config: testConfig(),
     });
     expect(result.findings.map((f) => `${f.file}:${f.startLine}:${f.startColumn} ${f.message}`)).toEqual([
       'a.yaml:2:1 Policy could not be evaluated on this unit (deny): field not found: replicas',

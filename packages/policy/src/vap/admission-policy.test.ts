@@ -1,18 +1,11 @@
-import { MemoryFileSource, type ResolvedConfig, RuleRegistry, runAudit, SourceFile } from '@plumbline/core';
+import { MemoryFileSource, RuleRegistry, runAudit, SourceFile } from '@plumbline/core';
+import { testConfig } from '@plumbline/core/testing';
 import { type YamlFile, yamlLanguage } from '@plumbline/lang-yaml';
 import { describe, expect, it } from 'vitest';
 import { policyLanguages } from '../languages.js';
 import { admissionPolicyRules, findAdmissionPolicies } from './admission-policy-rules.js';
 import { collectAdmissionFacts } from './collect-admission-facts.js';
 import { pluralOf } from './match-constraints.js';
-
-const CONFIG: ResolvedConfig = {
-  sources: [],
-  rules: new Map(),
-  ignore: [],
-  exceptions: [],
-  maxFileSize: 5_000_000,
-};
 
 async function audit(files: Record<string, string>) {
   const source = new MemoryFileSource(files);
@@ -22,7 +15,7 @@ async function audit(files: Record<string, string>) {
     source,
     languages: policyLanguages,
     registry: new RuleRegistry(rules),
-    config: CONFIG,
+    config: testConfig(),
   });
   return {
     rules: rules.map((r) => `${r.id} ${r.meta.severity}`),

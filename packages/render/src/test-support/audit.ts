@@ -1,12 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  DEFAULT_MAX_FILE_SIZE,
-  MemoryFileSource,
-  type Renderer,
-  RuleRegistry,
-  runAudit,
-} from '@plumbline/core';
+import { MemoryFileSource, type Renderer, RuleRegistry, runAudit } from '@plumbline/core';
+import { testConfig } from '@plumbline/core/testing';
 import { yamlLanguage } from '@plumbline/lang-yaml';
 import { rules } from '@plumbline/policy-kubernetes';
 import { findOnPath } from '../binary.js';
@@ -40,14 +35,7 @@ export async function audit(
     languages: [yamlLanguage],
     registry: new RuleRegistry(rules),
     renderers,
-    config: {
-      sources: [],
-      rules: new Map(),
-      ignore: [],
-      exceptions: [],
-      maxFileSize: DEFAULT_MAX_FILE_SIZE,
-      ...(helmValues ? { helm: { values: helmValues } } : {}),
-    },
+    config: testConfig(helmValues ? { helm: { values: helmValues } } : {}),
     now: new Date('2026-01-01'),
   });
 }

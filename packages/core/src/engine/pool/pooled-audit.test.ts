@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILE_SIZE } from '../../config/config.js';
 import { defineRule } from '../../model/rule.js';
 import { coreRules } from '../../rules/index.js';
+import { testConfig } from '../../testing/config.js';
 import { lineDomain, lineLanguage } from '../../testing/line-language.js';
 import { runAudit } from '../audit.js';
 import { DiskFileSource } from '../file-source.js';
@@ -49,13 +49,7 @@ function scanFolder() {
 const options = {
   languages: [txt],
   registry: new RuleRegistry([noFoo, ...coreRules]),
-  config: {
-    sources: [],
-    rules: new Map(),
-    ignore: [],
-    exceptions: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE,
-  },
+  config: testConfig(),
   now: new Date('2026-06-01'),
 };
 

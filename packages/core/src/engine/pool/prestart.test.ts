@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILE_SIZE } from '../../config/config.js';
 import { coreRules } from '../../rules/index.js';
+import { testConfig } from '../../testing/config.js';
 import { lineLanguage } from '../../testing/line-language.js';
 import { runAudit } from '../audit.js';
 import { DiskFileSource } from '../file-source.js';
@@ -61,7 +61,7 @@ const waiting = {
 const options = {
   languages: [waiting],
   registry: new RuleRegistry([...coreRules]),
-  config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: DEFAULT_MAX_FILE_SIZE },
+  config: testConfig(),
   now: new Date('2026-06-01'),
 };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILE_SIZE } from '../../config/config.js';
 import type { Domain } from '../../model/domain.js';
 import { defineRule } from '../../model/rule.js';
 import { coreRules } from '../../rules/index.js';
+import { testConfig } from '../../testing/config.js';
 import { type LineUnit, lineDomain, lineLanguage } from '../../testing/line-language.js';
 import { runAudit } from '../audit.js';
 import { MemoryFileSource } from '../file-source.js';
@@ -51,7 +51,7 @@ const audit = (rules: ReturnType<typeof seenFilesRule>[]) =>
     source: new MemoryFileSource(files),
     languages: [txt],
     registry: new RuleRegistry([...rules, ...coreRules]),
-    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: DEFAULT_MAX_FILE_SIZE },
+    config: testConfig(),
     now: new Date('2026-06-01'),
   });
 

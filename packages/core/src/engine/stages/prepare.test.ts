@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILE_SIZE } from '../../config/config.js';
 import type { Domain, PrepareIO } from '../../model/domain.js';
 import type { Project } from '../../model/project.js';
 import { defineRule } from '../../model/rule.js';
+import { testConfig } from '../../testing/config.js';
 import { lineLanguage } from '../../testing/line-language.js';
 import { runAudit } from '../audit.js';
 import { MemoryFileSource } from '../file-source.js';
@@ -44,7 +44,7 @@ async function run(domain: Domain<string>, files: Record<string, string>) {
     source: new MemoryFileSource(files),
     languages: [txt],
     registry: new RuleRegistry([rule]),
-    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: DEFAULT_MAX_FILE_SIZE },
+    config: testConfig(),
     now: new Date('2026-06-01'),
   });
 }

@@ -1,5 +1,5 @@
 import { MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
-import { RuleTester } from '@plumbline/core/testing';
+import { RuleTester, testConfig } from '@plumbline/core/testing';
 import { yamlLanguage } from '@plumbline/lang-yaml';
 import { describe, expect, it } from 'vitest';
 import rule from './rule.js';
@@ -26,13 +26,7 @@ async function audit(text: string, options?: Record<string, unknown>) {
     source: new MemoryFileSource({ '.github/workflows/ci.yml': text }),
     languages: [yamlLanguage],
     registry: new RuleRegistry([rule]),
-    config: {
-      sources: [],
-      rules: new Map([[rule.id, { enabled: true, options }]]),
-      ignore: [],
-      exceptions: [],
-      maxFileSize: 1_000_000,
-    },
+    config: testConfig({ rules: new Map([[rule.id, { enabled: true, options }]]) }),
   });
   return result.findings;
 }

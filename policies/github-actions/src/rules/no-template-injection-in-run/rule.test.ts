@@ -1,5 +1,5 @@
 import { MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
-import { RuleTester } from '@plumbline/core/testing';
+import { RuleTester, testConfig } from '@plumbline/core/testing';
 import { yamlLanguage } from '@plumbline/lang-yaml';
 import { describe, expect, it } from 'vitest';
 import rule from './rule.js';
@@ -165,7 +165,7 @@ async function audit(text: string, path = '.github/workflows/ci.yml') {
     source: new MemoryFileSource({ [path]: text }),
     languages: [yamlLanguage],
     registry: new RuleRegistry([rule]),
-    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1_000_000 },
+    config: testConfig(),
   });
   return result.findings;
 }

@@ -1,5 +1,5 @@
 import { type FindingFix, MemoryFileSource, RuleRegistry, runAudit } from '@plumbline/core';
-import { RuleTester } from '@plumbline/core/testing';
+import { RuleTester, testConfig } from '@plumbline/core/testing';
 import { yamlLanguage } from '@plumbline/lang-yaml';
 import { describe, expect, it } from 'vitest';
 import rule from './rule.js';
@@ -30,7 +30,7 @@ async function audit(text: string) {
     source: new MemoryFileSource({ '.github/workflows/ci.yml': text }),
     languages: [yamlLanguage],
     registry: new RuleRegistry([rule]),
-    config: { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1_000_000 },
+    config: testConfig(),
   });
   return result.findings;
 }
