@@ -122,6 +122,41 @@ export class YamlDocument {
     return this.loc;
   }
 
+  /** Whether an offset of the file falls in this document (its first character at least). */
+  contains(offset: number): boolean {
+    return offset >= this.start && offset < Math.max(this.end, this.start + 1);
+  }
+
+  /**
+   * The route of the deepest node at an offset: map keys (as strings) and sequence indexes,
+   * stopping at a scalar, an alias (not followed: the text at the offset is the alias) or where no
+   * entry holds the offset. A key's entry runs from the key to the end of its value.
+   */
+  routeAt(offset: number): (string | number)[] {
+    const route: (string | number)[] = [];
+    let node = this.spans.view(this.root);
+    for (let depth = 0; depth < 200 && node; depth++) {
+      if (node.kind === 'map') {
+        const pair = node.pairs.find(({ key, value }) => {
+          const start = key?.start ?? Number.POSITIVE_INFINITY;
+          const end = value?.end ?? key?.end ?? -1;
+          return offset >= start && offset < Math.max(end, start + 1);
+        });
+        if (!pair?.key || pair.key.kind !== 'scalar') return route;
+        route.push(pair.key.isMergeKey ? '<<' : String(pair.key.keyValue));
+        node = pair.value;
+      } else if (node.kind === 'seq') {
+        const index = node.items.findIndex(
+          (item) => !!item && offset >= item.start && offset < Math.max(item.end, item.start + 1),
+        );
+        if (index < 0) return route;
+        route.push(index);
+        node = node.items[index]!;
+      } else return route;
+    }
+    return route;
+  }
+
   private walk(route: Route): { node: SpanNode | null; pair?: SpanPair } | undefined {
     let node: SpanNode | null = resolve(this.spans.view(this.root));
     let pair: SpanPair | undefined;

@@ -14,5 +14,6 @@ export * from './gha/index.js';
 export * from './k8s/index.js';
 export type { YamlFile } from './language.js';
 export { MAX_ALIAS_EXPANSION, parseYaml, yamlLanguage } from './language.js';
+export { renderedDocumentsOf } from './rendered-documents.js';
 export type { SpanKind, SpanPair } from './spans.js';
 export { MERGE, SpanNode } from './spans.js';

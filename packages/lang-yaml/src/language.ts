@@ -29,6 +29,7 @@ import { CommentCollector } from './comments.js';
 import { placeOf, YamlDocument } from './document.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
 import { yamlNestingOffset } from './nesting.js';
+import { keepRenderedDocuments } from './rendered-documents.js';
 import { whileParsing } from './quiet-env.js';
 import { NOT_PLAIN, YamlSpans } from './spans.js';
 
@@ -85,6 +86,8 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
       chosen = retry;
   }
   const { documents, problems } = chosen;
+  // Offsets of a lenient re-read are of another text: its source map parses the file itself.
+  if (isRendered(file) && chosen === read) keepRenderedDocuments(file, documents);
   if (documents.length === 0) return { model: undefined, problems, comments: [] };
   // Comments are those of the file as written (the first read), as suppressions see them.
   return { model: { documents }, problems, comments: read.comments };

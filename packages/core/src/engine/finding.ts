@@ -35,7 +35,7 @@ export function toFinding(
 ): RawFinding {
   const loc = locOf(report.at);
   // Rendered text is evidence only: the finding goes where a person edits (template, values, patch).
-  const origin = isRendered(loc.file) ? loc.file.mapper.origin(loc.start, loc.end) : undefined;
+  const origin = isRendered(loc.file) ? loc.file.mapper.origin(loc.start, loc.end, loc.file) : undefined;
   const {
     path: _path,
     note,
@@ -61,7 +61,7 @@ export function toFinding(
     if (loc.file.variant) finding.variants = [loc.file.variant];
     if (report.container) {
       const c = locOf(report.container);
-      const co = loc.file.mapper.origin(c.start, c.end);
+      const co = loc.file.mapper.origin(c.start, c.end, loc.file);
       if (co.path === finding.file) finding.containerLines = [co.startLine, co.endLine];
     }
   } else if (report.container) {

@@ -12,7 +12,8 @@ export interface SourceOrigin extends Span {
 
 /** Maps offsets of a rendered file back to the sources that produced them. */
 export interface SourceMapper {
-  origin(start: number, end: number): SourceOrigin;
+  /** `file` is the rendered file the offsets are in (its parsed form may be known by it). */
+  origin(start: number, end: number, file: RenderedFile): SourceOrigin;
 }
 
 /**

@@ -1,7 +1,6 @@
-import type { SourceMapper, SourceOrigin } from '@plumbline/core';
-import type { Document } from 'yaml';
-import { renderedDocuments } from '../source-map/parsed-output.js';
-import { type Route, routeAt, valueAt } from '../source-map/rendered-routes.js';
+import type { SourceFile, SourceMapper, SourceOrigin } from '@plumbline/core';
+import { placeAt, type RenderedPlace } from '../source-map/parsed-output.js';
+import { type Route, valueAt } from '../source-map/rendered-routes.js';
 import { alignRoute, type TemplateKey, type TemplateSegment } from '../source-map/template-index.js';
 import type { ValuesFile } from '../source-map/values-locator.js';
 
@@ -22,16 +21,11 @@ export interface HelmMapInput {
 export class HelmSourceMap implements SourceMapper {
   constructor(private readonly input: HelmMapInput) {}
 
-  origin(start: number, end: number): SourceOrigin {
+  origin(start: number, end: number, file?: SourceFile): SourceOrigin {
     const { templatePath, segments } = this.input;
-    const docs = renderedDocuments(this.input.text);
-    const docIndex = Math.max(
-      0,
-      docs.findIndex((d) => inRange(d.range, start)),
-    );
-    const doc = docs[docIndex];
-    const segment = segments[Math.min(docIndex, segments.length - 1)] ?? segments[0]!;
-    const route = doc ? routeAt(doc, start) : [];
+    const place = placeAt(this.input.text, start, file);
+    const segment = segments[Math.min(place?.index ?? 0, segments.length - 1)] ?? segments[0]!;
+    const route = place?.route ?? [];
     const aligned = route.length > 0 ? alignRoute(segment, route) : undefined;
     if (!aligned) return this.segmentOrigin(segment, start === end);
     const { key, rest } = aligned;
@@ -42,7 +36,7 @@ export class HelmSourceMap implements SourceMapper {
       endLine: key.line,
       endColumn: key.endColumn,
     };
-    const valuesRoute = this.valuesRoute(key, rest, doc, route);
+    const valuesRoute = this.valuesRoute(key, rest, place, route);
     if (!valuesRoute) return templateOrigin;
     for (const { file, prefix } of this.input.values) {
       const full = [...prefix, ...valuesRoute];
@@ -75,7 +69,7 @@ export class HelmSourceMap implements SourceMapper {
   private valuesRoute(
     key: TemplateKey,
     rest: Route,
-    doc: Document | undefined,
+    place: RenderedPlace | undefined,
     route: Route,
   ): Route | undefined {
     if (rest.length > 0) return key.inserted ? [...key.inserted, ...rest] : undefined;
@@ -84,7 +78,7 @@ export class HelmSourceMap implements SourceMapper {
     if (key.valuesRefs.length === 1) return key.valuesRefs[0];
     // `image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"`: the ref whose value shows
     // last in the rendered text is the one that decides (the tag, for a `latest` finding).
-    const rendered = String(doc ? valueAt(doc.toJS({ maxAliasCount: 1000 }), route) : '');
+    const rendered = String(place ? valueAt(place.data(), route) : '');
     let best: { ref: string[]; at: number } | undefined;
     for (const ref of key.valuesRefs) {
       for (const { file, prefix } of this.input.values) {
@@ -97,8 +91,4 @@ export class HelmSourceMap implements SourceMapper {
     }
     return best?.ref ?? key.valuesRefs[key.valuesRefs.length - 1];
   }
-}
-
-function inRange(range: readonly number[] | undefined, offset: number): boolean {
-  return !!range && offset >= range[0]! && offset < Math.max(range[2] ?? range[1]!, range[0]! + 1);
 }

@@ -1,6 +1,6 @@
 import type { SourceFile, SourceMapper, SourceOrigin } from '@plumbline/core';
-import { renderedDocuments } from '../source-map/parsed-output.js';
-import { type Route, routeAt, valueAt } from '../source-map/rendered-routes.js';
+import { placeAt } from '../source-map/parsed-output.js';
+import { type Route, valueAt } from '../source-map/rendered-routes.js';
 
 /** A source YAML file of a build (a base manifest, a patch), split in documents. */
 export interface BuildSource {
@@ -40,16 +40,15 @@ export interface KustomizeMapInput {
 export class KustomizeSourceMap implements SourceMapper {
   constructor(private readonly input: KustomizeMapInput) {}
 
-  origin(start: number, end: number): SourceOrigin {
-    const docs = renderedDocuments(this.input.text);
-    const doc = docs.find((d) => inRange(d.range, start)) ?? docs[0];
-    const data = (doc?.toJS({ maxAliasCount: 1000 }) ?? {}) as Record<string, unknown>;
+  origin(start: number, end: number, file?: SourceFile): SourceOrigin {
+    const place = placeAt(this.input.text, start, file);
+    const data = (place?.data() ?? {}) as Record<string, unknown>;
     const kind = String(data.kind ?? '');
     const name = String(valueAt(data, ['metadata', 'name']) ?? '');
     const originPath = String(
       valueAt(data, ['metadata', 'annotations', 'config.kubernetes.io/origin']) ?? '',
     ).match(/path:\s*(\S+)/)?.[1];
-    const route = doc ? routeAt(doc, start) : [];
+    const route = place?.route ?? [];
     const point = start === end;
     const source = originPath ? this.input.source(originPath) : undefined;
     // The name may have changed (namePrefix): match a patch by kind, then name when it has one.
@@ -117,8 +116,4 @@ function keyIn(
     return { path: source.path, ...source.file.span(at.start, at.end) };
   }
   return undefined;
-}
-
-function inRange(range: readonly number[] | undefined, offset: number): boolean {
-  return !!range && offset >= range[0]! && offset < Math.max(range[2] ?? range[1]!, range[0]! + 1);
 }
