@@ -29,8 +29,8 @@ import { CommentCollector } from './comments.js';
 import { placeOf, YamlDocument } from './document.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
 import { yamlNestingOffset } from './nesting.js';
-import { keepRenderedDocuments } from './rendered-documents.js';
 import { whileParsing } from './quiet-env.js';
+import { keepRenderedDocuments } from './rendered-documents.js';
 import { NOT_PLAIN, YamlSpans } from './spans.js';
 
 export interface YamlFile {

@@ -9,7 +9,7 @@ import {
   type SourceEntry,
   SourceFile,
 } from '@plumbline/core';
-import { YamlDocument, yamlComments } from '@plumbline/lang-yaml';
+import { yamlComments, yamlDocumentOf } from '@plumbline/lang-yaml';
 import { parseAllDocuments } from 'yaml';
 import { findOnPath } from '../binary.js';
 import type { RenderCache } from '../cache/render-cache.js';
@@ -231,13 +231,9 @@ function buildSource(path: string, text: string): BuildSource {
     path,
     file,
     docs: docs.flatMap((doc, index) => {
-      let data: Record<string, unknown>;
-      try {
-        data = (doc.toJS({ maxAliasCount: 1000 }) ?? {}) as Record<string, unknown>;
-      } catch {
-        return [];
-      }
-      const yaml = new YamlDocument(file, index, 'other', data, doc);
+      const yaml = yamlDocumentOf(file, doc, index);
+      if (!yaml) return [];
+      const data = (yaml.data ?? {}) as Record<string, unknown>;
       const meta = (data.metadata ?? {}) as Record<string, unknown>;
       return [
         {

@@ -1,6 +1,5 @@
 import { SourceFile } from '@plumbline/core';
-import { YamlDocument } from '@plumbline/lang-yaml';
-import { parseDocument } from 'yaml';
+import { readYamlDocument, type YamlDocument } from '@plumbline/lang-yaml';
 
 /** A values file parsed once: where each key is written, for findings whose value came from it. */
 export class ValuesFile {
@@ -8,15 +7,8 @@ export class ValuesFile {
   private readonly doc: YamlDocument | undefined;
 
   constructor(readonly file: SourceFile) {
-    const parsed = parseDocument(file.text, { strict: false, prettyErrors: false, logLevel: 'silent' });
-    let data: unknown;
-    try {
-      data = parsed.errors.length ? undefined : parsed.toJS({ maxAliasCount: 1000 });
-    } catch {
-      data = undefined;
-    }
-    this.data = data;
-    this.doc = data === undefined ? undefined : new YamlDocument(file, 0, 'other', data, parsed);
+    this.doc = readYamlDocument(file);
+    this.data = this.doc?.data;
   }
 
   /** Offsets of the key (or list item) at a values route, when this file sets it. */
