@@ -1,19 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runProcess, scrubbedEnv } from './process.js';
+import { tempDirs } from './test-support/temp-dirs.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'plumbline-process-'));
-  dirs.push(dir);
-  return dir;
-}
+const workspace = tempDirs('plumbline-process-');
 
 /** The environment a child really receives, as `env` prints it. */
 async function environmentSeenBy(env: NodeJS.ProcessEnv, cwd: string): Promise<Map<string, string>> {

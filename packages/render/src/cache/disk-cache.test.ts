@@ -2,31 +2,20 @@ import {
   chmodSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../test-support/temp-dirs.js';
 import { runTool, type ToolRun, WORKSPACE } from '../tool-run.js';
 import { DiskRenderCache } from './disk-cache.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'plumbline-cache-test-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('plumbline-cache-test-');
 
 /**
  * A stand-in renderer: a shell script that logs each start to a file outside the workspace, then
