@@ -3,6 +3,8 @@ import type { RenderSummary, ScanError } from '../model/finding.js';
 import {
   DEFAULT_VARIANT,
   type RenderedFile,
+  type Renderer,
+  type RenderPlan,
   type RenderProblem,
   type RenderSource,
 } from '../model/renderer.js';
@@ -19,15 +21,23 @@ export interface RenderStageResult {
   summary: Record<string, RenderSummary>;
 }
 
+/** The renderers' plans: what they claim, known before any tool runs, and the run itself. */
+export interface PlannedRenders {
+  claimed: Set<string>;
+  /** Runs every renderer's plan, one renderer after the other. */
+  run(): Promise<RenderStageResult>;
+}
+
 /**
- * The "render" stage: each renderer turns its deployment units into rendered files and claims the
- * sources it read, so templates, values, bases and patches are not parsed again as loose files.
+ * The first half of the "render" stage: each renderer finds its deployment units and claims the
+ * sources they read (templates, values, bases, patches), so these are not parsed again as loose
+ * files. Nothing runs yet: the claims let the engine start on the files rendering cannot touch.
  */
-export async function renderUnits(
+export async function planRenders(
   options: AuditOptions,
   entries: readonly SourceEntry[],
   config: ResolvedConfig,
-): Promise<RenderStageResult> {
+): Promise<PlannedRenders> {
   const out: RenderStageResult = {
     files: [],
     claimed: new Set(),
@@ -36,28 +46,58 @@ export async function renderUnits(
     errors: [],
     summary: {},
   };
+  const plans: { renderer: Renderer; plan: RenderPlan; planMs: number }[] = [];
   for (const renderer of options.renderers ?? []) {
     const started = performance.now();
     try {
-      const result = await renderer.render({ source: options.source, entries, config });
-      out.files.push(...result.files);
-      for (const path of result.claimed) out.claimed.add(path);
-      // Sources are kept for their ignore comments only (a source without one suppresses nothing):
-      // every template and values file's text held to the end of the run was ~40 MB on the corpus.
-      for (const source of result.sources)
-        if (parseDirectives(source.comments).length > 0) out.sources.push(source);
-      out.problems.push(...result.problems);
-      for (const notice of result.notices)
-        out.errors.push({ kind: 'skipped', message: `${renderer.id}: ${notice.message}`, file: notice.file });
-      out.summary[renderer.id] = { ...result.stats, durationMs: Math.round(performance.now() - started) };
+      const plan = await renderer.plan({ source: options.source, entries, config });
+      for (const path of plan.claimed) out.claimed.add(path);
+      plans.push({ renderer, plan, planMs: performance.now() - started });
     } catch (error) {
-      out.errors.push({
-        kind: 'internal',
-        message: `renderer ${renderer.id} failed: ${(error as Error).message}`,
-      });
+      out.errors.push(failed(renderer, error));
     }
   }
-  return out;
+  return {
+    claimed: out.claimed,
+    run: async () => {
+      for (const { renderer, plan, planMs } of plans) {
+        const started = performance.now() - planMs;
+        try {
+          const result = await plan.run();
+          out.files.push(...result.files);
+          // Sources are kept for their ignore comments only (a source without one suppresses
+          // nothing): every template and values text held to the end of the run was ~40 MB on the corpus.
+          for (const source of result.sources)
+            if (parseDirectives(source.comments).length > 0) out.sources.push(source);
+          out.problems.push(...result.problems);
+          for (const notice of result.notices)
+            out.errors.push({
+              kind: 'skipped',
+              message: `${renderer.id}: ${notice.message}`,
+              file: notice.file,
+            });
+          out.summary[renderer.id] = { ...result.stats, durationMs: Math.round(performance.now() - started) };
+        } catch (error) {
+          // Its claims stand: the files were planned without them on every thread count alike.
+          out.errors.push(failed(renderer, error));
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/** The whole "render" stage at once: plan, then run. */
+export async function renderUnits(
+  options: AuditOptions,
+  entries: readonly SourceEntry[],
+  config: ResolvedConfig,
+): Promise<RenderStageResult> {
+  return (await planRenders(options, entries, config)).run();
+}
+
+function failed(renderer: Renderer, error: unknown): ScanError {
+  return { kind: 'internal', message: `renderer ${renderer.id} failed: ${(error as Error).message}` };
 }
 
 /**

@@ -65,8 +65,6 @@ export interface RenderStats {
 
 export interface RenderOutput {
   files: RenderedFile[];
-  /** Paths (relative to the root) the renderer owns: they are not parsed as loose files. */
-  claimed: string[];
   sources: RenderSource[];
   /** Notices for the run (no helm on PATH, a remote base not fetched). */
   notices: { file?: string; message: string }[];
@@ -82,6 +80,20 @@ export interface RenderInput {
 }
 
 /**
+ * The units a renderer found, before any tool runs: what they claim is known here, so the engine
+ * can send the files rendering cannot touch to worker threads while the tools run.
+ */
+export interface RenderPlan {
+  /**
+   * Paths (relative to the root) the renderer owns: they are not parsed as loose files. Exactly
+   * what the run renders from, whatever the tools then do.
+   */
+  claimed: readonly string[];
+  /** Runs the tools and maps their output; never throws for a bad unit. */
+  run(): Promise<RenderOutput>;
+}
+
+/**
  * A stage before parsing that turns deployment units (a Helm chart, a kustomization) into the
  * documents they deploy. Reads only through the FileSource; never throws for a bad unit.
  */
@@ -92,13 +104,13 @@ export interface Renderer {
    * other languages out of the worker that renders; unknown means any.
    */
   outputLanguages?: readonly string[];
-  render(input: RenderInput): Promise<RenderOutput>;
+  /** Finds the units and the files they claim (reading, never running anything). */
+  plan(input: RenderInput): Promise<RenderPlan>;
 }
 
 export function emptyRenderOutput(): RenderOutput {
   return {
     files: [],
-    claimed: [],
     sources: [],
     notices: [],
     problems: [],

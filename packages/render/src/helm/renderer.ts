@@ -9,6 +9,7 @@ import {
   type Renderer,
   type RenderInput,
   type RenderOutput,
+  type RenderPlan,
   SourceFile,
 } from '@plumbline/core';
 import { yamlComments } from '@plumbline/lang-yaml';
@@ -61,22 +62,29 @@ export class HelmRenderer implements Renderer {
 
   constructor(private readonly options: HelmRendererOptions = {}) {}
 
-  async render(input: RenderInput): Promise<RenderOutput> {
+  async plan(input: RenderInput): Promise<RenderPlan> {
     const out = emptyRenderOutput();
     const index = new ChartIndex(input.entries);
     const charts = discoverCharts(index).filter((c) => c.hasTemplates);
-    if (charts.length === 0) return out;
+    if (charts.length === 0) return { claimed: [], run: async () => out };
     const binary = this.binaryFor(input);
     if (!binary) {
       out.stats.skipped = charts.length;
       out.notices.push({
         message: `${charts.length} Helm ${charts.length === 1 ? 'chart was' : 'charts were'} not rendered: no \`helm\` on PATH (install Helm or pass --helm <path>); their templates are skipped`,
       });
-      return out;
+      return { claimed: [], run: async () => out };
     }
     const limit = this.options.concurrency ?? Math.min(4, Math.max(2, availableParallelism()));
-    await mapBounded(charts, limit, (chart) => this.renderChart(chart, index, input, binary, out));
-    return out;
+    return {
+      // Every file of a chart belongs to its release (a library chart's too: it only holds helpers
+      // for other charts): none is parsed again on its own.
+      claimed: charts.flatMap((chart) => chart.files.map((entry) => entry.path)),
+      run: async () => {
+        await mapBounded(charts, limit, (chart) => this.renderChart(chart, index, input, binary, out));
+        return out;
+      },
+    };
   }
 
   private binaryFor(input: RenderInput): string | undefined {
@@ -109,10 +117,7 @@ export class HelmRenderer implements Renderer {
     const chartYaml = new SourceFile(chartYamlPath, files.get('Chart.yaml')?.toString('utf8') ?? '');
     const meta = parseChartYaml(chartYaml.text);
     // A library chart only holds helpers for other charts: nothing to install, nothing to render.
-    if (meta.library) {
-      for (const entry of chart.files) out.claimed.push(entry.path);
-      return;
-    }
+    if (meta.library) return;
     // Chart API v1 lists dependencies in requirements.yaml.
     const requirements = parseChartYaml(files.get('requirements.yaml')?.toString('utf8') ?? '');
     const dependencies = [...meta.dependencies, ...requirements.dependencies];
@@ -165,8 +170,6 @@ export class HelmRenderer implements Renderer {
         // reported as unreadable by the loose pass
       }
     }
-    // Every file of the chart belongs to the release: not parsed again on its own.
-    for (const entry of chart.files) out.claimed.push(entry.path);
     for (const [rel, bytes] of files) {
       if (!/\.(ya?ml|tpl)$/.test(rel) || rel.startsWith('.plumbline-values/')) continue;
       if (realPaths.has(rel)) continue;

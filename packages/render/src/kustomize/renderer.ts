@@ -6,6 +6,7 @@ import {
   type Renderer,
   type RenderInput,
   type RenderOutput,
+  type RenderPlan,
   type SourceEntry,
   SourceFile,
 } from '@plumbline/core';
@@ -40,11 +41,12 @@ export class KustomizeRenderer implements Renderer {
 
   constructor(private readonly options: KustomizeRendererOptions = {}) {}
 
-  async render(input: RenderInput): Promise<RenderOutput> {
+  async plan(input: RenderInput): Promise<RenderPlan> {
     const out = emptyRenderOutput();
+    const nothing = { claimed: [], run: async () => out };
     const byPath = new Map(input.entries.map((e) => [e.path, e]));
     const kustomizations = input.entries.filter((e) => isKustomizationFile(e.path));
-    if (kustomizations.length === 0) return out;
+    if (kustomizations.length === 0) return nothing;
     const texts = new Map<string, string>();
     const read = async (path: string): Promise<string | undefined> => {
       if (texts.has(path)) return texts.get(path);
@@ -74,28 +76,36 @@ export class KustomizeRenderer implements Renderer {
       out.notices.push({
         message: `${roots.length} kustomizations were not built: neither \`kustomize\` nor \`kubectl\` on PATH; their files are read as loose manifests`,
       });
-      return out;
+      return nothing;
     }
     // A kustomization made of remote bases only has nothing to build offline.
     const remoteOnly = roots.filter((k) => {
       const r = refs.get(k.path);
       return !!r && r.remote.length > 0 && r.resources.length === 0 && r.patches.length === 0;
     });
+    const claimed: string[] = [];
     for (const k of remoteOnly) {
       out.stats.skipped++;
-      out.claimed.push(k.path);
+      claimed.push(k.path);
       out.notices.push({
         file: k.path,
         message: `not built: every base is remote (${refs.get(k.path)!.remote.join(', ')}), and remote bases are never fetched`,
       });
     }
+    const builds: Build[] = [];
+    for (const root of roots.filter((k) => !remoteOnly.includes(k))) {
+      const build = await closureOf(root, refs, byPath, kustomizationIn, read, out);
+      builds.push(build);
+      claimed.push(...build.files.keys());
+    }
     const limit = this.options.concurrency ?? Math.min(4, Math.max(2, availableParallelism()));
-    await mapBounded(
-      roots.filter((k) => !remoteOnly.includes(k)),
-      limit,
-      (root) => this.build(root, refs, byPath, kustomizationIn, read, tool, out),
-    );
-    return out;
+    return {
+      claimed,
+      run: async () => {
+        await mapBounded(builds, limit, (build) => this.build(build, refs, tool, out));
+        return out;
+      },
+    };
   }
 
   private tool(): { binary: string; args: string[] } | undefined {
@@ -106,49 +116,11 @@ export class KustomizeRenderer implements Renderer {
   }
 
   private async build(
-    root: SourceEntry,
+    { root, files, patches, images }: Build,
     refs: Map<string, KustomizationRefs>,
-    byPath: Map<string, SourceEntry>,
-    kustomizationIn: Map<string, string>,
-    read: (path: string) => Promise<string | undefined>,
     tool: { binary: string; args: string[] },
     out: RenderOutput,
   ): Promise<void> {
-    // The closure: every kustomization reached from the root and every file they name.
-    const files = new Map<string, string>();
-    const patches: string[] = [];
-    const images: KustomizeRendererImage[] = [];
-    const queue = [root.path];
-    const seen = new Set<string>();
-    while (queue.length > 0) {
-      const path = queue.shift()!;
-      if (seen.has(path)) continue;
-      seen.add(path);
-      const text = await read(path);
-      if (text === undefined) continue;
-      files.set(path, text);
-      const r = refs.get(path);
-      if (!r) continue;
-      for (const remote of r.remote)
-        out.notices.push({ file: path, message: `remote base not fetched: ${remote} (built without it)` });
-      for (const outside of r.outside)
-        out.notices.push({
-          file: path,
-          message: `${outside} is outside the scanned folder: built without it`,
-        });
-      const kFile = new SourceFile(path, text);
-      for (const image of r.images)
-        images.push({ path, name: image.name, ...kFile.span(image.start, image.end) });
-      for (const res of r.resources) {
-        const k = byPath.has(res) ? res : kustomizationIn.get(res);
-        if (k) queue.push(k);
-      }
-      for (const p of [...r.patches, ...r.files]) {
-        if (r.patches.includes(p)) patches.push(p);
-        if (!seen.has(p) && (await read(p)) !== undefined) files.set(p, (await read(p))!);
-      }
-    }
-    for (const path of files.keys()) out.claimed.push(path);
     // Kept for their ignore comments only: most bases and patches have none to look for.
     for (const [path, text] of files)
       if (/\.ya?ml$|Kustomization$/.test(path) && mayHoldDirective(text))
@@ -212,6 +184,59 @@ export class KustomizeRenderer implements Renderer {
       ),
     );
   }
+}
+
+/** One root to build, with its closure: every kustomization reached from it and every file they name. */
+interface Build {
+  root: SourceEntry;
+  files: Map<string, string>;
+  patches: string[];
+  images: KustomizeRendererImage[];
+}
+
+/** The closure of a root, read before any build runs (what it claims is known before rendering). */
+async function closureOf(
+  root: SourceEntry,
+  refs: Map<string, KustomizationRefs>,
+  byPath: Map<string, SourceEntry>,
+  kustomizationIn: Map<string, string>,
+  read: (path: string) => Promise<string | undefined>,
+  out: RenderOutput,
+): Promise<Build> {
+  const files = new Map<string, string>();
+  const patches: string[] = [];
+  const images: KustomizeRendererImage[] = [];
+  const queue = [root.path];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const text = await read(path);
+    if (text === undefined) continue;
+    files.set(path, text);
+    const r = refs.get(path);
+    if (!r) continue;
+    for (const remote of r.remote)
+      out.notices.push({ file: path, message: `remote base not fetched: ${remote} (built without it)` });
+    for (const outside of r.outside)
+      out.notices.push({
+        file: path,
+        message: `${outside} is outside the scanned folder: built without it`,
+      });
+    const kFile = new SourceFile(path, text);
+    for (const image of r.images)
+      images.push({ path, name: image.name, ...kFile.span(image.start, image.end) });
+    for (const res of r.resources) {
+      const k = byPath.has(res) ? res : kustomizationIn.get(res);
+      if (k) queue.push(k);
+    }
+    for (const p of [...r.patches, ...r.files]) {
+      if (r.patches.includes(p)) patches.push(p);
+      if (!seen.has(p) && (await read(p)) !== undefined) files.set(p, (await read(p))!);
+    }
+  }
+  return { root, files, patches, images };
 }
 
 interface KustomizeRendererImage {

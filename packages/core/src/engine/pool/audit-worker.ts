@@ -29,6 +29,8 @@ const warming = warm
   ? import(warm.module).then((mod: SetupModule) => mod.warmAuditSetup?.(warm.data)).catch(() => undefined)
   : undefined;
 
+let boards: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (message: ToWorker) => {
   if (message.type === 'init') {
     ready = (async () => {
@@ -44,7 +46,8 @@ parentPort?.on('message', (message: ToWorker) => {
     })();
     return;
   }
-  void claimAndCheck(message);
+  // One board after the other, in the order offered: a worker holds one shard's models at a time.
+  boards = boards.then(() => claimAndCheck(message));
 });
 
 async function claimAndCheck({ run, board, shards, now }: Extract<ToWorker, { type: 'shards' }>) {

@@ -181,3 +181,56 @@ function pack(groups: Shard[], threads: number, listed: ReadonlyMap<string, numb
     })
     .sort((a, b) => b.cost - a.cost);
 }
+
+/**
+ * Languages whose shards rendering cannot change: no renderer outputs them, and no cross-file
+ * domain reads them together with one that a renderer outputs (directly, or through another
+ * domain). Planned apart, before rendering and without its paths, their files fall in the same
+ * groups as in one plan over everything, so their shards can be checked while the tools run.
+ */
+export function languagesApartFromRendering(
+  languages: readonly Language[],
+  rules: readonly AnyRule[],
+  renderers: readonly Renderer[],
+): Set<string> {
+  if (renderers.some((r) => !r.outputLanguages)) return new Set();
+  const tied = new Set(renderers.flatMap((r) => r.outputLanguages ?? []));
+  const crossFile = [...new Set(rules.map((r) => r.domain))].filter((d) => d.id !== 'core' && !d.fileLocal);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const domain of crossFile)
+      if (domain.languages.some((l) => tied.has(l)))
+        for (const l of domain.languages)
+          if (!tied.has(l)) {
+            tied.add(l);
+            grew = true;
+          }
+  }
+  return new Set(languages.map((l) => l.id).filter((id) => !tied.has(id)));
+}
+
+/**
+ * Two plans made apart, as one: the shards of both (the first's first) and the second's leader
+ * (the first plans only files of languages apart from rendering: its leader is empty).
+ */
+export function joinPlans(first: ShardPlan, second: ShardPlan): ShardPlan {
+  const spread = { ...first.spread };
+  for (const [language, n] of Object.entries(second.spread)) spread[language] = (spread[language] ?? 0) + n;
+  return { leader: second.leader, others: [...first.others, ...second.others], spread };
+}
+
+/**
+ * The files of languages apart from rendering (`languagesApartFromRendering`), planned on their
+ * own; undefined when there are none.
+ */
+export function planApartFromRendering(
+  input: Omit<PlanInput, 'renderedPaths'>,
+): { plan: ShardPlan; entries: Set<SourceEntry> } | undefined {
+  const apart = languagesApartFromRendering(input.languages, input.rules, input.renderers);
+  if (apart.size === 0) return undefined;
+  const chosen = input.entries.filter(
+    (e) => !e.skipped && apart.has(input.languages.find((l) => l.claims(e.path))?.id ?? ''),
+  );
+  if (chosen.length === 0) return undefined;
+  return { plan: planShards({ ...input, entries: chosen }), entries: new Set(chosen) };
+}

@@ -3,10 +3,11 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { PathLink } from '../../model/domain.js';
 import type { RunResult } from '../../model/finding.js';
+import type { Language } from '../../model/language.js';
 import type { AuditOptions } from '../audit.js';
 import type { SourceEntry } from '../file-source.js';
 import { compareErrors } from '../finding.js';
-import { renderUnits } from '../render-stage.js';
+import { planRenders, type RenderStageResult } from '../render-stage.js';
 import { StageTimer } from '../stage-timer.js';
 import { discoverEntries } from '../stages/discover.js';
 import { languagesToParse, runPipeline } from '../stages/pipeline.js';
@@ -14,10 +15,10 @@ import { AuditRun, enabledRules } from '../stages/run-context.js';
 import { crossedShards, linkReaches, placedFiles } from './crossed-shards.js';
 import { debugTimeline } from './debug-timeline.js';
 import { mergeResults } from './merge-results.js';
-import { planShards } from './plan-shards.js';
+import { joinPlans, planApartFromRendering, planShards, type Shard, type ShardPlan } from './plan-shards.js';
 import { dropPrestarted, engineWorkerUrl } from './prestart.js';
 import { ShardSource } from './shard-source.js';
-import { EngineWorkerPool, type ShardOutcome } from './worker-pool.js';
+import { EngineWorkerPool, type ShardOutcome, type ShardRun } from './worker-pool.js';
 
 export type { WorkerSetup } from './protocol.js';
 
@@ -60,7 +61,8 @@ export function threadCount(threads: AuditOptions['threads']): number {
  * The pipeline over several threads. The main thread discovers and renders once, splits the rest
  * into shards that do not depend on each other (pool/plan-shards.ts), sends the largest first to
  * the workers, checks its own shard (rendered files, files no language claims), takes back queued
- * shards when it is done, and merges. The result equals a one-thread run's (durations aside).
+ * shards when it is done, and merges. Files rendering cannot touch may be offered to the workers
+ * before the tools run. The result equals a one-thread run's (durations aside).
  */
 export async function runPooledAudit(options: AuditOptions): Promise<RunResult> {
   const started = performance.now();
@@ -72,31 +74,118 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
   const entries = await timer.time('discover', () => discoverEntries(run));
   debugTimeline('discovered');
   const languages = languagesToParse(run);
-  const rendering = await timer.time('render', () => renderUnits(options, entries, run.config));
-  debugTimeline('rendered');
-  const plan = planShards({
-    entries: entries.filter((e) => !rendering.claimed.has(e.path)),
-    languages,
-    rules: enabledRules(run.registry, run.config),
-    renderers: options.renderers ?? [],
-    renderedPaths: rendering.files.map((f) => f.path),
-    threads,
-  });
-  debugTimeline('shards planned');
-  const otherBytes = plan.others.reduce((n, s) => n + s.bytes, 0);
-  const workers =
-    !canStartWorkers(options) || (options.threads === 'auto' && otherBytes < AUTO_MIN_BYTES)
-      ? 0
-      : Math.min(threads - 1, plan.others.length);
-  if (workers === 0 && otherBytes < SHARDED_MIN_BYTES) {
-    void dropPrestarted();
-    const result = await runPipeline({ ...options, now }, { entries, rendering }, timer);
-    timer.flush(options.onStageTime);
-    return result;
-  }
-
+  const rules = enabledRules(run.registry, run.config);
+  const renderers = options.renderers ?? [];
+  const renders = await timer.time('render', () => planRenders(options, entries, run.config));
+  const unclaimed = entries.filter((e) => !renders.claimed.has(e.path));
   let done = 0;
   const onFile = (path: string) => options.onFile?.(path, ++done);
+  const newPool = (workers: number) =>
+    new EngineWorkerPool(
+      workers,
+      workerUrl(options),
+      workers > 0 ? { setup: options.workerSetup!, reader: options.source.readerDescription!()! } : undefined,
+      now,
+      onFile,
+    );
+
+  // While the tools render, the workers check the files rendering cannot touch (Terraform,
+  // Dockerfiles): planned apart, they fall in the groups one plan would make.
+  const early =
+    renders.claimed.size > 0 && threads > 1 && canStartWorkers(options)
+      ? planApartFromRendering({ entries: unclaimed, languages, rules, renderers, threads })
+      : undefined;
+  const startEarly = !!early && (options.threads !== 'auto' || bytesOf(early.plan.others) >= AUTO_MIN_BYTES);
+  let pool: EngineWorkerPool | undefined;
+  const boards: ShardRun[] = [];
+  try {
+    if (startEarly) {
+      pool = newPool(threads - 1);
+      void dropPrestarted(); // those the pool did not adopt
+      debugTimeline('workers started before rendering');
+      boards.push(
+        pool.offer(
+          early.plan.others.map((shard) => shard.entries),
+          started,
+        ),
+      );
+    }
+    const rendering = await timer.time('render', () => renders.run());
+    debugTimeline('rendered');
+    const restPlan = planShards({
+      entries: startEarly ? unclaimed.filter((e) => !early.entries.has(e)) : unclaimed,
+      languages,
+      rules,
+      renderers,
+      renderedPaths: rendering.files.map((f) => f.path),
+      threads,
+    });
+    const plan = startEarly ? joinPlans(early.plan, restPlan) : restPlan;
+    debugTimeline('shards planned');
+    if (!pool) {
+      const otherBytes = bytesOf(plan.others);
+      const workers =
+        !canStartWorkers(options) || (options.threads === 'auto' && otherBytes < AUTO_MIN_BYTES)
+          ? 0
+          : Math.min(threads - 1, plan.others.length);
+      if (workers === 0 && otherBytes < SHARDED_MIN_BYTES) {
+        void dropPrestarted();
+        const result = await runPipeline({ ...options, now }, { entries, rendering }, timer);
+        timer.flush(options.onStageTime);
+        return result;
+      }
+      // No worker (one thread, or a source a worker cannot open): the main thread claims every shard.
+      pool = newPool(workers);
+      void dropPrestarted(); // those the pool did not adopt
+      debugTimeline('workers started');
+    }
+    debugPlan(plan, pool.size, startEarly ? early.plan.others.length : 0);
+    boards.push(
+      pool.offer(
+        restPlan.others.map((shard) => shard.entries),
+        started,
+      ),
+    );
+    return await checkShards({
+      options,
+      now,
+      started,
+      timer,
+      entries,
+      languages,
+      rendering,
+      plan,
+      pool,
+      boards,
+      onFile,
+    });
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** What `checkShards` needs of the run. */
+interface ShardedRun {
+  options: AuditOptions;
+  now: Date;
+  started: number;
+  timer: StageTimer;
+  entries: readonly SourceEntry[];
+  languages: readonly Language[];
+  rendering: RenderStageResult;
+  plan: ShardPlan;
+  pool: EngineWorkerPool;
+  /** The plan's shards, offered on these boards in the plan's order. */
+  boards: readonly ShardRun[];
+  onFile: (path: string) => void;
+}
+
+/**
+ * The main thread checks its own shard, then claims shards with the workers until none is left;
+ * shards that links tie together are checked again as one; the outcomes are merged.
+ */
+async function checkShards(sharded: ShardedRun): Promise<RunResult> {
+  const { options, now, started, timer, entries, languages, rendering, plan, pool, onFile } = sharded;
   /** A shard on this thread: after the leader's, or when its worker died. */
   const inProcess = async (shardEntries: SourceEntry[]): Promise<ShardOutcome> => {
     const shardTimer = new StageTimer();
@@ -109,103 +198,95 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     );
     return { result, times: shardTimer.times, links };
   };
-  // No worker (one thread, or a source a worker cannot open): the main thread claims every shard.
-  const pool = new EngineWorkerPool(
-    workers,
-    workerUrl(options),
-    workers > 0 ? { setup: options.workerSetup!, reader: options.source.readerDescription!()! } : undefined,
-    now,
-    onFile,
+  const notices: RunResult['errors'] = [];
+  const leaderLinks: PathLink[] = [];
+  const leader = await runPipeline(
+    { ...options, now, onFile },
+    { entries: plan.leader.entries, rendering },
+    timer,
+    leaderLinks,
   );
-  void dropPrestarted(); // those the pool did not adopt
-  debugTimeline('workers started');
-  // For tests and benchmarks: how the run was split (stderr only, when asked).
   if (process.env.PLUMBLINE_POOL_DEBUG)
     process.stderr.write(
-      `plumbline pool: ${workers} workers, main thread ${plan.leader.entries.length} files, ${plan.others.length} other shards (${Object.entries(
-        plan.spread,
-      )
-        .map(([language, n]) => `${language} in ${n}`)
-        .join(
-          ', ',
-        )}); MB: main ${mb(plan.leader.bytes)}, others ${plan.others.map((o) => mb(o.bytes)).join(' ')}; cost: others ${plan.others.map((o) => mb(o.cost)).join(' ')}\n`,
+      `plumbline pool: main thread's own shard done at ${Math.round(performance.now() - started)} ms\n`,
     );
-  const notices: RunResult['errors'] = [];
-  const offered = pool.offer(
-    plan.others.map((shard) => shard.entries),
-    started,
-  );
-  try {
-    const leaderLinks: PathLink[] = [];
-    const leader = await runPipeline(
-      { ...options, now, onFile },
-      { entries: plan.leader.entries, rendering },
-      timer,
-      leaderLinks,
-    );
+  let others: ShardOutcome[] = [];
+  for (const board of sharded.boards) {
+    const finished = await board.finish(inProcess);
+    others.push(...finished.outcomes);
+    notices.push(...finished.notices.map((message) => ({ kind: 'internal' as const, message })));
+  }
+  for (const { times } of others)
+    for (const [stage, ms] of Object.entries(times)) timer.add(stage as keyof typeof times, ms);
+
+  // Contents may tie files of different shards together: check those shards again, as one.
+  const languageOf = (path: string) => languages.find((l) => l.claims(path))?.id;
+  debugTimeline('every shard checked');
+  const crossed = crossedShards(plan, [leaderLinks, ...others.map((o) => o.links)], languageOf);
+  debugTimeline('links between shards found');
+  if (process.env.PLUMBLINE_POOL_DEBUG && crossed.length > 0)
+    debugLinks(plan, [leaderLinks, ...others.map((o) => o.links)], languageOf);
+  if (crossed.some((group) => group.includes(0))) {
     if (process.env.PLUMBLINE_POOL_DEBUG)
       process.stderr.write(
-        `plumbline pool: main thread's own shard done at ${Math.round(performance.now() - started)} ms\n`,
+        'plumbline pool: a link reaches the main thread: the run is checked again on it\n',
       );
-    const first = await offered.finish(inProcess);
-    let others = first.outcomes;
-    notices.push(...first.notices.map((message) => ({ kind: 'internal' as const, message })));
-    for (const { times } of others)
-      for (const [stage, ms] of Object.entries(times)) timer.add(stage as keyof typeof times, ms);
-
-    // Contents may tie files of different shards together: check those shards again, as one.
-    const languageOf = (path: string) => languages.find((l) => l.claims(path))?.id;
-    debugTimeline('every shard checked');
-    const crossed = crossedShards(plan, [leaderLinks, ...others.map((o) => o.links)], languageOf);
-    debugTimeline('links between shards found');
-    if (process.env.PLUMBLINE_POOL_DEBUG && crossed.length > 0)
-      debugLinks(plan, [leaderLinks, ...others.map((o) => o.links)], languageOf);
-    if (crossed.some((group) => group.includes(0))) {
-      if (process.env.PLUMBLINE_POOL_DEBUG)
-        process.stderr.write(
-          'plumbline pool: a link reaches the main thread: the run is checked again on it\n',
-        );
-      const result = await runPipeline({ ...options, now }, { entries, rendering }, new StageTimer());
-      result.summary.durationMs = Math.round(performance.now() - started);
-      timer.flush(options.onStageTime);
-      return result;
-    }
-    if (crossed.length > 0) {
-      if (process.env.PLUMBLINE_POOL_DEBUG)
-        process.stderr.write(
-          `plumbline pool: links cross ${crossed.map((g) => g.length).join(', ')} shards: checked again together\n`,
-        );
-      const order = new Map(entries.map((e, i) => [e.path, i]));
-      const again = await pool
-        .offer(
-          crossed.map((group) =>
-            group
-              .flatMap((i) => plan.others[i - 1]!.entries)
-              .sort((a, b) => order.get(a.path)! - order.get(b.path)!),
-          ),
-          started,
-        )
-        .finish(inProcess);
-      notices.push(...again.notices.map((message) => ({ kind: 'internal' as const, message })));
-      const replaced = new Set(crossed.flat());
-      others = [...others.filter((_, i) => !replaced.has(i + 1)), ...again.outcomes];
-    }
-    // A worker that died setting itself up held no shard, but the run still says so.
-    await pool.whenSetUp();
-    notices.push(...pool.notices().map((message) => ({ kind: 'internal' as const, message })));
-    const merged = mergeResults(
-      leader,
-      others.map((o) => o.result),
-      Math.round(performance.now() - started),
+    const result = await runPipeline(
+      { ...options, now },
+      { entries: [...entries], rendering },
+      new StageTimer(),
     );
-    merged.errors.push(...notices);
-    merged.errors.sort(compareErrors);
-    debugTimeline('results merged');
+    result.summary.durationMs = Math.round(performance.now() - started);
     timer.flush(options.onStageTime);
-    return merged;
-  } finally {
-    await pool.close();
+    return result;
   }
+  if (crossed.length > 0) {
+    if (process.env.PLUMBLINE_POOL_DEBUG)
+      process.stderr.write(
+        `plumbline pool: links cross ${crossed.map((g) => g.length).join(', ')} shards: checked again together\n`,
+      );
+    const order = new Map(entries.map((e, i) => [e.path, i]));
+    const again = await pool
+      .offer(
+        crossed.map((group) =>
+          group
+            .flatMap((i) => plan.others[i - 1]!.entries)
+            .sort((a, b) => order.get(a.path)! - order.get(b.path)!),
+        ),
+        started,
+      )
+      .finish(inProcess);
+    notices.push(...again.notices.map((message) => ({ kind: 'internal' as const, message })));
+    const replaced = new Set(crossed.flat());
+    others = [...others.filter((_, i) => !replaced.has(i + 1)), ...again.outcomes];
+  }
+  // A worker that died setting itself up held no shard, but the run still says so.
+  await pool.whenSetUp();
+  notices.push(...pool.notices().map((message) => ({ kind: 'internal' as const, message })));
+  const merged = mergeResults(
+    leader,
+    others.map((o) => o.result),
+    Math.round(performance.now() - started),
+  );
+  merged.errors.push(...notices);
+  merged.errors.sort(compareErrors);
+  debugTimeline('results merged');
+  timer.flush(options.onStageTime);
+  return merged;
+}
+
+const bytesOf = (shards: readonly Shard[]) => shards.reduce((n, s) => n + s.bytes, 0);
+
+/** For tests and benchmarks: how the run was split (stderr only, when asked). */
+function debugPlan(plan: ShardPlan, workers: number, offeredEarly: number): void {
+  if (!process.env.PLUMBLINE_POOL_DEBUG) return;
+  const spread = Object.entries(plan.spread)
+    .map(([language, n]) => `${language} in ${n}`)
+    .join(', ');
+  const early = offeredEarly > 0 ? `; the first ${offeredEarly} offered before rendering` : '';
+  process.stderr.write(
+    `plumbline pool: ${workers} workers, main thread ${plan.leader.entries.length} files, ${plan.others.length} other shards (${spread}); MB: main ${mb(plan.leader.bytes)}, others ${plan.others.map((o) => mb(o.bytes)).join(' ')}; cost: others ${plan.others.map((o) => mb(o.cost)).join(' ')}${early}\n`,
+  );
 }
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);

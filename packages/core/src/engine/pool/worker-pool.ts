@@ -32,12 +32,14 @@ export class EngineWorkerPool {
   private readonly setUpWaiters: (() => void)[] = [];
   /** Workers lost while holding no shard: said in a notice all the same. */
   private readonly lostIdle: string[] = [];
-  private current: ShardRun | undefined;
+  /** Boards offered and not all answered: a later one may be offered before (rendering goes on). */
+  private readonly open = new Map<number, ShardRun>();
   private runs = 0;
   private closing = false;
 
   constructor(
-    size: number,
+    /** Workers started (some may since have died). */
+    readonly size: number,
     workerUrl: URL,
     /** What every worker is set up with (none when `size` is 0). */
     private readonly init: { setup: WorkerSetup; reader: DiskReaderDescription } | undefined,
@@ -47,10 +49,13 @@ export class EngineWorkerPool {
     for (let i = 0; i < size; i++) this.spawn(workerUrl, WORKER_TAG + i);
   }
 
-  /** Offers `shards` to the workers, who start on them as soon as they are set up. */
+  /**
+   * Offers `shards` to the workers, who start on them as soon as they are set up, after the boards
+   * offered before.
+   */
   offer(shards: SourceEntry[][], debugStart?: number): ShardRun {
     const run = new ShardRun(this.runs++, shards, debugStart);
-    this.current = run;
+    this.open.set(run.id, run);
     for (const worker of this.tags.keys())
       worker.postMessage({
         type: 'shards',
@@ -95,8 +100,8 @@ export class EngineWorkerPool {
         debugTimeline('a worker is set up', message.at - performance.timeOrigin);
         return this.setUp(worker);
       }
-      const run = this.current;
-      if (!run || run.id !== message.run) return;
+      const run = this.open.get(message.run);
+      if (!run) return;
       if (message.type === 'failed') run.settle(message.index, { lost: message.error.split('\n')[0]! }, tag);
       else {
         const { result, times, links } = message;
@@ -107,7 +112,9 @@ export class EngineWorkerPool {
       if (this.closing || !this.tags.has(worker)) return;
       this.tags.delete(worker);
       this.setUp(worker);
-      if (!this.current?.loseShardsOf(tag, why)) this.lostIdle.push(why);
+      let held = false;
+      for (const run of this.open.values()) held = run.loseShardsOf(tag, why) || held;
+      if (!held) this.lostIdle.push(why);
     };
     worker.on('error', (error) => lost(`worker thread failed: ${error.message}`));
     worker.on('exit', (code) => lost(`worker thread exited (code ${code})`));
