@@ -92,7 +92,9 @@ describe.skipIf(!helm && !process.env.CI)('files rendering cannot touch, checked
     const two = pooledReport(dir, 2, '--helm', helm!);
     expect(one.stderr).not.toMatch(/before rendering/);
     expect(two.stderr).toMatch(/^plumbline timeline: workers started before rendering/m);
-    expect(two.stderr).toMatch(/^plumbline pool: 1 workers, .*; the first [1-9]\d* offered before rendering$/m);
+    expect(two.stderr).toMatch(
+      /^plumbline pool: 1 workers, .*; the first [1-9]\d* offered before rendering$/m,
+    );
     const report = JSON.parse(one.json) as {
       findings: { ruleId: string; file: string }[];
       summary: { rendering?: Record<string, { rendered: number }> };
