@@ -3,6 +3,7 @@ import type { PathLink } from '../../model/domain.js';
 import { DiskFileSource } from '../file-source.js';
 import { StageTimer } from '../stage-timer.js';
 import { runPipeline } from '../stages/pipeline.js';
+import { waitForIdleCore } from './idle-gate.js';
 import type { WarmData } from './prestart.js';
 import type { AuditSetup, FromWorker, ToWorker } from './protocol.js';
 import { claimShard } from './shard-board.js';
@@ -50,9 +51,13 @@ parentPort?.on('message', (message: ToWorker) => {
   boards = boards.then(() => claimAndCheck(message));
 });
 
-async function claimAndCheck({ run, board, shards, now }: Extract<ToWorker, { type: 'shards' }>) {
+async function claimAndCheck({ run, board, shards, now, gate }: Extract<ToWorker, { type: 'shards' }>) {
   const { setup, source, tag } = await ready!;
-  for (let index = claimShard(board, tag); index >= 0; index = claimShard(board, tag, index + 1)) {
+  const next = (from: number) => {
+    if (gate) waitForIdleCore(gate);
+    return claimShard(board, tag, from);
+  };
+  for (let index = next(0); index >= 0; index = next(index + 1)) {
     try {
       const timer = new StageTimer();
       const links: PathLink[] = [];

@@ -14,6 +14,7 @@ import { languagesToParse, runPipeline } from '../stages/pipeline.js';
 import { AuditRun, enabledRules } from '../stages/run-context.js';
 import { crossedShards, linkReaches, placedFiles } from './crossed-shards.js';
 import { debugTimeline } from './debug-timeline.js';
+import { newIdleGate, openGate } from './idle-gate.js';
 import { mergeResults } from './merge-results.js';
 import { joinPlans, planApartFromRendering, planShards, type Shard, type ShardPlan } from './plan-shards.js';
 import { dropPrestarted, engineWorkerUrl } from './prestart.js';
@@ -98,6 +99,8 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
   const startEarly = !!early && (options.threads !== 'auto' || bytesOf(early.plan.others) >= AUTO_MIN_BYTES);
   let pool: EngineWorkerPool | undefined;
   const boards: ShardRun[] = [];
+  // Taken only while a core is idle until rendering is done: the tools come first.
+  const gate = newIdleGate();
   try {
     if (startEarly) {
       pool = newPool(threads - 1);
@@ -107,10 +110,12 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
         pool.offer(
           early.plan.others.map((shard) => shard.entries),
           started,
+          gate,
         ),
       );
     }
     const rendering = await timer.time('render', () => renders.run());
+    openGate(gate);
     debugTimeline('rendered');
     const restPlan = planShards({
       entries: startEarly ? unclaimed.filter((e) => !early.entries.has(e)) : unclaimed,
@@ -160,6 +165,7 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
       onFile,
     });
   } finally {
+    openGate(gate);
     await pool?.close();
   }
 }

@@ -2,6 +2,7 @@ import type { PathLink } from '../../model/domain.js';
 import type { RunResult } from '../../model/finding.js';
 import type { DiskReaderDescription, SourceEntry } from '../file-source.js';
 import type { StageTimes } from '../stage-timer.js';
+import type { IdleGate } from './idle-gate.js';
 import type { ShardBoard } from './shard-board.js';
 
 /**
@@ -29,8 +30,18 @@ export type AuditSetup = Pick<
 export type ToWorker =
   /** `tag`: what the worker writes on the boards for the shards it claims (see shard-board.ts). */
   | { type: 'init'; setup: WorkerSetup; reader: DiskReaderDescription; tag: number }
-  /** Shards to claim from `board` (shared with every thread) until none is left. */
-  | { type: 'shards'; run: number; board: ShardBoard; shards: SourceEntry[][]; now: string };
+  /**
+   * Shards to claim from `board` (shared with every thread) until none is left; with a `gate`,
+   * each only while a core is idle, until the gate opens (see idle-gate.ts).
+   */
+  | {
+      type: 'shards';
+      run: number;
+      board: ShardBoard;
+      shards: SourceEntry[][];
+      now: string;
+      gate?: IdleGate;
+    };
 
 export type FromWorker =
   | { type: 'file'; path: string }

@@ -4,6 +4,7 @@ import type { RunResult } from '../../model/finding.js';
 import type { DiskReaderDescription, SourceEntry } from '../file-source.js';
 import type { StageTimes } from '../stage-timer.js';
 import { debugTimeline } from './debug-timeline.js';
+import type { IdleGate } from './idle-gate.js';
 import { takePrestarted } from './prestart.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { claimShard, MAIN_THREAD_TAG, newShardBoard, type ShardBoard, WORKER_TAG } from './shard-board.js';
@@ -53,7 +54,7 @@ export class EngineWorkerPool {
    * Offers `shards` to the workers, who start on them as soon as they are set up, after the boards
    * offered before.
    */
-  offer(shards: SourceEntry[][], debugStart?: number): ShardRun {
+  offer(shards: SourceEntry[][], debugStart?: number, gate?: IdleGate): ShardRun {
     const run = new ShardRun(this.runs++, shards, debugStart);
     this.open.set(run.id, run);
     for (const worker of this.tags.keys())
@@ -63,6 +64,7 @@ export class EngineWorkerPool {
         board: run.board,
         shards,
         now: this.now.toISOString(),
+        gate,
       } satisfies ToWorker);
     return run;
   }
