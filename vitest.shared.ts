@@ -1,10 +1,13 @@
 import { defineProject } from 'vitest/config';
 
 /** Every package runs its own tests with the same settings; see each package's vitest.config.ts. */
-export function packageTestConfig(name: string, options: { shareModules?: boolean } = {}) {
+export function packageTestConfig(name: string, options: { shareModules?: boolean; workers?: number } = {}) {
   return defineProject({
     test: {
       name,
+      // vitest's default is one worker fewer than the cores (one on two cores): a package whose
+      // tests end the whole run (the CLI's) would leave a core idle while it finishes alone.
+      ...(options.workers ? { maxWorkers: options.workers } : {}),
       include: ['src/**/*.test.ts'],
       // shareModules: one module graph per worker, shared by its test files. Most of a pack's test
       // time was importing the pack again for every file (Kubernetes pack: 141 CPU-s isolated, 7.5
