@@ -20,7 +20,7 @@ import {
 } from '@plumbline/core';
 import type { AuditRequest } from '@plumbline/org';
 import { configureTerraform } from '@plumbline/policy-terraform';
-import { HelmRenderer, KustomizeRenderer } from '@plumbline/render';
+import { DiskRenderCache, HelmRenderer, KustomizeRenderer } from '@plumbline/render';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages, createRegistry } from './registry.js';
 
@@ -46,13 +46,23 @@ export type OrgAuditorOptions = {
   render?: boolean;
   /** The helm binary (`--helm`); default `PLUMBLINE_HELM`, then helm on PATH. */
   helm?: string;
+  /** The render cache's folder (see DiskRenderCache); none: every chart is rendered. */
+  renderCache?: string;
 };
+
+/** Per worker: one cache object per folder, whose counts cover the worker's repositories. */
+const renderCaches = new Map<string, DiskRenderCache>();
 
 function renderersFor(options: OrgAuditorOptions): Renderer[] {
   if (options.render === false) return [];
+  let cache: DiskRenderCache | undefined;
+  if (options.renderCache) {
+    cache = renderCaches.get(options.renderCache) ?? new DiskRenderCache(options.renderCache);
+    renderCaches.set(options.renderCache, cache);
+  }
   return [
-    new HelmRenderer({ binary: options.helm ?? (process.env.PLUMBLINE_HELM || undefined) }),
-    new KustomizeRenderer(),
+    new HelmRenderer({ binary: options.helm ?? (process.env.PLUMBLINE_HELM || undefined), cache }),
+    new KustomizeRenderer({ cache }),
   ];
 }
 

@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -329,6 +330,32 @@ describe.skipIf(!helm && !process.env.CI)('plumbline org scan on charts and over
       expect(expected).toContain('charts/shop/values-prod.yaml:9 k8s/no-privileged-container');
       expect(expected).toContain('kustomize/overlays/prod/debug-patch.yaml:9 k8s/no-host-pid');
       expect(rendered.findings.map(where).sort()).toEqual(expected);
+
+      // With a render cache (PLUMBLINE_RENDER_CACHE), a later run renders the unchanged charts from
+      // it: a helm that writes down each start counts them.
+      const cacheDir = join(dir, 'render-cache');
+      const starts = join(dir, 'helm-starts.log');
+      const countingHelm = join(dir, 'helm');
+      writeFileSync(countingHelm, `#!/bin/sh\necho start >> '${starts}'\nexec '${helm}' "$@"\n`, {
+        mode: 0o755,
+      });
+      const withCache = async (db: string) => {
+        const r = await cli(
+          ['org', 'scan', 'acme', '--api-url', renderFake.baseUrl, '--helm', countingHelm, '--db', db],
+          dir,
+          { PLUMBLINE_RENDER_CACHE: cacheDir },
+        );
+        expect(r.code, r.stderr).toBe(0);
+        return JSON.parse(readFileSync(join(dir, 'plumbline-org', 'results.json'), 'utf8'));
+      };
+      const filled = await withCache('cache-1.db');
+      const started = readFileSync(starts, 'utf8').split('\n').filter(Boolean).length;
+      expect(started).toBeGreaterThan(0);
+      expect(readdirSync(cacheDir).filter((f) => f.endsWith('.run')).length).toBeGreaterThan(0);
+      const reused = await withCache('cache-2.db');
+      expect(readFileSync(starts, 'utf8').split('\n').filter(Boolean).length).toBe(started);
+      expect(filled.findings.map(where).sort()).toEqual(expected);
+      expect(reused.findings.map(where).sort()).toEqual(expected);
 
       // --no-render: the templates are listed as skipped, none of their findings appear.
       const plain = await scan(['--no-render', '--db', 'plain.db']);

@@ -48,6 +48,10 @@ export function addOrgCommand(program: Command, io: Io, setExit: (code: number) 
     )
     .option('--helm <path>', 'helm binary used to render charts (default: PLUMBLINE_HELM, then helm on PATH)')
     .option('--no-render', 'do not render Helm charts or build kustomizations (templates are skipped)')
+    .option(
+      '--no-render-cache',
+      'run Helm and kustomize for every chart and overlay, not reusing earlier outputs (~/.cache/plumbline/render)',
+    )
     .option('--no-progress', 'no progress output on stderr')
     .action(async (name: string, flags) =>
       setExit(await (await orgCommands()).orgScanCommand(name, flags, io)),

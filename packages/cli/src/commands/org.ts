@@ -17,10 +17,12 @@ import {
   scanOrganisation,
   writeReport,
 } from '@plumbline/org';
+import type { DiskRenderCache } from '@plumbline/render';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../io.js';
 import { keepForOrgScan, loadOrgBaseline, type OrgAuditorOptions } from '../org-auditor.js';
 import { TOOL, VERSION } from '../paths.js';
 import { createRegistry } from '../registry.js';
+import { renderCacheFor } from '../render-cache.js';
 import { orgWorkerFiles } from '../worker-files.js';
 import { UsageError } from './audit.js';
 
@@ -50,11 +52,21 @@ export interface OrgScanFlags {
   /** Commander's `--no-render` sets this to false. */
   render?: boolean;
   helm?: string;
+  /** Commander's `--no-render-cache` sets this to false. */
+  renderCache?: boolean;
 }
 
-function auditorOptions(flags: OrgScanFlags, io: Io): OrgAuditorOptions {
+function auditorOptions(
+  flags: OrgScanFlags,
+  io: Io,
+  renderCache: DiskRenderCache | undefined,
+): OrgAuditorOptions {
   if (flags.render === false) return { render: false };
-  return flags.helm ? { render: true, helm: resolve(io.cwd, flags.helm) } : { render: true };
+  return {
+    render: true,
+    ...(flags.helm ? { helm: resolve(io.cwd, flags.helm) } : {}),
+    ...(renderCache ? { renderCache: renderCache.folder } : {}),
+  };
 }
 
 const positive = (name: string, value: string | undefined, fallback: number, min = 1): number => {
@@ -129,6 +141,10 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
   const progress = progressReporter(io, flags.progress !== false);
   // The bundle's main thread cannot import() the auditor: it names its worker, which always runs.
   const orgFiles = orgWorkerFiles();
+  // Shared by every worker and every night's run: a changed repository's unchanged charts are not
+  // rendered again (the auditors write, this thread prunes at the end).
+  const renderCache =
+    flags.render === false ? undefined : renderCacheFor(io.env, flags.renderCache !== false);
   try {
     const outcome = await scanOrganisation({
       client,
@@ -145,7 +161,7 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
       workers,
       ...(orgFiles.worker ? { worker: orgFiles.worker.href } : {}),
       auditor: orgFiles.auditor.href,
-      auditorOptions: auditorOptions(flags, io),
+      auditorOptions: auditorOptions(flags, io, renderCache),
       orgConfig,
       configHash,
       toolVersion: TOOL.version,
@@ -198,6 +214,7 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
     throw error;
   } finally {
     db.close();
+    renderCache?.prune();
   }
 }
 
