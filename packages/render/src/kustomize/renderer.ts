@@ -102,7 +102,8 @@ export class KustomizeRenderer implements Renderer {
     return {
       claimed,
       run: async () => {
-        await mapBounded(builds, limit, (build) => this.build(build, refs, tool, out));
+        const sources = new Map<string, BuildSource>();
+        await mapBounded(builds, limit, (build) => this.build(build, refs, tool, sources, out));
         return out;
       },
     };
@@ -119,6 +120,8 @@ export class KustomizeRenderer implements Renderer {
     { root, files, patches, images }: Build,
     refs: Map<string, KustomizationRefs>,
     tool: { binary: string; args: string[] },
+    /** Closure files parsed so far in this run, by path. */
+    sources: Map<string, BuildSource>,
     out: RenderOutput,
   ): Promise<void> {
     // Kept for their ignore comments only: most bases and patches have none to look for.
@@ -156,17 +159,9 @@ export class KustomizeRenderer implements Renderer {
       return;
     }
     out.stats.rendered++;
-    const sourceCache = new Map<string, BuildSource | undefined>();
-    const sourceOf = (rel: string): BuildSource | undefined => {
-      // Origins are relative to the wrapper folder: `../base/deployment.yaml`.
-      const path = rel.replace(/^\.\.\//, '');
-      if (!sourceCache.has(path))
-        sourceCache.set(path, files.has(path) ? buildSource(path, files.get(path)!) : undefined);
-      return sourceCache.get(path);
-    };
-    const patchSources = patches
-      .map((p) => (files.has(p) ? buildSource(p, files.get(p)!) : undefined))
-      .filter((p): p is BuildSource => !!p);
+    // Origins are relative to the wrapper folder: `../base/deployment.yaml`.
+    const sourceOf = (rel: string) => parsed(rel.replace(/^\.\.\//, ''), files, sources);
+    const patchSources = patches.map((p) => parsed(p, files, sources)).filter((p): p is BuildSource => !!p);
     const mapper = new KustomizeSourceMap({
       text: outcome.stdout,
       source: sourceOf,
@@ -246,6 +241,25 @@ interface KustomizeRendererImage {
   startColumn: number;
   endLine: number;
   endColumn: number;
+}
+
+/**
+ * A file of a build's closure, parsed once per run: overlays on one base share its files (every
+ * closure reads a path's text through one cache, so a path's text is the same in each).
+ */
+function parsed(
+  path: string,
+  files: ReadonlyMap<string, string>,
+  sources: Map<string, BuildSource>,
+): BuildSource | undefined {
+  const text = files.get(path);
+  if (text === undefined) return undefined;
+  let source = sources.get(path);
+  if (!source) {
+    source = buildSource(path, text);
+    sources.set(path, source);
+  }
+  return source;
 }
 
 function buildSource(path: string, text: string): BuildSource {
