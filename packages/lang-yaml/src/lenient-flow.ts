@@ -15,8 +15,8 @@
  * how much whitespace they hold. Returns undefined when there is no such line.
  */
 export function underIndentedFlowLines(text: string): string | undefined {
-  const out = text.split('');
-  let changed = false;
+  /** Offsets of the line breaks to replace (the text itself is copied only when there are some). */
+  const breaks: number[] = [];
   let quote: '"' | "'" | undefined;
   let depth = 0;
   /** Indentation of the line that opened the outermost flow collection. */
@@ -32,8 +32,7 @@ export function underIndentedFlowLines(text: string): string | undefined {
       lineIndent = 0;
       while (text[lineStart + lineIndent] === ' ') lineIndent++;
       if (quote && depth > 0 && lineIndent <= base && lineStart + lineIndent < text.length) {
-        out[i] = ' ';
-        changed = true;
+        breaks.push(i);
       }
       if (!quote && depth === 0) previous = '\n';
       continue;
@@ -90,5 +89,12 @@ export function underIndentedFlowLines(text: string): string | undefined {
     }
     previous = 'plain';
   }
-  return changed ? out.join('') : undefined;
+  if (breaks.length === 0) return undefined;
+  let out = '';
+  let from = 0;
+  for (const at of breaks) {
+    out += `${text.slice(from, at)} `;
+    from = at + 1;
+  }
+  return out + text.slice(from);
 }
