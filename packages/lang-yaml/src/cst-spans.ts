@@ -120,9 +120,9 @@ export class CstSpans {
     this.spans.begin();
     try {
       return this.compose(doc);
-    } catch (error) {
-      // GIVE_UP, or anything else (a stack overflow): the Composer decides what it is.
-      if (error !== GIVE_UP && !(error instanceof RangeError)) throw error;
+    } catch {
+      // GIVE_UP, or anything else thrown on the way (a stack overflow, a tag's `resolve`): the
+      // Composer meets it too, and reports it as an error of the document.
       this.spans.drop();
       return undefined;
     }
