@@ -5,7 +5,8 @@
 // asserts both give the same model file by file (documents, kinds, plain data with key order,
 // places, span tables, problems, comments; prints the first differing file and field and exits 1),
 // counts the documents the builder took, then times both on this thread (medians of `--rounds`,
-// default 3, interleaved). Usage: node bench/yaml-cst.mjs [dir] [--rounds 3]. Build first.
+// default 3, interleaved; which way goes first alternates). Build first.
+// Usage: node bench/yaml-cst.mjs [dir] [--rounds 3]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SourceFile } from '@plumbline/core';
@@ -107,11 +108,13 @@ console.log(
 );
 
 const times = { composer: [], cst: [] };
+const ways = [
+  ['composer', false],
+  ['cst', true],
+];
+// Both ways have run over every file above (warm); each round swaps which goes first.
 for (let round = 0; round < rounds; round++) {
-  for (const [name, viaCst] of [
-    ['composer', false],
-    ['cst', true],
-  ]) {
+  for (const [name, viaCst] of round % 2 ? [...ways].reverse() : ways) {
     const started = performance.now();
     for (const f of claimed) {
       try {

@@ -196,6 +196,9 @@ nested:
   - - c
 quoted: "it's"
 single: 'it''s'
+escaped: "tab\\there \\"q\\" \\x41"
+spaces: "  both ends  "
+unclosed_looking: 'a"b'
 colon: "a: b"
 url: http://example.com:8080/x#frag
 tabbed:\tvalue

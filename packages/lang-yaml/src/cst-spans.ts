@@ -167,30 +167,47 @@ export class CstSpans {
   private scalar(token: CST.FlowScalar | CST.BlockScalar, atKey: boolean): number {
     let value: unknown;
     let style: ScalarStyle;
-    if (token.type === 'scalar') {
-      const { source, offset } = token;
-      // Characters a plain scalar may not start with (`plainValue`: an error).
-      switch (source.charCodeAt(0)) {
-        case 9:
-        case 44:
-        case 37:
-        case 124:
-        case 62:
-        case 64:
-        case 96:
-          throw GIVE_UP;
+    if (token.type === 'block-scalar') {
+      value = this.resolved(token);
+      style = this.style;
+    } else {
+      const { source, offset, type } = token;
+      // One line, no escapes, no quote inside quotes: the value is the source, unquoted
+      // (`unfoldLines`, `singleQuotedValue` and `doubleQuotedValue` would return it as is).
+      let text: string | undefined;
+      if (type === 'scalar') {
+        // Characters a plain scalar may not start with (`plainValue`: an error).
+        switch (source.charCodeAt(0)) {
+          case 9:
+          case 44:
+          case 37:
+          case 124:
+          case 62:
+          case 64:
+          case 96:
+            throw GIVE_UP;
+        }
+        if (source.indexOf('\n') === -1) text = source;
+        style = 'PLAIN';
+      } else {
+        const quote = type === 'double-quoted-scalar' ? '"' : "'";
+        const inner = source.slice(1, -1);
+        if (
+          source.length > 1 &&
+          source[source.length - 1] === quote &&
+          inner.indexOf('\n') === -1 &&
+          inner.indexOf(quote === '"' ? '\\' : "'") === -1
+        )
+          text = inner;
+        style = quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
       }
-      if (source.indexOf('\n') === -1) {
-        // One line: the value is the source (`unfoldLines` returns it as is).
+      if (text === undefined) text = this.resolved(token);
+      else {
         this.start = offset;
         this.valueEnd = offset + source.length;
         this.end = this.endOf(token.end, 0, this.valueEnd, this.strict);
-        value = this.typed(source, atKey);
-      } else value = this.typed(this.resolved(token), atKey);
-      style = 'PLAIN';
-    } else {
-      value = this.resolved(token);
-      style = this.style;
+      }
+      value = type === 'scalar' ? this.typed(text, atKey) : text;
     }
     const id = this.spans.scalar(this.start, this.valueEnd, style, value);
     this.value = value;
