@@ -5,7 +5,7 @@
 // asserts both give the same model file by file (documents, kinds, plain data with key order,
 // places, span tables, problems, comments; prints the first differing file and field and exits 1),
 // counts the documents the builder took, then times both on this thread (medians of `--rounds`,
-// default 3, interleaved; which way goes first alternates). Build first.
+// default 3, interleaved; which way goes first alternates; wall and CPU ms). Build first.
 // Usage: node bench/yaml-cst.mjs [dir] [--rounds 3]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -108,6 +108,7 @@ console.log(
 );
 
 const times = { composer: [], cst: [] };
+const cpu = { composer: [], cst: [] };
 const ways = [
   ['composer', false],
   ['cst', true],
@@ -116,12 +117,15 @@ const ways = [
 for (let round = 0; round < rounds; round++) {
   for (const [name, viaCst] of round % 2 ? [...ways].reverse() : ways) {
     const started = performance.now();
+    const used = process.cpuUsage();
     for (const f of claimed) {
       try {
         parseYamlWith(sourceOf(f), { viaCst });
       } catch {}
     }
     times[name].push(performance.now() - started);
+    const { user, system } = process.cpuUsage(used);
+    cpu[name].push((user + system) / 1000);
   }
 }
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -132,7 +136,8 @@ const rows = Object.entries(times).map(([way, ms]) => ({
   read: read.length,
   mb: +mb.toFixed(1),
   msPerRound: Math.round(median(ms)),
-  rounds: ms.map(Math.round).join(' '),
+  cpuMsPerRound: Math.round(median(cpu[way])),
+  sortedRounds: ms.map(Math.round).join(' '),
 }));
 console.table(rows);
 console.log(JSON.stringify({ dir, rounds, documents, built, rows }));
