@@ -33,6 +33,17 @@ export function documentSpans(spans: YamlSpans, doc: Document, text: string): Do
 /** Where a document added to `spans` (root `root`) sits; `text` is the file's. */
 export function placeOf(spans: YamlSpans, root: number, doc: Document, text: string): DocumentSpans {
   const [start, , end] = (doc.contents as Node | null)?.range ?? doc.range ?? [0, 0, 0];
+  return placeAt(spans, root, start, end, text);
+}
+
+/** Where a document added to `spans` sits, from its contents' start and end (comments included). */
+export function placeAt(
+  spans: YamlSpans,
+  root: number,
+  start: number,
+  end: number,
+  text: string,
+): DocumentSpans {
   return { spans, root, start, end: trimEnd(text, start, end) };
 }
 

@@ -26,7 +26,9 @@ import {
   isWorkflowPath,
 } from './classify.js';
 import { CommentCollector } from './comments.js';
-import { placeOf, YamlDocument } from './document.js';
+import { type CstDocument, CstSpans } from './cst-spans.js';
+import { CstStream } from './cst-stream.js';
+import { type DocumentSpans, placeAt, placeOf, YamlDocument } from './document.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
 import { yamlNestingOffset } from './nesting.js';
 import { whileParsing } from './quiet-env.js';
@@ -64,18 +66,28 @@ export const yamlLanguage: Language<YamlFile> = {
 };
 
 export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
+  return parseYamlWith(file, {});
+}
+
+/** How `readDocuments` reads: `viaCst: false` sends every document through the Composer. */
+export interface ReadWay {
+  viaCst?: boolean;
+}
+
+/** @internal `parseYaml`, read one way or the other (the differential test and bench compare them). */
+export function parseYamlWith(file: SourceFile, way: ReadWay): ParseResult<YamlFile> {
   const plan = readPlan(file);
   if ('result' in plan) return plan.result;
   const { text } = file;
   const { path, named, options } = plan;
-  const read = readDocuments(file, text, path, named, options);
+  const read = readDocuments(file, text, path, named, options, way);
   let chosen = read;
   // What kubectl accepts must parse: retry multi-line quoted scalars in flow collections that the
   // `yaml` package finds under-indented (see lenient-flow.ts), and keep the retry if it fixed
   // documents without breaking any.
   if (read.quoteError) {
     const lenient = underIndentedFlowLines(text);
-    const retry = lenient === undefined ? undefined : readDocuments(file, lenient, path, named, options);
+    const retry = lenient === undefined ? undefined : readDocuments(file, lenient, path, named, options, way);
     const before = read.errorCounts;
     if (
       retry &&
@@ -149,12 +161,19 @@ export interface DocumentsRead {
   errorCounts: number[];
   /** Some document has an unclosed quote (a lenient re-read may fix it). */
   quoteError: boolean;
+  /** How many documents the CST builder read (the others went through the Composer). */
+  built: number;
 }
 
 /**
  * One pass of the `yaml` package over `text`: the lexer's tokens go to the parser and, on the way,
  * to the comment collector; each document is turned into plain data and a row in the file's span
- * table as soon as it is composed, so its `yaml` node tree is garbage before the next one is built.
+ * table as soon as it is read, so nothing of it but the table and the data outlives it.
+ *
+ * A document the CST builder takes (`cst-spans.ts`: plain YAML without errors, most of them) is
+ * read straight from the parser's tokens; any other goes through the `yaml` package's Composer,
+ * whose node tree the span walk turns into the same rows and data. `viaCst: false` sends every
+ * document through the Composer (to compare both).
  */
 export function readDocuments(
   file: SourceFile,
@@ -162,6 +181,7 @@ export function readDocuments(
   path: string,
   named: boolean,
   options: DocumentOptions & ParseOptions & SchemaOptions,
+  { viaCst = true }: ReadWay = {},
 ): DocumentsRead {
   const out: DocumentsRead = {
     documents: [],
@@ -169,10 +189,25 @@ export function readDocuments(
     comments: [],
     errorCounts: [],
     quoteError: false,
+    built: 0,
   };
   const comments = new CommentCollector(text);
   const spans = new YamlSpans(text);
   let index = 0;
+  /** The end every document takes: skipped when empty or a JSON file of no known kind, else kept. */
+  const accept = (position: number, data: unknown, keep: () => void, place: () => DocumentSpans): void => {
+    if (data === null || data === undefined) {
+      spans.drop();
+      return;
+    }
+    const kind = classify(path, data, named);
+    if (path.toLowerCase().endsWith('.json') && kind === 'other') {
+      spans.drop();
+      return;
+    }
+    keep();
+    out.documents.push(new YamlDocument(file, position, kind, data, place()));
+  };
   const take = (doc: Document.Parsed): void => {
     const position = index++;
     out.errorCounts.push(doc.errors.length);
@@ -204,29 +239,37 @@ export function readDocuments(
         return;
       }
     }
-    if (data === null || data === undefined) {
-      spans.drop();
-      return;
-    }
-    const kind = classify(path, data, named);
-    if (path.toLowerCase().endsWith('.json') && kind === 'other') {
-      spans.drop();
-      return;
-    }
-    spans.keep(doc);
-    out.documents.push(new YamlDocument(file, position, kind, data, placeOf(spans, root, doc, file.text)));
+    accept(
+      position,
+      data,
+      () => spans.keep(doc),
+      () => placeOf(spans, root, doc, file.text),
+    );
+  };
+  const takeBuilt = ({ root, data, start, end }: CstDocument): void => {
+    const position = index++;
+    out.errorCounts.push(0);
+    out.built++;
+    accept(
+      position,
+      data,
+      () => spans.keep(),
+      () => placeAt(spans, root, start, end, file.text),
+    );
   };
   // The three stages driven by hand, token by token (no generator of our own around them): each
-  // lexer token goes to the comment collector and the parser, each parsed node to the composer.
+  // lexer token goes to the comment collector and the parser, each parsed node to the composer
+  // (or the CST builder).
   const parser = new Parser();
   const composer = new Composer(options);
+  const stream = new CstStream(composer, viaCst ? CstSpans.for(options, spans) : undefined, take, takeBuilt);
   whileParsing(() => {
     for (const token of new Lexer().lex(text)) {
       comments.take(token);
-      for (const node of parser.next(token)) for (const doc of composer.next(node)) take(doc);
+      for (const node of parser.next(token)) stream.next(node);
     }
-    for (const node of parser.end()) for (const doc of composer.next(node)) take(doc);
-    for (const doc of composer.end()) take(doc);
+    for (const node of parser.end()) stream.next(node);
+    stream.end();
   });
   spans.seal();
   out.comments = comments.found;

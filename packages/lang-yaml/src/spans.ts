@@ -31,6 +31,15 @@ const STYLES: readonly (ScalarStyle | undefined)[] = [
   'BLOCK_FOLDED',
 ];
 
+/** The code of each style in a row's flags (0: none). */
+const STYLE_CODES: Record<ScalarStyle, number> = {
+  PLAIN: 1,
+  QUOTE_DOUBLE: 2,
+  QUOTE_SINGLE: 3,
+  BLOCK_LITERAL: 4,
+  BLOCK_FOLDED: 5,
+};
+
 const MAP = 1;
 const SEQ = 2;
 const SCALAR = 3;
@@ -121,12 +130,60 @@ export class YamlSpans {
     return this.plain ? this.built : NOT_PLAIN;
   }
 
+  /**
+   * Starts a document whose rows are added one by one (`openMap`, `openSeq`, `close`, `scalar`,
+   * `setChild`, `markKeyValue`: the CST builder of `cst-spans.ts`), in the order `add` would add
+   * them. Then `keep` or `drop` it, as after `add`.
+   */
+  begin(): void {
+    this.mark = { nodes: this.nodeCount, children: this.childCount };
+    this.anchored = new Map();
+    this.aliases = [];
+    this.plain = true;
+  }
+
+  /** A block or flow mapping row with `count` pairs of child slots; its end comes with `close`. */
+  openMap(start: number, count: number, flow: boolean): number {
+    return this.open(MAP, start, count * 2, count, flow);
+  }
+
+  /** A block or flow sequence row with `count` child slots; its end comes with `close`. */
+  openSeq(start: number, count: number, flow: boolean): number {
+    return this.open(SEQ, start, count, count, flow);
+  }
+
+  /** Where the value of a map or sequence opened by `openMap`/`openSeq` ends. */
+  close(id: number, end: number): void {
+    this.nodes[id * WIDTH + 2] = end;
+  }
+
+  /** Child slot `index` of a collection (pairs take two: key, then value). */
+  setChild(parent: number, index: number, child: number): void {
+    this.children[this.nodes[parent * WIDTH + 4]! + index] = child;
+  }
+
+  /** A scalar row; `style` as `Scalar.type` gives it. */
+  scalar(start: number, end: number, style: ScalarStyle, value: unknown): number {
+    const id = this.row();
+    const at = id * WIDTH;
+    this.nodes[at] = SCALAR | (STYLE_CODES[style] << STYLE_SHIFT) | (value === null ? NULL_VALUE : 0);
+    this.nodes[at + 1] = start;
+    this.nodes[at + 2] = end;
+    this.nodes[at + 4] = NONE;
+    return id;
+  }
+
+  /** Marks scalar row `id` as a map key whose value is `value` (never the merge key). */
+  markKeyValue(id: number, value: unknown): void {
+    this.markKey(id, { value });
+  }
+
   /** Keeps the document just added: its aliases point at nodes of their own document. */
-  keep(doc: Document): void {
+  keep(doc?: Document): void {
     for (const [id, alias] of this.aliases) {
       let target: Node | null = alias;
       for (let i = 0; i < 16 && target && isAlias(target); i++)
-        target = (target.resolve(doc) as Node | undefined) ?? null;
+        target = (target.resolve(doc as Document) as Node | undefined) ?? null;
       this.nodes[id * WIDTH + 4] = target ? (this.anchored.get(target) ?? NONE) : NONE;
     }
     this.aliases = [];
@@ -148,6 +205,15 @@ export class YamlSpans {
   seal(): void {
     this.nodes = this.nodes.slice(0, this.nodeCount * WIDTH);
     this.children = this.children.slice(0, this.childCount);
+  }
+
+  /** @internal The rows and key values as they stand: what two ways of filling the table compare. */
+  snapshot(): { nodes: Int32Array; children: Int32Array; keys: [number, unknown][] } {
+    return {
+      nodes: this.nodes.slice(0, this.nodeCount * WIDTH),
+      children: this.children.slice(0, this.childCount),
+      keys: [...this.keys].sort((a, b) => a[0] - b[0]),
+    };
   }
 
   /** A view of node `id` (null for none). */
@@ -276,6 +342,17 @@ export class YamlSpans {
       this.plain = false;
       this.built = undefined;
     }
+    return id;
+  }
+
+  private open(kind: number, start: number, slots: number, count: number, flow: boolean): number {
+    const id = this.row();
+    const first = this.reserve(slots);
+    const at = id * WIDTH;
+    this.nodes[at] = kind | (flow ? FLOW : 0);
+    this.nodes[at + 1] = start;
+    this.nodes[at + 3] = count;
+    this.nodes[at + 4] = first;
     return id;
   }
 

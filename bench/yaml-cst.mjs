@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// The YAML parse two ways over every YAML/JSON file of `dir` (default ../shared/corpus) that
+// `parseYaml` reads: each document through the CST builder where it can (packages/lang-yaml/src/
+// cst-spans.ts, the default) and every document through the `yaml` package's Composer. First
+// asserts both give the same model file by file (documents, kinds, plain data with key order,
+// places, span tables, problems, comments; prints the first differing file and field and exits 1),
+// counts the documents the builder took, then times both on this thread (medians of `--rounds`,
+// default 3, interleaved; which way goes first alternates; wall and CPU ms). Build first.
+// Usage: node bench/yaml-cst.mjs [dir] [--rounds 3]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { SourceFile } from '@plumbline/core';
+import { yamlLanguage } from '@plumbline/lang-yaml';
+import { parseYamlWith, readDocuments, readPlan } from '../packages/lang-yaml/dist/language.js';
+
+const args = process.argv.slice(2);
+const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const dir = resolve(
+  args.find((a) => !a.startsWith('--') && a !== flagValue('--rounds')) ??
+    new URL('../../shared/corpus', import.meta.url).pathname,
+);
+const rounds = Number(flagValue('--rounds') ?? 3);
+
+const paths = [];
+(function walk(d) {
+  for (const e of readdirSync(d, { withFileTypes: true })) {
+    const p = join(d, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.isFile() && statSync(p).size <= 5 * 1024 * 1024) paths.push(p);
+  }
+})(dir);
+const claimed = paths
+  .map((p) => relative(dir, p).split('\\').join('/'))
+  .filter((rel) => yamlLanguage.claims(rel))
+  .map((rel) => ({ rel, text: readFileSync(join(dir, rel), 'utf8') }));
+const sourceOf = ({ rel, text }) => new SourceFile(rel, text, { repoPath: rel });
+
+/** The first difference between two values, as a path, or undefined. */
+function differ(a, b, at) {
+  if (Object.is(a, b)) return undefined;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return at;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${at} (prototype)`;
+  if (a instanceof Date) return a.getTime() === b.getTime() ? undefined : at;
+  if (a instanceof Set || a instanceof Map) return differ([...a], [...b], at);
+  if (ArrayBuffer.isView(a)) return differ(Array.from(a), Array.from(b), at);
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length || keys.some((k, i) => k !== other[i])) return `${at} (keys)`;
+  for (const k of keys) {
+    const found = differ(a[k], b[k], `${at}.${k}`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** What a parse gives, as plain values: everything a rule, a reporter or a source map can see. */
+function modelOf(file, viaCst) {
+  let result;
+  try {
+    result = parseYamlWith(file, { viaCst });
+  } catch (error) {
+    return { threw: String(error.message), at: error.offset };
+  }
+  const { model, problems, comments, skipped } = result;
+  const documents = model?.documents ?? [];
+  return {
+    skipped,
+    problems: problems.map((p) => ({ message: p.message, start: p.loc.start, end: p.loc.end })),
+    comments,
+    documents: documents.map((d) => ({
+      index: d.index,
+      kind: d.kind,
+      data: d.data,
+      start: d.loc.start,
+      end: d.loc.end,
+      root: d.root,
+    })),
+    table: documents[0]?.spans.snapshot(),
+  };
+}
+
+const read = claimed.filter((f) => {
+  try {
+    return !('result' in readPlan(sourceOf(f)));
+  } catch {
+    return true;
+  }
+});
+let documents = 0;
+let built = 0;
+for (const f of read) {
+  const file = sourceOf(f);
+  const difference = differ(modelOf(file, false), modelOf(file, true), 'model');
+  if (difference) {
+    console.error(`differs: ${f.rel}: ${difference}`);
+    process.exit(1);
+  }
+  try {
+    const plan = readPlan(file);
+    const docs = readDocuments(file, file.text, plan.path, plan.named, plan.options);
+    documents += docs.errorCounts.length;
+    built += docs.built;
+  } catch {}
+}
+console.log(
+  `${read.length} of ${claimed.length} files read: the same model both ways; ${documents} documents, ` +
+    `${built} read from the CST, ${documents - built} through the Composer`,
+);
+
+const times = { composer: [], cst: [] };
+const cpu = { composer: [], cst: [] };
+const ways = [
+  ['composer', false],
+  ['cst', true],
+];
+// Both ways have run over every file above (warm); each round swaps which goes first.
+for (let round = 0; round < rounds; round++) {
+  for (const [name, viaCst] of round % 2 ? [...ways].reverse() : ways) {
+    const started = performance.now();
+    const used = process.cpuUsage();
+    for (const f of claimed) {
+      try {
+        parseYamlWith(sourceOf(f), { viaCst });
+      } catch {}
+    }
+    times[name].push(performance.now() - started);
+    const { user, system } = process.cpuUsage(used);
+    cpu[name].push((user + system) / 1000);
+  }
+}
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = read.reduce((n, f) => n + f.text.length, 0) / 1048576;
+const rows = Object.entries(times).map(([way, ms]) => ({
+  way,
+  files: claimed.length,
+  read: read.length,
+  mb: +mb.toFixed(1),
+  msPerRound: Math.round(median(ms)),
+  cpuMsPerRound: Math.round(median(cpu[way])),
+  sortedRounds: ms.map(Math.round).join(' '),
+}));
+console.table(rows);
+console.log(JSON.stringify({ dir, rounds, documents, built, rows }));
