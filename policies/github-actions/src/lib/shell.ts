@@ -9,8 +9,21 @@ export interface ScriptLine {
   end: number;
 }
 
+/** The last scripts split, by text: a dozen rules read the lines of the same `run:` one after another. */
+const recentLines = new Map<string, readonly ScriptLine[]>();
+const RECENT_SCRIPTS = 64;
+
 /** Logical lines of a script (backslash continuations joined), skipping comment-only lines. */
-export function scriptLines(script: string): ScriptLine[] {
+export function scriptLines(script: string): readonly ScriptLine[] {
+  let lines = recentLines.get(script);
+  if (!lines) {
+    if (recentLines.size >= RECENT_SCRIPTS) recentLines.delete(recentLines.keys().next().value!);
+    recentLines.set(script, (lines = splitScript(script)));
+  }
+  return lines;
+}
+
+function splitScript(script: string): ScriptLine[] {
   const out: ScriptLine[] = [];
   let start = 0;
   let i = 0;
@@ -46,8 +59,7 @@ export function findInScript(
   re: RegExp,
 ): { match: RegExpMatchArray; line: ScriptLine; loc: Loc }[] {
   if (!run?.text) return [];
-  const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
-  const global = new RegExp(re.source, flags);
+  const global = globalOf(re);
   const out: { match: RegExpMatchArray; line: ScriptLine; loc: Loc }[] = [];
   for (const line of scriptLines(run.text)) {
     for (const match of line.text.matchAll(global)) {
@@ -57,6 +69,18 @@ export function findInScript(
     }
   }
   return out;
+}
+
+const globals = new WeakMap<RegExp, RegExp>();
+
+/** A copy of `re` with the global flag, made once per pattern; only `matchAll` uses it, which clones it at lastIndex 0. */
+function globalOf(re: RegExp): RegExp {
+  let global = globals.get(re);
+  if (!global) {
+    global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    globals.set(re, global);
+  }
+  return global;
 }
 
 /** Span of a whole logical line (trimmed). */

@@ -50,7 +50,7 @@ const usesVar = (text: string, names: Iterable<string>): string | undefined => {
  * (`PR=$(cat pr/NR)`, `read -r PR < pr/NR`, or a copy of one), minus those checked with a `=~`
  * pattern (`[[ "$PR" =~ ^[0-9]+$ ]]`), which is how a number is validated before it is exported.
  */
-function fileVars(lines: ScriptLine[], before: number): Set<string> {
+function fileVars(lines: readonly ScriptLine[], before: number): Set<string> {
   const vars = new Set<string>();
   for (const line of lines) {
     if (line.start >= before) break;
@@ -67,7 +67,7 @@ function fileVars(lines: ScriptLine[], before: number): Set<string> {
 }
 
 /** The text written: the line before the redirect, plus the body of a heredoc it writes. */
-function writtenText(lines: ScriptLine[], line: ScriptLine, writeAt: number): string {
+function writtenText(lines: readonly ScriptLine[], line: ScriptLine, writeAt: number): string {
   let text = line.text.slice(0, writeAt - line.start);
   const heredoc = line.text.match(/<<-?\s*(['"]?)(\w+)\1/);
   if (heredoc) {
