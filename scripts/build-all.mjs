@@ -92,7 +92,8 @@ function sourceBytes(dir) {
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) bytes += statSync(join(d, e.name)).size;
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
+        bytes += statSync(join(d, e.name)).size;
     }
   };
   try {
@@ -110,8 +111,7 @@ function compileSideBySide(among) {
   const inside = new Set(compiled.map((p) => p.name));
   const group = new Map(compiled.map((p) => [p.name, p.name]));
   const find = (name) => (group.get(name) === name ? name : find(group.get(name)));
-  for (const p of compiled)
-    for (const d of below(p)) if (inside.has(d)) group.set(find(d), find(p.name));
+  for (const p of compiled) for (const d of below(p)) if (inside.has(d)) group.set(find(d), find(p.name));
   const groups = new Map();
   for (const p of compiled) {
     const g = groups.get(find(p.name)) ?? { members: [], bytes: 0 };
@@ -119,7 +119,10 @@ function compileSideBySide(among) {
     g.bytes += sourceBytes(p.dir);
     groups.set(find(p.name), g);
   }
-  const bins = Array.from({ length: Math.min(availableParallelism(), groups.size) }, () => ({ members: [], bytes: 0 }));
+  const bins = Array.from({ length: Math.min(availableParallelism(), groups.size) }, () => ({
+    members: [],
+    bytes: 0,
+  }));
   for (const g of [...groups.values()].sort((a, b) => b.bytes - a.bytes)) {
     const bin = bins.reduce((a, b) => (b.bytes < a.bytes ? b : a));
     bin.members.push(...g.members);
@@ -142,9 +145,7 @@ await compile(first);
 await all(packs.map((p) => node('../../scripts/gen-rule-index.mjs', p.dir)));
 const packLayer = new Set(packs.flatMap((p) => [p.name, ...below(p)]));
 const needsPacks = (p) => [...below(p)].some((d) => packLayer.has(d) && !generatorDeps.has(d));
-const second = ordered.filter(
-  (p) => !generatorDeps.has(p.name) && (packLayer.has(p.name) || !needsPacks(p)),
-);
+const second = ordered.filter((p) => !generatorDeps.has(p.name) && (packLayer.has(p.name) || !needsPacks(p)));
 await compileSideBySide(second);
 await all(packs.map((p) => node('../../scripts/gen-rule-meta.mjs', p.dir)));
 // 3. The rest at once.

@@ -153,7 +153,7 @@ export class YamlDocument {
           const end = value?.end ?? key?.end ?? -1;
           return offset >= start && offset < Math.max(end, start + 1);
         });
-        if (!pair?.key || pair.key.kind !== 'scalar') return route;
+        if (pair?.key?.kind !== 'scalar') return route;
         route.push(pair.key.isMergeKey ? '<<' : String(pair.key.keyValue));
         node = pair.value;
       } else if (node.kind === 'seq') {

@@ -36,7 +36,8 @@ export function valuesMaps(data: unknown): readonly ValuesMap[] {
   if (!maps) {
     const out: ValuesMap[] = [];
     collectMaps(data, [], out);
-    walked.set(data, (maps = out));
+    maps = out;
+    walked.set(data, maps);
   }
   return maps;
 }

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { type Document, isMap, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import { type Document, isMap, LineCounter, type Node, parseAllDocuments } from 'yaml';
 import schema from './policy.schema.json' with { type: 'json' };
 import type { PolicyDocument, PolicyTestDocument, SourceRef } from './policy-document.js';
 import { PolicyLoadError } from './policy-error.js';

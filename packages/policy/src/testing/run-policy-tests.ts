@@ -46,12 +46,12 @@ export async function runPolicyTests(
   for (const policy of policies) {
     const cases: Case[] = [];
     const examples = policy.document.spec.examples ?? {};
-    (examples.invalid ?? []).forEach((c, i) =>
-      cases.push({ ...c, label: c.name ?? `examples.invalid[${i}]`, where: `${policy.file}` }),
-    );
-    (examples.valid ?? []).forEach((c, i) =>
-      cases.push({ ...c, errors: [], label: c.name ?? `examples.valid[${i}]`, where: `${policy.file}` }),
-    );
+    (examples.invalid ?? []).forEach((c, i) => {
+      cases.push({ ...c, label: c.name ?? `examples.invalid[${i}]`, where: `${policy.file}` });
+    });
+    (examples.valid ?? []).forEach((c, i) => {
+      cases.push({ ...c, errors: [], label: c.name ?? `examples.valid[${i}]`, where: `${policy.file}` });
+    });
     for (const test of tests.filter((t) => t.data.metadata.policy === policy.rule.id)) {
       test.data.cases.forEach((c, i) => {
         const at = test.where(['cases', i]);

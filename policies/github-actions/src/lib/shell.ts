@@ -18,7 +18,8 @@ export function scriptLines(script: string): readonly ScriptLine[] {
   let lines = recentLines.get(script);
   if (!lines) {
     if (recentLines.size >= RECENT_SCRIPTS) recentLines.delete(recentLines.keys().next().value!);
-    recentLines.set(script, (lines = splitScript(script)));
+    lines = splitScript(script);
+    recentLines.set(script, lines);
   }
   return lines;
 }

@@ -189,7 +189,7 @@ export default defineRule({
         continue;
       commands.forEach((c, i) => {
         const download = downloaded(c);
-        if (!download || !download.file) return;
+        if (!download?.file) return;
         // A URL that names a git commit (`raw.githubusercontent.com/o/r/<sha>/...`) is content-addressed.
         if (/\/[0-9a-f]{40}\//.test(download.at.value)) return;
         const runner = commands.slice(i + 1).find((later) => executes(later, download.file));

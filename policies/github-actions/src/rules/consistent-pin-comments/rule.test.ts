@@ -22,7 +22,10 @@ new RuleTester([yamlLanguage]).run(rule, {
       files: {
         '.github/workflows/build.yml': wf('build', `${CHECKOUT_V5} # v5.0.0`),
         '.github/workflows/lint.yml': wf('lint', `${CHECKOUT_V4} # v4`),
-        '.github/workflows/docs.yml': wf('docs', 'actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11 # v4'),
+        '.github/workflows/docs.yml': wf(
+          'docs',
+          'actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11 # v4',
+        ),
       },
     },
     // Two repositories scanned together do not compare their pins.

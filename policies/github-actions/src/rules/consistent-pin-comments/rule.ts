@@ -76,7 +76,9 @@ export default defineRule({
     severity: 'low',
     confidence: 'high',
     aliases: ['zizmor:ref-version-mismatch'],
-    references: ['https://docs.github.com/en/code-security/dependabot/working-with-dependabot/keeping-your-actions-up-to-date-with-dependabot'],
+    references: [
+      'https://docs.github.com/en/code-security/dependabot/working-with-dependabot/keeping-your-actions-up-to-date-with-dependabot',
+    ],
     examples: {
       invalid: [
         {
@@ -106,7 +108,7 @@ export default defineRule({
     for (const pin of pinsOf(unit)) {
       // Only within one repository: a scan of several repositories must not compare their pins.
       const peers = (byAction.get(pin.action) ?? []).filter((o) => repositoryOf(o) === repositoryOf(pin));
-      const agreeing = (p: Pin, by: (o: Pin) => boolean) => peers.filter((o) => by(o)).length;
+      const agreeing = (_p: Pin, by: (o: Pin) => boolean) => peers.filter((o) => by(o)).length;
       // The side with fewer pins is the one whose comment (or SHA) is wrong; on a tie, the later pin.
       const outvoted = (other: Pin, by: (p: Pin) => (o: Pin) => boolean) => {
         const mine = agreeing(pin, by(pin));

@@ -24,7 +24,9 @@ export default defineRule({
     confidence: 'high',
     optIn: true,
     aliases: ['zizmor:undocumented-permissions'],
-    references: ['https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#permissions'],
+    references: [
+      'https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#permissions',
+    ],
     examples: {
       invalid: [
         {
@@ -51,7 +53,11 @@ export default defineRule({
       if (!permissions) continue;
       if (permissions.kind === 'write-all') {
         if (!documented(permissions.value.loc))
-          ctx.report({ at: permissions.value.loc, message: '`write-all` without a comment saying why.', resource });
+          ctx.report({
+            at: permissions.value.loc,
+            message: '`write-all` without a comment saying why.',
+            resource,
+          });
         continue;
       }
       for (const scope of permissions.scopes) {

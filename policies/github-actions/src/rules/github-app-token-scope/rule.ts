@@ -40,13 +40,13 @@ export default defineRule({
     for (const step of allSteps(unit)) {
       if (!usesAction(step.uses, ...APP_TOKEN_ACTIONS) || !step.uses) continue;
       const inputs = new Set(step.with.map((e) => e.name.toLowerCase()));
-      const narrowed =
-        [...inputs].some((n) => n.startsWith('permission-')) || inputs.has('permissions');
+      const narrowed = [...inputs].some((n) => n.startsWith('permission-')) || inputs.has('permissions');
       const owner = step.with.find((e) => e.name.toLowerCase() === 'owner');
       if (!narrowed) {
         ctx.report({
           at: step.uses.value.loc,
-          message: 'The App token is minted with every permission the App has; no `permission-*` input narrows it.',
+          message:
+            'The App token is minted with every permission the App has; no `permission-*` input narrows it.',
           resource: resourceOf(step),
           evidence: `${step.uses.action} unscoped permissions`,
         });

@@ -7,7 +7,8 @@ import { resourceOf } from '../../lib/util.js';
 const INSTALL =
   /\b(?:(?:python3?\s+-m\s+)?pip3?\s+install|uv\s+(?:pip\s+install|tool\s+install)|pipx\s+install|npm\s+(?:install|i)\s+(?:-g|--global)|yarn\s+global\s+add|pnpm\s+(?:add|install)\s+(?:-g|--global)|gem\s+install|cargo\s+install|go\s+install)\b/;
 /** Arguments that read a manifest or lock file, or name a local path, instead of a package. */
-const MANIFEST = /^(?:-r|--requirement|-c|--constraint|-e|--editable|--path|\.|\.\/|\.\.|\/|--locked\b.*--path)/;
+const MANIFEST =
+  /^(?:-r|--requirement|-c|--constraint|-e|--editable|--path|\.|\.\/|\.\.|\/|--locked\b.*--path)/;
 /** A version pinned to one release: `name==1.2.3`, `name@1.2.3`, `name@v1.2.3`. */
 const PINNED = /(?:==|@v?)\d+(?:\.\d+)+\S*$|@[0-9a-f]{40}$/;
 
@@ -32,7 +33,11 @@ function installed(line: string): { name: string; offset: number }[] {
       continue;
     }
     // Options with a separate value: version flags pin what follows.
-    if (/^--(?:version|vers|index-url|extra-index-url|target|root|prefix|python|registry|tag|git|branch|rev)$/.test(word)) {
+    if (
+      /^--(?:version|vers|index-url|extra-index-url|target|root|prefix|python|registry|tag|git|branch|rev)$/.test(
+        word,
+      )
+    ) {
       if (/^--(?:version|vers|tag|rev)$/.test(word)) return [];
       skipNext = true;
       continue;
@@ -52,7 +57,7 @@ export default defineRule({
     description:
       'A `run:` step installs a package by name without pinning a version and outside any manifest or lock file (`pip install tox`, `npm install -g pnpm`, `gem install bundler`, `cargo install cargo-deny`, `go install x@latest`).',
     rationale:
-      "What gets installed is whatever the registry serves at that moment, with its whole dependency tree, unreviewed and unlocked: a typo, a hijacked package or a breaking release runs in the job with its token and secrets, and builds stop being reproducible. Low, opt-in: very common for CI tooling, and the risk depends on the package.",
+      'What gets installed is whatever the registry serves at that moment, with its whole dependency tree, unreviewed and unlocked: a typo, a hijacked package or a breaking release runs in the job with its token and secrets, and builds stop being reproducible. Low, opt-in: very common for CI tooling, and the risk depends on the package.',
     remediation:
       'Pin an exact version (`pip install tox==4.23.2`, `npm install -g pnpm@9.15.0`, `go install …@v1.2.3`) or install from a locked manifest (`pip install -r requirements-ci.txt --require-hashes`, `cargo install --locked`).',
     category: 'supply-chain',

@@ -63,7 +63,8 @@ export default defineRule({
       if (!step.run || !isCmd(step.shell)) continue;
       ctx.report({
         at: step.shell!.loc,
-        message: 'This script runs under `cmd`: a failing command before the last one does not fail the step.',
+        message:
+          'This script runs under `cmd`: a failing command before the last one does not fail the step.',
         resource: resourceOf(step),
       });
     }

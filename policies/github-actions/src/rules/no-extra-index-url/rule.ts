@@ -43,7 +43,8 @@ export default defineRule({
       for (const hit of findInScript(step.run, EXTRA_INDEX)) {
         ctx.report({
           at: hit.loc,
-          message: 'An extra package index beside PyPI: the highest version of a name wins, from either index.',
+          message:
+            'An extra package index beside PyPI: the highest version of a name wins, from either index.',
           resource: resourceOf(step),
           container: step,
           evidence: hit.match[0],

@@ -7,7 +7,8 @@ import { resourceOf } from '../../lib/util.js';
 const INSECURE_URL =
   /\b(?:http|git|ftp):\/\/(?!(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?:[:/]|$))(?:[\w.-]+@)?(?=[\w-]+\.[\w.-]*[a-z]|(?:\d+\.){3}\d+)[\w.-]+(?::\d+)?(?:\/[^\s'"`)]*)?/i;
 /** Commands that fetch code or packages from a URL on the same logical line. */
-const FETCH = /\b(?:curl|wget|git\s+(?:clone|fetch|pull|remote\s+add|submodule)|pip3?\s+install|uv\s+pip|npm|yarn|pnpm|gem|apt-add-repository|add-apt-repository|helm\s+repo\s+add|go\s+get|Invoke-WebRequest|iwr|docker\s+pull|sh|bash)\b/i;
+const FETCH =
+  /\b(?:curl|wget|git\s+(?:clone|fetch|pull|remote\s+add|submodule)|pip3?\s+install|uv\s+pip|npm|yarn|pnpm|gem|apt-add-repository|add-apt-repository|helm\s+repo\s+add|go\s+get|Invoke-WebRequest|iwr|docker\s+pull|sh|bash)\b/i;
 /** `with:` inputs that name where something is downloaded from or uploaded to. */
 const URL_INPUT = /(?:url|registry|index|endpoint|server|host|mirror|repository|repo)$/i;
 

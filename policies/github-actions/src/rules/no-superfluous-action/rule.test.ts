@@ -6,7 +6,9 @@ const steps = (s: string) => `on: pull_request\njobs:\n  a:\n    runs-on: ubuntu
 
 new RuleTester([yamlLanguage]).run(rule, {
   valid: [
-    steps('      - run: gh pr comment "$PR" --body-file report.md\n        env:\n          GH_TOKEN: ${{ github.token }}\n          PR: ${{ github.event.pull_request.number }}\n'),
+    steps(
+      '      - run: gh pr comment "$PR" --body-file report.md\n        env:\n          GH_TOKEN: ${{ github.token }}\n          PR: ${{ github.event.pull_request.number }}\n',
+    ),
     steps('      - uses: actions/checkout@v4\n      - uses: docker/build-push-action@v6\n'),
   ],
   invalid: [

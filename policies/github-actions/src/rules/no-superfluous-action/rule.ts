@@ -29,8 +29,9 @@ export default defineRule({
     description:
       'A step uses a third-party action whose whole job is one command of a tool that GitHub-hosted runners already have (`gh release create`, `gh pr comment`, `aws s3 sync`, `kubectl`).',
     rationale:
-      'Each third-party action is more code from another owner running with the job\'s token, one more thing to pin, review and update, and one more place for a compromise (as with `tj-actions/changed-files` in 2025). When the runner\'s own CLI does the same in one line, the action adds risk and nothing else. Info, opt-in: a house preference.',
-    remediation: 'Replace the step with a `run:` step calling the CLI named in the message, with `GH_TOKEN: ${{ github.token }}` for `gh`.',
+      "Each third-party action is more code from another owner running with the job's token, one more thing to pin, review and update, and one more place for a compromise (as with `tj-actions/changed-files` in 2025). When the runner's own CLI does the same in one line, the action adds risk and nothing else. Info, opt-in: a house preference.",
+    remediation:
+      'Replace the step with a `run:` step calling the CLI named in the message, with `GH_TOKEN: ${{ github.token }}` for `gh`.',
     category: 'supply-chain',
     severity: 'info',
     confidence: 'high',

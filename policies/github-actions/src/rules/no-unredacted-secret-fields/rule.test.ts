@@ -6,7 +6,7 @@ new RuleTester([yamlLanguage]).run(rule, {
   valid: [
     'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n',
     // fromJSON of a step output or of vars is not a secret.
-    "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ fromJSON(steps.meta.outputs.json).tags[0] }}\n      - run: echo ${{ fromJSON(vars.REGIONS)[0] }}\n",
+    'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ fromJSON(steps.meta.outputs.json).tags[0] }}\n      - run: echo ${{ fromJSON(vars.REGIONS)[0] }}\n',
     // The whole secret parsed and handed over as is stays masked.
     'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/login@v2\n        with:\n          creds: ${{ secrets.AZURE_CREDENTIALS }}\n',
   ],

@@ -20,7 +20,7 @@ const children = (n: Node): Node[] =>
 const unwrap = (n: Node): Node => (n.group ? unwrap(n.group) : n);
 
 /** `a && b || c` nodes whose `b` is a literal GitHub treats as false: the "then" branch can never win. */
-function unsoundTernaries(node: Node | undefined, out: { then: string }[] = []): { then: string }[] {
+function unsoundTernaries(node: Node | undefined, out: { falsy: string }[] = []): { falsy: string }[] {
   if (!node) return out;
   const n = unwrap(node);
   if (n.operator?.lexeme === '||' && n.args && n.args.length >= 2) {
@@ -28,7 +28,7 @@ function unsoundTernaries(node: Node | undefined, out: { then: string }[] = []):
     if (and.operator?.lexeme === '&&' && and.args && and.args.length >= 2) {
       const then = unwrap(and.args[and.args.length - 1]!);
       const lexeme = then.token?.lexeme;
-      if (lexeme !== undefined && /^(?:''|false|0|null|-0|0x0+)$/i.test(lexeme)) out.push({ then: lexeme });
+      if (lexeme !== undefined && /^(?:''|false|0|null|-0|0x0+)$/i.test(lexeme)) out.push({ falsy: lexeme });
     }
   }
   for (const child of children(n)) unsoundTernaries(child, out);
@@ -41,11 +41,11 @@ export default defineRule({
   meta: {
     title: 'Pseudo-ternary whose "then" value is false',
     description:
-      "An expression is written `cond && X || Y` to mean \"if cond then X else Y\", but `X` is a value GitHub treats as false (`''`, `0`, `false`, `null`), so the result is always `Y`.",
+      'An expression is written `cond && X || Y` to mean "if cond then X else Y", but `X` is a value GitHub treats as false (`\'\'`, `0`, `false`, `null`), so the result is always `Y`.',
     rationale:
       "GitHub's expressions have no ternary operator; `&&`/`||` return one of their operands, and a false-like `X` makes `X || Y` pick `Y` whatever `cond` is. The condition silently does nothing: a deploy target, a permission mode or a skip flag is always the fallback. Low: it is a logic bug, dangerous only through what the value controls.",
     remediation:
-      "Swap the branches and negate the condition (`!cond && Y || ''`), or compute the value in a step (`if [ ... ]; then echo \"v=X\" >> \"$GITHUB_OUTPUT\"; fi`).",
+      'Swap the branches and negate the condition (`!cond && Y || \'\'`), or compute the value in a step (`if [ ... ]; then echo "v=X" >> "$GITHUB_OUTPUT"; fi`).',
     category: 'reliability',
     severity: 'low',
     confidence: 'high',
@@ -72,7 +72,7 @@ export default defineRule({
       for (const hit of unsoundTernaries(expression.ast as Node | undefined)) {
         ctx.report({
           at: expression.loc,
-          message: `\`&& ${hit.then} ||\` always falls through to the value after \`||\`: \`${hit.then}\` counts as false.`,
+          message: `\`&& ${hit.falsy} ||\` always falls through to the value after \`||\`: \`${hit.falsy}\` counts as false.`,
           resource,
           evidence: expression.body,
         });

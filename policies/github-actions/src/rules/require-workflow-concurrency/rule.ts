@@ -20,7 +20,9 @@ export default defineRule({
     confidence: 'high',
     optIn: true,
     aliases: ['zizmor:concurrency-limits'],
-    references: ['https://docs.github.com/en/actions/how-tos/write-workflows/choose-when-workflows-run/control-workflow-concurrency'],
+    references: [
+      'https://docs.github.com/en/actions/how-tos/write-workflows/choose-when-workflows-run/control-workflow-concurrency',
+    ],
     examples: {
       invalid: [
         {
