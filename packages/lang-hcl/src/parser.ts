@@ -59,6 +59,11 @@ export interface ParsedHcl {
 
 /** Parses HCL native syntax into blocks, attributes and expressions with offsets. */
 export function parseHclText(file: SourceFile): ParsedHcl {
+  return parseHclTreeSitter(file);
+}
+
+/** The tree-sitter way only (what `parseHclText` falls back to; compared with the native way in tests). */
+export function parseHclTreeSitter(file: SourceFile): ParsedHcl {
   if (!parser) throw new Error('HCL parser not initialised: await hclLanguage.init() first');
   const tree = parser.parse(file.text);
   if (!tree) throw new Error('tree-sitter returned no tree');
