@@ -10,6 +10,7 @@ import {
 import { type Node, Parser, Language as TsLanguage } from 'web-tree-sitter';
 import type { Attribute, Block, Body, Expr, ObjectItem, Step } from './ast.js';
 import { hclComment, stripIndent, unescapeHeredoc, unescapeQuoted } from './hcl-text.js';
+import { readNative } from './native/parser.js';
 
 export { unescapeQuoted };
 
@@ -57,9 +58,15 @@ export interface ParsedHcl {
   problems: ParseProblem[];
 }
 
-/** Parses HCL native syntax into blocks, attributes and expressions with offsets. */
+/**
+ * Parses HCL native syntax into blocks, attributes and expressions with offsets: with the
+ * hand-written parser of `native/` when it is sure of the file (the same model, see its README),
+ * else (syntax errors, rare constructs) with tree-sitter.
+ */
 export function parseHclText(file: SourceFile): ParsedHcl {
-  return parseHclTreeSitter(file);
+  if (!parser) throw new Error('HCL parser not initialised: await hclLanguage.init() first');
+  const native = readNative(file, 2 * MAX_NESTING_LEVELS);
+  return typeof native === 'string' ? parseHclTreeSitter(file) : native;
 }
 
 /** The tree-sitter way only (what `parseHclText` falls back to; compared with the native way in tests). */
