@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import { readNative } from '../packages/lang-hcl/dist/native/parser.js';
+import { randomEdits, seeded } from '../packages/lang-hcl/dist/native/random-edits.js';
 import { initHclParser, MAX_NESTING_LEVELS, parseHclTreeSitter } from '../packages/lang-hcl/dist/parser.js';
 
 const args = process.argv.slice(2);
@@ -24,7 +25,7 @@ const dir = resolve(
 );
 const rounds = Number(flagValue('--rounds') ?? 3);
 const fuzzCount = Number(flagValue('--fuzz') ?? 2000);
-let seed = Number(flagValue('--seed') ?? 1);
+const seed = Number(flagValue('--seed') ?? 1);
 const LIMIT = 2 * MAX_NESTING_LEVELS;
 
 await initHclParser();
@@ -127,71 +128,14 @@ const corpus = report(
   files.map(({ rel, text }) => ({ rel, result: compare(rel, text) })),
 );
 
-// Small random edits of corpus text: delete, duplicate or insert a character or a token-like
-// snippet at a random place (a seeded generator, so a failure can be replayed).
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
-};
-const SNIPPETS = [
-  '"',
-  '{',
-  '}',
-  '[',
-  ']',
-  '(',
-  ')',
-  ',',
-  '.',
-  '=',
-  ':',
-  '?',
-  '${',
-  '%{',
-  '}',
-  '#',
-  '//',
-  '/*',
-  '*/',
-  '\n',
-  ' ',
-  '-',
-  '!',
-  '*',
-  '<<EOT\n',
-  'EOT\n',
-  '~',
-  '...',
-  '[*]',
-  '.*',
-  '\\',
-  '$$',
-  'for',
-  'if',
-  'in',
-  '=>',
-  '0',
-  '1.5',
-  'x',
-  '\r\n',
-  '\t',
-];
-const edit = (text) => {
-  const at = Math.floor(random() * (text.length + 1));
-  const kind = random();
-  if (kind < 0.3) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
-  if (kind < 0.5)
-    return text.slice(0, at) + text.slice(at, at + 1 + Math.floor(random() * 8)) + text.slice(at);
-  return text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)] + text.slice(at);
-};
+// Small random edits of corpus text (packages/lang-hcl/src/native/random-edits.ts, seeded, so a
+// failure can be replayed).
+const random = seeded(seed);
 const small = files.filter((f) => f.text.length < 20_000);
 const fuzzed = [];
 for (let n = 0; n < fuzzCount && small.length > 0; n++) {
   const base = small[Math.floor(random() * small.length)];
-  let text = base.text;
-  const edits = 1 + Math.floor(random() * 3);
-  for (let e = 0; e < edits; e++) text = edit(text);
-  fuzzed.push({ rel: `${base.rel}#${n}`, result: compare(base.rel, text) });
+  fuzzed.push({ rel: `${base.rel}#${n}`, result: compare(base.rel, randomEdits(base.text, random)) });
 }
 const fuzz = report('random edits', fuzzed);
 

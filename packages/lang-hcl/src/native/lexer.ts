@@ -33,53 +33,53 @@ export function refusedCharacter(text: string): boolean {
  */
 export const KEYWORDS = new Set(['true', 'false', 'null', 'for', 'in', 'if', 'else', 'endif', 'endfor']);
 
-enum C {
-  Tab = 9,
-  Lf = 10,
-  Cr = 13,
-  Space = 32,
-  Bang = 33,
-  Quote = 34,
-  Hash = 35,
-  Dollar = 36,
-  Percent = 37,
-  Amp = 38,
-  LParen = 40,
-  RParen = 41,
-  Star = 42,
-  Plus = 43,
-  Comma = 44,
-  Minus = 45,
-  Dot = 46,
-  Slash = 47,
-  D0 = 48,
-  D9 = 57,
-  Colon = 58,
-  Lt = 60,
-  Eq = 61,
-  Gt = 62,
-  Question = 63,
-  LBracket = 91,
-  RBracket = 93,
-  Underscore = 95,
-  LBrace = 123,
-  Pipe = 124,
-  RBrace = 125,
-  Tilde = 126,
-  Bom = 0xfeff,
-}
+/** Character codes (the exported ones are read by the parser too). */
+export const TAB = 9;
+export const LF = 10;
+export const CR = 13;
+export const SPACE = 32;
+const BANG = 33;
+export const QUOTE = 34;
+const HASH = 35;
+export const DOLLAR = 36;
+export const PERCENT = 37;
+const AMP = 38;
+const LPAREN = 40;
+const RPAREN = 41;
+const STAR = 42;
+const PLUS = 43;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const SLASH = 47;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const COLON = 58;
+const LT = 60;
+const EQ = 61;
+const GT = 62;
+const QUESTION = 63;
+const LBRACKET = 91;
+export const BACKSLASH = 92;
+const RBRACKET = 93;
+const UNDERSCORE = 95;
+export const LBRACE = 123;
+const PIPE = 124;
+const RBRACE = 125;
+const TILDE = 126;
+const BOM = 0xfeff;
 
 export function isDigit(c: number): boolean {
-  return c >= C.D0 && c <= C.D9;
+  return c >= DIGIT_0 && c <= DIGIT_9;
 }
 
 export function isIdentStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === C.Underscore;
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === UNDERSCORE;
 }
 
 /** `[A-Za-z0-9_-]`: an identifier's later characters (besides `::`). */
 export function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || isDigit(c) || c === C.Minus;
+  return isIdentStart(c) || isDigit(c) || c === MINUS;
 }
 
 /**
@@ -103,7 +103,7 @@ export class Lexer {
   private lineCounted = 0;
 
   constructor(readonly text: string) {
-    if (text.charCodeAt(0) === C.Bom) this.pos = 1;
+    if (text.charCodeAt(0) === BOM) this.pos = 1;
   }
 
   peek(): string {
@@ -156,18 +156,18 @@ export class Lexer {
     let i = this.pos;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (c === C.Space || c === C.Tab || c === C.Lf || c === C.Cr) {
+      if (c === SPACE || c === TAB || c === LF || c === CR) {
         i++;
         continue;
       }
-      if (c === C.Hash || (c === C.Slash && text.charCodeAt(i + 1) === C.Slash)) {
+      if (c === HASH || (c === SLASH && text.charCodeAt(i + 1) === SLASH)) {
         let e = text.indexOf('\n', i);
         if (e < 0) e = n;
         this.comment(i, e);
         i = e;
         continue;
       }
-      if (c === C.Slash && text.charCodeAt(i + 1) === C.Star) {
+      if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
         const close = text.indexOf('*/', i + 2);
         if (close < 0) giveUp('unterminated comment');
         this.comment(i, close + 2);
@@ -191,7 +191,7 @@ export class Lexer {
       for (;;) {
         const k = text.charCodeAt(j);
         if (isIdentPart(k)) j++;
-        else if (k === C.Colon && text.charCodeAt(j + 1) === C.Colon) j += 2;
+        else if (k === COLON && text.charCodeAt(j + 1) === COLON) j += 2;
         else break;
       }
       if (text.charCodeAt(j) >= 0x80) giveUp('non-ASCII identifier');
@@ -202,87 +202,87 @@ export class Lexer {
       len = numberLength(text, i);
     } else {
       switch (c) {
-        case C.Quote:
+        case QUOTE:
           type = '"';
           break;
-        case C.LBrace:
+        case LBRACE:
           type = '{';
           break;
-        case C.RBrace:
+        case RBRACE:
           type = '}';
           break;
-        case C.LBracket:
-          if (d === C.Star && text.charCodeAt(i + 2) === C.RBracket) {
+        case LBRACKET:
+          if (d === STAR && text.charCodeAt(i + 2) === RBRACKET) {
             type = '[*]';
             len = 3;
           } else type = '[';
           break;
-        case C.RBracket:
+        case RBRACKET:
           type = ']';
           break;
-        case C.LParen:
+        case LPAREN:
           type = '(';
           break;
-        case C.RParen:
+        case RPAREN:
           type = ')';
           break;
-        case C.Comma:
+        case COMMA:
           type = ',';
           break;
-        case C.Colon:
+        case COLON:
           type = ':';
           break;
-        case C.Question:
+        case QUESTION:
           type = '?';
           break;
-        case C.Tilde:
+        case TILDE:
           type = '~';
           break;
-        case C.Plus:
+        case PLUS:
           type = '+';
           break;
-        case C.Minus:
+        case MINUS:
           type = '-';
           break;
-        case C.Star:
+        case STAR:
           type = '*';
           break;
-        case C.Slash:
+        case SLASH:
           type = '/';
           break;
-        case C.Percent:
+        case PERCENT:
           type = '%';
           break;
-        case C.Dot:
-          if (d === C.Dot && text.charCodeAt(i + 2) === C.Dot) {
+        case DOT:
+          if (d === DOT && text.charCodeAt(i + 2) === DOT) {
             type = '...';
             len = 3;
-          } else if (d === C.Star) {
+          } else if (d === STAR) {
             type = '.*';
             len = 2;
           } else type = '.';
           break;
-        case C.Eq:
-          if (d === C.Eq) type = '==';
-          else if (d === C.Gt) type = '=>';
+        case EQ:
+          if (d === EQ) type = '==';
+          else if (d === GT) type = '=>';
           else type = '=';
           break;
-        case C.Bang:
-          type = d === C.Eq ? '!=' : '!';
+        case BANG:
+          type = d === EQ ? '!=' : '!';
           break;
-        case C.Lt:
-          if (d === C.Lt) type = text.charCodeAt(i + 2) === C.Minus ? '<<-' : '<<';
-          else type = d === C.Eq ? '<=' : '<';
+        case LT:
+          if (d === LT) type = text.charCodeAt(i + 2) === MINUS ? '<<-' : '<<';
+          else type = d === EQ ? '<=' : '<';
           break;
-        case C.Gt:
-          type = d === C.Eq ? '>=' : '>';
+        case GT:
+          type = d === EQ ? '>=' : '>';
           break;
-        case C.Amp:
-          if (d !== C.Amp) giveUp('`&`');
+        case AMP:
+          if (d !== AMP) giveUp('`&`');
           type = '&&';
           break;
-        case C.Pipe:
-          if (d !== C.Pipe) giveUp('`|`');
+        case PIPE:
+          if (d !== PIPE) giveUp('`|`');
           type = '||';
           break;
         default:
@@ -303,7 +303,7 @@ export class Lexer {
 function numberLength(text: string, i: number): number {
   let j = i;
   if (
-    text.charCodeAt(i) === C.D0 &&
+    text.charCodeAt(i) === DIGIT_0 &&
     text.charCodeAt(i + 1) === 120 /* x */ &&
     isAlnum(text.charCodeAt(i + 2))
   ) {
@@ -311,14 +311,14 @@ function numberLength(text: string, i: number): number {
     while (isAlnum(text.charCodeAt(j))) j++;
   } else {
     while (isDigit(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) === C.Dot && isDigit(text.charCodeAt(j + 1))) {
+    if (text.charCodeAt(j) === DOT && isDigit(text.charCodeAt(j + 1))) {
       j++;
       while (isDigit(text.charCodeAt(j))) j++;
       const e = text.charCodeAt(j);
       if (e === 69 || e === 101) {
         let k = j + 1;
         const s = text.charCodeAt(k);
-        if (s === C.Plus || s === C.Minus) k++;
+        if (s === PLUS || s === MINUS) k++;
         if (isDigit(text.charCodeAt(k))) {
           while (isDigit(text.charCodeAt(k))) k++;
           j = k;
@@ -327,7 +327,7 @@ function numberLength(text: string, i: number): number {
     }
   }
   const after = text.charCodeAt(j);
-  if (isIdentStart(after) || after === C.Dot || after >= 0x80) giveUp('number followed by a name or a dot');
+  if (isIdentStart(after) || after === DOT || after >= 0x80) giveUp('number followed by a name or a dot');
   return j - i;
 }
 

@@ -8,6 +8,7 @@ import {
   parseHclTreeSitter,
 } from '../parser.js';
 import { readNative } from './parser.js';
+import { randomEdits, seeded } from './random-edits.js';
 
 beforeAll(() => initHclParser());
 
@@ -311,55 +312,9 @@ describe('native HCL parser: the same model as tree-sitter', () => {
 
   it('agrees or gives up on seeded random edits of the module', () => {
     const random = seeded(17);
-    const snippets = [
-      '"',
-      '{',
-      '}',
-      '[',
-      ']',
-      '(',
-      ')',
-      ',',
-      '.',
-      '=',
-      ':',
-      '?',
-      '${',
-      '%{',
-      '#',
-      '//',
-      '/*',
-      '*/',
-    ];
-    snippets.push(
-      '\n',
-      ' ',
-      '-',
-      '!',
-      '*',
-      '<<EOT\n',
-      'EOT\n',
-      '~',
-      '...',
-      '[*]',
-      '.*',
-      '\\',
-      '$$',
-      'for',
-      'if',
-    );
-    snippets.push('in', '=>', '0', '1.5', 'x', '\r\n', '\t', 'null', 'EOT');
     let read = 0;
     for (let n = 0; n < 400; n++) {
-      let text = MODULE;
-      for (let e = 0, edits = 1 + Math.floor(random() * 3); e < edits; e++) {
-        const at = Math.floor(random() * (text.length + 1));
-        const kind = random();
-        if (kind < 0.3) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
-        else if (kind < 0.5)
-          text = text.slice(0, at) + text.slice(at, at + 1 + Math.floor(random() * 8)) + text.slice(at);
-        else text = text.slice(0, at) + snippets[Math.floor(random() * snippets.length)] + text.slice(at);
-      }
+      const text = randomEdits(MODULE, random);
       if (agreesOrGivesUp(text)) read++;
     }
     // Many edits leave the module well-formed (in a string, a comment): those are read natively.
@@ -436,12 +391,3 @@ describe('native HCL parser: the same model as tree-sitter', () => {
     expect(read).toBeGreaterThan(300);
   });
 });
-
-/** A seeded generator of numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}

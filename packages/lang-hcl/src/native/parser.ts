@@ -3,14 +3,23 @@ import type { Attribute, Block, Body, Expr, ObjectItem, Step } from '../ast.js';
 import { stripIndent, unescapeHeredoc, unescapeQuoted } from '../hcl-text.js';
 import type { ParsedHcl } from '../parser.js';
 import {
+  BACKSLASH,
+  CR,
+  DOLLAR,
   GiveUp,
   giveUp,
   isDigit,
   isIdentPart,
   isIdentStart,
   KEYWORDS,
+  LBRACE,
   Lexer,
+  LF,
+  PERCENT,
+  QUOTE,
   refusedCharacter,
+  SPACE,
+  TAB,
 } from './lexer.js';
 
 /**
@@ -54,16 +63,6 @@ const BINARY = new Map<string, number>([
   ['/', 6],
   ['%', 6],
 ]);
-
-const QUOTE = 34;
-const DOLLAR = 36;
-const PERCENT = 37;
-const BACKSLASH = 92;
-const LBRACE = 123;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
 
 /**
  * One operand as the grammar flattens it: an optional `(`, the first named child (`head`, or a
