@@ -9,6 +9,10 @@ import {
 } from '@plumbline/core';
 import { type Node, Parser, Language as TsLanguage } from 'web-tree-sitter';
 import type { Attribute, Block, Body, Expr, ObjectItem, Step } from './ast.js';
+import { hclComment, stripIndent, unescapeHeredoc, unescapeQuoted } from './hcl-text.js';
+import { readNative } from './native/parser.js';
+
+export { unescapeQuoted };
 
 export interface HclInitOptions {
   /**
@@ -54,8 +58,19 @@ export interface ParsedHcl {
   problems: ParseProblem[];
 }
 
-/** Parses HCL native syntax into blocks, attributes and expressions with offsets. */
+/**
+ * Parses HCL native syntax into blocks, attributes and expressions with offsets: with the
+ * hand-written parser of `native/` when it is sure of the file (the same model, see its README),
+ * else (syntax errors, rare constructs) with tree-sitter.
+ */
 export function parseHclText(file: SourceFile): ParsedHcl {
+  if (!parser) throw new Error('HCL parser not initialised: await hclLanguage.init() first');
+  const native = readNative(file, 2 * MAX_NESTING_LEVELS);
+  return typeof native === 'string' ? parseHclTreeSitter(file) : native;
+}
+
+/** The tree-sitter way only (what `parseHclText` falls back to; compared with the native way in tests). */
+export function parseHclTreeSitter(file: SourceFile): ParsedHcl {
   if (!parser) throw new Error('HCL parser not initialised: await hclLanguage.init() first');
   const tree = parser.parse(file.text);
   if (!tree) throw new Error('tree-sitter returned no tree');
@@ -189,23 +204,7 @@ class Converter {
   }
 
   comment(node: Node): Comment {
-    const start = node.startIndex;
-    const nodeEnd = node.endIndex;
-    const raw = this.text.slice(start, nodeEnd);
-    let text: string;
-    if (raw.startsWith('/*')) text = raw.slice(2, raw.endsWith('*/') ? -2 : undefined);
-    else if (raw.startsWith('//')) text = raw.slice(2);
-    else text = raw.slice(1);
-    text = text.replace(/\r?\n$/, '');
-    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
-    const end = raw.endsWith('\n') ? nodeEnd - (raw.endsWith('\r\n') ? 2 : 1) : nodeEnd;
-    return {
-      line: node.startPosition.row + 1,
-      text,
-      ownLine: this.text.slice(lineStart, start).trim() === '',
-      start,
-      end,
-    };
+    return hclComment(this.text, node.startIndex, node.endIndex, node.startPosition.row + 1);
   }
 
   /** The first five syntax errors, in document order (a stack, not recursion: error trees can be deep). */
@@ -679,55 +678,4 @@ function stringBetweenQuotes(text: string, start: number, end: number): string |
   const inner = text.slice(start + 1, end - 1);
   if (inner === '') return '';
   return EDGE_SPACE.test(inner) ? undefined : unescapeQuoted(inner);
-}
-
-/** HCL quoted-string escapes, plus `$${` and `%%{` for a literal `${` / `%{`. */
-export function unescapeQuoted(raw: string): string {
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g, (m, esc: string | undefined) => {
-    if (m === '$${') return '${';
-    if (m === '%%{') return '%{';
-    switch (esc![0]) {
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      case 'r':
-        return '\r';
-      case '"':
-        return '"';
-      case '\\':
-        return '\\';
-      case 'u':
-      case 'U':
-        return String.fromCodePoint(Number.parseInt(esc!.slice(1), 16));
-      default:
-        return m;
-    }
-  });
-}
-
-function unescapeHeredoc(raw: string): string {
-  return raw.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-}
-
-/** `<<-` heredocs: remove the smallest indentation of the non-blank lines from every line. */
-function stripIndent(parts: (string | Expr)[]): void {
-  let joined = '';
-  for (const p of parts) joined += typeof p === 'string' ? p : '\u0000';
-  const lines = joined.split('\n').filter((l) => l.trim() !== '');
-  const indent = Math.min(...lines.map((l) => l.match(/^[ \t]*/)![0].length));
-  if (!Number.isFinite(indent) || indent === 0) return;
-  let atLineStart = true;
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    if (typeof p !== 'string') {
-      atLineStart = false;
-      continue;
-    }
-    const segs = p.split('\n');
-    parts[i] = segs
-      .map((s, j) => (j > 0 || atLineStart ? s.replace(new RegExp(`^[ \\t]{0,${indent}}`), '') : s))
-      .join('\n');
-    atLineStart = p.endsWith('\n') || (p === '' && atLineStart);
-  }
 }
