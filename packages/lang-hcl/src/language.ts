@@ -30,9 +30,8 @@ let locateFile: HclInitOptions['locateFile'];
 export const hclLanguage: Language<HclFile> & { configure(options: HclInitOptions): void } = {
   id: 'hcl',
   claims: (path) => CONFIG.test(path) || TFVARS.test(path) || PLAN.test(path),
-  // Parse and module evaluation: ~1.3 times a YAML byte since the native parser (one-thread scans
-  // of each language's corpus files, bench/README.md, issue 17).
-  costPerByte: 1.3,
+  // tree-sitter and module evaluation: several times a YAML byte (bench/README.md, issue 17).
+  costPerByte: 3,
   init: () => initHclParser(locateFile ? { locateFile } : {}),
   /** Set before `init()` when the `.wasm` files are not where Node resolution finds them (a bundle). */
   configure(options: HclInitOptions) {
