@@ -5,10 +5,11 @@
 // undefined kept) and compared. Used to prove a parser change keeps the model exactly.
 // Usage: node bench/hcl-models.mjs <old lang-hcl dist dir> [new dist dir] [dir]
 // (copy packages/lang-hcl/dist aside before the change; --show prints where the first differing file differs)
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SourceFile } from '@plumbline/core';
+import { filesUnder } from './corpus-files.mjs';
 
 const [oldDir, newDir = new URL('../packages/lang-hcl/dist', import.meta.url).pathname, dirArg] = process.argv
   .slice(2)
@@ -19,14 +20,7 @@ const load = async (d) => import(pathToFileURL(join(resolve(d), 'index.js')).hre
 const builds = [await load(oldDir), await load(newDir)];
 for (const b of builds) await b.initHclParser();
 
-const paths = [];
-(function walk(d) {
-  for (const e of readdirSync(d, { withFileTypes: true })) {
-    const p = join(d, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.isFile() && /\.(tf|tf\.json|tfvars|tfvars\.json|hcl)$/i.test(e.name)) paths.push(p);
-  }
-})(dir);
+const paths = filesUnder(dir, (name) => /\.(tf|tf\.json|tfvars|tfvars\.json|hcl)$/i.test(name));
 
 const replacer = (key, value) => {
   if (value === undefined) return '<undefined>';

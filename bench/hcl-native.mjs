@@ -9,12 +9,13 @@
 // up. Last, both ways are timed on this thread (medians of `--rounds`, default 3, interleaved,
 // which goes first alternating; wall and CPU ms). Build first.
 // Usage: node bench/hcl-native.mjs [dir] [--rounds 3] [--fuzz 2000] [--seed 1]
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import { readNative } from '../packages/lang-hcl/dist/native/parser.js';
 import { randomEdits, seeded } from '../packages/lang-hcl/dist/native/random-edits.js';
 import { initHclParser, MAX_NESTING_LEVELS, parseHclTreeSitter } from '../packages/lang-hcl/dist/parser.js';
+import { filesUnder } from './corpus-files.mjs';
 
 const args = process.argv.slice(2);
 const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -30,15 +31,10 @@ const LIMIT = 2 * MAX_NESTING_LEVELS;
 
 await initHclParser();
 
-const files = [];
-(function walk(d) {
-  for (const e of readdirSync(d, { withFileTypes: true })) {
-    const p = join(d, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.isFile() && /\.(tf|tfvars|hcl)$/i.test(e.name))
-      files.push({ rel: relative(dir, p), text: readFileSync(p, 'utf8') });
-  }
-})(dir);
+const files = filesUnder(dir, (name) => /\.(tf|tfvars|hcl)$/i.test(name)).map((p) => ({
+  rel: relative(dir, p),
+  text: readFileSync(p, 'utf8'),
+}));
 
 const replacer = (key, value) => {
   if (value === undefined) return '<undefined>';

@@ -4,10 +4,11 @@
 // MB and the median milliseconds per round and per file for each language. No rules, no engine:
 // what the parsers themselves cost. Usage: node bench/parse.mjs [dir] [--rounds 3] [--only yaml]
 // Build first (npm run build).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { allLanguages } from '@plumbline/cli';
 import { SourceFile } from '@plumbline/core';
+import { filesUnder, withinSizeLimit } from './corpus-files.mjs';
 
 const args = process.argv.slice(2);
 const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -19,14 +20,7 @@ const dir = resolve(
 const rounds = Number(flagValue('--rounds') ?? 3);
 const only = flagValue('--only');
 
-const paths = [];
-(function walk(d) {
-  for (const e of readdirSync(d, { withFileTypes: true })) {
-    const p = join(d, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.isFile() && statSync(p).size <= 5 * 1024 * 1024) paths.push(p);
-  }
-})(dir);
+const paths = filesUnder(dir, withinSizeLimit);
 
 const rows = [];
 for (const language of allLanguages) {

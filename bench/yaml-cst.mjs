@@ -7,11 +7,12 @@
 // counts the documents the builder took, then times both on this thread (medians of `--rounds`,
 // default 3, interleaved; which way goes first alternates; wall and CPU ms). Build first.
 // Usage: node bench/yaml-cst.mjs [dir] [--rounds 3]
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import { yamlLanguage } from '@plumbline/lang-yaml';
 import { parseYamlWith, readDocuments, readPlan } from '../packages/lang-yaml/dist/language.js';
+import { filesUnder, withinSizeLimit } from './corpus-files.mjs';
 
 const args = process.argv.slice(2);
 const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -21,14 +22,7 @@ const dir = resolve(
 );
 const rounds = Number(flagValue('--rounds') ?? 3);
 
-const paths = [];
-(function walk(d) {
-  for (const e of readdirSync(d, { withFileTypes: true })) {
-    const p = join(d, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.isFile() && statSync(p).size <= 5 * 1024 * 1024) paths.push(p);
-  }
-})(dir);
+const paths = filesUnder(dir, withinSizeLimit);
 const claimed = paths
   .map((p) => relative(dir, p).split('\\').join('/'))
   .filter((rel) => yamlLanguage.claims(rel))
