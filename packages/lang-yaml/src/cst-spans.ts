@@ -297,12 +297,7 @@ export class CstSpans {
       setProperty(object, name, this.value);
     }
     if (commentEnd > 0 && commentEnd < offset) throw GIVE_UP;
-    this.spans.close(id, offset);
-    this.value = object;
-    this.start = bm.offset;
-    this.valueEnd = offset;
-    this.end = commentEnd === -1 ? offset : commentEnd;
-    return id;
+    return this.closeBlock(id, object, bm.offset, offset, commentEnd);
   }
 
   /**
@@ -351,11 +346,19 @@ export class CstSpans {
       this.spans.setChild(id, index++, itemId);
       array.push(this.value);
     }
-    this.spans.close(id, offset);
-    this.value = array;
-    this.start = bs.offset;
-    this.valueEnd = offset;
-    this.end = commentEnd === -1 ? offset : commentEnd;
+    return this.closeBlock(id, array, bs.offset, offset, commentEnd);
+  }
+
+  /**
+   * Ends the block collection in row `id` at `end` (after its last value), with its plain data;
+   * a comment after the last entry (`commentEnd`, -1: none) extends what the parent sees.
+   */
+  private closeBlock(id: number, value: unknown, start: number, end: number, commentEnd: number): number {
+    this.spans.close(id, end);
+    this.value = value;
+    this.start = start;
+    this.valueEnd = end;
+    this.end = commentEnd === -1 ? end : commentEnd;
     return id;
   }
 
