@@ -9,6 +9,7 @@ import {
 import { dockerfileLanguage } from '@plumbline/lang-dockerfile';
 import { hclLanguage } from '@plumbline/lang-hcl';
 import { yamlLanguage } from '@plumbline/lang-yaml';
+import { ADMISSION_RULE_PREFIX } from '@plumbline/policy/find';
 
 /**
  * A rule pack, imported only when asked for: its rules, and its generated index (every rule's
@@ -95,5 +96,5 @@ export async function createRegistry(
   extra: readonly AnyRule[] = [],
   languageIds?: readonly string[],
 ): Promise<RuleRegistry> {
-  return new RuleRegistry([...(await rulesFor(languageIds)), ...extra]);
+  return new RuleRegistry([...(await rulesFor(languageIds)), ...extra], [ADMISSION_RULE_PREFIX]);
 }

@@ -7,4 +7,8 @@ export {
   POLICY_DIR,
   type PolicyFileText,
 } from './load/collect-policy-files.js';
-export { type AdmissionPolicyRef, findAdmissionPolicies } from './vap/find-admission-policies.js';
+export {
+  ADMISSION_RULE_PREFIX,
+  type AdmissionPolicyRef,
+  findAdmissionPolicies,
+} from './vap/find-admission-policies.js';

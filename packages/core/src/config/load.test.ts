@@ -7,7 +7,7 @@ import { RuleRegistry } from '../engine/registry.js';
 import { defineRule } from '../model/rule.js';
 import { coreDomain } from '../rules/core-domain.js';
 import { ConfigError } from './config.js';
-import { findConfigFile, loadConfig } from './load.js';
+import { configIgnores, findConfigFile, loadConfig } from './load.js';
 
 const meta = {
   title: 't',
@@ -130,6 +130,52 @@ describe('loadConfig', () => {
     expect(errorOf(() => load(workspace({}), { configPath: '/nonexistent/p.yaml' }))).toMatch(
       /config file not found/,
     );
+  });
+
+  it('reads the ignore globs of every layer without knowing the rules, in the order they apply', () => {
+    const dir = workspace({
+      'presets/recommended.yaml': 'ignore: [from-recommended/**]\n',
+      'presets/base.yaml': 'ignore: [vendor/**]\nrules:\n  made/up: off\n',
+      'presets/team.yaml': 'ignore: [legacy]\n',
+      '.plumbline.yaml': 'extends: [base]\nignore: [k8s/admission/**]\n',
+    });
+    const presetDirs = [join(dir, 'presets')];
+    // `made/up` names no rule: only a full load, which resolves the rules, refuses it.
+    expect(configIgnores({ root: dir, presetDirs })).toEqual(['vendor/**', 'k8s/admission/**']);
+    expect(configIgnores({ root: dir, presetDirs, presets: ['team'] })).toEqual([
+      'legacy',
+      'vendor/**',
+      'k8s/admission/**',
+    ]);
+    expect(
+      configIgnores({
+        root: workspace({ 'presets/recommended.yaml': 'ignore: [x]\n' }),
+        presetDirs: [join(dir, 'presets')],
+      }),
+    ).toEqual(['from-recommended/**']);
+    expect(errorOf(() => load(dir))).toMatch(/rules\.made\/up: unknown rule/);
+    expect(
+      errorOf(() => configIgnores({ root: workspace({ '.plumbline.yaml': 'extends: nope\n' }), presetDirs })),
+    ).toMatch(/unknown preset "nope"/);
+  });
+
+  it('accepts settings for rules the scanned files define but this scan does not hold', () => {
+    const scanDefined = new RuleRegistry([pinned, root], ['vap/']);
+    const dir = workspace({
+      '.plumbline.yaml':
+        'rules:\n  vap/replica-limits: off\nexceptions:\n  - rule: vap/replica-limits\n    paths: [k8s/legacy/**]\n    reason: sized before the limit\n',
+    });
+    const config = load(dir, { registry: scanDefined });
+    expect(config.rules.has('vap/replica-limits')).toBe(false);
+    expect(config.exceptions).toEqual([]);
+    // Anything else unknown is still a mistake, with or without such prefixes; so is the bare prefix.
+    for (const id of ['vap/', 'vapx/replica-limits', 'nope/x'])
+      expect(
+        errorOf(() =>
+          load(workspace({ '.plumbline.yaml': `rules:\n  ${id}: off\n` }), { registry: scanDefined }),
+        ),
+      ).toMatch(/unknown rule/);
+    expect(errorOf(() => load(dir))).toMatch(/rules\.vap\/replica-limits: unknown rule/);
   });
 
   it('detects extends cycles', () => {

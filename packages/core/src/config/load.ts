@@ -35,7 +35,12 @@ function optionsCompiler(): Ajv {
   return optionsAjv;
 }
 
-export interface LoadConfigOptions {
+export interface LoadConfigOptions extends ConfigLayerOptions {
+  registry: RuleRegistry;
+}
+
+/** Where the config layers come from: everything but the rules they name. */
+export interface ConfigLayerOptions {
   /** The scanned directory; `.plumbline.yaml` is looked up there and upward to the repository root. */
   root: string;
   /** An explicit config file (`--config`); it must exist. */
@@ -44,7 +49,12 @@ export interface LoadConfigOptions {
   presets?: string[];
   /** Folders holding `<name>.yaml` presets. */
   presetDirs: string[];
-  registry: RuleRegistry;
+}
+
+/** One config file as read, in the order the layers apply. */
+interface ConfigLayer {
+  file: string;
+  config: ConfigFile;
 }
 
 /** Finds, validates and resolves the configuration. Throws ConfigError with the key path. */
@@ -57,18 +67,36 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     helm: {},
   };
+  for (const layer of configLayers(options)) apply(resolved, layer, options.registry);
+  return resolved;
+}
+
+/**
+ * The `ignore` globs of the configuration, without resolving its rules: what a scan leaves out
+ * must be known before the rules are (the admission policies of the scanned files are rules).
+ */
+export function configIgnores(options: ConfigLayerOptions): string[] {
+  return configLayers(options).flatMap(({ config }) => config.ignore ?? []);
+}
+
+/**
+ * The presets (`--preset`, else `recommended` when there is no config file), then the config
+ * file, each after the files it `extends`, depth first: the order in which later layers win.
+ */
+function configLayers(options: ConfigLayerOptions): ConfigLayer[] {
   let path = options.configPath;
   if (path && !existsSync(path)) throw new ConfigError(`config file not found: ${path}`);
   if (path && statSync(path).isDirectory())
     throw new ConfigError(`${path}: is a directory; --config takes a file (.plumbline.yaml)`);
   if (!path) path = findConfigFile(options.root);
-  const presets = options.presets ?? [];
+  const presets = [...(options.presets ?? [])];
   if (!path && presets.length === 0) presets.push('recommended');
+  const layers: ConfigLayer[] = [];
   const stack: string[] = [];
   for (const preset of presets)
-    apply(resolved, presetPath(preset, options.presetDirs, undefined), options, stack);
-  if (path) apply(resolved, resolve(path), options, stack);
-  return resolved;
+    collectLayers(layers, presetPath(preset, options.presetDirs, undefined), options, stack);
+  if (path) collectLayers(layers, resolve(path), options, stack);
+  return layers;
 }
 
 /**
@@ -113,7 +141,13 @@ function presetPath(name: string, presetDirs: string[], from: string | undefined
   );
 }
 
-function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, stack: string[]): void {
+/** Reads `file` and, before it, the files it extends (each checked for cycles). */
+function collectLayers(
+  layers: ConfigLayer[],
+  file: string,
+  options: ConfigLayerOptions,
+  stack: string[],
+): void {
   if (stack.includes(file))
     throw new ConfigError(`${file}: extends: cycle through ${[...stack, file].join(' -> ')}`);
   stack.push(file);
@@ -122,9 +156,14 @@ function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, s
   parents.forEach((parent, i) => {
     const parentPath = presetPath(parent, options.presetDirs, file);
     if (!existsSync(parentPath)) throw new ConfigError(`${file}: extends[${i}]: file not found: ${parent}`);
-    apply(into, parentPath, options, stack);
+    collectLayers(layers, parentPath, options, stack);
   });
   stack.pop();
+  layers.push({ file, config });
+}
+
+/** Merges one layer into the resolved config: its rule settings and exceptions name known rules. */
+function apply(into: ResolvedConfig, { file, config }: ConfigLayer, registry: RuleRegistry): void {
   into.sources.push(file);
   if (config.failOn) into.failOn = config.failOn;
   if (config.maxFileSize) into.maxFileSize = config.maxFileSize;
@@ -132,8 +171,8 @@ function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, s
   if (config.helm?.binary) into.helm!.binary = config.helm.binary;
   if (config.helm?.values) into.helm!.values = { ...into.helm!.values, ...config.helm.values };
   for (const [name, value] of Object.entries(config.rules ?? {})) {
-    const rules = options.registry.resolve(name);
-    if (rules.length === 0)
+    const rules = registry.resolve(name);
+    if (rules.length === 0 && !registry.definedByScan(name))
       throw new ConfigError(`${file}: rules.${name}: unknown rule id or alias "${name}"`);
     const level: RuleLevel | undefined = typeof value === 'string' ? value : value.severity;
     const ruleOptions = typeof value === 'object' ? value.options : undefined;
@@ -157,8 +196,8 @@ function apply(into: ResolvedConfig, file: string, options: LoadConfigOptions, s
     }
   }
   (config.exceptions ?? []).forEach((exception, i) => {
-    const rules = options.registry.resolve(exception.rule);
-    if (rules.length === 0) {
+    const rules = registry.resolve(exception.rule);
+    if (rules.length === 0 && !registry.definedByScan(exception.rule)) {
       throw new ConfigError(`${file}: exceptions[${i}].rule: unknown rule id or alias "${exception.rule}"`);
     }
     for (const rule of rules) into.exceptions.push({ ...exception, ruleId: rule.id, source: file });

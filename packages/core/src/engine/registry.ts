@@ -6,7 +6,15 @@ export class RuleRegistry {
   private readonly byId = new Map<string, AnyRule>();
   private readonly byAlias = new Map<string, AnyRule[]>();
 
-  constructor(readonly rules: readonly AnyRule[]) {
+  /**
+   * @param scanDefined id prefixes of rules that the scanned files define (`vap/`: one rule per
+   *   ValidatingAdmissionPolicy of the scan). A scan of part of a repository may not hold the
+   *   file that defines one, so config and ignore comments naming such an id are not wrong.
+   */
+  constructor(
+    readonly rules: readonly AnyRule[],
+    private readonly scanDefined: readonly string[] = [],
+  ) {
     for (const rule of rules) {
       if (this.byId.has(rule.id)) throw new Error(`duplicate rule id ${rule.id}`);
       this.byId.set(rule.id, rule);
@@ -26,6 +34,11 @@ export class RuleRegistry {
     const rule = this.byId.get(name);
     if (rule) return [rule];
     return this.byAlias.get(aliasKey(name)) ?? [];
+  }
+
+  /** Is `name` the id of a rule the scanned files would define, whether or not this scan holds it? */
+  definedByScan(name: string): boolean {
+    return this.scanDefined.some((prefix) => name.startsWith(prefix) && name.length > prefix.length);
   }
 
   /** Does `name` (id or alias) designate `rule`? */

@@ -186,9 +186,13 @@ function checkDirective(
       ),
     );
   }
-  const unknown = directive.rules.filter((name) => input.registry.resolve(name).length === 0);
+  const absent = directive.rules.filter((name) => input.registry.resolve(name).length === 0);
+  const unknown = absent.filter((name) => !input.registry.definedByScan(name));
+  // A rule the scanned files define but this scan does not hold (an admission policy in a file
+  // left out) may match here in a scan of the whole repository: the comment is not judged.
+  const undecided = absent.length > unknown.length;
   // An unknown id is reported even when another id of the same comment matched: it is a typo.
-  if ((!used || unknown.length > 0) && input.isEnabled(unusedSuppressionRule)) {
+  if (((!used && !undecided) || unknown.length > 0) && input.isEnabled(unusedSuppressionRule)) {
     const message =
       directive.rules.length === 0
         ? 'Ignore comment names no rule.'

@@ -14,6 +14,7 @@ import { Budget, metered } from '../cel/budget.js';
 import { CelCompileError, type CompiledExpression, compileExpression } from '../cel/compile.js';
 import { LazyVariables } from '../cel/lazy-variables.js';
 import {
+  ADMISSION_RULE_PREFIX,
   type AdmissionObject,
   type AdmissionPolicyRef,
   BINDING_KIND,
@@ -36,7 +37,7 @@ function severityOf(actions: string[]): Severity {
 export function admissionPolicyRules(policies: AdmissionPolicyRef[]): AnyRule[] {
   return policies.map((ref) =>
     defineRule<K8sObject>({
-      id: `vap/${ref.name}`,
+      id: `${ADMISSION_RULE_PREFIX}${ref.name}`,
       domain: k8sDomain,
       // Not `wholeProject`: what the policy reads from other files (its manifest, bindings, params,
       // namespaces) comes with the rule as `ref.facts`, so the YAML may be split over threads.

@@ -19,6 +19,8 @@ export type { AdmissionFacts, AdmissionObject } from './collect-admission-facts.
 // (`@plumbline/policy/find`) on every audit, and the rest of the package only when one is found.
 
 export const POLICY_KIND = 'ValidatingAdmissionPolicy';
+/** The rule of the admission policy `<name>` is `vap/<name>`. */
+export const ADMISSION_RULE_PREFIX = 'vap/';
 export const BINDING_KIND = 'ValidatingAdmissionPolicyBinding';
 
 /** Files larger than this are not looked into (the engine's default limit is 5 MiB). */
