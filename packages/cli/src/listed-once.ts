@@ -2,13 +2,18 @@ import type { FileSource, FolderEntry, Language, SourceEntry } from '@plumbline/
 
 /**
  * A FileSource that walks its folder once and replays the listing: the CLI looks at the file
- * names first (which languages are needed), then the engine lists the same files again.
+ * names first (which languages are needed), then the engine lists the same files again. Only the
+ * paths `scanned` keeps are listed (what config `ignore`, `--include` and `--exclude` leave of
+ * the scan); reading and `listFolder` are the inner source's, unchanged.
  */
 export class ListedOnceSource implements FileSource {
   private entries: Promise<SourceEntry[]> | undefined;
   readonly listFolder?: (path: string) => Promise<FolderEntry[]>;
 
-  constructor(private readonly inner: FileSource) {
+  constructor(
+    private readonly inner: FileSource,
+    private readonly scanned: (path: string) => boolean = () => true,
+  ) {
     if (inner.listFolder) this.listFolder = (path) => inner.listFolder!(path);
   }
 
@@ -23,7 +28,7 @@ export class ListedOnceSource implements FileSource {
   listing(): Promise<SourceEntry[]> {
     this.entries ??= (async () => {
       const out: SourceEntry[] = [];
-      for await (const entry of this.inner.list()) out.push(entry);
+      for await (const entry of this.inner.list()) if (this.scanned(entry.path)) out.push(entry);
       return out;
     })();
     return this.entries;

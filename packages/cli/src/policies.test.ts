@@ -82,6 +82,57 @@ describe('custom policies through the CLI', () => {
     ]);
   });
 
+  it('finds admission policies only in the files the scan reads, and a partial scan keeps the config that names them', async () => {
+    const storefront = readFileSync(join(fixture, 'k8s/apps/storefront.yaml'), 'utf8');
+    const dir = variant({
+      '.plumbline.yaml': `extends: recommended
+rules:
+  vap/replica-limits: medium
+exceptions:
+  - rule: vap/replica-limits
+    paths: [k8s/legacy/**]
+    reason: sized before the limit was agreed
+`,
+      'k8s/apps/storefront.yaml': storefront.replace(
+        'kind: Deployment\n',
+        'kind: Deployment # plumbline:ignore vap/replica-limits -- Black Friday capacity, ticket SHOP-118\n',
+      ),
+    });
+    const run = async (...args: string[]) => {
+      const r = await cli(['audit', dir, '--format', 'json', '--fail-on', 'none', ...args]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.stdout) as { findings: JsonFinding[]; summary: { files: number } };
+      const onStorefront = json.findings
+        .filter((f) => f.file === 'k8s/apps/storefront.yaml' && /^(vap|core)\//.test(f.ruleId))
+        .map((f) => `${f.ruleId} ${f.startLine}${f.suppressed ? ` (${f.suppressed.kind})` : ''}`);
+      return { files: json.summary.files, onStorefront };
+    };
+    // The whole repository: the policy is a rule, its findings suppressed by the comment.
+    expect(await run()).toEqual({
+      files: 12,
+      onStorefront: ['vap/replica-limits 2 (inline)', 'vap/replica-limits 2 (inline)'],
+    });
+    // Without the policy's file, however it is left out: no rule, and the config and the comment
+    // that name it are neither an error nor an unused suppression.
+    expect(await run('--exclude', 'k8s/admission')).toEqual({ files: 11, onStorefront: [] });
+    expect(await run('--include', 'k8s/apps/**')).toEqual({ files: 3, onStorefront: [] });
+    writeFileSync(
+      join(dir, '.plumbline.yaml'),
+      `${readFileSync(join(dir, '.plumbline.yaml'), 'utf8')}ignore:\n  - k8s/admission/\n`,
+    );
+    expect(await run()).toEqual({ files: 11, onStorefront: [] });
+    // A name that no scanned file could define is still a typo.
+    writeFileSync(
+      join(dir, 'k8s/apps/storefront.yaml'),
+      storefront.replace(
+        'kind: Deployment\n',
+        'kind: Deployment # plumbline:ignore vap-replica-limits -- typo\n',
+      ),
+    );
+    expect((await run()).onStorefront).toEqual(['core/unused-suppression 2']);
+  });
+
   it('writes SARIF that validates, with custom rules described and no docs link they do not have', async () => {
     const r = await cli(['audit', fixture, '--format', 'sarif', '--fail-on', 'none']);
     expect(r.code).toBe(0);

@@ -4,6 +4,7 @@ import {
   type AuditStage,
   type Baseline,
   ConfigError,
+  configIgnores,
   DiskFileSource,
   debugTimeline,
   type FileSource,
@@ -11,6 +12,7 @@ import {
   type ResolvedConfig,
   type RunResult,
   runAudit,
+  scannedPaths,
 } from '@plumbline/core';
 import { HelmRenderer, KustomizeRenderer, type RenderCache } from '@plumbline/render';
 import { findCustomPolicies } from './custom-policies.js';
@@ -67,15 +69,24 @@ export interface ScanOutcome {
 export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome> {
   debugTimeline('scan starts');
   const root = resolve(options.root);
-  const source = new ListedOnceSource(options.source ?? diskSource(root, options.paths));
-  // The languages of the listed files decide which packs are imported (here and in every worker).
+  const presetDirs = options.presetDirs ?? [PRESET_DIR];
+  // What the scan leaves out is known before its rules: the admission policies become rules, and
+  // only the scanned files hold them; the scanned files' languages decide which packs load.
+  const scanned = scannedPaths({
+    ignore: configIgnores({ root, configPath: options.configPath, presets: options.presets, presetDirs }),
+    exclude: options.exclude,
+    include: options.include,
+  });
+  const source = new ListedOnceSource(options.source ?? diskSource(root, options.paths), scanned);
+  // The languages of the scanned files decide which packs are imported (here and in every worker).
   const entries = await source.listing();
   const languages = languagesFor(allLanguages, entries);
   chooseJitBudget(languages, entries);
   // Workers open the files themselves: a source that cannot say how keeps the run on this thread.
   if (source.readerDescription()) prestartScanWorkers(languages, entries, options.threads ?? 'auto');
   // Admission policies are looked for among the scanned files only (their listing is kept for the
-  // engine); the repository's `.plumbline/policies/` apply to a scan of any of its files.
+  // engine); the repository's `.plumbline/policies/` apply to a scan of any of its files, even
+  // when the config ignores them.
   const custom = await findCustomPolicies({
     root,
     source: options.source,
@@ -87,7 +98,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     root,
     configPath: options.configPath,
     presets: options.presets ? [...options.presets] : undefined,
-    presetDirs: options.presetDirs ?? [PRESET_DIR],
+    presetDirs,
     varFiles: options.varFiles,
     custom,
     languages: languages.map((l) => l.id),

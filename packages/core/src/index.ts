@@ -1,7 +1,8 @@
 export * from './config/config.js';
-export type { LoadConfigOptions } from './config/load.js';
+export type { ConfigLayerOptions, LoadConfigOptions } from './config/load.js';
 export {
   CONFIG_FILE_NAMES,
+  configIgnores,
   findConfigFile,
   formatErrors,
   loadConfig,
@@ -27,6 +28,8 @@ export { redactRunResult } from './engine/redact-result.js';
 export { aliasKey, RuleRegistry } from './engine/registry.js';
 export type { AuditStage, StageTimes } from './engine/stage-timer.js';
 export { AUDIT_STAGES } from './engine/stage-timer.js';
+export type { ScanScope } from './engine/stages/discover.js';
+export { scannedPaths } from './engine/stages/discover.js';
 export type { AppliedFixes } from './fix/apply.js';
 export { applyFixes } from './fix/apply.js';
 export { combineFixes } from './fix/combine.js';
