@@ -19,6 +19,9 @@ const SECRETS = {
   basic: fake('eC1hY2Nlc3MtdG9rZW46Z2hzX', '0FiQ2RlRmdIaUprTG1Ob1BxUnNUdVZ3WHlaMDEyMzQ1'),
   password: fake('hunter2', '-correct-horse'),
   entropy: fake('Zq8vN3xK7pL2mW9rT4yB6', 'cF1hJ5sD0gQ'),
+  urlToken: fake('a1B2c3D4e5', 'F6g7H8i9J0k'),
+  slackHook: fake('T0000/B0000/', 'XXXXXXXX'),
+  slackShort: fake('xoxp-', '1234567890'),
 };
 
 describe('redactSecrets', () => {
@@ -33,6 +36,16 @@ describe('redactSecrets', () => {
     ['JWT', `Authorization header ${SECRETS.jwt}`, SECRETS.jwt],
     ['actions/checkout extraheader', `extraheader = AUTHORIZATION: basic ${SECRETS.basic}`, SECRETS.basic],
     ['URL credentials', `url = https://deploy:${SECRETS.password}@git.example.com/r.git`, SECRETS.password],
+    ['token as a URL user', `git clone https://${SECRETS.urlToken}@github.com/acme/x`, SECRETS.urlToken],
+    [
+      'Slack webhook',
+      `curl -X POST https://hooks.slack.com/services/${SECRETS.slackHook}`,
+      SECRETS.slackHook,
+    ],
+    ['short Slack token', `SLACK=${SECRETS.slackShort}`, SECRETS.slackShort],
+    ['AWS access key id alone', `uses ${SECRETS.awsKeyId}`, SECRETS.awsKeyId],
+    ['private key name', `ssh_private_key: ${SECRETS.password}`, SECRETS.password],
+    ['client secret', `CLIENT_SECRET=${SECRETS.password}`, SECRETS.password],
     ['password assignment', `DB_PASSWORD=${SECRETS.password}`, SECRETS.password],
     ['high-entropy token', `unexpected ${SECRETS.entropy} here`, SECRETS.entropy],
   ];
