@@ -43,8 +43,14 @@ export interface YamlFile {
 export const MAX_ALIAS_EXPANSION = 1000;
 
 const MANIFEST_HINT = /^\s*["']?(apiVersion|kind)["']?\s*:/m;
-/** Top-level `on:` and `jobs:`: parsed as a possible workflow wherever it is (classify decides). */
-const WORKFLOW_HINT = /^["']?on["']?\s*:[\s\S]*^jobs\s*:|^jobs\s*:[\s\S]*^["']?on["']?\s*:/m;
+/**
+ * Top-level `on:` and `jobs:`, in either order: parsed as a possible workflow wherever it is
+ * (classify decides). Two plain searches: one pattern with both orders scanned every text twice
+ * as slowly (`[\s\S]*` runs to the end and back at each `on:`).
+ */
+const WORKFLOW_ON = /^["']?on["']?\s*:/m;
+const WORKFLOW_JOBS = /^jobs\s*:/m;
+const mayBeWorkflow = (text: string) => WORKFLOW_JOBS.test(text) && WORKFLOW_ON.test(text);
 /**
  * Go-template actions only a chart generator leaves in a manifest (chart values, helpers, template
  * variables like `{{ $fullName }}`). Prometheus alert templates (`{{ $value }}`, `{{ $labels.pod }}`)
@@ -120,7 +126,7 @@ export function readPlan(file: SourceFile): ReadPlan {
   const path = file.context.repoPath ?? file.path;
   const named = file.context.named === true;
   const ghaPath = isWorkflowPath(path) || isActionPath(path) || isDependabotPath(path);
-  const gha = ghaPath || WORKFLOW_HINT.test(text);
+  const gha = ghaPath || mayBeWorkflow(text);
   const values = isHelmValuesPath(path);
   if (!gha && !values && !isKustomizationPath(path) && !MANIFEST_HINT.test(text))
     return { result: { model: undefined, problems: [], comments: [] } };
