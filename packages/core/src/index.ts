@@ -21,6 +21,7 @@ export { fingerprint, normaliseEvidence } from './engine/fingerprint.js';
 export { globMatcher } from './engine/globs.js';
 export type { IndexedRule } from './engine/indexed-rule.js';
 export { indexedRuleOf, rulesFromIndex } from './engine/indexed-rule.js';
+export type { PendingRules } from './engine/pending-rules.js';
 export { debugTimeline } from './engine/pool/debug-timeline.js';
 export { dropPrestarted, prestartEngineWorkers } from './engine/pool/prestart.js';
 export type { AuditSetup, WorkerSetup } from './engine/pool/protocol.js';

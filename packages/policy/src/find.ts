@@ -8,6 +8,7 @@ export {
   type PolicyFileText,
 } from './load/collect-policy-files.js';
 export {
+  ADMISSION_POLICY_LANGUAGES,
   ADMISSION_RULE_PREFIX,
   type AdmissionPolicyRef,
   findAdmissionPolicies,

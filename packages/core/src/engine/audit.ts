@@ -5,6 +5,7 @@ import type { Renderer } from '../model/renderer.js';
 import type { ReportParts } from '../model/rule.js';
 import type { Baseline } from './baseline.js';
 import type { FileSource } from './file-source.js';
+import { type PendingRules, settleRules } from './pending-rules.js';
 import { runPooledAudit, type WorkerSetup, wantsPool } from './pool/pooled-audit.js';
 import type { RuleRegistry } from './registry.js';
 import type { AuditStage } from './stage-timer.js';
@@ -46,6 +47,8 @@ export interface AuditOptions {
   threads?: number | 'auto';
   /** How a worker thread rebuilds languages, rules, config and renderers (see pool/README.md). */
   workerSetup?: WorkerSetup;
+  /** Rules still being found as the run starts (see pending-rules.ts). */
+  pendingRules?: PendingRules;
 }
 
 /** A finding before suppressions: the rule's report with its location resolved. */
@@ -66,5 +69,5 @@ export interface RawFinding extends Finding {
  */
 export async function runAudit(options: AuditOptions): Promise<RunResult> {
   if (wantsPool(options)) return runPooledAudit(options);
-  return runPipeline(options);
+  return runPipeline(await settleRules(options));
 }

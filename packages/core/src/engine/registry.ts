@@ -10,10 +10,13 @@ export class RuleRegistry {
    * @param scanDefined id prefixes of rules that the scanned files define (`vap/`: one rule per
    *   ValidatingAdmissionPolicy of the scan). A scan of part of a repository may not hold the
    *   file that defines one, so config and ignore comments naming such an id are not wrong.
+   * @param scanDefinedFound false while the scanned files are still being searched for them:
+   *   the rules are not here yet, so a file naming one cannot be judged (see `awaitsScanDefined`).
    */
   constructor(
     readonly rules: readonly AnyRule[],
     private readonly scanDefined: readonly string[] = [],
+    readonly scanDefinedFound = true,
   ) {
     for (const rule of rules) {
       if (this.byId.has(rule.id)) throw new Error(`duplicate rule id ${rule.id}`);
@@ -39,6 +42,19 @@ export class RuleRegistry {
   /** Is `name` the id of a rule the scanned files would define, whether or not this scan holds it? */
   definedByScan(name: string): boolean {
     return this.scanDefined.some((prefix) => name.startsWith(prefix) && name.length > prefix.length);
+  }
+
+  /**
+   * Is `name` a rule the scanned files may define that this registry cannot know yet? A file
+   * naming one (an ignore comment) is checked again once they are found (see pool/README.md).
+   */
+  awaitsScanDefined(name: string): boolean {
+    return !this.scanDefinedFound && this.definedByScan(name) && !this.byId.has(name);
+  }
+
+  /** The same rules, the search for scan-defined ones done (it found none, or they are among them). */
+  withScanDefinedFound(): RuleRegistry {
+    return this.scanDefinedFound ? this : new RuleRegistry(this.rules, this.scanDefined, true);
   }
 
   /** Does `name` (id or alias) designate `rule`? */

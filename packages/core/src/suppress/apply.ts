@@ -25,6 +25,8 @@ interface ApplyInput {
   errors: ScanError[];
   describe: (rule: AnyRule) => RuleDescriptor;
   isEnabled: (rule: AnyRule) => boolean;
+  /** Called when a suppression names a rule the registry awaits (`awaitsScanDefined`). */
+  awaited?: () => void;
 }
 
 /**
@@ -52,6 +54,7 @@ export function applySuppressions(input: ApplyInput): RawFinding[] {
     if (directives.length === 0) continue;
     const inFile = byFile.get(parsed.file.path) ?? [];
     for (const directive of directives) {
+      if (directive.rules.some((name) => registry.awaitsScanDefined(name))) input.awaited?.();
       const target = targetLine(directive, parsed);
       let used = false;
       for (const f of inFile) {
@@ -84,6 +87,7 @@ export function applySuppressions(input: ApplyInput): RawFinding[] {
       });
     }
     for (const s of suppressions) {
+      if (s.rules.some((name) => registry.awaitsScanDefined(name))) input.awaited?.();
       for (const f of byFile.get(s.file) ?? []) {
         if (f.suppressed || f.startLine < s.startLine || f.startLine > s.endLine) continue;
         if (s.rules.some((name) => matches(f, name))) f.suppressed = { kind: 'annotation', reason: s.reason };

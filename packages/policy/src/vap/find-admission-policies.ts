@@ -21,6 +21,8 @@ export type { AdmissionFacts, AdmissionObject } from './collect-admission-facts.
 export const POLICY_KIND = 'ValidatingAdmissionPolicy';
 /** The rule of the admission policy `<name>` is `vap/<name>`. */
 export const ADMISSION_RULE_PREFIX = 'vap/';
+/** The languages of the files admission policies are found in and check (Kubernetes YAML). */
+export const ADMISSION_POLICY_LANGUAGES: readonly string[] = [yamlLanguage.id];
 export const BINDING_KIND = 'ValidatingAdmissionPolicyBinding';
 
 /** Files larger than this are not looked into (the engine's default limit is 5 MiB). */

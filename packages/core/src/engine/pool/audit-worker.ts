@@ -1,8 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PathLink } from '../../model/domain.js';
 import { DiskFileSource } from '../file-source.js';
 import { StageTimer } from '../stage-timer.js';
-import { runPipeline } from '../stages/pipeline.js';
+import { runPipeline, type ShardFacts } from '../stages/pipeline.js';
 import { waitForIdleCore } from './idle-gate.js';
 import type { WarmData } from './prestart.js';
 import type { AuditSetup, FromWorker, ToWorker } from './protocol.js';
@@ -47,6 +46,19 @@ parentPort?.on('message', (message: ToWorker) => {
     })();
     return;
   }
+  if (message.type === 'setup') {
+    // The rules changed (the admission policies are found): built now, used from the next board
+    // on, while the board in hand is finished with the rules it started with.
+    const next = (async () => {
+      const { source, tag } = await ready!;
+      const mod = (await import(message.setup.module)) as SetupModule;
+      return { setup: await mod.createAuditSetup(message.setup.data), source, tag };
+    })();
+    boards = boards.then(() => {
+      ready = next;
+    });
+    return;
+  }
   // One board after the other, in the order offered: a worker holds one shard's models at a time.
   boards = boards.then(() => claimAndCheck(message));
 });
@@ -60,7 +72,7 @@ async function claimAndCheck({ run, board, shards, now, gate }: Extract<ToWorker
   for (let index = next(0); index >= 0; index = next(index + 1)) {
     try {
       const timer = new StageTimer();
-      const links: PathLink[] = [];
+      const facts: ShardFacts = { links: [], namedAwaitedRule: false };
       const result = await runPipeline(
         {
           ...setup,
@@ -70,10 +82,10 @@ async function claimAndCheck({ run, board, shards, now, gate }: Extract<ToWorker
         },
         undefined,
         timer,
-        links,
+        facts,
       );
       const at = performance.timeOrigin + performance.now();
-      post({ type: 'done', run, index, at, result, times: timer.times, links });
+      post({ type: 'done', run, index, at, result, times: timer.times, ...facts });
     } catch (error) {
       post({ type: 'failed', run, index, error: (error as Error).stack ?? String(error) });
     }

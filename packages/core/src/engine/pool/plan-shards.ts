@@ -187,14 +187,16 @@ function pack(groups: Shard[], threads: number, listed: ReadonlyMap<string, numb
  * domain reads them together with one that a renderer outputs (directly, or through another
  * domain). Planned apart, before rendering and without its paths, their files fall in the same
  * groups as in one plan over everything, so their shards can be checked while the tools run.
+ * `held` languages (those rules still being found check) are kept back the same way.
  */
 export function languagesApartFromRendering(
   languages: readonly Language[],
   rules: readonly AnyRule[],
   renderers: readonly Renderer[],
+  held: readonly string[] = [],
 ): Set<string> {
   if (renderers.some((r) => !r.outputLanguages)) return new Set();
-  const tied = new Set(renderers.flatMap((r) => r.outputLanguages ?? []));
+  const tied = new Set([...renderers.flatMap((r) => r.outputLanguages ?? []), ...held]);
   const crossFile = [...new Set(rules.map((r) => r.domain))].filter((d) => d.id !== 'core' && !d.fileLocal);
   for (let grew = true; grew; ) {
     grew = false;
@@ -220,13 +222,14 @@ export function joinPlans(first: ShardPlan, second: ShardPlan): ShardPlan {
 }
 
 /**
- * The files of languages apart from rendering (`languagesApartFromRendering`), planned on their
- * own; undefined when there are none.
+ * The files of languages apart from rendering (`languagesApartFromRendering`) and from the
+ * `held` languages (those of rules still being found), planned on their own; undefined when there
+ * are none.
  */
 export function planApartFromRendering(
-  input: Omit<PlanInput, 'renderedPaths'>,
+  input: Omit<PlanInput, 'renderedPaths'> & { held?: readonly string[] },
 ): { plan: ShardPlan; entries: Set<SourceEntry> } | undefined {
-  const apart = languagesApartFromRendering(input.languages, input.rules, input.renderers);
+  const apart = languagesApartFromRendering(input.languages, input.rules, input.renderers, input.held);
   if (apart.size === 0) return undefined;
   const chosen = input.entries.filter(
     (e) => !e.skipped && apart.has(input.languages.find((l) => l.claims(e.path))?.id ?? ''),

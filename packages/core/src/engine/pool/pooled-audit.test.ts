@@ -8,7 +8,7 @@ import { defineRule } from '../../model/rule.js';
 import { coreRules } from '../../rules/index.js';
 import { testConfig } from '../../testing/config.js';
 import { lineDomain, lineLanguage } from '../../testing/line-language.js';
-import { runAudit } from '../audit.js';
+import { type AuditOptions, runAudit } from '../audit.js';
 import { DiskFileSource } from '../file-source.js';
 import { RuleRegistry } from '../registry.js';
 import { runPipeline } from '../stages/pipeline.js';
@@ -114,6 +114,90 @@ describe('pooled audit', () => {
     expect(pooled.errors.filter((e) => e.kind === 'internal').map((e) => e.message)).toEqual([
       'worker thread exited (code 3); its 1 files were scanned on the main thread',
     ]);
+  });
+
+  it('checks other languages while rules are still found, and again a shard that names one', async () => {
+    // `.txt` files (their own language) and `.yml` files, where the pending rule reports `bar`.
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-pool-'));
+    const filler = `${'x'.repeat(70_000)}\n`;
+    for (let i = 0; i < 4; i++) writeFileSync(join(dir, `f${i}.txt`), `ok\n  foo ${i}\n${filler}`);
+    // Names the pending rule where it cannot report: one thread with every rule says the comment
+    // matches nothing; a worker that checked it before the rule was found could not.
+    writeFileSync(join(dir, 'f4.txt'), `# plumbline:ignore vap/no-bar -- reviewed\nok\n${filler}`);
+    // A rule that no file defines is not judged, with or without every rule.
+    writeFileSync(
+      join(dir, 'f5.txt'),
+      `foo # plumbline:ignore vap/elsewhere, dockerfile/no-foo -- ok\n${filler}`,
+    );
+    for (let i = 0; i < 4; i++) writeFileSync(join(dir, `m${i}.yml`), `bar ${i}\nfoo\n${filler}`);
+    const core = new URL('../../../dist/index.js', import.meta.url).href;
+    const testing = new URL('../../../dist/testing/index.js', import.meta.url).href;
+    const setup = join(mkdtempSync(join(tmpdir(), 'plumbline-pool-setup-')), 'setup.mjs');
+    writeFileSync(
+      setup,
+      [
+        `import { RuleRegistry, coreRules, defineRule } from ${JSON.stringify(core)};`,
+        `import { lineDomain, lineLanguage, testConfig } from ${JSON.stringify(testing)};`,
+        'const txt = lineLanguage({ id: "txt", extension: ".txt", syntaxError: "!", message: "!" });',
+        'const yml = lineLanguage({ id: "yml", extension: ".yml", syntaxError: "!", message: "!" });',
+        'const meta = { title: "t", description: "d", rationale: "r", remediation: "x", category: "security",',
+        '  severity: "high", confidence: "high", aliases: [], examples: { invalid: [], valid: [] } };',
+        'const word = (id, domain, w) => defineRule({ id, domain, meta, check({ file, line }, ctx) {',
+        '  const i = line.text.indexOf(w);',
+        '  if (i >= 0) ctx.report({ at: { file, start: line.start + i, end: line.start + i + 3 }, message: w });',
+        '} });',
+        'const noFoo = word("dockerfile/no-foo", { ...lineDomain("dockerfile", "txt"), fileLocal: true }, "foo");',
+        'const noBar = word("vap/no-bar", { ...lineDomain("k8s", "yml"), fileLocal: true }, "bar");',
+        'export function createAuditSetup({ pending }) {',
+        '  const rules = pending ? [noFoo, ...coreRules] : [noFoo, noBar, ...coreRules];',
+        '  return { languages: [txt, yml], registry: new RuleRegistry(rules, ["vap/"], !pending), config: testConfig() };',
+        '}',
+      ].join('\n'),
+    );
+    const module = pathToFileURL(setup).href;
+    const { createAuditSetup } = (await import(module)) as {
+      createAuditSetup(data: { pending: boolean }): Pick<AuditOptions, 'languages' | 'registry' | 'config'>;
+    };
+    const all = createAuditSetup({ pending: false });
+    const single = await runAudit({ ...all, now: options.now, source: new DiskFileSource(dir, 'x') });
+    // The main thread finds the rule only once a worker has checked every `.txt` file.
+    const checked = new Set<string>();
+    let seenAll = () => {};
+    const txtDone = new Promise<void>((resolve) => {
+      seenAll = resolve;
+    });
+    const pooled = await runAudit({
+      ...createAuditSetup({ pending: true }),
+      now: options.now,
+      source: new DiskFileSource(dir, 'x'),
+      threads: 2,
+      workerSetup: { module, data: { pending: true } },
+      onFile: (path) => {
+        if (path.endsWith('.txt')) checked.add(path);
+        if (checked.size === 6) seenAll();
+      },
+      pendingRules: {
+        languages: ['yml'],
+        settle: async () => {
+          await txtDone;
+          return { ...all, workerSetup: { module, data: { pending: false } } };
+        },
+      },
+    });
+    const shown = (r: typeof single) =>
+      r.findings.map((f) => `${f.file}:${f.startLine} ${f.ruleId}${f.suppressed ? ' (suppressed)' : ''}`);
+    expect(shown(single)).toContain('f4.txt:1 core/unused-suppression');
+    expect(shown(single).filter((f) => f.startsWith('m'))).toEqual([
+      'm0.yml:1 vap/no-bar',
+      'm1.yml:1 vap/no-bar',
+      'm2.yml:1 vap/no-bar',
+      'm3.yml:1 vap/no-bar',
+    ]);
+    expect(shown(single)).toContain('f5.txt:1 dockerfile/no-foo (suppressed)');
+    expect(shown(pooled)).toEqual(shown(single));
+    expect(pooled.findings).toEqual(single.findings);
+    expect(pooled.summary).toEqual({ ...single.summary, durationMs: pooled.summary.durationMs });
+    expect(pooled.errors).toEqual(single.errors);
   });
 
   it('checks a large scan on one thread shard after shard, with the findings of one pass', async () => {

@@ -7,10 +7,11 @@ import type { Language } from '../../model/language.js';
 import type { AuditOptions } from '../audit.js';
 import type { SourceEntry } from '../file-source.js';
 import { compareErrors } from '../finding.js';
+import { settleRules } from '../pending-rules.js';
 import { planRenders, type RenderStageResult } from '../render-stage.js';
 import { StageTimer } from '../stage-timer.js';
 import { discoverEntries } from '../stages/discover.js';
-import { languagesToParse, runPipeline } from '../stages/pipeline.js';
+import { languagesToParse, runPipeline, type ShardFacts } from '../stages/pipeline.js';
 import { AuditRun, enabledRules } from '../stages/run-context.js';
 import { crossedShards, linkReaches, placedFiles } from './crossed-shards.js';
 import { debugTimeline } from './debug-timeline.js';
@@ -65,17 +66,18 @@ export function threadCount(threads: AuditOptions['threads']): number {
  * shards when it is done, and merges. Files rendering cannot touch may be offered to the workers
  * before the tools run. The result equals a one-thread run's (durations aside).
  */
-export async function runPooledAudit(options: AuditOptions): Promise<RunResult> {
+export async function runPooledAudit(given: AuditOptions): Promise<RunResult> {
   const started = performance.now();
   const timer = new StageTimer();
-  const now = options.now ?? new Date();
-  const run = new AuditRun({ ...options, now });
+  const now = given.now ?? new Date();
+  let options = given;
+  let run = new AuditRun({ ...options, now });
   const threads = threadCount(options.threads);
   debugTimeline('engine starts');
   const entries = await timer.time('discover', () => discoverEntries(run));
   debugTimeline('discovered');
-  const languages = languagesToParse(run);
-  const rules = enabledRules(run.registry, run.config);
+  let languages = languagesToParse(run);
+  let rules = enabledRules(run.registry, run.config);
   const renderers = options.renderers ?? [];
   const renders = await timer.time('render', () => planRenders(options, entries, run.config));
   const unclaimed = entries.filter((e) => !renders.claimed.has(e.path));
@@ -89,14 +91,34 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
       now,
       onFile,
     );
+  /** The rules still being found are found (on this thread): the rest of the run uses them all. */
+  const settle = async () => {
+    const before = options.workerSetup;
+    options = await settleRules(options);
+    run = new AuditRun({ ...options, now });
+    languages = languagesToParse(run);
+    rules = enabledRules(run.registry, run.config);
+    debugTimeline('pending rules found');
+    return options.workerSetup !== before;
+  };
 
-  // While the tools render, the workers check the files rendering cannot touch (Terraform,
-  // Dockerfiles): planned apart, they fall in the groups one plan would make.
+  // While the tools render and this thread finds the pending rules (the admission policies of the
+  // scanned YAML), the workers check the files neither can touch (Terraform, Dockerfiles): planned
+  // apart, they fall in the groups one plan would make.
+  const pending = options.pendingRules;
   const early =
-    renders.claimed.size > 0 && threads > 1 && canStartWorkers(options)
-      ? planApartFromRendering({ entries: unclaimed, languages, rules, renderers, threads })
+    (renders.claimed.size > 0 || pending) && threads > 1 && canStartWorkers(options)
+      ? planApartFromRendering({
+          entries: unclaimed,
+          languages,
+          rules,
+          renderers,
+          held: pending?.languages,
+          threads,
+        })
       : undefined;
   const startEarly = !!early && (options.threads !== 'auto' || bytesOf(early.plan.others) >= AUTO_MIN_BYTES);
+  if (pending && !startEarly) await settle();
   let pool: EngineWorkerPool | undefined;
   const boards: ShardRun[] = [];
   // Taken only while a core is idle until rendering is done: the tools come first.
@@ -105,14 +127,17 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
     if (startEarly) {
       pool = newPool(threads - 1);
       void dropPrestarted(); // those the pool did not adopt
-      debugTimeline('workers started before rendering');
+      debugTimeline(`workers started before ${earlyWhile(!!pending, renders.claimed.size > 0)}`);
       boards.push(
         pool.offer(
           early.plan.others.map((shard) => shard.entries),
           started,
-          gate,
+          // Finding the pending rules keeps one core busy, never two: no need to look.
+          renders.claimed.size > 0 ? gate : undefined,
         ),
       );
+      // The boards offered from now on are checked with every rule; the first keeps its own.
+      if (pending && (await settle())) pool.updateSetup(options.workerSetup!);
     }
     const rendering = await timer.time('render', () => renders.run());
     openGate(gate);
@@ -144,7 +169,12 @@ export async function runPooledAudit(options: AuditOptions): Promise<RunResult> 
       void dropPrestarted(); // those the pool did not adopt
       debugTimeline('workers started');
     }
-    debugPlan(plan, pool.size, startEarly ? early.plan.others.length : 0);
+    debugPlan(
+      plan,
+      pool.size,
+      startEarly ? early.plan.others.length : 0,
+      earlyWhile(!!pending, renders.claimed.size > 0),
+    );
     boards.push(
       pool.offer(
         restPlan.others.map((shard) => shard.entries),
@@ -195,22 +225,23 @@ async function checkShards(sharded: ShardedRun): Promise<RunResult> {
   /** A shard on this thread: after the leader's, or when its worker died. */
   const inProcess = async (shardEntries: SourceEntry[]): Promise<ShardOutcome> => {
     const shardTimer = new StageTimer();
-    const links: PathLink[] = [];
+    const facts: ShardFacts = { links: [], namedAwaitedRule: false };
     const result = await runPipeline(
       { ...options, now, source: new ShardSource(options.source, shardEntries), renderers: [], onFile },
       undefined,
       shardTimer,
-      links,
+      facts,
     );
-    return { result, times: shardTimer.times, links };
+    return { result, times: shardTimer.times, ...facts };
   };
   const notices: RunResult['errors'] = [];
-  const leaderLinks: PathLink[] = [];
+  const leaderFacts: ShardFacts = { links: [], namedAwaitedRule: false };
+  const leaderLinks = leaderFacts.links;
   const leader = await runPipeline(
     { ...options, now, onFile },
     { entries: plan.leader.entries, rendering },
     timer,
-    leaderLinks,
+    leaderFacts,
   );
   if (process.env.PLUMBLINE_POOL_DEBUG)
     process.stderr.write(
@@ -224,6 +255,14 @@ async function checkShards(sharded: ShardedRun): Promise<RunResult> {
   }
   for (const { times } of others)
     for (const [stage, ms] of Object.entries(times)) timer.add(stage as keyof typeof times, ms);
+  // A worker checked these before every rule was known, and one of their files names such a rule
+  // (an ignore comment for an admission policy): checked again here, with all of them.
+  for (const [i, outcome] of others.entries())
+    if (outcome.namedAwaitedRule) {
+      if (process.env.PLUMBLINE_POOL_DEBUG)
+        process.stderr.write(`plumbline pool: shard ${i + 1} names a rule found later: checked again\n`);
+      others[i] = await inProcess(plan.others[i]!.entries);
+    }
 
   // Contents may tie files of different shards together: check those shards again, as one.
   const languageOf = (path: string) => languages.find((l) => l.claims(path))?.id;
@@ -283,13 +322,18 @@ async function checkShards(sharded: ShardedRun): Promise<RunResult> {
 
 const bytesOf = (shards: readonly Shard[]) => shards.reduce((n, s) => n + s.bytes, 0);
 
+/** What the first board is offered before, in the debug lines. */
+function earlyWhile(pending: boolean, rendering: boolean): string {
+  return [pending && 'the pending rules are found', rendering && 'rendering'].filter(Boolean).join(' and ');
+}
+
 /** For tests and benchmarks: how the run was split (stderr only, when asked). */
-function debugPlan(plan: ShardPlan, workers: number, offeredEarly: number): void {
+function debugPlan(plan: ShardPlan, workers: number, offeredEarly: number, before: string): void {
   if (!process.env.PLUMBLINE_POOL_DEBUG) return;
   const spread = Object.entries(plan.spread)
     .map(([language, n]) => `${language} in ${n}`)
     .join(', ');
-  const early = offeredEarly > 0 ? `; the first ${offeredEarly} offered before rendering` : '';
+  const early = offeredEarly > 0 ? `; the first ${offeredEarly} offered before ${before}` : '';
   process.stderr.write(
     `plumbline pool: ${workers} workers, main thread ${plan.leader.entries.length} files, ${plan.others.length} other shards (${spread}); MB: main ${mb(plan.leader.bytes)}, others ${plan.others.map((o) => mb(o.bytes)).join(' ')}; cost: others ${plan.others.map((o) => mb(o.cost)).join(' ')}${early}\n`,
   );

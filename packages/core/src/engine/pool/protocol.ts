@@ -30,6 +30,8 @@ export type AuditSetup = Pick<
 export type ToWorker =
   /** `tag`: what the worker writes on the boards for the shards it claims (see shard-board.ts). */
   | { type: 'init'; setup: WorkerSetup; reader: DiskReaderDescription; tag: number }
+  /** A new setup for the boards offered after it (the rules changed during the run). */
+  | { type: 'setup'; setup: WorkerSetup }
   /**
    * Shards to claim from `board` (shared with every thread) until none is left; with a `gate`,
    * each only while a core is idle, until the gate opens (see idle-gate.ts).
@@ -56,5 +58,6 @@ export type FromWorker =
       result: RunResult;
       times: StageTimes;
       links: PathLink[];
+      namedAwaitedRule: boolean;
     }
   | { type: 'failed'; run: number; index: number; error: string };

@@ -1,19 +1,17 @@
 import { Worker } from 'node:worker_threads';
-import type { PathLink } from '../../model/domain.js';
 import type { RunResult } from '../../model/finding.js';
 import type { DiskReaderDescription, SourceEntry } from '../file-source.js';
 import type { StageTimes } from '../stage-timer.js';
+import type { ShardFacts } from '../stages/pipeline.js';
 import { debugTimeline } from './debug-timeline.js';
 import type { IdleGate } from './idle-gate.js';
 import { takePrestarted } from './prestart.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { claimShard, MAIN_THREAD_TAG, newShardBoard, type ShardBoard, WORKER_TAG } from './shard-board.js';
 
-export interface ShardOutcome {
+export interface ShardOutcome extends ShardFacts {
   result: RunResult;
   times: StageTimes;
-  /** What the shard's contents tie together (`Domain.links`), checked against the split. */
-  links: PathLink[];
 }
 
 /** A shard's outcome, or why the worker that claimed it gave none (it is checked again here). */
@@ -69,6 +67,11 @@ export class EngineWorkerPool {
     return run;
   }
 
+  /** The setup of every board offered from now on (a board in hand keeps the one it began with). */
+  updateSetup(setup: WorkerSetup): void {
+    for (const worker of this.tags.keys()) worker.postMessage({ type: 'setup', setup } satisfies ToWorker);
+  }
+
   /**
    * Once every worker is set up or gone: a worker that dies while setting itself up claims no
    * shard, and the run must say so whatever the timing (its notice is in `notices()`).
@@ -106,8 +109,8 @@ export class EngineWorkerPool {
       if (!run) return;
       if (message.type === 'failed') run.settle(message.index, { lost: message.error.split('\n')[0]! }, tag);
       else {
-        const { result, times, links } = message;
-        run.settle(message.index, { outcome: { result, times, links } }, tag, message.at);
+        const { result, times, links, namedAwaitedRule } = message;
+        run.settle(message.index, { outcome: { result, times, links, namedAwaitedRule } }, tag, message.at);
       }
     });
     const lost = (why: string) => {

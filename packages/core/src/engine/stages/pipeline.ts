@@ -40,12 +40,23 @@ export function languagesToParse(run: AuditRun): readonly Language[] {
     : run.options.languages.filter((l) => neededLanguages.has(l.id));
 }
 
-/** The single-thread pipeline, stage after stage, over the source (or the `prepared` entries). */
+/** What a shard's run tells a pooled run besides its result. */
+export interface ShardFacts {
+  /** What the contents tie together (`Domain.links`), checked against the split. */
+  links: PathLink[];
+  /** A file named a rule the registry awaits: the shard is checked again once every rule is known. */
+  namedAwaitedRule: boolean;
+}
+
+/**
+ * The single-thread pipeline, stage after stage, over the source (or the `prepared` entries);
+ * `shard` gathers what a pooled run needs to know of a shard.
+ */
 export async function runPipeline(
   options: AuditOptions,
   prepared?: PreparedInput,
   timer = new StageTimer(),
-  links?: PathLink[],
+  shard?: ShardFacts,
 ): Promise<RunResult> {
   const started = performance.now();
   const run = new AuditRun(options);
@@ -79,8 +90,9 @@ export async function runPipeline(
   const project = new Project(parsed);
   await prepareDomains(run, project, byDomain.keys(), timer);
   checkUnits(run, project, new Map([...byDomain].filter(([domain]) => !apart.rules.has(domain))), timer);
-  if (links) timer.time('units', () => links.push(...linksOf(project, [...byDomain.keys()])));
+  if (shard) timer.time('units', () => shard.links.push(...linksOf(project, [...byDomain.keys()])));
   const findings = settleFindings(run, suppressible, rendering.sources, project, [...byDomain.keys()], timer);
+  if (shard) shard.namedAwaitedRule = run.namedAwaitedRule;
   const result = timer.time('report', () =>
     resultOf(run, findings, { handled, enabled, started, rendering: rendering.summary }),
   );

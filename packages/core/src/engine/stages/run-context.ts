@@ -14,6 +14,11 @@ export class AuditRun {
   readonly raw: RawFinding[] = [];
   readonly config: ResolvedConfig;
   readonly registry: RuleRegistry;
+  /**
+   * A file named a rule the registry awaits (the scan's admission policies, still being found):
+   * this run's result may differ from one with every rule; the pool checks its files again.
+   */
+  namedAwaitedRule = false;
   private readonly descriptors = new Map<string, RuleDescriptor>();
 
   constructor(readonly options: AuditOptions) {

@@ -55,6 +55,9 @@ export function settleFindings(
       errors: run.errors,
       describe: run.describe,
       isEnabled: run.isEnabled,
+      awaited: () => {
+        run.namedAwaitedRule = true;
+      },
     }),
   );
   findings.sort(compareFindings);
