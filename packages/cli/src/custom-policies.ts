@@ -46,21 +46,29 @@ export async function customRules(options: CustomRuleOptions): Promise<AnyRule[]
 
 /** Finds the custom policies and admission policies of a scan (reads files; compiles nothing). */
 export async function findCustomPolicies(options: CustomRuleOptions): Promise<CustomPolicySet> {
+  const policyFiles = await findPolicyFiles(options);
+  const source = options.scanned ?? options.source ?? rootSource(resolve(options.root));
+  return { policyFiles, admission: await findAdmissionPolicies(source) };
+}
+
+/** The texts of the repository's custom policies (`.plumbline/policies/`, `policies:` in the config). */
+export async function findPolicyFiles(options: CustomRuleOptions): Promise<PolicyFileText[]> {
   const root = resolve(options.root);
   const dir = statSync(root).isDirectory() ? root : dirname(root);
-  const source = options.source ?? new DiskFileSource(root, basename(root) || '.');
   const configFile =
     options.configPath ?? CONFIG_FILE_NAMES.map((n) => join(dir, n)).find((p) => existsSync(p));
   const configured = configFile && existsSync(configFile) ? (readConfigFile(configFile).policies ?? []) : [];
   const policyFiles = await collectPolicyFiles({
-    source,
+    source: options.source ?? rootSource(root),
     configured,
     configDir: configFile ? dirname(configFile) : dir,
     root,
   });
   debugTimeline('custom policy files collected');
-  return { policyFiles, admission: await findAdmissionPolicies(options.scanned ?? source) };
+  return policyFiles;
 }
+
+const rootSource = (root: string) => new DiskFileSource(root, basename(root) || '.');
 
 /**
  * The rules of a found policy set (compiled here: on each thread that checks files). The policy

@@ -95,6 +95,12 @@ export async function configurePacks(
 export async function createRegistry(
   extra: readonly AnyRule[] = [],
   languageIds?: readonly string[],
+  /** False while the scan's admission policies are still looked for (see `ScanSetupData`). */
+  admissionFound = true,
 ): Promise<RuleRegistry> {
-  return new RuleRegistry([...(await rulesFor(languageIds)), ...extra], [ADMISSION_RULE_PREFIX]);
+  return new RuleRegistry(
+    [...(await rulesFor(languageIds)), ...extra],
+    [ADMISSION_RULE_PREFIX],
+    admissionFound,
+  );
 }

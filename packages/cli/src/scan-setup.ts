@@ -24,6 +24,12 @@ export interface ScanSetupData {
   baseline?: Baseline;
   custom: CustomPolicySet;
   /**
+   * True while the main thread still looks for the scan's admission policies (`custom.admission`
+   * is empty until then): the registry awaits `vap/` rules, and a shard whose files name one is
+   * checked again once they are found (see @plumbline/core's pool/README.md).
+   */
+  admissionPending?: boolean;
+  /**
    * Ids of the languages the scan has files of: only the packs checking one of them are imported
    * (see `rulesFor`); every pack when left out.
    */
@@ -41,7 +47,11 @@ export function engineWorkerSetup(data: ScanSetupData): WorkerSetup | undefined 
 export async function configuredRules(
   setup: ScanSetupData,
 ): Promise<{ registry: RuleRegistry; config: ResolvedConfig }> {
-  const registry = await createRegistry(await customRulesOf(setup.custom), setup.languages);
+  const registry = await createRegistry(
+    await customRulesOf(setup.custom),
+    setup.languages,
+    !setup.admissionPending,
+  );
   const config = loadConfig({
     root: setup.root,
     configPath: setup.configPath,

@@ -8,14 +8,18 @@ import {
   DiskFileSource,
   debugTimeline,
   type FileSource,
+  type PendingRules,
   parseBaseline,
   type ResolvedConfig,
+  type RuleRegistry,
   type RunResult,
   runAudit,
   scannedPaths,
+  type WorkerSetup,
 } from '@plumbline/core';
+import { ADMISSION_POLICY_LANGUAGES, findAdmissionPolicies } from '@plumbline/policy/find';
 import { HelmRenderer, KustomizeRenderer, type RenderCache } from '@plumbline/render';
-import { findCustomPolicies } from './custom-policies.js';
+import { findPolicyFiles } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
 import { chooseHeapGrowth } from './heap-growth.js';
 import { chooseJitBudget } from './jit-budget.js';
@@ -84,33 +88,31 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   chooseJitBudget(languages, entries);
   // Workers open the files themselves: a source that cannot say how keeps the run on this thread.
   if (source.readerDescription()) prestartScanWorkers(languages, entries, options.threads ?? 'auto');
-  // Admission policies are looked for among the scanned files only (their listing is kept for the
-  // engine); the repository's `.plumbline/policies/` apply to a scan of any of its files, even
-  // when the config ignores them.
-  const custom = await findCustomPolicies({
-    root,
-    source: options.source,
-    scanned: source,
-    configPath: options.configPath,
-  });
-  debugTimeline('custom and admission policies found');
+  // The repository's `.plumbline/policies/` apply to a scan of any of its files, even when the
+  // config ignores them.
+  const policyFiles = await findPolicyFiles({ root, source: options.source, configPath: options.configPath });
+  const baseline = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
+  // The engine starts without the admission policies, which the main thread then looks for among
+  // the scanned files (see `admissionRules`); a pooled run checks other languages meanwhile.
   const setup: ScanSetupData = {
     root,
     configPath: options.configPath,
     presets: options.presets ? [...options.presets] : undefined,
     presetDirs,
     varFiles: options.varFiles,
-    custom,
+    custom: { policyFiles, admission: [] },
+    admissionPending: true,
     languages: languages.map((l) => l.id),
+    baseline,
   };
   const { registry, config } = await configuredRules(setup);
   debugTimeline('rules and config built');
-  const baseline = typeof options.baseline === 'string' ? readBaseline(options.baseline) : options.baseline;
-  setup.baseline = baseline;
   await configurePacks(setup.languages, { varFiles: options.varFiles });
   chooseWasmTiering(languages, entries);
   chooseHeapGrowth(languages, entries, options.threads ?? 'auto', options.render !== false);
   debugTimeline('packs configured');
+  const workerSetup = engineWorkerSetup(setup);
+  const admission = admissionRules(source, setup, { registry, config, workerSetup });
   const result = await runAudit({
     source,
     languages,
@@ -123,7 +125,8 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     onFile: options.onFile,
     threads: options.threads ?? 'auto',
     onStageTime: options.onStageTime,
-    workerSetup: engineWorkerSetup(setup),
+    workerSetup,
+    pendingRules: admission,
     renderers:
       options.render === false
         ? []
@@ -136,6 +139,8 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
           ],
   });
   debugTimeline('engine done');
+  // The config of the run: with the admission policies' rules, which it may set.
+  const { config: finalConfig } = await admission.settle();
   // Config files named in notices (an expired exception) are shown relative to the root, like every path.
   for (const error of result.errors) {
     if (error.file && isAbsolute(error.file)) {
@@ -145,7 +150,36 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
       error.file = rel.startsWith('..') ? basename(error.file) : rel;
     }
   }
-  return { result, config };
+  return { result, config: finalConfig };
+}
+
+/**
+ * The rules of the scan's admission policies, found once when the engine asks (`settle`): among
+ * the scanned YAML only, and each a `vap/<name>` rule the config may set. Without any, the
+ * rules and config are those the run started with.
+ */
+function admissionRules(
+  scanned: FileSource,
+  setup: ScanSetupData,
+  started: { registry: RuleRegistry; config: ResolvedConfig; workerSetup: WorkerSetup | undefined },
+): PendingRules {
+  let settled: ReturnType<PendingRules['settle']> | undefined;
+  return {
+    languages: ADMISSION_POLICY_LANGUAGES,
+    settle: () =>
+      (settled ??= (async () => {
+        const admission = await findAdmissionPolicies(scanned);
+        debugTimeline('admission policies found');
+        // None: the same rules; workers keep theirs (a shard naming a `vap/` id is checked again here).
+        if (admission.length === 0) return { ...started, registry: started.registry.withScanDefinedFound() };
+        const found: ScanSetupData = {
+          ...setup,
+          custom: { ...setup.custom, admission },
+          admissionPending: false,
+        };
+        return { ...(await configuredRules(found)), workerSetup: engineWorkerSetup(found) };
+      })()),
+  };
 }
 
 /** The work tree on disk: inside git, tracked files are scanned whatever `.gitignore` says. */

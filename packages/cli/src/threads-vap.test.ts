@@ -155,4 +155,27 @@ describe('--threads with a ValidatingAdmissionPolicy in the scan', () => {
     ]);
     expect(two.json).toBe(one.json);
   });
+
+  it('checks Terraform and Dockerfiles while the policies are found, with the JSON of one thread', () => {
+    const dir = platformRepository();
+    writeTree(dir, {
+      // Names the policy where it cannot report: one thread with every rule says so.
+      'shop/apps/web/Dockerfile':
+        'FROM nginx:1.27\n# plumbline:ignore vap/trusted-registries -- the image is mirrored at deploy\nCOPY site/ /usr/share/nginx/html/\nUSER 101\n',
+      'billing/apps/ledger/Dockerfile': 'FROM eclipse-temurin:21-jre\nCOPY ledger.jar /app/\nUSER 1000\n',
+      'infra/network/main.tf':
+        'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-platform-logs"\n}\n\nresource "aws_s3_bucket_versioning" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+    });
+    const one = pooledReport(dir, 1, '--no-render');
+    const two = pooledReport(dir, 2, '--no-render');
+    expect(two.stderr).toMatch(/^plumbline timeline: workers started before the pending rules are found/m);
+    const findings = (
+      JSON.parse(one.json) as { findings: { ruleId: string; file: string; message: string }[] }
+    ).findings;
+    expect(
+      findings.filter((f) => f.file === 'shop/apps/web/Dockerfile' && f.ruleId === 'core/unused-suppression'),
+    ).toHaveLength(1);
+    expect(findings.filter((f) => f.ruleId === 'vap/trusted-registries')).toHaveLength(2);
+    expect(two.json).toBe(one.json);
+  });
 });
