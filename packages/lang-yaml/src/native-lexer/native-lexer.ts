@@ -193,7 +193,7 @@ class NativeLexer {
       case GREATER_THAN:
         return this.blockScalar(lineEnd);
       default:
-        this.scalar(plainScalarEnd(text, this.at, this.minIndent, false));
+        this.plainScalar(false);
         return CONTENT;
     }
   }
@@ -292,7 +292,7 @@ class NativeLexer {
       return FLOW;
     }
     this.afterFlowKey = false;
-    this.scalar(plainScalarEnd(text, this.at, this.minIndent, true));
+    this.plainScalar(true);
     return FLOW;
   }
 
@@ -304,6 +304,14 @@ class NativeLexer {
 
   private takeIfAny(end: number): void {
     if (end > this.at) this.take(end);
+  }
+
+  private plainScalar(inFlow: boolean): void {
+    const end = plainScalarEnd(this.text, this.at, this.minIndent, inFlow);
+    // Never reached (a plain scalar starts with a character it keeps), but a loop that stands
+    // still would never end.
+    if (end === this.at) giveUp('empty plain scalar');
+    this.scalar(end);
   }
 
   /** A scalar's marker, then its text (empty for an empty block scalar). */
