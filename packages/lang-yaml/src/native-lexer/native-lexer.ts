@@ -60,12 +60,12 @@ function hasLoneCarriageReturn(text: string): boolean {
 }
 
 // Where the lexer is, as in the `yaml` Lexer: between documents (blank and comment lines, `...`),
-// at the start of a line of a document, inside a line's content, inside a flow collection.
+// inside a line's content, inside a flow collection. The start of a line is always read at once
+// with what follows it.
 const STREAM = 0;
-const LINE_START = 1;
-const CONTENT = 2;
-const FLOW = 3;
-type State = typeof STREAM | typeof LINE_START | typeof CONTENT | typeof FLOW;
+const CONTENT = 1;
+const FLOW = 2;
+type State = typeof STREAM | typeof CONTENT | typeof FLOW;
 
 /**
  * One pass over the text, pushing the tokens as `yaml`'s Lexer yields them. The two numbers that
@@ -88,7 +88,6 @@ class NativeLexer {
     let state: State = STREAM;
     while (this.at < this.text.length) {
       if (state === STREAM) state = this.betweenDocuments();
-      else if (state === LINE_START) state = this.lineStart();
       else if (state === CONTENT) state = this.content();
       else state = this.flow();
     }
