@@ -1,5 +1,6 @@
 import type { Comment } from '@plumbline/core';
 import { Lexer } from 'yaml';
+import { lexNative } from './native-lexer/native-lexer.js';
 
 /**
  * YAML comments with offsets, from the lexer: a `#` inside a block scalar (a shell comment in a
@@ -7,7 +8,7 @@ import { Lexer } from 'yaml';
  */
 export function yamlComments(text: string): Comment[] {
   const comments = new CommentCollector(text);
-  for (const token of new Lexer().lex(text)) comments.take(token);
+  for (const token of lexNative(text) ?? new Lexer().lex(text)) comments.take(token);
   return comments.found;
 }
 
