@@ -10,23 +10,14 @@
 // which goes first alternating; wall and CPU ms). Build first.
 // Usage: node bench/hcl-native.mjs [dir] [--rounds 3] [--fuzz 2000] [--seed 1]
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import { readNative } from '../packages/lang-hcl/dist/native/parser.js';
 import { randomEdits, seeded } from '../packages/lang-hcl/dist/native/random-edits.js';
 import { initHclParser, MAX_NESTING_LEVELS, parseHclTreeSitter } from '../packages/lang-hcl/dist/parser.js';
-import { filesUnder } from './corpus-files.mjs';
+import { differentialArgs, filesUnder } from './corpus-files.mjs';
 
-const args = process.argv.slice(2);
-const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-const flagValues = new Set(['--rounds', '--fuzz', '--seed'].map(flagValue).filter(Boolean));
-const dir = resolve(
-  args.find((a) => !a.startsWith('--') && !flagValues.has(a)) ??
-    new URL('../../shared/corpus', import.meta.url).pathname,
-);
-const rounds = Number(flagValue('--rounds') ?? 3);
-const fuzzCount = Number(flagValue('--fuzz') ?? 2000);
-const seed = Number(flagValue('--seed') ?? 1);
+const { dir, rounds, fuzzCount, seed } = differentialArgs(process.argv.slice(2));
 const LIMIT = 2 * MAX_NESTING_LEVELS;
 
 await initHclParser();

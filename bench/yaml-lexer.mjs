@@ -13,7 +13,7 @@
 // Usage: node bench/yaml-lexer.mjs [dir] [--rounds 3] [--fuzz 2000] [--seed 1] [--before <ref>] [--no-parse]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SourceFile } from '@plumbline/core';
 import { build } from 'esbuild';
@@ -21,18 +21,10 @@ import { Lexer } from 'yaml';
 import { readPlan } from '../packages/lang-yaml/dist/language.js';
 import { lexNative, lexNativeOrReason } from '../packages/lang-yaml/dist/native-lexer/native-lexer.js';
 import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
-import { filesUnder, withinSizeLimit } from './corpus-files.mjs';
+import { differentialArgs, filesUnder, withinSizeLimit } from './corpus-files.mjs';
 
 const args = process.argv.slice(2);
-const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-const flagValues = new Set(['--rounds', '--fuzz', '--seed', '--before'].map(flagValue).filter(Boolean));
-const dir = resolve(
-  args.find((a) => !a.startsWith('--') && !flagValues.has(a)) ??
-    new URL('../../shared/corpus', import.meta.url).pathname,
-);
-const rounds = Number(flagValue('--rounds') ?? 3);
-const fuzzCount = Number(flagValue('--fuzz') ?? 2000);
-const seed = Number(flagValue('--seed') ?? 1);
+const { dir, rounds, fuzzCount, seed, flagValue } = differentialArgs(args, ['--before']);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 const files = filesUnder(dir, (name, path) => /\.ya?ml$/i.test(name) && withinSizeLimit(name, path)).map(
