@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import type { SourceFile } from '@plumbline/core';
 import { Parser, Language as TsLanguage } from 'web-tree-sitter';
 import type { ShellCommand, ShellScript } from './model.js';
+import { collectNative } from './native-shell/collect.js';
+import { readNativeShell } from './native-shell/reader.js';
 import type { Collecting, OffsetMap } from './shell-commands.js';
 import { collectWithTreeSitter } from './shell-tree-sitter.js';
 
@@ -49,6 +51,23 @@ export function shellReady(): boolean {
   return parser !== undefined;
 }
 
+export interface ShellReaderOptions {
+  /**
+   * Read simple scripts with the native reader (`native-shell/`), tree-sitter the rest (the
+   * default); false: tree-sitter reads every script (to compare both ways).
+   */
+  native?: boolean;
+  /** Told of every script text read (a RUN's, a wrapper's) and why the native reader gave it up, if it did. */
+  observe?: (text: string, gaveUp: string | undefined, depth: number) => void;
+}
+
+let readerOptions: ShellReaderOptions = {};
+
+/** For the differential tests and `bench/shell-native.mjs`; `configureShellReader()` restores the default. */
+export function configureShellReader(options: ShellReaderOptions = {}): void {
+  readerOptions = options;
+}
+
 /** Parses `text` (whose index i sits at file offset map(i)) as a POSIX shell script. */
 export function parseShell(file: SourceFile, text: string, map: OffsetMap): ShellScript {
   const script: ShellScript = { commands: [], assignments: [], hasError: false };
@@ -74,5 +93,16 @@ function collect(
   depth: number,
 ): void {
   if (!parser || depth > 4) return;
+  const { native = true, observe } = readerOptions;
+  if (native) {
+    // Most RUN lines are a few simple commands: read them without the WebAssembly parse and walk.
+    const read = readNativeShell(text);
+    const simple = typeof read !== 'string';
+    observe?.(text, simple ? undefined : read, depth);
+    if (simple) collectNative(c, read, text, map, wrapper, depth);
+    else collectWithTreeSitter(parser, c, text, map, wrapper, depth);
+    return;
+  }
+  observe?.(text, 'native reader off', depth);
   collectWithTreeSitter(parser, c, text, map, wrapper, depth);
 }
