@@ -8,12 +8,13 @@
 //   the same both ways (locations as [start, end], pipeline and wrapper links as indexes): the
 //   first difference is printed and the exit code is 1. Scripts read natively and given up are
 //   counted, by reason;
-// - `--fuzz N` (default 2000) scripts made by seeded random edits of corpus scripts (`--seed`):
-//   the same both ways, counted the same;
+// - `--fuzz N` (default 2000) scripts made by seeded random edits of corpus scripts (`--seed`),
+//   and `--scripts N` (default 2000) seeded random scripts of the shapes RUN lines have: the same
+//   both ways, counted the same;
 // - both ways are timed on this thread, `parseShell` over the RUN scripts and the whole Dockerfile
 //   parse over the files (medians of `--rounds`, default 5, interleaved, which goes first
 //   alternating; wall and CPU ms). Build first.
-// Usage: node bench/shell-native.mjs [dir] [--rounds 5] [--fuzz 2000] [--seed 1]
+// Usage: node bench/shell-native.mjs [dir] [--rounds 5] [--fuzz 2000] [--scripts 2000] [--seed 1]
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { SourceFile } from '@plumbline/core';
@@ -26,6 +27,7 @@ import {
 } from '../packages/lang-dockerfile/dist/index.js';
 import {
   randomShellEdits,
+  randomShellScript,
   seededRandom,
 } from '../packages/lang-dockerfile/dist/native-shell/random-edits.js';
 import { shellScriptJson } from '../packages/lang-dockerfile/dist/native-shell/script-json.js';
@@ -33,13 +35,14 @@ import { filesUnder, withinSizeLimit } from './corpus-files.mjs';
 
 const args = process.argv.slice(2);
 const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-const flagValues = new Set(['--rounds', '--fuzz', '--seed'].map(flagValue).filter(Boolean));
+const flagValues = new Set(['--rounds', '--fuzz', '--scripts', '--seed'].map(flagValue).filter(Boolean));
 const dir = resolve(
   args.find((a) => !a.startsWith('--') && !flagValues.has(a)) ??
     new URL('../../shared/corpus', import.meta.url).pathname,
 );
 const rounds = Number(flagValue('--rounds') ?? 5);
 const fuzzCount = Number(flagValue('--fuzz') ?? 2000);
+const scriptCount = Number(flagValue('--scripts') ?? 2000);
 const seed = Number(flagValue('--seed') ?? 1);
 
 await initShell();
@@ -107,8 +110,22 @@ function partAt(a, b) {
   };
 }
 
+/** A shorter text that still differs both ways (chunks deleted while it does), to show a difference. */
+function shrink(text) {
+  let out = text;
+  for (let size = Math.ceil(out.length / 2); size >= 1; size = size === 1 ? 0 : Math.ceil(size / 2)) {
+    for (let at = 0; at + size <= out.length; ) {
+      const shorter = out.slice(0, at) + out.slice(at + size);
+      if (compareScript('shrink', shorter, newCounts())) out = shorter;
+      else at += size;
+    }
+  }
+  return out;
+}
+
 function fail(label, rel, text, where) {
   console.error(`${label}: differs: ${rel}\n  script: ${JSON.stringify(text)}`);
+  if (text) console.error(`  shortened: ${JSON.stringify(shrink(text))}`);
   console.error(`  native:      ${where.native}\n  tree-sitter: ${where.treeSitter}`);
   process.exit(1);
 }
@@ -155,6 +172,15 @@ for (let n = 0; n < fuzzCount && small.length > 0; n++) {
 }
 const fuzz = report('random edits', Math.min(fuzzCount, small.length ? fuzzCount : 0), fuzzCounts);
 
+// Seeded random scripts of the shapes RUN lines have (blocks, lists, pipelines, redirections).
+const generatedCounts = newCounts();
+for (let n = 0; n < scriptCount; n++) {
+  const text = randomShellScript(random);
+  const where = compareScript(`generated#${n}`, text, generatedCounts);
+  if (where) fail('random scripts', `generated#${n}`, text, where);
+}
+const generated = report('random scripts', scriptCount, generatedCounts);
+
 // Timing: interleaved rounds, which way goes first alternating.
 const work = {
   parseShell: () => {
@@ -194,4 +220,4 @@ for (const [what, run] of Object.entries(work)) {
     });
 }
 console.table(rows);
-console.log(JSON.stringify({ dir, rounds, seed, corpus, fuzz, rows }));
+console.log(JSON.stringify({ dir, rounds, seed, corpus, fuzz, generated, rows }));

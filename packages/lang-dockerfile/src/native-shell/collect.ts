@@ -7,7 +7,7 @@ import {
   shellCommand,
   shellWord,
 } from '../shell-commands.js';
-import type { NativeAssignment, NativeShell, NativeWord } from './reader.js';
+import type { NativeAssignment, NativeShell, NativeWord } from './native-script.js';
 
 /**
  * Adds what the native reader read of `text` to `c.script`, as the tree-sitter walk would: the

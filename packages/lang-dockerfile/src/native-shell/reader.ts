@@ -1,63 +1,17 @@
-import type { ArgumentKind } from '../shell-commands.js';
-import { unescapeDoubleQuoted, unescapeWord } from '../shell-quoting.js';
-
-/** A word as the native reader found it: offsets into the text it read. */
-export interface NativeWord {
-  start: number;
-  end: number;
-  value: string;
-  dynamic: boolean;
-  kind: ArgumentKind;
-}
-
-/** `NAME=value`: standalone, or before a command's name. An empty value sits at `end`. */
-export interface NativeAssignment {
-  type: 'assignment';
-  start: number;
-  end: number;
-  name: string;
-  value: string;
-  valueStart: number;
-  valueEnd: number;
-}
-
-export interface NativeCommand {
-  type: 'command';
-  start: number;
-  end: number;
-  env: NativeAssignment[];
-  name: NativeWord;
-  args: NativeWord[];
-  /** Commands of one `a | b` pipeline share a number; undefined outside pipelines. */
-  pipeline: number | undefined;
-}
-
-export type NativeItem = NativeCommand | NativeAssignment;
+import type {
+  NativeAssignment,
+  NativeCommand,
+  NativeItem,
+  NativeShell,
+  NativeWord,
+} from './native-script.js';
+import { GiveUp, giveUp, NAME_CHAR, NAME_START, WORD_END, WordReader } from './word-reader.js';
 
 /**
- * The commands and standalone assignments of a script in the order the tree-sitter walk meets
- * them: a command, then the commands of the `$(...)` in its arguments (in source order); an
- * assignment, then those of its value.
+ * Words that tree-sitter-bash reads as keywords where a command starts (when the word token at the
+ * start of a name is one: `if"x"` starts an `if`).
  */
-export interface NativeShell {
-  items: NativeItem[];
-}
-
-/**
- * Thrown where the reader stops: the text has something it does not read the way tree-sitter-bash
- * does for sure. The message is the reason, for the benchmark's counts.
- */
-class GiveUp extends Error {}
-
-function giveUp(reason: string): never {
-  throw new GiveUp(reason);
-}
-
-/**
- * Words that tree-sitter-bash reads as keywords where a command starts (compound commands,
- * declarations, tests): the reader leaves those scripts to it.
- */
-const KEYWORDS = new Set([
+const RESERVED = new Set([
   'if',
   'then',
   'else',
@@ -73,53 +27,44 @@ const KEYWORDS = new Set([
   'case',
   'esac',
   'function',
+  'declare',
+  'typeset',
+  'export',
+  'readonly',
+  'local',
   'unset',
   'unsetenv',
   '!',
 ]);
+/** The grammar's word token at the start of a name: what it compares with the keywords. */
+const WORD_TOKEN = /(?:[^#'"<>{}[\]()`$|&;\\\s]|\\\S)(?:[^'"<>{}[\]()`$|&;\\\s]|\\\S|\\ )*/y;
+/** A keyword or brace where a statement starts, read before the reader decides what follows. */
+const KEYWORD_AT = /[a-z]+|[{}!]/y;
+
+/** `name()` (and `name ()`) where a statement starts: a function definition. */
+const FUNCTION_HEAD = /[A-Za-z_][A-Za-z0-9_]*[ \t]*\(\)/y;
+const CASE_PATTERN_CHAR = /[A-Za-z0-9_.*?/+:,@%=~^-]/;
+const THEN = new Set(['then']);
+const AFTER_THEN = new Set(['elif', 'else', 'fi']);
+const FI = new Set(['fi']);
+const DO = new Set(['do']);
+const DONE = new Set(['done']);
+const CLOSE_BRACE = new Set(['}']);
+const CLOSE_PAREN = new Set([')']);
+const CASE_ITEM_END = new Set([';;', 'esac']);
+/** `[ x = y ]`, `[ -f x ]`: binary operators of the simple tests the reader accepts. */
+const TEST_BINARY = /^(=|!=|-[a-zA-Z]+)$/;
+const TEST_UNARY = /^-[a-zA-Z]+$/;
 
 /** Declaration commands: not commands to the grammar, their `NAME=value` arguments are assignments. */
 const DECLARATIONS = new Set(['declare', 'typeset', 'export', 'readonly', 'local']);
 
-/** tree-sitter-bash's `number` token: such a word is a number node, not a word (`sh -c 1` reads nothing). */
-const NUMBER = /^-?(0x)?[0-9]+(#[0-9A-Za-z@_]+)?$/;
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
 /** What a command name may start with: anything else is left to tree-sitter (`-x`, `*`, `[`, `{`). */
-const COMMAND_START = /[A-Za-z0-9_./~"'$\\]/;
+const COMMAND_START = /[A-Za-z0-9_./~:"'$\\]/;
 /** What an argument of `export` may start with: an option, or as a command name. */
 const DECLARATION_ARGUMENT_START = /[A-Za-z0-9_./~"'$\\-]/;
-/**
- * After a leading name (`abc` of `abc%x`), characters that may make the grammar's scanner read a
- * variable name where a command starts (`=` is an assignment, read here; `+` only before `=` or
- * `:`, so `g++` is a name).
- */
-const VARIABLE_NAME_FOLLOWERS = new Set(['[', ':', '%', '#', '@', '?', '=']);
-/** Characters that end a word outside quotes. */
-const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
-const ONLY_BLANKS_LEFT = /(?:[ \t]|\\\n)*$/y;
 const BRACKETS = /[{}[\]]/;
 const ONLY_BRACKETS = /^[{}[\]]+$/;
-/** What may follow `${NAME` before a plain operand and the closing brace. */
-const EXPANSION_OPERATORS = [
-  ':-',
-  ':=',
-  ':+',
-  ':?',
-  '-',
-  '=',
-  '+',
-  '?',
-  '##',
-  '#',
-  '%%',
-  '%',
-  '//',
-  '/',
-  ':',
-];
-/** Characters of an operand of `${NAME<op>operand}` the reader accepts. */
-const EXPANSION_OPERAND = /[A-Za-z0-9_.,/:@*+=-]/;
 
 /**
  * Reads a simple shell script (plain, quoted, `$VAR`/`${VAR}` and `$(...)` words, `&&`, `||`, `;`,
@@ -135,64 +80,127 @@ export function readNativeShell(text: string): NativeShell | string {
   }
 }
 
-class Reader {
-  private i = 0;
+class Reader extends WordReader {
   /** Where the items of the script (or of the `$(...)` being read) go. */
   private items: NativeItem[] = [];
-  /** Where the items of `$(...)` met in the word being read go. */
-  private sink: NativeItem[] = [];
-  /** How many `$(` the reader is in. */
-  private substitutions = 0;
+  /** What ends the list of statements being read (undefined: the end of the text). */
+  private closers: ReadonlySet<string> | undefined;
   private pipelines = 0;
-
-  constructor(private readonly text: string) {}
 
   script(): NativeShell {
     // The grammar's scanner skips a carriage return before a line break in some states and not
     // in others (`a | b | c\r\nd` may run `d` as an argument of `c`). Dockerfile RUN lines hand
     // over none (continuations are blanked with it).
     if (this.text.includes('\r')) giveUp('a carriage return');
-    this.statements(undefined);
+    this.statements(undefined, true);
     return { items: this.items };
   }
 
-  /** Statements up to the end of the text, or up to `closing` (left unread). */
-  private statements(closing: ')' | undefined): void {
+  /**
+   * Statements up to the end of the text (`closers` undefined) or up to one of `closers` met
+   * where a statement would start (`then`, `fi`, `}`, `)`, `;;`, ...): returns it, unread.
+   * `empty`: whether there may be no statement before it.
+   */
+  private statements(closers: ReadonlySet<string> | undefined, empty: boolean): string | undefined {
+    const outer = this.closers;
+    this.closers = closers;
+    try {
+      return this.statementsUntil(closers, empty);
+    } finally {
+      this.closers = outer;
+    }
+  }
+
+  private statementsUntil(closers: ReadonlySet<string> | undefined, empty: boolean): string | undefined {
     const { text } = this;
+    let count = 0;
     this.skipBlank(true);
-    if (closing && text[this.i] === closing) giveUp('an empty `$( )`');
     for (;;) {
-      if (this.i >= text.length) {
-        if (closing) giveUp('an unterminated `$(`');
-        return;
+      const closer = closers && this.closerAt(closers);
+      if (closer !== undefined) {
+        if (count === 0 && !empty) giveUp(`nothing before \`${closer}\``);
+        return closer;
       }
-      this.statement();
+      if (this.i >= text.length) {
+        if (closers) giveUp(`no \`${[...closers].join('` or `')}\``);
+        return undefined;
+      }
+      const longPipeline = this.statement();
+      count++;
       this.skipBlank(false);
       const ch = text[this.i];
-      if (ch === undefined) continue;
-      if (ch === closing) return;
+      // `a | b | c` + line break + `d > f` or `d || e`: the grammar may read `d` as an argument of
+      // `c`, or split the pipeline (measured).
+      if (ch === '\n' && longPipeline && text.slice(this.i).trim() !== '')
+        giveUp('a line break after a pipeline of three or more commands');
+      if (ch === undefined || (closers?.has(')') && ch === ')')) continue;
+      if (closers?.has(';;') && text.startsWith(';;', this.i)) continue;
       if (ch === ';' || ch === '&') {
         const next = text[this.i + 1];
         if (next === ';' || next === '&') giveUp(`\`${ch}${next}\``);
+        // In a block, the grammar reads `a | b &` otherwise (measured): only the script's own are read.
+        if (ch === '&' && closers) giveUp('`&` inside a block');
         this.i++;
       } else if (ch === '\n') this.i++;
       else giveUp(`\`${ch}\` after a command`);
       this.skipBlank(true);
+      if (closers?.has(';;') && text.startsWith(';;', this.i)) continue;
       const after = text[this.i];
       if (after === ';' || after === '&') giveUp('an empty statement');
-      if (after === closing) return;
     }
   }
 
-  /** `a && b | c || d`, up to a terminator (`;`, `&`, a line break) or the end. */
-  private statement(): void {
+  private closerAt(closers: ReadonlySet<string>): string | undefined {
+    const { text } = this;
+    if (text[this.i] === ')') return closers.has(')') ? ')' : undefined;
+    if (text.startsWith(';;', this.i)) return closers.has(';;') ? ';;' : undefined;
+    const keyword = this.keywordAt();
+    return keyword !== undefined && closers.has(keyword) ? keyword : undefined;
+  }
+
+  /** The keyword (or `{`, `}`, `!`) at `this.i` when a blank, an operator or the end follows it. */
+  private keywordAt(): string | undefined {
+    const { text } = this;
+    KEYWORD_AT.lastIndex = this.i;
+    const found = KEYWORD_AT.exec(text)?.[0];
+    if (found === undefined) return undefined;
+    const next = text[this.i + found.length];
+    if (next !== undefined && !WORD_END.has(next)) return undefined;
+    return RESERVED.has(found) || found === '{' || found === '}' ? found : undefined;
+  }
+
+  /** Steps over `keyword`, which `statements` found. */
+  private pass(keyword: string): void {
+    if (this.keywordAt() !== keyword && !this.text.startsWith(keyword, this.i)) giveUp(`no \`${keyword}\``);
+    this.i += keyword.length;
+  }
+
+  /**
+   * `a && b | c || d`, up to a terminator (`;`, `&`, a line break) or the end. Returns whether a
+   * pipeline had three commands or more.
+   */
+  private statement(): boolean {
     const { text } = this;
     let first = true;
+    /**
+     * Whether the list so far starts with a pipeline, a block or a redirection (which takes in
+     * all before it): the grammar then splits a later pipeline of four commands before `&&`
+     * (`{ a; } && b | c | d | e && f` reads `b` apart), measured; three are left alone too.
+     */
+    let complexHead = false;
+    let longPipeline = false;
     for (;;) {
-      const elements = this.pipeline(first);
+      const { elements, block, redirected, lastRedirected } = this.pipeline(first);
+      if (!first && complexHead && elements > 2) giveUp('a pipeline of three or more commands after a block');
+      // Before the `)` of `$( )` or `( )`, or a `;;`, `a | b | c > f` is read as `a | (b | c > f)`.
+      if (first && elements > 2 && lastRedirected && (this.closers?.has(')') || this.closers?.has(';;')))
+        giveUp('a redirected pipeline of three or more commands in `$( )`, `( )` or `case`');
+      if (first) complexHead = elements > 1 || block;
+      complexHead ||= redirected;
       this.skipBlank(false);
       const two = text.slice(this.i, this.i + 2);
-      if (two !== '&&' && two !== '||') return;
+      longPipeline ||= elements > 2;
+      if (two !== '&&' && two !== '||') return longPipeline;
       // The grammar reads `a | b | c && d` as `a | (b | c && d)`: `a` in a pipeline of its own.
       if (first && elements > 2) giveUp('a pipeline of three or more commands before `&&` or `||`');
       first = false;
@@ -201,21 +209,37 @@ class Reader {
     }
   }
 
-  /** `a | b | c`: commands of two or more share a pipeline number. Returns the number of elements. */
-  private pipeline(startsStatement: boolean): number {
+  /**
+   * `a | b | c`: commands of two or more share a pipeline number. Returns the number of elements,
+   * whether one was a block, whether one had redirections and whether the last did.
+   */
+  private pipeline(startsStatement: boolean): {
+    elements: number;
+    block: boolean;
+    redirected: boolean;
+    lastRedirected: boolean;
+  } {
     const { text } = this;
     const commands: NativeCommand[] = [];
     let elements = 0;
+    let block = false;
+    let redirected = false;
+    let lastRedirected = false;
     for (;;) {
-      const read = this.simpleCommand(commands);
+      const read = this.element(commands);
       elements++;
+      block ||= read === 'block';
+      lastRedirected = read === 'redirected';
+      redirected ||= lastRedirected;
       this.skipBlank(false);
+      // In a pipeline the walk would not link the commands of a block or a declaration's `$(...)`.
+      const alone = read === 'declaration' || read === 'block';
       if (text[this.i] !== '|' || text[this.i + 1] === '|') {
-        if (read === 'declaration' && elements > 1) giveUp('a declaration in a pipeline');
+        if (alone && elements > 1) giveUp(`a ${read} in a pipeline`);
         break;
       }
       if (text[this.i + 1] === '&') giveUp('`|&`');
-      if (read === 'declaration') giveUp('a declaration in a pipeline');
+      if (alone) giveUp(`a ${read} in a pipeline`);
       // tree-sitter-bash redirects all it has read of the statement (`x && a > f | b` redirects
       // `x && a`, a list, which keeps `a` out of the pipeline): only a first command is simple.
       if (read === 'redirected' && !(startsStatement && elements === 1))
@@ -227,7 +251,199 @@ class Reader {
       const id = this.pipelines++;
       for (const cmd of commands) cmd.pipeline = id;
     }
-    return elements;
+    return { elements, block, redirected, lastRedirected };
+  }
+
+  /**
+   * One element of a pipeline: a block (`if`, `for`, `while`, `case`, `{ }`, `( )`, `[ ]`,
+   * `! cmd`, `name() { }`) or a simple command.
+   */
+  private element(
+    commands: NativeCommand[],
+  ): 'command' | 'redirected' | 'assignments' | 'declaration' | 'block' {
+    const { text } = this;
+    const keyword = this.keywordAt();
+    FUNCTION_HEAD.lastIndex = this.i;
+    const functionHead = FUNCTION_HEAD.exec(text)?.[0];
+    if (keyword === 'if') this.ifStatement();
+    else if (keyword === 'case') this.caseStatement();
+    else if (keyword === '!') {
+      // `! cmd` and `! [ ... ]` (a negated pipeline would be read differently).
+      this.i++;
+      this.skipBlank(false);
+      if (text[this.i] === '[' && (text[this.i + 1] === ' ' || text[this.i + 1] === '\t')) this.testCommand();
+      else if (this.simpleCommand([]) !== 'command') giveUp('an unusual `!`');
+    } else if (functionHead !== undefined) {
+      // `name() { ...; }`: the body's commands are the script's.
+      this.i += functionHead.length;
+      this.skipBlank(true);
+      if (this.keywordAt() !== '{') giveUp('a function body other than `{ }`');
+      this.i++;
+      this.statements(CLOSE_BRACE, true);
+      this.pass('}');
+    } else if (keyword === 'for' || keyword === 'select') this.forStatement(keyword);
+    else if (keyword === 'while' || keyword === 'until') {
+      this.i += keyword.length;
+      this.statements(DO, false);
+      this.doGroup();
+    } else if (keyword === '{') {
+      this.i++;
+      this.statements(CLOSE_BRACE, true);
+      this.pass('}');
+    } else if (text[this.i] === '(') {
+      if (text[this.i + 1] === '(') giveUp('`((`');
+      this.i++;
+      this.statements(CLOSE_PAREN, false);
+      this.pass(')');
+    } else if (text[this.i] === '[' && (text[this.i + 1] === ' ' || text[this.i + 1] === '\t'))
+      this.testCommand();
+    else return this.simpleCommand(commands);
+    this.skipBlank(false);
+    // `{ a; } > log` is a redirected statement, `fi x` an error.
+    if (this.atRedirection()) giveUp('a redirection of a block');
+    if (this.atWord()) giveUp('a word after a block');
+    return 'block';
+  }
+
+  /** `if a; then b; elif c; then d; else e; fi`. */
+  private ifStatement(): void {
+    this.pass('if');
+    this.statements(THEN, false);
+    for (;;) {
+      this.pass('then');
+      const closer = this.statements(AFTER_THEN, true);
+      if (closer === 'elif') {
+        this.pass('elif');
+        this.statements(THEN, false);
+        continue;
+      }
+      if (closer === 'else') {
+        this.pass('else');
+        this.statements(FI, true);
+      }
+      this.pass('fi');
+      return;
+    }
+  }
+
+  /** `for NAME in words; do ...; done` (or without `in words`). */
+  private forStatement(keyword: string): void {
+    const { text } = this;
+    this.pass(keyword);
+    this.skipBlank(false);
+    const name = /[A-Za-z_][A-Za-z0-9_]*/y;
+    name.lastIndex = this.i;
+    const found = name.exec(text)?.[0];
+    if (!found || RESERVED.has(found)) giveUp(`an unusual \`${keyword}\` variable`);
+    this.i += found.length;
+    if (!WORD_END.has(text[this.i] ?? '\n')) giveUp(`an unusual \`${keyword}\` variable`);
+    this.skipBlank(false);
+    if (this.keywordAt() === 'in') {
+      this.pass('in');
+      let words = 0;
+      for (;;) {
+        this.skipBlank(false);
+        if (!this.atWord()) break;
+        this.items.push(...this.wordAndInner(false).inner);
+        words++;
+      }
+      if (words === 0) giveUp('`in` without words');
+    }
+    const ch = text[this.i];
+    if (ch === '\n' || (ch === ';' && text[this.i + 1] !== ';' && text[this.i + 1] !== '&')) this.i++;
+    else giveUp('no `;` before `do`');
+    this.skipBlank(true);
+    if (this.keywordAt() !== 'do') giveUp('no `do`');
+    this.doGroup();
+  }
+
+  /** `case word in a|'b') ...;; *) ...;; esac`, with plain patterns. */
+  private caseStatement(): void {
+    const { text } = this;
+    this.pass('case');
+    this.skipBlank(false);
+    if (!this.atWord()) giveUp('`case` without a word');
+    this.items.push(...this.wordAndInner(false).inner);
+    this.skipBlank(true);
+    if (this.keywordAt() !== 'in') giveUp('`case` without `in`');
+    this.pass('in');
+    for (;;) {
+      this.skipBlank(true);
+      if (this.keywordAt() === 'esac') break;
+      for (;;) {
+        this.casePattern();
+        this.skipBlank(false);
+        if (text[this.i] !== '|') break;
+        this.i++;
+        this.skipBlank(false);
+      }
+      if (text[this.i] !== ')') giveUp('an unusual `case` pattern');
+      this.i++;
+      if (this.statements(CASE_ITEM_END, true) === 'esac') break;
+      this.pass(';;');
+      if (text[this.i] === '&') giveUp('`;;&`');
+    }
+    this.pass('esac');
+  }
+
+  /**
+   * A pattern of plain glob characters and quoted strings: the grammar's extglob scanner reads
+   * anything else its own way.
+   */
+  private casePattern(): void {
+    const { text } = this;
+    const start = this.i;
+    for (;;) {
+      const ch = text[this.i];
+      if (ch !== undefined && CASE_PATTERN_CHAR.test(ch)) this.i++;
+      else if (ch === "'" || ch === '"') {
+        const close = text.indexOf(ch, this.i + 1);
+        if (close < 0 || /[$`\\\n]/.test(text.slice(this.i + 1, close))) giveUp('an unusual `case` pattern');
+        this.i = close + 1;
+      } else break;
+    }
+    const next = text[this.i];
+    if (this.i === start || (next !== ')' && next !== '|' && next !== ' ' && next !== '\t'))
+      giveUp('an unusual `case` pattern');
+    if (text.startsWith('esac', start)) giveUp('an unusual `case` pattern');
+  }
+
+  /** `do ...; done` */
+  private doGroup(): void {
+    this.pass('do');
+    this.statements(DONE, true);
+    this.pass('done');
+  }
+
+  /**
+   * `[ x ]`, `[ -f x ]`, `[ x = y ]`, `[ ! ... ]`: tests of one operand or operator the grammar
+   * reads as one expression; its `$(...)` go to the script.
+   */
+  private testCommand(): void {
+    const { text } = this;
+    this.i++;
+    const words: string[] = [];
+    for (;;) {
+      this.skipBlank(false);
+      const next = text[this.i + 1];
+      if (text[this.i] === ']' && (next === undefined || WORD_END.has(next))) {
+        this.i++;
+        break;
+      }
+      if (!this.atWord()) giveUp('an operator or the end inside `[ ]`');
+      const start = this.i;
+      this.items.push(...this.wordAndInner(false).inner);
+      words.push(text.slice(start, this.i));
+    }
+    const operand = (w: string | undefined) =>
+      w !== undefined && !TEST_UNARY.test(w) && !/^[=!<>]|[*?{}[\]]/.test(w);
+    const rest = words[0] === '!' ? words.slice(1) : words;
+    const simple =
+      rest.length === 0 ||
+      (rest.length === 1 && operand(rest[0])) ||
+      (rest.length === 2 && TEST_UNARY.test(rest[0]!) && operand(rest[1])) ||
+      (rest.length === 3 && operand(rest[0]) && TEST_BINARY.test(rest[1]!) && operand(rest[2]));
+    if (!simple) giveUp('an unusual `[ ]`');
   }
 
   /**
@@ -254,9 +470,13 @@ class Reader {
     const ch = text[this.i]!;
     if (!COMMAND_START.test(ch)) giveUp(`\`${ch}\` at the start of a command name`);
     // The walk does not look into the name or the assignments before it: their `$(...)` are dropped.
+    WORD_TOKEN.lastIndex = this.i;
+    const token = WORD_TOKEN.exec(text)?.[0];
     const { word: name } = this.wordAndInner(true);
-    if (name.kind === 'word' && KEYWORDS.has(name.value)) giveUp(`the keyword \`${name.value}\``);
-    if (name.kind === 'word' && DECLARATIONS.has(name.value)) {
+    if (token !== undefined && RESERVED.has(token)) {
+      // Only `export`-like keywords are read here (blocks are read by `element`), and as a whole word.
+      if (!DECLARATIONS.has(token) || text.slice(name.start, name.end) !== token)
+        giveUp(`the keyword \`${token}\``);
       if (env.length > 0) giveUp('assignments before a declaration');
       this.declaration();
       return 'declaration';
@@ -269,8 +489,10 @@ class Reader {
       if (this.atRedirection()) {
         inner.push(...this.redirection());
         redirected = true;
+      } else if (this.atWord() && redirected) {
+        // `echo >&2 "error" x`: the grammar reads the words after a redirection as its file.
+        inner.push(...this.wordAndInner(false).inner);
       } else if (this.atWord()) {
-        if (redirected) giveUp('a word after a redirection');
         // The grammar reads `} }` or `{} [x]` as one word, blanks included.
         const previous = args[args.length - 1];
         if (
@@ -356,22 +578,6 @@ class Reader {
     return { assignment, inner };
   }
 
-  /** At the start of a word: not a blank, an operator, a comment or the end. */
-  private atWord(): boolean {
-    const ch = this.text[this.i];
-    return ch !== undefined && !WORD_END.has(ch) && ch !== '#' && !this.atRedirection();
-  }
-
-  /** At `>`, `>>`, `<`, `&>`, `&>>`, or a file descriptor followed by one (`2>`). */
-  private atRedirection(): boolean {
-    const { text } = this;
-    let j = this.i;
-    while (text[j]! >= '0' && text[j]! <= '9') j++;
-    const ch = text[j];
-    if (ch === '>' || ch === '<') return true;
-    return j === this.i && ch === '&' && text[j + 1] === '>';
-  }
-
   /**
    * `> file`, `>> file`, `< file`, `2>&1`, `&> file`, `2>/dev/null`: nothing of it is in the model
    * but the commands of a `$(...)` in the file name, returned.
@@ -381,6 +587,8 @@ class Reader {
     const before = text[this.i - 1];
     // `a2>f` and `x"y">f` are words the grammar's scanner may read as a file descriptor.
     if (before !== undefined && !/[ \t]/.test(before)) giveUp('a redirection right after a word');
+    // The scanner reads `0` apart (`0>f` is the word `0`, then `>f`).
+    if (text[this.i] === '0') giveUp('the file descriptor 0');
     while (text[this.i]! >= '0' && text[this.i]! <= '9') this.i++;
     const op = /^(&>>|&>|>>|>&|>|<)/.exec(text.slice(this.i, this.i + 3))?.[0];
     const after = text[this.i + (op?.length ?? 0)];
@@ -400,173 +608,7 @@ class Reader {
     return this.wordAndInner(false).inner;
   }
 
-  /** A word and the items of the `$(...)` in it. */
-  private wordAndInner(commandName: boolean): { word: NativeWord; inner: NativeItem[] } {
-    const outer = this.sink;
-    const inner: NativeItem[] = [];
-    this.sink = inner;
-    try {
-      return { word: this.word(commandName), inner };
-    } finally {
-      this.sink = outer;
-    }
-  }
-
-  /**
-   * A word: plain text with backslash escapes, `'...'`, `"..."`, `$NAME` and `${NAME...}`, side
-   * by side. Its value has the quotes removed (expansions kept as written).
-   */
-  private word(commandName: boolean): NativeWord {
-    const { text } = this;
-    const start = this.i;
-    let value = '';
-    let dynamic = false;
-    /** tree-sitter's pieces so far: plain text runs, each `{ } [ ]`, strings, expansions. */
-    let pieces = 0;
-    let plainPieces = 0;
-    let plain: 'text' | 'bracket' | undefined;
-    let lastQuote: ArgumentKind | undefined;
-    let bracketed = false;
-    /**
-     * An unquoted expansion as the third piece or later: the grammar ends the word at its `$`
-     * when more follows (`x$A-$B-c` is read as `x$A-$` and `B-c`; measured over every word of up
-     * to five pieces).
-     */
-    let lateExpansion = false;
-    const newPiece = () => {
-      if (lateExpansion) giveUp('a word going on after an expansion in its third piece or later');
-      pieces++;
-    };
-    for (;;) {
-      const ch = text[this.i];
-      if (ch === undefined || WORD_END.has(ch)) {
-        // `)` ends a `$(...)` (or is left to the caller to refuse).
-        if (ch === '(') giveUp('`(`');
-        break;
-      }
-      if (ch === "'") {
-        const close = text.indexOf("'", this.i + 1);
-        if (close < 0) giveUp('an unterminated single quote');
-        newPiece();
-        value += text.slice(this.i + 1, close);
-        this.i = close + 1;
-        plain = undefined;
-        lastQuote = 'raw_string';
-      } else if (ch === '"') {
-        newPiece();
-        const { inner, hasExpansion } = this.doubleQuoted();
-        value += unescapeDoubleQuoted(inner);
-        dynamic ||= hasExpansion;
-        plain = undefined;
-        lastQuote = 'string';
-      } else if (ch === '$' && text[this.i + 1] === '(') {
-        // A command substitution as a later piece keeps the word going, unlike other expansions.
-        newPiece();
-        const from = this.i;
-        this.substitution();
-        value += text.slice(from, this.i);
-        dynamic = true;
-        plain = undefined;
-        lastQuote = undefined;
-      } else if (ch === '$') {
-        newPiece();
-        const expansion = this.expansion();
-        value += expansion;
-        dynamic = true;
-        if (pieces >= 3) {
-          lateExpansion = true;
-          // Even last: `a-b$1` is read as `a-b$` and `1`.
-          if (/^\$[0-9]/.test(expansion))
-            giveUp('a positional parameter in the third piece of a word or later');
-        }
-        plain = undefined;
-        lastQuote = undefined;
-      } else if (ch === '`') giveUp('a backquote');
-      else if (ch === '{' || ch === '}' || ch === '[' || ch === ']') {
-        // Concatenations to the grammar: fine for an argument, not where a command starts.
-        if (commandName) giveUp(`\`${ch}\` in a command name`);
-        newPiece();
-        plainPieces++;
-        plain = 'bracket';
-        bracketed = true;
-        value += ch;
-        this.i++;
-      } else {
-        if (plain !== 'text') {
-          // `"a"#b` is a word and a comment word to the grammar; `"a"\\b` two words.
-          if (ch === '#') giveUp('`#` inside a word');
-          if (ch === '\\' && pieces > 0) giveUp('a backslash after a quote, an expansion or a bracket');
-          newPiece();
-          plainPieces++;
-          plain = 'text';
-        }
-        if (ch === '\\') {
-          const next = text[this.i + 1];
-          if (next === undefined || /\s/.test(next)) giveUp('a backslash before a blank');
-          value += unescapeWord(text.slice(this.i, this.i + 2));
-          this.i += 2;
-        } else {
-          if (/\s/.test(ch) || ch < ' ' || ch === '\x7f' || ch === '\u0085')
-            giveUp('an unusual blank or control character');
-          value += ch;
-          this.i++;
-        }
-      }
-    }
-    const end = this.i;
-    const raw = text.slice(start, end);
-    let kind: ArgumentKind = 'other';
-    if (pieces === 1) {
-      // A lone `{`, `}`, `[` or `]` is a word (`{}` a concatenation), a number is not.
-      if (plainPieces === 1) kind = bracketed || !NUMBER.test(raw) ? 'word' : 'other';
-      else if (lastQuote) kind = lastQuote;
-    }
-    if (commandName) this.checkCommandName(raw);
-    return { start, end, value, dynamic, kind };
-  }
-
-  /** Command names the grammar's scanner reads otherwise (`abc%x`, `é=1`, `1=x`). */
-  private checkCommandName(raw: string): void {
-    let j = 0;
-    while (j < raw.length && NAME_CHAR.test(raw[j]!)) j++;
-    const after = raw[j];
-    if (j > 0 && after !== undefined) {
-      const plus = after === '+' && (raw[j + 1] === '=' || raw[j + 1] === ':');
-      if (plus || VARIABLE_NAME_FOLLOWERS.has(after))
-        giveUp(`\`${after}\` after a name where a command starts`);
-    }
-    if (/[^\x20-\x7e]/.test(raw)) giveUp('a non-ASCII command name');
-  }
-
-  /** `"..."` at `this.i`: its inside, as written. */
-  private doubleQuoted(): { inner: string; hasExpansion: boolean } {
-    const { text } = this;
-    const open = this.i;
-    this.i++;
-    let hasExpansion = false;
-    for (;;) {
-      const ch = text[this.i];
-      if (ch === undefined) giveUp('an unterminated double quote');
-      if (ch === '"') break;
-      if (ch === '\\') {
-        const next = text[this.i + 1];
-        if (next === undefined) giveUp('an unterminated double quote');
-        this.i += 2;
-      } else if (ch === '$') {
-        if (text[this.i + 1] === '"') giveUp('`$` before a closing quote');
-        if (text[this.i + 1] === '(') this.substitution();
-        else this.expansion();
-        hasExpansion = true;
-      } else if (ch === '`') giveUp('a backquote');
-      else if (ch === '\n') giveUp('a line break inside double quotes');
-      else this.i++;
-    }
-    this.i++;
-    return { inner: text.slice(open + 1, this.i - 1), hasExpansion };
-  }
-
-  /** `$(...)` at `this.i`: its statements' items go to the sink of the word being read. */
-  private substitution(): void {
+  protected substitution(): void {
     const { text } = this;
     if (text[this.i + 2] === '(') giveUp('`$((`');
     this.i += 2;
@@ -574,77 +616,12 @@ class Reader {
     const outerSink = this.sink;
     this.items = [];
     this.substitutions++;
-    this.statements(')');
+    this.statements(CLOSE_PAREN, false);
     this.substitutions--;
     this.i++;
     const items = this.items;
     this.items = outerItems;
     this.sink = outerSink;
     this.sink.push(...items);
-  }
-
-  /** `$NAME`, `$1`, `$?` or a simple `${NAME...}` at `this.i`: returns it as written. */
-  private expansion(): string {
-    const { text } = this;
-    const start = this.i;
-    const next = text[start + 1];
-    if (next === undefined) giveUp('a bare `$`');
-    if (NAME_CHAR.test(next)) {
-      let j = start + 2;
-      while (NAME_CHAR.test(text[j] ?? '')) j++;
-      this.i = j;
-    } else if ('@*#?$!-'.includes(next)) this.i = start + 2;
-    else if (next === '{') this.i = this.bracedExpansionEnd(start);
-    else giveUp(`\`$${next}\``);
-    return text.slice(start, this.i);
-  }
-
-  /** The end of `${NAME}`, `${#NAME}`, `${NAME:-plain}`, `${NAME%.*}`, `${NAME//a/b}` starting at `start`. */
-  private bracedExpansionEnd(start: number): number {
-    const { text } = this;
-    let j = start + 2;
-    const length = text[j] === '#';
-    if (length) j++;
-    const nameStart = j;
-    if (NAME_START.test(text[j] ?? '')) while (NAME_CHAR.test(text[j] ?? '')) j++;
-    else while (/[0-9]/.test(text[j] ?? '')) j++;
-    if (j === nameStart) giveUp('an unusual `${...}`');
-    if (text[j] === '}') return j + 1;
-    if (length) giveUp('an unusual `${#...}`');
-    const op = EXPANSION_OPERATORS.find((o) => text.startsWith(o, j));
-    if (!op) giveUp('an unusual `${...}`');
-    j += op.length;
-    const operandStart = j;
-    while (j < text.length && text[j] !== '}') {
-      if (!EXPANSION_OPERAND.test(text[j]!)) giveUp('an unusual `${...}`');
-      j++;
-    }
-    if (text[j] !== '}') giveUp('an unterminated `${`');
-    // `${X:1:2}`: the grammar reads numbers and names there, not words.
-    if (op === ':' && !/^[0-9]+(:[0-9]+)?$/.test(text.slice(operandStart, j))) giveUp('an unusual `${...}`');
-    return j + 1;
-  }
-
-  /**
-   * Skips blanks, comments and line continuations (and line breaks when `lineBreaks`: after `&&`,
-   * `|`, `;`, where a statement may start).
-   */
-  private skipBlank(lineBreaks: boolean): void {
-    const { text } = this;
-    for (;;) {
-      const ch = text[this.i];
-      if (ch === ' ' || ch === '\t' || (lineBreaks && ch === '\n')) this.i++;
-      else if (ch === '#') {
-        // A comment would run over the `)` of `$(a # b)`.
-        if (this.substitutions > 0) giveUp('a comment inside `$( )`');
-        const nl = text.indexOf('\n', this.i);
-        this.i = nl < 0 ? text.length : nl;
-      } else if (ch === '\\' && text[this.i + 1] === '\n') {
-        this.i += 2;
-        // A continuation with nothing but blanks after it is a syntax error to the grammar.
-        ONLY_BLANKS_LEFT.lastIndex = this.i;
-        if (ONLY_BLANKS_LEFT.test(text)) giveUp('a line continuation at the end');
-      } else return;
-    }
   }
 }
