@@ -92,10 +92,12 @@ function collect(
   wrapper: ShellCommand | undefined,
   depth: number,
 ): void {
+  // Without tree-sitter nothing is read, natively either: a script reads the same both ways.
   if (!parser || depth > 4) return;
   const { native = true, observe } = readerOptions;
   if (native) {
-    // Most RUN lines are a few simple commands: read them without the WebAssembly parse and walk.
+    // Most RUN scripts are read without the WebAssembly parse and the node-by-node walk; the
+    // native reader gives up (one pass at most) on anything it does not read as tree-sitter does.
     const read = readNativeShell(text);
     const simple = typeof read !== 'string';
     observe?.(text, simple ? undefined : read, depth);

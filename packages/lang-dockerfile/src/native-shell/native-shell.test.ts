@@ -70,6 +70,9 @@ describe('native shell reader: reads realistic RUN scripts as tree-sitter does',
     'nginx &\nsleep 1\n\n\necho done; true',
     // Blocks, as the official images write them.
     'set -eux; \tsavedAptMark="$(apt-mark showmanual)"; \tdpkgArch="$(dpkg --print-architecture)"; \tcase "${dpkgArch##*-}" in \t\tamd64) ARCH=\'x64\' ;; \t\t\'arm64\'|aarch64) ARCH=\'arm64\';; \t\t*) echo >&2 "error: unsupported architecture ($dpkgArch)"; exit 1 ;; \tesac; \tfor key in A1 B2 ; do \t\tgpg --batch --keyserver hkps://keys.openpgp.org --recv-keys "$key" || \t\tgpg --batch --keyserver keyserver.ubuntu.com --recv-keys "$key" ; \tdone; \tif [ -f /etc/x ]; then rm /etc/x; elif [ "$(id -u)" = 0 ]; then :; else echo no; fi; \t{ [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; }; \t( cd /tmp && make ); \t! grep -q x /etc/hosts; \twhile [ ! -e /x ]; do sleep 1; done; \tddist() { local f="$1"; shift; wget -O "$f" "$@"; }; \tddist x.tgz https://x/${V%%[a-z]*}/x.tgz',
+    // Blocks in pipelines and redirected (their commands are not linked to the pipeline).
+    '{ echo a; echo b; } | tee /x && ( cd /y && make ) > log 2>&1 && while read l; do echo "$l"; done < /x && ! a | b && if [ "${X}" = y ]; then :; fi | c',
+    'echo ${X:+"--flag=x"} ${R%~*} && a | { b; } | c',
     // Escapes and odd but plain words.
     'echo \\$HOME c\\"d "e\\\\f" \'g\\h\' -- =x %s @ : g++ -O2 ~/x */a 1 -1 0x1F',
   ])('%s', (text) => {
@@ -109,14 +112,12 @@ describe('native shell reader: reads realistic RUN scripts as tree-sitter does',
 
 describe('native shell reader: gives up on what it is not sure of', () => {
   it.each([
-    ['{ a; b; } > log', 'redirection of a block'],
-    ['a | { b; }', 'block in a pipeline'],
-    ['while read l; do echo "$l"; done < /x', 'redirection of a block'],
     ['case "$a" in [ab]) b;; esac', 'unusual `case` pattern'],
+    ['export A=1 | b', 'declaration in a pipeline'],
+    ['f() { a; } > log', 'redirection of a function'],
     ['function f { a; }', 'keyword `function`'],
     ['[ -f a -a -f b ]', 'unusual `[ ]`'],
     ['[[ -f a ]]', 'start of a command name'],
-    ['! a | b', 'block in a pipeline'],
     ['echo `date`', 'backquote'],
     ['echo $((1 + 2))', '`$((`'],
     ['cat <<EOF\nx\nEOF', 'redirection'],
@@ -129,6 +130,8 @@ describe('native shell reader: gives up on what it is not sure of', () => {
     ['echo "unterminated', 'unterminated'],
     ['a &&', 'no command'],
     ['echo $(a # comment\n)', 'comment'],
+    [`${'{ '.repeat(150)}a${'; }'.repeat(150)}`, 'nested deeper than 100'],
+    [`echo ${'"$('.repeat(150)}a${')"'.repeat(150)}`, 'nested deeper than 100'],
     // tree-sitter-bash quirks, measured: matching them is not worth the risk.
     ['a | b | c && d', 'pipeline of three'],
     ['{ a; } && b | c | d | e && f', 'pipeline of three or more commands after a block'],
@@ -145,6 +148,11 @@ describe('native shell reader: gives up on what it is not sure of', () => {
     ['a \\\n', 'line continuation at the end'],
     ['g\n\\l', 'backslash at the start of a line'],
     ['d 0>w', 'file descriptor 0'],
+    ['export --u=1', 'unusual option of a declaration'],
+    ['g 9#"a"', 'number base without digits'],
+    ['case x in *)c;; esac', 'no blank after a `case` pattern'],
+    ['A=|b', '`=|` in an assignment'],
+    ['echo "${P%]}"', 'unusual `${...}`'],
     ['a\r\nb', 'carriage return'],
     ['echo a>f', 'right after a word'],
     ['abc%x y', 'after a name where a command starts'],

@@ -93,7 +93,8 @@ export function randomShellScript(random: () => number, nesting = 2, depth = 0):
         return `f() { ${body()}; }`;
     }
   };
-  const element = () => (depth < nesting && random() < 0.2 ? block() : simple());
+  const element = () =>
+    depth < nesting && random() < 0.2 ? block() + (random() < 0.2 ? ` ${pick(REDIRECTIONS)}` : '') : simple();
   const pipeline = () => {
     const elements = [element()];
     for (let n = random() < 0.6 ? 0 : 1 + count(4); n > 0; n--) elements.push(element());

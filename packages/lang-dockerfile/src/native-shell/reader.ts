@@ -41,6 +41,9 @@ const WORD_TOKEN = /(?:[^#'"<>{}[\]()`$|&;\\\s]|\\\S)(?:[^'"<>{}[\]()`$|&;\\\s]|
 /** A keyword or brace where a statement starts, read before the reader decides what follows. */
 const KEYWORD_AT = /[a-z]+|[{}!]/y;
 
+/** What an element of a pipeline was (its commands are linked to the pipeline only if `command`). */
+type ElementKind = 'command' | 'assignments' | 'declaration' | 'block' | 'function';
+
 /** `name()` (and `name ()`) where a statement starts: a function definition. */
 const FUNCTION_HEAD = /[A-Za-z_][A-Za-z0-9_]*[ \t]*\(\)/y;
 const CASE_PATTERN_CHAR = /[A-Za-z0-9_.*?/+:,@%=~^-]/;
@@ -64,6 +67,8 @@ const COMMAND_START = /[A-Za-z0-9_./~:"'$\\]/;
 /** What an argument of `export` may start with: an option, or as a command name. */
 const DECLARATION_ARGUMENT_START = /[A-Za-z0-9_./~"'$\\-]/;
 const BRACKETS = /[{}[\]]/;
+const ONLY_WHITESPACE_LEFT = /\s*$/y;
+const MAX_NESTING = 100;
 const ONLY_BRACKETS = /^[{}[\]]+$/;
 
 /**
@@ -86,6 +91,8 @@ class Reader extends WordReader {
   /** What ends the list of statements being read (undefined: the end of the text). */
   private closers: ReadonlySet<string> | undefined;
   private pipelines = 0;
+  /** How many lists of statements the reader is in. */
+  private nesting = 0;
 
   script(): NativeShell {
     // The grammar's scanner skips a carriage return before a line break in some states and not
@@ -102,12 +109,15 @@ class Reader extends WordReader {
    * `empty`: whether there may be no statement before it.
    */
   private statements(closers: ReadonlySet<string> | undefined, empty: boolean): string | undefined {
+    // Blocks and `$(` nest by recursion here: deep ones are left to tree-sitter, not to the stack.
+    if (++this.nesting > MAX_NESTING) giveUp(`blocks nested deeper than ${MAX_NESTING}`);
     const outer = this.closers;
     this.closers = closers;
     try {
       return this.statementsUntil(closers, empty);
     } finally {
       this.closers = outer;
+      this.nesting--;
     }
   }
 
@@ -131,7 +141,8 @@ class Reader extends WordReader {
       const ch = text[this.i];
       // `a | b | c` + line break + `d > f` or `d || e`: the grammar may read `d` as an argument of
       // `c`, or split the pipeline (measured).
-      if (ch === '\n' && longPipeline && text.slice(this.i).trim() !== '')
+      ONLY_WHITESPACE_LEFT.lastIndex = this.i;
+      if (ch === '\n' && longPipeline && !ONLY_WHITESPACE_LEFT.test(text))
         giveUp('a line break after a pipeline of three or more commands');
       if (ch === undefined || (closers?.has(')') && ch === ')')) continue;
       if (closers?.has(';;') && text.startsWith(';;', this.i)) continue;
@@ -228,24 +239,23 @@ class Reader extends WordReader {
     for (;;) {
       const read = this.element(commands);
       elements++;
-      block ||= read === 'block';
-      lastRedirected = read === 'redirected';
+      block ||= read.kind === 'block';
+      lastRedirected = read.redirected;
       redirected ||= lastRedirected;
       this.skipBlank(false);
-      // In a pipeline the walk would not link the commands of a block or a declaration's `$(...)`.
-      const alone = read === 'declaration' || read === 'block';
-      if (text[this.i] !== '|' || text[this.i + 1] === '|') {
-        if (alone && elements > 1) giveUp(`a ${read} in a pipeline`);
-        break;
-      }
+      const more = text[this.i] === '|' && text[this.i + 1] !== '|';
+      // Blocks may be in a pipeline (their commands are not linked to it, as in the walk);
+      // declarations and functions are left to tree-sitter there.
+      if ((more || elements > 1) && (read.kind === 'declaration' || read.kind === 'function'))
+        giveUp(`a ${read.kind} in a pipeline`);
+      if (!more) break;
       if (text[this.i + 1] === '&') giveUp('`|&`');
-      if (alone) giveUp(`a ${read} in a pipeline`);
       // tree-sitter-bash redirects all it has read of the statement (`x && a > f | b` redirects
       // `x && a`, a list, which keeps `a` out of the pipeline): only a first command is simple.
-      if (read === 'redirected' && !(startsStatement && elements === 1))
-        giveUp('a redirection inside a pipeline');
+      if (read.redirected && !(startsStatement && elements === 1)) giveUp('a redirection inside a pipeline');
       this.i++;
       this.skipBlank(true);
+      if (text[this.i] === undefined) giveUp('no command after `|`');
     }
     if (elements > 1) {
       const id = this.pipelines++;
@@ -258,21 +268,23 @@ class Reader extends WordReader {
    * One element of a pipeline: a block (`if`, `for`, `while`, `case`, `{ }`, `( )`, `[ ]`,
    * `! cmd`, `name() { }`) or a simple command.
    */
-  private element(
-    commands: NativeCommand[],
-  ): 'command' | 'redirected' | 'assignments' | 'declaration' | 'block' {
+  private element(commands: NativeCommand[]): { kind: ElementKind; redirected: boolean } {
     const { text } = this;
     const keyword = this.keywordAt();
     FUNCTION_HEAD.lastIndex = this.i;
     const functionHead = FUNCTION_HEAD.exec(text)?.[0];
+    let kind: ElementKind = 'block';
     if (keyword === 'if') this.ifStatement();
     else if (keyword === 'case') this.caseStatement();
     else if (keyword === '!') {
-      // `! cmd` and `! [ ... ]` (a negated pipeline would be read differently).
+      // `! cmd` and `! [ ... ]`: the command is not in a pipeline (`! a | b` links `b` alone).
       this.i++;
       this.skipBlank(false);
       if (text[this.i] === '[' && (text[this.i + 1] === ' ' || text[this.i + 1] === '\t')) this.testCommand();
-      else if (this.simpleCommand([]) !== 'command') giveUp('an unusual `!`');
+      else {
+        const negated = this.simpleCommand([]);
+        if (negated.kind !== 'command' || negated.redirected) giveUp('an unusual `!`');
+      }
     } else if (functionHead !== undefined) {
       // `name() { ...; }`: the body's commands are the script's.
       this.i += functionHead.length;
@@ -281,6 +293,7 @@ class Reader extends WordReader {
       this.i++;
       this.statements(CLOSE_BRACE, true);
       this.pass('}');
+      kind = 'function';
     } else if (keyword === 'for' || keyword === 'select') this.forStatement(keyword);
     else if (keyword === 'while' || keyword === 'until') {
       this.i += keyword.length;
@@ -298,11 +311,20 @@ class Reader extends WordReader {
     } else if (text[this.i] === '[' && (text[this.i + 1] === ' ' || text[this.i + 1] === '\t'))
       this.testCommand();
     else return this.simpleCommand(commands);
-    this.skipBlank(false);
-    // `{ a; } > log` is a redirected statement, `fi x` an error.
-    if (this.atRedirection()) giveUp('a redirection of a block');
-    if (this.atWord()) giveUp('a word after a block');
-    return 'block';
+    // `{ a; } > log`, `done < list`: a redirected statement, like a command's.
+    let redirected = false;
+    for (;;) {
+      this.skipBlank(false);
+      if (this.atRedirection()) {
+        if (kind === 'function') giveUp('a redirection of a function');
+        this.items.push(...this.redirection());
+        redirected = true;
+      } else if (this.atWord()) {
+        if (!redirected) giveUp('a word after a block');
+        this.items.push(...this.wordAndInner(false).inner);
+      } else break;
+    }
+    return { kind, redirected };
   }
 
   /** `if a; then b; elif c; then d; else e; fi`. */
@@ -379,6 +401,8 @@ class Reader extends WordReader {
       }
       if (text[this.i] !== ')') giveUp('an unusual `case` pattern');
       this.i++;
+      // `*)c` is one extglob pattern to the grammar's scanner: a blank must end the pattern.
+      if (!/[ \t\n]/.test(text[this.i] ?? '')) giveUp('no blank after a `case` pattern');
       if (this.statements(CASE_ITEM_END, true) === 'esac') break;
       this.pass(';;');
       if (text[this.i] === '&') giveUp('`;;&`');
@@ -436,7 +460,7 @@ class Reader extends WordReader {
       words.push(text.slice(start, this.i));
     }
     const operand = (w: string | undefined) =>
-      w !== undefined && !TEST_UNARY.test(w) && !/^[=!<>]|[*?{}[\]]/.test(w);
+      w !== undefined && !TEST_UNARY.test(w) && !/^[=!<>]|[*?{}[\]]/.test(w.replace(/\$\{[^}]*\}/g, '$X'));
     const rest = words[0] === '!' ? words.slice(1) : words;
     const simple =
       rest.length === 0 ||
@@ -451,7 +475,7 @@ class Reader extends WordReader {
    * command (also to `commands`) or the standalone assignments to the script, each followed by
    * the items of its `$(...)`.
    */
-  private simpleCommand(commands: NativeCommand[]): 'command' | 'redirected' | 'assignments' | 'declaration' {
+  private simpleCommand(commands: NativeCommand[]): { kind: ElementKind; redirected: boolean } {
     const { text } = this;
     const env: { assignment: NativeAssignment; inner: NativeItem[] }[] = [];
     while (this.atAssignment()) {
@@ -465,7 +489,7 @@ class Reader extends WordReader {
         giveUp(this.i < text.length ? `\`${text[this.i]}\` where a command starts` : 'no command');
       if (this.atRedirection()) giveUp('a redirection without a command');
       for (const { assignment, inner } of env) this.items.push(assignment, ...inner);
-      return 'assignments';
+      return { kind: 'assignments', redirected: false };
     }
     const ch = text[this.i]!;
     if (!COMMAND_START.test(ch)) giveUp(`\`${ch}\` at the start of a command name`);
@@ -479,7 +503,7 @@ class Reader extends WordReader {
         giveUp(`the keyword \`${token}\``);
       if (env.length > 0) giveUp('assignments before a declaration');
       this.declaration();
-      return 'declaration';
+      return { kind: 'declaration', redirected: false };
     }
     const args: NativeWord[] = [];
     const inner: NativeItem[] = [];
@@ -519,7 +543,7 @@ class Reader extends WordReader {
     };
     this.items.push(cmd, ...inner);
     commands.push(cmd);
-    return redirected ? 'redirected' : 'command';
+    return { kind: 'command', redirected };
   }
 
   /** The arguments of `export`, `local`, ... after the keyword: assignments and plain words. */
@@ -534,8 +558,11 @@ class Reader extends WordReader {
       } else if (this.atWord()) {
         if (!DECLARATION_ARGUMENT_START.test(text[this.i]!)) giveUp(`\`${text[this.i]}\` in a declaration`);
         const { word, inner } = this.wordAndInner(false);
-        // The scanner reads names there as it does where a command starts (`export A+=1`).
-        this.checkCommandName(text.slice(word.start, word.end));
+        const raw = text.slice(word.start, word.end);
+        // The scanner reads names there as it does where a command starts (`export A+=1`), and
+        // `--x=1` as an assignment to `--x`: only plain options.
+        if (raw.startsWith('-') && !/^-[A-Za-z]+$/.test(raw)) giveUp('an unusual option of a declaration');
+        this.checkCommandName(raw);
         this.items.push(...inner);
       } else return;
     }
@@ -557,7 +584,8 @@ class Reader extends WordReader {
     const name = text.slice(start, eq);
     this.i = eq + 1;
     const next = text[this.i];
-    if (next === '#' || next === '=' || next === '(') giveUp(`\`=${next}\` in an assignment`);
+    // `A=|b` is an error to the grammar (`A= |b` is not); `A=(` an array, `A=#` a comment word.
+    if (next !== undefined && '#=(|<>'.includes(next)) giveUp(`\`=${next}\` in an assignment`);
     if (!this.atWord()) {
       const end = this.i;
       return {

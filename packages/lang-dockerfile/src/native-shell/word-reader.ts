@@ -14,6 +14,9 @@ export function giveUp(reason: string): never {
 
 /** tree-sitter-bash's `number` token: such a word is a number node, not a word (`sh -c 1` reads nothing). */
 const NUMBER = /^-?(0x)?[0-9]+(#[0-9A-Za-z@_]+)?$/;
+const NUMBER_BASE_ONLY = /^-?(0x)?[0-9]+#$/;
+/** The plain text a word starts with, up to a quote, an expansion or a bracket. */
+const LEADING_PLAIN = /(?:[^'"$`{}[\]\\]|\\.)*/y;
 export const NAME_START = /[A-Za-z_]/;
 export const NAME_CHAR = /[A-Za-z0-9_]/;
 /**
@@ -44,7 +47,9 @@ const EXPANSION_OPERATORS = [
   ':',
 ];
 /** Characters of an operand of `${NAME<op>operand}` the reader accepts. */
-const EXPANSION_OPERAND = /[A-Za-z0-9_.,/:@*+=-]/;
+const EXPANSION_OPERAND = /[A-Za-z0-9_.,/:@*+=~-]/;
+/** Operators whose operand is a word (a default, an alternative, a message). */
+const VALUE_OPERATORS = new Set([':-', ':=', ':+', ':?', '-', '=', '+', '?']);
 
 /**
  * The words of a script (quoting, escapes, expansions, blanks and comments between them) for the
@@ -115,7 +120,7 @@ export abstract class WordReader {
   }
 
   /**
-   * A word: plain text with backslash escapes, `'...'`, `"..."`, `$NAME` and `${NAME...}`, side
+   * A word: plain text with backslash escapes, `'...'`, `"..."`, `$NAME`, `${NAME...}` and `$(...)`, side
    * by side. Its value has the quotes removed (expansions kept as written).
    */
   protected word(commandName: boolean): NativeWord {
@@ -174,7 +179,7 @@ export abstract class WordReader {
         lastQuote = undefined;
       } else if (ch === '$') {
         newPiece();
-        const expansion = this.expansion();
+        const expansion = this.expansion(false);
         value += expansion;
         dynamic = true;
         if (pieces >= 3) {
@@ -219,6 +224,9 @@ export abstract class WordReader {
     }
     const end = this.i;
     const raw = text.slice(start, end);
+    // `9#` then a quote, an expansion or the end: the grammar expects a number base's digits.
+    LEADING_PLAIN.lastIndex = 0;
+    if (NUMBER_BASE_ONLY.test(LEADING_PLAIN.exec(raw)?.[0] ?? '')) giveUp('a number base without digits');
     let kind: ArgumentKind = 'other';
     if (pieces === 1) {
       // A lone `{`, `}`, `[` or `]` is a word (`{}` a concatenation), a number is not.
@@ -259,7 +267,7 @@ export abstract class WordReader {
       } else if (ch === '$') {
         if (text[this.i + 1] === '"') giveUp('`$` before a closing quote');
         if (text[this.i + 1] === '(') this.substitution();
-        else this.expansion();
+        else this.expansion(true);
         hasExpansion = true;
       } else if (ch === '`') giveUp('a backquote');
       else if (ch === '\n') giveUp('a line break inside double quotes');
@@ -270,7 +278,7 @@ export abstract class WordReader {
   }
 
   /** `$NAME`, `$1`, `$?` or a simple `${NAME...}` at `this.i`: returns it as written. */
-  protected expansion(): string {
+  protected expansion(inDoubleQuotes: boolean): string {
     const { text } = this;
     const start = this.i;
     const next = text[start + 1];
@@ -280,13 +288,13 @@ export abstract class WordReader {
       while (NAME_CHAR.test(text[j] ?? '')) j++;
       this.i = j;
     } else if ('@*#?$!-'.includes(next)) this.i = start + 2;
-    else if (next === '{') this.i = this.bracedExpansionEnd(start);
+    else if (next === '{') this.i = this.bracedExpansionEnd(start, inDoubleQuotes);
     else giveUp(`\`$${next}\``);
     return text.slice(start, this.i);
   }
 
   /** The end of `${NAME}`, `${#NAME}`, `${NAME:-plain}`, `${NAME%.*}`, `${NAME//a/b}` starting at `start`. */
-  protected bracedExpansionEnd(start: number): number {
+  protected bracedExpansionEnd(start: number, inDoubleQuotes: boolean): number {
     const { text } = this;
     let j = start + 2;
     const length = text[j] === '#';
@@ -301,11 +309,25 @@ export abstract class WordReader {
     if (!op) giveUp('an unusual `${...}`');
     j += op.length;
     const operandStart = j;
+    // `${X:+"--flag=$X"}` outside double quotes: a plain double-quoted operand.
+    if (text[j] === '"' && !inDoubleQuotes && VALUE_OPERATORS.has(op)) {
+      const close = text.indexOf('"', j + 1);
+      if (close < 0 || /[$`\\\n]/.test(text.slice(j + 1, close)) || text[close + 1] !== '}')
+        giveUp('an unusual `${...}`');
+      return close + 2;
+    }
     // `${X%%[a-z]*}`: a bracket expression in a pattern to remove.
     const pattern = op.startsWith('#') || op.startsWith('%');
     while (j < text.length && text[j] !== '}') {
-      if (!EXPANSION_OPERAND.test(text[j]!) && !(pattern && (text[j] === '[' || text[j] === ']')))
-        giveUp('an unusual `${...}`');
+      if (pattern && text[j] === '[') {
+        // A whole `[...]` of operand characters; a lone `]` the grammar reads otherwise.
+        const close = text.indexOf(']', j + 2);
+        if (close < 0 || ![...text.slice(j + 1, close)].every((c) => EXPANSION_OPERAND.test(c)))
+          giveUp('an unusual `${...}`');
+        j = close + 1;
+        continue;
+      }
+      if (!EXPANSION_OPERAND.test(text[j]!)) giveUp('an unusual `${...}`');
       j++;
     }
     if (text[j] !== '}') giveUp('an unterminated `${`');
