@@ -146,6 +146,7 @@ describe('native shell reader: gives up on what it is not sure of', () => {
     ['echo } }', 'brackets after a word of brackets'],
     ['A=1 B=2\nc', 'assignments before a line break'],
     ['a \\\n', 'line continuation at the end'],
+    ['a; \\\n\n', 'line continuation at the end'],
     ['g\n\\l', 'backslash at the start of a line'],
     ['d 0>w', 'file descriptor 0'],
     ['export --u=1', 'unusual option of a declaration'],

@@ -27,7 +27,7 @@ export const NAME_CHAR = /[A-Za-z0-9_]/;
 const VARIABLE_NAME_FOLLOWERS = new Set(['[', ':', '%', '#', '@', '?', '=']);
 /** Characters that end a word outside quotes. */
 export const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
-const ONLY_BLANKS_LEFT = /(?:[ \t]|\\\n)*$/y;
+const ONLY_BLANKS_LEFT = /(?:\s|\\\n)*$/y;
 /** What may follow `${NAME` before a plain operand and the closing brace. */
 const EXPANSION_OPERATORS = [
   ':-',
@@ -94,7 +94,8 @@ export abstract class WordReader {
       } else if (ch === '\\' && text[this.i + 1] === '\n') {
         if (text[this.i - 1] === '\n') giveUp('a backslash at the start of a line');
         this.i += 2;
-        // A continuation with nothing but blanks after it is a syntax error to the grammar.
+        // A continuation with nothing but blanks and line breaks after it may be a syntax error
+        // to the grammar (`\\` + two line breaks is, where a statement starts).
         ONLY_BLANKS_LEFT.lastIndex = this.i;
         if (ONLY_BLANKS_LEFT.test(text)) giveUp('a line continuation at the end');
       } else return;
