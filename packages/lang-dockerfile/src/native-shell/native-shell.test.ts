@@ -153,6 +153,7 @@ describe('native shell reader: gives up on what it is not sure of', () => {
     ['g 9#"a"', 'number base without digits'],
     ['case x in *)c;; esac', 'no blank after a `case` pattern'],
     ['A=|b', '`=|` in an assignment'],
+    ['echo $(C=)', '`=)` in an assignment'],
     ['echo "${P%]}"', 'unusual `${...}`'],
     ['a\r\nb', 'carriage return'],
     ['echo a>f', 'right after a word'],

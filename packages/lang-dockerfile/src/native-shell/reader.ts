@@ -587,6 +587,8 @@ class Reader extends WordReader {
     // `A=|b` is an error to the grammar (`A= |b` is not); `A=(` an array, `A=#` a comment word.
     if (next !== undefined && '#=(|<>'.includes(next)) giveUp(`\`=${next}\` in an assignment`);
     if (!this.atWord()) {
+      // The grammar's empty value is before a blank, `;`, `&` or the end only (`$(A=)` is an error).
+      if (next !== undefined && !/[\s;&]/.test(next)) giveUp(`\`=${next}\` in an assignment`);
       const end = this.i;
       return {
         assignment: { type: 'assignment', start, end, name, value: '', valueStart: end, valueEnd: end },
