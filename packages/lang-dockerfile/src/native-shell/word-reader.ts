@@ -25,6 +25,13 @@ export const NAME_CHAR = /[A-Za-z0-9_]/;
  * `:`, so `g++` is a name).
  */
 const VARIABLE_NAME_FOLLOWERS = new Set(['[', ':', '%', '#', '@', '?', '=']);
+/**
+ * Ordinary characters of a word outside quotes: not a blank (any Unicode one), a control
+ * character, a quote, `$`, a backquote, a bracket, a backslash or an operator.
+ */
+const PLAIN_RUN = /[^\s\p{Cc}'"$`{}[\]\\;&|<>()]+/uy;
+/** Characters inside double quotes up to the next one looked at. */
+const QUOTED_RUN = /[^"\\$`\n]+/y;
 /** Characters that end a word outside quotes. */
 export const WORD_END = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 const ONLY_BLANKS_LEFT = /(?:\s|\\\n)*$/y;
@@ -216,10 +223,12 @@ export abstract class WordReader {
           value += unescapeWord(text.slice(this.i, this.i + 2));
           this.i += 2;
         } else {
-          if (/\s/.test(ch) || ch < ' ' || ch === '\x7f' || ch === '\u0085')
-            giveUp('an unusual blank or control character');
-          value += ch;
-          this.i++;
+          // A run of ordinary characters at once (what ends it is looked at one by one).
+          PLAIN_RUN.lastIndex = this.i;
+          const run = PLAIN_RUN.exec(text)?.[0];
+          if (run === undefined) giveUp('an unusual blank or control character');
+          value += run;
+          this.i += run.length;
         }
       }
     }
@@ -272,7 +281,10 @@ export abstract class WordReader {
         hasExpansion = true;
       } else if (ch === '`') giveUp('a backquote');
       else if (ch === '\n') giveUp('a line break inside double quotes');
-      else this.i++;
+      else {
+        QUOTED_RUN.lastIndex = this.i;
+        this.i += QUOTED_RUN.exec(text)![0].length;
+      }
     }
     this.i++;
     return { inner: text.slice(open + 1, this.i - 1), hasExpansion };
