@@ -117,6 +117,7 @@ describe('native shell reader: gives up on what it is not sure of', () => {
     ['f() { a; } > log', 'redirection of a function'],
     ['function f { a; }', 'keyword `function`'],
     ['[ -f a -a -f b ]', 'unusual `[ ]`'],
+    ['[ A= -n "" ]', 'after a name where a command starts'],
     ['[[ -f a ]]', 'start of a command name'],
     ['echo `date`', 'backquote'],
     ['echo $((1 + 2))', '`$((`'],

@@ -457,6 +457,8 @@ class Reader extends WordReader {
       if (!this.atWord()) giveUp('an operator or the end inside `[ ]`');
       const start = this.i;
       this.items.push(...this.wordAndInner(false).inner);
+      // The scanner reads names there as where a command starts (`[ A= ]` is an assignment).
+      this.checkCommandName(text.slice(start, this.i));
       words.push(text.slice(start, this.i));
     }
     const operand = (w: string | undefined) =>
