@@ -6,5 +6,5 @@ export {
 } from './language.js';
 export type * from './model.js';
 export { KEYWORDS, parseDockerfile, splitImage, unquoteDocker } from './parse.js';
-export { baseName, initShell, parseShell, setWasmLocator } from './shell.js';
+export { baseName, configureShellReader, initShell, parseShell, setWasmLocator } from './shell.js';
 export { substitute } from './vars.js';
