@@ -31,19 +31,11 @@ import {
   seededRandom,
 } from '../packages/lang-dockerfile/dist/native-shell/random-edits.js';
 import { shellScriptJson } from '../packages/lang-dockerfile/dist/native-shell/script-json.js';
-import { filesUnder, withinSizeLimit } from './corpus-files.mjs';
+import { differentialArgs, filesUnder, withinSizeLimit } from './corpus-files.mjs';
 
-const args = process.argv.slice(2);
-const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-const flagValues = new Set(['--rounds', '--fuzz', '--scripts', '--seed'].map(flagValue).filter(Boolean));
-const dir = resolve(
-  args.find((a) => !a.startsWith('--') && !flagValues.has(a)) ??
-    new URL('../../shared/corpus', import.meta.url).pathname,
-);
+const { dir, fuzzCount, seed, flagValue } = differentialArgs(process.argv.slice(2), ['--scripts']);
 const rounds = Number(flagValue('--rounds') ?? 5);
-const fuzzCount = Number(flagValue('--fuzz') ?? 2000);
 const scriptCount = Number(flagValue('--scripts') ?? 2000);
-const seed = Number(flagValue('--seed') ?? 1);
 
 await initShell();
 
