@@ -39,3 +39,26 @@ export function differentialArgs(argv, valueFlags = []) {
     flagValue,
   };
 }
+
+/** The middle of some numbers (the upper one of the two middles for an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Runs each of `ways` (`[name, run]` pairs) once per round, which goes first alternating, so that
+ * load and warm-up hit them alike: each way's wall and CPU milliseconds (this thread's process),
+ * one per round.
+ */
+export function timeInterleaved(ways, rounds) {
+  const times = Object.fromEntries(ways.map(([name]) => [name, { wall: [], cpu: [] }]));
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, run] of round % 2 ? [...ways].reverse() : ways) {
+      const started = performance.now();
+      const used = process.cpuUsage();
+      run();
+      times[name].wall.push(performance.now() - started);
+      const { user, system } = process.cpuUsage(used);
+      times[name].cpu.push((user + system) / 1000);
+    }
+  }
+  return times;
+}

@@ -15,7 +15,7 @@ import { SourceFile } from '@plumbline/core';
 import { readNative } from '../packages/lang-hcl/dist/native/parser.js';
 import { randomEdits, seeded } from '../packages/lang-hcl/dist/native/random-edits.js';
 import { initHclParser, MAX_NESTING_LEVELS, parseHclTreeSitter } from '../packages/lang-hcl/dist/parser.js';
-import { differentialArgs, filesUnder } from './corpus-files.mjs';
+import { differentialArgs, filesUnder, median, timeInterleaved } from './corpus-files.mjs';
 
 const { dir, rounds, fuzzCount, seed } = differentialArgs(process.argv.slice(2));
 const LIMIT = 2 * MAX_NESTING_LEVELS;
@@ -126,9 +126,7 @@ for (let n = 0; n < fuzzCount && small.length > 0; n++) {
 }
 const fuzz = report('random edits', fuzzed);
 
-const times = { treeSitter: [], native: [] };
-const cpu = { treeSitter: [], native: [] };
-const ways = [
+const parsers = [
   ['treeSitter', (file) => parseHclTreeSitter(file)],
   [
     'native',
@@ -138,28 +136,24 @@ const ways = [
     },
   ],
 ];
-for (let round = 0; round < rounds; round++) {
-  for (const [name, parse] of round % 2 ? [...ways].reverse() : ways) {
-    const started = performance.now();
-    const used = process.cpuUsage();
+const ways = parsers.map(([name, parse]) => [
+  name,
+  () => {
     for (const { rel, text } of files) {
       try {
         parse(new SourceFile(rel, text, { repoPath: rel }));
       } catch {}
     }
-    times[name].push(performance.now() - started);
-    const { user, system } = process.cpuUsage(used);
-    cpu[name].push((user + system) / 1000);
-  }
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  },
+]);
+const times = timeInterleaved(ways, rounds);
 const mb = files.reduce((n, f) => n + f.text.length, 0) / 1048576;
-const rows = Object.entries(times).map(([way, ms]) => ({
+const rows = Object.entries(times).map(([way, { wall: ms, cpu }]) => ({
   way: way === 'native' ? 'native (tree-sitter when given up)' : 'tree-sitter',
   files: files.length,
   mb: +mb.toFixed(1),
   msPerRound: Math.round(median(ms)),
-  cpuMsPerRound: Math.round(median(cpu[way])),
+  cpuMsPerRound: Math.round(median(cpu)),
   rounds: ms.map(Math.round).join(' '),
 }));
 console.table(rows);

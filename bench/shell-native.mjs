@@ -31,7 +31,7 @@ import {
   seededRandom,
 } from '../packages/lang-dockerfile/dist/native-shell/random-edits.js';
 import { shellScriptJson } from '../packages/lang-dockerfile/dist/native-shell/script-json.js';
-import { differentialArgs, filesUnder, withinSizeLimit } from './corpus-files.mjs';
+import { differentialArgs, filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
 
 const { dir, fuzzCount, seed, flagValue } = differentialArgs(process.argv.slice(2), ['--scripts']);
 const rounds = Number(flagValue('--rounds') ?? 5);
@@ -184,31 +184,21 @@ const work = {
 };
 const rows = [];
 for (const [what, run] of Object.entries(work)) {
-  const times = { treeSitter: [], native: [] };
-  const cpu = { treeSitter: [], native: [] };
-  const ways = [
-    ['treeSitter', false],
-    ['native', true],
-  ];
-  for (let round = 0; round < rounds; round++) {
-    for (const [name, native] of round % 2 ? [...ways].reverse() : ways) {
-      const started = performance.now();
-      const used = process.cpuUsage();
-      withReader(native, run);
-      times[name].push(performance.now() - started);
-      const { user, system } = process.cpuUsage(used);
-      cpu[name].push((user + system) / 1000);
-    }
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const times = timeInterleaved(
+    [
+      ['treeSitter', () => withReader(false, run)],
+      ['native', () => withReader(true, run)],
+    ],
+    rounds,
+  );
   for (const way of Object.keys(times))
     rows.push({
       what,
       way: way === 'native' ? 'native (tree-sitter when given up)' : 'tree-sitter',
       items: what === 'parseShell' ? scripts.length : files.length,
-      msPerRound: Math.round(median(times[way])),
-      cpuMsPerRound: Math.round(median(cpu[way])),
-      rounds: times[way].map(Math.round).join(' '),
+      msPerRound: Math.round(median(times[way].wall)),
+      cpuMsPerRound: Math.round(median(times[way].cpu)),
+      rounds: times[way].wall.map(Math.round).join(' '),
     });
 }
 console.table(rows);

@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import { yamlLanguage } from '@plumbline/lang-yaml';
 import { parseYamlWith, readDocuments, readPlan } from '../packages/lang-yaml/dist/language.js';
-import { filesUnder, withinSizeLimit } from './corpus-files.mjs';
+import { filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
 
 const args = process.argv.slice(2);
 const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -101,37 +101,32 @@ console.log(
     `${built} read from the CST, ${documents - built} through the Composer`,
 );
 
-const times = { composer: [], cst: [] };
-const cpu = { composer: [], cst: [] };
-const ways = [
-  ['composer', false],
-  ['cst', true],
-];
 // Both ways have run over every file above (warm); each round swaps which goes first.
-for (let round = 0; round < rounds; round++) {
-  for (const [name, viaCst] of round % 2 ? [...ways].reverse() : ways) {
-    const started = performance.now();
-    const used = process.cpuUsage();
-    for (const f of claimed) {
-      try {
-        parseYamlWith(sourceOf(f), { viaCst });
-      } catch {}
-    }
-    times[name].push(performance.now() - started);
-    const { user, system } = process.cpuUsage(used);
-    cpu[name].push((user + system) / 1000);
-  }
-}
-const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const times = timeInterleaved(
+  [
+    ['composer', false],
+    ['cst', true],
+  ].map(([name, viaCst]) => [
+    name,
+    () => {
+      for (const f of claimed) {
+        try {
+          parseYamlWith(sourceOf(f), { viaCst });
+        } catch {}
+      }
+    },
+  ]),
+  rounds,
+);
 const mb = read.reduce((n, f) => n + f.text.length, 0) / 1048576;
-const rows = Object.entries(times).map(([way, ms]) => ({
+const rows = Object.entries(times).map(([way, { wall: ms, cpu }]) => ({
   way,
   files: claimed.length,
   read: read.length,
   mb: +mb.toFixed(1),
   msPerRound: Math.round(median(ms)),
-  cpuMsPerRound: Math.round(median(cpu[way])),
-  sortedRounds: ms.map(Math.round).join(' '),
+  cpuMsPerRound: Math.round(median(cpu)),
+  rounds: ms.map(Math.round).join(' '),
 }));
 console.table(rows);
 console.log(JSON.stringify({ dir, rounds, documents, built, rows }));

@@ -21,7 +21,7 @@ import { Lexer } from 'yaml';
 import { readPlan } from '../packages/lang-yaml/dist/language.js';
 import { lexNative, lexNativeOrReason } from '../packages/lang-yaml/dist/native-lexer/native-lexer.js';
 import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
-import { differentialArgs, filesUnder, withinSizeLimit } from './corpus-files.mjs';
+import { differentialArgs, filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
 
 const args = process.argv.slice(2);
 const { dir, rounds, fuzzCount, seed, flagValue } = differentialArgs(args, ['--before']);
@@ -109,31 +109,27 @@ for (let n = 0; n < fuzzCount && small.length > 0; n++) {
 }
 const fuzz = report('random edits', fuzzed);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mbOf = (texts) => +(texts.reduce((n, f) => n + f.text.length, 0) / 1048576).toFixed(1);
 
 /** Times `ways` (name → function of one file) over `texts`, interleaved; one row per way. */
 function time(what, texts, ways) {
-  const wall = Object.fromEntries(ways.map(([name]) => [name, []]));
-  const cpu = Object.fromEntries(ways.map(([name]) => [name, []]));
-  for (let round = 0; round < rounds; round++) {
-    for (const [name, run] of round % 2 ? [...ways].reverse() : ways) {
-      const started = performance.now();
-      const used = process.cpuUsage();
-      for (const file of texts) run(file);
-      wall[name].push(performance.now() - started);
-      const { user, system } = process.cpuUsage(used);
-      cpu[name].push((user + system) / 1000);
-    }
-  }
+  const times = timeInterleaved(
+    ways.map(([name, run]) => [
+      name,
+      () => {
+        for (const file of texts) run(file);
+      },
+    ]),
+    rounds,
+  );
   return ways.map(([name]) => ({
     what,
     way: name,
     files: texts.length,
     mb: mbOf(texts),
-    msPerRound: Math.round(median(wall[name])),
-    cpuMsPerRound: Math.round(median(cpu[name])),
-    rounds: wall[name].map(Math.round).join(' '),
+    msPerRound: Math.round(median(times[name].wall)),
+    cpuMsPerRound: Math.round(median(times[name].cpu)),
+    rounds: times[name].wall.map(Math.round).join(' '),
   }));
 }
 
