@@ -43,6 +43,45 @@ describe('DiskFileSource', () => {
     ]);
   });
 
+  it('lists depth first in name order, files before the folders beside them, with repository paths', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'plumbline-order-'));
+    mkdirSync(join(repo, '.git'));
+    const root = join(repo, 'deploy');
+    const files = [
+      'Chart.yaml',
+      'a/values.yaml',
+      'a/b/c/deep.yaml',
+      'a/b/z.yaml',
+      'a-b/x.tf',
+      'a_b/y.tf',
+      'B/upper.yaml',
+      'charts/.gitignore',
+      'charts/tmp/out.yaml',
+      'charts/kept.yaml',
+      'z.yaml',
+    ];
+    for (const name of files) {
+      mkdirSync(join(root, name, '..'), { recursive: true });
+      writeFileSync(join(root, name), name === 'charts/.gitignore' ? 'tmp/\n' : '');
+    }
+    const entries: { path: string; repoPath?: string }[] = [];
+    for await (const { path, repoPath } of new DiskFileSource(`${root}/`).list())
+      entries.push({ path, repoPath });
+    expect(entries.map((e) => e.path)).toEqual([
+      'Chart.yaml',
+      'z.yaml',
+      'B/upper.yaml',
+      'a/values.yaml',
+      'a/b/z.yaml',
+      'a/b/c/deep.yaml',
+      'a-b/x.tf',
+      'a_b/y.tf',
+      'charts/.gitignore',
+      'charts/kept.yaml',
+    ]);
+    expect(entries.every((e) => e.repoPath === `deploy/${e.path}`)).toBe(true);
+  });
+
   it('survives a symbolic link loop, and lists a broken link as skipped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-loop-'));
     mkdirSync(join(dir, 'a'));
