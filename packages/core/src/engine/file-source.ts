@@ -135,14 +135,15 @@ export class DiskFileSource implements FileSource {
   }
 
   /**
-   * A single file given as the root is listed under its own name. Asked on every read: the root is
+   * A single file given as the root is listed under its own name; the base is normalised (as
+   * `join` leaves it), so that paths can be built under it by concatenation. Asked on every read: the root is
    * looked at once (a `stat` per read was a tenth of a large scan's time).
    */
   private targets(): Promise<{ base: string; paths: string[] }> {
     this.targetsOfRoot ??= stat(this.root).then((rootInfo) =>
       rootInfo.isFile()
-        ? { base: dirname(this.root), paths: [basename(this.root)] }
-        : { base: this.root, paths: this.options.paths ?? [''] },
+        ? { base: join(dirname(this.root)), paths: [basename(this.root)] }
+        : { base: join(this.root), paths: this.options.paths ?? [''] },
     );
     return this.targetsOfRoot;
   }
@@ -370,6 +371,8 @@ export class DiskFileSource implements FileSource {
   /** The path on disk of a root-relative path (not resolved), refused when it names `..`. */
   private async fullPathOf(path: string): Promise<string> {
     const { base } = await this.targets();
+    // Listed paths are plain (names joined by `/`): no need to split and normalise them.
+    if (isPlainPath(path)) return childPath(base, path);
     const segments = path.split('/').filter((s) => s !== '' && s !== '.');
     if (segments.some((s) => s === '..') || isAbsolute(path))
       throw new Error('path leaves the scanned folder');
@@ -409,9 +412,13 @@ function specialFile(info: Stats | undefined): NonNullable<SourceEntry['skipped'
  * Is `path` inside `dir`, and not inside a folder no scan enters (`.git` holds the checkout's
  * credentials: a link to `.git/config` is refused like a link out of the root)?
  */
-function isInside(path: string, dir: string, allowed: ReadonlySet<string> = new Set()): boolean {
+function isInside(path: string, dir: string, allowed: ReadonlySet<string> = NONE_ALLOWED): boolean {
   if (path === dir) return true;
-  const rel = relative(dir, path);
+  // Both are real paths, so normalised: under `dir`, the relative path is the rest of `path`.
+  const rel =
+    path.startsWith(dir) && path[dir.length] === sep && !dir.endsWith(sep)
+      ? path.slice(dir.length + 1)
+      : relative(dir, path);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
   return !rel.split(sep).some((segment) => ALWAYS_SKIPPED_DIRS.has(segment) && !allowed.has(segment));
 }
@@ -464,6 +471,24 @@ function repoPathsUnder(rootReal: string, repoRoot: string | undefined): (rel: s
   const prefix = slow('');
   return (rel) => (rel === '' || rel.startsWith('..') ? slow(rel) : prefix ? `${prefix}/${rel}` : rel);
 }
+
+const NONE_ALLOWED: ReadonlySet<string> = new Set();
+
+/**
+ * A root-relative path that `join` would leave as it is (on a system whose separator is `/`): not
+ * absolute, no empty, `.` or `..` segment.
+ */
+function isPlainPath(path: string): boolean {
+  return (
+    sep === '/' &&
+    path !== '' &&
+    !path.startsWith('/') &&
+    !path.endsWith('/') &&
+    !path.includes('//') &&
+    !DOT_SEGMENT.test(path)
+  );
+}
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 
 /** A name inside a normalised folder path, as `path.join` would give it (without normalising again). */
 function childPath(dir: string, name: string): string {
