@@ -203,9 +203,9 @@ export class YamlDocument {
  */
 function pairOf(map: SpanNode, key: string | number, depth = 0): SpanPair | undefined {
   if (map.kind !== 'map' || depth > 16) return undefined;
-  const pairs = map.pairs;
-  for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i]!.key?.keyIs(key)) return pairs[i];
-  for (const merge of pairs.filter((p) => p.key?.isMergeKey)) {
+  const own = map.ownPair(key);
+  if (own || !map.hasMergeKey) return own;
+  for (const merge of map.pairs.filter((p) => p.key?.isMergeKey)) {
     const value = resolve(merge.value);
     const sources = value?.kind === 'seq' ? value.items.map(resolve) : [value];
     for (const source of sources) {

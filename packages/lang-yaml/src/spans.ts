@@ -452,6 +452,34 @@ export class SpanNode {
     return this.kind === 'scalar' && this.spans.keyIs(this.id, segment);
   }
 
+  /**
+   * The last entry of a mapping whose key is `segment` (a key written twice: the last, as kubectl
+   * keeps it), or undefined; merged entries are not looked at. Views only what it returns.
+   */
+  ownPair(segment: string | number): SpanPair | undefined {
+    if (this.kind !== 'map') return undefined;
+    const spans = this.spans;
+    const first = spans.field(this.id, 4);
+    for (let i = spans.field(this.id, 3) - 1; i >= 0; i--) {
+      const key = spans.child(first + i * 2);
+      if (key !== NONE && KINDS[spans.flags(key) & KIND_MASK] === 'scalar' && spans.keyIs(key, segment))
+        return { key: spans.view(key), value: spans.view(spans.child(first + i * 2 + 1)) };
+    }
+    return undefined;
+  }
+
+  /** Whether a mapping has a merge key (`<<`). */
+  get hasMergeKey(): boolean {
+    if (this.kind !== 'map') return false;
+    const spans = this.spans;
+    const first = spans.field(this.id, 4);
+    for (let i = spans.field(this.id, 3) - 1; i >= 0; i--) {
+      const key = spans.child(first + i * 2);
+      if (key !== NONE && (spans.flags(key) & MERGE_KEY) !== 0) return true;
+    }
+    return false;
+  }
+
   /** Entries of a mapping ([] for other nodes). */
   get pairs(): SpanPair[] {
     if (this.kind !== 'map') return [];
