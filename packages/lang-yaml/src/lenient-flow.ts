@@ -14,6 +14,8 @@
  * inside a quoted scalar a line break folds to whitespace anyway, so the values only differ in
  * how much whitespace they hold. Returns undefined when there is no such line.
  */
+const OPENERS = /["'[{]/g;
+
 export function underIndentedFlowLines(text: string): string | undefined {
   /** Offsets of the line breaks to replace (the text itself is copied only when there are some). */
   const breaks: number[] = [];
@@ -34,7 +36,21 @@ export function underIndentedFlowLines(text: string): string | undefined {
       if (quote && depth > 0 && lineIndent <= base && lineStart + lineIndent < text.length) {
         breaks.push(i);
       }
-      if (!quote && depth === 0) previous = '\n';
+      if (!quote && depth === 0) {
+        previous = '\n';
+        // Outside quotes and brackets a line changes nothing unless it holds one of them: go
+        // straight to the line of the next (most lines of a manifest hold none).
+        OPENERS.lastIndex = lineStart;
+        const next = OPENERS.exec(text);
+        if (!next) break;
+        const nextLine = text.lastIndexOf('\n', next.index) + 1;
+        if (nextLine > lineStart) {
+          lineStart = nextLine;
+          lineIndent = 0;
+          while (text[lineStart + lineIndent] === ' ') lineIndent++;
+          i = lineStart - 1;
+        }
+      }
       continue;
     }
     if (quote) {
