@@ -5,6 +5,11 @@
  * comments, block scalars and brackets inside plain words are not nesting).
  */
 export function yamlNestingOffset(text: string, limit: number): number {
+  return shallowerThan(text, limit) ? -1 : nestingOffsetByScan(text, limit);
+}
+
+/** @internal `yamlNestingOffset` without the quick bound (tests check the bound against it). */
+export function nestingOffsetByScan(text: string, limit: number): number {
   const indents: number[] = [];
   let flow = 0;
   let blockScalarParent = -1;
@@ -74,6 +79,25 @@ export function yamlNestingOffset(text: string, limit: number): number {
     lineStart = lineEnd + 1;
   }
   return -1;
+}
+
+/**
+ * @internal A quick bound that rules most texts out: the block levels open on a line sit at distinct columns
+ * of that line (at most its length plus one), and every flow level is a `[` or `{` of the text.
+ */
+export function shallowerThan(text: string, limit: number): boolean {
+  let brackets = 0;
+  for (const open of ['[', '{'])
+    for (let at = text.indexOf(open); at !== -1; at = text.indexOf(open, at + 1))
+      if (++brackets >= limit) return false;
+  const longest = limit - 1 - brackets;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > longest) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 /** The offset just past a quoted scalar starting at `at` (which may span lines). */
