@@ -72,9 +72,12 @@ describe('yamlNestingOffset', () => {
     expect(tooDeep).toBeGreaterThan(100);
   });
 
-  it('takes the quick bound for an ordinary manifest', () => {
+  it('takes the quick bound for an ordinary manifest and long plain lines, not for deep ones', () => {
     expect(shallowerThan(manifest('[a, {b: c}]'), 500)).toBe(true);
-    expect(shallowerThan(`a: ${'['.repeat(499)}`, 500)).toBe(false);
-    expect(shallowerThan(`a: ${'x'.repeat(600)}`, 500)).toBe(false);
+    expect(shallowerThan(`a: ${'['.repeat(499)}`, 500)).toBe(true);
+    expect(shallowerThan(`a: ${'['.repeat(500)}`, 500)).toBe(false);
+    expect(shallowerThan(`a: ${'x'.repeat(600)}`, 500)).toBe(true);
+    expect(shallowerThan(`${' '.repeat(600)}x`, 500)).toBe(false);
+    expect(shallowerThan(`${'- '.repeat(300)}x`, 500)).toBe(false);
   });
 });

@@ -82,19 +82,29 @@ export function nestingOffsetByScan(text: string, limit: number): number {
 }
 
 /**
- * @internal A quick bound that rules most texts out: the block levels open on a line sit at distinct columns
- * of that line (at most its length plus one), and every flow level is a `[` or `{` of the text.
+ * @internal A quick bound that rules most texts out. The block levels open on a line sit at
+ * distinct columns up to where its indentation and entry markers end (so at most that column plus
+ * one), and every flow level is a `[` or `{` of the text. Only a line longer than the bound allows
+ * needs that column counted.
  */
 export function shallowerThan(text: string, limit: number): boolean {
   let brackets = 0;
   for (const open of ['[', '{'])
     for (let at = text.indexOf(open); at !== -1; at = text.indexOf(open, at + 1))
       if (++brackets >= limit) return false;
-  const longest = limit - 1 - brackets;
+  const deepest = limit - 1 - brackets;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    if (end - start > longest) return false;
+    if (end - start > deepest) {
+      let i = start;
+      while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+      while (text[i] === '-' && (text[i + 1] === ' ' || i + 1 === end)) {
+        i += 2;
+        while (i < end && text[i] === ' ') i++;
+      }
+      if (i - start > deepest) return false;
+    }
     start = end + 1;
   }
   return true;
