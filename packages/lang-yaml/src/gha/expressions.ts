@@ -224,8 +224,11 @@ function lexicalContexts(body: string): ContextPath[] {
 
 /** Does `path` match `pattern`, where `*` in the pattern stands for one segment and a trailing `**` for any rest? */
 export function pathMatches(path: string, pattern: string): boolean {
-  const p = path.split('.');
-  const q = pattern.split('.');
+  return segmentsMatch(path.split('.'), pattern.split('.'));
+}
+
+/** `pathMatches` on paths split at their dots (for callers matching one path against many patterns). */
+export function segmentsMatch(p: readonly string[], q: readonly string[]): boolean {
   for (let i = 0; i < q.length; i++) {
     if (q[i] === '**') return true;
     if (i >= p.length) return false;

@@ -12,7 +12,13 @@ export {
   workflowOf,
 } from './domain.js';
 export type { ContextPath, ExpressionInfo, RawExpression } from './expressions.js';
-export { analyseExpression, findExpressions, KNOWN_CONTEXTS, pathMatches } from './expressions.js';
+export {
+  analyseExpression,
+  findExpressions,
+  KNOWN_CONTEXTS,
+  pathMatches,
+  segmentsMatch,
+} from './expressions.js';
 export * from './model.js';
 export type { ScalarSource, ScalarStyle } from './scalar-map.js';
 export { mapScalar } from './scalar-map.js';

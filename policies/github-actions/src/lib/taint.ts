@@ -4,8 +4,8 @@ import {
   type GhaValue,
   type Job,
   type LocatedContext,
-  pathMatches,
   type Step,
+  segmentsMatch,
   ValueReader,
 } from '@plumbline/lang-yaml';
 
@@ -63,8 +63,12 @@ const ATTACKER_OBJECTS = [
   'github.event.workflow_run',
 ];
 
+/** The patterns split once: every context of every expression is matched against all of them. */
+const CONTROLLED_SEGMENTS = ATTACKER_CONTROLLED.map((pattern) => pattern.split('.'));
+
 export function isAttackerControlled(path: string): boolean {
-  return ATTACKER_CONTROLLED.some((p) => pathMatches(path, p)) || ATTACKER_OBJECTS.includes(path);
+  const segments = path.split('.');
+  return CONTROLLED_SEGMENTS.some((q) => segmentsMatch(segments, q)) || ATTACKER_OBJECTS.includes(path);
 }
 
 /** A context flowing into an expression's value that an outsider controls, and how it gets there. */
