@@ -141,6 +141,8 @@ export function isArgoWorkflowKind(object: K8sObject): boolean {
  */
 export class PodSpecView implements Located {
   readonly containers: ContainerView[] = [];
+  private labelsMade?: Record<string, string>;
+  private annotationsMade?: Record<string, string>;
 
   constructor(
     readonly object: K8sObject,
@@ -189,13 +191,20 @@ export class PodSpecView implements Located {
     return undefined;
   }
 
-  /** Pod labels (template metadata, for Argo also `podMetadata`). */
+  /**
+   * Pod labels (template metadata, for Argo also `podMetadata`). Made once: selectors of every
+   * Service, PodDisruptionBudget and NetworkPolicy of a namespace are matched against them. Do not
+   * change the record (copy it).
+   */
   get labels(): Record<string, string> {
-    return this.metadataMap('labels');
+    this.labelsMade ??= this.metadataMap('labels');
+    return this.labelsMade;
   }
 
+  /** Pod annotations, made once like `labels`. */
   get annotations(): Record<string, string> {
-    return this.metadataMap('annotations');
+    this.annotationsMade ??= this.metadataMap('annotations');
+    return this.annotationsMade;
   }
 
   /** Route of a pod annotation, when set. */
