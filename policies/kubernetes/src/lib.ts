@@ -2,6 +2,7 @@ import type { Confidence, Loc, Located, RuleContext } from '@plumbline/core';
 import {
   type ContainerKind,
   type ContainerView,
+  containersOfPods,
   type K8sObject,
   type PodSpecView,
   podSpecsOf,
@@ -38,9 +39,13 @@ export interface ContainerFilter {
   skipPartial?: boolean;
 }
 
-/** Every container of the object's pods, filtered by container kind and workload class. */
-export function containersOf(object: K8sObject, filter: ContainerFilter = {}): ContainerView[] {
+/**
+ * Every container of the object's pods, filtered by container kind and workload class. Without
+ * a kind or class filter, one list per object is shared by every rule that asks (read-only).
+ */
+export function containersOf(object: K8sObject, filter: ContainerFilter = {}): readonly ContainerView[] {
   if ((filter.skipPartial ?? true) && object.partial) return [];
+  if (!filter.kinds && !filter.classes) return containersOfPods(object);
   return podsOf(object, filter).flatMap((pod) =>
     pod.containers.filter((c) => !filter.kinds || filter.kinds.includes(c.kind)),
   );

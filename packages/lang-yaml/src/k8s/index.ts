@@ -5,6 +5,7 @@ export { asArray, asObj, asString, DEFAULT_NAMESPACE, isObj, K8sObject, k8sObjec
 export type { ContainerKind, PodViewPart, Setting, WorkloadClass, WorkloadKindInfo } from './pod.js';
 export {
   ContainerView,
+  containersOfPods,
   derivedPodLabels,
   isArgoWorkflowKind,
   isTektonKind,

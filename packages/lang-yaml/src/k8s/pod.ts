@@ -422,16 +422,36 @@ function addContainers(view: PodSpecView, spec: Obj, route: Route, lists: [strin
   }
 }
 
-const memo = new WeakMap<K8sObject, PodSpecView[]>();
+/** An object's pod views, and the containers of all of them once asked for. */
+interface PodsOfObject {
+  views: PodSpecView[];
+  containers?: readonly ContainerView[];
+}
+
+const memo = new WeakMap<K8sObject, PodsOfObject>();
+
+function podsOfObject(object: K8sObject): PodsOfObject {
+  let pods = memo.get(object);
+  if (!pods) {
+    pods = { views: computePodSpecs(object) };
+    memo.set(object, pods);
+  }
+  return pods;
+}
 
 /** The pod views of an object ([] when it runs no pods, or is a Rollout with `workloadRef`). */
 export function podSpecsOf(object: K8sObject): PodSpecView[] {
-  let views = memo.get(object);
-  if (!views) {
-    views = computePodSpecs(object);
-    memo.set(object, views);
-  }
-  return views;
+  return podsOfObject(object).views;
+}
+
+/**
+ * Every container of every pod view of an object, in order: one list per object, shared by every
+ * rule that asks (frozen).
+ */
+export function containersOfPods(object: K8sObject): readonly ContainerView[] {
+  const pods = podsOfObject(object);
+  pods.containers ??= Object.freeze(pods.views.flatMap((view) => view.containers));
+  return pods.containers;
 }
 
 /**
