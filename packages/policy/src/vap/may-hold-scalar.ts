@@ -19,10 +19,15 @@
 export function mayHoldScalar(bytes: Buffer, value: string): boolean {
   // A name with quotes, spaces or other signs has more spellings (`'it''s'`): never filter on it.
   if (!SIMPLE.test(value)) return true;
-  if (ESCAPE_STARTS.some((start) => bytes.includes(start)) && escapesSpell(bytes.toString('utf8'), value))
+  // Every escape starts with a backslash, which most files lack: one search rules them all out.
+  if (
+    bytes.includes(BACKSLASH) &&
+    ESCAPE_STARTS.some((start) => bytes.includes(start)) &&
+    escapesSpell(bytes.toString('utf8'), value)
+  )
     return true;
   // Looked at in the bytes, around each occurrence: most files are never decoded.
-  const name = Buffer.from(value);
+  const name = value;
   const tags = new TagScan(bytes);
   for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1))
     if (endsScalar(bytes, at + name.length) && startsScalar(bytes, at, tags)) return true;
@@ -31,6 +36,8 @@ export function mayHoldScalar(bytes: Buffer, value: string): boolean {
 
 /** Kinds and Kubernetes names: letters, digits, `.`, `_`, `-`. */
 const SIMPLE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const BACKSLASH = 0x5c;
 
 /** Looked for in the bytes before decoding: most files with a backslash have none of these. */
 const ESCAPE_STARTS = ['\\x', '\\u', '\\U', '\\\n', '\\\r'].map((s) => Buffer.from(s));
