@@ -80,9 +80,18 @@ export function localCallTarget(caller: string, uses: { kind: string; raw: strin
 }
 
 /** Every step of a unit: the steps of each job of a workflow, or of a composite action. */
-export function allSteps(unit: GhaUnit): Step[] {
-  return unit.kind === 'workflow' ? unit.jobs.flatMap((j) => j.steps) : unit.steps;
+export function allSteps(unit: GhaUnit): readonly Step[] {
+  if (unit.kind !== 'workflow') return unit.steps;
+  // Made once per workflow: some thirty rules ask for them.
+  let steps = stepsOfWorkflow.get(unit);
+  if (!steps) {
+    steps = Object.freeze(unit.jobs.flatMap((j) => j.steps));
+    stepsOfWorkflow.set(unit, steps);
+  }
+  return steps;
 }
+
+const stepsOfWorkflow = new WeakMap<GhaUnit, readonly Step[]>();
 
 /** The `env:` entry a step sees under `name` (step, then job, then workflow; case-sensitive as on Linux). */
 export function envFor(step: Step, name: string): Entry | undefined {
