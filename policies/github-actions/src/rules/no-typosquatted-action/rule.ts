@@ -5,13 +5,28 @@ import { POPULAR_ACTIONS } from '../../lib/popular-actions.js';
 import { allUses } from '../../lib/util.js';
 
 const POPULAR = new Set(POPULAR_ACTIONS);
+const POPULAR_PARTS = POPULAR_ACTIONS.map((popular) => {
+  const [owner = '', repo = ''] = popular.split('/');
+  return { popular, owner, repo };
+});
+
+/** Answers by action name: the same few actions recur across a scan's workflows. */
+const answers = new Map<string, string | undefined>();
+const MAX_ANSWERS = 10_000;
 
 /** The popular action this name imitates, when it is one or two keystrokes away from it. */
 export function imitated(action: string): string | undefined {
   if (POPULAR.has(action)) return undefined;
+  if (answers.has(action)) return answers.get(action);
+  const answer = compare(action);
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(action, answer);
+  return answer;
+}
+
+function compare(action: string): string | undefined {
   const [owner = '', repo = ''] = action.split('/');
-  for (const popular of POPULAR_ACTIONS) {
-    const [pOwner = '', pRepo = ''] = popular.split('/');
+  for (const { popular, owner: pOwner, repo: pRepo } of POPULAR_PARTS) {
     // One slip anywhere in a name long enough that a slip is not a different word.
     if (popular.length >= 10 && editDistance(action, popular, 1) <= 1) return popular;
     // The right repository under a look-alike owner (`action/checkout`, `actlons/cache`).
