@@ -73,51 +73,48 @@ export function linkReaches(link: PathLink, path: string, language: string | und
 /**
  * The placed files a link's `folders`, `dirs` and `suffixes` may name, found by lookup: a scan of
  * every file per link took ~0.6 s after the pool on the corpus (thousands of Terraform module
- * calls and workflow `uses:`). Built on first use; `linkReaches` still decides.
+ * calls and workflow `uses:`). Each kind's map is built on its first use (most scans' links use
+ * one or two kinds); `linkReaches` still decides.
  */
 class PlacedIndex {
-  private maps:
-    | { folder: Map<string, string[]>; dir: Map<string, string[]>; suffix: Map<string, string[]> }
-    | undefined;
+  private readonly maps = new Map<'folder' | 'dir' | 'suffix', Map<string, string[]>>();
 
   constructor(private readonly paths: readonly string[]) {}
 
   candidates(link: PathLink): Set<string> {
-    const maps = this.build();
     const out = new Set<string>();
     const add = (found: readonly string[] | undefined) => {
       for (const path of found ?? []) out.add(path);
     };
-    for (const folder of link.folders ?? []) add(folder === '' ? this.paths : maps.folder.get(folder));
-    for (const dir of link.dirs ?? []) add(maps.dir.get(dir));
-    for (const suffix of link.suffixes ?? []) add(maps.suffix.get(suffix));
+    for (const folder of link.folders ?? []) add(folder === '' ? this.paths : this.map('folder').get(folder));
+    for (const dir of link.dirs ?? []) add(this.map('dir').get(dir));
+    for (const suffix of link.suffixes ?? []) add(this.map('suffix').get(suffix));
     return out;
   }
 
-  private build() {
-    if (this.maps) return this.maps;
-    const maps = {
-      folder: new Map<string, string[]>(),
-      dir: new Map<string, string[]>(),
-      suffix: new Map<string, string[]>(),
-    };
-    const put = (map: Map<string, string[]>, key: string, path: string) => {
-      const list = map.get(key);
+  /**
+   * `folder`: each path under the path itself and each folder above it; `suffix`: under the path
+   * and each tail after a slash; `dir`: under the folder the file is directly in.
+   */
+  private map(kind: 'folder' | 'dir' | 'suffix'): Map<string, string[]> {
+    let map = this.maps.get(kind);
+    if (map) return map;
+    map = new Map<string, string[]>();
+    const put = (key: string, path: string) => {
+      const list = map!.get(key);
       if (list) list.push(path);
-      else map.set(key, [path]);
+      else map!.set(key, [path]);
     };
     for (const path of this.paths) {
-      // `folders`: the path itself and each folder above it; `suffixes`: the path and each tail
-      // after a slash; `dirs`: the folder the file is directly in.
-      put(maps.folder, path, path);
-      put(maps.suffix, path, path);
-      put(maps.dir, path.slice(0, Math.max(0, path.lastIndexOf('/'))), path);
-      for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) {
-        put(maps.folder, path.slice(0, at), path);
-        put(maps.suffix, path.slice(at + 1), path);
+      if (kind === 'dir') {
+        put(path.slice(0, Math.max(0, path.lastIndexOf('/'))), path);
+        continue;
       }
+      put(path, path);
+      for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1))
+        put(kind === 'folder' ? path.slice(0, at) : path.slice(at + 1), path);
     }
-    this.maps = maps;
-    return maps;
+    this.maps.set(kind, map);
+    return map;
   }
 }
