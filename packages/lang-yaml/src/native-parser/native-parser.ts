@@ -3,6 +3,8 @@ import { GiveUp, giveUp } from '../native-lexer/give-up.js';
 import { settleFlowSeqItems } from './flow-seq-items.js';
 import {
   type BlockNode,
+  type BlockScalarNode,
+  type DocEndNode,
   type DocumentNode,
   endOf,
   type FlowNode,
@@ -77,6 +79,11 @@ export function parseNativeOrReason(tokens: readonly string[]): CST.Token[] | st
 class NativeParser {
   private readonly out: Node[] = [];
   private readonly stack: Open[] = [];
+  /** What each node of `stack` is, as a number: dispatching on `type` strings read from nodes of
+   * seven shapes was the parser's largest cost. */
+  private readonly tags: Tag[] = [];
+  /** The tag of the node `startValue` last returned. */
+  private started: Tag = SCALAR_NODE;
   private kind: Kind = NEWLINE;
   private source = '';
   private offset = 0;
@@ -126,7 +133,7 @@ class NativeParser {
       }
       this.offset += source.length;
     }
-    while (this.stack.length > 0) this.pop();
+    while (this.tags.length > 0) this.pop();
     return this.out;
   }
 
@@ -137,31 +144,31 @@ class NativeParser {
   }
 
   private step(): void {
-    if (this.kind === DOC_END && this.stack[this.stack.length - 1]?.type !== 'doc-end') {
+    const { stack, tags } = this;
+    if (this.kind === DOC_END && tags[tags.length - 1] !== DOC_END_NODE) {
       // `...` closes whatever is open.
-      while (this.stack.length > 0) this.pop();
-      this.stack.push({ type: 'doc-end', offset: this.offset, source: this.source });
+      while (tags.length > 0) this.pop();
+      this.push({ type: 'doc-end', offset: this.offset, source: this.source }, DOC_END_NODE);
       return;
     }
     for (;;) {
-      const top = this.stack[this.stack.length - 1];
-      if (!top) {
+      const depth = tags.length;
+      if (depth === 0) {
         this.betweenDocuments();
         return;
       }
+      const top = stack[depth - 1]!;
       let again: boolean;
-      switch (top.type) {
-        case 'document':
-          again = this.document(top);
+      switch (tags[depth - 1]) {
+        case DOCUMENT_NODE:
+          again = this.document(top as DocumentNode);
           break;
-        case 'scalar':
-        case 'single-quoted-scalar':
-        case 'double-quoted-scalar':
-          again = this.scalar(top);
+        case SCALAR_NODE:
+          again = this.scalar(top as ScalarNode);
           break;
-        case 'block-scalar':
+        case BLOCK_SCALAR_NODE:
           if (this.kind === PLAIN) {
-            top.source = this.source;
+            (top as BlockScalarNode).source = this.source;
             // The body ends with its line break: the next token starts a line.
             this.atNewLine = true;
             this.indent = 0;
@@ -170,24 +177,26 @@ class NativeParser {
           }
           if (this.kind !== SPACE && this.kind !== COMMENT && this.kind !== NEWLINE)
             giveUp('block scalar without a body');
-          top.props.push(this.token());
+          (top as BlockScalarNode).props.push(this.token());
           return;
-        case 'block-map':
-          again = this.blockMap(top);
+        case MAP_NODE:
+          again = this.blockMap(top as BlockNode);
           break;
-        case 'block-seq':
-          again = this.blockSeq(top);
+        case SEQ_NODE:
+          again = this.blockSeq(top as BlockNode);
           break;
-        case 'flow-collection':
-          again = this.flowCollection(top);
+        case FLOW_NODE:
+          again = this.flowCollection(top as FlowNode);
           break;
-        case 'doc-end':
+        default: {
+          const end = top as DocEndNode;
           if (this.kind !== DOC_MODE) {
-            if (top.end) top.end.push(this.token());
-            else top.end = [this.token()];
+            if (end.end) end.end.push(this.token());
+            else end.end = [this.token()];
             if (this.kind === NEWLINE) this.pop();
           }
           return;
+        }
       }
       if (!again) return;
     }
@@ -203,10 +212,10 @@ class NativeParser {
         this.out.push(this.token());
         return;
       case DOC_MODE:
-        this.stack.push({ type: 'document', offset: this.offset, start: [] });
+        this.push({ type: 'document', offset: this.offset, start: [] }, DOCUMENT_NODE);
         return;
       case DOC_START:
-        this.stack.push({ type: 'document', offset: this.offset, start: [this.token()] });
+        this.push({ type: 'document', offset: this.offset, start: [this.token()] }, DOCUMENT_NODE);
         return;
     }
     giveUp(`${TYPE_OF[this.kind]} outside a document`);
@@ -231,7 +240,7 @@ class NativeParser {
     }
     const value = this.startValue(doc);
     if (!value) giveUp(`${TYPE_OF[this.kind]} at the start of a document`);
-    this.stack.push(value);
+    this.push(value, this.started);
     return false;
   }
 
@@ -239,7 +248,7 @@ class NativeParser {
   private scalar(scalar: ScalarNode): boolean {
     if (this.kind !== MAP_VALUE) return this.lineEnd(scalar);
     const parent = this.stack[this.stack.length - 2]!;
-    if (parent.type === 'flow-collection') giveUp('block map in a flow collection');
+    if (this.tags[this.tags.length - 2] === FLOW_NODE) giveUp('block map in a flow collection');
     const start = takeKeyStart(propsBefore(parent));
     let sep: Tok[];
     if (scalar.end) {
@@ -247,12 +256,12 @@ class NativeParser {
       sep.push(this.token());
       delete scalar.end;
     } else sep = [this.token()];
-    this.stack[this.stack.length - 1] = {
+    this.replaceTop({
       type: 'block-map',
       offset: scalar.offset,
       indent: scalar.indent,
       items: [{ start, key: scalar, sep }],
-    };
+    });
     this.onKeyLine = true;
     return false;
   }
@@ -285,12 +294,15 @@ class NativeParser {
             it.sep = [this.token()];
           } else if (it.value || atNextItem) items.push({ start, key: null, sep: [this.token()] });
           else if (has(it.sep, 'map-value-ind'))
-            this.stack.push({
-              type: 'block-map',
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start: [], key: null, sep: [this.token()] }],
-            });
+            this.push(
+              {
+                type: 'block-map',
+                offset: this.offset,
+                indent: this.indent,
+                items: [{ start: [], key: null, sep: [this.token()] }],
+              },
+              MAP_NODE,
+            );
           else it.sep.push(this.token());
           this.onKeyLine = true;
           return false;
@@ -301,7 +313,7 @@ class NativeParser {
           if (atNextItem || it.value) {
             items.push({ start, key: scalar, sep: [] });
             this.onKeyLine = true;
-          } else if (it.sep) this.stack.push(scalar);
+          } else if (it.sep) this.push(scalar, SCALAR_NODE);
           else {
             it.key = scalar;
             it.sep = [];
@@ -312,10 +324,10 @@ class NativeParser {
         default: {
           const value = this.startValue(map);
           if (value) {
-            if (value.type === 'block-seq') {
+            if (this.started === SEQ_NODE) {
               if (it.sep && !has(it.sep, 'newline')) giveUp('sequence on the line of its key');
             } else if (atMapIndent) items.push({ start });
-            this.stack.push(value);
+            this.push(value, this.started);
             return false;
           }
         }
@@ -347,7 +359,7 @@ class NativeParser {
     if (this.indent > seq.indent) {
       const value = this.startValue(seq);
       if (value) {
-        this.stack.push(value);
+        this.push(value, this.started);
         return false;
       }
     }
@@ -384,7 +396,7 @@ class NativeParser {
         case DOUBLE_QUOTED: {
           const scalar = this.flowScalar();
           if (!it || it.value) items.push({ start: [], key: scalar, sep: [] });
-          else if (it.sep) this.stack.push(scalar);
+          else if (it.sep) this.push(scalar, SCALAR_NODE);
           else {
             it.key = scalar;
             it.sep = [];
@@ -398,8 +410,8 @@ class NativeParser {
       }
       const value = this.startValue(flow);
       if (value) {
-        if (value.type !== 'flow-collection') giveUp(`${value.type} in a flow collection`);
-        this.stack.push(value);
+        if (this.started !== FLOW_NODE) giveUp(`${value.type} in a flow collection`);
+        this.push(value, FLOW_NODE);
         return false;
       }
       this.pop();
@@ -407,25 +419,28 @@ class NativeParser {
     }
     // Closed: a `:` after it makes it a key, anything else ends its line.
     const parent = this.stack[this.stack.length - 2]!;
-    if (
-      parent.type === 'block-map' &&
-      ((this.kind === MAP_VALUE && parent.indent === flow.indent) ||
-        (this.kind === NEWLINE && !parent.items[parent.items.length - 1]!.sep))
-    ) {
-      this.pop();
-      return true;
+    const parentTag = this.tags[this.tags.length - 2];
+    if (parentTag === MAP_NODE) {
+      const map = parent as BlockNode;
+      if (
+        (this.kind === MAP_VALUE && map.indent === flow.indent) ||
+        (this.kind === NEWLINE && !map.items[map.items.length - 1]!.sep)
+      ) {
+        this.pop();
+        return true;
+      }
     }
-    if (this.kind === MAP_VALUE && parent.type !== 'flow-collection') {
+    if (this.kind === MAP_VALUE && parentTag !== FLOW_NODE) {
       const start = takeKeyStart(propsBefore(parent));
       settleFlowSeqItems(flow);
       const sep = flow.end.splice(1, flow.end.length);
       sep.push(this.token());
-      this.stack[this.stack.length - 1] = {
+      this.replaceTop({
         type: 'block-map',
         offset: flow.offset,
         indent: flow.indent,
         items: [{ start, key: flow, sep }],
-      };
+      });
       this.onKeyLine = true;
       return false;
     }
@@ -500,8 +515,10 @@ class NativeParser {
       case PLAIN:
       case SINGLE_QUOTED:
       case DOUBLE_QUOTED:
+        this.started = SCALAR_NODE;
         return this.flowScalar();
       case BLOCK_SCALAR_HEADER:
+        this.started = BLOCK_SCALAR_NODE;
         return {
           type: 'block-scalar',
           offset: this.offset,
@@ -511,6 +528,7 @@ class NativeParser {
         };
       case FLOW_MAP_START:
       case FLOW_SEQ_START:
+        this.started = FLOW_NODE;
         return {
           type: 'flow-collection',
           offset: this.offset,
@@ -520,6 +538,7 @@ class NativeParser {
           end: [],
         };
       case SEQ_ITEM:
+        this.started = SEQ_NODE;
         return {
           type: 'block-seq',
           offset: this.offset,
@@ -527,6 +546,7 @@ class NativeParser {
           items: [{ start: [this.token()] }],
         };
       case MAP_VALUE: {
+        this.started = MAP_NODE;
         this.onKeyLine = true;
         const start = takeKeyStart(propsBefore(parent));
         return {
@@ -540,29 +560,45 @@ class NativeParser {
     return undefined;
   }
 
+  private push(node: Open, tag: Tag): void {
+    this.stack.push(node);
+    this.tags.push(tag);
+  }
+
+  /** The scalar or flow collection on top turned into the first key of a new map. */
+  private replaceTop(map: BlockNode): void {
+    this.stack[this.stack.length - 1] = map;
+    this.tags[this.tags.length - 1] = MAP_NODE;
+  }
+
   /** Closes the top node into its parent, or yields it when it is at the top level. */
   private pop(): void {
     const node = this.stack.pop()!;
-    const top = this.stack[this.stack.length - 1];
-    if (!top) {
+    const tag = this.tags.pop()!;
+    const depth = this.tags.length;
+    if (depth === 0) {
       this.out.push(node);
       return;
     }
-    if (node.type === 'block-scalar') {
+    const top = this.stack[depth - 1]!;
+    const topTag = this.tags[depth - 1]!;
+    if (tag === BLOCK_SCALAR_NODE) {
       // A block scalar takes its parent's indentation, not its header's.
-      node.indent = top.type === 'document' || top.type === 'doc-end' ? 0 : top.indent;
-    } else if (node.type === 'flow-collection') {
-      if (top.type === 'document') node.indent = 0;
-      settleFlowSeqItems(node);
+      (node as BlockScalarNode).indent =
+        topTag === DOCUMENT_NODE || topTag === DOC_END_NODE ? 0 : (top as BlockNode).indent;
+    } else if (tag === FLOW_NODE) {
+      if (topTag === DOCUMENT_NODE) (node as FlowNode).indent = 0;
+      settleFlowSeqItems(node as FlowNode);
     }
-    switch (top.type) {
-      case 'document':
-        top.value = node;
+    switch (topTag) {
+      case DOCUMENT_NODE:
+        (top as DocumentNode).value = node;
         break;
-      case 'block-map': {
-        const it = top.items[top.items.length - 1]!;
+      case MAP_NODE: {
+        const { items } = top as BlockNode;
+        const it = items[items.length - 1]!;
         if (it.value) {
-          top.items.push({ start: [], key: node, sep: [] });
+          items.push({ start: [], key: node, sep: [] });
           this.onKeyLine = true;
           return;
         }
@@ -575,15 +611,17 @@ class NativeParser {
         it.value = node;
         break;
       }
-      case 'block-seq': {
-        const it = top.items[top.items.length - 1]!;
-        if (it.value) top.items.push({ start: [], value: node });
+      case SEQ_NODE: {
+        const { items } = top as BlockNode;
+        const it = items[items.length - 1]!;
+        if (it.value) items.push({ start: [], value: node });
         else it.value = node;
         break;
       }
-      case 'flow-collection': {
-        const it = top.items[top.items.length - 1];
-        if (!it || it.value) top.items.push({ start: [], key: node, sep: [] });
+      case FLOW_NODE: {
+        const { items } = top as FlowNode;
+        const it = items[items.length - 1];
+        if (!it || it.value) items.push({ start: [], key: node, sep: [] });
         else if (it.sep) it.value = node;
         else {
           it.key = node;
@@ -594,7 +632,8 @@ class NativeParser {
       default:
         giveUp(`${node.type} closed into ${top.type}`);
     }
-    if (node.type === 'block-map' || node.type === 'block-seq') this.handBackTrailing(node, top);
+    if (tag === MAP_NODE || tag === SEQ_NODE)
+      this.handBackTrailing(node as BlockNode, top as DocumentNode | BlockNode);
   }
 
   /**
@@ -611,6 +650,16 @@ class NativeParser {
     node.items.pop();
   }
 }
+
+// What a node on the stack is (`NativeParser.tags`).
+type Tag = number;
+const DOCUMENT_NODE = 0;
+const DOC_END_NODE = 1;
+const SCALAR_NODE = 2;
+const BLOCK_SCALAR_NODE = 3;
+const MAP_NODE = 4;
+const SEQ_NODE = 5;
+const FLOW_NODE = 6;
 
 /**
  * For a key with no value yet, whose separator ends in blank lines, when the next key comes: the
