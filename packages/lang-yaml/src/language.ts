@@ -31,6 +31,7 @@ import { CstStream } from './cst-stream.js';
 import { type DocumentSpans, placeAt, placeOf, YamlDocument } from './document.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
 import { lexNative } from './native-lexer/native-lexer.js';
+import { parseNative } from './native-parser/native-parser.js';
 import { yamlNestingOffset } from './nesting.js';
 import { whileParsing } from './quiet-env.js';
 import { keepRenderedDocuments } from './rendered-documents.js';
@@ -264,19 +265,27 @@ export function readDocuments(
       () => placeAt(spans, root, start, end, file.text),
     );
   };
-  // The three stages driven by hand, token by token (no generator of our own around them): each
-  // lexer token goes to the comment collector and the parser, each parsed node to the composer
-  // (or the CST builder).
-  const parser = new Parser();
+  // The three stages driven by hand (no generator of our own around them): the lexer's tokens go
+  // to the comment collector and the parser, each parsed node to the composer (or the CST builder).
   const composer = new Composer(options);
   const stream = new CstStream(composer, viaCst ? CstSpans.for(options, spans) : undefined, take, takeBuilt);
   whileParsing(() => {
-    // The native lexer gives the same tokens faster, or gives up and `yaml` lexes the text.
-    for (const token of lexNative(text) ?? new Lexer().lex(text)) {
-      comments.take(token);
-      for (const node of parser.next(token)) stream.next(node);
+    // The native lexer and parser give the same tokens and nodes faster, or give up: then `yaml`
+    // lexes the text (when the lexer gave up) and parses it, token by token. `LOG_TOKENS` is the
+    // `yaml` Parser's debugging log of the tokens it reads: when it is on, that parser reads them.
+    const tokens = lexNative(text);
+    const nodes = tokens && !process.env.LOG_TOKENS ? parseNative(tokens) : undefined;
+    if (tokens && nodes) {
+      for (let i = 0; i < tokens.length; i++) comments.take(tokens[i]!);
+      for (let i = 0; i < nodes.length; i++) stream.next(nodes[i]!);
+    } else {
+      const parser = new Parser();
+      for (const token of tokens ?? new Lexer().lex(text)) {
+        comments.take(token);
+        for (const node of parser.next(token)) stream.next(node);
+      }
+      for (const node of parser.end()) stream.next(node);
     }
-    for (const node of parser.end()) stream.next(node);
     stream.end();
   });
   spans.seal();
