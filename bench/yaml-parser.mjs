@@ -7,8 +7,9 @@
 // it gives up on are counted by reason (files and bytes), over all files and over those a scan
 // parses (`readPlan`). Then `--fuzz N` (default 2000) texts made by small random edits of corpus
 // files (seeded, `--seed`): the native parser must agree or give up. Then both parsers are timed
-// on this thread over the same tokens (lexed once beforehand; medians of `--rounds`, default 3,
-// interleaved; wall and CPU ms), and `yamlLanguage.parse` over the files it claims, built from
+// on this thread over the files a scan parses that the native lexer reads: over their tokens lexed
+// beforehand, and lexed and parsed file by file against lexing alone (medians of `--rounds`,
+// default 3, interleaved; wall and CPU ms), and `yamlLanguage.parse` over the files it claims, built from
 // this tree and from `--before <ref>` (default: the merge base with main), both bundled by esbuild
 // the same way into ./tmp/. Build first (`npx tsc -b packages/lang-yaml`).
 // Usage: node bench/yaml-parser.mjs [dir] [--rounds 3] [--fuzz 2000] [--seed 1] [--before <ref>] [--no-parse]
@@ -38,7 +39,7 @@ const files = filesUnder(dir, (name, path) => /\.ya?ml$/i.test(name) && withinSi
     try {
       parsed = !('result' in readPlan(new SourceFile(rel, text, { repoPath: rel })));
     } catch {}
-    return { rel, text, parsed, tokens: lexNative(text) };
+    return { rel, text, parsed };
   },
 );
 
@@ -120,7 +121,7 @@ function report(label, results) {
   };
 }
 
-const compared = files.map((file) => ({ ...file, result: compare(file.tokens) }));
+const compared = files.map((file) => ({ ...file, result: compare(lexNative(file.text)) }));
 const corpus = report('corpus', compared);
 const parsedByScan = report(
   'files a scan parses',
@@ -162,44 +163,38 @@ function time(what, texts, ways) {
   }));
 }
 
-// Both parsers over the same native tokens, nodes iterated as language.ts iterates them (and
-// counted, so nothing is optimised away); `yaml`'s Parser inside `whileParsing`, as language.ts runs it.
+// `yaml`'s Parser as language.ts drives it (inside `whileParsing`), nodes counted so nothing is
+// optimised away.
 let sink = 0;
-const parsers = [
-  [
-    'yaml Parser',
-    ({ tokens }) =>
-      whileParsing(() => {
-        const parser = new Parser();
-        for (const token of tokens) for (const _ of parser.next(token)) sink++;
-        for (const _ of parser.end()) sink++;
-      }),
-  ],
-  [
-    'native (yaml when given up)',
-    ({ tokens }) => {
-      const nodes = parseNative(tokens);
-      if (nodes) {
-        for (const _ of nodes) sink++;
-        return;
-      }
-      whileParsing(() => {
-        const parser = new Parser();
-        for (const token of tokens) for (const _ of parser.next(token)) sink++;
-        for (const _ of parser.end()) sink++;
-      });
-    },
-  ],
-];
-const lexed = files.filter((f) => f.tokens);
-const rows = [
-  ...time(
-    'parse: files a scan parses (lexed natively)',
-    lexed.filter((f) => f.parsed),
-    parsers,
-  ),
-  ...time('parse: all (lexed natively)', lexed, parsers),
-];
+const yamlParser = (tokens) =>
+  whileParsing(() => {
+    const parser = new Parser();
+    for (const token of tokens) for (const _ of parser.next(token)) sink++;
+    for (const _ of parser.end()) sink++;
+  });
+const nativeParser = (tokens) => {
+  const nodes = parseNative(tokens);
+  if (nodes) sink += nodes.length;
+  else yamlParser(tokens);
+};
+const scanned = files.filter((f) => f.parsed && lexNative(f.text));
+
+// 1. The parsers alone, over tokens lexed beforehand (all of them held at once: a large heap).
+const lexed = scanned.map((f) => ({ ...f, tokens: lexNative(f.text) }));
+const rows = time('parser alone (tokens lexed beforehand)', lexed, [
+  ['yaml Parser', ({ tokens }) => yamlParser(tokens)],
+  ['native (yaml when given up)', ({ tokens }) => nativeParser(tokens)],
+]);
+lexed.length = 0;
+// 2. Lexed and parsed file by file, as a scan does (a small heap); the parser's share is the
+// difference from lexing alone.
+rows.push(
+  ...time('native lexer + parser, per file', scanned, [
+    ['lex only', ({ text }) => (sink += lexNative(text).length)],
+    ['lex + yaml Parser', ({ text }) => yamlParser(lexNative(text))],
+    ['lex + native parser', ({ text }) => nativeParser(lexNative(text))],
+  ]),
+);
 
 if (!args.includes('--no-parse')) {
   // yamlLanguage.parse from the ref and from this tree, bundled alike (yaml and core left outside).

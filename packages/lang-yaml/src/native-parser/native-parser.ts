@@ -286,13 +286,15 @@ class NativeParser {
     if (this.indent >= map.indent) {
       const atMapIndent = !this.onKeyLine && this.indent === map.indent;
       const atNextItem = atMapIndent && it.sep !== undefined && this.kind !== SEQ_ITEM;
-      const start = atNextItem && it.sep && !it.value ? splitEmptyValue(it.sep, map.indent) : [];
+      // The next item's leading tokens: only allocated where an item is started.
+      const start = atNextItem && it.sep && !it.value ? splitEmptyValue(it.sep, map.indent) : undefined;
       switch (this.kind) {
         case MAP_VALUE:
           if (!it.sep) {
             it.key = null;
             it.sep = [this.token()];
-          } else if (it.value || atNextItem) items.push({ start, key: null, sep: [this.token()] });
+          } else if (it.value || atNextItem)
+            items.push({ start: start ?? [], key: null, sep: [this.token()] });
           else if (has(it.sep, 'map-value-ind'))
             this.push(
               {
@@ -311,7 +313,7 @@ class NativeParser {
         case DOUBLE_QUOTED: {
           const scalar = this.flowScalar();
           if (atNextItem || it.value) {
-            items.push({ start, key: scalar, sep: [] });
+            items.push({ start: start ?? [], key: scalar, sep: [] });
             this.onKeyLine = true;
           } else if (it.sep) this.push(scalar, SCALAR_NODE);
           else {
@@ -326,7 +328,7 @@ class NativeParser {
           if (value) {
             if (this.started === SEQ_NODE) {
               if (it.sep && !has(it.sep, 'newline')) giveUp('sequence on the line of its key');
-            } else if (atMapIndent) items.push({ start });
+            } else if (atMapIndent) items.push({ start: start ?? [] });
             this.push(value, this.started);
             return false;
           }
