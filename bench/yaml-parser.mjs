@@ -6,7 +6,8 @@
 // differing file, node index and both nodes (shortened) are printed, and the exit code is 1. Files
 // it gives up on are counted by reason (files and bytes), over all files and over those a scan
 // parses (`readPlan`). Then `--fuzz N` (default 2000) texts made by small random edits of corpus
-// files (seeded, `--seed`): the native parser must agree or give up. Then both parsers are timed
+// files (seeded, `--seed`): the native parser must agree or give up. Where it gives up, the nodes it
+// handed over before must be the `yaml` Parser's first ones. Then both parsers are timed
 // on this thread over the files a scan parses that the native lexer reads: over their tokens lexed
 // beforehand, and lexed and parsed file by file against lexing alone (medians of `--rounds`,
 // default 3, interleaved; wall and CPU ms), and `yamlLanguage.parse` over the files it claims, built from
@@ -23,7 +24,7 @@ import { Parser } from 'yaml';
 import { readPlan } from '../packages/lang-yaml/dist/language.js';
 import { lexNative } from '../packages/lang-yaml/dist/native-lexer/native-lexer.js';
 import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
-import { parseNative, parseNativeOrReason } from '../packages/lang-yaml/dist/native-parser/native-parser.js';
+import { parseNativeTo } from '../packages/lang-yaml/dist/native-parser/native-parser.js';
 import { whileParsing } from '../packages/lang-yaml/dist/quiet-env.js';
 import { differentialArgs, filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
 
@@ -54,13 +55,17 @@ function yamlParse(tokens) {
 
 const shorten = (s) => (s.length > 600 ? `${s.slice(0, 600)}…` : s);
 
-/** Compares one text's tokens both ways: `{ native: true }`, `{ reason }`, or `{ differs }`. */
+/**
+ * Compares one text's tokens both ways: `{ native: true }`, `{ reason }`, or `{ differs }`. When the
+ * native parser gives up, the nodes it handed over before must be `yaml`'s first ones (language.ts
+ * skips them in `yaml`'s output).
+ */
 function compare(tokens) {
   if (!tokens) return { reason: 'native lexer gave up' };
-  const native = parseNativeOrReason(tokens);
-  if (typeof native === 'string') return { reason: native };
+  const native = [];
+  const gaveUp = parseNativeTo(tokens, (node) => native.push(node));
   const yaml = whileParsing(() => yamlParse(tokens));
-  const count = Math.max(native.length, yaml.length);
+  const count = gaveUp ? gaveUp.handed : Math.max(native.length, yaml.length);
   for (let i = 0; i < count; i++) {
     const a = JSON.stringify(native[i]);
     const b = JSON.stringify(yaml[i]);
@@ -76,7 +81,7 @@ function compare(tokens) {
       };
     }
   }
-  return { native: true };
+  return gaveUp ? { reason: gaveUp.reason } : { native: true };
 }
 
 function report(label, results) {
@@ -172,10 +177,11 @@ const yamlParser = (tokens) =>
     for (const token of tokens) for (const _ of parser.next(token)) sink++;
     for (const _ of parser.end()) sink++;
   });
+// As language.ts streams it: on giving up, `yaml`'s Parser reads the tokens again (the nodes handed
+// over are skipped there).
+const count = () => sink++;
 const nativeParser = (tokens) => {
-  const nodes = parseNative(tokens);
-  if (nodes) sink += nodes.length;
-  else yamlParser(tokens);
+  if (parseNativeTo(tokens, count)) yamlParser(tokens);
 };
 const scanned = files.filter((f) => f.parsed && lexNative(f.text));
 

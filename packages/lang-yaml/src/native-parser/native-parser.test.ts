@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Lexer, Parser, parseAllDocuments } from 'yaml';
 import { lexNative } from '../native-lexer/native-lexer.js';
 import { randomEdits, seeded } from '../native-lexer/random-edits.js';
-import { parseNative, parseNativeOrReason } from './native-parser.js';
+import { parseNative, parseNativeOrReason, parseNativeTo } from './native-parser.js';
 
 const yamlNodes = (text: string): unknown[] => [...new Parser().parse(text)];
 
@@ -429,6 +429,15 @@ describe('parseNative', () => {
     expectGivesUp('- a\n]\n', 'flow-seq-end outside a document');
   });
 
+  it('hands over, before giving up, the nodes yaml yields first', () => {
+    const text = `${MULTI_DOCUMENT}apiVersion: v1\nkind: Service\nspec:\n  clusterIP: {SERVICE_IP_PREFIX}.16\n`;
+    const handed: unknown[] = [];
+    const gaveUp = parseNativeTo(nativeTokens(text), (node) => handed.push(node));
+    expect(gaveUp).toEqual({ reason: 'scalar after a value on its line', handed: handed.length });
+    expect(handed.length).toBeGreaterThan(3);
+    expect(JSON.stringify(handed)).toBe(JSON.stringify(yamlNodes(text).slice(0, handed.length)));
+  });
+
   it('gives up on tokens no lexer gives, without a partial result', () => {
     expect(parseNativeOrReason(['a'])).toBe('not a YAML token');
     expect(parseNativeOrReason(['\x02', '\x1f'])).toBe('scalar marker at the end');
@@ -448,10 +457,14 @@ describe('parseNative against random edits', () => {
       const tokens = lexNative(text);
       if (tokens === undefined) continue;
       lexed++;
-      const nodes = parseNative(tokens);
-      if (nodes === undefined) continue;
-      native++;
-      expect(JSON.stringify(nodes), JSON.stringify(text)).toBe(JSON.stringify(yamlNodes(text)));
+      const nodes: unknown[] = [];
+      const gaveUp = parseNativeTo(tokens, (node) => nodes.push(node));
+      const yaml = yamlNodes(text);
+      // All of them, or those handed over before giving up: yaml's first ones.
+      expect(JSON.stringify(nodes), JSON.stringify(text)).toBe(
+        JSON.stringify(gaveUp ? yaml.slice(0, nodes.length) : yaml),
+      );
+      if (!gaveUp) native++;
     }
     expect(lexed).toBeGreaterThan(cases / 3);
     expect(native).toBeGreaterThan(lexed * 0.8);

@@ -50,8 +50,7 @@ import {
  * The top-level CST tokens `yaml`'s `new Parser()` would yield for these lexer tokens (documents,
  * comments and blank lines between them, `...`), in order, built without generators; or
  * `undefined` when the tokens hold something this parser does not build exactly as that one does
- * (see README.md): the caller then feeds them to `yaml`'s Parser. Nothing is yielded before the
- * whole text is read, so giving up leaves nothing behind.
+ * (see README.md). For tests and benches: `language.ts` streams them (`parseNativeTo`).
  */
 export function parseNative(tokens: readonly string[]): CST.Token[] | undefined {
   const nodes = parseNativeOrReason(tokens);
@@ -60,10 +59,37 @@ export function parseNative(tokens: readonly string[]): CST.Token[] | undefined 
 
 /** `parseNative`, or the reason it gave up (for tests and `bench/yaml-parser.mjs`). */
 export function parseNativeOrReason(tokens: readonly string[]): CST.Token[] | string {
+  const nodes: CST.Token[] = [];
+  const gaveUp = parseNativeTo(tokens, (node) => nodes.push(node));
+  return gaveUp ? gaveUp.reason : nodes;
+}
+
+/** Where `parseNativeTo` gave up: why, and how many nodes it had handed over by then. */
+export interface GaveUp {
+  reason: string;
+  handed: number;
+}
+
+/**
+ * Hands each top-level node to `take` as soon as it is complete, as `yaml`'s Parser yields it (so a
+ * file of many documents never holds all their trees at once); `undefined` when it read all the
+ * tokens. When it gives up, the nodes it handed over are the ones `yaml`'s Parser yields first for
+ * the same tokens (it reads them alike up to there): the caller lets that parser read the tokens
+ * and skips as many.
+ */
+export function parseNativeTo(
+  tokens: readonly string[],
+  take: (node: CST.Token) => void,
+): GaveUp | undefined {
+  let handed = 0;
   try {
-    return new NativeParser().read(tokens) as unknown as CST.Token[];
+    new NativeParser((node) => {
+      handed++;
+      take(node as unknown as CST.Token);
+    }).read(tokens);
+    return undefined;
   } catch (error) {
-    if (error instanceof GiveUp) return error.reason;
+    if (error instanceof GiveUp) return { reason: error.reason, handed };
     throw error;
   }
 }
@@ -77,7 +103,6 @@ export function parseNativeOrReason(tokens: readonly string[]): CST.Token[] | st
  * `true` when it popped and the token must be offered again.
  */
 class NativeParser {
-  private readonly out: Node[] = [];
   private readonly stack: Open[] = [];
   /** What each node of `stack` is, as a number: dispatching on `type` strings read from nodes of
    * seven shapes was the parser's largest cost. */
@@ -92,7 +117,9 @@ class NativeParser {
   private atNewLine = true;
   private onKeyLine = false;
 
-  read(tokens: readonly string[]): Node[] {
+  constructor(private readonly take: (node: Node) => void) {}
+
+  read(tokens: readonly string[]): void {
     const count = tokens.length;
     for (let i = 0; i < count; i++) {
       let source = tokens[i]!;
@@ -134,7 +161,6 @@ class NativeParser {
       this.offset += source.length;
     }
     while (this.tags.length > 0) this.pop();
-    return this.out;
   }
 
   /** The current token as a CST source token. */
@@ -209,7 +235,7 @@ class NativeParser {
       case SPACE:
       case COMMENT:
       case NEWLINE:
-        this.out.push(this.token());
+        this.take(this.token());
         return;
       case DOC_MODE:
         this.push({ type: 'document', offset: this.offset, start: [] }, DOCUMENT_NODE);
@@ -579,7 +605,7 @@ class NativeParser {
     const tag = this.tags.pop()!;
     const depth = this.tags.length;
     if (depth === 0) {
-      this.out.push(node);
+      this.take(node);
       return;
     }
     const top = this.stack[depth - 1]!;
