@@ -55,6 +55,23 @@ describe('parseYaml', () => {
     expect(file.position(problems[0]!.loc.start).line).toBe(8);
   });
 
+  it('reads each document once when the native parser gives up after some of them', () => {
+    // The third document is one yaml's Parser keeps an error in (a scalar after a flow map), so the
+    // native parser gives up there, after handing over the first two: yaml's Parser reads the file
+    // again and the first two it yields are skipped.
+    const file = new SourceFile(
+      'k8s/svc.yaml',
+      'apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Secret\n---\napiVersion: v1\nkind: Service\nspec:\n  clusterIP: {SERVICE_IP_PREFIX}.16\n',
+    );
+    const { model, problems } = parseYaml(file);
+    expect(model?.documents.map((d) => [d.index, d.get(['kind'])])).toEqual([
+      [0, 'ConfigMap'],
+      [1, 'Secret'],
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(file.position(problems[0]!.loc.start).line).toBe(10);
+  });
+
   it('stops an alias bomb instead of expanding it', () => {
     const lines = ['apiVersion: v1', 'kind: ConfigMap', 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 8; i++) {

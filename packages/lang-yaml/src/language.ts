@@ -10,6 +10,7 @@ import {
 } from '@plumbline/core';
 import {
   Composer,
+  type CST,
   type Document,
   type DocumentOptions,
   Lexer,
@@ -31,6 +32,7 @@ import { CstStream } from './cst-stream.js';
 import { type DocumentSpans, placeAt, placeOf, YamlDocument } from './document.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
 import { lexNative } from './native-lexer/native-lexer.js';
+import { parseNativeTo } from './native-parser/native-parser.js';
 import { yamlNestingOffset } from './nesting.js';
 import { whileParsing } from './quiet-env.js';
 import { keepRenderedDocuments } from './rendered-documents.js';
@@ -264,19 +266,36 @@ export function readDocuments(
       () => placeAt(spans, root, start, end, file.text),
     );
   };
-  // The three stages driven by hand, token by token (no generator of our own around them): each
-  // lexer token goes to the comment collector and the parser, each parsed node to the composer
-  // (or the CST builder).
-  const parser = new Parser();
+  // The three stages driven by hand (no generator of our own around them): the lexer's tokens go
+  // to the comment collector and the parser, each parsed node to the composer (or the CST builder).
   const composer = new Composer(options);
   const stream = new CstStream(composer, viaCst ? CstSpans.for(options, spans) : undefined, take, takeBuilt);
   whileParsing(() => {
-    // The native lexer gives the same tokens faster, or gives up and `yaml` lexes the text.
-    for (const token of lexNative(text) ?? new Lexer().lex(text)) {
-      comments.take(token);
-      for (const node of parser.next(token)) stream.next(node);
+    // The native lexer and parser give the same tokens and nodes faster, or give up: then `yaml`
+    // lexes the text (when the lexer gave up) and parses it, token by token, skipping the nodes
+    // the native parser handed over before it gave up (the same ones). `LOG_TOKENS` is the `yaml`
+    // Parser's debugging log of the tokens it reads: when it is on, that parser reads them all.
+    const tokens = lexNative(text);
+    let skip = 0;
+    if (tokens && !process.env.LOG_TOKENS) {
+      const gaveUp = parseNativeTo(tokens, (node) => stream.next(node));
+      if (!gaveUp) {
+        for (let i = 0; i < tokens.length; i++) comments.take(tokens[i]!);
+        stream.end();
+        return;
+      }
+      skip = gaveUp.handed;
     }
-    for (const node of parser.end()) stream.next(node);
+    const parser = new Parser();
+    const next = (node: CST.Token): void => {
+      if (skip > 0) skip--;
+      else stream.next(node);
+    };
+    for (const token of tokens ?? new Lexer().lex(text)) {
+      comments.take(token);
+      for (const node of parser.next(token)) next(node);
+    }
+    for (const node of parser.end()) next(node);
     stream.end();
   });
   spans.seal();

@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+// The native YAML parser (packages/lang-yaml/src/native-parser/) against the `yaml` package's
+// Parser, both fed the native lexer's tokens, over every `.yaml`/`.yml` file of `dir` (default
+// ../shared/corpus) within the size limit that the native lexer reads: for every file it reads,
+// the top-level CST tokens must be the same (compared as JSON, fields in order); the first
+// differing file, node index and both nodes (shortened) are printed, and the exit code is 1. Files
+// it gives up on are counted by reason (files and bytes), over all files and over those a scan
+// parses (`readPlan`). Then `--fuzz N` (default 2000) texts made by small random edits of corpus
+// files (seeded, `--seed`): the native parser must agree or give up. Where it gives up, the nodes it
+// handed over before must be the `yaml` Parser's first ones. Then both parsers are timed
+// on this thread over the files a scan parses that the native lexer reads: over their tokens lexed
+// beforehand, and lexed and parsed file by file against lexing alone (medians of `--rounds`,
+// default 3, interleaved; wall and CPU ms), and `yamlLanguage.parse` over the files it claims, built from
+// this tree and from `--before <ref>` (default: the merge base with main), both bundled by esbuild
+// the same way into ./tmp/. Build first (`npx tsc -b packages/lang-yaml`).
+// Usage: node bench/yaml-parser.mjs [dir] [--rounds 3] [--fuzz 2000] [--seed 1] [--before <ref>] [--no-parse]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SourceFile } from '@plumbline/core';
+import { build } from 'esbuild';
+import { Parser } from 'yaml';
+import { readPlan } from '../packages/lang-yaml/dist/language.js';
+import { lexNative } from '../packages/lang-yaml/dist/native-lexer/native-lexer.js';
+import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
+import { parseNativeTo } from '../packages/lang-yaml/dist/native-parser/native-parser.js';
+import { whileParsing } from '../packages/lang-yaml/dist/quiet-env.js';
+import { differentialArgs, filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
+
+const args = process.argv.slice(2);
+const { dir, rounds, fuzzCount, seed, flagValue } = differentialArgs(args, ['--before']);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const files = filesUnder(dir, (name, path) => /\.ya?ml$/i.test(name) && withinSizeLimit(name, path)).map(
+  (p) => {
+    const rel = relative(dir, p).split('\\').join('/');
+    const text = readFileSync(p, 'utf8');
+    let parsed = false;
+    try {
+      parsed = !('result' in readPlan(new SourceFile(rel, text, { repoPath: rel })));
+    } catch {}
+    return { rel, text, parsed };
+  },
+);
+
+/** `yaml`'s Parser over the tokens, as language.ts drives it. */
+function yamlParse(tokens) {
+  const parser = new Parser();
+  const nodes = [];
+  for (const token of tokens) for (const node of parser.next(token)) nodes.push(node);
+  for (const node of parser.end()) nodes.push(node);
+  return nodes;
+}
+
+const shorten = (s) => (s.length > 600 ? `${s.slice(0, 600)}…` : s);
+
+/**
+ * Compares one text's tokens both ways: `{ native: true }`, `{ reason }`, or `{ differs }`. When the
+ * native parser gives up, the nodes it handed over before must be `yaml`'s first ones (language.ts
+ * skips them in `yaml`'s output).
+ */
+function compare(tokens) {
+  if (!tokens) return { reason: 'native lexer gave up' };
+  const native = [];
+  const gaveUp = parseNativeTo(tokens, (node) => native.push(node));
+  const yaml = whileParsing(() => yamlParse(tokens));
+  const count = gaveUp ? gaveUp.handed : Math.max(native.length, yaml.length);
+  for (let i = 0; i < count; i++) {
+    const a = JSON.stringify(native[i]);
+    const b = JSON.stringify(yaml[i]);
+    if (a !== b) {
+      let at = 0;
+      while (at < a.length && a[at] === b?.[at]) at++;
+      return {
+        differs: {
+          index: i,
+          native: shorten(a?.slice(Math.max(0, at - 200)) ?? 'none'),
+          yaml: shorten(b?.slice(Math.max(0, at - 200)) ?? 'none'),
+        },
+      };
+    }
+  }
+  return gaveUp ? { reason: gaveUp.reason } : { native: true };
+}
+
+function report(label, results) {
+  let native = 0;
+  let bytes = 0;
+  let nativeBytes = 0;
+  const reasons = new Map();
+  for (const { rel, text, result } of results) {
+    bytes += text.length;
+    if (result.differs) {
+      const { index, native, yaml } = result.differs;
+      console.error(
+        `${label}: differs: ${rel} at top-level node ${index}\n  native: ${native}\n  yaml:   ${yaml}\n  text: ${JSON.stringify(text.length < 400 ? text : `${text.slice(0, 400)}…`)}`,
+      );
+      process.exit(1);
+    }
+    if (result.native) {
+      native++;
+      nativeBytes += text.length;
+    } else {
+      const entry = reasons.get(result.reason) ?? { count: 0, bytes: 0, example: rel };
+      entry.count++;
+      entry.bytes += text.length;
+      reasons.set(result.reason, entry);
+    }
+  }
+  const share = bytes ? ((100 * nativeBytes) / bytes).toFixed(1) : '0';
+  console.log(
+    `${label}: ${results.length} texts, ${native} read natively (the same CST; ${share}% of the bytes), ` +
+      `${results.length - native} given up, 0 differing`,
+  );
+  for (const [reason, { count, bytes: b, example }] of [...reasons].sort((a, b) => b[1].count - a[1].count))
+    console.log(
+      `  ${String(count).padStart(5)}  ${String(Math.round(b / 1024)).padStart(6)} KiB  ${reason}  (e.g. ${example})`,
+    );
+  return {
+    texts: results.length,
+    native,
+    nativeBytesShare: Number(share),
+    gaveUp: results.length - native,
+    reasons: Object.fromEntries([...reasons].map(([k, v]) => [k, { files: v.count, bytes: v.bytes }])),
+  };
+}
+
+const compared = files.map((file) => ({ ...file, result: compare(lexNative(file.text)) }));
+const corpus = report('corpus', compared);
+const parsedByScan = report(
+  'files a scan parses',
+  compared.filter((f) => f.parsed),
+);
+
+// Small random edits of corpus text (the lexer's seeded edits), so a failure can be replayed.
+const random = seeded(seed);
+const small = files.filter((f) => f.text.length < 20_000);
+const fuzzed = [];
+for (let n = 0; n < fuzzCount && small.length > 0; n++) {
+  const base = small[Math.floor(random() * small.length)];
+  const text = randomEdits(base.text, random);
+  fuzzed.push({ rel: `${base.rel}#${n}`, text, result: compare(lexNative(text)) });
+}
+const fuzz = report('random edits', fuzzed);
+
+const mbOf = (texts) => +(texts.reduce((n, f) => n + f.text.length, 0) / 1048576).toFixed(1);
+
+/** Times `ways` (name → function of one file) over `texts`, interleaved; one row per way. */
+function time(what, texts, ways) {
+  const times = timeInterleaved(
+    ways.map(([name, run]) => [
+      name,
+      () => {
+        for (const file of texts) run(file);
+      },
+    ]),
+    rounds,
+  );
+  return ways.map(([name]) => ({
+    what,
+    way: name,
+    files: texts.length,
+    mb: mbOf(texts),
+    msPerRound: Math.round(median(times[name].wall)),
+    cpuMsPerRound: Math.round(median(times[name].cpu)),
+    rounds: times[name].wall.map(Math.round).join(' '),
+  }));
+}
+
+// `yaml`'s Parser as language.ts drives it (inside `whileParsing`), nodes counted so nothing is
+// optimised away.
+let sink = 0;
+const yamlParser = (tokens) =>
+  whileParsing(() => {
+    const parser = new Parser();
+    for (const token of tokens) for (const _ of parser.next(token)) sink++;
+    for (const _ of parser.end()) sink++;
+  });
+// As language.ts streams it: on giving up, `yaml`'s Parser reads the tokens again (the nodes handed
+// over are skipped there).
+const count = () => sink++;
+const nativeParser = (tokens) => {
+  if (parseNativeTo(tokens, count)) yamlParser(tokens);
+};
+const scanned = files.filter((f) => f.parsed && lexNative(f.text));
+
+// 1. The parsers alone, over tokens lexed beforehand (all of them held at once: a large heap).
+const lexed = scanned.map((f) => ({ ...f, tokens: lexNative(f.text) }));
+const rows = time('parser alone (tokens lexed beforehand)', lexed, [
+  ['yaml Parser', ({ tokens }) => yamlParser(tokens)],
+  ['native (yaml when given up)', ({ tokens }) => nativeParser(tokens)],
+]);
+lexed.length = 0;
+// 2. Lexed and parsed file by file, as a scan does (a small heap); the parser's share is the
+// difference from lexing alone.
+rows.push(
+  ...time('native lexer + parser, per file', scanned, [
+    ['lex only', ({ text }) => (sink += lexNative(text).length)],
+    ['lex + yaml Parser', ({ text }) => yamlParser(lexNative(text))],
+    ['lex + native parser', ({ text }) => nativeParser(lexNative(text))],
+  ]),
+);
+
+if (!args.includes('--no-parse')) {
+  // yamlLanguage.parse from the ref and from this tree, bundled alike (yaml and core left outside).
+  const before =
+    flagValue('--before') ??
+    execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: root, encoding: 'utf8' }).trim();
+  const out = join(root, 'tmp', 'yaml-parser-bench');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'before'), { recursive: true });
+  const archive = execFileSync('git', ['archive', before, 'packages/lang-yaml/src'], { cwd: root });
+  execFileSync('tar', ['-x', '-C', join(out, 'before')], { input: archive });
+  const bundle = async (entry, name) => {
+    await build({
+      entryPoints: [entry],
+      outfile: join(out, `${name}.mjs`),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    return (await import(join(out, `${name}.mjs`))).yamlLanguage;
+  };
+  const beforeLanguage = await bundle(join(out, 'before', 'packages/lang-yaml/src/index.ts'), 'before');
+  const afterLanguage = await bundle(join(root, 'packages/lang-yaml/src/index.ts'), 'after');
+  const claimed = filesUnder(dir, withinSizeLimit)
+    .map((p) => relative(dir, p).split('\\').join('/'))
+    .filter((rel) => afterLanguage.claims(rel))
+    .map((rel) => ({ rel, text: readFileSync(join(dir, rel), 'utf8') }));
+  const parseWith =
+    (language) =>
+    ({ rel, text }) => {
+      try {
+        language.parse(new SourceFile(rel, text, { repoPath: rel }));
+      } catch {}
+    };
+  rows.push(
+    ...time('yamlLanguage.parse', claimed, [
+      [`before (${before.slice(0, 7)})`, parseWith(beforeLanguage)],
+      ['after (this tree)', parseWith(afterLanguage)],
+    ]),
+  );
+}
+console.table(rows);
+console.log(JSON.stringify({ dir, rounds, corpus, parsedByScan, fuzz, rows, sink: sink > 0 }));
