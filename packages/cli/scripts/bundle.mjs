@@ -1,14 +1,29 @@
 // Bundles the CLI into bundle/plumbline.js (a small ESM entry) and bundle/plumbline-main.cjs (the
 // main thread's code, no dependencies; the worker-thread modules and their shared chunks beside it) with the tree-sitter .wasm grammars and the presets: what `npm pack`
 // ships. `node scripts/bundle.mjs`.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//
+// The package's build runs it, and so does `npm pack` (prepack), while tests may be running the
+// bundle: it is built in a staging folder, and bundle/ is replaced (by renaming) only when a file
+// differs, so a rebuild that changes nothing leaves the running bundle's files as they are.
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(packageDir, 'bundle');
+const finalDir = join(packageDir, 'bundle');
+const outdir = join(packageDir, `bundle.staging-${process.pid}`);
 
 const WASM = [
   ['web-tree-sitter', 'web-tree-sitter.wasm'],
@@ -16,8 +31,9 @@ const WASM = [
   ['@tree-sitter-grammars/tree-sitter-hcl', 'tree-sitter-terraform.wasm'],
 ];
 
-rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
+// A failed build leaves no staging folder behind.
+process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
 // The engine's worker script (compiled in @plumbline/core, found through its main entry).
 const coreDist = dirname(createRequire(join(packageDir, 'package.json')).resolve('@plumbline/core'));
 // The organisation scanner's worker script, found the same way in @plumbline/org.
@@ -116,4 +132,29 @@ for (const [pkg, file] of WASM) {
   if (!found) throw new Error(`${pkg}: ${file} not found`);
   copyFileSync(found, join(outdir, file));
 }
-console.log(`bundled ${join(outdir, 'plumbline.js')}`);
+
+/** Every file under `dir`, relative, sorted. */
+function filesUnder(dir, prefix = '') {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name), `${prefix}${d.name}/`) : [`${prefix}${d.name}`]))
+    .sort();
+}
+function sameFiles(a, b) {
+  if (!existsSync(b) || !statSync(b).isDirectory()) return false;
+  const names = filesUnder(a);
+  const others = filesUnder(b);
+  return (
+    names.length === others.length &&
+    names.every((name, i) => name === others[i] && readFileSync(join(a, name)).equals(readFileSync(join(b, name))))
+  );
+}
+if (sameFiles(outdir, finalDir)) {
+  rmSync(outdir, { recursive: true, force: true });
+  console.log(`bundled ${join(finalDir, 'plumbline.js')} (unchanged)`);
+} else {
+  const old = `${finalDir}.old-${process.pid}`;
+  if (existsSync(finalDir)) renameSync(finalDir, old);
+  renameSync(outdir, finalDir);
+  rmSync(old, { recursive: true, force: true });
+  console.log(`bundled ${join(finalDir, 'plumbline.js')}`);
+}
