@@ -3,9 +3,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundledBin as bin, bundledEnv, repoRoot as repo } from './test-support/run-cli.ts';
 
-const repo = new URL('../../../', import.meta.url).pathname;
-const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
 const units = join(repo, 'fixtures', 'deploy-units');
 const helm = process.env.PLUMBLINE_HELM;
 
@@ -13,7 +12,7 @@ function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: repo,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    env: bundledEnv({ NO_COLOR: '1', ...env }),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -63,7 +62,13 @@ describe.skipIf(!helm && !process.env.CI)('plumbline audit on charts and overlay
     const home = mkdtempSync(join(tmpdir(), 'plumbline-render-cache-home-'));
     const off = mkdtempSync(join(tmpdir(), 'plumbline-render-cache-off-'));
     try {
-      const env = { XDG_CACHE_HOME: home, PLUMBLINE_RENDER_CACHE: '', PLUMBLINE_POOL_DEBUG: '1' };
+      // V8's code cache would go to the same folders: only the render cache is looked at here.
+      const env = {
+        XDG_CACHE_HOME: home,
+        PLUMBLINE_RENDER_CACHE: '',
+        PLUMBLINE_POOL_DEBUG: '1',
+        NODE_DISABLE_COMPILE_CACHE: '1',
+      };
       const args = ['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm!];
       const stats = (stderr: string) => /plumbline render cache: (.*) \(/.exec(stderr)?.[1];
       const report = (stdout: string) => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureNames as fixtures, fixtureReport as report } from './test-support/fixture-report.ts';
-import { pooledReport } from './test-support/pooled-report.ts';
+import { pooledReportOf } from './test-support/pooled-report.ts';
 import { builtBin as bin, repoRoot as repo } from './test-support/run-cli.ts';
 
 describe('--threads', () => {
@@ -11,8 +11,10 @@ describe('--threads', () => {
   });
 
   it('really uses a worker thread when there are independent files, and none with --threads 1', () => {
-    const one = pooledReport(join('fixtures', 'insecure'), 1);
-    const two = pooledReport(join('fixtures', 'insecure'), 2);
+    // The workspace build's bin: its worker threads load the engine from dist/ (the other pooled
+    // tests run the bundle's).
+    const one = pooledReportOf(bin, join('fixtures', 'insecure'), 1);
+    const two = pooledReportOf(bin, join('fixtures', 'insecure'), 2);
     expect(one.stderr).not.toMatch(/plumbline pool/);
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, main thread \d+ files, [1-9]\d* other shards/);
     expect(two.json).toBe(one.json);

@@ -4,11 +4,30 @@
  * costs about a second of Node start-up per run; the tests that are about the process itself (the
  * bin's exit code, loaded modules, the packed package) keep spawning it.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const repoRoot = new URL('../../../../', import.meta.url).pathname;
+/** The workspace build's bin (`npm run audit`): for what only its process shows (loaded modules, exit codes). */
 export const builtBin = join(repoRoot, 'packages', 'cli', 'dist', 'bin.js');
+/**
+ * The bundle an installed CLI runs (`node scripts/bundle.mjs`, part of the package's build): the
+ * tests that spawn a scan to compare whole reports run it. It starts in ~0.4 CPU-s where the
+ * workspace build's ~300 modules take ~1.5 (and again in every worker thread): most of what
+ * those tests cost.
+ */
+export const bundledBin = join(repoRoot, 'packages', 'cli', 'bundle', 'plumbline.js');
+/**
+ * The environment for spawning the bundle: its V8 code caches go to a folder of this test run,
+ * never the user's (shared by the runs of one test process, so they start from the cache).
+ */
+export function bundledEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  codeCacheHome ??= mkdtempSync(join(tmpdir(), 'plumbline-test-cache-'));
+  return { ...process.env, XDG_CACHE_HOME: codeCacheHome, ...extra };
+}
+let codeCacheHome: string | undefined;
 
 type RunCli = (
   argv: string[],
