@@ -15,40 +15,46 @@ export function yamlComments(text: string): Comment[] {
 /**
  * Picks the comments out of the lexer's tokens as they pass, so the parse that builds the
  * documents finds them too (`language.ts` feeds it the tokens it gives the parser): no second lex.
+ * Only offsets are kept per token; lines are counted once, when the comments are asked for.
  */
 export class CommentCollector {
-  readonly found: Comment[] = [];
   private offset = 0;
-  private line = 1;
-  private lineStart = 0;
+  /** Offset and text (`#` included) of each comment token, in order. */
+  private readonly tokens: { start: number; token: string }[] = [];
+  private made?: Comment[];
 
   constructor(private readonly text: string) {}
 
   /** The next token of the lexer, in order. */
   take(token: string): void {
+    const first = token.charCodeAt(0);
     // The lexer interleaves one-character control tokens that are not part of the source.
-    if (
-      token.length === 1 &&
-      token.charCodeAt(0) < 0x20 &&
-      token !== '\n' &&
-      token !== '\t' &&
-      token !== '\r'
-    )
-      return;
-    if (token.charCodeAt(0) === 35 /* # */) {
-      const before = this.text.slice(this.lineStart, this.offset);
-      this.found.push({
-        line: this.line,
+    if (token.length === 1 && first < 0x20 && first !== 0x0a && first !== 0x09 && first !== 0x0d) return;
+    if (first === 35 /* # */) this.tokens.push({ start: this.offset, token });
+    this.offset += token.length;
+  }
+
+  /** The comments taken so far, with their lines (counted in one pass over the text). */
+  get found(): Comment[] {
+    if (this.made && this.made.length === this.tokens.length) return this.made;
+    const text = this.text;
+    const out: Comment[] = [];
+    let line = 1;
+    let lineStart = 0;
+    for (const { start, token } of this.tokens) {
+      for (let i = text.indexOf('\n', lineStart); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+      }
+      out.push({
+        line,
         text: token.slice(1),
-        ownLine: before.trim() === '',
-        start: this.offset,
-        end: this.offset + token.length,
+        ownLine: text.slice(lineStart, start).trim() === '',
+        start,
+        end: start + token.length,
       });
     }
-    for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) {
-      this.line++;
-      this.lineStart = this.offset + i + 1;
-    }
-    this.offset += token.length;
+    this.made = out;
+    return out;
   }
 }
