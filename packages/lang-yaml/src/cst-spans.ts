@@ -55,6 +55,51 @@ const CORE_TESTS = new Set([
 const FIRST_CHARS = new Uint8Array(128);
 for (const c of '~nNtTfF0123456789+-.<') FIRST_CHARS[c.charCodeAt(0)] = 1;
 
+/** What the builder takes from a document's options: its schema's tags, the options resolved. */
+interface BuilderSchema {
+  strict: boolean;
+  uniqueKeys: boolean;
+  resolved: Options;
+  valueTags: ScalarTag[];
+  keyTags: ScalarTag[];
+  core: boolean;
+}
+
+/**
+ * By the options' JSON: every file of a scan is read with one of a few option sets, and making a
+ * Document to learn the schema cost ~100 ms over the corpus when done per file.
+ */
+const SCHEMAS = new Map<string, BuilderSchema | null>();
+
+/** The options as a key, when they are all plain values (a function or a tag list is not cached). */
+function plainKey(options: Options): string | undefined {
+  for (const value of Object.values(options))
+    if (value !== null && (typeof value === 'object' || typeof value === 'function')) return undefined;
+  return JSON.stringify(options);
+}
+
+/** The schema and options the Composer gives a document without directives (null: not one the builder reads). */
+function schemaFor(options: Options): BuilderSchema | null {
+  const { schema, options: resolved } = new Document(undefined, options);
+  if (
+    schema.name !== 'core' ||
+    schema.compat ||
+    (options.version ?? '1.2') !== '1.2' ||
+    resolved.stringKeys ||
+    typeof resolved.uniqueKeys === 'function'
+  )
+    return null;
+  const scalarTags = schema.tags.filter((tag): tag is ScalarTag => !tag.collection && !!tag.test);
+  return {
+    strict: resolved.strict,
+    uniqueKeys: resolved.uniqueKeys !== false,
+    resolved,
+    valueTags: scalarTags.filter((tag) => tag.default === true),
+    keyTags: scalarTags.filter((tag) => tag.default === true || tag.default === 'key'),
+    core: scalarTags.every((tag) => CORE_TESTS.has(tag.test!.source) && !tag.test!.flags),
+  };
+}
+
 export class CstSpans {
   /** Data and range of the node built last (as `composeNode` returns them). */
   private value: unknown = null;
@@ -90,26 +135,26 @@ export class CstSpans {
    * function comparing keys).
    */
   static for(options: Options, spans: YamlSpans): CstSpans | undefined {
-    // The schema and options the Composer gives a document without directives.
-    const { schema, options: resolved } = new Document(undefined, options);
-    if (
-      schema.name !== 'core' ||
-      schema.compat ||
-      (options.version ?? '1.2') !== '1.2' ||
-      resolved.stringKeys ||
-      typeof resolved.uniqueKeys === 'function'
-    )
-      return undefined;
-    const scalarTags = schema.tags.filter((tag): tag is ScalarTag => !tag.collection && !!tag.test);
-    return new CstSpans(
-      spans,
-      resolved.strict,
-      resolved.uniqueKeys !== false,
-      resolved,
-      scalarTags.filter((tag) => tag.default === true),
-      scalarTags.filter((tag) => tag.default === true || tag.default === 'key'),
-      scalarTags.every((tag) => CORE_TESTS.has(tag.test!.source) && !tag.test!.flags),
-    );
+    const key = plainKey(options);
+    let schema = key === undefined ? undefined : SCHEMAS.get(key);
+    if (schema === undefined) {
+      schema = schemaFor(options);
+      if (key !== undefined) {
+        if (SCHEMAS.size >= 16) SCHEMAS.clear();
+        SCHEMAS.set(key, schema);
+      }
+    }
+    return schema
+      ? new CstSpans(
+          spans,
+          schema.strict,
+          schema.uniqueKeys,
+          schema.resolved,
+          schema.valueTags,
+          schema.keyTags,
+          schema.core,
+        )
+      : undefined;
   }
 
   /**
