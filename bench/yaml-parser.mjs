@@ -1,48 +1,18 @@
 #!/usr/bin/env node
-// The native YAML parser (packages/lang-yaml/src/native-parser/) against the `yaml` package's
-// Parser, both fed the native lexer's tokens, over every `.yaml`/`.yml` file of `dir` (default
-// ../shared/corpus) within the size limit that the native lexer reads: for every file it reads,
-// the top-level CST tokens must be the same (compared as JSON, fields in order); the first
-// differing file, node index and both nodes (shortened) are printed, and the exit code is 1. Files
-// it gives up on are counted by reason (files and bytes), over all files and over those a scan
-// parses (`readPlan`). Then `--fuzz N` (default 2000) texts made by small random edits of corpus
-// files (seeded, `--seed`): the native parser must agree or give up. Where it gives up, the nodes it
-// handed over before must be the `yaml` Parser's first ones. Then both parsers are timed
-// on this thread over the files a scan parses that the native lexer reads: over their tokens lexed
-// beforehand, and lexed and parsed file by file against lexing alone (medians of `--rounds`,
-// default 3, interleaved; wall and CPU ms), and `yamlLanguage.parse` over the files it claims, built from
-// this tree and from `--before <ref>` (default: the merge base with main), both bundled by esbuild
-// the same way into ./tmp/. Build first (`npx tsc -b packages/lang-yaml`).
-// Usage: node bench/yaml-parser.mjs [dir] [--rounds 3] [--fuzz 2000] [--seed 1] [--before <ref>] [--no-parse]
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SourceFile } from '@plumbline/core';
-import { build } from 'esbuild';
 import { Parser } from 'yaml';
-import { readPlan } from '../packages/lang-yaml/dist/language.js';
 import { lexNative } from '../packages/lang-yaml/dist/native-lexer/native-lexer.js';
 import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
 import { parseNativeTo } from '../packages/lang-yaml/dist/native-parser/native-parser.js';
 import { whileParsing } from '../packages/lang-yaml/dist/quiet-env.js';
-import { differentialArgs, filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
+import { differentialArgs } from './corpus-files.mjs';
+import { languageParseRows, timeRows, yamlCorpusFiles } from './yaml-bench-shared.mjs';
 
 const args = process.argv.slice(2);
 const { dir, rounds, fuzzCount, seed, flagValue } = differentialArgs(args, ['--before']);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const files = filesUnder(dir, (name, path) => /\.ya?ml$/i.test(name) && withinSizeLimit(name, path)).map(
-  (p) => {
-    const rel = relative(dir, p).split('\\').join('/');
-    const text = readFileSync(p, 'utf8');
-    let parsed = false;
-    try {
-      parsed = !('result' in readPlan(new SourceFile(rel, text, { repoPath: rel })));
-    } catch {}
-    return { rel, text, parsed };
-  },
-);
+const files = yamlCorpusFiles(dir);
 
 /** `yaml`'s Parser over the tokens, as language.ts drives it. */
 function yamlParse(tokens) {
@@ -144,29 +114,8 @@ for (let n = 0; n < fuzzCount && small.length > 0; n++) {
 }
 const fuzz = report('random edits', fuzzed);
 
-const mbOf = (texts) => +(texts.reduce((n, f) => n + f.text.length, 0) / 1048576).toFixed(1);
-
 /** Times `ways` (name → function of one file) over `texts`, interleaved; one row per way. */
-function time(what, texts, ways) {
-  const times = timeInterleaved(
-    ways.map(([name, run]) => [
-      name,
-      () => {
-        for (const file of texts) run(file);
-      },
-    ]),
-    rounds,
-  );
-  return ways.map(([name]) => ({
-    what,
-    way: name,
-    files: texts.length,
-    mb: mbOf(texts),
-    msPerRound: Math.round(median(times[name].wall)),
-    cpuMsPerRound: Math.round(median(times[name].cpu)),
-    rounds: times[name].wall.map(Math.round).join(' '),
-  }));
-}
+const time = (what, texts, ways) => timeRows(rounds, what, texts, ways);
 
 // `yaml`'s Parser as language.ts drives it (inside `whileParsing`), nodes counted so nothing is
 // optimised away.
@@ -202,48 +151,15 @@ rows.push(
   ]),
 );
 
-if (!args.includes('--no-parse')) {
-  // yamlLanguage.parse from the ref and from this tree, bundled alike (yaml and core left outside).
-  const before =
-    flagValue('--before') ??
-    execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: root, encoding: 'utf8' }).trim();
-  const out = join(root, 'tmp', 'yaml-parser-bench');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(join(out, 'before'), { recursive: true });
-  const archive = execFileSync('git', ['archive', before, 'packages/lang-yaml/src'], { cwd: root });
-  execFileSync('tar', ['-x', '-C', join(out, 'before')], { input: archive });
-  const bundle = async (entry, name) => {
-    await build({
-      entryPoints: [entry],
-      outfile: join(out, `${name}.mjs`),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-    return (await import(join(out, `${name}.mjs`))).yamlLanguage;
-  };
-  const beforeLanguage = await bundle(join(out, 'before', 'packages/lang-yaml/src/index.ts'), 'before');
-  const afterLanguage = await bundle(join(root, 'packages/lang-yaml/src/index.ts'), 'after');
-  const claimed = filesUnder(dir, withinSizeLimit)
-    .map((p) => relative(dir, p).split('\\').join('/'))
-    .filter((rel) => afterLanguage.claims(rel))
-    .map((rel) => ({ rel, text: readFileSync(join(dir, rel), 'utf8') }));
-  const parseWith =
-    (language) =>
-    ({ rel, text }) => {
-      try {
-        language.parse(new SourceFile(rel, text, { repoPath: rel }));
-      } catch {}
-    };
+if (!args.includes('--no-parse'))
   rows.push(
-    ...time('yamlLanguage.parse', claimed, [
-      [`before (${before.slice(0, 7)})`, parseWith(beforeLanguage)],
-      ['after (this tree)', parseWith(afterLanguage)],
-    ]),
+    ...(await languageParseRows({
+      root,
+      dir,
+      rounds,
+      before: flagValue('--before'),
+      name: 'yaml-parser-bench',
+    })),
   );
-}
 console.table(rows);
 console.log(JSON.stringify({ dir, rounds, corpus, parsedByScan, fuzz, rows, sink: sink > 0 }));

@@ -1,0 +1,92 @@
+// What the YAML differential benches (yaml-lexer.mjs, yaml-parser.mjs) share: the corpus files with
+// whether a scan parses them, timing rows, and yamlLanguage.parse built from another ref against
+// this tree. Build first (`npx tsc -b packages/lang-yaml`).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { SourceFile } from '@plumbline/core';
+import { build } from 'esbuild';
+import { readPlan } from '../packages/lang-yaml/dist/language.js';
+import { filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
+
+/** Every `.yaml`/`.yml` file of `dir` within the size limit: `{ rel, text, parsed }` (`readPlan`: a scan parses it). */
+export function yamlCorpusFiles(dir) {
+  return filesUnder(dir, (name, path) => /\.ya?ml$/i.test(name) && withinSizeLimit(name, path)).map((p) => {
+    const rel = relative(dir, p).split('\\').join('/');
+    const text = readFileSync(p, 'utf8');
+    let parsed = false;
+    try {
+      parsed = !('result' in readPlan(new SourceFile(rel, text, { repoPath: rel })));
+    } catch {}
+    return { rel, text, parsed };
+  });
+}
+
+const mbOf = (texts) => +(texts.reduce((n, f) => n + f.text.length, 0) / 1048576).toFixed(1);
+
+/** Times `ways` (name → function of one file) over `texts`, interleaved, `rounds` times; one row per way. */
+export function timeRows(rounds, what, texts, ways) {
+  const times = timeInterleaved(
+    ways.map(([name, run]) => [
+      name,
+      () => {
+        for (const file of texts) run(file);
+      },
+    ]),
+    rounds,
+  );
+  return ways.map(([name]) => ({
+    what,
+    way: name,
+    files: texts.length,
+    mb: mbOf(texts),
+    msPerRound: Math.round(median(times[name].wall)),
+    cpuMsPerRound: Math.round(median(times[name].cpu)),
+    rounds: times[name].wall.map(Math.round).join(' '),
+  }));
+}
+
+/**
+ * Rows timing `yamlLanguage.parse` over the files of `dir` it claims, built from `before` (default:
+ * the merge base with main) and from this tree, both bundled by esbuild the same way (yaml and core
+ * left outside) into ./tmp/<name>/.
+ */
+export async function languageParseRows({ root, dir, rounds, before: ref, name }) {
+  const before =
+    ref ?? execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: root, encoding: 'utf8' }).trim();
+  const out = join(root, 'tmp', name);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'before'), { recursive: true });
+  const archive = execFileSync('git', ['archive', before, 'packages/lang-yaml/src'], { cwd: root });
+  execFileSync('tar', ['-x', '-C', join(out, 'before')], { input: archive });
+  const bundle = async (entry, file) => {
+    await build({
+      entryPoints: [entry],
+      outfile: join(out, `${file}.mjs`),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    return (await import(join(out, `${file}.mjs`))).yamlLanguage;
+  };
+  const beforeLanguage = await bundle(join(out, 'before', 'packages/lang-yaml/src/index.ts'), 'before');
+  const afterLanguage = await bundle(join(root, 'packages/lang-yaml/src/index.ts'), 'after');
+  const claimed = filesUnder(dir, withinSizeLimit)
+    .map((p) => relative(dir, p).split('\\').join('/'))
+    .filter((rel) => afterLanguage.claims(rel))
+    .map((rel) => ({ rel, text: readFileSync(join(dir, rel), 'utf8') }));
+  const parseWith =
+    (language) =>
+    ({ rel, text }) => {
+      try {
+        language.parse(new SourceFile(rel, text, { repoPath: rel }));
+      } catch {}
+    };
+  return timeRows(rounds, 'yamlLanguage.parse', claimed, [
+    [`before (${before.slice(0, 7)})`, parseWith(beforeLanguage)],
+    ['after (this tree)', parseWith(afterLanguage)],
+  ]);
+}
