@@ -175,7 +175,7 @@ class Builder {
     const argsRange = i.getArgumentsRange();
     const flags = this.flagsOf(i);
     const args: Word[] = i.getArguments().map((a) => ({ value: a.getValue(), loc: this.loc(a.getRange()) }));
-    const heredocs = this.heredocsOf(i);
+    const heredocs = this.heredocsOf(i, loc);
     let bodyLoc: Loc | undefined;
     if (args.length > 0) bodyLoc = { file: this.file, start: args[0]!.loc.start, end: loc.end };
     let body = '';
@@ -237,9 +237,13 @@ class Builder {
     return strings.map((s, k) => ({ value: parsed[k] as string, loc: this.loc(s.getRange()) }));
   }
 
-  heredocsOf(i: ast.Instruction): Heredoc[] {
+  heredocsOf(i: ast.Instruction, loc: Loc): Heredoc[] {
     const getter = (i as unknown as { getHeredocs?: () => ast.Heredoc[] }).getHeredocs;
     if (typeof getter !== 'function') return [];
+    // A heredoc starts with `<<` (maybe split by a line continuation): an instruction without a
+    // `<` has none, and dockerfile-ast's search splits its arguments again (most RUN lines).
+    const lt = this.file.text.indexOf('<', loc.start);
+    if (lt === -1 || lt >= loc.end) return [];
     const out: Heredoc[] = [];
     for (const h of getter.call(i)) {
       const content = h.getContentRange();
