@@ -442,14 +442,29 @@ export function trustPolicies(module: TfModule): { owner: TfResource; statements
 
 /** True when a pattern (`iam:*`, `iam:Put*`, `*`) matches an action (case-insensitive). */
 export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    'i',
-  );
-  return re.test(action);
+  return actionPattern(pattern).test(action);
+}
+
+/**
+ * Patterns compiled once: the rules match each statement's actions against lists of dozens of
+ * actions (a new RegExp per pair was most of their time). At most 1,000 kept (hostile input).
+ */
+const compiledPatterns = new Map<string, RegExp>();
+
+function actionPattern(pattern: string): RegExp {
+  let re = compiledPatterns.get(pattern);
+  if (!re) {
+    re = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+      'i',
+    );
+    if (compiledPatterns.size >= 1_000) compiledPatterns.clear();
+    compiledPatterns.set(pattern, re);
+  }
+  return re;
 }
 
 /** True when every principal of the statement is known and one of them is everybody. */
