@@ -78,7 +78,10 @@ function plainKey(options: Options): string | undefined {
   return JSON.stringify(options);
 }
 
-/** The schema and options the Composer gives a document without directives (null: not one the builder reads). */
+/**
+ * The schema and options the Composer gives a document without directives (null: options the
+ * builder does not read as the Composer does).
+ */
 function schemaFor(options: Options): BuilderSchema | null {
   const { schema, options: resolved } = new Document(undefined, options);
   if (

@@ -136,8 +136,8 @@ export class DiskFileSource implements FileSource {
 
   /**
    * A single file given as the root is listed under its own name; the base is normalised (as
-   * `join` leaves it), so that paths can be built under it by concatenation. Asked on every read: the root is
-   * looked at once (a `stat` per read was a tenth of a large scan's time).
+   * `join` leaves it), so that paths can be built under it by concatenation. Asked on every read:
+   * the root is looked at once (a `stat` per read was a tenth of a large scan's time).
    */
   private targets(): Promise<{ base: string; paths: string[] }> {
     this.targetsOfRoot ??= stat(this.root).then((rootInfo) =>
