@@ -149,6 +149,7 @@ export class K8sGraph {
   private readonly byNamespace = new Map<string, K8sObject[]>();
   private readonly byKey = new Map<string, K8sObject[]>();
   private readonly byKind = new Map<string, K8sObject[]>();
+  private readonly podsByNamespace = new Map<string, readonly PodSpecView[]>();
   /**
    * `images:` entries of the loose kustomizations (ones that were not built), with the folders they
    * apply to (their own and the ones their `resources` name), never the whole repository.
@@ -251,6 +252,7 @@ export class K8sGraph {
         byNamespace: new Map(),
         byKey: new Map(),
         byKind: new Map(),
+        podsByNamespace: new Map(),
         imageOverrides: this.imageOverrides,
         scopes: new Map(),
       });
@@ -314,9 +316,17 @@ export class K8sGraph {
     return this.inNamespace(namespace).filter((o) => o.kind === kind);
   }
 
-  /** Pod views of the namespace's workloads (partial objects included). */
-  pods(namespace: string): PodSpecView[] {
-    return this.inNamespace(namespace).flatMap((o) => podSpecsOf(o));
+  /**
+   * Pod views of the namespace's workloads (partial objects included). Made once per namespace:
+   * every Service, PodDisruptionBudget and NetworkPolicy selector of it is matched against them.
+   */
+  pods(namespace: string): readonly PodSpecView[] {
+    let pods = this.podsByNamespace.get(namespace);
+    if (!pods) {
+      pods = Object.freeze(this.inNamespace(namespace).flatMap((o) => podSpecsOf(o)));
+      this.podsByNamespace.set(namespace, pods);
+    }
+    return pods;
   }
 
   /** Pod views whose labels the selector selects, in a namespace. */
