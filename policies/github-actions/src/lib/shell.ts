@@ -60,9 +60,11 @@ export function findInScript(
   re: RegExp,
 ): { match: RegExpMatchArray; line: ScriptLine; loc: Loc }[] {
   if (!run?.text) return [];
+  const lines = scriptLines(run.text);
+  if (missesAll(re, lines)) return [];
   const global = globalOf(re);
   const out: { match: RegExpMatchArray; line: ScriptLine; loc: Loc }[] = [];
-  for (const line of scriptLines(run.text)) {
+  for (const line of lines) {
     for (const match of line.text.matchAll(global)) {
       const from = line.start + match.index!;
       const matched = match[0].trimEnd();
@@ -71,6 +73,27 @@ export function findInScript(
   }
   return out;
 }
+
+/**
+ * Whether no logical line can match `re`, told by one search of the lines joined by line breaks
+ * (most patterns match no line of most scripts). A match inside a line is a match of the joined
+ * text too, unless the pattern looks past the match at where the line ends: `^`, `$` and
+ * lookarounds (a `\b` sees a line break as it sees a line's end), so those patterns search line
+ * by line as before.
+ */
+function missesAll(re: RegExp, lines: readonly ScriptLine[]): boolean {
+  if (LOOKS_AROUND.test(re.source) || re.sticky) return false;
+  let joined = joinedLines.get(lines);
+  if (joined === undefined) {
+    joined = lines.map((line) => line.text).join('\n');
+    joinedLines.set(lines, joined);
+  }
+  // `search` leaves the pattern's lastIndex as it was.
+  return joined.search(re) === -1;
+}
+
+const LOOKS_AROUND = /[\^$]|\(\?<?[=!]/;
+const joinedLines = new WeakMap<readonly ScriptLine[], string>();
 
 const globals = new WeakMap<RegExp, RegExp>();
 
