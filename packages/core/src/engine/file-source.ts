@@ -420,7 +420,8 @@ function isInside(path: string, dir: string, allowed: ReadonlySet<string> = NONE
       ? path.slice(dir.length + 1)
       : relative(dir, path);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
-  if (!MAY_NAME_SKIPPED_DIR.test(rel)) return true;
+  // A path holding none of the names has no segment that is one: no need to split it.
+  if (!SKIPPED_DIR_NAMES.some((name) => rel.includes(name))) return true;
   return !rel.split(sep).some((segment) => ALWAYS_SKIPPED_DIRS.has(segment) && !allowed.has(segment));
 }
 
@@ -474,10 +475,7 @@ function repoPathsUnder(rootReal: string, repoRoot: string | undefined): (rel: s
 }
 
 const NONE_ALLOWED: ReadonlySet<string> = new Set();
-/** A path holding none of these names has no segment that is one (no need to split it). */
-const MAY_NAME_SKIPPED_DIR = new RegExp(
-  [...ALWAYS_SKIPPED_DIRS].map((name) => name.replace('.', '\\.')).join('|'),
-);
+const SKIPPED_DIR_NAMES = [...ALWAYS_SKIPPED_DIRS];
 
 /**
  * A root-relative path that `join` would leave as it is (on a system whose separator is `/`): not
