@@ -1,12 +1,13 @@
 // What the YAML differential benches (yaml-lexer.mjs, yaml-parser.mjs) share: the corpus files with
-// whether a scan parses them, timing rows, and yamlLanguage.parse built from another ref against
-// this tree. Build first (`npx tsc -b packages/lang-yaml`).
+// whether a scan parses them, the report of a comparison, the seeded random edits, timing rows,
+// and yamlLanguage.parse built from another ref against this tree. Build first (`npx tsc -b packages/lang-yaml`).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import { build } from 'esbuild';
 import { readPlan } from '../packages/lang-yaml/dist/language.js';
+import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
 import { filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
 
 /** Every `.yaml`/`.yml` file of `dir` within the size limit: `{ rel, text, parsed }` (`readPlan`: a scan parses it). */
@@ -89,4 +90,65 @@ export async function languageParseRows({ root, dir, rounds, before: ref, name }
     [`before (${before.slice(0, 7)})`, parseWith(beforeLanguage)],
     ['after (this tree)', parseWith(afterLanguage)],
   ]);
+}
+
+/**
+ * Counts `results` (`{ rel, text, result }`, result `{ native: true }`, `{ reason }` or `{ differs }`)
+ * and prints them: read natively (`same` says what was the same) with their share of the bytes,
+ * given up by reason. The first differing text is printed by `describe(rel, text, differs)` and
+ * the process exits 1.
+ */
+export function reportComparison(label, results, same, describe) {
+  let native = 0;
+  let bytes = 0;
+  let nativeBytes = 0;
+  const reasons = new Map();
+  for (const { rel, text, result } of results) {
+    bytes += text.length;
+    if (result.differs) {
+      console.error(`${label}: differs: ${describe(rel, text, result.differs)}`);
+      process.exit(1);
+    }
+    if (result.native) {
+      native++;
+      nativeBytes += text.length;
+    } else {
+      const entry = reasons.get(result.reason) ?? { count: 0, bytes: 0, example: rel };
+      entry.count++;
+      entry.bytes += text.length;
+      reasons.set(result.reason, entry);
+    }
+  }
+  const share = bytes ? ((100 * nativeBytes) / bytes).toFixed(1) : '0';
+  console.log(
+    `${label}: ${results.length} texts, ${native} read natively (${same}; ${share}% of the bytes), ` +
+      `${results.length - native} given up, 0 differing`,
+  );
+  for (const [reason, { count, bytes: b, example }] of [...reasons].sort((a, b) => b[1].count - a[1].count))
+    console.log(
+      `  ${String(count).padStart(5)}  ${String(Math.round(b / 1024)).padStart(6)} KiB  ${reason}  (e.g. ${example})`,
+    );
+  return {
+    texts: results.length,
+    native,
+    nativeBytesShare: Number(share),
+    gaveUp: results.length - native,
+    reasons: Object.fromEntries([...reasons].map(([k, v]) => [k, { files: v.count, bytes: v.bytes }])),
+  };
+}
+
+/**
+ * `count` texts made by small random edits of the corpus files under 20,000 characters (seeded,
+ * so a failure can be replayed), each with `compare(text)` as its result.
+ */
+export function fuzzComparisons(files, count, seed, compare) {
+  const random = seeded(seed);
+  const small = files.filter((f) => f.text.length < 20_000);
+  const out = [];
+  for (let n = 0; n < count && small.length > 0; n++) {
+    const base = small[Math.floor(random() * small.length)];
+    const text = randomEdits(base.text, random);
+    out.push({ rel: `${base.rel}#${n}`, text, result: compare(text) });
+  }
+  return out;
 }

@@ -2,9 +2,14 @@
 import { fileURLToPath } from 'node:url';
 import { Lexer } from 'yaml';
 import { lexNative, lexNativeOrReason } from '../packages/lang-yaml/dist/native-lexer/native-lexer.js';
-import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
 import { differentialArgs } from './corpus-files.mjs';
-import { languageParseRows, timeRows, yamlCorpusFiles } from './yaml-bench-shared.mjs';
+import {
+  fuzzComparisons,
+  languageParseRows,
+  reportComparison,
+  timeRows,
+  yamlCorpusFiles,
+} from './yaml-bench-shared.mjs';
 
 const args = process.argv.slice(2);
 const { dir, rounds, fuzzCount, seed, flagValue } = differentialArgs(args, ['--before']);
@@ -25,62 +30,18 @@ function compare(text) {
   };
 }
 
-function report(label, results) {
-  let native = 0;
-  let bytes = 0;
-  let nativeBytes = 0;
-  const reasons = new Map();
-  for (const { rel, text, result } of results) {
-    bytes += text.length;
-    if (result.differs) {
-      const { index, native, yaml, before } = result.differs;
-      console.error(
-        `${label}: differs: ${rel} at token ${index}\n  native: ${JSON.stringify(native)}\n  yaml:   ${JSON.stringify(yaml)}\n  after:  ${JSON.stringify(before)}`,
-      );
-      process.exit(1);
-    }
-    if (result.native) {
-      native++;
-      nativeBytes += text.length;
-    } else {
-      const entry = reasons.get(result.reason) ?? { count: 0, example: rel };
-      entry.count++;
-      reasons.set(result.reason, entry);
-    }
-  }
-  const share = bytes ? ((100 * nativeBytes) / bytes).toFixed(1) : '0';
-  console.log(
-    `${label}: ${results.length} texts, ${native} read natively (the same tokens; ${share}% of the bytes), ` +
-      `${results.length - native} given up, 0 differing`,
-  );
-  for (const [reason, { count, example }] of [...reasons].sort((a, b) => b[1].count - a[1].count))
-    console.log(`  ${String(count).padStart(5)}  ${reason}  (e.g. ${example})`);
-  return {
-    texts: results.length,
-    native,
-    gaveUp: results.length - native,
-    reasons: Object.fromEntries([...reasons].map(([k, v]) => [k, v.count])),
-  };
-}
-
 const compared = files.map((file) => ({ ...file, result: compare(file.text) }));
+const describe = (rel, _text, { index, native, yaml, before }) =>
+  `${rel} at token ${index}\n  native: ${JSON.stringify(native)}\n  yaml:   ${JSON.stringify(yaml)}\n  after:  ${JSON.stringify(before)}`;
+const report = (label, results) => reportComparison(label, results, 'the same tokens', describe);
 const corpus = report('corpus', compared);
 const parsedByScan = report(
   'files a scan parses',
   compared.filter((f) => f.parsed),
 );
 
-// Small random edits of corpus text (packages/lang-yaml/src/native-lexer/random-edits.ts, seeded,
-// so a failure can be replayed).
-const random = seeded(seed);
-const small = files.filter((f) => f.text.length < 20_000);
-const fuzzed = [];
-for (let n = 0; n < fuzzCount && small.length > 0; n++) {
-  const base = small[Math.floor(random() * small.length)];
-  const text = randomEdits(base.text, random);
-  fuzzed.push({ rel: `${base.rel}#${n}`, text, result: compare(text) });
-}
-const fuzz = report('random edits', fuzzed);
+// Small random edits of corpus text, seeded so that a failure can be replayed.
+const fuzz = report('random edits', fuzzComparisons(files, fuzzCount, seed, compare));
 
 /** Times `ways` (name → function of one file) over `texts`, interleaved; one row per way. */
 const time = (what, texts, ways) => timeRows(rounds, what, texts, ways);

@@ -2,11 +2,16 @@
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'yaml';
 import { lexNative } from '../packages/lang-yaml/dist/native-lexer/native-lexer.js';
-import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
 import { parseNativeTo } from '../packages/lang-yaml/dist/native-parser/native-parser.js';
 import { whileParsing } from '../packages/lang-yaml/dist/quiet-env.js';
 import { differentialArgs } from './corpus-files.mjs';
-import { languageParseRows, timeRows, yamlCorpusFiles } from './yaml-bench-shared.mjs';
+import {
+  fuzzComparisons,
+  languageParseRows,
+  reportComparison,
+  timeRows,
+  yamlCorpusFiles,
+} from './yaml-bench-shared.mjs';
 
 const args = process.argv.slice(2);
 const { dir, rounds, fuzzCount, seed, flagValue } = differentialArgs(args, ['--before']);
@@ -54,65 +59,21 @@ function compare(tokens) {
   return gaveUp ? { reason: gaveUp.reason } : { native: true };
 }
 
-function report(label, results) {
-  let native = 0;
-  let bytes = 0;
-  let nativeBytes = 0;
-  const reasons = new Map();
-  for (const { rel, text, result } of results) {
-    bytes += text.length;
-    if (result.differs) {
-      const { index, native, yaml } = result.differs;
-      console.error(
-        `${label}: differs: ${rel} at top-level node ${index}\n  native: ${native}\n  yaml:   ${yaml}\n  text: ${JSON.stringify(text.length < 400 ? text : `${text.slice(0, 400)}…`)}`,
-      );
-      process.exit(1);
-    }
-    if (result.native) {
-      native++;
-      nativeBytes += text.length;
-    } else {
-      const entry = reasons.get(result.reason) ?? { count: 0, bytes: 0, example: rel };
-      entry.count++;
-      entry.bytes += text.length;
-      reasons.set(result.reason, entry);
-    }
-  }
-  const share = bytes ? ((100 * nativeBytes) / bytes).toFixed(1) : '0';
-  console.log(
-    `${label}: ${results.length} texts, ${native} read natively (the same CST; ${share}% of the bytes), ` +
-      `${results.length - native} given up, 0 differing`,
-  );
-  for (const [reason, { count, bytes: b, example }] of [...reasons].sort((a, b) => b[1].count - a[1].count))
-    console.log(
-      `  ${String(count).padStart(5)}  ${String(Math.round(b / 1024)).padStart(6)} KiB  ${reason}  (e.g. ${example})`,
-    );
-  return {
-    texts: results.length,
-    native,
-    nativeBytesShare: Number(share),
-    gaveUp: results.length - native,
-    reasons: Object.fromEntries([...reasons].map(([k, v]) => [k, { files: v.count, bytes: v.bytes }])),
-  };
-}
-
 const compared = files.map((file) => ({ ...file, result: compare(lexNative(file.text)) }));
+const describe = (rel, text, { index, native, yaml }) =>
+  `${rel} at top-level node ${index}\n  native: ${native}\n  yaml:   ${yaml}\n  text: ${JSON.stringify(text.length < 400 ? text : `${text.slice(0, 400)}…`)}`;
+const report = (label, results) => reportComparison(label, results, 'the same CST', describe);
 const corpus = report('corpus', compared);
 const parsedByScan = report(
   'files a scan parses',
   compared.filter((f) => f.parsed),
 );
 
-// Small random edits of corpus text (the lexer's seeded edits), so a failure can be replayed.
-const random = seeded(seed);
-const small = files.filter((f) => f.text.length < 20_000);
-const fuzzed = [];
-for (let n = 0; n < fuzzCount && small.length > 0; n++) {
-  const base = small[Math.floor(random() * small.length)];
-  const text = randomEdits(base.text, random);
-  fuzzed.push({ rel: `${base.rel}#${n}`, text, result: compare(lexNative(text)) });
-}
-const fuzz = report('random edits', fuzzed);
+// Small random edits of corpus text (the lexer's), seeded so that a failure can be replayed.
+const fuzz = report(
+  'random edits',
+  fuzzComparisons(files, fuzzCount, seed, (text) => compare(lexNative(text))),
+);
 
 /** Times `ways` (name → function of one file) over `texts`, interleaved; one row per way. */
 const time = (what, texts, ways) => timeRows(rounds, what, texts, ways);
