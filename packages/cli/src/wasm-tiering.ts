@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import type { Language, SourceEntry } from '@plumbline/core';
+import { claimedBytes } from './scan-size.js';
 
 /**
  * Below this many bytes of files to parse, the tree-sitter grammars (WebAssembly) run on V8's
@@ -21,10 +22,7 @@ let liftoffOnly = false;
 export function chooseWasmTiering(languages: readonly Language[], entries: readonly SourceEntry[]): void {
   if (decided) return;
   decided = true;
-  let bytes = 0;
-  for (const entry of entries)
-    if (!entry.skipped && languages.some((l) => l.claims(entry.path))) bytes += entry.size;
-  if (bytes <= BASELINE_WASM_MAX_BYTES) {
+  if (claimedBytes(languages, entries) <= BASELINE_WASM_MAX_BYTES) {
     setFlagsFromString('--liftoff-only');
     liftoffOnly = true;
   }

@@ -19,6 +19,7 @@ export interface HclFile {
 const PLAN = /(^|\/)([^/]*\.tfplan\.json|plan\.json|tfplan\.json)$/i;
 const CONFIG = /\.tf(\.json)?$/i;
 const TFVARS = /\.tfvars(\.json)?$/i;
+const JSON_NAME = /\.json$/i;
 
 let locateFile: HclInitOptions['locateFile'];
 
@@ -29,7 +30,8 @@ let locateFile: HclInitOptions['locateFile'];
  */
 export const hclLanguage: Language<HclFile> & { configure(options: HclInitOptions): void } = {
   id: 'hcl',
-  claims: (path) => CONFIG.test(path) || TFVARS.test(path) || PLAN.test(path),
+  // PLAN is tried at every `/` of the path: only for JSON (every path of a scan is asked, often).
+  claims: (path) => CONFIG.test(path) || TFVARS.test(path) || (JSON_NAME.test(path) && PLAN.test(path)),
   // tree-sitter and module evaluation: several times a YAML byte (bench/README.md, issue 17).
   costPerByte: 3,
   init: () => initHclParser(locateFile ? { locateFile } : {}),
