@@ -70,6 +70,8 @@ interface BuilderSchema {
  * Document to learn the schema cost ~100 ms over the corpus when done per file.
  */
 const SCHEMAS = new Map<string, BuilderSchema | null>();
+/** The same by the options object, for the frozen option sets `readPlan` hands out. */
+const SCHEMA_OF = new WeakMap<Options, BuilderSchema | null>();
 
 /** The options as a key, when they are all plain values (a function or a tag list is not cached). */
 function plainKey(options: Options): string | undefined {
@@ -138,14 +140,19 @@ export class CstSpans {
    * function comparing keys).
    */
   static for(options: Options, spans: YamlSpans): CstSpans | undefined {
-    const key = plainKey(options);
-    let schema = key === undefined ? undefined : SCHEMAS.get(key);
+    let schema = SCHEMA_OF.get(options);
     if (schema === undefined) {
-      schema = schemaFor(options);
-      if (key !== undefined) {
-        if (SCHEMAS.size >= 16) SCHEMAS.clear();
-        SCHEMAS.set(key, schema);
+      const key = plainKey(options);
+      schema = key === undefined ? undefined : SCHEMAS.get(key);
+      if (schema === undefined) {
+        schema = schemaFor(options);
+        if (key !== undefined) {
+          if (SCHEMAS.size >= 16) SCHEMAS.clear();
+          SCHEMAS.set(key, schema);
+        }
       }
+      // Only frozen options: a schema learnt from options changed later would be another's.
+      if (key !== undefined && Object.isFrozen(options)) SCHEMA_OF.set(options, schema);
     }
     return schema
       ? new CstSpans(

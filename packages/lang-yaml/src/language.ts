@@ -151,16 +151,22 @@ export function readPlan(file: SourceFile): ReadPlan {
     throw new UnscannableFileError(`nesting deeper than ${MAX_NESTING_DEPTH} levels`, tooDeep);
   // Kubernetes manifests may repeat a key: kubectl keeps the last value (and warns), so do we.
   // GitHub rejects a workflow that repeats one, so workflows keep the strict check.
-  const options = {
-    merge: true,
-    prettyErrors: false,
-    strict: false,
-    logLevel: 'error',
-    // Only where GitHub reads the file for sure: other YAML that merely looks like a workflow stays lenient.
-    uniqueKeys: ghaPath || named,
-  } as const;
-  return { path, named, options };
+  // Only where GitHub reads the file for sure: other YAML that merely looks like a workflow stays lenient.
+  return { path, named, options: ghaPath || named ? UNIQUE_KEYS : REPEATED_KEYS };
 }
+
+/**
+ * The two ways a file is read, made once: the CST builder learns each one's schema once, by the
+ * object (`CstSpans.for`), instead of turning a fresh copy into a key per file.
+ */
+const REPEATED_KEYS = Object.freeze({
+  merge: true,
+  prettyErrors: false,
+  strict: false,
+  logLevel: 'error',
+  uniqueKeys: false,
+} as const);
+const UNIQUE_KEYS = Object.freeze({ ...REPEATED_KEYS, uniqueKeys: true } as const);
 
 export interface DocumentsRead {
   documents: YamlDocument[];
