@@ -112,8 +112,8 @@ export function* renderJsonChunks(result: RunResult): Generator<string> {
     if (key === 'findings' && result.findings.length > 0) {
       yield `  ${JSON.stringify(key)}: [\n`;
       for (let from = 0; from < result.findings.length; from += BATCH) {
-        const batch = result.findings.slice(from, from + BATCH).map((f) => indented(jsonFinding(f), '    '));
-        yield `    ${batch.join(',\n    ')}${from + BATCH < result.findings.length ? ',' : ''}\n`;
+        const batch = result.findings.slice(from, from + BATCH).map(jsonFinding);
+        yield `${nestedTwice(batch)}${from + BATCH < result.findings.length ? ',' : ''}\n`;
       }
       yield '  ]';
     } else yield `  ${JSON.stringify(key)}: ${indented(value, '  ')}`;
@@ -121,6 +121,19 @@ export function* renderJsonChunks(result: RunResult): Generator<string> {
   }
   yield '}\n';
 }
+
+/**
+ * The items of `batch` as `JSON.stringify(_, null, 2)` writes them two levels deep (each
+ * item's lines indented by four more spaces, items joined by `,` and a line break): written so
+ * by one `JSON.stringify` of `[batch]`, its first two and last two lines cut, where indenting each
+ * item's text by a replace cost ~0.1 s per 10,000 findings.
+ */
+function nestedTwice(batch: readonly unknown[]): string {
+  const text = JSON.stringify([batch], null, 2);
+  return text.slice(OPEN.length, text.length - CLOSE.length);
+}
+const OPEN = '[\n  [\n';
+const CLOSE = '\n  ]\n]';
 
 /** `JSON.stringify(value, null, 2)` for a value nested at `pad` (its first line not indented). */
 function indented(value: unknown, pad: string): string {
