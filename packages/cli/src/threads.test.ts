@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureNames as fixtures, fixtureReport as report } from './test-support/fixture-report.ts';
 import { pooledReportOf } from './test-support/pooled-report.ts';
-import { builtBin as bin, repoRoot as repo } from './test-support/run-cli.ts';
+import { builtBin as bin, runBuiltCli } from './test-support/run-cli.ts';
 
 describe('--threads', () => {
   it.each(fixtures)('gives byte-identical JSON with 1 and 2 threads on fixtures/%s', async (fixture) => {
@@ -20,12 +19,9 @@ describe('--threads', () => {
     expect(two.json).toBe(one.json);
   });
 
-  it('refuses a thread count that is not a whole number', () => {
-    const r = spawnSync(process.execPath, [bin, 'audit', 'fixtures/seed-guide', '--threads', '0'], {
-      cwd: repo,
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(2);
+  it('refuses a thread count that is not a whole number', async () => {
+    const r = await runBuiltCli(['audit', 'fixtures/seed-guide', '--threads', '0']);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--threads 0: a whole number, 1 or more/);
   });
 });
