@@ -85,18 +85,24 @@ describe('pooled audit', () => {
       setup,
       [
         `import { RuleRegistry } from ${JSON.stringify(core)};`,
-        'export function createAuditSetup() {',
-        '  const dies = { id: "txt", claims: (p) => p.endsWith(".txt"), parse() { process.exit(3); } };',
+        'export function createAuditSetup({ claimed }) {',
+        '  const dies = { id: "txt", claims: (p) => p.endsWith(".txt"), parse() {',
+        '    Atomics.store(claimed, 0, 1);',
+        '    Atomics.notify(claimed, 0);',
+        '    process.exit(3);',
+        '  } };',
         '  const config = { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1e7 };',
         '  return { languages: [dies], registry: new RuleRegistry([]), config };',
         '}',
       ].join('\n'),
     );
-    const pause = new Int32Array(new SharedArrayBuffer(4));
+    // The main thread's parses wait until the worker has claimed a shard and started on it (then
+    // dies): on a loaded machine a fixed pause let the main thread take every shard first.
+    const claimed = new Int32Array(new SharedArrayBuffer(4));
     const slow = {
       ...txt,
       parse: (file: Parameters<typeof txt.parse>[0]) => {
-        if (isMainThread) Atomics.wait(pause, 0, 0, 500);
+        if (isMainThread) Atomics.wait(claimed, 0, 0, 30_000);
         return txt.parse(file);
       },
     };
@@ -106,7 +112,7 @@ describe('pooled audit', () => {
       languages: [slow],
       source: new DiskFileSource(dir, 'x'),
       threads: 2,
-      workerSetup: { module: pathToFileURL(setup).href, data: {} },
+      workerSetup: { module: pathToFileURL(setup).href, data: { claimed } },
     });
     expect(single.findings.length).toBe(6);
     expect(pooled.findings).toEqual(single.findings);
