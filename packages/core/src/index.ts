@@ -1,3 +1,4 @@
+export { compareText } from './compare-text.js';
 export * from './config/config.js';
 export type { ConfigLayerOptions, LoadConfigOptions } from './config/load.js';
 export {

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Loc, ParsedFile, SourceFile } from '@plumbline/core';
+import { compareText } from '@plumbline/core';
 import type { Attribute, Block, Expr, Step } from './ast.js';
 import { FUNCTIONS } from './functions.js';
 import type { HclFile } from './language.js';
@@ -946,7 +947,7 @@ export function buildModules(files: readonly ParsedFile<HclFile>[], options: Mod
     } else byDir.set(dir, [...(byDir.get(dir) ?? []), model]);
   }
   const configModules = new Map<string, TfModule>();
-  for (const [dir, list] of [...byDir].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [dir, list] of [...byDir].sort(([a], [b]) => compareText(a, b))) {
     configModules.set(dir, new TfModule(dir, list, 'config', undefined, options));
   }
   const targetDir = (call: ModuleCall) => (call.localDir === '.' ? '' : call.localDir);
@@ -983,7 +984,7 @@ export function buildModules(files: readonly ParsedFile<HclFile>[], options: Mod
     const auto = here.filter((f) => /(^|\/)terraform\.tfvars(\.json)?$/.test(f.file.path));
     const autoNamed = here
       .filter((f) => /\.auto\.tfvars(\.json)?$/.test(f.file.path))
-      .sort((a, b) => a.file.path.localeCompare(b.file.path));
+      .sort((a, b) => compareText(a.file.path, b.file.path));
     m.tfvars = [...auto, ...autoNamed, ...explicit];
     if (explicit.length === 0)
       m.alternateTfvars = here.filter((f) => !auto.includes(f) && !autoNamed.includes(f));

@@ -1,4 +1,4 @@
-import { globMatcher } from '@plumbline/core';
+import { compareText, globMatcher } from '@plumbline/core';
 import type { GitHubClient } from '@plumbline/github';
 
 /** A repository of the organisation as listed by the API. */
@@ -39,7 +39,7 @@ export async function listRepositories(
       fork: r.fork ?? false,
       archived: r.archived ?? false,
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
 }
 
 /** The commit the default branch points at now (`GET /repos/{o}/{r}/commits/{branch}`, sha only). */

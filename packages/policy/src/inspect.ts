@@ -1,4 +1,4 @@
-import { type FileSource, type ParsedFile, Project, SourceFile } from '@plumbline/core';
+import { compareText, type FileSource, type ParsedFile, Project, SourceFile } from '@plumbline/core';
 import { LANGUAGES } from './input/index.js';
 import { policyLanguages } from './languages.js';
 import type { PolicySpec } from './load/policy-document.js';
@@ -54,6 +54,6 @@ export async function inspectInputs(
   add('terraform-module', { language: 'terraform', scope: 'module' });
   add('terraform', { language: 'terraform' });
   add('workflow', { language: 'workflow' });
-  units.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  units.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
   return { units, problems };
 }

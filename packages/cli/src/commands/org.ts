@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { compareText } from '@plumbline/core';
 import { createGitHubClient, isApiError } from '@plumbline/github';
 import {
   AuthError,
@@ -92,7 +93,7 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
   const configHash = createHash('sha256')
     .update(
       JSON.stringify({
-        rules: [...baseline.rules].sort(([a], [b]) => a.localeCompare(b)),
+        rules: [...baseline.rules].sort(([a], [b]) => compareText(a, b)),
         ignore: baseline.ignore,
         exceptions: baseline.exceptions.map(({ source: _s, ...e }) => e),
         maxFileSize: baseline.maxFileSize,

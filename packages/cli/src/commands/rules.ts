@@ -1,5 +1,6 @@
 import {
   type AnyRule,
+  compareText,
   DEFAULT_DOCS_BASE,
   describeRule,
   renderRuleDoc,
@@ -16,7 +17,7 @@ import { UsageError } from './audit.js';
  */
 export async function rulesCommand(flags: { format: string }, io: Io): Promise<number> {
   const custom = await customRules({ root: io.cwd });
-  const rules = [...(await loadAllRules()), ...custom].sort((a, b) => a.id.localeCompare(b.id));
+  const rules = [...(await loadAllRules()), ...custom].sort((a, b) => compareText(a.id, b.id));
   switch (flags.format) {
     case 'json':
       io.stdout.write(`${JSON.stringify(rules.map(ruleSummary), null, 2)}\n`);

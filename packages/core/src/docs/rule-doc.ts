@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text.js';
 import type { AnyRule, RuleExample } from '../model/rule.js';
 
 const FENCE: Record<string, string> = { tf: 'hcl', yml: 'yaml', yaml: 'yaml', json: 'json' };
@@ -103,7 +104,7 @@ export function renderRuleIndexDoc(rules: readonly AnyRule[]): string {
   ];
   const domains = [...new Set(rules.map((r) => r.domain.id))];
   for (const domain of domains) {
-    const own = rules.filter((r) => r.domain.id === domain).sort((a, b) => a.id.localeCompare(b.id));
+    const own = rules.filter((r) => r.domain.id === domain).sort((a, b) => compareText(a.id, b.id));
     lines.push(
       `## ${domain} (${own.length})`,
       '',

@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text.js';
 import type { Finding } from '../model/finding.js';
 
 /** Accepted findings, by fingerprint; written by `audit --write-baseline`. */
@@ -16,9 +17,9 @@ export function createBaseline(findings: readonly Finding[], now = new Date()): 
       .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file }))
       .sort(
         (a, b) =>
-          a.file.localeCompare(b.file) ||
-          a.ruleId.localeCompare(b.ruleId) ||
-          a.fingerprint.localeCompare(b.fingerprint),
+          compareText(a.file, b.file) ||
+          compareText(a.ruleId, b.ruleId) ||
+          compareText(a.fingerprint, b.fingerprint),
       ),
   };
 }

@@ -14,6 +14,7 @@ import {
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { compareText } from '../compare-text.js';
 import type { FolderEntry } from '../model/domain.js';
 
 export interface SourceEntry {
@@ -574,6 +575,6 @@ export class MemoryFileSource implements FileSource {
       );
     }
     if (prefix && out.size === 0) throw new Error(`no such folder: ${path}`);
-    return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return [...out.values()].sort((a, b) => compareText(a.name, b.name));
   }
 }

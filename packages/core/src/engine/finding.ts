@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { findingFixOf } from '../fix/resolve.js';
 import type { Finding, RuleDescriptor, ScanError } from '../model/finding.js';
@@ -79,21 +80,21 @@ export function toFinding(
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.file.localeCompare(b.file) ||
+    compareText(a.file, b.file) ||
     a.startLine - b.startLine ||
     a.startColumn - b.startColumn ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
   );
 }
 
 /** A total order on errors (file, position, kind, message), so merged runs sort them alike. */
 export function compareErrors(a: ScanError, b: ScanError): number {
   return (
-    (a.file ?? '').localeCompare(b.file ?? '') ||
+    compareText(a.file ?? '', b.file ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
-    a.kind.localeCompare(b.kind) ||
-    a.message.localeCompare(b.message)
+    compareText(a.kind, b.kind) ||
+    compareText(a.message, b.message)
   );
 }

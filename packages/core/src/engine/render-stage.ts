@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { RenderSummary, ScanError } from '../model/finding.js';
 import {
@@ -129,7 +130,7 @@ export function mergeVariants(findings: RawFinding[]): RawFinding[] {
   }
   for (const f of out) {
     const list = (f.variants ?? []).sort((a, b) =>
-      a === DEFAULT_VARIANT ? -1 : b === DEFAULT_VARIANT ? 1 : a.localeCompare(b),
+      a === DEFAULT_VARIANT ? -1 : b === DEFAULT_VARIANT ? 1 : compareText(a, b),
     );
     // A chart rendered only with its defaults needs no "[in: ...]".
     if (list.length > 1 || (list.length === 1 && list[0] !== DEFAULT_VARIANT))

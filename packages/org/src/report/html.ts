@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '@plumbline/core';
+import { compareText, SEVERITIES, type Severity } from '@plumbline/core';
 import { groupedColumns, horizontalBars, stackedColumns } from './charts.js';
 import type { ReportData } from './model.js';
 
@@ -43,7 +43,7 @@ export function renderDashboard(data: ReportData, options: { top?: number } = {}
     'top-rules',
     'Rules with the most open findings',
     [...ruleCounts]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
       .slice(0, top)
       .map(([label, value]) => ({ label, value })),
     '#1976d2',
@@ -53,7 +53,7 @@ export function renderDashboard(data: ReportData, options: { top?: number } = {}
     'Repositories with the most open findings',
     [...data.repositories]
       .filter((r) => r.findings > 0)
-      .sort((a, b) => b.findings - a.findings || a.name.localeCompare(b.name))
+      .sort((a, b) => b.findings - a.findings || compareText(a.name, b.name))
       .slice(0, top)
       .map((r) => ({ label: r.name, value: r.findings })),
     '#c62828',

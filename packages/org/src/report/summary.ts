@@ -1,4 +1,4 @@
-import { SEVERITIES } from '@plumbline/core';
+import { compareText, SEVERITIES } from '@plumbline/core';
 import type { ReportData } from './model.js';
 
 /** summary.md: for a tracking issue or the job summary. */
@@ -22,7 +22,7 @@ export function renderSummary(data: ReportData, options: { top?: number } = {}):
   if (data.meanDaysToFix !== null) lines.push(`Mean time to fix: ${data.meanDaysToFix} days.`, '');
   const worst = [...data.repositories]
     .filter((r) => r.findings > 0)
-    .sort((a, b) => b.findings - a.findings || a.name.localeCompare(b.name))
+    .sort((a, b) => b.findings - a.findings || compareText(a.name, b.name))
     .slice(0, top);
   if (worst.length) {
     lines.push(

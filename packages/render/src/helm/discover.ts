@@ -1,4 +1,5 @@
 import type { SourceEntry } from '@plumbline/core';
+import { compareText } from '@plumbline/core';
 import { relativeTo } from '../paths.js';
 import { ancestorsOf, type ChartIndex } from './chart-index.js';
 
@@ -16,7 +17,7 @@ const VALUES_FILE = /^values[-._][^/]+\.ya?ml$/i;
 
 /** Chart folders (a `Chart.yaml`), except subcharts, which render with their parent. */
 export function discoverCharts(index: ChartIndex): ChartUnit[] {
-  const dirs = [...index.dirs].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const dirs = [...index.dirs].sort((a, b) => a.length - b.length || compareText(a, b));
   const charts: string[] = [];
   const kept = new Set<string>();
   for (const dir of dirs) {

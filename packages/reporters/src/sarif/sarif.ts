@@ -1,5 +1,6 @@
 import {
   type Confidence,
+  compareText,
   type Finding,
   type RuleDescriptor,
   type RunResult,
@@ -344,7 +345,7 @@ export function toSarif(result: RunResult, options: SarifOptions = {}): SarifLog
   const descriptors = new Map(result.rules.map((r) => [r.id, r]));
   for (const f of result.findings)
     if (!descriptors.has(f.ruleId)) descriptors.set(f.ruleId, fallbackDescriptor(f));
-  const rules = [...descriptors.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const rules = [...descriptors.values()].sort((a, b) => compareText(a.id, b.id));
   const ruleIndexOf = new Map(rules.map((r, i) => [r.id, i]));
 
   const { kept, omitted } = capFindings(result.findings, options.maxResults ?? MAX_SARIF_RESULTS);

@@ -1,3 +1,4 @@
+import { compareText } from '../../compare-text.js';
 import type { RunResult } from '../../model/finding.js';
 import { SEVERITIES, type Severity } from '../../model/severity.js';
 import { compareErrors, compareFindings } from '../finding.js';
@@ -31,6 +32,6 @@ export function mergeResults(leader: RunResult, others: readonly RunResult[], du
       durationMs,
       ...(leader.summary.rendering ? { rendering: leader.summary.rendering } : {}),
     },
-    rules: [...rules.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    rules: [...rules.values()].sort((a, b) => compareText(a.id, b.id)),
   };
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../../compare-text.js';
 import type { Domain, PathLink } from '../../model/domain.js';
 import type { Finding, RunResult } from '../../model/finding.js';
 import type { Language } from '../../model/language.js';
@@ -179,6 +180,6 @@ function resultOf(
     },
     rules: [...facts.enabled.map(run.describe), ...run.described()]
       .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
-      .sort((a, b) => a.id.localeCompare(b.id)),
+      .sort((a, b) => compareText(a.id, b.id)),
   });
 }
