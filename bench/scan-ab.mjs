@@ -4,7 +4,7 @@
 // the medians of wall and CPU seconds (user + sys of the child and its threads, from /proc) and
 // peak RSS, and whether every bin's JSON report is the same (`durationMs` set to 0). V8 code caches
 // go to a temporary XDG_CACHE_HOME, warmed by one untimed run of each bin.
-// Usage: node bench/scan-ab.mjs [rounds=3] [--threads N] [--dir path] [--render] name=path/to/bin.js ...
+// Usage: node bench/scan-ab.mjs [rounds=3] [--threads N] [--dir path] [--render] name=path/to/bin.js[,--node-flag...] ...
 // (`--render`: Helm charts and kustomizations rendered, Helm from PLUMBLINE_HELM or PATH;
 // `--no-warm`: no untimed first run, for long scans.)
 // e.g. node bench/scan-ab.mjs 3 --threads 2 before=/tmp/old/bundle/plumbline.js after=packages/cli/bundle/plumbline.js
@@ -32,8 +32,9 @@ const render = has('--render');
 const dir = take('--dir', fileURLToPath(new URL('../../shared/corpus', import.meta.url)));
 const rounds = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 3;
 const bins = args.map((arg) => {
-  const [name, bin] = arg.split(/=(.*)/s);
-  return { name, bin };
+  const [name, rest] = arg.split(/=(.*)/s);
+  const [bin, ...flags] = rest.split(',');
+  return { name, bin, flags };
 });
 if (bins.length === 0)
   throw new Error('usage: node bench/scan-ab.mjs [rounds] [--threads N] name=bin.js ...');
@@ -47,8 +48,9 @@ function childCpu() {
 }
 
 /** One scan: wall and CPU seconds, peak RSS MB, and a hash of the report without timings. */
-function run(bin) {
+function run({ bin, flags }) {
   const argv = [
+    ...flags,
     bin,
     'audit',
     dir,
@@ -95,11 +97,11 @@ function run(bin) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 try {
-  if (warm) for (const b of bins) run(b.bin);
+  if (warm) for (const b of bins) run(b);
   const runs = new Map(bins.map((b) => [b.name, []]));
   for (let r = 0; r < rounds; r++)
     for (const b of bins) {
-      const one = run(b.bin);
+      const one = run(b);
       runs.get(b.name).push(one);
       console.log(
         `round ${r + 1} ${b.name.padEnd(10)} ${one.wall.toFixed(2)} s  ${one.cpu.toFixed(2)} CPU-s  ${one.rss.toFixed(0)} MB  ${one.hash}  load ${loadavg()[0].toFixed(1)}`,
