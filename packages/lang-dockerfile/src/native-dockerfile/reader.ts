@@ -1,0 +1,263 @@
+import type { Loc, SourceFile } from '@plumbline/core';
+import type { Word } from '../model.js';
+import type { ReadDirective, ReadDockerfile, ReadInstruction } from '../read-dockerfile.js';
+import { flagsOf } from './flags.js';
+import { jsonStringsOf } from './json-strings.js';
+import { propertiesOf } from './properties.js';
+
+const SPACE = 32;
+const TAB = 9;
+const NEWLINE = 10;
+const HASH = 35;
+const BACKSLASH = 92;
+const LESS = 60;
+
+/** `# syntax=...` and `# check=...` as the first lines; `escape` changes how everything else reads. */
+const DIRECTIVE = /^#[ \t]*([a-z]+)[ \t]*=[ \t]*([^ \t]+)[ \t]*$/;
+const READ_DIRECTIVES = new Set(['syntax', 'check']);
+/** A comment before the first instruction that dockerfile-ast may take for a directive. */
+const LIKE_DIRECTIVE = /^#[ \t]*[^ \t=]*[ \t]*=/;
+const JSON_CAPABLE = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME', 'ADD', 'COPY']);
+
+/** Thrown to stop reading: the reason the file is left to dockerfile-ast. */
+class GiveUp {
+  constructor(readonly reason: string) {}
+}
+
+/**
+ * Reads a Dockerfile into what dockerfile-ast would give `parse.ts` (`readWithDockerfileAst`), in
+ * one pass over the text; or returns why it gives up (the file is then read with dockerfile-ast).
+ */
+export function readNativeDockerfile(file: SourceFile): ReadDockerfile | string {
+  const { text } = file;
+  // Carriage returns make more line ends for dockerfile-ast than for SourceFile; a byte order
+  // mark and any escape directive change what the characters mean.
+  if (text.includes('\r')) return 'carriage return';
+  if (text.includes('\uFEFF')) return 'byte order mark';
+  try {
+    return new Reader(file).read();
+  } catch (e) {
+    if (e instanceof GiveUp) return e.reason;
+    throw e;
+  }
+}
+
+class Reader {
+  readonly text: string;
+  readonly directives: ReadDirective[] = [];
+  readonly comments: Loc[] = [];
+  readonly instructions: ReadInstruction[] = [];
+  pos = 0;
+
+  constructor(readonly file: SourceFile) {
+    this.text = file.text;
+  }
+
+  loc(start: number, end: number): Loc {
+    return { file: this.file, start, end };
+  }
+
+  lineEnd(at: number): number {
+    const nl = this.text.indexOf('\n', at);
+    return nl === -1 ? this.text.length : nl;
+  }
+
+  /** The first character at or after `at` that is not a space or a tab. */
+  skipBlanks(at: number): number {
+    const { text } = this;
+    let p = at;
+    for (let c = text.charCodeAt(p); c === SPACE || c === TAB; c = text.charCodeAt(++p));
+    return p;
+  }
+
+  read(): ReadDockerfile {
+    this.readDirectives();
+    const { text } = this;
+    while (this.pos < text.length) {
+      const p = this.skipBlanks(this.pos);
+      if (p >= text.length) break;
+      const c = text.charCodeAt(p);
+      if (c === NEWLINE) this.pos = p + 1;
+      else if (c === HASH) {
+        const end = this.lineEnd(p);
+        if (this.instructions.length === 0 && LIKE_DIRECTIVE.test(text.slice(p, end)))
+          throw new GiveUp('a comment like a parser directive');
+        this.comments.push(this.loc(p, end));
+        this.pos = end + 1;
+      } else this.instructions.push(this.readInstruction(p));
+    }
+    return { escape: '\\', directives: this.directives, comments: this.comments, instructions: this.instructions };
+  }
+
+  /** Directive lines at the very top, each `#name=value`. */
+  readDirectives(): void {
+    const { text } = this;
+    const seen = new Set<string>();
+    while (this.pos < text.length && text.charCodeAt(this.pos) === HASH) {
+      const end = this.lineEnd(this.pos);
+      const line = text.slice(this.pos, end);
+      const m = DIRECTIVE.exec(line);
+      if (!m) return;
+      const name = m[1]!;
+      if (!READ_DIRECTIVES.has(name)) throw new GiveUp(`parser directive \`${name}\``);
+      if (seen.has(name)) throw new GiveUp('a parser directive written twice');
+      seen.add(name);
+      const value = m[2]!;
+      const valueStart = this.pos + line.lastIndexOf(value);
+      this.directives.push({
+        name,
+        value,
+        valueLoc: this.loc(valueStart, valueStart + value.length),
+        loc: this.loc(this.pos, end),
+      });
+      this.pos = end + 1;
+    }
+  }
+
+  /** One instruction from its keyword at `start`, across line continuations; moves past its last line. */
+  readInstruction(start: number): ReadInstruction {
+    const { text } = this;
+    let k = start;
+    for (let c = text.charCodeAt(k); (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = text.charCodeAt(++k));
+    const after = text.charCodeAt(k);
+    if (k === start || !(k >= text.length || after === SPACE || after === TAB || after === NEWLINE))
+      throw new GiveUp('an unusual keyword');
+    const instruction = text.slice(start, k);
+    const keyword = instruction.toUpperCase();
+    if (keyword === 'ONBUILD') throw new GiveUp('ONBUILD');
+    const words: Word[] = [];
+    // Comment or empty lines between continued lines (a JSON form is not read across them).
+    let linesBetween = false;
+    let wordStart = -1;
+    // The word being read holds an escaped character (`\"`), the instruction any.
+    let wordEscapes = false;
+    let escapes = false;
+    const endWord = (at: number) => {
+      if (wordStart < 0) return;
+      const raw = text.slice(wordStart, at);
+      words.push({ value: wordEscapes ? unescapeWord(raw) : raw, loc: this.loc(wordStart, at) });
+      wordStart = -1;
+      wordEscapes = false;
+    };
+    let cur = k;
+    let end: number;
+    for (;;) {
+      const c = text.charCodeAt(cur);
+      if (cur >= text.length || c === NEWLINE) {
+        endWord(cur);
+        end = cur;
+        this.pos = cur + 1;
+        break;
+      }
+      if (c === SPACE || c === TAB) {
+        endWord(cur);
+        cur++;
+      } else if (c === BACKSLASH) {
+        const next = text.charCodeAt(cur + 1);
+        if (next === SPACE || next === TAB || next === NEWLINE) {
+          const escapeAt = cur;
+          cur = this.continuation(cur, wordStart >= 0);
+          // The word ends at the escape (the next line starts with blanks: `continuation` checks).
+          endWord(escapeAt);
+          if (this.sawLinesBetween) linesBetween = true;
+        } else {
+          if (cur + 1 >= text.length) throw new GiveUp('an escape at the end of the file');
+          // BuildKit and dockerfile-ast part on `\\` at a line's end (`parse.ts` hides it from
+          // dockerfile-ast), and on what follows an escaped escape's escape.
+          if (next === BACKSLASH) {
+            const p = this.skipBlanks(cur + 2);
+            if (p >= text.length || text.charCodeAt(p) === NEWLINE || text.charCodeAt(cur + 2) === BACKSLASH)
+              throw new GiveUp('an escaped escape at the end of a line or before an escape');
+          }
+          if (wordStart < 0) wordStart = cur;
+          wordEscapes = true;
+          escapes = true;
+          cur += 2;
+        }
+      } else {
+        if (c === LESS && (text.charCodeAt(cur + 1) === LESS || text.charCodeAt(cur + 1) === BACKSLASH))
+          throw new GiveUp('a heredoc marker `<<`');
+        if (wordStart < 0) wordStart = cur;
+        cur++;
+      }
+    }
+    // Flags, properties and JSON strings are read from the raw text by dockerfile-ast: with
+    // escapes, its own rules apply.
+    if (escapes && (keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG'))
+      throw new GiveUp('an escaped character in ENV, LABEL or ARG');
+    const flags = flagsOf(keyword, words);
+    if (typeof flags === 'string') throw new GiveUp(flags);
+    if (escapes && flags.some((f) => text.slice(f.loc.start, f.loc.end).includes('\\')))
+      throw new GiveUp('an escaped character in a flag');
+    const args = flags.length > 0 ? words.slice(flags.length) : words;
+    const properties = propertiesOf(keyword, args, this.file);
+    if (typeof properties === 'string') throw new GiveUp(properties);
+    let json: Loc[] = [];
+    if (JSON_CAPABLE.has(keyword) && args.length > 0 && args[0]!.value.startsWith('[')) {
+      if (linesBetween) throw new GiveUp('a JSON form across comment or empty lines');
+      if (escapes) throw new GiveUp('an escaped character in a JSON form');
+      const strings = jsonStringsOf(this.file, args[0]!.loc.start, end);
+      if (typeof strings === 'string') throw new GiveUp(strings);
+      json = strings;
+    }
+    return {
+      instruction,
+      loc: this.loc(start, end),
+      keywordLoc: this.loc(start, k),
+      flags,
+      args,
+      properties,
+      jsonStrings: () => json,
+      heredocs: () => [],
+      trigger: () => undefined,
+    };
+  }
+
+  sawLinesBetween = false;
+
+  /**
+   * A line continuation at `at` (the escape, blanks, a line break), the comment and empty lines
+   * after it (comments recorded): the offset of the next line that goes on with the instruction.
+   */
+  continuation(at: number, inWord: boolean): number {
+    const { text } = this;
+    let p = this.skipBlanks(at + 1);
+    if (p >= text.length) throw new GiveUp('an escape at the end of the file');
+    if (text.charCodeAt(p) !== NEWLINE) throw new GiveUp('an escape that is not a line continuation');
+    if (at > 0 && text.charCodeAt(at - 1) === LESS) throw new GiveUp('`<` before a line continuation');
+    this.sawLinesBetween = false;
+    for (;;) {
+      p++;
+      if (p >= text.length) throw new GiveUp('a line continuation at the end of the file');
+      const q = this.skipBlanks(p);
+      if (q >= text.length) throw new GiveUp('a line continuation at the end of the file');
+      const c = text.charCodeAt(q);
+      if (c === NEWLINE) {
+        this.sawLinesBetween = true;
+        p = q;
+      } else if (c === HASH) {
+        this.sawLinesBetween = true;
+        p = this.lineEnd(q);
+        // dockerfile-ast reads escapes inside such a comment into the arguments.
+        const escape = text.indexOf('\\', q);
+        if (escape !== -1 && escape < p) throw new GiveUp('an escape in a comment between continued lines');
+        this.comments.push(this.loc(q, p));
+        if (p >= text.length) throw new GiveUp('a line continuation at the end of the file');
+      } else {
+        // dockerfile-ast joins `a\` and `b` on the next line into one word `ab`.
+        if (inWord && q === p) throw new GiveUp('a word continued on the next line');
+        // A line of blanks and an escape (`\t\t\\`) goes on to the next line: the main loop reads
+        // its escape as one more continuation.
+        return p;
+      }
+    }
+  }
+}
+
+/**
+ * A word's value as dockerfile-ast gives it: an escaped character stands for itself, but `\$`
+ * stays as written (it keeps a variable from being substituted).
+ */
+function unescapeWord(raw: string): string {
+  return raw.replace(/\\([^])/g, (m, c: string) => (c === '$' ? m : c));
+}
