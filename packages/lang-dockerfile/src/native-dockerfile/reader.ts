@@ -12,11 +12,6 @@ const HASH = 35;
 const BACKSLASH = 92;
 const LESS = 60;
 
-/** `# syntax=...` and `# check=...` as the first lines; `escape` changes how everything else reads. */
-const DIRECTIVE = /^#[ \t]*([a-z]+)[ \t]*=[ \t]*([^ \t]+)[ \t]*$/;
-const READ_DIRECTIVES = new Set(['syntax', 'check']);
-/** A comment before the first instruction that dockerfile-ast may take for a directive. */
-const LIKE_DIRECTIVE = /^#[ \t]*[^ \t=]*[ \t]*=/;
 const JSON_CAPABLE = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME', 'ADD', 'COPY']);
 
 /** Thrown to stop reading: the reason the file is left to dockerfile-ast. */
@@ -80,8 +75,6 @@ class Reader {
       if (c === NEWLINE) this.pos = p + 1;
       else if (c === HASH) {
         const end = this.lineEnd(p);
-        if (this.instructions.length === 0 && LIKE_DIRECTIVE.test(text.slice(p, end)))
-          throw new GiveUp('a comment like a parser directive');
         this.comments.push(this.loc(p, end));
         this.pos = end + 1;
       } else this.instructions.push(this.readInstruction(p));
@@ -89,28 +82,47 @@ class Reader {
     return { escape: '\\', directives: this.directives, comments: this.comments, instructions: this.instructions };
   }
 
-  /** Directive lines at the very top, each `#name=value`. */
+  /**
+   * Directive lines at the very top, as dockerfile-ast reads them: `# name=value`, the name the
+   * first word after `#`, the value the first word after `=` (the whole line is the directive).
+   * The first line without `=`, blank, or with blanks after the value ends them.
+   */
   readDirectives(): void {
     const { text } = this;
-    const seen = new Set<string>();
-    while (this.pos < text.length && text.charCodeAt(this.pos) === HASH) {
-      const end = this.lineEnd(this.pos);
-      const line = text.slice(this.pos, end);
-      const m = DIRECTIVE.exec(line);
-      if (!m) return;
-      const name = m[1]!;
-      if (!READ_DIRECTIVES.has(name)) throw new GiveUp(`parser directive \`${name}\``);
-      if (seen.has(name)) throw new GiveUp('a parser directive written twice');
-      seen.add(name);
-      const value = m[2]!;
-      const valueStart = this.pos + line.lastIndexOf(value);
+    for (;;) {
+      const hash = this.skipBlanks(this.pos);
+      if (text.charCodeAt(hash) !== HASH) return;
+      const end = this.lineEnd(hash);
+      const eq = text.indexOf('=', hash);
+      if (eq === -1 || eq > end) return;
+      const nameStart = this.skipBlanks(hash + 1);
+      if (nameStart === eq) return;
+      let nameEnd = nameStart;
+      for (let c = text.charCodeAt(nameEnd); nameEnd < eq && c !== SPACE && c !== TAB; c = text.charCodeAt(++nameEnd));
+      const name = text.slice(nameStart, nameEnd);
+      if (name.toLowerCase() === 'escape') throw new GiveUp('the `escape` parser directive');
+      let valueStart = this.skipBlanks(eq + 1);
+      let valueEnd: number;
+      if (valueStart >= end) {
+        valueStart = eq + 1;
+        valueEnd = end;
+      } else {
+        valueEnd = valueStart;
+        for (let c = text.charCodeAt(valueEnd); valueEnd < end && c !== SPACE && c !== TAB; c = text.charCodeAt(++valueEnd));
+      }
       this.directives.push({
         name,
-        value,
-        valueLoc: this.loc(valueStart, valueStart + value.length),
-        loc: this.loc(this.pos, end),
+        value: text.slice(valueStart, valueEnd),
+        valueLoc: this.loc(valueStart, valueEnd),
+        loc: this.loc(hash, end),
       });
       this.pos = end + 1;
+      if (valueEnd < end) {
+        // dockerfile-ast goes on reading directives from the end of the value: blanks to the line's
+        // end stop it; another `#` there would start a directive on the same line.
+        if (this.skipBlanks(valueEnd) < end) throw new GiveUp('text after a parser directive value');
+        return;
+      }
     }
   }
 
@@ -176,7 +188,7 @@ class Reader {
         }
       } else {
         if (c === LESS && (text.charCodeAt(cur + 1) === LESS || text.charCodeAt(cur + 1) === BACKSLASH))
-          throw new GiveUp('a heredoc marker `<<`');
+          throw new GiveUp('a heredoc marker `<<` (or `<` and a line continuation)');
         if (wordStart < 0) wordStart = cur;
         cur++;
       }
@@ -224,7 +236,6 @@ class Reader {
     let p = this.skipBlanks(at + 1);
     if (p >= text.length) throw new GiveUp('an escape at the end of the file');
     if (text.charCodeAt(p) !== NEWLINE) throw new GiveUp('an escape that is not a line continuation');
-    if (at > 0 && text.charCodeAt(at - 1) === LESS) throw new GiveUp('`<` before a line continuation');
     this.sawLinesBetween = false;
     for (;;) {
       p++;
