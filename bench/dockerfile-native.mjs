@@ -60,13 +60,20 @@ function compare(rel, text) {
   const b = parsedJson(rel, text, false);
   if (a !== b) return { differs: partAt(a, b) };
   const reason = seen[0];
-  return reason === undefined ? (seen.length ? { native: true } : { reason: '<not read: too large>' }) : { reason: reason.replace(/`[^`]*`/g, '`…`') };
+  return reason === undefined
+    ? seen.length
+      ? { native: true }
+      : { reason: '<not read: too large>' }
+    : { reason: reason.replace(/`[^`]*`/g, '`…`') };
 }
 
 function partAt(a, b) {
   let i = 0;
   while (a[i] === b[i]) i++;
-  return { native: a.slice(Math.max(0, i - 300), i + 200), dockerfileAst: b.slice(Math.max(0, i - 300), i + 200) };
+  return {
+    native: a.slice(Math.max(0, i - 300), i + 200),
+    dockerfileAst: b.slice(Math.max(0, i - 300), i + 200),
+  };
 }
 
 /** A shorter text that still differs both ways (chunks deleted while it does), to show a difference. */

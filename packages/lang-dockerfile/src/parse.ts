@@ -8,20 +8,22 @@ import {
 } from '@plumbline/core';
 import type {
   DockerfileModel,
-  Flag,
-  Heredoc,
   ImageRef,
   Instruction,
   InstructionForm,
   ParserDirective,
-  Property,
   Resolved,
   ShellScript,
   Stage,
   Word,
 } from './model.js';
 import { readNativeDockerfile } from './native-dockerfile/reader.js';
-import { escapeRegExp, type ReadDockerfile, type ReadInstruction, readWithDockerfileAst } from './read-dockerfile.js';
+import {
+  escapeRegExp,
+  type ReadDockerfile,
+  type ReadInstruction,
+  readWithDockerfileAst,
+} from './read-dockerfile.js';
 import { baseName, parseShell, shellReady } from './shell.js';
 import { unquoteDocker } from './unquote.js';
 import { INCOMPLETE, substitute } from './vars.js';
@@ -177,7 +179,9 @@ class Builder {
       keyword,
       keywordLoc: i.keywordLoc,
       argsLoc:
-        args.length > 0 ? { file: this.file, start: args[0]!.loc.start, end: args[args.length - 1]!.loc.end } : undefined,
+        args.length > 0
+          ? { file: this.file, start: args[0]!.loc.start, end: args[args.length - 1]!.loc.end }
+          : undefined,
       loc,
       flags,
       args,
@@ -227,7 +231,6 @@ function continuationOf(escapeChar: string): RegExp {
   }
   return pattern;
 }
-
 
 /** Splits `[registry/]repository[:tag][@digest]` into parts with offsets into `text`. */
 export function splitImage(text: string): {

@@ -63,9 +63,9 @@ export function readWithDockerfileAst(file: SourceFile): ReadDockerfile {
   }
   const off = (p: { line: number; character: number }) => file.offset(p.line + 1, p.character + 1);
   const loc = (r: Range): Loc => ({ file, start: off(r.start), end: off(r.end) });
-  const escape = df.getEscapeCharacter();
+  const fileEscape = df.getEscapeCharacter();
   return {
-    escape,
+    escape: fileEscape,
     directives: df.getDirectives().map((d) => ({
       name: d.getName(),
       value: d.getValue(),
@@ -73,7 +73,7 @@ export function readWithDockerfileAst(file: SourceFile): ReadDockerfile {
       loc: loc(d.getRange()),
     })),
     comments: df.getComments().map((c) => loc(c.getRange())),
-    instructions: df.getInstructions().map((i) => astInstruction(i, file, loc, off, escape)),
+    instructions: df.getInstructions().map((i) => astInstruction(i, file, loc, off, fileEscape)),
   };
 }
 
@@ -82,7 +82,7 @@ function astInstruction(
   file: SourceFile,
   loc: (r: Range) => Loc,
   off: (p: { line: number; character: number }) => number,
-  escape: string,
+  escapeChar: string,
 ): ReadInstruction {
   const keyword = i.getKeyword().toUpperCase();
   const whole = loc(i.getRange());
@@ -109,7 +109,7 @@ function astInstruction(
           return {
             name: p.getName(),
             nameLoc: loc(p.getNameRange()),
-            value: value === null ? undefined : unquoteDocker(value, escape),
+            value: value === null ? undefined : unquoteDocker(value, escapeChar),
             valueLoc: valueRange ? loc(valueRange) : undefined,
             loc: loc(p.getRange()),
           };
@@ -127,7 +127,7 @@ function astInstruction(
     trigger: () => {
       if (keyword !== 'ONBUILD') return undefined;
       const trigger = (i as ast.Onbuild).getTriggerInstruction?.();
-      return trigger ? astInstruction(trigger, file, loc, off, escape) : undefined;
+      return trigger ? astInstruction(trigger, file, loc, off, escapeChar) : undefined;
     },
   };
 }

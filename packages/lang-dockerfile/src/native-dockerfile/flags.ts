@@ -23,12 +23,18 @@ export function flagsOf(keyword: string, words: readonly Word[]): Flag[] | strin
     const eq = value.indexOf('=');
     const nameStart = loc.start + 2;
     if (eq === -1) {
-      flags.push({ name: value.slice(2), value: undefined, loc, nameLoc: { ...loc, start: nameStart }, valueLoc: undefined });
+      flags.push({
+        name: value.slice(2),
+        value: undefined,
+        loc: { ...loc },
+        nameLoc: { ...loc, start: nameStart },
+        valueLoc: undefined,
+      });
     } else {
       flags.push({
         name: value.slice(2, eq),
         value: value.slice(eq + 1),
-        loc,
+        loc: { ...loc },
         nameLoc: { file: loc.file, start: nameStart, end: loc.start + eq },
         valueLoc: { file: loc.file, start: loc.start + eq + 1, end: loc.end },
       });

@@ -26,7 +26,7 @@ export function dockerfileResultJson(result: ParseResult<DockerfileModel>): stri
       resultComments: result.comments,
       unscanned: result.unscanned,
     },
-    function (key, value) {
+    (key, value) => {
       if (value === undefined) return '<undefined>';
       if (key === 'file') return value.path;
       if (key === 'shell') return shellScriptJson(value);

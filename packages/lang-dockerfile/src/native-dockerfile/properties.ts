@@ -17,7 +17,13 @@ export function propertiesOf(keyword: string, args: readonly Word[], file: Sourc
   if (!first.value.includes('=')) {
     if (hasQuote(first.value, 0, first.value.length)) return 'a quoted property name';
     if (args.length === 1) {
-      out.push({ name: first.value, nameLoc: first.loc, value: undefined, valueLoc: undefined, loc: first.loc });
+      out.push({
+        name: first.value,
+        nameLoc: { ...first.loc },
+        value: undefined,
+        valueLoc: undefined,
+        loc: { ...first.loc },
+      });
       return out;
     }
     if (keyword === 'ARG') return 'ARG with a name and more words';
@@ -30,7 +36,7 @@ export function propertiesOf(keyword: string, args: readonly Word[], file: Sourc
     if (value === undefined) return 'a blank or indented comment line in a legacy ENV or LABEL value';
     out.push({
       name: first.value,
-      nameLoc: first.loc,
+      nameLoc: { ...first.loc },
       value,
       valueLoc: { file, start: from, end: to },
       loc: { file, start: first.loc.start, end: to },
@@ -44,7 +50,7 @@ export function propertiesOf(keyword: string, args: readonly Word[], file: Sourc
     if (eq === -1) {
       if (keyword === 'ARG') return 'ARG with a word without `=`';
       if (hasQuote(text, 0, text.length)) return 'a quoted property name';
-      out.push({ name: text, nameLoc: loc, value: undefined, valueLoc: undefined, loc });
+      out.push({ name: text, nameLoc: { ...loc }, value: undefined, valueLoc: undefined, loc: { ...loc } });
       continue;
     }
     if (eq === 0) return 'an empty property name';
@@ -55,7 +61,8 @@ export function propertiesOf(keyword: string, args: readonly Word[], file: Sourc
     const quote = text[eq + 1];
     if (quote !== '"' && quote !== "'") {
       if (hasQuote(text, eq + 1, text.length)) return 'a quote inside a property value';
-      out.push({ name, nameLoc, value: text.slice(eq + 1), valueLoc: { file, start: valueStart, end: loc.end }, loc });
+      const valueLoc = { file, start: valueStart, end: loc.end };
+      out.push({ name, nameLoc, value: text.slice(eq + 1), valueLoc, loc: { ...loc } });
       continue;
     }
     // A quoted value: it ends with the word whose last character is the closing quote, maybe a

@@ -11,9 +11,35 @@ export { seeded as seededRandom } from '@plumbline/core/testing/random-edits';
 /** What Dockerfile text is made of, and what breaks it: quotes, escapes, continuations, keywords. */
 const SNIPPETS = [
   ...['"', "'", '\\', '\\\n', ' \\\n', '\\ \n', '\n', '\n\n', '\r\n', ' ', '\t', '#', '# c\n', '\n# c\n'],
-  ...['=', '==', '--', '--x', '--a=b', '---', '[', ']', '", "', '["a"]', '<<', '<<EOF\nx\nEOF\n', '<', '$', '${A}'],
+  ...[
+    '=',
+    '==',
+    '--',
+    '--x',
+    '--a=b',
+    '---',
+    '[',
+    ']',
+    '", "',
+    '["a"]',
+    '<<',
+    '<<EOF\nx\nEOF\n',
+    '<',
+    '$',
+    '${A}',
+  ],
   ...['\nRUN ', '\nFROM ', '\nENV ', '\nLABEL ', '\nARG ', '\nCMD ', '\nONBUILD ', '\nHEALTHCHECK ', ' AS '],
-  ...['# syntax=x\n', '# escape=`\n', '# check=skip=all\n', '#syntax = y\n', 'CMD', 'NONE', 'é', '\u00a0', '\uFEFF'],
+  ...[
+    '# syntax=x\n',
+    '# escape=`\n',
+    '# check=skip=all\n',
+    '#syntax = y\n',
+    'CMD',
+    'NONE',
+    'é',
+    '\u00a0',
+    '\uFEFF',
+  ],
 ];
 
 export function randomDockerfileEdits(text: string, random: () => number): string {
@@ -48,8 +74,11 @@ export function randomDockerfile(random: () => number): string {
     }
   };
   const flags = () =>
-    Array.from({ length: count(2) }, () => pick(['--platform=$P', '--link', '--from=b', '--mount=type=cache,target=/x', '--chown=1:2', '--x='])).join(' ');
-  const json = () => `[${Array.from({ length: 1 + count(2), }, () => `"${pick(['a', 'b c', '-c', ''])}"`).join(pick([', ', ',', ' , ']))}]`;
+    Array.from({ length: count(2) }, () =>
+      pick(['--platform=$P', '--link', '--from=b', '--mount=type=cache,target=/x', '--chown=1:2', '--x=']),
+    ).join(' ');
+  const json = () =>
+    `[${Array.from({ length: 1 + count(2) }, () => `"${pick(['a', 'b c', '-c', ''])}"`).join(pick([', ', ',', ' , ']))}]`;
   const instruction = (): string => {
     const keyword = (k: string) => (random() < 0.1 ? k.toLowerCase() : k);
     switch (count(11)) {
@@ -79,7 +108,8 @@ export function randomDockerfile(random: () => number): string {
     }
   };
   const lines: string[] = [];
-  if (random() < 0.3) lines.push(pick(['# syntax=docker/dockerfile:1', '#  check = skip=all  ', '# hadolint ignore=DL3008']));
+  if (random() < 0.3)
+    lines.push(pick(['# syntax=docker/dockerfile:1', '#  check = skip=all  ', '# hadolint ignore=DL3008']));
   for (let n = 1 + count(8); n > 0; n--) lines.push(instruction());
   return lines.join('\n') + pick(['', '\n', '\n\n']);
 }

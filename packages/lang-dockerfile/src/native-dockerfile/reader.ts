@@ -79,7 +79,12 @@ class Reader {
         this.pos = end + 1;
       } else this.instructions.push(this.readInstruction(p));
     }
-    return { escape: '\\', directives: this.directives, comments: this.comments, instructions: this.instructions };
+    return {
+      escape: '\\',
+      directives: this.directives,
+      comments: this.comments,
+      instructions: this.instructions,
+    };
   }
 
   /**
@@ -98,7 +103,11 @@ class Reader {
       const nameStart = this.skipBlanks(hash + 1);
       if (nameStart === eq) return;
       let nameEnd = nameStart;
-      for (let c = text.charCodeAt(nameEnd); nameEnd < eq && c !== SPACE && c !== TAB; c = text.charCodeAt(++nameEnd));
+      for (
+        let c = text.charCodeAt(nameEnd);
+        nameEnd < eq && c !== SPACE && c !== TAB;
+        c = text.charCodeAt(++nameEnd)
+      );
       const name = text.slice(nameStart, nameEnd);
       if (name.toLowerCase() === 'escape') throw new GiveUp('the `escape` parser directive');
       let valueStart = this.skipBlanks(eq + 1);
@@ -108,7 +117,11 @@ class Reader {
         valueEnd = end;
       } else {
         valueEnd = valueStart;
-        for (let c = text.charCodeAt(valueEnd); valueEnd < end && c !== SPACE && c !== TAB; c = text.charCodeAt(++valueEnd));
+        for (
+          let c = text.charCodeAt(valueEnd);
+          valueEnd < end && c !== SPACE && c !== TAB;
+          c = text.charCodeAt(++valueEnd)
+        );
       }
       this.directives.push({
         name,
@@ -250,8 +263,9 @@ class Reader {
         this.sawLinesBetween = true;
         p = this.lineEnd(q);
         // dockerfile-ast reads escapes inside such a comment into the arguments.
-        const escape = text.indexOf('\\', q);
-        if (escape !== -1 && escape < p) throw new GiveUp('an escape in a comment between continued lines');
+        const escapeAt = text.indexOf('\\', q);
+        if (escapeAt !== -1 && escapeAt < p)
+          throw new GiveUp('an escape in a comment between continued lines');
         this.comments.push(this.loc(q, p));
         if (p >= text.length) throw new GiveUp('a line continuation at the end of the file');
       } else {
@@ -270,5 +284,5 @@ class Reader {
  * stays as written (it keeps a variable from being substituted).
  */
 function unescapeWord(raw: string): string {
-  return raw.replace(/\\([^])/g, (m, c: string) => (c === '$' ? m : c));
+  return raw.replace(/\\([\s\S])/g, (m, c: string) => (c === '$' ? m : c));
 }
