@@ -124,6 +124,8 @@ describe('native Dockerfile reader: gives up on what it is not sure of', () => {
     ['"FROM" a\n', 'an unusual keyword'],
     ['FROM a\nRUN a\\\nb\n', 'a word continued on the next line'],
     ['FROM a\nRUN a \\\n', 'a line continuation at the end of the file'],
+    // Found by the random Dockerfiles: dockerfile-ast ends `n` at the second escape.
+    ['FROM a\nRUN n\\\n \\ \nR\n', 'an escape-only line after a word and a line continuation'],
     ['FROM a\nRUN a \\\n# c \\$x\n b\n', 'an escape in a comment between continued lines'],
     ['FROM a\nRUN a\\ b\n', 'an escape that is not a line continuation'],
     ['FROM a\nRUN C:\\\\dir\\\\\n', 'an escaped escape at the end of a line'],

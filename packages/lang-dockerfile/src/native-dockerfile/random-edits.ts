@@ -57,7 +57,12 @@ const WORDS = ['a', 'b.txt', '/x/', '--x', '-y', '&&', '"q"', "'s'", '$A', '[x]'
 export function randomDockerfile(random: () => number): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const count = (max: number) => Math.floor(random() * (max + 1));
-  const blank = () => pick([' ', ' ', ' ', '  ', '\t', ' \\\n  ', ' \\\n# c\n  ', ' \\\n\n  ', '\\\n ']);
+  const blank = () =>
+    pick([
+      ...[' ', ' ', ' ', '  ', '\t', ' \\\n  ', ' \\\n# c\n  ', ' \\\n\n  ', '\\\n ', '\\  \n  '],
+      // Escape-only lines, as the official images write them between package lists.
+      ...[' \\\n\t\\\n  ', '\\\n\t\\\n  ', ' \\\n \\ \n# c\n  '],
+    ]);
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const property = () => {
     const name = pick(['A', 'b.c', 'X_1', 'org.label-schema.name']);

@@ -157,6 +157,7 @@ class Reader {
     // The word being read holds an escaped character (`\"`), the instruction any.
     let wordEscapes = false;
     let escapes = false;
+    let endedAtEscape = false;
     const endWord = (at: number) => {
       if (wordStart < 0) return;
       const raw = text.slice(wordStart, at);
@@ -180,6 +181,10 @@ class Reader {
       } else if (c === BACKSLASH) {
         const next = text.charCodeAt(cur + 1);
         if (next === SPACE || next === TAB || next === NEWLINE) {
+          // dockerfile-ast ends a word written right before an escape (`a\`) at the next line's
+          // text; an escape-only line in between can move the word's end to its own escape.
+          if (endedAtEscape) throw new GiveUp('an escape-only line after a word and a line continuation');
+          endedAtEscape = wordStart >= 0;
           const escapeAt = cur;
           cur = this.continuation(cur, wordStart >= 0);
           // The word ends at the escape (the next line starts with blanks: `continuation` checks).
@@ -195,6 +200,7 @@ class Reader {
               throw new GiveUp('an escaped escape at the end of a line or before an escape');
           }
           if (wordStart < 0) wordStart = cur;
+          endedAtEscape = false;
           wordEscapes = true;
           escapes = true;
           cur += 2;
@@ -203,6 +209,7 @@ class Reader {
         if (c === LESS && (text.charCodeAt(cur + 1) === LESS || text.charCodeAt(cur + 1) === BACKSLASH))
           throw new GiveUp('a heredoc marker `<<` (or `<` and a line continuation)');
         if (wordStart < 0) wordStart = cur;
+        endedAtEscape = false;
         cur++;
       }
     }
