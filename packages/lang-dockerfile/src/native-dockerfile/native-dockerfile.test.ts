@@ -117,6 +117,7 @@ describe('native Dockerfile reader: gives up on what it is not sure of', () => {
     ['\uFEFFFROM a\n', 'byte order mark'],
     ['# escape=`\nFROM a\n', 'the `escape` parser directive'],
     ['# syntax=a #check=b\nFROM a\n', 'text after a parser directive value'],
+    ['# syntax=C:\\\\\nFROM a\n', 'an escape in a parser directive line'],
     ['FROM a\nRUN <<EOF\nx\nEOF\n', 'heredoc'],
     ['FROM a\nRUN cat <\\\n<EOF\nx\nEOF\n', 'heredoc'],
     ['FROM a\nONBUILD RUN x\n', 'ONBUILD'],

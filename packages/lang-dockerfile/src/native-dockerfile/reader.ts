@@ -98,6 +98,10 @@ class Reader {
       const hash = this.skipBlanks(this.pos);
       if (text.charCodeAt(hash) !== HASH) return;
       const end = this.lineEnd(hash);
+      // `parse.ts` hides the last character of a line ending in `\\` from dockerfile-ast, a
+      // directive's value included.
+      const escapeAt = text.indexOf('\\', hash);
+      if (escapeAt !== -1 && escapeAt < end) throw new GiveUp('an escape in a parser directive line');
       const eq = text.indexOf('=', hash);
       if (eq === -1 || eq > end) return;
       const nameStart = this.skipBlanks(hash + 1);
