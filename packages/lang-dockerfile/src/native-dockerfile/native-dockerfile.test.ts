@@ -129,6 +129,8 @@ describe('native Dockerfile reader: gives up on what it is not sure of', () => {
     ['FROM a\nRUN n\\\n \\ \nR\n', 'an escape-only line after a word and a line continuation'],
     ['FROM a\nRUN a \\\n# c \\$x\n b\n', 'an escape in a comment between continued lines'],
     ['FROM a\nRUN a\\ b\n', 'an escape that is not a line continuation'],
+    // Found by the random edits: dockerfile-ast reads `\#` there as a comment too.
+    ['FROM a\nRUN f \\\n\\#\n', 'an escaped character starting a continued line'],
     ['FROM a\nRUN C:\\\\dir\\\\\n', 'an escaped escape at the end of a line'],
     ['FROM a\nENV A=x\\"y\n', 'an escaped character in ENV'],
     ['FROM a\nCMD ["a\\"b"]\n', 'an escaped character in a JSON form'],

@@ -162,6 +162,7 @@ class Reader {
     let wordEscapes = false;
     let escapes = false;
     let endedAtEscape = false;
+    let continuedLine = -1;
     const endWord = (at: number) => {
       if (wordStart < 0) return;
       const raw = text.slice(wordStart, at);
@@ -191,11 +192,15 @@ class Reader {
           endedAtEscape = wordStart >= 0;
           const escapeAt = cur;
           cur = this.continuation(cur, wordStart >= 0);
+          continuedLine = cur;
           // The word ends at the escape (the next line starts with blanks: `continuation` checks).
           endWord(escapeAt);
           if (this.sawLinesBetween) linesBetween = true;
         } else {
           if (cur + 1 >= text.length) throw new GiveUp('an escape at the end of the file');
+          // dockerfile-ast's parser takes `\#` starting a continued line for a comment as well.
+          if (continuedLine >= 0 && this.skipBlanks(continuedLine) === cur)
+            throw new GiveUp('an escaped character starting a continued line');
           // BuildKit and dockerfile-ast part on `\\` at a line's end (`parse.ts` hides it from
           // dockerfile-ast), and on what follows an escaped escape's escape.
           if (next === BACKSLASH) {
