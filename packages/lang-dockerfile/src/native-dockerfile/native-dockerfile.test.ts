@@ -80,6 +80,8 @@ const REALISTIC = [
     'CMD []',
     '',
   ].join('\n'),
+  // `find` expressions as the official images write them: escaped characters starting a line.
+  'FROM a\nRUN find /usr/local -depth \\\n\t\\( \\\n\t\t\\( -type d -a -name test \\) \\\n\t\\) -exec rm -rf \'{}\' +\nCMD ["sh", "-c", "echo [a], b"]\n',
   // Escaped characters in words, lower-case and unknown keywords, a fragment without FROM.
   'run echo \\"quoted\\" \\$HOME a\\\\b && find . -exec rm {} \\;\nNOPE x\n  # indented comment  \nVOLUME /data\n',
   // Instruction problems: FROM and RUN without arguments, trailing blanks, no final newline.
@@ -130,7 +132,7 @@ describe('native Dockerfile reader: gives up on what it is not sure of', () => {
     ['FROM a\nRUN a \\\n# c \\$x\n b\n', 'an escape in a comment between continued lines'],
     ['FROM a\nRUN a\\ b\n', 'an escape that is not a line continuation'],
     // Found by the random edits: dockerfile-ast reads `\#` there as a comment too.
-    ['FROM a\nRUN f \\\n\\#\n', 'an escaped character starting a continued line'],
+    ['FROM a\nRUN f \\\n\\#\n', 'an escaped `#` starting a continued line'],
     ['FROM a\nRUN C:\\\\dir\\\\\n', 'an escaped escape at the end of a line'],
     ['FROM a\nENV A=x\\"y\n', 'an escaped character in ENV'],
     ['FROM a\nCMD ["a\\"b"]\n', 'an escaped character in a JSON form'],

@@ -198,9 +198,14 @@ class Reader {
           if (this.sawLinesBetween) linesBetween = true;
         } else {
           if (cur + 1 >= text.length) throw new GiveUp('an escape at the end of the file');
-          // dockerfile-ast's parser takes `\#` starting a continued line for a comment as well.
-          if (continuedLine >= 0 && this.skipBlanks(continuedLine) === cur)
-            throw new GiveUp('an escaped character starting a continued line');
+          // dockerfile-ast's parser takes `\#` (or `\\#`, ...) starting a continued line for a
+          // comment as well (`\(` is common there, and read alike).
+          if (
+            continuedLine >= 0 &&
+            this.skipBlanks(continuedLine) === cur &&
+            /^\\+#/.test(text.slice(cur, cur + 8))
+          )
+            throw new GiveUp('an escaped `#` starting a continued line');
           // BuildKit and dockerfile-ast part on `\\` at a line's end (`parse.ts` hides it from
           // dockerfile-ast), and on what follows an escaped escape's escape.
           if (next === BACKSLASH) {
