@@ -122,6 +122,8 @@ describe('native Dockerfile reader: gives up on what it is not sure of', () => {
     ['# syntax=C:\\\\\nFROM a\n', 'an escape in a parser directive line'],
     ['FROM a\nRUN <<EOF\nx\nEOF\n', 'heredoc'],
     ['FROM a\nRUN cat <\\\n<EOF\nx\nEOF\n', 'heredoc'],
+    // Found by the random edits.
+    ['FROM a\nRUN n \\<<\n', 'heredoc'],
     ['FROM a\nONBUILD RUN x\n', 'ONBUILD'],
     ['FROM a\nRUN\\\n x\n', 'an unusual keyword'],
     ['"FROM" a\n', 'an unusual keyword'],

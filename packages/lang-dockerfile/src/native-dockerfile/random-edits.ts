@@ -10,6 +10,7 @@ export { seeded as seededRandom } from '@plumbline/core/testing/random-edits';
 
 /** What Dockerfile text is made of, and what breaks it: quotes, escapes, continuations, keywords. */
 const SNIPPETS = [
+  ...['\\#', '\\(', '\\"', '\\$', '\\\\', '\\\n\t\\\n', '\\\n\\#'],
   ...['"', "'", '\\', '\\\n', ' \\\n', '\\ \n', '\n', '\n\n', '\r\n', ' ', '\t', '#', '# c\n', '\n# c\n'],
   ...[
     '=',

@@ -198,6 +198,8 @@ class Reader {
           if (this.sawLinesBetween) linesBetween = true;
         } else {
           if (cur + 1 >= text.length) throw new GiveUp('an escape at the end of the file');
+          // `\<<` is a word `<<` to dockerfile-ast's heredoc search.
+          if (next === LESS) throw new GiveUp('a heredoc marker `<<` (or `<` and a line continuation)');
           // dockerfile-ast's parser takes `\#` (or `\\#`, ...) starting a continued line for a
           // comment as well (`\(` is common there, and read alike).
           if (
