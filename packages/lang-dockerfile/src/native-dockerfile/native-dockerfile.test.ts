@@ -135,7 +135,9 @@ describe('native Dockerfile reader: gives up on what it is not sure of', () => {
     ['FROM a\nRUN a\\ b\n', 'an escape that is not a line continuation'],
     // Found by the random edits: dockerfile-ast reads `\#` there as a comment too.
     ['FROM a\nRUN f \\\n\\#\n', 'an escaped `#` starting a continued line'],
-    ['FROM a\nRUN C:\\\\dir\\\\\n', 'an escaped escape at the end of a line'],
+    ['FROM a\nRUN C:\\\\dir\\\\\n', 'an escaped escape before a blank'],
+    // Found by the random edits: the instruction ends at the line break to dockerfile-ast's parser.
+    ['FROM a\nRUN t \\\\ \\\n#\n;\n', 'an escaped escape before a blank'],
     ['FROM a\nENV A=x\\"y\n', 'an escaped character in ENV'],
     ['FROM a\nCMD ["a\\"b"]\n', 'an escaped character in a JSON form'],
     ['FROM a\nCMD ["a", \\\n# c\n "b"]\n', 'a JSON form across comment or empty lines'],

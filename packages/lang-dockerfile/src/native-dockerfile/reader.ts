@@ -208,12 +208,19 @@ class Reader {
             /^\\+#/.test(text.slice(cur, cur + 8))
           )
             throw new GiveUp('an escaped `#` starting a continued line');
-          // BuildKit and dockerfile-ast part on `\\` at a line's end (`parse.ts` hides it from
-          // dockerfile-ast), and on what follows an escaped escape's escape.
           if (next === BACKSLASH) {
-            const p = this.skipBlanks(cur + 2);
-            if (p >= text.length || text.charCodeAt(p) === NEWLINE || text.charCodeAt(cur + 2) === BACKSLASH)
-              throw new GiveUp('an escaped escape at the end of a line or before an escape');
+            // dockerfile-ast's parser reads the second escape of `\\` as an escape again: before a
+            // blank, a line break or a third escape it ends or continues the instruction elsewhere
+            // (and `parse.ts` hides `\\` at a line's end from it, as BuildKit reads it).
+            const after = text.charCodeAt(cur + 2);
+            if (
+              cur + 2 >= text.length ||
+              after === SPACE ||
+              after === TAB ||
+              after === NEWLINE ||
+              after === BACKSLASH
+            )
+              throw new GiveUp('an escaped escape before a blank, a line break or an escape');
           }
           if (wordStart < 0) wordStart = cur;
           endedAtEscape = false;
