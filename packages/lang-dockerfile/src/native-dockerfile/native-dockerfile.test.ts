@@ -135,6 +135,8 @@ describe('native Dockerfile reader: gives up on what it is not sure of', () => {
     ['FROM a\nRUN a\\ b\n', 'an escape that is not a line continuation'],
     // Found by the random edits: dockerfile-ast reads `\#` there as a comment too.
     ['FROM a\nRUN f \\\n\\#\n', 'an escaped `#` starting a continued line'],
+    // Read in dockerfile-ast's code: its argument split drops `#x y`, its parser keeps them.
+    ['FROM a\nRUN a \\\n  \\( #x y\n', 'a `#` after escaped characters starting a continued line'],
     ['FROM a\nRUN C:\\\\dir\\\\\n', 'an escaped escape before a blank'],
     // Found by the random edits: the instruction ends at the line break to dockerfile-ast's parser.
     ['FROM a\nRUN t \\\\ \\\n#\n;\n', 'an escaped escape before a blank'],

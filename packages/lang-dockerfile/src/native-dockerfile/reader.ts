@@ -163,6 +163,7 @@ class Reader {
     let escapes = false;
     let endedAtEscape = false;
     let continuedLine = -1;
+    let lineStartsWithEscapes = false;
     const endWord = (at: number) => {
       if (wordStart < 0) return;
       const raw = text.slice(wordStart, at);
@@ -193,6 +194,7 @@ class Reader {
           const escapeAt = cur;
           cur = this.continuation(cur, wordStart >= 0);
           continuedLine = cur;
+          lineStartsWithEscapes = true;
           // The word ends at the escape (the next line starts with blanks: `continuation` checks).
           endWord(escapeAt);
           if (this.sawLinesBetween) linesBetween = true;
@@ -231,6 +233,11 @@ class Reader {
       } else {
         if (c === LESS && (text.charCodeAt(cur + 1) === LESS || text.charCodeAt(cur + 1) === BACKSLASH))
           throw new GiveUp('a heredoc marker `<<` (or `<` and a line continuation)');
+        // dockerfile-ast's argument split takes a `#` after only escaped characters (`\( #x`) on a
+        // continued line for a comment; its parser does not.
+        if (c === HASH && lineStartsWithEscapes && continuedLine >= 0)
+          throw new GiveUp('a `#` after escaped characters starting a continued line');
+        lineStartsWithEscapes = false;
         if (wordStart < 0) wordStart = cur;
         endedAtEscape = false;
         cur++;
