@@ -142,7 +142,7 @@ const rows = Object.keys(times).map((way) => ({
   files: files.length,
   msPerRound: Math.round(median(times[way].wall)),
   cpuMsPerRound: Math.round(median(times[way].cpu)),
-  rounds: times[way].cpu.map(Math.round).join(' '),
+  cpuMsRounds: times[way].cpu.map(Math.round).join(' '),
 }));
 console.table(rows);
 console.log(JSON.stringify({ dir, rounds, seed, corpus, fuzz, generated, rows }));
