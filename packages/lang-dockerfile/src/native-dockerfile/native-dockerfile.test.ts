@@ -59,6 +59,7 @@ const REALISTIC = [
     '\t\\',
     '# procps is small',
     '\tapt-get install -y --no-install-recommends ca-certificates curl; \\',
+    '#\t\t--with-pam \\',
     '\trm -rf /var/lib/apt/lists/*',
     'RUN --mount=type=cache,target=/root/.cache --network=none pip install -r requirements.txt',
     'COPY --from=build --chown=1000:1000 --link /src/app /app/',
@@ -132,6 +133,8 @@ describe('native Dockerfile reader: gives up on what it is not sure of', () => {
     // Found by the random Dockerfiles: dockerfile-ast ends `n` at the second escape.
     ['FROM a\nRUN n\\\n \\ \nR\n', 'an escape-only line after a word and a line continuation'],
     ['FROM a\nRUN a \\\n# c \\$x\n b\n', 'an escape in a comment between continued lines'],
+    ['FROM a\nRUN a\\\n# c \\\nb\n', 'an escape in a comment between continued lines'],
+    ['FROM a\nRUN a \\\n# c \\ \n b\n', 'an escape in a comment between continued lines'],
     ['FROM a\nRUN a\\ b\n', 'an escape that is not a line continuation'],
     // Found by the random edits: dockerfile-ast reads `\#` there as a comment too.
     ['FROM a\nRUN f \\\n\\#\n', 'an escaped `#` starting a continued line'],
@@ -154,7 +157,8 @@ describe('native Dockerfile reader: gives up on what it is not sure of', () => {
     ['FROM a\nENV A=a"b"c\n', 'a quote inside a property value'],
     ['FROM a\nENV A="x\n', 'a property value with its quote left open'],
     ['FROM a\nENV A "x y"\n', 'a quoted legacy ENV or LABEL value'],
-    ['FROM a\nENV A b \\\n  \n  c\n', 'a blank or indented comment line in a legacy'],
+    ['FROM a\nENV A b \\\n  \n  c\n', 'a blank, indented or escaped comment line in a legacy'],
+    ['FROM a\nENV A b \\\n# c \\\n  d\n', 'a blank, indented or escaped comment line in a legacy'],
   ])('%j (%s)', (text, reason) => {
     const read = readNativeDockerfile(new SourceFile('Dockerfile', text));
     expect(typeof read === 'string' ? read : 'read natively').toContain(reason);

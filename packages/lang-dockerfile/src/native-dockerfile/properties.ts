@@ -33,7 +33,8 @@ export function propertiesOf(keyword: string, args: readonly Word[], file: Sourc
     const raw = file.text.slice(from, to);
     if (hasQuote(raw, 0, raw.length)) return 'a quoted legacy ENV or LABEL value';
     const value = raw.includes('\n') ? joinLines(raw) : raw;
-    if (value === undefined) return 'a blank or indented comment line in a legacy ENV or LABEL value';
+    if (value === undefined)
+      return 'a blank, indented or escaped comment line in a legacy ENV or LABEL value';
     out.push({
       name: first.value,
       nameLoc: { ...first.loc },
@@ -120,7 +121,8 @@ function joinLines(raw: string): string | undefined {
       if (raw[i] === '\n') i++;
       else if (raw[i] === '#') {
         const nl = raw.indexOf('\n', i);
-        if (nl === -1) return undefined;
+        // An escape in the comment: dockerfile-ast's value has rules of its own for it.
+        if (nl === -1 || raw.slice(i, nl).includes('\\')) return undefined;
         i = nl + 1;
       } else {
         let q = i;

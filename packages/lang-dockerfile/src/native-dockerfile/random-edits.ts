@@ -63,6 +63,8 @@ export function randomDockerfile(random: () => number): string {
       ...[' ', ' ', ' ', '  ', '\t', ' \\\n  ', ' \\\n# c\n  ', ' \\\n\n  ', '\\\n ', '\\  \n  '],
       // Escape-only lines, as the official images write them between package lists.
       ...[' \\\n\t\\\n  ', '\\\n\t\\\n  ', ' \\\n \\ \n# c\n  '],
+      // A commented-out continued line.
+      ...[' \\\n#  --x \\\n  ', '\\\n# c \\\n  '],
     ]);
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const property = () => {

@@ -299,9 +299,11 @@ class Reader {
       } else if (c === HASH) {
         this.sawLinesBetween = true;
         p = this.lineEnd(q);
-        // dockerfile-ast reads escapes inside such a comment into the arguments.
+        // dockerfile-ast reads escapes inside such a comment into the arguments, except one
+        // ending the line (a commented-out continued line, `#  --with-pam \\`): that one only
+        // keeps a word written right before an earlier escape from being joined, if there is one.
         const escapeAt = text.indexOf('\\', q);
-        if (escapeAt !== -1 && escapeAt < p)
+        if (escapeAt !== -1 && escapeAt < p && (escapeAt !== p - 1 || inWord))
           throw new GiveUp('an escape in a comment between continued lines');
         this.comments.push(this.loc(q, p));
         if (p >= text.length) throw new GiveUp('a line continuation at the end of the file');
