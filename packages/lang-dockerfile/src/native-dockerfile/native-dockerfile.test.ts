@@ -69,6 +69,8 @@ const REALISTIC = [
     '      org.opencontainers.image.description="a  b"',
     'ENV PATH=/usr/local/bin:$PATH LANG=C.UTF-8 EMPTY= NAME',
     'ENV LEGACY value with words',
+    'ENV GOPATH C:\\\\go',
+    'ENV JAVA_HOME C:\\openjdk-27 X=\\$HOME\\x',
     "ARG QUOTED='x y'",
     'WORKDIR\t/app',
     'USER 65532:65532',
@@ -144,6 +146,8 @@ describe('native Dockerfile reader: gives up on what it is not sure of', () => {
     // Found by the random edits: the instruction ends at the line break to dockerfile-ast's parser.
     ['FROM a\nRUN t \\\\ \\\n#\n;\n', 'an escaped escape before a blank'],
     ['FROM a\nENV A=x\\"y\n', 'an escaped character in ENV'],
+    ['FROM a\nENV A b\\$c \\\n d\n', 'an escaped character in ENV'],
+    ['FROM a\nLABEL a\\b c\n', 'an escaped character in ENV'],
     ['FROM a\nCMD ["a\\"b"]\n', 'an escaped character in a JSON form'],
     ['FROM a\nCMD ["a", \\\n# c\n "b"]\n', 'a JSON form across comment or empty lines'],
     ['FROM a\nCMD ["a \\\n b"]\n', 'a JSON string across a line continuation'],

@@ -1,5 +1,6 @@
 import type { SourceFile } from '@plumbline/core';
 import type { Property, Word } from '../model.js';
+import { unquoteDocker } from '../unquote.js';
 
 /**
  * The properties of ENV, LABEL and ARG from their words, as dockerfile-ast reads them (values
@@ -9,11 +10,24 @@ import type { Property, Word } from '../model.js';
  * name, the legacy form over several lines, and ARG words that dockerfile-ast reads oddly
  * (`ARG A B=1` is one property `A` of value `B=1`).
  */
-export function propertiesOf(keyword: string, args: readonly Word[], file: SourceFile): Property[] | string {
+export function propertiesOf(
+  keyword: string,
+  args: readonly Word[],
+  file: SourceFile,
+  escapes: boolean,
+): Property[] | string {
   if (keyword !== 'ENV' && keyword !== 'LABEL' && keyword !== 'ARG') return [];
   const out: Property[] = [];
   if (args.length === 0) return out;
   const first = args[0]!;
+  // Escaped characters only in a legacy value on one line (`ENV GOPATH C:\\go`, Windows images).
+  if (
+    escapes &&
+    (first.value.includes('=') ||
+      args.length < 2 ||
+      file.text.slice(first.loc.start, first.loc.end).includes('\\'))
+  )
+    return 'an escaped character in ENV, LABEL or ARG';
   if (!first.value.includes('=')) {
     if (hasQuote(first.value, 0, first.value.length)) return 'a quoted property name';
     if (args.length === 1) {
@@ -32,7 +46,14 @@ export function propertiesOf(keyword: string, args: readonly Word[], file: Sourc
     const to = args[args.length - 1]!.loc.end;
     const raw = file.text.slice(from, to);
     if (hasQuote(raw, 0, raw.length)) return 'a quoted legacy ENV or LABEL value';
-    const value = raw.includes('\n') ? joinLines(raw) : raw;
+    if (escapes && raw.includes('\n')) return 'an escaped character in ENV, LABEL or ARG';
+    // dockerfile-ast's legacy value takes every escaped character for itself (`\$` too), and
+    // `parse.ts` unquotes that value once more (`C:\\go` → `C:\go` → `C:go`).
+    const value = escapes
+      ? unquoteDocker(raw.replace(/\\([\s\S])/g, '$1'), '\\')
+      : raw.includes('\n')
+        ? joinLines(raw)
+        : raw;
     if (value === undefined)
       return 'a blank, indented or escaped comment line in a legacy ENV or LABEL value';
     out.push({

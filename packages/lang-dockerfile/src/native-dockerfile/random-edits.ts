@@ -48,7 +48,23 @@ export function randomDockerfileEdits(text: string, random: () => number): strin
 }
 
 const VALUES = ['1', 'x y', '', '$A', '${B:-x}', 'a=b', '/usr/bin:$PATH', 'it', 'é'];
-const WORDS = ['a', 'b.txt', '/x/', '--x', '-y', '&&', '"q"', "'s'", '$A', '[x]', '#', '=', 'a=b', 'CMD'];
+const WORDS = [
+  ...['C:\\\\go', 'a\\$b', '\\x', 'x\\\\\\\\y'],
+  'a',
+  'b.txt',
+  '/x/',
+  '--x',
+  '-y',
+  '&&',
+  '"q"',
+  "'s'",
+  '$A',
+  '[x]',
+  '#',
+  '=',
+  'a=b',
+  'CMD',
+];
 
 /**
  * A random Dockerfile of the shapes real ones have (directives, comments, FROM with flags and

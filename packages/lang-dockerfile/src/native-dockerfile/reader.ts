@@ -245,14 +245,12 @@ class Reader {
     }
     // Flags, properties and JSON strings are read from the raw text by dockerfile-ast: with
     // escapes, its own rules apply.
-    if (escapes && (keyword === 'ENV' || keyword === 'LABEL' || keyword === 'ARG'))
-      throw new GiveUp('an escaped character in ENV, LABEL or ARG');
     const flags = flagsOf(keyword, words);
     if (typeof flags === 'string') throw new GiveUp(flags);
     if (escapes && flags.some((f) => text.slice(f.loc.start, f.loc.end).includes('\\')))
       throw new GiveUp('an escaped character in a flag');
     const args = flags.length > 0 ? words.slice(flags.length) : words;
-    const properties = propertiesOf(keyword, args, this.file);
+    const properties = propertiesOf(keyword, args, this.file, escapes);
     if (typeof properties === 'string') throw new GiveUp(properties);
     let json: Loc[] = [];
     if (JSON_CAPABLE.has(keyword) && args.length > 0 && args[0]!.value.startsWith('[')) {
