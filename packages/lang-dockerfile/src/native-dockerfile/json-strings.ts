@@ -3,8 +3,9 @@ import type { Loc, SourceFile } from '@plumbline/core';
 /**
  * The string literals (quotes included) between `start` and `end`, for an exec form such as
  * `CMD ["a", "b"]`. `parse.ts` asks for them only when the body is a JSON array of strings, and
- * the reader gives up on any escape that is not a line continuation, so every literal is a plain
- * `"..."`: one that runs over a line continuation is given up.
+ * the reader gives up on an exec form with an escaped character or with comment or empty lines
+ * between its lines, so every literal is a plain `"..."` and they are dockerfile-ast's: one that
+ * runs over a line continuation is given up.
  */
 export function jsonStringsOf(file: SourceFile, start: number, end: number): Loc[] | string {
   const { text } = file;
