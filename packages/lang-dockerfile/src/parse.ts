@@ -6,24 +6,29 @@ import {
   type SourceFile,
   UnscannableFileError,
 } from '@plumbline/core';
-import * as ast from 'dockerfile-ast';
-import './argument-cache.js';
 import type {
   DockerfileModel,
-  Flag,
-  Heredoc,
   ImageRef,
   Instruction,
   InstructionForm,
   ParserDirective,
-  Property,
   Resolved,
   ShellScript,
   Stage,
   Word,
 } from './model.js';
+import { readNativeDockerfile } from './native-dockerfile/reader.js';
+import {
+  escapeRegExp,
+  type ReadDockerfile,
+  type ReadInstruction,
+  readWithDockerfileAst,
+} from './read-dockerfile.js';
 import { baseName, parseShell, shellReady } from './shell.js';
+import { unquoteDocker } from './unquote.js';
 import { INCOMPLETE, substitute } from './vars.js';
+
+export { unquoteDocker };
 
 export const KEYWORDS = new Set([
   'ADD',
@@ -46,7 +51,6 @@ export const KEYWORDS = new Set([
   'WORKDIR',
 ]);
 const JSON_CAPABLE = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME', 'ADD', 'COPY']);
-const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
 /** Variables BuildKit defines for every build. */
 /** Instructions Docker rejects without an argument (FROM is checked on its own). */
@@ -76,8 +80,6 @@ const PREDEFINED_ARGS = [
   'BUILDVARIANT',
 ];
 
-type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
-
 /**
  * Shell text one RUN may hand to the shell parser, and one file in total: the parse costs a few
  * hundred bytes of memory per byte, so a hostile multi-megabyte RUN must not take gigabytes. Past
@@ -95,17 +97,9 @@ class Builder {
 
   constructor(
     readonly file: SourceFile,
-    readonly df: ast.Dockerfile,
+    read: ReadDockerfile,
   ) {
-    this.escape = df.getEscapeCharacter();
-  }
-
-  off(p: { line: number; character: number }): number {
-    return this.file.offset(p.line + 1, p.character + 1);
-  }
-
-  loc(r: Range): Loc {
-    return { file: this.file, start: this.off(r.start), end: this.off(r.end) };
+    this.escape = read.escape;
   }
 
   slice(loc: Loc): string {
@@ -150,32 +144,18 @@ class Builder {
     return kept === 0 ? text : out + text.slice(kept);
   }
 
-  flagsOf(i: ast.Instruction): Flag[] {
-    const withFlags = i as unknown as { getFlags?: () => ast.Flag[] };
-    if (!FLAGGED.has(i.getKeyword()) || typeof withFlags.getFlags !== 'function') return [];
-    return withFlags.getFlags().map((f) => {
-      const valueRange = f.getValueRange();
-      return {
-        name: f.getName(),
-        value: f.getValue() ?? undefined,
-        loc: this.loc(f.getRange()),
-        nameLoc: this.loc(f.getNameRange()),
-        valueLoc: valueRange ? this.loc(valueRange) : undefined,
-      };
-    });
-  }
-
   instruction(
-    i: ast.Instruction,
+    i: ReadInstruction,
     stageIndex: number,
     scope: ReadonlyMap<string, string | undefined>,
   ): Instruction {
-    const keyword = i.getKeyword().toUpperCase();
-    const loc = this.loc(i.getRange());
-    const argsRange = i.getArgumentsRange();
-    const flags = this.flagsOf(i);
-    const args: Word[] = i.getArguments().map((a) => ({ value: a.getValue(), loc: this.loc(a.getRange()) }));
-    const heredocs = this.heredocsOf(i, loc);
+    const keyword = i.instruction.toUpperCase();
+    const loc = i.loc;
+    const { flags, args } = i;
+    // A heredoc starts with `<<` (maybe split by a line continuation): an instruction without a
+    // `<` has none, and dockerfile-ast's search splits its arguments again (most RUN lines).
+    const lt = this.file.text.indexOf('<', loc.start);
+    const heredocs = lt === -1 || lt >= loc.end ? [] : i.heredocs();
     let bodyLoc: Loc | undefined;
     if (args.length > 0) bodyLoc = { file: this.file, start: args[0]!.loc.start, end: loc.end };
     let body = '';
@@ -195,11 +175,13 @@ class Builder {
       if (json) form = 'json';
     }
     if (heredocs.length > 0) form = 'heredoc';
-    const properties = this.propertiesOf(i);
     const result: Instruction = {
       keyword,
-      keywordLoc: this.loc(i.getInstructionRange()),
-      argsLoc: argsRange ? this.loc(argsRange) : undefined,
+      keywordLoc: i.keywordLoc,
+      argsLoc:
+        args.length > 0
+          ? { file: this.file, start: args[0]!.loc.start, end: args[args.length - 1]!.loc.end }
+          : undefined,
       loc,
       flags,
       args,
@@ -207,7 +189,7 @@ class Builder {
       body,
       form,
       json,
-      properties,
+      properties: i.properties,
       heredocs,
       shell: undefined,
       trigger: undefined,
@@ -216,13 +198,13 @@ class Builder {
       scope,
     };
     if (keyword === 'ONBUILD') {
-      const trigger = (i as ast.Onbuild).getTriggerInstruction?.();
+      const trigger = i.trigger();
       if (trigger) result.trigger = this.instruction(trigger, stageIndex, scope);
     }
     return result;
   }
 
-  jsonOf(i: ast.Instruction, body: string): Word[] | undefined {
+  jsonOf(i: ReadInstruction, body: string): Word[] | undefined {
     const trimmed = body.trim();
     if (!trimmed.startsWith('[') || !trimmed.endsWith(']')) return undefined;
     let parsed: unknown;
@@ -232,54 +214,9 @@ class Builder {
       return undefined;
     }
     if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string')) return undefined;
-    const strings = (i as ast.JSONInstruction).getJSONStrings?.() ?? [];
+    const strings = i.jsonStrings();
     if (strings.length !== parsed.length) return undefined;
-    return strings.map((s, k) => ({ value: parsed[k] as string, loc: this.loc(s.getRange()) }));
-  }
-
-  heredocsOf(i: ast.Instruction, loc: Loc): Heredoc[] {
-    const getter = (i as unknown as { getHeredocs?: () => ast.Heredoc[] }).getHeredocs;
-    if (typeof getter !== 'function') return [];
-    // A heredoc starts with `<<` (maybe split by a line continuation): an instruction without a
-    // `<` has none, and dockerfile-ast's search splits its arguments again (most RUN lines).
-    const lt = this.file.text.indexOf('<', loc.start);
-    if (lt === -1 || lt >= loc.end) return [];
-    const out: Heredoc[] = [];
-    for (const h of getter.call(i)) {
-      const content = h.getContentRange();
-      const delimiter = h.getDelimiterRange();
-      const startLoc = this.loc(h.getStartRange());
-      let contentLoc: Loc;
-      if (content) contentLoc = this.loc(content);
-      else {
-        const at = delimiter ? this.off(delimiter.start) : startLoc.end;
-        contentLoc = { file: this.file, start: at, end: at };
-      }
-      const end = delimiter ? this.off(delimiter.end) : contentLoc.end;
-      out.push({
-        name: h.getName(),
-        content: this.slice(contentLoc),
-        contentLoc,
-        loc: { file: this.file, start: startLoc.start, end },
-      });
-    }
-    return out;
-  }
-
-  propertiesOf(i: ast.Instruction): Property[] {
-    const withProps = i as unknown as { getProperties?: () => ast.Property[] };
-    if (typeof withProps.getProperties !== 'function') return [];
-    return withProps.getProperties().map((p) => {
-      const valueRange = p.getValueRange();
-      const value = p.getValue();
-      return {
-        name: p.getName(),
-        nameLoc: this.loc(p.getNameRange()),
-        value: value === null ? undefined : unquoteDocker(value, this.escape),
-        valueLoc: valueRange ? this.loc(valueRange) : undefined,
-        loc: this.loc(p.getRange()),
-      };
-    });
+    return strings.map((loc, k) => ({ value: parsed[k] as string, loc }));
   }
 }
 
@@ -293,31 +230,6 @@ function continuationOf(escapeChar: string): RegExp {
     continuations.set(escapeChar, pattern);
   }
   return pattern;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Removes Dockerfile-level quotes of an ENV/ARG/LABEL value (`"a b"` → `a b`). */
-export function unquoteDocker(value: string, escapeChar: string): string {
-  let out = '';
-  let quote: string | undefined;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i]!;
-    if (ch === escapeChar && i + 1 < value.length && quote !== "'") {
-      const next = value[i + 1]!;
-      if (next === '\n' || next === '\r') {
-        i++;
-        continue;
-      }
-      out += next;
-      i++;
-    } else if ((ch === '"' || ch === "'") && (quote === undefined || quote === ch))
-      quote = quote ? undefined : ch;
-    else out += ch;
-  }
-  return out;
 }
 
 /** Splits `[registry/]repository[:tag][@digest]` into parts with offsets into `text`. */
@@ -362,6 +274,38 @@ export function splitImage(text: string): {
   return { registry, repository: rest, tag, tagStart, digest, digestStart };
 }
 
+export interface DockerfileReaderOptions {
+  /**
+   * Read Dockerfiles with the native reader (`native-dockerfile/`), dockerfile-ast when it gives
+   * up (the default); false: dockerfile-ast reads every file (to compare both ways).
+   */
+  native?: boolean;
+  /** Told of every file read and why the native reader gave it up, if it did. */
+  observe?: (file: SourceFile, gaveUp: string | undefined) => void;
+}
+
+let readerOptions: DockerfileReaderOptions = {};
+
+/** For the differential tests and `bench/dockerfile-native.mjs`; `configureDockerfileReader()` restores the default. */
+export function configureDockerfileReader(options: DockerfileReaderOptions = {}): void {
+  readerOptions = options;
+}
+
+/** Keywords, arguments, flags, properties and comments of a file: natively when it can, else with dockerfile-ast. */
+function readDockerfile(file: SourceFile): ReadDockerfile {
+  const { native = true, observe } = readerOptions;
+  if (!native) {
+    observe?.(file, 'native reader off');
+    return readWithDockerfileAst(file);
+  }
+  // Most Dockerfiles are read in one pass without dockerfile-ast's objects and getters; the native
+  // reader gives up (one pass at most) on anything it does not read exactly as dockerfile-ast does.
+  const read = readNativeDockerfile(file);
+  const simple = typeof read !== 'string';
+  observe?.(file, simple ? undefined : read);
+  return simple ? read : readWithDockerfileAst(file);
+}
+
 /** Parses a Dockerfile into stages and instructions with exact spans, and the shell of every RUN. */
 export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> {
   // dockerfile-ast builds several objects per word: a hostile multi-megabyte file would take
@@ -370,37 +314,21 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
     throw new UnscannableFileError(
       `${file.text.length} characters is over the ${MAX_DOCKERFILE_SIZE}-character budget for a Dockerfile`,
     );
-  let df = ast.DockerfileParser.parse(file.text);
-  // BuildKit does not treat an escaped escape at the end of a line (`C:\\dir\\`) as a line
-  // continuation; dockerfile-ast does. Hide the last character of such lines from it (same length,
-  // so every offset stays right) and parse again.
-  const escapeChar = df.getEscapeCharacter();
-  const esc = escapeRegExp(escapeChar);
-  const escapedEscape = new RegExp(`(?<=[^${esc}\\n]|^)${esc}${esc}(?=[ \\t]*\\r?$)`, 'gm');
-  // Most files never write the escape twice in a row: skip the regex scan for them.
-  if (file.text.includes(escapeChar + escapeChar) && escapedEscape.test(file.text)) {
-    df = ast.DockerfileParser.parse(file.text.replace(escapedEscape, (m) => `${m[0]}/`));
-  }
-  const b = new Builder(file, df);
+  const read = readDockerfile(file);
+  const b = new Builder(file, read);
   const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
-  const rawDirectives = df.getDirectives();
-  const directives: ParserDirective[] = rawDirectives
-    .filter((d) => KNOWN_DIRECTIVES.has(d.getName().toLowerCase()))
-    .map((d) => ({
-      name: d.getName().toLowerCase(),
-      value: d.getValue(),
-      valueLoc: b.loc(d.getValueRange()),
-      loc: b.loc(d.getRange()),
-    }));
+  const directives: ParserDirective[] = read.directives
+    .filter((d) => KNOWN_DIRECTIVES.has(d.name.toLowerCase()))
+    .map((d) => ({ name: d.name.toLowerCase(), value: d.value, valueLoc: d.valueLoc, loc: d.loc }));
   // Unknown "directives" (`# hadolint ignore=DL3008` on line 1) are plain comments to Docker.
-  const commentRanges = [
-    ...rawDirectives.filter((d) => !KNOWN_DIRECTIVES.has(d.getName().toLowerCase())).map((d) => d.getRange()),
-    ...df.getComments().map((c) => c.getRange()),
+  const commentLocs = [
+    ...read.directives.filter((d) => !KNOWN_DIRECTIVES.has(d.name.toLowerCase())).map((d) => d.loc),
+    ...read.comments,
   ];
-  const comments: Comment[] = commentRanges
-    .sort((x, y) => x.start.line - y.start.line)
-    .map((range) => {
-      const loc = b.loc(range);
+  // By line, as dockerfile-ast's ranges were sorted (a stable sort; no two comments share a line).
+  const comments: Comment[] = commentLocs
+    .sort((x, y) => x.start - y.start)
+    .map((loc) => {
       const hash = file.text.indexOf('#', loc.start);
       const start = hash >= 0 && hash < loc.end ? hash : loc.start;
       const line = file.position(start).line;
@@ -427,10 +355,10 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
   let posixShell = true;
   const stageNames = new Map<string, Stage>();
 
-  const hasFrom = df.getInstructions().some((i) => i.getKeyword().toUpperCase() === 'FROM');
+  const hasFrom = read.instructions.some((i) => i.instruction.toUpperCase() === 'FROM');
   let fragment: Stage | undefined;
-  for (const raw of df.getInstructions()) {
-    const keyword = raw.getKeyword().toUpperCase();
+  for (const raw of read.instructions) {
+    const keyword = raw.instruction.toUpperCase();
     if (keyword === 'FROM') {
       const ins = b.instruction(raw, stages.length, globalScope);
       if (ins.args.length === 0) {
@@ -438,7 +366,7 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
         b.problems.push({ message: 'FROM needs an image', loc: ins.keywordLoc });
         continue;
       }
-      const image = imageOf(b, raw as ast.From, ins, globalScope, stageNames);
+      const image = imageOf(b, ins, globalScope, stageNames);
       const nameArg =
         ins.args.length >= 3 && ins.args[1]!.value.toUpperCase() === 'AS' ? ins.args[2] : undefined;
       stage = {
@@ -465,8 +393,8 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
     }
     if (!KEYWORDS.has(keyword)) {
       b.problems.push({
-        message: `unknown instruction: ${raw.getInstruction()}`,
-        loc: b.loc(raw.getInstructionRange()),
+        message: `unknown instruction: ${raw.instruction}`,
+        loc: raw.keywordLoc,
       });
     }
     const ins = b.instruction(raw, stage ? stage.index : -1, scope);
@@ -586,7 +514,6 @@ const stageShell = new WeakMap<Stage, boolean>();
 
 function imageOf(
   b: Builder,
-  from: ast.From,
   ins: Instruction,
   scope: ReadonlyMap<string, string | undefined>,
   stageNames: Map<string, Stage>,
@@ -614,7 +541,6 @@ function imageOf(
           end: loc.start + rawParts.digestStart + rawParts.digest.length,
         }
       : undefined;
-  void from;
   void literal;
   return {
     raw,
