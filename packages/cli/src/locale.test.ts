@@ -29,6 +29,12 @@ describe("a report's order", () => {
     expect(report('sv_SE.UTF-8')).toBe(english);
     expect(report('tr_TR.UTF-8')).toBe(english);
     const files = [...new Set((JSON.parse(english).findings as { file: string }[]).map((f) => f.file))];
-    expect(files).toEqual(['Ingest/Dockerfile', 'api/Dockerfile', 'zebra/Dockerfile', 'äpple/Dockerfile', 'ılık/Dockerfile']);
+    expect(files).toEqual([
+      'Ingest/Dockerfile',
+      'api/Dockerfile',
+      'zebra/Dockerfile',
+      'äpple/Dockerfile',
+      'ılık/Dockerfile',
+    ]);
   });
 });
