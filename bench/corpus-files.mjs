@@ -1,6 +1,6 @@
 // The regular files under a folder, for the benchmarks that read the corpus themselves.
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Paths of the regular files under `dir` whose name and path pass `keep`, depth first. */
@@ -18,6 +18,16 @@ export function filesUnder(dir, keep = () => true) {
 
 /** Files over the engine's default size limit (5 MiB) are left out, as a scan leaves them. */
 export const withinSizeLimit = (_name, path) => statSync(path).size <= 5 * 1024 * 1024;
+
+/**
+ * The files under `dir` a language claims (by their path from `dir`, as a scan asks), within the
+ * size limit: each path from `dir` and its text.
+ */
+export function claimedTexts(dir, claims) {
+  return filesUnder(dir, (name, path) => claims(relative(dir, path)) && withinSizeLimit(name, path))
+    .map((p) => relative(dir, p))
+    .map((rel) => ({ rel, text: readFileSync(resolve(dir, rel), 'utf8') }));
+}
 
 /**
  * The arguments of the differential benches (a hand-written reader against the reference):

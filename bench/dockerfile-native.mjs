@@ -10,8 +10,6 @@
 // - both ways are timed on this thread, `parseDockerfile` over the files (medians of `--rounds`,
 //   default 5, interleaved, which goes first alternating; wall and CPU ms). Build first.
 // Usage: node bench/dockerfile-native.mjs [dir] [--rounds 5] [--fuzz 2000] [--generated 2000] [--seed 1]
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import {
   configureDockerfileReader,
@@ -25,7 +23,7 @@ import {
   randomDockerfileEdits,
   seededRandom,
 } from '../packages/lang-dockerfile/dist/native-dockerfile/random-edits.js';
-import { differentialArgs, filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
+import { claimedTexts, differentialArgs, median, timeInterleaved } from './corpus-files.mjs';
 import { reportComparison } from './yaml-bench-shared.mjs';
 
 const { dir, fuzzCount, seed, flagValue } = differentialArgs(process.argv.slice(2), ['--generated']);
@@ -34,12 +32,7 @@ const generatedCount = Number(flagValue('--generated') ?? 2000);
 
 await initShell();
 
-const files = filesUnder(
-  dir,
-  (name, path) => dockerfileLanguage.claims(relative(dir, path)) && withinSizeLimit(name, path),
-)
-  .map((p) => relative(dir, p))
-  .map((rel) => ({ rel, text: readFileSync(resolve(dir, rel), 'utf8') }));
+const files = claimedTexts(dir, dockerfileLanguage.claims);
 
 /** `parseDockerfile` of a text with the native reader on or off, as JSON (or the error it throws). */
 function parsedJson(rel, text, native, seen) {

@@ -15,8 +15,6 @@
 //   parse over the files (medians of `--rounds`, default 5, interleaved, which goes first
 //   alternating; wall and CPU ms). Build first.
 // Usage: node bench/shell-native.mjs [dir] [--rounds 5] [--fuzz 2000] [--scripts 2000] [--seed 1]
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import {
   configureShellReader,
@@ -31,7 +29,7 @@ import {
   seededRandom,
 } from '../packages/lang-dockerfile/dist/native-shell/random-edits.js';
 import { shellScriptJson } from '../packages/lang-dockerfile/dist/native-shell/script-json.js';
-import { differentialArgs, filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
+import { claimedTexts, differentialArgs, median, timeInterleaved } from './corpus-files.mjs';
 
 const { dir, fuzzCount, seed, flagValue } = differentialArgs(process.argv.slice(2), ['--scripts']);
 const rounds = Number(flagValue('--rounds') ?? 5);
@@ -39,12 +37,7 @@ const scriptCount = Number(flagValue('--scripts') ?? 2000);
 
 await initShell();
 
-const files = filesUnder(
-  dir,
-  (name, path) => dockerfileLanguage.claims(relative(dir, path)) && withinSizeLimit(name, path),
-)
-  .map((p) => relative(dir, p))
-  .map((rel) => ({ rel, text: readFileSync(resolve(dir, rel), 'utf8') }));
+const files = claimedTexts(dir, dockerfileLanguage.claims);
 const sourceOf = ({ rel, text }) => new SourceFile(rel, text, { repoPath: rel });
 
 // The RUN scripts: the texts the Dockerfile parse hands to `parseShell` (depth 0).
