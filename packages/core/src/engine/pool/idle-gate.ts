@@ -29,13 +29,14 @@ const IDLE_CORES = 0.75;
 /**
  * Waits (blocking this worker thread, which has nothing else to do) until a core is idle or the
  * gate opens. Where the machine does not say how busy it is (no `/proc/stat`), until the gate opens.
+ * `times` reads the machine's CPU times (tests give their own).
  */
-export function waitForIdleCore(gate: IdleGate, cores = availableParallelism()): void {
-  let before = cpuTimes();
+export function waitForIdleCore(gate: IdleGate, cores = availableParallelism(), times = cpuTimes): void {
+  let before = times();
   while (Atomics.load(gate, 0) === 0) {
     // Bounded even without stats: a thread blocked here for good could not be ended.
     Atomics.wait(gate, 0, 0, before ? SAMPLE_MS : 1000);
-    const after = cpuTimes();
+    const after = times();
     if (!before || !after) continue;
     const total = after.total - before.total;
     if (total > 0 && ((after.idle - before.idle) / total) * cores >= IDLE_CORES) return;
