@@ -45,8 +45,6 @@ describe('dist/', () => {
     expect(files).toContain('tree-sitter-bash.wasm');
     expect(files).toContain('tree-sitter-terraform.wasm');
     expect(readdirSync(join(out, 'presets')).sort()).toEqual(['recommended.yaml', 'strict.yaml']);
-    expect(files).toContain('tree-sitter-terraform.wasm');
-    expect(readdirSync(join(out, 'presets')).sort()).toEqual(['recommended.yaml', 'strict.yaml']);
     expect(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8'))).toEqual({ type: 'module' });
     expect(readFileSync(join(out, 'index.js'), 'utf8').split('\n')[0]).toContain('createRequire');
   });
