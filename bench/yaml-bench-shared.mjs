@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import { build } from 'esbuild';
-import { readPlan } from '../packages/lang-yaml/dist/language.js';
+import { parseYamlWith, readDocuments, readPlan } from '../packages/lang-yaml/dist/language.js';
 import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
 import { filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
 
@@ -149,6 +149,69 @@ export function fuzzComparisons(files, count, seed, compare) {
     const base = small[Math.floor(random() * small.length)];
     const text = randomEdits(base.text, random);
     out.push({ rel: `${base.rel}#${n}`, text, result: compare(text) });
+  }
+  return out;
+}
+
+/** The first difference between two values, as a path, or undefined. */
+export function differ(a, b, at) {
+  if (Object.is(a, b)) return undefined;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return at;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${at} (prototype)`;
+  if (a instanceof Date) return a.getTime() === b.getTime() ? undefined : at;
+  if (a instanceof Set || a instanceof Map) return differ([...a], [...b], at);
+  if (ArrayBuffer.isView(a)) return differ(Array.from(a), Array.from(b), at);
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length || keys.some((k, i) => k !== other[i])) return `${at} (keys)`;
+  for (const k of keys) {
+    const found = differ(a[k], b[k], `${at}.${k}`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * What `parseYamlWith(file, way)` gives, as plain values: everything a rule, a reporter or a source
+ * map can see (documents, kinds, plain data with key order, places, the span table, problems,
+ * comments); with `counts`, also `readDocuments`' errors per document and documents built.
+ */
+export function modelOf(file, way, counts = false) {
+  let result;
+  try {
+    result = parseYamlWith(file, way);
+  } catch (error) {
+    return { threw: String(error.message), at: error.offset };
+  }
+  const { model, problems, comments, skipped } = result;
+  const documents = model?.documents ?? [];
+  const out = {
+    skipped,
+    problems: problems.map((p) => ({ message: p.message, start: p.loc.start, end: p.loc.end })),
+    comments,
+    documents: documents.map((d) => ({
+      index: d.index,
+      kind: d.kind,
+      data: d.data,
+      start: d.loc.start,
+      end: d.loc.end,
+      root: d.root,
+    })),
+    table: documents[0]?.spans.snapshot(),
+  };
+  if (counts) {
+    const plan = readPlan(file);
+    if (!('result' in plan)) {
+      const { errorCounts, built, quoteError } = readDocuments(
+        file,
+        file.text,
+        plan.path,
+        plan.named,
+        plan.options,
+        way,
+      );
+      out.read = { errorCounts, built, quoteError };
+    }
   }
   return out;
 }

@@ -173,6 +173,45 @@ export class YamlSpans {
     return id;
   }
 
+  /**
+   * A map or sequence row whose children are not known yet (the fused reader adds rows in the same
+   * order as `openMap`/`openSeq`, but learns a collection's size only when it ends): `closeLater`
+   * gives its end, size and where its children wait, `settle` lays them out once the document ends.
+   */
+  openLater(map: boolean, start: number, flow: boolean): number {
+    const id = this.row();
+    const at = id * WIDTH;
+    this.nodes[at] = (map ? MAP : SEQ) | (flow ? FLOW : 0);
+    this.nodes[at + 1] = start;
+    this.nodes[at + 4] = NONE;
+    return id;
+  }
+
+  /** Ends a row of `openLater`: `count` entries, whose child ids are in `pending` of `settle` from `from`. */
+  closeLater(id: number, end: number, count: number, from: number): void {
+    const at = id * WIDTH;
+    this.nodes[at + 2] = end;
+    this.nodes[at + 3] = count;
+    this.nodes[at + 4] = from;
+  }
+
+  /**
+   * Gives the collections of the document begun last their child slots, in row order: the slots
+   * `openMap`/`openSeq` would have reserved as they went (a collection's row, then its block).
+   */
+  settle(pending: Int32Array): void {
+    for (let id = this.mark.nodes; id < this.nodeCount; id++) {
+      const at = id * WIDTH;
+      const kind = this.nodes[at]! & KIND_MASK;
+      if (kind !== MAP && kind !== SEQ) continue;
+      const slots = kind === MAP ? this.nodes[at + 3]! * 2 : this.nodes[at + 3]!;
+      const from = this.nodes[at + 4]!;
+      const first = this.reserve(slots);
+      this.children.set(pending.subarray(from, from + slots), first);
+      this.nodes[at + 4] = first;
+    }
+  }
+
   /** Marks scalar row `id` as a map key whose value is `value` (never the merge key). */
   markKeyValue(id: number, value: unknown): void {
     this.markKey(id, { value });
