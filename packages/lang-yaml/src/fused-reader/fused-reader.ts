@@ -10,6 +10,7 @@ import {
   HASH,
   isBlank,
   isDocumentMarker,
+  isFlowIndicator,
   LINE_FEED,
   SINGLE_QUOTE,
   SPACE,
@@ -64,6 +65,8 @@ class FusedReader {
   private pendingCount = 0;
   /** Where the key `key` read ends (after its `:`). */
   private afterKey = 0;
+  /** Where the flow collection or scalar in one that was read last ends. */
+  private afterFlow = 0;
   private readonly addComment: (start: number, end: number) => void;
 
   constructor(
@@ -162,8 +165,8 @@ class FusedReader {
       let q = at + 1;
       while (text.charCodeAt(q) === SPACE) q++;
       const code = text.charCodeAt(q);
-      if (code === LINE_FEED || code === HASH || q === text.length) giveUp('sequence item not on its line');
-      this.push(this.inline(q, indent, indent + 1, q - at + indent));
+      if (code === LINE_FEED || code === HASH || q === text.length) this.push(this.itemBelow(q, indent));
+      else this.push(this.inline(q, indent, indent + 1, q - at + indent));
       array.push(this.value);
       end = this.end;
       if (lines.atEnd || this.atMarker() || lines.indent < indent) break;
@@ -172,6 +175,19 @@ class FusedReader {
       at = lines.at;
     }
     return this.close(id, indent, array.length, array.length, base, array, end);
+  }
+
+  /** A `-` with nothing after it on its line (`q`): its value is the collection on the lines below. */
+  private itemBelow(q: number, indent: number): number {
+    const { text, lines } = this;
+    let next = q;
+    if (text.charCodeAt(q) === HASH) {
+      next = lineEnd(text, q);
+      this.addComment(q, next);
+    }
+    lines.read(next === text.length ? next : next + 1, this.addComment);
+    if (lines.atEnd || this.atMarker() || lines.indent <= indent) giveUp('empty sequence item');
+    return this.isDash(lines.at) ? this.seq(lines.indent, lines.at) : this.map(lines.indent, lines.at);
   }
 
   /**
@@ -187,14 +203,19 @@ class FusedReader {
     value: unknown,
     end: number,
   ): number {
+    this.finish(id, slots, count, base, end);
+    this.value = value;
+    this.end = this.trail.keptBy(indent) ? this.trail.end : end;
+    return id;
+  }
+
+  /** A collection's row ends at `end`; its children (from `base` on the stack) wait for `settle`. */
+  private finish(id: number, slots: number, count: number, base: number, end: number): void {
     if (this.pendingCount + slots > this.pending.length) this.pending = grow(this.pending, slots);
     this.pending.set(this.kids.subarray(base, base + slots), this.pendingCount);
     this.spans.closeLater(id, end, count, this.pendingCount);
     this.pendingCount += slots;
     this.kidCount = base;
-    this.value = value;
-    this.end = this.trail.keptBy(indent) ? this.trail.end : end;
-    return id;
   }
 
   /** A key at `at` (a map's entry at column `indent`) up to its `:`; sets `value` and `afterKey`. */
@@ -209,7 +230,7 @@ class FusedReader {
       value = this.quoted(at, end);
       style = code === DOUBLE_QUOTE ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
     } else {
-      if (!plainStart(text, at)) giveUp('key');
+      if (!plainStart(text, at)) giveUp(`key starting with ${startName(text, at)}`);
       end = plainScalarEnd(text, at, Number.MAX_SAFE_INTEGER, false);
       value = this.builder.typed(text.slice(at, end), true);
       style = 'PLAIN';
@@ -264,19 +285,17 @@ class FusedReader {
   private inline(q: number, indent: number, minIndent: number, column: number): number {
     const { text, spans } = this;
     const code = text.charCodeAt(q);
+    // `- - a`: a sequence in a sequence's item, at the column of its own `-`.
+    if (column >= 0 && this.isDash(q)) return this.seq(column, q);
     switch (code) {
       case 124: // |
       case 62: // >
         return this.blockScalar(q, indent, minIndent);
       case 91: // [
       case 123: {
-        // {: only the empty flow collections (`args: []`, `resources: {}`)
-        const map = code === 123;
-        if (text.charCodeAt(q + 1) !== (map ? 125 : 93)) giveUp('flow collection');
-        const id = spans.openLater(map, q, true);
-        spans.closeLater(id, q + 2, 0, this.pendingCount);
-        this.value = map ? {} : [];
-        this.settle(this.lineRest(q + 2, 'content after a flow collection'), indent, true);
+        // {
+        const id = this.flow(q, minIndent);
+        this.settle(this.lineRest(this.afterFlow, 'content after a flow collection'), indent, true);
         return id;
       }
       case DOUBLE_QUOTE:
@@ -290,7 +309,7 @@ class FusedReader {
         return id;
       }
     }
-    if (!plainStart(text, q)) giveUp('value');
+    if (!plainStart(text, q)) giveUp(`value starting with ${startName(text, q)}`);
     const end = plainScalarEnd(text, q, minIndent, false);
     if (this.colonAfter(end)) {
       if (column < 0) giveUp('a second key on a line');
@@ -304,6 +323,94 @@ class FusedReader {
     this.value = value;
     this.settle(this.lineRest(end, 'content after a scalar'), indent, true);
     return id;
+  }
+
+  /**
+   * A flow collection at `q` that closes on its line (`[a, "b"]`, `{k: v}`, nested ones), of
+   * scalars and flow collections; sets `value` and `afterFlow` (after its closing bracket). Over
+   * lines, pairs in sequences, keys without values and anything with an error give up.
+   */
+  private flow(q: number, minIndent: number): number {
+    const { text, spans } = this;
+    const map = text.charCodeAt(q) === 123;
+    const close = map ? 125 : 93;
+    const id = spans.openLater(map, q, true);
+    const base = this.kidCount;
+    const object: Record<string, unknown> = {};
+    const array: unknown[] = [];
+    const seen = map && this.builder.uniqueKeys ? new Set<unknown>() : undefined;
+    let count = 0;
+    let at = q + 1;
+    for (;;) {
+      while (text.charCodeAt(at) === SPACE) at++;
+      if (text.charCodeAt(at) === close) break;
+      if (count > 0) {
+        if (text.charCodeAt(at) !== 44 /* , */) giveUp('flow collection over lines');
+        at++;
+        while (text.charCodeAt(at) === SPACE) at++;
+        if (text.charCodeAt(at) === close) break;
+      }
+      if (map) {
+        const keyId = this.flowScalar(at, minIndent, true);
+        const name = keyName(this.value, seen);
+        if (name === undefined) giveUp('key the builder leaves to the Composer');
+        spans.markKeyValue(keyId, this.value);
+        at = this.afterFlow;
+        while (text.charCodeAt(at) === SPACE) at++;
+        if (text.charCodeAt(at) !== COLON) giveUp('flow map key without a value');
+        at++;
+        while (text.charCodeAt(at) === SPACE) at++;
+        const valueId = this.flowItem(at, minIndent);
+        this.push(keyId);
+        this.push(valueId);
+        setProperty(object, name, this.value);
+      } else {
+        this.push(this.flowItem(at, minIndent));
+        array.push(this.value);
+        let next = this.afterFlow;
+        while (text.charCodeAt(next) === SPACE) next++;
+        if (text.charCodeAt(next) === COLON) giveUp('pair in a flow sequence');
+      }
+      count++;
+      at = this.afterFlow;
+    }
+    this.afterFlow = at + 1;
+    this.finish(id, map ? count * 2 : count, count, base, at + 1);
+    this.value = map ? object : array;
+    return id;
+  }
+
+  /** A value in a flow collection: a flow collection or a scalar. */
+  private flowItem(at: number, minIndent: number): number {
+    const code = this.text.charCodeAt(at);
+    if (code === 91 || code === 123) return this.flow(at, minIndent);
+    return this.flowScalar(at, minIndent, false);
+  }
+
+  /** A plain or quoted scalar in a flow collection, on one line; sets `value` and `afterFlow`. */
+  private flowScalar(at: number, minIndent: number, atKey: boolean): number {
+    const { text } = this;
+    const code = text.charCodeAt(at);
+    let end: number;
+    let value: unknown;
+    let style: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
+    if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+      end = quotedScalarEnd(text, at, minIndent);
+      value = this.quoted(at, end);
+      style = code === DOUBLE_QUOTE ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+    } else {
+      // An indicator before a flow indicator (`[-]`) is one, as before white space.
+      if ((code === DASH || code === 63 || code === COLON) && isFlowIndicator(text.charCodeAt(at + 1)))
+        giveUp('indicator in a flow collection');
+      if (!plainStart(text, at)) giveUp(`flow item starting with ${startName(text, at)}`);
+      end = plainScalarEnd(text, at, minIndent, true);
+      value = this.builder.typed(text.slice(at, end), atKey);
+      style = 'PLAIN';
+    }
+    if (text.lastIndexOf('\n', end - 1) >= at) giveUp('flow collection over lines');
+    this.afterFlow = end;
+    this.value = value;
+    return this.spans.scalar(at, end, style, value);
   }
 
   /** A `|` or `>` block scalar at `q`: its header line, then the body the Lexer gives it. */
@@ -420,6 +527,25 @@ function plainStart(text: string, at: number): boolean {
       return false;
   }
   return !Number.isNaN(code) && code !== LINE_FEED && code !== SPACE;
+}
+
+/** What a scalar that cannot start at `at` starts with, for the reasons of giving up. */
+function startName(text: string, at: number): string {
+  switch (text.charCodeAt(at)) {
+    case 38:
+      return 'an anchor';
+    case 42:
+      return 'an alias';
+    case 33:
+      return 'a tag';
+    case 91:
+    case 123:
+      return 'a flow collection';
+    case 124:
+    case 62:
+      return 'a block scalar';
+  }
+  return JSON.stringify(text.slice(at, at + 2));
 }
 
 function lineEnd(text: string, from: number): number {
