@@ -41,7 +41,7 @@ export function readFused(
   } catch (error) {
     if (error instanceof GiveUp) return error.reason;
     // `CstSpans.typed` leaves merge keys, dates and the like to the Composer by throwing.
-    return 'value left to the Composer';
+    return 'a scalar type left to the Composer';
   }
 }
 
@@ -269,12 +269,43 @@ class FusedReader {
     }
     // No value (null), placed after the `:` and its spaces; the separator holds the lines after it
     // (so nothing trails), and its range takes them when one of them is a comment.
-    for (let i = 0; i < lines.count; i++) if (lines.indents[i]! >= 0) comment = true;
     const value = this.builder.typed('', false);
     this.trail.clear();
     this.value = value;
-    this.end = comment ? lines.at : q;
+    this.end = this.separatorEnd(indent, comment, q);
     return this.spans.scalar(q, q, 'PLAIN', value);
+  }
+
+  /**
+   * Where the range of an empty value at `at` ends: at `at`, or, when a comment is in its separator
+   * (`comment`: on the key's line), at the separator's end. The separator holds the lines read
+   * after the key's; when the next content is at the map's own column (a `---` after a root map),
+   * the Parser first moves its lines from the second line break after the last comment indented
+   * past the map to the next item (`splitEmptyValue` of the native parser).
+   */
+  private separatorEnd(indent: number, comment: boolean, at: number): number {
+    const { lines } = this;
+    let count = lines.count;
+    let end = lines.at;
+    if (!lines.atEnd && lines.indent === indent) {
+      // Line breaks as line indices: -1 for the key's line, which always has one here.
+      let first = -1;
+      let second = -2;
+      for (let i = 0; i < count; i++) {
+        if (lines.indents[i]! > indent) {
+          first = -2;
+          second = -2;
+        }
+        if (first === -2) first = i;
+        else if (second === -2) second = i;
+      }
+      if (second !== -2) {
+        count = second + 1;
+        end = lines.ends[second]! - 1;
+      }
+    }
+    for (let i = 0; i < count && !comment; i++) if (lines.indents[i]! >= 0) comment = true;
+    return comment ? end : at;
   }
 
   /**
@@ -350,6 +381,8 @@ class FusedReader {
         while (text.charCodeAt(at) === SPACE) at++;
         if (text.charCodeAt(at) === close) break;
       }
+      const code = text.charCodeAt(at);
+      if (code === LINE_FEED || code === HASH || at === text.length) giveUp('flow collection over lines');
       if (map) {
         const keyId = this.flowScalar(at, minIndent, true);
         const name = keyName(this.value, seen);
