@@ -232,6 +232,9 @@ describe('the fused reader', () => {
       'k: # only a comment',
       'a:\n  b: |\n    text\n\n  # after the block\nc: 1\n',
       'a:\n  b: [x] # flow\n      # deeper\nc: 1\n',
+      // A last key with nothing after it, a comment line, then `---`: the range ends at the comment.
+      'k:\n# c\n---\nkind: Y\n',
+      'k:\n  # deeper\n\n# c\n\n---\nkind: Y\n',
     ];
     for (const text of cases) expect(sameAsOracle('m.yaml', `kind: X\n${text}`), text).toBeUndefined();
   });
