@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import { build } from 'esbuild';
-import { parseYamlWith, readDocuments, readPlan } from '../packages/lang-yaml/dist/language.js';
+import { readPlan } from '../packages/lang-yaml/dist/language.js';
 import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
 import { filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
 
@@ -139,7 +139,7 @@ export function reportComparison(label, results, same, describe) {
 
 /**
  * `count` texts made by small random edits of the corpus files under 20,000 characters (seeded,
- * so a failure can be replayed), each with `compare(text)` as its result.
+ * so a failure can be replayed), each with `compare(text, rel)` as its result (`rel`: the edited file's).
  */
 export function fuzzComparisons(files, count, seed, compare) {
   const random = seeded(seed);
@@ -148,7 +148,7 @@ export function fuzzComparisons(files, count, seed, compare) {
   for (let n = 0; n < count && small.length > 0; n++) {
     const base = small[Math.floor(random() * small.length)];
     const text = randomEdits(base.text, random);
-    out.push({ rel: `${base.rel}#${n}`, text, result: compare(text) });
+    out.push({ rel: `${base.rel}#${n}`, text, result: compare(text, base.rel) });
   }
   return out;
 }
@@ -169,49 +169,4 @@ export function differ(a, b, at) {
     if (found) return found;
   }
   return undefined;
-}
-
-/**
- * What `parseYamlWith(file, way)` gives, as plain values: everything a rule, a reporter or a source
- * map can see (documents, kinds, plain data with key order, places, the span table, problems,
- * comments); with `counts`, also `readDocuments`' errors per document and documents built.
- */
-export function modelOf(file, way, counts = false) {
-  let result;
-  try {
-    result = parseYamlWith(file, way);
-  } catch (error) {
-    return { threw: String(error.message), at: error.offset };
-  }
-  const { model, problems, comments, skipped } = result;
-  const documents = model?.documents ?? [];
-  const out = {
-    skipped,
-    problems: problems.map((p) => ({ message: p.message, start: p.loc.start, end: p.loc.end })),
-    comments,
-    documents: documents.map((d) => ({
-      index: d.index,
-      kind: d.kind,
-      data: d.data,
-      start: d.loc.start,
-      end: d.loc.end,
-      root: d.root,
-    })),
-    table: documents[0]?.spans.snapshot(),
-  };
-  if (counts) {
-    const plan = readPlan(file);
-    if (!('result' in plan)) {
-      const { errorCounts, built, quoteError } = readDocuments(
-        file,
-        file.text,
-        plan.path,
-        plan.named,
-        plan.options,
-        way,
-      );
-      out.read = { errorCounts, built, quoteError };
-    }
-  }
-  return out;
 }

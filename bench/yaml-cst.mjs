@@ -11,9 +11,10 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import { yamlLanguage } from '@plumbline/lang-yaml';
+import { readModel } from '../packages/lang-yaml/dist/fused-reader/read-model.js';
 import { parseYamlWith, readDocuments, readPlan } from '../packages/lang-yaml/dist/language.js';
 import { filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
-import { differ, modelOf } from './yaml-bench-shared.mjs';
+import { differ } from './yaml-bench-shared.mjs';
 
 const args = process.argv.slice(2);
 const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -41,14 +42,18 @@ let documents = 0;
 let built = 0;
 for (const f of read) {
   const file = sourceOf(f);
-  const difference = differ(modelOf(file, { viaCst: false }), modelOf(file, { viaCst: true }), 'model');
+  const difference = differ(
+    readModel(file, { viaCst: false }),
+    readModel(file, { viaCst: true, fused: false }),
+    'model',
+  );
   if (difference) {
     console.error(`differs: ${f.rel}: ${difference}`);
     process.exit(1);
   }
   try {
     const plan = readPlan(file);
-    const docs = readDocuments(file, file.text, plan.path, plan.named, plan.options);
+    const docs = readDocuments(file, file.text, plan.path, plan.named, plan.options, { fused: false });
     documents += docs.errorCounts.length;
     built += docs.built;
   } catch {}
@@ -68,7 +73,8 @@ const times = timeInterleaved(
     () => {
       for (const f of claimed) {
         try {
-          parseYamlWith(sourceOf(f), { viaCst });
+          // The CST builder, not the fused reader in front of it (bench/yaml-fused.mjs times that).
+          parseYamlWith(sourceOf(f), { viaCst, fused: false });
         } catch {}
       }
     },

@@ -10,15 +10,15 @@
 // Usage: node bench/yaml-fused.mjs [dir] [--rounds 5] [--fuzz 20000] [--seed 1]
 import { SourceFile } from '@plumbline/core';
 import { yamlLanguage } from '@plumbline/lang-yaml';
+import { readModel } from '../packages/lang-yaml/dist/fused-reader/read-model.js';
 import {
   fusedGiveUpReason,
   parseYamlWith,
   readDocuments,
   readPlan,
 } from '../packages/lang-yaml/dist/language.js';
-import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
 import { claimedTexts, differentialArgs } from './corpus-files.mjs';
-import { differ, modelOf, reportComparison, timeRows } from './yaml-bench-shared.mjs';
+import { differ, fuzzComparisons, reportComparison, timeRows } from './yaml-bench-shared.mjs';
 
 const args = process.argv.slice(2);
 const { dir, seed, flagValue } = differentialArgs(args);
@@ -40,7 +40,7 @@ const files = claimedTexts(dir, (rel) => yamlLanguage.claims(rel.split('\\').joi
 /** One text both ways: `{ native: true }` (the fused reader took it), `{ reason }`, or `{ differs }`. */
 function compare(rel, text) {
   const file = sourceOf(rel, text);
-  const difference = differ(modelOf(file, { fused: false }, true), modelOf(file, {}, true), 'model');
+  const difference = differ(readModel(file, { fused: false }, true), readModel(file, {}, true), 'model');
   if (difference) return { differs: difference };
   let reason;
   try {
@@ -62,14 +62,7 @@ const corpus = reportComparison(
 
 // Seeded random edits of the corpus files under 20,000 characters, read under their own path (a
 // workflow keeps its unique keys).
-const random = seeded(seed);
-const small = files.filter((f) => f.text.length < 20_000);
-const edited = [];
-for (let n = 0; n < fuzzCount && small.length > 0; n++) {
-  const base = small[Math.floor(random() * small.length)];
-  const text = randomEdits(base.text, random);
-  edited.push({ rel: `${base.rel}#${n}`, text, result: compare(base.rel, text) });
-}
+const edited = fuzzComparisons(files, fuzzCount, seed, (text, rel) => compare(rel, text));
 const fuzz = reportComparison('random edits', edited, 'the same model', describe);
 edited.length = 0;
 

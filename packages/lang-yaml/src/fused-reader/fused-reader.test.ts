@@ -1,42 +1,14 @@
 import { SourceFile } from '@plumbline/core';
 import { describe, expect, it } from 'vitest';
-import { fusedGiveUpReason, parseYamlWith, type ReadWay, readDocuments, readPlan } from '../language.js';
+import { fusedGiveUpReason, type ReadWay } from '../language.js';
 import { randomEdits, seeded } from '../native-lexer/random-edits.js';
 import { generatedYaml } from './generated-yaml.js';
+import { readModel } from './read-model.js';
 
-/**
- * Everything a read of `text` at `path` gives that anything downstream can see, as one string
- * (key order, -0, NaN and the infinities kept): the documents' index, kind, data, range and root,
- * the span table, problems, comments, and `readDocuments`' errors per document and documents built.
- */
+/** `readModel` as one string (key order, -0, NaN and the infinities kept). */
 function model(path: string, text: string, way: ReadWay): string {
   const file = new SourceFile(path, text, { repoPath: path });
-  let out: unknown;
-  try {
-    const { model: yamlFile, problems, comments, skipped } = parseYamlWith(file, way);
-    const documents = yamlFile?.documents ?? [];
-    const plan = readPlan(file);
-    const read =
-      'result' in plan ? undefined : readDocuments(file, text, plan.path, plan.named, plan.options, way);
-    out = {
-      skipped,
-      problems: problems.map((p) => [p.message, p.loc.start, p.loc.end]),
-      comments,
-      documents: documents.map((d) => ({
-        index: d.index,
-        kind: d.kind,
-        data: d.data,
-        start: d.loc.start,
-        end: d.loc.end,
-        root: (d as unknown as { root: number }).root,
-      })),
-      table: documents[0]?.spans.snapshot(),
-      counts: read && { errors: read.errorCounts, built: read.built, quoteError: read.quoteError },
-    };
-  } catch (error) {
-    out = { threw: (error as Error).message };
-  }
-  return JSON.stringify(out, (_key, value) => {
+  return JSON.stringify(readModel(file, way, true), (_key, value) => {
     if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return `#${value}`;
     if (ArrayBuffer.isView(value)) return Array.from(value as Int32Array);
     return value;
@@ -154,42 +126,44 @@ data:
     second line
 `;
 
-const WORKFLOW = `name: CI
+const WORKFLOW = `name: Release
 on:
   push:
-    branches: [main, 'release/**']
-  pull_request:
+    tags: ['v*']
+  workflow_dispatch:
 
-permissions:
-  contents: read
+permissions: {}
 
 jobs:
-  build:
-    runs-on: \${{ matrix.os }}
-    strategy:
-      matrix:
-        os: [ubuntu-latest, windows-latest]
-        node: [18, 20]
+  publish:
+    if: github.repository == 'acme/tool'
+    runs-on: ubuntu-22.04
+    permissions:
+      contents: write   # to upload release assets
+      id-token: write
     steps:
-      - uses: actions/checkout@v4
-      - name: Install
-        run: npm ci
-      - name: Test
-        run: |
-          npm test -- --coverage
-          # shell comment, not YAML
-          echo "done"
-        env:
-          CI: true
-      -
-        name: Later map
+      - uses: actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11 # v4.1.1
         with:
-          key: value # trailing
-  # comment at the jobs' level
-  lint:
+          fetch-depth: 0
+      - name: Build
+        run: |
+          make dist VERSION="\${GITHUB_REF_NAME#v}"
+          # shell comment, not YAML
+          sha256sum dist/* > SHA256SUMS
+        env:
+          CGO_ENABLED: 0
+      -
+        name: Upload
+        uses: softprops/action-gh-release@v1
+        with:
+          files: 'dist/*'
+          draft: false
+  # a comment at the jobs' level
+  notify:
+    needs: [publish]
     runs-on: ubuntu-latest
     steps:
-    - run: npm run lint
+    - run: echo done
 `;
 
 const ARGO = `apiVersion: argoproj.io/v1alpha1

@@ -65,8 +65,10 @@ class FusedReader {
   private pendingCount = 0;
   /** Where the key `key` read ends (after its `:`). */
   private afterKey = 0;
-  /** Where the flow collection or scalar in one that was read last ends. */
+  /** Where the flow collection read last ends. */
   private afterFlow = 0;
+  /** Where the scalar `scalarOnLine` read last ends. */
+  private afterScalar = 0;
   private readonly addComment: (start: number, end: number) => void;
 
   constructor(
@@ -221,28 +223,14 @@ class FusedReader {
   /** A key at `at` (a map's entry at column `indent`) up to its `:`; sets `value` and `afterKey`. */
   private key(at: number, indent: number): number {
     const { text } = this;
-    const code = text.charCodeAt(at);
-    let end: number;
-    let value: unknown;
-    let style: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
-    if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
-      end = quotedScalarEnd(text, at, indent + 1);
-      value = this.quoted(at, end);
-      style = code === DOUBLE_QUOTE ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
-    } else {
-      if (!plainStart(text, at)) giveUp(`key starting with ${startName(text, at)}`);
-      end = plainScalarEnd(text, at, Number.MAX_SAFE_INTEGER, false);
-      value = this.builder.typed(text.slice(at, end), true);
-      style = 'PLAIN';
-    }
+    const id = this.scalarOnLine(at, indent + 1, false, true);
+    const end = this.afterScalar;
     if (end - at > 1000) giveUp('long key');
     let colon = end;
     while (text.charCodeAt(colon) === SPACE) colon++;
     if (text.charCodeAt(colon) !== COLON || !isBlank(text.charCodeAt(colon + 1))) giveUp('not a key');
-    if (text.lastIndexOf('\n', colon) >= at) giveUp('key over lines');
     this.afterKey = colon + 1;
-    this.value = value;
-    return this.spans.scalar(at, end, style, value);
+    return id;
   }
 
   /** The value after a key's `:` (`afterKey`), in a map at column `indent`. */
@@ -384,11 +372,11 @@ class FusedReader {
       const code = text.charCodeAt(at);
       if (code === LINE_FEED || code === HASH || at === text.length) giveUp('flow collection over lines');
       if (map) {
-        const keyId = this.flowScalar(at, minIndent, true);
+        const keyId = this.scalarOnLine(at, minIndent, true, true);
         const name = keyName(this.value, seen);
         if (name === undefined) giveUp('key the builder leaves to the Composer');
         spans.markKeyValue(keyId, this.value);
-        at = this.afterFlow;
+        at = this.afterScalar;
         while (text.charCodeAt(at) === SPACE) at++;
         if (text.charCodeAt(at) !== COLON) giveUp('flow map key without a value');
         at++;
@@ -413,15 +401,20 @@ class FusedReader {
     return id;
   }
 
-  /** A value in a flow collection: a flow collection or a scalar. */
+  /** A value in a flow collection: a flow collection or a scalar; sets `value` and `afterFlow`. */
   private flowItem(at: number, minIndent: number): number {
     const code = this.text.charCodeAt(at);
     if (code === 91 || code === 123) return this.flow(at, minIndent);
-    return this.flowScalar(at, minIndent, false);
+    const id = this.scalarOnLine(at, minIndent, true, false);
+    this.afterFlow = this.afterScalar;
+    return id;
   }
 
-  /** A plain or quoted scalar in a flow collection, on one line; sets `value` and `afterFlow`. */
-  private flowScalar(at: number, minIndent: number, atKey: boolean): number {
+  /**
+   * A plain or quoted scalar that ends on its line (a key, or an item of a flow collection: `inFlow`);
+   * sets `value` and `afterScalar`.
+   */
+  private scalarOnLine(at: number, minIndent: number, inFlow: boolean, atKey: boolean): number {
     const { text } = this;
     const code = text.charCodeAt(at);
     let end: number;
@@ -432,16 +425,22 @@ class FusedReader {
       value = this.quoted(at, end);
       style = code === DOUBLE_QUOTE ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
     } else {
-      // An indicator before a flow indicator (`[-]`) is one, as before white space.
-      if ((code === DASH || code === 63 || code === COLON) && isFlowIndicator(text.charCodeAt(at + 1)))
+      // In a flow, an indicator before a flow indicator (`[-]`) is one, as before white space.
+      if (
+        inFlow &&
+        (code === DASH || code === 63 || code === COLON) &&
+        isFlowIndicator(text.charCodeAt(at + 1))
+      )
         giveUp('indicator in a flow collection');
-      if (!plainStart(text, at)) giveUp(`flow item starting with ${startName(text, at)}`);
-      end = plainScalarEnd(text, at, minIndent, true);
+      if (!plainStart(text, at))
+        giveUp(`${atKey ? 'key' : 'flow item'} starting with ${startName(text, at)}`);
+      end = plainScalarEnd(text, at, minIndent, inFlow);
       value = this.builder.typed(text.slice(at, end), atKey);
       style = 'PLAIN';
     }
-    if (text.lastIndexOf('\n', end - 1) >= at) giveUp('flow collection over lines');
-    this.afterFlow = end;
+    if (text.lastIndexOf('\n', end - 1) >= at)
+      giveUp(inFlow ? 'flow collection over lines' : 'key over lines');
+    this.afterScalar = end;
     this.value = value;
     return this.spans.scalar(at, end, style, value);
   }
