@@ -166,6 +166,21 @@ jobs:
     - run: echo done
 `;
 
+const JSON_MANIFEST = `{
+  "apiVersion": "v1",
+  "kind": "ConfigMap",
+  "metadata": {"name": "settings", "labels": {"app": "web"}},
+  "data": {
+    "replicas": "3",
+    "flags": ["-v", "--debug"],
+    "empty": {}
+  },
+  "immutable": true,
+  "ratio": -1.5e3,
+  "nothing": null
+}
+`;
+
 const ARGO = `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 spec:
@@ -186,6 +201,8 @@ describe('the fused reader', () => {
     expect(sameAsOracle('k8s/all.yaml', MULTI)).toBeUndefined();
     expect(sameAsOracle('.github/workflows/ci.yml', WORKFLOW)).toBeUndefined();
     expect(sameAsOracle('argo/workflow.yaml', ARGO)).toBeUndefined();
+    expect(sameAsOracle('k8s/configmap.json', JSON_MANIFEST)).toBeUndefined();
+    expect(sameAsOracle('k8s/configmap.yaml', JSON_MANIFEST)).toBeUndefined();
     // The same texts where another reading applies: a workflow's unique keys, lenient manifests.
     expect(sameAsOracle('ci.yml', WORKFLOW)).toBeUndefined();
     expect(sameAsOracle('.github/workflows/deploy.yml', DEPLOYMENT)).toBeUndefined();
@@ -228,7 +245,8 @@ describe('the fused reader', () => {
       ['kind: A\n...\n', 'document end marker'],
       ['kind: A\n  b: 1\n', 'a second key on a line'],
       ['kind: A\nb: "1"\n  c: 2\n', 'line indented past its map'],
-      ['{\n  "kind": "A"\n}\n', 'key starting with a flow collection'],
+      ['{\n  "kind": "A",\n---\n}\n', 'document marker in a flow collection'],
+      ['kind: A\nb: {{HF_TOKEN}}\n', 'key starting with a flow collection'],
       ['kind: A\nb: [1,\n  2]\n', 'flow collection over lines'],
       ['kind: A\nd: 2001-12-14\n', ''],
     ];
@@ -244,7 +262,7 @@ describe('the fused reader', () => {
 
   it('equals the old path over seeded random edits of realistic files', () => {
     const random = seeded(17);
-    const bases = [DEPLOYMENT, MULTI, WORKFLOW, ARGO];
+    const bases = [DEPLOYMENT, MULTI, WORKFLOW, ARGO, JSON_MANIFEST];
     let read = 0;
     for (let n = 0; n < 500; n++) {
       const text = randomEdits(bases[n % bases.length]!, random);

@@ -109,7 +109,7 @@ class FusedReader {
 
   /** One document, from its first content line (or the line after its `---`) to the next `---` or the end. */
   private document(): void {
-    const { lines, spans } = this;
+    const { lines, spans, text } = this;
     spans.begin();
     this.pendingCount = 0;
     this.kidCount = 0;
@@ -120,7 +120,14 @@ class FusedReader {
     }
     if (lines.indent !== 0) giveUp('indented document');
     const at = lines.at;
-    const root = this.isDash(at) ? this.seq(0, at) : this.map(0, at);
+    const code = text.charCodeAt(at);
+    let root: number;
+    if (code === 91 || code === 123) {
+      // A flow collection as the root (JSON): its range runs to the end of its last line.
+      root = this.flow(at, 0, true);
+      this.end = this.lineRest(this.afterFlow, 'content after a flow collection');
+      lines.read(this.end, this.addComment);
+    } else root = this.isDash(at) ? this.seq(0, at) : this.map(0, at);
     if (!lines.atEnd && !this.atMarker()) giveUp('content after the root collection');
     spans.settle(this.pending);
     this.take({ root, data: this.value, start: at, end: this.end });
@@ -349,7 +356,7 @@ class FusedReader {
    * scalars and flow collections; sets `value` and `afterFlow` (after its closing bracket). Over
    * lines, pairs in sequences, keys without values and anything with an error give up.
    */
-  private flow(q: number, minIndent: number): number {
+  private flow(q: number, minIndent: number, overLines = false): number {
     const { text, spans } = this;
     const map = text.charCodeAt(q) === 123;
     const close = map ? 125 : 93;
@@ -361,12 +368,11 @@ class FusedReader {
     let count = 0;
     let at = q + 1;
     for (;;) {
-      while (text.charCodeAt(at) === SPACE) at++;
+      at = this.flowSpace(at, overLines);
       if (text.charCodeAt(at) === close) break;
       if (count > 0) {
         if (text.charCodeAt(at) !== 44 /* , */) giveUp('flow collection over lines');
-        at++;
-        while (text.charCodeAt(at) === SPACE) at++;
+        at = this.flowSpace(at + 1, overLines);
         if (text.charCodeAt(at) === close) break;
       }
       const code = text.charCodeAt(at);
@@ -381,12 +387,12 @@ class FusedReader {
         if (text.charCodeAt(at) !== COLON) giveUp('flow map key without a value');
         at++;
         while (text.charCodeAt(at) === SPACE) at++;
-        const valueId = this.flowItem(at, minIndent);
+        const valueId = this.flowItem(at, minIndent, overLines);
         this.push(keyId);
         this.push(valueId);
         setProperty(object, name, this.value);
       } else {
-        this.push(this.flowItem(at, minIndent));
+        this.push(this.flowItem(at, minIndent, overLines));
         array.push(this.value);
         let next = this.afterFlow;
         while (text.charCodeAt(next) === SPACE) next++;
@@ -401,10 +407,27 @@ class FusedReader {
     return id;
   }
 
+  /**
+   * Spaces from `at` in a flow collection and, in one at the root of a document (`overLines`: a
+   * JSON file, where the Lexer asks no indentation), line breaks; a `---` or `...` on the next line
+   * would end the document there (an error).
+   */
+  private flowSpace(at: number, overLines: boolean): number {
+    const { text } = this;
+    for (;;) {
+      const code = text.charCodeAt(at);
+      if (code === SPACE) at++;
+      else if (code === LINE_FEED && overLines) {
+        at++;
+        if (isDocumentMarker(text, at)) giveUp('document marker in a flow collection');
+      } else return at;
+    }
+  }
+
   /** A value in a flow collection: a flow collection or a scalar; sets `value` and `afterFlow`. */
-  private flowItem(at: number, minIndent: number): number {
+  private flowItem(at: number, minIndent: number, overLines: boolean): number {
     const code = this.text.charCodeAt(at);
-    if (code === 91 || code === 123) return this.flow(at, minIndent);
+    if (code === 91 || code === 123) return this.flow(at, minIndent, overLines);
     const id = this.scalarOnLine(at, minIndent, true, false);
     this.afterFlow = this.afterScalar;
     return id;
