@@ -6,8 +6,11 @@
 // the span table, problems, comments, errors per document, documents built) must be equal (prints
 // the first differing text and field and exits 1). Prints how many files and bytes the fused reader
 // took and why it gave up on the others, then times `parseYaml` and `readDocuments` both ways on
-// this thread (CPU ms per round, `--rounds` interleaved rounds, default 5). Build first.
-// Usage: node bench/yaml-fused.mjs [dir] [--rounds 5] [--fuzz 20000] [--seed 1]
+// this thread (CPU ms per round, `--rounds` interleaved blocks of `--block` rounds each, defaults 5
+// and 3; see below). Build first.
+// Usage: node bench/yaml-fused.mjs [dir] [--rounds 5] [--block 3] [--fuzz 20000] [--seed 1]
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { SourceFile } from '@plumbline/core';
 import { yamlLanguage } from '@plumbline/lang-yaml';
 import { readModel } from '../packages/lang-yaml/dist/fused-reader/read-model.js';
@@ -17,11 +20,11 @@ import {
   readDocuments,
   readPlan,
 } from '../packages/lang-yaml/dist/language.js';
-import { claimedTexts, differentialArgs } from './corpus-files.mjs';
-import { differ, fuzzComparisons, reportComparison, timeRows } from './yaml-bench-shared.mjs';
+import { claimedTexts, differentialArgs, median } from './corpus-files.mjs';
+import { differ, fuzzComparisons, reportComparison } from './yaml-bench-shared.mjs';
 
 const args = process.argv.slice(2);
-const { dir, seed, flagValue } = differentialArgs(args);
+const { dir, seed, flagValue } = differentialArgs(args, ['--block']);
 const rounds = Number(flagValue('--rounds') ?? 5);
 const fuzzCount = Number(flagValue('--fuzz') ?? 20000);
 
@@ -66,21 +69,61 @@ const edited = fuzzComparisons(files, fuzzCount, seed, (text, rel) => compare(re
 const fuzz = reportComparison('random edits', edited, 'the same model', describe);
 edited.length = 0;
 
-// Timing: warm (both ways ran over every file above); each round swaps which goes first.
+// Timing: warm (both ways ran over every file above). Each way runs in blocks of `--block` rounds
+// (default 3), the ways' blocks alternating, and each block ends with a full garbage collection
+// timed with it, so a way pays for collecting its own garbage (the old path's token strings and CST
+// nodes), not the next one. The cost of a full collection with no garbage (the live heap's marking,
+// measured right after another) is taken out. CPU ms (this process, all threads) per round.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+const block = Number(flagValue('--block') ?? 3);
+const cpuMs = (run) => {
+  const start = process.cpuUsage();
+  run();
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+};
+function timeBlocks(what, ways) {
+  const perRound = Object.fromEntries(ways.map(([name]) => [name, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, run] of r % 2 === 0 ? ways : [...ways].reverse()) {
+      gc();
+      const baseline = cpuMs(gc);
+      const total = cpuMs(() => {
+        for (let i = 0; i < block; i++) for (const f of files) run(f);
+        gc();
+      });
+      perRound[name].push((total - baseline) / block);
+    }
+  }
+  return ways.map(([name]) => ({
+    what,
+    way: name,
+    files: files.length,
+    cpuMsPerRound: Math.round(median(perRound[name])),
+    blocks: perRound[name].map(Math.round).join(' '),
+  }));
+}
 const read = (way) => (f) => {
   const file = sourceOf(f.rel, f.text);
   const plan = readPlan(file);
   readDocuments(file, f.text, plan.path, plan.named, plan.options, way);
 };
-const rows = [
-  ...timeRows(rounds, 'readDocuments (the YAML read)', files, [
-    ['old path (fused: false)', read({ fused: false })],
-    ['fused (old path on giving up)', read({})],
-  ]),
-  ...timeRows(rounds, 'parseYaml', files, [
-    ['old path (fused: false)', (f) => parseYamlWith(sourceOf(f.rel, f.text), { fused: false })],
-    ['fused (old path on giving up)', (f) => parseYamlWith(sourceOf(f.rel, f.text), {})],
-  ]),
-];
+const rows = rounds
+  ? [
+      ...timeBlocks('readDocuments (the YAML read)', [
+        ['old path (fused: false)', read({ fused: false })],
+        ['fused (old path on giving up)', read({})],
+      ]),
+      ...timeBlocks('parseYaml', [
+        ['old path (fused: false)', (f) => parseYamlWith(sourceOf(f.rel, f.text), { fused: false })],
+        ['fused (old path on giving up)', (f) => parseYamlWith(sourceOf(f.rel, f.text), {})],
+      ]),
+    ]
+  : [];
+for (const what of new Set(rows.map((row) => row.what))) {
+  const [old, fused] = rows.filter((row) => row.what === what);
+  console.log(`${what}: ${Math.round(100 - (100 * fused.cpuMsPerRound) / old.cpuMsPerRound)} % less CPU`);
+}
 console.table(rows);
 console.log(JSON.stringify({ dir, rounds, seed, corpus, fuzz, rows }));
