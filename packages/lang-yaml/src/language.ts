@@ -293,7 +293,7 @@ function documentSink(file: SourceFile, text: string, path: string, named: boole
     built: 0,
   };
   const comments = new CommentCollector(text);
-  const spans = new YamlSpans(text);
+  const spans = YamlSpans.forFile(text);
   let index = 0;
   const accept = (position: number, data: unknown, keep: () => void, place: () => DocumentSpans): void => {
     if (data === null || data === undefined) {
