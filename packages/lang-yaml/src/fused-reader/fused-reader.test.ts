@@ -226,6 +226,8 @@ describe('the fused reader', () => {
       // A last key with nothing after it, a comment line, then `---`: the range ends at the comment.
       'k:\n# c\n---\nkind: Y\n',
       'k:\n  # deeper\n\n# c\n\n---\nkind: Y\n',
+      // A collection at column 0 never keeps the comments after it: they go to the document.
+      'z:\n- x\n# after a sequence at column 0\n',
     ];
     for (const text of cases) expect(sameAsOracle('m.yaml', `kind: X\n${text}`), text).toBeUndefined();
   });
