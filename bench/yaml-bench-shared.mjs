@@ -139,7 +139,7 @@ export function reportComparison(label, results, same, describe) {
 
 /**
  * `count` texts made by small random edits of the corpus files under 20,000 characters (seeded,
- * so a failure can be replayed), each with `compare(text)` as its result.
+ * so a failure can be replayed), each with `compare(text, rel)` as its result (`rel`: the edited file's).
  */
 export function fuzzComparisons(files, count, seed, compare) {
   const random = seeded(seed);
@@ -148,7 +148,25 @@ export function fuzzComparisons(files, count, seed, compare) {
   for (let n = 0; n < count && small.length > 0; n++) {
     const base = small[Math.floor(random() * small.length)];
     const text = randomEdits(base.text, random);
-    out.push({ rel: `${base.rel}#${n}`, text, result: compare(text) });
+    out.push({ rel: `${base.rel}#${n}`, text, result: compare(text, base.rel) });
   }
   return out;
+}
+
+/** The first difference between two values, as a path, or undefined. */
+export function differ(a, b, at) {
+  if (Object.is(a, b)) return undefined;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return at;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${at} (prototype)`;
+  if (a instanceof Date) return a.getTime() === b.getTime() ? undefined : at;
+  if (a instanceof Set || a instanceof Map) return differ([...a], [...b], at);
+  if (ArrayBuffer.isView(a)) return differ(Array.from(a), Array.from(b), at);
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length || keys.some((k, i) => k !== other[i])) return `${at} (keys)`;
+  for (const k of keys) {
+    const found = differ(a[k], b[k], `${at}.${k}`);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -11,8 +11,10 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SourceFile } from '@plumbline/core';
 import { yamlLanguage } from '@plumbline/lang-yaml';
+import { readModel } from '../packages/lang-yaml/dist/fused-reader/read-model.js';
 import { parseYamlWith, readDocuments, readPlan } from '../packages/lang-yaml/dist/language.js';
 import { filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
+import { differ } from './yaml-bench-shared.mjs';
 
 const args = process.argv.slice(2);
 const flagValue = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -29,50 +31,6 @@ const claimed = paths
   .map((rel) => ({ rel, text: readFileSync(join(dir, rel), 'utf8') }));
 const sourceOf = ({ rel, text }) => new SourceFile(rel, text, { repoPath: rel });
 
-/** The first difference between two values, as a path, or undefined. */
-function differ(a, b, at) {
-  if (Object.is(a, b)) return undefined;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return at;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${at} (prototype)`;
-  if (a instanceof Date) return a.getTime() === b.getTime() ? undefined : at;
-  if (a instanceof Set || a instanceof Map) return differ([...a], [...b], at);
-  if (ArrayBuffer.isView(a)) return differ(Array.from(a), Array.from(b), at);
-  const keys = Object.keys(a);
-  const other = Object.keys(b);
-  if (keys.length !== other.length || keys.some((k, i) => k !== other[i])) return `${at} (keys)`;
-  for (const k of keys) {
-    const found = differ(a[k], b[k], `${at}.${k}`);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** What a parse gives, as plain values: everything a rule, a reporter or a source map can see. */
-function modelOf(file, viaCst) {
-  let result;
-  try {
-    result = parseYamlWith(file, { viaCst });
-  } catch (error) {
-    return { threw: String(error.message), at: error.offset };
-  }
-  const { model, problems, comments, skipped } = result;
-  const documents = model?.documents ?? [];
-  return {
-    skipped,
-    problems: problems.map((p) => ({ message: p.message, start: p.loc.start, end: p.loc.end })),
-    comments,
-    documents: documents.map((d) => ({
-      index: d.index,
-      kind: d.kind,
-      data: d.data,
-      start: d.loc.start,
-      end: d.loc.end,
-      root: d.root,
-    })),
-    table: documents[0]?.spans.snapshot(),
-  };
-}
-
 const read = claimed.filter((f) => {
   try {
     return !('result' in readPlan(sourceOf(f)));
@@ -84,14 +42,18 @@ let documents = 0;
 let built = 0;
 for (const f of read) {
   const file = sourceOf(f);
-  const difference = differ(modelOf(file, false), modelOf(file, true), 'model');
+  const difference = differ(
+    readModel(file, { viaCst: false }),
+    readModel(file, { viaCst: true, fused: false }),
+    'model',
+  );
   if (difference) {
     console.error(`differs: ${f.rel}: ${difference}`);
     process.exit(1);
   }
   try {
     const plan = readPlan(file);
-    const docs = readDocuments(file, file.text, plan.path, plan.named, plan.options);
+    const docs = readDocuments(file, file.text, plan.path, plan.named, plan.options, { fused: false });
     documents += docs.errorCounts.length;
     built += docs.built;
   } catch {}
@@ -111,7 +73,8 @@ const times = timeInterleaved(
     () => {
       for (const f of claimed) {
         try {
-          parseYamlWith(sourceOf(f), { viaCst });
+          // The CST builder, not the fused reader in front of it (bench/yaml-fused.mjs times that).
+          parseYamlWith(sourceOf(f), { viaCst, fused: false });
         } catch {}
       }
     },

@@ -19,8 +19,9 @@ export function yamlComments(text: string): Comment[] {
  */
 export class CommentCollector {
   private offset = 0;
-  /** Offset and text (`#` included) of each comment token, in order. */
-  private readonly tokens: { start: number; token: string }[] = [];
+  /** Offsets of each comment token (`#` included), in order: its text is sliced when asked for. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
   private made?: Comment[];
 
   constructor(private readonly text: string) {}
@@ -30,28 +31,37 @@ export class CommentCollector {
     const first = token.charCodeAt(0);
     // The lexer interleaves one-character control tokens that are not part of the source.
     if (token.length === 1 && first < 0x20 && first !== 0x0a && first !== 0x09 && first !== 0x0d) return;
-    if (first === 35 /* # */) this.tokens.push({ start: this.offset, token });
+    if (first === 35 /* # */) this.add(this.offset, this.offset + token.length);
     this.offset += token.length;
+  }
+
+  /** A comment from `start` (its `#`) to `end`, after those taken so far (the fused reader's way in). */
+  add(start: number, end: number): void {
+    this.starts.push(start);
+    this.ends.push(end);
   }
 
   /** The comments taken so far, with their lines (counted in one pass over the text). */
   get found(): Comment[] {
-    if (this.made && this.made.length === this.tokens.length) return this.made;
+    const { starts, ends } = this;
+    if (this.made && this.made.length === starts.length) return this.made;
     const text = this.text;
     const out: Comment[] = [];
     let line = 1;
     let lineStart = 0;
-    for (const { start, token } of this.tokens) {
+    for (let c = 0; c < starts.length; c++) {
+      const start = starts[c]!;
+      const end = ends[c]!;
       for (let i = text.indexOf('\n', lineStart); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) {
         line++;
         lineStart = i + 1;
       }
       out.push({
         line,
-        text: token.slice(1),
+        text: text.slice(start + 1, end),
         ownLine: text.slice(lineStart, start).trim() === '',
         start,
-        end: start + token.length,
+        end,
       });
     }
     this.made = out;

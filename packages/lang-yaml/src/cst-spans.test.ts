@@ -13,7 +13,8 @@ import type { YamlSpans } from './spans.js';
 function modelOf(file: SourceFile, viaCst: boolean): unknown {
   let result: ReturnType<typeof parseYamlWith>;
   try {
-    result = parseYamlWith(file, { viaCst });
+    // Not the fused reader (`fused-reader/`, tested against this path): the CST builder itself.
+    result = parseYamlWith(file, { viaCst, fused: false });
   } catch (error) {
     return { threw: (error as Error).message };
   }
@@ -63,7 +64,7 @@ function same(path: string, text: string): number {
   try {
     const plan = readPlan(file);
     if ('result' in plan) return 0;
-    return readDocuments(file, text, plan.path, plan.named, plan.options).built;
+    return readDocuments(file, text, plan.path, plan.named, plan.options, { fused: false }).built;
   } catch {
     return 0;
   }

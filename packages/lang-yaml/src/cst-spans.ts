@@ -123,8 +123,9 @@ export class CstSpans {
 
   private constructor(
     private readonly spans: YamlSpans,
-    private readonly strict: boolean,
-    private readonly uniqueKeys: boolean,
+    /** Read by the fused reader too (`fused-reader/`), which types scalars with `typed`. */
+    readonly strict: boolean,
+    readonly uniqueKeys: boolean,
     /** The options as the Composer gives them to a tag's `resolve` (defaults filled in). */
     private readonly options: Options,
     /** The schema's scalar tags that plain values (and keys) are tested against, in order. */
@@ -279,7 +280,7 @@ export class CstSpans {
   }
 
   /** `findScalarTagByTest` and the tag's `resolve`: a plain scalar's value (null, a number...). */
-  private typed(source: string, atKey: boolean): unknown {
+  typed(source: string, atKey: boolean): unknown {
     if (this.core && source.length > 0) {
       const first = source.charCodeAt(0);
       if (first >= 128 || FIRST_CHARS[first] === 0) return source;
@@ -362,18 +363,8 @@ export class CstSpans {
    */
   private key(id: number, seen: Set<unknown> | undefined): string {
     const value = this.value;
-    let name: string;
-    if (typeof value === 'string') {
-      if (value === '<<') throw GIVE_UP;
-      name = value;
-    } else if (value === null) name = '';
-    else if (typeof value === 'number' || typeof value === 'boolean') name = String(value);
-    else throw GIVE_UP;
-    if (seen) {
-      // The Composer compares keys with `===` (a NaN key is never a repeat: left to it).
-      if (seen.has(value) || Number.isNaN(value)) throw GIVE_UP;
-      seen.add(value);
-    }
+    const name = keyName(value, seen);
+    if (name === undefined) throw GIVE_UP;
     this.spans.markKeyValue(id, value);
     return name;
   }
@@ -579,15 +570,36 @@ export class CstSpans {
   }
 }
 
-function giveUp(): never {
-  throw GIVE_UP;
+/**
+ * The property a key's value names in the plain data (`propertyName` of spans.ts), after checking
+ * it against `seen` when keys must be unique; undefined where the builders leave the document to
+ * the Composer and `toJS` (a merge key, a key of another type, a repeat, a NaN key).
+ */
+export function keyName(value: unknown, seen: Set<unknown> | undefined): string | undefined {
+  let name: string;
+  if (typeof value === 'string') {
+    if (value === '<<') return undefined;
+    name = value;
+  } else if (value === null) name = '';
+  else if (typeof value === 'number' || typeof value === 'boolean') name = String(value);
+  else return undefined;
+  if (seen) {
+    // The Composer compares keys with `===` (a NaN key is never a repeat: left to it).
+    if (seen.has(value) || Number.isNaN(value)) return undefined;
+    seen.add(value);
+  }
+  return name;
 }
 
 /** As `toJS` sets a key: `__proto__` is a key like any other, not the object's prototype. */
-function setProperty(object: Record<string, unknown>, name: string, value: unknown): void {
+export function setProperty(object: Record<string, unknown>, name: string, value: unknown): void {
   if (name === '__proto__')
     Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
   else object[name] = value;
+}
+
+function giveUp(): never {
+  throw GIVE_UP;
 }
 
 function isBlock(token: CST.Token): boolean {

@@ -30,6 +30,7 @@ import { CommentCollector } from './comments.js';
 import { type CstDocument, CstSpans } from './cst-spans.js';
 import { CstStream } from './cst-stream.js';
 import { type DocumentSpans, placeAt, placeOf, YamlDocument } from './document.js';
+import { readFused } from './fused-reader/fused-reader.js';
 import { underIndentedFlowLines } from './lenient-flow.js';
 import { lexNative } from './native-lexer/native-lexer.js';
 import { parseNativeTo } from './native-parser/native-parser.js';
@@ -78,9 +79,14 @@ export function parseYaml(file: SourceFile): ParseResult<YamlFile> {
   return parseYamlWith(file, {});
 }
 
-/** How `readDocuments` reads: `viaCst: false` sends every document through the Composer. */
+/**
+ * How `readDocuments` reads: `viaCst: false` sends every document through the Composer; `fused:
+ * false` skips the fused reader (`fused-reader/`), so the lexer, parser and CST builder read
+ * everything (the oracle the fused reader is compared with).
+ */
 export interface ReadWay {
   viaCst?: boolean;
+  fused?: boolean;
 }
 
 /** @internal `parseYaml`, read one way or the other (the differential test and bench compare them). */
@@ -196,8 +202,88 @@ export function readDocuments(
   path: string,
   named: boolean,
   options: DocumentOptions & ParseOptions & SchemaOptions,
-  { viaCst = true }: ReadWay = {},
+  { viaCst = true, fused = true }: ReadWay = {},
 ): DocumentsRead {
+  // The fused reader takes plain block YAML (most files) in one pass from the text; it gives up on
+  // the rest, which the stages below read from scratch. `LOG_TOKENS` wants `yaml`'s parser.
+  if (viaCst && fused && !process.env.LOG_TOKENS) {
+    const read = readDocumentsFused(file, text, path, named, options);
+    if (read) return read;
+  }
+  const { out, spans, comments, takeBuilt, take } = documentSink(file, text, path, named);
+  // The three stages driven by hand (no generator of our own around them): the lexer's tokens go
+  // to the comment collector and the parser, each parsed node to the composer (or the CST builder).
+  const composer = new Composer(options);
+  const stream = new CstStream(composer, viaCst ? CstSpans.for(options, spans) : undefined, take, takeBuilt);
+  whileParsing(() => {
+    // The native lexer and parser give the same tokens and nodes faster, or give up: then `yaml`
+    // lexes the text (when the lexer gave up) and parses it, token by token, skipping the nodes
+    // the native parser handed over before it gave up (the same ones). `LOG_TOKENS` is the `yaml`
+    // Parser's debugging log of the tokens it reads: when it is on, that parser reads them all.
+    const tokens = lexNative(text);
+    let skip = 0;
+    if (tokens && !process.env.LOG_TOKENS) {
+      const gaveUp = parseNativeTo(tokens, (node) => stream.next(node));
+      if (!gaveUp) {
+        for (let i = 0; i < tokens.length; i++) comments.take(tokens[i]!);
+        stream.end();
+        return;
+      }
+      skip = gaveUp.handed;
+    }
+    const parser = new Parser();
+    const next = (node: CST.Token): void => {
+      if (skip > 0) skip--;
+      else stream.next(node);
+    };
+    for (const token of tokens ?? new Lexer().lex(text)) {
+      comments.take(token);
+      for (const node of parser.next(token)) next(node);
+    }
+    for (const node of parser.end()) next(node);
+    stream.end();
+  });
+  spans.seal();
+  out.comments = comments.found;
+  return out;
+}
+
+/**
+ * `readDocuments` by the fused reader alone, or undefined when it gave up (what it read is thrown
+ * away). `fusedGiveUpReason` says why, for tests and benches.
+ */
+function readDocumentsFused(
+  file: SourceFile,
+  text: string,
+  path: string,
+  named: boolean,
+  options: DocumentOptions & ParseOptions & SchemaOptions,
+): DocumentsRead | undefined {
+  const sink = documentSink(file, text, path, named);
+  const builder = CstSpans.for(options, sink.spans);
+  if (!builder) return undefined;
+  if (readFused(text, sink.spans, builder, sink.comments, sink.takeBuilt) !== undefined) return undefined;
+  sink.spans.seal();
+  sink.out.comments = sink.comments.found;
+  return sink.out;
+}
+
+/** @internal Why the fused reader leaves `file` to the stages (undefined: it reads it), for tests and benches. */
+export function fusedGiveUpReason(file: SourceFile): string | undefined {
+  const plan = readPlan(file);
+  if ('result' in plan) return 'not parsed';
+  const sink = documentSink(file, file.text, plan.path, plan.named);
+  const builder = CstSpans.for(plan.options, sink.spans);
+  if (!builder) return 'options';
+  return readFused(file.text, sink.spans, builder, sink.comments, sink.takeBuilt);
+}
+
+/**
+ * What one read of a file fills (the result, its span table, its comments) and the two ends a
+ * document takes: `takeBuilt` for one the CST builder or the fused reader built, `take` for one the
+ * Composer parsed. A document is skipped when empty or a JSON file of no known kind, else kept.
+ */
+function documentSink(file: SourceFile, text: string, path: string, named: boolean) {
   const out: DocumentsRead = {
     documents: [],
     problems: [],
@@ -207,9 +293,8 @@ export function readDocuments(
     built: 0,
   };
   const comments = new CommentCollector(text);
-  const spans = new YamlSpans(text);
+  const spans = YamlSpans.forFile(text);
   let index = 0;
-  /** The end every document takes: skipped when empty or a JSON file of no known kind, else kept. */
   const accept = (position: number, data: unknown, keep: () => void, place: () => DocumentSpans): void => {
     if (data === null || data === undefined) {
       spans.drop();
@@ -272,41 +357,7 @@ export function readDocuments(
       () => placeAt(spans, root, start, end, file.text),
     );
   };
-  // The three stages driven by hand (no generator of our own around them): the lexer's tokens go
-  // to the comment collector and the parser, each parsed node to the composer (or the CST builder).
-  const composer = new Composer(options);
-  const stream = new CstStream(composer, viaCst ? CstSpans.for(options, spans) : undefined, take, takeBuilt);
-  whileParsing(() => {
-    // The native lexer and parser give the same tokens and nodes faster, or give up: then `yaml`
-    // lexes the text (when the lexer gave up) and parses it, token by token, skipping the nodes
-    // the native parser handed over before it gave up (the same ones). `LOG_TOKENS` is the `yaml`
-    // Parser's debugging log of the tokens it reads: when it is on, that parser reads them all.
-    const tokens = lexNative(text);
-    let skip = 0;
-    if (tokens && !process.env.LOG_TOKENS) {
-      const gaveUp = parseNativeTo(tokens, (node) => stream.next(node));
-      if (!gaveUp) {
-        for (let i = 0; i < tokens.length; i++) comments.take(tokens[i]!);
-        stream.end();
-        return;
-      }
-      skip = gaveUp.handed;
-    }
-    const parser = new Parser();
-    const next = (node: CST.Token): void => {
-      if (skip > 0) skip--;
-      else stream.next(node);
-    };
-    for (const token of tokens ?? new Lexer().lex(text)) {
-      comments.take(token);
-      for (const node of parser.next(token)) next(node);
-    }
-    for (const node of parser.end()) next(node);
-    stream.end();
-  });
-  spans.seal();
-  out.comments = comments.found;
-  return out;
+  return { out, spans, comments, take, takeBuilt };
 }
 
 function firstLine(message: string): string {

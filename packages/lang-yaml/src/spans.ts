@@ -88,8 +88,8 @@ const KINDS: readonly SpanKind[] = ['other', 'map', 'seq', 'scalar', 'alias', 'o
  * can go right after), `seal` when the file is done; nodes are read through `SpanNode` views.
  */
 export class YamlSpans {
-  private nodes: Int32Array = new Int32Array(256);
-  private children: Int32Array = new Int32Array(256);
+  private nodes: Int32Array;
+  private children: Int32Array;
   private nodeCount = 0;
   private childCount = 0;
   /** Key values that are not their source text (quoted, numbers, booleans), by node id. */
@@ -105,8 +105,25 @@ export class YamlSpans {
   /** The plain data of the node `addNode` added last. */
   private built: unknown = null;
 
-  /** `text`: what was parsed (the file's text, or the lenient re-read of it). */
-  constructor(private readonly text: string) {}
+  /**
+   * `text`: what was parsed (the file's text, or the lenient re-read of it); `rows`: the room to
+   * start with (it doubles when full, and `seal` trims it).
+   */
+  constructor(
+    private readonly text: string,
+    rows = 52,
+  ) {
+    this.nodes = new Int32Array(rows * WIDTH);
+    this.children = new Int32Array(rows);
+  }
+
+  /**
+   * A table for all of `text`'s documents, sized for plain YAML (a row per ~16 characters) so that
+   * it rarely grows: growing by doubling from a small table cost a few percent of the YAML read.
+   */
+  static forFile(text: string): YamlSpans {
+    return new YamlSpans(text, Math.max(52, text.length >> 4));
+  }
 
   /**
    * Adds a document's node tree; returns the id of its root (-1 when it has no contents). Its plain
@@ -171,6 +188,45 @@ export class YamlSpans {
     this.nodes[at + 2] = end;
     this.nodes[at + 4] = NONE;
     return id;
+  }
+
+  /**
+   * A map or sequence row whose children are not known yet (the fused reader adds rows in the same
+   * order as `openMap`/`openSeq`, but learns a collection's size only when it ends): `closeLater`
+   * gives its end, size and where its children wait, `settle` lays them out once the document ends.
+   */
+  openLater(map: boolean, start: number, flow: boolean): number {
+    const id = this.row();
+    const at = id * WIDTH;
+    this.nodes[at] = (map ? MAP : SEQ) | (flow ? FLOW : 0);
+    this.nodes[at + 1] = start;
+    this.nodes[at + 4] = NONE;
+    return id;
+  }
+
+  /** Ends a row of `openLater`: `count` entries, whose child ids are in `pending` of `settle` from `from`. */
+  closeLater(id: number, end: number, count: number, from: number): void {
+    const at = id * WIDTH;
+    this.nodes[at + 2] = end;
+    this.nodes[at + 3] = count;
+    this.nodes[at + 4] = from;
+  }
+
+  /**
+   * Gives the collections of the document begun last their child slots, in row order: the slots
+   * `openMap`/`openSeq` would have reserved as they went (a collection's row, then its block).
+   */
+  settle(pending: Int32Array): void {
+    for (let id = this.mark.nodes; id < this.nodeCount; id++) {
+      const at = id * WIDTH;
+      const kind = this.nodes[at]! & KIND_MASK;
+      if (kind !== MAP && kind !== SEQ) continue;
+      const slots = kind === MAP ? this.nodes[at + 3]! * 2 : this.nodes[at + 3]!;
+      const from = this.nodes[at + 4]!;
+      const first = this.reserve(slots);
+      this.children.set(pending.subarray(from, from + slots), first);
+      this.nodes[at + 4] = first;
+    }
   }
 
   /** Marks scalar row `id` as a map key whose value is `value` (never the merge key). */
