@@ -1,18 +1,32 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { type Document, isMap, LineCounter, type Node, parseAllDocuments } from 'yaml';
 import schema from './policy.schema.json' with { type: 'json' };
 import type { PolicyDocument, PolicyTestDocument, SourceRef } from './policy-document.js';
 import { PolicyLoadError } from './policy-error.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-// One validator per kind, so errors speak of the document's own kind (not of every `oneOf` branch).
-const validatePolicy = ajv.compile({ ...schema, oneOf: undefined, $ref: '#/definitions/policy' });
-const validateTest = ajv.compile({
-  ...schema,
-  $id: `${schema.$id}#test`,
-  oneOf: undefined,
-  $ref: '#/definitions/test',
-});
+/**
+ * One validator per kind, so errors speak of the document's own kind (not of every `oneOf` branch),
+ * each compiled when a file of its kind is first read: a scan whose only policies are admission
+ * policies imports this package without reading a policy file, and compiling both at import cost
+ * ~150 ms on every thread of it.
+ */
+let ajv: Ajv | undefined;
+const validators = new Map<'policy' | 'test', ValidateFunction>();
+
+function validatorOf(kind: 'policy' | 'test'): ValidateFunction {
+  let validate = validators.get(kind);
+  if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, strict: false });
+    validate = ajv.compile({
+      ...schema,
+      ...(kind === 'test' ? { $id: `${schema.$id}#test` } : {}),
+      oneOf: undefined,
+      $ref: `#/definitions/${kind}`,
+    });
+    validators.set(kind, validate);
+  }
+  return validate;
+}
 
 export type PolicyPath = (string | number)[];
 
@@ -48,8 +62,9 @@ export function parsePolicyFile(file: string, text: string): ParsedPolicyDocumen
       const p = position(node?.range?.[0] ?? 0);
       return { file, ...p };
     };
-    const validate =
-      (data as { kind?: unknown } | null)?.kind === 'PolicyTest' ? validateTest : validatePolicy;
+    const validate = validatorOf(
+      (data as { kind?: unknown } | null)?.kind === 'PolicyTest' ? 'test' : 'policy',
+    );
     if (!validate(data)) {
       const error = mostSpecific(validate.errors ?? []);
       const path = pointerPath(error.instancePath);
