@@ -72,3 +72,43 @@ export function timeInterleaved(ways, rounds) {
   }
   return times;
 }
+
+/**
+ * Where two serialised results first part, with ~300 characters before and ~200 after on each
+ * side, keyed by `names` (which way gave which), to print a difference readably.
+ */
+export function partAt(a, b, [first, second]) {
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return {
+    [first]: a.slice(Math.max(0, i - 300), i + 200),
+    [second]: b.slice(Math.max(0, i - 300), i + 200),
+  };
+}
+
+/** A shorter text that still differs (chunks deleted while `differs` says so), to show a difference. */
+export function shrinkWhile(text, differs) {
+  let out = text;
+  for (let size = Math.ceil(out.length / 2); size >= 1; size = size === 1 ? 0 : Math.ceil(size / 2)) {
+    for (let at = 0; at + size <= out.length; ) {
+      const shorter = out.slice(0, at) + out.slice(at + size);
+      if (differs(shorter)) out = shorter;
+      else at += size;
+    }
+  }
+  return out;
+}
+
+/**
+ * `count` texts made by `edit(text, random)` of files shorter than `under` characters, picked with
+ * `random` (seeded, so a failure can be replayed): `{ rel: '<file>#<n>', text, base }` each.
+ */
+export function editedTexts(files, count, random, edit, under = 20_000) {
+  const small = files.filter((f) => f.text.length < under);
+  const out = [];
+  for (let n = 0; n < count && small.length > 0; n++) {
+    const base = small[Math.floor(random() * small.length)];
+    out.push({ rel: `${base.rel}#${n}`, text: edit(base.text, random), base: base.rel });
+  }
+  return out;
+}

@@ -23,7 +23,15 @@ import {
   randomDockerfileEdits,
   seededRandom,
 } from '../packages/lang-dockerfile/dist/native-dockerfile/random-edits.js';
-import { claimedTexts, differentialArgs, median, timeInterleaved } from './corpus-files.mjs';
+import {
+  claimedTexts,
+  differentialArgs,
+  editedTexts,
+  median,
+  partAt,
+  shrinkWhile,
+  timeInterleaved,
+} from './corpus-files.mjs';
 import { reportComparison } from './yaml-bench-shared.mjs';
 
 const { dir, fuzzCount, seed, flagValue } = differentialArgs(process.argv.slice(2), ['--generated']);
@@ -51,7 +59,7 @@ function compare(rel, text) {
   const seen = [];
   const a = parsedJson(rel, text, true, seen);
   const b = parsedJson(rel, text, false);
-  if (a !== b) return { differs: partAt(a, b) };
+  if (a !== b) return { differs: partAt(a, b, ['native', 'dockerfileAst']) };
   const reason = seen[0];
   return reason === undefined
     ? seen.length
@@ -60,30 +68,8 @@ function compare(rel, text) {
     : { reason: reason.replace(/`[^`]*`/g, '`…`') };
 }
 
-function partAt(a, b) {
-  let i = 0;
-  while (a[i] === b[i]) i++;
-  return {
-    native: a.slice(Math.max(0, i - 300), i + 200),
-    dockerfileAst: b.slice(Math.max(0, i - 300), i + 200),
-  };
-}
-
-/** A shorter text that still differs both ways (chunks deleted while it does), to show a difference. */
-function shrink(text) {
-  let out = text;
-  for (let size = Math.ceil(out.length / 2); size >= 1; size = size === 1 ? 0 : Math.ceil(size / 2)) {
-    for (let at = 0; at + size <= out.length; ) {
-      const shorter = out.slice(0, at) + out.slice(at + size);
-      if (compare('shrink', shorter).differs) out = shorter;
-      else at += size;
-    }
-  }
-  return out;
-}
-
 const describe = (rel, text, where) =>
-  `${rel}\n  shortened: ${JSON.stringify(shrink(text))}\n  native:         ${where.native}\n  dockerfile-ast: ${where.dockerfileAst}`;
+  `${rel}\n  shortened: ${JSON.stringify(shrinkWhile(text, (t) => !!compare('shrink', t).differs))}\n  native:         ${where.native}\n  dockerfile-ast: ${where.dockerfileAst}`;
 
 const corpus = reportComparison(
   'corpus',
@@ -92,14 +78,9 @@ const corpus = reportComparison(
   describe,
 );
 
-const random = seededRandom(seed);
-const small = files.filter((f) => f.text.length < 20_000);
-const edited = [];
-for (let n = 0; n < fuzzCount && small.length > 0; n++) {
-  const base = small[Math.floor(random() * small.length)];
-  const text = randomDockerfileEdits(base.text, random);
-  edited.push({ rel: `${base.rel}#${n}`, text, result: compare(`${base.rel}#${n}`, text) });
-}
+const edited = editedTexts(files, fuzzCount, seededRandom(seed), randomDockerfileEdits).map(
+  ({ rel, text }) => ({ rel, text, result: compare(rel, text) }),
+);
 const fuzz = reportComparison('random edits', edited, 'the same model', describe);
 
 const made = [];

@@ -29,7 +29,15 @@ import {
   seededRandom,
 } from '../packages/lang-dockerfile/dist/native-shell/random-edits.js';
 import { shellScriptJson } from '../packages/lang-dockerfile/dist/native-shell/script-json.js';
-import { claimedTexts, differentialArgs, median, timeInterleaved } from './corpus-files.mjs';
+import {
+  claimedTexts,
+  differentialArgs,
+  editedTexts,
+  median,
+  partAt,
+  shrinkWhile,
+  timeInterleaved,
+} from './corpus-files.mjs';
 
 const { dir, fuzzCount, seed, flagValue } = differentialArgs(process.argv.slice(2), ['--scripts']);
 const rounds = Number(flagValue('--rounds') ?? 5);
@@ -83,34 +91,15 @@ function compareScript(rel, text, counts) {
   const file = new SourceFile(rel, text, { repoPath: rel });
   const a = shellScriptJson(withReader(true, () => parseShell(file, text, identity), counts));
   const b = shellScriptJson(withReader(false, () => parseShell(file, text, identity)));
-  return a === b ? undefined : partAt(a, b);
-}
-
-function partAt(a, b) {
-  let i = 0;
-  while (a[i] === b[i]) i++;
-  return {
-    native: a.slice(Math.max(0, i - 300), i + 200),
-    treeSitter: b.slice(Math.max(0, i - 300), i + 200),
-  };
-}
-
-/** A shorter text that still differs both ways (chunks deleted while it does), to show a difference. */
-function shrink(text) {
-  let out = text;
-  for (let size = Math.ceil(out.length / 2); size >= 1; size = size === 1 ? 0 : Math.ceil(size / 2)) {
-    for (let at = 0; at + size <= out.length; ) {
-      const shorter = out.slice(0, at) + out.slice(at + size);
-      if (compareScript('shrink', shorter, newCounts())) out = shorter;
-      else at += size;
-    }
-  }
-  return out;
+  return a === b ? undefined : partAt(a, b, ['native', 'treeSitter']);
 }
 
 function fail(label, rel, text, where) {
   console.error(`${label}: differs: ${rel}\n  script: ${JSON.stringify(text)}`);
-  if (text) console.error(`  shortened: ${JSON.stringify(shrink(text))}`);
+  if (text)
+    console.error(
+      `  shortened: ${JSON.stringify(shrinkWhile(text, (t) => !!compareScript('shrink', t, newCounts())))}`,
+    );
   console.error(`  native:      ${where.native}\n  tree-sitter: ${where.treeSitter}`);
   process.exit(1);
 }
@@ -141,21 +130,19 @@ for (const f of files) {
   const a = withReader(true, () => shells(parseDockerfile(sourceOf(f))));
   const b = withReader(false, () => shells(parseDockerfile(sourceOf(f))));
   for (let i = 0; i < a.length; i++)
-    if (a[i] !== b[i]) fail('file', `${f.rel} instruction ${i}`, '', partAt(a[i], b[i]));
+    if (a[i] !== b[i])
+      fail('file', `${f.rel} instruction ${i}`, '', partAt(a[i], b[i], ['native', 'treeSitter']));
 }
 console.log(`files: ${files.length} Dockerfiles, every instruction's shell the same both ways`);
 
 // Seeded random edits of corpus scripts.
-const random = seededRandom(seed);
-const small = scripts.filter((s) => s.text.length < 4000);
 const fuzzCounts = newCounts();
-for (let n = 0; n < fuzzCount && small.length > 0; n++) {
-  const base = small[Math.floor(random() * small.length)];
-  const text = randomShellEdits(base.text, random);
-  const where = compareScript(`${base.rel}#${n}`, text, fuzzCounts);
-  if (where) fail('random edits', `${base.rel}#${n}`, text, where);
+const edited = editedTexts(scripts, fuzzCount, seededRandom(seed), randomShellEdits, 4000);
+for (const { rel, text } of edited) {
+  const where = compareScript(rel, text, fuzzCounts);
+  if (where) fail('random edits', rel, text, where);
 }
-const fuzz = report('random edits', Math.min(fuzzCount, small.length ? fuzzCount : 0), fuzzCounts);
+const fuzz = report('random edits', edited.length, fuzzCounts);
 
 // Seeded random scripts of the shapes RUN lines have (blocks, lists, pipelines, redirections).
 const generatedCounts = newCounts();

@@ -8,7 +8,7 @@ import { SourceFile } from '@plumbline/core';
 import { build } from 'esbuild';
 import { readPlan } from '../packages/lang-yaml/dist/language.js';
 import { randomEdits, seeded } from '../packages/lang-yaml/dist/native-lexer/random-edits.js';
-import { filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
+import { editedTexts, filesUnder, median, timeInterleaved, withinSizeLimit } from './corpus-files.mjs';
 
 /** Every `.yaml`/`.yml` file of `dir` within the size limit: `{ rel, text, parsed }` (`readPlan`: a scan parses it). */
 export function yamlCorpusFiles(dir) {
@@ -142,15 +142,11 @@ export function reportComparison(label, results, same, describe) {
  * so a failure can be replayed), each with `compare(text, rel)` as its result (`rel`: the edited file's).
  */
 export function fuzzComparisons(files, count, seed, compare) {
-  const random = seeded(seed);
-  const small = files.filter((f) => f.text.length < 20_000);
-  const out = [];
-  for (let n = 0; n < count && small.length > 0; n++) {
-    const base = small[Math.floor(random() * small.length)];
-    const text = randomEdits(base.text, random);
-    out.push({ rel: `${base.rel}#${n}`, text, result: compare(text, base.rel) });
-  }
-  return out;
+  return editedTexts(files, count, seeded(seed), randomEdits).map(({ rel, text, base }) => ({
+    rel,
+    text,
+    result: compare(text, base),
+  }));
 }
 
 /** The first difference between two values, as a path, or undefined. */
