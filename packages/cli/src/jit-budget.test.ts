@@ -20,12 +20,31 @@ describe('JIT budget for large scans', () => {
   it.runIf(process.versions.v8.startsWith('11.3.'))(
     'raises the budget for a scan over 4 MB of parsed files and puts it back before the cache is written',
     () => {
-      chooseJitBudget(allLanguages, listing(500, 9_000));
-      expect(jitBudgetRaised()).toBe(true);
+      chooseJitBudget(allLanguages, listing(500, 9_000), 1, { cores: 2 });
+      expect(jitBudgetRaised()).toBe(400_000);
       expect(flagsAsAtStart()).toBe(false);
       restoreJitBudget();
-      expect(jitBudgetRaised()).toBe(false);
+      expect(jitBudgetRaised()).toBeUndefined();
       expect(flagsAsAtStart()).toBe(true);
+    },
+  );
+
+  it.runIf(process.versions.v8.startsWith('11.3.'))(
+    'raises it further when the scan threads fill every core (background compiles would take a core from them)',
+    () => {
+      chooseJitBudget(allLanguages, listing(500, 9_000), 2, { cores: 2 });
+      expect(jitBudgetRaised()).toBe(2_000_000);
+      restoreJitBudget();
+      // `auto` is one thread per core; one thread on a one-core machine fills it too.
+      chooseJitBudget(allLanguages, listing(500, 9_000), 'auto');
+      expect(jitBudgetRaised()).toBe(2_000_000);
+      restoreJitBudget();
+      chooseJitBudget(allLanguages, listing(500, 9_000), 1, { cores: 1 });
+      expect(jitBudgetRaised()).toBe(2_000_000);
+      restoreJitBudget();
+      chooseJitBudget(allLanguages, listing(500, 9_000), 2, { cores: 4 });
+      expect(jitBudgetRaised()).toBe(400_000);
+      expect(flagsAsAtStart()).toBe(false);
     },
   );
 
@@ -36,8 +55,8 @@ describe('JIT budget for large scans', () => {
     chooseJitBudget(allLanguages, [
       { path: 'big.yaml', size: 9_000_000, skipped: { kind: 'special-file', reason: 'a FIFO' } },
     ]);
-    chooseJitBudget(allLanguages, listing(500, 9_000), '12.4.254.21-node.33');
-    expect(jitBudgetRaised()).toBe(false);
+    chooseJitBudget(allLanguages, listing(500, 9_000), 2, { v8Version: '12.4.254.21-node.33' });
+    expect(jitBudgetRaised()).toBeUndefined();
     expect(flagsAsAtStart()).toBe(true);
   });
 });

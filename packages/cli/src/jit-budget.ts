@@ -1,6 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { Language, SourceEntry } from '@plumbline/core';
-import { claimedBytes, LARGE_SCAN_BYTES } from './scan-size.js';
+import { claimedBytes, LARGE_SCAN_BYTES, threadsOf } from './scan-size.js';
 
 /**
  * V8 11.3 (Node 20) optimises a function with TurboFan once it has run `--interrupt-budget` bytes
@@ -10,12 +11,18 @@ import { claimedBytes, LARGE_SCAN_BYTES } from './scan-size.js';
  * own). A budget six times larger leaves the hot loops optimised and the rest on Sparkplug: on
  * the corpus, background compile CPU 7.7 → 3 s (one thread) and 11.4 → 5.4 s (two), wall
  * 13–14 → ~12.4 s on two threads (bench/README.md).
+ *
+ * When the scan's threads fill every core, each compile takes its time from a scan thread, so the
+ * budget is larger still: since the parsers were rewritten, 2,000,000 used ~9 % less CPU and wall
+ * than 400,000 on two threads and two cores (bench/README.md, tenth session). With a core to
+ * spare, the compiles run beside the scan: there the smaller budget keeps more code optimised.
  */
 const LARGE_SCAN_BUDGET = 400_000;
+const LARGE_SCAN_BUDGET_ALL_CORES = 2_000_000;
 /** The default of the only V8 measured; other versions (Node ≥ 22: Maglev, other budgets) are left alone. */
 const V8_DEFAULT = { version: /^11\.3\./, budget: 67_584 };
 
-let raised = false;
+let raised: number | undefined;
 
 /**
  * A large scan (over 4 MB to parse) raises the budget for the whole process, workers included
@@ -25,12 +32,13 @@ let raised = false;
 export function chooseJitBudget(
   languages: readonly Language[],
   entries: readonly SourceEntry[],
-  v8Version = process.versions.v8,
+  threads: number | 'auto' = 'auto',
+  { v8Version = process.versions.v8, cores = availableParallelism() } = {},
 ): void {
   if (raised || !V8_DEFAULT.version.test(v8Version)) return;
   if (claimedBytes(languages, entries) < LARGE_SCAN_BYTES) return;
-  setFlagsFromString(`--interrupt-budget=${LARGE_SCAN_BUDGET}`);
-  raised = true;
+  raised = threadsOf(threads) >= cores ? LARGE_SCAN_BUDGET_ALL_CORES : LARGE_SCAN_BUDGET;
+  setFlagsFromString(`--interrupt-budget=${raised}`);
 }
 
 /**
@@ -39,12 +47,12 @@ export function chooseJitBudget(
  * sources beside the built package) may have raised it.
  */
 export function restoreJitBudget(): void {
-  raised = false;
+  raised = undefined;
   if (V8_DEFAULT.version.test(process.versions.v8))
     setFlagsFromString(`--interrupt-budget=${V8_DEFAULT.budget}`);
 }
 
-/** Whether this module raised the budget (for tests). */
-export function jitBudgetRaised(): boolean {
+/** The budget this module set, if it raised it (for tests). */
+export function jitBudgetRaised(): number | undefined {
   return raised;
 }

@@ -85,7 +85,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   // The languages of the scanned files decide which packs are imported (here and in every worker).
   const entries = await source.listing();
   const languages = languagesFor(allLanguages, entries);
-  chooseJitBudget(languages, entries);
+  chooseJitBudget(languages, entries, options.threads ?? 'auto');
   // Workers open the files themselves: a source that cannot say how keeps the run on this thread.
   if (source.readerDescription()) prestartScanWorkers(languages, entries, options.threads ?? 'auto');
   // The repository's `.plumbline/policies/` apply to a scan of any of its files, even when the
