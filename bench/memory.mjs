@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
-const valueOf = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
-const objects = Number(valueOf('--objects', '20000'));
-const threads = valueOf('--threads', '1');
+const flagValue = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
+const objects = Number(flagValue('--objects', '20000'));
+const threads = flagValue('--threads', '1');
 const bin = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
 
 const dir = mkdtempSync(join(tmpdir(), 'plumbline-memory-'));
