@@ -210,6 +210,34 @@ describe('DiskFileSource.listFolder and reads beyond the listing', () => {
     expect((await source.read('deploy/b.yaml')).toString()).toBe('kind: ConfigMap\n');
   });
 
+  it('refuses a folder swapped for a link out of the root before anything in it was read', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'plumbline-outside-'));
+    mkdirSync(join(outside, 'prod'));
+    writeFileSync(join(outside, 'prod', 'values.yaml'), 'password: not-for-you\n');
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-swap-'));
+    mkdirSync(join(dir, 'charts', 'app', 'prod'), { recursive: true });
+    writeFileSync(join(dir, 'charts', 'Chart.yaml'), 'name: umbrella\n');
+    writeFileSync(join(dir, 'charts', 'app', 'prod', 'values.yaml'), 'replicas: 2\n');
+    const source = new DiskFileSource(dir);
+    expect(await list(source)).toEqual(['charts/Chart.yaml', 'charts/app/prod/values.yaml']);
+    expect((await source.read('charts/Chart.yaml')).toString()).toBe('name: umbrella\n');
+    // `charts/app` (between a folder read from and the file) becomes a link out of the root.
+    rmSync(join(dir, 'charts', 'app'), { recursive: true });
+    symlinkSync(outside, join(dir, 'charts', 'app'));
+    await expect(source.read('charts/app/prod/values.yaml')).rejects.toThrow(/outside the scanned folder/);
+  });
+
+  it('reads through a folder linked inside the root under its real path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-inside-'));
+    mkdirSync(join(dir, 'base', 'nested'), { recursive: true });
+    writeFileSync(join(dir, 'base', 'nested', 'app.yaml'), 'kind: ConfigMap\n');
+    symlinkSync(join(dir, 'base'), join(dir, 'overlay'));
+    const source = new DiskFileSource(dir);
+    await list(source);
+    expect((await source.read('overlay/nested/app.yaml')).toString()).toBe('kind: ConfigMap\n');
+    expect((await source.read('base/nested/app.yaml')).toString()).toBe('kind: ConfigMap\n');
+  });
+
   it('with named paths, reads only inside what was named', async () => {
     const { dir } = tree();
     mkdirSync(join(dir, 'other'));

@@ -329,17 +329,12 @@ export class DiskFileSource implements FileSource {
    * and only a regular file is read.
    */
   async read(path: string): Promise<Buffer> {
-    const { dirs } = await this.limits();
+    const { dirs, rootReal } = await this.limits();
+    const { base } = await this.targets();
     const full = await this.fullPathOf(path);
     // Fast path: the folder's real path once per scan, then the file itself opened without
     // following a link (O_NOFOLLOW); a link (ELOOP) goes the slow way, resolved and checked whole.
-    const folder = dirname(full);
-    let realFolder = this.realFolders.get(folder);
-    if (realFolder === undefined) {
-      realFolder = realpathSync.native(folder);
-      this.realFolders.set(folder, realFolder);
-    }
-    const real = join(realFolder, basename(full));
+    const real = join(this.realFolderOf(dirname(full), base, rootReal), basename(full));
     if (dirs.some((d) => isInside(real, d, READABLE_SKIPPED_DIRS))) {
       try {
         return readRegularFileSync(real, constants.O_NOFOLLOW);
@@ -355,18 +350,43 @@ export class DiskFileSource implements FileSource {
    * real path stays inside; FIFOs, sockets and devices are left out.
    */
   async listFolder(path: string): Promise<FolderEntry[]> {
-    const real = await this.resolveInside(path);
-    const { dirs } = await this.limits();
+    const { dirs, rootReal } = await this.limits();
+    const { base } = await this.targets();
+    const real = this.realFolderOf(await this.fullPathOf(path), base, rootReal);
+    if (!dirs.some((d) => isInside(real, d, READABLE_SKIPPED_DIRS)))
+      throw new Error('symbolic link to a path outside the scanned folder; not read');
     const out: FolderEntry[] = [];
-    for (const name of (await readdir(real)).sort()) {
+    for (const entry of (await readdir(real, { withFileTypes: true })).sort(byName)) {
+      const name = entry.name;
       const full = join(real, name);
-      const linked = await realpath(full).catch(() => undefined);
+      // In a real folder, only a link has another real path (Node looks up an unknown type).
+      const linked = entry.isSymbolicLink() ? await realpath(full).catch(() => undefined) : full;
       if (!linked || !dirs.some((d) => isInside(linked, d, READABLE_SKIPPED_DIRS))) continue;
       const info = await stat(linked).catch(() => undefined);
       if (info?.isFile()) out.push({ name, kind: 'file', size: info.size });
       else if (info?.isDirectory()) out.push({ name, kind: 'folder', size: 0 });
     }
     return out;
+  }
+
+  /**
+   * The real path of a folder at or under `base` (whose real path is `baseReal`), resolved at the
+   * first read or listing in it. A folder whose parent is resolved costs one `lstat` when it is no
+   * link (and a missing one fails there): a `realpath` reads every segment of the path again (a
+   * `readlink` each, ~8 per folder of the corpus, as much time as opening the files, and most of
+   * it for the `.terraform` folders Terraform modules look for). A link is resolved whole, and
+   * the caller checks the result against the boundary.
+   */
+  private realFolderOf(folder: string, base: string, baseReal: string): string {
+    const known = this.realFolders.get(folder);
+    if (known !== undefined) return known;
+    let real: string;
+    if (folder === base) real = baseReal;
+    else if (!folder.startsWith(base) || lstatSync(folder).isSymbolicLink())
+      real = realpathSync.native(folder);
+    else real = join(this.realFolderOf(dirname(folder), base, baseReal), basename(folder));
+    this.realFolders.set(folder, real);
+    return real;
   }
 
   /** The path on disk of a root-relative path (not resolved), refused when it names `..`. */
