@@ -19,13 +19,7 @@
 export function mayHoldScalar(bytes: Buffer, value: string): boolean {
   // A name with quotes, spaces or other signs has more spellings (`'it''s'`): never filter on it.
   if (!SIMPLE.test(value)) return true;
-  // Every escape starts with a backslash, which most files lack: one search rules them all out.
-  if (
-    bytes.includes(BACKSLASH) &&
-    ESCAPE_STARTS.some((start) => bytes.includes(start)) &&
-    escapesSpell(bytes.toString('utf8'), value)
-  )
-    return true;
+  if (escapesSpell(bytes, value)) return true;
   // Looked at in the bytes, around each occurrence: most files are never decoded.
   const name = value;
   const tags = new TagScan(bytes);
@@ -45,15 +39,38 @@ const ESCAPE_STARTS = ['\\x', '\\u', '\\U', '\\\n', '\\\r'].map((s) => Buffer.fr
 /** The escapes that can produce a name's characters: `\xHH`, `\uHHHH`, `\UHHHHHHHH`, and an escaped line break with the next line's indentation. */
 const ESCAPE = /\\(?:(?:\r\n?|\n)[ \t]*|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))/g;
 
+/** A text with its escapes decoded, and where each escape's decoding sits: [start, end) pairs (a joined line: empty). */
+interface DecodedEscapes {
+  decoded: string;
+  decodedAt: number[];
+}
+
 /**
- * Does `value` occur in the text with these escapes decoded, over one of them? Decoding the whole
- * text (not each double-quoted scalar) may decode more than YAML would: a superset. A scalar
- * equal to a name holds no other escape (none produces a name character), so its escapes decode
- * here as YAML decodes them; an occurrence that touches no escape is found by the byte check.
+ * Each file's escapes decoded once (null: it has none): the search asks several names of the
+ * same bytes (both admission kinds, then `Namespace` and params), and decoding is most of the
+ * cost for the files that have escapes.
  */
-function escapesSpell(text: string, value: string): boolean {
+const decodedOnce = new WeakMap<Buffer, DecodedEscapes | null>();
+
+function decodedEscapes(bytes: Buffer): DecodedEscapes | null {
+  let known = decodedOnce.get(bytes);
+  if (known === undefined) {
+    // Every escape starts with a backslash, which most files lack: one search rules them all out.
+    const mayHave = bytes.includes(BACKSLASH) && ESCAPE_STARTS.some((start) => bytes.includes(start));
+    known = mayHave ? decode(bytes.toString('utf8')) : null;
+    decodedOnce.set(bytes, known);
+  }
+  return known;
+}
+
+/**
+ * The text with every escape decoded (null: none). Decoding the whole text (not each
+ * double-quoted scalar) may decode more than YAML would: a superset. A scalar equal to a name
+ * holds no other escape (none produces a name character), so its escapes decode here as YAML
+ * decodes them.
+ */
+function decode(text: string): DecodedEscapes | null {
   let decoded = '';
-  /** Where each escape's decoding sits in `decoded`: [start, end) pairs (a joined line: empty). */
   const decodedAt: number[] = [];
   let last = 0;
   for (const match of text.matchAll(ESCAPE)) {
@@ -66,16 +83,37 @@ function escapesSpell(text: string, value: string): boolean {
     decoded += char;
     last = match.index + match[0].length;
   }
-  if (decodedAt.length === 0) return false;
-  decoded += text.slice(last);
+  if (decodedAt.length === 0) return null;
+  return { decoded: decoded + text.slice(last), decodedAt };
+}
+
+/**
+ * Does `value` occur in the bytes with their escapes decoded, over one of them? An occurrence
+ * that touches no escape is found by the byte check.
+ */
+function escapesSpell(bytes: Buffer, value: string): boolean {
+  const escapes = decodedEscapes(bytes);
+  if (!escapes) return false;
+  const { decoded, decodedAt } = escapes;
   for (let at = decoded.indexOf(value); at >= 0; at = decoded.indexOf(value, at + 1)) {
-    const end = at + value.length;
-    for (let i = 0; i < decodedAt.length; i += 2) {
-      const [start, stop] = [decodedAt[i]!, decodedAt[i + 1]!];
-      if (start === stop ? at < start && start < end : start < end && stop > at) return true;
-    }
+    // The escapes are in order and apart: only the first that ends after `at` can be under the
+    // occurrence (a joined line, empty, must fall inside it), and it is when it starts before its end.
+    const first = firstEndingAfter(decodedAt, at);
+    if (first >= 0 && decodedAt[first]! < at + value.length) return true;
   }
   return false;
+}
+
+/** The index (even) of the first [start, end) pair of `pairs` whose end is after `at`, else -1. */
+function firstEndingAfter(pairs: readonly number[], at: number): number {
+  let low = 0;
+  let high = pairs.length / 2;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (pairs[2 * middle + 1]! > at) high = middle;
+    else low = middle + 1;
+  }
+  return low < pairs.length / 2 ? 2 * low : -1;
 }
 
 const QUOTES = new Set([0x22, 0x27]); // " '
