@@ -23,6 +23,7 @@ import { findPolicyFiles } from './custom-policies.js';
 import { gitTrackedFiles } from './git-tracked.js';
 import { chooseHeapGrowth } from './heap-growth.js';
 import { chooseJitBudget } from './jit-budget.js';
+import { KeptReadsSource } from './kept-reads.js';
 import { ListedOnceSource, languagesFor } from './listed-once.js';
 import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
@@ -112,9 +113,11 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   chooseHeapGrowth(languages, entries, options.threads ?? 'auto', options.render !== false);
   debugTimeline('packs configured');
   const workerSetup = engineWorkerSetup(setup);
-  const admission = admissionRules(source, setup, { registry, config, workerSetup });
+  // The engine reads on this thread what the admission search read already without reading again.
+  const reads = new KeptReadsSource(source);
+  const admission = admissionRules(reads.keeping, setup, { registry, config, workerSetup });
   const result = await runAudit({
-    source,
+    source: reads,
     languages,
     registry,
     config,
@@ -138,6 +141,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
             new KustomizeRenderer({ cache: options.renderCache }),
           ],
   });
+  reads.forget();
   debugTimeline('engine done');
   // The config of the run: with the admission policies' rules, which it may set.
   const { config: finalConfig } = await admission.settle();

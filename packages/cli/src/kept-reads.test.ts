@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DiskFileSource, MemoryFileSource } from '@plumbline/core';
+import { describe, expect, it } from 'vitest';
+import { KeptReadsSource } from './kept-reads.js';
+import { scan } from './scan.js';
+
+const POLICY = `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: replicas-limit
+spec:
+  matchConstraints:
+    resourceRules:
+      - apiGroups: ["apps"]
+        apiVersions: ["v1"]
+        operations: ["CREATE", "UPDATE"]
+        resources: ["deployments"]
+  validations:
+    - expression: "object.spec.replicas <= 5"
+      message: at most 5 replicas
+`;
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 7
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+describe('KeptReadsSource', () => {
+  it('hands what the earlier pass read to the next read of the path, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-kept-'));
+    writeFileSync(join(dir, 'a.yaml'), 'kind: ConfigMap\n');
+    writeFileSync(join(dir, 'b.yaml'), 'kind: Secret\n');
+    const reads = new KeptReadsSource(new DiskFileSource(dir));
+    expect((await reads.keeping.read('a.yaml')).toString()).toBe('kind: ConfigMap\n');
+    await reads.keeping.read('b.yaml');
+    // Changed on disk after the earlier pass: the kept bytes are what the first read gets.
+    writeFileSync(join(dir, 'a.yaml'), 'kind: Namespace\n');
+    expect((await reads.read('a.yaml')).toString()).toBe('kind: ConfigMap\n');
+    expect((await reads.read('a.yaml')).toString()).toBe('kind: Namespace\n');
+    writeFileSync(join(dir, 'b.yaml'), 'kind: Service\n');
+    reads.forget();
+    expect((await reads.read('b.yaml')).toString()).toBe('kind: Service\n');
+  });
+
+  it('lets a scan with an admission policy read each YAML file once', async () => {
+    const inner = new MemoryFileSource({
+      'policy/vap.yaml': POLICY,
+      'apps/web.yaml': DEPLOYMENT,
+      'apps/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  mode: fast\n',
+    });
+    const reads = new Map<string, number>();
+    const read = inner.read.bind(inner);
+    inner.read = (path) => {
+      reads.set(path, (reads.get(path) ?? 0) + 1);
+      return read(path);
+    };
+    const result = await scan({ root: '.', source: inner, threads: 1, render: false });
+    // The policy was found (it reads every YAML file) and judged the Deployment.
+    expect(result.findings.filter((f) => f.ruleId === 'vap/replicas-limit').map((f) => f.file)).toEqual([
+      'apps/web.yaml',
+    ]);
+    expect(Object.fromEntries(reads)).toEqual({
+      'apps/config.yaml': 1,
+      'apps/web.yaml': 1,
+      'policy/vap.yaml': 1,
+    });
+  });
+});
