@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+import { allCores, sharedTestOptions } from './vitest.shared.ts';
+
+/**
+ * The root `npm test`: every package's tests in one vitest, as one set of files on one worker per
+ * core. Run package by package (turbo, one vitest each), a full run started fifteen vitests, each
+ * with workers importing vitest and the packs again, all competing for two cores: interleaved on
+ * a 2-core VM, 187-191 s and 332-351 CPU-s that way, 148-149 s and 259-262 CPU-s this way
+ * (bench/README.md). Not vitest `projects` either: those run one project after another, each on
+ * workers of its own. Test files share their worker's module graph across packages as they
+ * already did within one (CONTRIBUTING.md: a test leaves no module state behind).
+ */
+export default defineConfig({
+  test: {
+    ...sharedTestOptions,
+    include: ['packages/*/src/**/*.test.ts', 'policies/*/src/**/*.test.ts'],
+    isolate: false,
+    maxWorkers: allCores,
+    // scripts/test-summary.mjs reads the JSON report and prints the line CI reads.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest/report.json' },
+  },
+});
