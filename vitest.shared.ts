@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineProject } from 'vitest/config';
 
 /**
@@ -23,12 +22,6 @@ export const sharedTestOptions = {
   // empties it.
   experimental: { fsModuleCache: true },
 };
-
-/**
- * Every core: vitest's default is one worker fewer than the cores (one on two cores), which leaves
- * a core idle while a test waits for a process it spawned.
- */
-export const allCores = availableParallelism();
 
 /** Every package runs its own tests with the same settings; see each package's vitest.config.ts. */
 export function packageTestConfig(name: string, options: { shareModules?: boolean; workers?: number } = {}) {

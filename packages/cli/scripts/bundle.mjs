@@ -20,6 +20,7 @@ import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { escapeNonAscii } from './ascii-source.mjs';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const finalDir = join(packageDir, 'bundle');
@@ -92,20 +93,19 @@ await build({
   // For the import() calls of Node built-ins, rewritten below.
   banner: { js: 'const __plumblineBuiltin = require;' },
 });
-// esbuild escapes non-ASCII in code, not in the comments it keeps. One such character makes V8
-// hold the whole 5 MB source as two-byte text, and the entry reads the file as latin1 (faster
-// than UTF-8): escape them (in a comment, an escape is only text).
+// The entry reads the file as latin1 (faster than UTF-8), so it must be ASCII (ascii-source.mjs).
 // The import() of a Node built-in (web-tree-sitter's `await import("module")`) becomes a require:
 // a script compiled from V8's code cache on Node 20 has no dynamic import callback in functions
 // compiled after it ("A dynamic import callback was not specified"), and esbuild's own rewrite
 // (`supported: { 'dynamic-import': false }`) calls `require`, which web-tree-sitter shadows there.
 const builtins = new Set(builtinModules);
-const mainCode = readFileSync(mainFile, 'utf8')
-  .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  .replace(/\bimport\("(?:node:)?([a-z_/]+)"\)/g, (call, id) => {
+const mainCode = escapeNonAscii(readFileSync(mainFile, 'utf8')).replace(
+  /\bimport\("(?:node:)?([a-z_/]+)"\)/g,
+  (call, id) => {
     if (!builtins.has(id)) throw new Error(`plumbline-main.cjs: ${call} is not bundled`);
     return `Promise.resolve().then(() => __plumblineBuiltin("node:${id}"))`;
-  });
+  },
+);
 writeFileSync(mainFile, mainCode);
 writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
 const presetsFrom = join(packageDir, '..', '..', 'policies', 'presets');
