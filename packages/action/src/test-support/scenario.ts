@@ -80,11 +80,24 @@ export class PullRequestScenario {
       .git('diff', '--name-status', '--no-renames', fork, this.headSha)
       .split('\n')
       .filter(Boolean);
-    return names.map((line) => {
+    // One `git diff` for every file (a 300-file pull request is one process, not 300), split at
+    // each file's header; git lists the files in the same order as --name-status.
+    const patches = this.origin
+      .git('diff', '--no-color', '--no-renames', '-U3', fork, this.headSha)
+      .split(/^(?=diff --git )/m)
+      .filter(Boolean);
+    if (patches.length !== names.length) throw new Error(`${names.length} files but ${patches.length} patches`);
+    return names.map((line, i) => {
       const [status, filename] = line.split('\t') as [string, string];
-      const diff = this.origin.git('diff', '--no-color', '-U3', fork, this.headSha, '--', filename);
-      const patch = diff.slice(diff.indexOf('@@'));
-      return { filename, status: status === 'A' ? 'added' : status === 'D' ? 'removed' : 'modified', patch };
+      const diff = patches[i]!;
+      const hunk = diff.indexOf('\n@@');
+      // GitHub sends no patch for a file without hunks (binary, empty); git's trailing newline is not in it.
+      const patch = hunk === -1 ? undefined : diff.slice(hunk + 1).replace(/\n$/, '');
+      return {
+        filename,
+        status: status === 'A' ? 'added' : status === 'D' ? 'removed' : 'modified',
+        ...(patch === undefined ? {} : { patch }),
+      };
     });
   }
 
