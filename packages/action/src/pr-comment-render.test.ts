@@ -168,7 +168,13 @@ describe('the sticky comment in a browser', () => {
       const screenshot = join(dir, 'pr-comment.png');
       const dom = execFileSync(
         chromium!,
-        [...flags, '--dump-dom', `--screenshot=${screenshot}`, '--window-size=960,1100', pathToFileURL(page).href],
+        [
+          ...flags,
+          '--dump-dom',
+          `--screenshot=${screenshot}`,
+          '--window-size=960,1100',
+          pathToFileURL(page).href,
+        ],
         { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000 },
       );
       // What a reviewer sees on the first screen, in order: title, counts, Fix first, then the rest.

@@ -86,7 +86,8 @@ export class PullRequestScenario {
       .git('diff', '--no-color', '--no-renames', '-U3', fork, this.headSha)
       .split(/^(?=diff --git )/m)
       .filter(Boolean);
-    if (patches.length !== names.length) throw new Error(`${names.length} files but ${patches.length} patches`);
+    if (patches.length !== names.length)
+      throw new Error(`${names.length} files but ${patches.length} patches`);
     return names.map((line, i) => {
       const [status, filename] = line.split('\t') as [string, string];
       const diff = patches[i]!;
