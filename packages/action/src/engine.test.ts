@@ -38,7 +38,11 @@ describe("the Action's scan of a checkout", () => {
     const result = await engine.scan({ root: dir });
     expect(new Set(result.findings.map((f) => f.file))).toEqual(new Set(['k8s/pod.yaml', 'k8s/broken.yaml']));
     expect(result.errors.find((e) => e.kind === 'outside-root')?.file).toBe('.github/workflows/x.yml');
-    for (const out of [engine.renderSarif(result), engine.renderMarkdown(result), engine.renderText(result)])
+    for (const out of [
+      JSON.stringify(engine.sarifLog(result)),
+      engine.renderMarkdown(result),
+      engine.renderText(result),
+    ])
       expect(out).not.toContain(TOKEN);
   });
 

@@ -5,15 +5,17 @@ import { MemoryRenderCache } from '@plumbline/render';
 import {
   type MarkdownOptions,
   renderMarkdown,
-  renderSarif,
+  type SarifLog,
   renderText as textReport,
+  toSarif,
 } from '@plumbline/reporters';
 
 export type { MarkdownOptions, ScanOptions };
 
 export interface Engine {
   scan(options: ScanOptions): Promise<RunResult>;
-  renderSarif(result: RunResult): string;
+  /** The SARIF log as an object: the Action adds its category and path prefix before writing it once. */
+  sarifLog(result: RunResult): SarifLog;
   renderMarkdown(result: RunResult, options?: MarkdownOptions): string;
   renderText(result: RunResult): string;
 }
@@ -32,7 +34,7 @@ export function createEngine(options: { presetDirs?: string[] } = {}): Engine {
         renderCache,
         ...scanOptions,
       }),
-    renderSarif,
+    sarifLog: (result) => toSarif(result),
     renderMarkdown,
     // The runner's log shows ANSI colours, but annotations already mark the lines; keep it plain.
     renderText: (result) => textReport(result, { color: false }),

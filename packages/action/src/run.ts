@@ -29,6 +29,7 @@ import {
   uploadSarif,
   upsertStickyComment,
 } from '@plumbline/github';
+import type { SarifLog, SarifRun } from '@plumbline/reporters';
 import { annotationCommands } from './annotations.js';
 import { appendSummary, command, setOutput } from './commands.js';
 import type { Engine } from './engine.js';
@@ -81,7 +82,8 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
       ? event.pull_request
       : undefined;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '/').split('/') as [string, string];
-  const prefix = await repoPrefix(root, workspace);
+  const layout = await repoLayout(root).catch(() => undefined);
+  const prefix = layout?.prefix ?? prefixInWorkspace(root, workspace);
 
   const scanOptions = {
     configPath: inputs.config ? resolve(workspace, inputs.config) : undefined,
@@ -122,6 +124,7 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
           ref: base.commit,
           mergeBase: false,
           head,
+          ...(layout ? { layout } : {}),
           scan: (o) => engine.scan({ ...scanOptions, ...o }),
         });
         reported = diff.result;
@@ -176,7 +179,10 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
   let sarifPath: string | undefined;
   let sarif: string | undefined;
   if (inputs.sarifFile || inputs.uploadSarif) {
-    sarif = withCategory(withUriPrefix(engine.renderSarif(head), prefix), inputs.sarifCategory);
+    const sarifLog = engine.sarifLog(head);
+    prefixUris(sarifLog, prefix);
+    setCategory(sarifLog, inputs.sarifCategory);
+    sarif = `${JSON.stringify(sarifLog, null, 2)}\n`;
     sarifPath = resolve(workspace, inputs.sarifFile ?? 'plumbline.sarif');
     mkdirSync(dirname(sarifPath), { recursive: true });
     writeFileSync(sarifPath, sarif);
@@ -428,10 +434,9 @@ export function stickyContent(body: string): string {
 }
 
 /** SARIF `automationDetails.id` (`category/run`): code scanning keeps one analysis per category. */
-function withCategory(sarif: string, category: string): string {
-  const log = JSON.parse(sarif) as { runs?: Record<string, unknown>[] };
-  for (const run of log.runs ?? []) run.automationDetails = { id: `${category}/` };
-  return `${JSON.stringify(log, null, 2)}\n`;
+function setCategory(log: SarifLog, category: string): void {
+  for (const run of log.runs)
+    (run as SarifRun & { automationDetails?: { id: string } }).automationDetails = { id: `${category}/` };
 }
 
 function readEvent(path: string | undefined): EventPayload {
@@ -443,14 +448,10 @@ function readEvent(path: string | undefined): EventPayload {
   }
 }
 
-/** The scanned root's folder inside the repository (`''`, `infra/`): finding paths are relative to the root. */
-async function repoPrefix(root: string, workspace: string): Promise<string> {
-  try {
-    return (await repoLayout(root)).prefix;
-  } catch {
-    const rel = relative(workspace, root).split(sep).join('/');
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? `${rel}/` : '';
-  }
+/** The scanned root's folder inside the workspace (`''`, `infra/`), for a root that is not in a git work tree. */
+function prefixInWorkspace(root: string, workspace: string): string {
+  const rel = relative(workspace, root).split(sep).join('/');
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? `${rel}/` : '';
 }
 
 const ZERO = /^0+$/;
@@ -518,9 +519,8 @@ function encodePath(path: string): string {
 }
 
 /** SARIF URIs are relative to the scanned root; code scanning resolves them from the repository root. */
-function withUriPrefix(sarif: string, prefix: string): string {
-  if (!prefix) return sarif;
-  const log = JSON.parse(sarif);
+function prefixUris(log: SarifLog, prefix: string): void {
+  if (!prefix) return;
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
@@ -531,5 +531,4 @@ function withUriPrefix(sarif: string, prefix: string): string {
     }
   };
   visit(log);
-  return `${JSON.stringify(log, null, 2)}\n`;
 }

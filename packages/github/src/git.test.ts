@@ -51,6 +51,7 @@ describe('GitFileSource', () => {
     repo.commit('rename');
     const { prefix, topLevel } = await repoLayout(`${repo.dir}/infra`);
     expect(prefix).toBe('infra/');
+    expect(await repoLayout(repo.dir)).toEqual({ topLevel, prefix: '' });
     const renames = await renamesSince(topLevel, base);
     expect([...renames]).toEqual([['infra/old.txt', 'infra/new.txt']]);
     const source = new GitFileSource({ cwd: topLevel, commit: base, prefix, renames });

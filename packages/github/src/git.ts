@@ -154,9 +154,17 @@ export async function findMergeBase(
 }
 
 /** Top of the work tree and the scanned root's path inside it (`''` or `infra/`). */
-export async function repoLayout(root: string): Promise<{ topLevel: string; prefix: string }> {
-  const topLevel = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
-  const prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim();
+export interface RepoLayout {
+  topLevel: string;
+  prefix: string;
+}
+
+/** Where `root` sits in its git work tree; fails outside one. */
+export async function repoLayout(root: string): Promise<RepoLayout> {
+  // One git process for both: each start costs a fork of the (large) scanning process.
+  const [topLevel = '', prefix = ''] = (
+    await git(root, ['rev-parse', '--show-toplevel', '--show-prefix'])
+  ).split('\n');
   return { topLevel, prefix };
 }
 

@@ -2,7 +2,7 @@ export type { ApiError, ClientOptions, GitHubClient, Logger } from './client.js'
 export { createGitHubClient, isApiError, isPermissionError, isRateLimitError, retrying } from './client.js';
 export type { FileDiff } from './diff.js';
 export { hunkOf, parsePatch } from './diff.js';
-export type { GitFileSourceOptions } from './git.js';
+export type { GitFileSourceOptions, RepoLayout } from './git.js';
 export {
   assertRevision,
   changedFilesSince,

@@ -5,6 +5,7 @@ import {
   ensureCommit,
   GitFileSource,
   mergeBase,
+  type RepoLayout,
   renamesSince,
   repoLayout,
   resolveCommit,
@@ -32,6 +33,8 @@ export interface NewFindingsOptions {
   fetch?: boolean;
   /** A head scan already made (the Action reuses it for SARIF). */
   head?: RunResult;
+  /** `repoLayout(root)`, when the caller has it already. */
+  layout?: RepoLayout;
 }
 
 export interface NewFindingsResult {
@@ -55,7 +58,7 @@ export interface NewFindingsResult {
  */
 export async function newFindingsSince(options: NewFindingsOptions): Promise<NewFindingsResult> {
   const notes: string[] = [];
-  const { topLevel, prefix } = await repoLayout(options.root);
+  const { topLevel, prefix } = options.layout ?? (await repoLayout(options.root));
   assertRevision(options.ref);
   let baseCommit: string;
   if (options.fetch === false) {
