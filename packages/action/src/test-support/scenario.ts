@@ -4,7 +4,7 @@
  * actions/checkout does by default (one commit deep, detached at the merge commit).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -29,36 +29,89 @@ export function webhookExample(event: string, action?: string): Record<string, a
   return structuredClone(found) as Record<string, any>;
 }
 
+type Change = Record<string, string | null>;
+
+/** Commit identity and date, as TestRepo's: the same content gives the same SHAs. */
+const SIGNATURE = 'Test <test@example.invalid> 1767225600 +0000';
+
+/** One commit of a fast-import stream (`mark :N` is numbered by fastImport), `null` deleting a path. */
+function commitBlock(
+  ref: string,
+  message: string,
+  from: string | undefined,
+  files: Change,
+  merge?: string,
+): string {
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}`;
+  const lines = [
+    `commit ${ref}`,
+    'mark :N',
+    `author ${SIGNATURE}`,
+    `committer ${SIGNATURE}`,
+    data(`${message}\n`),
+  ];
+  if (from) lines.push(`from ${from}`);
+  if (merge) lines.push(`merge ${merge}`);
+  for (const [path, content] of Object.entries(files))
+    lines.push(content === null ? `D ${path}` : `M 100644 inline ${path}\n${data(content)}`);
+  return `${lines.join('\n')}\n`;
+}
+
 export class PullRequestScenario {
   readonly origin = new TestRepo();
   readonly tmp = mkdtempSync(join(tmpdir(), 'plumbline-action-'));
   baseSha = '';
   headSha = '';
   mergeSha = '';
+  /** Where the PR branch left main: the merge base GitHub diffs from. */
+  private forkSha = '';
+  /** Everything the PR branch changed since it left main (a later push overrides an earlier one). */
+  private readonly changed = new Map<string, string | null>();
   private workspaces = 0;
 
+  // The commits are written by one `git fast-import` per step rather than a checkout, add,
+  // commit and merge each: a scenario was ~22 git processes, each a fork of the test worker.
   constructor(base: Record<string, string>) {
-    this.origin.git('config', 'uploadpack.allowAnySHA1InWant', 'true');
-    this.baseSha = this.origin.commit('base', base);
-    this.origin.git('branch', 'feature');
+    appendFileSync(join(this.origin.dir, '.git', 'config'), '[uploadpack]\n\tallowAnySHA1InWant = true\n');
+    [this.baseSha] = this.fastImport([
+      commitBlock('refs/heads/main', 'base', undefined, base),
+      'reset refs/heads/feature\nfrom :1\n',
+    ]);
+    this.forkSha = this.baseSha;
   }
 
-  /** Pushes a commit to the PR branch and makes GitHub's merge commit for it. */
-  push(files: Record<string, string | null>): this {
-    this.origin.git('checkout', '-q', 'feature');
-    this.headSha = this.origin.commit('feature change', files);
-    this.origin.git('checkout', '-q', '--detach', 'main');
-    this.origin.git('merge', '-q', '--no-ff', '-m', 'Merge feature into main', 'feature');
-    this.mergeSha = this.origin.git('rev-parse', 'HEAD');
-    this.origin.git('update-ref', 'refs/pull/2/merge', this.mergeSha);
-    this.origin.git('checkout', '-q', 'main');
+  /** Pushes a commit to the PR branch and makes GitHub's merge commit for it (main merged with the branch). */
+  push(files: Change): this {
+    for (const [path, content] of Object.entries(files)) this.changed.set(path, content);
+    // The merge commit's tree: main as it is now with everything the branch changed (the scenarios
+    // never conflict), as `git merge --no-ff` makes it.
+    const merged = Object.fromEntries(this.changed);
+    [this.headSha, this.mergeSha] = this.fastImport([
+      commitBlock('refs/heads/feature', 'feature change', this.headSha || this.forkSha, files),
+      commitBlock('refs/pull/2/merge', 'Merge feature into main', this.baseSha, merged, ':1'),
+    ]);
     return this;
   }
 
   /** Lands a commit on the base branch (the PR's merge commit is not remade). */
-  advanceBase(files: Record<string, string | null>): string {
-    this.baseSha = this.origin.commit('main moves on', files);
+  advanceBase(files: Change): string {
+    [this.baseSha] = this.fastImport([commitBlock('refs/heads/main', 'main moves on', this.baseSha, files)]);
     return this.baseSha;
+  }
+
+  /** Runs `git fast-import` on commits marked :1, :2, ... and returns their SHAs in that order. */
+  private fastImport(blocks: string[]): string[] {
+    const marks = join(this.tmp, 'marks');
+    const stream = blocks.map((block, i) => block.replace('mark :N', `mark :${i + 1}`)).join('\n');
+    // --force: GitHub remakes refs/pull/N/merge on every push; the new one does not contain the old.
+    this.origin.gitWithInput(stream, 'fast-import', '--quiet', '--force', `--export-marks=${marks}`);
+    const shas = new Map(
+      readFileSync(marks, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(' ') as [string, string]),
+    );
+    return blocks.flatMap((block, i) => (block.startsWith('commit') ? [shas.get(`:${i + 1}`)!] : []));
   }
 
   /** `actions/checkout` with its defaults: fetch-depth 1 of the merge commit (or `ref`), detached. */
@@ -67,7 +120,11 @@ export class PullRequestScenario {
     mkdirSync(dir);
     const ws = new TestRepo(dir);
     ws.git('init', '-q');
-    ws.git('remote', 'add', 'origin', `file://${this.origin.dir}`);
+    // What `git remote add origin <url>` writes, without another git process.
+    appendFileSync(
+      join(dir, '.git', 'config'),
+      `[remote "origin"]\n\turl = file://${this.origin.dir}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`,
+    );
     ws.git('fetch', '-q', '--no-tags', `--depth=${depth}`, 'origin', ref);
     ws.git('checkout', '-q', '--detach', 'FETCH_HEAD');
     return dir;
@@ -75,7 +132,7 @@ export class PullRequestScenario {
 
   /** `GET /pulls/{n}/files` as GitHub computes it: the diff from the merge base to the head. */
   files(): { filename: string; status: string; patch?: string }[] {
-    const fork = this.origin.git('merge-base', 'main', this.headSha);
+    const fork = this.forkSha;
     const names = this.origin
       .git('diff', '--name-status', '--no-renames', fork, this.headSha)
       .split('\n')

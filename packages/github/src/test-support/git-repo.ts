@@ -13,9 +13,15 @@ export class TestRepo {
   }
 
   git(...args: string[]): string {
+    return this.gitWithInput('', ...args);
+  }
+
+  /** git with `input` on its standard input (`fast-import`, `hash-object --stdin`). */
+  gitWithInput(input: string, ...args: string[]): string {
     return execFileSync('git', args, {
       cwd: this.dir,
       encoding: 'utf8',
+      input,
       env: {
         ...process.env,
         GIT_AUTHOR_NAME: 'Test',
