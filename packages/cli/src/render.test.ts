@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bundledBin as bin, bundledEnv, repoRoot as repo } from './test-support/run-cli.ts';
 
 const units = join(repo, 'fixtures', 'deploy-units');
@@ -19,8 +19,16 @@ function cli(args: string[], env: Record<string, string> = {}) {
 
 // .ci/run unpacks Helm and exports PLUMBLINE_HELM; without it these skip locally, never in CI.
 describe.skipIf(!helm && !process.env.CI)('plumbline audit on charts and overlays', () => {
+  // Helm and kubectl are most of an audit's time here (three values sets and an overlay): after
+  // the first audit renders, the next two tests read its outputs from a render cache of their own
+  // (the copy in the --fix test has the same content, so the same keys). The cache test below
+  // shows a warm audit reports what a cold one does.
+  const shared = mkdtempSync(join(tmpdir(), 'plumbline-render-shared-'));
+  const cached = { PLUMBLINE_RENDER_CACHE: shared };
+  afterAll(() => rmSync(shared, { recursive: true, force: true }));
+
   it('reports rendered findings at values, template and patch lines, with the rendering counts', () => {
-    const r = cli(['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm!]);
+    const r = cli(['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm!], cached);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
     const lines = result.findings.map(
@@ -37,20 +45,20 @@ describe.skipIf(!helm && !process.env.CI)('plumbline audit on charts and overlay
     );
     expect(result.summary.rendering.helm).toMatchObject({ rendered: 1, failed: 0, skipped: 0 });
     expect(result.summary.rendering.kustomize).toMatchObject({ rendered: 1, failed: 0, skipped: 0 });
-    const text = cli(['audit', units, '--fail-on', 'none', '--helm', helm!]);
+    const text = cli(['audit', units, '--fail-on', 'none', '--helm', helm!], cached);
     expect(text.stdout).toContain('; Helm charts: 1 rendered; kustomizations: 1 rendered');
   });
 
   it('offers no fix on rendered findings: --fix leaves charts and kustomizations as written', () => {
     const copy = mkdtempSync(join(tmpdir(), 'plumbline-render-fix-'));
     cpSync(units, copy, { recursive: true });
-    const r = cli(['audit', copy, '--format', 'json', '--fail-on', 'none', '--helm', helm!]);
+    const r = cli(['audit', copy, '--format', 'json', '--fail-on', 'none', '--helm', helm!], cached);
     const rendered = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) =>
       f.ruleId.startsWith('k8s/'),
     );
     expect(rendered.map((f: { ruleId: string }) => f.ruleId)).toContain('k8s/require-security-context');
     expect(rendered.filter((f: { fix?: unknown }) => f.fix)).toEqual([]);
-    const fixed = cli(['audit', copy, '--fix', '--fail-on', 'none', '--helm', helm!]);
+    const fixed = cli(['audit', copy, '--fix', '--fail-on', 'none', '--helm', helm!], cached);
     expect(fixed.code, fixed.stderr).toBe(0);
     for (const file of readdirSync(units, { recursive: true, encoding: 'utf8' })) {
       if (statSync(join(units, file)).isFile())
