@@ -6,6 +6,7 @@
 // memory stay flat in the number of repositories.
 //
 //   npm run build && node bench/org.mjs [--repos 500] [--latency 50] [--files 12] [--corpus ../shared/corpus]
+//     [--args 'extra CLI arguments'] [--node 'node flags, e.g. --interrupt-budget=2000000']
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ const latencyMs = Number(opt('latency', '50'));
 const filesPerRepo = Number(opt('files', '12'));
 const corpus = resolve(opt('corpus', new URL('../../shared/corpus', import.meta.url).pathname));
 const extra = opt('args', '').split(' ').filter(Boolean);
+const nodeFlags = opt('node', '').split(' ').filter(Boolean);
 
 // Corpus files grouped by the project they came from, so each fake repository looks like a real folder.
 const kinds = new Set(['dockerfile', 'k8s-yaml', 'terraform', 'workflow', 'helm-values', 'kustomization']);
@@ -63,6 +65,7 @@ function run(dbName) {
         '-f',
         'BENCH_TIME %U %S %M',
         process.execPath,
+        ...nodeFlags,
         bin,
         'org',
         'scan',

@@ -1,6 +1,6 @@
 import type { SourceEntry } from '@plumbline/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chooseJitBudget, jitBudgetRaised, restoreJitBudget } from './jit-budget.js';
+import { chooseJitBudget, chooseOrgScanJitBudget, jitBudgetRaised, restoreJitBudget } from './jit-budget.js';
 import { allLanguages } from './registry.js';
 import { flagsProbe } from './test-support/v8-flags-probe.ts';
 
@@ -45,6 +45,26 @@ describe('JIT budget for large scans', () => {
       chooseJitBudget(allLanguages, listing(500, 9_000), 2, { cores: 4 });
       expect(jitBudgetRaised()).toBe(400_000);
       expect(flagsAsAtStart()).toBe(false);
+    },
+  );
+
+  it.runIf(process.versions.v8.startsWith('11.3.'))(
+    'raises it for every organisation scan: by cores when its workers fill them, less when they do not',
+    () => {
+      chooseOrgScanJitBudget(undefined, { cores: 2 });
+      expect(jitBudgetRaised()).toBe(2_000_000);
+      expect(flagsAsAtStart()).toBe(false);
+      restoreJitBudget();
+      chooseOrgScanJitBudget(1, { cores: 4 });
+      expect(jitBudgetRaised()).toBe(400_000);
+      restoreJitBudget();
+      // --workers 0: the main thread scans, one thread.
+      chooseOrgScanJitBudget(0, { cores: 1 });
+      expect(jitBudgetRaised()).toBe(2_000_000);
+      restoreJitBudget();
+      chooseOrgScanJitBudget(undefined, { v8Version: '12.4.254.21-node.33' });
+      expect(jitBudgetRaised()).toBeUndefined();
+      expect(flagsAsAtStart()).toBe(true);
     },
   );
 

@@ -20,6 +20,7 @@ import {
 } from '@plumbline/org';
 import type { DiskRenderCache } from '@plumbline/render';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../io.js';
+import { chooseOrgScanJitBudget } from '../jit-budget.js';
 import { keepForOrgScan, loadOrgBaseline, type OrgAuditorOptions } from '../org-auditor.js';
 import { TOOL, VERSION } from '../paths.js';
 import { createRegistry } from '../registry.js';
@@ -146,6 +147,7 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
   // rendered again (the auditors write, this thread prunes at the end).
   const renderCache =
     flags.render === false ? undefined : renderCacheFor(io.env, flags.renderCache !== false);
+  chooseOrgScanJitBudget(workers);
   try {
     const outcome = await scanOrganisation({
       client,

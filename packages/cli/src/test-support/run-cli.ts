@@ -52,7 +52,18 @@ function builtRunCli(): Promise<RunCli> {
       useBundledWorkers(dir: URL): void;
     };
     useBundledWorkers(pathToFileURL(join(repoRoot, 'packages', 'cli', 'bundle', '/')));
-    return ((await import(dist('program.js'))) as { runCli: RunCli }).runCli;
+    const { runCli } = (await import(dist('program.js'))) as { runCli: RunCli };
+    // V8 flags a scan sets for itself (the JIT budget of `org scan`, of a large audit) go back
+    // after each run, as the bin puts them back before its code cache: the next test file
+    // in this worker runs as it would alone.
+    const { beforeCodeCache } = (await import(dist('cli-main.js'))) as { beforeCodeCache(): void };
+    return (async (argv, io) => {
+      try {
+        return await runCli(argv, io);
+      } finally {
+        beforeCodeCache();
+      }
+    }) as RunCli;
   })();
   return loaded;
 }
