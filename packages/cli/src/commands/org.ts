@@ -85,6 +85,8 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
   const shard = flags.shard ? parseShardOrUsage(flags.shard) : undefined;
   const concurrency = positive('--concurrency', flags.concurrency, DEFAULT_CONCURRENCY);
   const workers = flags.workers === undefined ? undefined : positive('--workers', flags.workers, 0, 0);
+  // Before the packs load (the baseline below imports them): their code runs under it from the start.
+  chooseOrgScanJitBudget(workers);
   const maxFileBytes = positive('--max-file-bytes', flags.maxFileBytes, DEFAULT_MAX_FILE_BYTES);
   const maxRepositoryBytes = positive('--max-repo-bytes', flags.maxRepoBytes, DEFAULT_MAX_REPOSITORY_BYTES);
   const orgConfig = flags.config ? resolve(io.cwd, flags.config) : undefined;
@@ -147,7 +149,6 @@ export async function orgScanCommand(org: string, flags: OrgScanFlags, io: Io): 
   // rendered again (the auditors write, this thread prunes at the end).
   const renderCache =
     flags.render === false ? undefined : renderCacheFor(io.env, flags.renderCache !== false);
-  chooseOrgScanJitBudget(workers);
   try {
     const outcome = await scanOrganisation({
       client,
