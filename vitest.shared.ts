@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
 /**
@@ -12,6 +13,8 @@ export const sharedTestOptions = {
   // No test reads or fills the user's render cache (~/.cache/plumbline/render); the tests of
   // the cache name a folder of their own.
   env: { PLUMBLINE_RENDER_CACHE: 'off' },
+  // Each run's temporary files under a folder of its own, removed at the end (vitest.tmpdir.ts).
+  globalSetup: [fileURLToPath(new URL('./vitest.tmpdir.ts', import.meta.url))],
   // Generous: several packages test by spawning the CLI or the bundled Action, and `npm test` runs
   // them on every core at once. A hung test still fails.
   testTimeout: 120_000,
