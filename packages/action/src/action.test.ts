@@ -262,6 +262,24 @@ describe('pull request', () => {
     expect(run.outputs['new-findings']).toBe('0');
   });
 
+  it('reports every finding with one warning when the workspace is not a git checkout', async () => {
+    const s = scenario();
+    // The pull request's files without their history (unpacked from an artifact, say).
+    const workspace = s.checkout();
+    rmSync(join(workspace, '.git'), { recursive: true, force: true });
+    const run = await runOnPull(
+      s,
+      s.event('opened'),
+      { comment: 'false', 'review-comments': 'false' },
+      workspace,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::warning title=Plumbline%3A reporting all findings::Cannot find the base commit to compare with: .* is not a git checkout$/m,
+    );
+    expect(run.outputs).toMatchObject({ findings: '2', 'new-findings': '2' });
+  });
+
   it('rejects a bad input or a missing config file with a clear error and exit code 2', async () => {
     const s = scenario();
     const run = await runOnPull(s, s.event('opened'), { 'fail-on': 'severe' });

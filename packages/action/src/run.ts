@@ -89,6 +89,17 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
     configPath: inputs.config ? resolve(workspace, inputs.config) : undefined,
     presets: inputs.presets.length ? inputs.presets : undefined,
   };
+  // What counts: the findings this change adds (pull request, push with a `before`), or all of them.
+  let mode = inputs.mode ?? (pull ? 'new' : 'all');
+  // The base commit is looked up (and fetched into a shallow checkout, a network round trip)
+  // while the head is scanned; its outcome is read once the scan is done.
+  const baseLookup =
+    mode === 'new'
+      ? baseCommit(root, pull, event, env).then(
+          (found) => ({ found }),
+          (error: Error) => ({ error }),
+        )
+      : undefined;
   let head: RunResult;
   try {
     head = await engine.scan({ root, ...scanOptions });
@@ -98,25 +109,23 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
     return 2;
   }
 
-  // What counts: the findings this change adds (pull request, push with a `before`), or all of them.
-  let mode = inputs.mode ?? (pull ? 'new' : 'all');
   let reported: RunResult = restrictTo(
     head,
     head.findings.filter((f) => !f.suppressed),
   );
   let baseDescription = '';
   let baseCommitSha: string | undefined;
-  if (mode === 'new') {
-    const base = await baseCommit(root, pull, event, env).catch((error: Error) => {
+  if (baseLookup) {
+    const lookup = await baseLookup;
+    if ('error' in lookup)
       log(
         command(
           'warning',
           { title: 'Plumbline: reporting all findings' },
-          `Cannot find the base commit to compare with: ${error.message}`,
+          `Cannot find the base commit to compare with: ${lookup.error.message}`,
         ),
       );
-      return undefined;
-    });
+    const base = 'found' in lookup ? lookup.found : undefined;
     if (base) {
       try {
         const diff = await newFindingsSince({
