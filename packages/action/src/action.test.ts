@@ -365,11 +365,13 @@ describe('runtime', () => {
     const workspace = mkdtempSync(join(tmpdir(), 'plumbline-mixed-'));
     mkdirSync(join(workspace, 'tf'));
     mkdirSync(join(workspace, 'k8s'));
+    // `$((` and a syntax error: the hand-written readers give up, tree-sitter's WebAssembly reads them.
     writeFileSync(
       join(workspace, 'Dockerfile'),
-      'FROM ubuntu:latest\nRUN apt-get update && apt-get install -y curl\n',
+      'FROM ubuntu:latest\nRUN apt-get update && apt-get install -y curl && echo $((1 + 2))\n',
     );
     writeFileSync(join(workspace, 'tf', 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n');
+    writeFileSync(join(workspace, 'tf', 'broken.tf'), 'resource "aws_s3_bucket" "c" {\n');
     writeFileSync(
       join(workspace, 'k8s', 'pod.yaml'),
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        privileged: true\n',
@@ -380,10 +382,16 @@ describe('runtime', () => {
       { 'fail-on': 'critical', preset: 'recommended' },
     );
     const files = new Set(annotations(run).map((a) => /file=([^,]+)/.exec(a)![1]));
-    expect([...files].sort()).toEqual(['Dockerfile', 'k8s/pod.yaml', 'tf/main.tf']);
+    expect([...files].sort()).toEqual(['Dockerfile', 'k8s/pod.yaml', 'tf/broken.tf', 'tf/main.tf']);
     expect(run.stdout).toContain('k8s/no-privileged-container');
-    // The engine's own failure wordings (a rule's remediation may say "cannot"; these may not appear).
-    expect(run.stdout).not.toMatch(/parser failed|cannot read|Could not scan|Plumbline failed/i);
+    // tree-sitter's own wording for the broken file, so its grammar did load
+    expect(run.stdout).toMatch(/::warning file=tf\/broken\.tf,line=2,.*syntax error: missing \}/);
+    // The engine's own failure wordings (a rule's remediation may say "cannot"; these may not
+    // appear), and only the broken file is listed as not scanned.
+    expect(run.stdout).not.toMatch(/parser failed|cannot read|Plumbline failed/i);
+    expect(run.stdout).toContain(
+      '\nCould not scan\n  tf/broken.tf:2:1  parse error: syntax error: missing }\n\n',
+    );
     expect(run.code).toBe(1);
     rmSync(copy, { recursive: true, force: true });
     rmSync(workspace, { recursive: true, force: true });
