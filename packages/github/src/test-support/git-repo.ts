@@ -16,7 +16,7 @@ export class TestRepo {
     return this.gitWithInput('', ...args);
   }
 
-  /** git with `input` on its standard input (`fast-import`, `hash-object --stdin`). */
+  /** git with `input` on its standard input (`git fast-import`). */
   gitWithInput(input: string, ...args: string[]): string {
     return execFileSync('git', args, {
       cwd: this.dir,
