@@ -29,7 +29,7 @@ import {
   uploadSarif,
   upsertStickyComment,
 } from '@plumbline/github';
-import type { SarifLog, SarifRun } from '@plumbline/reporters';
+import type { SarifLog } from '@plumbline/reporters';
 import { annotationCommands } from './annotations.js';
 import { appendSummary, command, setOutput } from './commands.js';
 import type { Engine } from './engine.js';
@@ -444,8 +444,7 @@ export function stickyContent(body: string): string {
 
 /** SARIF `automationDetails.id` (`category/run`): code scanning keeps one analysis per category. */
 function setCategory(log: SarifLog, category: string): void {
-  for (const run of log.runs)
-    (run as SarifRun & { automationDetails?: { id: string } }).automationDetails = { id: `${category}/` };
+  for (const run of log.runs) run.automationDetails = { id: `${category}/` };
 }
 
 function readEvent(path: string | undefined): EventPayload {

@@ -34,8 +34,9 @@ type Change = Record<string, string | null>;
 /** Commit identity and date, as TestRepo's: the same content gives the same SHAs. */
 const SIGNATURE = 'Test <test@example.invalid> 1767225600 +0000';
 
-/** One commit of a fast-import stream (`mark :N` is numbered by fastImport), `null` deleting a path. */
+/** One commit of a fast-import stream, marked `:mark`; `null` deletes a path. */
 function commitBlock(
+  mark: number,
   ref: string,
   message: string,
   from: string | undefined,
@@ -45,7 +46,7 @@ function commitBlock(
   const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}`;
   const lines = [
     `commit ${ref}`,
-    'mark :N',
+    `mark :${mark}`,
     `author ${SIGNATURE}`,
     `committer ${SIGNATURE}`,
     data(`${message}\n`),
@@ -73,10 +74,10 @@ export class PullRequestScenario {
   // commit and merge each: a scenario was ~22 git processes, each a fork of the test worker.
   constructor(base: Record<string, string>) {
     appendFileSync(join(this.origin.dir, '.git', 'config'), '[uploadpack]\n\tallowAnySHA1InWant = true\n');
-    [this.baseSha] = this.fastImport([
-      commitBlock('refs/heads/main', 'base', undefined, base),
+    [this.baseSha] = this.fastImport(
+      commitBlock(1, 'refs/heads/main', 'base', undefined, base),
       'reset refs/heads/feature\nfrom :1\n',
-    ]);
+    );
     this.forkSha = this.baseSha;
   }
 
@@ -86,32 +87,36 @@ export class PullRequestScenario {
     // The merge commit's tree: main as it is now with everything the branch changed (the scenarios
     // never conflict), as `git merge --no-ff` makes it.
     const merged = Object.fromEntries(this.changed);
-    [this.headSha, this.mergeSha] = this.fastImport([
-      commitBlock('refs/heads/feature', 'feature change', this.headSha || this.forkSha, files),
-      commitBlock('refs/pull/2/merge', 'Merge feature into main', this.baseSha, merged, ':1'),
-    ]);
+    [this.headSha, this.mergeSha] = this.fastImport(
+      commitBlock(1, 'refs/heads/feature', 'feature change', this.headSha || this.forkSha, files),
+      commitBlock(2, 'refs/pull/2/merge', 'Merge feature into main', this.baseSha, merged, ':1'),
+    );
     return this;
   }
 
   /** Lands a commit on the base branch (the PR's merge commit is not remade). */
   advanceBase(files: Change): string {
-    [this.baseSha] = this.fastImport([commitBlock('refs/heads/main', 'main moves on', this.baseSha, files)]);
+    [this.baseSha] = this.fastImport(commitBlock(1, 'refs/heads/main', 'main moves on', this.baseSha, files));
     return this.baseSha;
   }
 
-  /** Runs `git fast-import` on commits marked :1, :2, ... and returns their SHAs in that order. */
-  private fastImport(blocks: string[]): string[] {
+  /** Runs `git fast-import` on `blocks` (commits marked :1, :2, ...): their SHAs in mark order. */
+  private fastImport(...blocks: string[]): string[] {
     const marks = join(this.tmp, 'marks');
-    const stream = blocks.map((block, i) => block.replace('mark :N', `mark :${i + 1}`)).join('\n');
     // --force: GitHub remakes refs/pull/N/merge on every push; the new one does not contain the old.
-    this.origin.gitWithInput(stream, 'fast-import', '--quiet', '--force', `--export-marks=${marks}`);
-    const shas = new Map(
-      readFileSync(marks, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => line.split(' ') as [string, string]),
+    this.origin.gitWithInput(
+      blocks.join('\n'),
+      'fast-import',
+      '--quiet',
+      '--force',
+      `--export-marks=${marks}`,
     );
-    return blocks.flatMap((block, i) => (block.startsWith('commit') ? [shas.get(`:${i + 1}`)!] : []));
+    return readFileSync(marks, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(' ') as [string, string])
+      .sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)))
+      .map(([, sha]) => sha);
   }
 
   /** `actions/checkout` with its defaults: fetch-depth 1 of the merge commit (or `ref`), detached. */

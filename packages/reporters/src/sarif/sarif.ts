@@ -101,6 +101,8 @@ export interface SarifRun {
   results: SarifResult[];
   columnKind: 'utf16CodeUnits';
   properties: { summary: RunResult['summary'] };
+  /** Set by whoever uploads the log (the Action: `category/`): code scanning keeps one analysis per id. */
+  automationDetails?: { id: string };
 }
 
 const LEVELS: Record<Severity, Level> = {
