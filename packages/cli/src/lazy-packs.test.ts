@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBuiltCli } from './test-support/run-cli.ts';
 
 const repo = new URL('../../../', import.meta.url).pathname;
 const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
@@ -77,7 +78,7 @@ describe('plumbline audit imports only the packs of the languages it scans', () 
     expect(ids).toContain('dockerfile/no-root-user');
   });
 
-  it('a config naming rules of packs not imported is validated and applied as before', () => {
+  it('a config naming rules of packs not imported is validated and applied as before', async () => {
     const dir = tree({
       Dockerfile: DOCKERFILE,
       'ok.yaml': [
@@ -101,10 +102,11 @@ describe('plumbline audit imports only the packs of the languages it scans', () 
     expect(described).toContain('k8s/no-privileged-container');
     expect(described).not.toContain('terraform/s3-bucket-public-acl');
 
-    const unknown = audit([file, '-c', join(dir, 'unknown.yaml')]);
+    // Refused before any pack is needed: the messages come from the in-process CLI.
+    const unknown = await runBuiltCli(['audit', file, '-c', join(dir, 'unknown.yaml')]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('rules.terraform/no-such-rule: unknown rule id or alias');
-    const bad = audit([file, '-c', join(dir, 'bad-options.yaml')]);
+    const bad = await runBuiltCli(['audit', file, '-c', join(dir, 'bad-options.yaml')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
       'rules.terraform/eks-cluster-version.options.minimumVersion: must match pattern',

@@ -1,21 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledBin as bin, bundledEnv, repoRoot as repo } from './test-support/run-cli.ts';
+import { repoRoot as repo, runBuiltCli } from './test-support/run-cli.ts';
 
 const units = join(repo, 'fixtures', 'deploy-units');
 const helm = process.env.PLUMBLINE_HELM;
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: bundledEnv({ NO_COLOR: '1', ...env }),
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The CLI in the test's process (`runBuiltCli`); Helm and kubectl are children as in any audit. */
+const cli = (args: string[], env: Record<string, string> = {}) => runBuiltCli(args, repo, env);
 
 // .ci/run unpacks Helm and exports PLUMBLINE_HELM; without it these skip locally, never in CI.
 describe.skipIf(!helm && !process.env.CI)('plumbline audit on charts and overlays', () => {
@@ -27,8 +20,8 @@ describe.skipIf(!helm && !process.env.CI)('plumbline audit on charts and overlay
   const cached = { PLUMBLINE_RENDER_CACHE: shared };
   afterAll(() => rmSync(shared, { recursive: true, force: true }));
 
-  it('reports rendered findings at values, template and patch lines, with the rendering counts', () => {
-    const r = cli(['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm!], cached);
+  it('reports rendered findings at values, template and patch lines, with the rendering counts', async () => {
+    const r = await cli(['audit', units, '--format', 'json', '--fail-on', 'none', '--helm', helm!], cached);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
     const lines = result.findings.map(
@@ -45,20 +38,20 @@ describe.skipIf(!helm && !process.env.CI)('plumbline audit on charts and overlay
     );
     expect(result.summary.rendering.helm).toMatchObject({ rendered: 1, failed: 0, skipped: 0 });
     expect(result.summary.rendering.kustomize).toMatchObject({ rendered: 1, failed: 0, skipped: 0 });
-    const text = cli(['audit', units, '--fail-on', 'none', '--helm', helm!], cached);
+    const text = await cli(['audit', units, '--fail-on', 'none', '--helm', helm!], cached);
     expect(text.stdout).toContain('; Helm charts: 1 rendered; kustomizations: 1 rendered');
   });
 
-  it('offers no fix on rendered findings: --fix leaves charts and kustomizations as written', () => {
+  it('offers no fix on rendered findings: --fix leaves charts and kustomizations as written', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'plumbline-render-fix-'));
     cpSync(units, copy, { recursive: true });
-    const r = cli(['audit', copy, '--format', 'json', '--fail-on', 'none', '--helm', helm!], cached);
+    const r = await cli(['audit', copy, '--format', 'json', '--fail-on', 'none', '--helm', helm!], cached);
     const rendered = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) =>
       f.ruleId.startsWith('k8s/'),
     );
     expect(rendered.map((f: { ruleId: string }) => f.ruleId)).toContain('k8s/require-security-context');
     expect(rendered.filter((f: { fix?: unknown }) => f.fix)).toEqual([]);
-    const fixed = cli(['audit', copy, '--fix', '--fail-on', 'none', '--helm', helm!], cached);
+    const fixed = await cli(['audit', copy, '--fix', '--fail-on', 'none', '--helm', helm!], cached);
     expect(fixed.code, fixed.stderr).toBe(0);
     for (const file of readdirSync(units, { recursive: true, encoding: 'utf8' })) {
       if (statSync(join(units, file)).isFile())
@@ -66,7 +59,7 @@ describe.skipIf(!helm && !process.env.CI)('plumbline audit on charts and overlay
     }
   });
 
-  it('keeps Helm and kustomize outputs per user: a second audit spawns neither, same report', () => {
+  it('keeps Helm and kustomize outputs per user: a second audit spawns neither, same report', async () => {
     const home = mkdtempSync(join(tmpdir(), 'plumbline-render-cache-home-'));
     const off = mkdtempSync(join(tmpdir(), 'plumbline-render-cache-off-'));
     try {
@@ -92,23 +85,23 @@ describe.skipIf(!helm && !process.env.CI)('plumbline audit on charts and overlay
           ]),
         ),
       });
-      const cold = cli(args, env);
+      const cold = await cli(args, env);
       expect(stats(cold.stderr)).toBe('0 hits, 4 misses, 4 written, 0 pruned');
-      const warm = cli(args, env);
+      const warm = await cli(args, env);
       expect(stats(warm.stderr)).toBe('4 hits, 0 misses, 0 written, 0 pruned');
       expect(strip(report(warm.stdout))).toEqual(strip(report(cold.stdout)));
       expect(readdirSync(join(home, 'plumbline', 'render'))).toHaveLength(4);
       // Off by flag or by setting: nothing read, nothing written.
       expect(
-        stats(cli([...args, '--no-render-cache'], { ...env, XDG_CACHE_HOME: off }).stderr),
+        stats((await cli([...args, '--no-render-cache'], { ...env, XDG_CACHE_HOME: off })).stderr),
       ).toBeUndefined();
       expect(
-        stats(cli(args, { ...env, XDG_CACHE_HOME: off, PLUMBLINE_RENDER_CACHE: 'off' }).stderr),
+        stats((await cli(args, { ...env, XDG_CACHE_HOME: off, PLUMBLINE_RENDER_CACHE: 'off' })).stderr),
       ).toBeUndefined();
       expect(readdirSync(off)).toEqual([]);
       // Or another folder.
       const elsewhere = join(off, 'ci-cache');
-      expect(stats(cli(args, { ...env, PLUMBLINE_RENDER_CACHE: elsewhere }).stderr)).toBe(
+      expect(stats((await cli(args, { ...env, PLUMBLINE_RENDER_CACHE: elsewhere })).stderr)).toBe(
         '0 hits, 4 misses, 4 written, 0 pruned',
       );
     } finally {
@@ -117,8 +110,8 @@ describe.skipIf(!helm && !process.env.CI)('plumbline audit on charts and overlay
     }
   });
 
-  it('keeps the templates skipped with --no-render', () => {
-    const r = cli(['audit', units, '--format', 'json', '--fail-on', 'none', '--no-render']);
+  it('keeps the templates skipped with --no-render', async () => {
+    const r = await cli(['audit', units, '--format', 'json', '--fail-on', 'none', '--no-render']);
     const result = JSON.parse(r.stdout);
     expect(result.summary.rendering).toBeUndefined();
     expect(

@@ -86,10 +86,10 @@ function monorepo(): string {
 
 // .ci/run unpacks Helm and exports PLUMBLINE_HELM; without it this skips locally, never in CI.
 describe.skipIf(!helm && !process.env.CI)('files rendering cannot touch, checked while the tools run', () => {
-  it('offers Terraform and Dockerfiles to the workers before rendering, with the JSON of one thread', () => {
+  it('offers Terraform and Dockerfiles to the workers before rendering, with the JSON of one thread', async () => {
     const dir = monorepo();
-    const one = pooledReport(dir, 1, '--helm', helm!);
-    const two = pooledReport(dir, 2, '--helm', helm!);
+    const one = await pooledReport(dir, 1, '--helm', helm!);
+    const two = await pooledReport(dir, 2, '--helm', helm!);
     expect(one.stderr).not.toMatch(/before rendering/);
     // The CLI looks for admission policies meanwhile too.
     expect(two.stderr).toMatch(

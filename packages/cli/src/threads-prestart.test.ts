@@ -58,10 +58,10 @@ function largeRepository(): string {
 }
 
 describe('a large scan', () => {
-  it('starts its worker as soon as the files are listed, and it is the one the pool uses', () => {
+  it('starts its worker as soon as the files are listed, and it is the one the pool uses', async () => {
     const root = largeRepository();
-    const two = pooledReport(root, 2, '--no-render');
-    const one = pooledReport(root, 1, '--no-render');
+    const two = await pooledReport(root, 2, '--no-render');
+    const one = await pooledReport(root, 1, '--no-render');
     expect(two.stderr).toMatch(/plumbline timeline: a prestarted worker is adopted/);
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, /);
     // One thread starts none, and goes shard by shard on its own.

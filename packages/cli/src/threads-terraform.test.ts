@@ -65,10 +65,10 @@ function terraformRepos(): string {
 }
 
 describe('--threads over Terraform repositories', () => {
-  it('spreads the modules over shards, rechecks the call that crosses them, and gives byte-identical JSON', () => {
+  it('spreads the modules over shards, rechecks the call that crosses them, and gives byte-identical JSON', async () => {
     const dir = terraformRepos();
-    const one = pooledReport(dir, 1);
-    const two = pooledReport(dir, 2);
+    const one = await pooledReport(dir, 1);
+    const two = await pooledReport(dir, 2);
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, .*hcl in [2-9]/);
     // Only the far call crosses shards; `../modules/x` and `../../` stay inside their partition.
     expect(two.stderr).toMatch(/apps\/api\/infra\/main\.tf \(shard/);
@@ -81,11 +81,11 @@ describe('--threads over Terraform repositories', () => {
     expect(two.json).toBe(one.json);
   });
 
-  it('keeps every Terraform file together with a --var-file (it applies to every root module)', () => {
+  it('keeps every Terraform file together with a --var-file (it applies to every root module)', async () => {
     const dir = terraformRepos();
     writeFileSync(join(dir, 'shared.tfvars'), 'acl = "public-read"\n');
-    const two = pooledReport(dir, 2, '--var-file', join(dir, 'shared.tfvars'));
+    const two = await pooledReport(dir, 2, '--var-file', join(dir, 'shared.tfvars'));
     expect(two.stderr).not.toMatch(/hcl in [2-9]/);
-    expect(two.json).toBe(pooledReport(dir, 1, '--var-file', join(dir, 'shared.tfvars')).json);
+    expect(two.json).toBe((await pooledReport(dir, 1, '--var-file', join(dir, 'shared.tfvars'))).json);
   });
 });

@@ -138,10 +138,10 @@ metadata:
 }
 
 describe('--threads with a ValidatingAdmissionPolicy in the scan', () => {
-  it('splits the YAML and reads bindings, params and namespaces from other shards alike', () => {
+  it('splits the YAML and reads bindings, params and namespaces from other shards alike', async () => {
     const dir = platformRepository();
-    const one = pooledReport(dir, 1, '--no-render');
-    const two = pooledReport(dir, 2, '--no-render');
+    const one = await pooledReport(dir, 1, '--no-render');
+    const two = await pooledReport(dir, 2, '--no-render');
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, .*yaml in [2-9]/);
     expect(two.stderr).not.toMatch(/links cross/);
     const findings = (
@@ -156,7 +156,7 @@ describe('--threads with a ValidatingAdmissionPolicy in the scan', () => {
     expect(two.json).toBe(one.json);
   });
 
-  it('checks Terraform and Dockerfiles while the policies are found, with the JSON of one thread', () => {
+  it('checks Terraform and Dockerfiles while the policies are found, with the JSON of one thread', async () => {
     const dir = platformRepository();
     writeTree(dir, {
       // Names the policy where it cannot report: one thread with every rule says so.
@@ -166,8 +166,8 @@ describe('--threads with a ValidatingAdmissionPolicy in the scan', () => {
       'infra/network/main.tf':
         'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-platform-logs"\n}\n\nresource "aws_s3_bucket_versioning" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
     });
-    const one = pooledReport(dir, 1, '--no-render');
-    const two = pooledReport(dir, 2, '--no-render');
+    const one = await pooledReport(dir, 1, '--no-render');
+    const two = await pooledReport(dir, 2, '--no-render');
     expect(two.stderr).toMatch(/^plumbline timeline: workers started before the pending rules are found/m);
     const findings = (
       JSON.parse(one.json) as { findings: { ruleId: string; file: string; message: string }[] }

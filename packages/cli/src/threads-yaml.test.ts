@@ -184,10 +184,10 @@ spec:
 }
 
 describe('--threads over YAML of several repositories', () => {
-  it('splits the YAML into several shards and gives byte-identical JSON', () => {
+  it('splits the YAML into several shards and gives byte-identical JSON', async () => {
     const dir = multiRepoFolder();
-    const one = pooledReport(dir, 1, '--no-render');
-    const two = pooledReport(dir, 2, '--no-render');
+    const one = await pooledReport(dir, 1, '--no-render');
+    const two = await pooledReport(dir, 2, '--no-render');
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, .*yaml in [2-9]/);
     // `apps/ledger` is tied to `platform/prod` by content only: their shards are checked again together.
     expect(two.stderr).toMatch(/links cross 2 shards/);
@@ -204,22 +204,22 @@ describe('--threads over YAML of several repositories', () => {
     expect(two.json).toBe(one.json);
   });
 
-  it('checks everything together again when objects sit at the root of the scan', () => {
+  it('checks everything together again when objects sit at the root of the scan', async () => {
     const dir = multiRepoFolder();
     writeFileSync(
       join(dir, 'namespace.yaml'),
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop-prod\n',
     );
-    const one = pooledReport(dir, 2, '--no-render');
+    const one = await pooledReport(dir, 2, '--no-render');
     expect(one.stderr).toMatch(/yaml in [2-9]/);
     expect(one.stderr).toMatch(/links cross [3-9] shards/);
-    expect(one.json).toBe(pooledReport(dir, 1, '--no-render').json);
+    expect(one.json).toBe((await pooledReport(dir, 1, '--no-render')).json);
   });
 });
 
 // .ci/run unpacks Helm and exports PLUMBLINE_HELM, and the CI image has `kubectl kustomize`.
 describe.skipIf(!process.env.PLUMBLINE_HELM && !process.env.CI)('--threads over YAML with rendering', () => {
-  it('keeps rendered output and the files near it on the main thread, and spreads the rest', () => {
+  it('keeps rendered output and the files near it on the main thread, and spreads the rest', async () => {
     const dir = multiRepoFolder();
     // A plain NetworkPolicy beside the base the overlay builds on: a loose file among rendered paths.
     writeFileSync(
@@ -227,8 +227,8 @@ describe.skipIf(!process.env.PLUMBLINE_HELM && !process.env.CI)('--threads over 
       'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: cart\n  namespace: shop-prod\nspec:\n  podSelector:\n    matchLabels:\n      app: cart\n  policyTypes: [Ingress]\n',
     );
     // Small enough that one thread checks it all at once: the reference a split must equal.
-    const one = pooledReport(dir, 1);
-    const two = pooledReport(dir, 2);
+    const one = await pooledReport(dir, 1);
+    const two = await pooledReport(dir, 2);
     expect(one.stderr).not.toMatch(/plumbline pool/);
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, .*yaml in [1-9]/);
     const report = JSON.parse(one.json) as {

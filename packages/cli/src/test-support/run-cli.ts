@@ -74,7 +74,12 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `plumbline ...args` in `cwd` with the environment of the test plus `env` (NO_COLOR set, as in the child-process tests). */
+/**
+ * `plumbline ...args` in `cwd` with the environment of the test plus `env` (NO_COLOR set, as in
+ * the child-process tests). With `PLUMBLINE_POOL_DEBUG` in `env`, the scan's debug lines come back
+ * in `stderr` as from a child: the engine reads that setting from `process.env` and writes the
+ * lines to the process's stderr, so for the run both are the test's (see `processDebug`).
+ */
 export async function runBuiltCli(
   args: string[],
   cwd = repoRoot,
@@ -83,20 +88,49 @@ export async function runBuiltCli(
   const runCli = await builtRunCli();
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, {
-    cwd,
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    stdout: {
-      write: (text: string) => {
-        stdout += text;
-        return true;
+  const append = (text: string) => {
+    stderr += text;
+  };
+  const run = () =>
+    runCli(args, {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdout: {
+        write: (text: string) => {
+          stdout += text;
+          return true;
+        },
       },
-    },
-    stderr: {
-      write: (text: string) => {
-        stderr += text;
-      },
-    },
-  });
+      stderr: { write: append },
+    });
+  const code = env.PLUMBLINE_POOL_DEBUG
+    ? await processDebug(env.PLUMBLINE_POOL_DEBUG, append, run)
+    : await run();
   return { code, stdout, stderr };
+}
+
+/**
+ * Runs `run` with `PLUMBLINE_POOL_DEBUG` set in `process.env` and what is written to
+ * `process.stderr` (the debug lines, a worker thread's output) handed to `capture`; both as they
+ * were afterwards. A test worker runs one test at a time, so nothing else writes there meanwhile.
+ */
+async function processDebug<T>(
+  setting: string,
+  capture: (text: string) => void,
+  run: () => Promise<T>,
+): Promise<T> {
+  const saved = process.env.PLUMBLINE_POOL_DEBUG;
+  const write = process.stderr.write;
+  process.env.PLUMBLINE_POOL_DEBUG = setting;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    capture(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    return await run();
+  } finally {
+    process.stderr.write = write;
+    if (saved === undefined) delete process.env.PLUMBLINE_POOL_DEBUG;
+    else process.env.PLUMBLINE_POOL_DEBUG = saved;
+  }
 }
