@@ -1,15 +1,13 @@
 /**
- * The pull request at its edges, run as GitHub runs the bundle against the loopback fake GitHub:
- * overlapping runs, a 502 after a write, a 403 on comments with SARIF allowed, a 422 review, a 429
- * with retry-after, a 300-file pull request, pushes that fix findings, untouched unscannable files.
+ * The pull request at its edges, against the loopback fake GitHub: overlapping runs, a 502 after a
+ * write, a 403 on comments with SARIF allowed, a 422 review, a 429 with retry-after, a 300-file pull
+ * request, pushes that fix findings, untouched unscannable files. What the Action decides and posts
+ * is the subject, so it runs in the test's process (`runInProcess`, the runner's environment);
+ * action.test.ts runs the committed bundle as GitHub does.
  */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../../github/src/test-support/fake-github.ts';
-import { type ActionRun, PullRequestScenario, runBundle } from './test-support/scenario.ts';
-
-const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'index.js');
+import { type ActionRun, PullRequestScenario, runInProcess } from './test-support/scenario.ts';
 
 /** dockerfile/curl-insecure (high) and no-curl-pipe-shell (medium) on line 2, pipefail (low) too. */
 const INSECURE = 'FROM debian:12\nRUN curl -k https://get.example.com/install.sh | sh\nUSER 1000\n';
@@ -42,8 +40,7 @@ function run(
   action: 'opened' | 'synchronize' = 'opened',
 ): Promise<ActionRun> {
   gh.pulls.set(2, { number: 2, files: s.files() });
-  return runBundle(
-    bundle,
+  return runInProcess(
     {
       GITHUB_EVENT_NAME: 'pull_request',
       GITHUB_EVENT_PATH: s.event(action),
@@ -115,8 +112,7 @@ describe('each write on its own', () => {
         gh.pulls.set(2, { number: 2, files: files.filter((f) => f.filename !== 'web/Dockerfile') });
     };
     gh.pulls.set(2, { number: 2, files });
-    const r = await runBundle(
-      bundle,
+    const r = await runInProcess(
       {
         GITHUB_EVENT_NAME: 'pull_request',
         GITHUB_EVENT_PATH: s.event('opened'),

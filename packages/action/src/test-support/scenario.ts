@@ -11,6 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { TestRepo } from '../../../github/src/test-support/git-repo.ts';
+import { createEngine } from '../engine.ts';
+import { runAction } from '../run.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -214,6 +216,46 @@ export function runBundle(
   env: Record<string, string>,
   inputs: Record<string, string>,
 ): Promise<ActionRun> {
+  const runner = runnerEnv(env, inputs);
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bundle],
+      { env: runner.env, cwd: env.GITHUB_WORKSPACE },
+      (error, stdout, stderr) => {
+        const code = error ? ((error as { code?: number }).code ?? 1) : 0;
+        resolve(runner.finish(typeof code === 'number' ? code : 1, stdout, stderr));
+      },
+    );
+  });
+}
+
+/**
+ * `runAction` in the test's process, with the environment `runBundle` gives the bundle and the
+ * engine built from the sources: for tests of what the Action decides and posts, not of the
+ * bundle (whose start, ~0.4 CPU-s, was most of such a run). Git is a child as in the bundle.
+ */
+export async function runInProcess(
+  env: Record<string, string>,
+  inputs: Record<string, string>,
+): Promise<ActionRun> {
+  const runner = runnerEnv(env, inputs);
+  let stdout = '';
+  const engine = createEngine({ presetDirs: [join(repoRoot, 'policies', 'presets')] });
+  const code = await runAction(runner.env, engine, {
+    write: (text: string) => {
+      stdout += text;
+    },
+  });
+  return runner.finish(code, stdout, '');
+}
+
+/**
+ * The environment the runner gives the Action (INPUT_* from `inputs` over action.yml's defaults,
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY in a folder of the run's own, `env` over all), and how to
+ * read the run's outputs and summary when it ends (the folder is removed then).
+ */
+function runnerEnv(env: Record<string, string>, inputs: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'plumbline-runner-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
@@ -225,36 +267,30 @@ export function runBundle(
       v,
     ]),
   );
-  const fullEnv = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? dir,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: 'Codertocat/Hello-World',
-    PLUMBLINE_GITHUB_PACE: 'none',
-    PLUMBLINE_SARIF_POLL_MS: '5',
-    ...inputEnv,
-    ...env,
+  return {
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? dir,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'Codertocat/Hello-World',
+      PLUMBLINE_GITHUB_PACE: 'none',
+      PLUMBLINE_SARIF_POLL_MS: '5',
+      ...inputEnv,
+      ...env,
+    } as Record<string, string>,
+    finish(code: number, stdout: string, stderr: string): ActionRun {
+      const outputs = parseOutputs(readFileSync(outputFile, 'utf8'));
+      const summary = readFileSync(summaryFile, 'utf8');
+      rmSync(dir, { recursive: true, force: true });
+      return { code, stdout, stderr, outputs, summary };
+    },
   };
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bundle],
-      { env: fullEnv, cwd: env.GITHUB_WORKSPACE },
-      (error, stdout, stderr) => {
-        const code = error ? ((error as { code?: number }).code ?? 1) : 0;
-        const outputs = parseOutputs(readFileSync(outputFile, 'utf8'));
-        const summary = readFileSync(summaryFile, 'utf8');
-        rmSync(dir, { recursive: true, force: true });
-        resolve({ code: typeof code === 'number' ? code : 1, stdout, stderr, outputs, summary });
-      },
-    );
-  });
 }
 
 /** Reads `$GITHUB_OUTPUT` (`name<<delimiter` blocks) as the runner does. */
