@@ -1,6 +1,10 @@
 /**
- * The committed bundle, run as GitHub runs it (node dist/index.js with INPUT_* and GITHUB_*), against
- * a fake GitHub REST API on 127.0.0.1 and a real git repository with a base and a PR branch.
+ * The Action against a fake GitHub REST API on 127.0.0.1 and a real git repository with a base and
+ * a PR branch. The committed bundle runs as GitHub runs it (node dist/index.js with INPUT_* and
+ * GITHUB_*: `runOnPull`) wherever the bundle could differ from the sources: the whole flow with
+ * every channel, the fetch of a shallow checkout, exit codes, the SARIF upload and the copy without
+ * node_modules. The other tests are about what the Action decides and call `runAction` in this
+ * process with the same environment (`decideOnPull`), as pull-request-edges.test.ts does.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +12,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub, rateLimited } from '../../github/src/test-support/fake-github.ts';
-import { type ActionRun, PullRequestScenario, runBundle, webhookExample } from './test-support/scenario.ts';
+import {
+  type ActionRun,
+  PullRequestScenario,
+  runBundle,
+  runInProcess,
+  webhookExample,
+} from './test-support/scenario.ts';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(packageDir, 'dist', 'index.js');
@@ -46,25 +56,37 @@ function scenario(): PullRequestScenario {
   return s;
 }
 
-async function runOnPull(
+/** The workflow's environment for a run on pull request #2 of `s`. */
+function pullEnv(s: PullRequestScenario, event: string, workspace: string): Record<string, string> {
+  gh.pulls.set(2, { number: 2, files: s.files() });
+  return {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_API_URL: gh.url,
+    GITHUB_SHA: s.mergeSha,
+    GITHUB_REF: 'refs/pull/2/merge',
+  };
+}
+
+/** The committed bundle on pull request #2, as the runner starts it. */
+function runOnPull(
   s: PullRequestScenario,
   event: string,
   inputs: Record<string, string> = {},
   workspace = s.checkout(),
 ): Promise<ActionRun> {
-  gh.pulls.set(2, { number: 2, files: s.files() });
-  return runBundle(
-    bundle,
-    {
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: event,
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_API_URL: gh.url,
-      GITHUB_SHA: s.mergeSha,
-      GITHUB_REF: 'refs/pull/2/merge',
-    },
-    { 'github-token': gh.token, ...inputs },
-  );
+  return runBundle(bundle, pullEnv(s, event, workspace), { 'github-token': gh.token, ...inputs });
+}
+
+/** `runAction` in this process on pull request #2, with the runner's environment. */
+function decideOnPull(
+  s: PullRequestScenario,
+  event: string,
+  inputs: Record<string, string> = {},
+  workspace = s.checkout(),
+): Promise<ActionRun> {
+  return runInProcess(pullEnv(s, event, workspace), { 'github-token': gh.token, ...inputs });
 }
 
 function annotations(run: ActionRun): string[] {
@@ -120,10 +142,10 @@ describe('pull request', () => {
 
   it('on the next push updates the same comment and never re-posts a review comment for the same fingerprint', async () => {
     const s = scenario();
-    await runOnPull(s, s.event('opened'));
+    await decideOnPull(s, s.event('opened'));
     const first = gh.issueComments[0]!;
     s.push({ '.github/workflows/another.yml': INJECTED('another') });
-    const run = await runOnPull(s, s.event('synchronize'));
+    const run = await decideOnPull(s, s.event('synchronize'));
     expect(gh.issueComments).toHaveLength(1);
     expect(gh.issueComments[0]!.id).toBe(first.id);
     expect(gh.issueComments[0]!.body).toContain('2 new findings**: 🟠 2 high');
@@ -139,7 +161,7 @@ describe('pull request', () => {
     );
 
     // the same head again: nothing new to write at all
-    const again = await runOnPull(s, s.event('synchronize'));
+    const again = await decideOnPull(s, s.event('synchronize'));
     expect(again.code).toBe(1);
     expect(gh.reviewComments).toHaveLength(2);
     expect(gh.issueComments).toHaveLength(1);
@@ -147,9 +169,9 @@ describe('pull request', () => {
 
   it('turns the comment to a clean state when the PR fixes its findings, and posts none when there never were any', async () => {
     const s = scenario();
-    await runOnPull(s, s.event('opened'));
+    await decideOnPull(s, s.event('opened'));
     s.push({ '.github/workflows/new.yml': VALID });
-    const clean = await runOnPull(s, s.event('synchronize'));
+    const clean = await decideOnPull(s, s.event('synchronize'));
     expect(clean.code).toBe(0);
     expect(gh.issueComments).toHaveLength(1);
     expect(gh.issueComments[0]!.body).toContain('✅ **No new findings**');
@@ -160,7 +182,7 @@ describe('pull request', () => {
     quiet.push({ 'b.yml': 'k: w\n' });
     gh.issueComments.length = 0;
     const before = gh.writes().length;
-    const none = await runOnPull(quiet, quiet.event('opened'));
+    const none = await decideOnPull(quiet, quiet.event('opened'));
     expect(none.code).toBe(0);
     expect(none.stdout).toContain('Plumbline: no new findings (0 in total)');
     expect(gh.writes().slice(before)).toEqual([]);
@@ -179,7 +201,7 @@ describe('pull request', () => {
   it('falls back to annotations and the summary with one notice when the token may not write (403), without failing for it', async () => {
     const s = scenario();
     gh.readOnly = true;
-    const run = await runOnPull(s, s.event('opened'), { 'fail-on': 'none', 'upload-sarif': 'true' });
+    const run = await decideOnPull(s, s.event('opened'), { 'fail-on': 'none', 'upload-sarif': 'true' });
     expect(run.code).toBe(0);
     const notices = run.stdout.split('\n').filter((l) => l.startsWith('::notice'));
     expect(notices).toHaveLength(1);
@@ -210,7 +232,7 @@ describe('pull request', () => {
       p.pull_request.head.repo.full_name = 'someone/Hello-World';
       p.pull_request.head.repo.fork = true;
     });
-    const run = await runOnPull(s, event);
+    const run = await decideOnPull(s, event);
     expect(run.code).toBe(1);
     expect(gh.requests).toEqual([]);
     expect(run.stdout.split('\n').filter((l) => l.startsWith('::notice'))).toEqual([
@@ -221,7 +243,7 @@ describe('pull request', () => {
   it('waits out a 403 rate limit (x-ratelimit-remaining: 0) instead of taking it for a permission problem', async () => {
     const s = scenario();
     gh.failures.push(rateLimited('POST', /\/issues\/2\/comments$/, 1));
-    const run = await runOnPull(s, s.event('opened'));
+    const run = await decideOnPull(s, s.event('opened'));
     expect(gh.issueComments).toHaveLength(1);
     expect(run.stdout).toMatch(/rate limit hit on POST .* retrying/);
     expect(run.stdout).not.toContain('::notice');
@@ -229,7 +251,7 @@ describe('pull request', () => {
 
   it('`mode: all` reports every finding and fails on them', async () => {
     const s = scenario();
-    const run = await runOnPull(s, s.event('opened'), {
+    const run = await decideOnPull(s, s.event('opened'), {
       mode: 'all',
       comment: 'false',
       'review-comments': 'false',
@@ -246,8 +268,7 @@ describe('pull request', () => {
   it('warns when the checkout is not the pull request code (pull_request_target checks out the base)', async () => {
     const s = scenario();
     gh.pulls.set(2, { number: 2, files: s.files() });
-    const run = await runBundle(
-      bundle,
+    const run = await runInProcess(
       {
         GITHUB_EVENT_NAME: 'pull_request_target',
         GITHUB_EVENT_PATH: s.event('opened'),
@@ -267,7 +288,7 @@ describe('pull request', () => {
     // The pull request's files without their history (unpacked from an artifact, say).
     const workspace = s.checkout();
     rmSync(join(workspace, '.git'), { recursive: true, force: true });
-    const run = await runOnPull(
+    const run = await decideOnPull(
       s,
       s.event('opened'),
       { comment: 'false', 'review-comments': 'false' },
@@ -303,7 +324,7 @@ describe('sub-folder', () => {
     const s = new PullRequestScenario({ 'deploy/pod.yaml': pod(false), 'other/pod.yaml': pod(true) });
     scenarios.push(s);
     s.push({ 'deploy/pod.yaml': pod(true) });
-    const run = await runOnPull(s, s.event('opened'), { path: 'deploy', 'fail-on': 'critical' });
+    const run = await decideOnPull(s, s.event('opened'), { path: 'deploy', 'fail-on': 'critical' });
     expect(run.code).toBe(1);
     expect(annotations(run)).toEqual([]); // the inline comment stands on that line
     expect(gh.reviewComments.map((c) => [c.path, c.line])).toEqual([['deploy/pod.yaml', 10]]);
