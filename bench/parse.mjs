@@ -25,7 +25,9 @@ const paths = filesUnder(dir, withinSizeLimit);
 const rows = [];
 for (const language of allLanguages) {
   if (only && language.id !== only) continue;
+  // Everything loaded up front: the bare parse times parsing, not a grammar's first load.
   await language.init?.();
+  await language.load?.();
   const files = paths
     .map((p) => relative(dir, p).split('\\').join('/'))
     .filter((rel) => language.claims(rel))

@@ -22,6 +22,7 @@ export { fingerprint, normaliseEvidence } from './engine/fingerprint.js';
 export { globMatcher } from './engine/globs.js';
 export type { IndexedRule } from './engine/indexed-rule.js';
 export { indexedRuleOf, rulesFromIndex } from './engine/indexed-rule.js';
+export { parseLoading, setUpLanguage } from './engine/language-setup.js';
 export type { PendingRules } from './engine/pending-rules.js';
 export { debugTimeline } from './engine/pool/debug-timeline.js';
 export { dropPrestarted, prestartEngineWorkers } from './engine/pool/prestart.js';

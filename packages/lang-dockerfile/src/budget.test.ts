@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dockerfileLanguage, isDockerfilePath } from './language.js';
 import { MAX_SHELL_PER_RUN } from './parse.js';
 
-beforeAll(() => dockerfileLanguage.init?.());
+beforeAll(() => dockerfileLanguage.load?.());
 
 const parse = (text: string) => dockerfileLanguage.parse(new SourceFile('Dockerfile', text));
 

@@ -34,7 +34,8 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   claims: isDockerfilePath,
   // Shell parsing of every instruction: several times a YAML byte (bench/README.md, issue 17).
   costPerByte: 4,
-  init: initShell,
+  // The shell grammar only when a RUN script needs it (most never do): ~45 ms of a scan otherwise.
+  load: initShell,
   parse: parseDockerfile,
 };
 

@@ -6,7 +6,7 @@ import { splitImage } from './parse.js';
 import { substitute } from './vars.js';
 
 beforeAll(async () => {
-  await dockerfileLanguage.init!();
+  await dockerfileLanguage.load!();
 });
 
 function parse(text: string) {

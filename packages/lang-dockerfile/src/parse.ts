@@ -24,7 +24,7 @@ import {
   type ReadInstruction,
   readWithDockerfileAst,
 } from './read-dockerfile.js';
-import { baseName, parseShell, shellReady } from './shell.js';
+import { baseName, parseShell } from './shell.js';
 import { unquoteDocker } from './unquote.js';
 import { INCOMPLETE, substitute } from './vars.js';
 
@@ -440,13 +440,11 @@ export function parseDockerfile(file: SourceFile): ParseResult<DockerfileModel> 
       posixShell = POSIX_SHELLS.has(baseName(ins.json[0]!.value).replace(/\.exe$/i, ''));
       stageShell.set(stage, posixShell);
     }
-    if (keyword === 'RUN' && posixShell && shellReady() && withinShellBudget(b, ins))
-      ins.shell = shellOf(b, ins);
+    if (keyword === 'RUN' && posixShell && withinShellBudget(b, ins)) ins.shell = shellOf(b, ins);
     if (
       keyword === 'ONBUILD' &&
       ins.trigger?.keyword === 'RUN' &&
       posixShell &&
-      shellReady() &&
       withinShellBudget(b, ins.trigger)
     )
       ins.trigger.shell = shellOf(b, ins.trigger);

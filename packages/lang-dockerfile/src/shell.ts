@@ -1,6 +1,7 @@
+import { accessSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { SourceFile } from '@plumbline/core';
+import { ParserNotLoadedError, type SourceFile } from '@plumbline/core';
 import { Parser, Language as TsLanguage } from 'web-tree-sitter';
 import type { ShellCommand, ShellScript } from './model.js';
 import { collectNative } from './native-shell/collect.js';
@@ -32,9 +33,14 @@ function locate(name: string): string {
   return join(dirname(require.resolve('web-tree-sitter')), name);
 }
 
-/** Loads tree-sitter and the bash grammar once. */
+/**
+ * Loads tree-sitter and the bash grammar once: the Dockerfile language's `load`, called the first
+ * time a script the native reader gives up on is parsed (most Dockerfiles have none).
+ */
 export function initShell(): Promise<void> {
   initPromise ??= (async () => {
+    // A missing file fails here, plainly, not inside the WebAssembly runtime (which prints to stderr).
+    for (const name of ['web-tree-sitter.wasm', 'tree-sitter-bash.wasm']) accessSync(locate(name));
     await Parser.init({ locateFile: (name: string) => locate(name) });
     const bash = await TsLanguage.load(locate('tree-sitter-bash.wasm'));
     const p = new Parser();
@@ -47,8 +53,10 @@ export function initShell(): Promise<void> {
   return initPromise;
 }
 
-export function shellReady(): boolean {
-  return parser !== undefined;
+/** The tree-sitter parser; a parse that needs it before `initShell` is asked to load it first. */
+function loadedParser(): Parser {
+  if (!parser) throw new ParserNotLoadedError('the shell grammar (tree-sitter-bash) is not loaded');
+  return parser;
 }
 
 export interface ShellReaderOptions {
@@ -71,7 +79,6 @@ export function configureShellReader(options: ShellReaderOptions = {}): void {
 /** Parses `text` (whose index i sits at file offset map(i)) as a POSIX shell script. */
 export function parseShell(file: SourceFile, text: string, map: OffsetMap): ShellScript {
   const script: ShellScript = { commands: [], assignments: [], hasError: false };
-  if (!parser) return script;
   const c: Collecting = {
     file,
     script,
@@ -92,19 +99,24 @@ function collect(
   wrapper: ShellCommand | undefined,
   depth: number,
 ): void {
-  // Without tree-sitter nothing is read, natively either: a script reads the same both ways.
-  if (!parser || depth > 4) return;
+  if (depth > 4) return;
   const { native = true, observe } = readerOptions;
   if (native) {
     // Most RUN scripts are read without the WebAssembly parse and the node-by-node walk; the
-    // native reader gives up (one pass at most) on anything it does not read as tree-sitter does.
+    // native reader gives up (one pass at most) on anything it does not read as tree-sitter does,
+    // and only then is tree-sitter needed (loaded on demand: `loadedParser`).
     const read = readNativeShell(text);
-    const simple = typeof read !== 'string';
-    observe?.(text, simple ? undefined : read, depth);
-    if (simple) collectNative(c, read, text, map, wrapper, depth);
-    else collectWithTreeSitter(parser, c, text, map, wrapper, depth);
+    if (typeof read !== 'string') {
+      observe?.(text, undefined, depth);
+      collectNative(c, read, text, map, wrapper, depth);
+      return;
+    }
+    const treeSitter = loadedParser();
+    observe?.(text, read, depth);
+    collectWithTreeSitter(treeSitter, c, text, map, wrapper, depth);
     return;
   }
+  const treeSitter = loadedParser();
   observe?.(text, 'native reader off', depth);
-  collectWithTreeSitter(parser, c, text, map, wrapper, depth);
+  collectWithTreeSitter(treeSitter, c, text, map, wrapper, depth);
 }

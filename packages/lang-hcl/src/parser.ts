@@ -1,3 +1,4 @@
+import { accessSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
@@ -40,6 +41,8 @@ export function initHclParser(options: HclInitOptions = {}): Promise<void> {
           : name === 'tree-sitter-terraform.wasm'
             ? require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')
             : require.resolve(`web-tree-sitter/${name}`));
+    // A missing file fails here, plainly, not inside the WebAssembly runtime (which prints to stderr).
+    for (const name of ['web-tree-sitter.wasm', 'tree-sitter-terraform.wasm']) accessSync(locate(name));
     await Parser.init({ locateFile: (name: string) => locate(name) });
     const language = await TsLanguage.load(locate('tree-sitter-terraform.wasm'));
     const p = new Parser();

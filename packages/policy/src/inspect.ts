@@ -1,4 +1,11 @@
-import { compareText, type FileSource, type ParsedFile, Project, SourceFile } from '@plumbline/core';
+import {
+  compareText,
+  type FileSource,
+  type ParsedFile,
+  Project,
+  parseLoading,
+  SourceFile,
+} from '@plumbline/core';
 import { LANGUAGES } from './input/index.js';
 import { policyLanguages } from './languages.js';
 import type { PolicySpec } from './load/policy-document.js';
@@ -27,7 +34,7 @@ export async function inspectInputs(
     const language = policyLanguages.find((l) => l.claims(entry.path));
     if (!language) continue;
     const file = new SourceFile(entry.path, (await source.read(entry.path)).toString('utf8'));
-    const result = language.parse(file);
+    const result = await parseLoading(language, file);
     for (const p of result.problems)
       problems.push(`${entry.path}:${file.position(p.loc.start).line}: ${p.message}`);
     if (result.model !== undefined)

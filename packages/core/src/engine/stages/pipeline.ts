@@ -11,6 +11,7 @@ import { unscannableRule } from '../../rules/unscannable.js';
 import type { AuditOptions } from '../audit.js';
 import type { SourceEntry } from '../file-source.js';
 import { compareErrors } from '../finding.js';
+import { setUpLanguage } from '../language-setup.js';
 import { redactRunResult } from '../redact-result.js';
 import { type RenderStageResult, renderUnits } from '../render-stage.js';
 import { StageTimer } from '../stage-timer.js';
@@ -63,8 +64,8 @@ export async function runPipeline(
   const run = new AuditRun(options);
   const { config } = run;
   const enabled = enabledRules(run.registry, config);
-  const languages = languagesToParse(run);
-  for (const language of languages) await language.init?.();
+  const languages: Language[] = [];
+  for (const language of languagesToParse(run)) languages.push(await setUpLanguage(language));
 
   const entries = prepared?.entries ?? (await timer.time('discover', () => discoverEntries(run)));
   const rendering =
