@@ -39,7 +39,7 @@ const include = ['**/*.tf', '**/*.tfvars', '**/*.tf.json'];
 const source = new DiskFileSource(root, 'corpus');
 
 // Parse only, to compare with the full scan.
-await hclLanguage.init();
+await hclLanguage.load();
 let bytes = 0;
 let files = 0;
 const texts = [];

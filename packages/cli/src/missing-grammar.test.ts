@@ -36,6 +36,12 @@ const WEB =
 // Arithmetic expansion: the hand-written shell reader leaves it to the tree-sitter grammar.
 const API =
   'FROM debian:12-slim\nARG BUILD=7\nRUN echo "release $((BUILD + 1))" > /etc/release && apt-get update\nUSER 10001\n';
+const COMPUTE = `resource "aws_instance" "web" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+  user_data     = templatefile("\${path.module}/init.sh.tftpl", { port = 8080 })
+}
+`;
 const POD = `apiVersion: v1
 kind: Pod
 metadata:
@@ -52,25 +58,29 @@ describe('grammars missing beside the bundle', () => {
       'services/web/Dockerfile': WEB,
       'services/api/Dockerfile': API,
       'infra/main.tf': 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n',
+      // templatefile() renders while the rules run: the grammar is loaded for such a file first.
+      'infra/compute.tf': COMPUTE,
+      'infra/init.sh.tftpl': '#!/bin/sh\nexec /usr/local/bin/web --port ${port}\n',
       'deploy/pod.yaml': POD,
     });
     const one = audit(dir, ['--threads', '1']);
     // core/unscannable is high: the default gate fails, nothing passes unseen.
     expect(one.code, one.stderr).toBe(1);
     expect(one.report.errors.map((e) => [e.file, e.kind])).toEqual([
-      ['infra/main.tf', 'unscannable'],
+      ['infra/compute.tf', 'unscannable'],
       ['services/api/Dockerfile', 'unscannable'],
     ]);
     const [tf, api] = one.report.errors;
     expect(tf!.message).toBe(
-      `not fully scanned: the hcl parser could not be set up (is the installation complete?): ENOENT: no such file or directory, access '${join(noGrammars, 'web-tree-sitter.wasm')}'`,
+      `not fully scanned: the hcl parser could not load what this file needs (is the installation complete?): ENOENT: no such file or directory, access '${join(noGrammars, 'web-tree-sitter.wasm')}'`,
     );
     expect(api!.message).toMatch(
       /^not fully scanned: the dockerfile parser could not load what this file needs/,
     );
     const rules = (file: string) => one.report.findings.filter((f) => f.file === file).map((f) => f.ruleId);
     expect(rules('services/api/Dockerfile')).toEqual(['core/unscannable']);
-    expect(rules('infra/main.tf')).toEqual(['core/unscannable']);
+    expect(rules('infra/compute.tf')).toEqual(['core/unscannable']);
+    expect(rules('infra/main.tf')).toContain('terraform/s3-bucket-versioning');
     expect(rules('services/web/Dockerfile')).toContain('dockerfile/copy-deps-before-source');
     expect(rules('deploy/pod.yaml')).toContain('k8s/no-latest-image');
     // The WebAssembly runtime is never reached, so it prints nothing of its own.
@@ -82,16 +92,22 @@ describe('grammars missing beside the bundle', () => {
     expect(
       whole.report.findings.filter((f) => f.file === 'services/api/Dockerfile').map((f) => f.ruleId),
     ).toEqual(['dockerfile/apt-get-update-alone']);
+    expect(whole.report.findings.filter((f) => f.file === 'infra/compute.tf').map((f) => f.ruleId)).toContain(
+      'terraform/ec2-imdsv2',
+    );
   });
 
-  it('are not needed for Dockerfiles the shell reader reads on its own', () => {
+  it('are not needed for what the built-in readers read on their own', () => {
     const dir = writeTree(mkdtempSync(join(tmpdir(), 'plumbline-no-wasm-repo-')), {
       'services/web/Dockerfile': WEB,
+      'infra/main.tf': 'resource "aws_s3_bucket" "logs" {\n  bucket = "acme-logs"\n}\n',
       'deploy/pod.yaml': POD,
     });
     const r = audit(dir, ['--fail-on', 'none']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.report.errors).toEqual([]);
-    expect(r.report.findings.map((f) => f.ruleId)).toContain('dockerfile/copy-deps-before-source');
+    expect(r.report.findings.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['dockerfile/copy-deps-before-source', 'terraform/s3-bucket-versioning']),
+    );
   });
 });

@@ -2,7 +2,7 @@ import { SourceFile, UnscannableFileError } from '@plumbline/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hclLanguage } from './language.js';
 
-beforeAll(() => hclLanguage.init?.());
+beforeAll(() => hclLanguage.load?.());
 
 describe('HCL nesting limit', () => {
   it('refuses expressions nested past the limit instead of overflowing the stack', () => {

@@ -2,7 +2,7 @@ import { type ParsedFile, SourceFile } from '@plumbline/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModules, type HclFile, hclLanguage, isUnknown, type TfModule, type Value } from './index.js';
 
-beforeAll(() => hclLanguage.init!());
+beforeAll(() => hclLanguage.load!());
 
 function parse(path: string, text: string): ParsedFile<HclFile> {
   const file = new SourceFile(path, text);

@@ -1,8 +1,8 @@
 import type { Comment, Language, Loc, ParseProblem, ParseResult, SourceFile } from '@plumbline/core';
-import { SourceFile as Source, UnscannableFileError } from '@plumbline/core';
+import { ParserNotLoadedError, SourceFile as Source, UnscannableFileError } from '@plumbline/core';
 import type { Attribute, Block, Body, Expr } from './ast.js';
 import { type JsonNode, JsonSyntaxError, parseJson } from './json.js';
-import { type HclInitOptions, initHclParser, parseHclText } from './parser.js';
+import { type HclInitOptions, hclGrammarLoaded, initHclParser, parseHclText } from './parser.js';
 import { planBody, planModuleSources } from './plan.js';
 
 export type HclFileKind = 'hcl' | 'json' | 'tfvars' | 'plan';
@@ -34,8 +34,9 @@ export const hclLanguage: Language<HclFile> & { configure(options: HclInitOption
   claims: (path) => CONFIG.test(path) || TFVARS.test(path) || (JSON_NAME.test(path) && PLAN.test(path)),
   // tree-sitter and module evaluation: several times a YAML byte (bench/README.md, issue 17).
   costPerByte: 3,
-  init: () => initHclParser(locateFile ? { locateFile } : {}),
-  /** Set before `init()` when the `.wasm` files are not where Node resolution finds them (a bundle). */
+  // The grammar only when a file needs it: ~20 ms of a scan, and of each worker thread, otherwise.
+  load: () => initHclParser(locateFile ? { locateFile } : {}),
+  /** Set before `load()` when the `.wasm` files are not where Node resolution finds them (a bundle). */
   configure(options: HclInitOptions) {
     locateFile = options.locateFile;
   },
@@ -48,7 +49,16 @@ export function hclFileKind(path: string): HclFileKind {
   return /\.json$/i.test(path) ? 'json' : 'hcl';
 }
 
+/**
+ * `templatefile()` renders its template while the rules run, when nothing can be loaded: a file
+ * that calls it has the grammar loaded first, for the template expressions the hand-written
+ * parser leaves to tree-sitter.
+ */
+const CALLS_TEMPLATEFILE = /\btemplatefile\s*\(/;
+
 export function parseHcl(file: SourceFile): ParseResult<HclFile> {
+  if (!hclGrammarLoaded() && CALLS_TEMPLATEFILE.test(file.text))
+    throw new ParserNotLoadedError('templatefile() needs the Terraform grammar');
   const kind = hclFileKind(file.path);
   const isJson = /\.json$/i.test(file.path);
   if (!isJson) {
@@ -201,7 +211,8 @@ function templateFromString(value: string, loc: Loc): Expr {
     const attr = body.attributes[0];
     if (!attr || problems.length > 0) return { kind: 'unsupported', loc };
     return relocate(attr.expr, loc);
-  } catch {
+  } catch (error) {
+    if (error instanceof ParserNotLoadedError) throw error;
     return { kind: 'unsupported', loc };
   }
 }

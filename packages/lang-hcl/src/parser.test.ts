@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hclLanguage } from './language.js';
 import { parseHclText } from './parser.js';
 
-beforeAll(() => hclLanguage.init?.());
+beforeAll(() => hclLanguage.load?.());
 
 /** The body and comments as plain JSON (locations as offsets). */
 function parsed(text: string) {

@@ -5,6 +5,7 @@ import {
   type Comment,
   type Loc,
   type ParseProblem,
+  ParserNotLoadedError,
   type SourceFile,
   UnscannableFileError,
 } from '@plumbline/core';
@@ -26,7 +27,10 @@ export interface HclInitOptions {
 let parser: Parser | undefined;
 let initialising: Promise<void> | undefined;
 
-/** Loads the tree-sitter runtime and the Terraform grammar once per process. */
+/**
+ * Loads the tree-sitter runtime and the Terraform grammar once per process: the language's `load`,
+ * called the first time a file needs it (most are read by the hand-written parser alone).
+ */
 export function initHclParser(options: HclInitOptions = {}): Promise<void> {
   if (parser) return Promise.resolve();
   initialising ??= (async () => {
@@ -55,6 +59,17 @@ export function initHclParser(options: HclInitOptions = {}): Promise<void> {
   return initialising;
 }
 
+/** Is the tree-sitter grammar loaded (`initHclParser`)? */
+export function hclGrammarLoaded(): boolean {
+  return parser !== undefined;
+}
+
+/** The tree-sitter parser; a parse that needs it before `initHclParser` is asked to load it first. */
+function loadedParser(): Parser {
+  if (!parser) throw new ParserNotLoadedError('the Terraform grammar (tree-sitter-hcl) is not loaded');
+  return parser;
+}
+
 export interface ParsedHcl {
   body: Body;
   comments: Comment[];
@@ -67,15 +82,13 @@ export interface ParsedHcl {
  * else (syntax errors, rare constructs) with tree-sitter.
  */
 export function parseHclText(file: SourceFile): ParsedHcl {
-  if (!parser) throw new Error('HCL parser not initialised: await hclLanguage.init() first');
   const native = readNative(file, 2 * MAX_NESTING_LEVELS);
   return typeof native === 'string' ? parseHclTreeSitter(file) : native;
 }
 
 /** The tree-sitter way only (what `parseHclText` falls back to; compared with the native way in tests). */
 export function parseHclTreeSitter(file: SourceFile): ParsedHcl {
-  if (!parser) throw new Error('HCL parser not initialised: await hclLanguage.init() first');
-  const tree = parser.parse(file.text);
+  const tree = loadedParser().parse(file.text);
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
     const root = tree.rootNode;

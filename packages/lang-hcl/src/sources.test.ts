@@ -12,7 +12,7 @@ import {
   type Value,
 } from './index.js';
 
-beforeAll(() => hclLanguage.init!());
+beforeAll(() => hclLanguage.load!());
 
 function model(path: string, text: string): HclFile {
   const r = hclLanguage.parse(new SourceFile(path, text));

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { type PrepareIO, type Project, SourceFile } from '@plumbline/core';
+import { type ParseResult, type PrepareIO, type Project, parseLoading, SourceFile } from '@plumbline/core';
 import {
   type Body,
   type DownloadedModule,
@@ -134,7 +134,20 @@ async function readModuleFiles(
     }
     budget.bytes -= text.length;
     const file = new SourceFile(path, text);
-    const result = hclLanguage.parse(file);
+    let result: ParseResult<HclFile>;
+    try {
+      // Loads the grammar if this file needs it (the engine's parse stage may not have).
+      result = await parseLoading(hclLanguage, file);
+    } catch (error) {
+      // Nested past the parser's limit, or a grammar that could not be loaded.
+      io.error({
+        kind: 'parse',
+        file: path,
+        message: `downloaded module not evaluated: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      broken = true;
+      continue;
+    }
     const problem = result.problems[0];
     if (result.model === undefined || problem) {
       const at = problem ? file.position(problem.loc.start) : undefined;
