@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type Language, ParserNotLoadedError } from '../model/language.js';
-import { defineRule } from '../model/rule.js';
 import { coreRules } from '../rules/index.js';
 import { testConfig } from '../testing/config.js';
-import { lineDomain, lineLanguage } from '../testing/line-language.js';
+import { lineDomain, lineLanguage, wordRule } from '../testing/line-language.js';
 import { runAudit } from './audit.js';
 import { MemoryFileSource } from './file-source.js';
 import { RuleRegistry } from './registry.js';
 
 const txt = lineLanguage({ id: 'txt', extension: '.txt', syntaxError: '!', message: 'unexpected !' });
-const noFoo = defineRule({
-  id: 'dockerfile/no-foo',
-  domain: lineDomain('dockerfile', 'txt'),
-  meta: {
-    title: 'No foo',
-    description: 'foo is bad',
-    rationale: 'because',
-    remediation: 'remove foo',
-    category: 'security',
-    severity: 'high',
-    confidence: 'high',
-    aliases: [],
-    examples: { invalid: [], valid: [] },
-  },
-  check({ file, line }, ctx) {
-    const i = line.text.indexOf('foo');
-    if (i >= 0)
-      ctx.report({ at: { file, start: line.start + i, end: line.start + i + 3 }, message: 'foo found' });
-  },
-});
+const noFoo = wordRule('dockerfile/no-foo', lineDomain('dockerfile', 'txt'), 'foo');
 
 /**
  * `.txt` whose files holding `$((` need a grammar the language loads on demand, as the Dockerfile

@@ -1,5 +1,6 @@
 import type { Domain } from '../model/domain.js';
 import type { Comment, Language } from '../model/language.js';
+import { defineRule, type Rule } from '../model/rule.js';
 import type { DomainId } from '../model/severity.js';
 import type { SourceFile } from '../model/source.js';
 
@@ -65,4 +66,31 @@ export function lineDomain(id: DomainId, languageId: string): Domain<LineUnit> {
         for (const line of f.model.lines) yield { file: f.file, line };
     },
   };
+}
+
+/** A high-severity rule of `domain` reporting the first `word` of each line (engine tests). */
+export function wordRule(id: string, domain: Domain<LineUnit>, word: string): Rule<LineUnit> {
+  return defineRule({
+    id,
+    domain,
+    meta: {
+      title: `No ${word}`,
+      description: `${word} is bad`,
+      rationale: 'because',
+      remediation: `remove ${word}`,
+      category: 'security',
+      severity: 'high',
+      confidence: 'high',
+      aliases: [],
+      examples: { invalid: [], valid: [] },
+    },
+    check({ file, line }, ctx) {
+      const i = line.text.indexOf(word);
+      if (i >= 0)
+        ctx.report({
+          at: { file, start: line.start + i, end: line.start + i + word.length },
+          message: `${word} found`,
+        });
+    },
+  });
 }

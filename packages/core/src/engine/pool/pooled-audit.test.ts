@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { defineRule } from '../../model/rule.js';
 import { coreRules } from '../../rules/index.js';
 import { testConfig } from '../../testing/config.js';
-import { lineDomain, lineLanguage } from '../../testing/line-language.js';
+import { lineDomain, lineLanguage, wordRule } from '../../testing/line-language.js';
 import { type AuditOptions, runAudit } from '../audit.js';
 import { DiskFileSource } from '../file-source.js';
 import { RuleRegistry } from '../registry.js';
@@ -15,26 +14,7 @@ import { runPipeline } from '../stages/pipeline.js';
 
 const txt = lineLanguage({ id: 'txt', extension: '.txt', syntaxError: '!', message: 'unexpected !' });
 const domain = { ...lineDomain('dockerfile', 'txt'), fileLocal: true };
-const noFoo = defineRule({
-  id: 'dockerfile/no-foo',
-  domain,
-  meta: {
-    title: 'No foo',
-    description: 'foo is bad',
-    rationale: 'because',
-    remediation: 'remove foo',
-    category: 'security',
-    severity: 'high',
-    confidence: 'high',
-    aliases: [],
-    examples: { invalid: [], valid: [] },
-  },
-  check({ file, line }, ctx) {
-    const i = line.text.indexOf('foo');
-    if (i >= 0)
-      ctx.report({ at: { file, start: line.start + i, end: line.start + i + 3 }, message: 'foo found' });
-  },
-});
+const noFoo = wordRule('dockerfile/no-foo', domain, 'foo');
 
 /** A folder of independent files (one shard each), and a worker setup module that kills its thread. */
 function scanFolder() {
@@ -142,18 +122,12 @@ describe('pooled audit', () => {
     writeFileSync(
       setup,
       [
-        `import { RuleRegistry, coreRules, defineRule } from ${JSON.stringify(core)};`,
-        `import { lineDomain, lineLanguage, testConfig } from ${JSON.stringify(testing)};`,
+        `import { RuleRegistry, coreRules } from ${JSON.stringify(core)};`,
+        `import { lineDomain, lineLanguage, testConfig, wordRule } from ${JSON.stringify(testing)};`,
         'const txt = lineLanguage({ id: "txt", extension: ".txt", syntaxError: "!", message: "!" });',
         'const yml = lineLanguage({ id: "yml", extension: ".yml", syntaxError: "!", message: "!" });',
-        'const meta = { title: "t", description: "d", rationale: "r", remediation: "x", category: "security",',
-        '  severity: "high", confidence: "high", aliases: [], examples: { invalid: [], valid: [] } };',
-        'const word = (id, domain, w) => defineRule({ id, domain, meta, check({ file, line }, ctx) {',
-        '  const i = line.text.indexOf(w);',
-        '  if (i >= 0) ctx.report({ at: { file, start: line.start + i, end: line.start + i + 3 }, message: w });',
-        '} });',
-        'const noFoo = word("dockerfile/no-foo", { ...lineDomain("dockerfile", "txt"), fileLocal: true }, "foo");',
-        'const noBar = word("vap/no-bar", { ...lineDomain("k8s", "yml"), fileLocal: true }, "bar");',
+        'const noFoo = wordRule("dockerfile/no-foo", { ...lineDomain("dockerfile", "txt"), fileLocal: true }, "foo");',
+        'const noBar = wordRule("vap/no-bar", { ...lineDomain("k8s", "yml"), fileLocal: true }, "bar");',
         'export function createAuditSetup({ pending }) {',
         '  const rules = pending ? [noFoo, ...coreRules] : [noFoo, noBar, ...coreRules];',
         '  return { languages: [txt, yml], registry: new RuleRegistry(rules, ["vap/"], !pending), config: testConfig() };',
