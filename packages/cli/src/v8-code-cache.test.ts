@@ -97,3 +97,47 @@ describe('V8 code cache: old files are pruned when a cache is written', () => {
     expect(existsSync(old)).toBe(false);
   });
 });
+
+describe('V8 code cache: a run long enough for V8 to drop its start-up code writes none', () => {
+  /** A main file that runs `collections` full garbage collections, as a long scan does. */
+  function collecting(name: string, collections: number): string {
+    const file = join(work, `${name}.cjs`);
+    writeFileSync(
+      file,
+      [
+        "const v8 = require('node:v8');",
+        // gc() for this file only; the flag goes back, so the cache's flags are the run's.
+        "v8.setFlagsFromString('--expose-gc');",
+        "const gc = require('node:vm').runInNewContext('gc');",
+        "v8.setFlagsFromString('--no-expose-gc');",
+        `for (let i = 0; i < ${collections}; i++) gc();`,
+        `module.exports = ${collections};`,
+        '',
+      ].join('\n'),
+    );
+    return file;
+  }
+
+  it('writes after a short run, not after one with as many full collections as V8 ages code by', () => {
+    const env = { XDG_CACHE_HOME: join(work, 'flush'), PLUMBLINE_CODE_CACHE_DEBUG: '1' };
+    const folder = cacheFolder(env)!;
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => lines.push(String(chunk)) > 0) as typeof write;
+    try {
+      // V8 11.3's --bytecode-old-age: five collections drop a function that ran in none of them.
+      const long = runCachedCommonJs(collecting('long', 5), { version: '1.0.0', env, kind: 'scan' });
+      expect(long.exports).toBe(5);
+      long.save();
+      expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+      expect(lines.join('')).toMatch(/not written: [5-9]\d* full collections/);
+
+      const short = runCachedCommonJs(collecting('short', 1), { version: '1.0.0', env, kind: 'scan' });
+      short.save();
+      expect(readdirSync(folder)).toHaveLength(1);
+      expect(lines.join('')).toContain('wrote ');
+    } finally {
+      process.stderr.write = write;
+    }
+  });
+});

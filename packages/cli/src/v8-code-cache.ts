@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { GCProfiler } from 'node:v8';
 import { Script } from 'node:vm';
 import { userCacheFolder } from './cache-home.js';
 
@@ -48,6 +49,15 @@ export interface CodeCacheOptions {
   kind: string;
 }
 
+/**
+ * V8 drops the bytecode of a function that has not run for `--bytecode-old-age` full collections
+ * (5 on V8 11.3): by the end of a long run (a large scan, an organisation scan) the code of its
+ * start-up is gone, and a cache written then lacks it, so every later run compiled it again (one
+ * Dockerfile after a cache written by the corpus scan: 0.33 → 0.47 s, bench/README.md). A run
+ * that reached this many full collections writes no cache; the next shorter one does.
+ */
+const FULL_COLLECTIONS_BEFORE_FLUSH = 5;
+
 /** The cache folder; undefined when there is no home to put it in. */
 export function cacheFolder(env: NodeJS.ProcessEnv): string | undefined {
   return userCacheFolder(env, 'v8');
@@ -80,6 +90,8 @@ export function runCachedCommonJs(file: string, options: CodeCacheOptions): Cach
     ? (what: string) => process.stderr.write(`plumbline code cache: ${what}\n`)
     : () => {};
   debug(off ? 'off' : `${cacheUsed ? 'used' : stored ? 'rejected by V8' : (read ?? 'none')} ${cacheFile}`);
+  // Counted only in a run that may write (no usable cache): the others never pay for it.
+  const collections = off || cacheUsed ? undefined : countFullCollections();
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(
     module.exports,
@@ -92,6 +104,9 @@ export function runCachedCommonJs(file: string, options: CodeCacheOptions): Cach
     exports: module.exports,
     save() {
       if (off || cacheUsed) return;
+      const full = collections?.stop() ?? 0;
+      if (full >= FULL_COLLECTIONS_BEFORE_FLUSH)
+        return debug(`not written: ${full} full collections may have dropped the start-up's code`);
       // Flags set during the run (wasm-tiering.ts) would make V8 reject the data in the next process.
       if (flagsProbe && flagsChanged(flagsProbe))
         return debug('not written: V8 flags changed during the run');
@@ -101,6 +116,19 @@ export function runCachedCommonJs(file: string, options: CodeCacheOptions): Cach
       const pruned = wrote && folder ? pruneCacheFolder(folder, keyPrefix) : 0;
       if (pruned) debug(`pruned ${pruned} unused files`);
     },
+  };
+}
+
+/**
+ * Counts this thread's full (mark-compact) collections from now until `stop`. `GCProfiler` records
+ * in V8's GC callbacks, as they happen: a `gc` PerformanceObserver hears of a collection only on a
+ * later turn of the event loop, and the last ones of a run not at all.
+ */
+function countFullCollections(): { stop(): number } {
+  const profiler = new GCProfiler();
+  profiler.start();
+  return {
+    stop: () => profiler.stop()?.statistics.filter((gc) => gc.gcType === 'MarkSweepCompact').length ?? 0,
   };
 }
 
