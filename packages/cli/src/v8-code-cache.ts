@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { GCProfiler } from 'node:v8';
+import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { Script } from 'node:vm';
 import { userCacheFolder } from './cache-home.js';
 
@@ -54,9 +54,10 @@ export interface CodeCacheOptions {
  * (5 on V8 11.3): by the end of a long run (a large scan, an organisation scan) the code of its
  * start-up is gone, and a cache written then lacks it, so every later run compiled it again (one
  * Dockerfile after a cache written by the corpus scan: 0.33 → 0.47 s, bench/README.md). A run
- * that reached this many full collections writes no cache; the next shorter one does.
+ * that reached this many full collections writes no cache; the next shorter one does. One fewer
+ * than V8's age: the run's last collection may not have been counted yet (countFullCollections).
  */
-const FULL_COLLECTIONS_BEFORE_FLUSH = 5;
+const FULL_COLLECTIONS_BEFORE_FLUSH = 4;
 
 /** The cache folder; undefined when there is no home to put it in. */
 export function cacheFolder(env: NodeJS.ProcessEnv): string | undefined {
@@ -91,7 +92,7 @@ export function runCachedCommonJs(file: string, options: CodeCacheOptions): Cach
     : () => {};
   debug(off ? 'off' : `${cacheUsed ? 'used' : stored ? 'rejected by V8' : (read ?? 'none')} ${cacheFile}`);
   // Counted only in a run that may write (no usable cache): the others never pay for it.
-  const collections = off || cacheUsed ? undefined : countFullCollections();
+  const collections = off || cacheUsed ? undefined : countFullCollections(FULL_COLLECTIONS_BEFORE_FLUSH);
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(
     module.exports,
@@ -119,16 +120,30 @@ export function runCachedCommonJs(file: string, options: CodeCacheOptions): Cach
   };
 }
 
+/** A `gc` entry: its `detail.kind` says which collection it was. */
+type GcEntry = PerformanceEntry & { detail?: { kind?: number } };
+
 /**
- * Counts this thread's full (mark-compact) collections from now until `stop`. `GCProfiler` records
- * in V8's GC callbacks, as they happen: a `gc` PerformanceObserver hears of a collection only on a
- * later turn of the event loop, and the last ones of a run not at all.
+ * Counts this thread's full (mark-compact) collections from now until `stop`, or until `enough`:
+ * then it stops listening, so a long run (an overnight organisation scan) pays nothing more. Node
+ * reports a collection on the next turn of the event loop, so one in the run's last synchronous
+ * stretch may be missed.
  */
-function countFullCollections(): { stop(): number } {
-  const profiler = new GCProfiler();
-  profiler.start();
+function countFullCollections(enough: number): { stop(): number } {
+  let full = 0;
+  const observer = new PerformanceObserver((list) => count(list.getEntries()));
+  const count = (entries: PerformanceEntry[]) => {
+    for (const entry of entries)
+      if ((entry as GcEntry).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full++;
+    if (full >= enough) observer.disconnect();
+  };
+  observer.observe({ entryTypes: ['gc'] });
   return {
-    stop: () => profiler.stop()?.statistics.filter((gc) => gc.gcType === 'MarkSweepCompact').length ?? 0,
+    stop() {
+      if (full < enough) count(observer.takeRecords());
+      observer.disconnect();
+      return full;
+    },
   };
 }
 
