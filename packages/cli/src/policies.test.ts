@@ -237,6 +237,21 @@ spec:
     expect(explain.code).toBe(0);
     expect(explain.stdout).toMatch(/^# acme\/require-team-label\n\n\*\*Workloads carry a team label\*\*/);
   });
+
+  it('looks for admission policies only to explain one: the search reads every YAML file', async () => {
+    // The debug timeline names the search when it runs.
+    const searched = 'plumbline timeline: admission policies found';
+    const vap = await runBuiltCli(['explain', 'vap/replica-limits'], fixture, { PLUMBLINE_POOL_DEBUG: '1' });
+    expect(vap.code, vap.stderr).toBe(0);
+    expect(vap.stdout).toMatch(/^# vap\/replica-limits\n/);
+    expect(vap.stderr).toContain(searched);
+    for (const name of ['dockerfile/no-root-user', 'acme/require-team-label', 'CKV_K8S_20']) {
+      const r = await runBuiltCli(['explain', name], fixture, { PLUMBLINE_POOL_DEBUG: '1' });
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      expect(r.stderr, name).not.toContain(searched);
+    }
+    expect((await cli(['explain', 'vap/no-such-policy'], fixture)).code).toBe(2);
+  });
 });
 
 describe('plumbline test', () => {
