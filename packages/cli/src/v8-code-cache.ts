@@ -31,7 +31,10 @@ import { userCacheFolder } from './cache-home.js';
 export interface CachedCommonJs {
   /** What the file put in `module.exports`. */
   exports: unknown;
-  /** Writes the cache after the run when there was none, or V8 could not use it. */
+  /**
+   * Writes the cache after the run when there was none or V8 could not use it, unless the run was
+   * long enough to have dropped its start-up's code (FULL_COLLECTIONS_BEFORE_FLUSH).
+   */
   save(): void;
 }
 
