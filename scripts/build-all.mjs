@@ -53,6 +53,14 @@ const packages = ['packages', 'policies'].flatMap((group) =>
         ...manifest.devDependencies,
         ...manifest.peerDependencies,
       });
+      // A typecheck runs beside the bundles (below): it must write nothing they read.
+      if (
+        steps.includes('tsc -p tsconfig.json') &&
+        !JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8')).compilerOptions?.noEmit
+      )
+        throw new Error(
+          `${manifest.name}: its \`tsc -p tsconfig.json\` step emits; scripts/build-all.mjs runs it beside the bundles`,
+        );
       return [{ dir, name: manifest.name, deps, steps: new Set(steps.map((s) => KNOWN[s])) }];
     }),
 );
@@ -143,19 +151,26 @@ const first = ordered.filter((p) => generatorDeps.has(p.name));
 await compile(first);
 // 2. The packs and what they stand on, then their rule indexes (the CLI imports them); beside
 // them, the packages that need none of the packs.
-await all(packs.map((p) => node('../../scripts/gen-rule-index.mjs', p.dir)));
+// One generator process for every pack (each process imports @plumbline/core).
+const generate = (script) =>
+  packs.length > 0
+    ? run(process.execPath, [join(root, 'scripts', script), ...packs.map((p) => p.dir)])
+    : undefined;
+await generate('gen-rule-index.mjs');
 const packLayer = new Set(packs.flatMap((p) => [p.name, ...below(p)]));
 const needsPacks = (p) => [...below(p)].some((d) => packLayer.has(d) && !generatorDeps.has(d));
 const second = ordered.filter((p) => !generatorDeps.has(p.name) && (packLayer.has(p.name) || !needsPacks(p)));
 await compileSideBySide(second);
-await all(packs.map((p) => node('../../scripts/gen-rule-meta.mjs', p.dir)));
+await generate('gen-rule-meta.mjs');
 // 3. The rest at once.
 const rest = ordered.filter((p) => !generatorDeps.has(p.name) && !second.includes(p));
 await compile(rest);
+// Bundles take the built packages, rule indexes included. The typechecks emit nothing (the Action's
+// bundle compiles its own sources): they run beside the bundles.
 await all([
-  ...having('copy-schema').map((p) => node('scripts/copy-schema.mjs', p.dir)),
   ...having('typecheck').map((p) => run(tsc, ['-p', 'tsconfig.json'], p.dir)),
+  all(having('copy-schema').map((p) => node('scripts/copy-schema.mjs', p.dir))).then(() =>
+    all(having('bundle').map((p) => node('scripts/bundle.mjs', p.dir))),
+  ),
 ]);
-// Bundles take the built packages, rule indexes included.
-await all(having('bundle').map((p) => node('scripts/bundle.mjs', p.dir)));
 console.error(`built ${packages.length} packages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
