@@ -25,10 +25,15 @@ export class ListedOnceSource implements FileSource {
     return this.inner.warnings;
   }
 
-  listing(): Promise<SourceEntry[]> {
+  /** The listing, walked on the first call; `observe` (first call only) sees each entry as it is listed. */
+  listing(observe?: (entry: SourceEntry) => void): Promise<SourceEntry[]> {
     this.entries ??= (async () => {
       const out: SourceEntry[] = [];
-      for await (const entry of this.inner.list()) if (this.scanned(entry.path)) out.push(entry);
+      for await (const entry of this.inner.list())
+        if (this.scanned(entry.path)) {
+          out.push(entry);
+          observe?.(entry);
+        }
       return out;
     })();
     return this.entries;

@@ -29,6 +29,7 @@ import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages, configurePacks } from './registry.js';
 import { configuredRules, engineWorkerSetup, type ScanSetupData } from './scan-setup.js';
+import { largeScanWatch } from './scan-size.js';
 import { chooseWasmTiering } from './wasm-tiering.js';
 import { prestartScanWorkers } from './worker-prestart.js';
 
@@ -83,12 +84,21 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     include: options.include,
   });
   const source = new ListedOnceSource(options.source ?? diskSource(root, options.paths), scanned);
-  // The languages of the scanned files decide which packs are imported (here and in every worker).
-  const entries = await source.listing();
-  const languages = languagesFor(allLanguages, entries);
-  chooseJitBudget(languages, entries, options.threads ?? 'auto');
+  const threads = options.threads ?? 'auto';
   // Workers open the files themselves: a source that cannot say how keeps the run on this thread.
-  if (source.readerDescription()) prestartScanWorkers(languages, entries, options.threads ?? 'auto');
+  const pooled = source.readerDescription() !== undefined;
+  // A large scan raises the JIT budget and starts its workers (each importing the packs of the
+  // languages seen) as soon as the walk has listed enough to call it large, while the walk goes on.
+  const entries = await source.listing(
+    largeScanWatch(allLanguages, (seenLanguages, seen) => {
+      chooseJitBudget(seenLanguages, seen, threads);
+      if (pooled && prestartScanWorkers(seenLanguages, seen, threads))
+        debugTimeline('workers prestarted while listing');
+    }),
+  );
+  debugTimeline('listed');
+  // The languages of the scanned files decide which packs are imported (here and in every worker).
+  const languages = languagesFor(allLanguages, entries);
   // The repository's `.plumbline/policies/` apply to a scan of any of its files, even when the
   // config ignores them.
   const policyFiles = await findPolicyFiles({ root, source: options.source, configPath: options.configPath });
@@ -110,7 +120,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   debugTimeline('rules and config built');
   await configurePacks(setup.languages, { varFiles: options.varFiles });
   chooseWasmTiering(languages, entries);
-  chooseHeapGrowth(languages, entries, options.threads ?? 'auto', options.render !== false);
+  chooseHeapGrowth(languages, entries, threads, options.render !== false);
   debugTimeline('packs configured');
   const workerSetup = engineWorkerSetup(setup);
   // The engine reads on this thread what the admission search read already without reading again.
@@ -126,7 +136,7 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
     baseline,
     tool: TOOL,
     onFile: options.onFile,
-    threads: options.threads ?? 'auto',
+    threads,
     onStageTime: options.onStageTime,
     workerSetup,
     pendingRules: admission,

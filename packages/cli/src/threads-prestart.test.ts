@@ -58,10 +58,14 @@ function largeRepository(): string {
 }
 
 describe('a large scan', () => {
-  it('starts its worker as soon as the files are listed, and it is the one the pool uses', async () => {
+  it('starts its worker while the files are listed, and it is the one the pool uses', async () => {
     const root = largeRepository();
     const two = await pooledReport(root, 2, '--no-render');
     const one = await pooledReport(root, 1, '--no-render');
+    // Started once the listing passed 4 MB (about 50 of the 60 services), before the walk ended.
+    const prestarted = two.stderr.indexOf('plumbline timeline: workers prestarted while listing');
+    expect(prestarted).toBeGreaterThan(0);
+    expect(prestarted).toBeLessThan(two.stderr.indexOf('plumbline timeline: listed'));
     expect(two.stderr).toMatch(/plumbline timeline: a prestarted worker is adopted/);
     expect(two.stderr).toMatch(/plumbline pool: 1 workers, /);
     // One thread starts none, and goes shard by shard on its own.
