@@ -126,7 +126,7 @@ export class PullRequestScenario {
     const dir = join(this.tmp, `ws${this.workspaces++}`);
     mkdirSync(dir);
     const ws = new TestRepo(dir);
-    ws.git('init', '-q');
+    ws.git('init', '-q', '--template=');
     // What `git remote add origin <url>` writes, without another git process.
     appendFileSync(
       join(dir, '.git', 'config'),

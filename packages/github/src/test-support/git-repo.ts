@@ -9,7 +9,8 @@ export class TestRepo {
 
   constructor(dir?: string) {
     this.dir = dir ?? mkdtempSync(join(tmpdir(), 'plumbline-git-'));
-    if (!dir) this.git('init', '-q', '-b', 'main');
+    // No template: git's sample hooks are ~15 files copied per repository (25 → 16 ms an init here).
+    if (!dir) this.git('init', '-q', '--template=', '-b', 'main');
   }
 
   git(...args: string[]): string {
