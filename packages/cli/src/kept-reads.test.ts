@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DiskFileSource, MemoryFileSource } from '@plumbline/core';
+import { bufferOfShared, DiskFileSource, MemoryFileSource } from '@plumbline/core';
 import { describe, expect, it } from 'vitest';
 import { KeptReadsSource } from './kept-reads.js';
 import { scan } from './scan.js';
@@ -54,6 +54,28 @@ describe('KeptReadsSource', () => {
     writeFileSync(join(dir, 'b.yaml'), 'kind: Service\n');
     reads.forget();
     expect((await reads.read('b.yaml')).toString()).toBe('kind: Service\n');
+  });
+
+  it('keeps the bytes in shared memory for a run with workers, which the engine sends with shards', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-kept-'));
+    writeFileSync(join(dir, 'a.yaml'), 'kind: ConfigMap\n');
+    writeFileSync(join(dir, 'b.yaml'), 'kind: Secret\n');
+    const plain = new KeptReadsSource(new DiskFileSource(dir));
+    await plain.keeping.read('a.yaml');
+    expect(plain.sharedBytesOf('a.yaml')).toBeUndefined();
+    const reads = new KeptReadsSource(new DiskFileSource(dir), { shared: true });
+    await reads.keeping.read('a.yaml');
+    await reads.keeping.read('b.yaml');
+    writeFileSync(join(dir, 'a.yaml'), 'kind: Namespace\n');
+    const shared = reads.sharedBytesOf('a.yaml')!;
+    expect(shared.memory).toBeInstanceOf(SharedArrayBuffer);
+    expect(bufferOfShared(shared).toString()).toBe('kind: ConfigMap\n');
+    // Offering them to a worker leaves them to this thread's next read too, once.
+    expect((await reads.read('a.yaml')).toString()).toBe('kind: ConfigMap\n');
+    expect(reads.sharedBytesOf('a.yaml')).toBeUndefined();
+    expect((await reads.read('a.yaml')).toString()).toBe('kind: Namespace\n');
+    reads.forget();
+    expect(reads.sharedBytesOf('b.yaml')).toBeUndefined();
   });
 
   it('lets a scan with an admission policy read each YAML file once', async () => {

@@ -29,7 +29,7 @@ import { plainFsError } from './node-errors.js';
 import { PRESET_DIR, TOOL } from './paths.js';
 import { allLanguages, configurePacks } from './registry.js';
 import { configuredRules, engineWorkerSetup, type ScanSetupData } from './scan-setup.js';
-import { largeScanWatch } from './scan-size.js';
+import { largeScanWatch, threadsOf } from './scan-size.js';
 import { chooseWasmTiering } from './wasm-tiering.js';
 import { prestartScanWorkers } from './worker-prestart.js';
 
@@ -123,8 +123,9 @@ export async function scanWithConfig(options: ScanOptions): Promise<ScanOutcome>
   chooseHeapGrowth(languages, entries, threads, options.render !== false);
   debugTimeline('packs configured');
   const workerSetup = engineWorkerSetup(setup);
-  // The engine reads on this thread what the admission search read already without reading again.
-  const reads = new KeptReadsSource(source);
+  // The engine reads what the admission search read already without reading again: on this
+  // thread, and in a worker when the bytes are in shared memory.
+  const reads = new KeptReadsSource(source, { shared: pooled && threadsOf(threads) > 1 });
   const admission = admissionRules(reads.keeping, setup, { registry, config, workerSetup });
   const result = await runAudit({
     source: reads,

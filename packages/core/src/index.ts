@@ -29,6 +29,7 @@ export { dropPrestarted, prestartEngineWorkers } from './engine/pool/prestart.js
 export type { AuditSetup, WorkerSetup } from './engine/pool/protocol.js';
 export { redactRunResult } from './engine/redact-result.js';
 export { aliasKey, RuleRegistry } from './engine/registry.js';
+export { bufferOfShared, SharedArena, type SharedBytes } from './engine/shared-bytes.js';
 export type { AuditStage, StageTimes } from './engine/stage-timer.js';
 export { AUDIT_STAGES } from './engine/stage-timer.js';
 export type { ScanScope } from './engine/stages/discover.js';

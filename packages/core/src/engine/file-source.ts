@@ -16,6 +16,7 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { compareText } from '../compare-text.js';
 import type { FolderEntry } from '../model/domain.js';
+import type { SharedBytes } from './shared-bytes.js';
 
 export interface SourceEntry {
   /** Path relative to the root, posix separators. */
@@ -50,6 +51,11 @@ export interface FileSource {
    * cannot (files held in memory): the engine's worker threads then stay off.
    */
   readerDescription?(): DiskReaderDescription | undefined;
+  /**
+   * The bytes of `path` this source already holds in shared memory, which a worker thread takes
+   * instead of reading the file again (undefined: the worker reads it).
+   */
+  sharedBytesOf?(path: string): SharedBytes | undefined;
 }
 
 /** What a worker thread needs to read the files of a DiskFileSource with the same boundaries. */

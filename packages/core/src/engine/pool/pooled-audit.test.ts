@@ -10,6 +10,7 @@ import { lineDomain, lineLanguage, wordRule } from '../../testing/line-language.
 import { type AuditOptions, runAudit } from '../audit.js';
 import { DiskFileSource } from '../file-source.js';
 import { RuleRegistry } from '../registry.js';
+import { bufferOfShared, SharedArena, type SharedBytes } from '../shared-bytes.js';
 import { runPipeline } from '../stages/pipeline.js';
 
 const txt = lineLanguage({ id: 'txt', extension: '.txt', syntaxError: '!', message: 'unexpected !' });
@@ -100,6 +101,70 @@ describe('pooled audit', () => {
     expect(pooled.errors.filter((e) => e.kind === 'internal').map((e) => e.message)).toEqual([
       'worker thread exited (code 3); its 1 files were scanned on the main thread',
     ]);
+  });
+
+  it("gives a worker the bytes the main thread holds in shared memory, not the file's", async () => {
+    // Six files of 70 KB: six shards. On disk each says `ok`; the bytes read before the engine
+    // (as the CLI's admission search reads YAML) say `foo`, so the findings show which were read.
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-pool-'));
+    const filler = `${'x'.repeat(70_000)}\n`;
+    const arena = new SharedArena();
+    const kept = new Map<string, SharedBytes>();
+    for (let i = 0; i < 6; i++) {
+      writeFileSync(join(dir, `f${i}.txt`), `ok ${i}\n${filler}`);
+      kept.set(`f${i}.txt`, arena.store(Buffer.from(`foo ${i}\n${filler}`)));
+    }
+    class KeptSource extends DiskFileSource {
+      override read(path: string): Promise<Buffer> {
+        const shared = kept.get(path);
+        return shared ? Promise.resolve(bufferOfShared(shared)) : super.read(path);
+      }
+      sharedBytesOf(path: string): SharedBytes | undefined {
+        return kept.get(path);
+      }
+    }
+    const testing = new URL('../../../dist/testing/index.js', import.meta.url).href;
+    const core = new URL('../../../dist/index.js', import.meta.url).href;
+    const setup = join(mkdtempSync(join(tmpdir(), 'plumbline-pool-setup-')), 'setup.mjs');
+    writeFileSync(
+      setup,
+      [
+        `import { RuleRegistry } from ${JSON.stringify(core)};`,
+        `import { lineDomain, lineLanguage, testConfig, wordRule } from ${JSON.stringify(testing)};`,
+        'const txt = lineLanguage({ id: "txt", extension: ".txt", syntaxError: "!", message: "unexpected !" });',
+        'const noFoo = wordRule("dockerfile/no-foo", { ...lineDomain("dockerfile", "txt"), fileLocal: true }, "foo");',
+        'export function createAuditSetup({ claimed }) {',
+        '  const signals = { ...txt, parse(file) {',
+        '    Atomics.store(claimed, 0, 1);',
+        '    Atomics.notify(claimed, 0);',
+        '    return txt.parse(file);',
+        '  } };',
+        '  return { languages: [signals], registry: new RuleRegistry([noFoo]), config: testConfig() };',
+        '}',
+      ].join('\n'),
+    );
+    // The main thread's parses wait until the worker has claimed a shard and parses it.
+    const claimed = new Int32Array(new SharedArrayBuffer(4));
+    const slow = {
+      ...txt,
+      parse: (file: Parameters<typeof txt.parse>[0]) => {
+        if (isMainThread) Atomics.wait(claimed, 0, 0, 30_000);
+        return txt.parse(file);
+      },
+    };
+    const pooled = await runAudit({
+      ...options,
+      registry: new RuleRegistry([noFoo]),
+      languages: [slow],
+      source: new KeptSource(dir, 'x'),
+      threads: 2,
+      workerSetup: { module: pathToFileURL(setup).href, data: { claimed } },
+    });
+    expect(Atomics.load(claimed, 0)).toBe(1);
+    expect(pooled.errors).toEqual([]);
+    expect(pooled.findings.map((f) => `${f.file}:${f.startLine} ${f.ruleId}`)).toEqual(
+      [0, 1, 2, 3, 4, 5].map((i) => `f${i}.txt:1 dockerfile/no-foo`),
+    );
   });
 
   it('checks other languages while rules are still found, and again a shard that names one', async () => {

@@ -90,6 +90,7 @@ export async function runPooledAudit(given: AuditOptions): Promise<RunResult> {
       workers > 0 ? { setup: options.workerSetup!, reader: options.source.readerDescription!()! } : undefined,
       now,
       onFile,
+      options.source.sharedBytesOf?.bind(options.source),
     );
   /** The rules still being found are found (on this thread): the rest of the run uses them all. */
   const settle = async () => {

@@ -1,6 +1,7 @@
 import type { PathLink } from '../../model/domain.js';
 import type { RunResult } from '../../model/finding.js';
 import type { DiskReaderDescription, SourceEntry } from '../file-source.js';
+import type { SharedBytes } from '../shared-bytes.js';
 import type { StageTimes } from '../stage-timer.js';
 import type { IdleGate } from './idle-gate.js';
 import type { ShardBoard } from './shard-board.js';
@@ -40,10 +41,13 @@ export type ToWorker =
       type: 'shards';
       run: number;
       board: ShardBoard;
-      shards: SourceEntry[][];
+      shards: OfferedEntry[][];
       now: string;
       gate?: IdleGate;
     };
+
+/** A file of an offered shard, with its bytes when the main thread holds them in shared memory. */
+export type OfferedEntry = SourceEntry & { shared?: SharedBytes };
 
 export type FromWorker =
   | { type: 'file'; path: string }

@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type { RunResult } from '../../model/finding.js';
 import type { DiskReaderDescription, SourceEntry } from '../file-source.js';
+import type { SharedBytes } from '../shared-bytes.js';
 import type { StageTimes } from '../stage-timer.js';
 import type { ShardFacts } from '../stages/pipeline.js';
 import { debugTimeline } from './debug-timeline.js';
 import type { IdleGate } from './idle-gate.js';
 import { takePrestarted } from './prestart.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import type { FromWorker, OfferedEntry, ToWorker, WorkerSetup } from './protocol.js';
 import { claimShard, MAIN_THREAD_TAG, newShardBoard, type ShardBoard, WORKER_TAG } from './shard-board.js';
 
 export interface ShardOutcome extends ShardFacts {
@@ -44,6 +45,8 @@ export class EngineWorkerPool {
     private readonly init: { setup: WorkerSetup; reader: DiskReaderDescription } | undefined,
     private readonly now: Date,
     private readonly onFile: (path: string) => void,
+    /** Bytes the main thread holds in shared memory, sent with the shards (see FileSource). */
+    private readonly sharedBytesOf?: (path: string) => SharedBytes | undefined,
   ) {
     for (let i = 0; i < size; i++) this.spawn(workerUrl, WORKER_TAG + i);
   }
@@ -55,16 +58,23 @@ export class EngineWorkerPool {
   offer(shards: SourceEntry[][], debugStart?: number, gate?: IdleGate): ShardRun {
     const run = new ShardRun(this.runs++, shards, debugStart);
     this.open.set(run.id, run);
+    if (this.tags.size === 0) return run;
+    const offered = this.sharedBytesOf ? shards.map((shard) => shard.map((e) => this.withShared(e))) : shards;
     for (const worker of this.tags.keys())
       worker.postMessage({
         type: 'shards',
         run: run.id,
         board: run.board,
-        shards,
+        shards: offered,
         now: this.now.toISOString(),
         gate,
       } satisfies ToWorker);
     return run;
+  }
+
+  private withShared(entry: SourceEntry): OfferedEntry {
+    const shared = this.sharedBytesOf!(entry.path);
+    return shared ? { ...entry, shared } : entry;
   }
 
   /** The setup of every board offered from now on (a board in hand keeps the one it began with). */
