@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { enableCompileCache } from './compile-cache.js';
+import { exitWhenFlushed } from './exit-when-flushed.js';
 
 enableCompileCache();
 const { runCli } = await import('./program.js');
@@ -16,3 +17,4 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
 });
+exitWhenFlushed();

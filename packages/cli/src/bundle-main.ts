@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { enableCompileCache } from './compile-cache.js';
+import { exitWhenFlushed } from './exit-when-flushed.js';
 import { runCachedCommonJs } from './v8-code-cache.js';
 
 // Node ≥ 22.1 caches the worker threads' ES modules too; the main file is cached below on any Node.
@@ -30,3 +31,4 @@ const { main, beforeCodeCache } = cli.exports as {
 process.exitCode = await main(argv);
 beforeCodeCache();
 cli.save();
+exitWhenFlushed();
