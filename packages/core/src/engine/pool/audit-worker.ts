@@ -14,7 +14,7 @@ import { ShardSource } from './shard-source.js';
  * over each (reading through a DiskFileSource with the same boundaries as the main thread's) and
  * answers with the shard's RunResult.
  */
-let ready: Promise<{ setup: AuditSetup; source: DiskFileSource; tag: number }> | undefined;
+let ready: Promise<{ setup: AuditSetup; source: DiskFileSource; tag: number; files: boolean }> | undefined;
 const post = (message: FromWorker) => parentPort?.postMessage(message);
 
 type SetupModule = {
@@ -42,7 +42,7 @@ parentPort?.on('message', (message: ToWorker) => {
       if (paths) for await (const _ of source.list());
       const setup = await mod.createAuditSetup(message.setup.data);
       post({ type: 'ready', at: performance.timeOrigin + performance.now() });
-      return { setup, source, tag: message.tag };
+      return { setup, source, tag: message.tag, files: message.files };
     })();
     return;
   }
@@ -50,9 +50,9 @@ parentPort?.on('message', (message: ToWorker) => {
     // The rules changed (the admission policies are found): built now, used from the next board
     // on, while the board in hand is finished with the rules it started with.
     const next = (async () => {
-      const { source, tag } = await ready!;
+      const { source, tag, files } = await ready!;
       const mod = (await import(message.setup.module)) as SetupModule;
-      return { setup: await mod.createAuditSetup(message.setup.data), source, tag };
+      return { setup: await mod.createAuditSetup(message.setup.data), source, tag, files };
     })();
     boards = boards.then(() => {
       ready = next;
@@ -64,7 +64,8 @@ parentPort?.on('message', (message: ToWorker) => {
 });
 
 async function claimAndCheck({ run, board, shards, now, gate }: Extract<ToWorker, { type: 'shards' }>) {
-  const { setup, source, tag } = await ready!;
+  const { setup, source, tag, files } = await ready!;
+  const onFile = files ? (path: string) => post({ type: 'file', path }) : undefined;
   const next = (from: number) => {
     if (gate) waitForIdleCore(gate);
     return claimShard(board, tag, from);
@@ -78,7 +79,7 @@ async function claimAndCheck({ run, board, shards, now, gate }: Extract<ToWorker
           ...setup,
           source: new ShardSource(source, shards[index]!),
           now: new Date(now),
-          onFile: (path) => post({ type: 'file', path }),
+          onFile,
         },
         undefined,
         timer,

@@ -82,7 +82,9 @@ export async function runPooledAudit(given: AuditOptions): Promise<RunResult> {
   const renders = await timer.time('render', () => planRenders(options, entries, run.config));
   const unclaimed = entries.filter((e) => !renders.claimed.has(e.path));
   let done = 0;
-  const onFile = (path: string) => options.onFile?.(path, ++done);
+  // Without a listener, workers do not say each file they check (a message per file).
+  const listener = options.onFile;
+  const onFile = listener ? (path: string) => listener(path, ++done) : undefined;
   const newPool = (workers: number) =>
     new EngineWorkerPool(
       workers,
@@ -216,7 +218,7 @@ interface ShardedRun {
   pool: EngineWorkerPool;
   /** The plan's shards, offered on these boards in the plan's order. */
   boards: readonly ShardRun[];
-  onFile: (path: string) => void;
+  onFile: ((path: string) => void) | undefined;
 }
 
 /**

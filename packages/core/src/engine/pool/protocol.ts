@@ -29,8 +29,11 @@ export type AuditSetup = Pick<
 >;
 
 export type ToWorker =
-  /** `tag`: what the worker writes on the boards for the shards it claims (see shard-board.ts). */
-  | { type: 'init'; setup: WorkerSetup; reader: DiskReaderDescription; tag: number }
+  /**
+   * `tag`: what the worker writes on the boards for the shards it claims (see shard-board.ts);
+   * `files`: whether it says each file it checked (a `file` message: progress), else nothing.
+   */
+  | { type: 'init'; setup: WorkerSetup; reader: DiskReaderDescription; tag: number; files: boolean }
   /** A new setup for the boards offered after it (the rules changed during the run). */
   | { type: 'setup'; setup: WorkerSetup }
   /**

@@ -44,7 +44,8 @@ export class EngineWorkerPool {
     /** What every worker is set up with (none when `size` is 0). */
     private readonly init: { setup: WorkerSetup; reader: DiskReaderDescription } | undefined,
     private readonly now: Date,
-    private readonly onFile: (path: string) => void,
+    /** Told each file a worker checked; none: workers do not say (a message per file). */
+    private readonly onFile: ((path: string) => void) | undefined,
     /** Bytes the main thread holds in shared memory, sent with the shards (see FileSource). */
     private readonly sharedBytesOf?: (path: string) => SharedBytes | undefined,
   ) {
@@ -107,9 +108,9 @@ export class EngineWorkerPool {
     if (prestarted) debugTimeline('a prestarted worker is adopted');
     const worker = prestarted ?? new Worker(url);
     if (!this.init) throw new Error('engine worker pool: workers need an init message');
-    worker.postMessage({ type: 'init', ...this.init, tag } satisfies ToWorker);
+    worker.postMessage({ type: 'init', ...this.init, tag, files: !!this.onFile } satisfies ToWorker);
     worker.on('message', (message: FromWorker) => {
-      if (message.type === 'file') return this.onFile(message.path);
+      if (message.type === 'file') return this.onFile?.(message.path);
       if (message.type === 'ready') {
         // Heard when this thread's event loop turns: the worker says when it was ready.
         debugTimeline('a worker is set up', message.at - performance.timeOrigin);
