@@ -34,6 +34,26 @@ const options = {
   now: new Date('2026-06-01'),
 };
 
+/**
+ * A `txt` language whose parses on the main thread wait until a worker has claimed a shard and
+ * parses it (its setup module's parse runs `SIGNAL_CLAIMED`): on a loaded machine a fixed pause
+ * let the main thread take every shard first.
+ */
+function mainThreadWaitsForWorker() {
+  const claimed = new Int32Array(new SharedArrayBuffer(4));
+  const language = {
+    ...txt,
+    parse: (file: Parameters<typeof txt.parse>[0]) => {
+      if (isMainThread) Atomics.wait(claimed, 0, 0, 30_000);
+      return txt.parse(file);
+    },
+  };
+  return { claimed, language };
+}
+
+/** The lines of a worker setup module's parse that let the main thread's parses go on. */
+const SIGNAL_CLAIMED = ['    Atomics.store(claimed, 0, 1);', '    Atomics.notify(claimed, 0);'];
+
 describe('pooled audit', () => {
   it('says so when a worker dies setting itself up; the other threads check its share', async () => {
     const { dir, setup } = scanFolder();
@@ -68,8 +88,7 @@ describe('pooled audit', () => {
         `import { RuleRegistry } from ${JSON.stringify(core)};`,
         'export function createAuditSetup({ claimed }) {',
         '  const dies = { id: "txt", claims: (p) => p.endsWith(".txt"), parse() {',
-        '    Atomics.store(claimed, 0, 1);',
-        '    Atomics.notify(claimed, 0);',
+        ...SIGNAL_CLAIMED,
         '    process.exit(3);',
         '  } };',
         '  const config = { sources: [], rules: new Map(), ignore: [], exceptions: [], maxFileSize: 1e7 };',
@@ -77,16 +96,8 @@ describe('pooled audit', () => {
         '}',
       ].join('\n'),
     );
-    // The main thread's parses wait until the worker has claimed a shard and started on it (then
-    // dies): on a loaded machine a fixed pause let the main thread take every shard first.
-    const claimed = new Int32Array(new SharedArrayBuffer(4));
-    const slow = {
-      ...txt,
-      parse: (file: Parameters<typeof txt.parse>[0]) => {
-        if (isMainThread) Atomics.wait(claimed, 0, 0, 30_000);
-        return txt.parse(file);
-      },
-    };
+    // The worker claims a shard and dies on it.
+    const { claimed, language: slow } = mainThreadWaitsForWorker();
     const single = await runAudit({ ...options, source: new DiskFileSource(dir, 'x') });
     const pooled = await runAudit({
       ...options,
@@ -135,23 +146,15 @@ describe('pooled audit', () => {
         'const noFoo = wordRule("dockerfile/no-foo", { ...lineDomain("dockerfile", "txt"), fileLocal: true }, "foo");',
         'export function createAuditSetup({ claimed }) {',
         '  const signals = { ...txt, parse(file) {',
-        '    Atomics.store(claimed, 0, 1);',
-        '    Atomics.notify(claimed, 0);',
+        ...SIGNAL_CLAIMED,
         '    return txt.parse(file);',
         '  } };',
         '  return { languages: [signals], registry: new RuleRegistry([noFoo]), config: testConfig() };',
         '}',
       ].join('\n'),
     );
-    // The main thread's parses wait until the worker has claimed a shard and parses it.
-    const claimed = new Int32Array(new SharedArrayBuffer(4));
-    const slow = {
-      ...txt,
-      parse: (file: Parameters<typeof txt.parse>[0]) => {
-        if (isMainThread) Atomics.wait(claimed, 0, 0, 30_000);
-        return txt.parse(file);
-      },
-    };
+    // The worker checks at least one shard.
+    const { claimed, language: slow } = mainThreadWaitsForWorker();
     const pooled = await runAudit({
       ...options,
       registry: new RuleRegistry([noFoo]),
