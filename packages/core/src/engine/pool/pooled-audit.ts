@@ -201,7 +201,7 @@ export async function runPooledAudit(given: AuditOptions): Promise<RunResult> {
     openGate(gate);
     // Not awaited: a worker's heap takes 50-100 ms to tear down on the corpus, while the caller
     // can write its report (the process exits once the workers are gone).
-    void pool?.close();
+    void pool?.close().catch(() => undefined);
   }
 }
 
