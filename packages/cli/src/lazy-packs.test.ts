@@ -9,7 +9,7 @@ const repo = new URL('../../../', import.meta.url).pathname;
 const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
 const loadLog = new URL('./test-support/load-log.mjs', import.meta.url).pathname;
 
-/** Runs the built CLI with a module hook: its result, and the packs whose code it imported. */
+/** Runs the built CLI with a load log (test-support/load-log.mjs): its result, and the packs whose code it imported. */
 function audit(args: string[]) {
   const log = join(mkdtempSync(join(tmpdir(), 'plumbline-loads-')), 'loads.txt');
   writeFileSync(log, '');
