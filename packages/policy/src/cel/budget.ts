@@ -38,6 +38,10 @@ export class Budget {
 /**
  * The input as CEL sees it: integers as `int` (Kubernetes int fields compare with `==`), lists and
  * maps wrapped so that reading them spends from the budget. Wrap once per unit; `reset` per evaluation.
+ * A map's values are converted when first read, not up front: an expression reads a few paths of
+ * an object, and converting all of it for every evaluation was most of an admission policy's
+ * cost on large manifests (bench/README.md, fifteenth session). A list converts its items at once,
+ * each a map that waits in turn.
  */
 export function metered(value: unknown, budget: Budget): unknown {
   if (Array.isArray(value)) {
@@ -50,16 +54,35 @@ export function metered(value: unknown, budget: Budget): unknown {
     });
   }
   if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : value;
-  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = metered(v, budget);
-    return new Proxy(out, {
-      ownKeys(target) {
-        const keys = Reflect.ownKeys(target);
-        budget.spend(keys.length);
-        return keys;
-      },
-    });
-  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array))
+    return meteredMap(value as Record<string, unknown>, budget);
   return value;
+}
+
+/**
+ * A map as a plain object whose own keys are those of `source` with a value (in its order), each
+ * value `metered` when first read and then kept. The proxy's own target stays empty: what it
+ * inherits is a plain object's, whatever `source` inherits.
+ */
+function meteredMap(source: Record<string, unknown>, budget: Budget): object {
+  const converted = new Map<string, unknown>();
+  const holds = (key: string | symbol): key is string =>
+    typeof key === 'string' && Object.hasOwn(source, key) && source[key] !== undefined;
+  const read = (key: string) => {
+    if (converted.has(key)) return converted.get(key);
+    const value = metered(source[key], budget);
+    converted.set(key, value);
+    return value;
+  };
+  return new Proxy({} as Record<string, unknown>, {
+    get: (target, key, receiver) => (holds(key) ? read(key) : Reflect.get(target, key, receiver)),
+    has: (target, key) => holds(key) || Reflect.has(target, key),
+    ownKeys() {
+      const keys = Object.keys(source).filter((key) => source[key] !== undefined);
+      budget.spend(keys.length);
+      return keys;
+    },
+    getOwnPropertyDescriptor: (_, key) =>
+      holds(key) ? { value: read(key), writable: true, enumerable: true, configurable: true } : undefined,
+  });
 }

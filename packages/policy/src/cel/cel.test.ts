@@ -61,6 +61,40 @@ describe('evaluation', () => {
     expect(r).toEqual({ ok: false, error: 'cost limit exceeded (100000 steps)' });
   });
 
+  it('reads maps as their keys with a value, in order, each key a step of the budget', () => {
+    const labels = { team: 'payments', tier: 'web', owner: undefined, '2024': 'year' };
+    expect(
+      run('object.metadata.labels.size() == 3 && "owner" in object.metadata.labels', {
+        object: { metadata: { labels } },
+      }),
+    ).toEqual({
+      ok: true,
+      value: false,
+    });
+    expect(run('object.labels.filter(k, k != "tier") == ["2024", "team"]', { object: { labels } })).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(
+      run('has(object.spec.replicas) && !has(object.spec.paused)', {
+        object: { spec: { replicas: 2, paused: undefined } },
+      }),
+    ).toEqual({
+      ok: true,
+      value: true,
+    });
+    // 300 keys read 300 times over: past a budget of 50,000 steps.
+    const wide = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`key-${i}`, i]));
+    expect(run('m.all(a, m.all(b, true))', { m: wide }, new Budget(50_000, 600_000))).toEqual({
+      ok: false,
+      error: 'cost limit exceeded (50000 steps)',
+    });
+    expect(run('m.all(a, m.exists(b, b == a))', { m: wide }, new Budget(200_000, 600_000))).toEqual({
+      ok: true,
+      value: true,
+    });
+  });
+
   it('stops at the time limit even under the step limit', () => {
     const r = run(
       'l.map(a, l.map(b, l.map(c, 1))).size() > 0',

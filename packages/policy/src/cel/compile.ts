@@ -70,6 +70,11 @@ export function compileExpression(
     source,
     evaluate(bindings, budget, nested = false) {
       if (!nested) budget.reset();
+      // The library's errors are values (a missing field read without `has()`, a failed
+      // conversion) that extend Error: each captured a stack trace, and only the message is
+      // read (bench/README.md, fifteenth session).
+      const stackTraceLimit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
       try {
         const value = program(bindings as never);
         if (isCelError(value)) return { ok: false, error: value.message };
@@ -77,6 +82,8 @@ export function compileExpression(
       } catch (error) {
         if (error instanceof CostLimitExceeded) return { ok: false, error: error.message };
         return { ok: false, error: (error as Error).message };
+      } finally {
+        Error.stackTraceLimit = stackTraceLimit;
       }
     },
   };

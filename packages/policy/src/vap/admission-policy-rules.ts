@@ -108,6 +108,23 @@ interface AdmissionScope {
 }
 
 /**
+ * Each rule's policy compiled once per thread, not once per shard: its expressions are parsed and
+ * planned, which was a third of a policy's time on a repository of a few hundred objects, and the
+ * same in each of a scan's shards (bench/README.md, fifteenth session). A compiled policy holds
+ * no state between evaluations.
+ */
+const compiledPolicies = new WeakMap<AdmissionPolicyRef, CompiledAdmissionPolicy>();
+
+function compiledPolicy(ref: AdmissionPolicyRef): CompiledAdmissionPolicy {
+  let policy = compiledPolicies.get(ref);
+  if (!policy) {
+    policy = compileAdmissionPolicy(ref.name, ref.facts.policy);
+    compiledPolicies.set(ref, policy);
+  }
+  return policy;
+}
+
+/**
  * The compiled policy and what it reads, once per project (a thread's shard). Loose files are read
  * from the facts the main thread collected over the whole scan, never from the shard, so every
  * split gives the same answer; rendered objects (Helm, kustomize builds) exist only in the thread
@@ -115,7 +132,7 @@ interface AdmissionScope {
  */
 function admissionState(project: Project, ref: AdmissionPolicyRef) {
   return project.memo(`policy:vap:${ref.name}`, () => {
-    const policy = compileAdmissionPolicy(ref.name, ref.facts.policy);
+    const policy = compiledPolicy(ref);
     const graph = k8sGraph(project);
     const rendered = graph.objects.filter((o) => isRendered(o.file));
     const bindings = [
