@@ -1,6 +1,6 @@
 import type { FolderEntry } from '../../model/domain.js';
 import type { FileSource, SourceEntry } from '../file-source.js';
-import { bufferOfShared } from '../shared-bytes.js';
+import { bufferOfShared, type SharedBytes } from '../shared-bytes.js';
 import type { OfferedEntry } from './protocol.js';
 
 /**
@@ -12,7 +12,7 @@ import type { OfferedEntry } from './protocol.js';
 export class ShardSource implements FileSource {
   readonly warnings: { path: string; message: string }[] = [];
   readonly listFolder?: (path: string) => Promise<FolderEntry[]>;
-  private readonly shared = new Map<string, OfferedEntry['shared']>();
+  private readonly shared = new Map<string, SharedBytes>();
 
   constructor(
     private readonly source: FileSource,
