@@ -2,6 +2,8 @@
 // Memory of one large manifest: generates a ~5 MB file of 20,000 Deployments in a temp folder
 // (never committed), scans it with the built CLI in a child under `/usr/bin/time -v`, and prints
 // wall time, CPU time and peak RSS. Usage: node bench/memory.mjs [--objects 20000] [--threads 1]
+// [--bin path]: the bundle an installed package runs by default (its V8 code cache off), or another
+// CLI (packages/cli/dist/bin.js, an older build).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ const args = process.argv.slice(2);
 const flagValue = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
 const objects = Number(flagValue('--objects', '20000'));
 const threads = flagValue('--threads', '1');
-const bin = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const bin = flagValue('--bin', new URL('../packages/cli/bundle/plumbline.js', import.meta.url).pathname);
 
 const dir = mkdtempSync(join(tmpdir(), 'plumbline-memory-'));
 const file = join(dir, 'deployments.yaml');
@@ -42,7 +44,7 @@ const t = performance.now();
 const r = spawnSync(
   '/usr/bin/time',
   ['-v', process.execPath, bin, 'audit', dir, '-f', 'json', '--fail-on', 'none', '--threads', threads],
-  { encoding: 'utf8', maxBuffer: 1 << 30 },
+  { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } },
 );
 const wall = (performance.now() - t) / 1000;
 const field = (name) => /: (.+)$/.exec(r.stderr.split('\n').find((l) => l.includes(name)) ?? '')?.[1];

@@ -5,8 +5,12 @@
 // process. Prints repositories per minute and the child's peak RSS; run it with two sizes to see
 // memory stay flat in the number of repositories.
 //
+// The CLI is the bundle, as org/action.yml and an installed package run it (`--bin` another, e.g.
+// packages/cli/dist/bin.js), with its V8 code cache in the bench's temporary folder: the first run
+// starts without one, as on a fresh runner, and the second uses it.
+//
 //   npm run build && node bench/org.mjs [--repos 500] [--latency 50] [--files 12] [--corpus ../shared/corpus]
-//     [--args 'extra CLI arguments'] [--node 'node flags, e.g. --interrupt-budget=2000000']
+//     [--args 'extra CLI arguments'] [--node 'node flags, e.g. --interrupt-budget=2000000'] [--bin path]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -53,7 +57,7 @@ for (let i = 0; i < repoCount; i++) {
 const token = 'ghs_bench_token';
 const fake = await startFakeOrg({ org: 'bench', token, repos, perPage: 100, latencyMs });
 const work = mkdtempSync(join(tmpdir(), 'plumbline-org-bench-'));
-const bin = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
+const bin = resolve(opt('bin', new URL('../packages/cli/bundle/plumbline.js', import.meta.url).pathname));
 
 /** Runs the CLI under /usr/bin/time: wall time, CPU time and peak RSS (worker threads included). */
 function run(dbName) {
@@ -79,7 +83,7 @@ function run(dbName) {
         '--no-progress',
         ...extra,
       ],
-      { env: { ...process.env, GITHUB_TOKEN: token } },
+      { env: { ...process.env, GITHUB_TOKEN: token, XDG_CACHE_HOME: join(work, 'cache') } },
     );
     let stdout = '';
     let stderr = '';
@@ -109,7 +113,7 @@ const report = (label, r) =>
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 console.log(
-  `fake org: ${repoCount} repositories, ${totalFiles} corpus files, ${latencyMs} ms per request; ${cpus().length} cores, Node ${process.version}`,
+  `fake org: ${repoCount} repositories, ${totalFiles} corpus files, ${latencyMs} ms per request; ${cpus().length} cores, Node ${process.version}; ${bin}`,
 );
 const first = await run('bench.db');
 if (first.code !== 0) {
