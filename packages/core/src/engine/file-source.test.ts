@@ -139,6 +139,43 @@ describe('DiskFileSource', () => {
     expect(await list(new DiskFileSource(dir))).toEqual([]);
   });
 
+  it("asks for git's list once, only when a walk meets an ignore file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-tracked-lazy-'));
+    mkdirSync(join(dir, 'k8s'));
+    mkdirSync(join(dir, 'plain'));
+    writeFileSync(join(dir, 'k8s', '.gitignore'), 'local.yaml\n');
+    for (const name of ['k8s/app.yaml', 'k8s/local.yaml', 'plain/app.yaml', 'Dockerfile'])
+      writeFileSync(join(dir, name), '');
+    let asked = 0;
+    const tracked = () => {
+      asked++;
+      return new Set(['Dockerfile', 'k8s/.gitignore', 'k8s/app.yaml', 'k8s/local.yaml', 'plain/app.yaml']);
+    };
+    // Named files, and a folder without ignore files: git is never asked.
+    const named = new DiskFileSource(dir, '.', { paths: ['Dockerfile', 'k8s/local.yaml', 'plain'], tracked });
+    expect(await list(named)).toEqual(['Dockerfile', 'k8s/local.yaml', 'plain/app.yaml']);
+    expect(asked).toBe(0);
+    // The whole tree: asked once, and the tracked file the ignore file names is listed.
+    const whole = new DiskFileSource(dir, '.', { tracked });
+    expect(await list(whole)).toEqual([
+      'Dockerfile',
+      'k8s/.gitignore',
+      'k8s/app.yaml',
+      'k8s/local.yaml',
+      'plain/app.yaml',
+    ]);
+    expect(asked).toBe(1);
+    expect(await list(whole)).toHaveLength(5);
+    expect(asked).toBe(1);
+    // Outside a git work tree the function says so, and the ignore file applies.
+    expect(await list(new DiskFileSource(dir, '.', { tracked: () => undefined }))).toEqual([
+      'Dockerfile',
+      'k8s/.gitignore',
+      'k8s/app.yaml',
+      'plain/app.yaml',
+    ]);
+  });
+
   it('lists a single file given as the root', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-one-'));
     writeFileSync(join(dir, 'Dockerfile'), 'FROM x\n');

@@ -80,11 +80,19 @@ export interface DiskFileSourceOptions {
    */
   paths?: string[];
   /**
-   * Files git tracks, relative to the root (`git ls-files -z` run there). Tracked files are
-   * always listed: ignore files only exclude untracked ones. Undefined outside a git work tree,
-   * where `.gitignore` rules apply to every file.
+   * Files git tracks, relative to the root (`git ls-files -z` run there), or a function that lists
+   * them: it is called once, when a walk first meets an ignore file, so a scan of named files or
+   * of a tree without ignore files never runs it. Tracked files are always listed: ignore files
+   * only exclude untracked ones. Undefined outside a git work tree, where `.gitignore` rules apply
+   * to every file.
    */
-  tracked?: ReadonlySet<string>;
+  tracked?: ReadonlySet<string> | (() => ReadonlySet<string> | undefined);
+}
+
+/** Git's tracked files and the folders that hold them. */
+interface Tracked {
+  files: ReadonlySet<string>;
+  dirs: ReadonlySet<string>;
 }
 
 type Ignores = { base: string; rules: Ignore }[];
@@ -109,7 +117,8 @@ export class DiskFileSource implements FileSource {
   readonly warnings: { path: string; message: string }[] = [];
   private readonly options: DiskFileSourceOptions;
   private boundaries?: Promise<{ rootReal: string; dirs: string[] }>;
-  private readonly trackedDirs = new Set<string>();
+  /** Git's list, once asked for (null: not in a git work tree). */
+  private tracked?: Tracked | null;
   private targetsOfRoot?: Promise<{ base: string; paths: string[] }>;
   /** Real path of each folder a read happened in (a scan reads many files per folder). */
   private readonly realFolders = new Map<string, string>();
@@ -120,10 +129,6 @@ export class DiskFileSource implements FileSource {
     options: DiskFileSourceOptions = {},
   ) {
     this.options = options;
-    for (const file of options.tracked ?? []) {
-      for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1))
-        this.trackedDirs.add(file.slice(0, i));
-    }
   }
 
   readerDescription(): DiskReaderDescription {
@@ -319,10 +324,23 @@ export class DiskFileSource implements FileSource {
 
   /** Ignore files exclude untracked files only, when git's list of tracked files is known. */
   private isIgnored(ignores: Ignores, full: string, rel: string, isDir: boolean): boolean {
-    const { tracked } = this.options;
+    if (ignores.length === 0) return false;
+    const tracked = this.trackedFiles();
     // git tracks a symbolic link as a file, whatever it points to.
-    if (tracked && (tracked.has(rel) || (isDir && this.trackedDirs.has(rel)))) return false;
+    if (tracked && (tracked.files.has(rel) || (isDir && tracked.dirs.has(rel)))) return false;
     return isIgnored(ignores, full, isDir);
+  }
+
+  private trackedFiles(): Tracked | undefined {
+    if (this.tracked === undefined) {
+      const given = this.options.tracked;
+      const files = typeof given === 'function' ? given() : given;
+      const dirs = new Set<string>();
+      for (const file of files ?? [])
+        for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) dirs.add(file.slice(0, i));
+      this.tracked = files ? { files, dirs } : null;
+    }
+    return this.tracked ?? undefined;
   }
 
   private rel(base: string, full: string): string {
