@@ -24,11 +24,12 @@ const cli = runCachedCommonJs(fileURLToPath(new URL('plumbline-main.cjs', import
   env: process.env,
   kind: argv[0] === 'audit' ? 'scan' : 'other',
 });
-const { main, beforeCodeCache } = cli.exports as {
+const { main, beforeCodeCache, loadedGroups } = cli.exports as {
   main(argv: string[]): Promise<number>;
   beforeCodeCache(): void;
+  loadedGroups(): string[];
 };
 process.exitCode = await main(argv);
 beforeCodeCache();
-cli.save();
+cli.save(loadedGroups());
 exitWhenFlushed();

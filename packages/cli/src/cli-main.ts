@@ -7,6 +7,9 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restoreHeapGrowth } from './heap-growth.js';
 import { restoreJitBudget } from './jit-budget.js';
+
+export { loadedGroups } from './loaded-code.js';
+
 import { runCli } from './program.js';
 import { restoreWasmTiering } from './wasm-tiering.js';
 import { useBundledWorkers } from './worker-files.js';

@@ -14,6 +14,7 @@ import {
   findAdmissionPolicies,
   type PolicyFileText,
 } from '@plumbline/policy/find';
+import { noteLoaded } from './loaded-code.js';
 
 export interface CustomRuleOptions {
   /** The scanned directory (or file). */
@@ -76,6 +77,7 @@ const rootSource = (root: string) => new DiskFileSource(root, basename(root) || 
  */
 export async function customRulesOf(set: CustomPolicySet): Promise<AnyRule[]> {
   if (set.policyFiles.length === 0 && set.admission.length === 0) return [];
+  noteLoaded('policy');
   const { admissionPolicyRules, compilePolicyFiles } = await import('@plumbline/policy');
   return [...compilePolicyFiles(set.policyFiles).map((p) => p.rule), ...admissionPolicyRules(set.admission)];
 }

@@ -208,7 +208,10 @@ describe('npm pack → npm install -g → plumbline', () => {
     // Well-formed data V8 made for another script: V8 rejects it, and the cache is rewritten.
     const foreign = new Script('"another script"');
     const data = foreign.createCachedData();
-    writeFileSync(file, Buffer.concat([Buffer.from('PLV8'), createHash('sha1').update(data).digest(), data]));
+    // The file's layout (v8-code-cache.ts): magic, sha1 of the rest, the groups' length and names, V8's data.
+    const groups = Buffer.from('dockerfile,github-actions,kubernetes,terraform', 'latin1');
+    const rest = Buffer.concat([Buffer.from([0, groups.length]), groups, data]);
+    writeFileSync(file, Buffer.concat([Buffer.from('PLV9'), createHash('sha1').update(rest).digest(), rest]));
     const rejected = run(['audit', '--fail-on', 'none']);
     expect(rejected.said).toEqual(['rejected', 'wrote']);
     expect(rejected.findings).toEqual(first.findings);

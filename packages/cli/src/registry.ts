@@ -10,6 +10,7 @@ import { dockerfileLanguage } from '@plumbline/lang-dockerfile';
 import { hclLanguage } from '@plumbline/lang-hcl';
 import { yamlLanguage } from '@plumbline/lang-yaml';
 import { ADMISSION_RULE_PREFIX } from '@plumbline/policy/find';
+import { noteLoaded } from './loaded-code.js';
 
 /**
  * A rule pack, imported only when asked for: its rules, and its generated index (every rule's
@@ -17,6 +18,8 @@ import { ADMISSION_RULE_PREFIX } from '@plumbline/policy/find';
  * config and describe the rules in a report without importing the pack.
  */
 interface Pack {
+  /** What the code cache calls the pack's code (loaded-code.ts). */
+  name: string;
   rules(): Promise<AnyRule[]>;
   index(): Promise<{ languages: string[]; ruleIndex(): IndexedRule[] }>;
   /** Per-run settings of the pack, given before a scan that loads it. */
@@ -31,18 +34,22 @@ export interface PackOptions {
 /** Every pack Plumbline ships, in pack order (the order of the rules in the registry). */
 const packs: Pack[] = [
   {
+    name: 'dockerfile',
     rules: async () => (await import('@plumbline/policy-dockerfile')).rules,
     index: () => import('@plumbline/policy-dockerfile/rule-index'),
   },
   {
+    name: 'kubernetes',
     rules: async () => (await import('@plumbline/policy-kubernetes')).rules,
     index: () => import('@plumbline/policy-kubernetes/rule-index'),
   },
   {
+    name: 'github-actions',
     rules: async () => (await import('@plumbline/policy-github-actions')).rules,
     index: () => import('@plumbline/policy-github-actions/rule-index'),
   },
   {
+    name: 'terraform',
     rules: async () => (await import('@plumbline/policy-terraform')).rules,
     index: () => import('@plumbline/policy-terraform/rule-index'),
     // Terraform reads var files from the project it is handed; tell it which ones for this run.
@@ -56,7 +63,12 @@ export const allLanguages: Language[] = [dockerfileLanguage, hclLanguage, yamlLa
 
 /** Every rule Plumbline ships, in pack order (imports every pack). */
 export async function loadAllRules(): Promise<AnyRule[]> {
-  return [...coreRules, ...(await Promise.all(packs.map((pack) => pack.rules()))).flat()];
+  return [...coreRules, ...(await Promise.all(packs.map(rulesOf))).flat()];
+}
+
+function rulesOf(pack: Pack): Promise<AnyRule[]> {
+  noteLoaded(pack.name);
+  return pack.rules();
 }
 
 /** Does a scan whose files are of `languageIds` need the pack's code (does any of its domains read one)? */
@@ -73,7 +85,7 @@ async function needed(pack: Pack, languageIds: readonly string[] | undefined): P
 export async function rulesFor(languageIds?: readonly string[]): Promise<AnyRule[]> {
   const perPack = await Promise.all(
     packs.map(async (pack) =>
-      (await needed(pack, languageIds)) ? pack.rules() : rulesFromIndex((await pack.index()).ruleIndex()),
+      (await needed(pack, languageIds)) ? rulesOf(pack) : rulesFromIndex((await pack.index()).ruleIndex()),
     ),
   );
   return [...coreRules, ...perPack.flat()];

@@ -145,3 +145,34 @@ describe('V8 code cache: a run long enough for V8 to drop its start-up code writ
     }
   });
 });
+
+describe('V8 code cache: the groups of code a run loaded', () => {
+  it('writes again when a run loads a group the cache lacks, with the union, and not otherwise', () => {
+    const env = { XDG_CACHE_HOME: join(work, 'groups'), PLUMBLINE_CODE_CACHE_DEBUG: '1' };
+    const script = join(work, 'groups.cjs');
+    writeFileSync(script, 'module.exports = function pack(n) { return n * 2; };\n');
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => lines.push(String(chunk).trim()) > 0) as typeof write;
+    const run = (groups: string[]) => {
+      lines.length = 0;
+      const cached = runCachedCommonJs(script, { version: '1.0.0', env, kind: 'scan' });
+      expect((cached.exports as (n: number) => number)(21)).toBe(42);
+      cached.save(groups);
+      return lines.map((line) => line.replace(/ \/.*?\.cache/, '').replace('plumbline code cache: ', ''));
+    };
+    try {
+      expect(run(['dockerfile'])).toEqual(['none', 'wrote']);
+      expect(run(['dockerfile'])).toEqual(['used']);
+      // A scan of YAML after one of a Dockerfile: the Kubernetes code is added, the Dockerfile's kept.
+      expect(run(['dockerfile', 'kubernetes'])).toEqual(['used', 'wrote (adding kubernetes)']);
+      expect(run(['kubernetes'])).toEqual(['used']);
+      expect(run(['dockerfile'])).toEqual(['used']);
+      expect(run([])).toEqual(['used']);
+      expect(run(['kubernetes', 'policy'])).toEqual(['used', 'wrote (adding policy)']);
+      expect(run(['dockerfile', 'kubernetes', 'policy'])).toEqual(['used']);
+    } finally {
+      process.stderr.write = write;
+    }
+  });
+});

@@ -27,19 +27,28 @@ import { userCacheFolder } from './cache-home.js';
  * is one V8 rejects. A folder that cannot be written only costs speed. NODE_DISABLE_COMPILE_CACHE=1
  * (Node 22's switch) reads and writes nothing. Writing a cache prunes the other keys' files that
  * have not been used for a week (pruneCacheFolder).
+ *
+ * V8 stores the functions compiled by the end of the run that writes the cache, and a run that
+ * uses a cache never writes one: a first scan of one Dockerfile left every later scan of a whole
+ * repository compiling the Kubernetes, Terraform and Actions code again (the seed guide 0.34 →
+ * 0.375 s, bench/README.md). So the cache names the groups of code its run loaded (the packs, the
+ * policy compiler: `save(groups)`), and a run that loads one it lacks writes it again, with the
+ * union: after a few runs it holds what the user's scans need.
  */
 export interface CachedCommonJs {
   /** What the file put in `module.exports`. */
   exports: unknown;
   /**
-   * Writes the cache after the run when there was none or V8 could not use it, unless the run was
-   * long enough to have dropped its start-up's code (FULL_COLLECTIONS_BEFORE_FLUSH).
+   * Writes the cache after the run when there was none, V8 could not use it, or the run loaded a
+   * group of code (`groups`) it lacks; not when the run was long enough to have dropped its
+   * start-up's code (FULL_COLLECTIONS_BEFORE_FLUSH).
    */
-  save(): void;
+  save(groups?: readonly string[]): void;
 }
 
-const MAGIC = Buffer.from('PLV8');
-const HEADER = MAGIC.length + 20; // magic, sha1 of V8's data
+/** The file: magic, sha1 of the rest, the groups' length (2 bytes) and names (`a,b`), V8's data. */
+const MAGIC = Buffer.from('PLV9');
+const SUM = 20;
 
 export interface CodeCacheOptions {
   version: string;
@@ -83,19 +92,24 @@ export function runCachedCommonJs(file: string, options: CodeCacheOptions): Cach
   const keyPrefix = `plumbline-${options.version}-${key}-`;
   const cacheFile = join(folder ?? '', `${keyPrefix}${options.kind}.cache`);
   const read = off ? undefined : readCache(cacheFile);
-  const stored = read === 'corrupt' ? undefined : read;
+  const stored = read === 'corrupt' ? undefined : read?.data;
   const flagsProbe = off ? undefined : new Script('"plumbline:0"').createCachedData();
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(stored ? { cachedData: stored } : {}),
   });
   const cacheUsed = stored !== undefined && script.cachedDataRejected === false;
+  const held = new Set(cacheUsed && read !== 'corrupt' ? read?.groups : []);
   const debug = options.env.PLUMBLINE_CODE_CACHE_DEBUG
     ? (what: string) => process.stderr.write(`plumbline code cache: ${what}\n`)
     : () => {};
-  debug(off ? 'off' : `${cacheUsed ? 'used' : stored ? 'rejected by V8' : (read ?? 'none')} ${cacheFile}`);
-  // Counted only in a run that may write (no usable cache): the others never pay for it.
-  const collections = off || cacheUsed ? undefined : countFullCollections(FULL_COLLECTIONS_BEFORE_FLUSH);
+  debug(
+    off
+      ? 'off'
+      : `${cacheUsed ? 'used' : stored ? 'rejected by V8' : read === 'corrupt' ? read : 'none'} ${cacheFile}`,
+  );
+  // Any run may write (one that loads a group the cache lacks): a few entries, then it stops listening.
+  const collections = off ? undefined : countFullCollections(FULL_COLLECTIONS_BEFORE_FLUSH);
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(
     module.exports,
@@ -106,16 +120,21 @@ export function runCachedCommonJs(file: string, options: CodeCacheOptions): Cach
   );
   return {
     exports: module.exports,
-    save() {
-      if (off || cacheUsed) return;
+    save(groups = []) {
+      const lacking = groups.filter((group) => !held.has(group));
+      if (off || (cacheUsed && lacking.length === 0)) return void collections?.stop();
       const full = collections?.stop() ?? 0;
       if (full >= FULL_COLLECTIONS_BEFORE_FLUSH)
         return debug(`not written: ${full} full collections may have dropped the start-up's code`);
       // Flags set during the run (wasm-tiering.ts) would make V8 reject the data in the next process.
       if (flagsProbe && flagsChanged(flagsProbe))
         return debug('not written: V8 flags changed during the run');
-      const wrote = writeCache(cacheFile, script.createCachedData());
-      debug(wrote ? `wrote ${cacheFile}` : 'not written');
+      // Functions the cache brought and this run did not call are compiled all the same: kept.
+      const union = [...new Set([...held, ...groups])].sort();
+      const wrote = writeCache(cacheFile, script.createCachedData(), union);
+      debug(
+        wrote ? `wrote ${cacheFile}${cacheUsed ? ` (adding ${lacking.join(', ')})` : ''}` : 'not written',
+      );
       // Only after a write: runs that used their cache (nearly all) do not even list the folder.
       const pruned = wrote && folder ? pruneCacheFolder(folder, keyPrefix) : 0;
       if (pruned) debug(`pruned ${pruned} unused files`);
@@ -161,25 +180,33 @@ function flagsChanged(probe: Buffer): boolean {
   return new Script(source, { cachedData: probe }).cachedDataRejected === true;
 }
 
-function readCache(file: string): Buffer | 'corrupt' | undefined {
+function readCache(file: string): { data: Buffer; groups: string[] } | 'corrupt' | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     return undefined;
   }
-  if (bytes.length <= HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return 'corrupt';
-  const data = bytes.subarray(HEADER);
-  const sum = createHash('sha1').update(data).digest();
-  return sum.equals(bytes.subarray(MAGIC.length, HEADER)) ? data : 'corrupt';
+  const start = MAGIC.length + SUM;
+  if (bytes.length <= start + 2 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return 'corrupt';
+  const rest = bytes.subarray(start);
+  if (!createHash('sha1').update(rest).digest().equals(bytes.subarray(MAGIC.length, start))) return 'corrupt';
+  const length = rest.readUInt16BE(0);
+  if (rest.length <= 2 + length) return 'corrupt';
+  const names = rest.subarray(2, 2 + length).toString('latin1');
+  return { data: rest.subarray(2 + length), groups: names ? names.split(',') : [] };
 }
 
-function writeCache(file: string, data: Buffer): boolean {
+function writeCache(file: string, data: Buffer, groups: readonly string[]): boolean {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const sum = createHash('sha1').update(data).digest();
-    writeFileSync(temporary, Buffer.concat([MAGIC, sum, data]), { mode: 0o600 });
+    const names = Buffer.from(groups.join(','), 'latin1');
+    const length = Buffer.alloc(2);
+    length.writeUInt16BE(names.length);
+    const rest = Buffer.concat([length, names, data]);
+    const sum = createHash('sha1').update(rest).digest();
+    writeFileSync(temporary, Buffer.concat([MAGIC, sum, rest]), { mode: 0o600 });
     // Readers see the old file or the whole new one, never a half-written one.
     renameSync(temporary, file);
     return true;
