@@ -7,12 +7,12 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restoreHeapGrowth } from './heap-growth.js';
 import { restoreJitBudget } from './jit-budget.js';
-
-export { loadedGroups } from './loaded-code.js';
-
 import { runCli } from './program.js';
 import { restoreWasmTiering } from './wasm-tiering.js';
 import { useBundledWorkers } from './worker-files.js';
+
+/** The groups of code the run loaded, which the code cache records (see loaded-code.ts). */
+export { loadedGroups } from './loaded-code.js';
 
 /** Flags set for one scan go back before the code cache is written (see v8-code-cache.ts). */
 export function beforeCodeCache(): void {
