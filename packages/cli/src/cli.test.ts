@@ -275,6 +275,62 @@ describe('plumbline audit --new-since', () => {
     expect(r.code).toBe(1);
     expect((await cli(['audit', dir, '--new-since', 'no-such-ref'])).code).toBe(2);
   });
+
+  it('evaluates the base with the modules `terraform init` downloaded, so their findings are not new', async () => {
+    // As a workflow leaves a checkout after `terraform init`: .terraform/ on disk, never committed.
+    const dir = tree({
+      '.gitignore': '.terraform/\n',
+      'README.md': '# logs\n',
+      'main.tf':
+        'module "logs" {\n  source  = "acme/bucket/aws"\n  version = "1.2.0"\n  name    = "audit-logs"\n}\n',
+      '.terraform/modules/modules.json': JSON.stringify({
+        Modules: [
+          { Key: '', Source: '', Dir: '.' },
+          {
+            Key: 'logs',
+            Source: 'registry.terraform.io/acme/bucket/aws',
+            Version: '1.2.0',
+            Dir: '.terraform/modules/logs',
+          },
+        ],
+      }),
+      '.terraform/modules/logs/main.tf':
+        'variable "name" {\n  type = string\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = var.name\n}\n',
+    });
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+    };
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'feature');
+    writeFileSync(join(dir, 'README.md'), '# logs\n\nThe audit bucket.\n');
+    git('commit', '-qam', 'docs only');
+    const all = JSON.parse((await cli(['audit', dir, '--format', 'json', '--fail-on', 'none'])).stdout);
+    const inModule = all.findings.filter((f: { file: string }) =>
+      f.file.startsWith('.terraform/modules/logs/'),
+    );
+    expect(inModule.length).toBeGreaterThan(0);
+    const docsOnly = await cli(['audit', dir, '--new-since', 'main', '--format', 'json']);
+    expect(JSON.parse(docsOnly.stdout).findings).toEqual([]);
+    expect(docsOnly.code).toBe(0);
+
+    // A security group open to the world in the root module is new; the module's findings still are not.
+    writeFileSync(
+      join(dir, 'main.tf'),
+      `${readFileSync(join(dir, 'main.tf'), 'utf8')}\nresource "aws_security_group_rule" "ssh" {\n  type              = "ingress"\n  from_port         = 22\n  to_port           = 22\n  protocol          = "tcp"\n  cidr_blocks       = ["0.0.0.0/0"]\n  security_group_id = "sg-0123456789abcdef0"\n}\n`,
+    );
+    git('commit', '-qam', 'ssh from anywhere');
+    const opened = JSON.parse((await cli(['audit', dir, '--new-since', 'main', '--format', 'json'])).stdout);
+    expect(new Set(opened.findings.map((f: { file: string }) => f.file))).toEqual(new Set(['main.tf']));
+    expect(opened.findings.map((f: { ruleId: string }) => f.ruleId)).toContain(
+      'terraform/security-group-open-admin-ports',
+    );
+  });
 });
 
 describe('plumbline rules / explain / init', () => {

@@ -17,7 +17,13 @@ export type { Baseline } from './engine/baseline.js';
 export { createBaseline, parseBaseline } from './engine/baseline.js';
 export { decodeText, utf8BytesOf } from './engine/decode.js';
 export type { DiskFileSourceOptions, FileSource, SourceEntry } from './engine/file-source.js';
-export { DiskFileSource, findRepositoryRootSync, MemoryFileSource } from './engine/file-source.js';
+export {
+  ALWAYS_SKIPPED_DIRS,
+  DiskFileSource,
+  findRepositoryRootSync,
+  MemoryFileSource,
+  READABLE_SKIPPED_DIRS,
+} from './engine/file-source.js';
 export { fingerprint, normaliseEvidence } from './engine/fingerprint.js';
 export { globMatcher } from './engine/globs.js';
 export type { IndexedRule } from './engine/indexed-rule.js';

@@ -1,3 +1,4 @@
+import { DiskFileSource } from '@plumbline/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   ensureCommit,
@@ -57,6 +58,40 @@ describe('GitFileSource', () => {
     const source = new GitFileSource({ cwd: topLevel, commit: base, prefix, renames });
     expect(Object.keys(await listAll(source))).toEqual(['keep.txt', 'new.txt']);
     source.close();
+  });
+
+  it("lists the commit's folders, and reads .terraform/ from the work tree it is given", async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    const base = repo.commit('base', {
+      'infra/main.tf': 'module "vpc" {}\n',
+      'infra/envs/prod.tfvars': 'x = 1\n',
+      'infra/.terraform/modules/modules.json': '{"Modules":[]}',
+    });
+    // What `terraform init` left in the work tree after the commit: not in it.
+    repo.write({ 'infra/.terraform/modules/vpc/main.tf': 'resource "aws_vpc" "this" {}\n' });
+    const { prefix, topLevel } = await repoLayout(`${repo.dir}/infra`);
+    const environment = new DiskFileSource(`${repo.dir}/infra`);
+    const source = new GitFileSource({ cwd: topLevel, commit: base, prefix, environment });
+    expect(Object.keys(await listAll(source))).toEqual(['envs/prod.tfvars', 'main.tf']);
+    expect(await source.listFolder('')).toEqual([
+      { name: 'envs', kind: 'folder', size: 0 },
+      { name: 'main.tf', kind: 'file', size: 16 },
+    ]);
+    expect(await source.listFolder('envs')).toEqual([{ name: 'prod.tfvars', kind: 'file', size: 6 }]);
+    await expect(source.listFolder('nope')).rejects.toThrow(/no such folder/);
+    expect(await source.listFolder('.terraform/modules/vpc')).toEqual([
+      { name: 'main.tf', kind: 'file', size: 29 },
+    ]);
+    expect((await source.read('.terraform/modules/vpc/main.tf')).toString()).toBe(
+      'resource "aws_vpc" "this" {}\n',
+    );
+    source.close();
+    // Without a work tree, a commit's .terraform/ is neither listed nor read.
+    const bare = new GitFileSource({ cwd: topLevel, commit: base, prefix });
+    await expect(bare.listFolder('.terraform/modules')).rejects.toThrow(/not in/);
+    await expect(bare.read('.terraform/modules/modules.json')).rejects.toThrow(/no such file/);
+    bare.close();
   });
 
   it('reads many blobs, some larger than a pipe buffer, through one cat-file process', async () => {

@@ -1,6 +1,12 @@
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { FileSource, SourceEntry } from '@plumbline/core';
+import {
+  ALWAYS_SKIPPED_DIRS,
+  type FileSource,
+  type FolderEntry,
+  READABLE_SKIPPED_DIRS,
+  type SourceEntry,
+} from '@plumbline/core';
 
 const execFileAsync = promisify(execFile);
 
@@ -196,9 +202,6 @@ export async function renamesSince(cwd: string, base: string, head?: string): Pr
   return renames;
 }
 
-/** Folders no scan ever enters (the same set DiskFileSource skips). */
-const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.terraform', '.turbo', '.hg', '.svn']);
-
 export interface GitFileSourceOptions {
   /** Any directory inside the repository. */
   cwd: string;
@@ -208,6 +211,13 @@ export interface GitFileSourceOptions {
   /** base path → head path (repository-relative): list base files under their head names. */
   renames?: Map<string, string>;
   name?: string;
+  /**
+   * Where to read the folders a scan never lists but a domain reads (`.terraform/`, what
+   * `terraform init` downloaded), which a commit rarely holds: the work tree. Without it the base
+   * of a pull request had none of the modules its head was evaluated with, and every finding in
+   * them was new.
+   */
+  environment?: FileSource;
 }
 
 /**
@@ -251,7 +261,7 @@ export class GitFileSource implements FileSource {
       if (!renames.has(repoPath) && renamedAway.has(repoPath)) continue;
       if (!headPath.startsWith(prefix)) continue;
       const path = headPath.slice(prefix.length);
-      if (path.split('/').some((segment) => SKIPPED_DIRS.has(segment))) continue;
+      if (path.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment))) continue;
       entries.set(path, { blob, size: Number(size) });
     }
     this.entries = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -263,16 +273,46 @@ export class GitFileSource implements FileSource {
   }
 
   async read(path: string): Promise<Buffer> {
+    const { environment } = this.options;
+    if (environment && inEnvironment(path)) return environment.read(path);
     const entry = (await this.load()).get(path);
     if (!entry) throw new Error(`no such file in ${this.options.commit.slice(0, 12)}: ${path}`);
     this.reader ??= new BatchReader(this.options.cwd);
     return this.reader.read(entry.blob);
   }
 
+  /** The commit's files and folders directly in `path` (`''`: the root), or the environment's. */
+  async listFolder(path: string): Promise<FolderEntry[]> {
+    const folder = path === '.' ? '' : path.replace(/\/$/, '');
+    const { environment } = this.options;
+    if (inEnvironment(folder)) {
+      if (!environment?.listFolder) throw new Error(`not in ${this.options.commit.slice(0, 12)}: ${path}`);
+      return environment.listFolder(folder);
+    }
+    const prefix = folder ? `${folder}/` : '';
+    const out = new Map<string, FolderEntry>();
+    for (const [file, { size }] of await this.load()) {
+      if (!file.startsWith(prefix)) continue;
+      const rest = file.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      const name = slash < 0 ? rest : rest.slice(0, slash);
+      if (!out.has(name))
+        out.set(name, slash < 0 ? { name, kind: 'file', size } : { name, kind: 'folder', size: 0 });
+    }
+    if (prefix && out.size === 0)
+      throw new Error(`no such folder in ${this.options.commit.slice(0, 12)}: ${path}`);
+    return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
   close(): void {
     this.reader?.close();
     this.reader = undefined;
   }
+}
+
+/** A path inside a folder that scans never list but domains read (`.terraform/`). */
+function inEnvironment(path: string): boolean {
+  return path.split('/').some((segment) => READABLE_SKIPPED_DIRS.has(segment));
 }
 
 /** One long-lived `git cat-file --batch`: a blob per request, answered in order. */

@@ -1,5 +1,5 @@
 import type { FileSource, Finding, RunResult, Severity } from '@plumbline/core';
-import { SEVERITIES } from '@plumbline/core';
+import { DiskFileSource, SEVERITIES } from '@plumbline/core';
 import {
   assertRevision,
   ensureCommit,
@@ -80,7 +80,15 @@ export async function newFindingsSince(options: NewFindingsOptions): Promise<New
   }
   const renames = await renamesSince(topLevel, baseCommit);
   const head = options.head ?? (await options.scan({ root: options.root }));
-  const source = new GitFileSource({ cwd: topLevel, commit: baseCommit, prefix, renames, name: head.root });
+  // `.terraform/` comes from the work tree: the base is evaluated with the modules the head was.
+  const source = new GitFileSource({
+    cwd: topLevel,
+    commit: baseCommit,
+    prefix,
+    renames,
+    name: head.root,
+    environment: new DiskFileSource(options.root),
+  });
   let base: RunResult;
   try {
     base = await options.scan({ root: options.root, source });

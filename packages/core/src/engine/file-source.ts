@@ -66,12 +66,20 @@ export interface DiskReaderDescription {
   paths?: string[];
 }
 
-const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '.terraform', '.turbo', '.hg', '.svn']);
+/** Folders discovery never walks (every FileSource of a scan leaves them out of its listing). */
+export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set([
+  '.git',
+  'node_modules',
+  '.terraform',
+  '.turbo',
+  '.hg',
+  '.svn',
+]);
 /**
  * Folders discovery never walks but a domain may read from on purpose: `terraform init` downloads
  * module sources into `.terraform/modules/`.
  */
-const READABLE_SKIPPED_DIRS = new Set(['.terraform']);
+export const READABLE_SKIPPED_DIRS: ReadonlySet<string> = new Set(['.terraform']);
 
 export interface DiskFileSourceOptions {
   /**
