@@ -239,16 +239,21 @@ function listFiles(dir: string, prefix = ''): string[] {
   );
 }
 
+/** Runs git in `dir` (an author set, so commits work on a fresh machine) and expects it to succeed. */
+function gitIn(dir: string): (...args: string[]) => void {
+  return (...args) => {
+    const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+  };
+}
+
 describe('plumbline audit --new-since', () => {
   it('reports only what the branch adds, and fails only on that', async () => {
     const dir = tree({ Dockerfile: 'FROM alpine:latest\nUSER 10001\nHEALTHCHECK CMD true\n' });
-    const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
-      expect(r.status, r.stderr).toBe(0);
-    };
+    const git = gitIn(dir);
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-qm', 'base');
@@ -297,13 +302,7 @@ describe('plumbline audit --new-since', () => {
       '.terraform/modules/logs/main.tf':
         'variable "name" {\n  type = string\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = var.name\n}\n',
     });
-    const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
-      expect(r.status, r.stderr).toBe(0);
-    };
+    const git = gitIn(dir);
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-qm', 'base');

@@ -17,6 +17,13 @@ afterAll(() => {
   for (const r of repos) r.remove();
 });
 
+/** A fresh repository, removed after the file's tests. */
+function newRepo(): TestRepo {
+  const repo = new TestRepo();
+  repos.push(repo);
+  return repo;
+}
+
 async function listAll(source: GitFileSource): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for await (const entry of source.list()) out[entry.path] = (await source.read(entry.path)).toString('utf8');
@@ -25,8 +32,7 @@ async function listAll(source: GitFileSource): Promise<Record<string, string>> {
 
 describe('GitFileSource', () => {
   it('reads the files of a commit without touching the work tree', async () => {
-    const repo = new TestRepo();
-    repos.push(repo);
+    const repo = newRepo();
     const base = repo.commit('base', {
       'a.txt': 'one\n',
       'infra/b.txt': 'two\n',
@@ -41,8 +47,7 @@ describe('GitFileSource', () => {
   });
 
   it('lists a sub-folder relative to it, and base files under their renamed head paths', async () => {
-    const repo = new TestRepo();
-    repos.push(repo);
+    const repo = newRepo();
     const base = repo.commit('base', {
       'infra/old.txt': 'image: a:latest\nmore\nlines\nhere\n',
       'infra/keep.txt': 'k\n',
@@ -61,8 +66,7 @@ describe('GitFileSource', () => {
   });
 
   it("lists the commit's folders, and reads .terraform/ from the work tree it is given", async () => {
-    const repo = new TestRepo();
-    repos.push(repo);
+    const repo = newRepo();
     const base = repo.commit('base', {
       'infra/main.tf': 'module "vpc" {}\n',
       'infra/envs/prod.tfvars': 'x = 1\n',
@@ -95,8 +99,7 @@ describe('GitFileSource', () => {
   });
 
   it('reads many blobs, some larger than a pipe buffer, through one cat-file process', async () => {
-    const repo = new TestRepo();
-    repos.push(repo);
+    const repo = newRepo();
     const files: Record<string, string> = {};
     for (let i = 0; i < 60; i++) files[`f${i}.txt`] = `${'x'.repeat(i * 1000)}\n${i}\n`;
     const commit = repo.commit('many', files);
