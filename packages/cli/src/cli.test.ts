@@ -281,6 +281,40 @@ describe('plumbline audit --new-since', () => {
     expect((await cli(['audit', dir, '--new-since', 'no-such-ref'])).code).toBe(2);
   });
 
+  it('puts a namespace-wide finding on the same file in the base read from git as in the head on disk', async () => {
+    // The first workload of `default` decides the file; plain path order would put jobs/ first.
+    const deployment = (name: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: default\nspec:\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: ${name}\n          image: ghcr.io/acme/${name}:1.4.2\n`;
+    const dir = tree({
+      'README.md': '# shop\n',
+      'k8s/web.yaml': deployment('web'),
+      'k8s/jobs/report.yaml': deployment('report'),
+    });
+    const git = gitIn(dir);
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'feature');
+    writeFileSync(join(dir, 'README.md'), '# shop\n\nThe storefront.\n');
+    git('commit', '-qam', 'docs only');
+    const all = JSON.parse((await cli(['audit', dir, '--format', 'json', '--fail-on', 'none'])).stdout);
+    const namespaceWide = all.findings.filter(
+      (f: { ruleId: string }) => f.ruleId === 'k8s/network-policy-default-deny',
+    );
+    expect(namespaceWide.map((f: { file: string }) => f.file)).toEqual(['k8s/web.yaml']);
+    const docsOnly = await cli([
+      'audit',
+      dir,
+      '--new-since',
+      'main',
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+    ]);
+    expect(JSON.parse(docsOnly.stdout).findings).toEqual([]);
+  });
+
   it('evaluates the base with the modules `terraform init` downloaded, so their findings are not new', async () => {
     // As a workflow leaves a checkout after `terraform init`: .terraform/ on disk, never committed.
     const dir = tree({

@@ -40,6 +40,7 @@ export type { AuditStage, StageTimes } from './engine/stage-timer.js';
 export { AUDIT_STAGES } from './engine/stage-timer.js';
 export type { ScanScope } from './engine/stages/discover.js';
 export { scannedPaths } from './engine/stages/discover.js';
+export { compareWalkOrder } from './engine/walk-order.js';
 export type { AppliedFixes } from './fix/apply.js';
 export { applyFixes } from './fix/apply.js';
 export { combineFixes } from './fix/combine.js';

@@ -77,7 +77,8 @@ describe('GitFileSource', () => {
     const { prefix, topLevel } = await repoLayout(`${repo.dir}/infra`);
     const environment = new DiskFileSource(`${repo.dir}/infra`);
     const source = new GitFileSource({ cwd: topLevel, commit: base, prefix, environment });
-    expect(Object.keys(await listAll(source))).toEqual(['envs/prod.tfvars', 'main.tf']);
+    // Listed as a walk of the work tree lists them: a folder's files before its subfolders.
+    expect(Object.keys(await listAll(source))).toEqual(['main.tf', 'envs/prod.tfvars']);
     expect(await source.listFolder('')).toEqual([
       { name: 'envs', kind: 'folder', size: 0 },
       { name: 'main.tf', kind: 'file', size: 16 },

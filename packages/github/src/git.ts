@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child
 import { promisify } from 'node:util';
 import {
   ALWAYS_SKIPPED_DIRS,
+  compareWalkOrder,
   type FileSource,
   type FolderEntry,
   READABLE_SKIPPED_DIRS,
@@ -264,7 +265,8 @@ export class GitFileSource implements FileSource {
       if (path.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment))) continue;
       entries.set(path, { blob, size: Number(size) });
     }
-    this.entries = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    // In the order a walk of the work tree lists them (the head's), so both sides agree on firsts.
+    this.entries = new Map([...entries].sort(([a], [b]) => compareWalkOrder(a, b)));
     return this.entries;
   }
 

@@ -1,4 +1,12 @@
-import type { FileSource, Finding, RuleDescriptor, RunResult, ScanError, SourceEntry } from '@plumbline/core';
+import {
+  compareWalkOrder,
+  type FileSource,
+  type Finding,
+  type RuleDescriptor,
+  type RunResult,
+  type ScanError,
+  type SourceEntry,
+} from '@plumbline/core';
 
 /** One repository's kept files and what to scan them with; plain data, so it crosses to a worker. */
 export interface ScanInput {
@@ -72,7 +80,7 @@ class TransferredSource implements FileSource {
       ...[...this.files].map(([path, content]) => ({ path, size: content.length })),
       ...[...this.refused].map(([path, r]) => ({ path, size: r.size })),
     ];
-    yield* all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    yield* all.sort((a, b) => compareWalkOrder(a.path, b.path));
   }
 
   async read(path: string): Promise<Buffer> {

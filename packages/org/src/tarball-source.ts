@@ -1,7 +1,7 @@
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import type { FileSource, SourceEntry } from '@plumbline/core';
+import { compareWalkOrder, type FileSource, type SourceEntry } from '@plumbline/core';
 import tar from 'tar-stream';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -50,7 +50,8 @@ export class TarballFileSource implements FileSource {
   }
 
   async *list(): AsyncIterable<SourceEntry> {
-    for (const path of [...this.files.keys()].sort()) yield { path, size: this.files.get(path)!.size };
+    for (const path of [...this.files.keys()].sort(compareWalkOrder))
+      yield { path, size: this.files.get(path)!.size };
   }
 
   async read(path: string): Promise<Buffer> {

@@ -17,6 +17,7 @@ import ignore, { type Ignore } from 'ignore';
 import { compareText } from '../compare-text.js';
 import type { FolderEntry } from '../model/domain.js';
 import type { SharedBytes } from './shared-bytes.js';
+import { compareWalkOrder } from './walk-order.js';
 
 export interface SourceEntry {
   /** Path relative to the root, posix separators. */
@@ -605,7 +606,8 @@ export class MemoryFileSource implements FileSource {
   }
 
   async *list(): AsyncIterable<SourceEntry> {
-    for (const path of [...this.files.keys()].sort()) yield { path, size: this.files.get(path)!.length };
+    for (const path of [...this.files.keys()].sort(compareWalkOrder))
+      yield { path, size: this.files.get(path)!.length };
   }
 
   async read(path: string): Promise<Buffer> {
