@@ -33,6 +33,7 @@ export type { PendingRules } from './engine/pending-rules.js';
 export { debugTimeline } from './engine/pool/debug-timeline.js';
 export { dropPrestarted, prestartEngineWorkers } from './engine/pool/prestart.js';
 export type { AuditSetup, WorkerSetup } from './engine/pool/protocol.js';
+export { type ReadOutcome, readAhead } from './engine/read-ahead.js';
 export { redactRunResult } from './engine/redact-result.js';
 export { aliasKey, RuleRegistry } from './engine/registry.js';
 export { bufferOfShared, SharedArena, type SharedBytes } from './engine/shared-bytes.js';

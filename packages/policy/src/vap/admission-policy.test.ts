@@ -214,7 +214,19 @@ describe('findAdmissionPolicies', () => {
     files['apps/svc-20/binding.yaml'] = binding('limits', 'Warn');
     files['apps/svc-35/binding.yaml'] = binding('limits', 'Audit');
     files['apps/svc-10/README.md'] = 'ValidatingAdmissionPolicy in prose, not YAML';
-    const found = await findAdmissionPolicies(new MemoryFileSource(files));
+    // A source whose reads take a round trip each (a commit read through `git cat-file`).
+    let inFlight = 0;
+    let most = 0;
+    const source = new MemoryFileSource(files);
+    const read = source.read.bind(source);
+    source.read = async (path) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight--;
+      return read(path);
+    };
+    const found = await findAdmissionPolicies(source);
+    expect(most).toBeGreaterThan(8);
     expect(found.map(({ name, file, actions }) => ({ name, file, actions }))).toEqual([
       { name: 'limits', file: 'apps/svc-05/policy.yaml', actions: ['Warn', 'Audit'] },
     ]);

@@ -1,4 +1,11 @@
-import { debugTimeline, type FileSource, SourceFile, utf8BytesOf } from '@plumbline/core';
+import {
+  debugTimeline,
+  type FileSource,
+  readAhead,
+  type SourceEntry,
+  SourceFile,
+  utf8BytesOf,
+} from '@plumbline/core';
 import {
   asArray,
   asObj,
@@ -55,14 +62,18 @@ export async function findAdmissionPolicies(source: FileSource): Promise<Admissi
   // parsed here, so that none is parsed twice.
   const kept = new Map<string, Buffer>();
   const parsed = new Map<string, YamlFile | undefined>();
-  for await (const entry of source.list()) {
-    if (!yamlLanguage.claims(entry.path) || entry.size > MAX_BYTES) continue;
-    let bytes: Buffer | undefined;
-    try {
-      bytes = utf8BytesOf(await source.read(entry.path));
-    } catch {
-      continue; // the engine reports unreadable files
-    }
+  const yaml: SourceEntry[] = [];
+  for await (const entry of source.list())
+    if (yamlLanguage.claims(entry.path) && entry.size <= MAX_BYTES) yaml.push(entry);
+  // Several reads in flight: a pull request's base is read from `git cat-file`, a round trip a file.
+  const reads = readAhead(
+    source,
+    yaml.map((entry) => entry.path),
+  );
+  for (const entry of yaml) {
+    const outcome = (await reads.next()).value!;
+    if ('error' in outcome) continue; // the engine reports unreadable files
+    const bytes = utf8BytesOf(outcome.bytes);
     if (!bytes) continue; // binary: the engine parses it no more
     if (mayHoldObjects(entry.path, bytes)) kept.set(entry.path, bytes);
     // Every YAML file of the scan passes here: decode only those that may name the kinds.
