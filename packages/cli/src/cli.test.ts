@@ -250,6 +250,18 @@ function gitIn(dir: string): (...args: string[]) => void {
   };
 }
 
+/** Commits `dir` as `main`, then a `feature` branch whose only change is README.md's text. */
+function docsOnlyBranch(dir: string, readme: string): (...args: string[]) => void {
+  const git = gitIn(dir);
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-qm', 'base');
+  git('checkout', '-qb', 'feature');
+  writeFileSync(join(dir, 'README.md'), readme);
+  git('commit', '-qam', 'docs only');
+  return git;
+}
+
 describe('plumbline audit --new-since', () => {
   it('reports only what the branch adds, and fails only on that', async () => {
     const dir = tree({ Dockerfile: 'FROM alpine:latest\nUSER 10001\nHEALTHCHECK CMD true\n' });
@@ -290,13 +302,7 @@ describe('plumbline audit --new-since', () => {
       'k8s/web.yaml': deployment('web'),
       'k8s/jobs/report.yaml': deployment('report'),
     });
-    const git = gitIn(dir);
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-qm', 'base');
-    git('checkout', '-qb', 'feature');
-    writeFileSync(join(dir, 'README.md'), '# shop\n\nThe storefront.\n');
-    git('commit', '-qam', 'docs only');
+    docsOnlyBranch(dir, '# shop\n\nThe storefront.\n');
     const all = JSON.parse((await cli(['audit', dir, '--format', 'json', '--fail-on', 'none'])).stdout);
     const namespaceWide = all.findings.filter(
       (f: { ruleId: string }) => f.ruleId === 'k8s/network-policy-default-deny',
@@ -336,13 +342,7 @@ describe('plumbline audit --new-since', () => {
       '.terraform/modules/logs/main.tf':
         'variable "name" {\n  type = string\n}\n\nresource "aws_s3_bucket" "this" {\n  bucket = var.name\n}\n',
     });
-    const git = gitIn(dir);
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-qm', 'base');
-    git('checkout', '-qb', 'feature');
-    writeFileSync(join(dir, 'README.md'), '# logs\n\nThe audit bucket.\n');
-    git('commit', '-qam', 'docs only');
+    const git = docsOnlyBranch(dir, '# logs\n\nThe audit bucket.\n');
     const all = JSON.parse((await cli(['audit', dir, '--format', 'json', '--fail-on', 'none'])).stdout);
     const inModule = all.findings.filter((f: { file: string }) =>
       f.file.startsWith('.terraform/modules/logs/'),
