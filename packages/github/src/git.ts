@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child
 import { promisify } from 'node:util';
 import {
   ALWAYS_SKIPPED_DIRS,
+  compareText,
   compareWalkOrder,
   type FileSource,
   type FolderEntry,
@@ -303,7 +304,7 @@ export class GitFileSource implements FileSource {
     }
     if (prefix && out.size === 0)
       throw new Error(`no such folder in ${this.options.commit.slice(0, 12)}: ${path}`);
-    return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return [...out.values()].sort((a, b) => compareText(a.name, b.name));
   }
 
   close(): void {
