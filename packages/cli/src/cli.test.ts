@@ -364,6 +364,43 @@ describe('plumbline audit --new-since', () => {
       'terraform/security-group-open-admin-ports',
     );
   });
+
+  it('reads a committed .terraform/ from the base commit, so a change to a module there is new', async () => {
+    const dir = tree({
+      'main.tf':
+        'module "queue" {\n  source  = "acme/queue/aws"\n  version = "2.0.0"\n  name    = "jobs"\n}\n',
+      '.terraform/modules/modules.json': JSON.stringify({
+        Modules: [
+          { Key: '', Source: '', Dir: '.' },
+          {
+            Key: 'queue',
+            Source: 'registry.terraform.io/acme/queue/aws',
+            Version: '2.0.0',
+            Dir: '.terraform/modules/queue',
+          },
+        ],
+      }),
+      '.terraform/modules/queue/main.tf':
+        'variable "name" {\n  type = string\n}\n\nresource "aws_sqs_queue" "this" {\n  name              = var.name\n  kms_master_key_id = "alias/jobs"\n}\n',
+    });
+    const git = gitIn(dir);
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'base, modules vendored');
+    git('checkout', '-qb', 'feature');
+    writeFileSync(
+      join(dir, '.terraform/modules/queue/main.tf'),
+      `${readFileSync(join(dir, '.terraform/modules/queue/main.tf'), 'utf8')}\nresource "aws_sqs_queue" "dead_letters" {\n  name = "\${var.name}-dlq"\n}\n`,
+    );
+    git('commit', '-qam', 'a dead-letter queue without a key');
+    const r = JSON.parse(
+      (await cli(['audit', dir, '--new-since', 'main', '--format', 'json', '--fail-on', 'none'])).stdout,
+    );
+    expect(r.findings.map((f: { file: string; startLine: number }) => `${f.file}:${f.startLine}`)).toEqual(
+      r.findings.map(() => '.terraform/modules/queue/main.tf:10'),
+    );
+    expect(r.findings.length).toBeGreaterThan(0);
+  });
 });
 
 describe('plumbline rules / explain / init', () => {

@@ -65,15 +65,19 @@ describe('GitFileSource', () => {
     source.close();
   });
 
-  it("lists the commit's folders, and reads .terraform/ from the work tree it is given", async () => {
+  it("lists the commit's folders, and reads .terraform/ from the commit, else from the work tree", async () => {
     const repo = newRepo();
     const base = repo.commit('base', {
       'infra/main.tf': 'module "vpc" {}\n',
       'infra/envs/prod.tfvars': 'x = 1\n',
       'infra/.terraform/modules/modules.json': '{"Modules":[]}',
     });
-    // What `terraform init` left in the work tree after the commit: not in it.
-    repo.write({ 'infra/.terraform/modules/vpc/main.tf': 'resource "aws_vpc" "this" {}\n' });
+    // What `terraform init` left in the work tree after the commit: a module it does not hold, and
+    // a manifest that differs from the committed one.
+    repo.write({
+      'infra/.terraform/modules/vpc/main.tf': 'resource "aws_vpc" "this" {}\n',
+      'infra/.terraform/modules/modules.json': '{"Modules":[{"Key":"vpc"}]}',
+    });
     const { prefix, topLevel } = await repoLayout(`${repo.dir}/infra`);
     const environment = new DiskFileSource(`${repo.dir}/infra`);
     const source = new GitFileSource({ cwd: topLevel, commit: base, prefix, environment });
@@ -91,11 +95,17 @@ describe('GitFileSource', () => {
     expect((await source.read('.terraform/modules/vpc/main.tf')).toString()).toBe(
       'resource "aws_vpc" "this" {}\n',
     );
+    // What the commit holds is the commit's.
+    expect(await source.listFolder('.terraform/modules')).toEqual([
+      { name: 'modules.json', kind: 'file', size: 14 },
+    ]);
+    expect((await source.read('.terraform/modules/modules.json')).toString()).toBe('{"Modules":[]}');
     source.close();
-    // Without a work tree, a commit's .terraform/ is neither listed nor read.
+    // Without a work tree, only what the commit holds.
     const bare = new GitFileSource({ cwd: topLevel, commit: base, prefix });
-    await expect(bare.listFolder('.terraform/modules')).rejects.toThrow(/not in/);
-    await expect(bare.read('.terraform/modules/modules.json')).rejects.toThrow(/no such file/);
+    expect((await bare.read('.terraform/modules/modules.json')).toString()).toBe('{"Modules":[]}');
+    await expect(bare.listFolder('.terraform/modules/vpc')).rejects.toThrow(/not in/);
+    await expect(bare.read('.terraform/modules/vpc/main.tf')).rejects.toThrow(/no such file/);
     bare.close();
   });
 

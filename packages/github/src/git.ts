@@ -215,9 +215,9 @@ export interface GitFileSourceOptions {
   name?: string;
   /**
    * Where to read the folders a scan never lists but a domain reads (`.terraform/`, what
-   * `terraform init` downloaded), which a commit rarely holds: the work tree. Without it the base
-   * of a pull request had none of the modules its head was evaluated with, and every finding in
-   * them was new.
+   * `terraform init` downloaded) when the commit does not hold them (it rarely does): the work
+   * tree. Without it the base of a pull request had none of the modules its head was evaluated
+   * with, and every finding in them was new. What the commit holds is read from the commit.
    */
   environment?: FileSource;
 }
@@ -231,6 +231,8 @@ export class GitFileSource implements FileSource {
   readonly warnings: { path: string; message: string }[] = [];
   readonly name: string;
   private entries?: Map<string, { blob: string; size: number }>;
+  /** The commit's files in folders scans never list but domains read (`.terraform/`): read, not listed. */
+  private readonly readable = new Map<string, { blob: string; size: number }>();
   private reader?: BatchReader;
 
   constructor(private readonly options: GitFileSourceOptions) {
@@ -263,7 +265,12 @@ export class GitFileSource implements FileSource {
       if (!renames.has(repoPath) && renamedAway.has(repoPath)) continue;
       if (!headPath.startsWith(prefix)) continue;
       const path = headPath.slice(prefix.length);
-      if (path.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment))) continue;
+      const segments = path.split('/');
+      if (segments.some((segment) => ALWAYS_SKIPPED_DIRS.has(segment))) {
+        if (segments.every((s) => !ALWAYS_SKIPPED_DIRS.has(s) || READABLE_SKIPPED_DIRS.has(s)))
+          this.readable.set(path, { blob, size: Number(size) });
+        continue;
+      }
       entries.set(path, { blob, size: Number(size) });
     }
     // In the order a walk of the work tree lists them (the head's), so both sides agree on firsts.
@@ -276,9 +283,10 @@ export class GitFileSource implements FileSource {
   }
 
   async read(path: string): Promise<Buffer> {
+    const entries = await this.load();
     const { environment } = this.options;
-    if (environment && inEnvironment(path)) return environment.read(path);
-    const entry = (await this.load()).get(path);
+    const entry = inEnvironment(path) ? this.readable.get(path) : entries.get(path);
+    if (!entry && environment && inEnvironment(path)) return environment.read(path);
     if (!entry) throw new Error(`no such file in ${this.options.commit.slice(0, 12)}: ${path}`);
     this.reader ??= new BatchReader(this.options.cwd);
     return this.reader.read(entry.blob);
@@ -287,14 +295,17 @@ export class GitFileSource implements FileSource {
   /** The commit's files and folders directly in `path` (`''`: the root), or the environment's. */
   async listFolder(path: string): Promise<FolderEntry[]> {
     const folder = path === '.' ? '' : path.replace(/\/$/, '');
+    const entries = await this.load();
+    const prefix = folder ? `${folder}/` : '';
     const { environment } = this.options;
-    if (inEnvironment(folder)) {
+    const held = inEnvironment(folder) ? this.readable : entries;
+    // A downloads folder the commit does not hold is the work tree's.
+    if (held === this.readable && ![...held.keys()].some((file) => file.startsWith(prefix))) {
       if (!environment?.listFolder) throw new Error(`not in ${this.options.commit.slice(0, 12)}: ${path}`);
       return environment.listFolder(folder);
     }
-    const prefix = folder ? `${folder}/` : '';
     const out = new Map<string, FolderEntry>();
-    for (const [file, { size }] of await this.load()) {
+    for (const [file, { size }] of held) {
       if (!file.startsWith(prefix)) continue;
       const rest = file.slice(prefix.length);
       const slash = rest.indexOf('/');
