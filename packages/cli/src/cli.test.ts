@@ -250,13 +250,19 @@ function gitIn(dir: string): (...args: string[]) => void {
   };
 }
 
-/** Commits `dir` as `main`, then a `feature` branch whose only change is README.md's text. */
-function docsOnlyBranch(dir: string, readme: string): (...args: string[]) => void {
+/** Commits `dir` as `main` and checks out a new `feature` branch: git in `dir`, for its commits. */
+function onFeatureBranch(dir: string): (...args: string[]) => void {
   const git = gitIn(dir);
   git('init', '-q', '-b', 'main');
   git('add', '.');
   git('commit', '-qm', 'base');
   git('checkout', '-qb', 'feature');
+  return git;
+}
+
+/** Commits `dir` as `main`, then a `feature` branch whose only change is README.md's text. */
+function docsOnlyBranch(dir: string, readme: string): (...args: string[]) => void {
+  const git = onFeatureBranch(dir);
   writeFileSync(join(dir, 'README.md'), readme);
   git('commit', '-qam', 'docs only');
   return git;
@@ -265,11 +271,7 @@ function docsOnlyBranch(dir: string, readme: string): (...args: string[]) => voi
 describe('plumbline audit --new-since', () => {
   it('reports only what the branch adds, and fails only on that', async () => {
     const dir = tree({ Dockerfile: 'FROM alpine:latest\nUSER 10001\nHEALTHCHECK CMD true\n' });
-    const git = gitIn(dir);
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-qm', 'base');
-    git('checkout', '-qb', 'feature');
+    const git = onFeatureBranch(dir);
     // An edit above the old finding must not make it new; the privileged pod is new.
     writeFileSync(
       join(dir, 'Dockerfile'),
@@ -383,11 +385,7 @@ describe('plumbline audit --new-since', () => {
       '.terraform/modules/queue/main.tf':
         'variable "name" {\n  type = string\n}\n\nresource "aws_sqs_queue" "this" {\n  name              = var.name\n  kms_master_key_id = "alias/jobs"\n}\n',
     });
-    const git = gitIn(dir);
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-qm', 'base, modules vendored');
-    git('checkout', '-qb', 'feature');
+    const git = onFeatureBranch(dir);
     writeFileSync(
       join(dir, '.terraform/modules/queue/main.tf'),
       `${readFileSync(join(dir, '.terraform/modules/queue/main.tf'), 'utf8')}\nresource "aws_sqs_queue" "dead_letters" {\n  name = "\${var.name}-dlq"\n}\n`,
