@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bufferOfShared, DiskFileSource, MemoryFileSource } from '@plumbline/core';
@@ -76,6 +76,25 @@ describe('KeptReadsSource', () => {
     expect((await reads.read('a.yaml')).toString()).toBe('kind: Namespace\n');
     reads.forget();
     expect(reads.sharedBytesOf('b.yaml')).toBeUndefined();
+  });
+
+  it("keeps the files this thread reads itself (rendering's) in plain buffers, freed once read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-kept-'));
+    mkdirSync(join(dir, 'chart'));
+    writeFileSync(join(dir, 'chart', 'values.yaml'), 'replicas: 2\n');
+    writeFileSync(join(dir, 'app.yaml'), 'kind: ConfigMap\n');
+    const reads = new KeptReadsSource(new DiskFileSource(dir), { shared: true });
+    reads.readHere(new Set(['chart/values.yaml']));
+    await reads.keeping.read('chart/values.yaml');
+    await reads.keeping.read('app.yaml');
+    expect(reads.sharedBytesOf('chart/values.yaml')).toBeUndefined();
+    expect(reads.sharedBytesOf('app.yaml')?.memory).toBeInstanceOf(SharedArrayBuffer);
+    // Still read once: the kept bytes, then the file.
+    writeFileSync(join(dir, 'chart', 'values.yaml'), 'replicas: 3\n');
+    const kept = await reads.read('chart/values.yaml');
+    expect(kept.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect(kept.toString()).toBe('replicas: 2\n');
+    expect((await reads.read('chart/values.yaml')).toString()).toBe('replicas: 3\n');
   });
 
   it('lets a scan with an admission policy read each YAML file once', async () => {

@@ -14,13 +14,16 @@ import {
  * the copy (bench/README.md, tenth session). The engine's reads on this thread take the kept bytes
  * instead. With `shared`, for a run with worker threads, the bytes are kept in shared memory and
  * the engine sends them with the shards it offers (`sharedBytesOf`), so a worker does not open
- * the file again either (fifteenth session); either way, what no read took stays kept until
- * `forget()`, at the end of the engine run.
+ * the file again either (fifteenth session); the files rendering reads on this thread stay in
+ * plain buffers (`readHere`). Either way, what no read took stays kept until `forget()`, at the
+ * end of the engine run.
  */
 export class KeptReadsSource implements FileSource {
   private readonly kept = new Map<string, Buffer | SharedBytes>();
   /** Shared memory for the kept bytes, when worker threads may take them. */
   private readonly arena: SharedArena | undefined;
+  /** Paths no worker reads (`readHere`): kept in plain buffers even with an arena. */
+  private readByThisThread: ReadonlySet<string> = new Set();
   readonly listFolder?: (path: string) => Promise<FolderEntry[]>;
   /** The same files for the earlier pass: what it reads is kept for the next read here. */
   readonly keeping: FileSource;
@@ -37,7 +40,7 @@ export class KeptReadsSource implements FileSource {
       list: () => inner.list(),
       read: async (path) => {
         const bytes = await inner.read(path);
-        if (!this.arena) {
+        if (!this.arena || this.readByThisThread.has(path)) {
           this.kept.set(path, bytes);
           return bytes;
         }
@@ -71,6 +74,14 @@ export class KeptReadsSource implements FileSource {
   sharedBytesOf(path: string): SharedBytes | undefined {
     const kept = this.kept.get(path);
     return kept === undefined || Buffer.isBuffer(kept) ? undefined : kept;
+  }
+
+  /**
+   * Rendering's files are read on this thread: in the arena they would keep whole shared chunks
+   * alive (a chunk lives while any of its files is kept) to the end of the run.
+   */
+  readHere(paths: ReadonlySet<string>): void {
+    this.readByThisThread = paths;
   }
 
   readerDescription(): ReturnType<NonNullable<FileSource['readerDescription']>> {

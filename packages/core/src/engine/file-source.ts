@@ -57,6 +57,12 @@ export interface FileSource {
    * instead of reading the file again (undefined: the worker reads it).
    */
   sharedBytesOf?(path: string): SharedBytes | undefined;
+  /**
+   * The paths this thread will read itself (the files rendering claimed), said before anything
+   * reads them: a source keeping bytes in shared memory for worker threads keeps these apart,
+   * so they are freed once read instead of living in shared chunks to the end of the run.
+   */
+  readHere?(paths: ReadonlySet<string>): void;
 }
 
 /** What a worker thread needs to read the files of a DiskFileSource with the same boundaries. */

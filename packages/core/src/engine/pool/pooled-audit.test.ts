@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { emptyRenderOutput, type Renderer } from '../../model/renderer.js';
 import { coreRules } from '../../rules/index.js';
 import { testConfig } from '../../testing/config.js';
 import { lineDomain, lineLanguage, wordRule } from '../../testing/line-language.js';
@@ -275,5 +276,33 @@ describe('pooled audit', () => {
     expect(sharded.findings).toEqual(whole.findings);
     expect(sharded.errors).toEqual(whole.errors);
     expect(sharded.summary).toEqual({ ...whole.summary, durationMs: sharded.summary.durationMs });
+  });
+  it('tells the source which files rendering reads on this thread before anything reads them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-pool-'));
+    mkdirSync(join(dir, 'chart'));
+    for (const path of ['chart/t.txt', 'chart/values.txt', 'loose.txt'])
+      writeFileSync(join(dir, path), 'ok\n');
+    const said: string[][] = [];
+    const readBefore: string[] = [];
+    class Source extends DiskFileSource {
+      override read(path: string): Promise<Buffer> {
+        if (said.length === 0) readBefore.push(path);
+        return super.read(path);
+      }
+      readHere(paths: ReadonlySet<string>): void {
+        said.push([...paths].sort());
+      }
+    }
+    const chart: Renderer = {
+      id: 'chart',
+      plan: async () => ({
+        claimed: ['chart/t.txt', 'chart/values.txt'],
+        run: async () => emptyRenderOutput(),
+      }),
+    };
+    const result = await runAudit({ ...options, source: new Source(dir, 'x'), renderers: [chart] });
+    expect(result.errors).toEqual([]);
+    expect(said).toEqual([['chart/t.txt', 'chart/values.txt']]);
+    expect(readBefore).toEqual([]);
   });
 });

@@ -80,6 +80,8 @@ export async function runPooledAudit(given: AuditOptions): Promise<RunResult> {
   let rules = enabledRules(run.registry, run.config);
   const renderers = options.renderers ?? [];
   const renders = await timer.time('render', () => planRenders(options, entries, run.config));
+  // Rendering reads its files on this thread: none of them goes to a worker.
+  options.source.readHere?.(renders.claimed);
   const unclaimed = entries.filter((e) => !renders.claimed.has(e.path));
   let done = 0;
   // Without a listener, workers do not say each file they check (a message per file).
