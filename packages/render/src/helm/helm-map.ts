@@ -74,13 +74,14 @@ export class HelmSourceMap implements SourceMapper {
   ): Route | undefined {
     if (rest.length > 0) return key.inserted ? [...key.inserted, ...rest] : undefined;
     if (key.inserted) return key.inserted;
-    if (key.valuesRefs.length === 0) return undefined;
-    if (key.valuesRefs.length === 1) return key.valuesRefs[0];
+    const refs = key.valuesRefs;
+    if (!refs) return undefined;
+    if (refs.length === 1) return refs[0];
     // `image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"`: the ref whose value shows
     // last in the rendered text is the one that decides (the tag, for a `latest` finding).
     const rendered = String(place ? valueAt(place.data(), route) : '');
     let best: { ref: string[]; at: number } | undefined;
-    for (const ref of key.valuesRefs) {
+    for (const ref of refs) {
       for (const { file, prefix } of this.input.values) {
         const value = valueAt(file.data, [...prefix, ...ref]);
         if (value === undefined || value === null || typeof value === 'object') continue;
@@ -89,6 +90,6 @@ export class HelmSourceMap implements SourceMapper {
         break;
       }
     }
-    return best?.ref ?? key.valuesRefs[key.valuesRefs.length - 1];
+    return best?.ref ?? refs[refs.length - 1];
   }
 }

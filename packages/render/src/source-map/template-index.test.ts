@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignRoute, indexTemplate } from './template-index.js';
+import { alignRoute, indexTemplate, keyItems, keyPath } from './template-index.js';
 
 const template = `apiVersion: apps/v1
 kind: Deployment
@@ -61,5 +61,50 @@ describe('template index', () => {
     ]);
     const user = alignRoute(segments[0]!, ['spec', 'template', 'spec', 'securityContext', 'runAsUser']);
     expect([user?.key.line, user?.key.inserted]).toEqual([7, ['podSecurityContext']]);
+  });
+
+  it('tells each key its path and the positions of the list items around it, lists in lists included', () => {
+    const nested = indexTemplate(`spec:
+  containers:
+    - name: api
+      ports:
+        - containerPort: 8080
+        - name: metrics
+          containerPort: 9090
+    - name: sidecar
+      env:
+        - name: MODE
+          value: {{ .Values.mode | quote }}
+      ports:
+        - containerPort: 7000
+  volumes:
+    - name: data
+`);
+    const where = (route: (string | number)[]) => {
+      const key = alignRoute(nested[0]!, route)?.key;
+      return key && [key.line, keyPath(key).join('.'), keyItems(key).join(',')];
+    };
+    expect(where(['spec', 'containers', 0, 'ports', 1, 'containerPort'])).toEqual([
+      7,
+      'spec.containers.ports.containerPort',
+      '0,1',
+    ]);
+    expect(where(['spec', 'containers', 1, 'ports', 0, 'containerPort'])).toEqual([
+      13,
+      'spec.containers.ports.containerPort',
+      '1,0',
+    ]);
+    expect(where(['spec', 'containers', 1, 'env', 0, 'value'])).toEqual([
+      11,
+      'spec.containers.env.value',
+      '1,0',
+    ]);
+    expect(where(['spec', 'volumes', 0, 'name'])).toEqual([15, 'spec.volumes.name', '0']);
+    expect(where(['spec', 'containers'])).toEqual([2, 'spec.containers', '']);
+    // Values read on a line are kept with its key; a line that reads none keeps nothing.
+    expect(alignRoute(nested[0]!, ['spec', 'containers', 1, 'env', 0, 'value'])?.key.valuesRefs).toEqual([
+      ['mode'],
+    ]);
+    expect(alignRoute(nested[0]!, ['spec', 'containers', 1, 'name'])?.key.valuesRefs).toBeUndefined();
   });
 });

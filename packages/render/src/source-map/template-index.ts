@@ -4,17 +4,36 @@
  * its item in each enclosing list, and the values it reads.
  */
 export interface TemplateKey {
-  /** Map keys from the document root, list items left out. */
-  path: string[];
-  /** Item positions of the enclosing lists, outermost first. */
-  items: number[];
+  /**
+   * The key this one is written under (none at a document's root). A chart's templates hold
+   * ~200,000 keys on the corpus: each points at its parent rather than copying its path and list
+   * positions (`keyPath`, `keyItems`), which took ~30 MB of arrays, most of them empty.
+   */
+  parent?: TemplateKey;
+  name: string;
+  /** Its position in the list its parent holds (`- name: x` is item 0), or -1 outside a list item. */
+  item: number;
   line: number;
   column: number;
   endColumn: number;
-  /** `.Values.x.y` read on the line (`image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"`). */
-  valuesRefs: string[][];
+  /** `.Values.x.y` read on the line (`image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"`); absent when none. */
+  valuesRefs?: string[][];
   /** Values inserted whole under this key (`{{- toYaml .Values.resources | nindent 12 }}`). */
   inserted?: string[];
+}
+
+/** Map keys from the document root to `key`, list items left out. */
+export function keyPath(key: TemplateKey): string[] {
+  const path: string[] = [];
+  for (let at: TemplateKey | undefined = key; at; at = at.parent) path.push(at.name);
+  return path.reverse();
+}
+
+/** Item positions of the lists enclosing `key`, outermost first. */
+export function keyItems(key: TemplateKey): number[] {
+  const items: number[] = [];
+  for (let at: TemplateKey | undefined = key; at; at = at.parent) if (at.item >= 0) items.push(at.item);
+  return items.reverse();
 }
 
 export interface TemplateSegment {
@@ -34,7 +53,7 @@ export function indexTemplate(text: string): TemplateSegment[] {
   const lines = text.split('\n');
   const segments: TemplateSegment[] = [];
   let segment: TemplateSegment = { startLine: 1, endLine: lines.length, keys: [] };
-  let stack: { indent: number; key: string; entry: TemplateKey; items: number }[] = [];
+  let stack: { indent: number; entry: TemplateKey; items: number }[] = [];
   /** `with .Values.x` contexts, so `toYaml .` knows which values it inserts. */
   const withs: (string[] | undefined)[] = [];
   lines.forEach((raw, i) => {
@@ -76,17 +95,21 @@ export function indexTemplate(text: string): TemplateSegment[] {
     if (!key) return;
     while (stack.length > 0 && stack[stack.length - 1]!.indent >= keyIndent) stack.pop();
     const name = key[3]!.replace(/^["']|["']$/g, '');
-    const items = stack.filter((s) => s.items > 0).map((s) => s.items - 1);
+    // The keys above the parent keep their list positions while the parent is open (a dash at
+    // their level closes it), so a key only records its own position in the parent's list.
+    const parent = stack[stack.length - 1];
     const entry: TemplateKey = {
-      path: [...stack.map((s) => s.key), name],
-      items,
+      name,
+      item: parent && parent.items > 0 ? parent.items - 1 : -1,
       line: lineNo,
       column: keyIndent + 1,
       endColumn: line.trimEnd().length + 1,
-      valuesRefs: [...line.matchAll(VALUES_REF)].map((m) => m[1]!.slice(1).split('.')),
     };
+    if (parent) entry.parent = parent.entry;
+    const valuesRefs = line.includes('.Values') ? [...line.matchAll(VALUES_REF)] : [];
+    if (valuesRefs.length > 0) entry.valuesRefs = valuesRefs.map((m) => m[1]!.slice(1).split('.'));
     segment.keys.push(entry);
-    stack.push({ indent: keyIndent, key: name, entry, items: 0 });
+    stack.push({ indent: keyIndent, entry, items: 0 });
   });
   segments.push(segment);
   return segments;
@@ -106,16 +129,19 @@ export function alignRoute(
     if (typeof prefix[prefix.length - 1] === 'number') continue;
     const keys = prefix.filter((s): s is string => typeof s === 'string');
     const indexes = prefix.filter((s): s is number => typeof s === 'number');
-    const candidates = segment.keys.filter((k) => sameStrings(k.path, keys));
+    const candidates = segment.keys.filter((k) => hasPath(k, keys));
     if (candidates.length === 0) continue;
-    const exact = candidates.find((k) => sameNumbers(k.items, indexes));
+    const exact = candidates.find((k) => sameNumbers(keyItems(k), indexes));
     return { key: exact ?? candidates[0]!, rest: route.slice(n) };
   }
   return undefined;
 }
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+/** Whether `keyPath(key)` equals `path`, walking up from the key (most keys differ in their own name). */
+function hasPath(key: TemplateKey, path: readonly string[]): boolean {
+  let at: TemplateKey | undefined = key;
+  for (let i = path.length - 1; i >= 0; i--, at = at.parent) if (!at || at.name !== path[i]) return false;
+  return at === undefined;
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
