@@ -19,8 +19,8 @@ export default defineConfig({
     // One more than the cores: vitest's default is one fewer (one on two cores), which leaves a
     // core idle while a test waits for a process it started (git, Helm, the CLI, Chromium). On the
     // 2-core VM, four interleaved rounds of the whole suite (bench/README.md, seventeenth
-    // session): 2 workers 96.7-120.4 s, 3 workers 96.5-111.3 s (faster in 4 of 4 rounds, median
-    // -5 s), 4 workers 112.6-123.4 s.
+    // session): 2 workers 96.7-120.4 s, 3 workers 96.5-111.3 s (faster in three rounds, level in
+    // one; medians 108.9 / 104.0 s), 4 workers 112.6-123.4 s.
     maxWorkers: availableParallelism() + 1,
     // scripts/test-summary.mjs reads the JSON report and prints the line CI reads.
     reporters: ['default', 'json'],
