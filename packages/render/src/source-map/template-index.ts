@@ -98,16 +98,18 @@ export function indexTemplate(text: string): TemplateSegment[] {
     // The keys above the parent keep their list positions while the parent is open (a dash at
     // their level closes it), so a key only records its own position in the parent's list.
     const parent = stack[stack.length - 1];
+    const refs = line.includes('.Values') ? [...line.matchAll(VALUES_REF)] : [];
+    // Every field in the literal, absent ones undefined: one shape, all of it inside the object.
     const entry: TemplateKey = {
+      parent: parent?.entry,
       name,
       item: parent && parent.items > 0 ? parent.items - 1 : -1,
       line: lineNo,
       column: keyIndent + 1,
       endColumn: line.trimEnd().length + 1,
+      valuesRefs: refs.length > 0 ? refs.map((m) => m[1]!.slice(1).split('.')) : undefined,
+      inserted: undefined,
     };
-    if (parent) entry.parent = parent.entry;
-    const valuesRefs = line.includes('.Values') ? [...line.matchAll(VALUES_REF)] : [];
-    if (valuesRefs.length > 0) entry.valuesRefs = valuesRefs.map((m) => m[1]!.slice(1).split('.'));
     segment.keys.push(entry);
     stack.push({ indent: keyIndent, entry, items: 0 });
   });
