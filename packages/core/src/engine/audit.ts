@@ -5,11 +5,10 @@ import type { Renderer } from '../model/renderer.js';
 import type { ReportParts } from '../model/rule.js';
 import type { Baseline } from './baseline.js';
 import type { FileSource } from './file-source.js';
-import { type PendingRules, settleRules } from './pending-rules.js';
-import { runPooledAudit, type WorkerSetup, wantsPool } from './pool/pooled-audit.js';
+import type { PendingRules } from './pending-rules.js';
+import { runPooledAudit, type WorkerSetup } from './pool/pooled-audit.js';
 import type { RuleRegistry } from './registry.js';
 import type { AuditStage } from './stage-timer.js';
-import { runPipeline } from './stages/pipeline.js';
 
 export { compareFindings, DEFAULT_DOCS_BASE, describeRule, toFinding } from './finding.js';
 export { enabledRules } from './stages/run-context.js';
@@ -67,7 +66,6 @@ export interface RawFinding extends Finding {
  * thread or spread over worker threads (`threads`) with the same result.
  * Pure apart from the FileSource it reads through; never throws for a bad input file.
  */
-export async function runAudit(options: AuditOptions): Promise<RunResult> {
-  if (wantsPool(options)) return runPooledAudit(options);
-  return runPipeline(await settleRules(options));
+export function runAudit(options: AuditOptions): Promise<RunResult> {
+  return runPooledAudit(options);
 }

@@ -249,34 +249,53 @@ describe('pooled audit', () => {
     expect(pooled.errors).toEqual(single.errors);
   });
 
-  it('checks a large scan on one thread shard after shard, with the findings of one pass', async () => {
-    // 24 files of 200 KB (4.8 MB): over the 4 MB from which one thread goes shard by shard.
-    const dir = mkdtempSync(join(tmpdir(), 'plumbline-pool-'));
-    for (let i = 0; i < 24; i++)
-      writeFileSync(
-        join(dir, `f${String(i).padStart(2, '0')}.txt`),
-        `${'ok\n'.repeat(i)}  foo ${i}\n${i % 5 === 0 ? '! broken\n' : ''}${'x'.repeat(200_000)}\n`,
-      );
-    const debug: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.env.PLUMBLINE_POOL_DEBUG = '1';
-    process.stderr.write = ((chunk: string) => debug.push(String(chunk)) > 0) as typeof process.stderr.write;
-    let sharded: Awaited<ReturnType<typeof runAudit>>;
-    try {
-      sharded = await runAudit({ ...options, source: new DiskFileSource(dir, 'x'), threads: 1 });
-    } finally {
-      process.stderr.write = write;
-      delete process.env.PLUMBLINE_POOL_DEBUG;
+  /** A source no worker thread can open (as a commit read from git): it runs on this thread alone. */
+  class UnsharedSource extends DiskFileSource {
+    override readerDescription(): undefined {
+      return undefined;
     }
-    const whole = await runPipeline({ ...options, source: new DiskFileSource(dir, 'x') });
-    expect(debug.join('')).toMatch(/^plumbline pool: 0 workers, main thread 0 files, 8 other shards/m);
-    expect(debug.filter((line) => / done by the main thread /.test(line))).toHaveLength(8);
-    expect(whole.findings.length).toBe(24);
-    expect(whole.errors.map((e) => e.kind)).toEqual(Array(5).fill('parse'));
-    expect(sharded.findings).toEqual(whole.findings);
-    expect(sharded.errors).toEqual(whole.errors);
-    expect(sharded.summary).toEqual({ ...whole.summary, durationMs: sharded.summary.durationMs });
-  });
+  }
+
+  it.each([
+    ['on one thread', (dir: string) => new DiskFileSource(dir, 'x'), 1],
+    [
+      'when no worker can read the files, though threads are asked for',
+      (dir: string) => new UnsharedSource(dir, 'x'),
+      2,
+    ],
+  ] as const)(
+    'checks a large scan shard after shard %s, with the findings of one pass',
+    async (_, sourceOf, threads) => {
+      // 24 files of 200 KB (4.8 MB): over the 4 MB from which one thread goes shard by shard.
+      const dir = mkdtempSync(join(tmpdir(), 'plumbline-pool-'));
+      for (let i = 0; i < 24; i++)
+        writeFileSync(
+          join(dir, `f${String(i).padStart(2, '0')}.txt`),
+          `${'ok\n'.repeat(i)}  foo ${i}\n${i % 5 === 0 ? '! broken\n' : ''}${'x'.repeat(200_000)}\n`,
+        );
+      const debug: string[] = [];
+      const write = process.stderr.write.bind(process.stderr);
+      process.env.PLUMBLINE_POOL_DEBUG = '1';
+      process.stderr.write = ((chunk: string) =>
+        debug.push(String(chunk)) > 0) as typeof process.stderr.write;
+      let sharded: Awaited<ReturnType<typeof runAudit>>;
+      try {
+        sharded = await runAudit({ ...options, source: sourceOf(dir), threads });
+      } finally {
+        process.stderr.write = write;
+        delete process.env.PLUMBLINE_POOL_DEBUG;
+      }
+      const whole = await runPipeline({ ...options, source: new DiskFileSource(dir, 'x') });
+      expect(debug.join('')).toMatch(/^plumbline pool: 0 workers, main thread 0 files, 8 other shards/m);
+      expect(debug.filter((line) => / done by the main thread /.test(line))).toHaveLength(8);
+      expect(whole.findings.length).toBe(24);
+      expect(whole.errors.map((e) => e.kind)).toEqual(Array(5).fill('parse'));
+      expect(sharded.findings).toEqual(whole.findings);
+      expect(sharded.errors).toEqual(whole.errors);
+      expect(sharded.summary).toEqual({ ...whole.summary, durationMs: sharded.summary.durationMs });
+    },
+  );
+
   it('tells the source which files rendering reads on this thread before anything reads them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-pool-'));
     mkdirSync(join(dir, 'chart'));

@@ -37,14 +37,6 @@ const AUTO_MIN_BYTES = 4 * 1024 * 1024;
  */
 const SHARDED_MIN_BYTES = 4 * 1024 * 1024;
 
-/**
- * Does this run go through the shard plan? Runs that may use worker threads do, and so does one
- * thread, which checks a large scan shard after shard (the plan decides after discovery).
- */
-export function wantsPool(options: AuditOptions): boolean {
-  return threadCount(options.threads) === 1 || canStartWorkers(options);
-}
-
 /** Can this run start worker threads at all? */
 function canStartWorkers(options: AuditOptions): boolean {
   if (options.threads === undefined || options.threads === 1) return false;
@@ -60,7 +52,11 @@ export function threadCount(threads: AuditOptions['threads']): number {
 }
 
 /**
- * The pipeline over several threads. The main thread discovers and renders once, splits the rest
+ * Every run: the pipeline over several threads, or over this one alone (asked for, or because no
+ * worker can read the files: a commit read from git, the Action's single-file bundle), which
+ * checks a large scan shard after shard (checked all at once, the corpus read from git as the
+ * base of `--new-since` held every model to the end: a heap of ~320 MB, ~200 MB shard by shard).
+ * The main thread discovers and renders once, splits the rest
  * into shards that do not depend on each other (pool/plan-shards.ts), sends the largest first to
  * the workers, checks its own shard (rendered files, files no language claims), takes back queued
  * shards when it is done, and merges. Files rendering cannot touch may be offered to the workers
