@@ -284,9 +284,9 @@ export class GitFileSource implements FileSource {
 
   async read(path: string): Promise<Buffer> {
     const entries = await this.load();
-    const { environment } = this.options;
-    const entry = inEnvironment(path) ? this.readable.get(path) : entries.get(path);
-    if (!entry && environment && inEnvironment(path)) return environment.read(path);
+    const downloads = inEnvironment(path);
+    const entry = (downloads ? this.readable : entries).get(path);
+    if (!entry && downloads && this.options.environment) return this.options.environment.read(path);
     if (!entry) throw new Error(`no such file in ${this.options.commit.slice(0, 12)}: ${path}`);
     this.reader ??= new BatchReader(this.options.cwd);
     return this.reader.read(entry.blob);
@@ -300,7 +300,7 @@ export class GitFileSource implements FileSource {
     const { environment } = this.options;
     const held = inEnvironment(folder) ? this.readable : entries;
     // A downloads folder the commit does not hold is the work tree's.
-    if (held === this.readable && ![...held.keys()].some((file) => file.startsWith(prefix))) {
+    if (held === this.readable && !holdsUnder(held, prefix)) {
       if (!environment?.listFolder) throw new Error(`not in ${this.options.commit.slice(0, 12)}: ${path}`);
       return environment.listFolder(folder);
     }
@@ -322,6 +322,12 @@ export class GitFileSource implements FileSource {
     this.reader?.close();
     this.reader = undefined;
   }
+}
+
+/** Whether any path of `files` starts with `prefix`. */
+function holdsUnder(files: ReadonlyMap<string, unknown>, prefix: string): boolean {
+  for (const file of files.keys()) if (file.startsWith(prefix)) return true;
+  return false;
 }
 
 /** A path inside a folder that scans never list but domains read (`.terraform/`). */
