@@ -18,6 +18,11 @@ export interface Inputs {
   uploadSarif: boolean;
   /** Code scanning category (SARIF `automationDetails.id`): separates several Plumbline steps. */
   sarifCategory: string;
+  /**
+   * A folder (relative to the workspace) where Helm and kustomize outcomes are kept between runs,
+   * for actions/cache to carry; undefined: kept in memory for this run only.
+   */
+  renderCache?: string;
   token?: string;
 }
 
@@ -68,6 +73,7 @@ export function readInputs(env: Env): Inputs {
     sarifFile: getInput(env, 'sarif-file') || undefined,
     uploadSarif: bool(env, 'upload-sarif', false),
     sarifCategory: getInput(env, 'sarif-category') || defaultCategory(path),
+    renderCache: getInput(env, 'render-cache') || undefined,
     token: getInput(env, 'github-token') || undefined,
   };
 }

@@ -29,6 +29,7 @@ import {
   uploadSarif,
   upsertStickyComment,
 } from '@plumbline/github';
+import { DiskRenderCache } from '@plumbline/render';
 import type { SarifLog } from '@plumbline/reporters';
 import { annotationCommands } from './annotations.js';
 import { appendSummary, command, setOutput } from './commands.js';
@@ -85,9 +86,15 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
   const layout = await repoLayout(root).catch(() => undefined);
   const prefix = layout?.prefix ?? prefixInWorkspace(root, workspace);
 
+  // Outcomes of Helm and kustomize kept in a folder actions/cache carries from run to run; the
+  // same Helm is often installed afresh on each runner, so binaries are told apart by their bytes.
+  const renderCache = inputs.renderCache
+    ? new DiskRenderCache(resolve(workspace, inputs.renderCache), { binaryByContent: true })
+    : undefined;
   const scanOptions = {
     configPath: inputs.config ? resolve(workspace, inputs.config) : undefined,
     presets: inputs.presets.length ? inputs.presets : undefined,
+    ...(renderCache ? { renderCache } : {}),
   };
   // What counts: the findings this change adds (pull request, push with a `before`), or all of them.
   let mode = inputs.mode ?? (pull ? 'new' : 'all');
@@ -151,6 +158,13 @@ export async function runAction(env: Env, engine: Engine, out: Output): Promise<
         mode = 'all';
       }
     } else mode = 'all';
+  }
+  if (renderCache) {
+    const pruned = renderCache.prune();
+    const { hits, misses } = renderCache.stats;
+    log(
+      `Render cache (${inputs.renderCache}): ${hits} reused, ${misses} rendered${pruned ? `, ${pruned} old outcomes removed` : ''}`,
+    );
   }
   const isNew = mode === 'new';
   const count = reported.findings.length;

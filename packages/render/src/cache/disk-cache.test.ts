@@ -4,6 +4,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   utimesSync,
@@ -88,6 +89,38 @@ describe('the render cache', () => {
     utimesSync(tool.binary, later, later);
     await runTool(job(tool.binary, 'kind: ConfigMap\n'), new DiskRenderCache(cache.folder));
     expect(tool.starts()).toBe(6);
+  });
+
+  it('with binaryByContent, knows a tool installed afresh with the same bytes, and not one whose bytes changed', async () => {
+    const tool = fakeTool(tempDir());
+    const folder = join(tempDir(), 'render');
+    await runTool(
+      job(tool.binary, 'kind: ConfigMap\n'),
+      new DiskRenderCache(folder, { binaryByContent: true }),
+    );
+    expect(tool.starts()).toBe(1);
+    // The next run's machine downloads the same tool again: a new file, a new modification time.
+    const bytes = readFileSync(tool.binary);
+    rmSync(tool.binary);
+    writeFileSync(tool.binary, bytes, { mode: 0o755 });
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(tool.binary, later, later);
+    const restored = new DiskRenderCache(folder, { binaryByContent: true });
+    expect(await runTool(job(tool.binary, 'kind: ConfigMap\n'), restored)).toEqual({
+      stdout: '# from <ws>\nkind: ConfigMap\n',
+    });
+    expect(restored.stats).toEqual({ hits: 1, misses: 0, written: 0 });
+    expect(tool.starts()).toBe(1);
+    // Keyed by path, size, mtime and inode (the CLI's), the same bytes are another binary.
+    await runTool(job(tool.binary, 'kind: ConfigMap\n'), new DiskRenderCache(folder));
+    expect(tool.starts()).toBe(2);
+    // Other bytes at the same path: another tool.
+    writeFileSync(tool.binary, `${bytes.toString('utf8')}\n# 1.1\n`, { mode: 0o755 });
+    await runTool(
+      job(tool.binary, 'kind: ConfigMap\n'),
+      new DiskRenderCache(folder, { binaryByContent: true }),
+    );
+    expect(tool.starts()).toBe(3);
   });
 
   it('keeps a failure as its cleaned message, and never a run that was stopped', async () => {

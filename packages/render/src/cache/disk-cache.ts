@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { ToolOutcome, ToolRun } from '../tool-run.js';
-import { type RenderCache, RunKeys } from './render-cache.js';
+import { binaryContentIdentity, type RenderCache, RunKeys } from './render-cache.js';
 
 const MAGIC = Buffer.from('PLRC1');
 const HEADER = MAGIC.length + 20 + 1; // magic, sha1 of the body, kind
@@ -29,6 +29,12 @@ const OURS = /^[0-9a-f]{40}\.run(\.\d+\.\d+\.tmp)?$/;
 export interface DiskRenderCacheOptions {
   /** Bytes the folder may hold after pruning (default 256 MB); the least recently used go first. */
   maxBytes?: number;
+  /**
+   * Tell Helm and kubectl apart by their bytes, not their path, size, mtime and inode: for a
+   * folder carried from machine to machine (the Action's `render-cache`), where the same binary is
+   * installed afresh each time. Its path still counts.
+   */
+  binaryByContent?: boolean;
 }
 
 export interface RenderCacheStats {
@@ -47,13 +53,22 @@ export interface RenderCacheStats {
  */
 export class DiskRenderCache implements RenderCache {
   readonly stats: RenderCacheStats = { hits: 0, misses: 0, written: 0 };
-  private readonly keys = new RunKeys();
+  private readonly keys: RunKeys;
   private writes = 0;
 
   constructor(
     readonly folder: string,
     private readonly options: DiskRenderCacheOptions = {},
-  ) {}
+  ) {
+    this.keys = new RunKeys(
+      options.binaryByContent
+        ? (binary) => {
+            const content = binaryContentIdentity(binary);
+            return content === undefined ? undefined : `${binary}\0${content}`;
+          }
+        : undefined,
+    );
+  }
 
   get(run: ToolRun): ToolOutcome | undefined {
     const key = this.keys.of(run);

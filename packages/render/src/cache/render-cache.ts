@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { scrubbedEnv } from '../process.js';
 import { type ToolOutcome, type ToolRun, WORKSPACE } from '../tool-run.js';
 
@@ -44,14 +44,41 @@ export function binaryIdentity(binary: string): string | undefined {
   }
 }
 
+/**
+ * What says a binary changed, from its bytes: SHA-256 of the file (~0.1 s for Helm's 50 MB). For a
+ * cache kept across machines (the Action's, restored by actions/cache), where the same Helm is
+ * downloaded afresh on every run, with a new modification time and inode. Undefined when missing.
+ */
+export function binaryContentIdentity(binary: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(binary, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+    return `sha256:${hash.digest('hex')}`;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Keys of runs, each binary looked at once (a scan renders hundreds of runs with one or two tools). */
 export class RunKeys {
   private readonly keys = new WeakMap<ToolRun, string | undefined>();
   private readonly binaries = new Map<string, string | undefined>();
 
+  /** `identify`: how a binary is told apart from another (default: path, size, mtime, inode). */
+  constructor(private readonly identify: (binary: string) => string | undefined = binaryIdentity) {}
+
   of(run: ToolRun): string | undefined {
     if (!this.keys.has(run)) {
-      if (!this.binaries.has(run.binary)) this.binaries.set(run.binary, binaryIdentity(run.binary));
+      if (!this.binaries.has(run.binary)) this.binaries.set(run.binary, this.identify(run.binary));
       const id = this.binaries.get(run.binary);
       this.keys.set(run, id === undefined ? undefined : runKey(run, id));
     }
