@@ -8,20 +8,18 @@
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub, rateLimited } from '../../github/src/test-support/fake-github.ts';
 import {
   type ActionRun,
+  committedBundle,
   PullRequestScenario,
+  packageDir,
   runBundle,
   runInProcess,
   webhookExample,
 } from './test-support/scenario.ts';
-
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(packageDir, 'dist', 'index.js');
 
 const workflow = (name: string, step: string) =>
   `name: ${name}\non: pull_request\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - ${step}\n`;
@@ -76,7 +74,7 @@ function runOnPull(
   inputs: Record<string, string> = {},
   workspace = s.checkout(),
 ): Promise<ActionRun> {
-  return runBundle(bundle, pullEnv(s, event, workspace), { 'github-token': gh.token, ...inputs });
+  return runBundle(committedBundle, pullEnv(s, event, workspace), { 'github-token': gh.token, ...inputs });
 }
 
 /** `runAction` in this process on pull request #2, with the runner's environment. */
@@ -346,7 +344,7 @@ describe('push', () => {
     payload.after = s.headSha;
     const workspace = s.checkout(s.headSha, 1);
     const run = await runBundle(
-      bundle,
+      committedBundle,
       {
         GITHUB_EVENT_NAME: 'push',
         GITHUB_EVENT_PATH: s.writeEvent(payload),

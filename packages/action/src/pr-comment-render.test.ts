@@ -15,15 +15,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { marked } from 'marked';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../../github/src/test-support/fake-github.ts';
-import { PullRequestScenario, runBundle } from './test-support/scenario.ts';
+import { committedBundle, PullRequestScenario, packageDir, runBundle } from './test-support/scenario.ts';
 
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(packageDir, 'dist', 'index.js');
 const artifacts = join(packageDir, '.artifacts');
 
 function findChromium(): string | undefined {
@@ -130,7 +128,7 @@ describe('the sticky comment in a browser', () => {
       s.push(CHANGE);
       gh.pulls.set(2, { number: 2, files: s.files() });
       const run = await runBundle(
-        bundle,
+        committedBundle,
         {
           GITHUB_EVENT_NAME: 'pull_request',
           GITHUB_EVENT_PATH: s.event('opened'),

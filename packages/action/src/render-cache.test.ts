@@ -15,14 +15,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../../github/src/test-support/fake-github.ts';
 import { filesOf } from '../../org/src/test-support/org-fixture.ts';
-import { PullRequestScenario, runBundle } from './test-support/scenario.ts';
+import { committedBundle, PullRequestScenario, packageDir, runBundle } from './test-support/scenario.ts';
 
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(packageDir, 'dist', 'index.js');
 const chart = join(packageDir, '..', '..', 'fixtures', 'deploy-units', 'charts');
 const work = mkdtempSync(join(tmpdir(), 'plumbline-render-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -55,7 +52,7 @@ describe('the render-cache input', () => {
         const log = join(work, 'helm-starts.log');
         const run = (cache: string) =>
           runBundle(
-            bundle,
+            committedBundle,
             {
               GITHUB_EVENT_NAME: 'pull_request',
               GITHUB_EVENT_PATH: event,

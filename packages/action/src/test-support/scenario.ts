@@ -196,7 +196,10 @@ export interface ActionRun {
   summary: string;
 }
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** This package's folder, and the committed bundle in it that GitHub runs. */
+export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const committedBundle = join(packageDir, 'dist', 'index.js');
+const repoRoot = join(packageDir, '../..');
 
 /** Input defaults from the root action.yml, as the runner applies them (expressions left out). */
 export function actionDefaults(): Record<string, string> {
