@@ -60,14 +60,7 @@ export class DiskRenderCache implements RenderCache {
     readonly folder: string,
     private readonly options: DiskRenderCacheOptions = {},
   ) {
-    this.keys = new RunKeys(
-      options.binaryByContent
-        ? (binary) => {
-            const content = binaryContentIdentity(binary);
-            return content === undefined ? undefined : `${binary}\0${content}`;
-          }
-        : undefined,
-    );
+    this.keys = new RunKeys(options.binaryByContent ? binaryContentIdentity : undefined);
   }
 
   get(run: ToolRun): ToolOutcome | undefined {

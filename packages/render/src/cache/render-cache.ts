@@ -45,9 +45,10 @@ export function binaryIdentity(binary: string): string | undefined {
 }
 
 /**
- * What says a binary changed, from its bytes: SHA-256 of the file (~0.1 s for Helm's 50 MB). For a
- * cache kept across machines (the Action's, restored by actions/cache), where the same Helm is
- * downloaded afresh on every run, with a new modification time and inode. Undefined when missing.
+ * What says a binary changed, from its path and bytes: SHA-256 of the file (~0.1 s for Helm's
+ * 50 MB). For a cache kept across machines (the Action's, restored by actions/cache), where the
+ * same Helm is downloaded afresh on every run, with a new modification time and inode. Undefined
+ * when missing.
  */
 export function binaryContentIdentity(binary: string): string | undefined {
   let fd: number;
@@ -60,7 +61,7 @@ export function binaryContentIdentity(binary: string): string | undefined {
     const hash = createHash('sha256');
     const chunk = Buffer.allocUnsafe(1024 * 1024);
     for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
-    return `sha256:${hash.digest('hex')}`;
+    return `${binary}\0sha256:${hash.digest('hex')}`;
   } catch {
     return undefined;
   } finally {
